@@ -1,0 +1,121 @@
+//! What personal data is collected, why, and on what legal basis.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::vocab::{CcpaCategory, DataSource, LegalBasis, TrainingUse};
+
+/// Everything collected, and what is deliberately not.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataCollection {
+    /// Each kind of personal data, one record per kind.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<DataCategory>,
+    /// Sentences that explain collection as a whole ("Recording is explicit and user-initiated.").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Things people might expect to be collected and are not ("Payment card details").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_collected: Vec<NotCollected>,
+}
+
+/// One kind of personal data.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataCategory {
+    /// A short key other answers use to refer to this category ("account", "screenshots").
+    pub id: String,
+    /// The name a reader sees ("Account identity").
+    pub name: String,
+    /// What exactly is collected, in a sentence or two.
+    pub description: String,
+    /// Where it comes from.
+    pub source: DataSource,
+    /// Which third party, when the source is a third party ("Stripe").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_name: Option<String>,
+    /// When it is collected, completing "Collected ..." ("only while you are recording").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// Whether the user must give it to use the product (GDPR Art. 13(2)(e)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub required: Option<bool>,
+    /// What happens if the user does not give it, when it is required.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_not_provided: Option<String>,
+    /// Special-category (GDPR Art. 9) or sensitive personal information (CCPA).
+    #[serde(default)]
+    pub sensitive: bool,
+    /// The matching CCPA category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ccpa_category: Option<CcpaCategory>,
+}
+
+/// Something the product deliberately does not collect.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NotCollected {
+    /// What is not collected ("Payment card details").
+    pub what: String,
+    /// Why, or what happens instead ("Stripe handles billing; we never see card numbers.").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// One reason data is used, with its legal basis.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Purpose {
+    /// A short key ("operate", "billing").
+    pub id: String,
+    /// The purpose as a heading ("To run the service").
+    pub name: String,
+    /// What is done for this purpose.
+    pub description: String,
+    /// The data categories used for it (their ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// The GDPR Art. 6 basis that makes it lawful.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_basis: Option<LegalBasis>,
+    /// The interest pursued, when the basis is legitimate interests (Art. 13(1)(d)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legitimate_interest: Option<String>,
+}
+
+/// Whether personal data is sold or shared for advertising (CCPA 1798.115, 1798.120).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SaleAndSharing {
+    /// Personal information is sold (exchanged for money or other value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sells: Option<bool>,
+    /// Personal information is shared for cross-context behavioural advertising.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shares_for_advertising: Option<bool>,
+    /// Personal information is given to data brokers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shares_with_data_brokers: Option<bool>,
+    /// Personal information is used for purposes unrelated to running the product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unrelated_use: Option<bool>,
+}
+
+/// How AI models touch users' data.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AiUse {
+    /// Whether user content trains any model (ours or a provider's).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub training: Option<TrainingUse>,
+    /// What content the training answer is about ("the content of your interviews or generations").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub training_scope: Option<String>,
+    /// What is done to limit what model providers see ("We redact obvious secrets before sending.").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguards: Vec<String>,
+    /// Decisions with legal or similar effect made solely by automated means (GDPR Art. 22).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub automated_decisions: Option<String>,
+}

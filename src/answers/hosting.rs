@@ -1,0 +1,67 @@
+//! Where data is stored, and where it travels.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::values::Country;
+use super::vocab::Safeguard;
+
+/// Hosting, data stores, residency and international transfers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Hosting {
+    /// The address data is sent to ("https://api.acme.io").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
+    /// Each place data is kept: a database, object storage, a cache.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stores: Vec<DataStore>,
+    /// The countries all data is hosted in, when it is kept in one place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_location: Vec<Country>,
+    /// Whether personal data stays in those countries (no transfers out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stays_in_region: Option<bool>,
+    /// The law that governs the data where it is hosted ("Kazakh law").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub governing_law: Option<String>,
+    /// Each country data is transferred to, and the safeguard for it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transfers: Vec<Transfer>,
+}
+
+/// One place where data is kept.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DataStore {
+    /// What it is ("PostgreSQL", "Object storage").
+    pub name: String,
+    /// Who runs it ("Yandex Cloud Kazakhstan Managed PostgreSQL").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// What it holds, in words ("workflows, accounts, and team membership").
+    pub holds: String,
+    /// The data categories it holds (their ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// Where it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<Country>,
+    /// Anything else worth saying ("a private bucket with scoped keys").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+}
+
+/// A transfer of personal data to another country.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transfer {
+    /// Where the data goes.
+    pub country: Country,
+    /// What makes it lawful.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub safeguard: Option<Safeguard>,
+    /// Anything users should know ("privacy laws there may differ from those in your country").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
+}

@@ -1,0 +1,157 @@
+//! The answers model: everything an operator says about their product, as it is kept
+//! in the JSON answers file.
+//!
+//! This module owns the shape of the file, its parsing and its validation. It knows
+//! nothing about terminals, prompts, templates or where files live; front ends and the
+//! renderer read it, and `store` moves it to and from disk.
+
+mod data;
+mod error;
+mod extension;
+mod hosting;
+mod notices;
+mod organization;
+mod parse;
+mod product;
+mod recipients;
+mod retention;
+mod rights;
+pub mod schema;
+mod security;
+pub mod set;
+mod tracking;
+mod validate;
+pub mod values;
+pub mod vocab;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use data::{AiUse, DataCategory, DataCollection, NotCollected, Purpose, SaleAndSharing};
+pub use error::{AnswersError, Problem};
+pub use extension::{Extension, Permission};
+pub use hosting::{DataStore, Hosting, Transfer};
+pub use notices::{Changes, CustomSection, Placement, Sharing};
+pub use organization::{ContactPerson, Organization, PolicyMeta};
+pub use product::Audience;
+pub use recipients::Processor;
+pub use retention::{DeletionRule, Retention, RetentionRule};
+pub use rights::{Right, Rights};
+pub use security::{Security, SecurityMeasure};
+pub use tracking::{Cookie, Tracking};
+
+/// The version of the answers format this build reads and writes. Bumped only when an
+/// older file would be misread; a file with a newer version is refused, never guessed at.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// Everything an operator has said about their product.
+///
+/// Field order is the order of the file (and of the interview), so files diff well in git.
+/// Every part but the organization and the policy's dates may be left out of a draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "policywright answers")]
+pub struct Answers {
+    /// The answers format version. Always 1 for this release.
+    pub schema_version: u64,
+    /// Who runs the product and how to reach them.
+    #[serde(default)]
+    pub organization: Organization,
+    /// The policy document: title and dates.
+    #[serde(default)]
+    pub policy: PolicyMeta,
+    /// The product's kinds, the regions served, and the age of its users.
+    #[serde(default)]
+    pub audience: Audience,
+    /// What personal data is collected, and what is not.
+    #[serde(default)]
+    pub data: DataCollection,
+    /// Why data is used, and on what legal basis.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<Purpose>,
+    /// Whether data is sold or shared for advertising.
+    #[serde(default)]
+    pub sale_and_sharing: SaleAndSharing,
+    /// How AI models are used with users' data.
+    #[serde(default)]
+    pub ai: AiUse,
+    /// Who receives personal data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processors: Vec<Processor>,
+    /// Where data is kept and where it travels.
+    #[serde(default)]
+    pub hosting: Hosting,
+    /// What users can share with each other.
+    #[serde(default)]
+    pub sharing: Sharing,
+    /// How long data is kept.
+    #[serde(default)]
+    pub retention: Retention,
+    /// Users' rights.
+    #[serde(default)]
+    pub rights: Rights,
+    /// Cookies and tracking.
+    #[serde(default)]
+    pub tracking: Tracking,
+    /// Security measures.
+    #[serde(default)]
+    pub security: Security,
+    /// Browser-extension permissions.
+    #[serde(default)]
+    pub extension: Extension,
+    /// How changes to the policy are announced.
+    #[serde(default)]
+    pub changes: Changes,
+    /// Sections in the operator's own words, for what no question covers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_sections: Vec<CustomSection>,
+}
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers {
+            schema_version: SCHEMA_VERSION,
+            organization: Organization::default(),
+            policy: PolicyMeta::default(),
+            audience: Audience::default(),
+            data: DataCollection::default(),
+            purposes: Vec::new(),
+            sale_and_sharing: SaleAndSharing::default(),
+            ai: AiUse::default(),
+            processors: Vec::new(),
+            hosting: Hosting::default(),
+            sharing: Sharing::default(),
+            retention: Retention::default(),
+            rights: Rights::default(),
+            tracking: Tracking::default(),
+            security: Security::default(),
+            extension: Extension::default(),
+            changes: Changes::default(),
+            custom_sections: Vec::new(),
+        }
+    }
+}
+
+impl Answers {
+    /// Reads answers from JSON text; see [`parse::parse`] for the errors it reports.
+    pub fn from_json(text: &str) -> Result<Answers, AnswersError> {
+        parse::parse(text)
+    }
+
+    /// Writes the answers as the file holds them: pretty JSON, stable key order, final newline.
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("answers always serialise");
+        text.push('\n');
+        text
+    }
+
+    /// Every problem that stops these answers from rendering, all at once.
+    pub fn problems(&self) -> Vec<Problem> {
+        validate::problems(self)
+    }
+
+    /// The data category with this id.
+    pub fn category(&self, id: &str) -> Option<&DataCategory> {
+        self.data.categories.iter().find(|c| c.id == id)
+    }
+}

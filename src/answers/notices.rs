@@ -1,0 +1,73 @@
+//! Sharing controlled by users, changes to the policy, and free-form sections.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::values::Period;
+use super::vocab::{NoticeChannel, SectionId, Visibility};
+
+/// What users share with each other, and who controls it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sharing {
+    /// What users make in the product, in the plural ("workflows", "documents").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<String>,
+    /// Who can see a new item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<Visibility>,
+    /// The other visibility levels a user can choose.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<Visibility>,
+    /// We never re-share items beyond the scope the user set.
+    #[serde(default)]
+    pub no_resharing: bool,
+}
+
+/// How the policy changes and how users hear about it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Changes {
+    /// How users are told about material changes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notify_by: Vec<NoticeChannel>,
+    /// Users are told before a material change takes effect.
+    #[serde(default)]
+    pub in_advance: bool,
+    /// How long ahead of the change ("30 days").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_period: Option<Period>,
+    /// Examples of a material change ("new categories of data sharing").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub material_examples: Option<String>,
+}
+
+/// Where a free-form section goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    /// Before the first section.
+    Start,
+    /// At the very end.
+    End,
+    /// After the section with this id.
+    #[serde(untagged)]
+    After(SectionId),
+}
+
+/// A section no question covers, in the operator's words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CustomSection {
+    /// Its heading.
+    pub title: String,
+    /// Its text; blank lines separate paragraphs.
+    pub body: String,
+    /// Where it goes: "start", "end", or the id of the section it follows ("security").
+    #[serde(default = "default_placement")]
+    pub after: Placement,
+}
+
+fn default_placement() -> Placement {
+    Placement::End
+}

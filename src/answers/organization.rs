@@ -1,0 +1,108 @@
+//! Who runs the product, how to reach them, and the policy's own dates.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::values::{Country, Date};
+use super::vocab::DateStyle;
+
+/// The operator of the product: the controller in GDPR terms.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// The product's name as users know it ("Acme"). Required to render.
+    #[serde(default)]
+    pub product_name: String,
+    /// The legal person responsible for the data ("Acme Inc.", or the founder's name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_entity: Option<String>,
+    /// What kind of operator this is, in a few words ("sole developer", "a Delaware corporation").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_form: Option<String>,
+    /// The product's website, e.g. https://acme.io.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    /// One line that completes "Acme provides ...", e.g. "a browser extension that records workflows".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The country the operator is established in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<Country>,
+    /// Postal address for legal notices.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_address: Option<String>,
+    /// Where users write with any question. Required to render.
+    #[serde(default)]
+    pub contact_email: String,
+    /// A separate address for privacy requests, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_email: Option<String>,
+    /// The data protection officer, when one is appointed (GDPR Art. 37).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpo: Option<ContactPerson>,
+    /// The representative in the EU, for operators outside it (GDPR Art. 27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eu_representative: Option<ContactPerson>,
+    /// The representative in the UK, for operators outside it (UK GDPR Art. 27).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uk_representative: Option<ContactPerson>,
+}
+
+impl Organization {
+    /// The address privacy requests go to: the privacy address if given, else the contact one.
+    pub fn request_email(&self) -> &str {
+        self.privacy_email.as_deref().unwrap_or(&self.contact_email)
+    }
+}
+
+/// A named person or firm and how to reach them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactPerson {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_address: Option<String>,
+}
+
+/// The policy document itself: its title and dates.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyMeta {
+    /// The document's title.
+    #[serde(default = "default_title")]
+    pub title: String,
+    /// When the text last changed. Shown at the top of the policy; required to render.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated: Option<Date>,
+    /// When this version takes effect, if later than (or different from) the last update.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_date: Option<Date>,
+    /// How dates are written.
+    #[serde(default = "default_date_style")]
+    pub date_style: DateStyle,
+    /// Say "By using Acme, you agree to the practices described here."
+    #[serde(default)]
+    pub agreement_by_use: bool,
+}
+
+impl Default for PolicyMeta {
+    fn default() -> Self {
+        PolicyMeta {
+            title: default_title(),
+            last_updated: None,
+            effective_date: None,
+            date_style: default_date_style(),
+            agreement_by_use: false,
+        }
+    }
+}
+
+fn default_title() -> String {
+    "Privacy Policy".to_owned()
+}
+
+fn default_date_style() -> DateStyle {
+    DateStyle::Iso
+}

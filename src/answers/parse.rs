@@ -1,0 +1,123 @@
+//! Reading answers from JSON text, with errors that point at the line and the field.
+
+use serde_json::Value;
+
+use super::{Answers, AnswersError, SCHEMA_VERSION};
+
+/// Parses answers. The text is read in two passes: first as plain JSON, so a syntax
+/// error or a foreign `schema_version` is reported before any field is interpreted;
+/// then into the model, so a wrong type or an unknown key names its dotted path and
+/// its line. Semantic checks are separate: see [`Answers::problems`].
+pub fn parse(text: &str) -> Result<Answers, AnswersError> {
+    if text.trim().is_empty() {
+        return Err(AnswersError::Empty);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| AnswersError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: strip_position(&e.to_string()),
+    })?;
+    check_version(&value)?;
+
+    let mut de = serde_json::Deserializer::from_str(text);
+    Answers::deserialize_tracked(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        AnswersError::Field {
+            path,
+            line: inner.line(),
+            column: inner.column(),
+            message: strip_position(&inner.to_string()),
+        }
+    })
+}
+
+fn check_version(value: &Value) -> Result<(), AnswersError> {
+    let Some(object) = value.as_object() else {
+        return Err(AnswersError::BadVersion(
+            "the answers must be a JSON object ({\"schema_version\": 1, ...})".to_owned(),
+        ));
+    };
+    match object.get("schema_version") {
+        None => Err(AnswersError::BadVersion(
+            "schema_version is missing; add \"schema_version\": 1 at the top".to_owned(),
+        )),
+        Some(v) => match v.as_u64() {
+            Some(SCHEMA_VERSION) => Ok(()),
+            Some(found) if found > SCHEMA_VERSION => Err(AnswersError::NewerVersion {
+                found,
+                supported: SCHEMA_VERSION,
+            }),
+            _ => Err(AnswersError::BadVersion(format!(
+                "schema_version is {v}; this policywright reads version {SCHEMA_VERSION}"
+            ))),
+        },
+    }
+}
+
+/// serde_json appends " at line L column C"; we report position separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+impl Answers {
+    /// Deserialises while recording the path to the failing field.
+    fn deserialize_tracked<'de, D: serde::Deserializer<'de>>(
+        de: D,
+    ) -> Result<Answers, serde_path_to_error::Error<D::Error>> {
+        serde_path_to_error::deserialize(de)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn empty_text_is_reported_as_empty() {
+        assert!(err("  \n").contains("empty"));
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let e = err("{\n  \"schema_version\": 1,\n  \"organization\": {,}\n}");
+        assert!(e.starts_with("line 3, column 20:"), "{e}");
+    }
+
+    #[test]
+    fn unknown_keys_name_their_path() {
+        let e = err(r#"{"schema_version": 1, "organization": {"product_nam": "Acme"}}"#);
+        assert!(e.contains("organization.product_nam"), "{e}");
+        assert!(e.contains("unknown field `product_nam`"), "{e}");
+    }
+
+    #[test]
+    fn wrong_types_name_their_path() {
+        let e = err(r#"{"schema_version": 1, "audience": {"regions": ["eea", 3]}}"#);
+        assert!(e.contains("audience.regions[1]"), "{e}");
+        let e = err(r#"{"schema_version": 1, "policy": {"last_updated": "May 1"}}"#);
+        assert!(e.contains("policy.last_updated"), "{e}");
+        assert!(e.contains("YYYY-MM-DD"), "{e}");
+    }
+
+    #[test]
+    fn versions_are_checked_before_fields() {
+        let e = err(r#"{"schema_version": 2, "future_field": true}"#);
+        assert!(e.contains("newer"), "{e}");
+        assert!(err(r#"{"organization": {}}"#).contains("schema_version is missing"));
+        assert!(err("[1, 2]").contains("JSON object"));
+    }
+
+    #[test]
+    fn a_minimal_draft_parses() {
+        let a = parse(r#"{"schema_version": 1}"#).unwrap();
+        assert_eq!(a, Answers::default());
+    }
+}

@@ -1,0 +1,55 @@
+//! The rights users have, and how they use them.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::values::Period;
+use super::vocab::RightKind;
+
+/// Users' rights and how requests are handled.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rights {
+    /// Each right offered, with how to use it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rights: Vec<Right>,
+    /// The rights are offered to every user, wherever they live.
+    #[serde(default)]
+    pub everyone: bool,
+    /// How quickly requests are answered ("30 days").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_time: Option<Period>,
+    /// How identity is checked before a request is carried out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification: Option<String>,
+    /// How to appeal a refused request (required by several US state laws).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal: Option<String>,
+    /// State the right to complain to a supervisory authority (GDPR Art. 13(2)(d)).
+    #[serde(default)]
+    pub complaint: bool,
+    /// The authority to name for complaints, when there is a lead one ("the Irish DPC").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    /// Requests may be made by an authorised agent (CCPA).
+    #[serde(default)]
+    pub authorized_agents: bool,
+    /// Users who exercise a right are not treated worse (CCPA 1798.125).
+    #[serde(default)]
+    pub non_discrimination: bool,
+}
+
+/// One right and how to use it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Right {
+    /// Which right.
+    pub right: RightKind,
+    /// The right in the operator's words ("Export your generated packages and account data").
+    /// When absent, the standard wording is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// How to use it, completing the sentence ("via Settings → Data export").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how: Option<String>,
+}

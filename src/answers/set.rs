@@ -1,0 +1,270 @@
+//! `--set KEY=VALUE`: changing one answer by its dotted path, without a prompt.
+//!
+//! Paths and value types come from the answers' JSON Schema, so every field the file
+//! can hold can be set, and nothing else. A value is then read exactly as the file
+//! would be, so `--set` is validated like a typed answer.
+
+use std::str::FromStr;
+
+use serde_json::{Map, Value};
+
+use super::schema::{json_type, resolve, schema};
+use super::{Answers, AnswersError, Problem};
+
+/// One `KEY=VALUE` assignment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assignment {
+    pub key: String,
+    pub value: String,
+}
+
+impl FromStr for Assignment {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.split_once('=') {
+            Some((key, value)) if !key.trim().is_empty() => Ok(Assignment {
+                key: key.trim().to_owned(),
+                value: value.to_owned(),
+            }),
+            _ => Err(format!(
+                "`{s}` is not KEY=VALUE (e.g. organization.contact_email=privacy@acme.io)"
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for Assignment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}={}", self.key, self.value)
+    }
+}
+
+/// Applies assignments in order and returns the new answers. Every bad key or value is
+/// reported at once; on any error the input answers are untouched.
+pub fn apply(answers: &Answers, assignments: &[Assignment]) -> Result<Answers, AnswersError> {
+    if assignments.is_empty() {
+        return Ok(answers.clone());
+    }
+    let mut doc = serde_json::to_value(answers).expect("answers always serialise");
+    let mut problems = Vec::new();
+    for a in assignments {
+        if let Err(message) = assign(&mut doc, a) {
+            problems.push(Problem::new(a.key.clone(), message));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(AnswersError::Overrides(problems));
+    }
+    serde_path_to_error::deserialize::<_, Answers>(doc).map_err(|e| {
+        let path = e.path().to_string();
+        AnswersError::Overrides(vec![Problem::new(path, e.into_inner().to_string())])
+    })
+}
+
+fn assign(doc: &mut Value, a: &Assignment) -> Result<(), String> {
+    let segments: Vec<&str> = a.key.split('.').collect();
+    if segments.iter().any(|s| s.is_empty()) {
+        return Err("is not a dotted path like organization.contact_email".to_owned());
+    }
+    let mut node = resolve(schema());
+    let mut nullable = false;
+    let mut target = doc;
+    for (depth, segment) in segments.iter().enumerate() {
+        let here = segments[..depth].join(".");
+        match json_type(node) {
+            Some("object") => {
+                let properties = node.get("properties").and_then(Value::as_object);
+                let Some(child) = properties.and_then(|p| p.get(*segment)) else {
+                    return Err(unknown_key(&here, segment, properties));
+                };
+                nullable = is_nullable(child);
+                node = resolve(child);
+                let map = object_mut(target);
+                target = map.entry(segment.to_string()).or_insert(Value::Null);
+            }
+            Some("array") => {
+                let items = target.as_array_mut().filter(|v| !v.is_empty()).ok_or_else(|| {
+                    format!("`{here}` has no entries to choose from; set the whole list instead")
+                })?;
+                let index = find_entry(items, segment).ok_or_else(|| {
+                    format!("`{here}` has no entry `{segment}` (use its position from 0, or its id)")
+                })?;
+                node = resolve(node.get("items").unwrap_or(&Value::Null));
+                nullable = false;
+                target = &mut items[index];
+            }
+            _ => return Err(format!("`{here}` is a single value; it has no `{segment}`")),
+        }
+    }
+    *target = if a.value.trim().is_empty() && nullable {
+        Value::Null
+    } else {
+        convert(node, &a.value)?
+    };
+    Ok(())
+}
+
+/// Whether the field may be left out (an `Option` in the model).
+fn is_nullable(node: &Value) -> bool {
+    let null = |v: &Value| v.get("type").and_then(Value::as_str) == Some("null");
+    match (node.get("anyOf"), node.get("type")) {
+        (Some(Value::Array(options)), _) => options.iter().any(null),
+        (_, Some(Value::Array(types))) => types.iter().any(|t| t == "null"),
+        _ => false,
+    }
+}
+
+fn object_mut(v: &mut Value) -> &mut Map<String, Value> {
+    if !v.is_object() {
+        *v = Value::Object(Map::new());
+    }
+    v.as_object_mut().expect("just made an object")
+}
+
+/// Finds a list entry by position or by its `id`.
+fn find_entry(items: &[Value], segment: &str) -> Option<usize> {
+    if let Ok(i) = segment.parse::<usize>() {
+        return (i < items.len()).then_some(i);
+    }
+    items
+        .iter()
+        .position(|item| item.get("id").and_then(Value::as_str) == Some(segment))
+}
+
+fn unknown_key(here: &str, segment: &str, properties: Option<&Map<String, Value>>) -> String {
+    let keys: Vec<&str> = properties
+        .map(|p| p.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    let close = keys
+        .iter()
+        .filter(|k| strsim::jaro_winkler(k, segment) > 0.85)
+        .max_by(|a, b| {
+            strsim::jaro_winkler(a, segment).total_cmp(&strsim::jaro_winkler(b, segment))
+        });
+    let prefix = if here.is_empty() {
+        String::new()
+    } else {
+        format!("{here}.")
+    };
+    match close {
+        Some(k) => format!("unknown answer `{prefix}{segment}`; did you mean `{prefix}{k}`?"),
+        None => format!(
+            "unknown answer `{prefix}{segment}`; known here: {}",
+            keys.join(", ")
+        ),
+    }
+}
+
+/// Reads a command-line string as the value the schema expects at that path.
+fn convert(node: &'static Value, raw: &str) -> Result<Value, String> {
+    let trimmed = raw.trim();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        return serde_json::from_str(trimmed).map_err(|e| format!("is not valid JSON: {e}"));
+    }
+    match json_type(node) {
+        Some("boolean") => match trimmed.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "y" => Ok(Value::Bool(true)),
+            "false" | "no" | "n" => Ok(Value::Bool(false)),
+            _ => Err(format!("`{raw}` is not yes/no (true/false)")),
+        },
+        Some("integer") => trimmed
+            .parse::<u64>()
+            .map(Value::from)
+            .map_err(|_| format!("`{raw}` is not a whole number")),
+        Some("array") => {
+            let item = resolve(node.get("items").unwrap_or(&Value::Null));
+            trimmed
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(|s| convert(item, s))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array)
+        }
+        Some("object") => Err("is a group of answers; give it as JSON ({\"key\": ...})".to_owned()),
+        _ => Ok(Value::String(raw.to_owned())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sets(list: &[&str]) -> Vec<Assignment> {
+        list.iter().map(|s| s.parse().unwrap()).collect()
+    }
+
+    fn applied(list: &[&str]) -> Result<Answers, String> {
+        let base = Answers::from_json(include_str!("../../examples/stepr.json")).unwrap();
+        apply(&base, &sets(list)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn sets_strings_lists_bools_and_dates() {
+        let a = applied(&[
+            "organization.contact_email=privacy@stepr.kz",
+            "audience.regions=eea, uk ,california",
+            "rights.complaint=yes",
+            "policy.last_updated=2026-12-01",
+        ])
+        .unwrap();
+        assert_eq!(a.organization.contact_email, "privacy@stepr.kz");
+        assert_eq!(a.audience.regions.len(), 3);
+        assert!(a.rights.complaint);
+        assert_eq!(a.policy.last_updated.unwrap().to_string(), "2026-12-01");
+    }
+
+    #[test]
+    fn list_entries_by_id_or_position() {
+        let a = applied(&[
+            "data.categories.screenshots.name=Screen captures",
+            "processors.0.purpose=Runs everything",
+        ])
+        .unwrap();
+        assert_eq!(a.category("screenshots").unwrap().name, "Screen captures");
+        assert_eq!(a.processors[0].purpose, "Runs everything");
+    }
+
+    #[test]
+    fn empty_value_clears_an_optional_answer() {
+        let a = applied(&["organization.website="]).unwrap();
+        assert_eq!(a.organization.website, None);
+    }
+
+    #[test]
+    fn every_bad_assignment_is_reported() {
+        let e = applied(&[
+            "organization.contact_emial=x@y.z",
+            "organization.nothing=1",
+            "rights.complaint=maybe",
+            "data.categories.nope.name=x",
+        ])
+        .unwrap_err();
+        assert!(e.starts_with("4 problems"), "{e}");
+        assert!(e.contains("did you mean `organization.contact_email`"), "{e}");
+        assert!(e.contains("known here: product_name"), "{e}");
+        assert!(e.contains("`maybe` is not yes/no"), "{e}");
+        assert!(e.contains("no entry `nope`"), "{e}");
+    }
+
+    #[test]
+    fn values_are_validated_like_the_file() {
+        let e = applied(&["audience.regions=eea,mars"]).unwrap_err();
+        assert!(e.contains("audience.regions[1]"), "{e}");
+        assert!(e.contains("unknown variant `mars`"), "{e}");
+        let e = applied(&["policy.last_updated=yesterday"]).unwrap_err();
+        assert!(e.contains("YYYY-MM-DD"), "{e}");
+    }
+
+    #[test]
+    fn malformed_assignments() {
+        assert!("no-equals-sign".parse::<Assignment>().is_err());
+        assert!("=value".parse::<Assignment>().is_err());
+        assert_eq!(
+            "a.b=c=d".parse::<Assignment>().unwrap().value,
+            "c=d",
+            "only the first = splits"
+        );
+    }
+}

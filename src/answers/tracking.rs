@@ -1,0 +1,58 @@
+//! Cookies, browser storage and tracking signals.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::vocab::{CookiePurpose, DntResponse, GpcResponse, StorageKind};
+
+/// Cookies and tracking.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Tracking {
+    /// Each cookie or browser-storage entry.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cookies: Vec<Cookie>,
+    /// Response to the Do Not Track signal (CalOPPA).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub do_not_track: Option<DntResponse>,
+    /// Response to Global Privacy Control (CCPA opt-out preference signal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_privacy_control: Option<GpcResponse>,
+    /// Users are tracked across other sites and apps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cross_site_tracking: Option<bool>,
+    /// Browser fingerprinting is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprinting: Option<bool>,
+    /// Advertising identifiers (IDFA, AAID) are collected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advertising_ids: Option<bool>,
+    /// Third parties may collect data about users' activity over time and across sites (CalOPPA).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub third_party_tracking: Option<bool>,
+}
+
+/// A cookie or a browser-storage entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Cookie {
+    /// Its name, or a name for a group of them ("session", "Login token").
+    pub name: String,
+    /// Where it is kept.
+    #[serde(default = "default_storage")]
+    pub storage: StorageKind,
+    /// What kind of use it serves.
+    pub purpose: CookiePurpose,
+    /// What it does ("keeps you signed in").
+    pub description: String,
+    /// How long it lasts ("1 year", "until you sign out").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+    /// Who sets it, when not the product itself ("Stripe").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub third_party: Option<String>,
+}
+
+fn default_storage() -> StorageKind {
+    StorageKind::Cookie
+}

@@ -1,0 +1,325 @@
+//! Semantic checks that make answers renderable: required answers present, e-mails and
+//! links well-formed, ids unique, references pointing at something. Every problem is
+//! collected so the operator fixes them all in one go.
+//!
+//! Whether the policy satisfies a *law* is not decided here; that is `check`'s job.
+
+use std::collections::HashSet;
+
+use super::{Answers, Problem};
+
+pub fn problems(a: &Answers) -> Vec<Problem> {
+    let mut p = Problems(Vec::new());
+    let org = &a.organization;
+
+    p.required("organization.product_name", &org.product_name);
+    p.required("organization.contact_email", &org.contact_email);
+    p.email("organization.contact_email", Some(&org.contact_email));
+    p.email("organization.privacy_email", org.privacy_email.as_deref());
+    p.url("organization.website", org.website.as_deref());
+    for (field, person) in [
+        ("dpo", &org.dpo),
+        ("eu_representative", &org.eu_representative),
+        ("uk_representative", &org.uk_representative),
+    ] {
+        if let Some(person) = person {
+            p.required(&format!("organization.{field}.name"), &person.name);
+            p.email(&format!("organization.{field}.email"), person.email.as_deref());
+        }
+    }
+    if a.policy.last_updated.is_none() {
+        p.push(
+            "policy.last_updated",
+            "is required: the date the policy's text last changed (YYYY-MM-DD)",
+        );
+    }
+
+    let categories = p.unique_ids(
+        "data.categories",
+        a.data.categories.iter().map(|c| c.id.as_str()),
+    );
+    for (i, c) in a.data.categories.iter().enumerate() {
+        p.required(&format!("data.categories[{i}].name"), &c.name);
+        p.required(&format!("data.categories[{i}].description"), &c.description);
+    }
+    for (i, n) in a.data.not_collected.iter().enumerate() {
+        p.required(&format!("data.not_collected[{i}].what"), &n.what);
+    }
+
+    p.unique_ids("purposes", a.purposes.iter().map(|x| x.id.as_str()));
+    for (i, x) in a.purposes.iter().enumerate() {
+        p.required(&format!("purposes[{i}].name"), &x.name);
+        p.required(&format!("purposes[{i}].description"), &x.description);
+        p.references(&format!("purposes[{i}].categories"), &x.categories, &categories);
+    }
+
+    p.unique_ids("processors", a.processors.iter().map(|x| x.id.as_str()));
+    for (i, x) in a.processors.iter().enumerate() {
+        p.required(&format!("processors[{i}].name"), &x.name);
+        p.required(&format!("processors[{i}].purpose"), &x.purpose);
+        p.references(&format!("processors[{i}].categories"), &x.categories, &categories);
+        p.url(
+            &format!("processors[{i}].privacy_policy_url"),
+            x.privacy_policy_url.as_deref(),
+        );
+    }
+
+    p.url("hosting.endpoint", a.hosting.endpoint.as_deref());
+    for (i, s) in a.hosting.stores.iter().enumerate() {
+        p.required(&format!("hosting.stores[{i}].name"), &s.name);
+        p.required(&format!("hosting.stores[{i}].holds"), &s.holds);
+        p.references(&format!("hosting.stores[{i}].categories"), &s.categories, &categories);
+    }
+
+    for (i, r) in a.retention.rules.iter().enumerate() {
+        p.required(&format!("retention.rules[{i}].data"), &r.data);
+        p.references(&format!("retention.rules[{i}].categories"), &r.categories, &categories);
+        if r.period.is_none() && r.until.is_none() {
+            p.push(
+                format!("retention.rules[{i}]"),
+                "says neither how long (period) nor until when (until) the data is kept",
+            );
+        }
+    }
+    for (i, d) in a.retention.deletion.iter().enumerate() {
+        p.required(&format!("retention.deletion[{i}].what"), &d.what);
+    }
+
+    for (i, r) in a.rights.rights.iter().enumerate() {
+        if let Some(d) = &r.description {
+            p.required(&format!("rights.rights[{i}].description"), d);
+        }
+    }
+
+    for (i, m) in a.security.measures.iter().enumerate() {
+        p.required(&format!("security.measures[{i}].description"), &m.description);
+    }
+
+    for (i, perm) in a.extension.permissions.iter().enumerate() {
+        if perm.names.iter().all(|n| n.trim().is_empty()) {
+            p.push(format!("extension.permissions[{i}].names"), "names no permission");
+        }
+        p.required(&format!("extension.permissions[{i}].used_for"), &perm.used_for);
+    }
+
+    for (i, c) in a.tracking.cookies.iter().enumerate() {
+        p.required(&format!("tracking.cookies[{i}].name"), &c.name);
+        p.required(&format!("tracking.cookies[{i}].description"), &c.description);
+    }
+
+    for (i, s) in a.custom_sections.iter().enumerate() {
+        p.required(&format!("custom_sections[{i}].title"), &s.title);
+        p.required(&format!("custom_sections[{i}].body"), &s.body);
+    }
+
+    p.0
+}
+
+/// Collects problems; each helper checks one kind of thing.
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem::new(path, message));
+    }
+
+    fn required(&mut self, path: &str, value: &str) {
+        if value.trim().is_empty() {
+            self.push(path, "is required and is empty");
+        }
+    }
+
+    fn email(&mut self, path: &str, value: Option<&str>) {
+        match value {
+            Some(v) if !v.is_empty() && !is_email(v) => {
+                self.push(path, format!("`{v}` is not an e-mail address"))
+            }
+            _ => {}
+        }
+    }
+
+    fn url(&mut self, path: &str, value: Option<&str>) {
+        if let Some(v) = value
+            && !is_web_url(v)
+        {
+            self.push(
+                path,
+                format!("`{v}` is not a web address; write it in full, e.g. https://example.com"),
+            );
+        }
+    }
+
+    /// Checks that ids are well-formed and unique; returns the set of valid ids.
+    fn unique_ids<'a>(
+        &mut self,
+        list: &str,
+        ids: impl Iterator<Item = &'a str>,
+    ) -> HashSet<&'a str> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            let path = format!("{list}[{i}].id");
+            if !is_id(id) {
+                self.push(
+                    path,
+                    format!("`{id}` is not a usable id; use lowercase letters, digits, - and _"),
+                );
+            } else if !seen.insert(id) {
+                self.push(path, format!("`{id}` is used by an earlier entry too"));
+            }
+        }
+        seen
+    }
+
+    fn references(&mut self, path: &str, ids: &[String], known: &HashSet<&str>) {
+        for (i, id) in ids.iter().enumerate() {
+            if !known.contains(id.as_str()) {
+                let mut known: Vec<_> = known.iter().copied().collect();
+                known.sort_unstable();
+                let hint = if known.is_empty() {
+                    "there are no data categories yet".to_owned()
+                } else {
+                    format!("known: {}", known.join(", "))
+                };
+                self.push(
+                    format!("{path}[{i}]"),
+                    format!("refers to data category `{id}`, which does not exist ({hint})"),
+                );
+            }
+        }
+    }
+}
+
+/// A plain, deliberately permissive check: one `@`, something before it, a dotted
+/// domain after it, no spaces. Enough to catch typos without rejecting real addresses.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !s.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+}
+
+/// An absolute http(s) address with a host.
+pub fn is_web_url(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty()
+                && host.contains('.')
+                && !s.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+        }
+        None => false,
+    }
+}
+
+/// Ids are short, lowercase and safe in paths and anchors.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{DataCategory, Processor, Purpose};
+
+    fn base() -> Answers {
+        let mut a = Answers::default();
+        a.organization.product_name = "Acme".into();
+        a.organization.contact_email = "hello@acme.io".into();
+        a.policy.last_updated = Some("2026-01-01".parse().unwrap());
+        a
+    }
+
+    fn paths(a: &Answers) -> Vec<String> {
+        problems(a).into_iter().map(|p| p.path).collect()
+    }
+
+    #[test]
+    fn minimal_answers_are_valid() {
+        assert!(problems(&base()).is_empty());
+    }
+
+    #[test]
+    fn all_problems_are_reported_together() {
+        let mut a = base();
+        a.organization.contact_email = "not-an-email".into();
+        a.organization.website = Some("acme.io".into());
+        a.data.categories.push(DataCategory {
+            id: "account".into(),
+            name: "Account".into(),
+            description: "Your e-mail".into(),
+            ..Default::default()
+        });
+        a.purposes.push(Purpose {
+            id: "operate".into(),
+            name: "Run".into(),
+            description: "Run it".into(),
+            categories: vec!["account".into(), "billing".into()],
+            ..Default::default()
+        });
+        a.processors.push(Processor {
+            id: "stripe".into(),
+            name: "Stripe".into(),
+            ..Default::default()
+        });
+        assert_eq!(
+            paths(&a),
+            [
+                "organization.contact_email",
+                "organization.website",
+                "purposes[0].categories[1]",
+                "processors[0].purpose",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_and_malformed_ids() {
+        let mut a = base();
+        for id in ["a", "a", "Bad Id"] {
+            a.data.categories.push(DataCategory {
+                id: id.into(),
+                name: "x".into(),
+                description: "x".into(),
+                ..Default::default()
+            });
+        }
+        assert_eq!(paths(&a), ["data.categories[1].id", "data.categories[2].id"]);
+    }
+
+    #[test]
+    fn missing_required_answers() {
+        let a = Answers::default();
+        assert_eq!(
+            paths(&a),
+            [
+                "organization.product_name",
+                "organization.contact_email",
+                "policy.last_updated"
+            ]
+        );
+    }
+
+    #[test]
+    fn email_and_url_shapes() {
+        assert!(is_email("aziviled@gmail.com"));
+        assert!(!is_email("a@b"));
+        assert!(!is_email("a b@c.d"));
+        assert!(!is_email("@c.d"));
+        assert!(is_web_url("https://api.stepr.kz"));
+        assert!(is_web_url("https://stripe.com/privacy?x=1"));
+        assert!(!is_web_url("stripe.com"));
+        assert!(!is_web_url("https://"));
+        assert!(!is_web_url("javascript:alert(1)"));
+    }
+}

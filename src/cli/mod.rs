@@ -1,0 +1,99 @@
+//! The command line: flags, commands and exit codes. Each command is one file that
+//! wires the model, the store and the renderer together; none holds policy logic.
+
+mod render;
+mod schema;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::answers::set::Assignment;
+use crate::render::Format;
+
+const ABOUT: &str = "Write, publish and keep up to date your product's privacy policy.";
+
+const AFTER_HELP: &str = "\
+Answers are kept as JSON; NAME is a saved policy in the data directory \
+($POLICYWRIGHT_DATA_DIR, else $XDG_DATA_HOME/policywright on Linux), FILE is any path \
+(it contains a / or ends in .json), and - reads standard input.
+
+Exit codes: 0 success; 1 check found error-level findings; 2 usage error or bad input.
+
+policywright is not legal advice: have a qualified lawyer review your policy before you publish it.";
+
+#[derive(Debug, Parser)]
+#[command(name = "policywright", version, about = ABOUT, after_help = AFTER_HELP)]
+#[command(arg_required_else_help = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render a policy from answers: Markdown, HTML or plain text.
+    ///
+    /// Output goes to standard output, or atomically to --out (an existing file is
+    /// replaced only once the new text is complete). The same answers always give
+    /// byte-identical output.
+    Render(RenderArgs),
+    /// Print the JSON Schema of the answers file, for editors to validate and complete it.
+    Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The answers: a saved policy's NAME, a FILE, or - for standard input.
+    #[arg(value_name = "NAME|FILE|-")]
+    pub input: String,
+
+    /// Output format [default: from --out's extension, else markdown].
+    #[arg(short, long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub answers: AnswerOverrides,
+
+    /// Use templates from DIR in place of the built-in ones with the same name
+    /// (e.g. DIR/sections/security.md, DIR/layout.html).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+}
+
+/// `--set`, shared by every command that reads answers.
+#[derive(Debug, Args)]
+pub struct AnswerOverrides {
+    /// Override one answer by its dotted path, after the file is read; repeatable.
+    /// Lists take commas (audience.regions=eea,uk); entries are picked by position or
+    /// id (data.categories.account.name=Account); an empty value clears an optional answer.
+    #[arg(long = "set", value_name = "KEY=VALUE", value_parser = parse_assignment)]
+    pub set: Vec<Assignment>,
+}
+
+fn parse_assignment(s: &str) -> Result<Assignment, String> {
+    s.parse()
+}
+
+/// Runs a command; the returned code is the process's exit code.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Render(args) => render::run(args),
+        Command::Schema => schema::run(),
+    }
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

@@ -1,0 +1,8 @@
+//! `policywright schema`: the answers file's JSON Schema.
+
+use std::process::ExitCode;
+
+pub fn run() -> anyhow::Result<ExitCode> {
+    super::print(&crate::answers::schema::schema_text())?;
+    Ok(ExitCode::SUCCESS)
+}

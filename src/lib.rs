@@ -1,0 +1,12 @@
+//! policywright: interviews the operator of a product about its data practices, keeps
+//! the answers in a JSON file, and renders a complete privacy policy from them.
+//!
+//! - [`answers`]: the model of the answers file: its shape, parsing, validation, `--set`.
+//! - [`render`]: templates and the three output formats.
+//! - [`store`]: where answers live on disk, and atomic writes.
+//! - [`cli`]: the command line.
+
+pub mod answers;
+pub mod cli;
+pub mod render;
+pub mod store;

@@ -1,0 +1,187 @@
+//! Markdown helpers shared by every format: escaping operator text, anchors, and the
+//! numbering of subsections. Section templates are written in Markdown once; the HTML
+//! and text outputs are converted from it, so wording lives in one place.
+
+/// Characters that mean something in (GitHub-flavoured) Markdown or in HTML.
+const SPECIAL: &[char] = &[
+    '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '!', '&', '{', '}',
+];
+
+/// Escapes operator text so it is shown literally: Markdown punctuation is
+/// backslash-escaped (so `<script>` can never become HTML and `**` never bold), and
+/// line breaks fold into spaces so a value cannot break a list item or a table row.
+/// This is the Tera escape function for every `.md` template.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut words = text.split_whitespace().peekable();
+    let mut first = true;
+    while let Some(word) = words.next() {
+        if first {
+            escape_line_start(word, &mut out);
+            first = false;
+        } else {
+            escape_chars(word, &mut out);
+        }
+        if words.peek().is_some() {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+fn escape_chars(word: &str, out: &mut String) {
+    for c in word.chars() {
+        if SPECIAL.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+}
+
+/// A value may be printed at the start of a line, where `-`, `+`, `=`, `1.` start
+/// lists, rules and headings.
+fn escape_line_start(word: &str, out: &mut String) {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    let rest = &word[digits..];
+    if digits == 0 && matches!(word.chars().next(), Some('-' | '+' | '=')) {
+        out.push('\\');
+    }
+    if digits > 0 && (rest.starts_with('.') || rest.starts_with(')')) {
+        out.push_str(&word[..digits]);
+        out.push('\\');
+        escape_chars(rest, out);
+        return;
+    }
+    escape_chars(word, out);
+}
+
+/// Escapes operator text that may span paragraphs: blank lines separate paragraphs,
+/// each of which is escaped like a single value.
+pub fn paragraphs(text: &str) -> String {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(escape)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The anchor GitHub gives a heading: lowercase, punctuation dropped, spaces to `-`.
+pub fn github_slug(heading: &str) -> String {
+    heading
+        .chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                Some(c.to_lowercase().next().unwrap_or(c))
+            } else if c == ' ' {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// A stable id made of lowercase letters, digits and single dashes.
+pub fn id_slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// Numbers the `### ` subheadings of section `number`: `### Foo` becomes `### 2.1 Foo`.
+pub fn number_subsections(body: &str, number: usize) -> String {
+    let mut out = String::with_capacity(body.len() + 32);
+    let mut sub = 0;
+    for line in body.lines() {
+        if let Some(title) = line.strip_prefix("### ") {
+            sub += 1;
+            out.push_str(&format!("### {number}.{sub} {title}"));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Tidies a rendered template: trailing spaces go, runs of blank lines become one,
+/// a blank line between two list items or two table rows goes (templates put each
+/// optional item on its own line, and a blank there would split the list), and the
+/// text ends with exactly one newline. Templates can then be laid out for
+/// readability without their whitespace reaching the policy.
+pub fn tidy(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    let mut out = String::with_capacity(text.len());
+    let mut previous: Option<&str> = None;
+    let mut pending_blank = false;
+    for line in lines {
+        if line.is_empty() {
+            pending_blank = previous.is_some();
+            continue;
+        }
+        if pending_blank && !continues(previous.unwrap_or(""), line) {
+            out.push('\n');
+        }
+        pending_blank = false;
+        out.push_str(line);
+        out.push('\n');
+        previous = Some(line);
+    }
+    out
+}
+
+/// Whether `line` continues the list or table that `previous` belongs to.
+fn continues(previous: &str, line: &str) -> bool {
+    let item = |l: &str| l.starts_with("- ");
+    let row = |l: &str| l.starts_with('|');
+    (item(previous) && item(line)) || (row(previous) && row(line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_makes_markup_literal() {
+        assert_eq!(escape("<script>"), "\\<script\\>");
+        assert_eq!(escape("**bold** and [x](y)"), "\\*\\*bold\\*\\* and \\[x\\](y)");
+        assert_eq!(escape("a\nb\n\n  c"), "a b c");
+        assert_eq!(escape("- item"), "\\- item");
+        assert_eq!(escape("1. first"), "1\\. first");
+        assert_eq!(escape("{{ x }}"), "\\{\\{ x \\}\\}");
+        assert_eq!(escape("Stepr's 24 hours."), "Stepr's 24 hours.");
+    }
+
+    #[test]
+    fn paragraphs_keep_blank_lines() {
+        assert_eq!(paragraphs("one\ntwo\n\n\nthree"), "one two\n\nthree");
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(github_slug("1. What we collect"), "1-what-we-collect");
+        assert_eq!(github_slug("4.1 LLM providers"), "41-llm-providers");
+        assert_eq!(id_slug("Information you provide directly"), "information-you-provide-directly");
+        assert_eq!(id_slug("E-mail & SMS!"), "e-mail-sms");
+    }
+
+    #[test]
+    fn subsections_are_numbered_in_order() {
+        let body = "intro\n### One\ntext\n### Two\n";
+        assert_eq!(number_subsections(body, 3), "intro\n### 3.1 One\ntext\n### 3.2 Two\n");
+    }
+
+    #[test]
+    fn tidy_collapses_blank_lines() {
+        assert_eq!(tidy("\n\na  \n\n\n\nb\n\n"), "a\n\nb\n");
+        assert_eq!(tidy("- a\n\n- b\n\ntext\n"), "- a\n- b\n\ntext\n");
+        assert_eq!(tidy("| a |\n\n| b |\n"), "| a |\n| b |\n");
+    }
+}

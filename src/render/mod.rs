@@ -1,0 +1,183 @@
+//! Rendering: answers in, a publishable policy out.
+//!
+//! Each section is one Markdown template (`templates/sections/<id>.md`); a section
+//! whose template produces nothing is left out, and the rest are numbered in order.
+//! HTML and plain text are converted from the same Markdown, so the three formats say
+//! the same thing under the same numbers. Rendering reads no clock and no environment:
+//! the same answers give byte-identical output.
+//!
+//! This module knows nothing about prompts, terminals or files beyond `--templates`.
+
+mod filters;
+mod html;
+pub mod markdown;
+mod templates;
+mod text;
+mod view;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::answers::vocab::SectionId;
+use crate::answers::{Answers, AnswersError, CustomSection, Placement};
+
+pub use templates::EMBEDDED as TEMPLATES;
+use templates::Templates;
+use view::View;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// GitHub-flavoured Markdown with a table of contents.
+    Markdown,
+    /// A standalone HTML page with its own readable, printable styles.
+    Html,
+    /// Plain text, wrapped at 78 columns, with numbered headings.
+    Text,
+}
+
+impl Format {
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Text => "txt",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("the answers cannot be rendered yet: {0}")]
+    Answers(#[from] AnswersError),
+    #[error("template error")]
+    Template(#[source] tera::Error),
+    #[error("{path}: {message}")]
+    TemplateDir { path: PathBuf, message: String },
+}
+
+/// One numbered section as the layouts see it.
+#[derive(Serialize)]
+struct Section {
+    number: usize,
+    /// Stable anchor id (the section's key, or `custom-<slug>`).
+    id: String,
+    title: String,
+    /// "3. Who we share it with": the heading as printed.
+    heading: String,
+    /// The anchor GitHub derives from the heading, for the Markdown table of contents.
+    github_anchor: String,
+    /// A line of `-` as long as the heading, for the text layout.
+    rule: String,
+    /// The body, already in the output format.
+    body: String,
+}
+
+/// Renders answers with a fixed set of templates; build once, render many times.
+pub struct Renderer {
+    templates: Templates,
+}
+
+impl Renderer {
+    /// The built-in templates, optionally overridden by files in `dir`.
+    pub fn new(dir: Option<&Path>) -> Result<Renderer, RenderError> {
+        Ok(Renderer {
+            templates: Templates::load(dir)?,
+        })
+    }
+
+    /// Renders the policy. Answers that are not complete enough to publish (see
+    /// [`Answers::problems`]) are refused with every problem listed.
+    pub fn render(&self, answers: &Answers, format: Format) -> Result<String, RenderError> {
+        let problems = answers.problems();
+        if !problems.is_empty() {
+            return Err(AnswersError::Invalid(problems).into());
+        }
+        let view = View::new(answers);
+        let context = Context::from_serialize(&view).map_err(RenderError::Template)?;
+
+        let mut bodies: Vec<(String, String, String)> = Vec::new();
+        let customs = |place: Placement| {
+            answers
+                .custom_sections
+                .iter()
+                .filter(move |c| c.after == place)
+        };
+        for custom in customs(Placement::Start) {
+            bodies.push(self.custom(custom)?);
+        }
+        for &id in SectionId::ALL {
+            let name = format!("sections/{}.md", id.key());
+            let body = self.markdown(&name, &context)?;
+            if !body.trim().is_empty() {
+                bodies.push((id.key().to_owned(), id.label().to_owned(), body));
+            }
+            for custom in customs(Placement::After(id)) {
+                bodies.push(self.custom(custom)?);
+            }
+        }
+        for custom in customs(Placement::End) {
+            bodies.push(self.custom(custom)?);
+        }
+
+        let sections: Vec<Section> = bodies
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, title, body))| {
+                let number = i + 1;
+                let heading = format!("{number}. {title}");
+                let body = markdown::number_subsections(&body, number);
+                Section {
+                    number,
+                    github_anchor: markdown::github_slug(&heading),
+                    rule: "-".repeat(heading.chars().count()),
+                    body: convert(&body, &id, format),
+                    id,
+                    title,
+                    heading,
+                }
+            })
+            .collect();
+
+        let intro = self.markdown("intro.md", &context)?;
+        let mut layout_context = context;
+        layout_context.insert("intro", &convert(&intro, "intro", format));
+        layout_context.insert("sections", &sections);
+        let (tera, layout) = self.templates.layout(format);
+        let out = tera
+            .render(layout, &layout_context)
+            .map_err(RenderError::Template)?;
+        Ok(match format {
+            Format::Html => out,
+            _ => markdown::tidy(&out),
+        })
+    }
+
+    fn markdown(&self, name: &str, context: &Context) -> Result<String, RenderError> {
+        let out = self
+            .templates
+            .markdown
+            .render(name, context)
+            .map_err(RenderError::Template)?;
+        Ok(markdown::tidy(&out))
+    }
+
+    fn custom(&self, section: &CustomSection) -> Result<(String, String, String), RenderError> {
+        let mut context = Context::new();
+        context.insert("section", section);
+        let body = self.markdown("sections/custom.md", &context)?;
+        let id = format!("custom-{}", markdown::id_slug(&section.title));
+        Ok((id, section.title.clone(), body))
+    }
+}
+
+fn convert(markdown: &str, id: &str, format: Format) -> String {
+    match format {
+        Format::Markdown => markdown.to_owned(),
+        Format::Html => html::to_html(markdown, id),
+        Format::Text => text::to_text(markdown, text::WIDTH),
+    }
+}

@@ -1,0 +1,587 @@
+//! The template context: the answers, reshaped for reading.
+//!
+//! Templates should say things, not compute them. Everything that needs logic
+//! (labels for enum values, grouping recipients by role, formatting dates and
+//! periods, joining country names) is done here once, so every section template and
+//! every format sees the same facts.
+
+use serde::Serialize;
+
+use crate::answers::vocab::{DataSource, ProcessorRole, Region};
+use crate::answers::{Answers, Processor, RetentionRule};
+
+#[derive(Serialize)]
+pub struct View<'a> {
+    /// The answers as they are, for anything a template wants verbatim.
+    pub a: &'a Answers,
+    pub product: &'a str,
+    pub dates: Dates,
+    pub org: Org<'a>,
+    pub kinds: Vec<&'static str>,
+    pub is_extension: bool,
+    pub serves: Serves,
+    pub regions: Vec<&'static str>,
+    pub data_groups: Vec<DataGroup<'a>>,
+    pub not_collected: Vec<Said>,
+    pub purposes: Vec<PurposeView<'a>>,
+    /// Yes/no/unanswered answers, with unanswered as `null` so templates can test
+    /// `== false` (the answers file leaves unanswered ones out).
+    pub said: Said3,
+    pub recipient_groups: Vec<RecipientGroup<'a>>,
+    pub ai_providers: Vec<&'a str>,
+    pub training: Option<&'static str>,
+    pub stores: Vec<StoreView<'a>>,
+    pub data_location: Vec<&'static str>,
+    pub operator_country: Option<&'static str>,
+    pub transfers: Vec<TransferView<'a>>,
+    pub visibility: Visibility,
+    pub retention: Vec<RuleView<'a>>,
+    /// Whether any retention rule has notes, so an all-empty column is left out.
+    pub retention_notes: bool,
+    pub deletion: Vec<DeletionView<'a>>,
+    pub rights: Vec<RightView>,
+    pub ccpa: Vec<CcpaRow<'a>>,
+    pub response_time: Option<String>,
+    pub cookies: Vec<CookieView<'a>>,
+    pub dnt: Option<&'static str>,
+    pub gpc: Option<&'static str>,
+    pub permissions: Vec<PermissionView<'a>>,
+    pub notify_by: Vec<&'static str>,
+    pub notice_period: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Said3 {
+    pub sells: Option<bool>,
+    pub shares_for_advertising: Option<bool>,
+    pub shares_with_data_brokers: Option<bool>,
+    pub unrelated_use: Option<bool>,
+    pub third_party_tracking: Option<bool>,
+    pub stays_in_region: Option<bool>,
+}
+
+#[derive(Serialize)]
+pub struct Dates {
+    pub last_updated: Option<String>,
+    /// Stated whenever the operator gave one, even if it equals the last update.
+    pub effective: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Org<'a> {
+    pub legal_entity: Option<&'a str>,
+    pub website_host: Option<&'a str>,
+    pub request_email: &'a str,
+    pub country: Option<&'static str>,
+}
+
+/// Which regions are served, by key, for `{% if serves.eea %}`.
+#[derive(Serialize)]
+pub struct Serves {
+    pub eea: bool,
+    pub uk: bool,
+    pub switzerland: bool,
+    pub california: bool,
+    pub us_other: bool,
+    pub canada: bool,
+    pub brazil: bool,
+    pub kazakhstan: bool,
+    pub rest_of_world: bool,
+}
+
+#[derive(Serialize)]
+pub struct DataGroup<'a> {
+    pub title: &'static str,
+    pub source: &'static str,
+    pub categories: Vec<CategoryView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct CategoryView<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub when: Option<&'a str>,
+    pub source_name: Option<&'a str>,
+    pub required: Option<bool>,
+    pub if_not_provided: Option<&'a str>,
+    pub sensitive: bool,
+    pub ccpa: Option<&'static str>,
+}
+
+/// A "we do not ..." statement.
+#[derive(Serialize)]
+pub struct Said {
+    pub what: String,
+    pub detail: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct PurposeView<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub categories: Vec<&'a str>,
+    pub basis: Option<&'static str>,
+    pub legitimate_interest: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct RecipientGroup<'a> {
+    pub role: &'static str,
+    pub title: &'static str,
+    pub recipients: Vec<RecipientView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct RecipientView<'a> {
+    pub name: &'a str,
+    pub legal_entity: Option<&'a str>,
+    pub purpose: &'a str,
+    /// What it receives: the operator's words, else the names of the categories.
+    pub data: Option<String>,
+    pub countries: Vec<&'static str>,
+    pub safeguard: Option<&'static str>,
+    pub commitments: &'a [String],
+    pub only_if: Option<&'a str>,
+    pub url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct StoreView<'a> {
+    pub name: &'a str,
+    pub provider: Option<&'a str>,
+    pub holds: &'a str,
+    pub country: Option<&'static str>,
+    pub details: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct TransferView<'a> {
+    pub country: &'static str,
+    pub safeguard: Option<&'static str>,
+    pub details: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct Visibility {
+    pub default: Option<&'static str>,
+    pub options: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct RuleView<'a> {
+    pub data: &'a str,
+    /// How long, in words: "30 days, rolling", "until you revoke the key".
+    pub kept: String,
+    pub setting: Option<&'a str>,
+    pub legal_reason: Option<&'a str>,
+    pub details: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct DeletionView<'a> {
+    pub what: &'a str,
+    pub how: Option<&'a str>,
+    pub removes: Option<&'a str>,
+    pub within: Option<String>,
+    pub details: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct RightView {
+    pub key: &'static str,
+    pub label: &'static str,
+    /// The right as one sentence: the operator's words (or the standard ones) and how.
+    pub statement: String,
+    pub in_app: bool,
+}
+
+/// One row of the CCPA "categories collected" disclosure.
+#[derive(Serialize)]
+pub struct CcpaRow<'a> {
+    pub category: &'static str,
+    pub examples: Vec<&'a str>,
+    pub sources: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct CookieView<'a> {
+    pub name: &'a str,
+    pub storage: &'static str,
+    pub purpose: &'static str,
+    pub description: &'a str,
+    pub duration: Option<&'a str>,
+    pub third_party: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct PermissionView<'a> {
+    pub names: &'a [String],
+    pub used_for: &'a str,
+}
+
+impl<'a> View<'a> {
+    pub fn new(a: &'a Answers) -> View<'a> {
+        let style = a.policy.date_style;
+        let last_updated = a.policy.last_updated.map(|d| d.format(style));
+        let effective = a.policy.effective_date.map(|d| d.format(style));
+        let serves = |r| a.audience.serves(r);
+        View {
+            a,
+            product: &a.organization.product_name,
+            dates: Dates {
+                last_updated,
+                effective,
+            },
+            org: Org {
+                legal_entity: a.organization.legal_entity.as_deref(),
+                website_host: a.organization.website.as_deref().map(host),
+                request_email: a.organization.request_email(),
+                country: a.organization.country.map(|c| c.name()),
+            },
+            kinds: a.audience.product_kinds.iter().map(|k| k.label()).collect(),
+            is_extension: a
+                .audience
+                .is(crate::answers::vocab::ProductKind::BrowserExtension),
+            serves: Serves {
+                eea: serves(Region::Eea),
+                uk: serves(Region::Uk),
+                switzerland: serves(Region::Switzerland),
+                california: serves(Region::California),
+                us_other: serves(Region::UsOther),
+                canada: serves(Region::Canada),
+                brazil: serves(Region::Brazil),
+                kazakhstan: serves(Region::Kazakhstan),
+                rest_of_world: serves(Region::RestOfWorld),
+            },
+            regions: a.audience.regions.iter().map(|r| r.label()).collect(),
+            data_groups: data_groups(a),
+            not_collected: not_collected(a),
+            purposes: a
+                .purposes
+                .iter()
+                .map(|p| PurposeView {
+                    name: &p.name,
+                    description: &p.description,
+                    categories: category_names(a, &p.categories),
+                    basis: p.legal_basis.map(|b| b.label()),
+                    legitimate_interest: p.legitimate_interest.as_deref(),
+                })
+                .collect(),
+            said: Said3 {
+                sells: a.sale_and_sharing.sells,
+                shares_for_advertising: a.sale_and_sharing.shares_for_advertising,
+                shares_with_data_brokers: a.sale_and_sharing.shares_with_data_brokers,
+                unrelated_use: a.sale_and_sharing.unrelated_use,
+                third_party_tracking: a.tracking.third_party_tracking,
+                stays_in_region: a.hosting.stays_in_region,
+            },
+            recipient_groups: recipient_groups(a),
+            ai_providers: a
+                .processors
+                .iter()
+                .filter(|p| p.role == ProcessorRole::Ai)
+                .map(|p| p.name.as_str())
+                .collect(),
+            training: a.ai.training.map(|t| t.key()),
+            stores: a
+                .hosting
+                .stores
+                .iter()
+                .map(|s| StoreView {
+                    name: &s.name,
+                    provider: s.provider.as_deref(),
+                    holds: &s.holds,
+                    country: s.country.map(|c| c.name()),
+                    details: s.details.as_deref(),
+                })
+                .collect(),
+            data_location: a.hosting.data_location.iter().map(|c| c.name()).collect(),
+            operator_country: a.organization.country.map(|c| c.name()),
+            transfers: a
+                .hosting
+                .transfers
+                .iter()
+                .map(|t| TransferView {
+                    country: t.country.name(),
+                    safeguard: t.safeguard.map(|s| s.label()),
+                    details: t.details.as_deref(),
+                })
+                .collect(),
+            visibility: Visibility {
+                default: a.sharing.default.map(|v| v.label()),
+                options: a.sharing.options.iter().map(|v| v.label()).collect(),
+            },
+            retention: a.retention.rules.iter().map(rule_view).collect(),
+            retention_notes: a
+                .retention
+                .rules
+                .iter()
+                .any(|r| r.setting.is_some() || r.legal_reason.is_some() || r.details.is_some()),
+            deletion: a
+                .retention
+                .deletion
+                .iter()
+                .map(|d| DeletionView {
+                    what: &d.what,
+                    how: d.how.as_deref(),
+                    removes: d.removes.as_deref(),
+                    within: d.within.map(|p| p.to_string()),
+                    details: d.details.as_deref(),
+                })
+                .collect(),
+            rights: a
+                .rights
+                .rights
+                .iter()
+                .map(|r| {
+                    let text = r
+                        .description
+                        .as_deref()
+                        .unwrap_or_else(|| standard_right_text(r.right));
+                    let statement = match &r.how {
+                        Some(how) => format!("{} {}", text.trim_end_matches('.'), how),
+                        None => text.to_owned(),
+                    };
+                    RightView {
+                        key: r.right.key(),
+                        label: r.right.label(),
+                        statement: sentence(&statement),
+                        in_app: r.how.is_some(),
+                    }
+                })
+                .collect(),
+            ccpa: ccpa_rows(a),
+            response_time: a.rights.response_time.map(|p| p.to_string()),
+            cookies: a
+                .tracking
+                .cookies
+                .iter()
+                .map(|c| CookieView {
+                    name: &c.name,
+                    storage: c.storage.label(),
+                    purpose: c.purpose.label(),
+                    description: &c.description,
+                    duration: c.duration.as_deref(),
+                    third_party: c.third_party.as_deref(),
+                })
+                .collect(),
+            dnt: a.tracking.do_not_track.map(|d| d.key()),
+            gpc: a.tracking.global_privacy_control.map(|g| g.key()),
+            permissions: a
+                .extension
+                .permissions
+                .iter()
+                .map(|p| PermissionView {
+                    names: &p.names,
+                    used_for: &p.used_for,
+                })
+                .collect(),
+            notify_by: a.changes.notify_by.iter().map(|c| c.label()).collect(),
+            notice_period: a.changes.notice_period.map(|p| p.to_string()),
+        }
+    }
+}
+
+/// `https://www.acme.io/` → `www.acme.io`.
+fn host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest)
+}
+
+fn category_names<'a>(a: &'a Answers, ids: &[String]) -> Vec<&'a str> {
+    ids.iter()
+        .filter_map(|id| a.category(id))
+        .map(|c| c.name.as_str())
+        .collect()
+}
+
+fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
+    DataSource::ALL
+        .iter()
+        .map(|&source| DataGroup {
+            title: source.label(),
+            source: source.key(),
+            categories: a
+                .data
+                .categories
+                .iter()
+                .filter(|c| c.source == source)
+                .map(|c| CategoryView {
+                    name: &c.name,
+                    description: &c.description,
+                    when: c.when.as_deref(),
+                    source_name: c.source_name.as_deref(),
+                    required: c.required,
+                    if_not_provided: c.if_not_provided.as_deref(),
+                    sensitive: c.sensitive,
+                    ccpa: c.ccpa_category.map(|x| x.label()),
+                })
+                .collect(),
+        })
+        .filter(|g| !g.categories.is_empty())
+        .collect()
+}
+
+/// The operator's own list, then what the tracking answers rule out, so a product that
+/// says it does no fingerprinting also says so where readers look for it.
+fn not_collected(a: &Answers) -> Vec<Said> {
+    let mut list: Vec<Said> = a
+        .data
+        .not_collected
+        .iter()
+        .map(|n| Said {
+            what: n.what.clone(),
+            detail: n.detail.clone(),
+        })
+        .collect();
+    let t = &a.tracking;
+    let ruled_out: Vec<&str> = [
+        (t.fingerprinting, "browser fingerprints"),
+        (t.advertising_ids, "advertising identifiers"),
+        (t.cross_site_tracking, "cross-site tracking signals"),
+    ]
+    .into_iter()
+    .filter(|(used, _)| *used == Some(false))
+    .map(|(_, what)| what)
+    .collect();
+    if !ruled_out.is_empty() {
+        list.push(Said {
+            what: capitalize(&super::filters::join(&ruled_out, "or")),
+            detail: Some("We do not track you across other websites or apps.".to_owned())
+                .filter(|_| t.cross_site_tracking == Some(false)),
+        });
+    }
+    list
+}
+
+fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
+    use crate::answers::vocab::CcpaCategory;
+    CcpaCategory::ALL
+        .iter()
+        .filter_map(|&category| {
+            let matching: Vec<_> = a
+                .data
+                .categories
+                .iter()
+                .filter(|c| c.ccpa_category == Some(category))
+                .collect();
+            if matching.is_empty() {
+                return None;
+            }
+            let mut sources: Vec<&'static str> = Vec::new();
+            for c in &matching {
+                let s = source_phrase(c.source);
+                if !sources.contains(&s) {
+                    sources.push(s);
+                }
+            }
+            Some(CcpaRow {
+                category: category.label(),
+                examples: matching.iter().map(|c| c.name.as_str()).collect(),
+                sources,
+            })
+        })
+        .collect()
+}
+
+fn source_phrase(source: DataSource) -> &'static str {
+    match source {
+        DataSource::Provided => "you",
+        DataSource::Generated => "your use of the service",
+        DataSource::Automatic => "your device and browser",
+        DataSource::ThirdParty => "third-party services",
+    }
+}
+
+/// Ends with a full stop unless it already ends a sentence.
+fn sentence(s: &str) -> String {
+    let s = s.trim();
+    if s.ends_with(['.', '!', '?']) {
+        s.to_owned()
+    } else {
+        format!("{s}.")
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn recipient_groups(a: &Answers) -> Vec<RecipientGroup<'_>> {
+    ProcessorRole::ALL
+        .iter()
+        .map(|&role| RecipientGroup {
+            role: role.key(),
+            title: role.label(),
+            recipients: a
+                .processors
+                .iter()
+                .filter(|p| p.role == role)
+                .map(|p| recipient_view(a, p))
+                .collect(),
+        })
+        .filter(|g| !g.recipients.is_empty())
+        .collect()
+}
+
+fn recipient_view<'a>(a: &'a Answers, p: &'a Processor) -> RecipientView<'a> {
+    let data = p.data_description.clone().or_else(|| {
+        let names = category_names(a, &p.categories);
+        (!names.is_empty()).then(|| super::filters::join(&names, "and"))
+    });
+    RecipientView {
+        name: &p.name,
+        legal_entity: p.legal_entity.as_deref(),
+        purpose: &p.purpose,
+        data,
+        countries: p.countries.iter().map(|c| c.name()).collect(),
+        safeguard: p.safeguard.map(|s| s.label()),
+        commitments: &p.commitments,
+        only_if: p.only_if.as_deref(),
+        url: p.privacy_policy_url.as_deref(),
+    }
+}
+
+fn rule_view(r: &RetentionRule) -> RuleView<'_> {
+    let mut kept = match (&r.period, &r.until) {
+        (Some(p), Some(u)) => format!("{p}, or until {u}"),
+        (Some(p), None) => p.to_string(),
+        (None, Some(u)) => format!("Until {u}"),
+        (None, None) => String::new(),
+    };
+    if r.rolling {
+        kept.push_str(", rolling");
+    }
+    RuleView {
+        data: &r.data,
+        kept,
+        setting: r.setting.as_deref(),
+        legal_reason: r.legal_reason.as_deref(),
+        details: r.details.as_deref(),
+    }
+}
+
+/// The standard wording of each right, used when the operator gives none.
+fn standard_right_text(right: crate::answers::vocab::RightKind) -> &'static str {
+    use crate::answers::vocab::RightKind::*;
+    match right {
+        Access => "Access the personal information we hold about you",
+        Portability => "Receive your data in a portable, machine-readable format",
+        Rectification => "Correct inaccurate information",
+        Erasure => "Delete your account and personal information",
+        Restriction => "Ask us to restrict how we use your information",
+        Objection => "Object to processing based on our legitimate interests",
+        WithdrawConsent => "Withdraw consent for any optional data processing at any time",
+        OptOutMarketing => "Opt out of non-essential messages",
+        OptOutSale => "Opt out of the sale or sharing of your personal information",
+        LimitSensitive => "Limit the use of your sensitive personal information",
+        Know => "Ask us what personal information we hold about you and how we use it",
+        AutomatedDecisions => {
+            "Not be subject to decisions based solely on automated processing that significantly affect you"
+        }
+    }
+}
