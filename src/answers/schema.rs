@@ -54,3 +54,68 @@ pub fn json_type(node: &Value) -> Option<&str> {
         _ => None,
     }
 }
+
+/// Serialises answers with every field present: a left-out list as `[]`, a left-out
+/// answer as `null`. The file omits empty answers to stay short, but templates must
+/// be able to ask about any answer without tripping over a missing key.
+pub fn complete_value(answers: &super::Answers) -> Value {
+    let mut value = serde_json::to_value(answers).expect("answers always serialise");
+    fill(&mut value, schema());
+    value
+}
+
+fn fill(value: &mut Value, node: &'static Value) {
+    let node = resolve(node);
+    match value {
+        Value::Object(map) => {
+            let Some(properties) = node.get("properties").and_then(Value::as_object) else {
+                return;
+            };
+            for (key, child) in properties {
+                let entry = map.entry(key.clone()).or_insert_with(|| empty_for(child));
+                fill(entry, child);
+            }
+        }
+        Value::Array(items) => {
+            if let Some(item) = node.get("items") {
+                for v in items {
+                    fill(v, item);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn empty_for(node: &'static Value) -> Value {
+    let nullable = node
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .is_some_and(|o| o.iter().any(|x| x.get("type").and_then(Value::as_str) == Some("null")))
+        || node
+            .get("type")
+            .and_then(Value::as_array)
+            .is_some_and(|t| t.iter().any(|x| x == "null"));
+    if nullable {
+        return Value::Null;
+    }
+    match json_type(resolve(node)) {
+        Some("array") => Value::Array(Vec::new()),
+        Some("object") => Value::Object(serde_json::Map::new()),
+        _ => Value::Null,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completed_answers_have_every_field() {
+        let v = complete_value(&super::super::Answers::default());
+        assert_eq!(v["data"]["notes"], Value::Array(vec![]));
+        assert_eq!(v["organization"]["dpo"], Value::Null);
+        assert_eq!(v["sale_and_sharing"]["sells"], Value::Null);
+        assert!(v["hosting"].is_object());
+    }
+}

@@ -233,6 +233,9 @@ struct CountryRecord {
     name: String,
     #[serde(default)]
     eea: bool,
+    /// The name takes "the" in a sentence ("the United States").
+    #[serde(default)]
+    the: bool,
 }
 
 fn countries() -> &'static [CountryRecord] {
@@ -261,6 +264,16 @@ impl Country {
     /// The English short name, as written in the policy.
     pub fn name(self) -> &'static str {
         &self.record().name
+    }
+
+    /// The name as it reads inside a sentence: "the United States", "Kazakhstan".
+    pub fn name_in_sentence(self) -> String {
+        let r = self.record();
+        if r.the {
+            format!("the {}", r.name)
+        } else {
+            r.name.clone()
+        }
     }
 
     /// Whether the country is in the European Economic Area.
@@ -346,5 +359,8 @@ mod tests {
         assert_eq!("Norway".parse::<Country>().unwrap().code(), "NO");
         assert!("XX".parse::<Country>().is_err());
         assert_eq!(countries().len(), 249);
+        assert_eq!("US".parse::<Country>().unwrap().name_in_sentence(), "the United States");
+        assert_eq!(kz.name_in_sentence(), "Kazakhstan");
+        assert_eq!(countries().iter().filter(|c| c.eea).count(), 30);
     }
 }

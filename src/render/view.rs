@@ -12,8 +12,8 @@ use crate::answers::{Answers, Processor, RetentionRule};
 
 #[derive(Serialize)]
 pub struct View<'a> {
-    /// The answers as they are, for anything a template wants verbatim.
-    pub a: &'a Answers,
+    /// The answers with every field present, for anything a template wants verbatim.
+    pub a: serde_json::Value,
     pub product: &'a str,
     pub dates: Dates,
     pub org: Org<'a>,
@@ -31,8 +31,11 @@ pub struct View<'a> {
     pub ai_providers: Vec<&'a str>,
     pub training: Option<&'static str>,
     pub stores: Vec<StoreView<'a>>,
-    pub data_location: Vec<&'static str>,
-    pub operator_country: Option<&'static str>,
+    /// Country names as they read in a sentence ("the United States").
+    pub data_location: Vec<String>,
+    pub operator_country: Option<String>,
+    /// Served regions that have their own privacy law, as they read in a sentence.
+    pub law_regions: Vec<&'static str>,
     pub transfers: Vec<TransferView<'a>>,
     pub visibility: Visibility,
     pub retention: Vec<RuleView<'a>>,
@@ -129,6 +132,8 @@ pub struct RecipientGroup<'a> {
     pub role: &'static str,
     pub title: &'static str,
     pub recipients: Vec<RecipientView<'a>>,
+    /// Whether any recipient in the group says where it processes data.
+    pub located: bool,
 }
 
 #[derive(Serialize)]
@@ -157,6 +162,7 @@ pub struct StoreView<'a> {
 #[derive(Serialize)]
 pub struct TransferView<'a> {
     pub country: &'static str,
+    pub country_in_sentence: String,
     pub safeguard: Option<&'static str>,
     pub details: Option<&'a str>,
 }
@@ -170,11 +176,10 @@ pub struct Visibility {
 #[derive(Serialize)]
 pub struct RuleView<'a> {
     pub data: &'a str,
-    /// How long, in words: "30 days, rolling", "until you revoke the key".
+    /// How long, in words: "30 days, rolling", "Until you revoke the key".
     pub kept: String,
-    pub setting: Option<&'a str>,
-    pub legal_reason: Option<&'a str>,
-    pub details: Option<&'a str>,
+    /// The setting, legal reason and details as sentences; empty when there are none.
+    pub notes: String,
 }
 
 #[derive(Serialize)]
@@ -226,7 +231,7 @@ impl<'a> View<'a> {
         let effective = a.policy.effective_date.map(|d| d.format(style));
         let serves = |r| a.audience.serves(r);
         View {
-            a,
+            a: crate::answers::schema::complete_value(a),
             product: &a.organization.product_name,
             dates: Dates {
                 last_updated,
@@ -295,14 +300,27 @@ impl<'a> View<'a> {
                     details: s.details.as_deref(),
                 })
                 .collect(),
-            data_location: a.hosting.data_location.iter().map(|c| c.name()).collect(),
-            operator_country: a.organization.country.map(|c| c.name()),
+            data_location: a
+                .hosting
+                .data_location
+                .iter()
+                .map(|c| c.name_in_sentence())
+                .collect(),
+            operator_country: a.organization.country.map(|c| c.name_in_sentence()),
+            law_regions: a
+                .audience
+                .regions
+                .iter()
+                .filter(|r| !matches!(r, Region::RestOfWorld | Region::UsOther))
+                .map(|r| r.label())
+                .collect(),
             transfers: a
                 .hosting
                 .transfers
                 .iter()
                 .map(|t| TransferView {
                     country: t.country.name(),
+                    country_in_sentence: t.country.name_in_sentence(),
                     safeguard: t.safeguard.map(|s| s.label()),
                     details: t.details.as_deref(),
                 })
@@ -514,15 +532,19 @@ fn capitalize(s: &str) -> String {
 fn recipient_groups(a: &Answers) -> Vec<RecipientGroup<'_>> {
     ProcessorRole::ALL
         .iter()
-        .map(|&role| RecipientGroup {
-            role: role.key(),
-            title: role.label(),
-            recipients: a
+        .map(|&role| {
+            let recipients: Vec<_> = a
                 .processors
                 .iter()
                 .filter(|p| p.role == role)
                 .map(|p| recipient_view(a, p))
-                .collect(),
+                .collect();
+            RecipientGroup {
+                role: role.key(),
+                title: role.label(),
+                located: recipients.iter().any(|r| !r.countries.is_empty()),
+                recipients,
+            }
         })
         .filter(|g| !g.recipients.is_empty())
         .collect()
@@ -550,18 +572,23 @@ fn rule_view(r: &RetentionRule) -> RuleView<'_> {
     let mut kept = match (&r.period, &r.until) {
         (Some(p), Some(u)) => format!("{p}, or until {u}"),
         (Some(p), None) => p.to_string(),
-        (None, Some(u)) => format!("Until {u}"),
+        (None, Some(u)) => format!("until {u}"),
         (None, None) => String::new(),
     };
     if r.rolling {
         kept.push_str(", rolling");
     }
+    let mut notes: Vec<String> = Vec::new();
+    if let Some(setting) = &r.setting {
+        notes.push(sentence(&format!("You can change this in {setting}")));
+    }
+    for text in [&r.legal_reason, &r.details].into_iter().flatten() {
+        notes.push(sentence(&capitalize(text)));
+    }
     RuleView {
         data: &r.data,
-        kept,
-        setting: r.setting.as_deref(),
-        legal_reason: r.legal_reason.as_deref(),
-        details: r.details.as_deref(),
+        kept: capitalize(&kept),
+        notes: notes.join(" "),
     }
 }
 
