@@ -113,7 +113,7 @@ impl Renderer {
             let name = format!("sections/{}.md", id.key());
             let body = self.markdown(&name, &context)?;
             if !body.trim().is_empty() {
-                bodies.push((id.key().to_owned(), id.label().to_owned(), body));
+                bodies.push((id.key().replace('_', "-"), id.label().to_owned(), body));
             }
             for custom in customs(Placement::After(id)) {
                 bodies.push(self.custom(custom)?);
