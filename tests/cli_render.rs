@@ -9,7 +9,10 @@ use predicates::str::contains;
 fn pw() -> Command {
     let mut cmd = Command::cargo_bin("policywright").unwrap();
     // Never read or write the developer's real data directory.
-    cmd.env("POLICYWRIGHT_DATA_DIR", std::env::temp_dir().join("policywright-no-such-dir"));
+    cmd.env(
+        "POLICYWRIGHT_DATA_DIR",
+        std::env::temp_dir().join("policywright-no-such-dir"),
+    );
     cmd
 }
 
@@ -23,7 +26,8 @@ fn read(path: &Path) -> String {
 
 /// A valid answers file with `patch` merged in at the top level.
 fn answers_with(patch: serde_json::Value) -> String {
-    let mut v: serde_json::Value = serde_json::from_str(&read(Path::new(&example("stepr")))).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&read(Path::new(&example("stepr")))).unwrap();
     for (k, val) in patch.as_object().unwrap() {
         v[k] = val.clone();
     }
@@ -100,23 +104,41 @@ fn saved_policies_are_found_by_name() {
 
 #[test]
 fn schema_describes_the_answers_file() {
-    let out = pw().arg("schema").assert().success().get_output().stdout.clone();
+    let out = pw()
+        .arg("schema")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let schema: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(schema["title"], "policywright answers");
     assert!(schema["properties"]["organization"].is_object());
-    assert!(schema["required"].as_array().unwrap().contains(&"schema_version".into()));
+    assert!(
+        schema["required"]
+            .as_array()
+            .unwrap()
+            .contains(&"schema_version".into())
+    );
 }
 
 #[test]
 fn help_says_it_is_not_legal_advice() {
-    pw().arg("--help").assert().success().stdout(contains("not legal advice"));
+    pw().arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("not legal advice"));
 }
 
 #[test]
 fn templates_can_be_overridden_by_name() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("sections")).unwrap();
-    std::fs::write(dir.path().join("sections/security.md"), "We lock the door.\n").unwrap();
+    std::fs::write(
+        dir.path().join("sections/security.md"),
+        "We lock the door.\n",
+    )
+    .unwrap();
     pw().args(["render", &example("stepr"), "--templates"])
         .arg(dir.path())
         .assert()
@@ -165,8 +187,16 @@ fn rejects(answers: &str, expected: &[&str]) {
     for e in expected {
         assert = assert.stderr(contains(*e));
     }
-    assert_eq!(read(&out), "previous policy", "the old output must be untouched");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no stray files");
+    assert_eq!(
+        read(&out),
+        "previous policy",
+        "the old output must be untouched"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "no stray files"
+    );
 }
 
 #[test]
@@ -180,7 +210,9 @@ fn malformed_json_reports_file_line_and_column() {
 #[test]
 fn unknown_key_names_its_path() {
     rejects(
-        &answers_with(serde_json::json!({"organization": {"product_name": "A", "contact_email": "a@b.co", "colour": "red"}})),
+        &answers_with(
+            serde_json::json!({"organization": {"product_name": "A", "contact_email": "a@b.co", "colour": "red"}}),
+        ),
         &["organization.colour", "unknown field `colour`"],
     );
 }
@@ -217,7 +249,10 @@ fn empty_file_is_reported() {
 
 #[test]
 fn newer_schema_version_is_refused() {
-    rejects(r#"{"schema_version": 7}"#, &["schema_version 7 is newer", "upgrade policywright"]);
+    rejects(
+        r#"{"schema_version": 7}"#,
+        &["schema_version 7 is newer", "upgrade policywright"],
+    );
 }
 
 #[test]
@@ -252,11 +287,16 @@ fn bad_set_assignments_are_all_reported() {
     .stderr(contains("unknown answer `organization.nope`"))
     .stderr(contains("`perhaps` is not yes/no"));
 
-    pw().args(["render", &example("stepr"), "--set", "audience.regions=eea,atlantis"])
-        .assert()
-        .code(2)
-        .stderr(contains("audience.regions[1]"))
-        .stderr(contains("unknown variant `atlantis`"));
+    pw().args([
+        "render",
+        &example("stepr"),
+        "--set",
+        "audience.regions=eea,atlantis",
+    ])
+    .assert()
+    .code(2)
+    .stderr(contains("audience.regions[1]"))
+    .stderr(contains("unknown variant `atlantis`"));
 
     pw().args(["render", &example("stepr"), "--set", "no-equals"])
         .assert()
@@ -309,10 +349,16 @@ fn answers_are_data_never_template_code() {
 
     let html = run("html");
     assert!(!html.contains("<script>"), "{html}");
-    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more **bold**"), "{html}");
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more **bold**"),
+        "{html}"
+    );
     assert!(html.contains("Acme {{ product }}"));
 
     let md = run("markdown");
     assert!(!md.contains("<script>"));
-    assert!(md.contains("\\{% raw %\\}that\\{% endraw %\\} \\<script\\>"), "{md}");
+    assert!(
+        md.contains("\\{% raw %\\}that\\{% endraw %\\} \\<script\\>"),
+        "{md}"
+    );
 }

@@ -7,7 +7,10 @@ use policywright::render::{Format, Renderer};
 fn render(example: &str, format: Format) -> String {
     let path = format!("{}/examples/{example}.json", env!("CARGO_MANIFEST_DIR"));
     let answers = Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
-    Renderer::new(None).unwrap().render(&answers, format).unwrap()
+    Renderer::new(None)
+        .unwrap()
+        .render(&answers, format)
+        .unwrap()
 }
 
 #[test]
@@ -61,8 +64,14 @@ fn headings_agree_across_formats() {
             .collect();
         assert!(headings.len() >= 10, "{example}: {headings:?}");
         for h in headings {
-            assert!(html.contains(&format!("-heading\">{h}</h2>")), "{example} html lacks {h}");
-            assert!(text.contains(&format!("\n{h}\n")), "{example} text lacks {h}");
+            assert!(
+                html.contains(&format!("-heading\">{h}</h2>")),
+                "{example} html lacks {h}"
+            );
+            assert!(
+                text.contains(&format!("\n{h}\n")),
+                "{example} text lacks {h}"
+            );
         }
     }
 }

@@ -10,13 +10,13 @@ use super::vocab::{CcpaCategory, DataSource, LegalBasis, TrainingUse};
 #[serde(deny_unknown_fields)]
 pub struct DataCollection {
     /// Each kind of personal data, one record per kind.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub categories: Vec<DataCategory>,
     /// Sentences that explain collection as a whole ("Recording is explicit and user-initiated.").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub notes: Vec<String>,
     /// Things people might expect to be collected and are not ("Payment card details").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub not_collected: Vec<NotCollected>,
 }
 
@@ -33,22 +33,22 @@ pub struct DataCategory {
     /// Where it comes from.
     pub source: DataSource,
     /// Which third party, when the source is a third party ("Stripe").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub source_name: Option<String>,
     /// When it is collected, completing "Collected ..." ("only while you are recording").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub when: Option<String>,
     /// Whether the user must give it to use the product (GDPR Art. 13(2)(e)).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub required: Option<bool>,
     /// What happens if the user does not give it, when it is required.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub if_not_provided: Option<String>,
     /// Special-category (GDPR Art. 9) or sensitive personal information (CCPA).
     #[serde(default)]
     pub sensitive: bool,
     /// The matching CCPA category.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub ccpa_category: Option<CcpaCategory>,
 }
 
@@ -59,7 +59,7 @@ pub struct NotCollected {
     /// What is not collected ("Payment card details").
     pub what: String,
     /// Why, or what happens instead ("Stripe handles billing; we never see card numbers.").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub detail: Option<String>,
 }
 
@@ -74,13 +74,13 @@ pub struct Purpose {
     /// What is done for this purpose.
     pub description: String,
     /// The data categories used for it (their ids).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub categories: Vec<String>,
     /// The GDPR Art. 6 basis that makes it lawful.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub legal_basis: Option<LegalBasis>,
     /// The interest pursued, when the basis is legitimate interests (Art. 13(1)(d)).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub legitimate_interest: Option<String>,
 }
 
@@ -89,16 +89,16 @@ pub struct Purpose {
 #[serde(deny_unknown_fields)]
 pub struct SaleAndSharing {
     /// Personal information is sold (exchanged for money or other value).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub sells: Option<bool>,
     /// Personal information is shared for cross-context behavioural advertising.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub shares_for_advertising: Option<bool>,
     /// Personal information is given to data brokers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub shares_with_data_brokers: Option<bool>,
     /// Personal information is used for purposes unrelated to running the product.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub unrelated_use: Option<bool>,
 }
 
@@ -107,15 +107,15 @@ pub struct SaleAndSharing {
 #[serde(deny_unknown_fields)]
 pub struct AiUse {
     /// Whether user content trains any model (ours or a provider's).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub training: Option<TrainingUse>,
     /// What content the training answer is about ("the content of your interviews or generations").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub training_scope: Option<String>,
     /// What is done to limit what model providers see ("We redact obvious secrets before sending.").
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub safeguards: Vec<String>,
     /// Decisions with legal or similar effect made solely by automated means (GDPR Art. 22).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub automated_decisions: Option<String>,
 }

@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct Extension {
     /// The browser or store it ships on ("Chrome").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub browser: Option<String>,
     /// Each permission (or group of permissions) and what it is used for.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub permissions: Vec<Permission>,
     /// No permission is used for tracking or advertising.
     #[serde(default)]

@@ -11,22 +11,22 @@ use super::vocab::Safeguard;
 #[serde(deny_unknown_fields)]
 pub struct Hosting {
     /// The address data is sent to ("https://api.acme.io").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub endpoint: Option<String>,
     /// Each place data is kept: a database, object storage, a cache.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub stores: Vec<DataStore>,
     /// The countries all data is hosted in, when it is kept in one place.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub data_location: Vec<Country>,
     /// Whether personal data stays in those countries (no transfers out).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub stays_in_region: Option<bool>,
     /// The law that governs the data where it is hosted ("Kazakh law").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub governing_law: Option<String>,
     /// Each country data is transferred to, and the safeguard for it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub transfers: Vec<Transfer>,
 }
 
@@ -37,18 +37,18 @@ pub struct DataStore {
     /// What it is ("PostgreSQL", "Object storage").
     pub name: String,
     /// Who runs it ("Yandex Cloud Kazakhstan Managed PostgreSQL").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub provider: Option<String>,
     /// What it holds, in words ("workflows, accounts, and team membership").
     pub holds: String,
     /// The data categories it holds (their ids).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub categories: Vec<String>,
     /// Where it is.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub country: Option<Country>,
     /// Anything else worth saying ("a private bucket with scoped keys").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub details: Option<String>,
 }
 
@@ -59,9 +59,9 @@ pub struct Transfer {
     /// Where the data goes.
     pub country: Country,
     /// What makes it lawful.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub safeguard: Option<Safeguard>,
     /// Anything users should know ("privacy laws there may differ from those in your country").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub details: Option<String>,
 }

@@ -67,7 +67,7 @@ pub struct Answers {
     #[serde(default)]
     pub data: DataCollection,
     /// Why data is used, and on what legal basis.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub purposes: Vec<Purpose>,
     /// Whether data is sold or shared for advertising.
     #[serde(default)]
@@ -76,7 +76,7 @@ pub struct Answers {
     #[serde(default)]
     pub ai: AiUse,
     /// Who receives personal data.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub processors: Vec<Processor>,
     /// Where data is kept and where it travels.
     #[serde(default)]
@@ -103,7 +103,7 @@ pub struct Answers {
     #[serde(default)]
     pub changes: Changes,
     /// Sections in the operator's own words, for what no question covers.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub custom_sections: Vec<CustomSection>,
 }
 
@@ -132,17 +132,48 @@ impl Default for Answers {
     }
 }
 
+/// Removes unanswered members from objects, innermost first.
+fn prune(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            for v in map.values_mut() {
+                prune(v);
+            }
+            map.retain(|_, v| match v {
+                Value::Null => false,
+                Value::String(s) => !s.is_empty(),
+                Value::Array(a) => !a.is_empty(),
+                Value::Object(o) => !o.is_empty(),
+                _ => true,
+            });
+        }
+        Value::Array(items) => items.iter_mut().for_each(prune),
+        _ => {}
+    }
+}
+
 impl Answers {
     /// Reads answers from JSON text; see [`parse::parse`] for the errors it reports.
     pub fn from_json(text: &str) -> Result<Answers, AnswersError> {
         parse::parse(text)
     }
 
-    /// Writes the answers as the file holds them: pretty JSON, stable key order, final newline.
+    /// Writes the answers as the file holds them: pretty JSON in the model's key order,
+    /// unanswered questions left out (no `null`, `""`, `[]` or `{}`), final newline.
+    /// Yes/no answers stay even when `false`: "no" is an answer.
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).expect("answers always serialise");
+        let mut value = self.to_value();
+        prune(&mut value);
+        let mut text = serde_json::to_string_pretty(&value).expect("answers always serialise");
         text.push('\n');
         text
+    }
+
+    /// Every field, answered or not (`null`, `[]`): what templates and `--set` work on,
+    /// so asking about any answer never trips over a missing key.
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).expect("answers always serialise")
     }
 
     /// Every problem that stops these answers from rendering, all at once.

@@ -11,13 +11,13 @@ use super::vocab::{NoticeChannel, SectionId, Visibility};
 #[serde(deny_unknown_fields)]
 pub struct Sharing {
     /// What users make in the product, in the plural ("workflows", "documents").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub items: Option<String>,
     /// Who can see a new item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub default: Option<Visibility>,
     /// The other visibility levels a user can choose.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub options: Vec<Visibility>,
     /// We never re-share items beyond the scope the user set.
     #[serde(default)]
@@ -29,16 +29,16 @@ pub struct Sharing {
 #[serde(deny_unknown_fields)]
 pub struct Changes {
     /// How users are told about material changes.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub notify_by: Vec<NoticeChannel>,
     /// Users are told before a material change takes effect.
     #[serde(default)]
     pub in_advance: bool,
     /// How long ahead of the change ("30 days").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub notice_period: Option<Period>,
     /// Examples of a material change ("new categories of data sharing").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub material_examples: Option<String>,
 }
 

@@ -14,37 +14,37 @@ pub struct Organization {
     #[serde(default)]
     pub product_name: String,
     /// The legal person responsible for the data ("Acme Inc.", or the founder's name).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub legal_entity: Option<String>,
     /// What kind of operator this is, in a few words ("sole developer", "a Delaware corporation").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub legal_form: Option<String>,
     /// The product's website, e.g. https://acme.io.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub website: Option<String>,
     /// One line that completes "Acme provides ...", e.g. "a browser extension that records workflows".
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(default)]
     pub description: String,
     /// The country the operator is established in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub country: Option<Country>,
     /// Postal address for legal notices.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub postal_address: Option<String>,
     /// Where users write with any question. Required to render.
     #[serde(default)]
     pub contact_email: String,
     /// A separate address for privacy requests, when there is one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub privacy_email: Option<String>,
     /// The data protection officer, when one is appointed (GDPR Art. 37).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub dpo: Option<ContactPerson>,
     /// The representative in the EU, for operators outside it (GDPR Art. 27).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub eu_representative: Option<ContactPerson>,
     /// The representative in the UK, for operators outside it (UK GDPR Art. 27).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub uk_representative: Option<ContactPerson>,
 }
 
@@ -60,9 +60,9 @@ impl Organization {
 #[serde(deny_unknown_fields)]
 pub struct ContactPerson {
     pub name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub postal_address: Option<String>,
 }
 
@@ -74,10 +74,10 @@ pub struct PolicyMeta {
     #[serde(default = "default_title")]
     pub title: String,
     /// When the text last changed. Shown at the top of the policy; required to render.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub last_updated: Option<Date>,
     /// When this version takes effect, if later than (or different from) the last update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub effective_date: Option<Date>,
     /// How dates are written.
     #[serde(default = "default_date_style")]

@@ -12,12 +12,28 @@ pub fn parse(text: &str) -> Result<Answers, AnswersError> {
     if text.trim().is_empty() {
         return Err(AnswersError::Empty);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| AnswersError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: strip_position(&e.to_string()),
+    if !text.trim_start().starts_with('{') {
+        return Err(AnswersError::BadVersion(
+            "the answers must be a JSON object ({\"schema_version\": 1, ...})".to_owned(),
+        ));
+    }
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => AnswersError::BadVersion(
+            "the answers must be a JSON object ({\"schema_version\": 1, ...})".to_owned(),
+        ),
+        // Skipping values gives vaguer messages ("key must be a string" where the
+        // real problem is a trailing comma); a full parse, on the error path only,
+        // says what a person needs to hear.
+        _ => {
+            let e = serde_json::from_str::<Value>(text).err().unwrap_or(e);
+            AnswersError::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: strip_position(&e.to_string()),
+            }
+        }
     })?;
-    check_version(&value)?;
+    check_version(header.schema_version.as_ref())?;
 
     let mut de = serde_json::Deserializer::from_str(text);
     Answers::deserialize_tracked(&mut de).map_err(|e| {
@@ -32,13 +48,14 @@ pub fn parse(text: &str) -> Result<Answers, AnswersError> {
     })
 }
 
-fn check_version(value: &Value) -> Result<(), AnswersError> {
-    let Some(object) = value.as_object() else {
-        return Err(AnswersError::BadVersion(
-            "the answers must be a JSON object ({\"schema_version\": 1, ...})".to_owned(),
-        ));
-    };
-    match object.get("schema_version") {
+/// The first pass reads only the version; everything else is skipped unparsed.
+#[derive(serde::Deserialize)]
+struct Header {
+    schema_version: Option<Value>,
+}
+
+fn check_version(version: Option<&Value>) -> Result<(), AnswersError> {
+    match version {
         None => Err(AnswersError::BadVersion(
             "schema_version is missing; add \"schema_version\": 1 at the top".to_owned(),
         )),
@@ -113,6 +130,25 @@ mod tests {
         assert!(e.contains("newer"), "{e}");
         assert!(err(r#"{"organization": {}}"#).contains("schema_version is missing"));
         assert!(err("[1, 2]").contains("JSON object"));
+    }
+
+    #[test]
+    fn values_have_every_field_and_files_only_answers() {
+        let a = Answers::from_json(include_str!("../../examples/stepr.json")).unwrap();
+        let v = a.to_value();
+        assert_eq!(v["organization"]["dpo"], Value::Null);
+        assert_eq!(v["ai"]["safeguards"], Value::Array(vec![]));
+        let file = a.to_json();
+        assert!(!file.contains("null") && !file.contains("[]") && !file.contains("{}"));
+        assert!(
+            file.contains("\"directed_to_children\": false"),
+            "a 'no' is kept"
+        );
+        assert_eq!(
+            Answers::from_json(&file).unwrap(),
+            a,
+            "the file round-trips"
+        );
     }
 
     #[test]

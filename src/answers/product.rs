@@ -10,22 +10,22 @@ use super::vocab::{ProductKind, Region};
 #[serde(deny_unknown_fields)]
 pub struct Audience {
     /// The kinds of product this policy covers (web app, browser extension, ...).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub product_kinds: Vec<ProductKind>,
     /// Where users are. Decides which laws' rights the policy states.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub regions: Vec<Region>,
     /// Who the product is for, completing "Acme is intended for ..." ("software developers").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub intended_for: Option<String>,
     /// The youngest age of user the product accepts.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub minimum_age: Option<u8>,
     /// Whether the product is directed to children (COPPA: under 13).
     #[serde(default)]
     pub directed_to_children: bool,
     /// How parental consent is obtained, when children's data is collected (COPPA 312.5).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub parental_consent: Option<String>,
 }
 

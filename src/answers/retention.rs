@@ -10,10 +10,10 @@ use super::values::Period;
 #[serde(deny_unknown_fields)]
 pub struct Retention {
     /// How long each kind of data is kept.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub rules: Vec<RetentionRule>,
     /// What deleting something removes, and how fast.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub deletion: Vec<DeletionRule>,
 }
 
@@ -24,25 +24,25 @@ pub struct RetentionRule {
     /// The data this rule is about, as a reader would name it ("Usage telemetry").
     pub data: String,
     /// The data categories it covers (their ids).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub categories: Vec<String>,
     /// A fixed period ("30 days").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub period: Option<Period>,
     /// Kept until an event, completing "until ..." ("you delete your account").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub until: Option<String>,
     /// Old entries fall off continuously (a rolling window), as with logs.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default)]
     pub rolling: bool,
     /// A setting the user can change it with ("Settings → Retention").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub setting: Option<String>,
     /// The legal reason for keeping it longer ("tax and accounting law").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub legal_reason: Option<String>,
     /// Anything else worth saying.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub details: Option<String>,
 }
 
@@ -53,15 +53,15 @@ pub struct DeletionRule {
     /// What is deleted ("your account", "a workflow").
     pub what: String,
     /// How the user deletes it ("from Settings → Delete account").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub how: Option<String>,
     /// What goes with it ("your workflows, screenshots, team memberships and profile data").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub removes: Option<String>,
     /// How long until it is gone.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub within: Option<Period>,
     /// Anything else worth saying ("Account deletion is permanent.").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub details: Option<String>,
 }

@@ -11,25 +11,25 @@ use super::vocab::RightKind;
 #[serde(deny_unknown_fields)]
 pub struct Rights {
     /// Each right offered, with how to use it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub rights: Vec<Right>,
     /// The rights are offered to every user, wherever they live.
     #[serde(default)]
     pub everyone: bool,
     /// How quickly requests are answered ("30 days").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub response_time: Option<Period>,
     /// How identity is checked before a request is carried out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub verification: Option<String>,
     /// How to appeal a refused request (required by several US state laws).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub appeal: Option<String>,
     /// State the right to complain to a supervisory authority (GDPR Art. 13(2)(d)).
     #[serde(default)]
     pub complaint: bool,
     /// The authority to name for complaints, when there is a lead one ("the Irish DPC").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub authority: Option<String>,
     /// Requests may be made by an authorised agent (CCPA).
     #[serde(default)]
@@ -47,9 +47,9 @@ pub struct Right {
     pub right: RightKind,
     /// The right in the operator's words ("Export your generated packages and account data").
     /// When absent, the standard wording is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub description: Option<String>,
     /// How to use it, completing the sentence ("via Settings → Data export").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub how: Option<String>,
 }

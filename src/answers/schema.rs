@@ -1,4 +1,9 @@
-//! The JSON Schema of the answers file, generated from the model so it can never drift.
+//! The JSON Schema of the answers file.
+//!
+//! The schema is derived from the model (schemars) and kept in
+//! `assets/answers.schema.json`, which the binary embeds: generating it takes longer
+//! than the rest of a `render`, and editors can point at the file in the repository.
+//! A test fails, with the command that fixes it, whenever the file and the model drift.
 
 use std::sync::OnceLock;
 
@@ -6,17 +11,19 @@ use serde_json::Value;
 
 use super::Answers;
 
-/// The schema as JSON, built once.
+/// The schema as shipped in `assets/answers.schema.json`.
+pub const SCHEMA_TEXT: &str = include_str!("../../assets/answers.schema.json");
+
+/// The schema as JSON, parsed once.
 pub fn schema() -> &'static Value {
     static SCHEMA: OnceLock<Value> = OnceLock::new();
-    SCHEMA.get_or_init(|| {
-        serde_json::to_value(schemars::schema_for!(Answers)).expect("the schema serialises")
-    })
+    SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_TEXT).expect("the embedded schema is JSON"))
 }
 
-/// The schema as pretty JSON text, for `policywright schema`.
-pub fn schema_text() -> String {
-    let mut text = serde_json::to_string_pretty(schema()).expect("the schema serialises");
+/// The schema generated from the model right now; what the asset must equal.
+pub fn generate() -> String {
+    let schema = schemars::schema_for!(Answers);
+    let mut text = serde_json::to_string_pretty(&schema).expect("the schema serialises");
     text.push('\n');
     text
 }
@@ -50,59 +57,11 @@ pub fn resolve(mut node: &'static Value) -> &'static Value {
 pub fn json_type(node: &Value) -> Option<&str> {
     match node.get("type")? {
         Value::String(t) => Some(t),
-        Value::Array(types) => types.iter().filter_map(Value::as_str).find(|t| *t != "null"),
+        Value::Array(types) => types
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| *t != "null"),
         _ => None,
-    }
-}
-
-/// Serialises answers with every field present: a left-out list as `[]`, a left-out
-/// answer as `null`. The file omits empty answers to stay short, but templates must
-/// be able to ask about any answer without tripping over a missing key.
-pub fn complete_value(answers: &super::Answers) -> Value {
-    let mut value = serde_json::to_value(answers).expect("answers always serialise");
-    fill(&mut value, schema());
-    value
-}
-
-fn fill(value: &mut Value, node: &'static Value) {
-    let node = resolve(node);
-    match value {
-        Value::Object(map) => {
-            let Some(properties) = node.get("properties").and_then(Value::as_object) else {
-                return;
-            };
-            for (key, child) in properties {
-                let entry = map.entry(key.clone()).or_insert_with(|| empty_for(child));
-                fill(entry, child);
-            }
-        }
-        Value::Array(items) => {
-            if let Some(item) = node.get("items") {
-                for v in items {
-                    fill(v, item);
-                }
-            }
-        }
-        _ => {}
-    }
-}
-
-fn empty_for(node: &'static Value) -> Value {
-    let nullable = node
-        .get("anyOf")
-        .and_then(Value::as_array)
-        .is_some_and(|o| o.iter().any(|x| x.get("type").and_then(Value::as_str) == Some("null")))
-        || node
-            .get("type")
-            .and_then(Value::as_array)
-            .is_some_and(|t| t.iter().any(|x| x == "null"));
-    if nullable {
-        return Value::Null;
-    }
-    match json_type(resolve(node)) {
-        Some("array") => Value::Array(Vec::new()),
-        Some("object") => Value::Object(serde_json::Map::new()),
-        _ => Value::Null,
     }
 }
 
@@ -111,11 +70,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn completed_answers_have_every_field() {
-        let v = complete_value(&super::super::Answers::default());
-        assert_eq!(v["data"]["notes"], Value::Array(vec![]));
-        assert_eq!(v["organization"]["dpo"], Value::Null);
-        assert_eq!(v["sale_and_sharing"]["sells"], Value::Null);
-        assert!(v["hosting"].is_object());
+    fn embedded_schema_matches_the_model() {
+        let generated = generate();
+        if generated != SCHEMA_TEXT {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/answers.schema.json");
+            if std::env::var_os("POLICYWRIGHT_UPDATE_SCHEMA").is_some() {
+                std::fs::write(path, &generated).unwrap();
+            } else {
+                panic!(
+                    "assets/answers.schema.json is out of date with the answers model; \
+                     regenerate it with POLICYWRIGHT_UPDATE_SCHEMA=1 cargo test --lib schema"
+                );
+            }
+        }
     }
 }

@@ -10,13 +10,13 @@ use super::vocab::SecurityMeasureKind;
 #[serde(deny_unknown_fields)]
 pub struct Security {
     /// Each measure, in the operator's words.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub measures: Vec<SecurityMeasure>,
     /// A closing statement; when absent a standard one is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub statement: Option<String>,
     /// How users are told about a breach that affects them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub breach_notification: Option<String>,
 }
 

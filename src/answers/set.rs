@@ -84,11 +84,18 @@ fn assign(doc: &mut Value, a: &Assignment) -> Result<(), String> {
                 target = map.entry(segment.to_string()).or_insert(Value::Null);
             }
             Some("array") => {
-                let items = target.as_array_mut().filter(|v| !v.is_empty()).ok_or_else(|| {
-                    format!("`{here}` has no entries to choose from; set the whole list instead")
-                })?;
+                let items = target
+                    .as_array_mut()
+                    .filter(|v| !v.is_empty())
+                    .ok_or_else(|| {
+                        format!(
+                            "`{here}` has no entries to choose from; set the whole list instead"
+                        )
+                    })?;
                 let index = find_entry(items, segment).ok_or_else(|| {
-                    format!("`{here}` has no entry `{segment}` (use its position from 0, or its id)")
+                    format!(
+                        "`{here}` has no entry `{segment}` (use its position from 0, or its id)"
+                    )
                 })?;
                 node = resolve(node.get("items").unwrap_or(&Value::Null));
                 nullable = false;
@@ -242,7 +249,10 @@ mod tests {
         ])
         .unwrap_err();
         assert!(e.starts_with("4 problems"), "{e}");
-        assert!(e.contains("did you mean `organization.contact_email`"), "{e}");
+        assert!(
+            e.contains("did you mean `organization.contact_email`"),
+            "{e}"
+        );
         assert!(e.contains("known here: product_name"), "{e}");
         assert!(e.contains("`maybe` is not yes/no"), "{e}");
         assert!(e.contains("no entry `nope`"), "{e}");

@@ -10,25 +10,25 @@ use super::vocab::{CookiePurpose, DntResponse, GpcResponse, StorageKind};
 #[serde(deny_unknown_fields)]
 pub struct Tracking {
     /// Each cookie or browser-storage entry.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub cookies: Vec<Cookie>,
     /// Response to the Do Not Track signal (CalOPPA).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub do_not_track: Option<DntResponse>,
     /// Response to Global Privacy Control (CCPA opt-out preference signal).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub global_privacy_control: Option<GpcResponse>,
     /// Users are tracked across other sites and apps.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub cross_site_tracking: Option<bool>,
     /// Browser fingerprinting is used.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub fingerprinting: Option<bool>,
     /// Advertising identifiers (IDFA, AAID) are collected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub advertising_ids: Option<bool>,
     /// Third parties may collect data about users' activity over time and across sites (CalOPPA).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub third_party_tracking: Option<bool>,
 }
 
@@ -46,10 +46,10 @@ pub struct Cookie {
     /// What it does ("keeps you signed in").
     pub description: String,
     /// How long it lasts ("1 year", "until you sign out").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub duration: Option<String>,
     /// Who sets it, when not the product itself ("Stripe").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub third_party: Option<String>,
 }
 

@@ -24,7 +24,10 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
     ] {
         if let Some(person) = person {
             p.required(&format!("organization.{field}.name"), &person.name);
-            p.email(&format!("organization.{field}.email"), person.email.as_deref());
+            p.email(
+                &format!("organization.{field}.email"),
+                person.email.as_deref(),
+            );
         }
     }
     if a.policy.last_updated.is_none() {
@@ -50,14 +53,22 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
     for (i, x) in a.purposes.iter().enumerate() {
         p.required(&format!("purposes[{i}].name"), &x.name);
         p.required(&format!("purposes[{i}].description"), &x.description);
-        p.references(&format!("purposes[{i}].categories"), &x.categories, &categories);
+        p.references(
+            &format!("purposes[{i}].categories"),
+            &x.categories,
+            &categories,
+        );
     }
 
     p.unique_ids("processors", a.processors.iter().map(|x| x.id.as_str()));
     for (i, x) in a.processors.iter().enumerate() {
         p.required(&format!("processors[{i}].name"), &x.name);
         p.required(&format!("processors[{i}].purpose"), &x.purpose);
-        p.references(&format!("processors[{i}].categories"), &x.categories, &categories);
+        p.references(
+            &format!("processors[{i}].categories"),
+            &x.categories,
+            &categories,
+        );
         p.url(
             &format!("processors[{i}].privacy_policy_url"),
             x.privacy_policy_url.as_deref(),
@@ -68,12 +79,20 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
     for (i, s) in a.hosting.stores.iter().enumerate() {
         p.required(&format!("hosting.stores[{i}].name"), &s.name);
         p.required(&format!("hosting.stores[{i}].holds"), &s.holds);
-        p.references(&format!("hosting.stores[{i}].categories"), &s.categories, &categories);
+        p.references(
+            &format!("hosting.stores[{i}].categories"),
+            &s.categories,
+            &categories,
+        );
     }
 
     for (i, r) in a.retention.rules.iter().enumerate() {
         p.required(&format!("retention.rules[{i}].data"), &r.data);
-        p.references(&format!("retention.rules[{i}].categories"), &r.categories, &categories);
+        p.references(
+            &format!("retention.rules[{i}].categories"),
+            &r.categories,
+            &categories,
+        );
         if r.period.is_none() && r.until.is_none() {
             p.push(
                 format!("retention.rules[{i}]"),
@@ -92,19 +111,31 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
     }
 
     for (i, m) in a.security.measures.iter().enumerate() {
-        p.required(&format!("security.measures[{i}].description"), &m.description);
+        p.required(
+            &format!("security.measures[{i}].description"),
+            &m.description,
+        );
     }
 
     for (i, perm) in a.extension.permissions.iter().enumerate() {
         if perm.names.iter().all(|n| n.trim().is_empty()) {
-            p.push(format!("extension.permissions[{i}].names"), "names no permission");
+            p.push(
+                format!("extension.permissions[{i}].names"),
+                "names no permission",
+            );
         }
-        p.required(&format!("extension.permissions[{i}].used_for"), &perm.used_for);
+        p.required(
+            &format!("extension.permissions[{i}].used_for"),
+            &perm.used_for,
+        );
     }
 
     for (i, c) in a.tracking.cookies.iter().enumerate() {
         p.required(&format!("tracking.cookies[{i}].name"), &c.name);
-        p.required(&format!("tracking.cookies[{i}].description"), &c.description);
+        p.required(
+            &format!("tracking.cookies[{i}].description"),
+            &c.description,
+        );
     }
 
     for (i, s) in a.custom_sections.iter().enumerate() {
@@ -214,7 +245,9 @@ pub fn is_web_url(s: &str) -> bool {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
             !host.is_empty()
                 && host.contains('.')
-                && !s.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+                && !s
+                    .chars()
+                    .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
         }
         None => false,
     }
@@ -294,7 +327,10 @@ mod tests {
                 ..Default::default()
             });
         }
-        assert_eq!(paths(&a), ["data.categories[1].id", "data.categories[2].id"]);
+        assert_eq!(
+            paths(&a),
+            ["data.categories[1].id", "data.categories[2].id"]
+        );
     }
 
     #[test]

@@ -98,7 +98,10 @@ impl FromStr for Date {
             return Err(format!("`{s}`: there is no month {month}"));
         }
         if day == 0 || day > days_in_month(year, month) {
-            return Err(format!("`{s}`: {} has no day {day}", MONTHS[usize::from(month - 1)]));
+            return Err(format!(
+                "`{s}`: {} has no day {day}",
+                MONTHS[usize::from(month - 1)]
+            ));
         }
         Ok(Date { year, month, day })
     }
@@ -226,25 +229,10 @@ impl JsonSchema for Period {
     }
 }
 
-/// One row of the embedded ISO 3166-1 country list.
-#[derive(Debug, Deserialize)]
-struct CountryRecord {
-    code: String,
-    name: String,
-    #[serde(default)]
-    eea: bool,
-    /// The name takes "the" in a sentence ("the United States").
-    #[serde(default)]
-    the: bool,
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/countries.rs"));
 }
-
-fn countries() -> &'static [CountryRecord] {
-    static LIST: std::sync::OnceLock<Vec<CountryRecord>> = std::sync::OnceLock::new();
-    LIST.get_or_init(|| {
-        serde_json::from_str(include_str!("../../assets/countries.json"))
-            .expect("assets/countries.json is valid (checked by a test)")
-    })
-}
+use table::COUNTRIES;
 
 /// A country, written as its ISO 3166-1 alpha-2 code (`US`, `KZ`, `DE`), so checks can
 /// tell a transfer out of the EEA from one inside it; rendered with its English name.
@@ -252,33 +240,38 @@ fn countries() -> &'static [CountryRecord] {
 pub struct Country(u16);
 
 impl Country {
-    fn record(self) -> &'static CountryRecord {
-        &countries()[usize::from(self.0)]
+    fn record(self) -> &'static (&'static str, &'static str, bool, bool) {
+        &COUNTRIES[usize::from(self.0)]
     }
 
     /// The two-letter code, as written in the answers file.
     pub fn code(self) -> &'static str {
-        &self.record().code
+        self.record().0
     }
 
     /// The English short name, as written in the policy.
     pub fn name(self) -> &'static str {
-        &self.record().name
+        self.record().1
     }
 
     /// The name as it reads inside a sentence: "the United States", "Kazakhstan".
     pub fn name_in_sentence(self) -> String {
-        let r = self.record();
-        if r.the {
-            format!("the {}", r.name)
+        let (_, name, _, the) = self.record();
+        if *the {
+            format!("the {name}")
         } else {
-            r.name.clone()
+            (*name).to_owned()
         }
     }
 
     /// Whether the country is in the European Economic Area.
     pub fn in_eea(self) -> bool {
-        self.record().eea
+        self.record().2
+    }
+
+    /// Every country, in code order.
+    pub fn all() -> impl Iterator<Item = Country> {
+        (0..COUNTRIES.len()).map(|i| Country(i as u16))
     }
 }
 
@@ -286,11 +279,14 @@ impl FromStr for Country {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        let list = countries();
-        let found = list
-            .iter()
-            .position(|c| c.code.eq_ignore_ascii_case(s))
-            .or_else(|| list.iter().position(|c| c.name.eq_ignore_ascii_case(s)));
+        let by_code = (s.len() == 2)
+            .then(|| {
+                COUNTRIES
+                    .binary_search_by(|c| c.0.cmp(s.to_ascii_uppercase().as_str()))
+                    .ok()
+            })
+            .flatten();
+        let found = by_code.or_else(|| COUNTRIES.iter().position(|c| c.1.eq_ignore_ascii_case(s)));
         match found {
             Some(i) => Ok(Country(i as u16)),
             None => Err(format!(
@@ -314,7 +310,7 @@ impl JsonSchema for Country {
     }
 
     fn json_schema(_: &mut SchemaGenerator) -> schemars::Schema {
-        let codes: Vec<&str> = countries().iter().map(|c| c.code.as_str()).collect();
+        let codes: Vec<&str> = COUNTRIES.iter().map(|c| c.0).collect();
         json_schema!({
             "type": "string",
             "enum": codes,
@@ -334,7 +330,12 @@ mod tests {
         assert_eq!(d.format(DateStyle::Long), "April 17, 2026");
         assert!("2026-02-29".parse::<Date>().is_err());
         assert!("2024-02-29".parse::<Date>().is_ok());
-        assert!("2026-13-01".parse::<Date>().unwrap_err().contains("no month 13"));
+        assert!(
+            "2026-13-01"
+                .parse::<Date>()
+                .unwrap_err()
+                .contains("no month 13")
+        );
         assert!("17/04/2026".parse::<Date>().is_err());
         assert!("2026-4-17".parse::<Date>().is_err());
     }
@@ -358,9 +359,12 @@ mod tests {
         assert!("de".parse::<Country>().unwrap().in_eea());
         assert_eq!("Norway".parse::<Country>().unwrap().code(), "NO");
         assert!("XX".parse::<Country>().is_err());
-        assert_eq!(countries().len(), 249);
-        assert_eq!("US".parse::<Country>().unwrap().name_in_sentence(), "the United States");
+        assert_eq!(Country::all().count(), 249);
+        assert_eq!(
+            "US".parse::<Country>().unwrap().name_in_sentence(),
+            "the United States"
+        );
         assert_eq!(kz.name_in_sentence(), "Kazakhstan");
-        assert_eq!(countries().iter().filter(|c| c.eea).count(), 30);
+        assert_eq!(Country::all().filter(|c| c.in_eea()).count(), 30);
     }
 }

@@ -6,7 +6,7 @@ use anyhow::Context;
 
 use super::RenderArgs;
 use crate::answers::set;
-use crate::render::{Format, Renderer};
+use crate::render::{Format, Prepared, Renderer};
 use crate::store::{self, Source};
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
@@ -26,11 +26,20 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
         check_out(out)?;
     }
 
-    let source = Source::parse(&args.input)?;
-    let answers = store::load(&source)?;
-    let answers = set::apply(&answers, &args.answers.set).context("--set")?;
-    let renderer = Renderer::new(args.templates.as_deref())?;
-    let policy = renderer.render(&answers, format)?;
+    // Parsing the templates takes about as long as everything else together, so it
+    // runs beside reading the answers rather than after it.
+    let templates = args.templates.as_deref();
+    let policy = std::thread::scope(|scope| -> anyhow::Result<String> {
+        let renderer = scope.spawn(|| Renderer::for_format(templates, format));
+        let answers = read_answers(&args.input, &args.answers.set)?;
+        let prepared = Prepared::new(&answers)?;
+        let renderer = renderer.join().expect("template parsing does not panic")?;
+        let policy = renderer.render_prepared(&prepared, format)?;
+        // The process ends right after this; freeing every parsed template first
+        // would only make it slower.
+        std::mem::forget(renderer);
+        Ok(policy)
+    })?;
 
     match &args.out {
         Some(out) => store::write_atomic(out, policy.as_bytes())
@@ -38,6 +47,11 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
         None => super::print(&policy)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn read_answers(input: &str, set: &[set::Assignment]) -> anyhow::Result<crate::answers::Answers> {
+    let answers = store::load(&Source::parse(input)?)?;
+    set::apply(&answers, set).context("--set")
 }
 
 fn check_out(out: &std::path::Path) -> anyhow::Result<()> {

@@ -1,9 +1,8 @@
-//! Tera filters for section templates. Each one that returns Markdown escapes the
-//! operator's text itself, so templates mark only those results `| safe`.
+//! Tera filters for section templates. Filters that build Markdown escape the
+//! operator's text themselves and return it marked safe, so templates use them
+//! without `| safe`, and no template can forget to escape.
 
-use std::collections::HashMap;
-
-use tera::{Result, Tera, Value, to_value, try_get_value};
+use tera::{Kwargs, State, Tera, TeraResult, Value};
 
 use super::markdown;
 
@@ -21,87 +20,83 @@ pub fn join<S: AsRef<str>>(items: &[S], word: &str) -> String {
 }
 
 pub fn register(tera: &mut Tera) {
-    tera.register_filter("join_and", |v: &Value, _: &HashMap<String, Value>| {
-        joined(v, "and", "join_and")
+    tera.register_filter("join_and", |items: &[Value], kw: Kwargs, _: &State| {
+        joined(items, &kw, "and")
     });
-    tera.register_filter("join_or", |v: &Value, _: &HashMap<String, Value>| {
-        joined(v, "or", "join_or")
+    tera.register_filter("join_or", |items: &[Value], kw: Kwargs, _: &State| {
+        joined(items, &kw, "or")
     });
-    tera.register_filter("sentence", sentence);
-    tera.register_filter("capfirst", capfirst);
-    tera.register_filter("email", email);
-    tera.register_filter("link", link);
-    tera.register_filter("paragraphs", paragraphs);
-    tera.register_filter("code_list", code_list);
+    tera.register_filter("sentence", |s: &str, _: Kwargs, _: &State| sentence(s));
+    tera.register_filter("capfirst", |s: &str, _: Kwargs, _: &State| capfirst(s));
+    tera.register_filter("email", |s: &str, _: Kwargs, _: &State| email(s));
+    tera.register_filter("link", |s: &str, kw: Kwargs, _: &State| link(s, &kw));
+    tera.register_filter("paragraphs", |s: &str, _: Kwargs, _: &State| {
+        Value::safe_string(&markdown::paragraphs(s))
+    });
+    tera.register_filter("code_list", |items: &[Value], _: Kwargs, _: &State| {
+        code_list(items)
+    });
 }
 
-fn joined(v: &Value, word: &str, name: &str) -> Result<Value> {
-    let items = try_get_value!(name, "value", Vec<String>, v);
-    Ok(to_value(join(&items, word))?)
+fn strings(items: &[Value]) -> Vec<String> {
+    items
+        .iter()
+        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+        .collect()
+}
+
+/// `join_and` / `join_or`; `then="..."` adds a last item ("or another jurisdiction").
+fn joined(items: &[Value], kw: &Kwargs, word: &str) -> TeraResult<String> {
+    let mut items = strings(items);
+    if let Some(then) = kw.get::<&str>("then")? {
+        items.push(then.to_owned());
+    }
+    Ok(join(&items, word))
 }
 
 /// Ends the text with a full stop unless it already ends a sentence.
-fn sentence(v: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let s = try_get_value!("sentence", "value", String, v);
+fn sentence(s: &str) -> String {
     let s = s.trim();
-    let done = s.ends_with(['.', '!', '?', ':']) || s.is_empty();
-    Ok(to_value(if done { s.to_owned() } else { format!("{s}.") })?)
+    let done = s.is_empty() || s.ends_with(['.', '!', '?', ':']);
+    if done { s.to_owned() } else { format!("{s}.") }
 }
 
 /// Upper-cases the first letter and leaves the rest alone (Tera's `capitalize`
 /// lower-cases the rest, which would turn "API keys" into "Api keys").
-fn capfirst(v: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let s = try_get_value!("capfirst", "value", String, v);
+fn capfirst(s: &str) -> String {
     let mut chars = s.chars();
-    let out: String = match chars.next() {
+    match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
-    };
-    Ok(to_value(out)?)
+    }
 }
 
-/// An e-mail address as a `mailto:` link (Markdown, escaped; mark it safe).
-fn email(v: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let address = try_get_value!("email", "value", String, v);
-    Ok(to_value(format!(
+/// An e-mail address as a `mailto:` link.
+fn email(address: &str) -> Value {
+    Value::safe_string(&format!(
         "[{}](mailto:{})",
-        markdown::escape(&address),
-        url_target(&address)
-    ))?)
+        markdown::escape(address),
+        url_target(address)
+    ))
 }
 
-/// A web address as a link, with `text=` as its words or the address itself
-/// (Markdown, escaped; mark it safe).
-fn link(v: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    let url = try_get_value!("link", "value", String, v);
-    let text = match args.get("text") {
-        Some(t) => try_get_value!("link", "text", String, t),
-        None => url.clone(),
-    };
-    Ok(to_value(format!(
+/// A web address as a link, with `text=` as its words or the address itself.
+fn link(url: &str, kw: &Kwargs) -> TeraResult<Value> {
+    let text = kw.get::<&str>("text")?.unwrap_or(url);
+    Ok(Value::safe_string(&format!(
         "[{}]({})",
-        markdown::escape(&text),
-        url_target(&url)
-    ))?)
+        markdown::escape(text),
+        url_target(url)
+    )))
 }
 
-/// Operator text with paragraphs (Markdown, escaped; mark it safe).
-fn paragraphs(v: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let text = try_get_value!("paragraphs", "value", String, v);
-    Ok(to_value(markdown::paragraphs(&text))?)
-}
-
-/// A list of names in code spans, e.g. permission names (Markdown, escaped; mark it safe).
-fn code_list(v: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let items = try_get_value!("code_list", "value", Vec<String>, v);
-    let spans: Vec<String> = items
+/// A list of names in code spans, e.g. permission names.
+fn code_list(items: &[Value]) -> Value {
+    let spans: Vec<String> = strings(items)
         .iter()
-        .map(|s| {
-            let s = s.replace(['`', '\n', '|'], " ");
-            format!("`{}`", s.trim())
-        })
+        .map(|s| format!("`{}`", s.replace(['`', '\n', '|'], " ").trim()))
         .collect();
-    Ok(to_value(spans.join(", "))?)
+    Value::safe_string(&spans.join(", "))
 }
 
 /// Percent-encodes whatever could end or break a Markdown link target. Addresses are
@@ -132,11 +127,25 @@ mod tests {
     fn joins_like_a_sentence() {
         assert_eq!(join(&["a"], "and"), "a");
         assert_eq!(join(&["a", "b"], "or"), "a or b");
-        assert_eq!(join(&["Google", "GitHub", "Microsoft"], "or"), "Google, GitHub, or Microsoft");
+        assert_eq!(
+            join(&["Google", "GitHub", "Microsoft"], "or"),
+            "Google, GitHub, or Microsoft"
+        );
     }
 
     #[test]
     fn link_targets_cannot_escape() {
-        assert_eq!(url_target("https://x.io/a(b) c"), "https://x.io/a%28b%29%20c");
+        assert_eq!(
+            url_target("https://x.io/a(b) c"),
+            "https://x.io/a%28b%29%20c"
+        );
+    }
+
+    #[test]
+    fn sentences_end_once() {
+        assert_eq!(sentence("Done."), "Done.");
+        assert_eq!(sentence(" kept 30 days "), "kept 30 days.");
+        assert_eq!(capfirst("api keys"), "Api keys");
+        assert_eq!(capfirst("API keys"), "API keys");
     }
 }

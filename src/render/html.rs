@@ -43,14 +43,23 @@ mod tests {
 
     #[test]
     fn headings_get_stable_ids_and_text_is_escaped() {
-        let html = to_html("### 2.1 Data you provide\n\nA \\<script\\> tag & more.\n", "collected");
-        assert!(html.contains(r#"<h3 id="collected--data-you-provide">2.1 Data you provide</h3>"#), "{html}");
+        let html = to_html(
+            "### 2.1 Data you provide\n\nA \\<script\\> tag & more.\n",
+            "collected",
+        );
+        assert!(
+            html.contains(r#"<h3 id="collected--data-you-provide">2.1 Data you provide</h3>"#),
+            "{html}"
+        );
         assert!(html.contains("A &lt;script&gt; tag &amp; more."), "{html}");
     }
 
     #[test]
     fn tables_become_html_tables() {
         let html = to_html("| A | B |\n|---|---|\n| 1 | 2 |\n", "x");
-        assert!(html.contains("<table>") && html.contains("<td>2</td>"), "{html}");
+        assert!(
+            html.contains("<table>") && html.contains("<td>2</td>"),
+            "{html}"
+        );
     }
 }

@@ -151,7 +151,10 @@ mod tests {
     #[test]
     fn escaping_makes_markup_literal() {
         assert_eq!(escape("<script>"), "\\<script\\>");
-        assert_eq!(escape("**bold** and [x](y)"), "\\*\\*bold\\*\\* and \\[x\\](y)");
+        assert_eq!(
+            escape("**bold** and [x](y)"),
+            "\\*\\*bold\\*\\* and \\[x\\](y)"
+        );
         assert_eq!(escape("a\nb\n\n  c"), "a b c");
         assert_eq!(escape("- item"), "\\- item");
         assert_eq!(escape("1. first"), "1\\. first");
@@ -168,14 +171,20 @@ mod tests {
     fn slugs() {
         assert_eq!(github_slug("1. What we collect"), "1-what-we-collect");
         assert_eq!(github_slug("4.1 LLM providers"), "41-llm-providers");
-        assert_eq!(id_slug("Information you provide directly"), "information-you-provide-directly");
+        assert_eq!(
+            id_slug("Information you provide directly"),
+            "information-you-provide-directly"
+        );
         assert_eq!(id_slug("E-mail & SMS!"), "e-mail-sms");
     }
 
     #[test]
     fn subsections_are_numbered_in_order() {
         let body = "intro\n### One\ntext\n### Two\n";
-        assert_eq!(number_subsections(body, 3), "intro\n### 3.1 One\ntext\n### 3.2 Two\n");
+        assert_eq!(
+            number_subsections(body, 3),
+            "intro\n### 3.1 One\ntext\n### 3.2 Two\n"
+        );
     }
 
     #[test]

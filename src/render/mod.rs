@@ -53,8 +53,8 @@ impl Format {
 pub enum RenderError {
     #[error("the answers cannot be rendered yet: {0}")]
     Answers(#[from] AnswersError),
-    #[error("template error")]
-    Template(#[source] tera::Error),
+    #[error("template {}", tera_message(.0))]
+    Template(tera::Error),
     #[error("{path}: {message}")]
     TemplateDir { path: PathBuf, message: String },
 }
@@ -76,28 +76,71 @@ struct Section {
     body: String,
 }
 
-/// Renders answers with a fixed set of templates; build once, render many times.
-pub struct Renderer {
-    templates: Templates,
+/// Answers checked and turned into the template context: everything rendering needs
+/// except the templates, so it can be done while the templates are being parsed.
+pub struct Prepared<'a> {
+    answers: &'a Answers,
+    context: Context,
 }
 
-impl Renderer {
-    /// The built-in templates, optionally overridden by files in `dir`.
-    pub fn new(dir: Option<&Path>) -> Result<Renderer, RenderError> {
-        Ok(Renderer {
-            templates: Templates::load(dir)?,
-        })
-    }
-
-    /// Renders the policy. Answers that are not complete enough to publish (see
-    /// [`Answers::problems`]) are refused with every problem listed.
-    pub fn render(&self, answers: &Answers, format: Format) -> Result<String, RenderError> {
+impl<'a> Prepared<'a> {
+    /// Refuses answers that are not complete enough to publish (see
+    /// [`Answers::problems`]), with every problem listed.
+    pub fn new(answers: &'a Answers) -> Result<Prepared<'a>, RenderError> {
         let problems = answers.problems();
         if !problems.is_empty() {
             return Err(AnswersError::Invalid(problems).into());
         }
         let view = View::new(answers);
         let context = Context::from_serialize(&view).map_err(RenderError::Template)?;
+        Ok(Prepared { answers, context })
+    }
+}
+
+/// Renders answers with a fixed set of templates; build once, render many times.
+pub struct Renderer {
+    templates: Templates,
+    /// Set when only one format's layout was parsed.
+    only: Option<Format>,
+}
+
+impl Renderer {
+    /// The built-in templates, optionally overridden by files in `dir`.
+    pub fn new(dir: Option<&Path>) -> Result<Renderer, RenderError> {
+        Ok(Renderer {
+            templates: Templates::load(dir, None)?,
+            only: None,
+        })
+    }
+
+    /// Like [`Renderer::new`], but parses only what `format` needs: for a process
+    /// that renders once, parsing is most of the work.
+    pub fn for_format(dir: Option<&Path>, format: Format) -> Result<Renderer, RenderError> {
+        Ok(Renderer {
+            templates: Templates::load(dir, Some(format))?,
+            only: Some(format),
+        })
+    }
+
+    /// Renders the policy. Answers that are not complete enough to publish (see
+    /// [`Answers::problems`]) are refused with every problem listed.
+    pub fn render(&self, answers: &Answers, format: Format) -> Result<String, RenderError> {
+        self.render_prepared(&Prepared::new(answers)?, format)
+    }
+
+    /// Renders answers already checked and turned into a template context.
+    pub fn render_prepared(
+        &self,
+        prepared: &Prepared<'_>,
+        format: Format,
+    ) -> Result<String, RenderError> {
+        assert!(
+            self.only.is_none_or(|f| f == format),
+            "this renderer was built for {:?} only",
+            self.only
+        );
+        let answers = prepared.answers;
+        let context = prepared.context.clone();
 
         let mut bodies: Vec<(String, String, String)> = Vec::new();
         let customs = |place: Placement| {
@@ -106,12 +149,11 @@ impl Renderer {
                 .iter()
                 .filter(move |c| c.after == place)
         };
+        let standard = self.standard_sections(&context)?;
         for custom in customs(Placement::Start) {
             bodies.push(self.custom(custom)?);
         }
-        for &id in SectionId::ALL {
-            let name = format!("sections/{}.md", id.key());
-            let body = self.markdown(&name, &context)?;
+        for (&id, body) in SectionId::ALL.iter().zip(standard) {
             if !body.trim().is_empty() {
                 bodies.push((id.key().replace('_', "-"), id.label().to_owned(), body));
             }
@@ -156,10 +198,38 @@ impl Renderer {
         })
     }
 
+    /// Renders every standard section's Markdown, in `SectionId::ALL` order. Each
+    /// Tera instance renders its own templates on its own thread.
+    fn standard_sections(&self, context: &Context) -> Result<Vec<String>, RenderError> {
+        let names: Vec<String> = SectionId::ALL
+            .iter()
+            .map(|id| format!("sections/{}.md", id.key()))
+            .collect();
+        let render_part = |part: usize| -> Vec<(usize, Result<String, RenderError>)> {
+            names
+                .iter()
+                .enumerate()
+                .filter(|(_, name)| self.templates.part(name) == part)
+                .map(|(i, name)| (i, self.markdown(name, context)))
+                .collect()
+        };
+        let rendered = std::thread::scope(|scope| {
+            let other = scope.spawn(|| render_part(1));
+            let mut all = render_part(0);
+            all.extend(other.join().expect("rendering does not panic"));
+            all
+        });
+        let mut bodies = vec![String::new(); names.len()];
+        for (i, body) in rendered {
+            bodies[i] = body?;
+        }
+        Ok(bodies)
+    }
+
     fn markdown(&self, name: &str, context: &Context) -> Result<String, RenderError> {
         let out = self
             .templates
-            .markdown
+            .markdown(name)
             .render(name, context)
             .map_err(RenderError::Template)?;
         Ok(markdown::tidy(&out))
@@ -172,6 +242,12 @@ impl Renderer {
         let id = format!("custom-{}", markdown::id_slug(&section.title));
         Ok((id, section.title.clone(), body))
     }
+}
+
+/// Tera's report (message, file, line and a caret) without its own "error: " prefix.
+fn tera_message(e: &tera::Error) -> String {
+    let text = e.to_string();
+    text.strip_prefix("error: ").unwrap_or(&text).to_owned()
 }
 
 fn convert(markdown: &str, id: &str, format: Format) -> String {

@@ -39,17 +39,20 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "sections/custom.md",
 ];
 
-/// The parsed templates. Markdown templates share one Tera whose escape function is
-/// Markdown escaping; the HTML layout has Tera's HTML escaping; the text layout none.
+/// The parsed templates. Markdown templates use Markdown escaping; the HTML layout
+/// Tera's HTML escaping; the text layout none. The Markdown templates are split over
+/// two Tera instances so they can be parsed on two cores: parsing is most of the
+/// time a `render` process takes.
 pub struct Templates {
-    pub markdown: Tera,
-    pub html: Tera,
-    pub text: Tera,
+    markdown: Vec<Tera>,
+    html: Option<Tera>,
+    text: Option<Tera>,
 }
 
 impl Templates {
     /// Parses the embedded templates, replacing any that `dir` holds a file for.
-    pub fn load(dir: Option<&Path>) -> Result<Templates, RenderError> {
+    /// With a `format`, only that format's layout is parsed.
+    pub fn load(dir: Option<&Path>, format: Option<Format>) -> Result<Templates, RenderError> {
         let mut sources: Vec<(String, String)> = EMBEDDED
             .iter()
             .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
@@ -57,46 +60,91 @@ impl Templates {
         if let Some(dir) = dir {
             apply_overrides(dir, &mut sources)?;
         }
-        let pick = |suffix: &str| -> Vec<(String, String)> {
-            sources
-                .iter()
-                .filter(|(n, _)| n.ends_with(suffix))
-                .cloned()
-                .collect()
+        let wanted = |layout: Format| format.is_none_or(|f| f == layout);
+        let (mut first, mut second) = (Vec::new(), Vec::new());
+        let mut markdown: Vec<(String, String)> = sources
+            .iter()
+            .filter(|(n, _)| n.ends_with(".md") && (n != "layout.md" || wanted(Format::Markdown)))
+            .cloned()
+            .collect();
+        markdown.sort_by_key(|(_, t)| std::cmp::Reverse(t.len()));
+        for (i, template) in markdown.into_iter().enumerate() {
+            if i % 2 == 0 {
+                first.push(template)
+            } else {
+                second.push(template)
+            }
+        }
+        let layout = |suffix: &str, format: Format| -> Result<Option<Tera>, RenderError> {
+            if !wanted(format) {
+                return Ok(None);
+            }
+            let mut tera = Tera::default();
+            match format {
+                Format::Html => tera.autoescape_on([".html"]),
+                _ => tera.autoescape_on(Vec::<&str>::new()),
+            }
+            let picked = sources.iter().filter(|(n, _)| n.ends_with(suffix)).cloned();
+            tera.add_raw_templates(picked.collect::<Vec<_>>())
+                .map_err(RenderError::Template)?;
+            Ok(Some(tera))
         };
-
-        let mut md = Tera::default();
-        md.autoescape_on(vec![".md"]);
-        md.set_escape_fn(markdown::escape);
-        filters::register(&mut md);
-        md.add_raw_templates(pick(".md"))
-            .map_err(RenderError::Template)?;
-
-        let mut html = Tera::default();
-        html.autoescape_on(vec![".html"]);
-        html.add_raw_templates(pick(".html"))
-            .map_err(RenderError::Template)?;
-
-        let mut text = Tera::default();
-        text.autoescape_on(vec![]);
-        text.add_raw_templates(pick(".txt"))
-            .map_err(RenderError::Template)?;
-
+        let (first, second) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| markdown_tera(second));
+            (
+                markdown_tera(first),
+                other.join().expect("template parsing does not panic"),
+            )
+        });
         Ok(Templates {
-            markdown: md,
-            html,
-            text,
+            markdown: vec![first?, second?],
+            html: layout(".html", Format::Html)?,
+            text: layout(".txt", Format::Text)?,
         })
+    }
+
+    /// Which of the Markdown Tera instances holds this template.
+    pub fn part(&self, name: &str) -> usize {
+        self.markdown
+            .iter()
+            .position(|t| t.contains_template(name))
+            .unwrap_or(0)
+    }
+
+    /// The Tera holding this Markdown template.
+    pub fn markdown(&self, name: &str) -> &Tera {
+        &self.markdown[self.part(name)]
     }
 
     /// The Tera that holds the layout for `format`, and the layout's name.
     pub fn layout(&self, format: Format) -> (&Tera, &'static str) {
         match format {
-            Format::Markdown => (&self.markdown, "layout.md"),
-            Format::Html => (&self.html, "layout.html"),
-            Format::Text => (&self.text, "layout.txt"),
+            Format::Markdown => (self.markdown("layout.md"), "layout.md"),
+            Format::Html => (
+                self.html.as_ref().expect("the HTML layout was loaded"),
+                "layout.html",
+            ),
+            Format::Text => (
+                self.text.as_ref().expect("the text layout was loaded"),
+                "layout.txt",
+            ),
         }
     }
+}
+
+fn markdown_tera(templates: Vec<(String, String)>) -> Result<Tera, RenderError> {
+    let mut tera = Tera::default();
+    tera.autoescape_on([".md"]);
+    tera.set_escape_fn(escape_markdown);
+    filters::register(&mut tera);
+    tera.add_raw_templates(templates)
+        .map_err(RenderError::Template)?;
+    Ok(tera)
+}
+
+/// Tera's escape hook for `.md` templates: see [`markdown::escape`].
+fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(markdown::escape(text).as_bytes())
 }
 
 fn apply_overrides(dir: &Path, sources: &mut [(String, String)]) -> Result<(), RenderError> {

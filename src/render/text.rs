@@ -188,6 +188,8 @@ impl Writer {
                 .initial_indent(lead)
                 .subsequent_indent(rest)
                 .break_words(false)
+                .word_separator(textwrap::WordSeparator::AsciiSpace)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
                 .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
             for line in textwrap::wrap(hard_line.trim(), options) {
                 self.lines.push(line.trim_end().to_owned());
@@ -265,6 +267,9 @@ mod tests {
 
     #[test]
     fn escaped_markup_is_shown_literally() {
-        assert_eq!(to_text("\\<script\\> \\{\\{ x \\}\\}", 80), "<script> {{ x }}\n");
+        assert_eq!(
+            to_text("\\<script\\> \\{\\{ x \\}\\}", 80),
+            "<script> {{ x }}\n"
+        );
     }
 }

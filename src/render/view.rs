@@ -12,8 +12,9 @@ use crate::answers::{Answers, Processor, RetentionRule};
 
 #[derive(Serialize)]
 pub struct View<'a> {
-    /// The answers with every field present, for anything a template wants verbatim.
-    pub a: serde_json::Value,
+    /// The answers, every field present (unanswered ones as `null` or `[]`), for
+    /// anything a template wants verbatim.
+    pub a: &'a Answers,
     pub product: &'a str,
     pub dates: Dates,
     pub org: Org<'a>,
@@ -43,6 +44,8 @@ pub struct View<'a> {
     pub retention_notes: bool,
     pub deletion: Vec<DeletionView<'a>>,
     pub rights: Vec<RightView>,
+    /// Some right is exercised in the app, so e-mail is the other way.
+    pub rights_in_app: bool,
     pub ccpa: Vec<CcpaRow<'a>>,
     pub response_time: Option<String>,
     pub cookies: Vec<CookieView<'a>>,
@@ -231,7 +234,7 @@ impl<'a> View<'a> {
         let effective = a.policy.effective_date.map(|d| d.format(style));
         let serves = |r| a.audience.serves(r);
         View {
-            a: crate::answers::schema::complete_value(a),
+            a,
             product: &a.organization.product_name,
             dates: Dates {
                 last_updated,
@@ -368,6 +371,7 @@ impl<'a> View<'a> {
                     }
                 })
                 .collect(),
+            rights_in_app: a.rights.rights.iter().any(|r| r.how.is_some()),
             ccpa: ccpa_rows(a),
             response_time: a.rights.response_time.map(|p| p.to_string()),
             cookies: a

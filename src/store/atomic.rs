@@ -17,7 +17,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
         return Err("is a directory".to_owned());
     }
     if !dir.is_dir() {
-        return Err(format!("cannot write: the directory {} does not exist", dir.display()));
+        return Err(format!(
+            "cannot write: the directory {} does not exist",
+            dir.display()
+        ));
     }
     let mut tmp = tempfile::Builder::new()
         .prefix(".policywright-")

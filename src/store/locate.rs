@@ -107,7 +107,10 @@ mod tests {
             Source::parse("answers.json").unwrap(),
             Source::File("answers.json".into())
         );
-        assert!(matches!(Source::parse("acme").unwrap(), Source::Saved { .. }));
+        assert!(matches!(
+            Source::parse("acme").unwrap(),
+            Source::Saved { .. }
+        ));
         assert!(Source::parse("acme corp").is_err());
     }
 }

@@ -16,10 +16,7 @@ use crate::answers::{Answers, AnswersError};
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{}", located(origin, error))]
-    Answers {
-        origin: String,
-        error: AnswersError,
-    },
+    Answers { origin: String, error: AnswersError },
     #[error("{path}: {message}")]
     Io { path: PathBuf, message: String },
     #[error("no saved policy named `{name}` in {dir}{hint}")]
@@ -83,8 +80,12 @@ fn read(source: &Source) -> Result<(String, String), LoadError> {
                 return Err(io("is a directory, not an answers file".to_owned()));
             }
             let bytes = std::fs::read(path).map_err(|e| io(describe_io(&e)))?;
-            let text = String::from_utf8(bytes)
-                .map_err(|e| io(format!("is not UTF-8 text (byte {})", e.utf8_error().valid_up_to())))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                io(format!(
+                    "is not UTF-8 text (byte {})",
+                    e.utf8_error().valid_up_to()
+                ))
+            })?;
             Ok((path.display().to_string(), text))
         }
     }
