@@ -7,6 +7,8 @@
 //! - [`cli`]: the command line.
 
 pub mod answers;
+pub mod ask;
 pub mod cli;
+pub mod questions;
 pub mod render;
 pub mod store;

@@ -20,7 +20,7 @@ pub mod schema;
 mod security;
 pub mod set;
 mod tracking;
-mod validate;
+pub mod validate;
 pub mod values;
 pub mod vocab;
 
@@ -132,27 +132,6 @@ impl Default for Answers {
     }
 }
 
-/// Removes unanswered members from objects, innermost first.
-fn prune(value: &mut serde_json::Value) {
-    use serde_json::Value;
-    match value {
-        Value::Object(map) => {
-            for v in map.values_mut() {
-                prune(v);
-            }
-            map.retain(|_, v| match v {
-                Value::Null => false,
-                Value::String(s) => !s.is_empty(),
-                Value::Array(a) => !a.is_empty(),
-                Value::Object(o) => !o.is_empty(),
-                _ => true,
-            });
-        }
-        Value::Array(items) => items.iter_mut().for_each(prune),
-        _ => {}
-    }
-}
-
 impl Answers {
     /// Reads answers from JSON text; see [`parse::parse`] for the errors it reports.
     pub fn from_json(text: &str) -> Result<Answers, AnswersError> {
@@ -160,11 +139,12 @@ impl Answers {
     }
 
     /// Writes the answers as the file holds them: pretty JSON in the model's key order,
-    /// unanswered questions left out (no `null`, `""`, `[]` or `{}`), final newline.
-    /// Yes/no answers stay even when `false`: "no" is an answer.
+    /// unanswered questions left out (no `null`, `""`, `[]`, `{}`, nor a `false` that
+    /// is only the default of a plain yes/no), final newline. A "no" to a yes/no/
+    /// unanswered question (`Option<bool>`) is kept: there "no" is an answer.
     pub fn to_json(&self) -> String {
         let mut value = self.to_value();
-        prune(&mut value);
+        schema::prune_unanswered(&mut value);
         let mut text = serde_json::to_string_pretty(&value).expect("answers always serialise");
         text.push('\n');
         text

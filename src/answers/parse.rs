@@ -141,8 +141,12 @@ mod tests {
         let file = a.to_json();
         assert!(!file.contains("null") && !file.contains("[]") && !file.contains("{}"));
         assert!(
-            file.contains("\"directed_to_children\": false"),
-            "a 'no' is kept"
+            file.contains("\"sells\": false"),
+            "a 'no' to a yes/no/unanswered question is an answer"
+        );
+        assert!(
+            !file.contains("directed_to_children"),
+            "a plain yes/no left at its default is not"
         );
         assert_eq!(
             Answers::from_json(&file).unwrap(),

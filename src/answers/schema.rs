@@ -65,6 +65,45 @@ pub fn json_type(node: &Value) -> Option<&str> {
     }
 }
 
+/// Removes unanswered members from objects, innermost first: `null`, `""`, `[]`,
+/// `{}`, and `false` where the schema says the field is a plain yes/no (whose default
+/// is "no"). A `false` in a yes/no/unanswered field is kept.
+pub fn prune_unanswered(value: &mut Value) {
+    prune(value, schema());
+}
+
+fn prune(value: &mut Value, node: &'static Value) {
+    let node = resolve(node);
+    match value {
+        Value::Object(map) => {
+            let properties = node.get("properties").and_then(Value::as_object);
+            for (key, v) in map.iter_mut() {
+                if let Some(child) = properties.and_then(|p| p.get(key)) {
+                    prune(v, child);
+                }
+            }
+            map.retain(|key, v| match v {
+                Value::Null => false,
+                Value::Bool(false) => {
+                    let child = properties.and_then(|p| p.get(key));
+                    child.is_some_and(|c| c.get("type").and_then(Value::as_str) != Some("boolean"))
+                }
+                Value::String(s) => !s.is_empty(),
+                Value::Array(a) => !a.is_empty(),
+                Value::Object(o) => !o.is_empty(),
+                _ => true,
+            });
+        }
+        Value::Array(items) => {
+            let item = node.get("items").unwrap_or(&Value::Null);
+            for v in items {
+                prune(v, item);
+            }
+        }
+        _ => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

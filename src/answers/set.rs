@@ -46,7 +46,7 @@ pub fn apply(answers: &Answers, assignments: &[Assignment]) -> Result<Answers, A
     if assignments.is_empty() {
         return Ok(answers.clone());
     }
-    let mut doc = serde_json::to_value(answers).expect("answers always serialise");
+    let mut doc = answers.to_value();
     let mut problems = Vec::new();
     for a in assignments {
         if let Err(message) = assign(&mut doc, a) {
@@ -63,7 +63,96 @@ pub fn apply(answers: &Answers, assignments: &[Assignment]) -> Result<Answers, A
 }
 
 fn assign(doc: &mut Value, a: &Assignment) -> Result<(), String> {
-    let segments: Vec<&str> = a.key.split('.').collect();
+    let slot = locate(doc, &a.key)?;
+    *slot.value = if a.value.trim().is_empty() && slot.nullable {
+        Value::Null
+    } else {
+        convert(slot.schema, &a.value)?
+    };
+    Ok(())
+}
+
+/// Sets one answer, given as a JSON value, by its dotted path, and reads the result
+/// back exactly as the file would be read. The interview uses this for every
+/// confirmed answer, so it validates exactly like `--set` and the file.
+pub fn set_value(answers: &Answers, key: &str, value: Value) -> Result<Answers, AnswersError> {
+    let mut doc = answers.to_value();
+    let slot =
+        locate(&mut doc, key).map_err(|m| AnswersError::Overrides(vec![Problem::new(key, m)]))?;
+    *slot.value = value;
+    serde_path_to_error::deserialize::<_, Answers>(doc).map_err(|e| {
+        let path = e.path().to_string();
+        AnswersError::Overrides(vec![Problem::new(path, e.into_inner().to_string())])
+    })
+}
+
+/// The value of one answer by its dotted path (entries by position or id), if present.
+pub fn get_value<'a>(doc: &'a Value, key: &str) -> Option<&'a Value> {
+    key.split('.').try_fold(doc, |node, segment| match node {
+        Value::Object(map) => map.get(segment),
+        Value::Array(items) => find_entry(items, segment).map(|i| &items[i]),
+        _ => None,
+    })
+}
+
+/// The path as problems name it: list entries by position in brackets
+/// (`data.categories.account.name` becomes `data.categories[0].name`).
+pub fn canonical_path(doc: &Value, key: &str) -> String {
+    let mut out = String::new();
+    let mut node = Some(doc);
+    for segment in key.split('.') {
+        match node {
+            Some(Value::Array(items)) => match find_entry(items, segment) {
+                Some(i) => {
+                    out.push_str(&format!("[{i}]"));
+                    node = items.get(i);
+                }
+                None => {
+                    out.push_str(&format!("[{segment}]"));
+                    node = None;
+                }
+            },
+            other => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(segment);
+                node = other.and_then(|n| n.get(segment));
+            }
+        }
+    }
+    out
+}
+
+/// The problems of `answers` that concern these answer paths (or anything inside
+/// them). A draft may lack answers nobody asked about yet; setting one answer must
+/// not fail because of another.
+pub fn problems_at(answers: &Answers, keys: &[&str]) -> Vec<Problem> {
+    let doc = answers.to_value();
+    let prefixes: Vec<String> = keys.iter().map(|k| canonical_path(&doc, k)).collect();
+    answers
+        .problems()
+        .into_iter()
+        .filter(|p| {
+            prefixes.iter().any(|k| {
+                p.path == *k
+                    || p.path.starts_with(&format!("{k}."))
+                    || p.path.starts_with(&format!("{k}["))
+            })
+        })
+        .collect()
+}
+
+/// Where a dotted path points: the value to replace, the schema that describes it,
+/// and whether it may be cleared.
+struct Slot<'a> {
+    value: &'a mut Value,
+    schema: &'static Value,
+    nullable: bool,
+}
+
+fn locate<'a>(doc: &'a mut Value, key: &str) -> Result<Slot<'a>, String> {
+    let segments: Vec<&str> = key.split('.').collect();
     if segments.iter().any(|s| s.is_empty()) {
         return Err("is not a dotted path like organization.contact_email".to_owned());
     }
@@ -104,12 +193,11 @@ fn assign(doc: &mut Value, a: &Assignment) -> Result<(), String> {
             _ => return Err(format!("`{here}` is a single value; it has no `{segment}`")),
         }
     }
-    *target = if a.value.trim().is_empty() && nullable {
-        Value::Null
-    } else {
-        convert(node, &a.value)?
-    };
-    Ok(())
+    Ok(Slot {
+        value: target,
+        schema: node,
+        nullable,
+    })
 }
 
 /// Whether the field may be left out (an `Option` in the model).

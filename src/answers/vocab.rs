@@ -25,6 +25,9 @@ macro_rules! vocabulary {
             /// Every value, in the order the policy lists them.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every value as (key, label), for front ends that offer a choice.
+            pub const CHOICES: &'static [(&'static str, &'static str)] = &[$(($key, $label)),+];
+
             /// The key used in the answers file.
             pub fn key(self) -> &'static str {
                 match self { $($name::$variant => $key),+ }

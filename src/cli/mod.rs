@@ -1,8 +1,10 @@
 //! The command line: flags, commands and exit codes. Each command is one file that
 //! wires the model, the store and the renderer together; none holds policy logic.
 
+mod ask;
 mod render;
 mod schema;
+mod set;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -20,7 +22,8 @@ Answers are kept as JSON; NAME is a saved policy in the data directory \
 ($POLICYWRIGHT_DATA_DIR, else $XDG_DATA_HOME/policywright on Linux), FILE is any path \
 (it contains a / or ends in .json), and - reads standard input.
 
-Exit codes: 0 success; 1 check found error-level findings; 2 usage error or bad input.
+Exit codes: 0 success; 1 check found error-level findings; 2 usage error or bad input;
+130 an interview stopped with Ctrl-C (every confirmed answer is saved).
 
 policywright is not legal advice: have a qualified lawyer review your policy before you publish it.";
 
@@ -42,6 +45,48 @@ pub enum Command {
     Render(RenderArgs),
     /// Print the JSON Schema of the answers file, for editors to validate and complete it.
     Schema,
+    /// Answer the interview one prompt per line (screen readers, slow links, plain terminals).
+    ///
+    /// Saved answers are the defaults and Enter keeps them; each confirmed answer is
+    /// saved at once, so an interrupted interview continues where it stopped. Esc goes
+    /// back one question, Ctrl-C stops (exit code 130). Needs a terminal: without one
+    /// it exits 2 and points to `set` and `render --set`.
+    Ask(AskArgs),
+    /// Change answers in a saved policy or answers file without any prompt.
+    ///
+    /// Every assignment is validated like a typed answer; all problems are reported at
+    /// once and nothing is written unless every one is valid.
+    Set(SetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AskArgs {
+    /// The answers: a saved policy's NAME (created if new) or a FILE. Asked for if left out.
+    #[arg(value_name = "NAME|FILE")]
+    pub input: Option<String>,
+
+    /// Ask only this section (e.g. organization, data, processors, retention, rights).
+    #[arg(long, value_name = "SECTION")]
+    pub section: Option<String>,
+
+    /// Ask only questions that have no answer yet.
+    #[arg(long)]
+    pub only_missing: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// The answers to change: a saved policy's NAME or a FILE.
+    #[arg(value_name = "NAME|FILE")]
+    pub input: String,
+
+    /// Answers to set, by dotted path (same syntax as `render --set`).
+    #[arg(value_name = "KEY=VALUE", required = true, value_parser = parse_assignment)]
+    pub assignments: Vec<Assignment>,
+
+    /// Start a new answers file if NAME or FILE does not exist yet.
+    #[arg(long)]
+    pub create: bool,
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +131,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Render(args) => render::run(args),
         Command::Schema => schema::run(),
+        Command::Ask(args) => ask::run(args),
+        Command::Set(args) => set::run(args),
     }
 }
 

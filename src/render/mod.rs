@@ -78,20 +78,23 @@ struct Section {
 
 /// Answers checked and turned into the template context: everything rendering needs
 /// except the templates, so it can be done while the templates are being parsed.
-pub struct Prepared<'a> {
-    answers: &'a Answers,
+pub struct Prepared {
+    answers: Answers,
     context: Context,
 }
 
-impl<'a> Prepared<'a> {
+impl Prepared {
     /// Refuses answers that are not complete enough to publish (see
-    /// [`Answers::problems`]), with every problem listed.
-    pub fn new(answers: &'a Answers) -> Result<Prepared<'a>, RenderError> {
+    /// [`Answers::problems`]), with every problem listed. Answers that the interview
+    /// says no longer apply (an EU representative when no EEA users are served, say)
+    /// are left out, so a changed answer never leaves stale text in the policy.
+    pub fn new(answers: &Answers) -> Result<Prepared, RenderError> {
         let problems = answers.problems();
         if !problems.is_empty() {
             return Err(AnswersError::Invalid(problems).into());
         }
-        let view = View::new(answers);
+        let answers = crate::questions::relevant(answers);
+        let view = View::new(&answers);
         let context = Context::from_serialize(&view).map_err(RenderError::Template)?;
         Ok(Prepared { answers, context })
     }
@@ -131,7 +134,7 @@ impl Renderer {
     /// Renders answers already checked and turned into a template context.
     pub fn render_prepared(
         &self,
-        prepared: &Prepared<'_>,
+        prepared: &Prepared,
         format: Format,
     ) -> Result<String, RenderError> {
         assert!(
@@ -139,7 +142,7 @@ impl Renderer {
             "this renderer was built for {:?} only",
             self.only
         );
-        let answers = prepared.answers;
+        let answers = &prepared.answers;
         let context = prepared.context.clone();
 
         let mut bodies: Vec<(String, String, String)> = Vec::new();

@@ -3,6 +3,7 @@
 
 mod atomic;
 mod locate;
+pub mod session;
 
 pub use atomic::write_atomic;
 pub use locate::{DATA_DIR_ENV, Source, data_dir, policies_dir};

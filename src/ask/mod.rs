@@ -1,0 +1,615 @@
+//! The line-by-line interview (`policywright ask`): the question catalog asked one
+//! prompt at a time, for screen readers, slow links and anyone who prefers it.
+//!
+//! The interview talks to a [`Prompter`], never to the terminal, and hands every
+//! confirmed answer to a `save` callback, so an interrupted interview loses at most
+//! the answer being typed.
+
+pub mod prompter;
+pub mod terminal;
+
+use serde_json::{Map, Value};
+
+use crate::answers::set::{get_value, problems_at, set_value};
+use crate::answers::values::Country;
+use crate::answers::{Answers, AnswersError, Problem};
+use crate::questions::{Kind, Question, Records, Scope, Section, is_answered};
+use prompter::{Prompt, Prompter, Reply, TextInput};
+
+/// How an interview ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every question was asked.
+    Finished,
+    /// The person stopped (Ctrl-C); everything confirmed is saved.
+    Stopped,
+}
+
+/// Saves answers after each confirmed answer; given the answers and the key of the
+/// question just answered (so the interview can resume there).
+pub type Save<'a> = dyn FnMut(&Answers, &str) -> Result<(), String> + 'a;
+
+/// Asks for one list entry, given the entry being changed (if any).
+type EditItem<'e> = dyn FnMut(&mut dyn Prompter, &Answers, Option<&Value>) -> Reply<Value> + 'e;
+
+/// One interview over some sections.
+pub struct Interview<'a> {
+    prompter: &'a mut dyn Prompter,
+    save: &'a mut Save<'a>,
+    pub answers: Answers,
+    /// Skip questions that already have an answer.
+    pub only_missing: bool,
+}
+
+/// The outcome of asking one question.
+enum Step {
+    Next,
+    Back,
+    Stop,
+}
+
+impl<'a> Interview<'a> {
+    pub fn new(prompter: &'a mut dyn Prompter, save: &'a mut Save<'a>, answers: Answers) -> Self {
+        Interview {
+            prompter,
+            save,
+            answers,
+            only_missing: false,
+        }
+    }
+
+    /// Asks every question of `sections` that applies, starting at the question with
+    /// key `start` if given. Esc goes back one question.
+    pub fn run(&mut self, sections: &[Section], start: Option<&str>) -> Result<Outcome, String> {
+        let steps: Vec<(usize, usize)> = sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, section)| (0..section.questions.len()).map(move |q| (s, q)))
+            .collect();
+        let mut i = start
+            .and_then(|key| {
+                steps
+                    .iter()
+                    .position(|&(s, q)| sections[s].questions[q].key == key)
+            })
+            .unwrap_or(0);
+        let mut asked: Vec<usize> = Vec::new();
+        let mut announced: Option<usize> = None;
+        while i < steps.len() {
+            let (s, qi) = steps[i];
+            let question = &sections[s].questions[qi];
+            let scope = Scope {
+                answers: &self.answers,
+                record: None,
+            };
+            let current = get_value(&self.answers.to_value(), question.key).cloned();
+            if !question.applies(&scope) || (self.only_missing && is_answered(current.as_ref())) {
+                i += 1;
+                continue;
+            }
+            if announced != Some(s) {
+                let section = &sections[s];
+                self.prompter
+                    .say(&format!("\n== {} ==\n{}", section.title, section.intro));
+                announced = Some(s);
+            }
+            match self.ask_top(question)? {
+                Step::Next => {
+                    asked.push(i);
+                    i += 1;
+                }
+                Step::Back => match asked.pop() {
+                    Some(previous) => i = previous,
+                    None => self.prompter.say("(This is the first question.)"),
+                },
+                Step::Stop => return Ok(Outcome::Stopped),
+            }
+        }
+        Ok(Outcome::Finished)
+    }
+
+    /// Asks a top-level question until it has a valid answer (or the person leaves).
+    fn ask_top(&mut self, q: &Question) -> Result<Step, String> {
+        match &q.kind {
+            Kind::Records(records) => return self.ask_records(q, records),
+            Kind::Lines => return self.ask_lines(q),
+            _ => {}
+        }
+        loop {
+            let doc = self.answers.to_value();
+            let current = get_value(&doc, q.key).cloned();
+            let reply = match &q.kind {
+                Kind::Group(fields) => self.ask_group(q, fields, current.as_ref()),
+                _ => {
+                    let scope = Scope {
+                        answers: &self.answers,
+                        record: None,
+                    };
+                    ask_value(
+                        &mut *self.prompter,
+                        &self.answers,
+                        q,
+                        current.as_ref(),
+                        &scope,
+                    )
+                }
+            };
+            match reply {
+                Reply::Answer(value) => match self.commit(q.key, value)? {
+                    None => return Ok(Step::Next),
+                    Some(problems) => self.complain(&problems),
+                },
+                Reply::Back => return Ok(Step::Back),
+                Reply::Quit => return Ok(Step::Stop),
+            }
+        }
+    }
+
+    /// Sets an answer, checks it, and saves. Returns the problems if it was refused.
+    fn commit(&mut self, key: &str, value: Value) -> Result<Option<Vec<Problem>>, String> {
+        let updated = match set_value(&self.answers, key, value) {
+            Ok(updated) => updated,
+            Err(AnswersError::Overrides(problems)) => return Ok(Some(problems)),
+            Err(other) => return Ok(Some(vec![Problem::new(key, other.to_string())])),
+        };
+        let problems = problems_at(&updated, &[key]);
+        if !problems.is_empty() {
+            return Ok(Some(problems));
+        }
+        self.answers = updated;
+        (self.save)(&self.answers, key)?;
+        Ok(None)
+    }
+
+    fn complain(&mut self, problems: &[Problem]) {
+        for p in problems {
+            self.prompter.say(&format!("  ! {p}"));
+        }
+    }
+
+    /// An optional group of fields, such as a representative's details.
+    fn ask_group(
+        &mut self,
+        q: &Question,
+        fields: &[Question],
+        current: Option<&Value>,
+    ) -> Reply<Value> {
+        let prompt = prompt_of(q);
+        let present = is_answered(current);
+        match self.prompter.confirm(&prompt, Some(present)) {
+            Reply::Answer(false) => Reply::Answer(Value::Null),
+            Reply::Answer(true) => ask_record(&mut *self.prompter, &self.answers, fields, current),
+            Reply::Back => Reply::Back,
+            Reply::Quit => Reply::Quit,
+        }
+    }
+
+    /// A list of records: a menu to add, edit or remove entries, until "Done".
+    fn ask_records(&mut self, q: &Question, records: &Records) -> Result<Step, String> {
+        let fields = &records.fields;
+        self.edit_list(
+            q,
+            records.noun,
+            records.summary,
+            &mut |prompter, answers, existing| ask_record(prompter, answers, fields, existing),
+        )
+    }
+
+    /// A list of short texts, edited like a list of records with one field.
+    fn ask_lines(&mut self, q: &Question) -> Result<Step, String> {
+        fn line(v: &Value) -> String {
+            v.as_str().unwrap_or("").to_owned()
+        }
+        self.edit_list(q, "line", line, &mut |prompter, _, existing| {
+            let prompt = Prompt {
+                message: "Text".to_owned(),
+                help: String::new(),
+                placeholder: None,
+            };
+            let check = |s: &str| {
+                if s.trim().is_empty() {
+                    Err("type the text, or press Esc to go back".to_owned())
+                } else {
+                    Ok(())
+                }
+            };
+            let input = TextInput {
+                default: existing.and_then(Value::as_str).map(str::to_owned),
+                check: &check,
+                suggestions: &[],
+            };
+            match prompter.text(&prompt, input) {
+                Reply::Answer(text) => Reply::Answer(Value::from(text.trim())),
+                Reply::Back => Reply::Back,
+                Reply::Quit => Reply::Quit,
+            }
+        })
+    }
+
+    fn edit_list(
+        &mut self,
+        q: &Question,
+        noun: &str,
+        summary: fn(&Value) -> String,
+        edit: &mut EditItem<'_>,
+    ) -> Result<Step, String> {
+        loop {
+            let doc = self.answers.to_value();
+            let items: Vec<Value> = get_value(&doc, q.key)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            if items.is_empty() {
+                self.prompter.say(&format!("{} (none yet)", q.prompt));
+            } else {
+                let mut text = format!("{} ({} so far)", q.prompt, items.len());
+                for (n, item) in items.iter().enumerate() {
+                    text.push_str(&format!("\n  {}. {}", n + 1, summary(item)));
+                }
+                self.prompter.say(&text);
+            }
+            let mut options = vec![format!("Add a {noun}")];
+            if !items.is_empty() {
+                options.push(format!("Change a {noun}"));
+                options.push(format!("Remove a {noun}"));
+            }
+            options.push("Done, next question".to_owned());
+            let done = options.len() - 1;
+            let prompt = Prompt {
+                message: format!("{}: what next?", capitalize(noun)),
+                help: q.help.to_owned(),
+                placeholder: None,
+            };
+            let default = if items.is_empty() { 0 } else { done };
+            let choice = match self.prompter.select(&prompt, &options, default) {
+                Reply::Answer(c) => c,
+                Reply::Back => return Ok(Step::Back),
+                Reply::Quit => return Ok(Step::Stop),
+            };
+            let labels: Vec<String> = items.iter().map(summary).collect();
+            let mut new_items = items.clone();
+            match (choice, options[choice].as_str()) {
+                (c, _) if c == done => return Ok(Step::Next),
+                (_, o) if o.starts_with("Add") => {
+                    let mut draft: Option<Value> = None;
+                    loop {
+                        match edit(&mut *self.prompter, &self.answers, draft.as_ref()) {
+                            Reply::Answer(item) => {
+                                let mut attempt = new_items.clone();
+                                attempt.push(item.clone());
+                                match self.commit(q.key, Value::Array(attempt))? {
+                                    None => break,
+                                    Some(problems) => {
+                                        self.complain(&problems);
+                                        draft = Some(item);
+                                    }
+                                }
+                            }
+                            Reply::Back => break,
+                            Reply::Quit => return Ok(Step::Stop),
+                        }
+                    }
+                    continue;
+                }
+                (_, o) if o.starts_with("Change") => {
+                    let which = match self.pick(noun, "change", &labels) {
+                        Reply::Answer(w) => w,
+                        Reply::Back => continue,
+                        Reply::Quit => return Ok(Step::Stop),
+                    };
+                    let mut draft = Some(items[which].clone());
+                    loop {
+                        match edit(&mut *self.prompter, &self.answers, draft.as_ref()) {
+                            Reply::Answer(item) => {
+                                new_items[which] = item.clone();
+                                match self.commit(q.key, Value::Array(new_items.clone()))? {
+                                    None => break,
+                                    Some(problems) => {
+                                        self.complain(&problems);
+                                        draft = Some(item);
+                                    }
+                                }
+                            }
+                            Reply::Back => break,
+                            Reply::Quit => return Ok(Step::Stop),
+                        }
+                    }
+                }
+                _ => {
+                    let which = match self.pick(noun, "remove", &labels) {
+                        Reply::Answer(w) => w,
+                        Reply::Back => continue,
+                        Reply::Quit => return Ok(Step::Stop),
+                    };
+                    let prompt = Prompt {
+                        message: format!("Remove {}?", labels[which]),
+                        ..Prompt::default()
+                    };
+                    match self.prompter.confirm(&prompt, Some(false)) {
+                        Reply::Answer(true) => {
+                            new_items.remove(which);
+                            if let Some(problems) = self.commit(q.key, Value::Array(new_items))? {
+                                self.complain(&problems);
+                            }
+                        }
+                        Reply::Quit => return Ok(Step::Stop),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn pick(&mut self, noun: &str, verb: &str, labels: &[String]) -> Reply<usize> {
+        let prompt = Prompt {
+            message: format!("Which {noun} do you want to {verb}?"),
+            ..Prompt::default()
+        };
+        self.prompter.select(&prompt, labels, 0)
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn prompt_of(q: &Question) -> Prompt {
+    Prompt {
+        message: q.prompt.to_owned(),
+        help: q.help.to_owned(),
+        placeholder: q.example.map(|e| format!("e.g. {e}")),
+    }
+}
+
+/// Asks the fields of one record in turn; Esc on a field goes back to the previous
+/// one, Esc on the first leaves the record. Fields whose condition no longer holds
+/// are dropped, so no stale answer stays behind.
+fn ask_record(
+    prompter: &mut dyn Prompter,
+    answers: &Answers,
+    fields: &[Question],
+    existing: Option<&Value>,
+) -> Reply<Value> {
+    let mut record: Map<String, Value> = existing
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    let mut asked: Vec<usize> = Vec::new();
+    let mut j = 0;
+    while j < fields.len() {
+        let field = &fields[j];
+        let value = Value::Object(record.clone());
+        let scope = Scope {
+            answers,
+            record: Some(&value),
+        };
+        if !field.applies(&scope) {
+            record.remove(field.key);
+            j += 1;
+            continue;
+        }
+        let reply = match &field.kind {
+            Kind::Lines => ask_inline_lines(prompter, field, record.get(field.key)),
+            _ => ask_value(prompter, answers, field, record.get(field.key), &scope),
+        };
+        match reply {
+            Reply::Answer(Value::Null) => {
+                record.remove(field.key);
+            }
+            Reply::Answer(v) => {
+                record.insert(field.key.to_owned(), v);
+            }
+            Reply::Back => match asked.pop() {
+                Some(previous) => {
+                    j = previous;
+                    continue;
+                }
+                None => return Reply::Back,
+            },
+            Reply::Quit => return Reply::Quit,
+        }
+        asked.push(j);
+        j += 1;
+    }
+    Reply::Answer(Value::Object(record))
+}
+
+/// A short list inside a record (permission names, commitments), typed on one line
+/// separated by semicolons.
+fn ask_inline_lines(
+    prompter: &mut dyn Prompter,
+    q: &Question,
+    current: Option<&Value>,
+) -> Reply<Value> {
+    let default = current.and_then(Value::as_array).map(|items| {
+        items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join("; ")
+    });
+    let required = q.required;
+    let check = move |s: &str| {
+        if required && s.trim().is_empty() {
+            Err("an answer is needed here".to_owned())
+        } else {
+            Ok(())
+        }
+    };
+    let mut prompt = prompt_of(q);
+    prompt.help = format!("{} Separate several with ;", q.help)
+        .trim()
+        .to_owned();
+    let input = TextInput {
+        default: default.filter(|d| !d.is_empty()),
+        check: &check,
+        suggestions: &[],
+    };
+    match prompter.text(&prompt, input) {
+        Reply::Answer(text) => Reply::Answer(Value::Array(
+            text.split(';')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(Value::from)
+                .collect(),
+        )),
+        Reply::Back => Reply::Back,
+        Reply::Quit => Reply::Quit,
+    }
+}
+
+/// Asks for one value of a simple kind.
+fn ask_value(
+    prompter: &mut dyn Prompter,
+    answers: &Answers,
+    q: &Question,
+    current: Option<&Value>,
+    scope: &Scope,
+) -> Reply<Value> {
+    let prompt = prompt_of(q);
+    let answered = is_answered(current);
+    let suggested = q.suggest.and_then(|s| s(scope));
+    match &q.kind {
+        kind if kind.is_typed() => {
+            let default = if answered {
+                current.map(|v| kind.to_text(v))
+            } else {
+                suggested.as_ref().map(|v| kind.to_text(v))
+            };
+            let required = q.required;
+            let has_default = default.is_some();
+            let check = move |s: &str| -> Result<(), String> {
+                let s = s.trim();
+                if s == "-" {
+                    return if required {
+                        Err("this answer is required; it cannot be cleared".to_owned())
+                    } else {
+                        Ok(())
+                    };
+                }
+                if s.is_empty() && required && !has_default {
+                    return Err("an answer is needed here".to_owned());
+                }
+                kind.parse_text(s).map(|_| ())
+            };
+            let suggestions: Vec<String> = match kind {
+                Kind::Country | Kind::Countries => Country::all()
+                    .map(|c| format!("{} {}", c.code(), c.name()))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let input = TextInput {
+                default: default.clone(),
+                check: &check,
+                suggestions: &suggestions,
+            };
+            match prompter.text(&prompt, input) {
+                Reply::Answer(text) => {
+                    let text = text.trim();
+                    if text == "-" {
+                        return Reply::Answer(kind.parse_text("").unwrap_or(Value::Null));
+                    }
+                    let text = if text.is_empty() {
+                        default.unwrap_or_default()
+                    } else {
+                        text.to_owned()
+                    };
+                    match kind.parse_text(&text) {
+                        Ok(v) => Reply::Answer(v),
+                        Err(_) => Reply::Back,
+                    }
+                }
+                Reply::Back => Reply::Back,
+                Reply::Quit => Reply::Quit,
+            }
+        }
+        Kind::YesNo => {
+            let default = current.and_then(Value::as_bool).unwrap_or(false);
+            map(prompter.confirm(&prompt, Some(default)), Value::Bool)
+        }
+        Kind::Maybe => {
+            let default = current.and_then(Value::as_bool);
+            map(prompter.confirm(&prompt, default), Value::Bool)
+        }
+        Kind::Choice(choices) => {
+            let mut options: Vec<String> = choices.iter().map(|c| c.1.to_owned()).collect();
+            if !q.required {
+                options.push("(no answer)".to_owned());
+            }
+            let key = current.or(suggested.as_ref()).and_then(Value::as_str);
+            let default = key
+                .and_then(|k| choices.iter().position(|c| c.0 == k))
+                .unwrap_or(if q.required { 0 } else { choices.len() });
+            map(prompter.select(&prompt, &options, default), |i| {
+                choices.get(i).map_or(Value::Null, |c| Value::from(c.0))
+            })
+        }
+        Kind::Choices(choices) => {
+            let options: Vec<String> = choices.iter().map(|c| c.1.to_owned()).collect();
+            let selected = selected_positions(current, |k| choices.iter().position(|c| c.0 == k));
+            map(
+                prompter.multi_select(&prompt, &options, &selected),
+                |picked| {
+                    Value::Array(
+                        picked
+                            .into_iter()
+                            .map(|i| Value::from(choices[i].0))
+                            .collect(),
+                    )
+                },
+            )
+        }
+        Kind::Categories => {
+            let categories = &answers.data.categories;
+            if categories.is_empty() {
+                prompter.say("  (No data categories yet: describe them in the \"Data you collect\" section first.)");
+                return Reply::Answer(current.cloned().unwrap_or(Value::Array(Vec::new())));
+            }
+            let options: Vec<String> = categories
+                .iter()
+                .map(|c| format!("{} ({})", c.name, c.id))
+                .collect();
+            let selected =
+                selected_positions(current, |k| categories.iter().position(|c| c.id == k));
+            map(
+                prompter.multi_select(&prompt, &options, &selected),
+                |picked| {
+                    Value::Array(
+                        picked
+                            .into_iter()
+                            .map(|i| Value::from(categories[i].id.as_str()))
+                            .collect(),
+                    )
+                },
+            )
+        }
+        _ => Reply::Answer(current.cloned().unwrap_or(Value::Null)),
+    }
+}
+
+fn selected_positions(
+    current: Option<&Value>,
+    position: impl Fn(&str) -> Option<usize>,
+) -> Vec<usize> {
+    current
+        .and_then(Value::as_array)
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(Value::as_str)
+                .filter_map(&position)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn map<T>(reply: Reply<T>, f: impl FnOnce(T) -> Value) -> Reply<Value> {
+    match reply {
+        Reply::Answer(v) => Reply::Answer(f(v)),
+        Reply::Back => Reply::Back,
+        Reply::Quit => Reply::Quit,
+    }
+}

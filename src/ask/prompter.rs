@@ -1,0 +1,50 @@
+//! The prompt layer the line-by-line interview talks to. The interview logic only
+//! sees this trait, so it is tested with a scripted prompter and no terminal.
+
+/// What the person did at a prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reply<T> {
+    /// They answered (Enter keeps the default).
+    Answer(T),
+    /// Esc: go back one question.
+    Back,
+    /// Ctrl-C or Ctrl-D: stop; what was confirmed is already saved.
+    Quit,
+}
+
+/// One prompt's words.
+#[derive(Debug, Clone, Default)]
+pub struct Prompt {
+    pub message: String,
+    /// Why the question is asked; shown under the prompt.
+    pub help: String,
+    /// Shown greyed out when there is no answer yet.
+    pub placeholder: Option<String>,
+}
+
+/// A text prompt's behaviour.
+pub struct TextInput<'a> {
+    /// The current answer; Enter keeps it.
+    pub default: Option<String>,
+    /// Checks the text as it is confirmed; an error keeps the prompt open.
+    pub check: &'a dyn Fn(&str) -> Result<(), String>,
+    /// Completion candidates, e.g. country codes.
+    pub suggestions: &'a [String],
+}
+
+/// Asks one thing at a time.
+pub trait Prompter {
+    fn text(&mut self, prompt: &Prompt, input: TextInput<'_>) -> Reply<String>;
+    fn confirm(&mut self, prompt: &Prompt, default: Option<bool>) -> Reply<bool>;
+    /// Picks one option; `default` is where the cursor starts.
+    fn select(&mut self, prompt: &Prompt, options: &[String], default: usize) -> Reply<usize>;
+    /// Picks any options; `selected` are ticked at first.
+    fn multi_select(
+        &mut self,
+        prompt: &Prompt,
+        options: &[String],
+        selected: &[usize],
+    ) -> Reply<Vec<usize>>;
+    /// Tells the person something (a section heading, a saved answer, a problem).
+    fn say(&mut self, text: &str);
+}

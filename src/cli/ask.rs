@@ -1,0 +1,154 @@
+//! `policywright ask`: the interview, one prompt per line.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use super::AskArgs;
+use crate::answers::Answers;
+use crate::ask::prompter::{Prompt, Prompter, Reply, TextInput};
+use crate::ask::terminal::Terminal;
+use crate::ask::{Interview, Outcome};
+use crate::questions::{self, Section};
+use crate::store::{self, Source, session};
+
+/// Exit code when the person stops the interview with Ctrl-C (128 + SIGINT, as shells do).
+pub const STOPPED: u8 = 130;
+
+pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        bail!(
+            "ask needs a terminal to prompt in. To answer without prompts, use \
+             `policywright set NAME KEY=VALUE...` or `policywright render FILE --set KEY=VALUE`, \
+             or edit the answers file (its schema: `policywright schema`)"
+        );
+    }
+    let sections: Vec<Section> = match &args.section {
+        Some(id) => vec![questions::section(id).with_context(|| {
+            let ids: Vec<&str> = questions::sections().iter().map(|s| s.id).collect();
+            format!(
+                "--section {id}: there is no such section; the sections are: {}",
+                ids.join(", ")
+            )
+        })?],
+        None => questions::sections(),
+    };
+
+    let mut terminal = Terminal;
+    let input = match args.input {
+        Some(input) => input,
+        None => match ask_name(&mut terminal) {
+            Some(name) => name,
+            None => return Ok(ExitCode::from(STOPPED)),
+        },
+    };
+    let (path, label) = match Source::parse(&input)? {
+        Source::Stdin => bail!(
+            "ask reads its answers from the terminal, not from standard input; give a NAME or FILE"
+        ),
+        Source::File(path) => (path.clone(), path.display().to_string()),
+        Source::Saved { name, path } => (path, name),
+    };
+    let answers = if path.exists() {
+        store::load(&Source::File(path.clone()))?
+    } else {
+        Answers::default()
+    };
+
+    let mut start = None;
+    if args.section.is_none()
+        && !args.only_missing
+        && path.exists()
+        && let Some(key) = session::last_question(&path)
+        && let Some((section, _)) = questions::find(&key)
+    {
+        let prompt = Prompt {
+            message: format!("Continue where you stopped last time ({})?", section.title),
+            help: "No starts from the first question; every saved answer is offered as the default either way.".to_owned(),
+            placeholder: None,
+        };
+        match terminal.confirm(&prompt, Some(true)) {
+            Reply::Answer(true) => start = Some(next_question(&key)),
+            Reply::Answer(false) => {}
+            _ => return Ok(ExitCode::from(STOPPED)),
+        }
+    }
+
+    terminal.say(&format!(
+        "Answers are saved to {} as you confirm them. Esc goes back one question; Ctrl-C stops.",
+        path.display()
+    ));
+    let mut save = |answers: &Answers, key: &str| save(&path, answers, key);
+    let mut interview = Interview::new(&mut terminal, &mut save, answers);
+    interview.only_missing = args.only_missing;
+    let outcome = interview
+        .run(&sections, start.flatten().as_deref())
+        .map_err(anyhow::Error::msg)?;
+    let problems = interview.answers.problems();
+    match outcome {
+        Outcome::Finished => {
+            if args.section.is_none() {
+                session::forget(&path);
+            }
+            if problems.is_empty() {
+                println!("\nDone. Render the policy with: policywright render {label}");
+            } else {
+                println!("\nSaved. Still needed before the policy can be rendered:");
+                for p in &problems {
+                    println!("  - {p}");
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Outcome::Stopped => {
+            eprintln!(
+                "\nStopped. Every confirmed answer is saved in {}; run `policywright ask {label}` to continue.",
+                path.display()
+            );
+            Ok(ExitCode::from(STOPPED))
+        }
+    }
+}
+
+fn save(path: &Path, answers: &Answers, key: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    store::write_atomic(path, answers.to_json().as_bytes())
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    session::remember(path, key);
+    Ok(())
+}
+
+/// The question after `key`, where a resumed interview starts.
+fn next_question(key: &str) -> Option<String> {
+    let keys: Vec<&'static str> = questions::sections()
+        .iter()
+        .flat_map(|s| s.questions.iter().map(|q| q.key).collect::<Vec<_>>())
+        .collect();
+    let i = keys.iter().position(|k| *k == key)?;
+    Some(keys.get(i + 1).unwrap_or(&keys[i]).to_string())
+}
+
+fn ask_name(terminal: &mut Terminal) -> Option<String> {
+    let prompt = Prompt {
+        message: "Name for this policy (letters, digits, - and _)".to_owned(),
+        help: "It is saved under this name in your data directory; `policywright list` shows saved policies.".to_owned(),
+        placeholder: Some("acme".to_owned()),
+    };
+    let check = |s: &str| match Source::parse(s.trim()) {
+        Ok(Source::Saved { .. }) => Ok(()),
+        _ => Err("use letters, digits, - and _ only".to_owned()),
+    };
+    let input = TextInput {
+        default: None,
+        check: &check,
+        suggestions: &[],
+    };
+    match terminal.text(&prompt, input) {
+        Reply::Answer(name) => Some(name.trim().to_owned()),
+        _ => None,
+    }
+}

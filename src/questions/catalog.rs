@@ -1,0 +1,986 @@
+//! The questions themselves, in interview order. Wording lives here; the shape of
+//! each answer lives in `answers`, and this file must not contradict it (a test walks
+//! every question's path through the answers schema).
+
+use std::sync::LazyLock;
+
+use serde_json::Value;
+
+use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
+use crate::answers::vocab::{
+    CcpaCategory, CookiePurpose, DataSource, DateStyle, DntResponse, GpcResponse, LegalBasis,
+    NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
+    SecurityMeasureKind, StorageKind, TrainingUse, Visibility,
+};
+
+fn q(key: &'static str, prompt: &'static str, help: &'static str, kind: Kind) -> Question {
+    Question {
+        key,
+        prompt,
+        help,
+        kind,
+        required: false,
+        when: None,
+        example: None,
+        suggest: None,
+    }
+}
+
+impl Question {
+    fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    fn when(mut self, condition: Condition) -> Self {
+        self.when = Some(condition);
+        self
+    }
+
+    fn example(mut self, example: &'static str) -> Self {
+        self.example = Some(example);
+        self
+    }
+
+    fn suggest(mut self, suggest: fn(&Scope) -> Option<Value>) -> Self {
+        self.suggest = Some(suggest);
+        self
+    }
+}
+
+fn records(noun: &'static str, summary: fn(&Value) -> String, fields: Vec<Question>) -> Kind {
+    Kind::Records(Records {
+        noun,
+        fields,
+        summary,
+    })
+}
+
+/// A text field of a record, for summaries.
+fn field<'a>(record: &'a Value, key: &str) -> &'a str {
+    record.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+/// The record field `key` has the JSON value `value`.
+fn record_is(scope: &Scope, key: &str, value: &Value) -> bool {
+    scope.record.and_then(|r| r.get(key)) == Some(value)
+}
+
+/// Suggests an id made from the record's name (or `what`/`data`/`title`).
+fn id_from_name(scope: &Scope) -> Option<Value> {
+    let record = scope.record?;
+    let name = ["name", "title"]
+        .iter()
+        .map(|k| field(record, k))
+        .find(|n| !n.is_empty())?;
+    let slug = crate::render::markdown::id_slug(name);
+    (!slug.is_empty()).then(|| Value::String(slug.replace('-', "_")))
+}
+
+fn serves(scope: &Scope, region: Region) -> bool {
+    scope.answers.audience.serves(region)
+}
+
+fn in_europe(scope: &Scope) -> bool {
+    serves(scope, Region::Eea) || serves(scope, Region::Uk) || serves(scope, Region::Switzerland)
+}
+
+fn in_us(scope: &Scope) -> bool {
+    serves(scope, Region::California) || serves(scope, Region::UsOther)
+}
+
+static PLACEMENTS: LazyLock<Vec<Choice>> = LazyLock::new(|| {
+    let mut list = vec![("start", "At the start"), ("end", "At the end")];
+    list.extend(SectionId::CHOICES.iter().map(|&(key, _)| (key, key)));
+    list.iter_mut().skip(2).for_each(|c| {
+        let label = SectionId::ALL
+            .iter()
+            .find(|s| s.key() == c.0)
+            .map_or(c.0, |s| s.label());
+        c.1 = label;
+    });
+    list
+});
+
+/// The whole interview.
+pub fn sections() -> Vec<Section> {
+    vec![
+        organization(),
+        product(),
+        data(),
+        purposes(),
+        sale_and_ai(),
+        processors(),
+        hosting(),
+        visibility(),
+        retention(),
+        rights(),
+        tracking(),
+        security(),
+        extension(),
+        changes(),
+        policy(),
+        custom(),
+    ]
+}
+
+fn person_fields() -> Vec<Question> {
+    vec![
+        q("name", "Name", "The person's or firm's name.", Kind::Text).required(),
+        q("email", "E-mail", "How people reach them.", Kind::Email),
+        q(
+            "postal_address",
+            "Postal address",
+            "Where they receive letters.",
+            Kind::Paragraph,
+        ),
+    ]
+}
+
+fn organization() -> Section {
+    Section {
+        id: "organization",
+        title: "About you",
+        intro: "Who runs the product and how people reach you. The law calls you the controller: the one who decides why and how personal data is used.",
+        questions: vec![
+            q("organization.product_name", "What is your product called?",
+              "The name your users know. It is used throughout the policy.", Kind::Text)
+                .required().example("Acme"),
+            q("organization.description", "In one line, what does it do? (completes \"Acme provides ...\")",
+              "Readers should know what service the policy is about before they read what it collects.",
+              Kind::Text).example("a browser extension that records workflows"),
+            q("organization.website", "What is its website?",
+              "Linked from the top of the policy.", Kind::Url).example("https://acme.io"),
+            q("organization.legal_entity", "Which legal person runs it?",
+              "The company, or you as a person if you have no company. GDPR Art. 13(1)(a) asks for the controller's identity.",
+              Kind::Text).example("Acme Inc."),
+            q("organization.legal_form", "What kind of operator is that, in a few words?",
+              "Helps readers understand who they deal with, e.g. \"sole developer\" or \"a Delaware corporation\".",
+              Kind::Text).example("sole developer"),
+            q("organization.country", "Which country are you established in?",
+              "Decides whether you need an EU or UK representative, and which transfers happen. Use the two-letter code (US, DE, KZ).",
+              Kind::Country).example("US"),
+            q("organization.postal_address", "What is your postal address?",
+              "Some laws (GDPR Art. 13(1)(a), CalOPPA for some operators) expect a way to write to you, not only e-mail.",
+              Kind::Paragraph),
+            q("organization.contact_email", "Which e-mail address should people write to?",
+              "Every privacy law asks for a way to contact you (GDPR Art. 13(1)(a), CCPA 1798.130).",
+              Kind::Email).required().example("hello@acme.io"),
+            q("organization.privacy_email", "Is there a separate address for privacy requests?",
+              "Leave empty to use the contact address.", Kind::Email).example("privacy@acme.io"),
+            q("organization.dpo", "Have you appointed a data protection officer? (leave empty if not)",
+              "Required by GDPR Art. 37 only for large-scale monitoring or sensitive data; if you have one, Art. 13(1)(b) asks for their contact details.",
+              Kind::Group(person_fields())),
+        ],
+    }
+}
+
+fn product() -> Section {
+    Section {
+        id: "product",
+        title: "Your product and its users",
+        intro: "What kind of product this is and where its users are: this decides which laws apply and which sections the policy needs.",
+        questions: vec![
+            q("audience.product_kinds", "What kind of product is it?",
+              "A browser extension needs a permissions section (Chrome Web Store policy); a mobile app may use advertising identifiers.",
+              Kind::Choices(ProductKind::CHOICES)),
+            q("audience.regions", "Where are your users?",
+              "Each region brings its own rights: GDPR in the EEA, UK GDPR, CCPA in California, LGPD in Brazil, PIPEDA in Canada, Kazakhstan's law on personal data.",
+              Kind::Choices(Region::CHOICES)),
+            q("organization.eu_representative", "Who represents you in the EU?",
+              "GDPR Art. 27: an operator outside the EU that serves people in it must name a representative there.",
+              Kind::Group(person_fields()))
+                .when(|s| serves(s, Region::Eea) && s.answers.organization.country.is_none_or(|c| !c.in_eea())),
+            q("organization.uk_representative", "Who represents you in the UK?",
+              "UK GDPR Art. 27: an operator outside the UK that serves people in it must name a representative there.",
+              Kind::Group(person_fields()))
+                .when(|s| serves(s, Region::Uk) && s.answers.organization.country.is_none_or(|c| c.code() != "GB")),
+            q("audience.intended_for", "Who is the product for? (completes \"Acme is intended for ...\")",
+              "Stated in the children section.", Kind::Text).example("software developers"),
+            q("audience.minimum_age", "What is the youngest age of user you accept?",
+              "GDPR Art. 8 sets 13 to 16 depending on the country for consent to online services; COPPA covers children under 13.",
+              Kind::Age).example("16"),
+            q("audience.directed_to_children", "Is the product directed to children under 13?",
+              "If yes, COPPA requires verifiable parental consent before collecting their data.", Kind::YesNo),
+            q("audience.parental_consent", "How do you obtain verifiable parental consent?",
+              "COPPA 16 CFR 312.5 lists the accepted methods.", Kind::Paragraph)
+                .when(|s| s.answers.audience.directed_to_children),
+        ],
+    }
+}
+
+fn data() -> Section {
+    Section {
+        id: "data",
+        title: "Data you collect",
+        intro: "Each kind of personal data, one at a time: what exactly, where it comes from, and when.",
+        questions: vec![
+            q("data.categories", "What personal data do you collect?",
+              "GDPR Art. 13-14 and CCPA 1798.100 require listing the categories of personal data and their sources.",
+              records("data category", |r| format!("{} ({})", field(r, "name"), field(r, "id")), vec![
+                  q("name", "What is it called?", "The name readers see, e.g. \"Account data\".", Kind::Text).required(),
+                  q("id", "A short id for it", "Other answers refer to this category by its id. Lowercase letters, digits and _.", Kind::Text)
+                      .required().suggest(id_from_name),
+                  q("description", "What exactly is collected?", "Be specific: \"your email address and display name\", not \"account info\".", Kind::Paragraph).required(),
+                  q("source", "Where does it come from?", "GDPR Art. 14(2)(f) and CCPA ask for the sources.", Kind::Choice(DataSource::CHOICES)).required(),
+                  q("source_name", "Which third party provides it?", "E.g. \"Stripe\" or \"your identity provider (Google, GitHub or Microsoft)\".", Kind::Text)
+                      .when(|s| record_is(s, "source", &Value::from("third_party"))),
+                  q("when", "When is it collected? (completes \"collected ...\")", "E.g. \"only while you record a tab\". Leave empty if always.", Kind::Text),
+                  q("required", "Must users provide it to use the product?", "GDPR Art. 13(2)(e): say whether providing data is required and what happens if it is not.", Kind::Maybe),
+                  q("if_not_provided", "What happens if they do not?", "E.g. \"we cannot create your account\".", Kind::Text)
+                      .when(|s| record_is(s, "required", &Value::Bool(true))),
+                  q("sensitive", "Is it sensitive (health, biometrics, precise location, beliefs, ...)?", "GDPR Art. 9 special categories and CCPA sensitive personal information need extra care.", Kind::YesNo),
+                  q("ccpa_category", "Which CCPA category is it?", "CCPA 1798.140(v): California readers must see the categories collected.", Kind::Choice(CcpaCategory::CHOICES))
+                      .when(|s| serves(s, Region::California)),
+              ])),
+            q("data.notes", "Anything to explain about collection as a whole?",
+              "E.g. \"Recording is explicit and user-initiated.\" One sentence per line.", Kind::Lines),
+            q("data.not_collected", "What do you deliberately not collect?",
+              "Saying what you do not collect (payment cards, browsing history) answers readers' first worry.",
+              records("thing not collected", |r| field(r, "what").to_owned(), vec![
+                  q("what", "What is not collected?", "E.g. \"Payment card details\".", Kind::Text).required(),
+                  q("detail", "Why, or what happens instead?", "E.g. \"Stripe handles billing; we never see card numbers.\"", Kind::Text),
+              ])),
+        ],
+    }
+}
+
+fn purposes() -> Section {
+    Section {
+        id: "purposes",
+        title: "Why you use it",
+        intro: "Each purpose, the data it uses and the legal basis that makes it lawful.",
+        questions: vec![q("purposes", "Why do you use personal data?",
+            "GDPR Art. 13(1)(c) requires each purpose and its legal basis; CCPA 1798.100 the business purposes.",
+            records("purpose", |r| field(r, "name").to_owned(), vec![
+                q("name", "The purpose, as a heading", "E.g. \"To bill you\".", Kind::Text).required(),
+                q("id", "A short id for it", "Lowercase letters, digits and _.", Kind::Text).required().suggest(id_from_name),
+                q("description", "What do you do for this purpose?", "E.g. \"track your subscription tier and sync it with Stripe\".", Kind::Paragraph).required(),
+                q("categories", "Which data does it use?", "Pick from the data categories you described.", Kind::Categories),
+                q("legal_basis", "What is the legal basis?", "GDPR Art. 6(1): consent, contract, legal obligation, vital interests, public task or legitimate interests.", Kind::Choice(LegalBasis::CHOICES))
+                    .when(in_europe),
+                q("legitimate_interest", "What is the legitimate interest?", "GDPR Art. 13(1)(d): describe the interest you pursue, e.g. \"keeping the service secure\".", Kind::Text)
+                    .when(|s| record_is(s, "legal_basis", &Value::from("legitimate_interests"))),
+            ]))],
+    }
+}
+
+fn sale_and_ai() -> Section {
+    Section {
+        id: "sale",
+        title: "Selling, advertising and AI",
+        intro: "Plain answers to what readers worry about most.",
+        questions: vec![
+            q(
+                "sale_and_sharing.sells",
+                "Do you sell personal information (for money or anything of value)?",
+                "CCPA 1798.115 and 1798.120: selling requires saying so and offering an opt-out.",
+                Kind::Maybe,
+            ),
+            q(
+                "sale_and_sharing.shares_for_advertising",
+                "Do you share it for cross-context behavioral advertising?",
+                "CCPA calls this \"sharing\"; it also needs an opt-out.",
+                Kind::Maybe,
+            ),
+            q(
+                "sale_and_sharing.shares_with_data_brokers",
+                "Do you give it to data brokers?",
+                "",
+                Kind::Maybe,
+            ),
+            q(
+                "sale_and_sharing.unrelated_use",
+                "Do you use it for purposes unrelated to running the product?",
+                "",
+                Kind::Maybe,
+            ),
+            q(
+                "ai.training",
+                "Does users' content train any machine-learning model?",
+                "Users want to know whether what they type or upload ends up in a model, yours or a provider's.",
+                Kind::Choice(TrainingUse::CHOICES),
+            ),
+            q(
+                "ai.training_scope",
+                "Which content does that answer cover?",
+                "E.g. \"the content of your interviews or generations\".",
+                Kind::Text,
+            )
+            .when(|s| s.answers.ai.training.is_some()),
+            q(
+                "ai.safeguards",
+                "What do you do to limit what AI providers see?",
+                "One measure per line, e.g. \"We redact obvious secrets before sending.\"",
+                Kind::Lines,
+            ),
+            q(
+                "ai.automated_decisions",
+                "Do you make decisions with legal or similar effect solely by automated means?",
+                "GDPR Art. 22 and 13(2)(f): if so, explain the logic and the consequences. Leave empty if not.",
+                Kind::Paragraph,
+            ),
+        ],
+    }
+}
+
+fn processors() -> Section {
+    Section {
+        id: "processors",
+        title: "Who receives data",
+        intro: "Every service or company that receives personal data from you: hosting, AI, payments, e-mail, analytics, sign-in...",
+        questions: vec![q("processors", "Which services receive personal data?",
+            "GDPR Art. 13(1)(e) requires the recipients or categories of recipients; CCPA the categories of third parties.",
+            records("recipient", |r| format!("{} ({})", field(r, "name"), field(r, "role")), vec![
+                q("name", "What is it called?", "E.g. \"Stripe\".", Kind::Text).required(),
+                q("id", "A short id for it", "Lowercase letters, digits and _.", Kind::Text).required().suggest(id_from_name),
+                q("legal_entity", "Which company is behind it?", "E.g. \"Stripe, Inc.\".", Kind::Text),
+                q("role", "What job does it do?", "The policy groups recipients by role.", Kind::Choice(ProcessorRole::CHOICES)).required(),
+                q("purpose", "What does it do for you?", "E.g. \"handles billing\".", Kind::Text).required(),
+                q("categories", "Which data categories does it receive?", "Pick from the data categories you described.", Kind::Categories),
+                q("data_description", "What does it receive, in words?", "E.g. \"a customer identifier and subscription state\".", Kind::Text),
+                q("countries", "Where does it process data?", "Two-letter country codes, e.g. US, DE.", Kind::Countries),
+                q("safeguard", "What makes a transfer to it lawful?", "GDPR Art. 44-49: adequacy, standard contractual clauses, the Data Privacy Framework...", Kind::Choice(Safeguard::CHOICES))
+                    .when(in_europe),
+                q("commitments", "What has it promised?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
+                q("only_if", "Does it receive data only in some cases? (completes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
+                q("privacy_policy_url", "Link to its privacy policy", "", Kind::Url),
+            ]))],
+    }
+}
+
+fn hosting() -> Section {
+    Section {
+        id: "hosting",
+        title: "Where data lives",
+        intro: "Your servers and databases, where they are, and whether data leaves that country.",
+        questions: vec![
+            q(
+                "hosting.endpoint",
+                "Which address does your app send data to?",
+                "E.g. https://api.acme.io.",
+                Kind::Url,
+            ),
+            q(
+                "hosting.stores",
+                "Where is data stored?",
+                "One entry per database, bucket or cache, with what it holds.",
+                records(
+                    "data store",
+                    |r| field(r, "name").to_owned(),
+                    vec![
+                        q(
+                            "name",
+                            "What is it?",
+                            "E.g. \"PostgreSQL\" or \"Object storage\".",
+                            Kind::Text,
+                        )
+                        .required(),
+                        q("provider", "Who runs it?", "E.g. \"AWS RDS\".", Kind::Text),
+                        q(
+                            "holds",
+                            "What does it hold?",
+                            "E.g. \"accounts and workflows\".",
+                            Kind::Text,
+                        )
+                        .required(),
+                        q("categories", "Which data categories?", "", Kind::Categories),
+                        q(
+                            "country",
+                            "Where is it?",
+                            "Two-letter country code.",
+                            Kind::Country,
+                        ),
+                        q(
+                            "details",
+                            "Anything else worth saying?",
+                            "E.g. \"a private bucket with scoped keys\".",
+                            Kind::Text,
+                        ),
+                    ],
+                ),
+            ),
+            q(
+                "hosting.data_location",
+                "Is all data hosted in particular countries?",
+                "Two-letter codes. Kazakhstan's law requires personal data of its residents to be stored in Kazakhstan.",
+                Kind::Countries,
+            ),
+            q(
+                "hosting.stays_in_region",
+                "Does personal data stay in those countries?",
+                "",
+                Kind::Maybe,
+            )
+            .when(|s| !s.answers.hosting.data_location.is_empty()),
+            q(
+                "hosting.governing_law",
+                "Which law governs the data there?",
+                "E.g. \"Kazakh law\".",
+                Kind::Text,
+            )
+            .when(|s| !s.answers.hosting.data_location.is_empty()),
+            q(
+                "hosting.transfers",
+                "Which countries is data transferred to?",
+                "GDPR Art. 13(1)(f) and 44-49: each transfer out of the user's region and its safeguard.",
+                records(
+                    "transfer",
+                    |r| field(r, "country").to_owned(),
+                    vec![
+                        q(
+                            "country",
+                            "To which country?",
+                            "Two-letter code.",
+                            Kind::Country,
+                        )
+                        .required(),
+                        q(
+                            "safeguard",
+                            "What makes it lawful?",
+                            "",
+                            Kind::Choice(Safeguard::CHOICES),
+                        ),
+                        q(
+                            "details",
+                            "Anything users should know?",
+                            "E.g. \"Privacy laws there may differ from those in your country.\"",
+                            Kind::Text,
+                        ),
+                    ],
+                ),
+            ),
+        ],
+    }
+}
+
+fn visibility() -> Section {
+    Section {
+        id: "visibility",
+        title: "What users share",
+        intro: "If users create things (documents, workflows), who can see them.",
+        questions: vec![
+            q(
+                "sharing.items",
+                "What do users create, in the plural?",
+                "E.g. \"workflows\". Leave empty if users create nothing others could see.",
+                Kind::Text,
+            ),
+            q(
+                "sharing.default",
+                "Who can see a new one?",
+                "",
+                Kind::Choice(Visibility::CHOICES),
+            )
+            .when(|s| s.answers.sharing.items.is_some()),
+            q(
+                "sharing.options",
+                "What else can users choose?",
+                "",
+                Kind::Choices(Visibility::CHOICES),
+            )
+            .when(|s| s.answers.sharing.items.is_some()),
+            q(
+                "sharing.no_resharing",
+                "Do you promise never to re-share beyond what users set?",
+                "",
+                Kind::YesNo,
+            )
+            .when(|s| s.answers.sharing.items.is_some()),
+        ],
+    }
+}
+
+fn retention() -> Section {
+    Section {
+        id: "retention",
+        title: "How long you keep it",
+        intro: "For each kind of data, how long it is kept and how deletion works.",
+        questions: vec![
+            q(
+                "retention.rules",
+                "How long do you keep each kind of data?",
+                "GDPR Art. 13(2)(a) and CCPA 1798.100(a)(3) require the retention period, or how it is decided, per category.",
+                records(
+                    "retention rule",
+                    |r| field(r, "data").to_owned(),
+                    vec![
+                        q("data", "Which data?", "E.g. \"Logs\".", Kind::Text).required(),
+                        q("categories", "Which data categories?", "", Kind::Categories),
+                        q(
+                            "period",
+                            "For how long? (e.g. 30 days)",
+                            "Leave empty if it is kept until an event instead.",
+                            Kind::Period,
+                        ),
+                        q(
+                            "until",
+                            "Or until what? (completes \"until ...\")",
+                            "E.g. \"you delete your account\".",
+                            Kind::Text,
+                        ),
+                        q(
+                            "rolling",
+                            "Is it a rolling window (old entries drop off continuously)?",
+                            "",
+                            Kind::YesNo,
+                        ),
+                        q(
+                            "setting",
+                            "Can users change it? Where?",
+                            "E.g. \"Settings → Retention\".",
+                            Kind::Text,
+                        ),
+                        q(
+                            "legal_reason",
+                            "Is there a legal reason to keep it longer?",
+                            "E.g. \"required for tax and accounting purposes\".",
+                            Kind::Text,
+                        ),
+                        q("details", "Anything else?", "", Kind::Text),
+                    ],
+                ),
+            ),
+            q(
+                "retention.deletion",
+                "What does deleting something remove, and how fast?",
+                "Readers want to know what is gone when they delete their account.",
+                records(
+                    "deletion rule",
+                    |r| field(r, "what").to_owned(),
+                    vec![
+                        q(
+                            "what",
+                            "What is deleted? (completes \"Deleting ...\")",
+                            "E.g. \"your account\".",
+                            Kind::Text,
+                        )
+                        .required(),
+                        q(
+                            "how",
+                            "How do users delete it?",
+                            "E.g. \"Settings → Delete account\".",
+                            Kind::Text,
+                        ),
+                        q(
+                            "removes",
+                            "What goes with it?",
+                            "E.g. \"all linked data\".",
+                            Kind::Text,
+                        ),
+                        q(
+                            "within",
+                            "How long until it is gone? (e.g. 30 days)",
+                            "",
+                            Kind::Period,
+                        ),
+                        q(
+                            "details",
+                            "Anything else?",
+                            "E.g. \"Account deletion is permanent.\"",
+                            Kind::Text,
+                        ),
+                    ],
+                ),
+            ),
+        ],
+    }
+}
+
+fn rights() -> Section {
+    Section {
+        id: "rights",
+        title: "Users' rights",
+        intro: "What users can ask of you and how. The policy adds the rights each region's law gives.",
+        questions: vec![
+            q(
+                "rights.rights",
+                "Which rights do you offer, and how are they used?",
+                "GDPR Art. 13(2)(b)-(d), CCPA 1798.130: the rights and how to exercise them.",
+                records(
+                    "right",
+                    |r| field(r, "right").to_owned(),
+                    vec![
+                        q(
+                            "right",
+                            "Which right?",
+                            "",
+                            Kind::Choice(RightKind::CHOICES),
+                        )
+                        .required(),
+                        q(
+                            "description",
+                            "In your words (leave empty for the standard wording)",
+                            "E.g. \"Export your data\".",
+                            Kind::Text,
+                        ),
+                        q(
+                            "how",
+                            "How? (completes the sentence)",
+                            "E.g. \"via Settings → Data export\".",
+                            Kind::Text,
+                        ),
+                    ],
+                ),
+            ),
+            q(
+                "rights.everyone",
+                "Do you offer these rights to every user, wherever they live?",
+                "",
+                Kind::YesNo,
+            ),
+            q(
+                "rights.response_time",
+                "How quickly do you answer requests? (e.g. 30 days)",
+                "GDPR Art. 12(3): one month; CCPA: 45 days.",
+                Kind::Period,
+            ),
+            q(
+                "rights.verification",
+                "How do you check a requester's identity?",
+                "CCPA regulations require a verification process.",
+                Kind::Text,
+            )
+            .when(in_us),
+            q(
+                "rights.appeal",
+                "How can users appeal a refused request?",
+                "Required by Virginia, Colorado, Connecticut and other US state laws.",
+                Kind::Text,
+            )
+            .when(in_us),
+            q(
+                "rights.complaint",
+                "State the right to complain to a supervisory authority?",
+                "GDPR Art. 13(2)(d) requires it.",
+                Kind::YesNo,
+            ),
+            q(
+                "rights.authority",
+                "Which authority, if there is a lead one?",
+                "E.g. \"the Irish Data Protection Commission\".",
+                Kind::Text,
+            )
+            .when(|s| s.answers.rights.complaint),
+            q(
+                "rights.authorized_agents",
+                "Do you accept requests through authorized agents?",
+                "CCPA 1798.135 and 11 CCR 7063.",
+                Kind::YesNo,
+            )
+            .when(in_us),
+            q(
+                "rights.non_discrimination",
+                "Do you promise not to treat users worse for using their rights?",
+                "CCPA 1798.125.",
+                Kind::YesNo,
+            )
+            .when(in_us),
+        ],
+    }
+}
+
+fn tracking() -> Section {
+    Section {
+        id: "tracking",
+        title: "Cookies and tracking",
+        intro: "Cookies and browser storage, and how you answer browsers' privacy signals.",
+        questions: vec![
+            q(
+                "tracking.cookies",
+                "Which cookies or browser storage do you use?",
+                "ePrivacy rules and CalOPPA: say what is stored in the browser and why.",
+                records(
+                    "cookie",
+                    |r| field(r, "name").to_owned(),
+                    vec![
+                        q(
+                            "name",
+                            "Its name (or a name for a group)",
+                            "E.g. \"session\".",
+                            Kind::Text,
+                        )
+                        .required(),
+                        q(
+                            "storage",
+                            "Where is it kept?",
+                            "",
+                            Kind::Choice(StorageKind::CHOICES),
+                        ),
+                        q(
+                            "purpose",
+                            "What kind of use?",
+                            "",
+                            Kind::Choice(CookiePurpose::CHOICES),
+                        )
+                        .required(),
+                        q(
+                            "description",
+                            "What does it do?",
+                            "E.g. \"keeps you signed in\".",
+                            Kind::Text,
+                        )
+                        .required(),
+                        q(
+                            "duration",
+                            "How long does it last?",
+                            "E.g. \"1 year\".",
+                            Kind::Text,
+                        ),
+                        q("third_party", "Who sets it, if not you?", "", Kind::Text),
+                    ],
+                ),
+            ),
+            q(
+                "tracking.do_not_track",
+                "How do you respond to Do Not Track signals?",
+                "CalOPPA requires saying so.",
+                Kind::Choice(DntResponse::CHOICES),
+            ),
+            q(
+                "tracking.global_privacy_control",
+                "How do you respond to Global Privacy Control?",
+                "CCPA regulations (11 CCR 7025) treat it as an opt-out of sale and sharing.",
+                Kind::Choice(GpcResponse::CHOICES),
+            )
+            .when(|s| serves(s, Region::California)),
+            q(
+                "tracking.cross_site_tracking",
+                "Do you track users across other sites or apps?",
+                "",
+                Kind::Maybe,
+            ),
+            q(
+                "tracking.fingerprinting",
+                "Do you use browser fingerprinting?",
+                "",
+                Kind::Maybe,
+            ),
+            q(
+                "tracking.advertising_ids",
+                "Do you collect advertising identifiers (IDFA, AAID)?",
+                "",
+                Kind::Maybe,
+            ),
+            q(
+                "tracking.third_party_tracking",
+                "Can third parties collect data about users' activity across sites through your product?",
+                "CalOPPA requires saying so.",
+                Kind::Maybe,
+            ),
+        ],
+    }
+}
+
+fn security() -> Section {
+    Section {
+        id: "security",
+        title: "Security",
+        intro: "How you protect the data.",
+        questions: vec![
+            q(
+                "security.measures",
+                "What do you do to protect data?",
+                "GDPR Art. 32; readers want specifics such as \"TLS 1.2+\" or \"passwords hashed with bcrypt\".",
+                records(
+                    "measure",
+                    |r| field(r, "description").to_owned(),
+                    vec![
+                        q(
+                            "kind",
+                            "What kind of measure?",
+                            "",
+                            Kind::Choice(SecurityMeasureKind::CHOICES),
+                        )
+                        .required(),
+                        q(
+                            "description",
+                            "The measure, as the policy should state it",
+                            "E.g. \"All traffic uses TLS 1.2+\".",
+                            Kind::Text,
+                        )
+                        .required(),
+                    ],
+                ),
+            ),
+            q(
+                "security.statement",
+                "A closing statement (leave empty for the standard one)",
+                "",
+                Kind::Paragraph,
+            ),
+            q(
+                "security.breach_notification",
+                "How do you tell users about a breach that affects them?",
+                "GDPR Art. 34.",
+                Kind::Text,
+            ),
+        ],
+    }
+}
+
+fn extension() -> Section {
+    Section {
+        id: "extension",
+        title: "Browser extension",
+        intro: "Each permission the extension requests, and what it is used for.",
+        questions: vec![
+            q(
+                "extension.browser",
+                "Which browser or store does it ship on?",
+                "",
+                Kind::Text,
+            )
+            .example("Chrome")
+            .when(is_extension),
+            q(
+                "extension.permissions",
+                "Which permissions does it request?",
+                "Chrome Web Store policy: every permission must have a stated purpose.",
+                records(
+                    "permission",
+                    |r| {
+                        r.get("names")
+                            .and_then(Value::as_array)
+                            .map(|n| {
+                                n.iter()
+                                    .filter_map(Value::as_str)
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            })
+                            .unwrap_or_default()
+                    },
+                    vec![
+                        q(
+                            "names",
+                            "Permission names, as the manifest spells them",
+                            "E.g. activeTab, tabs. One per line.",
+                            Kind::Lines,
+                        )
+                        .required(),
+                        q("used_for", "What are they used for?", "", Kind::Text).required(),
+                    ],
+                ),
+            )
+            .when(is_extension),
+            q(
+                "extension.no_tracking_or_ads",
+                "Are all permissions free of tracking and advertising use?",
+                "",
+                Kind::YesNo,
+            )
+            .when(is_extension),
+            q(
+                "extension.limited_use",
+                "Do you comply with the Chrome Web Store Limited Use requirements?",
+                "Required for extensions that handle user data in the Chrome Web Store.",
+                Kind::YesNo,
+            )
+            .when(is_extension),
+        ],
+    }
+}
+
+fn is_extension(scope: &Scope) -> bool {
+    scope.answers.audience.is(ProductKind::BrowserExtension)
+}
+
+fn changes() -> Section {
+    Section {
+        id: "changes",
+        title: "Changes to the policy",
+        intro: "How users hear about a new version.",
+        questions: vec![
+            q(
+                "changes.notify_by",
+                "How do you tell users about material changes?",
+                "CalOPPA requires describing how users are notified.",
+                Kind::Choices(NoticeChannel::CHOICES),
+            ),
+            q(
+                "changes.in_advance",
+                "Do you tell them before the change takes effect?",
+                "",
+                Kind::YesNo,
+            ),
+            q(
+                "changes.notice_period",
+                "How long before? (e.g. 30 days)",
+                "",
+                Kind::Period,
+            )
+            .when(|s| s.answers.changes.in_advance),
+            q(
+                "changes.material_examples",
+                "Examples of a material change",
+                "E.g. \"new categories of data sharing\".",
+                Kind::Text,
+            ),
+        ],
+    }
+}
+
+fn policy() -> Section {
+    Section {
+        id: "policy",
+        title: "The policy itself",
+        intro: "Its title and dates.",
+        questions: vec![
+            q("policy.title", "Title", "", Kind::Text)
+                .suggest(|_| Some(Value::from("Privacy Policy"))),
+            q(
+                "policy.last_updated",
+                "When did the text last change? (YYYY-MM-DD)",
+                "CCPA and CalOPPA require a last-updated or effective date.",
+                Kind::Date,
+            )
+            .required(),
+            q(
+                "policy.effective_date",
+                "When does this version take effect? (YYYY-MM-DD)",
+                "Set it ahead of publication to give notice of a change.",
+                Kind::Date,
+            ),
+            q(
+                "policy.date_style",
+                "How should dates be written?",
+                "",
+                Kind::Choice(DateStyle::CHOICES),
+            ),
+            q(
+                "policy.agreement_by_use",
+                "Say \"By using Acme, you agree to the practices described here\"?",
+                "",
+                Kind::YesNo,
+            ),
+        ],
+    }
+}
+
+fn custom() -> Section {
+    Section {
+        id: "custom",
+        title: "Your own sections",
+        intro: "Anything no question covered, in your own words.",
+        questions: vec![q(
+            "custom_sections",
+            "Any section of your own?",
+            "Placed where you say.",
+            records(
+                "section",
+                |r| field(r, "title").to_owned(),
+                vec![
+                    q("title", "Heading", "", Kind::Text).required(),
+                    q(
+                        "body",
+                        "Text (blank lines separate paragraphs)",
+                        "",
+                        Kind::Paragraph,
+                    )
+                    .required(),
+                    q("after", "Where does it go?", "", Kind::Choice(&PLACEMENTS)),
+                ],
+            ),
+        )],
+    }
+}

@@ -1,0 +1,319 @@
+//! The interview, defined once: sections, questions, their kinds, help text, choices,
+//! requiredness and the conditions under which they are asked.
+//!
+//! Every front end reads this catalog: the line-by-line interview (`ask`), the
+//! full-screen wizard, `set`/`--set` (for help on a key) and `check` (to point at the
+//! question to answer). It holds no terminal code: a question is a dotted answer path
+//! plus words; reading and writing the answer goes through `answers::set`, so the
+//! interview validates exactly like the answers file.
+
+mod catalog;
+mod kinds;
+
+use serde_json::Value;
+
+use crate::answers::Answers;
+
+pub use catalog::sections;
+
+/// A choice's JSON key and the words shown for it.
+pub type Choice = (&'static str, &'static str);
+
+/// What a question is allowed to depend on: the answers so far, and (for a field of
+/// a list entry) the entry being edited.
+pub struct Scope<'a> {
+    pub answers: &'a Answers,
+    pub record: Option<&'a Value>,
+}
+
+/// A condition under which a question is asked (and its answer rendered).
+pub type Condition = fn(&Scope) -> bool;
+
+/// A part of the interview.
+pub struct Section {
+    /// Short key for `ask --section` and the wizard's sidebar.
+    pub id: &'static str,
+    pub title: &'static str,
+    /// One or two sentences on what this part is about.
+    pub intro: &'static str,
+    pub questions: Vec<Question>,
+}
+
+/// One question.
+pub struct Question {
+    /// Its answer's dotted path; inside a list entry, relative to the entry.
+    pub key: &'static str,
+    /// The question, in plain words.
+    pub prompt: &'static str,
+    /// Why it is asked, with the legal reference where there is one.
+    pub help: &'static str,
+    pub kind: Kind,
+    /// The policy cannot be rendered without it.
+    pub required: bool,
+    /// Asked only when this holds; otherwise the answer is irrelevant.
+    pub when: Option<Condition>,
+    /// A sample answer, shown as a placeholder.
+    pub example: Option<&'static str>,
+    /// A suggested answer when there is none yet (the wizard and `ask` offer it).
+    pub suggest: Option<fn(&Scope) -> Option<Value>>,
+}
+
+/// The shape of an answer, which decides how it is asked and checked.
+pub enum Kind {
+    /// One line of text.
+    Text,
+    /// Text that may run to a few sentences or paragraphs.
+    Paragraph,
+    Email,
+    /// A web address.
+    Url,
+    /// YYYY-MM-DD.
+    Date,
+    /// A length of time such as "30 days".
+    Period,
+    /// A whole number of years.
+    Age,
+    /// Yes or no; "no" is the default.
+    YesNo,
+    /// Yes, no, or not answered yet.
+    Maybe,
+    /// One of a closed list.
+    Choice(&'static [Choice]),
+    /// Any of a closed list.
+    Choices(&'static [Choice]),
+    /// An ISO country code.
+    Country,
+    /// Several ISO country codes.
+    Countries,
+    /// Some of the data categories already described (their ids).
+    Categories,
+    /// A list of short texts.
+    Lines,
+    /// A list of records, each asked field by field.
+    Records(Records),
+    /// An optional group of fields (a person's name and address).
+    Group(Vec<Question>),
+}
+
+/// How a list of records is asked.
+pub struct Records {
+    /// What one entry is called ("data category").
+    pub noun: &'static str,
+    pub fields: Vec<Question>,
+    /// A one-line summary of an entry, for menus and the sidebar.
+    pub summary: fn(&Value) -> String,
+}
+
+impl Question {
+    /// Whether the question applies in this scope.
+    pub fn applies(&self, scope: &Scope) -> bool {
+        self.when.is_none_or(|when| when(scope))
+    }
+}
+
+/// Whether a value counts as an answer: not missing, not blank, not an empty list.
+pub fn is_answered(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => false,
+        Some(Value::String(s)) => !s.trim().is_empty(),
+        Some(Value::Array(a)) => !a.is_empty(),
+        Some(Value::Object(o)) => !o.is_empty(),
+        Some(_) => true,
+    }
+}
+
+/// The section with this id.
+pub fn section(id: &str) -> Option<Section> {
+    sections().into_iter().find(|s| s.id == id)
+}
+
+/// Every top-level question's path, for `--set` help and for `check` to point at.
+pub fn find(path: &str) -> Option<(Section, usize)> {
+    sections().into_iter().find_map(|s| {
+        let i = s.questions.iter().position(|q| {
+            path == q.key
+                || path.starts_with(&format!("{}.", q.key))
+                || path.starts_with(&format!("{}[", q.key))
+        })?;
+        Some((s, i))
+    })
+}
+
+/// Answers with everything the catalog says no longer applies taken out, so a
+/// changed condition never leaves stale text in the policy (the file keeps it, in
+/// case the condition comes back).
+pub fn relevant(answers: &Answers) -> Answers {
+    let mut doc = answers.to_value();
+    let scope = Scope {
+        answers,
+        record: None,
+    };
+    let mut changed = false;
+    for section in sections() {
+        for q in &section.questions {
+            if !q.applies(&scope) && clear(&mut doc, q.key) {
+                changed = true;
+            }
+        }
+    }
+    if !changed {
+        return answers.clone();
+    }
+    serde_json::from_value(doc).expect("clearing answers keeps them valid")
+}
+
+/// Resets the answer at a top-level path to "unanswered" (null, or an empty list).
+fn clear(doc: &mut Value, key: &str) -> bool {
+    let Some((parent, last)) = key.rsplit_once('.') else {
+        return false;
+    };
+    let Some(Value::Object(map)) = doc.pointer_mut(&format!("/{}", parent.replace('.', "/")))
+    else {
+        return false;
+    };
+    match map.get_mut(last) {
+        Some(Value::Array(items)) if !items.is_empty() => {
+            items.clear();
+            true
+        }
+        Some(Value::Bool(b)) if *b => {
+            *b = false;
+            true
+        }
+        Some(v) if !v.is_null() && !v.is_array() && !v.is_boolean() => {
+            *v = Value::Null;
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::answers::schema::{json_type, resolve, schema};
+    use crate::answers::set::set_value;
+
+    /// A plausible answer of each kind.
+    fn sample(q: &Question) -> Value {
+        match &q.kind {
+            Kind::Text | Kind::Paragraph => json!("text"),
+            Kind::Email => json!("a@b.co"),
+            Kind::Url => json!("https://b.co"),
+            Kind::Date => json!("2026-01-01"),
+            Kind::Period => json!("30 days"),
+            Kind::Age => json!(16),
+            Kind::YesNo | Kind::Maybe => json!(true),
+            Kind::Choice(c) => json!(c[0].0),
+            Kind::Choices(c) => json!([c[0].0]),
+            Kind::Country => json!("US"),
+            Kind::Countries => json!(["US"]),
+            Kind::Categories => json!([]),
+            Kind::Lines => json!(["a line"]),
+            Kind::Records(r) => json!([record(&r.fields)]),
+            Kind::Group(fields) => record(fields),
+        }
+    }
+
+    fn record(fields: &[Question]) -> Value {
+        Value::Object(
+            fields
+                .iter()
+                .map(|f| (f.key.to_owned(), sample(f)))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn every_question_fits_its_answer() {
+        let answers = Answers::default();
+        for section in sections() {
+            for q in &section.questions {
+                let result = set_value(&answers, q.key, sample(q));
+                assert!(result.is_ok(), "{}: {:?}", q.key, result.err());
+            }
+        }
+    }
+
+    #[test]
+    fn sections_and_keys_are_unique() {
+        let mut ids = HashSet::new();
+        let mut keys = HashSet::new();
+        for section in sections() {
+            assert!(ids.insert(section.id), "section {} twice", section.id);
+            for q in &section.questions {
+                assert!(keys.insert(q.key), "question {} twice", q.key);
+                assert!(!q.prompt.is_empty());
+            }
+        }
+    }
+
+    /// Every answer the file can hold is asked by some question, so nothing in the
+    /// model is reachable only by editing JSON.
+    #[test]
+    fn every_answer_has_a_question() {
+        let asked: HashSet<&str> = sections()
+            .iter()
+            .flat_map(|s| s.questions.iter().map(|q| q.key).collect::<Vec<_>>())
+            .collect();
+        let root = resolve(schema());
+        let mut missing = Vec::new();
+        for (part, node) in root["properties"].as_object().unwrap() {
+            if part == "schema_version" {
+                continue;
+            }
+            let node = resolve(node);
+            if json_type(node) == Some("object") {
+                for field in node["properties"].as_object().unwrap().keys() {
+                    let key = format!("{part}.{field}");
+                    if !asked.contains(key.as_str()) {
+                        missing.push(key);
+                    }
+                }
+            } else if !asked.contains(part.as_str()) {
+                missing.push(part.clone());
+            }
+        }
+        assert!(missing.is_empty(), "answers no question asks: {missing:?}");
+    }
+
+    #[test]
+    fn conditions_follow_the_answers() {
+        let mut a = Answers::default();
+        let (section, i) = find("organization.eu_representative").unwrap();
+        let q = &section.questions[i];
+        let applies = |a: &Answers| {
+            q.applies(&Scope {
+                answers: a,
+                record: None,
+            })
+        };
+        assert!(!applies(&a), "no EEA users, no representative");
+        a.audience.regions.push(crate::answers::vocab::Region::Eea);
+        assert!(applies(&a), "EEA users and no country given");
+        a.organization.country = Some("DE".parse().unwrap());
+        assert!(!applies(&a), "an operator in the EEA needs none");
+    }
+
+    #[test]
+    fn irrelevant_answers_are_not_rendered() {
+        let mut a = Answers::default();
+        a.organization.eu_representative = Some(crate::answers::ContactPerson {
+            name: "Rep GmbH".into(),
+            ..Default::default()
+        });
+        a.extension.permissions.push(crate::answers::Permission {
+            names: vec!["tabs".into()],
+            used_for: "x".into(),
+        });
+        let kept = relevant(&a);
+        assert_eq!(kept.organization.eu_representative, None);
+        assert!(kept.extension.permissions.is_empty());
+        a.audience.regions.push(crate::answers::vocab::Region::Eea);
+        assert!(relevant(&a).organization.eu_representative.is_some());
+    }
+}
