@@ -79,7 +79,13 @@ pub fn set_value(answers: &Answers, key: &str, value: Value) -> Result<Answers, 
     let mut doc = answers.to_value();
     let slot =
         locate(&mut doc, key).map_err(|m| AnswersError::Overrides(vec![Problem::new(key, m)]))?;
-    *slot.value = value;
+    // "No answer" for a field that cannot be absent is its empty form.
+    *slot.value = match (&value, slot.nullable, json_type(slot.schema)) {
+        (Value::Null, false, Some("string")) => Value::String(String::new()),
+        (Value::Null, false, Some("array")) => Value::Array(Vec::new()),
+        (Value::Null, false, Some("boolean")) => Value::Bool(false),
+        _ => value,
+    };
     serde_path_to_error::deserialize::<_, Answers>(doc).map_err(|e| {
         let path = e.path().to_string();
         AnswersError::Overrides(vec![Problem::new(path, e.into_inner().to_string())])

@@ -613,3 +613,6 @@ fn map<T>(reply: Reply<T>, f: impl FnOnce(T) -> Value) -> Reply<Value> {
         Reply::Quit => Reply::Quit,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,407 @@
+//! The interview logic, driven by a scripted prompter: no terminal involved.
+
+use std::collections::VecDeque;
+
+use super::prompter::{Prompt, Prompter, Reply, TextInput};
+use super::{Interview, Outcome};
+use crate::answers::Answers;
+use crate::questions::{Section, section};
+
+/// One scripted action at a prompt.
+#[derive(Debug, Clone)]
+enum Act {
+    /// Type this and press Enter.
+    Type(&'static str),
+    /// Press Enter (keep the default).
+    Enter,
+    Yes,
+    No,
+    /// Pick the option whose label starts with this.
+    Pick(&'static str),
+    /// Tick exactly the options whose labels start with these.
+    Tick(&'static [&'static str]),
+    Esc,
+    CtrlC,
+}
+
+/// Plays a script; records every prompt, default and message for assertions.
+struct Script {
+    acts: VecDeque<Act>,
+    log: Vec<String>,
+}
+
+impl Script {
+    fn new(acts: &[Act]) -> Self {
+        Script {
+            acts: acts.iter().cloned().collect(),
+            log: Vec::new(),
+        }
+    }
+
+    fn next(&mut self, prompt: &Prompt) -> Act {
+        self.acts.pop_front().unwrap_or_else(|| {
+            panic!(
+                "script ran out at: {}\nlog:\n{}",
+                prompt.message,
+                self.log.join("\n")
+            )
+        })
+    }
+}
+
+impl Prompter for Script {
+    fn text(&mut self, prompt: &Prompt, input: TextInput<'_>) -> Reply<String> {
+        loop {
+            self.log.push(format!(
+                "text: {} [default: {}]",
+                prompt.message,
+                input.default.as_deref().unwrap_or("")
+            ));
+            let typed = match self.next(prompt) {
+                Act::Type(t) => t.to_owned(),
+                Act::Enter => String::new(),
+                Act::Esc => return Reply::Back,
+                Act::CtrlC => return Reply::Quit,
+                other => panic!("{other:?} at text prompt {}", prompt.message),
+            };
+            // inquire returns the default on an empty Enter, after the check passes.
+            match (input.check)(&typed) {
+                Ok(()) if typed.is_empty() => {
+                    return Reply::Answer(input.default.clone().unwrap_or_default());
+                }
+                Ok(()) => return Reply::Answer(typed),
+                Err(e) => self.log.push(format!("invalid: {e}")),
+            }
+        }
+    }
+
+    fn confirm(&mut self, prompt: &Prompt, default: Option<bool>) -> Reply<bool> {
+        self.log.push(format!(
+            "confirm: {} [default: {default:?}]",
+            prompt.message
+        ));
+        match self.next(prompt) {
+            Act::Yes => Reply::Answer(true),
+            Act::No => Reply::Answer(false),
+            Act::Enter => Reply::Answer(default.expect("Enter needs a default")),
+            Act::Esc => Reply::Back,
+            Act::CtrlC => Reply::Quit,
+            other => panic!("{other:?} at confirm {}", prompt.message),
+        }
+    }
+
+    fn select(&mut self, prompt: &Prompt, options: &[String], default: usize) -> Reply<usize> {
+        self.log.push(format!(
+            "select: {} [default: {}]",
+            prompt.message, options[default]
+        ));
+        match self.next(prompt) {
+            Act::Pick(label) => Reply::Answer(
+                options
+                    .iter()
+                    .position(|o| o.starts_with(label))
+                    .unwrap_or_else(|| panic!("no option {label} in {options:?}")),
+            ),
+            Act::Enter => Reply::Answer(default),
+            Act::Esc => Reply::Back,
+            Act::CtrlC => Reply::Quit,
+            other => panic!("{other:?} at select {}", prompt.message),
+        }
+    }
+
+    fn multi_select(
+        &mut self,
+        prompt: &Prompt,
+        options: &[String],
+        selected: &[usize],
+    ) -> Reply<Vec<usize>> {
+        self.log
+            .push(format!("multi: {} [ticked: {selected:?}]", prompt.message));
+        match self.next(prompt) {
+            Act::Tick(labels) => Reply::Answer(
+                labels
+                    .iter()
+                    .map(|l| options.iter().position(|o| o.starts_with(l)).unwrap())
+                    .collect(),
+            ),
+            Act::Enter => Reply::Answer(selected.to_vec()),
+            Act::Esc => Reply::Back,
+            Act::CtrlC => Reply::Quit,
+            other => panic!("{other:?} at multi-select {}", prompt.message),
+        }
+    }
+
+    fn say(&mut self, text: &str) {
+        self.log.push(format!("say: {text}"));
+    }
+}
+
+/// Runs `sections` with a script; returns the outcome, the final answers, every
+/// saved snapshot, and the log.
+fn run(
+    sections: &[Section],
+    answers: Answers,
+    acts: &[Act],
+    only_missing: bool,
+) -> (Outcome, Answers, Vec<Answers>, Vec<String>) {
+    let mut script = Script::new(acts);
+    let mut saved = Vec::new();
+    let mut save = |a: &Answers, _key: &str| {
+        saved.push(a.clone());
+        Ok(())
+    };
+    let mut interview = Interview::new(&mut script, &mut save, answers);
+    interview.only_missing = only_missing;
+    let outcome = interview.run(sections, None).unwrap();
+    let answers = interview.answers.clone();
+    drop(interview);
+    assert!(script.acts.is_empty(), "unused script: {:?}", script.acts);
+    (outcome, answers, saved, script.log)
+}
+
+fn organization() -> Vec<Section> {
+    vec![section("organization").unwrap()]
+}
+
+use Act::*;
+
+#[test]
+fn answers_are_saved_as_each_is_confirmed_and_ctrl_c_keeps_them() {
+    let (outcome, answers, saved, _) = run(
+        &organization(),
+        Answers::default(),
+        &[Type("Acme"), Type("a tool"), CtrlC],
+        false,
+    );
+    assert_eq!(outcome, Outcome::Stopped);
+    assert_eq!(saved.len(), 2, "one save per confirmed answer");
+    assert_eq!(saved[0].organization.product_name, "Acme");
+    assert_eq!(answers.organization.description, "a tool");
+}
+
+#[test]
+fn a_bad_answer_is_refused_inline_and_asked_again() {
+    let (_, answers, _, log) = run(
+        &organization(),
+        Answers::default(),
+        &[
+            Type("Acme"),
+            Enter,
+            Type("acme.io"),
+            Type("https://acme.io"),
+            Enter,
+            Enter,
+            Type("Atlantis"),
+            Type("DE"),
+            Enter,
+            Type("not-an-email"),
+            Type("hi@acme.io"),
+            Enter,
+            No,
+        ],
+        false,
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains("invalid: `acme.io` is not a web address")),
+        "{log:#?}"
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains("invalid: `Atlantis` is not a country"))
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains("invalid: `not-an-email` is not an e-mail address"))
+    );
+    assert_eq!(
+        answers.organization.website.as_deref(),
+        Some("https://acme.io")
+    );
+    assert_eq!(answers.organization.country.unwrap().code(), "DE");
+    assert_eq!(answers.organization.contact_email, "hi@acme.io");
+}
+
+#[test]
+fn saved_answers_are_the_defaults_and_enter_keeps_them() {
+    let mut start = Answers::default();
+    start.organization.product_name = "Acme".into();
+    start.organization.contact_email = "hello@acme.io".into();
+    let acts = [
+        Enter, Enter, Enter, Enter, Enter, Enter, Enter, Enter, Enter, No,
+    ];
+    let (_, answers, _, log) = run(&organization(), start.clone(), &acts, false);
+    assert!(
+        log.iter()
+            .any(|l| l == "text: What is your product called? [default: Acme]")
+    );
+    assert_eq!(answers.organization, start.organization);
+}
+
+#[test]
+fn esc_goes_back_one_question() {
+    let (_, answers, _, log) = run(
+        &organization(),
+        Answers::default(),
+        &[
+            Type("Acme"),
+            Type("a tool"),
+            Esc,
+            Type("a better tool"),
+            CtrlC,
+        ],
+        false,
+    );
+    assert_eq!(answers.organization.description, "a better tool");
+    let asked: Vec<_> = log
+        .iter()
+        .filter(|l| l.starts_with("text: In one line"))
+        .collect();
+    assert_eq!(asked.len(), 2, "{log:#?}");
+    assert!(
+        asked[1].ends_with("[default: a tool]"),
+        "going back shows what was typed"
+    );
+}
+
+#[test]
+fn only_missing_skips_what_is_answered() {
+    let mut start = Answers::default();
+    start.organization.product_name = "Acme".into();
+    let (_, _, _, log) = run(&organization(), start, &[CtrlC], true);
+    let first = log.iter().find(|l| l.starts_with("text:")).unwrap();
+    assert!(first.starts_with("text: In one line"), "{first}");
+}
+
+#[test]
+fn conditions_decide_what_is_asked() {
+    let product = vec![section("product").unwrap()];
+    // Not directed to children: the parental-consent question never comes.
+    let (_, answers, _, log) = run(
+        &product,
+        Answers::default(),
+        &[
+            Tick(&["web"]),
+            Tick(&["the European"]),
+            No,
+            Type("developers"),
+            Type("16"),
+            No,
+        ],
+        false,
+    );
+    assert!(
+        !log.iter().any(|l| l.contains("parental consent")),
+        "{log:#?}"
+    );
+    // With EEA users and no country, the EU representative is asked (and declined).
+    assert!(log.iter().any(|l| l.contains("represents you in the EU")));
+    assert_eq!(answers.audience.minimum_age, Some(16));
+}
+
+#[test]
+fn records_are_added_changed_and_removed() {
+    let data = vec![section("data").unwrap()];
+    let (_, answers, _, log) = run(
+        &data,
+        Answers::default(),
+        &[
+            // Add a category: the id is suggested from the name.
+            Pick("Add"),
+            Type("Account data"),
+            Enter,
+            Type("your e-mail address"),
+            Pick("Information you provide"),
+            Enter,
+            Yes,
+            Type("we cannot create your account"),
+            No,
+            // Add a second, from a third party: its source is asked.
+            Pick("Add"),
+            Type("Billing status"),
+            Type("billing"),
+            Type("subscription state"),
+            Pick("Information from third-party"),
+            Type("Stripe"),
+            Enter,
+            No,
+            No,
+            // Change the first one's description.
+            Pick("Change"),
+            Pick("Account data"),
+            Enter,
+            Enter,
+            Type("your e-mail address and name"),
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            // Remove the second.
+            Pick("Remove"),
+            Pick("Billing status"),
+            Yes,
+            Pick("Done"),
+            // Notes and not-collected lists.
+            Pick("Add"),
+            Type("Recording is explicit."),
+            Pick("Done"),
+            Pick("Done"),
+        ],
+        false,
+    );
+    let categories = &answers.data.categories;
+    assert_eq!(categories.len(), 1, "{log:#?}");
+    assert_eq!(categories[0].id, "account_data");
+    assert_eq!(categories[0].description, "your e-mail address and name");
+    assert_eq!(categories[0].required, Some(true));
+    assert_eq!(answers.data.notes, ["Recording is explicit."]);
+    assert!(
+        log.iter()
+            .any(|l| l.contains("text: Which third party provides it?"))
+    );
+}
+
+#[test]
+fn a_record_that_breaks_a_rule_is_reopened_with_what_was_typed() {
+    let mut start = Answers::default();
+    start.data.categories.push(crate::answers::DataCategory {
+        id: "account".into(),
+        name: "Account".into(),
+        description: "e-mail".into(),
+        ..Default::default()
+    });
+    let data = vec![section("data").unwrap()];
+    let (_, answers, _, log) = run(
+        &data,
+        start,
+        &[
+            // A second category with the same id is refused, then fixed.
+            Pick("Add"),
+            Type("Account again"),
+            Type("account"),
+            Type("more"),
+            Enter,
+            Enter,
+            No,
+            No,
+            Enter,
+            Type("account2"),
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            No,
+            Pick("Done"),
+            Pick("Done"),
+            Pick("Done"),
+        ],
+        false,
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains("`account` is used by an earlier entry too")),
+        "{log:#?}"
+    );
+    assert_eq!(answers.data.categories[1].id, "account2");
+}
