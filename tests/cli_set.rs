@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use assert_cmd::Command;
-use predicates::prelude::*;
 use predicates::str::contains;
 
 fn pw(data: &Path) -> Command {
