@@ -4,9 +4,13 @@
 //! - [`answers`]: the model of the answers file: its shape, parsing, validation, `--set`.
 //! - [`render`]: templates and the three output formats.
 //! - [`store`]: where answers live on disk, and atomic writes.
+//! - [`versions`]: published versions of a policy and the honest-dates rule.
+//! - [`diff`]: what changed between two answers, and whether it is material.
 //! - [`cli`]: the command line.
 
 pub mod answers;
 pub mod cli;
+pub mod diff;
 pub mod render;
 pub mod store;
+pub mod versions;

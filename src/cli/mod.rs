@@ -1,6 +1,9 @@
 //! The command line: flags, commands and exit codes. Each command is one file that
 //! wires the model, the store and the renderer together; none holds policy logic.
 
+mod diff;
+mod history;
+mod publish;
 mod render;
 mod schema;
 
@@ -42,6 +45,23 @@ pub enum Command {
     Render(RenderArgs),
     /// Print the JSON Schema of the answers file, for editors to validate and complete it.
     Schema,
+    /// Render a saved policy, write it, and record a version.
+    ///
+    /// "Last updated" moves to the publication date only when the rendered text
+    /// changed since the last published version (a date alone is not a change); the
+    /// saved answers are then updated. An unchanged policy is written again but no
+    /// version is recorded. Versions live in <data dir>/versions/NAME/.
+    Publish(publish::PublishArgs),
+    /// List the published versions of a saved policy: number, date, what changed,
+    /// files written.
+    History(history::HistoryArgs),
+    /// Show what changed between two answers, and which changes are material.
+    ///
+    /// OLD and NEW are NAME, FILE or NAME@N (published version N). `diff NAME` alone
+    /// compares the last published version with the working answers. Material
+    /// changes (a new recipient, data category or purpose, longer retention, a new
+    /// country, AI training or selling turned on, ...) are the ones users must be told.
+    Diff(diff::DiffArgs),
 }
 
 #[derive(Debug, Args)]
@@ -86,6 +106,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Render(args) => render::run(args),
         Command::Schema => schema::run(),
+        Command::Publish(args) => publish::run(args),
+        Command::History(args) => history::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 
