@@ -1541,27 +1541,17 @@ fn role_word(role: ProcessorRole) -> &'static str {
     }
 }
 
-/// Category ids as reader-facing names in a sentence: "usage events and account data".
+/// Category ids as their names, joined: "Usage events and Account data". Names keep
+/// the operator's capitals: lowercasing would turn "Google profile" into "google profile".
 fn categories_phrase(a: &Answers, ids: &[String]) -> String {
     let names: Vec<String> = ids
         .iter()
         .map(|id| {
             a.category(id)
-                .map_or_else(|| id.clone(), |c| lowerfirst(&c.name))
+                .map_or_else(|| id.clone(), |c| c.name.clone())
         })
         .collect();
     join_and(&names)
-}
-
-/// "Usage events" → "usage events", but "URLs" and "IP addresses" keep their capitals.
-fn lowerfirst(s: &str) -> String {
-    let mut chars = s.chars();
-    match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
-            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
-        }
-        _ => s.to_owned(),
-    }
 }
 
 fn capfirst(s: &str) -> String {
