@@ -3,12 +3,18 @@
 //!
 //! - [`answers`]: the model of the answers file: its shape, parsing, validation, `--set`.
 //! - [`render`]: templates and the three output formats.
+//! - [`questions`]: the interview, defined once: sections, questions, help, conditions.
+//! - [`ask`]: the line-by-line interview, behind a prompter trait.
 //! - [`store`]: where answers live on disk, and atomic writes.
+//! - [`versions`]: published versions of a policy and the honest-dates rule.
+//! - [`diff`]: what changed between two answers, and whether it is material.
 //! - [`cli`]: the command line.
 
 pub mod answers;
 pub mod ask;
 pub mod cli;
+pub mod diff;
 pub mod questions;
 pub mod render;
 pub mod store;
+pub mod versions;

@@ -2,6 +2,9 @@
 //! wires the model, the store and the renderer together; none holds policy logic.
 
 mod ask;
+mod diff;
+mod history;
+mod publish;
 mod render;
 mod schema;
 mod set;
@@ -57,6 +60,23 @@ pub enum Command {
     /// Every assignment is validated like a typed answer; all problems are reported at
     /// once and nothing is written unless every one is valid.
     Set(SetArgs),
+    /// Render a saved policy, write it, and record a version.
+    ///
+    /// "Last updated" moves to the publication date only when the rendered text
+    /// changed since the last published version (a date alone is not a change); the
+    /// saved answers are then updated. An unchanged policy is written again but no
+    /// version is recorded. Versions live in <data dir>/versions/NAME/.
+    Publish(publish::PublishArgs),
+    /// List the published versions of a saved policy: number, date, what changed,
+    /// files written.
+    History(history::HistoryArgs),
+    /// Show what changed between two answers, and which changes are material.
+    ///
+    /// OLD and NEW are NAME, FILE or NAME@N (published version N). `diff NAME` alone
+    /// compares the last published version with the working answers. Material
+    /// changes (a new recipient, data category or purpose, longer retention, a new
+    /// country, AI training or selling turned on, ...) are the ones users must be told.
+    Diff(diff::DiffArgs),
 }
 
 #[derive(Debug, Args)]
@@ -133,6 +153,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Schema => schema::run(),
         Command::Ask(args) => ask::run(args),
         Command::Set(args) => set::run(args),
+        Command::Publish(args) => publish::run(args),
+        Command::History(args) => history::run(args),
+        Command::Diff(args) => diff::run(args),
     }
 }
 

@@ -13,12 +13,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     let format = args.format.unwrap_or_else(|| {
         args.out
             .as_deref()
-            .and_then(|p| p.extension())
-            .and_then(|e| match e.to_str()? {
-                "html" | "htm" => Some(Format::Html),
-                "txt" | "text" => Some(Format::Text),
-                _ => None,
-            })
+            .and_then(format_from_extension)
             .unwrap_or(Format::Markdown)
     });
     // Fail on a bad output path before doing any work, and never after writing.
@@ -54,7 +49,17 @@ fn read_answers(input: &str, set: &[set::Assignment]) -> anyhow::Result<crate::a
     set::apply(&answers, set).context("--set")
 }
 
-fn check_out(out: &std::path::Path) -> anyhow::Result<()> {
+/// The format an output path's extension asks for (`.html`, `.txt`), if any.
+pub(super) fn format_from_extension(path: &std::path::Path) -> Option<Format> {
+    match path.extension()?.to_str()? {
+        "html" | "htm" => Some(Format::Html),
+        "txt" | "text" => Some(Format::Text),
+        _ => None,
+    }
+}
+
+/// Refuses an output path that cannot be written, before any work is done.
+pub(super) fn check_out(out: &std::path::Path) -> anyhow::Result<()> {
     if out.is_dir() {
         anyhow::bail!("--out {}: is a directory; give a file path", out.display());
     }

@@ -1,0 +1,144 @@
+//! `policywright diff`: what changed between two answers, as sentences, a changelog,
+//! JSON, a line diff of the rendered policies, or a draft notice for users.
+
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use crate::answers::Answers;
+use crate::diff::{self, format};
+use crate::render::{Format, Renderer};
+use crate::store::{self, Source};
+use crate::versions::{self, History};
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier answers: NAME (saved), FILE, or NAME@N (published version N).
+    /// Given alone, NAME compares the last published version with the working
+    /// answers, and NAME@N compares version N with them.
+    #[arg(value_name = "OLD")]
+    pub old: String,
+
+    /// The later answers: NAME, FILE or NAME@N.
+    #[arg(value_name = "NEW")]
+    pub new: Option<String>,
+
+    /// text: one change per line, material ones marked; markdown: a changelog to
+    /// paste into an e-mail; json: for scripts (shape documented in the README).
+    #[arg(short, long, value_enum, default_value_t = DiffFormat::Text,
+          conflicts_with_all = ["rendered", "notice"])]
+    pub format: DiffFormat,
+
+    /// Show a line diff of the two policies rendered as Markdown instead.
+    #[arg(long, conflicts_with = "notice")]
+    pub rendered: bool,
+
+    /// Draft the notice users are owed for material changes: what changed, when it
+    /// takes effect (policy.effective_date) and where to read the policy
+    /// (organization.website). Advice on sending it goes to standard error.
+    #[arg(long)]
+    pub notice: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// Answers and how to call them in the output.
+struct Side {
+    /// As typed (`acme@2`, `acme`, `new.json`): what scripts see in JSON.
+    reference: String,
+    /// For people: `acme@2 (published 2026-05-01)`, `acme (working answers)`.
+    label: String,
+    answers: Answers,
+}
+
+pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
+    let (old, new) = match &args.new {
+        Some(new) => (resolve(&args.old)?, resolve(new)?),
+        None => alone(&args.old)?,
+    };
+
+    if args.rendered {
+        let renderer = Renderer::for_format(None, Format::Markdown)?;
+        let a = renderer.render(&old.answers, Format::Markdown)?;
+        let b = renderer.render(&new.answers, Format::Markdown)?;
+        if a == b {
+            super::print("The rendered policies are identical.\n")?;
+        } else {
+            let text = similar::TextDiff::from_lines(&a, &b)
+                .unified_diff()
+                .context_radius(3)
+                .header(&old.label, &new.label)
+                .to_string();
+            super::print(&text)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let changes = diff::compare(&old.answers, &new.answers);
+    if args.notice {
+        let notice = format::notice(&changes, &new.answers);
+        for note in &notice.notes {
+            eprintln!("note: {note}");
+        }
+        super::print(&notice.text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let text = match args.format {
+        DiffFormat::Text => format::text(&changes, &old.label, &new.label),
+        DiffFormat::Markdown => format::markdown(&changes, &old.answers, &new.answers),
+        DiffFormat::Json => format::json(&changes, &old.reference, &new.reference),
+    };
+    super::print(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `diff NAME` (last published vs working) and `diff NAME@N` (version N vs working).
+fn alone(arg: &str) -> anyhow::Result<(Side, Side)> {
+    if let Some((name, _)) = versions::parse_reference(arg) {
+        return Ok((resolve(arg)?, resolve(name)?));
+    }
+    match Source::parse(arg)? {
+        Source::Saved { name, .. } => {
+            let working = resolve(&name)?;
+            let latest = History::of(&name)?.require_latest()?;
+            let old = Side {
+                reference: format!("{name}@{}", latest.version),
+                label: format!("{name}@{} (published {})", latest.version, latest.date),
+                answers: latest.answers,
+            };
+            Ok((old, working))
+        }
+        _ => anyhow::bail!(
+            "give two answers to compare (diff OLD NEW); only a saved policy's NAME can be \
+             compared alone, with its last published version"
+        ),
+    }
+}
+
+fn resolve(arg: &str) -> anyhow::Result<Side> {
+    if let Some((name, n)) = versions::parse_reference(arg) {
+        let version = History::of(name)?.load(n)?;
+        return Ok(Side {
+            reference: arg.to_owned(),
+            label: format!("{name}@{n} (published {})", version.date),
+            answers: version.answers,
+        });
+    }
+    let source = Source::parse(arg)?;
+    let answers = store::load(&source)?;
+    let label = match &source {
+        Source::Saved { name, .. } => format!("{name} (working answers)"),
+        Source::File(path) => path.display().to_string(),
+        Source::Stdin => "standard input".to_owned(),
+    };
+    Ok(Side {
+        reference: arg.to_owned(),
+        label,
+        answers,
+    })
+}

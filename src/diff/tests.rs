@@ -1,0 +1,360 @@
+use super::*;
+use crate::answers::values::Period;
+use crate::answers::vocab::{Region, RightKind, Visibility};
+use crate::answers::{DataCategory, Purpose};
+
+fn stepr() -> Answers {
+    Answers::from_json(include_str!("../../examples/stepr.json")).unwrap()
+}
+
+/// The only change between stepr and stepr edited by `edit`.
+fn one(edit: impl FnOnce(&mut Answers)) -> Change {
+    let old = stepr();
+    let mut new = old.clone();
+    edit(&mut new);
+    let diff = compare(&old, &new);
+    assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
+    diff.changes.into_iter().next().unwrap()
+}
+
+/// Every change between stepr and stepr edited by `edit`.
+fn all(edit: impl FnOnce(&mut Answers)) -> Vec<Change> {
+    let old = stepr();
+    let mut new = old.clone();
+    edit(&mut new);
+    compare(&old, &new).changes
+}
+
+fn material(c: &Change, reason: &str) {
+    assert!(c.material, "{c:?}");
+    assert_eq!(c.reason, Some(reason), "{c:?}");
+}
+
+fn not_material(c: &Change) {
+    assert!(!c.material && c.reason.is_none(), "{c:?}");
+}
+
+fn posthog() -> Processor {
+    Processor {
+        id: "posthog".into(),
+        name: "PostHog".into(),
+        role: ProcessorRole::Analytics,
+        purpose: "product analytics".into(),
+        categories: vec!["request_logs".into()],
+        countries: vec!["KZ".parse().unwrap()],
+        ..Processor::default()
+    }
+}
+
+#[test]
+fn identical_answers_have_no_changes() {
+    let diff = compare(&stepr(), &stepr());
+    assert!(diff.changes.is_empty());
+    assert!(!diff.is_material());
+    assert_eq!(diff.summary(), "no changes to the answers");
+}
+
+#[test]
+fn a_new_processor_is_a_new_recipient() {
+    let c = one(|a| a.processors.push(posthog()));
+    material(&c, "new recipient");
+    assert_eq!(c.kind, Kind::Added);
+    assert_eq!(
+        c.text,
+        "Added processor: PostHog (analytics), receiving Technical data, in Kazakhstan"
+    );
+}
+
+#[test]
+fn a_processor_in_a_new_country_is_also_a_transfer_to_a_new_country() {
+    let changes = all(|a| {
+        let mut p = posthog();
+        p.countries = vec!["DE".parse().unwrap()];
+        a.processors.push(p);
+    });
+    assert_eq!(changes.len(), 2, "{changes:#?}");
+    material(&changes[0], "new recipient");
+    assert!(
+        changes[0].text.ends_with("in Germany"),
+        "{}",
+        changes[0].text
+    );
+    material(&changes[1], "transfer to a new country");
+    assert_eq!(
+        changes[1].text,
+        "Personal data now goes to a new country: Germany (via PostHog)"
+    );
+}
+
+#[test]
+fn a_removed_processor_is_not_material() {
+    let c = one(|a| {
+        a.processors.retain(|p| p.id != "letsencrypt");
+    });
+    not_material(&c);
+    assert_eq!(c.text, "Removed processor: Let's Encrypt");
+}
+
+#[test]
+fn a_processor_receiving_more_data_is_material_and_rewording_is_not() {
+    let c = one(|a| a.processors[0].categories.push("google_profile".into()));
+    material(&c, "recipient receives more data");
+    assert_eq!(
+        c.text,
+        "Yandex Cloud Kazakhstan now also receives Google sign-in profile"
+    );
+    let c = one(|a| a.processors[0].purpose = "hosts everything".into());
+    not_material(&c);
+    assert_eq!(c.text, "Changed processor Yandex Cloud Kazakhstan: purpose");
+}
+
+#[test]
+fn a_conditional_recipient_made_unconditional_is_material() {
+    let c = one(|a| a.processors[1].only_if = None);
+    material(&c, "recipient no longer conditional");
+}
+
+#[test]
+fn data_categories_added_removed_and_reworded() {
+    let c = one(|a| {
+        a.data.categories.push(DataCategory {
+            id: "usage".into(),
+            name: "Usage events".into(),
+            description: "pages viewed".into(),
+            source: DataSource::Automatic,
+            ..DataCategory::default()
+        })
+    });
+    material(&c, "new data category");
+    assert_eq!(
+        c.text,
+        "Added data category: Usage events, collected automatically"
+    );
+
+    let c = one(|a| a.data.categories[0].description = "what you click".into());
+    not_material(&c);
+    assert_eq!(
+        c.text,
+        "Changed data category Interactions: what is collected"
+    );
+}
+
+#[test]
+fn purposes_new_and_new_uses_and_legal_basis() {
+    let c = one(|a| {
+        a.purposes.push(Purpose {
+            id: "analytics".into(),
+            name: "To improve the product".into(),
+            description: "measure usage".into(),
+            categories: vec!["request_logs".into()],
+            ..Purpose::default()
+        })
+    });
+    material(&c, "new purpose");
+    assert_eq!(
+        c.text,
+        "Added purpose: To improve the product, using Technical data"
+    );
+
+    let c = one(|a| a.purposes[2].categories.push("account".into()));
+    material(&c, "new use of data");
+
+    let old = {
+        let mut a = stepr();
+        a.purposes[0].legal_basis = Some(crate::answers::vocab::LegalBasis::Consent);
+        a
+    };
+    let mut new = old.clone();
+    new.purposes[0].legal_basis = Some(crate::answers::vocab::LegalBasis::LegitimateInterests);
+    let diff = compare(&old, &new);
+    material(&diff.changes[0], "different legal basis");
+
+    let c = one(|a| a.purposes[0].description = "record your tabs".into());
+    not_material(&c);
+}
+
+#[test]
+fn longer_retention_is_material_and_shorter_is_not() {
+    let c = one(|a| a.retention.rules[2].period = Some("90 days".parse::<Period>().unwrap()));
+    material(&c, "longer retention");
+    assert_eq!(c.text, "Longer retention: Logs, from 30 days to 90 days");
+
+    let c = one(|a| a.retention.rules[2].period = Some("2 weeks".parse().unwrap()));
+    not_material(&c);
+    assert_eq!(c.text, "Shorter retention: Logs, from 30 days to 2 weeks");
+
+    // A fixed period dropped may mean "kept for ever": material.
+    let c = one(|a| a.retention.rules[2].period = None);
+    material(&c, "longer retention");
+
+    // Slower deletion is longer retention too.
+    let c = one(|a| a.retention.deletion[0].within = Some("7 days".parse().unwrap()));
+    material(&c, "longer retention");
+    assert_eq!(
+        c.text,
+        "Longer deletion time: deleting a workflow, from 24 hours to 7 days"
+    );
+}
+
+#[test]
+fn regions_and_rights() {
+    let c = one(|a| a.audience.regions.push(Region::California));
+    not_material(&c);
+    assert_eq!(c.text, "Added region: California");
+
+    let c = one(|a| a.rights.rights.retain(|r| r.right != RightKind::Know));
+    material(&c, "right withdrawn");
+    assert_eq!(c.text, "Removed right: Knowing what we hold");
+
+    let c = one(|a| {
+        a.rights.rights.push(crate::answers::Right {
+            right: RightKind::Portability,
+            description: None,
+            how: None,
+        })
+    });
+    not_material(&c);
+
+    let c = one(|a| a.rights.everyone = false);
+    material(&c, "right withdrawn");
+}
+
+#[test]
+fn transfers_to_a_new_country() {
+    let changes = all(|a| {
+        a.hosting.transfers.push(crate::answers::Transfer {
+            country: "US".parse().unwrap(),
+            safeguard: Some(crate::answers::vocab::Safeguard::StandardContractualClauses),
+            details: None,
+        })
+    });
+    assert_eq!(changes.len(), 2, "{changes:#?}");
+    not_material(&changes[0]);
+    assert_eq!(
+        changes[0].text,
+        "Added transfer: to the United States, under standard contractual clauses"
+    );
+    material(&changes[1], "transfer to a new country");
+
+    let c = one(|a| a.hosting.stays_in_region = Some(false));
+    material(&c, "data leaves its region");
+}
+
+#[test]
+fn ai_training_turned_on_is_material_but_opt_in_training_is_not() {
+    let c = one(|a| a.ai.training = Some(TrainingUse::Yes));
+    material(&c, "AI training turned on");
+    assert_eq!(
+        c.text,
+        "AI training on user content: from only with separate consent to yes"
+    );
+    let c = one(|a| a.ai.training = Some(TrainingUse::Never));
+    not_material(&c);
+}
+
+#[test]
+fn selling_and_sharing_turned_on_is_material() {
+    let c = one(|a| a.sale_and_sharing.sells = Some(true));
+    material(&c, "selling or sharing turned on");
+    assert_eq!(c.text, "Now sells personal information");
+    let c = one(|a| a.sale_and_sharing.shares_for_advertising = Some(true));
+    material(&c, "selling or sharing turned on");
+    // Answering "no" where nothing was said is not a change of practice.
+    assert!(all(|a| a.sale_and_sharing.shares_with_data_brokers = Some(false)).is_empty());
+}
+
+#[test]
+fn tracking_children_visibility_and_permissions() {
+    let c = one(|a| a.tracking.fingerprinting = Some(true));
+    material(&c, "tracking turned on");
+    let c = one(|a| a.audience.directed_to_children = true);
+    material(&c, "directed to children");
+    let c = one(|a| a.sharing.default = Some(Visibility::AnyoneWithLink));
+    material(&c, "wider default visibility");
+    let c = one(|a| a.extension.permissions[0].names.push("cookies".into()));
+    material(&c, "new extension permission");
+    assert_eq!(c.text, "Added extension permission: cookies");
+}
+
+#[test]
+fn wording_contact_details_and_dates_are_not_material() {
+    for c in all(|a| {
+        a.organization.contact_email = "privacy@stepr.kz".into();
+        a.organization.description = "a workflow recorder".into();
+        a.security.statement = Some("We care.".into());
+        a.policy.last_updated = Some("2026-05-01".parse().unwrap());
+        a.policy.effective_date = Some("2026-06-01".parse().unwrap());
+    }) {
+        not_material(&c);
+    }
+    let c = one(|a| a.organization.contact_email = "privacy@stepr.kz".into());
+    assert_eq!(
+        c.text,
+        "Changed contact e-mail: from aziviled@gmail.com to privacy@stepr.kz"
+    );
+    let c = one(|a| a.organization.description = "a recorder".into());
+    assert_eq!(c.text, "Reworded description of the service");
+}
+
+#[test]
+fn summary_leads_with_a_material_change() {
+    let old = stepr();
+    let mut new = old.clone();
+    new.organization.contact_email = "privacy@stepr.kz".into();
+    new.processors.push(posthog());
+    let summary = compare(&old, &new).summary();
+    assert_eq!(
+        summary,
+        "2 changes (1 material): Added processor: PostHog (analytics), receiving Technical data, in Kazakhstan; and 1 more"
+    );
+}
+
+#[test]
+fn json_shape_is_stable() {
+    let old = stepr();
+    let mut new = old.clone();
+    new.sale_and_sharing.sells = Some(true);
+    let json: serde_json::Value =
+        serde_json::from_str(&format::json(&compare(&old, &new), "a@1", "a")).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "old": "a@1",
+            "new": "a",
+            "material": true,
+            "changes": [{
+                "area": "sale_and_sharing",
+                "kind": "changed",
+                "material": true,
+                "reason": "selling or sharing turned on",
+                "text": "Now sells personal information"
+            }]
+        })
+    );
+}
+
+#[test]
+fn notice_only_for_material_changes() {
+    let old = stepr();
+    let mut new = old.clone();
+    new.organization.contact_email = "privacy@stepr.kz".into();
+    let notice = format::notice(&compare(&old, &new), &new);
+    assert!(
+        notice.text.starts_with("No notice is needed"),
+        "{}",
+        notice.text
+    );
+
+    new.processors.push(posthog());
+    new.policy.effective_date = None;
+    let notice = format::notice(&compare(&old, &new), &new);
+    assert!(notice.text.contains("- Added processor: PostHog"));
+    assert!(!notice.text.contains("contact e-mail"), "{}", notice.text);
+    assert!(notice.text.contains("https://stepr.kz"));
+    assert!(
+        notice
+            .notes
+            .iter()
+            .any(|n| n.contains("effective_date is not set"))
+    );
+}

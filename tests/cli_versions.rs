@@ -1,0 +1,309 @@
+//! publish, history and diff through the real binary, with a throwaway data directory.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    /// A data directory with examples/stepr.json saved as `stepr`.
+    fn new() -> Env {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("policies")).unwrap();
+        std::fs::create_dir_all(dir.path().join("site")).unwrap();
+        std::fs::copy(example("stepr"), dir.path().join("policies/stepr.json")).unwrap();
+        Env { dir }
+    }
+
+    fn pw(&self) -> Command {
+        let mut cmd = Command::cargo_bin("policywright").unwrap();
+        cmd.env("POLICYWRIGHT_DATA_DIR", self.dir.path())
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn saved(&self) -> serde_json::Value {
+        serde_json::from_str(&read(&self.path("policies/stepr.json"))).unwrap()
+    }
+
+    /// Edits the saved answers as a person (or `set`) would: straight in the JSON.
+    fn edit(&self, f: impl FnOnce(&mut serde_json::Value)) {
+        let mut v = self.saved();
+        f(&mut v);
+        std::fs::write(
+            self.path("policies/stepr.json"),
+            serde_json::to_string_pretty(&v).unwrap(),
+        )
+        .unwrap();
+    }
+
+    fn publish(&self, date: &str) -> String {
+        let out = self
+            .pw()
+            .args([
+                "publish",
+                "stepr",
+                "--out",
+                "site/privacy.md",
+                "--date",
+                date,
+            ])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    }
+}
+
+fn example(name: &str) -> String {
+    format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// PostHog added, logs kept longer, California served, notice given ahead.
+fn realistic_change(v: &mut serde_json::Value) {
+    v["data"]["categories"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "usage", "name": "Usage events",
+            "description": "the pages you open and the features you use",
+            "source": "automatic", "ccpa_category": "internet_activity"
+        }));
+    v["processors"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "posthog", "name": "PostHog", "role": "analytics",
+            "purpose": "measures which features are used",
+            "categories": ["usage"], "countries": ["DE"], "safeguard": "sccs"
+        }));
+    v["retention"]["rules"][2]["period"] = "90 days".into();
+    v["audience"]["regions"]
+        .as_array_mut()
+        .unwrap()
+        .push("california".into());
+    v["policy"]["effective_date"] = "2026-07-01".into();
+    v["changes"]["notify_by"] = serde_json::json!(["email", "in_app"]);
+    v["changes"]["notice_period"] = "30 days".into();
+}
+
+#[test]
+fn publish_twice_keeps_the_date_and_records_one_version() {
+    let env = Env::new();
+    let first = env.publish("2026-05-01");
+    assert!(
+        first.contains("Published stepr version 1 (2026-05-01)"),
+        "{first}"
+    );
+    assert!(first.contains("Last updated: 2026-04-17."), "{first}");
+    let policy = read(&env.path("site/privacy.md"));
+    assert!(policy.contains("**Last updated:** April 17, 2026"));
+    assert!(env.path("versions/stepr/0001.json").is_file());
+
+    let again = env.publish("2026-05-02");
+    assert!(again.contains("unchanged since version 1"), "{again}");
+    assert!(!env.path("versions/stepr/0002.json").exists());
+    assert_eq!(read(&env.path("site/privacy.md")), policy);
+    assert_eq!(env.saved()["policy"]["last_updated"], "2026-04-17");
+}
+
+#[test]
+fn a_changed_policy_gets_a_new_version_and_date_and_history_lists_both() {
+    let env = Env::new();
+    env.publish("2026-05-01");
+    env.edit(realistic_change);
+    let out = env.publish("2026-06-01");
+    assert!(
+        out.contains("Published stepr version 2 (2026-06-01)"),
+        "{out}"
+    );
+    assert!(out.contains("diff stepr@1 stepr@2 --notice"), "{out}");
+    assert_eq!(env.saved()["policy"]["last_updated"], "2026-06-01");
+    assert_eq!(env.saved()["policy"]["effective_date"], "2026-07-01");
+    let policy = read(&env.path("site/privacy.md"));
+    assert!(policy.contains("**Last updated:** June 1, 2026 · **Effective:** July 1, 2026"));
+
+    env.pw()
+        .args(["history", "stepr"])
+        .assert()
+        .success()
+        .stdout(contains("stepr: 2 published versions"))
+        .stdout(contains("   1  2026-05-01  first published version"))
+        .stdout(contains(
+            "   2  2026-06-01  8 changes (4 material): Added data category",
+        ))
+        .stdout(contains("site/privacy.md (markdown)"));
+
+    env.pw()
+        .args(["diff", "stepr@1", "stepr@2"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "Changes from stepr@1 (published 2026-05-01) to stepr@2",
+        ))
+        .stdout(contains(
+            "[material] Added processor: PostHog (analytics), receiving Usage events, in Germany",
+        ))
+        .stdout(contains(
+            "[material] Longer retention: Logs, from 30 days to 90 days",
+        ));
+
+    env.pw()
+        .args(["diff", "stepr@1", "stepr@2", "--rendered"])
+        .assert()
+        .success()
+        .stdout(contains("+++ stepr@2 (published 2026-06-01)"))
+        .stdout(contains("+| **PostHog** |"));
+}
+
+#[test]
+fn diff_name_compares_the_working_answers_with_the_last_published_version() {
+    let env = Env::new();
+    env.pw()
+        .args(["diff", "stepr"])
+        .assert()
+        .code(2)
+        .stderr(contains("`stepr` has no published version yet"));
+    env.publish("2026-05-01");
+    env.pw()
+        .args(["diff", "stepr"])
+        .assert()
+        .success()
+        .stdout(contains("no changes"));
+    env.edit(|v| v["sale_and_sharing"]["sells"] = true.into());
+    env.pw()
+        .args(["diff", "stepr"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "stepr@1 (published 2026-05-01) to stepr (working answers): 1 change, material",
+        ))
+        .stdout(contains("[material] Now sells personal information"));
+    let json = env
+        .pw()
+        .args(["diff", "stepr", "--format", "json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    assert_eq!(json["old"], "stepr@1");
+    assert_eq!(json["new"], "stepr");
+    assert_eq!(json["changes"][0]["reason"], "selling or sharing turned on");
+}
+
+#[test]
+fn a_missing_version_exits_2_naming_the_versions_that_exist() {
+    let env = Env::new();
+    env.publish("2026-05-01");
+    env.pw()
+        .args(["diff", "stepr@9", "stepr"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("error: `stepr` has no version 9 (the only version is 1)\n");
+    env.pw()
+        .args(["diff", "nosuch@1"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "`nosuch` has no version 1 (none has been published yet)",
+        ));
+}
+
+#[test]
+fn outputs_are_written_atomically_and_old_outputs_survive_an_error() {
+    let env = Env::new();
+    std::fs::write(env.path("site/privacy.md"), "old policy").unwrap();
+    std::fs::write(env.path("site/privacy.html"), "old html").unwrap();
+    env.edit(|v| v["organization"]["contact_email"] = "not an email".into());
+    env.pw()
+        .args(["publish", "stepr", "--date", "2026-05-01"])
+        .args(["--out", "site/privacy.md", "--out", "site/privacy.html"])
+        .assert()
+        .code(2)
+        .stderr(contains("organization.contact_email"));
+    assert_eq!(read(&env.path("site/privacy.md")), "old policy");
+    assert_eq!(read(&env.path("site/privacy.html")), "old html");
+    assert!(!env.path("versions").exists());
+
+    // A missing output directory is refused before anything is written.
+    env.edit(|v| v["organization"]["contact_email"] = "a@b.io".into());
+    env.pw()
+        .args(["publish", "stepr", "--date", "2026-05-01"])
+        .args(["--out", "site/privacy.md", "--out", "nowhere/privacy.html"])
+        .assert()
+        .code(2)
+        .stderr(contains("does not exist"));
+    assert_eq!(read(&env.path("site/privacy.md")), "old policy");
+
+    env.pw()
+        .args(["publish", "stepr", "--date", "2026-05-01"])
+        .args(["--out", "site/privacy.md", "--out", "site/privacy.html"])
+        .assert()
+        .success();
+    assert!(read(&env.path("site/privacy.html")).starts_with("<!DOCTYPE html>"));
+    let leftovers: Vec<_> = std::fs::read_dir(env.path("site"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn publish_refuses_a_file_and_prints_to_stdout_without_out() {
+    let env = Env::new();
+    env.pw()
+        .args(["publish", &example("stepr")])
+        .assert()
+        .code(2)
+        .stderr(contains("publish takes a saved policy's NAME"));
+    env.pw()
+        .args(["publish", "stepr", "--date", "2026-05-01"])
+        .assert()
+        .success()
+        .stdout(contains("# Privacy Policy"))
+        .stderr(contains("Published stepr version 1"));
+}
+
+#[test]
+fn snapshot_of_the_markdown_changelog_and_the_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("stepr-new.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&read(Path::new(&example("stepr")))).unwrap();
+    realistic_change(&mut v);
+    v["policy"]["last_updated"] = "2026-06-01".into();
+    std::fs::write(&new, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let run = |extra: &[&str]| {
+        let mut cmd = Command::cargo_bin("policywright").unwrap();
+        let out = cmd
+            .env("POLICYWRIGHT_DATA_DIR", dir.path())
+            .arg("diff")
+            .arg(example("stepr"))
+            .arg(&new)
+            .args(extra)
+            .assert()
+            .success();
+        let o = out.get_output();
+        (
+            String::from_utf8(o.stdout.clone()).unwrap(),
+            String::from_utf8(o.stderr.clone()).unwrap(),
+        )
+    };
+    let (markdown, _) = run(&["--format", "markdown"]);
+    insta::assert_snapshot!("diff_markdown", markdown);
+    let (notice, notes) = run(&["--notice"]);
+    insta::assert_snapshot!("diff_notice", notice);
+    assert!(notes.contains("note: the policy promises to announce material changes by e-mail"));
+}
