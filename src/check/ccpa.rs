@@ -106,7 +106,11 @@ pub static RULES: &[Rule] = &[
                 .rights
                 .iter()
                 .any(|r| r.right == RightKind::OptOutSale && r.how.is_some());
-            if how { Vec::new() } else { vec![Hit::at("rights.rights")] }
+            if how {
+                Vec::new()
+            } else {
+                vec![Hit::at("rights.rights")]
+            }
         },
         message: "Personal information is sold or shared, but the policy does not say how to \
                   opt out (the \"Do Not Sell or Share My Personal Information\" link)",
@@ -137,7 +141,11 @@ pub static RULES: &[Rule] = &[
         applies_when: "the product serves California and collects sensitive personal information",
         applies: |a| california(a) && a.data.categories.iter().any(|c| c.sensitive),
         test: |a| {
-            if a.rights.rights.iter().any(|r| r.right == RightKind::LimitSensitive) {
+            if a.rights
+                .rights
+                .iter()
+                .any(|r| r.right == RightKind::LimitSensitive)
+            {
                 Vec::new()
             } else {
                 vec![Hit::at("rights.rights")]
@@ -200,7 +208,10 @@ pub static RULES: &[Rule] = &[
         applies_when: CA,
         applies: california,
         test: |a| match a.policy.last_updated {
-            Some(d) => vec![Hit::with("policy.last_updated", format!("last updated {d}"))],
+            Some(d) => vec![Hit::with(
+                "policy.last_updated",
+                format!("last updated {d}"),
+            )],
             None => vec![Hit::at("policy.last_updated")],
         },
         message: "The privacy policy must be reviewed and updated at least once every 12 months",
@@ -209,5 +220,6 @@ pub static RULES: &[Rule] = &[
 
 /// Sells, or shares for cross-context behavioral advertising.
 fn sells_or_shares(a: &Answers) -> bool {
-    a.sale_and_sharing.sells == Some(true) || a.sale_and_sharing.shares_for_advertising == Some(true)
+    a.sale_and_sharing.sells == Some(true)
+        || a.sale_and_sharing.shares_for_advertising == Some(true)
 }

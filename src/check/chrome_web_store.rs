@@ -55,8 +55,14 @@ pub static RULES: &[Rule] = &[
             let s = &a.sale_and_sharing;
             [
                 (s.sells, "sale_and_sharing.sells"),
-                (s.shares_for_advertising, "sale_and_sharing.shares_for_advertising"),
-                (s.shares_with_data_brokers, "sale_and_sharing.shares_with_data_brokers"),
+                (
+                    s.shares_for_advertising,
+                    "sale_and_sharing.shares_for_advertising",
+                ),
+                (
+                    s.shares_with_data_brokers,
+                    "sale_and_sharing.shares_with_data_brokers",
+                ),
             ]
             .into_iter()
             .filter(|(yes, _)| *yes == Some(true))

@@ -166,7 +166,10 @@ pub static RULES: &[Rule] = &[
             let s = &a.sale_and_sharing;
             [
                 (s.sells, "sale_and_sharing.sells"),
-                (s.shares_for_advertising, "sale_and_sharing.shares_for_advertising"),
+                (
+                    s.shares_for_advertising,
+                    "sale_and_sharing.shares_for_advertising",
+                ),
             ]
             .into_iter()
             .filter(|(yes, _)| *yes == Some(true))
@@ -179,11 +182,7 @@ pub static RULES: &[Rule] = &[
 ];
 
 /// References to data categories that do not exist, as `list[i].categories[j]`.
-fn dangling<'a>(
-    a: &Answers,
-    lists: impl Iterator<Item = &'a [String]>,
-    path: &str,
-) -> Vec<Hit> {
+fn dangling<'a>(a: &Answers, lists: impl Iterator<Item = &'a [String]>, path: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     for (i, ids) in lists.enumerate() {
         for (j, id) in ids.iter().enumerate() {

@@ -6,7 +6,8 @@ use super::{Hit, Regime, Rule, Severity};
 use crate::answers::Answers;
 use crate::answers::vocab::Region;
 
-const KIDS: &str = "the product serves the US and is directed to children or accepts users under 13";
+const KIDS: &str =
+    "the product serves the US and is directed to children or accepts users under 13";
 
 pub static RULES: &[Rule] = &[
     Rule {

@@ -6,9 +6,7 @@
 
 use super::{Hit, Regime, Rule, Severity, any_gdpr, categories_without_retention, eu_gdpr};
 use crate::answers::Answers;
-use crate::answers::vocab::{
-    DataSource, LegalBasis, ProcessorRole, Region, RightKind, Safeguard,
-};
+use crate::answers::vocab::{DataSource, LegalBasis, ProcessorRole, Region, RightKind, Safeguard};
 
 const EITHER: &str = "the product serves the EEA or the UK, or the operator is established there";
 
@@ -101,7 +99,9 @@ pub static RULES: &[Rule] = &[
                 .enumerate()
                 .filter(|(_, p)| {
                     p.legal_basis == Some(LegalBasis::LegitimateInterests)
-                        && p.legitimate_interest.as_deref().is_none_or(|s| s.trim().is_empty())
+                        && p.legitimate_interest
+                            .as_deref()
+                            .is_none_or(|s| s.trim().is_empty())
                 })
                 .map(|(i, p)| {
                     Hit::with(
@@ -146,7 +146,10 @@ pub static RULES: &[Rule] = &[
                 .enumerate()
                 .filter(|(_, p)| p.categories.is_empty() && p.data_description.is_none())
                 .map(|(i, p)| {
-                    Hit::with(format!("processors[{i}].categories"), format!("`{}`", p.name))
+                    Hit::with(
+                        format!("processors[{i}].categories"),
+                        format!("`{}`", p.name),
+                    )
                 })
                 .collect()
         },
@@ -195,7 +198,10 @@ pub static RULES: &[Rule] = &[
                 .enumerate()
                 .filter(|(_, p)| p.countries.is_empty())
                 .map(|(i, p)| {
-                    Hit::with(format!("processors[{i}].countries"), format!("`{}`", p.name))
+                    Hit::with(
+                        format!("processors[{i}].countries"),
+                        format!("`{}`", p.name),
+                    )
                 })
                 .collect()
         },
@@ -217,7 +223,10 @@ pub static RULES: &[Rule] = &[
                 .enumerate()
                 .filter(|(_, t)| t.safeguard == Some(Safeguard::Consent))
                 .map(|(i, t)| {
-                    Hit::with(format!("hosting.transfers[{i}].safeguard"), t.country.name())
+                    Hit::with(
+                        format!("hosting.transfers[{i}].safeguard"),
+                        t.country.name(),
+                    )
                 })
                 .collect();
             hits.extend(
@@ -226,7 +235,10 @@ pub static RULES: &[Rule] = &[
                     .enumerate()
                     .filter(|(_, p)| p.safeguard == Some(Safeguard::Consent))
                     .map(|(i, p)| {
-                        Hit::with(format!("processors[{i}].safeguard"), format!("`{}`", p.name))
+                        Hit::with(
+                            format!("processors[{i}].safeguard"),
+                            format!("`{}`", p.name),
+                        )
                     }),
             );
             hits
@@ -409,8 +421,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         applies_when: "the product serves the EEA and the operator is established outside it",
         applies: |a| {
-            a.audience.serves(Region::Eea)
-                && a.organization.country.is_some_and(|c| !c.in_eea())
+            a.audience.serves(Region::Eea) && a.organization.country.is_some_and(|c| !c.in_eea())
         },
         test: |a| {
             if a.organization.eu_representative.is_none() {
@@ -470,7 +481,10 @@ pub static RULES: &[Rule] = &[
                 .enumerate()
                 .filter(|(_, c)| c.sensitive)
                 .map(|(i, c)| {
-                    Hit::with(format!("data.categories[{i}].sensitive"), format!("`{}`", c.name))
+                    Hit::with(
+                        format!("data.categories[{i}].sensitive"),
+                        format!("`{}`", c.name),
+                    )
                 })
                 .collect()
         },
@@ -499,6 +513,11 @@ pub(super) fn purposes_without_basis(a: &Answers) -> Vec<Hit> {
         .iter()
         .enumerate()
         .filter(|(_, p)| p.legal_basis.is_none())
-        .map(|(i, p)| Hit::with(format!("purposes[{i}].legal_basis"), format!("purpose `{}`", p.name)))
+        .map(|(i, p)| {
+            Hit::with(
+                format!("purposes[{i}].legal_basis"),
+                format!("purpose `{}`", p.name),
+            )
+        })
         .collect()
 }

@@ -42,7 +42,9 @@ pub static RULES: &[Rule] = &[
         applies: kazakhstan,
         test: |a| {
             let mut hits = super::transfers_without_safeguard(a);
-            hits.extend(super::processors_outside_without_safeguard(a, |c| c == kz()));
+            hits.extend(super::processors_outside_without_safeguard(a, |c| {
+                c == kz()
+            }));
             hits
         },
         message: "Data goes outside Kazakhstan without saying on what basis (Art. 16: to a \

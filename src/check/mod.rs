@@ -326,7 +326,12 @@ pub(crate) fn processors_outside_without_safeguard(
         .iter()
         .enumerate()
         .filter(|(_, p)| p.safeguard.is_none() && p.countries.iter().any(|&c| !inside(c)))
-        .map(|(i, p)| Hit::with(format!("processors[{i}].safeguard"), format!("`{}`", p.name)))
+        .map(|(i, p)| {
+            Hit::with(
+                format!("processors[{i}].safeguard"),
+                format!("`{}`", p.name),
+            )
+        })
         .collect()
 }
 

@@ -58,6 +58,11 @@ fn processed_abroad(a: &Answers) -> bool {
     let ca: Country = "CA".parse().expect("CA is a country");
     !a.hosting.transfers.is_empty()
         || a.hosting.data_location.iter().any(|&c| c != ca)
-        || a.hosting.stores.iter().any(|s| s.country.is_some_and(|c| c != ca))
-        || a.processors.iter().any(|p| p.countries.iter().any(|&c| c != ca))
+        || a.hosting
+            .stores
+            .iter()
+            .any(|s| s.country.is_some_and(|c| c != ca))
+        || a.processors
+            .iter()
+            .any(|p| p.countries.iter().any(|&c| c != ca))
 }

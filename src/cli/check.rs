@@ -64,7 +64,12 @@ pub fn text(answers: &Answers, findings: &[Finding], summary: Summary) -> String
     for f in findings {
         if current != Some(f.regime) {
             current = Some(f.regime);
-            let _ = write!(out, "\n{}\n{}\n", f.regime.title(), "=".repeat(f.regime.title().chars().count()));
+            let _ = write!(
+                out,
+                "\n{}\n{}\n",
+                f.regime.title(),
+                "=".repeat(f.regime.title().chars().count())
+            );
         }
         let _ = writeln!(out, "\n{:<7} {} ({})", f.severity.key(), f.rule, f.citation);
         let wrap = textwrap::Options::new(78)
