@@ -51,14 +51,15 @@ pub fn text(answers: &Answers, findings: &[Finding], summary: Summary) -> String
         .filter(|r| *r != Regime::Consistency)
         .map(Regime::title)
         .collect();
+    let against = if regimes.is_empty() {
+        "no regime (no region served has rules here)".to_owned()
+    } else {
+        regimes.join("; ")
+    };
     let _ = writeln!(
         out,
-        "{product}: checked against {}.",
-        if regimes.is_empty() {
-            "no regime (no region served that has its own rules)".to_owned()
-        } else {
-            regimes.join("; ")
-        }
+        "{}",
+        textwrap::fill(&format!("{product}: checked against {against}."), 78)
     );
     let mut current = None;
     for f in findings {
