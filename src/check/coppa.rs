@@ -18,7 +18,9 @@ pub static RULES: &[Rule] = &[
         applies_when: KIDS,
         applies: children,
         test: |a| {
-            if a.audience.parental_consent.is_none() {
+            // Not directed to children: `coppa-parent-rights` asks for that first, and
+            // only then is parental consent stated (and asked about).
+            if a.audience.directed_to_children && a.audience.parental_consent.is_none() {
                 vec![Hit::at("audience.parental_consent")]
             } else {
                 Vec::new()

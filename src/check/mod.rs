@@ -192,7 +192,11 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
 
 /// Every finding for these answers, sorted by regime, then severity (most serious
 /// first), then rule id; a rule's own findings keep the answers' order.
+///
+/// The rules see the answers as `render` does: without those the interview says no
+/// longer apply (`questions::relevant`), since the policy will not say them.
 pub fn check(a: &Answers) -> Vec<Finding> {
+    let a = &crate::questions::relevant(a);
     let mut findings: Vec<Finding> = rules()
         .filter(|rule| (rule.applies)(a))
         .flat_map(|rule| {

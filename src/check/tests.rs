@@ -154,6 +154,7 @@ rule_tests! {
     uk_representative: "uk-representative" => none, |a| a.organization.uk_representative = None;
     uk_child_consent: "uk-child-consent" => |a| {
         a.audience.minimum_age = Some(12);
+        a.audience.directed_to_children = true;
         a.purposes[0].legal_basis = Some(LegalBasis::Consent);
         a.audience.parental_consent = Some("a parent confirms by e-mail".into());
     }, |a| a.audience.parental_consent = None;
@@ -386,4 +387,66 @@ fn summary_counts_and_reads() {
         info: 1,
     };
     assert_eq!(one.to_string(), "1 error, 0 warnings, 1 info");
+}
+
+/// Every answer a finding points at has a question in the interview's catalog, so
+/// `edit` and the wizard can jump to it.
+#[test]
+fn every_answer_path_has_a_question() {
+    let mut seen = Vec::new();
+    let mut add = |a: &Answers| {
+        for f in check(a) {
+            seen.push((f.rule, f.answer));
+        }
+    };
+    for example in [
+        include_str!("../../examples/stepr.json"),
+        include_str!("../../examples/specstep.json"),
+    ] {
+        add(&Answers::from_json(example).unwrap());
+    }
+    // Break complete.json every way the per-rule tests do.
+    let mut a = complete();
+    a.organization.legal_entity = None;
+    a.organization.dpo = None;
+    a.organization.uk_representative = None;
+    a.organization.country = Some("US".parse().unwrap());
+    a.organization.postal_address = None;
+    a.policy.effective_date = None;
+    a.audience.regions.push(Region::Kazakhstan);
+    a.audience.regions.push(Region::RestOfWorld);
+    a.audience.product_kinds.push(ProductKind::BrowserExtension);
+    a.audience.minimum_age = Some(10);
+    a.purposes[0].legal_basis = None;
+    a.purposes[2].legitimate_interest = None;
+    a.data.categories[0].required = None;
+    a.data.categories[0].ccpa_category = None;
+    a.data.categories[1].sensitive = true;
+    a.data.categories[3].source_name = None;
+    a.processors[0].countries.clear();
+    a.processors[1].safeguard = None;
+    a.processors[2].categories.clear();
+    a.processors[2].data_description = None;
+    a.processors[2].categories.push("ghost".into());
+    a.hosting.transfers[0].safeguard = Some(Safeguard::Consent);
+    a.hosting.transfers[0].details = None;
+    a.hosting.data_location.clear();
+    a.retention.rules.pop();
+    a.rights.rights.clear();
+    a.rights.verification = None;
+    a.rights.authorized_agents = false;
+    a.sale_and_sharing.sells = Some(true);
+    a.sale_and_sharing.shares_for_advertising = None;
+    a.tracking.do_not_track = None;
+    a.tracking.third_party_tracking = None;
+    a.changes.notify_by.clear();
+    a.ai.automated_decisions = Some("Fraud checks suspend accounts".into());
+    a.organization.contact_email = "nope".into();
+    add(&a);
+    assert!(seen.len() > 40, "{}", seen.len());
+    let orphans: Vec<_> = seen
+        .iter()
+        .filter(|(_, path)| crate::questions::find(path).is_none())
+        .collect();
+    assert!(orphans.is_empty(), "answers with no question: {orphans:#?}");
 }

@@ -63,7 +63,10 @@ pub static RULES: &[Rule] = &[
                 && super::gdpr::uses_basis(a, LegalBasis::Consent)
         },
         test: |a| {
-            if a.audience.parental_consent.is_none() {
+            // The policy states parental consent only for a product directed to children.
+            if !a.audience.directed_to_children {
+                vec![Hit::at("audience.directed_to_children")]
+            } else if a.audience.parental_consent.is_none() {
                 vec![Hit::at("audience.parental_consent")]
             } else {
                 Vec::new()
