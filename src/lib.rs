@@ -5,6 +5,7 @@
 //! - [`render`]: templates and the three output formats.
 //! - [`questions`]: the interview, defined once: sections, questions, help, conditions.
 //! - [`ask`]: the line-by-line interview, behind a prompter trait.
+//! - [`check`]: the disclosure rules of each regime, held against the answers.
 //! - [`store`]: where answers live on disk, and atomic writes.
 //! - [`versions`]: published versions of a policy and the honest-dates rule.
 //! - [`diff`]: what changed between two answers, and whether it is material.
@@ -12,6 +13,7 @@
 
 pub mod answers;
 pub mod ask;
+pub mod check;
 pub mod cli;
 pub mod diff;
 pub mod questions;

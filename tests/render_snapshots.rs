@@ -44,6 +44,11 @@ fn specstep_text() {
 }
 
 #[test]
+fn complete_markdown() {
+    insta::assert_snapshot!(render("complete", Format::Markdown));
+}
+
+#[test]
 fn rendering_is_deterministic() {
     for format in [Format::Markdown, Format::Html, Format::Text] {
         assert_eq!(render("stepr", format), render("stepr", format));

@@ -2,6 +2,7 @@
 //! wires the model, the store and the renderer together; none holds policy logic.
 
 mod ask;
+mod check;
 mod diff;
 mod history;
 mod publish;
@@ -46,6 +47,14 @@ pub enum Command {
     /// replaced only once the new text is complete). The same answers always give
     /// byte-identical output.
     Render(RenderArgs),
+    /// Hold a policy against the disclosure rules of the laws that apply to it.
+    ///
+    /// The regimes follow from the answers: the regions served (GDPR, UK GDPR,
+    /// CCPA/CPRA, CalOPPA, LGPD, PIPEDA, Kazakhstan), children (COPPA), a browser
+    /// extension (Chrome Web Store), plus consistency of the answers. Each finding gives
+    /// its severity, the citation, what is missing and the answer to go to. Exits 1 if
+    /// any finding is an error, 0 otherwise, 2 on bad input. Not legal advice.
+    Check(CheckArgs),
     /// Print the JSON Schema of the answers file, for editors to validate and complete it.
     Schema,
     /// Answer the interview one prompt per line (screen readers, slow links, plain terminals).
@@ -132,6 +141,20 @@ pub struct RenderArgs {
     pub templates: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The answers: a saved policy's NAME, a FILE, or - for standard input.
+    #[arg(value_name = "NAME|FILE|-")]
+    pub input: String,
+
+    /// Output format: text for people, json for scripts.
+    #[arg(short, long, value_enum, default_value_t)]
+    pub format: check::CheckFormat,
+
+    #[command(flatten)]
+    pub answers: AnswerOverrides,
+}
+
 /// `--set`, shared by every command that reads answers.
 #[derive(Debug, Args)]
 pub struct AnswerOverrides {
@@ -150,6 +173,7 @@ fn parse_assignment(s: &str) -> Result<Assignment, String> {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Render(args) => render::run(args),
+        Command::Check(args) => check::run(args),
         Command::Schema => schema::run(),
         Command::Ask(args) => ask::run(args),
         Command::Set(args) => set::run(args),

@@ -1,0 +1,77 @@
+//! CalOPPA (Cal. Bus. & Prof. Code 22575-22579): what any operator of a commercial
+//! website or online service that collects personally identifiable information from
+//! California residents must say, with no revenue threshold.
+
+use super::{Hit, Regime, Rule, Severity, california};
+
+const CA: &str = "the product serves California";
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "caloppa-do-not-track",
+        regime: Regime::Caloppa,
+        citation: "Cal. Bus. & Prof. Code 22575(b)(5)",
+        severity: Severity::Error,
+        applies_when: CA,
+        applies: california,
+        test: |a| {
+            if a.tracking.do_not_track.is_none() {
+                vec![Hit::at("tracking.do_not_track")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "The policy does not say how the product responds to a browser's Do Not \
+                  Track signal",
+    },
+    Rule {
+        id: "caloppa-third-party-tracking",
+        regime: Regime::Caloppa,
+        citation: "Cal. Bus. & Prof. Code 22575(b)(6)",
+        severity: Severity::Error,
+        applies_when: CA,
+        applies: california,
+        test: |a| {
+            if a.tracking.third_party_tracking.is_none() {
+                vec![Hit::at("tracking.third_party_tracking")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "The policy does not say whether third parties may collect information about \
+                  users' activity over time and across other sites when they use the product",
+    },
+    Rule {
+        id: "caloppa-effective-date",
+        regime: Regime::Caloppa,
+        citation: "Cal. Bus. & Prof. Code 22575(b)(4)",
+        severity: Severity::Error,
+        applies_when: CA,
+        applies: california,
+        test: |a| {
+            if a.policy.effective_date.is_none() {
+                vec![Hit::at("policy.effective_date")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "The policy gives the date it was last updated but not its effective date",
+    },
+    Rule {
+        id: "caloppa-changes",
+        regime: Regime::Caloppa,
+        citation: "Cal. Bus. & Prof. Code 22575(b)(3)",
+        severity: Severity::Warning,
+        applies_when: CA,
+        applies: california,
+        test: |a| {
+            if a.changes.notify_by.is_empty() {
+                vec![Hit::at("changes.notify_by")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "The policy only says its date changes when it does; say how users are told \
+                  of material changes (e-mail, a notice in the app, ...)",
+    },
+];

@@ -1,0 +1,224 @@
+//! Answers that contradict each other, point at nothing, or cannot be rendered. These
+//! apply to every policy: a policy that contradicts itself misleads whatever the law.
+
+use super::{Hit, Regime, Rule, Severity, always};
+use crate::answers::Answers;
+use crate::answers::vocab::{DntResponse, GpcResponse, Region};
+
+/// How validation words a reference to a category that does not exist; those problems
+/// are reported by the rules below that name them, not by `consistency-renderable`.
+const DANGLING: &str = "refers to data category";
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "consistency-renderable",
+        regime: Regime::Consistency,
+        citation: "policywright answers",
+        severity: Severity::Error,
+        applies_when: "always",
+        applies: always,
+        test: |a| {
+            a.problems()
+                .into_iter()
+                .filter(|p| !p.message.starts_with(DANGLING))
+                .map(|p| Hit::with(p.path, p.message))
+                .collect()
+        },
+        message: "This answer stops the policy from rendering",
+    },
+    Rule {
+        id: "consistency-processor-category",
+        regime: Regime::Consistency,
+        citation: "GDPR Art. 5(1)(a) (transparency)",
+        severity: Severity::Error,
+        applies_when: "always",
+        applies: always,
+        test: |a| {
+            dangling(
+                a,
+                a.processors.iter().map(|p| &p.categories[..]),
+                "processors",
+            )
+        },
+        message: "A recipient receives a data category the policy does not say is collected",
+    },
+    Rule {
+        id: "consistency-purpose-category",
+        regime: Regime::Consistency,
+        citation: "GDPR Art. 5(1)(a) (transparency)",
+        severity: Severity::Error,
+        applies_when: "always",
+        applies: always,
+        test: |a| dangling(a, a.purposes.iter().map(|p| &p.categories[..]), "purposes"),
+        message: "A purpose uses a data category the policy does not say is collected",
+    },
+    Rule {
+        id: "consistency-retention-category",
+        regime: Regime::Consistency,
+        citation: "GDPR Art. 5(1)(a) (transparency)",
+        severity: Severity::Error,
+        applies_when: "always",
+        applies: always,
+        test: |a| {
+            dangling(
+                a,
+                a.retention.rules.iter().map(|r| &r.categories[..]),
+                "retention.rules",
+            )
+        },
+        message: "A retention rule is about a data category that does not exist",
+    },
+    Rule {
+        id: "consistency-store-category",
+        regime: Regime::Consistency,
+        citation: "GDPR Art. 5(1)(a) (transparency)",
+        severity: Severity::Error,
+        applies_when: "always",
+        applies: always,
+        test: |a| {
+            dangling(
+                a,
+                a.hosting.stores.iter().map(|s| &s.categories[..]),
+                "hosting.stores",
+            )
+        },
+        message: "A data store holds a data category the policy does not say is collected",
+    },
+    Rule {
+        id: "consistency-region-rights",
+        regime: Regime::Consistency,
+        citation: "policywright rights section",
+        severity: Severity::Warning,
+        applies_when: "always",
+        applies: always,
+        test: |a| {
+            a.audience
+                .regions
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| !has_rights_statement(a, **r))
+                .map(|(i, r)| Hit::with(format!("audience.regions[{i}]"), r.label()))
+                .collect()
+        },
+        message: "A region is served, but the policy states no rights for people there; \
+                  list the rights you offer everyone",
+    },
+    Rule {
+        id: "consistency-stays-in-region",
+        regime: Regime::Consistency,
+        citation: "GDPR Art. 5(1)(a) (transparency)",
+        severity: Severity::Error,
+        applies_when: "the policy says personal data stays where it is hosted",
+        applies: |a| a.hosting.stays_in_region == Some(true),
+        test: |a| {
+            let home = &a.hosting.data_location;
+            let mut hits: Vec<Hit> = a
+                .hosting
+                .transfers
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Hit::with(format!("hosting.transfers[{i}]"), t.country.name()))
+                .collect();
+            if !home.is_empty() {
+                for (i, p) in a.processors.iter().enumerate() {
+                    if let Some(c) = p.countries.iter().find(|c| !home.contains(c)) {
+                        hits.push(Hit::with(
+                            format!("processors[{i}].countries"),
+                            format!("`{}` in {}", p.name, c.name()),
+                        ));
+                    }
+                }
+            }
+            hits
+        },
+        message: "The policy says personal data stays where it is hosted, yet it goes to \
+                  another country",
+    },
+    Rule {
+        id: "consistency-do-not-track",
+        regime: Regime::Consistency,
+        citation: "Cal. Bus. & Prof. Code 22575(b)(5)",
+        severity: Severity::Error,
+        applies_when: "the policy says there is no tracking for Do Not Track to stop",
+        applies: |a| a.tracking.do_not_track == Some(DntResponse::NoTracking),
+        test: |a| {
+            let t = &a.tracking;
+            [
+                (t.cross_site_tracking, "tracking.cross_site_tracking"),
+                (t.third_party_tracking, "tracking.third_party_tracking"),
+            ]
+            .into_iter()
+            .filter(|(yes, _)| *yes == Some(true))
+            .map(|(_, path)| Hit::at(path))
+            .collect()
+        },
+        message: "The policy says Do Not Track changes nothing because there is no tracking, \
+                  yet it says users are tracked across sites",
+    },
+    Rule {
+        id: "consistency-gpc-sale",
+        regime: Regime::Consistency,
+        citation: "11 CCR 7025",
+        severity: Severity::Error,
+        applies_when: "the policy says there is nothing for Global Privacy Control to opt out of",
+        applies: |a| a.tracking.global_privacy_control == Some(GpcResponse::NothingToOptOut),
+        test: |a| {
+            let s = &a.sale_and_sharing;
+            [
+                (s.sells, "sale_and_sharing.sells"),
+                (
+                    s.shares_for_advertising,
+                    "sale_and_sharing.shares_for_advertising",
+                ),
+            ]
+            .into_iter()
+            .filter(|(yes, _)| *yes == Some(true))
+            .map(|(_, path)| Hit::at(path))
+            .collect()
+        },
+        message: "The policy says Global Privacy Control has nothing to opt out of, yet it \
+                  says personal information is sold or shared",
+    },
+];
+
+/// References to data categories that do not exist, as `list[i].categories[j]`.
+fn dangling<'a>(a: &Answers, lists: impl Iterator<Item = &'a [String]>, path: &str) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (i, ids) in lists.enumerate() {
+        for (j, id) in ids.iter().enumerate() {
+            if a.category(id).is_none() {
+                hits.push(Hit::with(
+                    format!("{path}[{i}].categories[{j}]"),
+                    format!("`{id}`"),
+                ));
+            }
+        }
+    }
+    hits
+}
+
+/// Whether the rendered policy states rights for people in this region. The built-in
+/// rights section has a paragraph for every region with its own law (a test holds this
+/// list to the template); elsewhere only the operator's own list of rights speaks.
+fn has_rights_statement(a: &Answers, region: Region) -> bool {
+    match region {
+        Region::Eea
+        | Region::Uk
+        | Region::Switzerland
+        | Region::California
+        | Region::UsOther
+        | Region::Canada
+        | Region::Brazil
+        | Region::Kazakhstan => true,
+        Region::RestOfWorld => !a.rights.rights.is_empty(),
+    }
+}
+
+#[cfg(test)]
+pub(super) fn template_regions() -> Vec<Region> {
+    Region::ALL
+        .iter()
+        .copied()
+        .filter(|&r| has_rights_statement(&Answers::default(), r))
+        .collect()
+}

@@ -1,0 +1,106 @@
+//! COPPA (15 U.S.C. 6501-6506; the Rule at 16 CFR Part 312): a product directed to
+//! children under 13, or one that knowingly accepts them, must say what 16 CFR 312.4(d)
+//! lists and obtain verifiable parental consent (312.5). Applies to US users.
+
+use super::{Hit, Regime, Rule, Severity};
+use crate::answers::Answers;
+use crate::answers::vocab::Region;
+
+const KIDS: &str =
+    "the product serves the US and is directed to children or accepts users under 13";
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "coppa-parental-consent",
+        regime: Regime::Coppa,
+        citation: "16 CFR 312.4(d), 312.5",
+        severity: Severity::Error,
+        applies_when: KIDS,
+        applies: children,
+        test: |a| {
+            // Not directed to children: `coppa-parent-rights` asks for that first, and
+            // only then is parental consent stated (and asked about).
+            if a.audience.directed_to_children && a.audience.parental_consent.is_none() {
+                vec![Hit::at("audience.parental_consent")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "Children under 13 use the product, but the policy does not say how \
+                  verifiable parental consent is obtained",
+    },
+    Rule {
+        id: "coppa-parent-rights",
+        regime: Regime::Coppa,
+        citation: "16 CFR 312.4(d)(3)",
+        severity: Severity::Error,
+        applies_when: KIDS,
+        applies: children,
+        test: |a| {
+            // The built-in children section states the parents' rights only for a
+            // product directed to children.
+            if a.audience.directed_to_children {
+                Vec::new()
+            } else {
+                vec![Hit::at("audience.directed_to_children")]
+            }
+        },
+        message: "Users under 13 are accepted, but the policy does not give parents their \
+                  rights to review and delete their child's information and to refuse further \
+                  collection (answer that the product is directed to children, or raise the \
+                  minimum age to 13)",
+    },
+    Rule {
+        id: "coppa-operator-contact",
+        regime: Regime::Coppa,
+        citation: "16 CFR 312.4(d)(1)",
+        severity: Severity::Error,
+        applies_when: KIDS,
+        applies: children,
+        test: |a| {
+            if a.organization.postal_address.is_none() {
+                vec![Hit::at("organization.postal_address")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "The policy does not give the operator's postal address",
+    },
+    Rule {
+        id: "coppa-telephone",
+        regime: Regime::Coppa,
+        citation: "16 CFR 312.4(d)(1)",
+        severity: Severity::Warning,
+        applies_when: KIDS,
+        applies: children,
+        test: |_| vec![Hit::at("custom_sections")],
+        message: "COPPA asks for the operator's telephone number; the answers have no place \
+                  for one yet, so add it in a custom section after `contact`",
+    },
+    Rule {
+        id: "coppa-minimum-age",
+        regime: Regime::Coppa,
+        citation: "16 CFR 312.2 (\"website or online service directed to children\")",
+        severity: Severity::Info,
+        applies_when: "the product serves the US and is not said to be for children",
+        applies: |a| us(a) && !a.audience.directed_to_children,
+        test: |a| {
+            if a.audience.minimum_age.is_none() {
+                vec![Hit::at("audience.minimum_age")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "The policy states no minimum age; saying the product is not for children \
+                  under 13 tells readers (and the FTC) that COPPA's parental-consent duties do \
+                  not apply",
+    },
+];
+
+fn us(a: &Answers) -> bool {
+    a.audience.serves(Region::California) || a.audience.serves(Region::UsOther)
+}
+
+fn children(a: &Answers) -> bool {
+    us(a) && (a.audience.directed_to_children || a.audience.minimum_age.is_some_and(|n| n < 13))
+}

@@ -1,0 +1,523 @@
+//! EU GDPR: what Art. 13 and 14 ask a privacy notice to say, plus Art. 8, 9, 22, 27,
+//! 37 and 44-49 where they change what must be said.
+//!
+//! The UK GDPR keeps Art. 13 and 14 word for word, so the content rules here apply when
+//! either GDPR does (one finding, not two); `uk_gdpr.rs` holds what the UK changes.
+
+use super::{Hit, Regime, Rule, Severity, any_gdpr, categories_without_retention, eu_gdpr};
+use crate::answers::Answers;
+use crate::answers::vocab::{DataSource, LegalBasis, ProcessorRole, Region, RightKind, Safeguard};
+
+const EITHER: &str = "the product serves the EEA or the UK, or the operator is established there";
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "gdpr-controller-identity",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(1)(a)",
+        severity: Severity::Error,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: super::no_legal_entity,
+        message: "The policy does not name the legal person responsible for the data (the \
+                  controller); the product's name is not enough: give the company's name, \
+                  or the founder's if there is no company",
+    },
+    Rule {
+        id: "gdpr-dpo-contact",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(1)(b)",
+        severity: Severity::Error,
+        applies_when: "either GDPR applies and a data protection officer is named",
+        applies: |a| any_gdpr(a) && a.organization.dpo.is_some(),
+        test: |a| match &a.organization.dpo {
+            Some(d) if d.email.is_none() && d.postal_address.is_none() => {
+                vec![Hit::at("organization.dpo.email")]
+            }
+            _ => Vec::new(),
+        },
+        message: "A data protection officer is named without any way to contact them",
+    },
+    Rule {
+        id: "gdpr-dpo-appointment",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 37(1)",
+        severity: Severity::Info,
+        applies_when: "either GDPR applies, no data protection officer is named, and \
+                       special-category data is collected",
+        applies: |a| any_gdpr(a) && a.organization.dpo.is_none(),
+        test: |a| {
+            let sensitive: Vec<_> = a
+                .data
+                .categories
+                .iter()
+                .filter(|c| c.sensitive)
+                .map(|c| format!("`{}`", c.name))
+                .collect();
+            if sensitive.is_empty() {
+                Vec::new()
+            } else {
+                vec![Hit::with("organization.dpo", sensitive.join(", "))]
+            }
+        },
+        message: "Special-category data is collected and no data protection officer is \
+                  named; one must be appointed (and named here) if your core activities \
+                  are large-scale processing of such data or large-scale, regular and \
+                  systematic monitoring of people",
+    },
+    Rule {
+        id: "gdpr-purposes",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(1)(c)",
+        severity: Severity::Error,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: super::no_purposes,
+        message: "Data is collected, but no purpose says what it is used for",
+    },
+    Rule {
+        id: "gdpr-legal-basis",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(1)(c)",
+        severity: Severity::Error,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: purposes_without_basis,
+        message: "A purpose has no legal basis (one of GDPR Art. 6(1): consent, contract, \
+                  legal obligation, vital interests, public task, legitimate interests)",
+    },
+    Rule {
+        id: "gdpr-legitimate-interest",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(1)(d)",
+        severity: Severity::Error,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: |a| {
+            a.purposes
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    p.legal_basis == Some(LegalBasis::LegitimateInterests)
+                        && p.legitimate_interest
+                            .as_deref()
+                            .is_none_or(|s| s.trim().is_empty())
+                })
+                .map(|(i, p)| {
+                    Hit::with(
+                        format!("purposes[{i}].legitimate_interest"),
+                        format!("purpose `{}`", p.name),
+                    )
+                })
+                .collect()
+        },
+        message: "A purpose relies on legitimate interests without saying what the interest is",
+    },
+    Rule {
+        id: "gdpr-category-purpose",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(1)(c)",
+        severity: Severity::Warning,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: |a| {
+            if a.purposes.is_empty() {
+                return Vec::new(); // gdpr-purposes says it once
+            }
+            a.data
+                .categories
+                .iter()
+                .filter(|c| !a.purposes.iter().any(|p| p.categories.contains(&c.id)))
+                .map(|c| Hit::with("purposes", format!("`{}` ({})", c.name, c.id)))
+                .collect()
+        },
+        message: "Data is collected that no purpose says it is used for",
+    },
+    Rule {
+        id: "gdpr-recipients",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(1)(e)",
+        severity: Severity::Warning,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: |a| {
+            a.processors
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.categories.is_empty() && p.data_description.is_none())
+                .map(|(i, p)| {
+                    Hit::with(
+                        format!("processors[{i}].categories"),
+                        format!("`{}`", p.name),
+                    )
+                })
+                .collect()
+        },
+        message: "A recipient is named without saying what data it receives",
+    },
+    Rule {
+        id: "gdpr-transfer-safeguard",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(1)(f), 44-46",
+        severity: Severity::Error,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: |a| {
+            let inside = |c: crate::answers::values::Country| c.in_eea() || c == super::gb();
+            let mut hits = super::transfers_without_safeguard(a);
+            hits.extend(super::processors_outside_without_safeguard(a, inside));
+            for (i, p) in a.processors.iter().enumerate() {
+                if p.safeguard == Some(Safeguard::NotApplicable)
+                    && p.countries.iter().any(|&c| !inside(c))
+                {
+                    hits.push(Hit::with(
+                        format!("processors[{i}].safeguard"),
+                        format!(
+                            "`{}` (\"none needed\" does not fit a recipient outside the EEA and the UK)",
+                            p.name
+                        ),
+                    ));
+                }
+            }
+            hits
+        },
+        message: "Personal data goes outside the EEA and the UK without saying what makes \
+                  the transfer lawful (an adequacy decision, the EU-US Data Privacy \
+                  Framework, standard contractual clauses, ...)",
+    },
+    Rule {
+        id: "gdpr-recipient-location",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(1)(f)",
+        severity: Severity::Warning,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: |a| {
+            a.processors
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.countries.is_empty())
+                .map(|(i, p)| {
+                    Hit::with(
+                        format!("processors[{i}].countries"),
+                        format!("`{}`", p.name),
+                    )
+                })
+                .collect()
+        },
+        message: "A recipient does not say where it processes data, so neither the policy \
+                  nor this check can tell whether data leaves the EEA or the UK",
+    },
+    Rule {
+        id: "gdpr-transfer-consent",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 49(1)(a)",
+        severity: Severity::Warning,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: |a| {
+            let mut hits: Vec<Hit> = a
+                .hosting
+                .transfers
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| t.safeguard == Some(Safeguard::Consent))
+                .map(|(i, t)| {
+                    Hit::with(
+                        format!("hosting.transfers[{i}].safeguard"),
+                        t.country.name(),
+                    )
+                })
+                .collect();
+            hits.extend(
+                a.processors
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.safeguard == Some(Safeguard::Consent))
+                    .map(|(i, p)| {
+                        Hit::with(
+                            format!("processors[{i}].safeguard"),
+                            format!("`{}`", p.name),
+                        )
+                    }),
+            );
+            hits
+        },
+        message: "A transfer relies on the user's consent, a derogation meant for \
+                  occasional transfers (EDPB Guidelines 2/2018); regular transfers need an \
+                  adequacy decision, the Data Privacy Framework or standard contractual clauses",
+    },
+    Rule {
+        id: "gdpr-retention",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(2)(a)",
+        severity: Severity::Error,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: categories_without_retention,
+        message: "No retention rule says how long this data is kept (or the criteria that \
+                  decide it); add a rule, or list the category in an existing rule",
+    },
+    Rule {
+        id: "gdpr-rights",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(2)(b)",
+        severity: Severity::Error,
+        applies_when: "either GDPR applies; the policy states these rights by itself for \
+                       every user in the EEA or the UK",
+        applies: any_gdpr,
+        test: |a| {
+            if states_gdpr_rights(a) {
+                return Vec::new();
+            }
+            let missing: Vec<&str> = [
+                RightKind::Access,
+                RightKind::Rectification,
+                RightKind::Erasure,
+                RightKind::Restriction,
+                RightKind::Objection,
+                RightKind::Portability,
+            ]
+            .into_iter()
+            .filter(|k| !has_right(a, *k))
+            .map(|k| k.key())
+            .collect();
+            if missing.is_empty() {
+                Vec::new()
+            } else {
+                vec![Hit::with("rights.rights", missing.join(", "))]
+            }
+        },
+        message: "The policy does not state every right the GDPR gives (access, \
+                  rectification, erasure, restriction, objection, portability); missing",
+    },
+    Rule {
+        id: "gdpr-withdraw-consent",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(2)(c)",
+        severity: Severity::Error,
+        applies_when: "either GDPR applies and a purpose relies on consent",
+        applies: |a| any_gdpr(a) && uses_basis(a, LegalBasis::Consent),
+        test: |a| {
+            if states_gdpr_rights(a) || has_right(a, RightKind::WithdrawConsent) {
+                Vec::new()
+            } else {
+                vec![Hit::at("rights.rights")]
+            }
+        },
+        message: "Processing relies on consent, but the policy does not say consent can be \
+                  withdrawn at any time",
+    },
+    Rule {
+        id: "gdpr-complaint",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(2)(d)",
+        severity: Severity::Error,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: |a| {
+            if states_gdpr_rights(a) || a.rights.complaint {
+                Vec::new()
+            } else {
+                vec![Hit::at("rights.complaint")]
+            }
+        },
+        message: "The policy does not state the right to complain to a data protection \
+                  supervisory authority",
+    },
+    Rule {
+        id: "gdpr-required-data",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(2)(e)",
+        severity: Severity::Error,
+        applies_when: "either GDPR applies, for data the user provides",
+        applies: any_gdpr,
+        test: |a| {
+            let mut hits = Vec::new();
+            for (i, c) in a.data.categories.iter().enumerate() {
+                if c.source != DataSource::Provided {
+                    continue;
+                }
+                match c.required {
+                    None => hits.push(Hit::with(
+                        format!("data.categories[{i}].required"),
+                        format!("`{}`: whether it must be given", c.name),
+                    )),
+                    Some(true) if c.if_not_provided.is_none() => hits.push(Hit::with(
+                        format!("data.categories[{i}].if_not_provided"),
+                        format!("`{}`: what happens if it is not given", c.name),
+                    )),
+                    _ => {}
+                }
+            }
+            hits
+        },
+        message: "The policy does not say whether the user must provide this data and what \
+                  happens if they do not",
+    },
+    Rule {
+        id: "gdpr-sources",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 14(2)(f)",
+        severity: Severity::Error,
+        applies_when: "either GDPR applies, for data obtained from third parties",
+        applies: any_gdpr,
+        test: |a| {
+            a.data
+                .categories
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.source == DataSource::ThirdParty && c.source_name.is_none())
+                .map(|(i, c)| {
+                    Hit::with(
+                        format!("data.categories[{i}].source_name"),
+                        format!("`{}`", c.name),
+                    )
+                })
+                .collect()
+        },
+        message: "Data obtained from a third party does not say from whom",
+    },
+    Rule {
+        id: "gdpr-automated-decisions",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(2)(f), 22(3)",
+        severity: Severity::Error,
+        applies_when: "either GDPR applies and decisions are made solely by automated means",
+        applies: |a| any_gdpr(a) && a.ai.automated_decisions.is_some(),
+        test: |a| {
+            if has_right(a, RightKind::AutomatedDecisions) {
+                Vec::new()
+            } else {
+                vec![Hit::at("rights.rights")]
+            }
+        },
+        message: "Decisions are made solely by automated means, but the policy does not give \
+                  the right to obtain human intervention, to express one's view and to \
+                  contest the decision",
+    },
+    Rule {
+        id: "gdpr-ai-decisions",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(2)(f)",
+        severity: Severity::Info,
+        applies_when: "either GDPR applies and AI providers receive data",
+        applies: |a| any_gdpr(a) && a.processors.iter().any(|p| p.role == ProcessorRole::Ai),
+        test: |a| {
+            if a.ai.automated_decisions.is_none() {
+                vec![Hit::at("ai.automated_decisions")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "AI providers receive data; if any decision with legal or similarly \
+                  significant effect on a person is made solely by automated means, describe \
+                  it, its logic and its consequences (nothing to add if none is)",
+    },
+    Rule {
+        id: "gdpr-eu-representative",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 27(1), 13(1)(a)",
+        severity: Severity::Error,
+        applies_when: "the product serves the EEA and the operator is established outside it",
+        applies: |a| {
+            a.audience.serves(Region::Eea) && a.organization.country.is_some_and(|c| !c.in_eea())
+        },
+        test: |a| {
+            if a.organization.eu_representative.is_none() {
+                vec![Hit::at("organization.eu_representative")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "The operator is outside the EU and serves people in it, but names no \
+                  representative in the EU (not needed only for occasional processing that \
+                  is unlikely to result in a risk, Art. 27(2))",
+    },
+    Rule {
+        id: "gdpr-operator-country",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 3, 27(1)",
+        severity: Severity::Warning,
+        applies_when: "the product serves the EEA or the UK and the operator's country is not given",
+        applies: |a| any_gdpr(a) && a.organization.country.is_none(),
+        test: |_| vec![Hit::at("organization.country")],
+        message: "The operator's country is not given, so this check cannot tell whether a \
+                  representative in the EU or the UK is needed",
+    },
+    Rule {
+        id: "gdpr-child-consent",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 8(1)",
+        severity: Severity::Warning,
+        applies_when: "EU GDPR applies, a purpose relies on consent and users may be under 16",
+        applies: |a| {
+            eu_gdpr(a)
+                && uses_basis(a, LegalBasis::Consent)
+                && a.audience.minimum_age.is_none_or(|n| n < 16)
+        },
+        test: |a| {
+            if a.audience.parental_consent.is_some() {
+                Vec::new()
+            } else {
+                vec![Hit::at("audience.minimum_age")]
+            }
+        },
+        message: "Processing relies on consent and users may be under 16: below the age each \
+                  member state sets (13 to 16) a parent must consent; say how parental \
+                  consent is obtained, or make 16 the minimum age",
+    },
+    Rule {
+        id: "gdpr-special-category",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 9(2), 13(1)(c)",
+        severity: Severity::Warning,
+        applies_when: "either GDPR applies and special-category data is collected",
+        applies: any_gdpr,
+        test: |a| {
+            a.data
+                .categories
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.sensitive)
+                .map(|(i, c)| {
+                    Hit::with(
+                        format!("data.categories[{i}].sensitive"),
+                        format!("`{}`", c.name),
+                    )
+                })
+                .collect()
+        },
+        message: "Special-category data is collected; the answers cannot yet record which \
+                  Art. 9(2) condition (usually explicit consent) allows it, so say it in the \
+                  description of the purpose that uses it",
+    },
+];
+
+/// The built-in rights template states every GDPR right, withdrawal of consent and the
+/// right to complain whenever the EEA or the UK is served.
+fn states_gdpr_rights(a: &Answers) -> bool {
+    a.audience.serves(Region::Eea) || a.audience.serves(Region::Uk)
+}
+
+fn has_right(a: &Answers, kind: RightKind) -> bool {
+    a.rights.rights.iter().any(|r| r.right == kind)
+}
+
+pub(super) fn uses_basis(a: &Answers, basis: LegalBasis) -> bool {
+    a.purposes.iter().any(|p| p.legal_basis == Some(basis))
+}
+
+pub(super) fn purposes_without_basis(a: &Answers) -> Vec<Hit> {
+    a.purposes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.legal_basis.is_none())
+        .map(|(i, p)| {
+            Hit::with(
+                format!("purposes[{i}].legal_basis"),
+                format!("purpose `{}`", p.name),
+            )
+        })
+        .collect()
+}

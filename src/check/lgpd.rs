@@ -1,0 +1,92 @@
+//! Brazil's LGPD (Lei 13.709/2018): the information Art. 9 says a data subject must be
+//! given, the encarregado of Art. 41 and transfers under Art. 33. The rights of Art. 18
+//! are stated by the built-in rights section whenever Brazil is served.
+
+use super::{Hit, Regime, Rule, Severity, categories_without_retention};
+use crate::answers::Answers;
+use crate::answers::vocab::Region;
+
+const BR: &str = "the product serves Brazil";
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "lgpd-purposes",
+        regime: Regime::Lgpd,
+        citation: "LGPD Art. 9, I",
+        severity: Severity::Error,
+        applies_when: BR,
+        applies: brazil,
+        test: super::no_purposes,
+        message: "Data is collected, but no purpose says what it is used for",
+    },
+    Rule {
+        id: "lgpd-duration",
+        regime: Regime::Lgpd,
+        citation: "LGPD Art. 9, II",
+        severity: Severity::Error,
+        applies_when: BR,
+        applies: brazil,
+        test: categories_without_retention,
+        message: "The policy does not say for how long this data is processed",
+    },
+    Rule {
+        id: "lgpd-controller",
+        regime: Regime::Lgpd,
+        citation: "LGPD Art. 9, III",
+        severity: Severity::Error,
+        applies_when: BR,
+        applies: brazil,
+        test: super::no_legal_entity,
+        message: "The policy does not identify the controller (the legal person responsible \
+                  for the data)",
+    },
+    Rule {
+        id: "lgpd-legal-basis",
+        regime: Regime::Lgpd,
+        citation: "LGPD Art. 7, 9",
+        severity: Severity::Warning,
+        applies_when: BR,
+        applies: brazil,
+        test: super::gdpr::purposes_without_basis,
+        message: "A purpose has no legal basis; the LGPD's bases (Art. 7) are close to the \
+                  GDPR's, and stating one per purpose is commonly expected",
+    },
+    Rule {
+        id: "lgpd-encarregado",
+        regime: Regime::Lgpd,
+        citation: "LGPD Art. 41 §1; ANPD Resolution CD/ANPD 2/2022 Art. 11",
+        severity: Severity::Warning,
+        applies_when: BR,
+        applies: brazil,
+        test: |a| {
+            if a.organization.dpo.is_none() {
+                vec![Hit::at("organization.dpo")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "No data protection officer (encarregado) is named; the LGPD requires one to \
+                  be disclosed, unless you are a small processing agent, who must still offer \
+                  a channel for data subjects",
+    },
+    Rule {
+        id: "lgpd-transfer",
+        regime: Regime::Lgpd,
+        citation: "LGPD Art. 33",
+        severity: Severity::Warning,
+        applies_when: BR,
+        applies: brazil,
+        test: |a| {
+            let br: crate::answers::values::Country = "BR".parse().expect("BR is a country");
+            let mut hits = super::transfers_without_safeguard(a);
+            hits.extend(super::processors_outside_without_safeguard(a, |c| c == br));
+            hits
+        },
+        message: "Data goes outside Brazil without saying on what basis (Art. 33: an adequate \
+                  country, standard contractual clauses, specific consent, ...)",
+    },
+];
+
+fn brazil(a: &Answers) -> bool {
+    a.audience.serves(Region::Brazil)
+}

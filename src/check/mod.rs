@@ -1,0 +1,360 @@
+//! Holding answers against the disclosure rules of the laws (and store policies) that
+//! apply to the product: `policywright check`.
+//!
+//! Rules are data: each regime has one file with a static list of [`Rule`]s, and each
+//! rule says where it comes from (the citation), how serious a miss is, when it applies
+//! (in plain words and as a test), what is missing, and which answer fixes it. The
+//! tests read the answers only; what a rule can see of the rendered policy it sees
+//! through the answers, knowing what the built-in templates always say (for example,
+//! the rights paragraph of every region served).
+//!
+//! This module knows nothing about terminals or output formats; `cli::check` prints.
+//! Rules state what the law asks a policy to *say*; they cannot tell whether the
+//! product does what the policy says, and they are not legal advice.
+
+mod caloppa;
+mod ccpa;
+mod chrome_web_store;
+mod consistency;
+mod coppa;
+mod gdpr;
+mod kazakhstan;
+mod lgpd;
+mod pipeda;
+mod uk_gdpr;
+
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+use crate::answers::Answers;
+use crate::answers::values::Country;
+use crate::answers::vocab::Region;
+
+/// How serious a finding is. Ordered most serious first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The law requires the policy to say this, and it does not.
+    Error,
+    /// Likely needed, or commonly expected; or the answers cannot tell.
+    Warning,
+    /// Worth knowing; nothing to fix unless it applies to you.
+    Info,
+}
+
+impl Severity {
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// A body of rules. Ordered as findings are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Regime {
+    /// EU GDPR; its Art. 13/14 content rules also stand for the UK GDPR, which keeps the
+    /// same articles.
+    Gdpr,
+    /// What the UK GDPR and the Data Protection Act 2018 add or change.
+    UkGdpr,
+    /// California Consumer Privacy Act as amended by the CPRA, and its regulations.
+    Ccpa,
+    /// California Online Privacy Protection Act.
+    Caloppa,
+    /// US Children's Online Privacy Protection Rule.
+    Coppa,
+    /// Brazil's Lei Geral de Proteção de Dados.
+    Lgpd,
+    /// Canada's Personal Information Protection and Electronic Documents Act.
+    Pipeda,
+    /// Kazakhstan's Law "On Personal Data and their Protection".
+    Kazakhstan,
+    /// The Chrome Web Store's user-data policy for extensions.
+    ChromeWebStore,
+    /// Answers that contradict each other or point at nothing.
+    Consistency,
+}
+
+impl Regime {
+    /// The key used in JSON output.
+    pub fn key(self) -> &'static str {
+        match self {
+            Regime::Gdpr => "gdpr",
+            Regime::UkGdpr => "uk_gdpr",
+            Regime::Ccpa => "ccpa",
+            Regime::Caloppa => "caloppa",
+            Regime::Coppa => "coppa",
+            Regime::Lgpd => "lgpd",
+            Regime::Pipeda => "pipeda",
+            Regime::Kazakhstan => "kazakhstan",
+            Regime::ChromeWebStore => "chrome_web_store",
+            Regime::Consistency => "consistency",
+        }
+    }
+
+    /// The name a reader sees.
+    pub fn title(self) -> &'static str {
+        match self {
+            Regime::Gdpr => "GDPR (EU, and UK where the articles are the same)",
+            Regime::UkGdpr => "UK GDPR and Data Protection Act 2018",
+            Regime::Ccpa => "CCPA/CPRA (California)",
+            Regime::Caloppa => "CalOPPA (California)",
+            Regime::Coppa => "COPPA (US, children under 13)",
+            Regime::Lgpd => "LGPD (Brazil)",
+            Regime::Pipeda => "PIPEDA (Canada)",
+            Regime::Kazakhstan => "Kazakhstan: Law on Personal Data and their Protection",
+            Regime::ChromeWebStore => "Chrome Web Store user-data policy",
+            Regime::Consistency => "Consistency of the answers",
+        }
+    }
+}
+
+/// One place a rule found wanting: the answer to go to, and optionally what there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The answer's dotted path (`purposes[2].legal_basis`, `rights.complaint`).
+    pub answer: String,
+    /// What exactly, when the rule's message needs it ("purpose `To bill you`").
+    pub note: Option<String>,
+}
+
+impl Hit {
+    pub fn at(answer: impl Into<String>) -> Hit {
+        Hit {
+            answer: answer.into(),
+            note: None,
+        }
+    }
+
+    pub fn with(answer: impl Into<String>, note: impl Into<String>) -> Hit {
+        Hit {
+            answer: answer.into(),
+            note: Some(note.into()),
+        }
+    }
+}
+
+/// One disclosure rule.
+pub struct Rule {
+    /// Stable id, `<regime>-<what>` (`gdpr-legal-basis`).
+    pub id: &'static str,
+    pub regime: Regime,
+    /// The exact provision ("GDPR Art. 13(1)(c)").
+    pub citation: &'static str,
+    pub severity: Severity,
+    /// When the rule applies, in plain words (for documentation and reviewers).
+    pub applies_when: &'static str,
+    /// When the rule applies, as a test on the answers.
+    pub applies: fn(&Answers) -> bool,
+    /// The offending places; empty when the answers satisfy the rule.
+    pub test: fn(&Answers) -> Vec<Hit>,
+    /// What is missing, in plain words.
+    pub message: &'static str,
+}
+
+/// One thing the policy fails to say (or an applicable fact worth knowing).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule's id.
+    pub rule: &'static str,
+    pub regime: Regime,
+    pub severity: Severity,
+    pub citation: &'static str,
+    /// What is missing, in plain words.
+    pub message: String,
+    /// The answer to go to, as a dotted path.
+    pub answer: String,
+}
+
+/// Every rule, regime by regime.
+pub fn rules() -> impl Iterator<Item = &'static Rule> {
+    [
+        gdpr::RULES,
+        uk_gdpr::RULES,
+        ccpa::RULES,
+        caloppa::RULES,
+        coppa::RULES,
+        lgpd::RULES,
+        pipeda::RULES,
+        kazakhstan::RULES,
+        chrome_web_store::RULES,
+        consistency::RULES,
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// Every finding for these answers, sorted by regime, then severity (most serious
+/// first), then rule id; a rule's own findings keep the answers' order.
+///
+/// The rules see the answers as `render` does: without those the interview says no
+/// longer apply (`questions::relevant`), since the policy will not say them.
+pub fn check(a: &Answers) -> Vec<Finding> {
+    let a = &crate::questions::relevant(a);
+    let mut findings: Vec<Finding> = rules()
+        .filter(|rule| (rule.applies)(a))
+        .flat_map(|rule| {
+            (rule.test)(a).into_iter().map(move |hit| Finding {
+                rule: rule.id,
+                regime: rule.regime,
+                severity: rule.severity,
+                citation: rule.citation,
+                message: match hit.note {
+                    Some(note) => format!("{}: {note}", rule.message),
+                    None => rule.message.to_owned(),
+                },
+                answer: hit.answer,
+            })
+        })
+        .collect();
+    findings.sort_by(|x, y| (x.regime, x.severity, x.rule).cmp(&(y.regime, y.severity, y.rule)));
+    findings
+}
+
+/// The regimes with at least one rule that applies to these answers, in order: what
+/// the answers were held against, findings or not.
+pub fn regimes(a: &Answers) -> Vec<Regime> {
+    let mut out: Vec<Regime> = rules()
+        .filter(|r| (r.applies)(a))
+        .map(|r| r.regime)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// How many findings of each severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub info: usize,
+}
+
+impl Summary {
+    pub fn of(findings: &[Finding]) -> Summary {
+        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        Summary {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            info: count(Severity::Info),
+        }
+    }
+}
+
+impl std::fmt::Display for Summary {
+    /// `2 errors, 5 warnings, 1 info`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        write!(
+            f,
+            "{}, {}, {} info",
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            self.info
+        )
+    }
+}
+
+// Conditions and tests shared by several regimes.
+
+/// GDPR Art. 3: the operator is established in the EEA, or offers the product to
+/// people in the EEA.
+pub(crate) fn eu_gdpr(a: &Answers) -> bool {
+    a.audience.serves(Region::Eea) || a.organization.country.is_some_and(|c| c.in_eea())
+}
+
+/// UK GDPR Art. 3: established in the UK, or offering the product to people there.
+pub(crate) fn uk_gdpr(a: &Answers) -> bool {
+    a.audience.serves(Region::Uk) || a.organization.country == Some(gb())
+}
+
+/// Either GDPR: the Art. 13/14 content rules are the same in both.
+pub(crate) fn any_gdpr(a: &Answers) -> bool {
+    eu_gdpr(a) || uk_gdpr(a)
+}
+
+pub(crate) fn california(a: &Answers) -> bool {
+    a.audience.serves(Region::California)
+}
+
+pub(crate) fn gb() -> Country {
+    "GB".parse().expect("GB is a country")
+}
+
+/// Data categories no retention rule covers (GDPR Art. 13(2)(a), CCPA 1798.100(a)(3),
+/// LGPD Art. 9(II)).
+pub(crate) fn categories_without_retention(a: &Answers) -> Vec<Hit> {
+    a.data
+        .categories
+        .iter()
+        .filter(|c| {
+            !a.retention
+                .rules
+                .iter()
+                .any(|r| r.categories.contains(&c.id))
+        })
+        .map(|c| Hit::with("retention.rules", format!("`{}` ({})", c.name, c.id)))
+        .collect()
+}
+
+/// Purposes are needed as soon as any data is collected.
+pub(crate) fn no_purposes(a: &Answers) -> Vec<Hit> {
+    if !a.data.categories.is_empty() && a.purposes.is_empty() {
+        vec![Hit::at("purposes")]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The controller's legal identity (not just the product's name).
+pub(crate) fn no_legal_entity(a: &Answers) -> Vec<Hit> {
+    match &a.organization.legal_entity {
+        Some(e) if !e.trim().is_empty() => Vec::new(),
+        _ => vec![Hit::at("organization.legal_entity")],
+    }
+}
+
+/// Processors that process data in a country outside `inside` and state no safeguard.
+pub(crate) fn processors_outside_without_safeguard(
+    a: &Answers,
+    inside: impl Fn(Country) -> bool,
+) -> Vec<Hit> {
+    a.processors
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.safeguard.is_none() && p.countries.iter().any(|&c| !inside(c)))
+        .map(|(i, p)| {
+            Hit::with(
+                format!("processors[{i}].safeguard"),
+                format!("`{}`", p.name),
+            )
+        })
+        .collect()
+}
+
+/// Transfers listed without a safeguard.
+pub(crate) fn transfers_without_safeguard(a: &Answers) -> Vec<Hit> {
+    a.hosting
+        .transfers
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.safeguard.is_none())
+        .map(|(i, t)| {
+            Hit::with(
+                format!("hosting.transfers[{i}].safeguard"),
+                t.country.name().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn always(_: &Answers) -> bool {
+    true
+}

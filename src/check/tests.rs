@@ -1,0 +1,452 @@
+//! One test per rule: from answers where the rule holds (or does not apply), one change
+//! that makes it fire. The base is `examples/complete.json`, which passes every rule.
+
+use super::*;
+use crate::answers::vocab::{
+    GpcResponse, LegalBasis, ProcessorRole, ProductKind, Region, RightKind, Safeguard,
+};
+use crate::answers::{ContactPerson, Permission, Processor, Right};
+
+fn complete() -> Answers {
+    Answers::from_json(include_str!("../../examples/complete.json")).unwrap()
+}
+
+fn fired(a: &Answers, id: &str) -> Vec<Finding> {
+    check(a).into_iter().filter(|f| f.rule == id).collect()
+}
+
+/// `setup` gives answers on which rule `id` is silent; `fire` then breaks them.
+fn case(id: &str, setup: impl Fn(&mut Answers), fire: impl Fn(&mut Answers)) {
+    assert!(rules().any(|r| r.id == id), "no rule {id}");
+    let mut a = complete();
+    setup(&mut a);
+    let quiet = fired(&a, id);
+    assert!(quiet.is_empty(), "{id} fired before the change: {quiet:#?}");
+    fire(&mut a);
+    let found = fired(&a, id);
+    assert!(!found.is_empty(), "{id} did not fire");
+    for f in &found {
+        assert!(!f.answer.is_empty() && !f.message.is_empty(), "{f:?}");
+    }
+}
+
+fn none(_: &mut Answers) {}
+
+fn right(kind: RightKind) -> Right {
+    Right {
+        right: kind,
+        description: None,
+        how: Some("via Settings".into()),
+    }
+}
+
+fn only(a: &mut Answers, regions: &[Region]) {
+    a.audience.regions = regions.to_vec();
+}
+
+fn person(name: &str) -> Option<ContactPerson> {
+    Some(ContactPerson {
+        name: name.into(),
+        email: Some("rep@example.com".into()),
+        postal_address: None,
+    })
+}
+
+fn extension(a: &mut Answers) {
+    a.audience.product_kinds.push(ProductKind::BrowserExtension);
+    a.extension.permissions.push(Permission {
+        names: vec!["storage".into()],
+        used_for: "remember your settings".into(),
+    });
+    a.extension.limited_use = true;
+}
+
+fn kids(a: &mut Answers) {
+    a.audience.directed_to_children = true;
+    a.audience.minimum_age = None;
+    a.audience.parental_consent = Some("a parent confirms by e-mail and a card check".into());
+}
+
+fn kazakhstan(a: &mut Answers) {
+    a.audience.regions.push(Region::Kazakhstan);
+    a.hosting.data_location = vec!["KZ".parse().unwrap()];
+}
+
+macro_rules! rule_tests {
+    ($($test:ident: $id:literal => $setup:expr, $fire:expr;)*) => {
+        $(
+            #[test]
+            fn $test() {
+                case($id, $setup, $fire);
+            }
+        )*
+        const TESTED: &[&str] = &[$($id),*];
+    };
+}
+
+rule_tests! {
+    // GDPR
+    gdpr_controller_identity: "gdpr-controller-identity" => none, |a| a.organization.legal_entity = None;
+    gdpr_dpo_contact: "gdpr-dpo-contact" => none, |a| {
+        let dpo = a.organization.dpo.as_mut().unwrap();
+        dpo.email = None;
+        dpo.postal_address = None;
+    };
+    gdpr_dpo_appointment: "gdpr-dpo-appointment" => |a| a.data.categories[1].sensitive = true,
+        |a| a.organization.dpo = None;
+    gdpr_purposes: "gdpr-purposes" => none, |a| a.purposes.clear();
+    gdpr_legal_basis: "gdpr-legal-basis" => none, |a| a.purposes[0].legal_basis = None;
+    gdpr_legitimate_interest: "gdpr-legitimate-interest" => none,
+        |a| a.purposes[2].legitimate_interest = None;
+    gdpr_category_purpose: "gdpr-category-purpose" => none,
+        |a| a.purposes[1].categories = vec!["account".into()];
+    gdpr_recipients: "gdpr-recipients" => none, |a| {
+        a.processors[2].categories.clear();
+        a.processors[2].data_description = None;
+    };
+    gdpr_transfer_safeguard: "gdpr-transfer-safeguard" => none,
+        |a| a.processors[2].safeguard = None;
+    gdpr_recipient_location: "gdpr-recipient-location" => none,
+        |a| a.processors[0].countries.clear();
+    gdpr_transfer_consent: "gdpr-transfer-consent" => none,
+        |a| a.hosting.transfers[0].safeguard = Some(Safeguard::Consent);
+    gdpr_retention: "gdpr-retention" => none, |a| { a.retention.rules.pop(); };
+    // Established in Germany, serving only California: the EEA paragraph is not
+    // rendered, so the operator's own list must carry the rights.
+    gdpr_rights: "gdpr-rights" => |a| only(a, &[Region::California]),
+        |a| a.rights.rights.retain(|r| r.right != RightKind::Restriction);
+    gdpr_withdraw_consent: "gdpr-withdraw-consent" => |a| {
+        a.purposes[0].legal_basis = Some(LegalBasis::Consent);
+    }, |a| only(a, &[Region::California]);
+    gdpr_complaint: "gdpr-complaint" => |a| only(a, &[Region::California]),
+        |a| a.rights.complaint = false;
+    gdpr_required_data: "gdpr-required-data" => none, |a| a.data.categories[1].required = None;
+    gdpr_sources: "gdpr-sources" => none, |a| a.data.categories[3].source_name = None;
+    gdpr_automated_decisions: "gdpr-automated-decisions" => |a| {
+        a.ai.automated_decisions = Some("Accounts that look fraudulent are suspended automatically".into());
+        a.rights.rights.push(right(RightKind::AutomatedDecisions));
+    }, |a| { a.rights.rights.pop(); };
+    gdpr_ai_decisions: "gdpr-ai-decisions" => none, |a| a.processors.push(Processor {
+        id: "llm".into(),
+        name: "An LLM".into(),
+        role: ProcessorRole::Ai,
+        purpose: "categorises expenses".into(),
+        categories: vec!["books".into()],
+        countries: vec!["IE".parse().unwrap()],
+        ..Default::default()
+    });
+    gdpr_eu_representative: "gdpr-eu-representative" => |a| {
+        a.organization.country = Some("US".parse().unwrap());
+        a.organization.eu_representative = person("EU Rep B.V.");
+    }, |a| a.organization.eu_representative = None;
+    gdpr_operator_country: "gdpr-operator-country" => none, |a| a.organization.country = None;
+    gdpr_child_consent: "gdpr-child-consent" => |a| {
+        a.purposes[0].legal_basis = Some(LegalBasis::Consent);
+    }, |a| a.audience.minimum_age = Some(13);
+    gdpr_special_category: "gdpr-special-category" => none, |a| a.data.categories[1].sensitive = true;
+
+    // UK GDPR
+    uk_ico_complaint: "uk-ico-complaint" => |a| {
+        a.organization.country = Some("GB".parse().unwrap());
+        only(a, &[Region::Eea]);
+        a.rights.authority = Some("the Information Commissioner's Office (ICO)".into());
+    }, |a| a.rights.authority = Some("the Berlin Commissioner".into());
+    uk_representative: "uk-representative" => none, |a| a.organization.uk_representative = None;
+    uk_child_consent: "uk-child-consent" => |a| {
+        a.audience.minimum_age = Some(12);
+        a.audience.directed_to_children = true;
+        a.purposes[0].legal_basis = Some(LegalBasis::Consent);
+        a.audience.parental_consent = Some("a parent confirms by e-mail".into());
+    }, |a| a.audience.parental_consent = None;
+    uk_minimum_age: "uk-minimum-age" => none, |a| a.audience.minimum_age = None;
+
+    // CCPA
+    ccpa_thresholds: "ccpa-thresholds" => |a| a.audience.regions.retain(|r| *r != Region::California),
+        |a| a.audience.regions.push(Region::California);
+    ccpa_categories: "ccpa-categories" => none, |a| a.data.categories[0].ccpa_category = None;
+    ccpa_purposes: "ccpa-purposes" => none, |a| a.purposes.clear();
+    ccpa_sale_sharing: "ccpa-sale-sharing" => none, |a| a.sale_and_sharing.sells = None;
+    ccpa_sold_categories: "ccpa-sold-categories" => none, |a| {
+        a.sale_and_sharing.shares_for_advertising = Some(true);
+    };
+    ccpa_opt_out: "ccpa-opt-out" => |a| {
+        a.sale_and_sharing.sells = Some(true);
+        a.tracking.global_privacy_control = Some(GpcResponse::HonoredAsOptOut);
+        a.rights.rights.push(right(RightKind::OptOutSale));
+    }, |a| { a.rights.rights.pop(); };
+    ccpa_opt_out_signal: "ccpa-opt-out-signal" => |a| {
+        a.sale_and_sharing.sells = Some(true);
+        a.tracking.global_privacy_control = Some(GpcResponse::HonoredAsOptOut);
+    }, |a| a.tracking.global_privacy_control = Some(GpcResponse::NotHonored);
+    ccpa_sensitive: "ccpa-sensitive" => |a| {
+        a.data.categories[1].sensitive = true;
+        a.rights.rights.push(right(RightKind::LimitSensitive));
+    }, |a| { a.rights.rights.pop(); };
+    ccpa_authorized_agents: "ccpa-authorized-agents" => none, |a| a.rights.authorized_agents = false;
+    ccpa_verification: "ccpa-verification" => none, |a| a.rights.verification = None;
+    ccpa_retention: "ccpa-retention" => none, |a| { a.retention.rules.pop(); };
+    ccpa_annual_update: "ccpa-annual-update" => |a| a.audience.regions.retain(|r| *r != Region::California),
+        |a| a.audience.regions.push(Region::California);
+
+    // CalOPPA
+    caloppa_do_not_track: "caloppa-do-not-track" => none, |a| a.tracking.do_not_track = None;
+    caloppa_third_party_tracking: "caloppa-third-party-tracking" => none,
+        |a| a.tracking.third_party_tracking = None;
+    caloppa_effective_date: "caloppa-effective-date" => none, |a| a.policy.effective_date = None;
+    caloppa_changes: "caloppa-changes" => none, |a| a.changes.notify_by.clear();
+
+    // COPPA
+    coppa_parental_consent: "coppa-parental-consent" => kids, |a| a.audience.parental_consent = None;
+    coppa_parent_rights: "coppa-parent-rights" => kids, |a| {
+        a.audience.directed_to_children = false;
+        a.audience.minimum_age = Some(10);
+    };
+    coppa_operator_contact: "coppa-operator-contact" => kids, |a| a.organization.postal_address = None;
+    coppa_telephone: "coppa-telephone" => none, kids;
+    coppa_minimum_age: "coppa-minimum-age" => none, |a| a.audience.minimum_age = None;
+
+    // LGPD
+    lgpd_purposes: "lgpd-purposes" => none, |a| a.purposes.clear();
+    lgpd_duration: "lgpd-duration" => none, |a| { a.retention.rules.pop(); };
+    lgpd_controller: "lgpd-controller" => none, |a| a.organization.legal_entity = None;
+    lgpd_legal_basis: "lgpd-legal-basis" => none, |a| a.purposes[1].legal_basis = None;
+    lgpd_encarregado: "lgpd-encarregado" => none, |a| a.organization.dpo = None;
+    lgpd_transfer: "lgpd-transfer" => none, |a| a.processors[0].safeguard = None;
+
+    // PIPEDA
+    pipeda_accountable_person: "pipeda-accountable-person" => none, |a| a.organization.dpo = None;
+    pipeda_cross_border: "pipeda-cross-border" => none, |a| a.hosting.transfers[0].details = None;
+
+    // Kazakhstan
+    kz_localization: "kz-localization" => kazakhstan, |a| a.hosting.data_location.clear();
+    kz_cross_border: "kz-cross-border" => kazakhstan, |a| a.processors[0].safeguard = None;
+
+    // Chrome Web Store
+    cws_permissions: "cws-permissions" => extension, |a| a.extension.permissions.clear();
+    cws_limited_use: "cws-limited-use" => extension, |a| a.extension.limited_use = false;
+    cws_no_sale: "cws-no-sale" => extension, |a| a.sale_and_sharing.shares_with_data_brokers = Some(true);
+
+    // Consistency
+    consistency_renderable: "consistency-renderable" => none,
+        |a| a.organization.contact_email = "not an e-mail".into();
+    consistency_processor_category: "consistency-processor-category" => none,
+        |a| a.processors[0].categories.push("ghost".into());
+    consistency_purpose_category: "consistency-purpose-category" => none,
+        |a| a.purposes[0].categories.push("ghost".into());
+    consistency_retention_category: "consistency-retention-category" => none,
+        |a| a.retention.rules[0].categories.push("ghost".into());
+    consistency_store_category: "consistency-store-category" => none,
+        |a| a.hosting.stores[0].categories.push("ghost".into());
+    consistency_region_rights: "consistency-region-rights" => |a| a.audience.regions.push(Region::RestOfWorld),
+        |a| a.rights.rights.clear();
+    consistency_stays_in_region: "consistency-stays-in-region" => |a| {
+        a.hosting.stays_in_region = Some(true);
+        a.hosting.transfers.clear();
+        a.processors.truncate(1);
+    }, |a| a.processors[0].countries = vec!["US".parse().unwrap()];
+    consistency_do_not_track: "consistency-do-not-track" => none,
+        |a| a.tracking.cross_site_tracking = Some(true);
+    consistency_gpc_sale: "consistency-gpc-sale" => none, |a| a.sale_and_sharing.sells = Some(true);
+}
+
+#[test]
+fn every_rule_has_a_test_and_a_unique_id() {
+    let ids: Vec<&str> = rules().map(|r| r.id).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "duplicate rule ids");
+    let untested: Vec<_> = ids.iter().filter(|id| !TESTED.contains(id)).collect();
+    assert!(untested.is_empty(), "rules without a test: {untested:?}");
+}
+
+#[test]
+fn rules_are_well_formed() {
+    for r in rules() {
+        let prefix = match r.regime {
+            Regime::Gdpr => "gdpr-",
+            Regime::UkGdpr => "uk-",
+            Regime::Ccpa => "ccpa-",
+            Regime::Caloppa => "caloppa-",
+            Regime::Coppa => "coppa-",
+            Regime::Lgpd => "lgpd-",
+            Regime::Pipeda => "pipeda-",
+            Regime::Kazakhstan => "kz-",
+            Regime::ChromeWebStore => "cws-",
+            Regime::Consistency => "consistency-",
+        };
+        assert!(
+            r.id.starts_with(prefix),
+            "{} is not in {:?}",
+            r.id,
+            r.regime
+        );
+        assert!(
+            !r.citation.is_empty() && !r.applies_when.is_empty(),
+            "{}",
+            r.id
+        );
+        assert!(
+            !r.message.ends_with('.'),
+            "{}: messages end without a full stop",
+            r.id
+        );
+    }
+}
+
+#[test]
+fn complete_example_passes_every_rule() {
+    let a = complete();
+    let serious: Vec<_> = check(&a)
+        .into_iter()
+        .filter(|f| f.severity != Severity::Info)
+        .collect();
+    assert!(serious.is_empty(), "{serious:#?}");
+    for r in [
+        Region::Eea,
+        Region::Uk,
+        Region::California,
+        Region::Brazil,
+        Region::Canada,
+    ] {
+        assert!(a.audience.serves(r), "complete.json must serve {r:?}");
+    }
+}
+
+#[test]
+fn findings_are_sorted_by_regime_then_severity_then_rule() {
+    let mut a = complete();
+    a.organization.contact_email = "nope".into();
+    a.organization.country = None;
+    a.purposes[0].legal_basis = None;
+    a.tracking.do_not_track = None;
+    let findings = check(&a);
+    let keys: Vec<_> = findings
+        .iter()
+        .map(|f| (f.regime, f.severity, f.rule))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert_eq!(findings.first().unwrap().regime, Regime::Gdpr);
+    assert_eq!(findings.last().unwrap().rule, "consistency-renderable");
+}
+
+/// A dangling reference is reported once, by the rule that names it.
+#[test]
+fn dangling_references_are_not_reported_twice() {
+    let mut a = complete();
+    a.processors[0].categories.push("ghost".into());
+    let found: Vec<_> = check(&a)
+        .into_iter()
+        .filter(|f| f.regime == Regime::Consistency)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].answer, "processors[0].categories[5]");
+}
+
+/// `consistency-region-rights` trusts that the built-in rights section has a
+/// paragraph for these regions; hold that to the template.
+#[test]
+fn region_rights_list_matches_the_rights_template() {
+    let (_, template) = crate::render::TEMPLATES
+        .iter()
+        .find(|(name, _)| *name == "sections/rights.md")
+        .unwrap();
+    for region in Region::ALL {
+        let in_template = template.contains(&format!("serves.{}", region.key()));
+        let listed = consistency::template_regions().contains(region);
+        assert_eq!(in_template, listed, "{region:?}");
+    }
+}
+
+#[test]
+fn notes_name_the_offending_entry() {
+    let mut a = complete();
+    a.purposes[1].legal_basis = None;
+    let f = &fired(&a, "gdpr-legal-basis")[0];
+    assert_eq!(f.answer, "purposes[1].legal_basis");
+    assert!(
+        f.message.ends_with("purpose `To bill your subscription`"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.citation, "GDPR Art. 13(1)(c)");
+}
+
+#[test]
+fn summary_counts_and_reads() {
+    let mut a = complete();
+    a.purposes[0].legal_basis = None;
+    a.sale_and_sharing.sells = Some(true);
+    let s = Summary::of(&check(&a));
+    assert!(s.errors >= 1 && s.warnings >= 1 && s.info == 2, "{s:?}");
+    let one = Summary {
+        errors: 1,
+        warnings: 0,
+        info: 1,
+    };
+    assert_eq!(one.to_string(), "1 error, 0 warnings, 1 info");
+}
+
+/// Every answer a finding points at has a question in the interview's catalog, so
+/// `edit` and the wizard can jump to it.
+#[test]
+fn every_answer_path_has_a_question() {
+    let mut seen = Vec::new();
+    let mut add = |a: &Answers| {
+        for f in check(a) {
+            seen.push((f.rule, f.answer));
+        }
+    };
+    for example in [
+        include_str!("../../examples/stepr.json"),
+        include_str!("../../examples/specstep.json"),
+    ] {
+        add(&Answers::from_json(example).unwrap());
+    }
+    // Break complete.json every way the per-rule tests do.
+    let mut a = complete();
+    a.organization.legal_entity = None;
+    a.organization.dpo = None;
+    a.organization.uk_representative = None;
+    a.organization.country = Some("US".parse().unwrap());
+    a.organization.postal_address = None;
+    a.policy.effective_date = None;
+    a.audience.regions.push(Region::Kazakhstan);
+    a.audience.regions.push(Region::RestOfWorld);
+    a.audience.product_kinds.push(ProductKind::BrowserExtension);
+    a.audience.minimum_age = Some(10);
+    a.purposes[0].legal_basis = None;
+    a.purposes[2].legitimate_interest = None;
+    a.data.categories[0].required = None;
+    a.data.categories[0].ccpa_category = None;
+    a.data.categories[1].sensitive = true;
+    a.data.categories[3].source_name = None;
+    a.processors[0].countries.clear();
+    a.processors[1].safeguard = None;
+    a.processors[2].categories.clear();
+    a.processors[2].data_description = None;
+    a.processors[2].categories.push("ghost".into());
+    a.hosting.transfers[0].safeguard = Some(Safeguard::Consent);
+    a.hosting.transfers[0].details = None;
+    a.hosting.data_location.clear();
+    a.retention.rules.pop();
+    a.rights.rights.clear();
+    a.rights.verification = None;
+    a.rights.authorized_agents = false;
+    a.sale_and_sharing.sells = Some(true);
+    a.sale_and_sharing.shares_for_advertising = None;
+    a.tracking.do_not_track = None;
+    a.tracking.third_party_tracking = None;
+    a.changes.notify_by.clear();
+    a.ai.automated_decisions = Some("Fraud checks suspend accounts".into());
+    a.organization.contact_email = "nope".into();
+    add(&a);
+    assert!(seen.len() > 40, "{}", seen.len());
+    let orphans: Vec<_> = seen
+        .iter()
+        .filter(|(_, path)| crate::questions::find(path).is_none())
+        .collect();
+    assert!(orphans.is_empty(), "answers with no question: {orphans:#?}");
+}

@@ -1,0 +1,97 @@
+//! What the UK GDPR and the Data Protection Act 2018 change from the EU GDPR: the
+//! Information Commissioner as the authority, 13 as the age of digital consent, and a
+//! representative in the UK for operators outside it. Art. 13/14 content is in `gdpr.rs`.
+
+use super::{Hit, Regime, Rule, Severity, gb, uk_gdpr};
+use crate::answers::vocab::{LegalBasis, Region};
+
+const UK: &str = "the product serves the UK, or the operator is established there";
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "uk-ico-complaint",
+        regime: Regime::UkGdpr,
+        citation: "UK GDPR Art. 13(2)(d), 77",
+        severity: Severity::Error,
+        applies_when: UK,
+        applies: uk_gdpr,
+        test: |a| {
+            // The built-in rights section names the ICO whenever the UK is served.
+            let names_ico = a.audience.serves(Region::Uk)
+                || (a.rights.complaint
+                    && a.rights.authority.as_deref().is_some_and(|s| {
+                        s.contains("Information Commissioner") || s.contains("ICO")
+                    }));
+            if names_ico {
+                Vec::new()
+            } else {
+                vec![Hit::at("rights.authority")]
+            }
+        },
+        message: "The policy does not say that UK users can complain to the Information \
+                  Commissioner's Office",
+    },
+    Rule {
+        id: "uk-representative",
+        regime: Regime::UkGdpr,
+        citation: "UK GDPR Art. 27(1), 13(1)(a)",
+        severity: Severity::Error,
+        applies_when: "the product serves the UK and the operator is established outside it",
+        applies: |a| {
+            a.audience.serves(Region::Uk) && a.organization.country.is_some_and(|c| c != gb())
+        },
+        test: |a| {
+            if a.organization.uk_representative.is_none() {
+                vec![Hit::at("organization.uk_representative")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "The operator is outside the UK and serves people in it, but names no \
+                  representative in the UK (not needed only for occasional processing that \
+                  is unlikely to result in a risk, Art. 27(2))",
+    },
+    Rule {
+        id: "uk-child-consent",
+        regime: Regime::UkGdpr,
+        citation: "UK GDPR Art. 8(1); Data Protection Act 2018 s. 9",
+        severity: Severity::Error,
+        applies_when: "UK GDPR applies, users under 13 are accepted, and a purpose relies on consent",
+        applies: |a| {
+            uk_gdpr(a)
+                && a.audience.minimum_age.is_some_and(|n| n < 13)
+                && super::gdpr::uses_basis(a, LegalBasis::Consent)
+        },
+        test: |a| {
+            // The policy states parental consent only for a product directed to children.
+            if !a.audience.directed_to_children {
+                vec![Hit::at("audience.directed_to_children")]
+            } else if a.audience.parental_consent.is_none() {
+                vec![Hit::at("audience.parental_consent")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "Users under 13 are accepted and processing relies on consent; in the UK a \
+                  child under 13 cannot give that consent, so say how a parent's consent is \
+                  obtained",
+    },
+    Rule {
+        id: "uk-minimum-age",
+        regime: Regime::UkGdpr,
+        citation: "UK GDPR Art. 8(1); Data Protection Act 2018 s. 9",
+        severity: Severity::Warning,
+        applies_when: "UK GDPR applies and the product is not directed to children",
+        applies: |a| uk_gdpr(a) && !a.audience.directed_to_children,
+        test: |a| {
+            if a.audience.minimum_age.is_none() {
+                vec![Hit::at("audience.minimum_age")]
+            } else {
+                Vec::new()
+            }
+        },
+        message: "The policy does not say how old users must be; in the UK children can \
+                  consent to online services from 13, and the ICO's Children's code applies \
+                  to services likely to be used by under-18s",
+    },
+];

@@ -1,0 +1,106 @@
+//! `policywright check`: answers in, findings out, exit 1 on any error-level finding.
+
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use serde::Serialize;
+
+use super::CheckArgs;
+use crate::answers::{Answers, set};
+use crate::check::{self, Finding, Regime, Summary};
+use crate::store::{self, Source};
+
+/// How findings are printed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Grouped by regime, most serious first, for people.
+    #[default]
+    Text,
+    /// One JSON object: `findings`, `summary` and `regimes` (see the README).
+    Json,
+}
+
+pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let answers = store::load(&Source::parse(&args.input)?)?;
+    let answers = set::apply(&answers, &args.answers.set).context("--set")?;
+    let findings = check::check(&answers);
+    let summary = Summary::of(&findings);
+    let out = match args.format {
+        CheckFormat::Text => text(&answers, &findings, summary),
+        CheckFormat::Json => json(&answers, &findings, summary),
+    };
+    super::print(&out)?;
+    Ok(if summary.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The text report: one block per regime, each finding with its severity, rule,
+/// citation, what is missing and the answer to go to; the summary on the last line.
+pub fn text(answers: &Answers, findings: &[Finding], summary: Summary) -> String {
+    let mut out = String::new();
+    let product = match answers.organization.product_name.trim() {
+        "" => "These answers",
+        name => name,
+    };
+    let regimes: Vec<&str> = check::regimes(answers)
+        .into_iter()
+        .filter(|r| *r != Regime::Consistency)
+        .map(Regime::title)
+        .collect();
+    let against = if regimes.is_empty() {
+        "no regime (no region served has rules here)".to_owned()
+    } else {
+        regimes.join("; ")
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        textwrap::fill(&format!("{product}: checked against {against}."), 78)
+    );
+    let mut current = None;
+    for f in findings {
+        if current != Some(f.regime) {
+            current = Some(f.regime);
+            let _ = write!(
+                out,
+                "\n{}\n{}\n",
+                f.regime.title(),
+                "=".repeat(f.regime.title().chars().count())
+            );
+        }
+        let _ = writeln!(out, "\n{:<7} {} ({})", f.severity.key(), f.rule, f.citation);
+        let wrap = textwrap::Options::new(78)
+            .initial_indent("        ")
+            .subsequent_indent("        ");
+        let _ = writeln!(out, "{}", textwrap::fill(&f.message, wrap));
+        let _ = writeln!(out, "        answer: {}", f.answer);
+    }
+    if findings.is_empty() {
+        out.push_str("\nNo findings.\n");
+    }
+    let _ = writeln!(out, "\n{summary}");
+    out
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    findings: &'a [Finding],
+    summary: Summary,
+    regimes: Vec<Regime>,
+}
+
+/// The JSON report; its shape is documented in the README and held by tests.
+pub fn json(answers: &Answers, findings: &[Finding], summary: Summary) -> String {
+    let report = Report {
+        findings,
+        summary,
+        regimes: check::regimes(answers),
+    };
+    let mut text = serde_json::to_string_pretty(&report).expect("findings always serialise");
+    text.push('\n');
+    text
+}
