@@ -271,25 +271,9 @@ impl<'a> Interview<'a> {
             match (choice, options[choice].as_str()) {
                 (c, _) if c == done => return Ok(Step::Next),
                 (_, o) if o.starts_with("Add") => {
-                    let mut draft: Option<Value> = None;
-                    loop {
-                        match edit(&mut *self.prompter, &self.answers, draft.as_ref()) {
-                            Reply::Answer(item) => {
-                                let mut attempt = new_items.clone();
-                                attempt.push(item.clone());
-                                match self.commit(q.key, Value::Array(attempt))? {
-                                    None => break,
-                                    Some(problems) => {
-                                        self.complain(&problems);
-                                        draft = Some(item);
-                                    }
-                                }
-                            }
-                            Reply::Back => break,
-                            Reply::Quit => return Ok(Step::Stop),
-                        }
+                    if self.edit_entry(q.key, &items, None, edit)? {
+                        return Ok(Step::Stop);
                     }
-                    continue;
                 }
                 (_, o) if o.starts_with("Change") => {
                     let which = match self.pick(noun, "change", &labels) {
@@ -297,22 +281,8 @@ impl<'a> Interview<'a> {
                         Reply::Back => continue,
                         Reply::Quit => return Ok(Step::Stop),
                     };
-                    let mut draft = Some(items[which].clone());
-                    loop {
-                        match edit(&mut *self.prompter, &self.answers, draft.as_ref()) {
-                            Reply::Answer(item) => {
-                                new_items[which] = item.clone();
-                                match self.commit(q.key, Value::Array(new_items.clone()))? {
-                                    None => break,
-                                    Some(problems) => {
-                                        self.complain(&problems);
-                                        draft = Some(item);
-                                    }
-                                }
-                            }
-                            Reply::Back => break,
-                            Reply::Quit => return Ok(Step::Stop),
-                        }
+                    if self.edit_entry(q.key, &items, Some(which), edit)? {
+                        return Ok(Step::Stop);
                     }
                 }
                 _ => {
@@ -335,6 +305,38 @@ impl<'a> Interview<'a> {
                         Reply::Quit => return Ok(Step::Stop),
                         _ => {}
                     }
+                }
+            }
+        }
+    }
+
+    /// Asks for a new entry (`which` = None) or a changed one, and saves the list
+    /// with it. A refused entry is reopened with what was typed, until it is valid or
+    /// the person goes back. Returns whether the person stopped the interview.
+    fn edit_entry(
+        &mut self,
+        key: &str,
+        items: &[Value],
+        which: Option<usize>,
+        edit: &mut EditItem<'_>,
+    ) -> Result<bool, String> {
+        let mut draft = which.map(|w| items[w].clone());
+        loop {
+            let item = match edit(&mut *self.prompter, &self.answers, draft.as_ref()) {
+                Reply::Answer(item) => item,
+                Reply::Back => return Ok(false),
+                Reply::Quit => return Ok(true),
+            };
+            let mut list = items.to_vec();
+            match which {
+                Some(w) => list[w] = item.clone(),
+                None => list.push(item.clone()),
+            }
+            match self.commit(key, Value::Array(list))? {
+                None => return Ok(false),
+                Some(problems) => {
+                    self.complain(&problems);
+                    draft = Some(item);
                 }
             }
         }
