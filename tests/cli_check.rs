@@ -1,21 +1,9 @@
 //! `policywright check` as scripts and CI run it: exit codes, bad input, JSON shape.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{example, pw};
 use predicates::str::contains;
-
-fn pw() -> Command {
-    let mut cmd = Command::cargo_bin("policywright").unwrap();
-    // Never read or write the developer's real data directory.
-    cmd.env(
-        "POLICYWRIGHT_DATA_DIR",
-        std::env::temp_dir().join("policywright-no-such-dir"),
-    );
-    cmd
-}
-
-fn example(name: &str) -> String {
-    format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"))
-}
 
 fn json_of(output: &[u8]) -> serde_json::Value {
     serde_json::from_slice(output).expect("check --format json prints JSON")

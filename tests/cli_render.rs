@@ -2,27 +2,11 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
+use common::{example, pw, read};
 use predicates::prelude::*;
 use predicates::str::contains;
-
-fn pw() -> Command {
-    let mut cmd = Command::cargo_bin("policywright").unwrap();
-    // Never read or write the developer's real data directory.
-    cmd.env(
-        "POLICYWRIGHT_DATA_DIR",
-        std::env::temp_dir().join("policywright-no-such-dir"),
-    );
-    cmd
-}
-
-fn example(name: &str) -> String {
-    format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap()
-}
 
 /// A valid answers file with `patch` merged in at the top level.
 fn answers_with(patch: serde_json::Value) -> String {

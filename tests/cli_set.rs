@@ -2,14 +2,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
-use predicates::str::contains;
+mod common;
 
-fn pw(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("policywright").unwrap();
-    cmd.env("POLICYWRIGHT_DATA_DIR", data);
-    cmd
-}
+use common::pw_in as pw;
+use predicates::str::contains;
 
 fn saved(data: &Path, name: &str) -> serde_json::Value {
     let path = data.join("policies").join(format!("{name}.json"));

@@ -2,7 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use assert_cmd::Command;
+use common::{example, pw_in, read};
 use predicates::str::contains;
 
 struct Env {
@@ -20,9 +23,8 @@ impl Env {
     }
 
     fn pw(&self) -> Command {
-        let mut cmd = Command::cargo_bin("policywright").unwrap();
-        cmd.env("POLICYWRIGHT_DATA_DIR", self.dir.path())
-            .current_dir(self.dir.path());
+        let mut cmd = pw_in(self.dir.path());
+        cmd.current_dir(self.dir.path());
         cmd
     }
 
@@ -62,15 +64,6 @@ impl Env {
     }
 }
 
-fn example(name: &str) -> String {
-    format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap()
-}
-
-/// PostHog added, logs kept longer, California served, notice given ahead.
 fn realistic_change(v: &mut serde_json::Value) {
     v["data"]["categories"]
         .as_array_mut()
@@ -286,9 +279,7 @@ fn snapshot_of_the_markdown_changelog_and_the_notice() {
     v["policy"]["last_updated"] = "2026-06-01".into();
     std::fs::write(&new, serde_json::to_string_pretty(&v).unwrap()).unwrap();
     let run = |extra: &[&str]| {
-        let mut cmd = Command::cargo_bin("policywright").unwrap();
-        let out = cmd
-            .env("POLICYWRIGHT_DATA_DIR", dir.path())
+        let out = pw_in(dir.path())
             .arg("diff")
             .arg(example("stepr"))
             .arg(&new)
