@@ -528,6 +528,13 @@ fn ask_value(
                 Reply::Quit => Reply::Quit,
             }
         }
+        Kind::Document => map(
+            prompter.long_text(&prompt, current.and_then(Value::as_str)),
+            |text| match text.trim() {
+                "" => Value::Null,
+                t => Value::from(t),
+            },
+        ),
         Kind::YesNo => {
             let default = current.and_then(Value::as_bool).unwrap_or(false);
             map(prompter.confirm(&prompt, Some(default)), Value::Bool)

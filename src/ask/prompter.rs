@@ -45,6 +45,8 @@ pub trait Prompter {
         options: &[String],
         selected: &[usize],
     ) -> Reply<Vec<usize>>;
+    /// A long text of several paragraphs; `default` is the current text.
+    fn long_text(&mut self, prompt: &Prompt, default: Option<&str>) -> Reply<String>;
     /// Tells the person something (a section heading, a saved answer, a problem).
     fn say(&mut self, text: &str);
 }

@@ -2,7 +2,7 @@
 
 use inquire::error::InquireError;
 use inquire::validator::Validation;
-use inquire::{Confirm, MultiSelect, Select, Text};
+use inquire::{Confirm, Editor, MultiSelect, Select, Text};
 
 use super::prompter::{Prompt, Prompter, Reply, TextInput};
 
@@ -129,6 +129,30 @@ impl Prompter for Terminal {
                 .raw_prompt()
                 .map(|o| o.into_iter().map(|o| o.index).collect()),
         )
+    }
+
+    /// In the person's own editor when `$VISUAL` or `$EDITOR` says which; otherwise
+    /// on one line, since an editor nobody chose would be a trap.
+    fn long_text(&mut self, prompt: &Prompt, default: Option<&str>) -> Reply<String> {
+        let chosen = ["VISUAL", "EDITOR"]
+            .iter()
+            .any(|v| std::env::var_os(v).is_some_and(|e| !e.is_empty()));
+        if !chosen {
+            let help = help(prompt, "(one paragraph here; set $EDITOR to write several)");
+            let mut text = Text::new(&prompt.message).with_help_message(&help);
+            if let Some(d) = default {
+                text = text.with_default(d);
+            }
+            return reply(text.prompt());
+        }
+        let help = help(prompt, "(opens your editor; save and close it to continue)");
+        let mut editor = Editor::new(&prompt.message)
+            .with_help_message(&help)
+            .with_file_extension(".md");
+        if let Some(d) = default {
+            editor = editor.with_predefined_text(d);
+        }
+        reply(editor.prompt())
     }
 
     fn say(&mut self, text: &str) {

@@ -131,6 +131,21 @@ impl Prompter for Script {
         }
     }
 
+    fn long_text(&mut self, prompt: &Prompt, default: Option<&str>) -> Reply<String> {
+        self.log.push(format!(
+            "long: {} [default: {}]",
+            prompt.message,
+            default.unwrap_or("")
+        ));
+        match self.next(prompt) {
+            Act::Type(t) => Reply::Answer(t.to_owned()),
+            Act::Enter => Reply::Answer(default.unwrap_or("").to_owned()),
+            Act::Esc => Reply::Back,
+            Act::CtrlC => Reply::Quit,
+            other => panic!("{other:?} at long text {}", prompt.message),
+        }
+    }
+
     fn say(&mut self, text: &str) {
         self.log.push(format!("say: {text}"));
     }
@@ -404,4 +419,31 @@ fn a_record_that_breaks_a_rule_is_reopened_with_what_was_typed() {
         "{log:#?}"
     );
     assert_eq!(answers.data.categories[1].id, "account2");
+}
+
+#[test]
+fn a_custom_section_is_written_as_a_document_and_placed() {
+    let custom = vec![section("custom").unwrap()];
+    let (_, answers, _, log) = run(
+        &custom,
+        Answers::default(),
+        &[
+            Pick("Add"),
+            Type("Open source"),
+            Type("Our code is public.\n\nRead it on GitHub."),
+            Pick("Security"),
+            Pick("Done"),
+        ],
+        false,
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.starts_with("long: Text (blank lines separate paragraphs)"))
+    );
+    let section = &answers.custom_sections[0];
+    assert_eq!(section.body, "Our code is public.\n\nRead it on GitHub.");
+    assert_eq!(
+        section.after,
+        crate::answers::Placement::After(crate::answers::vocab::SectionId::Security)
+    );
 }

@@ -975,7 +975,7 @@ fn custom() -> Section {
                         "body",
                         "Text (blank lines separate paragraphs)",
                         "",
-                        Kind::Paragraph,
+                        Kind::Document,
                     )
                     .required(),
                     q("after", "Where does it go?", "", Kind::Choice(&PLACEMENTS)),

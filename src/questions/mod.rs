@@ -62,8 +62,10 @@ pub struct Question {
 pub enum Kind {
     /// One line of text.
     Text,
-    /// Text that may run to a few sentences or paragraphs.
+    /// Text that may run to a few sentences.
     Paragraph,
+    /// A long text of several paragraphs, best written in an editor.
+    Document,
     Email,
     /// A web address.
     Url,
@@ -201,7 +203,7 @@ mod tests {
     /// A plausible answer of each kind.
     fn sample(q: &Question) -> Value {
         match &q.kind {
-            Kind::Text | Kind::Paragraph => json!("text"),
+            Kind::Text | Kind::Paragraph | Kind::Document => json!("text"),
             Kind::Email => json!("a@b.co"),
             Kind::Url => json!("https://b.co"),
             Kind::Date => json!("2026-01-01"),
