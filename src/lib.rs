@@ -2,6 +2,7 @@
 //! the answers in a JSON file, and renders a complete privacy policy from them.
 //!
 //! - [`answers`]: the model of the answers file: its shape, parsing, validation, `--set`.
+//! - [`catalog`]: the processor catalog, and filling in answers that refer to it.
 //! - [`render`]: templates and the three output formats.
 //! - [`questions`]: the interview, defined once: sections, questions, help, conditions.
 //! - [`ask`]: the line-by-line interview, behind a prompter trait.
@@ -13,6 +14,7 @@
 
 pub mod answers;
 pub mod ask;
+pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod diff;
