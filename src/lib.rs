@@ -7,6 +7,7 @@
 //! - [`questions`]: the interview, defined once: sections, questions, help, conditions.
 //! - [`ask`]: the line-by-line interview, behind a prompter trait.
 //! - [`check`]: the disclosure rules of each regime, held against the answers.
+//! - [`scan`]: finding the catalog's processors in a product's manifests.
 //! - [`store`]: where answers live on disk, and atomic writes.
 //! - [`versions`]: published versions of a policy and the honest-dates rule.
 //! - [`diff`]: what changed between two answers, and whether it is material.
@@ -20,5 +21,6 @@ pub mod cli;
 pub mod diff;
 pub mod questions;
 pub mod render;
+pub mod scan;
 pub mod store;
 pub mod versions;
