@@ -6,7 +6,7 @@ use anyhow::Context;
 
 use super::RenderArgs;
 use crate::answers::{Answers, AnswersError, set};
-use crate::catalog::{self, Catalog};
+use crate::catalog;
 use crate::render::{Format, Prepared, Renderer};
 use crate::store::{self, Source};
 
@@ -62,10 +62,7 @@ fn with_catalog(answers: &Answers, origin: &str) -> anyhow::Result<Answers> {
     if !catalog::needs_catalog(answers) {
         return Ok(answers.clone());
     }
-    let catalog = match store::data_dir() {
-        Ok(dir) => Catalog::load(&dir)?,
-        Err(_) => Catalog::builtin(),
-    };
+    let catalog = super::processors::load_catalog()?;
     catalog::resolve(answers, &catalog).map_err(|problems| {
         store::LoadError::Answers {
             origin: origin.to_owned(),
