@@ -2,10 +2,12 @@
 //! the answers in a JSON file, and renders a complete privacy policy from them.
 //!
 //! - [`answers`]: the model of the answers file: its shape, parsing, validation, `--set`.
+//! - [`catalog`]: the processor catalog, and filling in answers that refer to it.
 //! - [`render`]: templates and the three output formats.
 //! - [`questions`]: the interview, defined once: sections, questions, help, conditions.
 //! - [`ask`]: the line-by-line interview, behind a prompter trait.
 //! - [`check`]: the disclosure rules of each regime, held against the answers.
+//! - [`scan`]: finding the catalog's processors in a product's manifests.
 //! - [`store`]: where answers live on disk, and atomic writes.
 //! - [`versions`]: published versions of a policy and the honest-dates rule.
 //! - [`diff`]: what changed between two answers, and whether it is material.
@@ -13,10 +15,12 @@
 
 pub mod answers;
 pub mod ask;
+pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod diff;
 pub mod questions;
 pub mod render;
+pub mod scan;
 pub mod store;
 pub mod versions;

@@ -2,11 +2,14 @@
 //! or layout shows up here as a diff to accept (`cargo insta review`) or fix.
 
 use policywright::answers::Answers;
+use policywright::catalog::{Catalog, resolve};
 use policywright::render::{Format, Renderer};
 
+/// Renders an example the way the CLI does: catalog references filled in first.
 fn render(example: &str, format: Format) -> String {
     let path = format!("{}/examples/{example}.json", env!("CARGO_MANIFEST_DIR"));
     let answers = Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let answers = resolve(&answers, &Catalog::builtin()).unwrap();
     Renderer::new(None)
         .unwrap()
         .render(&answers, format)
@@ -41,6 +44,18 @@ fn specstep_html() {
 #[test]
 fn specstep_text() {
     insta::assert_snapshot!(render("specstep", Format::Text));
+}
+
+/// Acme's processors are catalog references with a few overrides; the snapshot shows
+/// the merged entries a reader gets.
+#[test]
+fn acme_markdown() {
+    insta::assert_snapshot!(render("acme", Format::Markdown));
+}
+
+#[test]
+fn acme_text() {
+    insta::assert_snapshot!(render("acme", Format::Text));
 }
 
 #[test]

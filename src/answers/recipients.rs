@@ -7,19 +7,34 @@ use super::values::Country;
 use super::vocab::{ProcessorRole, Safeguard};
 
 /// A service or company that receives personal data from the product.
+///
+/// An entry may start from the processor catalog (`catalog`) and override any field;
+/// the catalog's fields fill in whatever the entry leaves out, right after loading, so
+/// everything past loading sees a complete recipient.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Processor {
-    /// A short key ("stripe", "azure").
+    /// A short key ("stripe", "azure"). Left out, it is the catalog entry's id.
+    #[serde(default)]
     pub id: String,
-    /// The name users know ("Stripe").
+    /// The id of the processor-catalog entry this recipient starts from
+    /// (`policywright processors` lists them); every field given here overrides the
+    /// catalog's. Fields left out are filled in from the catalog when the file is read.
+    #[serde(default)]
+    pub catalog: Option<String>,
+    /// The name users know ("Stripe"). Left out, it is the catalog's name.
+    #[serde(default)]
     pub name: String,
     /// The company behind it ("Stripe, Inc.").
     #[serde(default)]
     pub legal_entity: Option<String>,
-    /// The job it does; the policy groups recipients by it.
+    /// The job it does; the policy groups recipients by it. Left out (or `other`) on an
+    /// entry with `catalog`, it is the catalog's role; left out otherwise, it is `other`.
+    #[serde(default)]
     pub role: ProcessorRole,
-    /// What it does for the product ("handles billing").
+    /// What it does for the product ("handles billing"). Left out, it is the catalog's
+    /// description of what the service is used for.
+    #[serde(default)]
     pub purpose: String,
     /// The data categories it receives (their ids).
     #[serde(default)]

@@ -223,14 +223,20 @@ fn object_mut(v: &mut Value) -> &mut Map<String, Value> {
     v.as_object_mut().expect("just made an object")
 }
 
-/// Finds a list entry by position or by its `id`.
+/// Finds a list entry by position or by its `id`. A processor that names a catalog
+/// entry and no id of its own takes the catalog's id when it is resolved, so it
+/// answers to that id here too (`processors.stripe.purpose=...` on a saved file).
 fn find_entry(items: &[Value], segment: &str) -> Option<usize> {
     if let Ok(i) = segment.parse::<usize>() {
         return (i < items.len()).then_some(i);
     }
-    items
-        .iter()
-        .position(|item| item.get("id").and_then(Value::as_str) == Some(segment))
+    fn field<'a>(item: &'a Value, key: &str) -> &'a str {
+        item.get(key).and_then(Value::as_str).unwrap_or("")
+    }
+    items.iter().position(|item| {
+        let id = field(item, "id");
+        id == segment || (id.is_empty() && field(item, "catalog") == segment)
+    })
 }
 
 fn unknown_key(here: &str, segment: &str, properties: Option<&Map<String, Value>>) -> String {
@@ -325,6 +331,18 @@ mod tests {
         .unwrap();
         assert_eq!(a.category("screenshots").unwrap().name, "Screen captures");
         assert_eq!(a.processors[0].purpose, "Runs everything");
+    }
+
+    #[test]
+    fn catalog_references_answer_to_the_catalog_id() {
+        let mut base = Answers::default();
+        base.processors.push(crate::answers::Processor {
+            catalog: Some("stripe".into()),
+            ..Default::default()
+        });
+        let a = apply(&base, &sets(&["processors.stripe.purpose=billing"])).unwrap();
+        assert_eq!(a.processors[0].purpose, "billing");
+        assert_eq!(a.processors[0].id, "", "the file form keeps its reference");
     }
 
     #[test]

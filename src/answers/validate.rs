@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use super::{Answers, Problem};
 
+/// Every problem that stops the answers from rendering, in file order.
 pub fn problems(a: &Answers) -> Vec<Problem> {
     let mut p = Problems(Vec::new());
     let org = &a.organization;
@@ -189,7 +190,9 @@ impl Problems {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
             let path = format!("{list}[{i}].id");
-            if !is_id(id) {
+            if id.is_empty() {
+                self.push(path, "is required and is empty");
+            } else if !is_id(id) {
                 self.push(
                     path,
                     format!("`{id}` is not a usable id; use lowercase letters, digits, - and _"),

@@ -3,13 +3,11 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use anyhow::Context;
 use serde::Serialize;
 
 use super::CheckArgs;
-use crate::answers::{Answers, set};
+use crate::answers::Answers;
 use crate::check::{self, Finding, Regime, Summary};
-use crate::store::{self, Source};
 
 /// How findings are printed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -22,8 +20,8 @@ pub enum CheckFormat {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    let answers = store::load(&Source::parse(&args.input)?)?;
-    let answers = set::apply(&answers, &args.answers.set).context("--set")?;
+    // Catalog references are filled in first, so the rules see complete recipients.
+    let answers = super::render::read_answers(&args.input, &args.answers.set)?;
     let findings = check::check(&answers);
     let summary = Summary::of(&findings);
     let out = match args.format {

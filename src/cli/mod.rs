@@ -5,8 +5,10 @@ mod ask;
 mod check;
 mod diff;
 mod history;
+mod processors;
 mod publish;
 mod render;
+mod scan;
 mod schema;
 mod set;
 
@@ -26,8 +28,9 @@ Answers are kept as JSON; NAME is a saved policy in the data directory \
 ($POLICYWRIGHT_DATA_DIR, else $XDG_DATA_HOME/policywright on Linux), FILE is any path \
 (it contains a / or ends in .json), and - reads standard input.
 
-Exit codes: 0 success; 1 check found error-level findings; 2 usage error or bad input;
-130 an interview stopped with Ctrl-C (every confirmed answer is saved).
+Exit codes: 0 success; 1 check found error-level findings, or scan --policy found \
+processors the policy does not declare; 2 usage error or bad input; 130 an interview \
+stopped with Ctrl-C (every confirmed answer is saved).
 
 policywright is not legal advice: have a qualified lawyer review your policy before you publish it.";
 
@@ -86,6 +89,22 @@ pub enum Command {
     /// changes (a new recipient, data category or purpose, longer retention, a new
     /// country, AI training or selling turned on, ...) are the ones users must be told.
     Diff(diff::DiffArgs),
+    /// List the processor catalog by role, or search it.
+    ///
+    /// The catalog is built in; entries in <data dir>/processors.json (same format) add
+    /// to it or replace built-in entries with the same id. Use an entry in an answers
+    /// file as {"catalog": "stripe"} in processors, overriding any field beside it.
+    Processors(processors::ProcessorsArgs),
+    /// Find the catalog's processors in a product's dependency manifests.
+    ///
+    /// Reads package.json, package-lock.json, Cargo.toml, requirements*.txt,
+    /// pyproject.toml, go.mod, Gemfile, composer.json, the variable names (never the
+    /// values) in .env.example/.env.sample/.env.template, and a browser extension's
+    /// manifest.json, whose permissions are offered as extension.permissions answers.
+    /// Skips node_modules, target, .git, vendor, dist, build and .venv, and never
+    /// follows a symbolic link out of DIR. A manifest that cannot be read is a warning.
+    /// Exits 1 when --policy is given and a processor found is not declared in it.
+    Scan(scan::ScanArgs),
 }
 
 #[derive(Debug, Args)]
@@ -180,6 +199,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Publish(args) => publish::run(args),
         Command::History(args) => history::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Processors(args) => processors::run(args),
+        Command::Scan(args) => scan::run(args),
     }
 }
 

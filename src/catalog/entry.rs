@@ -1,0 +1,265 @@
+//! One catalog entry: a service, what it does with personal data, and how to spot it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::answers::values::{Country, Date};
+use crate::answers::vocab::{ProcessorRole, Region, Safeguard};
+
+/// A service small products commonly use, as `assets/processors.json` describes it.
+///
+/// Only `id`, `name`, `role`, `used_for` and `checked` are required: a fact nobody could
+/// confirm is left out rather than guessed, and the operator fills it in their answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// The key answers refer to (`"catalog": "stripe"`).
+    pub id: String,
+    /// The name users know.
+    pub name: String,
+    /// The company that contracts with most operators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_entity: Option<String>,
+    /// The company that contracts with operators established in a region, where it
+    /// differs from `legal_entity` (e.g. an Irish subsidiary for the EEA).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub legal_entities: BTreeMap<Region, String>,
+    /// The job it does; the policy groups recipients by it.
+    pub role: ProcessorRole,
+    /// What a product uses it for, completing "<name> ..." in the policy's purpose column.
+    pub used_for: String,
+    /// The personal data it typically receives, as short phrases.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data: Vec<String>,
+    /// Where it processes data, when that is fixed and published (not chosen by the customer).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<Country>,
+    /// How it makes transfers out of the EEA lawful, most specific first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transfer: Vec<Safeguard>,
+    /// Promises it makes that a policy may repeat ("does not train on API data").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitments: Vec<String>,
+    /// Its privacy policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_policy: Option<String>,
+    /// Its data processing agreement (addendum).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpa: Option<String>,
+    /// What the operator should know when using the entry (not rendered in policies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    /// When a person last checked the entry against the service's own documents.
+    pub checked: Date,
+    /// How `scan` recognises the service in a product's code.
+    #[serde(default, skip_serializing_if = "ScanKeys::is_empty")]
+    pub scan: ScanKeys,
+}
+
+/// Package and variable names that reveal a service, per ecosystem. A name ending in
+/// `*` matches every name that starts with the rest (`@sentry/*`, `STRIPE_*`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScanKeys {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub npm: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub crates: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pypi: Vec<String>,
+    /// Go module paths; a path also matches its subpackages and major versions (`/v76`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub go: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rubygems: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub composer: Vec<String>,
+    /// Environment-variable names, as found in `.env.example` and friends.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub env: Vec<String>,
+}
+
+/// Where a name that reveals a service was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Ecosystem {
+    Npm,
+    Crates,
+    Pypi,
+    Go,
+    Rubygems,
+    Composer,
+    Env,
+}
+
+impl Ecosystem {
+    pub const ALL: [Ecosystem; 7] = [
+        Ecosystem::Npm,
+        Ecosystem::Crates,
+        Ecosystem::Pypi,
+        Ecosystem::Go,
+        Ecosystem::Rubygems,
+        Ecosystem::Composer,
+        Ecosystem::Env,
+    ];
+
+    /// The key in the catalog's `scan` object.
+    pub fn key(self) -> &'static str {
+        match self {
+            Ecosystem::Npm => "npm",
+            Ecosystem::Crates => "crates",
+            Ecosystem::Pypi => "pypi",
+            Ecosystem::Go => "go",
+            Ecosystem::Rubygems => "rubygems",
+            Ecosystem::Composer => "composer",
+            Ecosystem::Env => "env",
+        }
+    }
+
+    /// What a found name is, in words: "npm package", "environment variable".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Ecosystem::Npm => "npm package",
+            Ecosystem::Crates => "crate",
+            Ecosystem::Pypi => "PyPI package",
+            Ecosystem::Go => "Go module",
+            Ecosystem::Rubygems => "gem",
+            Ecosystem::Composer => "Composer package",
+            Ecosystem::Env => "environment variable",
+        }
+    }
+
+    /// Names as the ecosystem compares them: PyPI ignores case and treats `-_.` alike
+    /// (PEP 503); crates.io treats `-` and `_` alike; npm and Composer names are
+    /// lowercase; Go paths and variables are compared exactly.
+    pub fn normalize(self, name: &str) -> String {
+        match self {
+            Ecosystem::Pypi => {
+                let mut out = String::with_capacity(name.len());
+                for c in name.chars() {
+                    if matches!(c, '-' | '_' | '.') {
+                        if !out.ends_with('-') {
+                            out.push('-');
+                        }
+                    } else {
+                        out.push(c.to_ascii_lowercase());
+                    }
+                }
+                out
+            }
+            Ecosystem::Crates => name.to_ascii_lowercase().replace('_', "-"),
+            Ecosystem::Npm | Ecosystem::Composer | Ecosystem::Rubygems => name.to_ascii_lowercase(),
+            Ecosystem::Go | Ecosystem::Env => name.to_owned(),
+        }
+    }
+}
+
+impl ScanKeys {
+    pub fn is_empty(&self) -> bool {
+        Ecosystem::ALL.iter().all(|&e| self.get(e).is_empty())
+    }
+
+    /// The names listed for one ecosystem.
+    pub fn get(&self, ecosystem: Ecosystem) -> &[String] {
+        match ecosystem {
+            Ecosystem::Npm => &self.npm,
+            Ecosystem::Crates => &self.crates,
+            Ecosystem::Pypi => &self.pypi,
+            Ecosystem::Go => &self.go,
+            Ecosystem::Rubygems => &self.rubygems,
+            Ecosystem::Composer => &self.composer,
+            Ecosystem::Env => &self.env,
+        }
+    }
+
+    /// How well `name` (already normalised) matches this entry in `ecosystem`: exact
+    /// matches beat every prefix, and a longer prefix beats a shorter one, so
+    /// `@aws-sdk/client-ses` is Amazon SES rather than AWS in general.
+    pub fn score(&self, ecosystem: Ecosystem, name: &str) -> Option<usize> {
+        self.get(ecosystem)
+            .iter()
+            .filter_map(|key| {
+                let key = ecosystem.normalize(key);
+                if let Some(prefix) = key.strip_suffix('*') {
+                    name.starts_with(prefix).then_some(prefix.len())
+                } else if name == key {
+                    Some(usize::MAX)
+                } else if ecosystem == Ecosystem::Go
+                    && name.len() > key.len()
+                    && name.starts_with(key.as_str())
+                    && name.as_bytes()[key.len()] == b'/'
+                {
+                    Some(key.len())
+                } else {
+                    None
+                }
+            })
+            .max()
+    }
+}
+
+impl Entry {
+    /// The legal entity an operator established in `region` contracts with.
+    pub fn legal_entity_for(&self, region: Option<Region>) -> Option<&str> {
+        region
+            .and_then(|r| self.legal_entities.get(&r))
+            .or(self.legal_entity.as_ref())
+            .map(String::as_str)
+    }
+
+    /// The typical data as one phrase: "a, b and c".
+    pub fn data_phrase(&self) -> Option<String> {
+        match self.data.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+        }
+    }
+
+    /// Whether the entry mentions `query` (already lowercase) in its id, name, role or data.
+    pub fn mentions(&self, query: &str) -> bool {
+        let hit = |s: &str| s.to_lowercase().contains(query);
+        hit(&self.id)
+            || hit(&self.name)
+            || hit(self.role.key())
+            || hit(self.role.label())
+            || self.data.iter().any(|d| hit(d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_normalised_per_ecosystem() {
+        assert_eq!(Ecosystem::Pypi.normalize("Sentry_SDK"), "sentry-sdk");
+        assert_eq!(
+            Ecosystem::Pypi.normalize("zope.interface"),
+            "zope-interface"
+        );
+        assert_eq!(Ecosystem::Crates.normalize("azure_core"), "azure-core");
+        assert_eq!(Ecosystem::Env.normalize("Stripe_Key"), "Stripe_Key");
+    }
+
+    #[test]
+    fn exact_beats_prefix_and_go_matches_subpaths() {
+        let keys = ScanKeys {
+            npm: vec!["@aws-sdk/*".into(), "stripe".into()],
+            go: vec!["github.com/stripe/stripe-go".into()],
+            ..Default::default()
+        };
+        assert_eq!(keys.score(Ecosystem::Npm, "stripe"), Some(usize::MAX));
+        assert_eq!(keys.score(Ecosystem::Npm, "@aws-sdk/client-s3"), Some(9));
+        assert_eq!(keys.score(Ecosystem::Npm, "stripe-extra"), None);
+        assert!(
+            keys.score(Ecosystem::Go, "github.com/stripe/stripe-go/v76")
+                .is_some()
+        );
+        assert!(
+            keys.score(Ecosystem::Go, "github.com/stripe/stripe-gox")
+                .is_none()
+        );
+    }
+}

@@ -1,0 +1,441 @@
+//! The processor catalog: services small products commonly use, what each does with
+//! personal data, and the package and variable names that reveal it in code.
+//!
+//! The built-in catalog is `assets/processors.json`, embedded in the binary; an
+//! operator's `<data dir>/processors.json` (same format) adds entries or replaces
+//! built-in ones by id. This module owns loading, checking and searching the catalog,
+//! and filling in answers that refer to it ([`resolve`]). It knows nothing of
+//! terminals, and it does not walk directories (that is `scan`'s job).
+
+mod entry;
+mod resolve;
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub use entry::{Ecosystem, Entry, ScanKeys};
+pub use resolve::{needs_catalog, resolve};
+
+use crate::answers::Problem;
+use crate::answers::validate::{is_id, is_web_url};
+
+/// The built-in catalog, as shipped.
+pub const BUILTIN_TEXT: &str = include_str!("../../assets/processors.json");
+
+/// The operator's own catalog, in the data directory.
+pub const OPERATOR_FILE: &str = "processors.json";
+
+/// Why a catalog could not be used. The caller adds nothing: every variant says where.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("{origin}:{line}:{column}: {message}")]
+    Syntax {
+        origin: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{origin}:{line}:{column}: {path}: {message}")]
+    Field {
+        origin: String,
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{origin}: {}", list(.problems))]
+    Invalid {
+        origin: String,
+        problems: Vec<Problem>,
+    },
+    #[error("{}: {message}", .path.display())]
+    Io { path: PathBuf, message: String },
+}
+
+fn list(problems: &[Problem]) -> String {
+    let mut out = match problems.len() {
+        1 => "1 problem:".to_owned(),
+        n => format!("{n} problems:"),
+    };
+    for p in problems {
+        out.push_str("\n  - ");
+        out.push_str(&p.to_string());
+    }
+    out
+}
+
+/// The file's shape: `{"processors": [ ... ]}`, room for more keys later.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    processors: Vec<Entry>,
+}
+
+/// The catalog: entries sorted by id, ids unique.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    entries: Vec<Entry>,
+}
+
+impl Catalog {
+    /// The built-in catalog alone. Its validity is a test, so a broken asset never ships.
+    pub fn builtin() -> Catalog {
+        let entries = parse(BUILTIN_TEXT, "assets/processors.json")
+            .expect("the built-in catalog parses (see catalog tests)");
+        Catalog::from_entries(entries)
+    }
+
+    /// The built-in catalog with the operator's `<data_dir>/processors.json` laid over
+    /// it, if that file exists. A malformed or invalid operator file is an error that
+    /// names the file, line and column: silently ignoring it would render policies
+    /// without the operator's corrections.
+    pub fn load(data_dir: &Path) -> Result<Catalog, CatalogError> {
+        let path = data_dir.join(OPERATOR_FILE);
+        let mut catalog = Catalog::builtin();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(catalog),
+            Err(e) => {
+                return Err(CatalogError::Io {
+                    message: crate::store::describe_io(&e),
+                    path,
+                });
+            }
+        };
+        let origin = path.display().to_string();
+        let own = parse(&text, &origin)?;
+        let problems = problems(&own);
+        if !problems.is_empty() {
+            return Err(CatalogError::Invalid { origin, problems });
+        }
+        catalog.overlay(own);
+        Ok(catalog)
+    }
+
+    /// A catalog of exactly these entries (sorted by id; a later duplicate wins).
+    pub fn from_entries(entries: Vec<Entry>) -> Catalog {
+        let mut catalog = Catalog {
+            entries: Vec::new(),
+        };
+        catalog.overlay(entries);
+        catalog
+    }
+
+    /// Adds entries, replacing any with the same id whole: an operator's entry is
+    /// their statement of the facts, not a patch on ours.
+    fn overlay(&mut self, entries: Vec<Entry>) {
+        for entry in entries {
+            match self.entries.binary_search_by(|e| e.id.cmp(&entry.id)) {
+                Ok(i) => self.entries[i] = entry,
+                Err(i) => self.entries.insert(i, entry),
+            }
+        }
+    }
+
+    /// Every entry, by id.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry with this id.
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries
+            .binary_search_by(|e| e.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.entries[i])
+    }
+
+    /// Entries whose id, name, role or typical data mention `query` (case-insensitive),
+    /// by id. An empty query matches everything.
+    pub fn search(&self, query: &str) -> Vec<&Entry> {
+        let query = query.trim().to_lowercase();
+        self.entries.iter().filter(|e| e.mentions(&query)).collect()
+    }
+
+    /// The known id closest to a mistyped one, if any is close.
+    pub fn suggest(&self, id: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .map(|e| (strsim::jaro_winkler(&e.id, id), e.id.as_str()))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, id)| id)
+    }
+
+    /// The entries a package or variable name reveals: the best-matching ones only
+    /// (an exact name beats a prefix, a longer prefix a shorter one), by id.
+    pub fn lookup(&self, ecosystem: Ecosystem, name: &str) -> Vec<&Entry> {
+        let name = ecosystem.normalize(name);
+        let scored: Vec<(usize, &Entry)> = self
+            .entries
+            .iter()
+            .filter_map(|e| e.scan.score(ecosystem, &name).map(|s| (s, e)))
+            .collect();
+        let best = scored.iter().map(|(s, _)| *s).max();
+        scored
+            .into_iter()
+            .filter(|(s, _)| Some(*s) == best)
+            .map(|(_, e)| e)
+            .collect()
+    }
+
+    /// Every problem with the catalog's entries (see [`problems`]).
+    pub fn problems(&self) -> Vec<Problem> {
+        problems(&self.entries)
+    }
+}
+
+/// Reads catalog text; errors carry `origin:line:column` and the entry's path.
+pub fn parse(text: &str, origin: &str) -> Result<Vec<Entry>, CatalogError> {
+    if let Err(e) = serde_json::from_str::<serde_json::Value>(text) {
+        return Err(CatalogError::Syntax {
+            origin: origin.to_owned(),
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        });
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, File>(&mut de)
+        .map(|f| f.processors)
+        .map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            CatalogError::Field {
+                origin: origin.to_owned(),
+                path,
+                line: inner.line(),
+                column: inner.column(),
+                message: strip_position(&inner.to_string()),
+            }
+        })
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// What makes entries unusable: bad or repeated ids, empty required text, links that
+/// are not web addresses, scan names that are empty or put `*` anywhere but the end,
+/// and the same exact scan name claimed by two entries (a scan could not tell which).
+/// Countries, roles and safeguards are checked by their types while parsing.
+pub fn problems(entries: &[Entry]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut claimed: std::collections::HashMap<(Ecosystem, String), &str> = Default::default();
+    for (i, e) in entries.iter().enumerate() {
+        let at = |field: &str| format!("processors[{i}].{field}");
+        if !is_id(&e.id) {
+            out.push(Problem::new(
+                at("id"),
+                format!(
+                    "`{}` is not a usable id; use lowercase letters, digits, - and _",
+                    e.id
+                ),
+            ));
+        } else if !seen.insert(e.id.as_str()) {
+            out.push(Problem::new(
+                at("id"),
+                format!("`{}` is used by an earlier entry too", e.id),
+            ));
+        }
+        for (field, value) in [("name", &e.name), ("used_for", &e.used_for)] {
+            if value.trim().is_empty() {
+                out.push(Problem::new(at(field), "is required and is empty"));
+            }
+        }
+        for (field, value) in [("privacy_policy", &e.privacy_policy), ("dpa", &e.dpa)] {
+            if let Some(v) = value
+                && !is_web_url(v)
+            {
+                out.push(Problem::new(
+                    at(field),
+                    format!("`{v}` is not a web address"),
+                ));
+            }
+        }
+        for eco in Ecosystem::ALL {
+            for (j, key) in e.scan.get(eco).iter().enumerate() {
+                let path = format!("processors[{i}].scan.{}[{j}]", eco.key());
+                let stem = key.strip_suffix('*').unwrap_or(key);
+                if stem.is_empty() || stem.contains('*') || key.trim() != key {
+                    out.push(Problem::new(
+                        path,
+                        format!("`{key}` is not a name, or a prefix ending in *"),
+                    ));
+                } else if !key.ends_with('*')
+                    && let Some(other) = claimed.insert((eco, eco.normalize(key)), &e.id)
+                    && other != e.id
+                {
+                    out.push(Problem::new(
+                        path,
+                        format!("`{key}` is also claimed by `{other}`"),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str) -> Entry {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "name": id, "role": "other", "used_for": "x", "checked": "2026-01-01"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn the_builtin_catalog_parses_and_is_sorted() {
+        let c = Catalog::builtin();
+        let ids: Vec<&str> = c.entries().iter().map(|e| e.id.as_str()).collect();
+        let mut sorted = ids.clone();
+        sorted.sort_unstable();
+        assert_eq!(ids, sorted);
+        assert!(c.get("stripe").is_some());
+        assert!(c.get("strpe").is_none());
+        assert_eq!(c.suggest("strpe"), Some("stripe"));
+    }
+
+    /// The shipped asset: at least 60 entries, no problem, and every scan name leads
+    /// back to an entry that exists (through the same lookup `scan` uses).
+    #[test]
+    fn the_builtin_catalog_is_valid() {
+        let c = Catalog::builtin();
+        assert!(c.entries().len() >= 60, "{} entries", c.entries().len());
+        assert_eq!(c.problems(), vec![], "assets/processors.json");
+        for e in c.entries() {
+            for eco in Ecosystem::ALL {
+                for key in e.scan.get(eco) {
+                    let name = key.trim_end_matches('*').to_owned() + "x";
+                    let name = if key.ends_with('*') {
+                        name
+                    } else {
+                        key.clone()
+                    };
+                    let found = c.lookup(eco, &name);
+                    assert!(!found.is_empty(), "{}: {key}", e.id);
+                    assert!(found.iter().all(|f| c.get(&f.id).is_some()));
+                }
+            }
+            for url in [&e.privacy_policy, &e.dpa].into_iter().flatten() {
+                assert!(url.starts_with("https://"), "{}: {url}", e.id);
+            }
+        }
+        // One entry per block, so a reviewer reads one service at a time.
+        assert_eq!(BUILTIN_TEXT.matches("\n    {\n").count(), c.entries().len());
+    }
+
+    #[test]
+    fn search_looks_at_name_id_role_and_data() {
+        let c = Catalog::builtin();
+        let ids = |q: &str| -> Vec<String> { c.search(q).iter().map(|e| e.id.clone()).collect() };
+        assert!(ids("mail").contains(&"postmark".to_owned()), "role label");
+        assert!(ids("STRIPE").contains(&"stripe".to_owned()));
+        assert!(ids("phone numbers").contains(&"twilio".to_owned()), "data");
+        assert!(ids("payments").contains(&"paddle".to_owned()), "role key");
+        assert!(ids("no such thing at all").is_empty());
+        assert_eq!(c.search("").len(), c.entries().len());
+    }
+
+    #[test]
+    fn lookup_prefers_the_most_specific_mapping() {
+        let c = Catalog::builtin();
+        let ids = |eco, name| -> Vec<String> {
+            c.lookup(eco, name).iter().map(|e| e.id.clone()).collect()
+        };
+        assert_eq!(ids(Ecosystem::Npm, "@aws-sdk/client-ses"), ["amazon-ses"]);
+        assert_eq!(ids(Ecosystem::Npm, "@aws-sdk/client-s3"), ["aws"]);
+        assert_eq!(
+            ids(Ecosystem::Npm, "@azure/msal-node"),
+            ["microsoft-sign-in"]
+        );
+        assert_eq!(ids(Ecosystem::Pypi, "Sentry_SDK"), ["sentry"]);
+        assert_eq!(ids(Ecosystem::Env, "STRIPE_SECRET_KEY"), ["stripe"]);
+        assert_eq!(
+            ids(Ecosystem::Go, "github.com/stripe/stripe-go/v76"),
+            ["stripe"]
+        );
+        assert!(ids(Ecosystem::Npm, "left-pad").is_empty());
+    }
+
+    #[test]
+    fn operator_entries_add_and_replace() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(OPERATOR_FILE),
+            r#"{"processors": [
+                {"id": "stripe", "name": "Stripe (our contract)", "role": "payments", "used_for": "billing", "checked": "2026-01-01"},
+                {"id": "acme-mail", "name": "Acme Mail", "role": "messaging", "used_for": "sends e-mail", "checked": "2026-01-01"}
+            ]}"#,
+        )
+        .unwrap();
+        let c = Catalog::load(dir.path()).unwrap();
+        assert_eq!(c.get("stripe").unwrap().name, "Stripe (our contract)");
+        assert!(c.get("stripe").unwrap().scan.is_empty(), "replaced whole");
+        assert_eq!(c.get("acme-mail").unwrap().name, "Acme Mail");
+        assert_eq!(c.entries().len(), Catalog::builtin().entries().len() + 1);
+    }
+
+    #[test]
+    fn a_missing_operator_file_is_the_builtin_catalog() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(Catalog::load(dir.path()).unwrap(), Catalog::builtin());
+    }
+
+    #[test]
+    fn malformed_operator_files_say_where() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(OPERATOR_FILE);
+        std::fs::write(&path, "{\"processors\": [\n  {\"id\": \"x\",}\n]}").unwrap();
+        let e = Catalog::load(dir.path()).unwrap_err().to_string();
+        assert!(e.contains("processors.json:2:"), "{e}");
+        assert!(e.contains("trailing comma"), "{e}");
+
+        std::fs::write(
+            &path,
+            "{\"processors\": [\n  {\"id\": \"x\", \"name\": \"X\", \"role\": \"spaceship\", \"used_for\": \"x\", \"checked\": \"2026-01-01\"}\n]}",
+        )
+        .unwrap();
+        let e = Catalog::load(dir.path()).unwrap_err().to_string();
+        assert!(e.contains("processors.json:2:"), "{e}");
+        assert!(e.contains("processors[0].role"), "{e}");
+
+        std::fs::write(
+            &path,
+            r#"{"processors": [{"id": "x", "name": "", "role": "other", "used_for": "x", "checked": "2026-01-01", "privacy_policy": "x.com"}]}"#,
+        )
+        .unwrap();
+        let e = Catalog::load(dir.path()).unwrap_err().to_string();
+        assert!(e.contains("processors[0].name: is required"), "{e}");
+        assert!(e.contains("processors[0].privacy_policy"), "{e}");
+    }
+
+    #[test]
+    fn problems_catch_duplicates_and_bad_scan_names() {
+        let mut a = entry("a");
+        a.scan.npm = vec!["shared".into(), "mid*dle".into()];
+        let mut b = entry("b");
+        b.scan.npm = vec!["shared".into()];
+        let paths: Vec<String> = problems(&[a, b, entry("a")])
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "processors[0].scan.npm[1]",
+                "processors[1].scan.npm[0]",
+                "processors[2].id"
+            ]
+        );
+    }
+}

@@ -1,0 +1,86 @@
+//! `policywright processors [QUERY]`: the processor catalog, grouped by role.
+
+use std::fmt::Write;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::answers::vocab::ProcessorRole;
+use crate::catalog::{Catalog, Entry};
+use crate::store;
+
+/// `--format` of `processors` and `scan`: `text` for people, `json` for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ProcessorsArgs {
+    /// Show only entries whose name, id, role or typical data contain this
+    /// (case-insensitive), e.g. `mail`, `payments`, `phone numbers`.
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// `text` lists entries by role; `json` prints every field of every match.
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+pub fn run(args: ProcessorsArgs) -> anyhow::Result<ExitCode> {
+    let catalog = load_catalog()?;
+    let matches = catalog.search(args.query.as_deref().unwrap_or(""));
+    let out = match args.format {
+        ReportFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&matches)?;
+            text.push('\n');
+            text
+        }
+        ReportFormat::Text => text(&matches, args.query.as_deref()),
+    };
+    super::print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The built-in catalog with the operator's `<data dir>/processors.json` over it; just
+/// the built-in one when there is no data directory at all.
+pub(super) fn load_catalog() -> anyhow::Result<Catalog> {
+    Ok(match store::data_dir() {
+        Ok(dir) => Catalog::load(&dir)?,
+        Err(_) => Catalog::builtin(),
+    })
+}
+
+fn text(matches: &[&Entry], query: Option<&str>) -> String {
+    let mut out = String::new();
+    if matches.is_empty() {
+        let query = query.unwrap_or("");
+        let _ = writeln!(
+            out,
+            "No catalog entry matches `{query}`; `policywright processors` lists them all."
+        );
+        return out;
+    }
+    let width = matches.iter().map(|e| e.id.len()).max().unwrap_or(0);
+    for role in ProcessorRole::ALL {
+        let group: Vec<&&Entry> = matches.iter().filter(|e| e.role == *role).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{} ({})", role.label(), role.key());
+        for e in group {
+            let _ = writeln!(out, "  {:<width$}  {}: {}", e.id, e.name, e.used_for);
+        }
+        out.push('\n');
+    }
+    let n = matches.len();
+    let _ = writeln!(
+        out,
+        "{n} {}. Use one in your answers' processors as {{\"catalog\": \"{}\"}}, \
+         overriding any field beside it; --format json shows every field.",
+        if n == 1 { "entry" } else { "entries" },
+        matches[0].id
+    );
+    out
+}

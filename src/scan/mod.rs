@@ -1,0 +1,304 @@
+//! Finding the catalog's processors in a product's own files: dependency manifests,
+//! lockfiles, environment templates, and a browser extension's manifest.
+//!
+//! This module walks a directory and reports what it found, where (file and line),
+//! and whether a policy declares it. It never prints: the command decides how the
+//! report looks. Which names reveal which service is catalog data, not code here.
+
+mod manifests;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::answers::Answers;
+use crate::catalog::{Catalog, Ecosystem, Entry};
+
+pub use manifests::{Clue, Kind, ManifestPermission, clues, extension_permissions};
+
+/// Folders that hold other people's code or build output, never the product's own
+/// manifests.
+pub const SKIPPED_DIRS: [&str; 7] = [
+    "node_modules",
+    "target",
+    ".git",
+    "vendor",
+    "dist",
+    "build",
+    ".venv",
+];
+
+/// Why a scan could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    #[error("{}: {message}", .path.display())]
+    Dir { path: PathBuf, message: String },
+}
+
+/// Where a name that reveals a processor was found.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Evidence {
+    /// Relative to the scanned directory, with `/` separators.
+    pub file: String,
+    pub line: usize,
+    pub kind: Ecosystem,
+    pub name: String,
+}
+
+/// A processor found in the product, with everything that revealed it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Found {
+    pub id: String,
+    pub name: String,
+    pub role: crate::answers::vocab::ProcessorRole,
+    /// Whether the policy declares it; `None` when no policy was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared: Option<bool>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A browser extension's manifest and the permissions it asks for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtensionManifest {
+    pub file: String,
+    pub permissions: Vec<ManifestPermission>,
+}
+
+/// A file that could not be read; the scan goes on without it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub file: String,
+    pub message: String,
+}
+
+/// Everything a scan found, in a stable order: processors by role then id, evidence
+/// by file then line, manifests and warnings by file.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Report {
+    pub processors: Vec<Found>,
+    pub extensions: Vec<ExtensionManifest>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Report {
+    /// The processors found that the policy does not declare.
+    pub fn undeclared(&self) -> impl Iterator<Item = &Found> {
+        self.processors.iter().filter(|f| f.declared == Some(false))
+    }
+
+    /// Marks each processor declared or not in `answers` (see [`declares`]).
+    pub fn check_against(&mut self, answers: &Answers, catalog: &Catalog) {
+        for found in &mut self.processors {
+            let declared = catalog
+                .get(&found.id)
+                .is_some_and(|entry| declares(answers, entry));
+            found.declared = Some(declared);
+        }
+    }
+}
+
+/// Whether the answers list this processor: by catalog reference, by id, or by name
+/// (case-insensitive), so policies written before the catalog count too.
+pub fn declares(answers: &Answers, entry: &Entry) -> bool {
+    answers.processors.iter().any(|p| {
+        p.catalog.as_deref() == Some(entry.id.as_str())
+            || p.id == entry.id
+            || p.name.trim().eq_ignore_ascii_case(entry.name.trim())
+    })
+}
+
+/// Scans `dir` for manifests and returns what they reveal. Symbolic links are followed
+/// only to files inside `dir` (never to directories, which the walk reaches anyway);
+/// a manifest that cannot be read or parsed becomes a warning, not an error.
+pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
+    let fail = |message: String| ScanError::Dir {
+        path: dir.to_owned(),
+        message,
+    };
+    let root = dir
+        .canonicalize()
+        .map_err(|e| fail(crate::store::describe_io(&e)))?;
+    if !root.is_dir() {
+        return Err(fail("is not a directory".to_owned()));
+    }
+    let mut files = Vec::new();
+    let mut warnings = Vec::new();
+    walk(&root, &root, &mut files, &mut warnings);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let mut found: BTreeMap<String, Vec<Evidence>> = BTreeMap::new();
+    let mut extensions = Vec::new();
+    for (relative, path, kind) in files {
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(_) => {
+                    warnings.push(warning(&relative, "is not UTF-8 text"));
+                    continue;
+                }
+            },
+            Err(e) => {
+                warnings.push(warning(&relative, &crate::store::describe_io(&e)));
+                continue;
+            }
+        };
+        if kind == Kind::ExtensionManifest {
+            match extension_permissions(&text) {
+                Ok(Some(permissions)) => extensions.push(ExtensionManifest {
+                    file: relative,
+                    permissions,
+                }),
+                Ok(None) => {}
+                Err(message) => warnings.push(warning(&relative, &message)),
+            }
+            continue;
+        }
+        let clues = match clues(kind, &text) {
+            Ok(clues) => clues,
+            Err(message) => {
+                warnings.push(warning(&relative, &message));
+                continue;
+            }
+        };
+        for clue in clues {
+            for entry in catalog.lookup(clue.ecosystem, &clue.name) {
+                found.entry(entry.id.clone()).or_default().push(Evidence {
+                    file: relative.clone(),
+                    line: clue.line,
+                    kind: clue.ecosystem,
+                    name: clue.name.clone(),
+                });
+            }
+        }
+    }
+
+    let mut processors: Vec<Found> = found
+        .into_iter()
+        .filter_map(|(id, mut evidence)| {
+            let entry = catalog.get(&id)?;
+            evidence.sort();
+            evidence.dedup();
+            Some(Found {
+                id,
+                name: entry.name.clone(),
+                role: entry.role,
+                declared: None,
+                evidence,
+            })
+        })
+        .collect();
+    processors.sort_by(|a, b| (a.role, &a.id).cmp(&(b.role, &b.id)));
+    warnings.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(Report {
+        processors,
+        extensions,
+        warnings,
+    })
+}
+
+fn warning(file: &str, message: &str) -> Warning {
+    Warning {
+        file: file.to_owned(),
+        message: message.to_owned(),
+    }
+}
+
+/// Collects (relative path, path, kind) of every manifest under `dir`.
+fn walk(
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<(String, PathBuf, Kind)>,
+    warnings: &mut Vec<Warning>,
+) {
+    let relative = |p: &Path| -> String {
+        p.strip_prefix(root)
+            .unwrap_or(p)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            warnings.push(warning(&relative(dir), &crate::store::describe_io(&e)));
+            return;
+        }
+    };
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(file_type) = entry.file_type() else {
+            continue;
+        };
+        if file_type.is_dir() {
+            if !SKIPPED_DIRS.contains(&name.as_str()) {
+                walk(root, &path, files, warnings);
+            }
+            continue;
+        }
+        let Some(kind) = Kind::of(&name) else {
+            continue;
+        };
+        if file_type.is_symlink() {
+            // Follow only to a regular file that is inside the scanned directory.
+            let inside = path
+                .canonicalize()
+                .is_ok_and(|target| target.starts_with(root) && target.is_file());
+            if !inside {
+                continue;
+            }
+        } else if !file_type.is_file() {
+            continue;
+        }
+        files.push((relative(&path), path, kind));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_processors_with_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("package.json"),
+            "{\n  \"dependencies\": {\n    \"stripe\": \"1\",\n    \"left-pad\": \"1\"\n  }\n}\n",
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join("api")).unwrap();
+        std::fs::write(
+            dir.path().join("api/.env.example"),
+            "STRIPE_SECRET_KEY=\nOPENAI_API_KEY=sk-do-not-print\n",
+        )
+        .unwrap();
+        std::fs::create_dir(dir.path().join("node_modules")).unwrap();
+        std::fs::write(
+            dir.path().join("node_modules/package.json"),
+            "{\"dependencies\": {\"twilio\": \"1\"}}",
+        )
+        .unwrap();
+        let report = scan(dir.path(), &Catalog::builtin()).unwrap();
+        let ids: Vec<&str> = report.processors.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["openai", "stripe"], "AI comes before payments");
+        let stripe = &report.processors[1];
+        let at: Vec<(&str, usize)> = stripe
+            .evidence
+            .iter()
+            .map(|e| (e.file.as_str(), e.line))
+            .collect();
+        assert_eq!(at, [("api/.env.example", 1), ("package.json", 3)]);
+        let json = serde_json::to_string(&report).unwrap();
+        assert!(!json.contains("sk-do-not-print"));
+    }
+
+    #[test]
+    fn a_missing_directory_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(scan(&dir.path().join("nope"), &Catalog::builtin()).is_err());
+    }
+}
