@@ -298,3 +298,25 @@ fn snapshot_of_the_markdown_changelog_and_the_notice() {
     insta::assert_snapshot!("diff_notice", notice);
     assert!(notes.contains("note: the policy promises to announce material changes by e-mail"));
 }
+
+#[test]
+fn publish_fills_in_catalog_references_but_saves_them_as_written() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("policies")).unwrap();
+    std::fs::copy(example("acme"), data.path().join("policies/acme.json")).unwrap();
+    let out = data.path().join("privacy.md");
+    pw_in(data.path())
+        .args(["publish", "acme", "--date", "2026-07-01", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(
+        read(&out).contains("**Stripe**"),
+        "the catalog entry was rendered"
+    );
+    let saved = read(&data.path().join("policies/acme.json"));
+    assert!(
+        saved.contains("\"catalog\": \"stripe\""),
+        "references stay references"
+    );
+}

@@ -8,9 +8,9 @@ use anyhow::Context;
 use clap::Args;
 
 use super::AnswerOverrides;
-use super::render::{check_out, format_from_extension};
-use crate::answers::set;
+use super::render::{check_out, format_from_extension, with_catalog};
 use crate::answers::values::Date;
+use crate::answers::{Answers, set};
 use crate::render::{Format, Renderer};
 use crate::store::{self, Source};
 use crate::versions::{self, History, Output};
@@ -66,11 +66,17 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
     let previous = history.latest()?;
 
     let renderer = Renderer::new(None)?;
+    // The saved answers and the version keep catalog references as the operator wrote
+    // them; what is rendered (and hashed) is the filled-in policy.
+    let origin = path.display().to_string();
+    let render = |a: &Answers, format: Format| -> anyhow::Result<String> {
+        Ok(renderer.render(&with_catalog(a, &origin)?, format)?)
+    };
     let dated = versions::decide_dates(&working, previous.as_ref(), today, |a| {
-        renderer.render(a, Format::Markdown)
+        render(a, Format::Markdown)
     })?;
     let answers = &dated.answers;
-    let markdown = renderer.render(answers, Format::Markdown)?;
+    let markdown = render(answers, Format::Markdown)?;
 
     // Render everything before writing anything: a template or answers error leaves
     // every old output untouched.
@@ -82,7 +88,7 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
             .unwrap_or(Format::Markdown);
         let text = match format {
             Format::Markdown => markdown.clone(),
-            other => renderer.render(answers, other)?,
+            other => render(answers, other)?,
         };
         let absolute = std::path::absolute(out).unwrap_or_else(|_| out.clone());
         rendered.push((
@@ -100,7 +106,7 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
         let format = args.format.unwrap_or(Format::Markdown);
         match format {
             Format::Markdown => super::print(&markdown)?,
-            other => super::print(&renderer.render(answers, other)?)?,
+            other => super::print(&render(answers, other)?)?,
         }
     }
     for (out, output, text) in &rendered {

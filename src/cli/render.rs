@@ -58,7 +58,7 @@ pub(super) fn read_answers(input: &str, set: &[set::Assignment]) -> anyhow::Resu
 
 /// Resolves catalog references; the catalog is read only when something refers to it,
 /// so a policy that uses none never depends on the operator's catalog file.
-fn with_catalog(answers: &Answers, origin: &str) -> anyhow::Result<Answers> {
+pub(super) fn with_catalog(answers: &Answers, origin: &str) -> anyhow::Result<Answers> {
     if !catalog::needs_catalog(answers) {
         return Ok(answers.clone());
     }
