@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use crate::answers::set::{get_value, problems_at, set_value};
 use crate::answers::values::Country;
 use crate::answers::{Answers, AnswersError, Problem};
+use crate::catalog::Catalog;
 use crate::questions::{Kind, Question, Records, Scope, Section, is_answered};
 use prompter::{Prompt, Prompter, Reply, TextInput};
 
@@ -30,7 +31,13 @@ pub enum Outcome {
 pub type Save<'a> = dyn FnMut(&Answers, &str) -> Result<(), String> + 'a;
 
 /// Asks for one list entry, given the entry being changed (if any).
-type EditItem<'e> = dyn FnMut(&mut dyn Prompter, &Answers, Option<&Value>) -> Reply<Value> + 'e;
+type EditItem<'e> = dyn FnMut(&mut dyn Prompter, &Ctx, Option<&Value>) -> Reply<Value> + 'e;
+
+/// What asking a question may consult besides the prompter.
+struct Ctx<'c> {
+    answers: &'c Answers,
+    catalog: &'c Catalog,
+}
 
 /// One interview over some sections.
 pub struct Interview<'a> {
@@ -39,6 +46,8 @@ pub struct Interview<'a> {
     pub answers: Answers,
     /// Skip questions that already have an answer.
     pub only_missing: bool,
+    /// The processor catalog offered when a recipient is described.
+    pub catalog: Catalog,
 }
 
 /// The outcome of asking one question.
@@ -55,6 +64,7 @@ impl<'a> Interview<'a> {
             save,
             answers,
             only_missing: false,
+            catalog: Catalog::builtin(),
         }
     }
 
@@ -125,13 +135,11 @@ impl<'a> Interview<'a> {
                         answers: &self.answers,
                         record: None,
                     };
-                    ask_value(
-                        &mut *self.prompter,
-                        &self.answers,
-                        q,
-                        current.as_ref(),
-                        &scope,
-                    )
+                    let ctx = Ctx {
+                        answers: &self.answers,
+                        catalog: &self.catalog,
+                    };
+                    ask_value(&mut *self.prompter, &ctx, q, current.as_ref(), &scope)
                 }
             };
             match reply {
@@ -178,7 +186,13 @@ impl<'a> Interview<'a> {
         let present = is_answered(current);
         match self.prompter.confirm(&prompt, Some(present)) {
             Reply::Answer(false) => Reply::Answer(Value::Null),
-            Reply::Answer(true) => ask_record(&mut *self.prompter, &self.answers, fields, current),
+            Reply::Answer(true) => {
+                let ctx = Ctx {
+                    answers: &self.answers,
+                    catalog: &self.catalog,
+                };
+                ask_record(&mut *self.prompter, &ctx, fields, current)
+            }
             Reply::Back => Reply::Back,
             Reply::Quit => Reply::Quit,
         }
@@ -191,7 +205,7 @@ impl<'a> Interview<'a> {
             q,
             records.noun,
             records.summary,
-            &mut |prompter, answers, existing| ask_record(prompter, answers, fields, existing),
+            &mut |prompter, ctx, existing| ask_record(prompter, ctx, fields, existing),
         )
     }
 
@@ -322,7 +336,11 @@ impl<'a> Interview<'a> {
     ) -> Result<bool, String> {
         let mut draft = which.map(|w| items[w].clone());
         loop {
-            let item = match edit(&mut *self.prompter, &self.answers, draft.as_ref()) {
+            let ctx = Ctx {
+                answers: &self.answers,
+                catalog: &self.catalog,
+            };
+            let item = match edit(&mut *self.prompter, &ctx, draft.as_ref()) {
                 Reply::Answer(item) => item,
                 Reply::Back => return Ok(false),
                 Reply::Quit => return Ok(true),
@@ -371,7 +389,7 @@ fn prompt_of(q: &Question) -> Prompt {
 /// are dropped, so no stale answer stays behind.
 fn ask_record(
     prompter: &mut dyn Prompter,
-    answers: &Answers,
+    ctx: &Ctx,
     fields: &[Question],
     existing: Option<&Value>,
 ) -> Reply<Value> {
@@ -385,7 +403,7 @@ fn ask_record(
         let field = &fields[j];
         let value = Value::Object(record.clone());
         let scope = Scope {
-            answers,
+            answers: ctx.answers,
             record: Some(&value),
         };
         if !field.applies(&scope) {
@@ -395,13 +413,16 @@ fn ask_record(
         }
         let reply = match &field.kind {
             Kind::Lines => ask_inline_lines(prompter, field, record.get(field.key)),
-            _ => ask_value(prompter, answers, field, record.get(field.key), &scope),
+            _ => ask_value(prompter, ctx, field, record.get(field.key), &scope),
         };
         match reply {
             Reply::Answer(Value::Null) => {
                 record.remove(field.key);
             }
             Reply::Answer(v) => {
+                if matches!(field.kind, Kind::CatalogRef) {
+                    prefill_from_catalog(&mut record, ctx.catalog, v.as_str().unwrap_or(""));
+                }
                 record.insert(field.key.to_owned(), v);
             }
             Reply::Back => match asked.pop() {
@@ -417,6 +438,24 @@ fn ask_record(
         j += 1;
     }
     Reply::Answer(Value::Object(record))
+}
+
+/// Offers a catalog entry's name, role and purpose (the answers every recipient
+/// needs) as the defaults of the questions that follow; the rest stays unanswered so
+/// the catalog supplies it when the policy is rendered.
+fn prefill_from_catalog(record: &mut Map<String, Value>, catalog: &Catalog, id: &str) {
+    let Some(entry) = catalog.get(id) else {
+        return;
+    };
+    for (key, value) in [
+        ("name", entry.name.as_str()),
+        ("role", entry.role.key()),
+        ("purpose", entry.used_for.as_str()),
+    ] {
+        record
+            .entry(key.to_owned())
+            .or_insert_with(|| Value::from(value));
+    }
 }
 
 /// A short list inside a record (permission names, commitments), typed on one line
@@ -466,7 +505,7 @@ fn ask_inline_lines(
 /// Asks for one value of a simple kind.
 fn ask_value(
     prompter: &mut dyn Prompter,
-    answers: &Answers,
+    ctx: &Ctx,
     q: &Question,
     current: Option<&Value>,
     scope: &Scope,
@@ -571,8 +610,37 @@ fn ask_value(
                 },
             )
         }
+        Kind::CatalogRef => {
+            let catalog = ctx.catalog;
+            let suggestions: Vec<String> = catalog
+                .entries()
+                .iter()
+                .map(|e| format!("{} — {} ({})", e.id, e.name, e.role.label()))
+                .collect();
+            let check = |s: &str| -> Result<(), String> {
+                let id = s.split_whitespace().next().unwrap_or("");
+                if id.is_empty() || id == "-" || catalog.get(id).is_some() {
+                    return Ok(());
+                }
+                Err(match catalog.suggest(id) {
+                    Some(close) => format!("no catalog entry \"{id}\"; did you mean \"{close}\"?"),
+                    None => format!("no catalog entry \"{id}\"; press Tab to see matches"),
+                })
+            };
+            let input = TextInput {
+                default: current.and_then(Value::as_str).map(str::to_owned),
+                check: &check,
+                suggestions: &suggestions,
+            };
+            map(prompter.text(&prompt, input), |text| {
+                match text.split_whitespace().next() {
+                    None | Some("-") => Value::Null,
+                    Some(id) => Value::from(id),
+                }
+            })
+        }
         Kind::Categories => {
-            let categories = &answers.data.categories;
+            let categories = &ctx.answers.data.categories;
             if categories.is_empty() {
                 prompter.say("  (No data categories yet: describe them in the \"Data you collect\" section first.)");
                 return Reply::Answer(current.cloned().unwrap_or(Value::Array(Vec::new())));

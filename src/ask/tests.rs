@@ -447,3 +447,44 @@ fn a_custom_section_is_written_as_a_document_and_placed() {
         crate::answers::Placement::After(crate::answers::vocab::SectionId::Security)
     );
 }
+
+#[test]
+fn a_recipient_can_come_from_the_catalog() {
+    let processors = vec![section("processors").unwrap()];
+    let (_, answers, _, log) = run(
+        &processors,
+        Answers::default(),
+        &[
+            Pick("Add"),
+            Type("strpe"),
+            Type("stripe"),
+            // Name, id, legal entity, role, purpose: Enter keeps what the catalog offers.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            // Data, countries, commitments, only-if, policy link: left to the catalog.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Pick("Done"),
+        ],
+        false,
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains(r#"no catalog entry "strpe"; did you mean "stripe"?"#)),
+        "{log:#?}"
+    );
+    let stripe = &answers.processors[0];
+    assert_eq!(stripe.catalog.as_deref(), Some("stripe"));
+    assert_eq!(stripe.name, "Stripe");
+    assert_eq!(stripe.role, crate::answers::vocab::ProcessorRole::Payments);
+    assert!(
+        stripe.privacy_policy_url.is_none(),
+        "left for the catalog to supply"
+    );
+}

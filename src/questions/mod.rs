@@ -89,6 +89,8 @@ pub enum Kind {
     Countries,
     /// Some of the data categories already described (their ids).
     Categories,
+    /// An entry of the processor catalog, by id; it supplies what is left unanswered.
+    CatalogRef,
     /// A list of short texts.
     Lines,
     /// A list of records, each asked field by field.
@@ -215,6 +217,7 @@ mod tests {
             Kind::Country => json!("US"),
             Kind::Countries => json!(["US"]),
             Kind::Categories => json!([]),
+            Kind::CatalogRef => json!("stripe"),
             Kind::Lines => json!(["a line"]),
             Kind::Records(r) => json!([record(&r.fields)]),
             Kind::Group(fields) => record(fields),
