@@ -40,7 +40,11 @@ impl inquire::Autocomplete for Suggest {
         Ok(self
             .0
             .iter()
-            .filter(|s| s.to_lowercase().contains(&last))
+            // Match the code and name, not the description in brackets.
+            .filter(|s| {
+                let key = s.split(" (").next().unwrap_or(s);
+                key.to_lowercase().contains(&last)
+            })
             .take(8)
             .cloned()
             .collect())
