@@ -18,7 +18,8 @@
 
 use serde::Serialize;
 
-use super::{Change, Diff, join_and};
+use super::phrases::join_and;
+use super::{Change, Diff};
 use crate::answers::Answers;
 use crate::answers::values::Date;
 use crate::render::markdown::escape;
