@@ -183,11 +183,5 @@ pub fn compare(old: &Answers, new: &Answers) -> Diff {
     Diff { changes }
 }
 
-// `tests.rs` reaches these through `use super::*`, as it did when they were used here.
-#[cfg(test)]
-use crate::answers::Processor;
-#[cfg(test)]
-use crate::answers::vocab::{DataSource, ProcessorRole, TrainingUse};
-
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,9 @@
 use super::*;
 use crate::answers::values::Period;
-use crate::answers::vocab::{Region, RightKind, Visibility};
-use crate::answers::{DataCategory, Purpose};
+use crate::answers::vocab::{
+    DataSource, ProcessorRole, Region, RightKind, TrainingUse, Visibility,
+};
+use crate::answers::{DataCategory, Processor, Purpose};
 
 fn stepr() -> Answers {
     Answers::from_json(include_str!("../../examples/stepr.json")).unwrap()
