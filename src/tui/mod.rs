@@ -68,3 +68,6 @@ pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<u8> {
         dispatch(&mut app, msg, save);
     }
 }
+
+#[cfg(test)]
+mod tests;

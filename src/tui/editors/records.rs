@@ -42,7 +42,12 @@ impl List {
 
     /// The list as the answer now stands, after a change was saved.
     pub fn accepted(&mut self, value: &Value) {
-        self.items = value.as_array().cloned().unwrap_or_default();
+        let items = value.as_array().cloned().unwrap_or_default();
+        if items.len() > self.items.len() {
+            // A new entry: the cursor goes to it.
+            self.cursor = items.len() - 1;
+        }
+        self.items = items;
         self.open = None;
         self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
     }
@@ -75,12 +80,7 @@ impl List {
                     return Outcome::Ignored;
                 };
                 return match form.handle(key, &records.fields, answers) {
-                    FormOutcome::Save(record) => {
-                        if at.is_none() {
-                            self.cursor = self.items.len();
-                        }
-                        Outcome::Apply(self.with(at, record))
-                    }
+                    FormOutcome::Save(record) => Outcome::Apply(self.with(at, record)),
                     FormOutcome::Cancel | FormOutcome::Remove => {
                         self.open = None;
                         Outcome::Consumed
@@ -101,9 +101,6 @@ impl List {
                     }
                     KeyCode::Enter => {
                         let line = Value::from(input.text.trim());
-                        if at.is_none() {
-                            self.cursor = self.items.len();
-                        }
                         Outcome::Apply(self.with(at, line))
                     }
                     _ if input.handle(key) => Outcome::Consumed,
@@ -113,6 +110,7 @@ impl List {
             None => {}
         }
         let n = self.items.len();
+        self.cursor = self.cursor.min(n.saturating_sub(1));
         let shift = key.modifiers.contains(KeyModifiers::SHIFT);
         match key.code {
             KeyCode::Up if shift => return self.swap(-1),

@@ -29,7 +29,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         main
     };
-    if d.preview_on {
+    // On a short, narrow terminal the question needs the room more than the preview.
+    if d.preview_on && (content.width >= 90 || content.height >= 16) {
         let [q, p] = if content.width >= 90 {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(content)
