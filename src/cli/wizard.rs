@@ -1,7 +1,7 @@
 //! `policywright` (home), `policywright new NAME` and `policywright edit NAME|FILE`:
 //! the full-screen wizard. This file decides what to open and refuses what it must
-//! (no terminal, an existing name for `new`, a file that cannot be read); `tui` does
-//! the rest, and saving goes through the same function as `ask`.
+//! (an existing name for `new`, a file that cannot be read, then no terminal); `tui`
+//! does the rest, and saving goes through the same function as `ask`.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -50,7 +50,6 @@ fn save(path: &Path, answers: &Answers, key: &str) -> Result<(), String> {
 }
 
 pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
-    need_terminal("new")?;
     let (path, name) = match Source::parse(&args.input)? {
         Source::Stdin => bail!("new needs a NAME or FILE, not -"),
         Source::File(path) => (path, None),
@@ -63,13 +62,13 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
             args.input
         );
     }
+    need_terminal("new")?;
     let mut app = App::new(renderer()?);
     app.open(path, name, Answers::default(), None, Saved::NotYet);
     Ok(ExitCode::from(crate::tui::run(app, &mut save)?))
 }
 
 pub fn edit(args: EditArgs) -> anyhow::Result<ExitCode> {
-    need_terminal("edit")?;
     let source = Source::parse(&args.input)?;
     let (path, name) = match &source {
         Source::Stdin => bail!("edit needs a NAME or FILE, not -"),
@@ -79,6 +78,7 @@ pub fn edit(args: EditArgs) -> anyhow::Result<ExitCode> {
     // A file that cannot be read is reported (path, line, column) and never
     // overwritten: the wizard does not start.
     let answers = store::load(&source)?;
+    need_terminal("edit")?;
     let last = session::last_question(&path);
     let mut app = App::new(renderer()?);
     app.open(path, name, answers, last.as_deref(), Saved::Saved);
