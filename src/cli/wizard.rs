@@ -41,8 +41,11 @@ fn need_terminal(what: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn renderer() -> anyhow::Result<Renderer> {
-    Ok(Renderer::for_format(None, Format::Markdown)?)
+/// The wizard's state with the renderer (built once) and the processor catalog.
+fn app() -> anyhow::Result<App> {
+    let mut app = App::new(Renderer::for_format(None, Format::Markdown)?);
+    app.catalog = super::processors::load_catalog()?;
+    Ok(app)
 }
 
 fn save(path: &Path, answers: &Answers, key: &str) -> Result<(), String> {
@@ -63,7 +66,7 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
         );
     }
     need_terminal("new")?;
-    let mut app = App::new(renderer()?);
+    let mut app = app()?;
     app.open(path, name, Answers::default(), None, Saved::NotYet);
     Ok(ExitCode::from(crate::tui::run(app, &mut save)?))
 }
@@ -80,7 +83,7 @@ pub fn edit(args: EditArgs) -> anyhow::Result<ExitCode> {
     let answers = store::load(&source)?;
     need_terminal("edit")?;
     let last = session::last_question(&path);
-    let mut app = App::new(renderer()?);
+    let mut app = app()?;
     app.open(path, name, answers, last.as_deref(), Saved::Saved);
     Ok(ExitCode::from(crate::tui::run(app, &mut save)?))
 }
@@ -92,7 +95,7 @@ pub fn home() -> anyhow::Result<ExitCode> {
         let _ = super::Cli::command().print_help();
         return Ok(ExitCode::from(2));
     }
-    let mut app = App::new(renderer()?);
+    let mut app = app()?;
     app.home.entries = crate::tui::effects::list_policies();
     Ok(ExitCode::from(crate::tui::run(app, &mut save)?))
 }

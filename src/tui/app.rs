@@ -11,7 +11,9 @@ use super::editors::Editor;
 use super::editors::text::TextInput;
 use super::preview::Preview;
 use crate::answers::Answers;
+use crate::answers::Problem;
 use crate::answers::set::get_value;
+use crate::catalog::{self, Catalog};
 use crate::check::Finding;
 use crate::questions::{self, Question, Scope, Section, is_answered};
 use crate::render::{Format, Renderer};
@@ -107,6 +109,8 @@ pub struct App {
     pub sections: Vec<Section>,
     /// Built once; every preview render reuses it.
     pub renderer: Renderer,
+    /// The processor catalog that recipients may refer to.
+    pub catalog: Catalog,
     /// Set when the wizard should end, with the process's exit code.
     pub exit: Option<u8>,
 }
@@ -119,6 +123,7 @@ impl App {
             doc: None,
             sections: questions::sections(),
             renderer,
+            catalog: Catalog::builtin(),
             exit: None,
         }
     }
@@ -229,7 +234,11 @@ impl App {
             record: None,
         };
         let current = current.or_else(|| q.suggest.and_then(|s| s(&scope)));
-        let editor = Editor::for_question(q, current.as_ref(), &d.answers);
+        let ctx = super::editors::Ctx {
+            answers: &d.answers,
+            catalog: &self.catalog,
+        };
+        let editor = Editor::for_question(q, current.as_ref(), &ctx);
         let d = self.doc_mut();
         d.editor = editor;
         d.dirty = false;
@@ -266,7 +275,20 @@ impl App {
             self.doc_mut().preview = Preview::default();
             return;
         }
-        let preview = Preview::render(&self.renderer, &d.answers);
+        let preview = Preview::render(
+            &self.renderer,
+            &self.filled().unwrap_or_else(|_| d.answers.clone()),
+        );
         self.doc_mut().preview = preview;
+    }
+
+    /// The answers with catalog references filled in, as `render`, `check` and
+    /// `publish` see them; the problems if a reference names no catalog entry.
+    pub fn filled(&self) -> Result<Answers, Vec<Problem>> {
+        let answers = &self.doc().answers;
+        if !catalog::needs_catalog(answers) {
+            return Ok(answers.clone());
+        }
+        catalog::resolve(answers, &self.catalog)
     }
 }

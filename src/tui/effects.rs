@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::app::{App, Entry, Saved};
 use super::event::{Cmd, Msg};
 use crate::answers::Answers;
+use crate::catalog;
 use crate::render::{Format, Renderer};
 use crate::store::{self, Source, session};
 use crate::versions::{self, History, Output};
@@ -114,16 +115,29 @@ fn publish(app: &App) -> Result<(String, Answers), String> {
         Some(h) => h.latest().map_err(|e| e.to_string())?,
         None => None,
     };
+    // As `policywright publish`: the saved answers and the version keep catalog
+    // references as written; what is rendered (and hashed) is the filled-in policy.
+    let render = |a: &Answers, format: Format| -> Result<String, String> {
+        let filled = if catalog::needs_catalog(a) {
+            catalog::resolve(a, &app.catalog).map_err(|problems| {
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })?
+        } else {
+            a.clone()
+        };
+        renderer.render(&filled, format).map_err(|e| e.to_string())
+    };
     let dated = versions::decide_dates(&d.answers, previous.as_ref(), today, |a| {
-        renderer.render(a, Format::Markdown)
-    })
-    .map_err(|e| e.to_string())?;
+        render(a, Format::Markdown)
+    })?;
     let answers = dated.answers;
     let mut rendered = Vec::new();
     for (path, format) in &outputs {
-        let text = renderer
-            .render(&answers, *format)
-            .map_err(|e| e.to_string())?;
+        let text = render(&answers, *format)?;
         rendered.push((path, *format, text));
     }
     let mut said = Vec::new();
@@ -134,9 +148,7 @@ fn publish(app: &App) -> Result<(String, Answers), String> {
     }
     let mut message = format!("Wrote {}.", said.join(", "));
     if let (Some(history), true) = (&history, dated.changed) {
-        let markdown = renderer
-            .render(&answers, Format::Markdown)
-            .map_err(|e| e.to_string())?;
+        let markdown = render(&answers, Format::Markdown)?;
         let outputs = rendered
             .iter()
             .map(|(path, format, _)| Output {

@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use super::app::{App, Doc, Focus, Output, Review, Saved, Screen};
 use super::editors::text::TextInput;
-use super::editors::{Editor, Outcome};
+use super::editors::{Ctx, Editor, Outcome};
 use super::keys;
 use super::strings;
 use crate::answers::set::{problems_at, set_value};
@@ -229,7 +229,11 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
             let answers = app.doc().answers.clone();
             let q = app.question();
             let mut editor = app.doc().editor.clone();
-            match editor.submit_for_move(q, &answers) {
+            let ctx = Ctx {
+                answers: &answers,
+                catalog: &app.catalog,
+            };
+            match editor.submit_for_move(q, &ctx) {
                 Some(Outcome::Submit(v) | Outcome::Apply(v)) => match commit(app, v) {
                     Ok(cmd) => cmds.push(cmd),
                     Err(errors) => {
@@ -255,8 +259,12 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
     let answers = app.doc().answers.clone();
     let outcome = {
         let q = &app.sections[app.doc().section].questions[app.doc().question];
+        let ctx = Ctx {
+            answers: &answers,
+            catalog: &app.catalog,
+        };
         let d = app.doc.as_mut().expect("a policy is open");
-        d.editor.handle(key, q, &answers)
+        d.editor.handle(key, q, &ctx)
     };
     match outcome {
         Outcome::Consumed => {
@@ -395,16 +403,16 @@ pub fn jump_to_section(app: &mut App, section: usize) {
 }
 
 fn open_review(app: &mut App) {
+    // Checked as `check` and `render` see the answers: catalog references filled in.
+    let (problems, findings) = match app.filled() {
+        Ok(filled) => (filled.problems(), crate::check::check(&filled)),
+        Err(problems) => (problems, Vec::new()),
+    };
     let d = app.doc();
     let stem = d.name.clone().unwrap_or_else(|| "privacy".to_owned());
     let review = Review {
-        problems: d
-            .answers
-            .problems()
-            .iter()
-            .map(ToString::to_string)
-            .collect(),
-        findings: crate::check::check(&d.answers),
+        problems: problems.iter().map(ToString::to_string).collect(),
+        findings,
         outputs: [Format::Markdown, Format::Html, Format::Text]
             .into_iter()
             .map(|format| Output {

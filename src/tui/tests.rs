@@ -481,3 +481,23 @@ fn snapshot_smallest_screens() {
     ctrl(&mut app, 'r');
     screen(&app, 40, 12);
 }
+
+#[test]
+fn a_recipient_can_be_picked_from_the_catalog() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "processors");
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter); // the catalog field
+    type_text(&mut app, "strip");
+    press(&mut app, KeyCode::Enter);
+    let super::editors::Editor::List(list) = &app.doc().editor else {
+        panic!("processors is a list")
+    };
+    let Some(super::editors::records::Open::Record(_, form)) = &list.open else {
+        panic!("an entry is open")
+    };
+    assert_eq!(form.record["catalog"], "stripe");
+    assert_eq!(form.record["name"], "Stripe", "filled in from the catalog");
+    assert_eq!(form.record["role"], "payments");
+    assert!(form.record.contains_key("purpose"));
+}

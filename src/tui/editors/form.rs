@@ -7,9 +7,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use serde_json::{Map, Value};
 
-use super::{Editor, Outcome, summary};
-use crate::answers::Answers;
-use crate::questions::{Question, Scope, is_answered};
+use super::{Ctx, Editor, Outcome, summary};
+use crate::questions::{Kind, Question, Scope, is_answered};
 use crate::tui::keys::Hint;
 use crate::tui::strings;
 
@@ -53,10 +52,10 @@ impl Form {
     }
 
     /// The fields that apply to the record as it is now.
-    pub fn visible(&self, fields: &[Question], answers: &Answers) -> Vec<usize> {
+    pub fn visible(&self, fields: &[Question], ctx: &Ctx) -> Vec<usize> {
         let value = Value::Object(self.record.clone());
         let scope = Scope {
-            answers,
+            answers: ctx.answers,
             record: Some(&value),
         };
         (0..fields.len())
@@ -72,8 +71,8 @@ impl Form {
         a
     }
 
-    fn drop_irrelevant(&mut self, fields: &[Question], answers: &Answers) {
-        let visible = self.visible(fields, answers);
+    fn drop_irrelevant(&mut self, fields: &[Question], ctx: &Ctx) {
+        let visible = self.visible(fields, ctx);
         for (i, f) in fields.iter().enumerate() {
             if !visible.contains(&i) {
                 self.record.remove(f.key);
@@ -81,12 +80,7 @@ impl Form {
         }
     }
 
-    pub fn handle(
-        &mut self,
-        key: &KeyEvent,
-        fields: &[Question],
-        answers: &Answers,
-    ) -> FormOutcome {
+    pub fn handle(&mut self, key: &KeyEvent, fields: &[Question], ctx: &Ctx) -> FormOutcome {
         if let Some((i, editor)) = &mut self.open {
             let i = *i;
             if key.code == KeyCode::Esc {
@@ -94,8 +88,11 @@ impl Form {
                 self.error = None;
                 return FormOutcome::Consumed;
             }
-            match editor.handle(key, &fields[i], answers) {
+            match editor.handle(key, &fields[i], ctx) {
                 Outcome::Submit(v) | Outcome::Apply(v) => {
+                    if let (Kind::CatalogRef, Some(id)) = (&fields[i].kind, v.as_str()) {
+                        crate::ask::prefill_from_catalog(&mut self.record, ctx.catalog, id);
+                    }
                     if is_answered(Some(&v)) || v.is_boolean() {
                         self.record.insert(fields[i].key.to_owned(), v);
                     } else {
@@ -103,8 +100,8 @@ impl Form {
                     }
                     self.open = None;
                     self.error = None;
-                    self.drop_irrelevant(fields, answers);
-                    let visible = self.visible(fields, answers);
+                    self.drop_irrelevant(fields, ctx);
+                    let visible = self.visible(fields, ctx);
                     let at = visible.iter().position(|&f| f == i).unwrap_or(0);
                     self.cursor = (at + 1).min(visible.len());
                 }
@@ -114,7 +111,7 @@ impl Form {
             }
             return FormOutcome::Consumed;
         }
-        let visible = self.visible(fields, answers);
+        let visible = self.visible(fields, ctx);
         let rows = visible.len() + self.actions().len();
         match key.code {
             KeyCode::Up => self.cursor = (self.cursor + rows - 1) % rows,
@@ -125,14 +122,14 @@ impl Form {
                 let field = &fields[i];
                 let record = Value::Object(self.record.clone());
                 let scope = Scope {
-                    answers,
+                    answers: ctx.answers,
                     record: Some(&record),
                 };
                 let current = self.record.get(field.key).cloned();
                 let current = current.or_else(|| field.suggest.and_then(|s| s(&scope)));
                 self.open = Some((
                     i,
-                    Box::new(Editor::for_question(field, current.as_ref(), answers)),
+                    Box::new(Editor::for_question(field, current.as_ref(), ctx)),
                 ));
                 self.error = None;
             }
@@ -153,13 +150,8 @@ impl Form {
         }
     }
 
-    pub fn lines(
-        &self,
-        fields: &[Question],
-        answers: &Answers,
-        height: usize,
-    ) -> Vec<Line<'static>> {
-        let visible = self.visible(fields, answers);
+    pub fn lines(&self, fields: &[Question], ctx: &Ctx, height: usize) -> Vec<Line<'static>> {
+        let visible = self.visible(fields, ctx);
         let mut lines = Vec::new();
         let selected = Style::default().add_modifier(Modifier::REVERSED);
         for (row, &i) in visible.iter().enumerate() {
@@ -181,7 +173,7 @@ impl Form {
                         format!("› {}", f.prompt),
                         Style::default().add_modifier(Modifier::BOLD),
                     ));
-                    for l in editor.lines(f, answers, height.saturating_sub(visible.len())) {
+                    for l in editor.lines(f, ctx, height.saturating_sub(visible.len())) {
                         let mut l = l;
                         l.spans.insert(0, "    ".into());
                         lines.push(l);

@@ -5,9 +5,9 @@ use crossterm::event::KeyEvent;
 use ratatui::text::Line;
 use serde_json::Value;
 
+use super::Ctx;
 use super::Outcome;
 use super::form::{Form, FormOutcome};
-use crate::answers::Answers;
 use crate::questions::{Question, is_answered};
 use crate::tui::keys::Hint;
 
@@ -23,8 +23,8 @@ impl Group {
         }
     }
 
-    pub fn handle(&mut self, key: &KeyEvent, fields: &[Question], answers: &Answers) -> Outcome {
-        match self.form.handle(key, fields, answers) {
+    pub fn handle(&mut self, key: &KeyEvent, fields: &[Question], ctx: &Ctx) -> Outcome {
+        match self.form.handle(key, fields, ctx) {
             FormOutcome::Save(record) if !is_answered(Some(&record)) => {
                 Outcome::Submit(Value::Null)
             }
@@ -36,13 +36,8 @@ impl Group {
         }
     }
 
-    pub fn lines(
-        &self,
-        fields: &[Question],
-        answers: &Answers,
-        height: usize,
-    ) -> Vec<Line<'static>> {
-        self.form.lines(fields, answers, height)
+    pub fn lines(&self, fields: &[Question], ctx: &Ctx, height: usize) -> Vec<Line<'static>> {
+        self.form.lines(fields, ctx, height)
     }
 
     pub fn hints(&self) -> Vec<Hint> {

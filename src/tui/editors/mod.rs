@@ -2,6 +2,7 @@
 //! changes of that draft, and says (with [`Outcome`]) when an answer is ready to be
 //! checked and saved. Editors never save, and drawing them (`lines`) never changes them.
 
+pub mod catalog_ref;
 pub mod choice;
 pub mod choices;
 pub mod countries;
@@ -18,8 +19,16 @@ use ratatui::text::{Line, Span};
 use serde_json::Value;
 
 use crate::answers::Answers;
+use crate::catalog::Catalog;
 use crate::questions::{Kind, Question};
 use crate::tui::keys::Hint;
+
+/// What editors may read besides the answer they edit.
+pub struct Ctx<'a> {
+    pub answers: &'a Answers,
+    /// The processor catalog (built in, plus the operator's own).
+    pub catalog: &'a Catalog,
+}
 
 /// What a key did.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +54,7 @@ pub enum Editor {
     Choice(choice::Choice),
     Choices(choices::Choices),
     Countries(countries::Countries),
+    CatalogRef(catalog_ref::CatalogRef),
     List(records::List),
     Group(group::Group),
 }
@@ -59,14 +69,17 @@ fn owned(choices: &[(&str, &str)]) -> Vec<(String, String)> {
 impl Editor {
     /// The editor for a question, starting from its current answer (or suggestion).
     /// A list of short texts inside a record is typed on one line.
-    pub fn for_question(q: &Question, current: Option<&Value>, answers: &Answers) -> Editor {
+    pub fn for_question(q: &Question, current: Option<&Value>, ctx: &Ctx) -> Editor {
         match &q.kind {
             Kind::YesNo => Editor::YesNo(yes_no::YesNo::new(current)),
             Kind::Maybe => Editor::Maybe(maybe::Maybe::new(current)),
             Kind::Choice(c) => Editor::Choice(choice::Choice::new(&owned(c), q.required, current)),
             Kind::Choices(c) => Editor::Choices(choices::Choices::new(owned(c), current, "")),
+            Kind::CatalogRef => {
+                Editor::CatalogRef(catalog_ref::CatalogRef::new(current, ctx.catalog))
+            }
             Kind::Categories => Editor::Choices(choices::Choices::new(
-                answers
+                ctx.answers
                     .data
                     .categories
                     .iter()
@@ -84,7 +97,7 @@ impl Editor {
         }
     }
 
-    pub fn handle(&mut self, key: &KeyEvent, q: &Question, answers: &Answers) -> Outcome {
+    pub fn handle(&mut self, key: &KeyEvent, q: &Question, ctx: &Ctx) -> Outcome {
         match self {
             Editor::Text(e) => e.handle(key, &q.kind, q.required),
             Editor::YesNo(e) => e.handle(key),
@@ -92,9 +105,10 @@ impl Editor {
             Editor::Choice(e) => e.handle(key),
             Editor::Choices(e) => e.handle(key),
             Editor::Countries(e) => e.handle(key),
-            Editor::List(e) => e.handle(key, q, answers),
+            Editor::CatalogRef(e) => e.handle(key),
+            Editor::List(e) => e.handle(key, q, ctx),
             Editor::Group(e) => match &q.kind {
-                Kind::Group(fields) => e.handle(key, fields, answers),
+                Kind::Group(fields) => e.handle(key, fields, ctx),
                 _ => Outcome::Ignored,
             },
         }
@@ -104,6 +118,7 @@ impl Editor {
         match self {
             Editor::Text(e) => e.input.insert_str(text),
             Editor::Countries(e) => e.paste(text),
+            Editor::CatalogRef(e) => e.input.insert_str(text),
             Editor::List(e) => e.paste(text),
             Editor::Group(e) => e.form.paste(text),
             _ => {}
@@ -112,7 +127,7 @@ impl Editor {
 
     /// What moving to another question saves first: the draft as if Enter were
     /// pressed (so Tab never loses typing), or an error when an entry is open.
-    pub fn submit_for_move(&mut self, q: &Question, answers: &Answers) -> Option<Outcome> {
+    pub fn submit_for_move(&mut self, q: &Question, ctx: &Ctx) -> Option<Outcome> {
         match self {
             Editor::List(l) if l.busy() => Some(Outcome::Invalid(
                 "finish the open entry first: Enter on “Save this entry”, or Esc to leave it"
@@ -125,9 +140,9 @@ impl Editor {
             Editor::Group(g) => Some(Outcome::Submit(g.draft())),
             _ => {
                 let enter = KeyEvent::from(KeyCode::Enter);
-                match self.handle(&enter, q, answers) {
+                match self.handle(&enter, q, ctx) {
                     // A country typed but not picked is dropped, not guessed at.
-                    Outcome::Consumed => self.submit_for_move(q, answers),
+                    Outcome::Consumed => self.submit_for_move(q, ctx),
                     other => Some(other),
                 }
             }
@@ -141,7 +156,7 @@ impl Editor {
         }
     }
 
-    pub fn lines(&self, q: &Question, answers: &Answers, height: usize) -> Vec<Line<'static>> {
+    pub fn lines(&self, q: &Question, ctx: &Ctx, height: usize) -> Vec<Line<'static>> {
         let placeholder = q.example.map(|e| format!("e.g. {e}"));
         match self {
             Editor::Text(e) => e.lines(placeholder.as_deref()),
@@ -150,9 +165,10 @@ impl Editor {
             Editor::Choice(e) => e.lines(height),
             Editor::Choices(e) => e.lines(height),
             Editor::Countries(e) => e.lines(),
-            Editor::List(e) => e.lines(q, answers, height),
+            Editor::CatalogRef(e) => e.lines(),
+            Editor::List(e) => e.lines(q, ctx, height),
             Editor::Group(e) => match &q.kind {
-                Kind::Group(fields) => e.lines(fields, answers, height),
+                Kind::Group(fields) => e.lines(fields, ctx, height),
                 _ => Vec::new(),
             },
         }
@@ -166,6 +182,7 @@ impl Editor {
             Editor::Choice(e) => e.hints(),
             Editor::Choices(e) => e.hints(),
             Editor::Countries(e) => e.hints(),
+            Editor::CatalogRef(e) => e.hints(),
             Editor::List(e) => e.hints(),
             Editor::Group(e) => e.hints(),
         }

@@ -6,10 +6,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use serde_json::Value;
 
+use super::Ctx;
 use super::form::{Form, FormOutcome};
 use super::text::TextInput;
 use super::{Outcome, list_lines};
-use crate::answers::Answers;
 use crate::questions::{Kind, Question};
 use crate::tui::keys::Hint;
 
@@ -72,14 +72,14 @@ impl List {
         });
     }
 
-    pub fn handle(&mut self, key: &KeyEvent, q: &Question, answers: &Answers) -> Outcome {
+    pub fn handle(&mut self, key: &KeyEvent, q: &Question, ctx: &Ctx) -> Outcome {
         match &mut self.open {
             Some(Open::Record(at, form)) => {
                 let at = *at;
                 let Kind::Records(records) = &q.kind else {
                     return Outcome::Ignored;
                 };
-                return match form.handle(key, &records.fields, answers) {
+                return match form.handle(key, &records.fields, ctx) {
                     FormOutcome::Save(record) => Outcome::Apply(self.with(at, record)),
                     FormOutcome::Cancel | FormOutcome::Remove => {
                         self.open = None;
@@ -151,7 +151,7 @@ impl List {
         }
     }
 
-    pub fn lines(&self, q: &Question, answers: &Answers, height: usize) -> Vec<Line<'static>> {
+    pub fn lines(&self, q: &Question, ctx: &Ctx, height: usize) -> Vec<Line<'static>> {
         let (noun, summary): (&str, fn(&Value) -> String) = match &q.kind {
             Kind::Records(r) => (r.noun, r.summary),
             _ => ("line", |v| v.as_str().unwrap_or("").to_owned()),
@@ -169,7 +169,7 @@ impl List {
                     title,
                     Style::default().add_modifier(Modifier::BOLD),
                 )];
-                lines.extend(form.lines(&records.fields, answers, height.saturating_sub(1)));
+                lines.extend(form.lines(&records.fields, ctx, height.saturating_sub(1)));
                 lines
             }
             Some(Open::Line(at, input)) => vec![

@@ -112,15 +112,16 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
         block = block.border_style(style::focus_border());
     }
     let inner_height = area.height.saturating_sub(2) as usize;
+    let ctx = crate::tui::editors::Ctx {
+        answers: &d.answers,
+        catalog: &app.catalog,
+    };
     let mut lines = vec![Line::from(vec![
         Span::styled(q.prompt, style::title()),
         Span::styled(if q.required { " (required)" } else { "" }, style::dim()),
     ])];
     lines.push(Line::default());
-    lines.extend(
-        d.editor
-            .lines(q, &d.answers, inner_height.saturating_sub(6)),
-    );
+    lines.extend(d.editor.lines(q, &ctx, inner_height.saturating_sub(6)));
     for e in &d.errors {
         lines.push(Line::styled(format!("! {e}"), style::error()));
     }
