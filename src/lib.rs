@@ -11,6 +11,7 @@
 //! - [`store`]: where answers live on disk, and atomic writes.
 //! - [`versions`]: published versions of a policy and the honest-dates rule.
 //! - [`diff`]: what changed between two answers, and whether it is material.
+//! - [`tui`]: the full-screen wizard (ratatui), over the same catalog.
 //! - [`cli`]: the command line.
 
 pub mod answers;
@@ -23,4 +24,5 @@ pub mod questions;
 pub mod render;
 pub mod scan;
 pub mod store;
+pub mod tui;
 pub mod versions;

@@ -443,7 +443,7 @@ fn ask_record(
 /// Offers a catalog entry's name, role and purpose (the answers every recipient
 /// needs) as the defaults of the questions that follow; the rest stays unanswered so
 /// the catalog supplies it when the policy is rendered.
-fn prefill_from_catalog(record: &mut Map<String, Value>, catalog: &Catalog, id: &str) {
+pub(crate) fn prefill_from_catalog(record: &mut Map<String, Value>, catalog: &Catalog, id: &str) {
     let Some(entry) = catalog.get(id) else {
         return;
     };

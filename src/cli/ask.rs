@@ -113,7 +113,9 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn save(path: &Path, answers: &Answers, key: &str) -> Result<(), String> {
+/// Writes the answers atomically and remembers the question just answered; the
+/// full-screen wizard saves through this too.
+pub(super) fn save(path: &Path, answers: &Answers, key: &str) -> Result<(), String> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }

@@ -11,6 +11,7 @@ mod render;
 mod scan;
 mod schema;
 mod set;
+mod wizard;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -36,14 +37,28 @@ policywright is not legal advice: have a qualified lawyer review your policy bef
 
 #[derive(Debug, Parser)]
 #[command(name = "policywright", version, about = ABOUT, after_help = AFTER_HELP)]
-#[command(arg_required_else_help = true)]
 pub struct Cli {
+    /// Without a command, in a terminal: the home screen (saved policies, new, open);
+    /// elsewhere, this help (exit code 2).
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a new policy in the full-screen interview.
+    ///
+    /// Every confirmed answer is saved at once, atomically, to
+    /// <data dir>/policies/NAME.json (or FILE). An existing NAME is refused: open it
+    /// with `edit`. Needs a terminal: without one it exits 2 and points to `set`.
+    New(wizard::NewArgs),
+    /// Reopen a policy in the full-screen interview, where you left it.
+    ///
+    /// Keys: Enter saves an answer and moves on, Esc undoes the edit, Tab and
+    /// Shift-Tab move between questions, Ctrl-G jumps to a section, Ctrl-T shows or
+    /// hides the preview, Ctrl-R reviews and publishes, Ctrl-Q quits. A file that
+    /// cannot be read is reported (exit 2) and left untouched.
+    Edit(wizard::EditArgs),
     /// Render a policy from answers: Markdown, HTML or plain text.
     ///
     /// Output goes to standard output, or atomically to --out (an existing file is
@@ -190,7 +205,12 @@ fn parse_assignment(s: &str) -> Result<Assignment, String> {
 
 /// Runs a command; the returned code is the process's exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
+    let Some(command) = cli.command else {
+        return wizard::home();
+    };
+    match command {
+        Command::New(args) => wizard::new(args),
+        Command::Edit(args) => wizard::edit(args),
         Command::Render(args) => render::run(args),
         Command::Check(args) => check::run(args),
         Command::Schema => schema::run(),

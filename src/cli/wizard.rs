@@ -1,0 +1,101 @@
+//! `policywright` (home), `policywright new NAME` and `policywright edit NAME|FILE`:
+//! the full-screen wizard. This file decides what to open and refuses what it must
+//! (an existing name for `new`, a file that cannot be read, then no terminal); `tui`
+//! does the rest, and saving goes through the same function as `ask`.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use clap::Args;
+
+use crate::answers::Answers;
+use crate::render::{Format, Renderer};
+use crate::store::{self, Source, session};
+use crate::tui::app::{App, Saved};
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The new policy's name (letters, digits, - and _), or a FILE path to create.
+    /// An existing one is refused: open it with `policywright edit`.
+    #[arg(value_name = "NAME|FILE")]
+    pub input: String,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// A saved policy's NAME or an answers FILE.
+    #[arg(value_name = "NAME|FILE")]
+    pub input: String,
+}
+
+fn need_terminal(what: &str) -> anyhow::Result<()> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        bail!(
+            "{what} needs a terminal to draw in. To answer without prompts, use \
+             `policywright set NAME KEY=VALUE...` or `policywright render FILE --set KEY=VALUE`, \
+             or edit the answers file (its schema: `policywright schema`)"
+        );
+    }
+    Ok(())
+}
+
+/// The wizard's state with the renderer (built once) and the processor catalog.
+fn app() -> anyhow::Result<App> {
+    let mut app = App::new(Renderer::for_format(None, Format::Markdown)?);
+    app.catalog = super::processors::load_catalog()?;
+    Ok(app)
+}
+
+fn save(path: &Path, answers: &Answers, key: &str) -> Result<(), String> {
+    super::ask::save(path, answers, key)
+}
+
+pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
+    let (path, name) = match Source::parse(&args.input)? {
+        Source::Stdin => bail!("new needs a NAME or FILE, not -"),
+        Source::File(path) => (path, None),
+        Source::Saved { name, path } => (path, Some(name)),
+    };
+    if path.exists() {
+        bail!(
+            "{} already exists; open it with `policywright edit {}`",
+            path.display(),
+            args.input
+        );
+    }
+    need_terminal("new")?;
+    let mut app = app()?;
+    app.open(path, name, Answers::default(), None, Saved::NotYet);
+    Ok(ExitCode::from(crate::tui::run(app, &mut save)?))
+}
+
+pub fn edit(args: EditArgs) -> anyhow::Result<ExitCode> {
+    let source = Source::parse(&args.input)?;
+    let (path, name) = match &source {
+        Source::Stdin => bail!("edit needs a NAME or FILE, not -"),
+        Source::File(path) => (path.clone(), None),
+        Source::Saved { name, path } => (path.clone(), Some(name.clone())),
+    };
+    // A file that cannot be read is reported (path, line, column) and never
+    // overwritten: the wizard does not start.
+    let answers = store::load(&source)?;
+    need_terminal("edit")?;
+    let last = session::last_question(&path);
+    let mut app = app()?;
+    app.open(path, name, answers, last.as_deref(), Saved::Saved);
+    Ok(ExitCode::from(crate::tui::run(app, &mut save)?))
+}
+
+/// `policywright` alone: the home screen in a terminal, else the help and exit 2.
+pub fn home() -> anyhow::Result<ExitCode> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        use clap::CommandFactory;
+        let _ = super::Cli::command().print_help();
+        return Ok(ExitCode::from(2));
+    }
+    let mut app = app()?;
+    app.home.entries = crate::tui::effects::list_policies();
+    Ok(ExitCode::from(crate::tui::run(app, &mut save)?))
+}

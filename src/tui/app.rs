@@ -1,0 +1,294 @@
+//! The wizard's state: the screen shown, the answers, where the operator is, the
+//! draft being edited, the last validation message, whether everything is saved,
+//! and the cached preview. No terminal, no files: `event::update` changes it and
+//! `ui` draws it.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use super::editors::Editor;
+use super::editors::text::TextInput;
+use super::preview::Preview;
+use crate::answers::Answers;
+use crate::answers::Problem;
+use crate::answers::set::get_value;
+use crate::catalog::{self, Catalog};
+use crate::check::Finding;
+use crate::questions::{self, Question, Scope, Section, is_answered};
+use crate::render::{Format, Renderer};
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    Wizard,
+    Review,
+}
+
+/// A saved policy, as the home screen lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub name: String,
+    /// The product's name, or why the file cannot be read.
+    pub product: String,
+    pub last_updated: String,
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Home {
+    pub entries: Vec<Entry>,
+    pub cursor: usize,
+    /// Typing the name of a new policy.
+    pub naming: Option<TextInput>,
+    pub message: Option<String>,
+}
+
+/// Whether the file on disk holds every confirmed answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Nothing confirmed yet in this session (a new policy has no file yet).
+    NotYet,
+    Saved,
+    Failed(String),
+}
+
+/// Which part of the wizard takes the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Question,
+    Sidebar,
+}
+
+/// One output of the publish step.
+#[derive(Debug, Clone)]
+pub struct Output {
+    pub format: Format,
+    pub on: bool,
+    pub path: TextInput,
+}
+
+#[derive(Debug)]
+pub struct Review {
+    pub problems: Vec<String>,
+    pub findings: Vec<Finding>,
+    pub outputs: Vec<Output>,
+    /// The row under the cursor: an output, then "Publish".
+    pub cursor: usize,
+    pub message: Option<String>,
+}
+
+/// The policy being edited.
+pub struct Doc {
+    pub path: PathBuf,
+    /// The saved policy's name, when it is one (versions are kept per name).
+    pub name: Option<String>,
+    pub answers: Answers,
+    pub section: usize,
+    pub question: usize,
+    pub editor: Editor,
+    /// The editor holds typing that is not saved yet.
+    pub dirty: bool,
+    pub errors: Vec<String>,
+    pub notice: Option<String>,
+    pub saved: Saved,
+    pub focus: Focus,
+    pub sidebar: usize,
+    pub preview_on: bool,
+    pub preview: Preview,
+    pub review: Option<Review>,
+}
+
+/// The whole application.
+pub struct App {
+    pub screen: Screen,
+    pub home: Home,
+    pub doc: Option<Doc>,
+    /// The catalog, built once.
+    pub sections: Vec<Section>,
+    /// Built once; every preview render reuses it.
+    pub renderer: Renderer,
+    /// The processor catalog that recipients may refer to.
+    pub catalog: Catalog,
+    /// Set when the wizard should end, with the process's exit code.
+    pub exit: Option<u8>,
+}
+
+impl App {
+    pub fn new(renderer: Renderer) -> App {
+        App {
+            screen: Screen::Home,
+            home: Home::default(),
+            doc: None,
+            sections: questions::sections(),
+            renderer,
+            catalog: Catalog::builtin(),
+            exit: None,
+        }
+    }
+
+    /// Opens answers in the wizard, at the question after `last` (where the operator
+    /// stopped) if it is known and still applies, else at the first question.
+    pub fn open(
+        &mut self,
+        path: PathBuf,
+        name: Option<String>,
+        answers: Answers,
+        last: Option<&str>,
+        saved: Saved,
+    ) {
+        let mut doc = Doc {
+            path,
+            name,
+            answers,
+            section: 0,
+            question: 0,
+            editor: Editor::Text(super::editors::text::TextEditor::new(
+                &questions::Kind::Text,
+                None,
+            )),
+            dirty: false,
+            errors: Vec::new(),
+            notice: None,
+            saved,
+            focus: Focus::Question,
+            sidebar: 0,
+            preview_on: true,
+            preview: Preview::default(),
+            review: None,
+        };
+        let steps = self.steps(&doc.answers);
+        let start = last
+            .and_then(|key| {
+                let all = self.all_steps();
+                let i = all
+                    .iter()
+                    .position(|&(s, q)| self.sections[s].questions[q].key == key)?;
+                all[i + 1..]
+                    .iter()
+                    .copied()
+                    .find(|step| steps.contains(step))
+                    .or(Some(all[i]))
+            })
+            .filter(|step| steps.contains(step))
+            .or_else(|| steps.first().copied())
+            .unwrap_or((0, 0));
+        (doc.section, doc.question) = start;
+        doc.sidebar = doc.section;
+        self.doc = Some(doc);
+        self.screen = Screen::Wizard;
+        self.reset_editor();
+        self.refresh_preview();
+    }
+
+    fn all_steps(&self) -> Vec<(usize, usize)> {
+        self.sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, sec)| (0..sec.questions.len()).map(move |q| (s, q)))
+            .collect()
+    }
+
+    /// The questions that apply to these answers, in interview order.
+    pub fn steps(&self, answers: &Answers) -> Vec<(usize, usize)> {
+        let scope = Scope {
+            answers,
+            record: None,
+        };
+        self.all_steps()
+            .into_iter()
+            .filter(|&(s, q)| self.sections[s].questions[q].applies(&scope))
+            .collect()
+    }
+
+    pub fn doc(&self) -> &Doc {
+        self.doc.as_ref().expect("a policy is open")
+    }
+
+    pub fn doc_mut(&mut self) -> &mut Doc {
+        self.doc.as_mut().expect("a policy is open")
+    }
+
+    pub fn question(&self) -> &Question {
+        let d = self.doc();
+        &self.sections[d.section].questions[d.question]
+    }
+
+    /// The current answer to the current question.
+    pub fn current_value(&self) -> Option<Value> {
+        let d = self.doc();
+        get_value(&d.answers.to_value(), self.question().key).cloned()
+    }
+
+    /// A fresh editor for the current question, from its saved answer (or the
+    /// catalog's suggestion when there is none).
+    pub fn reset_editor(&mut self) {
+        let q = self.question();
+        let d = self.doc();
+        let current = self
+            .current_value()
+            .filter(|v| is_answered(Some(v)) || v.is_boolean());
+        let scope = Scope {
+            answers: &d.answers,
+            record: None,
+        };
+        let current = current.or_else(|| q.suggest.and_then(|s| s(&scope)));
+        let ctx = super::editors::Ctx {
+            answers: &d.answers,
+            catalog: &self.catalog,
+        };
+        let editor = Editor::for_question(q, current.as_ref(), &ctx);
+        let d = self.doc_mut();
+        d.editor = editor;
+        d.dirty = false;
+        d.errors.clear();
+    }
+
+    /// Answered and applicable questions of each section: (answered, total).
+    pub fn completion(&self) -> Vec<(usize, usize)> {
+        let d = self.doc();
+        let doc = d.answers.to_value();
+        let scope = Scope {
+            answers: &d.answers,
+            record: None,
+        };
+        self.sections
+            .iter()
+            .map(|s| {
+                let applicable: Vec<&Question> =
+                    s.questions.iter().filter(|q| q.applies(&scope)).collect();
+                let answered = applicable
+                    .iter()
+                    .filter(|q| is_answered(get_value(&doc, q.key)))
+                    .count();
+                (answered, applicable.len())
+            })
+            .collect()
+    }
+
+    /// Recomputes the preview if it is shown; it is rendered only when the answers
+    /// change, never on a keystroke that only edits a draft.
+    pub fn refresh_preview(&mut self) {
+        let Some(d) = &self.doc else { return };
+        if !d.preview_on && self.screen != Screen::Review {
+            self.doc_mut().preview = Preview::default();
+            return;
+        }
+        let preview = Preview::render(
+            &self.renderer,
+            &self.filled().unwrap_or_else(|_| d.answers.clone()),
+        );
+        self.doc_mut().preview = preview;
+    }
+
+    /// The answers with catalog references filled in, as `render`, `check` and
+    /// `publish` see them; the problems if a reference names no catalog entry.
+    pub fn filled(&self) -> Result<Answers, Vec<Problem>> {
+        let answers = &self.doc().answers;
+        if !catalog::needs_catalog(answers) {
+            return Ok(answers.clone());
+        }
+        catalog::resolve(answers, &self.catalog)
+    }
+}

@@ -1,0 +1,251 @@
+//! One editor per kind of answer. Each owns the draft of one answer, turns keys into
+//! changes of that draft, and says (with [`Outcome`]) when an answer is ready to be
+//! checked and saved. Editors never save, and drawing them (`lines`) never changes them.
+
+pub mod catalog_ref;
+pub mod choice;
+pub mod choices;
+pub mod countries;
+pub mod form;
+pub mod group;
+pub mod maybe;
+pub mod records;
+pub mod text;
+pub mod yes_no;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use serde_json::Value;
+
+use crate::answers::Answers;
+use crate::catalog::Catalog;
+use crate::questions::{Kind, Question};
+use crate::tui::keys::Hint;
+
+/// What editors may read besides the answer they edit.
+pub struct Ctx<'a> {
+    pub answers: &'a Answers,
+    /// The processor catalog (built in, plus the operator's own).
+    pub catalog: &'a Catalog,
+}
+
+/// What a key did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Not a key this editor uses; the wizard may use it.
+    Ignored,
+    /// The draft changed (or the cursor moved).
+    Consumed,
+    /// The answer is ready: check it, save it, go to the next question.
+    Submit(Value),
+    /// A change to save at once, staying on this question (list edits).
+    Apply(Value),
+    /// The typed text cannot be read; the reason, shown under the answer.
+    Invalid(String),
+}
+
+/// The editor of the current question.
+#[derive(Debug, Clone)]
+pub enum Editor {
+    Text(text::TextEditor),
+    YesNo(yes_no::YesNo),
+    Maybe(maybe::Maybe),
+    Choice(choice::Choice),
+    Choices(choices::Choices),
+    Countries(countries::Countries),
+    CatalogRef(catalog_ref::CatalogRef),
+    List(records::List),
+    Group(group::Group),
+}
+
+fn owned(choices: &[(&str, &str)]) -> Vec<(String, String)> {
+    choices
+        .iter()
+        .map(|(k, l)| ((*k).to_owned(), (*l).to_owned()))
+        .collect()
+}
+
+impl Editor {
+    /// The editor for a question, starting from its current answer (or suggestion).
+    /// A list of short texts inside a record is typed on one line.
+    pub fn for_question(q: &Question, current: Option<&Value>, ctx: &Ctx) -> Editor {
+        match &q.kind {
+            Kind::YesNo => Editor::YesNo(yes_no::YesNo::new(current)),
+            Kind::Maybe => Editor::Maybe(maybe::Maybe::new(current)),
+            Kind::Choice(c) => Editor::Choice(choice::Choice::new(&owned(c), q.required, current)),
+            Kind::Choices(c) => Editor::Choices(choices::Choices::new(owned(c), current, "")),
+            Kind::CatalogRef => {
+                Editor::CatalogRef(catalog_ref::CatalogRef::new(current, ctx.catalog))
+            }
+            Kind::Categories => Editor::Choices(choices::Choices::new(
+                ctx.answers
+                    .data
+                    .categories
+                    .iter()
+                    .map(|c| (c.id.clone(), format!("{} ({})", c.name, c.id)))
+                    .collect(),
+                current,
+                "No data categories yet: describe them in \"Data you collect\" first.",
+            )),
+            Kind::Country => Editor::Countries(countries::Countries::new(current, true)),
+            Kind::Countries => Editor::Countries(countries::Countries::new(current, false)),
+            Kind::Records(_) => Editor::List(records::List::new(current)),
+            Kind::Lines if q.key.contains('.') => Editor::List(records::List::new(current)),
+            Kind::Group(_) => Editor::Group(group::Group::new(current)),
+            kind => Editor::Text(text::TextEditor::new(kind, current)),
+        }
+    }
+
+    pub fn handle(&mut self, key: &KeyEvent, q: &Question, ctx: &Ctx) -> Outcome {
+        match self {
+            Editor::Text(e) => e.handle(key, &q.kind, q.required),
+            Editor::YesNo(e) => e.handle(key),
+            Editor::Maybe(e) => e.handle(key),
+            Editor::Choice(e) => e.handle(key),
+            Editor::Choices(e) => e.handle(key),
+            Editor::Countries(e) => e.handle(key),
+            Editor::CatalogRef(e) => e.handle(key),
+            Editor::List(e) => e.handle(key, q, ctx),
+            Editor::Group(e) => match &q.kind {
+                Kind::Group(fields) => e.handle(key, fields, ctx),
+                _ => Outcome::Ignored,
+            },
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        match self {
+            Editor::Text(e) => e.input.insert_str(text),
+            Editor::Countries(e) => e.paste(text),
+            Editor::CatalogRef(e) => e.input.insert_str(text),
+            Editor::List(e) => e.paste(text),
+            Editor::Group(e) => e.form.paste(text),
+            _ => {}
+        }
+    }
+
+    /// What moving to another question saves first: the draft as if Enter were
+    /// pressed (so Tab never loses typing), or an error when an entry is open.
+    pub fn submit_for_move(&mut self, q: &Question, ctx: &Ctx) -> Option<Outcome> {
+        match self {
+            Editor::List(l) if l.busy() => Some(Outcome::Invalid(
+                "finish the open entry first: Enter on “Save this entry”, or Esc to leave it"
+                    .to_owned(),
+            )),
+            Editor::List(_) => None,
+            Editor::Group(g) if g.form.open.is_some() => Some(Outcome::Invalid(
+                "finish the open field first: Enter saves it, Esc closes it".to_owned(),
+            )),
+            Editor::Group(g) => Some(Outcome::Submit(g.draft())),
+            _ => {
+                let enter = KeyEvent::from(KeyCode::Enter);
+                match self.handle(&enter, q, ctx) {
+                    // A country typed but not picked is dropped, not guessed at.
+                    Outcome::Consumed => self.submit_for_move(q, ctx),
+                    other => Some(other),
+                }
+            }
+        }
+    }
+
+    /// A change was saved; list editors keep their place.
+    pub fn accepted(&mut self, value: &Value) {
+        if let Editor::List(l) = self {
+            l.accepted(value);
+        }
+    }
+
+    pub fn lines(&self, q: &Question, ctx: &Ctx, height: usize) -> Vec<Line<'static>> {
+        let placeholder = q.example.map(|e| format!("e.g. {e}"));
+        match self {
+            Editor::Text(e) => e.lines(placeholder.as_deref()),
+            Editor::YesNo(e) => e.lines(),
+            Editor::Maybe(e) => e.lines(),
+            Editor::Choice(e) => e.lines(height),
+            Editor::Choices(e) => e.lines(height),
+            Editor::Countries(e) => e.lines(),
+            Editor::CatalogRef(e) => e.lines(),
+            Editor::List(e) => e.lines(q, ctx, height),
+            Editor::Group(e) => match &q.kind {
+                Kind::Group(fields) => e.lines(fields, ctx, height),
+                _ => Vec::new(),
+            },
+        }
+    }
+
+    pub fn hints(&self) -> Vec<Hint> {
+        match self {
+            Editor::Text(e) => e.hints(),
+            Editor::YesNo(e) => e.hints(),
+            Editor::Maybe(e) => e.hints(),
+            Editor::Choice(e) => e.hints(),
+            Editor::Choices(e) => e.hints(),
+            Editor::Countries(e) => e.hints(),
+            Editor::CatalogRef(e) => e.hints(),
+            Editor::List(e) => e.hints(),
+            Editor::Group(e) => e.hints(),
+        }
+    }
+}
+
+/// An answer in a few words, for a record's field list.
+pub fn summary(kind: &Kind, value: &Value) -> String {
+    match (kind, value) {
+        (_, Value::Bool(b)) => if *b { "yes" } else { "no" }.to_owned(),
+        (Kind::Choice(c), Value::String(k)) => c
+            .iter()
+            .find(|(key, _)| key == k)
+            .map_or_else(|| k.clone(), |(_, l)| (*l).to_owned()),
+        (_, Value::Object(o)) => format!("({} fields)", o.len()),
+        _ => {
+            let text = kind.to_text(value);
+            match text.char_indices().nth(60) {
+                Some((i, _)) => format!("{}…", &text[..i]),
+                None => text,
+            }
+        }
+    }
+}
+
+/// Options side by side, the chosen one reversed.
+pub fn option_spans(options: &[&str], chosen: usize) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (i, o) in options.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        let text = format!(" {o} ");
+        spans.push(if i == chosen {
+            Span::styled(text, Style::default().add_modifier(Modifier::REVERSED))
+        } else {
+            Span::raw(text)
+        });
+    }
+    spans
+}
+
+/// Rows with the cursor's row marked and reversed, windowed to `height` rows so the
+/// cursor stays in view.
+pub fn list_lines(labels: &[String], cursor: usize, height: usize) -> Vec<Line<'static>> {
+    let height = height.max(3);
+    let start = cursor
+        .saturating_sub(height - 1)
+        .min(labels.len().saturating_sub(height));
+    labels
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+        .map(|(i, l)| {
+            if i == cursor {
+                Line::styled(
+                    format!("› {l}"),
+                    Style::default().add_modifier(Modifier::REVERSED),
+                )
+            } else {
+                Line::from(format!("  {l}"))
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,171 @@
+//! The runtime's side of the Elm loop: doing the [`Cmd`]s that `update` asks for
+//! (reading and writing files, publishing) and answering with a [`Msg`]. The only
+//! place in the wizard that touches the disk.
+
+use std::path::{Path, PathBuf};
+
+use super::app::{App, Entry, Saved};
+use super::event::{Cmd, Msg};
+use crate::answers::Answers;
+use crate::catalog;
+use crate::render::{Format, Renderer};
+use crate::store::{self, Source, session};
+use crate::versions::{self, History, Output};
+
+/// Writes answers after each confirmed answer: the answers file, atomically, and
+/// where the operator is (given by the command line, which owns saving).
+pub type SaveFn<'a> = dyn FnMut(&Path, &Answers, &str) -> Result<(), String> + 'a;
+
+pub fn perform(app: &App, cmd: Cmd, save: &mut SaveFn) -> Option<Msg> {
+    match cmd {
+        Cmd::Save { key } => {
+            let d = app.doc.as_ref()?;
+            Some(Msg::Saved(save(&d.path, &d.answers, &key)))
+        }
+        Cmd::Open { path, name } => Some(match store::load(&Source::File(path.clone())) {
+            Ok(answers) => Msg::Opened {
+                last: session::last_question(&path),
+                path,
+                name: Some(name),
+                answers,
+                saved: Saved::Saved,
+            },
+            // A file that cannot be read is reported and left as it is.
+            Err(e) => Msg::Failed(e.to_string()),
+        }),
+        Cmd::Create { name } => Some(match store::policies_dir() {
+            Ok(dir) => {
+                let path = dir.join(format!("{name}.json"));
+                if path.exists() {
+                    Msg::Failed(format!("{} already exists", path.display()))
+                } else {
+                    Msg::Opened {
+                        path,
+                        name: Some(name),
+                        answers: Answers::default(),
+                        last: None,
+                        saved: Saved::NotYet,
+                    }
+                }
+            }
+            Err(e) => Msg::Failed(e.to_string()),
+        }),
+        Cmd::Publish => Some(Msg::Published(publish(app))),
+    }
+}
+
+/// The saved policies in the data directory, by name.
+pub fn list_policies() -> Vec<Entry> {
+    let Ok(dir) = store::policies_dir() else {
+        return Vec::new();
+    };
+    let Ok(read) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut entries: Vec<Entry> = read
+        .flatten()
+        .filter_map(|e| {
+            let file = e.file_name().to_string_lossy().into_owned();
+            let name = file.strip_suffix(".json")?.to_owned();
+            let path = e.path();
+            let (product, last_updated) = match store::load(&Source::File(path.clone())) {
+                Ok(a) => (
+                    a.organization.product_name.clone(),
+                    a.policy
+                        .last_updated
+                        .map_or_else(|| "—".to_owned(), |d| d.to_string()),
+                ),
+                Err(_) => (
+                    "(cannot be read: open it to see why)".to_owned(),
+                    "—".to_owned(),
+                ),
+            };
+            Some(Entry {
+                name,
+                product,
+                last_updated,
+                path,
+            })
+        })
+        .collect();
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    entries
+}
+
+/// Writes the ticked outputs, each atomically and only once all are rendered.
+/// A saved policy also gets a version recorded with the honest-dates rule, as
+/// `policywright publish` does; an answers file given by path has no history, so
+/// its outputs are only written.
+fn publish(app: &App) -> Result<(String, Answers), String> {
+    let d = app.doc.as_ref().ok_or("no policy is open")?;
+    let r = d.review.as_ref().ok_or("not on the review screen")?;
+    let renderer: &Renderer = &app.renderer;
+    let outputs: Vec<(PathBuf, Format)> = r
+        .outputs
+        .iter()
+        .filter(|o| o.on && !o.path.text.trim().is_empty())
+        .map(|o| (PathBuf::from(o.path.text.trim()), o.format))
+        .collect();
+    let today = versions::today();
+    let history = match &d.name {
+        Some(name) => Some(History::of(name).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    let previous = match &history {
+        Some(h) => h.latest().map_err(|e| e.to_string())?,
+        None => None,
+    };
+    // As `policywright publish`: the saved answers and the version keep catalog
+    // references as written; what is rendered (and hashed) is the filled-in policy.
+    let render = |a: &Answers, format: Format| -> Result<String, String> {
+        let filled = if catalog::needs_catalog(a) {
+            catalog::resolve(a, &app.catalog).map_err(|problems| {
+                problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            })?
+        } else {
+            a.clone()
+        };
+        renderer.render(&filled, format).map_err(|e| e.to_string())
+    };
+    let dated = versions::decide_dates(&d.answers, previous.as_ref(), today, |a| {
+        render(a, Format::Markdown)
+    })?;
+    let answers = dated.answers;
+    let mut rendered = Vec::new();
+    for (path, format) in &outputs {
+        let text = render(&answers, *format)?;
+        rendered.push((path, *format, text));
+    }
+    let mut said = Vec::new();
+    for (path, _, text) in &rendered {
+        store::write_atomic(path, text.as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        said.push(path.display().to_string());
+    }
+    let mut message = format!("Wrote {}.", said.join(", "));
+    if let (Some(history), true) = (&history, dated.changed) {
+        let markdown = render(&answers, Format::Markdown)?;
+        let outputs = rendered
+            .iter()
+            .map(|(path, format, _)| Output {
+                path: std::path::absolute(path).unwrap_or_else(|_| (*path).clone()),
+                format: *format,
+            })
+            .collect();
+        let version = history
+            .record(today, &answers, outputs, versions::sha256_hex(&markdown))
+            .map_err(|e| e.to_string())?;
+        message.push_str(&format!(" Recorded version {}.", version.version));
+    } else if history.is_some() {
+        message.push_str(" The text is unchanged since the last version: none recorded.");
+    }
+    if answers != d.answers {
+        store::write_atomic(&d.path, answers.to_json().as_bytes())
+            .map_err(|e| format!("{}: {e}", d.path.display()))?;
+    }
+    Ok((message, answers))
+}

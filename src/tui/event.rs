@@ -1,0 +1,485 @@
+//! Keys become messages, and `update` applies a message to the state. `update` is
+//! pure: it reads no clock, touches no file and draws nothing; what must happen
+//! outside (save, open, publish) it returns as [`Cmd`]s for the runtime to do, which
+//! answers with another message. So every behaviour here is tested without a terminal.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use serde_json::Value;
+
+use super::app::{App, Doc, Focus, Output, Review, Saved, Screen};
+use super::editors::text::TextInput;
+use super::editors::{Ctx, Editor, Outcome};
+use super::keys;
+use super::strings;
+use crate::answers::set::{problems_at, set_value};
+use crate::answers::{Answers, AnswersError};
+use crate::render::Format;
+
+/// Something that happened: a key, a paste, or the result of a [`Cmd`].
+#[derive(Debug)]
+pub enum Msg {
+    Key(KeyEvent),
+    Paste(String),
+    /// The answers were written (or not).
+    Saved(Result<(), String>),
+    /// A policy was read and can be edited; `last` is where the operator stopped.
+    Opened {
+        path: PathBuf,
+        name: Option<String>,
+        answers: Answers,
+        last: Option<String>,
+        saved: Saved,
+    },
+    /// Opening or creating failed; shown on the home screen.
+    Failed(String),
+    /// Publishing finished: what was written, and the answers as published (dated).
+    Published(Result<(String, Answers), String>),
+}
+
+/// Work for the runtime.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cmd {
+    /// Write the open policy's answers; `key` is the question just answered.
+    Save {
+        key: String,
+    },
+    Open {
+        path: PathBuf,
+        name: String,
+    },
+    Create {
+        name: String,
+    },
+    /// Write the ticked outputs of the review screen and record a version.
+    Publish,
+}
+
+/// Applies one message; returns the work it asks for.
+pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
+    match msg {
+        Msg::Key(key) if keys::is_interrupt(&key) => {
+            app.exit = Some(super::INTERRUPTED);
+            Vec::new()
+        }
+        Msg::Key(key) => match app.screen {
+            Screen::Home => home_key(app, &key),
+            Screen::Wizard => wizard_key(app, &key),
+            Screen::Review => review_key(app, &key),
+        },
+        Msg::Paste(text) => {
+            match app.screen {
+                Screen::Home => {
+                    if let Some(input) = &mut app.home.naming {
+                        input.insert_str(&text);
+                    }
+                }
+                Screen::Wizard => {
+                    let d = app.doc_mut();
+                    d.editor.paste(&text);
+                    d.dirty = true;
+                }
+                Screen::Review => {
+                    if let Some(o) = review_output(app) {
+                        o.path.insert_str(&text);
+                    }
+                }
+            }
+            Vec::new()
+        }
+        Msg::Saved(result) => {
+            if let Some(d) = &mut app.doc {
+                d.saved = match result {
+                    Ok(()) => Saved::Saved,
+                    Err(e) => Saved::Failed(e),
+                };
+            }
+            Vec::new()
+        }
+        Msg::Opened {
+            path,
+            name,
+            answers,
+            last,
+            saved,
+        } => {
+            app.open(path, name, answers, last.as_deref(), saved);
+            Vec::new()
+        }
+        Msg::Failed(message) => {
+            app.home.message = Some(message);
+            Vec::new()
+        }
+        Msg::Published(result) => {
+            if let Some(d) = &mut app.doc {
+                let message = match result {
+                    Ok((message, answers)) => {
+                        d.answers = answers;
+                        message
+                    }
+                    Err(e) => format!("Not published: {e}"),
+                };
+                if let Some(r) = &mut d.review {
+                    r.message = Some(message);
+                }
+            }
+            app.refresh_preview();
+            Vec::new()
+        }
+    }
+}
+
+fn is_name(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn home_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
+    let home = &mut app.home;
+    if let Some(input) = &mut home.naming {
+        match key.code {
+            KeyCode::Esc => home.naming = None,
+            KeyCode::Enter => {
+                let name = input.text.trim().to_owned();
+                if !is_name(&name) {
+                    home.message = Some("use letters, digits, - and _ only".to_owned());
+                } else if home.entries.iter().any(|e| e.name == name) {
+                    home.message = Some(format!(
+                        "`{name}` already exists: pick it in the list to open it"
+                    ));
+                } else {
+                    home.naming = None;
+                    home.message = None;
+                    return vec![Cmd::Create { name }];
+                }
+            }
+            _ => {
+                input.handle(key);
+            }
+        }
+        return Vec::new();
+    }
+    let n = home.entries.len();
+    match key.code {
+        KeyCode::Up if n > 0 => home.cursor = (home.cursor + n - 1) % n,
+        KeyCode::Down if n > 0 => home.cursor = (home.cursor + 1) % n,
+        KeyCode::Char('n') => {
+            home.naming = Some(TextInput::default());
+            home.message = None;
+        }
+        KeyCode::Enter | KeyCode::Char('o') if n > 0 => {
+            let e = &home.entries[home.cursor];
+            return vec![Cmd::Open {
+                path: e.path.clone(),
+                name: e.name.clone(),
+            }];
+        }
+        KeyCode::Char('q') | KeyCode::Esc => app.exit = Some(0),
+        _ if keys::is_quit(key) => app.exit = Some(0),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
+    if keys::is_quit(key) {
+        app.exit = Some(0);
+        return Vec::new();
+    }
+    if app.doc().focus == Focus::Sidebar {
+        let n = app.sections.len();
+        let d = app.doc_mut();
+        match key.code {
+            KeyCode::Up => d.sidebar = (d.sidebar + n - 1) % n,
+            KeyCode::Down => d.sidebar = (d.sidebar + 1) % n,
+            KeyCode::Enter => {
+                let s = d.sidebar;
+                d.focus = Focus::Question;
+                jump_to_section(app, s);
+            }
+            KeyCode::Esc => d.focus = Focus::Question,
+            _ if keys::is_sections(key) => d.focus = Focus::Question,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    if keys::is_sections(key) {
+        let d = app.doc_mut();
+        d.focus = Focus::Sidebar;
+        d.sidebar = d.section;
+        return Vec::new();
+    }
+    if keys::is_preview(key) {
+        let d = app.doc_mut();
+        d.preview_on = !d.preview_on;
+        app.refresh_preview();
+        return Vec::new();
+    }
+    if keys::is_review(key) {
+        open_review(app);
+        return Vec::new();
+    }
+    if keys::is_next(key) || keys::is_previous(key) {
+        let forward = keys::is_next(key);
+        let mut cmds = Vec::new();
+        if app.doc().dirty {
+            let answers = app.doc().answers.clone();
+            let q = app.question();
+            let mut editor = app.doc().editor.clone();
+            let ctx = Ctx {
+                answers: &answers,
+                catalog: &app.catalog,
+            };
+            match editor.submit_for_move(q, &ctx) {
+                Some(Outcome::Submit(v) | Outcome::Apply(v)) => match commit(app, v) {
+                    Ok(cmd) => cmds.push(cmd),
+                    Err(errors) => {
+                        app.doc_mut().errors = errors;
+                        return Vec::new();
+                    }
+                },
+                Some(Outcome::Invalid(e)) => {
+                    app.doc_mut().errors = vec![e];
+                    return Vec::new();
+                }
+                _ => {}
+            }
+        }
+        if forward {
+            next(app);
+        } else {
+            previous(app);
+        }
+        return cmds;
+    }
+
+    let answers = app.doc().answers.clone();
+    let outcome = {
+        let q = &app.sections[app.doc().section].questions[app.doc().question];
+        let ctx = Ctx {
+            answers: &answers,
+            catalog: &app.catalog,
+        };
+        let d = app.doc.as_mut().expect("a policy is open");
+        d.editor.handle(key, q, &ctx)
+    };
+    match outcome {
+        Outcome::Consumed => {
+            let q = app.question();
+            let live = match &app.doc().editor {
+                // Checked as it is typed, not only when Enter is pressed.
+                Editor::Text(t) if !t.inline_list && !t.input.text.trim().is_empty() => {
+                    q.kind.parse_text(&t.input.text).err()
+                }
+                _ => None,
+            };
+            let d = app.doc_mut();
+            d.dirty = !matches!(&d.editor, Editor::List(l) if !l.busy());
+            d.errors = live.into_iter().collect();
+            d.notice = None;
+            Vec::new()
+        }
+        Outcome::Submit(v) => match commit(app, v) {
+            Ok(cmd) => {
+                next(app);
+                vec![cmd]
+            }
+            Err(errors) => {
+                app.doc_mut().errors = errors;
+                Vec::new()
+            }
+        },
+        Outcome::Apply(v) => match commit(app, v.clone()) {
+            Ok(cmd) => {
+                let d = app.doc_mut();
+                d.editor.accepted(&v);
+                d.dirty = false;
+                vec![cmd]
+            }
+            Err(errors) => {
+                app.doc_mut().errors = errors;
+                Vec::new()
+            }
+        },
+        Outcome::Invalid(e) => {
+            app.doc_mut().errors = vec![e];
+            Vec::new()
+        }
+        Outcome::Ignored => {
+            if key.code == KeyCode::Esc {
+                // Esc undoes the edit: back to the saved answer.
+                app.reset_editor();
+            }
+            Vec::new()
+        }
+    }
+}
+
+/// Sets the current question's answer, checks it like the file and `--set` are
+/// checked, and asks for it to be saved. Refused answers leave everything as it was.
+pub fn commit(app: &mut App, value: Value) -> Result<Cmd, Vec<String>> {
+    let key = app.question().key;
+    let d = app.doc();
+    let updated = match set_value(&d.answers, key, value) {
+        Ok(updated) => updated,
+        Err(AnswersError::Overrides(problems)) => {
+            return Err(problems.iter().map(ToString::to_string).collect());
+        }
+        Err(other) => return Err(vec![other.to_string()]),
+    };
+    let problems = problems_at(&updated, &[key]);
+    if !problems.is_empty() {
+        return Err(problems.iter().map(ToString::to_string).collect());
+    }
+    let d = app.doc_mut();
+    d.answers = updated;
+    d.errors.clear();
+    d.dirty = false;
+    app.refresh_preview();
+    Ok(Cmd::Save {
+        key: key.to_owned(),
+    })
+}
+
+fn go(app: &mut App, step: (usize, usize)) {
+    let d = app.doc_mut();
+    (d.section, d.question) = step;
+    d.sidebar = d.section;
+    d.notice = None;
+    app.reset_editor();
+}
+
+/// The next question that applies (conditions are read from the answers as they
+/// are now, so a question made irrelevant by the last answer is skipped).
+pub fn next(app: &mut App) {
+    let here = (app.doc().section, app.doc().question);
+    match app
+        .steps(&app.doc().answers)
+        .into_iter()
+        .find(|&s| s > here)
+    {
+        Some(step) => go(app, step),
+        None => {
+            app.reset_editor();
+            app.doc_mut().notice = Some(strings::LAST_QUESTION.to_owned());
+        }
+    }
+}
+
+pub fn previous(app: &mut App) {
+    let here = (app.doc().section, app.doc().question);
+    match app
+        .steps(&app.doc().answers)
+        .into_iter()
+        .rev()
+        .find(|&s| s < here)
+    {
+        Some(step) => go(app, step),
+        None => {
+            app.reset_editor();
+            app.doc_mut().notice = Some(strings::FIRST_QUESTION.to_owned());
+        }
+    }
+}
+
+pub fn jump_to_section(app: &mut App, section: usize) {
+    match app
+        .steps(&app.doc().answers)
+        .into_iter()
+        .find(|&(s, _)| s == section)
+    {
+        Some(step) => go(app, step),
+        None => {
+            app.doc_mut().notice = Some(format!(
+                "{}: {}",
+                app.sections[section].title,
+                strings::NOTHING_APPLIES
+            ));
+        }
+    }
+}
+
+fn open_review(app: &mut App) {
+    // Checked as `check` and `render` see the answers: catalog references filled in.
+    let (problems, findings) = match app.filled() {
+        Ok(filled) => (filled.problems(), crate::check::check(&filled)),
+        Err(problems) => (problems, Vec::new()),
+    };
+    let d = app.doc();
+    let stem = d.name.clone().unwrap_or_else(|| "privacy".to_owned());
+    let review = Review {
+        problems: problems.iter().map(ToString::to_string).collect(),
+        findings,
+        outputs: [Format::Markdown, Format::Html, Format::Text]
+            .into_iter()
+            .map(|format| Output {
+                format,
+                on: format == Format::Markdown,
+                path: TextInput::new(format!("{stem}-privacy.{}", format.extension())),
+            })
+            .collect(),
+        cursor: 0,
+        message: None,
+    };
+    let d = app.doc_mut();
+    d.review = Some(review);
+    app.screen = Screen::Review;
+    app.refresh_preview();
+}
+
+fn review_output(app: &mut App) -> Option<&mut Output> {
+    let r = app.doc.as_mut()?.review.as_mut()?;
+    let cursor = r.cursor;
+    r.outputs.get_mut(cursor)
+}
+
+fn review_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
+    if keys::is_quit(key) {
+        app.exit = Some(0);
+        return Vec::new();
+    }
+    let d: &mut Doc = app.doc.as_mut().expect("a policy is open");
+    let Some(r) = &mut d.review else {
+        app.screen = Screen::Wizard;
+        return Vec::new();
+    };
+    let rows = r.outputs.len() + 1;
+    match key.code {
+        KeyCode::Esc => {
+            app.screen = Screen::Wizard;
+            app.refresh_preview();
+        }
+        KeyCode::Up => r.cursor = (r.cursor + rows - 1) % rows,
+        KeyCode::Down | KeyCode::Tab => r.cursor = (r.cursor + 1) % rows,
+        KeyCode::Char(' ') if r.cursor < r.outputs.len() => {
+            let o = &mut r.outputs[r.cursor];
+            o.on = !o.on;
+        }
+        KeyCode::Enter => {
+            if !r.problems.is_empty() {
+                r.message = Some(format!(
+                    "Not yet: {} answer(s) still needed (listed above). Esc goes back to the questions.",
+                    r.problems.len()
+                ));
+            } else if !r
+                .outputs
+                .iter()
+                .any(|o| o.on && !o.path.text.trim().is_empty())
+            {
+                r.message = Some("Tick at least one format (Space) and give it a path.".to_owned());
+            } else {
+                r.message = Some("Publishing…".to_owned());
+                return vec![Cmd::Publish];
+            }
+        }
+        _ => {
+            if let Some(o) = r.outputs.get_mut(r.cursor) {
+                o.path.handle(key);
+            }
+        }
+    }
+    Vec::new()
+}

@@ -1,0 +1,73 @@
+//! The full-screen wizard (`policywright`, `new`, `edit`): the question catalog as a
+//! form you can move around in, with a live preview, autosave and a publish step.
+//!
+//! Elm-style: [`app`] is the state, [`event`] turns keys into messages and applies
+//! them (`update`, pure), [`ui`] draws (never changing state), [`effects`] does the
+//! file work `update` asks for, and [`terminal`] owns raw mode. Questions, help,
+//! conditions and validation come from `questions` and `answers::set`: nothing about
+//! the interview is repeated here.
+
+pub mod app;
+pub mod editors;
+pub mod effects;
+pub mod event;
+pub mod keys;
+pub mod preview;
+pub mod strings;
+pub mod terminal;
+pub mod ui;
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use crossterm::event::{Event, KeyEventKind};
+
+use app::App;
+use effects::SaveFn;
+use event::{Msg, update};
+
+/// Exit code after Ctrl-C (128 + SIGINT, as shells report it; as `ask` uses).
+pub const INTERRUPTED: u8 = 130;
+/// Exit code after SIGTERM or SIGHUP (128 + 15).
+pub const TERMINATED: u8 = 143;
+
+/// Applies a message and everything it leads to (saves, opens, publishes).
+pub fn dispatch(app: &mut App, msg: Msg, save: &mut SaveFn) {
+    let mut queue = vec![msg];
+    while let Some(msg) = queue.pop() {
+        for cmd in update(app, msg) {
+            if let Some(reply) = effects::perform(app, cmd, save) {
+                queue.push(reply);
+            }
+        }
+    }
+}
+
+/// Runs the wizard in the terminal until the operator leaves; returns the exit code.
+/// The terminal is restored however it ends.
+pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<u8> {
+    let terminated = terminal::termination_flag()?;
+    let mut guard = terminal::Guard::enter()?;
+    loop {
+        guard.terminal.draw(|frame| ui::draw(&app, frame))?;
+        if let Some(code) = app.exit {
+            return Ok(code);
+        }
+        if terminated.load(Ordering::Relaxed) {
+            return Ok(TERMINATED);
+        }
+        if !crossterm::event::poll(Duration::from_millis(200))? {
+            continue;
+        }
+        let msg = match crossterm::event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release => Msg::Key(key),
+            Event::Paste(text) => Msg::Paste(text),
+            // A resize just redraws, at the new size.
+            _ => continue,
+        };
+        dispatch(&mut app, msg, save);
+    }
+}
+
+#[cfg(test)]
+mod tests;

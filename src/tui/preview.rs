@@ -1,0 +1,100 @@
+//! The live preview: the policy rendered as Markdown from the answers so far, and the
+//! part of it that the current interview section writes. Pure: the renderer is built
+//! once by the caller, and rendering happens only when the answers change.
+
+use crate::answers::Answers;
+use crate::answers::values::Date;
+use crate::render::{Format, Renderer};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Preview {
+    /// The rendered policy, if it could be rendered.
+    pub markdown: Option<String>,
+    /// Rendered with placeholders for required answers not given yet.
+    pub draft: bool,
+    /// Why it could not be rendered even with placeholders.
+    pub problems: Vec<String>,
+}
+
+/// The policy headings each interview section writes under (labels of
+/// `answers::vocab::SectionId`); the first one found is shown.
+fn headings(section: &str) -> &'static [&'static str] {
+    match section {
+        "organization" | "product" => &["Who we are", "Children", "Contact"],
+        "data" => &["What we collect", "What we do not collect"],
+        "purposes" | "sale_and_ai" => &["How we use your information"],
+        "processors" => &["Who we share it with"],
+        "hosting" => &["Where your data is stored", "International transfers"],
+        "visibility" => &["Sharing and visibility"],
+        "retention" => &["How long we keep your information"],
+        "rights" => &["Your rights"],
+        "tracking" => &["Cookies and tracking"],
+        "security" => &["Security"],
+        "extension" => &["Browser extension permissions"],
+        "changes" => &["Changes to this policy"],
+        _ => &[],
+    }
+}
+
+impl Preview {
+    pub fn render(renderer: &Renderer, answers: &Answers) -> Preview {
+        if let Ok(markdown) = renderer.render(answers, Format::Markdown) {
+            return Preview {
+                markdown: Some(markdown),
+                draft: false,
+                problems: Vec::new(),
+            };
+        }
+        match renderer.render(&with_placeholders(answers), Format::Markdown) {
+            Ok(markdown) => Preview {
+                markdown: Some(markdown),
+                draft: true,
+                problems: Vec::new(),
+            },
+            Err(_) => Preview {
+                markdown: None,
+                draft: true,
+                problems: answers.problems().iter().map(ToString::to_string).collect(),
+            },
+        }
+    }
+
+    /// The part of the policy written by the interview section `section`: from its
+    /// heading to the next one. `None` when the policy has no such part yet.
+    pub fn section(&self, section: &str) -> Option<String> {
+        let markdown = self.markdown.as_deref()?;
+        let lines: Vec<&str> = markdown.lines().collect();
+        for heading in headings(section) {
+            let Some(start) = lines
+                .iter()
+                .position(|l| l.starts_with("## ") && l.ends_with(heading))
+            else {
+                continue;
+            };
+            let end = lines[start + 1..]
+                .iter()
+                .position(|l| l.starts_with("## "))
+                .map_or(lines.len(), |e| start + 1 + e);
+            return Some(lines[start..end].join("\n").trim_end().to_owned());
+        }
+        None
+    }
+}
+
+/// The answers with every required answer still missing filled with a visible
+/// placeholder, so a draft can be previewed.
+fn with_placeholders(answers: &Answers) -> Answers {
+    let mut a = answers.clone();
+    if a.organization.product_name.trim().is_empty() {
+        a.organization.product_name = "‹product name›".to_owned();
+    }
+    if !crate::answers::validate::is_email(&a.organization.contact_email) {
+        a.organization.contact_email = "‹contact›@example.com".to_owned();
+    }
+    a.policy.last_updated.get_or_insert(Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    });
+    a
+}

@@ -1,0 +1,34 @@
+//! Every sentence the wizard shows that is not part of the question catalog, so
+//! wording changes in one place. Questions, help and choices come from `questions`.
+
+pub const TOO_SMALL: &str = "Make the terminal larger";
+pub const TOO_SMALL_DETAIL: &str = "The wizard needs at least 40 columns and 12 rows.";
+pub const HOME_TITLE: &str = "policywright: your privacy policies";
+pub const HOME_EMPTY: &str = "No saved policies yet. Press n to start one.";
+pub const HOME_NEW_PROMPT: &str = "Name for the new policy (letters, digits, - and _):";
+pub const NOT_LEGAL_ADVICE: &str =
+    "policywright is not legal advice: have a lawyer review your policy before you publish it.";
+pub const SECTIONS: &str = "Sections";
+pub const PREVIEW: &str = "Preview (Markdown)";
+pub const PREVIEW_DRAFT: &str = "Draft preview: missing answers are shown as ‹placeholders›.";
+pub const PREVIEW_CANNOT: &str = "The preview appears once these answers are fixed:";
+pub const PREVIEW_NOT_YET: &str =
+    "This part of the interview adds nothing to the policy yet; the policy so far:";
+pub const LAST_QUESTION: &str =
+    "That was the last question. Ctrl-R reviews the policy and publishes it.";
+pub const FIRST_QUESTION: &str = "This is the first question.";
+pub const NOTHING_APPLIES: &str = "No question in this section applies to your answers so far.";
+pub const SAVED: &str = "saved";
+pub const NOT_SAVED_YET: &str = "nothing saved yet";
+pub const EDITING: &str = "editing: Enter saves, Esc undoes";
+pub const NEEDED: &str = "an answer is needed here";
+pub const NO_ANSWER: &str = "(no answer)";
+pub const SAVE_ENTRY: &str = "Save this entry";
+pub const REMOVE_GROUP: &str = "Remove these details";
+pub const REVIEW_TITLE: &str = "Review and publish";
+pub const REVIEW_MISSING: &str = "Still needed before the policy can be published:";
+pub const REVIEW_READY: &str = "Every required answer is there.";
+pub const REVIEW_FINDINGS: &str = "Findings against the laws that apply (policywright check):";
+pub const REVIEW_NO_FINDINGS: &str = "No findings.";
+pub const REVIEW_OUTPUTS: &str = "Write (Space ticks a format; type to change its path):";
+pub const PUBLISH: &str = "Publish";

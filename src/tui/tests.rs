@@ -1,0 +1,503 @@
+//! The wizard without a terminal: keys in, state and commands out (`update`), and the
+//! screens drawn into a fixed-size `TestBackend`, snapshotted as text.
+
+use std::path::PathBuf;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde_json::json;
+
+use super::app::{App, Entry, Focus, Saved, Screen};
+use super::event::{Cmd, Msg, update};
+use crate::answers::Answers;
+use crate::answers::set::get_value;
+use crate::render::{Format, Renderer};
+
+fn app_with(answers: Answers) -> App {
+    let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
+    app.open(
+        PathBuf::from("/tmp/policies/acme.json"),
+        Some("acme".to_owned()),
+        answers,
+        None,
+        Saved::NotYet,
+    );
+    app
+}
+
+fn example(name: &str) -> Answers {
+    let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Cmd> {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn ctrl(app: &mut App, c: char) -> Vec<Cmd> {
+    update(
+        app,
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    )
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn key(app: &App) -> &'static str {
+    app.question().key
+}
+
+fn answer(app: &App, key: &str) -> Option<serde_json::Value> {
+    get_value(&app.doc().answers.to_value(), key).cloned()
+}
+
+fn save(key: &str) -> Cmd {
+    Cmd::Save {
+        key: key.to_owned(),
+    }
+}
+
+fn go_to(app: &mut App, target: &str) {
+    let section = app
+        .sections
+        .iter()
+        .position(|s| s.questions.iter().any(|q| q.key == target))
+        .unwrap();
+    super::event::jump_to_section(app, section);
+    while key(app) != target {
+        press(app, KeyCode::Tab);
+    }
+}
+
+#[test]
+fn enter_saves_the_answer_and_moves_on() {
+    let mut app = app_with(Answers::default());
+    assert_eq!(key(&app), "organization.product_name");
+    type_text(&mut app, "Acme");
+    assert!(app.doc().dirty, "typing is a draft until Enter");
+    let cmds = press(&mut app, KeyCode::Enter);
+    assert_eq!(cmds, vec![save("organization.product_name")]);
+    assert_eq!(app.doc().answers.organization.product_name, "Acme");
+    assert_eq!(key(&app), "organization.description");
+    assert!(!app.doc().dirty);
+}
+
+#[test]
+fn a_bad_answer_is_shown_as_it_is_typed_and_refused_on_enter() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "organization.website");
+    type_text(&mut app, "acme.io");
+    assert!(
+        app.doc().errors[0].contains("not a web address"),
+        "{:?}",
+        app.doc().errors
+    );
+    let cmds = press(&mut app, KeyCode::Enter);
+    assert!(cmds.is_empty(), "nothing is saved");
+    assert_eq!(key(&app), "organization.website", "and the question stays");
+    assert_eq!(app.doc().answers.organization.website, None);
+    // Fixing it clears the message.
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "https://acme.io");
+    assert!(app.doc().errors.is_empty());
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![save("organization.website")]
+    );
+}
+
+#[test]
+fn a_required_answer_cannot_be_left_empty() {
+    let mut app = app_with(Answers::default());
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.doc().errors, vec!["an answer is needed here"]);
+}
+
+#[test]
+fn esc_undoes_the_edit() {
+    let mut a = Answers::default();
+    a.organization.product_name = "Acme".into();
+    let mut app = app_with(a);
+    type_text(&mut app, " Cloud");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.doc().dirty);
+    assert!(press(&mut app, KeyCode::Enter) == vec![save("organization.product_name")]);
+    assert_eq!(app.doc().answers.organization.product_name, "Acme");
+}
+
+#[test]
+fn tab_and_shift_tab_move_freely_and_keep_typing() {
+    let mut app = app_with(Answers::default());
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(
+        key(&app),
+        "organization.description",
+        "Tab skips an unanswered question"
+    );
+    type_text(&mut app, "a team tool");
+    let cmds = press(&mut app, KeyCode::BackTab);
+    assert_eq!(
+        cmds,
+        vec![save("organization.description")],
+        "typing is saved, not lost"
+    );
+    assert_eq!(key(&app), "organization.product_name");
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(
+        app.doc().notice.as_deref(),
+        Some(super::strings::FIRST_QUESTION)
+    );
+    // A bad draft holds the move back, with the reason.
+    go_to(&mut app, "organization.website");
+    type_text(&mut app, "nope");
+    assert!(press(&mut app, KeyCode::Tab).is_empty());
+    assert_eq!(key(&app), "organization.website");
+}
+
+#[test]
+fn the_sidebar_jumps_to_any_section() {
+    let mut app = app_with(Answers::default());
+    ctrl(&mut app, 'g');
+    assert_eq!(app.doc().focus, Focus::Sidebar);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.doc().focus, Focus::Question);
+    assert_eq!(app.sections[app.doc().section].id, "data");
+    assert_eq!(key(&app), "data.categories");
+
+    // The browser extension's questions apply only to a browser extension.
+    let extension = app
+        .sections
+        .iter()
+        .position(|s| s.id == "extension")
+        .unwrap();
+    super::event::jump_to_section(&mut app, extension);
+    assert_eq!(key(&app), "data.categories", "nothing there to ask");
+    assert!(app.doc().notice.as_deref().unwrap().contains("No question"));
+}
+
+#[test]
+fn questions_that_no_longer_apply_are_not_asked() {
+    let mut app = app_with(Answers::default());
+    let asked = |app: &App| -> Vec<&'static str> {
+        app.steps(&app.doc().answers)
+            .into_iter()
+            .map(|(s, q)| app.sections[s].questions[q].key)
+            .collect()
+    };
+    assert!(!asked(&app).contains(&"extension.permissions"));
+    go_to(&mut app, "audience.product_kinds");
+    // Tick "browser extension".
+    let Some(super::editors::Editor::Choices(c)) = Some(app.doc().editor.clone()) else {
+        panic!("kinds is a multiple choice")
+    };
+    let at = c
+        .options
+        .iter()
+        .position(|(k, _)| k == "browser_extension")
+        .unwrap();
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+    assert!(asked(&app).contains(&"extension.permissions"));
+}
+
+#[test]
+fn list_entries_are_added_edited_reordered_and_removed_with_autosave() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "data.categories");
+    for (name, what) in [("Account", "e-mail"), ("Usage", "clicks")] {
+        press(&mut app, KeyCode::Char('a'));
+        press(&mut app, KeyCode::Enter); // name
+        type_text(&mut app, name);
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Enter); // id: the suggestion from the name
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Enter); // description
+        type_text(&mut app, what);
+        press(&mut app, KeyCode::Enter);
+        // Down to "Save this entry" and save it.
+        let cmds = loop {
+            let cmds = press(&mut app, KeyCode::Enter);
+            if !cmds.is_empty() {
+                break cmds;
+            }
+            if let super::editors::Editor::List(l) = &app.doc().editor
+                && let Some(super::editors::records::Open::Record(_, f)) = &l.open
+                && f.open.is_none()
+            {
+                press(&mut app, KeyCode::Down);
+            }
+        };
+        assert_eq!(cmds, vec![save("data.categories")]);
+    }
+    let ids = |app: &App| -> Vec<String> {
+        app.doc()
+            .answers
+            .data
+            .categories
+            .iter()
+            .map(|c| c.id.clone())
+            .collect()
+    };
+    assert_eq!(ids(&app), ["account", "usage"]);
+    assert_eq!(key(&app), "data.categories", "a list stays on its question");
+
+    // Reorder: the cursor is on the last entry added.
+    assert_eq!(
+        press(&mut app, KeyCode::Char('[')),
+        vec![save("data.categories")]
+    );
+    assert_eq!(ids(&app), ["usage", "account"]);
+
+    // A record missing a required field is refused, with the field named.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Up); // wraps to "Save this entry"
+    let cmds = press(&mut app, KeyCode::Enter);
+    assert!(cmds.is_empty());
+    assert!(
+        app.doc()
+            .errors
+            .iter()
+            .any(|e| e.contains("data.categories[2]")),
+        "{:?}",
+        app.doc().errors
+    );
+    press(&mut app, KeyCode::Esc);
+
+    assert_eq!(
+        press(&mut app, KeyCode::Char('x')),
+        vec![save("data.categories")]
+    );
+    assert_eq!(ids(&app), ["account"]);
+}
+
+#[test]
+fn lines_are_a_list_too() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "data.notes");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Recording is explicit.");
+    assert_eq!(press(&mut app, KeyCode::Enter), vec![save("data.notes")]);
+    assert_eq!(
+        answer(&app, "data.notes"),
+        Some(json!(["Recording is explicit."]))
+    );
+}
+
+#[test]
+fn reopening_continues_after_the_last_answer() {
+    let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
+    app.open(
+        PathBuf::from("a.json"),
+        None,
+        Answers::default(),
+        Some("organization.description"),
+        Saved::Saved,
+    );
+    assert_eq!(key(&app), "organization.website");
+}
+
+#[test]
+fn saving_is_reported_in_the_status() {
+    let mut app = app_with(Answers::default());
+    assert_eq!(app.doc().saved, Saved::NotYet);
+    update(&mut app, Msg::Saved(Err("disk full".into())));
+    assert_eq!(app.doc().saved, Saved::Failed("disk full".into()));
+    update(&mut app, Msg::Saved(Ok(())));
+    assert_eq!(app.doc().saved, Saved::Saved);
+}
+
+#[test]
+fn ctrl_c_and_ctrl_q_leave() {
+    let mut app = app_with(Answers::default());
+    ctrl(&mut app, 'q');
+    assert_eq!(app.exit, Some(0));
+    let mut app = app_with(Answers::default());
+    ctrl(&mut app, 'c');
+    assert_eq!(app.exit, Some(super::INTERRUPTED));
+}
+
+fn home() -> App {
+    let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
+    app.home.entries = vec![
+        Entry {
+            name: "acme".into(),
+            product: "Acme".into(),
+            last_updated: "2026-03-01".into(),
+            path: "/data/policies/acme.json".into(),
+        },
+        Entry {
+            name: "stepr".into(),
+            product: "Stepr".into(),
+            last_updated: "—".into(),
+            path: "/data/policies/stepr.json".into(),
+        },
+    ];
+    app
+}
+
+#[test]
+fn home_opens_and_creates_policies() {
+    let mut app = home();
+    press(&mut app, KeyCode::Down);
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![Cmd::Open {
+            path: "/data/policies/stepr.json".into(),
+            name: "stepr".into()
+        }]
+    );
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "acme");
+    assert!(press(&mut app, KeyCode::Enter).is_empty(), "acme exists");
+    assert!(
+        app.home
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("already exists")
+    );
+    type_text(&mut app, "2");
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![Cmd::Create {
+            name: "acme2".into()
+        }]
+    );
+    update(
+        &mut app,
+        Msg::Opened {
+            path: "/data/policies/acme2.json".into(),
+            name: Some("acme2".into()),
+            answers: Answers::default(),
+            last: None,
+            saved: Saved::NotYet,
+        },
+    );
+    assert_eq!(app.screen, Screen::Wizard);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.screen,
+        Screen::Wizard,
+        "Esc in the wizard does not leave it"
+    );
+}
+
+#[test]
+fn review_publishes_only_complete_answers() {
+    let mut app = app_with(Answers::default());
+    ctrl(&mut app, 'r');
+    assert_eq!(app.screen, Screen::Review);
+    assert!(
+        press(&mut app, KeyCode::Enter).is_empty(),
+        "answers are missing"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Wizard);
+
+    let mut app = app_with(example("complete"));
+    ctrl(&mut app, 'r');
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char(' ')); // tick HTML too
+    assert!(app.doc().review.as_ref().unwrap().outputs[1].on);
+    assert_eq!(press(&mut app, KeyCode::Enter), vec![Cmd::Publish]);
+}
+
+// ---- screens, drawn into a TestBackend and snapshotted as text ----
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| super::ui::draw(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        for x in 0..buffer.area.width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn snapshot_home() {
+    insta::assert_snapshot!(screen(&home(), 80, 24));
+}
+
+#[test]
+fn snapshot_text_question_with_an_error() {
+    let mut app = app_with(Answers::default());
+    type_text(&mut app, "Acme");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "acme.io");
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_list_editor() {
+    let mut app = app_with(example("stepr"));
+    go_to(&mut app, "processors");
+    ctrl(&mut app, 't');
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_preview() {
+    let mut app = app_with(example("stepr"));
+    go_to(&mut app, "retention.rules");
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn snapshot_review() {
+    let mut app = app_with(example("stepr"));
+    ctrl(&mut app, 'r');
+    insta::assert_snapshot!(screen(&app, 100, 30));
+}
+
+#[test]
+fn snapshot_smallest_screens() {
+    let mut app = app_with(example("stepr"));
+    let usable = screen(&app, 40, 12);
+    let too_small = screen(&app, 39, 12);
+    insta::assert_snapshot!(format!("40x12:\n{usable}\n39x12:\n{too_small}"));
+    // No size panics, down to nothing.
+    for (w, h) in [(0, 0), (1, 1), (40, 1), (12, 40), (200, 60)] {
+        screen(&app, w, h);
+    }
+    ctrl(&mut app, 'r');
+    screen(&app, 40, 12);
+}
+
+#[test]
+fn a_recipient_can_be_picked_from_the_catalog() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "processors");
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter); // the catalog field
+    type_text(&mut app, "strip");
+    press(&mut app, KeyCode::Enter);
+    let super::editors::Editor::List(list) = &app.doc().editor else {
+        panic!("processors is a list")
+    };
+    let Some(super::editors::records::Open::Record(_, form)) = &list.open else {
+        panic!("an entry is open")
+    };
+    assert_eq!(form.record["catalog"], "stripe");
+    assert_eq!(form.record["name"], "Stripe", "filled in from the catalog");
+    assert_eq!(form.record["role"], "payments");
+    assert!(form.record.contains_key("purpose"));
+}

@@ -1,0 +1,67 @@
+//! Drawing, and only drawing: every function here takes the state by shared
+//! reference. Layout decisions (what fits at 80x24, what hides below that) live here.
+
+mod home;
+mod review;
+pub mod style;
+mod wizard;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Screen};
+use super::keys::Hint;
+use super::strings;
+
+/// The smallest screen the wizard draws; below it, it asks for room.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    match app.screen {
+        Screen::Home => home::draw(app, frame, area),
+        Screen::Wizard => wizard::draw(app, frame, area),
+        Screen::Review => review::draw(app, frame, area),
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::styled(strings::TOO_SMALL, style::title()),
+        Line::from(strings::TOO_SMALL_DETAIL),
+        Line::from(format!("Now: {}x{}.", area.width, area.height)),
+    ];
+    let y = area.height.saturating_sub(3) / 2;
+    let inner = Rect::new(
+        area.x,
+        area.y + y,
+        area.width,
+        area.height.saturating_sub(y),
+    );
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        inner,
+    );
+}
+
+/// The footer: key hints, as many as fit.
+fn hints(frame: &mut Frame, area: Rect, hints: &[Hint]) {
+    let mut spans = Vec::new();
+    for (i, (key, what)) in hints.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("  "));
+        }
+        spans.push(Span::styled(*key, style::key()));
+        spans.push(Span::raw(format!(" {what}")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,126 @@
+//! The review screen: what is still missing, the `check` findings, the outputs to
+//! write, and the whole rendered policy.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{hints, style};
+use crate::check::{Severity, Summary};
+use crate::render::Format;
+use crate::tui::app::App;
+use crate::tui::{keys, strings};
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let d = app.doc();
+    let Some(r) = &d.review else { return };
+    let [main, footer] = Layout::vertical([Constraint::Min(6), Constraint::Length(1)]).areas(area);
+    let (left, right) = if main.width >= 70 {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .areas(main);
+        (l, Some(r))
+    } else {
+        (main, None)
+    };
+
+    let mut lines: Vec<Line> = Vec::new();
+    lines.push(Line::styled("Write", style::title()));
+    for (i, o) in r.outputs.iter().enumerate() {
+        let here = if i == r.cursor { "›" } else { " " };
+        let tick = if o.on { "[x]" } else { "[ ]" };
+        let mut spans = vec![Span::raw(format!(
+            "{here}{tick} {:<9}",
+            format_label(o.format)
+        ))];
+        if i == r.cursor {
+            spans.extend(o.path.line(None).spans);
+        } else {
+            spans.push(Span::raw(o.path.text.clone()));
+        }
+        lines.push(Line::from(spans));
+    }
+    let publish = format!(
+        "{}[ {} ]",
+        if r.cursor == r.outputs.len() {
+            "›"
+        } else {
+            " "
+        },
+        strings::PUBLISH
+    );
+    lines.push(if r.cursor == r.outputs.len() {
+        Line::styled(publish, style::selected())
+    } else {
+        Line::from(publish)
+    });
+    if let Some(m) = &r.message {
+        lines.push(Line::styled(m.clone(), style::warn()));
+    }
+    lines.push(Line::default());
+    if r.problems.is_empty() {
+        lines.push(Line::styled(strings::REVIEW_READY, style::good()));
+    } else {
+        lines.push(Line::styled(strings::REVIEW_MISSING, style::error()));
+        lines.extend(r.problems.iter().map(|p| Line::from(format!("- {p}"))));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        format!(
+            "{} ({})",
+            strings::REVIEW_FINDINGS,
+            Summary::of(&r.findings)
+        ),
+        style::title(),
+    ));
+    if r.findings.is_empty() {
+        lines.push(Line::from(strings::REVIEW_NO_FINDINGS));
+    }
+    for f in &r.findings {
+        let s = match f.severity {
+            Severity::Error => style::error(),
+            Severity::Warning => style::warn(),
+            Severity::Info => style::dim(),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<7} ", f.severity.key()), s),
+            Span::raw(format!("{} ({}) → {}", f.message, f.citation, f.answer)),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(Line::styled(
+                format!(" {} ", strings::REVIEW_TITLE),
+                style::title(),
+            )))
+            .wrap(Wrap { trim: false }),
+        left,
+    );
+
+    if let Some(right) = right {
+        let p = &d.preview;
+        let mut text: Vec<Line> = Vec::new();
+        if p.draft {
+            text.push(Line::styled(strings::PREVIEW_DRAFT, style::dim()));
+        }
+        match &p.markdown {
+            Some(m) => text.extend(m.lines().map(|l| Line::from(l.to_owned()))),
+            None => text.push(Line::styled(strings::PREVIEW_CANNOT, style::warn())),
+        }
+        frame.render_widget(
+            Paragraph::new(text)
+                .block(Block::bordered().title(strings::PREVIEW))
+                .wrap(Wrap { trim: false }),
+            right,
+        );
+    }
+    hints(frame, footer, keys::REVIEW);
+}
+
+fn format_label(format: Format) -> &'static str {
+    match format {
+        Format::Markdown => "Markdown",
+        Format::Html => "HTML",
+        Format::Text => "Text",
+    }
+}

@@ -1,0 +1,187 @@
+//! The interview screen: sections with their completion, the current question with
+//! its help and inline errors, the preview, key hints and the save status.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::{hints, style};
+use crate::tui::app::{App, Focus, Saved};
+use crate::tui::{keys, strings};
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let [main, footer, status] = Layout::vertical([
+        Constraint::Min(6),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let d = app.doc();
+    let content = if main.width >= 60 {
+        let [side, content] = Layout::horizontal([
+            Constraint::Length((main.width / 3).min(28)),
+            Constraint::Min(20),
+        ])
+        .areas(main);
+        sidebar(app, frame, side);
+        content
+    } else {
+        main
+    };
+    // On a short, narrow terminal the question needs the room more than the preview.
+    if d.preview_on && (content.width >= 90 || content.height >= 16) {
+        let [q, p] = if content.width >= 90 {
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(content)
+        } else {
+            Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(content)
+        };
+        question(app, frame, q);
+        preview(app, frame, p);
+    } else {
+        question(app, frame, content);
+    }
+
+    let mut h = if d.focus == Focus::Sidebar {
+        keys::SIDEBAR.to_vec()
+    } else {
+        d.editor.hints()
+    };
+    h.extend_from_slice(keys::WIZARD);
+    hints(frame, footer, &h);
+    status_line(app, frame, status);
+}
+
+fn sidebar(app: &App, frame: &mut Frame, area: Rect) {
+    let d = app.doc();
+    let completion = app.completion();
+    let lines: Vec<Line> = app
+        .sections
+        .iter()
+        .zip(completion)
+        .enumerate()
+        .map(|(i, (s, (done, total)))| {
+            let mark = match (done, total) {
+                (_, 0) => "-",
+                (d, t) if d == t => "✓",
+                _ => " ",
+            };
+            let here = if i == d.section { "›" } else { " " };
+            let count = format!("{done}/{total}");
+            let width = area.width.saturating_sub(2) as usize;
+            let name_width = width.saturating_sub(count.len() + 4);
+            let title: String = s.title.chars().take(name_width).collect();
+            let text = format!("{here}{mark} {title:<name_width$} {count}");
+            let style = if d.focus == Focus::Sidebar && i == d.sidebar {
+                style::selected()
+            } else if i == d.section {
+                style::title()
+            } else if total == 0 {
+                style::dim()
+            } else {
+                ratatui::style::Style::default()
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    let mut block = Block::bordered().title(strings::SECTIONS);
+    if d.focus == Focus::Sidebar {
+        block = block.border_style(style::focus_border());
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn question(app: &App, frame: &mut Frame, area: Rect) {
+    let d = app.doc();
+    let section = &app.sections[d.section];
+    let q = app.question();
+    let steps: Vec<(usize, usize)> = app
+        .steps(&d.answers)
+        .into_iter()
+        .filter(|&(s, _)| s == d.section)
+        .collect();
+    let at = steps
+        .iter()
+        .position(|&(_, i)| i == d.question)
+        .map_or(0, |p| p + 1);
+    let title = format!(" {} · {}/{} ", section.title, at, steps.len());
+    let mut block = Block::bordered().title(Line::styled(title, style::title()));
+    if d.focus == Focus::Question {
+        block = block.border_style(style::focus_border());
+    }
+    let inner_height = area.height.saturating_sub(2) as usize;
+    let ctx = crate::tui::editors::Ctx {
+        answers: &d.answers,
+        catalog: &app.catalog,
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(q.prompt, style::title()),
+        Span::styled(if q.required { " (required)" } else { "" }, style::dim()),
+    ])];
+    lines.push(Line::default());
+    lines.extend(d.editor.lines(q, &ctx, inner_height.saturating_sub(6)));
+    for e in &d.errors {
+        lines.push(Line::styled(format!("! {e}"), style::error()));
+    }
+    if let Some(n) = &d.notice {
+        lines.push(Line::styled(n.clone(), style::warn()));
+    }
+    if !q.help.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(q.help, style::dim()));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn preview(app: &App, frame: &mut Frame, area: Rect) {
+    let d = app.doc();
+    let p = &d.preview;
+    let mut lines: Vec<Line> = Vec::new();
+    match &p.markdown {
+        None => {
+            lines.push(Line::styled(strings::PREVIEW_CANNOT, style::warn()));
+            lines.extend(p.problems.iter().map(|x| Line::from(format!("- {x}"))));
+        }
+        Some(markdown) => {
+            if p.draft {
+                lines.push(Line::styled(strings::PREVIEW_DRAFT, style::dim()));
+            }
+            match p.section(app.sections[d.section].id) {
+                Some(part) => lines.extend(part.lines().map(|l| Line::from(l.to_owned()))),
+                None => {
+                    lines.push(Line::styled(strings::PREVIEW_NOT_YET, style::dim()));
+                    lines.extend(markdown.lines().map(|l| Line::from(l.to_owned())));
+                }
+            }
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(Block::bordered().title(strings::PREVIEW))
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn status_line(app: &App, frame: &mut Frame, area: Rect) {
+    let d = app.doc();
+    let (mark, style) = match (&d.saved, d.dirty) {
+        (Saved::Failed(e), _) => (format!("! NOT SAVED: {e}"), style::error()),
+        (_, true) => (format!("○ {}", strings::EDITING), style::warn()),
+        (Saved::Saved, false) => (format!("● {}", strings::SAVED), style::good()),
+        (Saved::NotYet, false) => (format!("○ {}", strings::NOT_SAVED_YET), style::dim()),
+    };
+    let line = Line::from(vec![
+        Span::styled(mark, style),
+        Span::raw("  "),
+        Span::styled(d.path.display().to_string(), style::dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}

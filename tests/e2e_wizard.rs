@@ -1,0 +1,195 @@
+//! The real binary in a pseudo-terminal, as a person would use it: `new acme`,
+//! a few answers, quit; `edit acme` shows them and changes one; then the review
+//! screen publishes Markdown and records a version.
+#![cfg(unix)]
+
+use std::path::Path;
+use std::process::Command;
+
+use std::time::{Duration, Instant};
+
+use rexpect::session::{Options, PtySession, spawn_with_options};
+
+/// The program in a pseudo-terminal, and the screen it has drawn so far (the
+/// wizard redraws only what changed, so the raw output is not the screen).
+struct Wizard {
+    p: PtySession,
+    screen: vt100::Parser,
+}
+
+impl Wizard {
+    fn read(&mut self) {
+        while let Some(c) = self.p.try_read() {
+            // The reader hands out bytes as chars.
+            self.screen.process(&[c as u32 as u8]);
+        }
+    }
+
+    fn contents(&mut self) -> String {
+        self.read();
+        self.screen.screen().contents()
+    }
+
+    /// Waits until the screen shows `text`.
+    fn expect(&mut self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if self.contents().contains(text) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "waiting for {text:?}; the screen shows:\n{}",
+                    self.contents()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.p.send(keys).unwrap();
+        self.p.flush().unwrap();
+    }
+}
+
+const TAB_BACK: &str = "\x1b[Z";
+const CTRL_Q: char = 'q';
+const CTRL_U: &str = "\x15";
+
+fn wizard(data: &Path, cwd: &Path, args: &[&str]) -> Wizard {
+    // A new pseudo-terminal is 0x0; give it the size of a small real one.
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", "stty rows 30 cols 100 && exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_policywright"))
+        .args(args)
+        .current_dir(cwd)
+        .env("POLICYWRIGHT_DATA_DIR", data)
+        .env("TERM", "xterm-256color");
+    let options = Options::new()
+        .timeout_ms(Some(20_000))
+        .strip_ansi_escape_codes(false);
+    Wizard {
+        p: spawn_with_options(cmd, options).expect("spawn policywright in a pty"),
+        screen: vt100::Parser::new(30.try_into().unwrap(), 100.try_into().unwrap(), 0),
+    }
+}
+
+fn quit(mut w: Wizard) {
+    w.p.send_control(CTRL_Q).unwrap();
+    let status = format!("{:?}", w.p.process().wait().unwrap());
+    assert!(status.ends_with(", 0)"), "{status}");
+}
+
+fn saved(data: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(data.join("policies/acme.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+/// Sends keys and waits for the screen to show `then`, so keys are never read
+/// together as one escape sequence.
+fn step(w: &mut Wizard, keys: &str, then: &str) {
+    w.send(keys);
+    w.expect(then);
+}
+
+#[test]
+fn new_then_edit_then_publish() {
+    let data = tempfile::tempdir().unwrap();
+    let site = tempfile::tempdir().unwrap();
+
+    let mut p = wizard(data.path(), site.path(), &["new", "acme"]);
+    p.expect("What is your product called?");
+    p.expect("nothing saved yet");
+    step(&mut p, "Acme\r", "what does it do?");
+    step(&mut p, "a team tool\r", "What is its website?");
+    step(&mut p, "acme.io\r", "is not a web address");
+    step(
+        &mut p,
+        &format!("{CTRL_U}https://acme.io\r"),
+        "Which legal person",
+    );
+    quit(p);
+
+    let answers = saved(data.path());
+    assert_eq!(answers["organization"]["product_name"], "Acme");
+    assert_eq!(answers["organization"]["description"], "a team tool");
+    assert_eq!(answers["organization"]["website"], "https://acme.io");
+
+    // Reopened where it was left, with every answer there; change one.
+    let mut p = wizard(data.path(), site.path(), &["edit", "acme"]);
+    p.expect("Which legal person");
+    step(&mut p, TAB_BACK, "What is its website?");
+    assert!(p.contents().contains("https://acme.io"));
+    step(&mut p, TAB_BACK, "what does it do?");
+    assert!(p.contents().contains("a team tool"));
+    step(&mut p, TAB_BACK, "What is your product called?");
+    step(&mut p, &format!("{CTRL_U}Acme Cloud\r"), "what does it do?");
+    p.expect("saved");
+    quit(p);
+    let answers = saved(data.path());
+    assert_eq!(answers["organization"]["product_name"], "Acme Cloud");
+    assert_eq!(answers["organization"]["website"], "https://acme.io");
+
+    // What publishing needs and was not asked above, set without prompts.
+    let status = Command::new(env!("CARGO_BIN_EXE_policywright"))
+        .args([
+            "set",
+            "acme",
+            "organization.contact_email=privacy@acme.io",
+            "policy.last_updated=2026-01-15",
+        ])
+        .env("POLICYWRIGHT_DATA_DIR", data.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+
+    let mut p = wizard(data.path(), site.path(), &["edit", "acme"]);
+    p.expect("saved");
+    p.send("\x12");
+    p.expect("Every required answer is there");
+    step(&mut p, "\r", "Recorded version 1");
+    quit(p);
+
+    let policy = std::fs::read_to_string(site.path().join("acme-privacy.md")).unwrap();
+    assert!(policy.contains("# Privacy Policy"), "{policy}");
+    assert!(policy.contains("Acme Cloud"));
+    assert!(
+        policy.contains("2026-01-15"),
+        "the first publish keeps the answers' date"
+    );
+    assert!(data.path().join("versions/acme/0001.json").exists());
+}
+
+/// Ctrl-C and SIGTERM both leave the terminal as it was: alternate screen left,
+/// cursor shown (raw mode is the pseudo-terminal's own and goes with it).
+#[test]
+fn the_terminal_is_restored_after_ctrl_c_and_sigterm() {
+    let data = tempfile::tempdir().unwrap();
+    for (how, code) in [("ctrl-c", 130), ("sigterm", 143)] {
+        let mut w = wizard(data.path(), data.path(), &["new", "acme"]);
+        w.expect("What is your product called?");
+        assert!(w.screen.screen().alternate_screen());
+        match how {
+            "ctrl-c" => w.send("\x03"),
+            _ => {
+                w.p.process_mut()
+                    .signal(rexpect::process::Signal::SIGTERM)
+                    .unwrap();
+            }
+        }
+        let status = format!("{:?}", w.p.process().wait().unwrap());
+        assert!(status.ends_with(&format!(", {code})")), "{how}: {status}");
+        // The last bytes may still be on their way from the reader thread.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while w.screen.screen().alternate_screen() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+            w.read();
+        }
+        assert!(
+            !w.screen.screen().alternate_screen(),
+            "{how}: still on the alternate screen"
+        );
+        assert!(!w.screen.screen().hide_cursor(), "{how}: cursor hidden");
+    }
+}
