@@ -1,0 +1,73 @@
+//! The full-screen wizard's speed, as the brief measures it, at 200x60 with the
+//! preview on, on the SpecStep example (the larger one):
+//! - a keystroke in a text answer, with the redraw (bar: under 2 ms);
+//! - a confirmed answer's preview re-render, with the redraw (bar: under 2 ms);
+//! - the first frame: building the app, opening the answers, drawing once (bar: 50 ms).
+//!
+//! Run with `cargo bench --bench wizard`.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use policywright::answers::Answers;
+use policywright::render::{Format, Renderer};
+use policywright::tui::app::{App, Saved};
+use policywright::tui::event::{Msg, update};
+use policywright::tui::ui::draw;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn specstep() -> Answers {
+    let path = format!("{}/examples/specstep.json", env!("CARGO_MANIFEST_DIR"));
+    Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn opened() -> App {
+    let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
+    app.open(
+        PathBuf::from("/tmp/policies/specstep.json"),
+        Some("specstep".to_owned()),
+        specstep(),
+        None,
+        Saved::Saved,
+    );
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    black_box(update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))));
+}
+
+fn wizard(c: &mut Criterion) {
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+
+    let mut app = opened();
+    c.bench_function("wizard/keystroke+redraw 200x60", |b| {
+        b.iter(|| {
+            key(&mut app, KeyCode::Char('x'));
+            key(&mut app, KeyCode::Backspace);
+            terminal.draw(|f| draw(&app, f)).unwrap();
+        })
+    });
+
+    let mut app = opened();
+    c.bench_function("wizard/preview re-render+redraw 200x60", |b| {
+        b.iter(|| {
+            app.refresh_preview();
+            terminal.draw(|f| draw(&app, f)).unwrap();
+        })
+    });
+
+    c.bench_function("wizard/first frame 200x60", |b| {
+        b.iter(|| {
+            let app = opened();
+            let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+            terminal.draw(|f| draw(&app, f)).unwrap();
+        })
+    });
+}
+
+criterion_group!(benches, wizard);
+criterion_main!(benches);
