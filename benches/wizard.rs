@@ -37,7 +37,10 @@ fn opened() -> App {
 }
 
 fn key(app: &mut App, code: KeyCode) {
-    black_box(update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))));
+    black_box(update(
+        app,
+        Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)),
+    ));
 }
 
 fn wizard(c: &mut Criterion) {

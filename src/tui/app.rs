@@ -91,6 +91,9 @@ pub struct Doc {
     /// The editor holds typing that is not saved yet.
     pub dirty: bool,
     pub errors: Vec<String>,
+    /// The `check` findings for the answers as they stand, shown beside the
+    /// questions they concern.
+    pub findings: Vec<Finding>,
     pub notice: Option<String>,
     pub saved: Saved,
     pub focus: Focus,
@@ -156,6 +159,7 @@ impl App {
             sidebar: 0,
             preview_on: true,
             preview: Preview::default(),
+            findings: Vec::new(),
             review: None,
         };
         let steps = self.steps(&doc.answers);
@@ -270,7 +274,16 @@ impl App {
     /// Recomputes the preview if it is shown; it is rendered only when the answers
     /// change, never on a keystroke that only edits a draft.
     pub fn refresh_preview(&mut self) {
-        let Some(d) = &self.doc else { return };
+        if self.doc.is_none() {
+            return;
+        }
+        // Findings follow the answers too; `check` sees them as `render` does.
+        let findings = self
+            .filled()
+            .map(|filled| crate::check::check(&filled))
+            .unwrap_or_default();
+        self.doc_mut().findings = findings;
+        let d = self.doc();
         if !d.preview_on && self.screen != Screen::Review {
             self.doc_mut().preview = Preview::default();
             return;

@@ -132,6 +132,25 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::default());
         lines.push(Line::styled(q.help, style::dim()));
     }
+    let findings: Vec<_> = d
+        .findings
+        .iter()
+        .filter(|f| concerns(&f.answer, q.key))
+        .collect();
+    if !findings.is_empty() {
+        lines.push(Line::default());
+    }
+    for f in findings {
+        let style = match f.severity {
+            crate::check::Severity::Error => style::error(),
+            _ => style::warn(),
+        };
+        lines.push(Line::styled(
+            format!("{} ({}): {}", f.severity.key(), f.citation, f.message),
+            style,
+        ));
+    }
+
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -184,4 +203,26 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(d.path.display().to_string(), style::dim()),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Whether a finding's answer path is this question's answer or inside it
+/// (`purposes[0].legal_basis` concerns the question `purposes`).
+fn concerns(answer: &str, key: &str) -> bool {
+    answer == key
+        || answer
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::concerns;
+
+    #[test]
+    fn findings_belong_to_the_question_of_their_answer() {
+        assert!(concerns("purposes[0].legal_basis", "purposes"));
+        assert!(concerns("rights.complaint", "rights.complaint"));
+        assert!(!concerns("rights.complaint_x", "rights.complaint"));
+        assert!(!concerns("organization.dpo", "organization.description"));
+    }
 }
