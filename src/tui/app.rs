@@ -73,6 +73,8 @@ pub struct Output {
 pub struct Review {
     pub problems: Vec<String>,
     pub findings: Vec<Finding>,
+    /// What changed since the last published version, one line each.
+    pub changes: Vec<String>,
     pub outputs: Vec<Output>,
     /// The row under the cursor: an output, then "Publish".
     pub cursor: usize,

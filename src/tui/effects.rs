@@ -33,6 +33,15 @@ pub fn perform(app: &App, cmd: Cmd, save: &mut SaveFn) -> Option<Msg> {
             // A file that cannot be read is reported and left as it is.
             Err(e) => Msg::Failed(e.to_string()),
         }),
+        Cmd::LoadLastVersion => {
+            let name = app.doc.as_ref()?.name.as_deref()?;
+            let latest = crate::versions::History::of(name).and_then(|h| h.latest());
+            Some(Msg::LastVersion(
+                latest
+                    .map(|v| v.map(|v| (v.version, v.answers)))
+                    .map_err(|e| e.to_string()),
+            ))
+        }
         Cmd::Create { name } => Some(match store::policies_dir() {
             Ok(dir) => {
                 let path = dir.join(format!("{name}.json"));

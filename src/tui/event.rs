@@ -36,6 +36,9 @@ pub enum Msg {
     Failed(String),
     /// Publishing finished: what was written, and the answers as published (dated).
     Published(Result<(String, Answers), String>),
+    /// The last published version of the open policy (number and answers), if any,
+    /// for the review screen's list of changes.
+    LastVersion(Result<Option<(u32, Answers)>, String>),
 }
 
 /// Work for the runtime.
@@ -54,6 +57,8 @@ pub enum Cmd {
     },
     /// Write the ticked outputs of the review screen and record a version.
     Publish,
+    /// Read the last published version, to show what publishing would change.
+    LoadLastVersion,
 }
 
 /// Applies one message; returns the work it asks for.
@@ -109,6 +114,30 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
         }
         Msg::Failed(message) => {
             app.home.message = Some(message);
+            Vec::new()
+        }
+        Msg::LastVersion(result) => {
+            let changes = match result {
+                Ok(Some((version, previous))) => {
+                    let now = app.filled().unwrap_or_else(|_| app.doc().answers.clone());
+                    let diff = crate::diff::compare(&previous, &now);
+                    let n = diff.changes.len();
+                    let mut lines = vec![format!(
+                        "Since version {version}: {n} change{}, {} material",
+                        if n == 1 { "" } else { "s" },
+                        diff.material().count()
+                    )];
+                    lines.extend(diff.changes.iter().map(|c| {
+                        format!("{}{}", if c.material { "[material] " } else { "" }, c.text)
+                    }));
+                    lines
+                }
+                Ok(None) => vec!["Not published before: this will be version 1.".to_owned()],
+                Err(e) => vec![format!("The published versions cannot be read: {e}")],
+            };
+            if let Some(r) = app.doc.as_mut().and_then(|d| d.review.as_mut()) {
+                r.changes = changes;
+            }
             Vec::new()
         }
         Msg::Published(result) => {
@@ -220,7 +249,7 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
     }
     if keys::is_review(key) {
         open_review(app);
-        return Vec::new();
+        return vec![Cmd::LoadLastVersion];
     }
     if keys::is_next(key) || keys::is_previous(key) {
         let forward = keys::is_next(key);
@@ -413,6 +442,7 @@ fn open_review(app: &mut App) {
     let review = Review {
         problems: problems.iter().map(ToString::to_string).collect(),
         findings,
+        changes: Vec::new(),
         outputs: [Format::Markdown, Format::Html, Format::Text]
             .into_iter()
             .map(|format| Output {

@@ -501,3 +501,19 @@ fn a_recipient_can_be_picked_from_the_catalog() {
     assert_eq!(form.record["role"], "payments");
     assert!(form.record.contains_key("purpose"));
 }
+
+#[test]
+fn review_shows_what_changed_since_the_last_version() {
+    let published = example("stepr");
+    let mut app = app_with(example("stepr"));
+    app.doc_mut().answers.retention.rules[2].period = Some("90 days".parse().unwrap());
+    let cmds = ctrl(&mut app, 'r');
+    assert!(cmds.contains(&Cmd::LoadLastVersion), "{cmds:?}");
+    update(&mut app, Msg::LastVersion(Ok(Some((1, published)))));
+    let changes = &app.doc().review.as_ref().unwrap().changes;
+    assert_eq!(changes[0], "Since version 1: 1 change, 1 material");
+    assert!(
+        changes[1].starts_with("[material] Longer retention: Logs, from 30 days to 90 days"),
+        "{changes:?}"
+    );
+}

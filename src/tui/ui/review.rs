@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
@@ -63,6 +64,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         lines.push(Line::styled(strings::REVIEW_MISSING, style::error()));
         lines.extend(r.problems.iter().map(|p| Line::from(format!("- {p}"))));
+    }
+    if !r.changes.is_empty() {
+        lines.push(Line::default());
+        for (i, change) in r.changes.iter().enumerate() {
+            let s = match (i, change.starts_with("[material]")) {
+                (0, _) => style::title(),
+                (_, true) => style::warn(),
+                _ => Style::default(),
+            };
+            lines.push(Line::styled(change.clone(), s));
+        }
     }
     lines.push(Line::default());
     lines.push(Line::styled(
