@@ -22,7 +22,7 @@ fn headings(section: &str) -> &'static [&'static str] {
     match section {
         "organization" | "product" => &["Who we are", "Children", "Contact"],
         "data" => &["What we collect", "What we do not collect"],
-        "purposes" | "sale_and_ai" => &["How we use your information"],
+        "purposes" | "sale" => &["How we use your information", "Who we share it with"],
         "processors" => &["Who we share it with"],
         "hosting" => &["Where your data is stored", "International transfers"],
         "visibility" => &["Sharing and visibility"],
@@ -97,4 +97,25 @@ fn with_placeholders(answers: &Answers) -> Answers {
         day: 1,
     });
     a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headings;
+
+    /// Every interview section with questions about the policy's text has a part of
+    /// the policy to preview (the policy's own settings and custom sections do not).
+    #[test]
+    fn every_section_has_a_preview() {
+        for section in crate::questions::sections() {
+            if matches!(section.id, "policy" | "custom") {
+                continue;
+            }
+            assert!(
+                !headings(section.id).is_empty(),
+                "{} has no preview",
+                section.id
+            );
+        }
+    }
 }
