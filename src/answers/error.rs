@@ -56,7 +56,8 @@ pub enum AnswersError {
     Overrides(Vec<Problem>),
 }
 
-fn list(problems: &[Problem]) -> String {
+/// "N problems:" and one indented line each: how every layer lists problems.
+pub fn list(problems: &[Problem]) -> String {
     let mut out = match problems.len() {
         1 => "1 problem:".to_owned(),
         n => format!("{n} problems:"),

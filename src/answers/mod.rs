@@ -28,7 +28,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use data::{AiUse, DataCategory, DataCollection, NotCollected, Purpose, SaleAndSharing};
-pub use error::{AnswersError, Problem};
+pub use error::{AnswersError, Problem, list as list_problems};
 pub use extension::{Extension, Permission};
 pub use hosting::{DataStore, Hosting, Transfer};
 pub use notices::{Changes, CustomSection, Placement, Sharing};

@@ -44,25 +44,13 @@ pub enum CatalogError {
         column: usize,
         message: String,
     },
-    #[error("{origin}: {}", list(.problems))]
+    #[error("{origin}: {}", crate::answers::list_problems(.problems))]
     Invalid {
         origin: String,
         problems: Vec<Problem>,
     },
     #[error("{}: {message}", .path.display())]
     Io { path: PathBuf, message: String },
-}
-
-fn list(problems: &[Problem]) -> String {
-    let mut out = match problems.len() {
-        1 => "1 problem:".to_owned(),
-        n => format!("{n} problems:"),
-    };
-    for p in problems {
-        out.push_str("\n  - ");
-        out.push_str(&p.to_string());
-    }
-    out
 }
 
 /// The file's shape: `{"processors": [ ... ]}`, room for more keys later.
