@@ -596,19 +596,9 @@ fn ask_value(
             })
         }
         Kind::Choices(choices) => {
-            let options: Vec<String> = choices.iter().map(|c| c.1.to_owned()).collect();
-            let selected = selected_positions(current, |k| choices.iter().position(|c| c.0 == k));
-            map(
-                prompter.multi_select(&prompt, &options, &selected),
-                |picked| {
-                    Value::Array(
-                        picked
-                            .into_iter()
-                            .map(|i| Value::from(choices[i].0))
-                            .collect(),
-                    )
-                },
-            )
+            let keys: Vec<&str> = choices.iter().map(|c| c.0).collect();
+            let labels = choices.iter().map(|c| c.1.to_owned()).collect();
+            pick_many(prompter, &prompt, &keys, labels, current)
         }
         Kind::CatalogRef => {
             let catalog = ctx.catalog;
@@ -645,26 +635,30 @@ fn ask_value(
                 prompter.say("  (No data categories yet: describe them in the \"Data you collect\" section first.)");
                 return Reply::Answer(current.cloned().unwrap_or(Value::Array(Vec::new())));
             }
-            let options: Vec<String> = categories
+            let keys: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
+            let labels = categories
                 .iter()
                 .map(|c| format!("{} ({})", c.name, c.id))
                 .collect();
-            let selected =
-                selected_positions(current, |k| categories.iter().position(|c| c.id == k));
-            map(
-                prompter.multi_select(&prompt, &options, &selected),
-                |picked| {
-                    Value::Array(
-                        picked
-                            .into_iter()
-                            .map(|i| Value::from(categories[i].id.as_str()))
-                            .collect(),
-                    )
-                },
-            )
+            pick_many(prompter, &prompt, &keys, labels, current)
         }
         _ => Reply::Answer(current.cloned().unwrap_or(Value::Null)),
     }
+}
+
+/// Picks any of `keys`, shown as `labels`, with those in `current` ticked first.
+fn pick_many(
+    prompter: &mut dyn Prompter,
+    prompt: &Prompt,
+    keys: &[&str],
+    labels: Vec<String>,
+    current: Option<&Value>,
+) -> Reply<Value> {
+    let selected = selected_positions(current, |k| keys.iter().position(|x| *x == k));
+    map(
+        prompter.multi_select(prompt, &labels, &selected),
+        |picked| Value::Array(picked.into_iter().map(|i| Value::from(keys[i])).collect()),
+    )
 }
 
 fn selected_positions(
