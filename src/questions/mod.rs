@@ -147,23 +147,66 @@ pub fn find(path: &str) -> Option<(Section, usize)> {
 /// changed condition never leaves stale text in the policy (the file keeps it, in
 /// case the condition comes back).
 pub fn relevant(answers: &Answers) -> Answers {
-    let mut doc = answers.to_value();
     let scope = Scope {
         answers,
         record: None,
     };
-    let mut changed = false;
-    for section in sections() {
-        for q in &section.questions {
-            if !q.applies(&scope) && clear(&mut doc, q.key) {
-                changed = true;
-            }
-        }
-    }
-    if !changed {
+    // Conditions are cheap; serialising the answers is not, so it is done only for
+    // the parts that hold an answer to a question that no longer applies.
+    let catalog = sections();
+    let stale: Vec<&str> = catalog
+        .iter()
+        .flat_map(|s| s.questions.iter())
+        .filter(|q| !q.applies(&scope) && has_answer(answers, q.key))
+        .map(|q| q.key)
+        .collect();
+    if stale.is_empty() {
         return answers.clone();
     }
+    let mut doc = answers.to_value();
+    for key in stale {
+        clear(&mut doc, key);
+    }
     serde_json::from_value(doc).expect("clearing answers keeps them valid")
+}
+
+/// Whether the answer at a top-level path holds something `clear` would remove.
+fn has_answer(answers: &Answers, key: &str) -> bool {
+    let (part, rest) = key.split_once('.').unwrap_or((key, ""));
+    let Some(value) = part_value(answers, part) else {
+        return false;
+    };
+    let value = if rest.is_empty() {
+        Some(&value)
+    } else {
+        crate::answers::set::get_value(&value, rest)
+    };
+    is_answered(value) && value != Some(&Value::Bool(false))
+}
+
+/// One top-level part of the answers as JSON, without serialising the rest.
+fn part_value(a: &Answers, part: &str) -> Option<Value> {
+    let value = match part {
+        "organization" => serde_json::to_value(&a.organization),
+        "policy" => serde_json::to_value(&a.policy),
+        "audience" => serde_json::to_value(&a.audience),
+        "data" => serde_json::to_value(&a.data),
+        "purposes" => serde_json::to_value(&a.purposes),
+        "sale_and_sharing" => serde_json::to_value(&a.sale_and_sharing),
+        "ai" => serde_json::to_value(&a.ai),
+        "processors" => serde_json::to_value(&a.processors),
+        "hosting" => serde_json::to_value(&a.hosting),
+        "sharing" => serde_json::to_value(&a.sharing),
+        "retention" => serde_json::to_value(&a.retention),
+        "rights" => serde_json::to_value(&a.rights),
+        "tracking" => serde_json::to_value(&a.tracking),
+        "security" => serde_json::to_value(&a.security),
+        "extension" => serde_json::to_value(&a.extension),
+        "changes" => serde_json::to_value(&a.changes),
+        "custom_sections" => serde_json::to_value(&a.custom_sections),
+        _ => return None,
+    };
+    value.ok()
 }
 
 /// Resets the answer at a top-level path to "unanswered" (null, or an empty list).
@@ -302,6 +345,16 @@ mod tests {
         assert!(applies(&a), "EEA users and no country given");
         a.organization.country = Some("DE".parse().unwrap());
         assert!(!applies(&a), "an operator in the EEA needs none");
+    }
+
+    #[test]
+    fn every_part_of_the_answers_can_be_looked_at_alone() {
+        let a = Answers::default();
+        for part in resolve(schema())["properties"].as_object().unwrap().keys() {
+            if part != "schema_version" {
+                assert!(part_value(&a, part).is_some(), "part_value misses {part}");
+            }
+        }
     }
 
     #[test]
