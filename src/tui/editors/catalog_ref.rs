@@ -3,7 +3,6 @@
 //! purpose (as `ask` does); the catalog supplies the rest when the policy is rendered.
 
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use serde_json::Value;
 
@@ -91,11 +90,7 @@ impl CatalogRef {
         ))];
         for (i, (id, label)) in self.matches().into_iter().enumerate() {
             let text = format!("  {id}: {label}");
-            lines.push(if i == self.highlight {
-                Line::styled(text, Style::default().add_modifier(Modifier::REVERSED))
-            } else {
-                Line::from(text)
-            });
+            lines.push(super::match_line(text, i == self.highlight));
         }
         lines
     }

@@ -2,7 +2,6 @@
 //! country or several.
 
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use serde_json::Value;
 
@@ -134,11 +133,7 @@ impl Countries {
         ];
         for (i, c) in self.matches().iter().enumerate() {
             let text = format!("  {} {}", c.code(), c.name());
-            lines.push(if i == self.highlight {
-                Line::styled(text, Style::default().add_modifier(Modifier::REVERSED))
-            } else {
-                Line::from(text)
-            });
+            lines.push(super::match_line(text, i == self.highlight));
         }
         lines
     }

@@ -153,7 +153,7 @@ impl Form {
     pub fn lines(&self, fields: &[Question], ctx: &Ctx, height: usize) -> Vec<Line<'static>> {
         let visible = self.visible(fields, ctx);
         let mut lines = Vec::new();
-        let selected = Style::default().add_modifier(Modifier::REVERSED);
+        let selected = crate::tui::ui::style::selected();
         for (row, &i) in visible.iter().enumerate() {
             let f = &fields[i];
             let mark = if f.required { "*" } else { " " };

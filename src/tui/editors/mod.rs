@@ -14,7 +14,6 @@ pub mod text;
 pub mod yes_no;
 
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use serde_json::Value;
 
@@ -217,7 +216,7 @@ pub fn option_spans(options: &[&str], chosen: usize) -> Vec<Span<'static>> {
         }
         let text = format!(" {o} ");
         spans.push(if i == chosen {
-            Span::styled(text, Style::default().add_modifier(Modifier::REVERSED))
+            Span::styled(text, crate::tui::ui::style::selected())
         } else {
             Span::raw(text)
         });
@@ -239,13 +238,19 @@ pub fn list_lines(labels: &[String], cursor: usize, height: usize) -> Vec<Line<'
         .take(height)
         .map(|(i, l)| {
             if i == cursor {
-                Line::styled(
-                    format!("› {l}"),
-                    Style::default().add_modifier(Modifier::REVERSED),
-                )
+                Line::styled(format!("› {l}"), crate::tui::ui::style::selected())
             } else {
                 Line::from(format!("  {l}"))
             }
         })
         .collect()
+}
+
+/// One line of a list of matches; the highlighted one is shown selected.
+pub fn match_line(text: String, highlighted: bool) -> Line<'static> {
+    if highlighted {
+        Line::styled(text, crate::tui::ui::style::selected())
+    } else {
+        Line::from(text)
+    }
 }

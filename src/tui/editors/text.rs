@@ -100,7 +100,7 @@ impl TextInput {
     /// The text with the cursor shown as a reversed cell (the wizard draws its own
     /// cursor, so snapshots show where it is).
     pub fn line(&self, placeholder: Option<&str>) -> Line<'static> {
-        let cursor = Style::default().add_modifier(Modifier::REVERSED);
+        let cursor = crate::tui::ui::style::selected();
         if self.text.is_empty() {
             let mut spans = vec![Span::styled(" ", cursor)];
             if let Some(p) = placeholder {
