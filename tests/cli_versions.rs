@@ -320,3 +320,49 @@ fn publish_fills_in_catalog_references_but_saves_them_as_written() {
         "references stay references"
     );
 }
+
+#[test]
+fn remembered_outputs_are_written_by_the_next_publish() {
+    let env = Env::new();
+    env.pw()
+        .args(["publish", "stepr", "--date", "2026-05-01", "--remember"])
+        .args(["--out", "site/privacy.md", "--out", "site/privacy.html"])
+        .assert()
+        .success();
+    let remembered = &env.saved()["workspace"]["outputs"];
+    assert_eq!(remembered[0]["format"], "markdown");
+    assert_eq!(remembered[1]["format"], "html");
+    // A saved policy lives in the data directory: its outputs are kept in full.
+    let md = remembered[0]["path"].as_str().unwrap();
+    assert!(Path::new(md).is_absolute(), "{md}");
+    assert!(md.ends_with("site/privacy.md"), "{md}");
+
+    // No --out: the remembered files again, whatever the current directory.
+    std::fs::remove_file(env.path("site/privacy.md")).unwrap();
+    env.edit(|v| v["organization"]["contact_email"] = "privacy@stepr.app".into());
+    let elsewhere = tempfile::tempdir().unwrap();
+    pw_in(env.dir.path())
+        .current_dir(elsewhere.path())
+        .args(["publish", "stepr", "--date", "2026-06-01"])
+        .assert()
+        .success()
+        .stdout(contains("site/privacy.md (markdown)"))
+        .stdout(contains("site/privacy.html (html)"));
+    assert!(read(&env.path("site/privacy.md")).contains("privacy@stepr.app"));
+    assert!(read(&env.path("site/privacy.html")).contains("privacy@stepr.app"));
+    assert!(std::fs::read_dir(elsewhere.path()).unwrap().next().is_none());
+
+    // --format alone still asks for standard output.
+    env.pw()
+        .args(["publish", "stepr", "--date", "2026-06-01", "--format", "text"])
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with("PRIVACY POLICY\n"));
+
+    // --remember needs --out.
+    env.pw()
+        .args(["publish", "stepr", "--remember"])
+        .assert()
+        .code(2)
+        .stderr(contains("--out"));
+}

@@ -23,6 +23,7 @@ mod tracking;
 pub mod validate;
 pub mod values;
 pub mod vocab;
+mod workspace;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,7 @@ pub use retention::{DeletionRule, Retention, RetentionRule};
 pub use rights::{Right, Rights};
 pub use security::{Security, SecurityMeasure};
 pub use tracking::{Cookie, Tracking};
+pub use workspace::{PublishedFile, Workspace};
 
 /// The version of the answers format this build reads and writes. Bumped only when an
 /// older file would be misread; a file with a newer version is refused, never guessed at.
@@ -105,6 +107,10 @@ pub struct Answers {
     /// Sections in the operator's own words, for what no question covers.
     #[serde(default)]
     pub custom_sections: Vec<CustomSection>,
+    /// Where the policy is published and where the product's code is: how
+    /// policywright works with it, never part of the policy's text.
+    #[serde(default)]
+    pub workspace: Workspace,
 }
 
 impl Default for Answers {
@@ -128,6 +134,7 @@ impl Default for Answers {
             extension: Extension::default(),
             changes: Changes::default(),
             custom_sections: Vec::new(),
+            workspace: Workspace::default(),
         }
     }
 }

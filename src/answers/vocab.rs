@@ -292,6 +292,18 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A format the policy is written in.
+    pub enum Format {
+        /// GitHub-flavoured Markdown with a table of contents.
+        Markdown = "markdown" => "Markdown",
+        /// A standalone HTML page with its own readable, printable styles.
+        Html = "html" => "HTML",
+        /// Plain text, wrapped at 78 columns, with numbered headings.
+        Text = "text" => "plain text",
+    }
+}
+
+vocabulary! {
     /// The policy's standard sections, in the order they appear. Each has a template
     /// `templates/sections/<key>.md`; a section whose template renders nothing is left out.
     pub enum SectionId {

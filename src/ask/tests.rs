@@ -455,6 +455,8 @@ fn a_recipient_can_come_from_the_catalog() {
         &processors,
         Answers::default(),
         &[
+            // Where the code is: skipped.
+            Enter,
             Pick("Add"),
             Type("strpe"),
             Type("stripe"),

@@ -232,3 +232,20 @@ pub fn print(text: &str) -> anyhow::Result<()> {
         other => Ok(other?),
     }
 }
+
+/// `--format markdown|html|text`: the answers' own vocabulary of formats, offered by
+/// clap with a line of help each.
+impl clap::ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let help = match self {
+            Format::Markdown => "GitHub-flavoured Markdown with a table of contents",
+            Format::Html => "A standalone HTML page with its own readable, printable styles",
+            Format::Text => "Plain text, wrapped at 78 columns, with numbered headings",
+        };
+        Some(clap::builder::PossibleValue::new(self.key()).help(help))
+    }
+}

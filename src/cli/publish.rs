@@ -1,7 +1,7 @@
 //! `policywright publish`: render a saved policy, write it, and record a version,
 //! moving "last updated" only when the rendered text changed.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -10,9 +10,9 @@ use clap::Args;
 use super::AnswerOverrides;
 use super::render::{check_out, format_from_extension, with_catalog};
 use crate::answers::values::Date;
-use crate::answers::{Answers, set};
+use crate::answers::{Answers, PublishedFile, set};
 use crate::render::{Format, Renderer};
-use crate::store::{self, Source};
+use crate::store::{self, Source, remembered};
 use crate::versions::{self, History, Output};
 
 #[derive(Debug, Args)]
@@ -23,9 +23,16 @@ pub struct PublishArgs {
 
     /// Write the policy to PATH (repeatable: --out privacy.md --out privacy.html).
     /// Every file is rendered before any is written, and each is replaced atomically.
-    /// Without --out the policy goes to standard output.
+    /// Without --out the policy goes to the outputs the answers remember
+    /// (workspace.outputs: chosen on the wizard's publish screen, or by --remember),
+    /// else to standard output.
     #[arg(short, long, value_name = "PATH")]
     pub out: Vec<PathBuf>,
+
+    /// Remember these --out files (and formats) in the answers, so the next
+    /// `publish NAME` and the wizard's publish screen write them again.
+    #[arg(long, requires = "out")]
+    pub remember: bool,
 
     /// Format of every output [default: from each --out's extension, else markdown].
     #[arg(short, long, value_enum)]
@@ -57,9 +64,19 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
         );
     };
     let saved = store::load(&source)?;
-    let working = set::apply(&saved, &args.answers.set).context("--set")?;
-    for out in &args.out {
+    let mut working = set::apply(&saved, &args.answers.set).context("--set")?;
+    let targets = targets(&args, &working, path);
+    for (out, _) in &targets {
         check_out(out)?;
+    }
+    if args.remember {
+        working.workspace.outputs = targets
+            .iter()
+            .map(|(out, format)| PublishedFile {
+                format: *format,
+                path: remembered::remember(path, out, false),
+            })
+            .collect();
     }
     let today = args.date.unwrap_or_else(versions::today);
     let history = History::of(name)?;
@@ -81,11 +98,8 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
     // Render everything before writing anything: a template or answers error leaves
     // every old output untouched.
     let mut rendered = Vec::new();
-    for out in &args.out {
-        let format = args
-            .format
-            .or_else(|| format_from_extension(out))
-            .unwrap_or(Format::Markdown);
+    for (out, format) in &targets {
+        let format = *format;
         let text = match format {
             Format::Markdown => markdown.clone(),
             other => render(answers, other)?,
@@ -102,7 +116,7 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
     }
 
     let mut status = Vec::new();
-    if args.out.is_empty() {
+    if targets.is_empty() {
         let format = args.format.unwrap_or(Format::Markdown);
         match format {
             Format::Markdown => super::print(&markdown)?,
@@ -173,12 +187,39 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
     }
 
     let status = status.join("\n") + "\n";
-    if args.out.is_empty() {
+    if targets.is_empty() {
         eprint!("{status}");
     } else {
         super::print(&status)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where to write: the --out files; else, unless --format asks for standard output,
+/// the outputs the answers remember (relative to the answers file's folder).
+fn targets(args: &PublishArgs, answers: &Answers, answers_file: &Path) -> Vec<(PathBuf, Format)> {
+    if args.out.is_empty() {
+        if args.format.is_some() {
+            // A format alone asks for that format on standard output.
+            return Vec::new();
+        }
+        return answers
+            .workspace
+            .outputs
+            .iter()
+            .map(|o| (remembered::resolve(answers_file, &o.path), o.format))
+            .collect();
+    }
+    args.out
+        .iter()
+        .map(|out| {
+            let format = args
+                .format
+                .or_else(|| format_from_extension(out))
+                .unwrap_or(Format::Markdown);
+            (out.clone(), format)
+        })
+        .collect()
 }
 
 pub(super) fn format_name(format: Format) -> &'static str {

@@ -329,7 +329,11 @@ fn processors() -> Section {
         id: "processors",
         title: "Who receives data",
         intro: "Every service or company that receives personal data from you: hosting, AI, payments, e-mail, analytics, sign-in...",
-        questions: vec![q("processors", "Which services receive personal data?",
+        questions: vec![
+            q("workspace.code_dir", "Where is your product's code? (optional)",
+              "policywright can look through its dependency files (package.json, Cargo.toml, requirements.txt, .env.example...) for services that receive personal data, and offer them in the next question. Nothing leaves this computer. A full path, or one relative to the answers file's folder.",
+              Kind::Text).example("~/code/acme"),
+            q("processors", "Which services receive personal data?",
             "GDPR Art. 13(1)(e) requires the recipients or categories of recipients; CCPA the categories of third parties.",
             records("recipient", |r| format!("{} ({})", field(r, "name"), field(r, "role")), vec![
                 q("catalog", "Is it a service from the built-in catalog? (type to search; Enter to skip)",

@@ -109,6 +109,13 @@ pub struct Records {
 }
 
 impl Question {
+    /// Whether the question is about how policywright works with the policy (where
+    /// the product's code is) rather than about what the policy says: such answers
+    /// never count towards a section's completion.
+    pub fn is_setting(&self) -> bool {
+        self.key.starts_with("workspace.")
+    }
+
     /// Whether the question applies in this scope.
     pub fn applies(&self, scope: &Scope) -> bool {
         self.when.is_none_or(|when| when(scope))
@@ -204,6 +211,7 @@ fn part_value(a: &Answers, part: &str) -> Option<Value> {
         "extension" => serde_json::to_value(&a.extension),
         "changes" => serde_json::to_value(&a.changes),
         "custom_sections" => serde_json::to_value(&a.custom_sections),
+        "workspace" => serde_json::to_value(&a.workspace),
         _ => return None,
     };
     value.ok()
@@ -315,6 +323,16 @@ mod tests {
                 continue;
             }
             let node = resolve(node);
+            if part == "workspace" {
+                // Where the policy is published is chosen on the publish screen and
+                // with `publish --out --remember`, not asked in the interview.
+                let fields = node["properties"].as_object().unwrap();
+                assert!(fields.contains_key("outputs"));
+                if !asked.contains("workspace.code_dir") {
+                    missing.push("workspace.code_dir".to_owned());
+                }
+                continue;
+            }
             if json_type(node) == Some("object") {
                 for field in node["properties"].as_object().unwrap().keys() {
                     let key = format!("{part}.{field}");

@@ -27,16 +27,9 @@ pub use templates::EMBEDDED as TEMPLATES;
 use templates::Templates;
 use view::View;
 
-/// An output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// GitHub-flavoured Markdown with a table of contents.
-    Markdown,
-    /// A standalone HTML page with its own readable, printable styles.
-    Html,
-    /// Plain text, wrapped at 78 columns, with numbered headings.
-    Text,
-}
+/// An output format (the answers file names it when it remembers where the policy
+/// is published).
+pub use crate::answers::vocab::Format;
 
 impl Format {
     /// The usual file extension.

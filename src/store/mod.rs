@@ -3,6 +3,7 @@
 
 mod atomic;
 mod locate;
+pub mod remembered;
 pub mod session;
 
 pub use atomic::write_atomic;

@@ -262,8 +262,11 @@ impl App {
         self.sections
             .iter()
             .map(|s| {
-                let applicable: Vec<&Question> =
-                    s.questions.iter().filter(|q| q.applies(&scope)).collect();
+                let applicable: Vec<&Question> = s
+                    .questions
+                    .iter()
+                    .filter(|q| !q.is_setting() && q.applies(&scope))
+                    .collect();
                 let answered = applicable
                     .iter()
                     .filter(|q| is_answered(get_value(&doc, q.key)))
