@@ -8,17 +8,37 @@ use std::path::{Component, Path, PathBuf};
 /// A remembered path made usable: a leading `~/` is the home folder, a relative path
 /// is relative to the folder of `answers_file`.
 pub fn resolve(answers_file: &Path, stored: &str) -> PathBuf {
-    let stored = stored.trim();
-    if let Some(rest) = stored.strip_prefix("~/")
+    let path = typed(stored);
+    if path.is_absolute() {
+        return path;
+    }
+    folder_of(answers_file).join(path)
+}
+
+/// A path as the operator typed it, with a leading `~/` read as the home folder
+/// (as a shell would); otherwise unchanged, so relative to the current directory.
+pub fn typed(text: &str) -> PathBuf {
+    let text = text.trim();
+    if let Some(rest) = text.strip_prefix("~/")
         && let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
     {
         return PathBuf::from(home).join(rest);
     }
-    let path = Path::new(stored);
-    if path.is_absolute() {
-        return path.to_owned();
+    PathBuf::from(text)
+}
+
+/// A remembered path as the operator sees it, without touching the disk or asking
+/// for the current directory: relative paths are joined to the answers file's
+/// folder as given (`./policy/answers.json` and `../site/p.md` give `site/p.md`).
+pub fn shown(answers_file: &Path, stored: &str) -> String {
+    let stored = stored.trim();
+    if stored.starts_with("~/") || Path::new(stored).is_absolute() {
+        return stored.to_owned();
     }
-    folder_of(answers_file).join(path)
+    let folder = answers_file.parent().unwrap_or(Path::new(""));
+    normalize(&folder.join(stored))
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// How to write down `path` (as typed: relative to the current directory) in the
@@ -62,6 +82,15 @@ fn normalize(path: &Path) -> PathBuf {
     for c in path.components() {
         match c {
             Component::CurDir => {}
+            // Above the start of a relative path, `..` stays.
+            Component::ParentDir
+                if matches!(
+                    out.components().next_back(),
+                    None | Some(Component::ParentDir)
+                ) && !out.has_root() =>
+            {
+                out.push("..");
+            }
             Component::ParentDir => {
                 out.pop();
             }
@@ -133,5 +162,17 @@ mod tests {
     #[test]
     fn a_path_is_normalized_without_the_disk() {
         assert_eq!(normalize(Path::new("/a/./b/../c")), Path::new("/a/c"));
+        assert_eq!(normalize(Path::new("../../a/../b")), Path::new("../../b"));
+        assert_eq!(normalize(Path::new("/../a")), Path::new("/a"));
+    }
+
+    #[test]
+    fn remembered_paths_are_shown_from_where_the_answers_file_was_named() {
+        let file = Path::new("./policy/answers.json");
+        assert_eq!(shown(file, "../site/privacy.md"), "site/privacy.md");
+        assert_eq!(shown(file, "out.html"), "policy/out.html");
+        assert_eq!(shown(Path::new("answers.json"), "../x.md"), "../x.md");
+        assert_eq!(shown(file, "/srv/p.md"), "/srv/p.md");
+        assert_eq!(shown(file, "~/p.md"), "~/p.md");
     }
 }

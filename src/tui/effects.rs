@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use super::app::{App, Entry, Saved};
 use super::event::{Cmd, Msg};
-use crate::answers::Answers;
+use crate::answers::{Answers, PublishedFile};
 use crate::catalog;
 use crate::render::{Format, Renderer};
-use crate::store::{self, Source, session};
+use crate::store::{self, Source, remembered, session};
 use crate::versions::{self, History, Output};
 
 /// Writes answers after each confirmed answer: the answers file, atomically, and
@@ -113,7 +113,18 @@ fn publish(app: &App) -> Result<(String, Answers), String> {
         .outputs
         .iter()
         .filter(|o| o.on && !o.path.text.trim().is_empty())
-        .map(|o| (PathBuf::from(o.path.text.trim()), o.format))
+        .map(|o| (remembered::typed(&o.path.text), o.format))
+        .collect();
+    // The answers remember these outputs for the next publish; a policy saved in the
+    // data directory remembers them in full, an answers file in a repository
+    // relative to itself.
+    let mut working = d.answers.clone();
+    working.workspace.outputs = outputs
+        .iter()
+        .map(|(path, format)| PublishedFile {
+            format: *format,
+            path: remembered::remember(&d.path, path, d.name.is_none()),
+        })
         .collect();
     let today = versions::today();
     let history = match &d.name {
@@ -140,7 +151,7 @@ fn publish(app: &App) -> Result<(String, Answers), String> {
         };
         renderer.render(&filled, format).map_err(|e| e.to_string())
     };
-    let dated = versions::decide_dates(&d.answers, previous.as_ref(), today, |a| {
+    let dated = versions::decide_dates(&working, previous.as_ref(), today, |a| {
         render(a, Format::Markdown)
     })?;
     let answers = dated.answers;

@@ -16,6 +16,7 @@ use super::strings;
 use crate::answers::set::{problems_at, set_value};
 use crate::answers::{Answers, AnswersError};
 use crate::render::Format;
+use crate::store::remembered;
 
 /// Something that happened: a key, a paste, or the result of a [`Cmd`].
 #[derive(Debug)]
@@ -439,16 +440,26 @@ fn open_review(app: &mut App) {
     };
     let d = app.doc();
     let stem = d.name.clone().unwrap_or_else(|| "privacy".to_owned());
+    // The outputs the answers remember, ticked; the other formats offered beside them
+    // (with Markdown ticked for a policy never published).
+    let remembered = &d.answers.workspace.outputs;
     let review = Review {
         problems: problems.iter().map(ToString::to_string).collect(),
         findings,
         changes: Vec::new(),
-        outputs: [Format::Markdown, Format::Html, Format::Text]
-            .into_iter()
-            .map(|format| Output {
-                format,
-                on: format == Format::Markdown,
-                path: TextInput::new(format!("{stem}-privacy.{}", format.extension())),
+        outputs: Format::ALL
+            .iter()
+            .map(|&format| match remembered.iter().find(|o| o.format == format) {
+                Some(o) => Output {
+                    format,
+                    on: true,
+                    path: TextInput::new(remembered::shown(&d.path, &o.path)),
+                },
+                None => Output {
+                    format,
+                    on: remembered.is_empty() && format == Format::Markdown,
+                    path: TextInput::new(format!("{stem}-privacy.{}", format.extension())),
+                },
             })
             .collect(),
         cursor: 0,

@@ -9,6 +9,7 @@ use ratatui::backend::TestBackend;
 use serde_json::json;
 
 use super::app::{App, Entry, Focus, Saved, Screen};
+use super::editors::text::TextInput;
 use super::event::{Cmd, Msg, update};
 use crate::answers::Answers;
 use crate::answers::set::get_value;
@@ -515,5 +516,68 @@ fn review_shows_what_changed_since_the_last_version() {
     assert!(
         changes[1].starts_with("[material] Longer retention: Logs, from 30 days to 90 days"),
         "{changes:?}"
+    );
+}
+
+#[test]
+fn publishing_remembers_the_outputs_for_next_time() {
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    std::fs::create_dir_all(repo.path().join("policy")).unwrap();
+    std::fs::create_dir_all(repo.path().join("site")).unwrap();
+    let file = repo.path().join("policy/answers.json");
+    let answers = example("complete");
+    std::fs::write(&file, answers.to_json()).unwrap();
+    let mut app = App::new(Renderer::new(None).unwrap());
+    app.open(file.clone(), None, answers, None, Saved::Saved);
+
+    ctrl(&mut app, 'r');
+    {
+        let outputs = &mut app.doc_mut().review.as_mut().unwrap().outputs;
+        assert_eq!(
+            outputs.iter().map(|o| o.on).collect::<Vec<_>>(),
+            [true, false, false],
+            "never published: Markdown offered"
+        );
+        let site = repo.path().join("site");
+        outputs[0].path = TextInput::new(site.join("privacy.md").to_string_lossy());
+        outputs[2].on = true;
+        outputs[2].path = TextInput::new(site.join("privacy.txt").to_string_lossy());
+    }
+    let cmds = press(&mut app, KeyCode::Enter);
+    assert_eq!(cmds, vec![Cmd::Publish]);
+    let msg = super::effects::perform(&app, Cmd::Publish, &mut |_, _, _| Ok(())).unwrap();
+    update(&mut app, msg);
+    assert!(repo.path().join("site/privacy.txt").exists());
+
+    // Written down relative to the answers file, in the file itself.
+    let saved = Answers::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let remembered: Vec<(Format, &str)> = saved
+        .workspace
+        .outputs
+        .iter()
+        .map(|o| (o.format, o.path.as_str()))
+        .collect();
+    assert_eq!(
+        remembered,
+        [
+            (Format::Markdown, "../site/privacy.md"),
+            (Format::Text, "../site/privacy.txt")
+        ]
+    );
+
+    // The next review starts from them.
+    let mut app = App::new(Renderer::new(None).unwrap());
+    app.open(file.clone(), None, saved, None, Saved::Saved);
+    ctrl(&mut app, 'r');
+    let outputs = &app.doc().review.as_ref().unwrap().outputs;
+    assert_eq!(
+        outputs.iter().map(|o| o.on).collect::<Vec<_>>(),
+        [true, false, true]
+    );
+    let shown = std::path::Path::new(&outputs[2].path.text);
+    assert_eq!(
+        std::fs::canonicalize(shown).unwrap(),
+        std::fs::canonicalize(repo.path().join("site/privacy.txt")).unwrap()
     );
 }
