@@ -148,8 +148,21 @@ fn new_then_edit_then_publish() {
     p.expect("saved");
     p.send("\x12");
     p.expect("Every required answer is there");
-    step(&mut p, "\r", "Recorded version 1");
+    // HTML too: down to its row, tick it.
+    p.send("\x1b[B ");
+    p.expect("[x] HTML");
+    // (The message wraps: "Wrote …, acme-privacy.html. Recorded / version 1.")
+    step(&mut p, "\r", "Recorded");
     quit(p);
+    assert!(
+        std::fs::read_to_string(site.path().join("acme-privacy.html"))
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    // The outputs are remembered for the next publish.
+    let outputs = &saved(data.path())["workspace"]["outputs"];
+    assert_eq!(outputs[0]["format"], "markdown");
+    assert_eq!(outputs[1]["format"], "html");
 
     let policy = std::fs::read_to_string(site.path().join("acme-privacy.md")).unwrap();
     assert!(policy.contains("# Privacy Policy"), "{policy}");

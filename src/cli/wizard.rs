@@ -11,7 +11,7 @@ use anyhow::bail;
 use clap::Args;
 
 use crate::answers::Answers;
-use crate::render::{Format, Renderer};
+use crate::render::Renderer;
 use crate::store::{self, Source, session};
 use crate::tui::app::{App, Saved};
 
@@ -43,7 +43,7 @@ fn need_terminal(what: &str) -> anyhow::Result<()> {
 
 /// The wizard's state with the renderer (built once) and the processor catalog.
 fn app() -> anyhow::Result<App> {
-    let mut app = App::new(Renderer::for_format(None, Format::Markdown)?);
+    let mut app = App::new(Renderer::new(None)?);
     app.catalog = super::processors::load_catalog()?;
     Ok(app)
 }
