@@ -350,11 +350,23 @@ fn remembered_outputs_are_written_by_the_next_publish() {
         .stdout(contains("site/privacy.html (html)"));
     assert!(read(&env.path("site/privacy.md")).contains("privacy@stepr.app"));
     assert!(read(&env.path("site/privacy.html")).contains("privacy@stepr.app"));
-    assert!(std::fs::read_dir(elsewhere.path()).unwrap().next().is_none());
+    assert!(
+        std::fs::read_dir(elsewhere.path())
+            .unwrap()
+            .next()
+            .is_none()
+    );
 
     // --format alone still asks for standard output.
     env.pw()
-        .args(["publish", "stepr", "--date", "2026-06-01", "--format", "text"])
+        .args([
+            "publish",
+            "stepr",
+            "--date",
+            "2026-06-01",
+            "--format",
+            "text",
+        ])
         .assert()
         .success()
         .stdout(predicates::str::starts_with("PRIVACY POLICY\n"));

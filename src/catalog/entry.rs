@@ -9,7 +9,7 @@ use crate::answers::vocab::{ProcessorRole, Region, Safeguard};
 
 /// A service small products commonly use, as `assets/processors.json` describes it.
 ///
-/// Only `id`, `name`, `role`, `used_for` and `checked` are required: a fact nobody could
+/// Only `id`, `name`, `role` and `used_for` are required: a fact nobody could
 /// confirm is left out rather than guessed, and the operator fills it in their answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -50,8 +50,11 @@ pub struct Entry {
     /// What the operator should know when using the entry (not rendered in policies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
-    /// When a person last checked the entry against the service's own documents.
-    pub checked: Date,
+    /// When a person last checked the entry against the service's own documents;
+    /// absent while nobody has (its facts are then the catalog authors' best
+    /// knowledge, to confirm before relying on them).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<Date>,
     /// How `scan` recognises the service in a product's code.
     #[serde(default, skip_serializing_if = "ScanKeys::is_empty")]
     pub scan: ScanKeys,

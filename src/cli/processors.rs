@@ -70,7 +70,16 @@ fn text(matches: &[&Entry], query: Option<&str>) -> String {
         }
         let _ = writeln!(out, "{} ({})", role.label(), role.key());
         for e in group {
-            let _ = writeln!(out, "  {:<width$}  {}: {}", e.id, e.name, e.used_for);
+            let unchecked = if e.checked.is_none() {
+                " [unchecked]"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                out,
+                "  {:<width$}  {}: {}{unchecked}",
+                e.id, e.name, e.used_for
+            );
         }
         out.push('\n');
     }
@@ -82,5 +91,12 @@ fn text(matches: &[&Entry], query: Option<&str>) -> String {
         if n == 1 { "entry" } else { "entries" },
         matches[0].id
     );
+    if matches.iter().any(|e| e.checked.is_none()) {
+        let _ = writeln!(
+            out,
+            "[unchecked]: the entry's facts are not yet checked against the service's own \
+             documents; confirm them before you rely on them."
+        );
+    }
     out
 }

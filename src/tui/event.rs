@@ -449,18 +449,20 @@ fn open_review(app: &mut App) {
         changes: Vec::new(),
         outputs: Format::ALL
             .iter()
-            .map(|&format| match remembered.iter().find(|o| o.format == format) {
-                Some(o) => Output {
-                    format,
-                    on: true,
-                    path: TextInput::new(remembered::shown(&d.path, &o.path)),
+            .map(
+                |&format| match remembered.iter().find(|o| o.format == format) {
+                    Some(o) => Output {
+                        format,
+                        on: true,
+                        path: TextInput::new(remembered::shown(&d.path, &o.path)),
+                    },
+                    None => Output {
+                        format,
+                        on: remembered.is_empty() && format == Format::Markdown,
+                        path: TextInput::new(format!("{stem}-privacy.{}", format.extension())),
+                    },
                 },
-                None => Output {
-                    format,
-                    on: remembered.is_empty() && format == Format::Markdown,
-                    path: TextInput::new(format!("{stem}-privacy.{}", format.extension())),
-                },
-            })
+            )
             .collect(),
         cursor: 0,
         message: None,
