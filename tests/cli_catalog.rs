@@ -478,3 +478,27 @@ fn an_unknown_catalog_id_is_located_with_a_suggestion() {
         .code(2)
         .stderr(contains("--set"));
 }
+
+#[test]
+fn entries_nobody_has_checked_say_so() {
+    let data = tempfile::tempdir().unwrap();
+    pw(data.path())
+        .args(["processors", "stripe"])
+        .assert()
+        .success()
+        .stdout(contains("[unchecked]").not());
+    pw(data.path())
+        .args(["processors", "lemon"])
+        .assert()
+        .success()
+        .stdout(contains("lemon-squeezy").and(contains("[unchecked]")))
+        .stdout(contains("not yet checked against the service's own documents"));
+    let all = stdout_json(
+        pw(data.path())
+            .args(["processors", "lemon", "--format", "json"])
+            .assert()
+            .success(),
+    );
+    assert!(all.to_string().contains("lemon-squeezy"));
+    assert!(!all.to_string().contains("\"checked\""), "{all}");
+}
