@@ -492,7 +492,9 @@ fn entries_nobody_has_checked_say_so() {
         .assert()
         .success()
         .stdout(contains("lemon-squeezy").and(contains("[unchecked]")))
-        .stdout(contains("not yet checked against the service's own documents"));
+        .stdout(contains(
+            "not yet checked against the service's own documents",
+        ));
     let all = stdout_json(
         pw(data.path())
             .args(["processors", "lemon", "--format", "json"])

@@ -421,7 +421,9 @@ fn ask_record(
             }
             Reply::Answer(v) => {
                 if matches!(field.kind, Kind::CatalogRef) {
-                    prefill_from_catalog(&mut record, ctx.catalog, v.as_str().unwrap_or(""));
+                    if let Some(entry) = ctx.catalog.get(v.as_str().unwrap_or("")) {
+                        crate::catalog::record::prefill(&mut record, entry);
+                    }
                 }
                 record.insert(field.key.to_owned(), v);
             }
@@ -438,24 +440,6 @@ fn ask_record(
         j += 1;
     }
     Reply::Answer(Value::Object(record))
-}
-
-/// Offers a catalog entry's name, role and purpose (the answers every recipient
-/// needs) as the defaults of the questions that follow; the rest stays unanswered so
-/// the catalog supplies it when the policy is rendered.
-pub(crate) fn prefill_from_catalog(record: &mut Map<String, Value>, catalog: &Catalog, id: &str) {
-    let Some(entry) = catalog.get(id) else {
-        return;
-    };
-    for (key, value) in [
-        ("name", entry.name.as_str()),
-        ("role", entry.role.key()),
-        ("purpose", entry.used_for.as_str()),
-    ] {
-        record
-            .entry(key.to_owned())
-            .or_insert_with(|| Value::from(value));
-    }
 }
 
 /// A short list inside a record (permission names, commitments), typed on one line

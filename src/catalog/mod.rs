@@ -8,6 +8,7 @@
 //! terminals, and it does not walk directories (that is `scan`'s job).
 
 mod entry;
+pub mod record;
 mod resolve;
 
 use std::path::{Path, PathBuf};

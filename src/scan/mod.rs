@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::answers::Answers;
 use crate::catalog::{Catalog, Ecosystem, Entry};
@@ -96,6 +97,22 @@ impl Report {
             found.declared = Some(declared);
         }
     }
+}
+
+/// New processor records, referring to the catalog, for the processors found that
+/// `answers` do not declare yet: what the wizard offers to add to the policy.
+pub fn records_to_add(found: &[Found], answers: &Answers, catalog: &Catalog) -> Vec<Value> {
+    let mut taken: Vec<String> = answers.processors.iter().map(|p| p.id.clone()).collect();
+    found
+        .iter()
+        .filter_map(|f| catalog.get(&f.id))
+        .filter(|entry| !declares(answers, entry))
+        .map(|entry| {
+            let record = crate::catalog::record::reference(entry, &taken);
+            taken.push(record["id"].as_str().unwrap_or_default().to_owned());
+            record
+        })
+        .collect()
 }
 
 /// Whether the answers list this processor: by catalog reference, by id, or by name

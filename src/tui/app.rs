@@ -17,6 +17,7 @@ use crate::catalog::{self, Catalog};
 use crate::check::Finding;
 use crate::questions::{self, Question, Scope, Section, is_answered};
 use crate::render::{Format, Renderer};
+use crate::scan::Found;
 
 /// Which screen is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +82,20 @@ pub struct Review {
     pub message: Option<String>,
 }
 
+/// The question a scan of the product's code adds to: who receives data.
+pub const SCAN_QUESTION: &str = "processors";
+
+/// What a scan of the product's code (`workspace.code_dir`) found, offered at the
+/// question about who receives data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScanOffer {
+    /// The folder as the operator sees it (see `store::remembered::shown`).
+    pub dir: String,
+    /// `None` while the scan runs; then the processors found, or why the folder
+    /// could not be scanned.
+    pub found: Option<Result<Vec<Found>, String>>,
+}
+
 /// The policy being edited.
 pub struct Doc {
     pub path: PathBuf,
@@ -103,6 +118,7 @@ pub struct Doc {
     pub preview_on: bool,
     pub preview: Preview,
     pub review: Option<Review>,
+    pub scan: Option<ScanOffer>,
 }
 
 /// The whole application.
@@ -163,6 +179,7 @@ impl App {
             preview: Preview::default(),
             findings: Vec::new(),
             review: None,
+            scan: None,
         };
         let steps = self.steps(&doc.answers);
         let start = last
@@ -219,6 +236,11 @@ impl App {
     pub fn question(&self) -> &Question {
         let d = self.doc();
         &self.sections[d.section].questions[d.question]
+    }
+
+    /// Whether the current question is the one a scan of the code adds to.
+    pub fn at_scan_question(&self) -> bool {
+        self.question().key == SCAN_QUESTION
     }
 
     /// The current answer to the current question.

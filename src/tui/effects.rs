@@ -60,6 +60,12 @@ pub fn perform(app: &App, cmd: Cmd, save: &mut SaveFn) -> Option<Msg> {
             Err(e) => Msg::Failed(e.to_string()),
         }),
         Cmd::Publish => Some(Msg::Published(publish(app))),
+        Cmd::Scan { dir } => Some(Msg::Scanned {
+            found: crate::scan::scan(&remembered::typed(&dir), &app.catalog)
+                .map(|report| report.processors)
+                .map_err(|e| e.to_string()),
+            dir,
+        }),
     }
 }
 

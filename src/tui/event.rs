@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent};
 use serde_json::Value;
 
-use super::app::{App, Doc, Focus, Output, Review, Saved, Screen};
+use super::app::{App, Doc, Focus, Output, Review, Saved, ScanOffer, Screen};
 use super::editors::text::TextInput;
 use super::editors::{Ctx, Editor, Outcome};
 use super::keys;
@@ -16,6 +16,7 @@ use super::strings;
 use crate::answers::set::{problems_at, set_value};
 use crate::answers::{Answers, AnswersError};
 use crate::render::Format;
+use crate::scan::Found;
 use crate::store::remembered;
 
 /// Something that happened: a key, a paste, or the result of a [`Cmd`].
@@ -40,6 +41,11 @@ pub enum Msg {
     /// The last published version of the open policy (number and answers), if any,
     /// for the review screen's list of changes.
     LastVersion(Result<Option<(u32, Answers)>, String>),
+    /// The product's code in `dir` was scanned: the processors found, or why not.
+    Scanned {
+        dir: String,
+        found: Result<Vec<Found>, String>,
+    },
 }
 
 /// Work for the runtime.
@@ -60,10 +66,43 @@ pub enum Cmd {
     Publish,
     /// Read the last published version, to show what publishing would change.
     LoadLastVersion,
+    /// Look through the product's code (a folder as the operator sees it) for
+    /// processors.
+    Scan {
+        dir: String,
+    },
 }
 
 /// Applies one message; returns the work it asks for.
 pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
+    let mut cmds = apply(app, msg);
+    cmds.extend(scan_wanted(app));
+    cmds
+}
+
+/// At the question about who receives data, the product's code is scanned once per
+/// folder, so what it uses can be offered.
+fn scan_wanted(app: &mut App) -> Option<Cmd> {
+    if app.screen != Screen::Wizard || !app.at_scan_question() {
+        return None;
+    }
+    let d = app.doc_mut();
+    let stored = d.answers.workspace.code_dir.as_deref()?.trim();
+    if stored.is_empty() {
+        return None;
+    }
+    let dir = remembered::shown(&d.path, stored);
+    if d.scan.as_ref().is_some_and(|s| s.dir == dir) {
+        return None;
+    }
+    d.scan = Some(ScanOffer {
+        dir: dir.clone(),
+        found: None,
+    });
+    Some(Cmd::Scan { dir })
+}
+
+fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::Key(key) if keys::is_interrupt(&key) => {
             app.exit = Some(super::INTERRUPTED);
@@ -115,6 +154,14 @@ pub fn update(app: &mut App, msg: Msg) -> Vec<Cmd> {
         }
         Msg::Failed(message) => {
             app.home.message = Some(message);
+            Vec::new()
+        }
+        Msg::Scanned { dir, found } => {
+            if let Some(offer) = app.doc.as_mut().and_then(|d| d.scan.as_mut())
+                && offer.dir == dir
+            {
+                offer.found = Some(found);
+            }
             Vec::new()
         }
         Msg::LastVersion(result) => {
@@ -252,6 +299,9 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
         open_review(app);
         return vec![Cmd::LoadLastVersion];
     }
+    if keys::is_add_found(key) && app.at_scan_question() {
+        return add_found(app);
+    }
     if keys::is_next(key) || keys::is_previous(key) {
         let forward = keys::is_next(key);
         let mut cmds = Vec::new();
@@ -343,6 +393,51 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
                 // Esc undoes the edit: back to the saved answer.
                 app.reset_editor();
             }
+            Vec::new()
+        }
+    }
+}
+
+/// Adds what the scan found and the answers do not declare to the recipients, as
+/// catalog references, saved at once like any list edit.
+fn add_found(app: &mut App) -> Vec<Cmd> {
+    if matches!(&app.doc().editor, Editor::List(l) if l.busy()) {
+        app.doc_mut().errors = vec![strings::FINISH_ENTRY.to_owned()];
+        return Vec::new();
+    }
+    let d = app.doc();
+    let found = match d.scan.as_ref().and_then(|s| s.found.as_ref()) {
+        Some(Ok(found)) => found,
+        _ => {
+            app.doc_mut().notice = Some(strings::NOTHING_FOUND_TO_ADD.to_owned());
+            return Vec::new();
+        }
+    };
+    let records = crate::scan::records_to_add(found, &d.answers, &app.catalog);
+    if records.is_empty() {
+        app.doc_mut().notice = Some(strings::NOTHING_FOUND_TO_ADD.to_owned());
+        return Vec::new();
+    }
+    let names: Vec<String> = records
+        .iter()
+        .filter_map(|r| r["name"].as_str().map(str::to_owned))
+        .collect();
+    let mut list = match app.current_value() {
+        Some(Value::Array(items)) => items,
+        _ => Vec::new(),
+    };
+    list.extend(records);
+    match commit(app, Value::Array(list)) {
+        Ok(cmd) => {
+            app.reset_editor();
+            app.doc_mut().notice = Some(format!(
+                "Added {}. Open each to say which data it receives.",
+                names.join(", ")
+            ));
+            vec![cmd]
+        }
+        Err(errors) => {
+            app.doc_mut().errors = errors;
             Vec::new()
         }
     }

@@ -46,6 +46,13 @@ pub fn is_review(key: &KeyEvent) -> bool {
     ctrl(key, 'r')
 }
 
+/// Ctrl-F: add the services found in the product's code to the list of recipients.
+pub fn is_add_found(key: &KeyEvent) -> bool {
+    ctrl(key, 'f')
+}
+
+pub const ADD_FOUND: Hint = ("^F", "add found");
+
 pub const WIZARD: &[Hint] = &[
     ("Tab", "next"),
     ("S-Tab", "back"),

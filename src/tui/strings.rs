@@ -32,3 +32,12 @@ pub const REVIEW_FINDINGS: &str = "Findings against the laws that apply (policyw
 pub const REVIEW_NO_FINDINGS: &str = "No findings.";
 pub const REVIEW_OUTPUTS: &str = "Write (Space ticks a format; type to change its path):";
 pub const PUBLISH: &str = "Publish";
+pub const FINISH_ENTRY: &str =
+    "finish the open entry first: Enter on “Save this entry”, or Esc to leave it";
+pub const NOTHING_FOUND_TO_ADD: &str =
+    "Nothing to add: every service found in your code is already in the list.";
+pub const SCANNING: &str = "Looking through your code in";
+pub const FOUND_IN_CODE: &str = "Found in your code in";
+pub const NOTHING_IN_CODE: &str = "Nothing from the catalog found in your code in";
+pub const CANNOT_SCAN: &str = "Cannot look through your code:";
+pub const NO_CODE_DIR: &str = "Tip: say where your product's code is (the question before) and the services it uses are offered here.";

@@ -581,3 +581,74 @@ fn publishing_remembers_the_outputs_for_next_time() {
         std::fs::canonicalize(repo.path().join("site/privacy.txt")).unwrap()
     );
 }
+
+/// The fixture product used by the scan tests: Stripe, OpenAI, AWS and more.
+fn scanned_app() -> App {
+    let mut answers = example("stepr");
+    answers.workspace.code_dir = Some(format!(
+        "{}/tests/fixtures/scan/acme",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let mut app = app_with(answers);
+    go_to(&mut app, "workspace.code_dir");
+    let cmds = press(&mut app, KeyCode::Enter);
+    let scan = cmds
+        .iter()
+        .find(|c| matches!(c, Cmd::Scan { .. }))
+        .expect("arriving at the recipients scans the code")
+        .clone();
+    assert_eq!(key(&app), "processors");
+    let msg = super::effects::perform(&app, scan, &mut |_, _, _| Ok(())).unwrap();
+    update(&mut app, msg);
+    app
+}
+
+#[test]
+fn services_found_in_the_code_are_offered_and_added() {
+    let mut app = scanned_app();
+    let before = app.doc().answers.processors.len();
+    let found = app.doc().scan.clone().unwrap().found.unwrap().unwrap();
+    assert!(found.iter().any(|f| f.id == "stripe"), "{found:?}");
+    // No second scan of the same folder when coming back.
+    press(&mut app, KeyCode::BackTab);
+    assert!(press(&mut app, KeyCode::Tab).is_empty());
+
+    let cmds = ctrl(&mut app, 'f');
+    assert_eq!(cmds, vec![save("processors")]);
+    let processors = &app.doc().answers.processors;
+    assert_eq!(processors.len(), before + found.len());
+    let stripe = processors.iter().find(|p| p.id == "stripe").unwrap();
+    assert_eq!(stripe.catalog.as_deref(), Some("stripe"));
+    assert_eq!(stripe.name, "Stripe");
+    assert!(app.doc().notice.as_deref().unwrap().starts_with("Added "));
+
+    // Everything found is now declared: nothing more to add.
+    assert!(ctrl(&mut app, 'f').is_empty());
+    assert_eq!(
+        app.doc().notice.as_deref(),
+        Some(super::strings::NOTHING_FOUND_TO_ADD)
+    );
+}
+
+#[test]
+fn a_folder_that_cannot_be_scanned_is_said_so() {
+    let mut answers = example("stepr");
+    answers.workspace.code_dir = Some("/nonexistent/acme".to_owned());
+    let mut app = app_with(answers);
+    go_to(&mut app, "workspace.code_dir");
+    let cmds = press(&mut app, KeyCode::Enter);
+    let msg = super::effects::perform(&app, cmds[1].clone(), &mut |_, _, _| Ok(())).unwrap();
+    update(&mut app, msg);
+    let text = screen(&app, 100, 40);
+    assert!(text.contains("Cannot look through your code: /nonexistent/acme"), "{text}");
+    assert!(ctrl(&mut app, 'f').is_empty());
+}
+
+#[test]
+fn snapshot_scan_offer() {
+    let mut app = scanned_app();
+    ctrl(&mut app, 't');
+    // The fixture's absolute path differs between machines: show a stable one.
+    app.doc_mut().scan.as_mut().unwrap().dir = "~/code/acme".to_owned();
+    insta::assert_snapshot!(screen(&app, 100, 40));
+}

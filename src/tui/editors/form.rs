@@ -90,8 +90,11 @@ impl Form {
             }
             match editor.handle(key, &fields[i], ctx) {
                 Outcome::Submit(v) | Outcome::Apply(v) => {
-                    if let (Kind::CatalogRef, Some(id)) = (&fields[i].kind, v.as_str()) {
-                        crate::ask::prefill_from_catalog(&mut self.record, ctx.catalog, id);
+                    if let (Kind::CatalogRef, Some(entry)) = (
+                        &fields[i].kind,
+                        v.as_str().and_then(|id| ctx.catalog.get(id)),
+                    ) {
+                        crate::catalog::record::prefill(&mut self.record, entry);
                     }
                     if is_answered(Some(&v)) || v.is_boolean() {
                         self.record.insert(fields[i].key.to_owned(), v);

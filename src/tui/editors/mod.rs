@@ -129,8 +129,7 @@ impl Editor {
     pub fn submit_for_move(&mut self, q: &Question, ctx: &Ctx) -> Option<Outcome> {
         match self {
             Editor::List(l) if l.busy() => Some(Outcome::Invalid(
-                "finish the open entry first: Enter on “Save this entry”, or Esc to leave it"
-                    .to_owned(),
+                crate::tui::strings::FINISH_ENTRY.to_owned(),
             )),
             Editor::List(_) => None,
             Editor::Group(g) if g.form.open.is_some() => Some(Outcome::Invalid(

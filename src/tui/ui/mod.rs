@@ -3,6 +3,7 @@
 
 mod home;
 mod review;
+mod scan_offer;
 pub mod style;
 mod wizard;
 

@@ -49,9 +49,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         d.editor.hints()
     };
+    if d.focus == Focus::Question && offers_found(app) {
+        h.push(keys::ADD_FOUND);
+    }
     h.extend_from_slice(keys::WIZARD);
     hints(frame, footer, &h);
     status_line(app, frame, status);
+}
+
+/// Whether the scan found services the list of recipients does not have yet.
+fn offers_found(app: &App) -> bool {
+    let d = app.doc();
+    app.at_scan_question()
+        && matches!(&d.scan, Some(s) if matches!(&s.found, Some(Ok(found))
+            if !super::scan_offer::undeclared(found, d, &app.catalog).is_empty()))
 }
 
 fn sidebar(app: &App, frame: &mut Frame, area: Rect) {
@@ -127,6 +138,10 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
     }
     if let Some(n) = &d.notice {
         lines.push(Line::styled(n.clone(), style::warn()));
+    }
+    if app.at_scan_question() {
+        lines.push(Line::default());
+        lines.extend(super::scan_offer::lines(d, &app.catalog));
     }
     if !q.help.is_empty() {
         lines.push(Line::default());
