@@ -3,6 +3,7 @@
 //! and the cached preview. No terminal, no files: `event::update` changes it and
 //! `ui` draws it.
 
+use std::cell::Cell;
 use std::path::PathBuf;
 
 use serde_json::Value;
@@ -62,6 +63,43 @@ pub enum Focus {
     Sidebar,
 }
 
+/// How far a long pane (the rendered policy, the review's checklist) is scrolled.
+///
+/// `update` moves `offset`; drawing records in `max` how far the pane's last drawn
+/// size lets it go (the one thing drawing writes, as ratatui's own list state does),
+/// so scrolling stops at the end instead of running on past it.
+#[derive(Debug)]
+pub struct Scroll {
+    pub offset: u16,
+    pub max: Cell<u16>,
+}
+
+impl Default for Scroll {
+    fn default() -> Self {
+        Scroll {
+            offset: 0,
+            // Until the pane is drawn, nothing is known to stop at.
+            max: Cell::new(u16::MAX),
+        }
+    }
+}
+
+impl Scroll {
+    /// Moves by `lines` (negative: up), within what was last drawn.
+    pub fn by(&mut self, lines: i32) {
+        let max = i32::from(self.max.get());
+        self.offset = u16::try_from((i32::from(self.offset) + lines).clamp(0, max)).unwrap_or(0);
+    }
+
+    /// The offset to draw `total` lines at in a pane `height` lines high; remembers
+    /// how far that size can scroll.
+    pub fn visible(&self, total: usize, height: u16) -> u16 {
+        let max = u16::try_from(total.saturating_sub(usize::from(height))).unwrap_or(u16::MAX);
+        self.max.set(max);
+        self.offset.min(max)
+    }
+}
+
 /// One output of the publish step.
 #[derive(Debug, Clone)]
 pub struct Output {
@@ -80,6 +118,8 @@ pub struct Review {
     /// The row under the cursor: an output, then "Publish".
     pub cursor: usize,
     pub message: Option<String>,
+    /// The checklist (outputs, what is missing, changes, findings) when it is long.
+    pub scroll: Scroll,
 }
 
 /// The question a scan of the product's code adds to: who receives data.
@@ -117,6 +157,8 @@ pub struct Doc {
     pub sidebar: usize,
     pub preview_on: bool,
     pub preview: Preview,
+    /// The rendered policy, in the preview and on the review screen.
+    pub policy_scroll: Scroll,
     pub review: Option<Review>,
     pub scan: Option<ScanOffer>,
 }
@@ -177,6 +219,7 @@ impl App {
             sidebar: 0,
             preview_on: true,
             preview: Preview::default(),
+            policy_scroll: Scroll::default(),
             findings: Vec::new(),
             review: None,
             scan: None,

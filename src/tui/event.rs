@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use crossterm::event::{KeyCode, KeyEvent};
 use serde_json::Value;
 
-use super::app::{App, Doc, Focus, Output, Review, Saved, ScanOffer, Screen};
+use super::app::{App, Doc, Focus, Output, Review, Saved, ScanOffer, Screen, Scroll};
 use super::editors::text::TextInput;
 use super::editors::{Ctx, Editor, Outcome};
 use super::keys;
@@ -299,6 +299,10 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
         open_review(app);
         return vec![Cmd::LoadLastVersion];
     }
+    if let Some(lines) = keys::policy_scroll(key) {
+        app.doc_mut().policy_scroll.by(lines);
+        return Vec::new();
+    }
     if keys::is_add_found(key) && app.at_scan_question() {
         return add_found(app);
     }
@@ -471,6 +475,10 @@ pub fn commit(app: &mut App, value: Value) -> Result<Cmd, Vec<String>> {
 
 fn go(app: &mut App, step: (usize, usize)) {
     let d = app.doc_mut();
+    if d.section != step.0 {
+        // The preview follows the section: a new part starts at its top.
+        d.policy_scroll = Scroll::default();
+    }
     (d.section, d.question) = step;
     d.sidebar = d.section;
     d.notice = None;
@@ -561,9 +569,11 @@ fn open_review(app: &mut App) {
             .collect(),
         cursor: 0,
         message: None,
+        scroll: Scroll::default(),
     };
     let d = app.doc_mut();
     d.review = Some(review);
+    d.policy_scroll = Scroll::default();
     app.screen = Screen::Review;
     app.refresh_preview();
 }
@@ -584,9 +594,18 @@ fn review_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
         app.screen = Screen::Wizard;
         return Vec::new();
     };
+    if let Some(lines) = keys::policy_scroll(key) {
+        d.policy_scroll.by(lines);
+        return Vec::new();
+    }
+    if let Some(lines) = keys::page(key) {
+        r.scroll.by(lines);
+        return Vec::new();
+    }
     let rows = r.outputs.len() + 1;
     match key.code {
         KeyCode::Esc => {
+            d.policy_scroll = Scroll::default();
             app.screen = Screen::Wizard;
             app.refresh_preview();
         }

@@ -51,6 +51,38 @@ pub fn is_add_found(key: &KeyEvent) -> bool {
     ctrl(key, 'f')
 }
 
+/// Alt (or Ctrl) with ↑↓ or PgUp/PgDn: scroll the rendered policy, by a few lines
+/// or by a page. Plain arrows belong to the question's editor.
+pub fn policy_scroll(key: &KeyEvent) -> Option<i32> {
+    if !key
+        .modifiers
+        .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL)
+    {
+        return None;
+    }
+    match key.code {
+        KeyCode::Up => Some(-SCROLL_LINES),
+        KeyCode::Down => Some(SCROLL_LINES),
+        KeyCode::PageUp => Some(-SCROLL_PAGE),
+        KeyCode::PageDown => Some(SCROLL_PAGE),
+        _ => None,
+    }
+}
+
+/// PgUp/PgDn on the review screen: scroll its checklist.
+pub fn page(key: &KeyEvent) -> Option<i32> {
+    match key.code {
+        KeyCode::PageUp => Some(-SCROLL_PAGE),
+        KeyCode::PageDown => Some(SCROLL_PAGE),
+        _ => None,
+    }
+}
+
+const SCROLL_LINES: i32 = 3;
+const SCROLL_PAGE: i32 = 15;
+
+pub const SCROLL_POLICY: Hint = ("Alt-↑↓", "scroll policy");
+
 pub const ADD_FOUND: Hint = ("^F", "add found");
 
 pub const WIZARD: &[Hint] = &[
@@ -73,6 +105,8 @@ pub const REVIEW: &[Hint] = &[
     ("↑↓", "row"),
     ("Space", "tick"),
     ("Enter", "publish"),
+    ("PgUp/Dn", "scroll"),
+    SCROLL_POLICY,
     ("Esc", "back"),
     ("^Q", "quit"),
 ];

@@ -640,7 +640,10 @@ fn a_folder_that_cannot_be_scanned_is_said_so() {
     let msg = super::effects::perform(&app, cmds[1].clone(), &mut |_, _, _| Ok(())).unwrap();
     update(&mut app, msg);
     let text = screen(&app, 100, 40);
-    assert!(text.contains("Cannot look through your code: /nonexistent/acme"), "{text}");
+    assert!(
+        text.contains("Cannot look through your code: /nonexistent/acme"),
+        "{text}"
+    );
     assert!(ctrl(&mut app, 'f').is_empty());
 }
 
@@ -651,4 +654,46 @@ fn snapshot_scan_offer() {
     // The fixture's absolute path differs between machines: show a stable one.
     app.doc_mut().scan.as_mut().unwrap().dir = "~/code/acme".to_owned();
     insta::assert_snapshot!(screen(&app, 100, 40));
+}
+
+fn alt(app: &mut App, code: KeyCode) -> Vec<Cmd> {
+    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::ALT)))
+}
+
+#[test]
+fn the_policy_scrolls_and_stops_at_its_end() {
+    let mut app = app_with(example("stepr"));
+    ctrl(&mut app, 'r');
+    let top = screen(&app, 100, 30);
+    assert!(top.contains("# Privacy Policy"));
+    alt(&mut app, KeyCode::Down);
+    assert_eq!(app.doc().policy_scroll.offset, 3);
+    // Far past the end: it stops where the last line is at the bottom.
+    // (The first drawing told the pane how far it can go.)
+    for _ in 0..200 {
+        alt(&mut app, KeyCode::PageDown);
+    }
+    let bottom = screen(&app, 100, 30);
+    assert!(!bottom.contains("# Privacy Policy"));
+    let max = app.doc().policy_scroll.max.get();
+    assert_eq!(app.doc().policy_scroll.offset, max);
+    alt(&mut app, KeyCode::Up);
+    assert_eq!(
+        app.doc().policy_scroll.offset,
+        max - 3,
+        "one press moves back at once"
+    );
+
+    // The checklist scrolls on its own, with PgDn; the rows stay ↑↓.
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(app.doc().review.as_ref().unwrap().scroll.offset, 15);
+    assert_eq!(app.doc().review.as_ref().unwrap().cursor, 0);
+
+    // Back in the wizard, a new section's preview starts at its top.
+    press(&mut app, KeyCode::Esc);
+    alt(&mut app, KeyCode::Down);
+    assert_eq!(app.doc().policy_scroll.offset, 3);
+    press(&mut app, KeyCode::Tab);
+    go_to(&mut app, "retention.rules");
+    assert_eq!(app.doc().policy_scroll.offset, 0);
 }

@@ -8,11 +8,11 @@ pub mod style;
 mod wizard;
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
-use super::app::{App, Screen};
+use super::app::{App, Screen, Scroll};
 use super::keys::Hint;
 use super::strings;
 
@@ -52,6 +52,28 @@ fn too_small(frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: true }),
         inner,
     );
+}
+
+/// Long text in a bordered pane, scrolled as `scroll` says, with a scrollbar on the
+/// right border when it does not fit.
+fn scrolled(frame: &mut Frame, area: Rect, block: Block, lines: Vec<Line>, scroll: &Scroll) {
+    let inner = block.inner(area);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(inner.width);
+    let offset = scroll.visible(total, inner.height);
+    frame.render_widget(paragraph.block(block).scroll((offset, 0)), area);
+    let hidden = total.saturating_sub(usize::from(inner.height));
+    if hidden > 0 {
+        let mut state = ScrollbarState::new(hidden).position(usize::from(offset));
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None)
+                .track_symbol(Some("│")),
+            area.inner(Margin::new(0, 1)),
+            &mut state,
+        );
+    }
 }
 
 /// The footer: key hints, as many as fit.

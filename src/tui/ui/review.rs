@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::Block;
 
 use super::{hints, style};
 use crate::check::{Severity, Summary};
@@ -99,15 +99,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Span::raw(format!("{} ({}) → {}", f.message, f.citation, f.answer)),
         ]));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(Block::bordered().title(Line::styled(
-                format!(" {} ", strings::REVIEW_TITLE),
-                style::title(),
-            )))
-            .wrap(Wrap { trim: false }),
-        left,
-    );
+    let block = Block::bordered().title(Line::styled(
+        format!(" {} ", strings::REVIEW_TITLE),
+        style::title(),
+    ));
+    super::scrolled(frame, left, block, lines, &r.scroll);
 
     if let Some(right) = right {
         let p = &d.preview;
@@ -119,12 +115,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Some(m) => text.extend(m.lines().map(|l| Line::from(l.to_owned()))),
             None => text.push(Line::styled(strings::PREVIEW_CANNOT, style::warn())),
         }
-        frame.render_widget(
-            Paragraph::new(text)
-                .block(Block::bordered().title(strings::PREVIEW))
-                .wrap(Wrap { trim: false }),
-            right,
-        );
+        let block = Block::bordered().title(strings::PREVIEW);
+        super::scrolled(frame, right, block, text, &d.policy_scroll);
     }
     hints(frame, footer, keys::REVIEW);
 }

@@ -40,7 +40,11 @@ pub fn lines(d: &Doc, catalog: &Catalog) -> Vec<Line<'static>> {
         style::title(),
     )];
     let missing = undeclared(found, d, catalog);
-    let width = found.iter().map(|f| f.name.chars().count()).max().unwrap_or(0);
+    let width = found
+        .iter()
+        .map(|f| f.name.chars().count())
+        .max()
+        .unwrap_or(0);
     for f in found {
         let listed = !missing.contains(&f);
         let at = f
@@ -53,7 +57,10 @@ pub fn lines(d: &Doc, catalog: &Catalog) -> Vec<Line<'static>> {
         } else {
             ("+", "", style::warn())
         };
-        lines.push(Line::styled(format!("  {mark} {:<width$}  {at}{note}", f.name), s));
+        lines.push(Line::styled(
+            format!("  {mark} {:<width$}  {at}{note}", f.name),
+            s,
+        ));
     }
     if !missing.is_empty() {
         lines.push(Line::styled(

@@ -196,13 +196,14 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(Block::bordered().title(strings::PREVIEW))
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    let block = Block::bordered()
+        .title(strings::PREVIEW)
+        .title_bottom(Line::styled(SCROLL_HINT, style::dim()).right_aligned());
+    super::scrolled(frame, area, block, lines, &d.policy_scroll);
 }
+
+/// How to scroll the policy, on the pane's bottom border.
+const SCROLL_HINT: &str = " Alt-↑↓ scroll ";
 
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let d = app.doc();
