@@ -21,6 +21,7 @@ pub const NOTHING_APPLIES: &str = "No question in this section applies to your a
 pub const SAVED: &str = "saved";
 pub const NOT_SAVED_YET: &str = "nothing saved yet";
 pub const EDITING: &str = "editing: Enter saves, Esc undoes";
+pub const NEW_LINE: &str = "Alt-Enter or Ctrl-J starts a new line; Enter saves.";
 pub const NEEDED: &str = "an answer is needed here";
 pub const NO_ANSWER: &str = "(no answer)";
 pub const SAVE_ENTRY: &str = "Save this entry";

@@ -25,6 +25,9 @@ pub enum FormOutcome {
     Cancel,
 }
 
+/// An open field's editor is drawn this far in, under the field's name.
+const INDENT: &str = "    ";
+
 #[derive(Debug, Clone)]
 pub struct Form {
     pub record: Map<String, Value>,
@@ -153,7 +156,13 @@ impl Form {
         }
     }
 
-    pub fn lines(&self, fields: &[Question], ctx: &Ctx, height: usize) -> Vec<Line<'static>> {
+    pub fn lines(
+        &self,
+        fields: &[Question],
+        ctx: &Ctx,
+        width: usize,
+        height: usize,
+    ) -> Vec<Line<'static>> {
         let visible = self.visible(fields, ctx);
         let mut lines = Vec::new();
         let selected = crate::tui::ui::style::selected();
@@ -176,9 +185,13 @@ impl Form {
                         format!("› {}", f.prompt),
                         Style::default().add_modifier(Modifier::BOLD),
                     ));
-                    for l in editor.lines(f, ctx, height.saturating_sub(visible.len())) {
+                    let (width, height) = (
+                        width.saturating_sub(INDENT.len()),
+                        height.saturating_sub(visible.len()),
+                    );
+                    for l in editor.lines(f, ctx, width, height) {
                         let mut l = l;
-                        l.spans.insert(0, "    ".into());
+                        l.spans.insert(0, INDENT.into());
                         lines.push(l);
                     }
                     if !f.help.is_empty() {

@@ -36,8 +36,14 @@ impl Group {
         }
     }
 
-    pub fn lines(&self, fields: &[Question], ctx: &Ctx, height: usize) -> Vec<Line<'static>> {
-        self.form.lines(fields, ctx, height)
+    pub fn lines(
+        &self,
+        fields: &[Question],
+        ctx: &Ctx,
+        width: usize,
+        height: usize,
+    ) -> Vec<Line<'static>> {
+        self.form.lines(fields, ctx, width, height)
     }
 
     pub fn hints(&self) -> Vec<Hint> {

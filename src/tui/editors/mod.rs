@@ -11,6 +11,7 @@ pub mod group;
 pub mod maybe;
 pub mod records;
 pub mod text;
+pub mod text_area;
 pub mod yes_no;
 
 use crossterm::event::{KeyCode, KeyEvent};
@@ -48,6 +49,7 @@ pub enum Outcome {
 #[derive(Debug, Clone)]
 pub enum Editor {
     Text(text::TextEditor),
+    TextArea(text_area::TextAreaEditor),
     YesNo(yes_no::YesNo),
     Maybe(maybe::Maybe),
     Choice(choice::Choice),
@@ -92,6 +94,9 @@ impl Editor {
             Kind::Records(_) => Editor::List(records::List::new(current)),
             Kind::Lines if q.key.contains('.') => Editor::List(records::List::new(current)),
             Kind::Group(_) => Editor::Group(group::Group::new(current)),
+            Kind::Paragraph | Kind::Document => {
+                Editor::TextArea(text_area::TextAreaEditor::new(&q.kind, current))
+            }
             kind => Editor::Text(text::TextEditor::new(kind, current)),
         }
     }
@@ -99,6 +104,7 @@ impl Editor {
     pub fn handle(&mut self, key: &KeyEvent, q: &Question, ctx: &Ctx) -> Outcome {
         match self {
             Editor::Text(e) => e.handle(key, &q.kind, q.required),
+            Editor::TextArea(e) => e.handle(key, &q.kind, q.required),
             Editor::YesNo(e) => e.handle(key),
             Editor::Maybe(e) => e.handle(key),
             Editor::Choice(e) => e.handle(key),
@@ -116,6 +122,7 @@ impl Editor {
     pub fn paste(&mut self, text: &str) {
         match self {
             Editor::Text(e) => e.input.insert_str(text),
+            Editor::TextArea(e) => e.area.insert_str(text),
             Editor::Countries(e) => e.paste(text),
             Editor::CatalogRef(e) => e.input.insert_str(text),
             Editor::List(e) => e.paste(text),
@@ -154,19 +161,28 @@ impl Editor {
         }
     }
 
-    pub fn lines(&self, q: &Question, ctx: &Ctx, height: usize) -> Vec<Line<'static>> {
+    /// The editor drawn in `width` columns and about `height` rows (lists and long
+    /// texts are windowed to it; what is under the editor needs the rest).
+    pub fn lines(
+        &self,
+        q: &Question,
+        ctx: &Ctx,
+        width: usize,
+        height: usize,
+    ) -> Vec<Line<'static>> {
         let placeholder = q.example.map(|e| format!("e.g. {e}"));
         match self {
             Editor::Text(e) => e.lines(placeholder.as_deref()),
+            Editor::TextArea(e) => e.lines(placeholder.as_deref(), width, height),
             Editor::YesNo(e) => e.lines(),
             Editor::Maybe(e) => e.lines(),
             Editor::Choice(e) => e.lines(height),
             Editor::Choices(e) => e.lines(height),
             Editor::Countries(e) => e.lines(),
             Editor::CatalogRef(e) => e.lines(),
-            Editor::List(e) => e.lines(q, ctx, height),
+            Editor::List(e) => e.lines(q, ctx, width, height),
             Editor::Group(e) => match &q.kind {
-                Kind::Group(fields) => e.lines(fields, ctx, height),
+                Kind::Group(fields) => e.lines(fields, ctx, width, height),
                 _ => Vec::new(),
             },
         }
@@ -175,6 +191,7 @@ impl Editor {
     pub fn hints(&self) -> Vec<Hint> {
         match self {
             Editor::Text(e) => e.hints(),
+            Editor::TextArea(e) => e.hints(),
             Editor::YesNo(e) => e.hints(),
             Editor::Maybe(e) => e.hints(),
             Editor::Choice(e) => e.hints(),
@@ -197,7 +214,11 @@ pub fn summary(kind: &Kind, value: &Value) -> String {
             .map_or_else(|| k.clone(), |(_, l)| (*l).to_owned()),
         (_, Value::Object(o)) => format!("({} fields)", o.len()),
         _ => {
-            let text = kind.to_text(value);
+            let mut text = kind.to_text(value);
+            if text.contains('\n') {
+                // Several lines, summed up on one.
+                text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            }
             match text.char_indices().nth(60) {
                 Some((i, _)) => format!("{}…", &text[..i]),
                 None => text,

@@ -151,7 +151,13 @@ impl List {
         }
     }
 
-    pub fn lines(&self, q: &Question, ctx: &Ctx, height: usize) -> Vec<Line<'static>> {
+    pub fn lines(
+        &self,
+        q: &Question,
+        ctx: &Ctx,
+        width: usize,
+        height: usize,
+    ) -> Vec<Line<'static>> {
         let (noun, summary): (&str, fn(&Value) -> String) = match &q.kind {
             Kind::Records(r) => (r.noun, r.summary),
             _ => ("line", |v| v.as_str().unwrap_or("").to_owned()),
@@ -169,7 +175,7 @@ impl List {
                     title,
                     Style::default().add_modifier(Modifier::BOLD),
                 )];
-                lines.extend(form.lines(&records.fields, ctx, height.saturating_sub(1)));
+                lines.extend(form.lines(&records.fields, ctx, width, height.saturating_sub(1)));
                 lines
             }
             Some(Open::Line(at, input)) => vec![

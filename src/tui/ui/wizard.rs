@@ -132,7 +132,11 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(if q.required { " (required)" } else { "" }, style::dim()),
     ])];
     lines.push(Line::default());
-    lines.extend(d.editor.lines(q, &ctx, inner_height.saturating_sub(6)));
+    let inner_width = area.width.saturating_sub(2) as usize;
+    lines.extend(
+        d.editor
+            .lines(q, &ctx, inner_width, inner_height.saturating_sub(6)),
+    );
     for e in &d.errors {
         lines.push(Line::styled(format!("! {e}"), style::error()));
     }
