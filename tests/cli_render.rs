@@ -346,3 +346,49 @@ fn answers_are_data_never_template_code() {
         "{md}"
     );
 }
+
+#[test]
+fn answers_typed_on_several_lines_keep_lists_and_paragraphs_whole() {
+    // The wizard keeps the line breaks typed into a description or a section.
+    let description = "data.categories.interactions.description=what you click.\n\n- not an item\n\n## nor a heading\nstill the same item";
+    let purpose = "purposes.account.description=sign you in\n\n1. and nothing else";
+    let custom = r#"custom_sections=[{"title": "Open source", "body": "One.\n\nTwo\nlines.\n\n\n- Three."}]"#;
+    let run = |format: &str| {
+        let out = pw()
+            .args(["render", &example("stepr"), "--format", format])
+            .args(["--set", description, "--set", purpose, "--set", custom])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let md = run("markdown");
+    let lines: Vec<&str> = md.lines().collect();
+    let item = lines
+        .iter()
+        .position(|l| l.starts_with("- **Interactions**"))
+        .unwrap();
+    assert!(
+        lines[item]
+            .ends_with(": what you click. - not an item \\#\\# nor a heading still the same item."),
+        "{md}"
+    );
+    assert!(lines[item + 1].starts_with("- **Screenshots**"), "{md}");
+    assert!(
+        md.contains("- **To run your account.** Sign you in 1. and nothing else. Data used:"),
+        "{md}"
+    );
+    assert!(md.contains("One.\n\nTwo lines.\n\n\\- Three.\n"), "{md}");
+
+    let html = run("html");
+    assert!(
+        html.contains("<li><strong>Interactions</strong>, collected only while you record a tab, after you press \"Start recording\": what you click. - not an item ## nor a heading still the same item.</li>\n<li><strong>Screenshots</strong>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<p>One.</p>\n<p>Two lines.</p>\n<p>- Three.</p>"),
+        "{html}"
+    );
+}

@@ -294,6 +294,80 @@ fn lines_are_a_list_too() {
     );
 }
 
+fn alt_enter(app: &mut App) -> Vec<Cmd> {
+    update(
+        app,
+        Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)),
+    )
+}
+
+#[test]
+fn a_paragraph_keeps_its_line_breaks() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "security.statement");
+    type_text(&mut app, "We encrypt everything.");
+    assert!(
+        alt_enter(&mut app).is_empty(),
+        "Alt-Enter starts a new line"
+    );
+    type_text(&mut app, "We test restores ");
+    ctrl(&mut app, 'j');
+    assert!(app.doc().dirty);
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![save("security.statement")]
+    );
+    assert_eq!(
+        answer(&app, "security.statement"),
+        Some(json!("We encrypt everything.\nWe test restores")),
+        "trailing spaces and the empty last line go"
+    );
+    assert_ne!(key(&app), "security.statement", "Enter moves on");
+
+    // Tab saves a draft of several lines too, and pasted \r\n become line breaks.
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(key(&app), "security.statement");
+    update(&mut app, Msg::Paste("\r\nMonthly.\r\n".to_owned()));
+    assert_eq!(
+        press(&mut app, KeyCode::Tab),
+        vec![save("security.statement")]
+    );
+    assert_eq!(
+        answer(&app, "security.statement"),
+        Some(json!("We encrypt everything.\nWe test restores\nMonthly."))
+    );
+}
+
+#[test]
+fn a_custom_section_is_written_in_paragraphs() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "custom_sections");
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter); // the heading
+    type_text(&mut app, "Open source");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter); // the body
+    type_text(&mut app, "The code is public.");
+    alt_enter(&mut app);
+    alt_enter(&mut app);
+    type_text(&mut app, "Audit it.");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down); // past "Where does it go?"
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![save("custom_sections")]
+    );
+    assert_eq!(
+        answer(&app, "custom_sections.0.body"),
+        Some(json!("The code is public.\n\nAudit it."))
+    );
+    let markdown = app.doc().preview.markdown.clone().unwrap_or_default();
+    assert!(
+        markdown.contains("The code is public.\n\nAudit it."),
+        "two paragraphs in the policy: {markdown}"
+    );
+}
+
 #[test]
 fn reopening_continues_after_the_last_answer() {
     let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
@@ -452,6 +526,31 @@ fn snapshot_list_editor() {
     let mut app = app_with(example("stepr"));
     go_to(&mut app, "processors");
     ctrl(&mut app, 't');
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_multi_line_answer_being_edited() {
+    let mut answers = Answers::default();
+    answers.organization.product_name = "Acme".into();
+    let mut app = app_with(answers);
+    go_to(&mut app, "custom_sections");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Open source");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    type_text(
+        &mut app,
+        "Acme's code is public, so anyone can check what it does with your data.",
+    );
+    alt_enter(&mut app);
+    alt_enter(&mut app);
+    type_text(&mut app, "Found a problem? Write to us.");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Up);
+    }
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
 

@@ -265,7 +265,12 @@ impl TextArea {
     /// in `height` around the cursor, the cursor shown as a reversed cell (the wizard
     /// draws its own cursor, so snapshots show where it is). When the text does not
     /// fit, the last row says which rows are shown.
-    pub fn lines(&self, width: usize, height: usize, placeholder: Option<&str>) -> Vec<Line<'static>> {
+    pub fn lines(
+        &self,
+        width: usize,
+        height: usize,
+        placeholder: Option<&str>,
+    ) -> Vec<Line<'static>> {
         let gutter = || Span::styled(GUTTER, style::dim());
         let cursor = style::selected();
         // One column is kept for the cursor at the end of a full row.
@@ -535,7 +540,10 @@ mod tests {
         press(&mut t, &[KeyCode::Left, KeyCode::Delete]);
         t.handle(&key(KeyCode::Char('ü')));
         assert_eq!((t.text.as_str(), t.cursor), ("nü\n日本", 2));
-        press(&mut t, &[KeyCode::Right, KeyCode::Delete, KeyCode::Backspace]);
+        press(
+            &mut t,
+            &[KeyCode::Right, KeyCode::Delete, KeyCode::Backspace],
+        );
         assert_eq!((t.text.as_str(), t.cursor), ("nü本", 2));
         assert_eq!(drawn(&t, 20, 5), ["nü|本"]);
     }
@@ -580,7 +588,10 @@ mod tests {
         t.handle(&ctrl('u'));
         assert_eq!((t.text.as_str(), t.cursor), ("first line\n", 11));
         t.handle(&ctrl('u'));
-        assert_eq!(t.text, "first line", "at a line's start: the break before it");
+        assert_eq!(
+            t.text, "first line",
+            "at a line's start: the break before it"
+        );
         t.insert_str("\n\n");
         t.handle(&ctrl('w'));
         assert_eq!(t.text, "first ", "a word back, over the blank lines");
