@@ -16,6 +16,9 @@ use crate::tui::keys::Hint;
 use crate::tui::strings;
 use crate::tui::ui::style;
 
+/// The fewest rows shown (the last says which rows they are, when not all fit).
+const MIN_ROWS: usize = 4;
+
 /// Drawn before every row, so the field's extent (and its blank lines) can be seen.
 const GUTTER: &str = "│ ";
 
@@ -262,7 +265,7 @@ impl TextArea {
     }
 
     /// The text wrapped to `width` columns (a gutter included), as many rows as fit
-    /// in `height` around the cursor, the cursor shown as a reversed cell (the wizard
+    /// in `height` (at least [`MIN_ROWS`]) around the cursor, the cursor shown as a reversed cell (the wizard
     /// draws its own cursor, so snapshots show where it is). When the text does not
     /// fit, the last row says which rows are shown.
     pub fn lines(
@@ -286,7 +289,9 @@ impl TextArea {
         let chars = self.chars();
         let rows = self.rows(&chars);
         let here = row_of(&rows, self.cursor);
-        let height = height.max(1);
+        // The text being typed matters more than what is under it: a few rows even
+        // when the room left says fewer.
+        let height = height.max(MIN_ROWS);
         let shown = if rows.len() > height {
             height.saturating_sub(1).max(1)
         } else {
