@@ -58,8 +58,13 @@ const CTRL_Q: char = 'q';
 const CTRL_U: &str = "\x15";
 
 fn wizard(data: &Path, cwd: &Path, args: &[&str]) -> Wizard {
+    wizard_with(data, cwd, args, &[])
+}
+
+fn wizard_with(data: &Path, cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Wizard {
     // A new pseudo-terminal is 0x0; give it the size of a small real one.
     let mut cmd = Command::new("sh");
+    cmd.envs(env.iter().copied());
     cmd.args(["-c", "stty rows 30 cols 100 && exec \"$0\" \"$@\""])
         .arg(env!("CARGO_BIN_EXE_policywright"))
         .args(args)
@@ -172,6 +177,56 @@ fn new_then_edit_then_publish() {
         "the first publish keeps the answers' date"
     );
     assert!(data.path().join("versions/acme/0001.json").exists());
+}
+
+/// A text of several lines, as a terminal sends the keys: Alt-Enter is Esc and
+/// Enter, Ctrl-J a line feed; Ctrl-O lends the terminal to the operator's editor.
+#[test]
+fn long_texts_take_line_breaks_and_the_operators_editor() {
+    let data = tempfile::tempdir().unwrap();
+    let editor = data.path().join("editor.sh");
+    std::fs::write(&editor, "printf 'From the editor.\\n' >> \"$1\"\n").unwrap();
+    let visual = format!("sh {}", editor.display());
+    let mut p = wizard_with(
+        data.path(),
+        data.path(),
+        &["new", "acme"],
+        &[("VISUAL", &visual)],
+    );
+    p.expect("What is your product called?");
+    step(&mut p, "Acme\r", "what does it do?");
+    while !p.contents().contains("What is your postal address?") {
+        p.send("\t");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    step(&mut p, "1 Main St", "1 Main St");
+    step(&mut p, "\x1b\r", "1 Main St");
+    step(&mut p, "Springfield\nUSA", "USA");
+    p.send("\r");
+    p.expect("saved");
+    assert_eq!(
+        saved(data.path())["organization"]["postal_address"],
+        "1 Main St\nSpringfield\nUSA"
+    );
+
+    // A custom section's text, written in the editor.
+    p.send("\x07"); // Ctrl-G: the sections, then up to the last one
+    step(&mut p, "\x1b[A", "Your own sections");
+    step(&mut p, "\r", "No section yet");
+    step(&mut p, "a", "New section");
+    step(&mut p, "\r", "Heading");
+    step(&mut p, "Open source\r", "Open source");
+    step(&mut p, "\r", "new line");
+    step(&mut p, "Our code is public.", "public.");
+    step(&mut p, "\x0f", "From the editor.");
+    step(&mut p, "\r", "Save this entry");
+    step(&mut p, "\x1b[B", "Save this entry");
+    step(&mut p, "\r", "1 section");
+    quit(p);
+    assert_eq!(
+        saved(data.path())["custom_sections"][0]["body"],
+        "Our code is public.\nFrom the editor."
+    );
 }
 
 /// Ctrl-C and SIGTERM both leave the terminal as it was: alternate screen left,

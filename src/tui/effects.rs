@@ -66,7 +66,53 @@ pub fn perform(app: &App, cmd: Cmd, save: &mut SaveFn) -> Option<Msg> {
                 .map_err(|e| e.to_string()),
             dir,
         }),
+        Cmd::EditExternally { text } => {
+            let edited = super::terminal::lend(|| edit_externally(&text));
+            Some(Msg::Edited(edited.map_err(|e| e.to_string()).flatten()))
+        }
     }
+}
+
+/// The operator's editor: `$VISUAL`, else `$EDITOR`, else `vi`.
+fn editor_command() -> String {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|c| !c.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_owned())
+}
+
+fn edit_externally(text: &str) -> Result<String, String> {
+    run_editor(&editor_command(), text)
+}
+
+/// Writes the text to a temporary file, runs `command` (a program and its
+/// arguments, such as `code --wait`) on it, and reads it back. The file is removed
+/// afterwards; if the editor fails, the text is left as it was.
+pub fn run_editor(command: &str, text: &str) -> Result<String, String> {
+    let mut file = tempfile::Builder::new()
+        .prefix("policywright-")
+        .suffix(".txt")
+        .tempfile()
+        .map_err(|e| format!("cannot create a temporary file: {e}"))?;
+    std::io::Write::write_all(&mut file, format!("{text}\n").as_bytes())
+        .map_err(|e| format!("cannot write a temporary file: {e}"))?;
+    let mut words = command.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(file.path())
+        .status()
+        .map_err(|e| format!("cannot start the editor `{command}`: {e}"))?;
+    if !status.success() {
+        return Err(format!(
+            "the editor `{command}` failed ({status}); the text is as it was"
+        ));
+    }
+    // Editors may replace the file rather than write into it: read it by name.
+    let edited = std::fs::read_to_string(file.path())
+        .map_err(|e| format!("cannot read what the editor saved: {e}"))?;
+    Ok(edited.strip_suffix('\n').unwrap_or(&edited).to_owned())
 }
 
 /// The saved policies in the data directory, by name.
@@ -194,4 +240,27 @@ fn publish(app: &App) -> Result<(String, Answers), String> {
             .map_err(|e| format!("{}: {e}", d.path.display()))?;
     }
     Ok((message, answers))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::run_editor;
+
+    #[test]
+    fn the_operators_editor_changes_the_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let script = dir.path().join("editor");
+        // Called as `editor --wait x FILE`: the command's own arguments come first.
+        // (Run by sh: executing a file just written can fail with "text file busy"
+        // while other tests start processes.)
+        std::fs::write(&script, "printf 'Second.\\n' >> \"$3\"\n").unwrap();
+        let command = format!("sh {} --wait x", script.display());
+        assert_eq!(
+            run_editor(&command, "First.\n").unwrap(),
+            "First.\n\nSecond."
+        );
+        let err = run_editor("false", "First.").unwrap_err();
+        assert!(err.contains("the text is as it was"), "{err}");
+        assert!(run_editor("no-such-editor-here", "x").is_err());
+    }
 }

@@ -46,6 +46,8 @@ pub enum Msg {
         dir: String,
         found: Result<Vec<Found>, String>,
     },
+    /// The long text as the operator's editor left it.
+    Edited(Result<String, String>),
 }
 
 /// Work for the runtime.
@@ -70,6 +72,10 @@ pub enum Cmd {
     /// processors.
     Scan {
         dir: String,
+    },
+    /// Open the long text being written in the operator's editor.
+    EditExternally {
+        text: String,
     },
 }
 
@@ -185,6 +191,21 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
             };
             if let Some(r) = app.doc.as_mut().and_then(|d| d.review.as_mut()) {
                 r.changes = changes;
+            }
+            Vec::new()
+        }
+        Msg::Edited(result) => {
+            if let Some(d) = &mut app.doc {
+                match (result, d.editor.document()) {
+                    // A draft like typing: Enter (or Tab) saves it, Esc undoes it.
+                    (Ok(text), Some(e)) => {
+                        e.replace(&text);
+                        d.dirty = true;
+                        d.errors.clear();
+                    }
+                    (Err(e), _) => d.errors = vec![e],
+                    (Ok(_), None) => {}
+                }
             }
             Vec::new()
         }
@@ -305,6 +326,13 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
     }
     if keys::is_add_found(key) && app.at_scan_question() {
         return add_found(app);
+    }
+    if keys::is_external_editor(key)
+        && let Some(e) = app.doc_mut().editor.document()
+    {
+        return vec![Cmd::EditExternally {
+            text: e.area.text.clone(),
+        }];
     }
     if keys::is_next(key) || keys::is_previous(key) {
         let forward = keys::is_next(key);

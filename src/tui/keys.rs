@@ -85,6 +85,11 @@ pub const SCROLL_POLICY: Hint = ("Alt-↑↓", "scroll policy");
 
 pub const ADD_FOUND: Hint = ("^F", "add found");
 
+/// Ctrl-O: write a long text in the operator's own editor ($VISUAL or $EDITOR).
+pub fn is_external_editor(key: &KeyEvent) -> bool {
+    ctrl(key, 'o')
+}
+
 pub const WIZARD: &[Hint] = &[
     ("Tab", "next"),
     ("S-Tab", "back"),

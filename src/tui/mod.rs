@@ -49,6 +49,7 @@ pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<u8> {
     let terminated = terminal::termination_flag()?;
     let mut guard = terminal::Guard::enter()?;
     loop {
+        guard.redraw_if_lent();
         guard.terminal.draw(|frame| ui::draw(&app, frame))?;
         if let Some(code) = app.exit {
             return Ok(code);

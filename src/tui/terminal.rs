@@ -1,16 +1,17 @@
 //! The terminal's whole life, in one place: raw mode and the alternate screen on
 //! the way in; on the way out, whatever the way out is (return, error, panic,
 //! Ctrl-C, SIGTERM, SIGHUP), raw mode off, alternate screen left, cursor shown.
+//! In between, the terminal can be lent to the operator's editor (Ctrl-O) and taken back.
 //! Nothing else in the wizard touches terminal modes.
 
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::Once;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
@@ -54,6 +55,31 @@ pub fn termination_flag() -> io::Result<Arc<AtomicBool>> {
     Ok(flag)
 }
 
+/// Raw mode, the alternate screen, bracketed paste, no cursor.
+fn take_over() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableBracketedPaste,
+        cursor::Hide
+    )
+}
+
+/// Raised when another program had the terminal: the next frame is drawn whole.
+static REDRAW: AtomicBool = AtomicBool::new(false);
+
+/// Lends the terminal to another program (the operator's editor) while `f` runs,
+/// then takes it back, cleared; [`Guard::redraw_if_lent`] then draws it whole.
+pub fn lend<T>(f: impl FnOnce() -> T) -> io::Result<T> {
+    restore();
+    let out = f();
+    REDRAW.store(true, Ordering::Relaxed);
+    take_over()?;
+    execute!(io::stdout(), Clear(ClearType::All))?;
+    Ok(out)
+}
+
 /// The terminal in wizard mode; dropping it restores the terminal.
 pub struct Guard {
     pub terminal: Terminal<Backend>,
@@ -62,23 +88,25 @@ pub struct Guard {
 impl Guard {
     pub fn enter() -> io::Result<Guard> {
         install_panic_hook();
-        enable_raw_mode()?;
-        let mut stdout = io::stdout();
-        if let Err(e) = execute!(
-            stdout,
-            EnterAlternateScreen,
-            EnableBracketedPaste,
-            cursor::Hide
-        ) {
+        if let Err(e) = take_over() {
             restore();
             return Err(e);
         }
-        match Terminal::new(CrosstermBackend::new(stdout)) {
+        match Terminal::new(CrosstermBackend::new(io::stdout())) {
             Ok(terminal) => Ok(Guard { terminal }),
             Err(e) => {
                 restore();
                 Err(e)
             }
+        }
+    }
+
+    /// After [`lend`], the next frame is drawn cell by cell: nothing on the screen
+    /// is what was drawn last. (Not `Terminal::clear`, which asks the terminal
+    /// where its cursor is, and not every terminal answers in time.)
+    pub fn redraw_if_lent(&mut self) {
+        if REDRAW.swap(false, Ordering::Relaxed) {
+            self.terminal.swap_buffers();
         }
     }
 }

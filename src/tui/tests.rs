@@ -369,6 +369,41 @@ fn a_custom_section_is_written_in_paragraphs() {
 }
 
 #[test]
+fn ctrl_o_writes_a_custom_section_in_the_operators_editor() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "security.statement");
+    assert!(ctrl(&mut app, 'o').is_empty(), "not for a few sentences");
+
+    go_to(&mut app, "custom_sections");
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Open source");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter); // the body
+    type_text(&mut app, "Draft.");
+    assert_eq!(
+        ctrl(&mut app, 'o'),
+        vec![Cmd::EditExternally {
+            text: "Draft.".into()
+        }]
+    );
+    update(&mut app, Msg::Edited(Err("the editor `vi` failed".into())));
+    assert_eq!(app.doc().errors, vec!["the editor `vi` failed"]);
+    update(&mut app, Msg::Edited(Ok("One.\r\n\r\nTwo.".into())));
+    assert!(app.doc().errors.is_empty());
+    press(&mut app, KeyCode::Enter); // the body is saved into the entry
+    press(&mut app, KeyCode::Down);
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![save("custom_sections")]
+    );
+    assert_eq!(
+        answer(&app, "custom_sections.0.body"),
+        Some(json!("One.\n\nTwo."))
+    );
+}
+
+#[test]
 fn reopening_continues_after_the_last_answer() {
     let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
     app.open(

@@ -154,6 +154,22 @@ impl Editor {
         }
     }
 
+    /// The long text being written, if that is what has the keys (the question's,
+    /// or an open field's in a list entry or a group): Ctrl-O hands it to the
+    /// operator's editor.
+    pub fn document(&mut self) -> Option<&mut text_area::TextAreaEditor> {
+        let form = match self {
+            Editor::TextArea(e) if e.document => return Some(e),
+            Editor::List(records::List {
+                open: Some(records::Open::Record(_, form)),
+                ..
+            }) => form,
+            Editor::Group(g) => &mut g.form,
+            _ => return None,
+        };
+        form.open.as_mut()?.1.document()
+    }
+
     /// A change was saved; list editors keep their place.
     pub fn accepted(&mut self, value: &Value) {
         if let Editor::List(l) = self {

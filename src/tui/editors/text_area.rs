@@ -374,13 +374,22 @@ fn place_at(chars: &[char], row: Row, goal: usize) -> usize {
 #[derive(Debug, Clone)]
 pub struct TextAreaEditor {
     pub area: TextArea,
+    /// A long text of paragraphs, which may also be written in the operator's own
+    /// editor (Ctrl-O).
+    pub document: bool,
 }
 
 impl TextAreaEditor {
     pub fn new(kind: &Kind, current: Option<&Value>) -> TextAreaEditor {
         TextAreaEditor {
             area: TextArea::new(&current.map(|v| kind.to_text(v)).unwrap_or_default()),
+            document: matches!(kind, Kind::Document),
         }
+    }
+
+    /// The text as it came back from the operator's editor; the cursor at its end.
+    pub fn replace(&mut self, text: &str) {
+        self.area = TextArea::new(text);
     }
 
     pub fn handle(&mut self, key: &KeyEvent, kind: &Kind, required: bool) -> Outcome {
@@ -416,12 +425,12 @@ impl TextAreaEditor {
     }
 
     pub fn hints(&self) -> Vec<Hint> {
-        vec![
-            ("Enter", "save"),
-            ("Alt-Enter/^J", "new line"),
-            ("Esc", "undo"),
-            ("↑↓←→", "move"),
-        ]
+        let mut hints = vec![("Enter", "save"), ("Alt-Enter/^J", "new line")];
+        if self.document {
+            hints.push(("^O", "your editor"));
+        }
+        hints.extend([("Esc", "undo"), ("↑↓←→", "move")]);
+        hints
     }
 }
 
