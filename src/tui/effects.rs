@@ -68,7 +68,7 @@ pub fn perform(app: &App, cmd: Cmd, save: &mut SaveFn) -> Option<Msg> {
         }),
         Cmd::EditExternally { text } => {
             let edited = super::terminal::lend(|| edit_externally(&text));
-            Some(Msg::Edited(edited.map_err(|e| e.to_string()).flatten()))
+            Some(Msg::Edited(edited.unwrap_or_else(|e| Err(e.to_string()))))
         }
     }
 }

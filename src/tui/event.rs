@@ -327,12 +327,12 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
     if keys::is_add_found(key) && app.at_scan_question() {
         return add_found(app);
     }
-    if keys::is_external_editor(key)
-        && let Some(e) = app.doc_mut().editor.document()
-    {
-        return vec![Cmd::EditExternally {
-            text: e.area.text.clone(),
-        }];
+    if keys::is_external_editor(key) {
+        if let Some(e) = app.doc_mut().editor.document() {
+            return vec![Cmd::EditExternally {
+                text: e.area.text.clone(),
+            }];
+        }
     }
     if keys::is_next(key) || keys::is_previous(key) {
         let forward = keys::is_next(key);
