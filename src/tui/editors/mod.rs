@@ -1,6 +1,8 @@
 //! One editor per kind of answer. Each owns the draft of one answer, turns keys into
 //! changes of that draft, and says (with [`Outcome`]) when an answer is ready to be
-//! checked and saved. Editors never save, and drawing them (`lines`) never changes them.
+//! checked and saved. Editors never save, and drawing them (`lines`) never changes
+//! their drafts (a long text remembers only the width and the rows it was drawn at,
+//! so Up and Down follow the rows on screen).
 
 pub mod catalog_ref;
 pub mod choice;

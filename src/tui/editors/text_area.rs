@@ -265,9 +265,9 @@ impl TextArea {
     }
 
     /// The text wrapped to `width` columns (a gutter included), as many rows as fit
-    /// in `height` (at least [`MIN_ROWS`]) around the cursor, the cursor shown as a reversed cell (the wizard
-    /// draws its own cursor, so snapshots show where it is). When the text does not
-    /// fit, the last row says which rows are shown.
+    /// in `height` (at least [`MIN_ROWS`]) around the cursor, the cursor shown as a
+    /// reversed cell (the wizard draws its own cursor, so snapshots show where it
+    /// is). When the text does not fit, the last row says which rows are shown.
     pub fn lines(
         &self,
         width: usize,
