@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use policywright::answers::Answers;
-use policywright::render::{Format, Renderer};
+use policywright::render::Renderer;
 use policywright::tui::app::{App, Saved};
 use policywright::tui::event::{Msg, update};
 use policywright::tui::ui::draw;
@@ -25,7 +25,8 @@ fn specstep() -> Answers {
 }
 
 fn opened() -> App {
-    let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
+    // As `policywright edit` builds it: every format, since the review can publish any.
+    let mut app = App::new(Renderer::new(None).unwrap());
     app.open(
         PathBuf::from("/tmp/policies/specstep.json"),
         Some("specstep".to_owned()),
