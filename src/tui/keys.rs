@@ -81,8 +81,6 @@ pub fn page(key: &KeyEvent) -> Option<i32> {
 const SCROLL_LINES: i32 = 3;
 const SCROLL_PAGE: i32 = 15;
 
-pub const SCROLL_POLICY: Hint = ("Alt-↑↓", "scroll policy");
-
 pub const ADD_FOUND: Hint = ("^F", "add found");
 
 /// Ctrl-O: write a long text in the operator's own editor ($VISUAL or $EDITOR).
@@ -110,8 +108,6 @@ pub const REVIEW: &[Hint] = &[
     ("↑↓", "row"),
     ("Space", "tick"),
     ("Enter", "publish"),
-    ("PgUp/Dn", "scroll"),
-    SCROLL_POLICY,
     ("Esc", "back"),
     ("^Q", "quit"),
 ];

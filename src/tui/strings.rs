@@ -42,3 +42,5 @@ pub const FOUND_IN_CODE: &str = "Found in your code in";
 pub const NOTHING_IN_CODE: &str = "Nothing from the catalog found in your code in";
 pub const CANNOT_SCAN: &str = "Cannot look through your code:";
 pub const NO_CODE_DIR: &str = "Tip: say where your product's code is (the question before) and the services it uses are offered here.";
+pub const SCROLL_POLICY: &str = " Alt-↑↓ scroll ";
+pub const SCROLL_CHECKLIST: &str = " PgUp/PgDn scroll ";

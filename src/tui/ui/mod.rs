@@ -54,15 +54,27 @@ fn too_small(frame: &mut Frame, area: Rect) {
     );
 }
 
-/// Long text in a bordered pane, scrolled as `scroll` says, with a scrollbar on the
-/// right border when it does not fit.
-fn scrolled(frame: &mut Frame, area: Rect, block: Block, lines: Vec<Line>, scroll: &Scroll) {
+/// Long text in a bordered pane, scrolled as `scroll` says; when it does not fit, a
+/// scrollbar on the right border and `hint` (the keys that scroll it) on the bottom.
+fn scrolled(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block,
+    lines: Vec<Line>,
+    scroll: &Scroll,
+    hint: &'static str,
+) {
     let inner = block.inner(area);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let total = paragraph.line_count(inner.width);
     let offset = scroll.visible(total, inner.height);
-    frame.render_widget(paragraph.block(block).scroll((offset, 0)), area);
     let hidden = total.saturating_sub(usize::from(inner.height));
+    let block = if hidden > 0 {
+        block.title_bottom(Line::styled(hint, style::dim()).right_aligned())
+    } else {
+        block
+    };
+    frame.render_widget(paragraph.block(block).scroll((offset, 0)), area);
     if hidden > 0 {
         let mut state = ScrollbarState::new(hidden).position(usize::from(offset));
         frame.render_stateful_widget(

@@ -103,7 +103,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         format!(" {} ", strings::REVIEW_TITLE),
         style::title(),
     ));
-    super::scrolled(frame, left, block, lines, &r.scroll);
+    super::scrolled(
+        frame,
+        left,
+        block,
+        lines,
+        &r.scroll,
+        strings::SCROLL_CHECKLIST,
+    );
 
     if let Some(right) = right {
         let p = &d.preview;
@@ -116,7 +123,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             None => text.push(Line::styled(strings::PREVIEW_CANNOT, style::warn())),
         }
         let block = Block::bordered().title(strings::PREVIEW);
-        super::scrolled(frame, right, block, text, &d.policy_scroll);
+        super::scrolled(
+            frame,
+            right,
+            block,
+            text,
+            &d.policy_scroll,
+            strings::SCROLL_POLICY,
+        );
     }
     hints(frame, footer, keys::REVIEW);
 }

@@ -200,14 +200,16 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    let block = Block::bordered()
-        .title(strings::PREVIEW)
-        .title_bottom(Line::styled(SCROLL_HINT, style::dim()).right_aligned());
-    super::scrolled(frame, area, block, lines, &d.policy_scroll);
+    let block = Block::bordered().title(strings::PREVIEW);
+    super::scrolled(
+        frame,
+        area,
+        block,
+        lines,
+        &d.policy_scroll,
+        strings::SCROLL_POLICY,
+    );
 }
-
-/// How to scroll the policy, on the pane's bottom border.
-const SCROLL_HINT: &str = " Alt-↑↓ scroll ";
 
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let d = app.doc();
