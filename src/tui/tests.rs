@@ -756,7 +756,10 @@ fn services_found_in_the_code_are_offered_and_added() {
     assert_eq!(stripe.name, "Stripe");
     assert!(app.doc().notice.as_deref().unwrap().starts_with("Added "));
 
-    // Everything found is now declared: nothing more to add.
+    // Everything found is now declared: said in one line, nothing more to add.
+    let text = screen(&app, 100, 40);
+    assert!(text.contains("all in your list: Amazon Web Services"), "{text}");
+    assert!(!text.contains("Ctrl-F adds"), "{text}");
     assert!(ctrl(&mut app, 'f').is_empty());
     assert_eq!(
         app.doc().notice.as_deref(),

@@ -35,42 +35,58 @@ pub fn lines(d: &Doc, catalog: &Catalog) -> Vec<Line<'static>> {
         }
         Some(Ok(found)) => found,
     };
+    let missing = undeclared(found, d, catalog);
+    if missing.is_empty() {
+        let names: Vec<&str> = found.iter().map(|f| f.name.as_str()).collect();
+        return vec![Line::styled(
+            format!(
+                "{} {dir}, all in your list: {}.",
+                strings::FOUND_IN_CODE,
+                names.join(", ")
+            ),
+            style::dim(),
+        )];
+    }
+    // What is missing, each with where it was found; what is listed, in one line.
     let mut lines = vec![Line::styled(
-        format!("{} {dir}:", strings::FOUND_IN_CODE),
+        format!("{} {dir}, not in your list:", strings::FOUND_IN_CODE),
         style::title(),
     )];
-    let missing = undeclared(found, d, catalog);
-    let width = found
+    let width = missing
         .iter()
         .map(|f| f.name.chars().count())
         .max()
         .unwrap_or(0);
-    for f in found {
-        let listed = !missing.contains(&f);
+    for f in &missing {
         let at = f
             .evidence
             .first()
             .map(|e| format!("{}:{}", e.file, e.line))
             .unwrap_or_default();
-        let (mark, note, s) = if listed {
-            ("✓", " (in your list)", style::dim())
-        } else {
-            ("+", "", style::warn())
-        };
         lines.push(Line::styled(
-            format!("  {mark} {:<width$}  {at}{note}", f.name),
-            s,
-        ));
-    }
-    if !missing.is_empty() {
-        lines.push(Line::styled(
-            format!(
-                "Ctrl-F adds the {} not in your list (you can change or remove them after).",
-                missing.len()
-            ),
+            format!("  + {:<width$}  {at}", f.name),
             style::warn(),
         ));
     }
+    let listed: Vec<&str> = found
+        .iter()
+        .filter(|f| !missing.contains(f))
+        .map(|f| f.name.as_str())
+        .collect();
+    if !listed.is_empty() {
+        lines.push(Line::styled(
+            format!("  Already in your list: {}.", listed.join(", ")),
+            style::dim(),
+        ));
+    }
+    let count = match missing.len() {
+        1 => "one".to_owned(),
+        n => n.to_string(),
+    };
+    lines.push(Line::styled(
+        format!("Ctrl-F adds the {count} (you can change or remove them after)."),
+        style::warn(),
+    ));
     lines
 }
 
