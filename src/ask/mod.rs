@@ -13,8 +13,12 @@ use serde_json::{Map, Value};
 use crate::answers::set::{get_value, problems_at, set_value};
 use crate::answers::values::Country;
 use crate::answers::{Answers, AnswersError, Problem};
+use std::path::PathBuf;
+
 use crate::catalog::Catalog;
 use crate::questions::{Kind, Question, Records, Scope, Section, is_answered};
+use crate::scan::{self, Found};
+use crate::store::remembered;
 use prompter::{Prompt, Prompter, Reply, TextInput};
 
 /// How an interview ended.
@@ -48,6 +52,11 @@ pub struct Interview<'a> {
     pub only_missing: bool,
     /// The processor catalog offered when a recipient is described.
     pub catalog: Catalog,
+    /// The answers file, whose folder a relative `workspace.code_dir` is read from
+    /// (the current directory when there is none).
+    pub answers_file: Option<PathBuf>,
+    /// The last scan of the product's code: the folder and what it found.
+    scanned: Option<(PathBuf, Result<Vec<Found>, String>)>,
 }
 
 /// The outcome of asking one question.
@@ -65,6 +74,8 @@ impl<'a> Interview<'a> {
             answers,
             only_missing: false,
             catalog: Catalog::builtin(),
+            answers_file: None,
+            scanned: None,
         }
     }
 
@@ -169,6 +180,34 @@ impl<'a> Interview<'a> {
         Ok(None)
     }
 
+    /// Processor records for what the product's code (`workspace.code_dir`) uses and
+    /// the answers do not declare yet. The folder is scanned once per interview; a
+    /// folder that cannot be read is said once and offers nothing.
+    fn found_in_code(&mut self) -> Vec<Value> {
+        let Some(stored) = self.answers.workspace.code_dir.as_deref() else {
+            return Vec::new();
+        };
+        let base = self
+            .answers_file
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("answers.json"));
+        let dir = remembered::resolve(&base, stored);
+        if self.scanned.as_ref().is_none_or(|(d, _)| *d != dir) {
+            let result = scan::scan(&dir, &self.catalog)
+                .map(|report| report.processors)
+                .map_err(|e| e.to_string());
+            if let Err(e) = &result {
+                self.prompter
+                    .say(&format!("  Cannot look through your code: {e}"));
+            }
+            self.scanned = Some((dir, result));
+        }
+        match &self.scanned {
+            Some((_, Ok(found))) => scan::records_to_add(found, &self.answers, &self.catalog),
+            _ => Vec::new(),
+        }
+    }
+
     fn complain(&mut self, problems: &[Problem]) {
         for p in problems {
             self.prompter.say(&format!("  ! {p}"));
@@ -262,7 +301,20 @@ impl<'a> Interview<'a> {
                 }
                 self.prompter.say(&text);
             }
+            let found = if q.key == scan::QUESTION {
+                self.found_in_code()
+            } else {
+                Vec::new()
+            };
             let mut options = vec![format!("Add a {noun}")];
+            if !found.is_empty() {
+                let names: Vec<&str> = found.iter().filter_map(|r| r["name"].as_str()).collect();
+                options.push(format!(
+                    "Add the {} found in your code: {}",
+                    found.len(),
+                    names.join(", ")
+                ));
+            }
             if !items.is_empty() {
                 options.push(format!("Change a {noun}"));
                 options.push(format!("Remove a {noun}"));
@@ -284,6 +336,15 @@ impl<'a> Interview<'a> {
             let mut new_items = items.clone();
             match (choice, options[choice].as_str()) {
                 (c, _) if c == done => return Ok(Step::Next),
+                (_, o) if o.starts_with("Add the ") => {
+                    new_items.extend(found);
+                    match self.commit(q.key, Value::Array(new_items))? {
+                        Some(problems) => self.complain(&problems),
+                        None => self
+                            .prompter
+                            .say("  Added. Change each to say which data it receives."),
+                    }
+                }
                 (_, o) if o.starts_with("Add") => {
                     if self.edit_entry(q.key, &items, None, edit)? {
                         return Ok(Step::Stop);

@@ -490,3 +490,44 @@ fn a_recipient_can_come_from_the_catalog() {
         "left for the catalog to supply"
     );
 }
+
+#[test]
+fn services_found_in_the_code_are_offered_in_the_list_menu() {
+    let processors = vec![section("processors").unwrap()];
+    let code = format!("{}/tests/fixtures/scan/acme", env!("CARGO_MANIFEST_DIR"));
+    let (_, answers, _, log) = run(
+        &processors,
+        Answers::default(),
+        &[
+            Type(Box::leak(code.into_boxed_str())),
+            Pick("Add the 10 found in your code: Amazon Web Services, Anthropic, OpenAI, Stripe"),
+            // Everything found is listed now: the offer is gone.
+            Pick("Done"),
+        ],
+        false,
+    );
+    assert_eq!(answers.processors.len(), 10, "{log:#?}");
+    let stripe = answers.processors.iter().find(|p| p.id == "stripe").unwrap();
+    assert_eq!(stripe.catalog.as_deref(), Some("stripe"));
+    assert!(
+        !log.iter().any(|l| l.contains("Cannot look through")),
+        "{log:#?}"
+    );
+}
+
+#[test]
+fn a_code_folder_that_cannot_be_read_is_said_once() {
+    let processors = vec![section("processors").unwrap()];
+    let (_, answers, _, log) = run(
+        &processors,
+        Answers::default(),
+        &[Type("/nonexistent/acme"), Pick("Done")],
+        false,
+    );
+    assert!(answers.processors.is_empty());
+    let said: Vec<_> = log
+        .iter()
+        .filter(|l| l.contains("Cannot look through your code: /nonexistent/acme"))
+        .collect();
+    assert_eq!(said.len(), 1, "{log:#?}");
+}

@@ -84,6 +84,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     let mut interview = Interview::new(&mut terminal, &mut save, answers);
     interview.only_missing = args.only_missing;
     interview.catalog = super::processors::load_catalog()?;
+    interview.answers_file = Some(path.clone());
     let outcome = interview
         .run(&sections, start.flatten().as_deref())
         .map_err(anyhow::Error::msg)?;

@@ -99,6 +99,9 @@ impl Report {
     }
 }
 
+/// The interview question whose answer (the list of recipients) a scan adds to.
+pub const QUESTION: &str = "processors";
+
 /// New processor records, referring to the catalog, for the processors found that
 /// `answers` do not declare yet: what the wizard offers to add to the policy.
 pub fn records_to_add(found: &[Found], answers: &Answers, catalog: &Catalog) -> Vec<Value> {

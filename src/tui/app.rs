@@ -122,9 +122,6 @@ pub struct Review {
     pub scroll: Scroll,
 }
 
-/// The question a scan of the product's code adds to: who receives data.
-pub const SCAN_QUESTION: &str = "processors";
-
 /// What a scan of the product's code (`workspace.code_dir`) found, offered at the
 /// question about who receives data.
 #[derive(Debug, Clone, PartialEq)]
@@ -283,7 +280,7 @@ impl App {
 
     /// Whether the current question is the one a scan of the code adds to.
     pub fn at_scan_question(&self) -> bool {
-        self.question().key == SCAN_QUESTION
+        self.question().key == crate::scan::QUESTION
     }
 
     /// The current answer to the current question.
