@@ -139,6 +139,54 @@ impl Default for Answers {
     }
 }
 
+/// The answers' top-level parts, listed once, so reading or replacing a single part
+/// (to avoid serialising everything for one answer) can never forget one.
+macro_rules! parts {
+    ($($part:ident),+ $(,)?) => {
+        impl Answers {
+            /// The top-level parts' keys, in file order.
+            pub const PARTS: &'static [&'static str] = &[$(stringify!($part)),+];
+
+            /// One top-level part as JSON, without serialising the rest.
+            pub fn part_value(&self, part: &str) -> Option<serde_json::Value> {
+                match part {
+                    $(stringify!($part) => serde_json::to_value(&self.$part).ok(),)+
+                    _ => None,
+                }
+            }
+
+            /// Replaces one top-level part with `from`'s.
+            pub(crate) fn take_part(&mut self, part: &str, from: Answers) {
+                match part {
+                    $(stringify!($part) => self.$part = from.$part,)+
+                    _ => {}
+                }
+            }
+        }
+    };
+}
+
+parts!(
+    organization,
+    policy,
+    audience,
+    data,
+    purposes,
+    sale_and_sharing,
+    ai,
+    processors,
+    hosting,
+    sharing,
+    retention,
+    rights,
+    tracking,
+    security,
+    extension,
+    changes,
+    custom_sections,
+    workspace,
+);
+
 impl Answers {
     /// Reads answers from JSON text; see [`parse::parse`] for the errors it reports.
     pub fn from_json(text: &str) -> Result<Answers, AnswersError> {

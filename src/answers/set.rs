@@ -76,7 +76,10 @@ fn assign(doc: &mut Value, a: &Assignment) -> Result<(), String> {
 /// back exactly as the file would be read. The interview uses this for every
 /// confirmed answer, so it validates exactly like `--set` and the file.
 pub fn set_value(answers: &Answers, key: &str, value: Value) -> Result<Answers, AnswersError> {
-    let mut doc = answers.to_value();
+    // Only the answer's top-level part is serialised, changed and read back; the
+    // rest is kept as it is (a confirmed answer in the wizard must be quick).
+    let part = key.split('.').next().unwrap_or(key);
+    let mut doc = partial_doc(answers, &[part]);
     let slot =
         locate(&mut doc, key).map_err(|m| AnswersError::Overrides(vec![Problem::new(key, m)]))?;
     // "No answer" for a field that cannot be absent is its empty form.
@@ -86,10 +89,41 @@ pub fn set_value(answers: &Answers, key: &str, value: Value) -> Result<Answers, 
         (Value::Null, false, Some("boolean")) => Value::Bool(false),
         _ => value,
     };
-    serde_path_to_error::deserialize::<_, Answers>(doc).map_err(|e| {
+    let read = serde_path_to_error::deserialize::<_, Answers>(doc).map_err(|e| {
         let path = e.path().to_string();
         AnswersError::Overrides(vec![Problem::new(path, e.into_inner().to_string())])
-    })
+    })?;
+    let mut updated = answers.clone();
+    updated.take_part(part, read);
+    Ok(updated)
+}
+
+/// The answers as JSON with only these top-level parts (and the format version):
+/// enough to find, set or name an answer inside them.
+fn partial_doc(answers: &Answers, parts: &[&str]) -> Value {
+    let mut doc = serde_json::Map::new();
+    doc.insert(
+        "schema_version".to_owned(),
+        Value::from(answers.schema_version),
+    );
+    for part in parts {
+        if let Some(value) = answers.part_value(part) {
+            doc.insert((*part).to_owned(), value);
+        }
+    }
+    Value::Object(doc)
+}
+
+/// One answer by its dotted path (entries by position or id), serialising only its
+/// top-level part.
+pub fn answer_at(answers: &Answers, key: &str) -> Option<Value> {
+    let (part, rest) = key.split_once('.').unwrap_or((key, ""));
+    let value = answers.part_value(part)?;
+    if rest.is_empty() {
+        Some(value)
+    } else {
+        get_value(&value, rest).cloned()
+    }
 }
 
 /// The value of one answer by its dotted path (entries by position or id), if present.
@@ -134,7 +168,11 @@ pub fn canonical_path(doc: &Value, key: &str) -> String {
 /// them). A draft may lack answers nobody asked about yet; setting one answer must
 /// not fail because of another.
 pub fn problems_at(answers: &Answers, keys: &[&str]) -> Vec<Problem> {
-    let doc = answers.to_value();
+    let parts: Vec<&str> = keys
+        .iter()
+        .map(|k| k.split('.').next().unwrap_or(k))
+        .collect();
+    let doc = partial_doc(answers, &parts);
     let prefixes: Vec<String> = keys.iter().map(|k| canonical_path(&doc, k)).collect();
     answers
         .problems()
@@ -305,6 +343,34 @@ mod tests {
     fn applied(list: &[&str]) -> Result<Answers, String> {
         let base = Answers::from_json(include_str!("../../examples/stepr.json")).unwrap();
         apply(&base, &sets(list)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn setting_one_answer_changes_only_that_answer() {
+        let base = Answers::from_json(include_str!("../../examples/stepr.json")).unwrap();
+        let set = set_value(&base, "organization.product_name", Value::from("Stepr 2")).unwrap();
+        let mut expected = base.clone();
+        expected.organization.product_name = "Stepr 2".to_owned();
+        assert_eq!(set, expected);
+        assert_eq!(
+            answer_at(&set, "organization.product_name"),
+            Some(Value::from("Stepr 2"))
+        );
+        assert_eq!(
+            answer_at(&set, "data.categories.account.name"),
+            get_value(&set.to_value(), "data.categories.account.name").cloned()
+        );
+        // A wrong value deep in a list is named by its full path.
+        let err = set_value(
+            &base,
+            "retention.rules",
+            serde_json::json!([{"data": "x", "period": 5}]),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("retention.rules[0].period"),
+            "{err}"
+        );
     }
 
     #[test]

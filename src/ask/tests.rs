@@ -507,7 +507,11 @@ fn services_found_in_the_code_are_offered_in_the_list_menu() {
         false,
     );
     assert_eq!(answers.processors.len(), 10, "{log:#?}");
-    let stripe = answers.processors.iter().find(|p| p.id == "stripe").unwrap();
+    let stripe = answers
+        .processors
+        .iter()
+        .find(|p| p.id == "stripe")
+        .unwrap();
     assert_eq!(stripe.catalog.as_deref(), Some("stripe"));
     assert!(
         !log.iter().any(|l| l.contains("Cannot look through")),

@@ -179,42 +179,8 @@ pub fn relevant(answers: &Answers) -> Answers {
 
 /// Whether the answer at a top-level path holds something `clear` would remove.
 fn has_answer(answers: &Answers, key: &str) -> bool {
-    let (part, rest) = key.split_once('.').unwrap_or((key, ""));
-    let Some(value) = part_value(answers, part) else {
-        return false;
-    };
-    let value = if rest.is_empty() {
-        Some(&value)
-    } else {
-        crate::answers::set::get_value(&value, rest)
-    };
-    is_answered(value) && value != Some(&Value::Bool(false))
-}
-
-/// One top-level part of the answers as JSON, without serialising the rest.
-fn part_value(a: &Answers, part: &str) -> Option<Value> {
-    let value = match part {
-        "organization" => serde_json::to_value(&a.organization),
-        "policy" => serde_json::to_value(&a.policy),
-        "audience" => serde_json::to_value(&a.audience),
-        "data" => serde_json::to_value(&a.data),
-        "purposes" => serde_json::to_value(&a.purposes),
-        "sale_and_sharing" => serde_json::to_value(&a.sale_and_sharing),
-        "ai" => serde_json::to_value(&a.ai),
-        "processors" => serde_json::to_value(&a.processors),
-        "hosting" => serde_json::to_value(&a.hosting),
-        "sharing" => serde_json::to_value(&a.sharing),
-        "retention" => serde_json::to_value(&a.retention),
-        "rights" => serde_json::to_value(&a.rights),
-        "tracking" => serde_json::to_value(&a.tracking),
-        "security" => serde_json::to_value(&a.security),
-        "extension" => serde_json::to_value(&a.extension),
-        "changes" => serde_json::to_value(&a.changes),
-        "custom_sections" => serde_json::to_value(&a.custom_sections),
-        "workspace" => serde_json::to_value(&a.workspace),
-        _ => return None,
-    };
-    value.ok()
+    let value = crate::answers::set::answer_at(answers, key);
+    is_answered(value.as_ref()) && value != Some(Value::Bool(false))
 }
 
 /// Resets the answer at a top-level path to "unanswered" (null, or an empty list).
@@ -370,7 +336,7 @@ mod tests {
         let a = Answers::default();
         for part in resolve(schema())["properties"].as_object().unwrap().keys() {
             if part != "schema_version" {
-                assert!(part_value(&a, part).is_some(), "part_value misses {part}");
+                assert!(a.part_value(part).is_some(), "part_value misses {part}");
             }
         }
     }

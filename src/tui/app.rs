@@ -13,7 +13,7 @@ use super::editors::text::TextInput;
 use super::preview::Preview;
 use crate::answers::Answers;
 use crate::answers::Problem;
-use crate::answers::set::get_value;
+use crate::answers::set::{answer_at, get_value};
 use crate::catalog::{self, Catalog};
 use crate::check::Finding;
 use crate::questions::{self, Question, Scope, Section, is_answered};
@@ -154,6 +154,8 @@ pub struct Doc {
     pub sidebar: usize,
     pub preview_on: bool,
     pub preview: Preview,
+    /// Each section's (answered, applicable) questions, for the sidebar.
+    pub completion: Vec<(usize, usize)>,
     /// The rendered policy, in the preview and on the review screen.
     pub policy_scroll: Scroll,
     pub review: Option<Review>,
@@ -217,6 +219,7 @@ impl App {
             preview_on: true,
             preview: Preview::default(),
             policy_scroll: Scroll::default(),
+            completion: Vec::new(),
             findings: Vec::new(),
             review: None,
             scan: None,
@@ -285,8 +288,7 @@ impl App {
 
     /// The current answer to the current question.
     pub fn current_value(&self) -> Option<Value> {
-        let d = self.doc();
-        get_value(&d.answers.to_value(), self.question().key).cloned()
+        answer_at(&self.doc().answers, self.question().key)
     }
 
     /// A fresh editor for the current question, from its saved answer (or the
@@ -314,7 +316,12 @@ impl App {
     }
 
     /// Answered and applicable questions of each section: (answered, total).
-    pub fn completion(&self) -> Vec<(usize, usize)> {
+    /// Worked out when the answers change (see `refresh_preview`), not every frame.
+    pub fn completion(&self) -> &[(usize, usize)] {
+        &self.doc().completion
+    }
+
+    fn count_completion(&self) -> Vec<(usize, usize)> {
         let d = self.doc();
         let doc = d.answers.to_value();
         let scope = Scope {
@@ -344,21 +351,23 @@ impl App {
         if self.doc.is_none() {
             return;
         }
-        // Findings follow the answers too; `check` sees them as `render` does.
-        let findings = self
-            .filled()
-            .map(|filled| crate::check::check(&filled))
-            .unwrap_or_default();
-        self.doc_mut().findings = findings;
-        let d = self.doc();
-        if !d.preview_on && self.screen != Screen::Review {
-            self.doc_mut().preview = Preview::default();
+        // Findings and completion follow the answers too; `check` sees them as
+        // `render` does.
+        let filled = self.filled();
+        let findings = filled.as_ref().map(crate::check::check).unwrap_or_default();
+        let completion = self.count_completion();
+        let reviewing = self.screen == Screen::Review;
+        let d = self.doc_mut();
+        d.findings = findings;
+        d.completion = completion;
+        if !d.preview_on && !reviewing {
+            d.preview = Preview::default();
             return;
         }
-        let preview = Preview::render(
-            &self.renderer,
-            &self.filled().unwrap_or_else(|_| d.answers.clone()),
-        );
+        let preview = match &filled {
+            Ok(filled) => Preview::render(&self.renderer, filled),
+            Err(_) => Preview::render(&self.renderer, &self.doc().answers),
+        };
         self.doc_mut().preview = preview;
     }
 

@@ -67,7 +67,7 @@ fn offers_found(app: &App) -> bool {
 
 fn sidebar(app: &App, frame: &mut Frame, area: Rect) {
     let d = app.doc();
-    let completion = app.completion();
+    let completion = app.completion().iter().copied();
     let lines: Vec<Line> = app
         .sections
         .iter()
