@@ -174,8 +174,8 @@ fn run(
     (outcome, answers, saved, script.log)
 }
 
-fn organization() -> Vec<Section> {
-    vec![section("organization").unwrap()]
+fn organization() -> &'static [Section] {
+    std::slice::from_ref(section("organization").unwrap())
 }
 
 use Act::*;
@@ -290,7 +290,7 @@ fn only_missing_skips_what_is_answered() {
 
 #[test]
 fn conditions_decide_what_is_asked() {
-    let product = vec![section("product").unwrap()];
+    let product = std::slice::from_ref(section("product").unwrap());
     // Not directed to children: the parental-consent question never comes.
     let (_, answers, _, log) = run(
         &product,
@@ -316,7 +316,7 @@ fn conditions_decide_what_is_asked() {
 
 #[test]
 fn records_are_added_changed_and_removed() {
-    let data = vec![section("data").unwrap()];
+    let data = std::slice::from_ref(section("data").unwrap());
     let (_, answers, _, log) = run(
         &data,
         Answers::default(),
@@ -386,7 +386,7 @@ fn a_record_that_breaks_a_rule_is_reopened_with_what_was_typed() {
         description: "e-mail".into(),
         ..Default::default()
     });
-    let data = vec![section("data").unwrap()];
+    let data = std::slice::from_ref(section("data").unwrap());
     let (_, answers, _, log) = run(
         &data,
         start,
@@ -423,7 +423,7 @@ fn a_record_that_breaks_a_rule_is_reopened_with_what_was_typed() {
 
 #[test]
 fn a_custom_section_is_written_as_a_document_and_placed() {
-    let custom = vec![section("custom").unwrap()];
+    let custom = std::slice::from_ref(section("custom").unwrap());
     let (_, answers, _, log) = run(
         &custom,
         Answers::default(),
@@ -450,7 +450,7 @@ fn a_custom_section_is_written_as_a_document_and_placed() {
 
 #[test]
 fn a_recipient_can_come_from_the_catalog() {
-    let processors = vec![section("processors").unwrap()];
+    let processors = std::slice::from_ref(section("processors").unwrap());
     let (_, answers, _, log) = run(
         &processors,
         Answers::default(),
@@ -493,7 +493,7 @@ fn a_recipient_can_come_from_the_catalog() {
 
 #[test]
 fn services_found_in_the_code_are_offered_in_the_list_menu() {
-    let processors = vec![section("processors").unwrap()];
+    let processors = std::slice::from_ref(section("processors").unwrap());
     let code = format!("{}/tests/fixtures/scan/acme", env!("CARGO_MANIFEST_DIR"));
     let (_, answers, _, log) = run(
         &processors,
@@ -521,7 +521,7 @@ fn services_found_in_the_code_are_offered_in_the_list_menu() {
 
 #[test]
 fn a_code_folder_that_cannot_be_read_is_said_once() {
-    let processors = vec![section("processors").unwrap()];
+    let processors = std::slice::from_ref(section("processors").unwrap());
     let (_, answers, _, log) = run(
         &processors,
         Answers::default(),

@@ -25,14 +25,14 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
              or edit the answers file (its schema: `policywright schema`)"
         );
     }
-    let sections: Vec<Section> = match &args.section {
-        Some(id) => vec![questions::section(id).with_context(|| {
+    let sections: &[Section] = match &args.section {
+        Some(id) => std::slice::from_ref(questions::section(id).with_context(|| {
             let ids: Vec<&str> = questions::sections().iter().map(|s| s.id).collect();
             format!(
                 "--section {id}: there is no such section; the sections are: {}",
                 ids.join(", ")
             )
-        })?],
+        })?),
         None => questions::sections(),
     };
 

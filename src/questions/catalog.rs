@@ -102,8 +102,14 @@ static PLACEMENTS: LazyLock<Vec<Choice>> = LazyLock::new(|| {
     list
 });
 
-/// The whole interview.
-pub fn sections() -> Vec<Section> {
+/// The whole interview, built once: every front end, `relevant` (on each render)
+/// and `check` read it.
+pub fn sections() -> &'static [Section] {
+    static SECTIONS: LazyLock<Vec<Section>> = LazyLock::new(build);
+    &SECTIONS
+}
+
+fn build() -> Vec<Section> {
     vec![
         organization(),
         product(),

@@ -134,13 +134,13 @@ pub fn is_answered(value: Option<&Value>) -> bool {
 }
 
 /// The section with this id.
-pub fn section(id: &str) -> Option<Section> {
-    sections().into_iter().find(|s| s.id == id)
+pub fn section(id: &str) -> Option<&'static Section> {
+    sections().iter().find(|s| s.id == id)
 }
 
 /// Every top-level question's path, for `--set` help and for `check` to point at.
-pub fn find(path: &str) -> Option<(Section, usize)> {
-    sections().into_iter().find_map(|s| {
+pub fn find(path: &str) -> Option<(&'static Section, usize)> {
+    sections().iter().find_map(|s| {
         let i = s.questions.iter().position(|q| {
             path == q.key
                 || path.starts_with(&format!("{}.", q.key))

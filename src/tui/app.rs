@@ -167,8 +167,8 @@ pub struct App {
     pub screen: Screen,
     pub home: Home,
     pub doc: Option<Doc>,
-    /// The catalog, built once.
-    pub sections: Vec<Section>,
+    /// The interview's questions.
+    pub sections: &'static [Section],
     /// Built once; every preview render reuses it.
     pub renderer: Renderer,
     /// The processor catalog that recipients may refer to.
