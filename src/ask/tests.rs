@@ -183,7 +183,7 @@ use Act::*;
 #[test]
 fn answers_are_saved_as_each_is_confirmed_and_ctrl_c_keeps_them() {
     let (outcome, answers, saved, _) = run(
-        &organization(),
+        organization(),
         Answers::default(),
         &[Type("Acme"), Type("a tool"), CtrlC],
         false,
@@ -197,7 +197,7 @@ fn answers_are_saved_as_each_is_confirmed_and_ctrl_c_keeps_them() {
 #[test]
 fn a_bad_answer_is_refused_inline_and_asked_again() {
     let (_, answers, _, log) = run(
-        &organization(),
+        organization(),
         Answers::default(),
         &[
             Type("Acme"),
@@ -245,7 +245,7 @@ fn saved_answers_are_the_defaults_and_enter_keeps_them() {
     let acts = [
         Enter, Enter, Enter, Enter, Enter, Enter, Enter, Enter, Enter, No,
     ];
-    let (_, answers, _, log) = run(&organization(), start.clone(), &acts, false);
+    let (_, answers, _, log) = run(organization(), start.clone(), &acts, false);
     assert!(
         log.iter()
             .any(|l| l == "text: What is your product called? [default: Acme]")
@@ -256,7 +256,7 @@ fn saved_answers_are_the_defaults_and_enter_keeps_them() {
 #[test]
 fn esc_goes_back_one_question() {
     let (_, answers, _, log) = run(
-        &organization(),
+        organization(),
         Answers::default(),
         &[
             Type("Acme"),
@@ -283,7 +283,7 @@ fn esc_goes_back_one_question() {
 fn only_missing_skips_what_is_answered() {
     let mut start = Answers::default();
     start.organization.product_name = "Acme".into();
-    let (_, _, _, log) = run(&organization(), start, &[CtrlC], true);
+    let (_, _, _, log) = run(organization(), start, &[CtrlC], true);
     let first = log.iter().find(|l| l.starts_with("text:")).unwrap();
     assert!(first.starts_with("text: In one line"), "{first}");
 }
@@ -293,7 +293,7 @@ fn conditions_decide_what_is_asked() {
     let product = std::slice::from_ref(section("product").unwrap());
     // Not directed to children: the parental-consent question never comes.
     let (_, answers, _, log) = run(
-        &product,
+        product,
         Answers::default(),
         &[
             Tick(&["web"]),
@@ -318,7 +318,7 @@ fn conditions_decide_what_is_asked() {
 fn records_are_added_changed_and_removed() {
     let data = std::slice::from_ref(section("data").unwrap());
     let (_, answers, _, log) = run(
-        &data,
+        data,
         Answers::default(),
         &[
             // Add a category: the id is suggested from the name.
@@ -388,7 +388,7 @@ fn a_record_that_breaks_a_rule_is_reopened_with_what_was_typed() {
     });
     let data = std::slice::from_ref(section("data").unwrap());
     let (_, answers, _, log) = run(
-        &data,
+        data,
         start,
         &[
             // A second category with the same id is refused, then fixed.
@@ -425,7 +425,7 @@ fn a_record_that_breaks_a_rule_is_reopened_with_what_was_typed() {
 fn a_custom_section_is_written_as_a_document_and_placed() {
     let custom = std::slice::from_ref(section("custom").unwrap());
     let (_, answers, _, log) = run(
-        &custom,
+        custom,
         Answers::default(),
         &[
             Pick("Add"),
@@ -452,7 +452,7 @@ fn a_custom_section_is_written_as_a_document_and_placed() {
 fn a_recipient_can_come_from_the_catalog() {
     let processors = std::slice::from_ref(section("processors").unwrap());
     let (_, answers, _, log) = run(
-        &processors,
+        processors,
         Answers::default(),
         &[
             // Where the code is: skipped.
@@ -496,7 +496,7 @@ fn services_found_in_the_code_are_offered_in_the_list_menu() {
     let processors = std::slice::from_ref(section("processors").unwrap());
     let code = format!("{}/tests/fixtures/scan/acme", env!("CARGO_MANIFEST_DIR"));
     let (_, answers, _, log) = run(
-        &processors,
+        processors,
         Answers::default(),
         &[
             Type(Box::leak(code.into_boxed_str())),
@@ -523,7 +523,7 @@ fn services_found_in_the_code_are_offered_in_the_list_menu() {
 fn a_code_folder_that_cannot_be_read_is_said_once() {
     let processors = std::slice::from_ref(section("processors").unwrap());
     let (_, answers, _, log) = run(
-        &processors,
+        processors,
         Answers::default(),
         &[Type("/nonexistent/acme"), Pick("Done")],
         false,

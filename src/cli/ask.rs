@@ -86,7 +86,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     interview.catalog = super::processors::load_catalog()?;
     interview.answers_file = Some(path.clone());
     let outcome = interview
-        .run(&sections, start.flatten().as_deref())
+        .run(sections, start.flatten().as_deref())
         .map_err(anyhow::Error::msg)?;
     let problems = interview.answers.problems();
     match outcome {
