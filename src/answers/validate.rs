@@ -5,6 +5,7 @@
 //! Whether the policy satisfies a *law* is not decided here; that is `check`'s job.
 
 use std::collections::HashSet;
+use std::fmt::Display;
 
 use super::{Answers, Problem};
 
@@ -24,9 +25,9 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         ("uk_representative", &org.uk_representative),
     ] {
         if let Some(person) = person {
-            p.required(&format!("organization.{field}.name"), &person.name);
+            p.required(format_args!("organization.{field}.name"), &person.name);
             p.email(
-                &format!("organization.{field}.email"),
+                format_args!("organization.{field}.email"),
                 person.email.as_deref(),
             );
         }
@@ -43,19 +44,22 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         a.data.categories.iter().map(|c| c.id.as_str()),
     );
     for (i, c) in a.data.categories.iter().enumerate() {
-        p.required(&format!("data.categories[{i}].name"), &c.name);
-        p.required(&format!("data.categories[{i}].description"), &c.description);
+        p.required(format_args!("data.categories[{i}].name"), &c.name);
+        p.required(
+            format_args!("data.categories[{i}].description"),
+            &c.description,
+        );
     }
     for (i, n) in a.data.not_collected.iter().enumerate() {
-        p.required(&format!("data.not_collected[{i}].what"), &n.what);
+        p.required(format_args!("data.not_collected[{i}].what"), &n.what);
     }
 
     p.unique_ids("purposes", a.purposes.iter().map(|x| x.id.as_str()));
     for (i, x) in a.purposes.iter().enumerate() {
-        p.required(&format!("purposes[{i}].name"), &x.name);
-        p.required(&format!("purposes[{i}].description"), &x.description);
+        p.required(format_args!("purposes[{i}].name"), &x.name);
+        p.required(format_args!("purposes[{i}].description"), &x.description);
         p.references(
-            &format!("purposes[{i}].categories"),
+            format_args!("purposes[{i}].categories"),
             &x.categories,
             &categories,
         );
@@ -63,34 +67,34 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
 
     p.unique_ids("processors", a.processors.iter().map(|x| x.id.as_str()));
     for (i, x) in a.processors.iter().enumerate() {
-        p.required(&format!("processors[{i}].name"), &x.name);
-        p.required(&format!("processors[{i}].purpose"), &x.purpose);
+        p.required(format_args!("processors[{i}].name"), &x.name);
+        p.required(format_args!("processors[{i}].purpose"), &x.purpose);
         p.references(
-            &format!("processors[{i}].categories"),
+            format_args!("processors[{i}].categories"),
             &x.categories,
             &categories,
         );
         p.url(
-            &format!("processors[{i}].privacy_policy_url"),
+            format_args!("processors[{i}].privacy_policy_url"),
             x.privacy_policy_url.as_deref(),
         );
     }
 
     p.url("hosting.endpoint", a.hosting.endpoint.as_deref());
     for (i, s) in a.hosting.stores.iter().enumerate() {
-        p.required(&format!("hosting.stores[{i}].name"), &s.name);
-        p.required(&format!("hosting.stores[{i}].holds"), &s.holds);
+        p.required(format_args!("hosting.stores[{i}].name"), &s.name);
+        p.required(format_args!("hosting.stores[{i}].holds"), &s.holds);
         p.references(
-            &format!("hosting.stores[{i}].categories"),
+            format_args!("hosting.stores[{i}].categories"),
             &s.categories,
             &categories,
         );
     }
 
     for (i, r) in a.retention.rules.iter().enumerate() {
-        p.required(&format!("retention.rules[{i}].data"), &r.data);
+        p.required(format_args!("retention.rules[{i}].data"), &r.data);
         p.references(
-            &format!("retention.rules[{i}].categories"),
+            format_args!("retention.rules[{i}].categories"),
             &r.categories,
             &categories,
         );
@@ -102,18 +106,18 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         }
     }
     for (i, d) in a.retention.deletion.iter().enumerate() {
-        p.required(&format!("retention.deletion[{i}].what"), &d.what);
+        p.required(format_args!("retention.deletion[{i}].what"), &d.what);
     }
 
     for (i, r) in a.rights.rights.iter().enumerate() {
         if let Some(d) = &r.description {
-            p.required(&format!("rights.rights[{i}].description"), d);
+            p.required(format_args!("rights.rights[{i}].description"), d);
         }
     }
 
     for (i, m) in a.security.measures.iter().enumerate() {
         p.required(
-            &format!("security.measures[{i}].description"),
+            format_args!("security.measures[{i}].description"),
             &m.description,
         );
     }
@@ -126,22 +130,22 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
             );
         }
         p.required(
-            &format!("extension.permissions[{i}].used_for"),
+            format_args!("extension.permissions[{i}].used_for"),
             &perm.used_for,
         );
     }
 
     for (i, c) in a.tracking.cookies.iter().enumerate() {
-        p.required(&format!("tracking.cookies[{i}].name"), &c.name);
+        p.required(format_args!("tracking.cookies[{i}].name"), &c.name);
         p.required(
-            &format!("tracking.cookies[{i}].description"),
+            format_args!("tracking.cookies[{i}].description"),
             &c.description,
         );
     }
 
     for (i, s) in a.custom_sections.iter().enumerate() {
-        p.required(&format!("custom_sections[{i}].title"), &s.title);
-        p.required(&format!("custom_sections[{i}].body"), &s.body);
+        p.required(format_args!("custom_sections[{i}].title"), &s.title);
+        p.required(format_args!("custom_sections[{i}].body"), &s.body);
     }
 
     p.0
@@ -155,27 +159,29 @@ impl Problems {
         self.0.push(Problem::new(path, message));
     }
 
-    fn required(&mut self, path: &str, value: &str) {
+    // Paths are `Display` (often `format_args!`), written out only for a problem:
+    // validation runs on every confirmed answer, and most answers have none.
+    fn required(&mut self, path: impl Display, value: &str) {
         if value.trim().is_empty() {
-            self.push(path, "is required and is empty");
+            self.push(path.to_string(), "is required and is empty");
         }
     }
 
-    fn email(&mut self, path: &str, value: Option<&str>) {
+    fn email(&mut self, path: impl Display, value: Option<&str>) {
         match value {
             Some(v) if !v.is_empty() && !is_email(v) => {
-                self.push(path, format!("`{v}` is not an e-mail address"))
+                self.push(path.to_string(), format!("`{v}` is not an e-mail address"))
             }
             _ => {}
         }
     }
 
-    fn url(&mut self, path: &str, value: Option<&str>) {
+    fn url(&mut self, path: impl Display, value: Option<&str>) {
         if let Some(v) = value
             && !is_web_url(v)
         {
             self.push(
-                path,
+                path.to_string(),
                 format!("`{v}` is not a web address; write it in full, e.g. https://example.com"),
             );
         }
@@ -189,22 +195,22 @@ impl Problems {
     ) -> HashSet<&'a str> {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
-            let path = format!("{list}[{i}].id");
+            let path = || format!("{list}[{i}].id");
             if id.is_empty() {
-                self.push(path, "is required and is empty");
+                self.push(path(), "is required and is empty");
             } else if !is_id(id) {
                 self.push(
-                    path,
+                    path(),
                     format!("`{id}` is not a usable id; use lowercase letters, digits, - and _"),
                 );
             } else if !seen.insert(id) {
-                self.push(path, format!("`{id}` is used by an earlier entry too"));
+                self.push(path(), format!("`{id}` is used by an earlier entry too"));
             }
         }
         seen
     }
 
-    fn references(&mut self, path: &str, ids: &[String], known: &HashSet<&str>) {
+    fn references(&mut self, path: impl Display, ids: &[String], known: &HashSet<&str>) {
         for (i, id) in ids.iter().enumerate() {
             if !known.contains(id.as_str()) {
                 let mut known: Vec<_> = known.iter().copied().collect();

@@ -11,6 +11,7 @@ mod catalog;
 mod kinds;
 
 use serde_json::Value;
+use std::borrow::Cow;
 
 use crate::answers::Answers;
 
@@ -153,7 +154,7 @@ pub fn find(path: &str) -> Option<(&'static Section, usize)> {
 /// Answers with everything the catalog says no longer applies taken out, so a
 /// changed condition never leaves stale text in the policy (the file keeps it, in
 /// case the condition comes back).
-pub fn relevant(answers: &Answers) -> Answers {
+pub fn relevant(answers: &Answers) -> Cow<'_, Answers> {
     let scope = Scope {
         answers,
         record: None,
@@ -168,13 +169,13 @@ pub fn relevant(answers: &Answers) -> Answers {
         .map(|q| q.key)
         .collect();
     if stale.is_empty() {
-        return answers.clone();
+        return Cow::Borrowed(answers);
     }
     let mut doc = answers.to_value();
     for key in stale {
         clear(&mut doc, key);
     }
-    serde_json::from_value(doc).expect("clearing answers keeps them valid")
+    Cow::Owned(serde_json::from_value(doc).expect("clearing answers keeps them valid"))
 }
 
 /// Whether the answer at a top-level path holds something `clear` would remove.

@@ -86,7 +86,7 @@ impl Prepared {
         if !problems.is_empty() {
             return Err(AnswersError::Invalid(problems).into());
         }
-        let answers = crate::questions::relevant(answers);
+        let answers = crate::questions::relevant(answers).into_owned();
         let view = View::new(&answers);
         let context = Context::from_serialize(&view).map_err(RenderError::Template)?;
         Ok(Prepared { answers, context })
