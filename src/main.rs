@@ -1,3 +1,4 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -9,7 +10,8 @@ fn main() -> ExitCode {
         Err(error) => {
             // `{:#}` prints the whole chain, so a template error names the variable
             // and the line, not just "failed to render".
-            eprintln!("error: {error:#}");
+            // Not eprintln!: with the terminal gone, a failed write must not panic.
+            let _ = writeln!(std::io::stderr(), "error: {error:#}");
             ExitCode::from(2)
         }
     }

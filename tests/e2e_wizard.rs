@@ -261,3 +261,88 @@ fn the_terminal_is_restored_after_ctrl_c_and_sigterm() {
         assert!(!w.screen.screen().hide_cursor(), "{how}: cursor hidden");
     }
 }
+
+/// A terminal that goes away (window closed, connection dropped) ends the wizard
+/// instead of leaving it spinning on a descriptor that reports end of file forever.
+#[test]
+fn closing_the_terminal_ends_the_wizard() {
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    use std::os::unix::process::{CommandExt, ExitStatusExt};
+    use std::process::Stdio;
+
+    let data = tempfile::tempdir().unwrap();
+    let (mut master, mut slave) = (-1, -1);
+    let mut size = libc::winsize {
+        ws_row: 30,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two descriptors and reads the size it is given.
+    let opened = unsafe {
+        libc::openpty(
+            &raw mut master,
+            &raw mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &raw mut size,
+        )
+    };
+    assert_eq!(opened, 0, "openpty");
+    // The child must not inherit the master side, or closing ours hangs nothing up.
+    // SAFETY: fcntl on a descriptor just opened.
+    unsafe { libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC) };
+    // SAFETY: both descriptors were just opened and are owned here alone.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_policywright"));
+    cmd.args(["new", "acme"])
+        .env("POLICYWRIGHT_DATA_DIR", data.path())
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave.try_clone().unwrap()));
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    drop(slave);
+
+    // Let it draw, reading what it writes, then close the terminal.
+    let mut file = std::fs::File::from(master);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut seen = Vec::new();
+    while !String::from_utf8_lossy(&seen).contains("product called") {
+        assert!(Instant::now() < deadline, "the wizard never drew");
+        let mut buf = [0u8; 4096];
+        // SAFETY: a valid descriptor and buffer.
+        let n = unsafe { libc::read(file.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len()) };
+        if n > 0 {
+            seen.extend_from_slice(&buf[..n as usize]);
+        }
+    }
+    let _ = std::io::Write::flush(&mut file);
+    drop(file);
+
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("the wizard kept running after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // Either the hangup signal or the watcher ended it, never a crash.
+    assert!(
+        status.code() == Some(143) || status.signal() == Some(libc::SIGHUP),
+        "{status:?}"
+    );
+}

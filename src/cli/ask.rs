@@ -37,6 +37,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     };
 
     let mut terminal = Terminal;
+    super::hangup::exit_on_hangup(crate::tui::TERMINATED);
     let input = match args.input {
         Some(input) => input,
         None => match ask_name(&mut terminal) {

@@ -4,6 +4,7 @@
 mod ask;
 mod check;
 mod diff;
+mod hangup;
 mod history;
 mod processors;
 mod publish;

@@ -68,7 +68,7 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
     need_terminal("new")?;
     let mut app = app()?;
     app.open(path, name, Answers::default(), None, Saved::NotYet);
-    Ok(ExitCode::from(crate::tui::run(app, &mut save)?))
+    run(app)
 }
 
 pub fn edit(args: EditArgs) -> anyhow::Result<ExitCode> {
@@ -85,7 +85,7 @@ pub fn edit(args: EditArgs) -> anyhow::Result<ExitCode> {
     let last = session::last_question(&path);
     let mut app = app()?;
     app.open(path, name, answers, last.as_deref(), Saved::Saved);
-    Ok(ExitCode::from(crate::tui::run(app, &mut save)?))
+    run(app)
 }
 
 /// `policywright` alone: the home screen in a terminal, else the help and exit 2.
@@ -97,5 +97,16 @@ pub fn home() -> anyhow::Result<ExitCode> {
     }
     let mut app = app()?;
     app.home.entries = crate::tui::effects::list_policies();
-    Ok(ExitCode::from(crate::tui::run(app, &mut save)?))
+    run(app)
+}
+
+/// Runs the wizard until the operator leaves. A terminal that goes away ends it
+/// with 143, as SIGHUP would, whatever the last drawing or reading then failed on.
+fn run(app: App) -> anyhow::Result<ExitCode> {
+    super::hangup::exit_on_hangup(crate::tui::TERMINATED);
+    match crate::tui::run(app, &mut save) {
+        Ok(code) => Ok(ExitCode::from(code)),
+        Err(_) if super::hangup::terminal_gone() => Ok(ExitCode::from(crate::tui::TERMINATED)),
+        Err(e) => Err(e),
+    }
 }
