@@ -15,6 +15,7 @@ mod templates;
 mod text;
 mod view;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -71,22 +72,23 @@ struct Section {
 
 /// Answers checked and turned into the template context: everything rendering needs
 /// except the templates, so it can be done while the templates are being parsed.
-pub struct Prepared {
-    answers: Answers,
+pub struct Prepared<'a> {
+    /// Borrowed unless some answers no longer apply and had to be left out.
+    answers: Cow<'a, Answers>,
     context: Context,
 }
 
-impl Prepared {
+impl<'a> Prepared<'a> {
     /// Refuses answers that are not complete enough to publish (see
     /// [`Answers::problems`]), with every problem listed. Answers that the interview
     /// says no longer apply (an EU representative when no EEA users are served, say)
     /// are left out, so a changed answer never leaves stale text in the policy.
-    pub fn new(answers: &Answers) -> Result<Prepared, RenderError> {
+    pub fn new(answers: &'a Answers) -> Result<Prepared<'a>, RenderError> {
         let problems = answers.problems();
         if !problems.is_empty() {
             return Err(AnswersError::Invalid(problems).into());
         }
-        let answers = crate::questions::relevant(answers).into_owned();
+        let answers = crate::questions::relevant(answers);
         let view = View::new(&answers);
         let context = Context::from_serialize(&view).map_err(RenderError::Template)?;
         Ok(Prepared { answers, context })
@@ -127,7 +129,7 @@ impl Renderer {
     /// Renders answers already checked and turned into a template context.
     pub fn render_prepared(
         &self,
-        prepared: &Prepared,
+        prepared: &Prepared<'_>,
         format: Format,
     ) -> Result<String, RenderError> {
         assert!(

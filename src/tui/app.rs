@@ -3,6 +3,7 @@
 //! and the cached preview. No terminal, no files: `event::update` changes it and
 //! `ui` draws it.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::path::PathBuf;
 
@@ -353,31 +354,32 @@ impl App {
         }
         // Findings and completion follow the answers too; `check` sees them as
         // `render` does.
-        let filled = self.filled();
-        let findings = filled.as_ref().map(crate::check::check).unwrap_or_default();
-        let completion = self.count_completion();
         let reviewing = self.screen == Screen::Review;
+        let shown = self.doc().preview_on || reviewing;
+        let filled = self.filled();
+        let findings = filled
+            .as_ref()
+            .map(|a| crate::check::check(a))
+            .unwrap_or_default();
+        let preview = shown.then(|| match &filled {
+            Ok(filled) => Preview::render(&self.renderer, filled),
+            Err(_) => Preview::render(&self.renderer, &self.doc().answers),
+        });
+        drop(filled);
+        let completion = self.count_completion();
         let d = self.doc_mut();
         d.findings = findings;
         d.completion = completion;
-        if !d.preview_on && !reviewing {
-            d.preview = Preview::default();
-            return;
-        }
-        let preview = match &filled {
-            Ok(filled) => Preview::render(&self.renderer, filled),
-            Err(_) => Preview::render(&self.renderer, &self.doc().answers),
-        };
-        self.doc_mut().preview = preview;
+        d.preview = preview.unwrap_or_default();
     }
 
     /// The answers with catalog references filled in, as `render`, `check` and
     /// `publish` see them; the problems if a reference names no catalog entry.
-    pub fn filled(&self) -> Result<Answers, Vec<Problem>> {
+    pub fn filled(&self) -> Result<Cow<'_, Answers>, Vec<Problem>> {
         let answers = &self.doc().answers;
         if !catalog::needs_catalog(answers) {
-            return Ok(answers.clone());
+            return Ok(Cow::Borrowed(answers));
         }
-        catalog::resolve(answers, &self.catalog)
+        catalog::resolve(answers, &self.catalog).map(Cow::Owned)
     }
 }

@@ -173,7 +173,9 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
         Msg::LastVersion(result) => {
             let changes = match result {
                 Ok(Some((version, previous))) => {
-                    let now = app.filled().unwrap_or_else(|_| app.doc().answers.clone());
+                    let now = app
+                        .filled()
+                        .unwrap_or(std::borrow::Cow::Borrowed(&app.doc().answers));
                     let diff = crate::diff::compare(&previous, &now);
                     let n = diff.changes.len();
                     let mut lines = vec![format!(
