@@ -155,6 +155,11 @@ pub struct Doc {
     pub sidebar: usize,
     pub preview_on: bool,
     pub preview: Preview,
+    /// The answers changed since the preview, the findings and the completion were
+    /// worked out. The runtime brings them up to date right after drawing the frame
+    /// that shows the change (see `tui::run`), so Enter moves on at once and the
+    /// preview follows in the next frame.
+    pub stale: bool,
     /// Each section's (answered, applicable) questions, for the sidebar.
     pub completion: Vec<(usize, usize)>,
     /// The rendered policy, in the preview and on the review screen.
@@ -220,6 +225,7 @@ impl App {
             preview_on: true,
             preview: Preview::default(),
             policy_scroll: Scroll::default(),
+            stale: false,
             completion: Vec::new(),
             findings: Vec::new(),
             review: None,
@@ -346,6 +352,16 @@ impl App {
             .collect()
     }
 
+    /// Brings the preview, findings and completion up to date if the answers changed
+    /// since; returns whether there was anything to do (and so a frame to redraw).
+    pub fn refresh_if_stale(&mut self) -> bool {
+        if !self.doc.as_ref().is_some_and(|d| d.stale) {
+            return false;
+        }
+        self.refresh_preview();
+        true
+    }
+
     /// Recomputes the preview if it is shown; it is rendered only when the answers
     /// change, never on a keystroke that only edits a draft.
     pub fn refresh_preview(&mut self) {
@@ -368,6 +384,7 @@ impl App {
         drop(filled);
         let completion = self.count_completion();
         let d = self.doc_mut();
+        d.stale = false;
         d.findings = findings;
         d.completion = completion;
         d.preview = preview.unwrap_or_default();

@@ -497,7 +497,7 @@ pub fn commit(app: &mut App, value: Value) -> Result<Cmd, Vec<String>> {
     d.answers = updated;
     d.errors.clear();
     d.dirty = false;
-    app.refresh_preview();
+    d.stale = true;
     Ok(Cmd::Save {
         key: key.to_owned(),
     })

@@ -57,6 +57,11 @@ pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<u8> {
         if terminated.load(Ordering::Relaxed) {
             return Ok(TERMINATED);
         }
+        // A confirmed answer is drawn first; the preview, findings and completion
+        // it changes are worked out now and drawn in the next frame.
+        if app.refresh_if_stale() {
+            continue;
+        }
         if !crossterm::event::poll(Duration::from_millis(200))? {
             continue;
         }

@@ -32,15 +32,20 @@ fn example(name: &str) -> Answers {
     Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// A key as the runtime handles it: applied, then (after the frame that shows it)
+/// the preview, findings and completion brought up to date.
+fn key_event(app: &mut App, key: KeyEvent) -> Vec<Cmd> {
+    let cmds = update(app, Msg::Key(key));
+    app.refresh_if_stale();
+    cmds
+}
+
 fn press(app: &mut App, code: KeyCode) -> Vec<Cmd> {
-    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    key_event(app, KeyEvent::new(code, KeyModifiers::NONE))
 }
 
 fn ctrl(app: &mut App, c: char) -> Vec<Cmd> {
-    update(
-        app,
-        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
+    key_event(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -794,7 +799,7 @@ fn snapshot_scan_offer() {
 }
 
 fn alt(app: &mut App, code: KeyCode) -> Vec<Cmd> {
-    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::ALT)))
+    key_event(app, KeyEvent::new(code, KeyModifiers::ALT))
 }
 
 #[test]
@@ -833,4 +838,31 @@ fn the_policy_scrolls_and_stops_at_its_end() {
     press(&mut app, KeyCode::Tab);
     go_to(&mut app, "retention.rules");
     assert_eq!(app.doc().policy_scroll.offset, 0);
+}
+
+#[test]
+fn a_confirmed_answer_is_drawn_first_and_the_preview_follows() {
+    let mut app = app_with(example("stepr"));
+    assert_eq!(key(&app), "organization.product_name");
+    let before = app.doc().preview.clone();
+    press(&mut app, KeyCode::End);
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('X'), KeyModifiers::NONE)),
+    );
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+    );
+    // The answer is in, the next question is open; the preview is not redone yet.
+    assert_eq!(app.doc().answers.organization.product_name, "SteprX");
+    assert_ne!(key(&app), "organization.product_name");
+    assert!(app.doc().stale);
+    assert_eq!(app.doc().preview, before);
+    // The runtime's next step, after drawing that frame.
+    assert!(app.refresh_if_stale());
+    assert!(!app.doc().stale);
+    let preview = app.doc().preview.markdown.clone().unwrap();
+    assert!(preview.contains("SteprX"), "{preview}");
+    assert!(!app.refresh_if_stale(), "nothing left to do");
 }
