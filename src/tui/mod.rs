@@ -2,8 +2,11 @@
 //! form you can move around in, with a live preview, autosave and a publish step.
 //!
 //! Elm-style: [`app`] is the state, [`event`] turns keys into messages and applies
-//! them (`update`, pure), [`ui`] draws (never changing state), [`effects`] does the
-//! file work `update` asks for, and [`terminal`] owns raw mode. Questions, help,
+//! them (`update`, pure), [`ui`] draws, [`effects`] does the file work `update`
+//! asks for, and [`terminal`] owns raw mode. Drawing changes no answer and no draft;
+//! it only records, in `Cell`s, what the last frame's size allows (how far a pane
+//! can scroll, where a long text wrapped), as ratatui's own list state does, so the
+//! next key can move by what is on screen. Questions, help,
 //! conditions and validation come from `questions` and `answers::set`: nothing about
 //! the interview is repeated here.
 
