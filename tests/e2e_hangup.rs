@@ -1,0 +1,106 @@
+//! A terminal that goes away (its window closed, the connection dropped) ends the
+//! interactive commands, instead of leaving them spinning on a descriptor that
+//! reports end of file forever. Each test runs the real binary on a fresh
+//! pseudo-terminal, waits for its first prompt, closes the terminal, and expects
+//! the process to end on its own within seconds, as SIGHUP would end it.
+#![cfg(unix)]
+
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::process::{Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs policywright with `args` on a new terminal until it shows `prompt`, then
+/// closes the terminal and returns how the process ended.
+fn close_terminal_at(args: &[&str], prompt: &str) -> ExitStatus {
+    let data = tempfile::tempdir().unwrap();
+    let (mut master, mut slave) = (-1, -1);
+    let mut size = libc::winsize {
+        ws_row: 30,
+        ws_col: 100,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: openpty writes two descriptors and reads the size it is given.
+    let opened = unsafe {
+        libc::openpty(
+            &raw mut master,
+            &raw mut slave,
+            std::ptr::null_mut(),
+            std::ptr::null(),
+            &raw mut size,
+        )
+    };
+    assert_eq!(opened, 0, "openpty");
+    // The child must not inherit the master side, or closing ours hangs nothing up.
+    // SAFETY: fcntl on a descriptor just opened.
+    unsafe { libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC) };
+    // SAFETY: both descriptors were just opened and are owned here alone.
+    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_policywright"));
+    cmd.args(args)
+        .current_dir(data.path())
+        .env("POLICYWRIGHT_DATA_DIR", data.path())
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave.try_clone().unwrap()));
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
+    drop(cmd);
+    drop(slave);
+
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut seen = Vec::new();
+    while !String::from_utf8_lossy(&seen).contains(prompt) {
+        assert!(
+            Instant::now() < deadline,
+            "never showed {prompt:?}: {}",
+            String::from_utf8_lossy(&seen)
+        );
+        let mut buf = [0u8; 4096];
+        // SAFETY: a valid descriptor and buffer.
+        let n = unsafe { libc::read(master.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len()) };
+        if n > 0 {
+            seen.extend_from_slice(&buf[..n.unsigned_abs()]);
+        }
+    }
+    drop(master);
+
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("policywright {args:?} kept running after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Ended by the hangup signal or by the watcher (143), never by a crash.
+fn ended_by_hangup(status: ExitStatus) -> bool {
+    status.code() == Some(143) || status.signal() == Some(libc::SIGHUP)
+}
+
+#[test]
+fn closing_the_terminal_ends_the_wizard() {
+    let status = close_terminal_at(&["new", "acme"], "product called");
+    assert!(ended_by_hangup(status), "{status:?}");
+}
+
+#[test]
+fn closing_the_terminal_ends_the_line_by_line_interview() {
+    let status = close_terminal_at(&["ask", "./acme.json"], "product called");
+    assert!(ended_by_hangup(status), "{status:?}");
+}
