@@ -3,7 +3,7 @@
 //! say to California residents. Whether the CCPA applies at all depends on thresholds
 //! the answers do not record; `ccpa-thresholds` states them.
 
-use super::{Hit, Regime, Rule, Severity, california, categories_without_retention};
+use super::{Hit, Regime, Rule, Severity, california, categories_without_retention, entries};
 use crate::answers::Answers;
 use crate::answers::vocab::{GpcResponse, RightKind};
 
@@ -33,18 +33,13 @@ pub static RULES: &[Rule] = &[
         applies_when: CA,
         applies: california,
         test: |a| {
-            a.data
-                .categories
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.ccpa_category.is_none())
-                .map(|(i, c)| {
-                    Hit::with(
-                        format!("data.categories[{i}].ccpa_category"),
-                        format!("`{}`", c.name),
-                    )
-                })
-                .collect()
+            entries(
+                &a.data.categories,
+                "data.categories",
+                "ccpa_category",
+                |c| c.ccpa_category.is_none(),
+                |c| format!("`{}`", c.name),
+            )
         },
         message: "Collected data is not mapped to a CCPA category of personal information, \
                   so the California table leaves it out",

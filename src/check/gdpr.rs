@@ -4,7 +4,9 @@
 //! The UK GDPR keeps Art. 13 and 14 word for word, so the content rules here apply when
 //! either GDPR does (one finding, not two); `uk_gdpr.rs` holds what the UK changes.
 
-use super::{Hit, Regime, Rule, Severity, any_gdpr, categories_without_retention, eu_gdpr};
+use super::{
+    Hit, Regime, Rule, Severity, any_gdpr, categories_without_retention, entries, eu_gdpr,
+};
 use crate::answers::Answers;
 use crate::answers::vocab::{DataSource, LegalBasis, ProcessorRole, Region, RightKind, Safeguard};
 
@@ -94,22 +96,18 @@ pub static RULES: &[Rule] = &[
         applies_when: EITHER,
         applies: any_gdpr,
         test: |a| {
-            a.purposes
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| {
+            entries(
+                &a.purposes,
+                "purposes",
+                "legitimate_interest",
+                |p| {
                     p.legal_basis == Some(LegalBasis::LegitimateInterests)
                         && p.legitimate_interest
                             .as_deref()
                             .is_none_or(|s| s.trim().is_empty())
-                })
-                .map(|(i, p)| {
-                    Hit::with(
-                        format!("purposes[{i}].legitimate_interest"),
-                        format!("purpose `{}`", p.name),
-                    )
-                })
-                .collect()
+                },
+                |p| format!("purpose `{}`", p.name),
+            )
         },
         message: "A purpose relies on legitimate interests without saying what the interest is",
     },
@@ -141,17 +139,13 @@ pub static RULES: &[Rule] = &[
         applies_when: EITHER,
         applies: any_gdpr,
         test: |a| {
-            a.processors
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.categories.is_empty() && p.data_description.is_none())
-                .map(|(i, p)| {
-                    Hit::with(
-                        format!("processors[{i}].categories"),
-                        format!("`{}`", p.name),
-                    )
-                })
-                .collect()
+            entries(
+                &a.processors,
+                "processors",
+                "categories",
+                |p| p.categories.is_empty() && p.data_description.is_none(),
+                |p| format!("`{}`", p.name),
+            )
         },
         message: "A recipient is named without saying what data it receives",
     },
@@ -193,17 +187,13 @@ pub static RULES: &[Rule] = &[
         applies_when: EITHER,
         applies: any_gdpr,
         test: |a| {
-            a.processors
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.countries.is_empty())
-                .map(|(i, p)| {
-                    Hit::with(
-                        format!("processors[{i}].countries"),
-                        format!("`{}`", p.name),
-                    )
-                })
-                .collect()
+            entries(
+                &a.processors,
+                "processors",
+                "countries",
+                |p| p.countries.is_empty(),
+                |p| format!("`{}`", p.name),
+            )
         },
         message: "A recipient does not say where it processes data, so neither the policy \
                   nor this check can tell whether data leaves the EEA or the UK",
@@ -229,18 +219,13 @@ pub static RULES: &[Rule] = &[
                     )
                 })
                 .collect();
-            hits.extend(
-                a.processors
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| p.safeguard == Some(Safeguard::Consent))
-                    .map(|(i, p)| {
-                        Hit::with(
-                            format!("processors[{i}].safeguard"),
-                            format!("`{}`", p.name),
-                        )
-                    }),
-            );
+            hits.extend(entries(
+                &a.processors,
+                "processors",
+                "safeguard",
+                |p| p.safeguard == Some(Safeguard::Consent),
+                |p| format!("`{}`", p.name),
+            ));
             hits
         },
         message: "A transfer relies on the user's consent, a derogation meant for \
@@ -363,18 +348,13 @@ pub static RULES: &[Rule] = &[
         applies_when: "either GDPR applies, for data obtained from third parties",
         applies: any_gdpr,
         test: |a| {
-            a.data
-                .categories
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.source == DataSource::ThirdParty && c.source_name.is_none())
-                .map(|(i, c)| {
-                    Hit::with(
-                        format!("data.categories[{i}].source_name"),
-                        format!("`{}`", c.name),
-                    )
-                })
-                .collect()
+            entries(
+                &a.data.categories,
+                "data.categories",
+                "source_name",
+                |c| c.source == DataSource::ThirdParty && c.source_name.is_none(),
+                |c| format!("`{}`", c.name),
+            )
         },
         message: "Data obtained from a third party does not say from whom",
     },
@@ -475,18 +455,13 @@ pub static RULES: &[Rule] = &[
         applies_when: "either GDPR applies and special-category data is collected",
         applies: any_gdpr,
         test: |a| {
-            a.data
-                .categories
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.sensitive)
-                .map(|(i, c)| {
-                    Hit::with(
-                        format!("data.categories[{i}].sensitive"),
-                        format!("`{}`", c.name),
-                    )
-                })
-                .collect()
+            entries(
+                &a.data.categories,
+                "data.categories",
+                "sensitive",
+                |c| c.sensitive,
+                |c| format!("`{}`", c.name),
+            )
         },
         message: "Special-category data is collected; the answers cannot yet record which \
                   Art. 9(2) condition (usually explicit consent) allows it, so say it in the \
@@ -509,15 +484,11 @@ pub(super) fn uses_basis(a: &Answers, basis: LegalBasis) -> bool {
 }
 
 pub(super) fn purposes_without_basis(a: &Answers) -> Vec<Hit> {
-    a.purposes
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.legal_basis.is_none())
-        .map(|(i, p)| {
-            Hit::with(
-                format!("purposes[{i}].legal_basis"),
-                format!("purpose `{}`", p.name),
-            )
-        })
-        .collect()
+    entries(
+        &a.purposes,
+        "purposes",
+        "legal_basis",
+        |p| p.legal_basis.is_none(),
+        |p| format!("purpose `{}`", p.name),
+    )
 }

@@ -124,6 +124,23 @@ pub struct Hit {
     pub note: Option<String>,
 }
 
+/// A hit at `list[i].field` for every entry of a list the rule finds wanting,
+/// with the entry named in the note ("purpose `To bill you`").
+pub fn entries<T>(
+    items: &[T],
+    list: &str,
+    field: &str,
+    wanting: impl Fn(&T) -> bool,
+    note: impl Fn(&T) -> String,
+) -> Vec<Hit> {
+    items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| wanting(item))
+        .map(|(i, item)| Hit::with(format!("{list}[{i}].{field}"), note(item)))
+        .collect()
+}
+
 impl Hit {
     pub fn at(answer: impl Into<String>) -> Hit {
         Hit {
