@@ -14,13 +14,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         applies_when: CA,
         applies: california,
-        test: |a| {
-            if a.tracking.do_not_track.is_none() {
-                vec![Hit::at("tracking.do_not_track")]
-            } else {
-                Vec::new()
-            }
-        },
+        test: |a| Hit::when(a.tracking.do_not_track.is_none(), "tracking.do_not_track"),
         message: "The policy does not say how the product responds to a browser's Do Not \
                   Track signal",
     },
@@ -32,11 +26,10 @@ pub static RULES: &[Rule] = &[
         applies_when: CA,
         applies: california,
         test: |a| {
-            if a.tracking.third_party_tracking.is_none() {
-                vec![Hit::at("tracking.third_party_tracking")]
-            } else {
-                Vec::new()
-            }
+            Hit::when(
+                a.tracking.third_party_tracking.is_none(),
+                "tracking.third_party_tracking",
+            )
         },
         message: "The policy does not say whether third parties may collect information about \
                   users' activity over time and across other sites when they use the product",
@@ -48,13 +41,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         applies_when: CA,
         applies: california,
-        test: |a| {
-            if a.policy.effective_date.is_none() {
-                vec![Hit::at("policy.effective_date")]
-            } else {
-                Vec::new()
-            }
-        },
+        test: |a| Hit::when(a.policy.effective_date.is_none(), "policy.effective_date"),
         message: "The policy gives the date it was last updated but not its effective date",
     },
     Rule {
@@ -64,13 +51,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         applies_when: CA,
         applies: california,
-        test: |a| {
-            if a.changes.notify_by.is_empty() {
-                vec![Hit::at("changes.notify_by")]
-            } else {
-                Vec::new()
-            }
-        },
+        test: |a| Hit::when(a.changes.notify_by.is_empty(), "changes.notify_by"),
         message: "The policy only says its date changes when it does; say how users are told \
                   of material changes (e-mail, a notice in the app, ...)",
     },

@@ -118,11 +118,10 @@ pub static RULES: &[Rule] = &[
         applies_when: "the product serves California and sells or shares personal information",
         applies: |a| california(a) && sells_or_shares(a),
         test: |a| {
-            if a.tracking.global_privacy_control == Some(GpcResponse::HonoredAsOptOut) {
-                Vec::new()
-            } else {
-                vec![Hit::at("tracking.global_privacy_control")]
-            }
+            Hit::unless(
+                a.tracking.global_privacy_control == Some(GpcResponse::HonoredAsOptOut),
+                "tracking.global_privacy_control",
+            )
         },
         message: "Personal information is sold or shared, so opt-out preference signals such \
                   as Global Privacy Control must be honored as opt-out requests, and the \
@@ -136,15 +135,13 @@ pub static RULES: &[Rule] = &[
         applies_when: "the product serves California and collects sensitive personal information",
         applies: |a| california(a) && a.data.categories.iter().any(|c| c.sensitive),
         test: |a| {
-            if a.rights
-                .rights
-                .iter()
-                .any(|r| r.right == RightKind::LimitSensitive)
-            {
-                Vec::new()
-            } else {
-                vec![Hit::at("rights.rights")]
-            }
+            Hit::unless(
+                a.rights
+                    .rights
+                    .iter()
+                    .any(|r| r.right == RightKind::LimitSensitive),
+                "rights.rights",
+            )
         },
         message: "Sensitive personal information is collected; unless it is used only for the \
                   purposes 11 CCR 7027(m) allows, say how to limit its use (\"Limit the Use of \
@@ -157,13 +154,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         applies_when: CA,
         applies: california,
-        test: |a| {
-            if a.rights.authorized_agents {
-                Vec::new()
-            } else {
-                vec![Hit::at("rights.authorized_agents")]
-            }
-        },
+        test: |a| Hit::unless(a.rights.authorized_agents, "rights.authorized_agents"),
         message: "The policy does not explain that a request can be made through an \
                   authorized agent",
     },
@@ -174,13 +165,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         applies_when: CA,
         applies: california,
-        test: |a| {
-            if a.rights.verification.is_some() {
-                Vec::new()
-            } else {
-                vec![Hit::at("rights.verification")]
-            }
-        },
+        test: |a| Hit::unless(a.rights.verification.is_some(), "rights.verification"),
         message: "The policy does not describe how a request is verified (what the person \
                   must provide to prove who they are)",
     },

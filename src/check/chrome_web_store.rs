@@ -17,13 +17,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         applies_when: EXT,
         applies: extension,
-        test: |a| {
-            if a.extension.permissions.is_empty() {
-                vec![Hit::at("extension.permissions")]
-            } else {
-                Vec::new()
-            }
-        },
+        test: |a| Hit::when(a.extension.permissions.is_empty(), "extension.permissions"),
         message: "The policy lists none of the extension's permissions; reviewers and users \
                   expect each permission with what it is used for",
     },
@@ -34,13 +28,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         applies_when: EXT,
         applies: extension,
-        test: |a| {
-            if a.extension.limited_use {
-                Vec::new()
-            } else {
-                vec![Hit::at("extension.limited_use")]
-            }
-        },
+        test: |a| Hit::unless(a.extension.limited_use, "extension.limited_use"),
         message: "The policy does not state that the extension's use of data complies with \
                   the Chrome Web Store's Limited Use requirements",
     },

@@ -58,11 +58,10 @@ pub static RULES: &[Rule] = &[
         applies_when: KIDS,
         applies: children,
         test: |a| {
-            if a.organization.postal_address.is_none() {
-                vec![Hit::at("organization.postal_address")]
-            } else {
-                Vec::new()
-            }
+            Hit::when(
+                a.organization.postal_address.is_none(),
+                "organization.postal_address",
+            )
         },
         message: "The policy does not give the operator's postal address",
     },
@@ -84,13 +83,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Info,
         applies_when: "the product serves the US and is not said to be for children",
         applies: |a| us(a) && !a.audience.directed_to_children,
-        test: |a| {
-            if a.audience.minimum_age.is_none() {
-                vec![Hit::at("audience.minimum_age")]
-            } else {
-                Vec::new()
-            }
-        },
+        test: |a| Hit::when(a.audience.minimum_age.is_none(), "audience.minimum_age"),
         message: "The policy states no minimum age; saying the product is not for children \
                   under 13 tells readers (and the FTC) that COPPA's parental-consent duties do \
                   not apply",

@@ -284,11 +284,10 @@ pub static RULES: &[Rule] = &[
         applies_when: "either GDPR applies and a purpose relies on consent",
         applies: |a| any_gdpr(a) && uses_basis(a, LegalBasis::Consent),
         test: |a| {
-            if states_gdpr_rights(a) || has_right(a, RightKind::WithdrawConsent) {
-                Vec::new()
-            } else {
-                vec![Hit::at("rights.rights")]
-            }
+            Hit::unless(
+                states_gdpr_rights(a) || has_right(a, RightKind::WithdrawConsent),
+                "rights.rights",
+            )
         },
         message: "Processing relies on consent, but the policy does not say consent can be \
                   withdrawn at any time",
@@ -301,11 +300,10 @@ pub static RULES: &[Rule] = &[
         applies_when: EITHER,
         applies: any_gdpr,
         test: |a| {
-            if states_gdpr_rights(a) || a.rights.complaint {
-                Vec::new()
-            } else {
-                vec![Hit::at("rights.complaint")]
-            }
+            Hit::unless(
+                states_gdpr_rights(a) || a.rights.complaint,
+                "rights.complaint",
+            )
         },
         message: "The policy does not state the right to complain to a data protection \
                   supervisory authority",
@@ -365,13 +363,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         applies_when: "either GDPR applies and decisions are made solely by automated means",
         applies: |a| any_gdpr(a) && a.ai.automated_decisions.is_some(),
-        test: |a| {
-            if has_right(a, RightKind::AutomatedDecisions) {
-                Vec::new()
-            } else {
-                vec![Hit::at("rights.rights")]
-            }
-        },
+        test: |a| Hit::unless(has_right(a, RightKind::AutomatedDecisions), "rights.rights"),
         message: "Decisions are made solely by automated means, but the policy does not give \
                   the right to obtain human intervention, to express one's view and to \
                   contest the decision",
@@ -383,13 +375,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Info,
         applies_when: "either GDPR applies and AI providers receive data",
         applies: |a| any_gdpr(a) && a.processors.iter().any(|p| p.role == ProcessorRole::Ai),
-        test: |a| {
-            if a.ai.automated_decisions.is_none() {
-                vec![Hit::at("ai.automated_decisions")]
-            } else {
-                Vec::new()
-            }
-        },
+        test: |a| Hit::when(a.ai.automated_decisions.is_none(), "ai.automated_decisions"),
         message: "AI providers receive data; if any decision with legal or similarly \
                   significant effect on a person is made solely by automated means, describe \
                   it, its logic and its consequences (nothing to add if none is)",
@@ -404,11 +390,10 @@ pub static RULES: &[Rule] = &[
             a.audience.serves(Region::Eea) && a.organization.country.is_some_and(|c| !c.in_eea())
         },
         test: |a| {
-            if a.organization.eu_representative.is_none() {
-                vec![Hit::at("organization.eu_representative")]
-            } else {
-                Vec::new()
-            }
+            Hit::when(
+                a.organization.eu_representative.is_none(),
+                "organization.eu_representative",
+            )
         },
         message: "The operator is outside the EU and serves people in it, but names no \
                   representative in the EU (not needed only for occasional processing that \
@@ -437,11 +422,10 @@ pub static RULES: &[Rule] = &[
                 && a.audience.minimum_age.is_none_or(|n| n < 16)
         },
         test: |a| {
-            if a.audience.parental_consent.is_some() {
-                Vec::new()
-            } else {
-                vec![Hit::at("audience.minimum_age")]
-            }
+            Hit::unless(
+                a.audience.parental_consent.is_some(),
+                "audience.minimum_age",
+            )
         },
         message: "Processing relies on consent and users may be under 16: below the age each \
                   member state sets (13 to 16) a parent must consent; say how parental \

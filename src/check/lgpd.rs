@@ -58,13 +58,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         applies_when: BR,
         applies: brazil,
-        test: |a| {
-            if a.organization.dpo.is_none() {
-                vec![Hit::at("organization.dpo")]
-            } else {
-                Vec::new()
-            }
-        },
+        test: |a| Hit::when(a.organization.dpo.is_none(), "organization.dpo"),
         message: "No data protection officer (encarregado) is named; the LGPD requires one to \
                   be disclosed, unless you are a small processing agent, who must still offer \
                   a channel for data subjects",

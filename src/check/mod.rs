@@ -149,6 +149,20 @@ impl Hit {
         }
     }
 
+    /// A hit at `answer` when `wanting` holds, else none.
+    pub fn when(wanting: bool, answer: &str) -> Vec<Hit> {
+        if wanting {
+            vec![Hit::at(answer)]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// A hit at `answer` unless `fine` holds.
+    pub fn unless(fine: bool, answer: &str) -> Vec<Hit> {
+        Hit::when(!fine, answer)
+    }
+
     pub fn with(answer: impl Into<String>, note: impl Into<String>) -> Hit {
         Hit {
             answer: answer.into(),

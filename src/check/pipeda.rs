@@ -38,11 +38,10 @@ pub static RULES: &[Rule] = &[
         applies_when: "the product serves Canada and data is processed outside Canada",
         applies: |a| canada(a) && processed_abroad(a),
         test: |a| {
-            if a.hosting.transfers.iter().any(|t| t.details.is_some()) {
-                Vec::new()
-            } else {
-                vec![Hit::at("hosting.transfers")]
-            }
+            Hit::unless(
+                a.hosting.transfers.iter().any(|t| t.details.is_some()),
+                "hosting.transfers",
+            )
         },
         message: "Data is processed outside Canada; say where, and that it may then be \
                   accessed by the courts, law enforcement and national security authorities \

@@ -41,11 +41,10 @@ pub static RULES: &[Rule] = &[
             a.audience.serves(Region::Uk) && a.organization.country.is_some_and(|c| c != gb())
         },
         test: |a| {
-            if a.organization.uk_representative.is_none() {
-                vec![Hit::at("organization.uk_representative")]
-            } else {
-                Vec::new()
-            }
+            Hit::when(
+                a.organization.uk_representative.is_none(),
+                "organization.uk_representative",
+            )
         },
         message: "The operator is outside the UK and serves people in it, but names no \
                   representative in the UK (not needed only for occasional processing that \
@@ -83,13 +82,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         applies_when: "UK GDPR applies and the product is not directed to children",
         applies: |a| uk_gdpr(a) && !a.audience.directed_to_children,
-        test: |a| {
-            if a.audience.minimum_age.is_none() {
-                vec![Hit::at("audience.minimum_age")]
-            } else {
-                Vec::new()
-            }
-        },
+        test: |a| Hit::when(a.audience.minimum_age.is_none(), "audience.minimum_age"),
         message: "The policy does not say how old users must be; in the UK children can \
                   consent to online services from 13, and the ICO's Children's code applies \
                   to services likely to be used by under-18s",
