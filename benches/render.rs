@@ -12,6 +12,7 @@ use std::process::Command;
 use criterion::{Criterion, criterion_group, criterion_main};
 use policywright::answers::vocab::{DataSource, ProcessorRole};
 use policywright::answers::{Answers, DataCategory, Processor, RetentionRule};
+use policywright::policy::Policy;
 use policywright::render::{Format, Renderer};
 
 const FORMATS: [(Format, &str); 3] = [
@@ -68,20 +69,33 @@ fn large() -> Answers {
     a
 }
 
+/// The policy the answers make, resolved inside each iteration as every command does.
+fn policy(answers: &Answers) -> Policy {
+    Policy::with_builtin_catalog(answers).unwrap()
+}
+
 fn in_process(c: &mut Criterion) {
     let renderer = Renderer::new(None).unwrap();
     for name in ["stepr", "specstep"] {
         let answers = example(name);
         for (format, label) in FORMATS {
             c.bench_function(&format!("render/{name}/{label}"), |b| {
-                b.iter(|| renderer.render(black_box(&answers), format).unwrap())
+                b.iter(|| {
+                    renderer
+                        .render(&policy(black_box(&answers)), format)
+                        .unwrap()
+                })
             });
         }
     }
     let answers = large();
     for (format, label) in FORMATS {
         c.bench_function(&format!("render/large-200p-500d/{label}"), |b| {
-            b.iter(|| renderer.render(black_box(&answers), format).unwrap())
+            b.iter(|| {
+                renderer
+                    .render(&policy(black_box(&answers)), format)
+                    .unwrap()
+            })
         });
     }
     c.bench_function("templates/parse-all", |b| {

@@ -4,6 +4,10 @@
 //! - [`answers`]: the model of the answers file: its shape, parsing, validation, `--set`.
 //! - [`catalog`]: the processor catalog, and filling in answers that refer to it.
 //! - [`render`]: templates and the three output formats.
+//! - [`law`]: which law applies to the answers, decided once for every consumer.
+//! - [`policy`]: the answers as the policy sees them (catalog filled in, stale answers
+//!   left out): what render, check, diff and publish consume.
+//! - [`publish`]: publishing a policy, for the command line and the wizard alike.
 //! - [`questions`]: the interview, defined once: sections, questions, help, conditions.
 //! - [`ask`]: the line-by-line interview, behind a prompter trait.
 //! - [`check`]: the disclosure rules of each regime, held against the answers.
@@ -20,6 +24,9 @@ pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod diff;
+pub mod law;
+pub mod policy;
+pub mod publish;
 pub mod questions;
 pub mod render;
 pub mod scan;

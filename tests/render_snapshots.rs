@@ -2,17 +2,18 @@
 //! or layout shows up here as a diff to accept (`cargo insta review`) or fix.
 
 use policywright::answers::Answers;
-use policywright::catalog::{Catalog, resolve};
+use policywright::policy::Policy;
 use policywright::render::{Format, Renderer};
 
-/// Renders an example the way the CLI does: catalog references filled in first.
+/// Renders an example the way the CLI does: as the policy it makes, catalog
+/// references filled in.
 fn render(example: &str, format: Format) -> String {
     let path = format!("{}/examples/{example}.json", env!("CARGO_MANIFEST_DIR"));
     let answers = Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let answers = resolve(&answers, &Catalog::builtin()).unwrap();
+    let policy = Policy::with_builtin_catalog(&answers).unwrap();
     Renderer::new(None)
         .unwrap()
-        .render(&answers, format)
+        .render(&policy, format)
         .unwrap()
 }
 

@@ -5,6 +5,7 @@
 //! cannot hide or fake a match; each fact names the section it must appear in.
 
 use policywright::answers::Answers;
+use policywright::policy::Policy;
 use policywright::render::{Format, Renderer};
 
 fn render(example: &str) -> String {
@@ -12,7 +13,8 @@ fn render(example: &str) -> String {
     let text = std::fs::read_to_string(&path).unwrap();
     let answers = Answers::from_json(&text).unwrap();
     let renderer = Renderer::new(None).unwrap();
-    renderer.render(&answers, Format::Text).unwrap()
+    let policy = Policy::with_builtin_catalog(&answers).unwrap();
+    renderer.render(&policy, Format::Text).unwrap()
 }
 
 /// Splits the text policy into (heading, folded body) by its numbered `N. Title` headings.

@@ -262,6 +262,20 @@ pub fn is_web_url(s: &str) -> bool {
     }
 }
 
+/// A stable id made of lowercase letters, digits and single dashes, from a name: the
+/// suggested id of a list entry, a custom section's anchor.
+pub fn id_slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
 /// Ids are short, lowercase and safe in paths and anchors.
 pub fn is_id(s: &str) -> bool {
     !s.is_empty()

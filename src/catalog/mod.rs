@@ -68,6 +68,22 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// A catalog with no entries: for answers that refer to none.
+    pub fn empty() -> Catalog {
+        Catalog {
+            entries: Vec::new(),
+        }
+    }
+
+    /// The built-in catalog with the operator's `<data dir>/processors.json` over it;
+    /// just the built-in one when there is no data directory at all.
+    pub fn for_operator() -> Result<Catalog, CatalogError> {
+        match crate::store::data_dir() {
+            Ok(dir) => Catalog::load(&dir),
+            Err(_) => Ok(Catalog::builtin()),
+        }
+    }
+
     /// The built-in catalog alone. Its validity is a test, so a broken asset never ships.
     pub fn builtin() -> Catalog {
         let entries = parse(BUILTIN_TEXT, "assets/processors.json")

@@ -386,9 +386,7 @@ pub static RULES: &[Rule] = &[
         citation: "GDPR Art. 27(1), 13(1)(a)",
         severity: Severity::Error,
         applies_when: "the product serves the EEA and the operator is established outside it",
-        applies: |a| {
-            a.audience.serves(Region::Eea) && a.organization.country.is_some_and(|c| !c.in_eea())
-        },
+        applies: crate::law::needs_eu_representative,
         test: |a| {
             Hit::when(
                 a.organization.eu_representative.is_none(),

@@ -30,7 +30,7 @@ use serde::Serialize;
 
 use crate::answers::Answers;
 use crate::answers::values::Country;
-use crate::answers::vocab::Region;
+use crate::policy::Policy;
 
 /// How serious a finding is. Ordered most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -224,10 +224,11 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
 /// Every finding for these answers, sorted by regime, then severity (most serious
 /// first), then rule id; a rule's own findings keep the answers' order.
 ///
-/// The rules see the answers as `render` does: without those the interview says no
-/// longer apply (`questions::relevant`), since the policy will not say them.
-pub fn check(a: &Answers) -> Vec<Finding> {
-    let a = &crate::questions::relevant(a);
+/// The rules see the policy as `render` does ([`Policy`]): catalog references filled
+/// in, answers whose question does not apply left out, since the policy will not say
+/// them.
+pub fn check(policy: &Policy) -> Vec<Finding> {
+    let a = policy.answers();
     let mut findings: Vec<Finding> = rules()
         .filter(|rule| (rule.applies)(a))
         .flat_map(|rule| {
@@ -295,25 +296,9 @@ impl std::fmt::Display for Summary {
 
 // Conditions and tests shared by several regimes.
 
-/// GDPR Art. 3: the operator is established in the EEA, or offers the product to
-/// people in the EEA.
-pub(crate) fn eu_gdpr(a: &Answers) -> bool {
-    a.audience.serves(Region::Eea) || a.organization.country.is_some_and(|c| c.in_eea())
-}
-
-/// UK GDPR Art. 3: established in the UK, or offering the product to people there.
-pub(crate) fn uk_gdpr(a: &Answers) -> bool {
-    a.audience.serves(Region::Uk) || a.organization.country == Some(gb())
-}
-
-/// Either GDPR: the Art. 13/14 content rules are the same in both.
-pub(crate) fn any_gdpr(a: &Answers) -> bool {
-    eu_gdpr(a) || uk_gdpr(a)
-}
-
-pub(crate) fn california(a: &Answers) -> bool {
-    a.audience.serves(Region::California)
-}
+// Which law applies is decided once, in `crate::law`, for the interview, the policy
+// and these rules alike.
+pub(crate) use crate::law::{any_gdpr, california, eu_gdpr, uk_gdpr};
 
 pub(crate) fn gb() -> Country {
     "GB".parse().expect("GB is a country")

@@ -2,7 +2,7 @@
 //! Information Commissioner as the authority, 13 as the age of digital consent, and a
 //! representative in the UK for operators outside it. Art. 13/14 content is in `gdpr.rs`.
 
-use super::{Hit, Regime, Rule, Severity, gb, uk_gdpr};
+use super::{Hit, Regime, Rule, Severity, uk_gdpr};
 use crate::answers::vocab::{LegalBasis, Region};
 
 const UK: &str = "the product serves the UK, or the operator is established there";
@@ -37,9 +37,7 @@ pub static RULES: &[Rule] = &[
         citation: "UK GDPR Art. 27(1), 13(1)(a)",
         severity: Severity::Error,
         applies_when: "the product serves the UK and the operator is established outside it",
-        applies: |a| {
-            a.audience.serves(Region::Uk) && a.organization.country.is_some_and(|c| c != gb())
-        },
+        applies: crate::law::needs_uk_representative,
         test: |a| {
             Hit::when(
                 a.organization.uk_representative.is_none(),

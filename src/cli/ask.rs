@@ -84,7 +84,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     let mut save = |answers: &Answers, key: &str| save(&path, answers, key);
     let mut interview = Interview::new(&mut terminal, &mut save, answers);
     interview.only_missing = args.only_missing;
-    interview.catalog = super::processors::load_catalog()?;
+    interview.catalog = crate::catalog::Catalog::for_operator()?;
     interview.answers_file = Some(path.clone());
     let outcome = interview
         .run(sections, start.flatten().as_deref())

@@ -20,13 +20,14 @@ pub enum CheckFormat {
 }
 
 pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
-    // Catalog references are filled in first, so the rules see complete recipients.
-    let answers = super::render::read_answers(&args.input, &args.answers.set)?;
-    let findings = check::check(&answers);
+    // The rules see the policy as `render` does: complete recipients, no stale answers.
+    let policy = super::input::read_policy(&args.input, &args.answers.set)?;
+    let answers = policy.answers();
+    let findings = check::check(&policy);
     let summary = Summary::of(&findings);
     let out = match args.format {
-        CheckFormat::Text => text(&answers, &findings, summary),
-        CheckFormat::Json => json(&answers, &findings, summary),
+        CheckFormat::Text => text(answers, &findings, summary),
+        CheckFormat::Json => json(answers, &findings, summary),
     };
     super::print(&out)?;
     Ok(if summary.errors > 0 {

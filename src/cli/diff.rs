@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 
 use crate::answers::Answers;
 use crate::diff::{self, format};
+use crate::policy::Policy;
 use crate::render::{Format, Renderer};
 use crate::store::{self, Source};
 use crate::versions::{self, History};
@@ -53,7 +54,19 @@ struct Side {
     reference: String,
     /// For people: `acme@2 (published 2026-05-01)`, `acme (working answers)`.
     label: String,
-    answers: Answers,
+    /// What the policy says: catalog references filled in, stale answers left out.
+    policy: Policy,
+}
+
+impl Side {
+    fn new(reference: String, label: String, answers: &Answers) -> anyhow::Result<Side> {
+        let policy = super::input::policy_of(answers, &reference)?;
+        Ok(Side {
+            reference,
+            label,
+            policy,
+        })
+    }
 }
 
 pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
@@ -64,8 +77,8 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
 
     if args.rendered {
         let renderer = Renderer::for_format(None, Format::Markdown)?;
-        let a = renderer.render(&old.answers, Format::Markdown)?;
-        let b = renderer.render(&new.answers, Format::Markdown)?;
+        let a = renderer.render(&old.policy, Format::Markdown)?;
+        let b = renderer.render(&new.policy, Format::Markdown)?;
         if a == b {
             super::print("The rendered policies are identical.\n")?;
         } else {
@@ -79,9 +92,9 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
 
-    let changes = diff::compare(&old.answers, &new.answers);
+    let changes = diff::compare(&old.policy, &new.policy);
     if args.notice {
-        let notice = format::notice(&changes, &new.answers);
+        let notice = format::notice(&changes, &new.policy);
         for note in &notice.notes {
             eprintln!("note: {note}");
         }
@@ -90,7 +103,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     }
     let text = match args.format {
         DiffFormat::Text => format::text(&changes, &old.label, &new.label),
-        DiffFormat::Markdown => format::markdown(&changes, &old.answers, &new.answers),
+        DiffFormat::Markdown => format::markdown(&changes, &old.policy, &new.policy),
         DiffFormat::Json => format::json(&changes, &old.reference, &new.reference),
     };
     super::print(&text)?;
@@ -106,11 +119,11 @@ fn alone(arg: &str) -> anyhow::Result<(Side, Side)> {
         Source::Saved { name, .. } => {
             let working = resolve(&name)?;
             let latest = History::of(&name)?.require_latest()?;
-            let old = Side {
-                reference: format!("{name}@{}", latest.version),
-                label: format!("{name}@{} (published {})", latest.version, latest.date),
-                answers: latest.answers,
-            };
+            let old = Side::new(
+                format!("{name}@{}", latest.version),
+                format!("{name}@{} (published {})", latest.version, latest.date),
+                &latest.answers,
+            )?;
             Ok((old, working))
         }
         _ => anyhow::bail!(
@@ -123,11 +136,11 @@ fn alone(arg: &str) -> anyhow::Result<(Side, Side)> {
 fn resolve(arg: &str) -> anyhow::Result<Side> {
     if let Some((name, n)) = versions::parse_reference(arg) {
         let version = History::of(name)?.load(n)?;
-        return Ok(Side {
-            reference: arg.to_owned(),
-            label: format!("{name}@{n} (published {})", version.date),
-            answers: version.answers,
-        });
+        return Side::new(
+            arg.to_owned(),
+            format!("{name}@{n} (published {})", version.date),
+            &version.answers,
+        );
     }
     let source = Source::parse(arg)?;
     let answers = store::load(&source)?;
@@ -136,9 +149,5 @@ fn resolve(arg: &str) -> anyhow::Result<Side> {
         Source::File(path) => path.display().to_string(),
         Source::Stdin => "standard input".to_owned(),
     };
-    Ok(Side {
-        reference: arg.to_owned(),
-        label,
-        answers,
-    })
+    Side::new(arg.to_owned(), label, &answers)
 }

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::answers::Answers;
+use crate::policy::Policy;
 use crate::store::{self, Source};
 use crate::versions::History;
 
@@ -40,23 +40,18 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<ExitCode> {
         n => format!("{n} published versions"),
     };
     let mut out = format!("{name}: {count} (kept in {})\n\n", history.dir().display());
-    let mut previous: Option<&Answers> = None;
+    let mut previous: Option<Policy> = None;
     for v in &versions {
-        let what = match previous {
+        let policy = super::input::policy_of(&v.answers, &format!("{name}@{}", v.version))?;
+        let what = match &previous {
             None => "first published version".to_owned(),
-            Some(p) => summary(p, &v.answers),
+            Some(p) => crate::diff::since(p, &policy).version_summary(),
         };
         out.push_str(&format!("{:>4}  {}  {what}\n", v.version, v.date));
         let written: Vec<String> = v
             .outputs
             .iter()
-            .map(|o| {
-                format!(
-                    "{} ({})",
-                    o.path.display(),
-                    super::publish::format_name(o.format)
-                )
-            })
+            .map(|o| format!("{} ({})", o.path.display(), o.format.key()))
             .collect();
         let written = if written.is_empty() {
             "no files (printed to standard output)".to_owned()
@@ -64,21 +59,8 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<ExitCode> {
             written.join(", ")
         };
         out.push_str(&format!("                  wrote {written}\n"));
-        previous = Some(&v.answers);
+        previous = Some(policy);
     }
     super::print(&out)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// One line saying what changed from `old` to `new`. The "last updated" date that
-/// publish itself moves is left out: every new version has one, so it says nothing.
-pub(super) fn summary(old: &Answers, new: &Answers) -> String {
-    let mut new = new.clone();
-    new.policy.last_updated = old.policy.last_updated;
-    let diff = crate::diff::compare(old, &new);
-    if diff.changes.is_empty() {
-        "no change to the answers (the built-in wording changed)".to_owned()
-    } else {
-        diff.summary()
-    }
 }

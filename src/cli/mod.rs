@@ -6,6 +6,7 @@ mod check;
 mod diff;
 mod hangup;
 mod history;
+mod input;
 mod processors;
 mod publish;
 mod render;

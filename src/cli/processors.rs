@@ -7,7 +7,6 @@ use clap::Args;
 
 use crate::answers::vocab::ProcessorRole;
 use crate::catalog::{Catalog, Entry};
-use crate::store;
 
 /// `--format` of `processors` and `scan`: `text` for people, `json` for scripts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -29,7 +28,7 @@ pub struct ProcessorsArgs {
 }
 
 pub fn run(args: ProcessorsArgs) -> anyhow::Result<ExitCode> {
-    let catalog = load_catalog()?;
+    let catalog = Catalog::for_operator()?;
     let matches = catalog.search(args.query.as_deref().unwrap_or(""));
     let out = match args.format {
         ReportFormat::Json => {
@@ -41,15 +40,6 @@ pub fn run(args: ProcessorsArgs) -> anyhow::Result<ExitCode> {
     };
     super::print(&out)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The built-in catalog with the operator's `<data dir>/processors.json` over it; just
-/// the built-in one when there is no data directory at all.
-pub(super) fn load_catalog() -> anyhow::Result<Catalog> {
-    Ok(match store::data_dir() {
-        Ok(dir) => Catalog::load(&dir)?,
-        Err(_) => Catalog::builtin(),
-    })
 }
 
 fn text(matches: &[&Entry], query: Option<&str>) -> String {

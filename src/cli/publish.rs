@@ -8,12 +8,14 @@ use anyhow::Context;
 use clap::Args;
 
 use super::AnswerOverrides;
-use super::render::{check_out, format_from_extension, with_catalog};
+use super::render::{check_out, format_from_extension};
 use crate::answers::values::Date;
 use crate::answers::{Answers, PublishedFile, set};
+use crate::catalog::Catalog;
+use crate::publish::{self, Outcome};
 use crate::render::{Format, Renderer};
 use crate::store::{self, Source, remembered};
-use crate::versions::{self, History, Output};
+use crate::versions::{self, History};
 
 #[derive(Debug, Args)]
 pub struct PublishArgs {
@@ -80,106 +82,71 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
     }
     let today = args.date.unwrap_or_else(versions::today);
     let history = History::of(name)?;
-    let previous = history.latest()?;
-
+    let catalog = Catalog::for_operator()?;
     let renderer = Renderer::new(None)?;
-    // The saved answers and the version keep catalog references as the operator wrote
-    // them; what is rendered (and hashed) is the filled-in policy.
-    let origin = path.display().to_string();
-    let render = |a: &Answers, format: Format| -> anyhow::Result<String> {
-        Ok(renderer.render(&with_catalog(a, &origin)?, format)?)
-    };
-    let dated = versions::decide_dates(&working, previous.as_ref(), today, |a| {
-        render(a, Format::Markdown)
+    let report = publish::publish(publish::Request {
+        saved: &saved,
+        working,
+        answers_file: path,
+        history: Some(&history),
+        outputs: &targets,
+        today,
+        catalog: &catalog,
+        renderer: &renderer,
     })?;
-    let answers = &dated.answers;
-    let markdown = render(answers, Format::Markdown)?;
 
-    // Render everything before writing anything: a template or answers error leaves
-    // every old output untouched.
-    let mut rendered = Vec::new();
-    for (out, format) in &targets {
-        let format = *format;
-        let text = match format {
-            Format::Markdown => markdown.clone(),
-            other => render(answers, other)?,
-        };
-        let absolute = std::path::absolute(out).unwrap_or_else(|_| out.clone());
-        rendered.push((
-            out,
-            Output {
-                path: absolute,
-                format,
-            },
-            text,
-        ));
-    }
-
-    let mut status = Vec::new();
     if targets.is_empty() {
-        let format = args.format.unwrap_or(Format::Markdown);
-        match format {
-            Format::Markdown => super::print(&markdown)?,
-            other => super::print(&render(answers, other)?)?,
+        match args.format.unwrap_or(Format::Markdown) {
+            Format::Markdown => super::print(&report.markdown)?,
+            other => super::print(&renderer.render(&report.policy, other)?)?,
         }
     }
-    for (out, output, text) in &rendered {
-        store::write_atomic(out, text.as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?;
-        status.push(format!(
-            "Wrote {} ({}).",
-            out.display(),
-            format_name(output.format)
-        ));
-    }
-
-    let last_updated = answers
+    let mut status: Vec<String> = report
+        .written
+        .iter()
+        .map(|(out, format)| format!("Wrote {} ({}).", out.display(), format.key()))
+        .collect();
+    let last_updated = report
+        .answers
         .policy
         .last_updated
         .expect("publish always dates the policy");
-    if dated.changed {
-        let outputs = rendered.into_iter().map(|(_, o, _)| o).collect();
-        let sha = versions::sha256_hex(&markdown);
-        let version = history.record(today, answers, outputs, sha)?;
-        let what = match &previous {
-            None => "first published version".to_owned(),
-            Some(p) => super::history::summary(&p.answers, answers),
-        };
-        status.push(format!(
-            "Published {name} version {} ({today}): {what}.",
-            version.version
-        ));
-        status.push(format!("Last updated: {last_updated}."));
-        if let Some(from) = dated.effective_moved_from {
+    match &report.outcome {
+        Outcome::Recorded {
+            version,
+            since,
+            effective_moved_from,
+        } => {
+            let what = match since {
+                None => "first published version",
+                Some(since) => &since.summary,
+            };
             status.push(format!(
-                "Effective date moved from {from} to {today}: a changed policy cannot take \
-                 effect before it is published. To give notice, set policy.effective_date \
-                 ahead of the publication date."
+                "Published {name} version {version} ({today}): {what}."
             ));
+            status.push(format!("Last updated: {last_updated}."));
+            if let Some(from) = effective_moved_from {
+                status.push(format!(
+                    "Effective date moved from {from} to {today}: a changed policy cannot take \
+                     effect before it is published. To give notice, set policy.effective_date \
+                     ahead of the publication date."
+                ));
+            }
+            if let Some(since) = since.as_ref().filter(|s| s.material) {
+                status.push(format!(
+                    "Material changes: tell your users. Draft the notice with: \
+                     policywright diff {name}@{} {name}@{version} --notice",
+                    since.version
+                ));
+            }
         }
-        if let Some(p) = &previous
-            && crate::diff::compare(&p.answers, answers).is_material()
-        {
-            status.push(format!(
-                "Material changes: tell your users. Draft the notice with: \
-                 policywright diff {name}@{} {name}@{} --notice",
-                p.version, version.version
-            ));
-        }
-    } else {
-        let p = previous
-            .as_ref()
-            .expect("an unchanged publish has a previous version");
-        status.push(format!(
-            "{name}'s policy text is unchanged since version {} ({}): no new version recorded; \
-             last updated stays {last_updated}.",
-            p.version, p.date
-        ));
+        Outcome::Unchanged { version, date } => status.push(format!(
+            "{name}'s policy text is unchanged since version {version} ({date}): no new \
+             version recorded; last updated stays {last_updated}."
+        )),
+        Outcome::NoHistory => {}
     }
-
-    if *answers != saved {
-        store::write_atomic(path, answers.to_json().as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    if report.saved_answers {
         status.push(format!(
             "Saved the published answers to {}.",
             path.display()
@@ -220,12 +187,4 @@ fn targets(args: &PublishArgs, answers: &Answers, answers_file: &Path) -> Vec<(P
             (out.clone(), format)
         })
         .collect()
-}
-
-pub(super) fn format_name(format: Format) -> &'static str {
-    match format {
-        Format::Markdown => "markdown",
-        Format::Html => "html",
-        Format::Text => "text",
-    }
 }

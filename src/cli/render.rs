@@ -2,13 +2,9 @@
 
 use std::process::ExitCode;
 
-use anyhow::Context;
-
 use super::RenderArgs;
-use crate::answers::{Answers, AnswersError, set};
-use crate::catalog;
 use crate::render::{Format, Prepared, Renderer};
-use crate::store::{self, Source};
+use crate::store;
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     let format = args.format.unwrap_or_else(|| {
@@ -27,8 +23,8 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     let templates = args.templates.as_deref();
     let policy = std::thread::scope(|scope| -> anyhow::Result<String> {
         let renderer = scope.spawn(|| Renderer::for_format(templates, format));
-        let answers = read_answers(&args.input, &args.answers.set)?;
-        let prepared = Prepared::new(&answers)?;
+        let policy = super::input::read_policy(&args.input, &args.answers.set)?;
+        let prepared = Prepared::new(&policy)?;
         let renderer = renderer.join().expect("template parsing does not panic")?;
         let policy = renderer.render_prepared(&prepared, format)?;
         // The process ends right after this; freeing every parsed template first
@@ -43,40 +39,6 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
         None => super::print(&policy)?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Loads answers, fills in catalog references, then applies `--set`, so `--set` can
-/// change a field the catalog supplied (`processors.stripe.purpose=...`). References
-/// that `--set` itself adds are filled in afterwards.
-pub(super) fn read_answers(input: &str, set: &[set::Assignment]) -> anyhow::Result<Answers> {
-    let source = Source::parse(input)?;
-    let answers = store::load(&source)?;
-    let answers = with_catalog(&answers, &origin(&source))?;
-    let answers = set::apply(&answers, set).context("--set")?;
-    with_catalog(&answers, "--set")
-}
-
-/// Resolves catalog references; the catalog is read only when something refers to it,
-/// so a policy that uses none never depends on the operator's catalog file.
-pub(super) fn with_catalog(answers: &Answers, origin: &str) -> anyhow::Result<Answers> {
-    if !catalog::needs_catalog(answers) {
-        return Ok(answers.clone());
-    }
-    let catalog = super::processors::load_catalog()?;
-    catalog::resolve(answers, &catalog).map_err(|problems| {
-        store::LoadError::Answers {
-            origin: origin.to_owned(),
-            error: AnswersError::Invalid(problems),
-        }
-        .into()
-    })
-}
-
-fn origin(source: &Source) -> String {
-    match source {
-        Source::Stdin => "<stdin>".to_owned(),
-        Source::File(path) | Source::Saved { path, .. } => path.display().to_string(),
-    }
 }
 
 /// The format an output path's extension asks for (`.html`, `.txt`), if any.

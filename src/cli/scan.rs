@@ -29,9 +29,9 @@ pub struct ScanArgs {
 }
 
 pub fn run(args: ScanArgs) -> anyhow::Result<ExitCode> {
-    let catalog = super::processors::load_catalog()?;
+    let catalog = crate::catalog::Catalog::for_operator()?;
     let policy = match &args.policy {
-        Some(input) => Some(super::render::read_answers(input, &[])?),
+        Some(input) => Some(super::input::read_policy(input, &[])?.into_answers()),
         None => None,
     };
     let mut report = scan::scan(&args.dir, &catalog)?;

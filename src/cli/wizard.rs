@@ -44,7 +44,7 @@ fn need_terminal(what: &str) -> anyhow::Result<()> {
 /// The wizard's state with the renderer (built once) and the processor catalog.
 fn app() -> anyhow::Result<App> {
     let mut app = App::new(Renderer::new(None)?);
-    app.catalog = super::processors::load_catalog()?;
+    app.catalog = crate::catalog::Catalog::for_operator()?;
     Ok(app)
 }
 

@@ -48,7 +48,6 @@ const CATEGORY_FIELDS: Fields<DataCategory> = &[
     ("no longer marked sensitive", |x, y| {
         x.sensitive && !y.sensitive
     }),
-    ("CCPA category", |x, y| x.ccpa_category != y.ccpa_category),
 ];
 
 pub(super) fn data(s: &mut Section) {
@@ -59,6 +58,10 @@ pub(super) fn data(s: &mut Section) {
             let text = format!("Changed data category {}: {}", y.name, fields.join(", "));
             s.changed(text, None);
         }
+        // Given, dropped or changed; also when the policy starts or stops stating it
+        // because California is now served or no longer is.
+        let ccpa = format!("CCPA category of {}", y.name);
+        s.shown(&ccpa, x.ccpa_category, y.ccpa_category);
     });
     if o.notes != n.notes {
         s.changed("Reworded the notes on what is collected".to_owned(), None);

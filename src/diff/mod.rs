@@ -55,7 +55,7 @@ mod tracking;
 
 use serde::Serialize;
 
-use crate::answers::Answers;
+use crate::policy::Policy;
 use section::Section;
 
 /// The part of the answers a change is in.
@@ -121,6 +121,16 @@ impl Diff {
         self.material().next().is_some()
     }
 
+    /// One line for a new version ([`since`]): its [`Diff::summary`], or, when the
+    /// answers are the same, that the built-in wording changed.
+    pub fn version_summary(&self) -> String {
+        if self.changes.is_empty() {
+            "no change to the answers (the built-in wording changed)".to_owned()
+        } else {
+            self.summary()
+        }
+    }
+
     /// One line: "3 changes (2 material): Added processor: PostHog ...; and 2 more".
     pub fn summary(&self) -> String {
         let n = self.changes.len();
@@ -140,6 +150,15 @@ impl Diff {
         };
         format!("{count}: {}{more}", first.text)
     }
+}
+
+/// What changed from one published version to the next, for `history` and `publish`.
+/// The "last updated" date that publishing itself moves is left out: every new version
+/// has one, so it says nothing.
+pub fn since(old: &Policy, new: &Policy) -> Diff {
+    let mut new = new.clone();
+    new.set_last_updated(old.policy.last_updated);
+    compare(old, &new)
 }
 
 /// Compares one area of the answers, writing its changes to the section.
@@ -169,8 +188,11 @@ const AREAS: &[(Area, CompareArea)] = &[
     (Area::CustomSections, notices::custom_sections),
 ];
 
-/// Compares two answers; `old` is the earlier one.
-pub fn compare(old: &Answers, new: &Answers) -> Diff {
+/// Compares two policies; `old` is the earlier one. Policies, not raw answers: a
+/// catalog reference is compared as the recipient the policy names, and an answer the
+/// policy leaves out is no change to it.
+pub fn compare(old: &Policy, new: &Policy) -> Diff {
+    let (old, new) = (old.answers(), new.answers());
     let mut changes = Vec::new();
     for &(area, compare_area) in AREAS {
         compare_area(&mut Section {

@@ -3,7 +3,16 @@ use crate::answers::values::Period;
 use crate::answers::vocab::{
     DataSource, ProcessorRole, Region, RightKind, TrainingUse, Visibility,
 };
-use crate::answers::{DataCategory, Processor, Purpose};
+use crate::answers::{Answers, DataCategory, Processor, Purpose};
+
+/// Compares the policies two answers make, as every caller of `diff` does.
+fn compare(old: &Answers, new: &Answers) -> Diff {
+    super::compare(&policy(old), &policy(new))
+}
+
+fn policy(a: &Answers) -> Policy {
+    Policy::with_builtin_catalog(a).unwrap()
+}
 
 fn stepr() -> Answers {
     Answers::from_json(include_str!("../../examples/stepr.json")).unwrap()
@@ -200,9 +209,15 @@ fn longer_retention_is_material_and_shorter_is_not() {
 
 #[test]
 fn regions_and_rights() {
-    let c = one(|a| a.audience.regions.push(Region::California));
-    not_material(&c);
-    assert_eq!(c.text, "Added region: California");
+    // stepr's file gives CCPA categories, which its policy leaves out while California
+    // is not served; serving it brings them into the policy, and that is said too.
+    let changes = all(|a| a.audience.regions.push(Region::California));
+    changes.iter().for_each(not_material);
+    assert_eq!(changes[0].text, "Added region: California");
+    assert!(changes.len() > 1);
+    for c in &changes[1..] {
+        assert!(c.text.starts_with("Added CCPA category of "), "{c:?}");
+    }
 
     let c = one(|a| a.rights.rights.retain(|r| r.right != RightKind::Know));
     material(&c, "right withdrawn");

@@ -12,6 +12,7 @@ use crate::answers::vocab::{
     NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
     SecurityMeasureKind, StorageKind, TrainingUse, Visibility,
 };
+use crate::law;
 
 fn q(key: &'static str, prompt: &'static str, help: &'static str, kind: Kind) -> Question {
     Question {
@@ -73,20 +74,17 @@ fn id_from_name(scope: &Scope) -> Option<Value> {
         .iter()
         .map(|k| field(record, k))
         .find(|n| !n.is_empty())?;
-    let slug = crate::render::markdown::id_slug(name);
+    let slug = crate::answers::validate::id_slug(name);
     (!slug.is_empty()).then(|| Value::String(slug.replace('-', "_")))
 }
 
-fn serves(scope: &Scope, region: Region) -> bool {
-    scope.answers.audience.serves(region)
-}
-
+/// A European law asks for legal bases and transfer safeguards (`law::european`).
 fn in_europe(scope: &Scope) -> bool {
-    serves(scope, Region::Eea) || serves(scope, Region::Uk) || serves(scope, Region::Switzerland)
+    law::european(scope.answers)
 }
 
 fn in_us(scope: &Scope) -> bool {
-    serves(scope, Region::California) || serves(scope, Region::UsOther)
+    law::united_states(scope.answers)
 }
 
 static PLACEMENTS: LazyLock<Vec<Choice>> = LazyLock::new(|| {
@@ -196,11 +194,11 @@ fn product() -> Section {
             q("organization.eu_representative", "Who represents you in the EU?",
               "GDPR Art. 27: an operator outside the EU that serves people in it must name a representative there.",
               Kind::Group(person_fields()))
-                .when(|s| serves(s, Region::Eea) && s.answers.organization.country.is_none_or(|c| !c.in_eea())),
+                .when(|s| law::may_need_eu_representative(s.answers)),
             q("organization.uk_representative", "Who represents you in the UK?",
               "UK GDPR Art. 27: an operator outside the UK that serves people in it must name a representative there.",
               Kind::Group(person_fields()))
-                .when(|s| serves(s, Region::Uk) && s.answers.organization.country.is_none_or(|c| c.code() != "GB")),
+                .when(|s| law::may_need_uk_representative(s.answers)),
             q("audience.intended_for", "Who is the product for? (completes \"Acme is intended for ...\")",
               "Stated in the children section.", Kind::Text).example("software developers"),
             q("audience.minimum_age", "What is the youngest age of user you accept?",
@@ -237,7 +235,7 @@ fn data() -> Section {
                       .when(|s| record_is(s, "required", &Value::Bool(true))),
                   q("sensitive", "Is it sensitive (health, biometrics, precise location, beliefs, ...)?", "GDPR Art. 9 special categories and CCPA sensitive personal information need extra care.", Kind::YesNo),
                   q("ccpa_category", "Which CCPA category is it?", "CCPA 1798.140(v): California readers must see the categories collected.", Kind::Choice(CcpaCategory::CHOICES))
-                      .when(|s| serves(s, Region::California)),
+                      .when(|s| law::california(s.answers)),
               ])),
             q("data.notes", "Anything to explain about collection as a whole?",
               "E.g. \"Recording is explicit and user-initiated.\" One sentence per line.", Kind::Lines),
@@ -756,7 +754,7 @@ fn tracking() -> Section {
                 "CCPA regulations (11 CCR 7025) treat it as an opt-out of sale and sharing.",
                 Kind::Choice(GpcResponse::CHOICES),
             )
-            .when(|s| serves(s, Region::California)),
+            .when(|s| law::california(s.answers)),
             q(
                 "tracking.cross_site_tracking",
                 "Do you track users across other sites or apps?",

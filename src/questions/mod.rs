@@ -2,8 +2,8 @@
 //! requiredness and the conditions under which they are asked.
 //!
 //! Every front end reads this catalog: the line-by-line interview (`ask`), the
-//! full-screen wizard, `set`/`--set` (for help on a key) and `check` (to point at the
-//! question to answer). It holds no terminal code: a question is a dotted answer path
+//! full-screen wizard, `check` (to point at the question to answer) and the resolved
+//! policy (`crate::policy`, which leaves out answers whose question does not apply). It holds no terminal code: a question is a dotted answer path
 //! plus words; reading and writing the answer goes through `answers::set`, so the
 //! interview validates exactly like the answers file.
 
@@ -11,7 +11,6 @@ mod catalog;
 mod kinds;
 
 use serde_json::Value;
-use std::borrow::Cow;
 
 use crate::answers::Answers;
 
@@ -151,65 +150,6 @@ pub fn find(path: &str) -> Option<(&'static Section, usize)> {
     })
 }
 
-/// Answers with everything the catalog says no longer applies taken out, so a
-/// changed condition never leaves stale text in the policy (the file keeps it, in
-/// case the condition comes back).
-pub fn relevant(answers: &Answers) -> Cow<'_, Answers> {
-    let scope = Scope {
-        answers,
-        record: None,
-    };
-    // Conditions are cheap; serialising the answers is not, so it is done only for
-    // the parts that hold an answer to a question that no longer applies.
-    let catalog = sections();
-    let stale: Vec<&str> = catalog
-        .iter()
-        .flat_map(|s| s.questions.iter())
-        .filter(|q| !q.applies(&scope) && has_answer(answers, q.key))
-        .map(|q| q.key)
-        .collect();
-    if stale.is_empty() {
-        return Cow::Borrowed(answers);
-    }
-    let mut doc = answers.to_value();
-    for key in stale {
-        clear(&mut doc, key);
-    }
-    Cow::Owned(serde_json::from_value(doc).expect("clearing answers keeps them valid"))
-}
-
-/// Whether the answer at a top-level path holds something `clear` would remove.
-fn has_answer(answers: &Answers, key: &str) -> bool {
-    let value = crate::answers::set::answer_at(answers, key);
-    is_answered(value.as_ref()) && value != Some(Value::Bool(false))
-}
-
-/// Resets the answer at a top-level path to "unanswered" (null, or an empty list).
-fn clear(doc: &mut Value, key: &str) -> bool {
-    let Some((parent, last)) = key.rsplit_once('.') else {
-        return false;
-    };
-    let Some(Value::Object(map)) = doc.pointer_mut(&format!("/{}", parent.replace('.', "/")))
-    else {
-        return false;
-    };
-    match map.get_mut(last) {
-        Some(Value::Array(items)) if !items.is_empty() => {
-            items.clear();
-            true
-        }
-        Some(Value::Bool(b)) if *b => {
-            *b = false;
-            true
-        }
-        Some(v) if !v.is_null() && !v.is_array() && !v.is_boolean() => {
-            *v = Value::Null;
-            true
-        }
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -340,23 +280,5 @@ mod tests {
                 assert!(a.part_value(part).is_some(), "part_value misses {part}");
             }
         }
-    }
-
-    #[test]
-    fn irrelevant_answers_are_not_rendered() {
-        let mut a = Answers::default();
-        a.organization.eu_representative = Some(crate::answers::ContactPerson {
-            name: "Rep GmbH".into(),
-            ..Default::default()
-        });
-        a.extension.permissions.push(crate::answers::Permission {
-            names: vec!["tabs".into()],
-            used_for: "x".into(),
-        });
-        let kept = relevant(&a);
-        assert_eq!(kept.organization.eu_representative, None);
-        assert!(kept.extension.permissions.is_empty());
-        a.audience.regions.push(crate::answers::vocab::Region::Eea);
-        assert!(relevant(&a).organization.eu_representative.is_some());
     }
 }

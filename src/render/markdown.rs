@@ -2,6 +2,8 @@
 //! numbering of subsections. Section templates are written in Markdown once; the HTML
 //! and text outputs are converted from it, so wording lives in one place.
 
+pub use crate::answers::validate::id_slug;
+
 /// Characters that mean something in (GitHub-flavoured) Markdown or in HTML.
 const SPECIAL: &[char] = &[
     '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '!', '&', '{', '}',
@@ -110,19 +112,6 @@ pub fn github_slug(heading: &str) -> String {
             }
         })
         .collect()
-}
-
-/// A stable id made of lowercase letters, digits and single dashes.
-pub fn id_slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
 }
 
 /// Numbers the `### ` subheadings of section `number`: `### Foo` becomes `### 2.1 Foo`.

@@ -15,7 +15,6 @@ mod templates;
 mod text;
 mod view;
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -23,6 +22,7 @@ use tera::Context;
 
 use crate::answers::vocab::SectionId;
 use crate::answers::{Answers, AnswersError, CustomSection, Placement};
+use crate::policy::Policy;
 
 pub use templates::EMBEDDED as TEMPLATES;
 use templates::Templates;
@@ -70,26 +70,24 @@ struct Section {
     body: String,
 }
 
-/// Answers checked and turned into the template context: everything rendering needs
+/// A policy checked and turned into the template context: everything rendering needs
 /// except the templates, so it can be done while the templates are being parsed.
 pub struct Prepared<'a> {
-    /// Borrowed unless some answers no longer apply and had to be left out.
-    answers: Cow<'a, Answers>,
+    answers: &'a Answers,
     context: Context,
 }
 
 impl<'a> Prepared<'a> {
-    /// Refuses answers that are not complete enough to publish (see
-    /// [`Answers::problems`]), with every problem listed. Answers that the interview
-    /// says no longer apply (an EU representative when no EEA users are served, say)
-    /// are left out, so a changed answer never leaves stale text in the policy.
-    pub fn new(answers: &'a Answers) -> Result<Prepared<'a>, RenderError> {
+    /// Refuses a policy that is not complete enough to publish (see
+    /// [`Answers::problems`]), with every problem listed. The policy is already
+    /// resolved ([`Policy`]): catalog references filled in, stale answers left out.
+    pub fn new(policy: &'a Policy) -> Result<Prepared<'a>, RenderError> {
+        let answers = policy.answers();
         let problems = answers.problems();
         if !problems.is_empty() {
             return Err(AnswersError::Invalid(problems).into());
         }
-        let answers = crate::questions::relevant(answers);
-        let view = View::new(&answers);
+        let view = View::new(answers);
         let context = Context::from_serialize(&view).map_err(RenderError::Template)?;
         Ok(Prepared { answers, context })
     }
@@ -120,10 +118,10 @@ impl Renderer {
         })
     }
 
-    /// Renders the policy. Answers that are not complete enough to publish (see
-    /// [`Answers::problems`]) are refused with every problem listed.
-    pub fn render(&self, answers: &Answers, format: Format) -> Result<String, RenderError> {
-        self.render_prepared(&Prepared::new(answers)?, format)
+    /// Renders the policy. One that is not complete enough to publish (see
+    /// [`Answers::problems`]) is refused with every problem listed.
+    pub fn render(&self, policy: &Policy, format: Format) -> Result<String, RenderError> {
+        self.render_prepared(&Prepared::new(policy)?, format)
     }
 
     /// Renders answers already checked and turned into a template context.
@@ -137,7 +135,7 @@ impl Renderer {
             "this renderer was built for {:?} only",
             self.only
         );
-        let answers = &prepared.answers;
+        let answers = prepared.answers;
         let context = prepared.context.clone();
 
         let mut bodies: Vec<(String, String, String)> = Vec::new();

@@ -3,7 +3,6 @@
 //! and the cached preview. No terminal, no files: `event::update` changes it and
 //! `ui` draws it.
 
-use std::borrow::Cow;
 use std::cell::Cell;
 use std::path::PathBuf;
 
@@ -15,8 +14,9 @@ use super::preview::Preview;
 use crate::answers::Answers;
 use crate::answers::Problem;
 use crate::answers::set::{answer_at, get_value};
-use crate::catalog::{self, Catalog};
+use crate::catalog::Catalog;
 use crate::check::Finding;
+use crate::policy::Policy;
 use crate::questions::{self, Question, Scope, Section, is_answered};
 use crate::render::{Format, Renderer};
 use crate::scan::Found;
@@ -372,16 +372,16 @@ impl App {
         // `render` does.
         let reviewing = self.screen == Screen::Review;
         let shown = self.doc().preview_on || reviewing;
-        let filled = self.filled();
-        let findings = filled
-            .as_ref()
-            .map(|a| crate::check::check(a))
-            .unwrap_or_default();
-        let preview = shown.then(|| match &filled {
-            Ok(filled) => Preview::render(&self.renderer, filled),
-            Err(_) => Preview::render(&self.renderer, &self.doc().answers),
+        let policy = self.policy().ok();
+        let findings = policy.as_ref().map(crate::check::check).unwrap_or_default();
+        let preview = shown.then(|| {
+            Preview::render(
+                &self.renderer,
+                policy.as_ref(),
+                &self.doc().answers,
+                &self.catalog,
+            )
         });
-        drop(filled);
         let completion = self.count_completion();
         let d = self.doc_mut();
         d.stale = false;
@@ -390,13 +390,9 @@ impl App {
         d.preview = preview.unwrap_or_default();
     }
 
-    /// The answers with catalog references filled in, as `render`, `check` and
-    /// `publish` see them; the problems if a reference names no catalog entry.
-    pub fn filled(&self) -> Result<Cow<'_, Answers>, Vec<Problem>> {
-        let answers = &self.doc().answers;
-        if !catalog::needs_catalog(answers) {
-            return Ok(Cow::Borrowed(answers));
-        }
-        catalog::resolve(answers, &self.catalog).map(Cow::Owned)
+    /// The policy the answers make, as `render`, `check` and `publish` see it; the
+    /// problems if a reference names no catalog entry.
+    pub fn policy(&self) -> Result<Policy, Vec<Problem>> {
+        Policy::resolve(&self.doc().answers, &self.catalog)
     }
 }

@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 
 use super::app::{App, Entry, Saved};
 use super::event::{Cmd, Msg};
+use super::strings;
 use crate::answers::{Answers, PublishedFile};
-use crate::catalog;
-use crate::render::{Format, Renderer};
+use crate::publish::Outcome;
+use crate::render::Format;
 use crate::store::{self, Source, remembered, session};
-use crate::versions::{self, History, Output};
+use crate::versions::{self, History};
 
 /// Writes answers after each confirmed answer: the answers file, atomically, and
 /// where the operator is (given by the command line, which owns saving).
@@ -160,7 +161,6 @@ pub fn list_policies() -> Vec<Entry> {
 fn publish(app: &App) -> Result<(String, Answers), String> {
     let d = app.doc.as_ref().ok_or("no policy is open")?;
     let r = d.review.as_ref().ok_or("not on the review screen")?;
-    let renderer: &Renderer = &app.renderer;
     let outputs: Vec<(PathBuf, Format)> = r
         .outputs
         .iter()
@@ -178,68 +178,41 @@ fn publish(app: &App) -> Result<(String, Answers), String> {
             path: remembered::remember(&d.path, path, d.name.is_none()),
         })
         .collect();
-    let today = versions::today();
     let history = match &d.name {
         Some(name) => Some(History::of(name).map_err(|e| e.to_string())?),
         None => None,
     };
-    let previous = match &history {
-        Some(h) => h.latest().map_err(|e| e.to_string())?,
-        None => None,
-    };
-    // As `policywright publish`: the saved answers and the version keep catalog
-    // references as written; what is rendered (and hashed) is the filled-in policy.
-    let render = |a: &Answers, format: Format| -> Result<String, String> {
-        let filled = if catalog::needs_catalog(a) {
-            catalog::resolve(a, &app.catalog).map_err(|problems| {
-                problems
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            })?
-        } else {
-            a.clone()
-        };
-        renderer.render(&filled, format).map_err(|e| e.to_string())
-    };
-    let dated = versions::decide_dates(&working, previous.as_ref(), today, |a| {
-        render(a, Format::Markdown)
-    })?;
-    let answers = dated.answers;
-    let mut rendered = Vec::new();
-    for (path, format) in &outputs {
-        let text = render(&answers, *format)?;
-        rendered.push((path, *format, text));
+    let report = crate::publish::publish(crate::publish::Request {
+        saved: &d.answers,
+        working,
+        answers_file: &d.path,
+        history: history.as_ref(),
+        outputs: &outputs,
+        today: versions::today(),
+        catalog: &app.catalog,
+        renderer: &app.renderer,
+    })
+    .map_err(|e| format!("{e:#}"))?;
+    let written: Vec<String> = report
+        .written
+        .iter()
+        .map(|(path, _)| path.display().to_string())
+        .collect();
+    let mut message = format!("Wrote {}.", written.join(", "));
+    match &report.outcome {
+        Outcome::Recorded { version, since, .. } => {
+            message.push_str(&format!(" Recorded version {version}."));
+            if since.as_ref().is_some_and(|s| s.material) {
+                // As `policywright publish` says it: users are owed a notice.
+                message.push_str(&format!(" {}", strings::MATERIAL_CHANGES));
+            }
+        }
+        Outcome::Unchanged { .. } => {
+            message.push_str(" The text is unchanged since the last version: none recorded.");
+        }
+        Outcome::NoHistory => {}
     }
-    let mut said = Vec::new();
-    for (path, _, text) in &rendered {
-        store::write_atomic(path, text.as_bytes())
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        said.push(path.display().to_string());
-    }
-    let mut message = format!("Wrote {}.", said.join(", "));
-    if let (Some(history), true) = (&history, dated.changed) {
-        let markdown = render(&answers, Format::Markdown)?;
-        let outputs = rendered
-            .iter()
-            .map(|(path, format, _)| Output {
-                path: std::path::absolute(path).unwrap_or_else(|_| (*path).clone()),
-                format: *format,
-            })
-            .collect();
-        let version = history
-            .record(today, &answers, outputs, versions::sha256_hex(&markdown))
-            .map_err(|e| e.to_string())?;
-        message.push_str(&format!(" Recorded version {}.", version.version));
-    } else if history.is_some() {
-        message.push_str(" The text is unchanged since the last version: none recorded.");
-    }
-    if answers != d.answers {
-        store::write_atomic(&d.path, answers.to_json().as_bytes())
-            .map_err(|e| format!("{}: {e}", d.path.display()))?;
-    }
-    Ok((message, answers))
+    Ok((message, report.answers))
 }
 
 #[cfg(all(test, unix))]

@@ -15,6 +15,7 @@ use super::keys;
 use super::strings;
 use crate::answers::set::{problems_at, set_value};
 use crate::answers::{Answers, AnswersError};
+use crate::policy::Policy;
 use crate::render::Format;
 use crate::scan::Found;
 use crate::store::remembered;
@@ -173,10 +174,16 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
         Msg::LastVersion(result) => {
             let changes = match result {
                 Ok(Some((version, previous))) => {
-                    let now = app
-                        .filled()
-                        .unwrap_or(std::borrow::Cow::Borrowed(&app.doc().answers));
-                    let diff = crate::diff::compare(&previous, &now);
+                    // Both sides as the policy says them, as `diff` compares them.
+                    let policies = Policy::resolve(&previous, &app.catalog)
+                        .and_then(|previous| Ok((previous, app.policy()?)));
+                    let diff = match policies {
+                        Ok((previous, now)) => crate::diff::compare(&previous, &now),
+                        Err(problems) => {
+                            set_changes(app, vec![crate::answers::list_problems(&problems)]);
+                            return Vec::new();
+                        }
+                    };
                     let n = diff.changes.len();
                     let mut lines = vec![format!(
                         "Since version {version}: {n} change{}, {} material",
@@ -191,9 +198,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
                 Ok(None) => vec!["Not published before: this will be version 1.".to_owned()],
                 Err(e) => vec![format!("The published versions cannot be read: {e}")],
             };
-            if let Some(r) = app.doc.as_mut().and_then(|d| d.review.as_mut()) {
-                r.changes = changes;
-            }
+            set_changes(app, changes);
             Vec::new()
         }
         Msg::Edited(result) => {
@@ -565,10 +570,17 @@ pub fn jump_to_section(app: &mut App, section: usize) {
     }
 }
 
+/// The review screen's lines on what changed since the last version.
+fn set_changes(app: &mut App, changes: Vec<String>) {
+    if let Some(r) = app.doc.as_mut().and_then(|d| d.review.as_mut()) {
+        r.changes = changes;
+    }
+}
+
 fn open_review(app: &mut App) {
     // Checked as `check` and `render` see the answers: catalog references filled in.
-    let (problems, findings) = match app.filled() {
-        Ok(filled) => (filled.problems(), crate::check::check(&filled)),
+    let (problems, findings) = match app.policy() {
+        Ok(policy) => (policy.problems(), crate::check::check(&policy)),
         Err(problems) => (problems, Vec::new()),
     };
     let d = app.doc();

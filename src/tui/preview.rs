@@ -4,6 +4,8 @@
 
 use crate::answers::Answers;
 use crate::answers::values::Date;
+use crate::catalog::Catalog;
+use crate::policy::Policy;
 use crate::render::{Format, Renderer};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -37,21 +39,29 @@ fn headings(section: &str) -> &'static [&'static str] {
 }
 
 impl Preview {
-    pub fn render(renderer: &Renderer, answers: &Answers) -> Preview {
-        if let Ok(markdown) = renderer.render(answers, Format::Markdown) {
+    /// The preview of `policy`, made from `answers` with `catalog`; when it cannot be
+    /// rendered yet, a draft with placeholders for the required answers still missing.
+    pub fn render(
+        renderer: &Renderer,
+        policy: Option<&Policy>,
+        answers: &Answers,
+        catalog: &Catalog,
+    ) -> Preview {
+        if let Some(Ok(markdown)) = policy.map(|p| renderer.render(p, Format::Markdown)) {
             return Preview {
                 markdown: Some(markdown),
                 draft: false,
                 problems: Vec::new(),
             };
         }
-        match renderer.render(&with_placeholders(answers), Format::Markdown) {
-            Ok(markdown) => Preview {
+        let draft = Policy::resolve(&with_placeholders(answers), catalog);
+        match draft.map(|p| renderer.render(&p, Format::Markdown)) {
+            Ok(Ok(markdown)) => Preview {
                 markdown: Some(markdown),
                 draft: true,
                 problems: Vec::new(),
             },
-            Err(_) => Preview {
+            _ => Preview {
                 markdown: None,
                 draft: true,
                 problems: answers.problems().iter().map(ToString::to_string).collect(),

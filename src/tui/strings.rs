@@ -44,3 +44,7 @@ pub const CANNOT_SCAN: &str = "Cannot look through your code:";
 pub const NO_CODE_DIR: &str = "Tip: say where your product's code is (the question before) and the services it uses are offered here.";
 pub const SCROLL_POLICY: &str = " Alt-↑↓ scroll ";
 pub const SCROLL_CHECKLIST: &str = " PgUp/PgDn scroll ";
+
+/// After a publish whose changes are material, as `policywright publish` says it.
+pub const MATERIAL_CHANGES: &str =
+    "Material changes: tell your users (policywright diff NAME --notice drafts the notice).";

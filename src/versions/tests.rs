@@ -1,4 +1,5 @@
 use super::*;
+use crate::policy::Policy;
 use crate::render::Renderer;
 
 fn stepr() -> Answers {
@@ -12,7 +13,7 @@ fn date(s: &str) -> Date {
 fn markdown(
     renderer: &Renderer,
 ) -> impl Fn(&Answers) -> Result<String, crate::render::RenderError> + '_ {
-    |a| renderer.render(a, Format::Markdown)
+    |a| renderer.render(&Policy::with_builtin_catalog(a).unwrap(), Format::Markdown)
 }
 
 #[test]
@@ -99,7 +100,7 @@ fn honest_dates_move_only_when_the_text_changes() {
     let previous = Version {
         version: 1,
         date: date("2026-04-17"),
-        rendered_sha256: sha256_hex(&renderer.render(&published, Format::Markdown).unwrap()),
+        rendered_sha256: sha256_hex(&markdown(&renderer)(&published).unwrap()),
         answers: published.clone(),
         outputs: Vec::new(),
     };

@@ -1,0 +1,42 @@
+//! Reading the answers a command is given, and the policy they make.
+
+use anyhow::Context;
+
+use crate::answers::{Answers, AnswersError, set};
+use crate::policy::{Policy, PolicyError};
+use crate::store::{self, LoadError, Source};
+
+/// The policy of INPUT (NAME, FILE or `-`) with `--set` applied. `--set` works on the
+/// resolved answers, so it can change a field the catalog supplied
+/// (`processors.stripe.purpose=...`); references it adds are resolved in turn.
+pub(super) fn read_policy(input: &str, set: &[set::Assignment]) -> anyhow::Result<Policy> {
+    let source = Source::parse(input)?;
+    let raw = store::load(&source)?;
+    let policy = policy_of(&raw, &origin(&source))?;
+    if set.is_empty() {
+        return Ok(policy);
+    }
+    let answers = set::apply(policy.answers(), set).context("--set")?;
+    policy_of(&answers, "--set")
+}
+
+/// The policy these answers make, with the operator's catalog; a reference to no
+/// catalog entry is reported as a problem of the answers from `origin`.
+pub(super) fn policy_of(answers: &Answers, origin: &str) -> anyhow::Result<Policy> {
+    Policy::for_operator(answers).map_err(|e| match e {
+        PolicyError::Catalog(e) => e.into(),
+        PolicyError::References(problems) => LoadError::Answers {
+            origin: origin.to_owned(),
+            error: AnswersError::Invalid(problems),
+        }
+        .into(),
+    })
+}
+
+/// How a source is named in errors.
+pub(super) fn origin(source: &Source) -> String {
+    match source {
+        Source::Stdin => "<stdin>".to_owned(),
+        Source::File(path) | Source::Saved { path, .. } => path.display().to_string(),
+    }
+}

@@ -1,0 +1,361 @@
+//! The answers as the policy sees them: one resolved policy for every consumer.
+//!
+//! The answers file keeps what the operator wrote: catalog references
+//! (`{"catalog": "stripe"}`) and answers whose question no longer applies (an EU
+//! representative after the EEA was unticked, a data source's name after the source
+//! changed), in case the condition comes back. The policy says neither. [`Policy`]
+//! turns raw answers into what the policy says:
+//!
+//! 1. every catalog reference is filled in, the operator's own fields winning
+//!    ([`crate::catalog::resolve`]);
+//! 2. every answer whose question does not apply is left out: top-level answers and
+//!    fields inside list entries alike, each judged by the same condition the
+//!    interview asks it under ([`crate::questions`]).
+//!
+//! `render`, `check`, `diff`, `publish`, `history` and the wizard's preview and review
+//! all take a `Policy`, so they can never disagree about what the policy says, and
+//! nothing else resolves catalog references or prunes stale answers.
+
+use std::ops::Deref;
+
+use serde_json::Value;
+
+use crate::answers::values::Date;
+use crate::answers::{Answers, Problem};
+use crate::catalog::{self, Catalog, CatalogError};
+use crate::questions::{Kind, Question, Scope, is_answered, sections};
+
+/// Answers with catalog references filled in and stale answers left out. It derefs to
+/// [`Answers`], so consumers read it like the answers file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Policy {
+    answers: Answers,
+}
+
+/// Why raw answers could not become a policy.
+#[derive(Debug, thiserror::Error)]
+pub enum PolicyError {
+    /// The operator's catalog file is broken (it names its file, line and column).
+    #[error(transparent)]
+    Catalog(#[from] CatalogError),
+    /// A reference names no catalog entry (each problem names its answer).
+    #[error("{}", crate::answers::list_problems(.0))]
+    References(Vec<Problem>),
+}
+
+impl Policy {
+    /// The policy these answers make, with this catalog for their references.
+    /// Unknown catalog ids are reported, each with the closest known one.
+    pub fn resolve(raw: &Answers, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
+        let filled = if catalog::needs_catalog(raw) {
+            catalog::resolve(raw, catalog)?
+        } else {
+            raw.clone()
+        };
+        Ok(Policy {
+            answers: without_stale(filled),
+        })
+    }
+
+    /// The policy these answers make with the operator's catalog, which is read only
+    /// when some answer refers to it: a policy that uses none never depends on it.
+    pub fn for_operator(raw: &Answers) -> Result<Policy, PolicyError> {
+        let catalog = if catalog::needs_catalog(raw) {
+            Catalog::for_operator()?
+        } else {
+            Catalog::empty()
+        };
+        Policy::resolve(raw, &catalog).map_err(PolicyError::References)
+    }
+
+    /// The policy these answers make with the built-in catalog alone (no operator
+    /// file): for tests, benches and examples that must not depend on the machine.
+    pub fn with_builtin_catalog(raw: &Answers) -> Result<Policy, Vec<Problem>> {
+        static BUILTIN: std::sync::LazyLock<Catalog> = std::sync::LazyLock::new(Catalog::builtin);
+        Policy::resolve(raw, &BUILTIN)
+    }
+
+    /// The resolved answers.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// Sets the "last updated" date, which no condition depends on: to compare two
+    /// versions without the date that publishing itself moves.
+    pub fn set_last_updated(&mut self, date: Option<Date>) {
+        self.answers.policy.last_updated = date;
+    }
+
+    /// Takes the resolved answers out.
+    pub fn into_answers(self) -> Answers {
+        self.answers
+    }
+}
+
+impl Deref for Policy {
+    type Target = Answers;
+
+    fn deref(&self) -> &Answers {
+        &self.answers
+    }
+}
+
+/// The answers with every answer whose question does not apply left out. Top-level
+/// answers go first, so a list entry's conditions see the answers the policy keeps.
+fn without_stale(answers: Answers) -> Answers {
+    let answers = without_stale_questions(answers);
+    without_stale_fields(answers)
+}
+
+/// Clears top-level answers whose question no longer applies.
+fn without_stale_questions(answers: Answers) -> Answers {
+    let scope = Scope {
+        answers: &answers,
+        record: None,
+    };
+    // Conditions are cheap; serialising the answers is not, so it is done only when
+    // some answer to a question that no longer applies is there to be cleared.
+    let stale: Vec<&str> = sections()
+        .iter()
+        .flat_map(|s| s.questions.iter())
+        .filter(|q| !q.applies(&scope) && has_answer(&answers, q.key))
+        .map(|q| q.key)
+        .collect();
+    if stale.is_empty() {
+        return answers;
+    }
+    let mut doc = answers.to_value();
+    for key in stale {
+        clear(&mut doc, key);
+    }
+    serde_json::from_value(doc).expect("clearing answers keeps them valid")
+}
+
+/// Removes fields of list entries and groups whose question does not apply to that
+/// entry (a data source's name once the source is "you provide it", a transfer
+/// safeguard when no European law applies). Only the parts that hold such a field
+/// are serialised and read back.
+fn without_stale_fields(mut answers: Answers) -> Answers {
+    for question in sections().iter().flat_map(|s| s.questions.iter()) {
+        if !has_conditional_fields(&question.kind) || !question.applies(&top(&answers)) {
+            continue;
+        }
+        let part = question.key.split('.').next().unwrap_or(question.key);
+        let Some(mut part_value) = answers.part_value(part) else {
+            continue;
+        };
+        let rest = question.key.strip_prefix(part).unwrap_or("");
+        let pointer = rest.replace('.', "/");
+        let Some(value) = part_value.pointer_mut(&pointer) else {
+            continue;
+        };
+        if !prune_kind(value, &question.kind, &answers) {
+            continue;
+        }
+        let doc = serde_json::json!({
+            "schema_version": answers.schema_version,
+            part: part_value,
+        });
+        let read: Answers =
+            serde_json::from_value(doc).expect("leaving out a field keeps the answers valid");
+        answers.take_part(part, read);
+    }
+    answers
+}
+
+fn top(answers: &Answers) -> Scope<'_> {
+    Scope {
+        answers,
+        record: None,
+    }
+}
+
+/// Whether a question's entries have fields asked only under a condition.
+fn has_conditional_fields(kind: &Kind) -> bool {
+    let fields = match kind {
+        Kind::Records(r) => &r.fields,
+        Kind::Group(fields) => fields,
+        _ => return false,
+    };
+    fields
+        .iter()
+        .any(|f| f.when.is_some() || has_conditional_fields(&f.kind))
+}
+
+/// Prunes the entries (or the group) at `value`; whether anything was removed.
+fn prune_kind(value: &mut Value, kind: &Kind, answers: &Answers) -> bool {
+    match (kind, value) {
+        (Kind::Records(r), Value::Array(items)) => {
+            // Every entry is pruned: no short-circuit.
+            let pruned: Vec<bool> = items
+                .iter_mut()
+                .map(|item| prune_record(item, &r.fields, answers))
+                .collect();
+            pruned.contains(&true)
+        }
+        (Kind::Group(fields), group @ Value::Object(_)) => prune_record(group, fields, answers),
+        _ => false,
+    }
+}
+
+/// Removes the fields of one entry whose question does not apply to it, until none
+/// is left (removing one field can make another's condition false).
+fn prune_record(record: &mut Value, fields: &[Question], answers: &Answers) -> bool {
+    let mut changed = false;
+    loop {
+        let stale: Vec<&str> = {
+            let scope = Scope {
+                answers,
+                record: Some(record),
+            };
+            fields
+                .iter()
+                .filter(|f| !f.applies(&scope) && is_set(record.get(f.key)))
+                .map(|f| f.key)
+                .collect()
+        };
+        if stale.is_empty() {
+            break;
+        }
+        if let Value::Object(map) = record {
+            for key in stale {
+                map.remove(key);
+            }
+        }
+        changed = true;
+    }
+    for field in fields {
+        if has_conditional_fields(&field.kind)
+            && let Some(value) = record.get_mut(field.key)
+        {
+            changed |= prune_kind(value, &field.kind, answers);
+        }
+    }
+    changed
+}
+
+/// Whether a value is something clearing would change (a `false` is already "no").
+fn is_set(value: Option<&Value>) -> bool {
+    is_answered(value) && value != Some(&Value::Bool(false))
+}
+
+/// Whether the answer at a top-level path holds something `clear` would remove.
+fn has_answer(answers: &Answers, key: &str) -> bool {
+    is_set(crate::answers::set::answer_at(answers, key).as_ref())
+}
+
+/// Resets the answer at a top-level path to "unanswered" (null, or an empty list).
+fn clear(doc: &mut Value, key: &str) -> bool {
+    let Some((parent, last)) = key.rsplit_once('.') else {
+        return false;
+    };
+    let Some(Value::Object(map)) = doc.pointer_mut(&format!("/{}", parent.replace('.', "/")))
+    else {
+        return false;
+    };
+    match map.get_mut(last) {
+        Some(Value::Array(items)) if !items.is_empty() => {
+            items.clear();
+            true
+        }
+        Some(Value::Bool(b)) if *b => {
+            *b = false;
+            true
+        }
+        Some(v) if !v.is_null() && !v.is_array() && !v.is_boolean() => {
+            *v = Value::Null;
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::vocab::{DataSource, Region};
+
+    fn example(name: &str) -> Answers {
+        let text = std::fs::read_to_string(format!("examples/{name}.json")).unwrap();
+        Answers::from_json(&text).unwrap()
+    }
+
+    #[test]
+    fn irrelevant_answers_are_left_out() {
+        let mut a = Answers::default();
+        a.organization.eu_representative = Some(crate::answers::ContactPerson {
+            name: "Rep GmbH".into(),
+            ..Default::default()
+        });
+        a.extension.permissions.push(crate::answers::Permission {
+            names: vec!["tabs".into()],
+            used_for: "x".into(),
+        });
+        let kept = Policy::resolve(&a, &Catalog::empty()).unwrap();
+        assert_eq!(kept.organization.eu_representative, None);
+        assert!(kept.extension.permissions.is_empty());
+        a.audience.regions.push(Region::Eea);
+        let kept = Policy::resolve(&a, &Catalog::empty()).unwrap();
+        assert!(kept.organization.eu_representative.is_some());
+    }
+
+    /// Architecture review B3: a data source's name stays in the file after the source
+    /// changed to "you provide it", and must not reach the policy.
+    #[test]
+    fn stale_fields_inside_entries_are_left_out() {
+        let mut a = example("acme");
+        let billing = a
+            .data
+            .categories
+            .iter_mut()
+            .find(|c| c.id == "billing")
+            .unwrap();
+        billing.source_name = Some("Stripe Inc".into());
+        billing.source = DataSource::Provided;
+        let policy = Policy::resolve(&a, &Catalog::builtin()).unwrap();
+        let billing = policy.category("billing").unwrap();
+        assert_eq!(billing.source_name, None);
+        assert_eq!(billing.source, DataSource::Provided);
+        // The file keeps it, in case the source changes back.
+        assert!(a.category("billing").unwrap().source_name.is_some());
+
+        a.data.categories[2].source = DataSource::ThirdParty;
+        let policy = Policy::resolve(&a, &Catalog::builtin()).unwrap();
+        assert_eq!(
+            policy.category("billing").unwrap().source_name.as_deref(),
+            Some("Stripe Inc")
+        );
+    }
+
+    #[test]
+    fn catalog_references_are_filled_in_and_their_stale_fields_left_out() {
+        let mut a = example("acme");
+        let policy = Policy::resolve(&a, &Catalog::builtin()).unwrap();
+        assert!(policy.processors.iter().all(|p| !p.id.is_empty()));
+        assert!(policy.processors.iter().all(|p| !p.name.is_empty()));
+        assert!(policy.processors.iter().any(|p| p.safeguard.is_some()));
+
+        // No European law applies: the catalog's transfer safeguards say nothing.
+        a.audience.regions = vec![Region::California];
+        a.organization.country = Some("US".parse().unwrap());
+        let policy = Policy::resolve(&a, &Catalog::builtin()).unwrap();
+        assert!(policy.processors.iter().all(|p| p.safeguard.is_none()));
+    }
+
+    #[test]
+    fn unknown_references_are_reported() {
+        let mut a = example("acme");
+        a.processors[0].catalog = Some("hetznr".into());
+        let problems = Policy::resolve(&a, &Catalog::builtin()).unwrap_err();
+        assert!(problems[0].to_string().contains("did you mean \"hetzner\""));
+    }
+
+    #[test]
+    fn resolving_twice_changes_nothing() {
+        for name in ["acme", "complete", "specstep", "stepr"] {
+            let once = Policy::resolve(&example(name), &Catalog::builtin()).unwrap();
+            let twice = Policy::resolve(once.answers(), &Catalog::builtin()).unwrap();
+            assert_eq!(once, twice, "{name}");
+        }
+    }
+}
