@@ -10,16 +10,23 @@ use predicates::str::contains;
 
 struct Env {
     dir: tempfile::TempDir,
+    name: &'static str,
 }
 
 impl Env {
     /// A data directory with examples/stepr.json saved as `stepr`.
     fn new() -> Env {
+        Env::of("stepr")
+    }
+
+    /// A data directory with examples/NAME.json saved as NAME.
+    fn of(name: &'static str) -> Env {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("policies")).unwrap();
         std::fs::create_dir_all(dir.path().join("site")).unwrap();
-        std::fs::copy(example("stepr"), dir.path().join("policies/stepr.json")).unwrap();
-        Env { dir }
+        let saved = dir.path().join(format!("policies/{name}.json"));
+        std::fs::copy(example(name), saved).unwrap();
+        Env { dir, name }
     }
 
     fn pw(&self) -> Command {
@@ -33,18 +40,24 @@ impl Env {
     }
 
     fn saved(&self) -> serde_json::Value {
-        serde_json::from_str(&read(&self.path("policies/stepr.json"))).unwrap()
+        serde_json::from_str(&read(&self.saved_path())).unwrap()
     }
 
     /// Edits the saved answers as a person (or `set`) would: straight in the JSON.
     fn edit(&self, f: impl FnOnce(&mut serde_json::Value)) {
         let mut v = self.saved();
         f(&mut v);
-        std::fs::write(
-            self.path("policies/stepr.json"),
-            serde_json::to_string_pretty(&v).unwrap(),
-        )
-        .unwrap();
+        std::fs::write(self.saved_path(), serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    }
+
+    fn saved_path(&self) -> PathBuf {
+        self.path(&format!("policies/{}.json", self.name))
+    }
+
+    /// Runs the binary with these arguments; it must succeed. Standard output.
+    fn run(&self, args: &[&str]) -> String {
+        let out = self.pw().args(args).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
     }
 
     fn publish(&self, date: &str) -> String {
@@ -52,7 +65,7 @@ impl Env {
             .pw()
             .args([
                 "publish",
-                "stepr",
+                self.name,
                 "--out",
                 "site/privacy.md",
                 "--date",
@@ -377,4 +390,138 @@ fn remembered_outputs_are_written_by_the_next_publish() {
         .assert()
         .code(2)
         .stderr(contains("--out"));
+}
+
+/// Every example, compared with itself, has no change in any of diff's outputs.
+#[test]
+fn identical_answers_report_no_change_for_every_example() {
+    let examples = std::fs::read_dir(format!("{}/examples", env!("CARGO_MANIFEST_DIR")))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"));
+    let mut seen = 0;
+    for path in examples {
+        seen += 1;
+        let run = |extra: &[&str]| {
+            let out = common::pw()
+                .arg("diff")
+                .arg(&path)
+                .arg(&path)
+                .args(extra)
+                .assert()
+                .success();
+            String::from_utf8(out.get_output().stdout.clone()).unwrap()
+        };
+        let name = path.display();
+        assert!(run(&[]).ends_with("no changes.\n"), "{name}: {}", run(&[]));
+        let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
+        assert_eq!(json["changes"], serde_json::json!([]), "{name}");
+        assert!(
+            run(&["--notice"]).starts_with("No notice is needed"),
+            "{name}"
+        );
+        assert_eq!(
+            run(&["--rendered"]),
+            "The rendered policies are identical.\n",
+            "{name}"
+        );
+    }
+    assert!(seen >= 4, "examples/ holds the examples");
+}
+
+/// A change to catalog-referenced recipients, as a founder makes it: a new service
+/// by reference, one dropped, one receiving more data.
+fn change_acme_recipients(v: &mut serde_json::Value) {
+    let processors = v["processors"].as_array_mut().unwrap();
+    processors.retain(|p| p["catalog"] != "postmark");
+    processors.push(serde_json::json!({"catalog": "sentry"}));
+    processors[1]["categories"] = serde_json::json!(["account", "billing", "invoices"]);
+}
+
+/// Architecture review B1: catalog references compared by the recipient the policy
+/// names, in every report of a change.
+#[test]
+fn catalog_recipients_are_named_in_diff_history_publish_and_the_notice() {
+    let env = Env::of("acme");
+    env.publish("2026-11-02");
+    env.edit(change_acme_recipients);
+    let published = env.publish("2026-11-03");
+    assert!(
+        published.contains("Published acme version 2 (2026-11-03): "),
+        "{published}"
+    );
+    assert!(published.contains("Added processor: Sentry"), "{published}");
+    assert!(
+        published.contains("Material changes: tell your users"),
+        "{published}"
+    );
+
+    let history = env.run(&["history", "acme"]);
+    assert!(
+        history.contains("   2  2026-11-03  ") && history.contains("Added processor: Sentry"),
+        "{history}"
+    );
+
+    let text = env.run(&["diff", "acme@1", "acme@2"]);
+    for line in [
+        "[material] Added processor: Sentry (monitoring)",
+        "           Removed processor: Postmark",
+        "[material] Stripe now also receives Invoices",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+    assert!(
+        !text.contains("processor :"),
+        "no nameless recipient\n{text}"
+    );
+    assert!(!text.contains("(other)"), "no unplaced recipient\n{text}");
+
+    let markdown = env.run(&["diff", "acme@1", "acme@2", "--format", "markdown"]);
+    assert!(markdown.contains("- Added processor: Sentry"), "{markdown}");
+    assert!(
+        markdown.contains("- Removed processor: Postmark"),
+        "{markdown}"
+    );
+
+    let notice = env.run(&["diff", "acme@1", "acme@2", "--notice"]);
+    assert!(!notice.starts_with("No notice is needed"), "{notice}");
+    assert!(notice.contains("Sentry"), "{notice}");
+
+    let rendered = env.run(&["diff", "acme@1", "acme@2", "--rendered"]);
+    assert!(
+        rendered
+            .lines()
+            .any(|l| l.starts_with('+') && l.contains("Sentry")),
+        "{rendered}"
+    );
+    assert!(
+        rendered
+            .lines()
+            .any(|l| l.starts_with('-') && l.contains("Postmark")),
+        "{rendered}"
+    );
+}
+
+/// Architecture review B1: an address edit on a catalog-referencing policy is the
+/// address (and the effective date that publishing a changed text moves), not
+/// "12 changes (1 material): tell your users".
+#[test]
+fn an_address_edit_is_one_change_and_needs_no_notice() {
+    let env = Env::of("acme");
+    env.publish("2026-11-02");
+    env.edit(|v| v["organization"]["postal_address"] = "Hauptstraße 2, 10115 Berlin".into());
+    let published = env.publish("2026-11-03");
+    assert!(
+        published.contains("(2026-11-03): 2 changes: Changed postal address"),
+        "{published}"
+    );
+    assert!(!published.contains("Material"), "{published}");
+    let diff = env.run(&["diff", "acme@1", "acme@2"]);
+    assert!(diff.contains(": 3 changes, none material."), "{diff}");
+    assert!(diff.contains("Changed effective date"), "{diff}");
+    let diff = env.run(&["diff", "acme"]);
+    assert!(
+        diff.ends_with("no changes.\n"),
+        "working = last published\n{diff}"
+    );
 }

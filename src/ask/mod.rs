@@ -468,7 +468,7 @@ fn ask_record(
             record: Some(&value),
         };
         if !field.applies(&scope) {
-            record.remove(field.key);
+            // Not asked, but kept: the policy leaves it out (`crate::policy`).
             j += 1;
             continue;
         }

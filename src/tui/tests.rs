@@ -658,6 +658,34 @@ fn review_shows_what_changed_since_the_last_version() {
     );
 }
 
+/// Architecture review B1: an unchanged policy with catalog references showed
+/// "11 changes, 6 material" on the review screen.
+#[test]
+fn review_compares_catalog_recipients_as_the_policy_names_them() {
+    let published = example("acme");
+    let mut app = app_with(example("acme"));
+    ctrl(&mut app, 'r');
+    update(&mut app, Msg::LastVersion(Ok(Some((1, published.clone())))));
+    let changes = &app.doc().review.as_ref().unwrap().changes;
+    assert_eq!(changes, &["Since version 1: 0 changes, 0 material"]);
+
+    app.doc_mut()
+        .answers
+        .processors
+        .push(crate::answers::Processor {
+            catalog: Some("sentry".into()),
+            ..Default::default()
+        });
+    ctrl(&mut app, 'r');
+    update(&mut app, Msg::LastVersion(Ok(Some((1, published)))));
+    let changes = &app.doc().review.as_ref().unwrap().changes;
+    assert_eq!(changes[0], "Since version 1: 1 change, 1 material");
+    assert!(
+        changes[1].starts_with("[material] Added processor: Sentry (monitoring)"),
+        "{changes:?}"
+    );
+}
+
 #[test]
 fn publishing_remembers_the_outputs_for_next_time() {
     let repo = tempfile::tempdir().unwrap();

@@ -1,6 +1,6 @@
 //! The fields of one record (a list entry or an optional group), each edited with
-//! the editor of its kind. Fields whose condition stops holding are dropped, so no
-//! stale answer stays inside the record.
+//! the editor of its kind. Fields whose condition stops holding are hidden but kept,
+//! like every answer in the file; the policy leaves them out (`crate::policy`).
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::{Modifier, Style};
@@ -74,15 +74,6 @@ impl Form {
         a
     }
 
-    fn drop_irrelevant(&mut self, fields: &[Question], ctx: &Ctx) {
-        let visible = self.visible(fields, ctx);
-        for (i, f) in fields.iter().enumerate() {
-            if !visible.contains(&i) {
-                self.record.remove(f.key);
-            }
-        }
-    }
-
     pub fn handle(&mut self, key: &KeyEvent, fields: &[Question], ctx: &Ctx) -> FormOutcome {
         if let Some((i, editor)) = &mut self.open {
             let i = *i;
@@ -106,7 +97,9 @@ impl Form {
                     }
                     self.open = None;
                     self.error = None;
-                    self.drop_irrelevant(fields, ctx);
+                    // A field that no longer applies is hidden but kept, as the
+                    // answers file keeps every answer: the policy leaves it out
+                    // (`crate::policy`), and it is back if the condition comes back.
                     let visible = self.visible(fields, ctx);
                     let at = visible.iter().position(|&f| f == i).unwrap_or(0);
                     self.cursor = (at + 1).min(visible.len());
