@@ -104,24 +104,33 @@ fn realistic_change(v: &mut serde_json::Value) {
     v["changes"]["notice_period"] = "30 days".into();
 }
 
+/// With and without catalog references (acme refers to the catalog for every recipient).
 #[test]
 fn publish_twice_keeps_the_date_and_records_one_version() {
-    let env = Env::new();
-    let first = env.publish("2026-05-01");
-    assert!(
-        first.contains("Published stepr version 1 (2026-05-01)"),
-        "{first}"
-    );
-    assert!(first.contains("Last updated: 2026-04-17."), "{first}");
-    let policy = read(&env.path("site/privacy.md"));
-    assert!(policy.contains("**Last updated:** April 17, 2026"));
-    assert!(env.path("versions/stepr/0001.json").is_file());
+    for (name, date, long) in [
+        ("stepr", "2026-04-17", "April 17, 2026"),
+        ("acme", "2026-11-01", "November 1, 2026"),
+    ] {
+        let env = Env::of(name);
+        let first = env.publish("2026-12-01");
+        assert!(
+            first.contains(&format!("Published {name} version 1 (2026-12-01)")),
+            "{first}"
+        );
+        assert!(first.contains(&format!("Last updated: {date}.")), "{first}");
+        let policy = read(&env.path("site/privacy.md"));
+        assert!(
+            policy.contains(&format!("**Last updated:** {long}")),
+            "{name}"
+        );
+        assert!(env.path(&format!("versions/{name}/0001.json")).is_file());
 
-    let again = env.publish("2026-05-02");
-    assert!(again.contains("unchanged since version 1"), "{again}");
-    assert!(!env.path("versions/stepr/0002.json").exists());
-    assert_eq!(read(&env.path("site/privacy.md")), policy);
-    assert_eq!(env.saved()["policy"]["last_updated"], "2026-04-17");
+        let again = env.publish("2026-12-02");
+        assert!(again.contains("unchanged since version 1"), "{again}");
+        assert!(!env.path(&format!("versions/{name}/0002.json")).exists());
+        assert_eq!(read(&env.path("site/privacy.md")), policy);
+        assert_eq!(env.saved()["policy"]["last_updated"], date);
+    }
 }
 
 #[test]
@@ -173,38 +182,41 @@ fn a_changed_policy_gets_a_new_version_and_date_and_history_lists_both() {
         .stdout(contains("+| **PostHog** |"));
 }
 
+/// With and without catalog references.
 #[test]
 fn diff_name_compares_the_working_answers_with_the_last_published_version() {
-    let env = Env::new();
-    env.pw()
-        .args(["diff", "stepr"])
-        .assert()
-        .code(2)
-        .stderr(contains("`stepr` has no published version yet"));
-    env.publish("2026-05-01");
-    env.pw()
-        .args(["diff", "stepr"])
-        .assert()
-        .success()
-        .stdout(contains("no changes"));
-    env.edit(|v| v["sale_and_sharing"]["sells"] = true.into());
-    env.pw()
-        .args(["diff", "stepr"])
-        .assert()
-        .success()
-        .stdout(contains(
-            "stepr@1 (published 2026-05-01) to stepr (working answers): 1 change, material",
-        ))
-        .stdout(contains("[material] Now sells personal information"));
-    let json = env
-        .pw()
-        .args(["diff", "stepr", "--format", "json"])
-        .assert()
-        .success();
-    let json: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
-    assert_eq!(json["old"], "stepr@1");
-    assert_eq!(json["new"], "stepr");
-    assert_eq!(json["changes"][0]["reason"], "selling or sharing turned on");
+    for name in ["stepr", "acme"] {
+        let env = Env::of(name);
+        env.pw()
+            .args(["diff", name])
+            .assert()
+            .code(2)
+            .stderr(contains(format!("`{name}` has no published version yet")));
+        env.publish("2026-12-01");
+        env.pw()
+            .args(["diff", name])
+            .assert()
+            .success()
+            .stdout(contains("no changes"));
+        env.edit(|v| v["sale_and_sharing"]["sells"] = true.into());
+        env.pw()
+            .args(["diff", name])
+            .assert()
+            .success()
+            .stdout(contains(format!(
+                "{name}@1 (published 2026-12-01) to {name} (working answers): 1 change, material",
+            )))
+            .stdout(contains("[material] Now sells personal information"));
+        let json = env
+            .pw()
+            .args(["diff", name, "--format", "json"])
+            .assert()
+            .success();
+        let json: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+        assert_eq!(json["old"], format!("{name}@1"));
+        assert_eq!(json["new"], name);
+        assert_eq!(json["changes"][0]["reason"], "selling or sharing turned on");
+    }
 }
 
 #[test]
