@@ -179,6 +179,20 @@ pub static RULES: &[Rule] = &[
         message: "The policy says Global Privacy Control has nothing to opt out of, yet it \
                   says personal information is sold or shared",
     },
+    Rule {
+        id: "consistency-complaint",
+        regime: Regime::Consistency,
+        citation: "GDPR Art. 13(2)(d); UK GDPR Art. 13(2)(d)",
+        severity: Severity::Warning,
+        applies_when: "the EEA or the UK is served",
+        // The rights section states the right to complain whenever the EEA or the UK
+        // is served, because their law requires it; a "no" here cannot be honoured.
+        applies: |a| a.audience.serves(Region::Eea) || a.audience.serves(Region::Uk),
+        test: |a| Hit::unless(a.rights.complaint, "rights.complaint"),
+        message: "The answers say not to state the right to complain to a supervisory \
+                  authority, but the law of a region served requires it, so the policy \
+                  states it anyway; answer yes",
+    },
 ];
 
 /// References to data categories that do not exist, as `list[i].categories[j]`.

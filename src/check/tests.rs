@@ -247,6 +247,7 @@ rule_tests! {
     consistency_do_not_track: "consistency-do-not-track" => none,
         |a| a.tracking.cross_site_tracking = Some(true);
     consistency_gpc_sale: "consistency-gpc-sale" => none, |a| a.sale_and_sharing.sells = Some(true);
+    consistency_complaint: "consistency-complaint" => none, |a| a.rights.complaint = false;
 }
 
 #[test]
@@ -442,6 +443,7 @@ fn every_answer_path_has_a_question() {
     a.changes.notify_by.clear();
     a.ai.automated_decisions = Some("Fraud checks suspend accounts".into());
     a.organization.contact_email = "nope".into();
+    a.rights.complaint = false;
     add(&a);
     assert!(seen.len() > 40, "{}", seen.len());
     let orphans: Vec<_> = seen
