@@ -481,3 +481,27 @@ fn every_answer_path_has_a_question() {
         .collect();
     assert!(orphans.is_empty(), "answers with no question: {orphans:#?}");
 }
+
+/// The README lists every rule that catches a contradiction, with its source; the
+/// other consistency rules are summarised in its regime table.
+#[test]
+fn readme_lists_the_contradiction_rules() {
+    let readme = include_str!("../../README.md");
+    let summarised = [
+        "consistency-renderable",
+        "consistency-processor-category",
+        "consistency-purpose-category",
+        "consistency-retention-category",
+        "consistency-store-category",
+        "consistency-region-rights",
+    ];
+    for r in rules().filter(|r| r.regime == Regime::Consistency) {
+        if !summarised.contains(&r.id) {
+            assert!(
+                readme.contains(&format!("| `{}`", r.id)),
+                "README's contradiction table lacks {}",
+                r.id
+            );
+        }
+    }
+}
