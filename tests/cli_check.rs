@@ -3,6 +3,7 @@
 mod common;
 
 use common::{example, pw};
+use predicates::prelude::*;
 use predicates::str::contains;
 
 fn json_of(output: &[u8]) -> serde_json::Value {
@@ -183,4 +184,52 @@ fn help_describes_check() {
         .stdout(contains("--format"))
         .stdout(contains("Not legal advice"))
         .stdout(contains("Exits 1 if any finding is an error"));
+}
+
+/// Issue 11's example: the policy says data stays in Kazakhstan, and a recipient
+/// added as a catalog reference (its location filled in from the catalog) is in
+/// the United States. Added with `set`, as a script would.
+#[test]
+fn a_catalog_recipient_abroad_contradicts_data_staying_home() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stepr.json");
+    std::fs::copy(example("stepr"), &file).unwrap();
+    pw().arg("check")
+        .arg(&file)
+        .assert()
+        .stdout(contains("consistency-stays-in-region").not());
+    let mut processors: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let mut list = processors["processors"].take();
+    list.as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"catalog": "postmark"}));
+    pw().arg("set")
+        .arg(&file)
+        .arg(format!("processors={list}"))
+        .assert()
+        .success();
+    pw().arg("check")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(contains("consistency-stays-in-region"))
+        .stdout(contains("`Postmark` in United States"))
+        .stdout(contains("answer: processors[3].countries"));
+}
+
+/// `rights.complaint: false` cannot be honoured for the EEA or the UK: the policy
+/// states the statutory right anyway, so check flags the answer.
+#[test]
+fn refusing_the_complaint_right_while_serving_the_eea_is_flagged() {
+    pw().args(["check", &example("complete")])
+        .args(["--set", "rights.complaint=no"])
+        .assert()
+        .stdout(contains("warning consistency-complaint"))
+        .stdout(contains("answer: rights.complaint"));
+    pw().args(["check", &example("complete")])
+        .args(["--set", "rights.complaint=no"])
+        .args(["--set", "audience.regions=california,canada"])
+        .assert()
+        .stdout(contains("consistency-complaint").not());
 }

@@ -140,3 +140,146 @@ fn ask_without_a_terminal_points_to_set_and_render() {
         "nothing was written"
     );
 }
+
+/// `set FILE KEY=VALUE` on a copy of `example`, and `render example --set KEY=VALUE`:
+/// whether each accepted it, and what each printed on stderr.
+fn set_and_render(example: &str, assignment: &str) -> ((bool, String), (bool, String)) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.json");
+    std::fs::copy(common::example(example), &file).unwrap();
+    let set = common::pw()
+        .arg("set")
+        .arg(&file)
+        .arg(assignment)
+        .output()
+        .unwrap();
+    let render = common::pw()
+        .args(["render", &common::example(example), "--set", assignment])
+        .output()
+        .unwrap();
+    let outcome = |o: std::process::Output| {
+        (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    (outcome(set), outcome(render))
+}
+
+/// What `set` and `render --set` accept is decided on the same answers: the
+/// catalog filled in, then the assignment. Both accept, or both refuse with the
+/// same problem.
+#[test]
+fn set_and_render_set_accept_and_refuse_the_same() {
+    let accepted = [
+        r#"processors=[{"catalog":"stripe"}]"#,
+        r#"processors=[{"catalog":"sentry","purpose":"Finds crashes in the app"}]"#,
+        "processors.stripe.purpose=Takes payments",
+        "processors.stripe.countries=IE,US",
+        "audience.minimum_age=21",
+        "organization.product_name={{ 7*7 }}",
+    ];
+    for assignment in accepted {
+        let ((set_ok, set_err), (render_ok, render_err)) = set_and_render("acme", assignment);
+        assert!(set_ok, "set refused {assignment}: {set_err}");
+        assert!(render_ok, "render --set refused {assignment}: {render_err}");
+    }
+    let refused = [
+        (
+            r#"processors=[{"catalog":"strpe"}]"#,
+            r#"processors[0].catalog: no catalog entry "strpe"; did you mean "stripe"?"#,
+        ),
+        (
+            "processors.sentry.purpose=x",
+            "`processors` has no entry `sentry`",
+        ),
+        (
+            "audience.minimum_age=40",
+            "audience.minimum_age: `40` is not an age between 0 and 21",
+        ),
+        ("rights.complaint=maybe", "`maybe` is not yes/no"),
+    ];
+    for (assignment, problem) in refused {
+        let ((set_ok, set_err), (render_ok, render_err)) = set_and_render("acme", assignment);
+        assert!(!set_ok && !render_ok, "{assignment} was accepted by one");
+        assert!(set_err.contains(problem), "set: {set_err}");
+        assert!(render_err.contains(problem), "render --set: {render_err}");
+    }
+}
+
+#[test]
+fn set_keeps_catalog_references_as_references() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.json");
+    std::fs::copy(common::example("acme"), &file).unwrap();
+    pw(dir.path())
+        .arg("set")
+        .arg(&file)
+        .arg(r#"processors=[{"catalog":"stripe"},{"catalog":"sentry"}]"#)
+        .arg("processors.sentry.purpose=Finds crashes in the app")
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_str(&common::read(&file)).unwrap();
+    let sentry = &v["processors"][1];
+    assert_eq!(sentry["catalog"], "sentry");
+    assert_eq!(sentry["purpose"], "Finds crashes in the app");
+    assert!(
+        sentry.get("name").is_none(),
+        "the catalog's facts stay in the catalog: {sentry}"
+    );
+    pw(dir.path())
+        .arg("render")
+        .arg(&file)
+        .args(["--format", "text"])
+        .assert()
+        .success()
+        .stdout(contains("Sentry"))
+        .stdout(contains("Finds crashes in the app"));
+}
+
+/// A text answer is text, whatever it starts with; a value given whole as a JSON
+/// string is unquoted; a field that is not text still takes JSON.
+#[test]
+fn text_answers_are_taken_literally() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.json");
+    std::fs::copy(common::example("complete"), &file).unwrap();
+    pw(dir.path())
+        .arg("set")
+        .arg(&file)
+        .args([
+            "organization.product_name={{ 7*7 }}",
+            "organization.description=[beta] a ledger for {small} teams",
+            r#"organization.legal_entity="  Acme GmbH  ""#,
+        ])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_str(&common::read(&file)).unwrap();
+    assert_eq!(v["organization"]["product_name"], "{{ 7*7 }}");
+    assert_eq!(
+        v["organization"]["description"],
+        "[beta] a ledger for {small} teams"
+    );
+    assert_eq!(v["organization"]["legal_entity"], "  Acme GmbH  ");
+
+    common::pw()
+        .args(["render", &common::example("complete"), "--format", "text"])
+        .args(["--set", "organization.product_name={{ 7*7 }}"])
+        .args(["--set", "organization.description=[beta] a ledger"])
+        .assert()
+        .success()
+        .stdout(contains("{{ 7*7 }}"))
+        .stdout(contains("[beta] a ledger"));
+    // Not text: JSON as before, and bad JSON is still an error.
+    common::pw()
+        .args(["render", &common::example("complete"), "--format", "text"])
+        .args(["--set", r#"audience.regions=["eea"]"#])
+        .assert()
+        .success();
+    common::pw()
+        .args(["render", &common::example("complete")])
+        .args(["--set", "audience.regions=[eea"])
+        .assert()
+        .code(2)
+        .stderr(contains("is not valid JSON"));
+}

@@ -302,8 +302,19 @@ fn unknown_key(here: &str, segment: &str, properties: Option<&Map<String, Value>
 }
 
 /// Reads a command-line string as the value the schema expects at that path.
+///
+/// The schema's type decides, never the first character: a text answer is taken
+/// literally, so a product name such as `[beta] Acme` or `{{ 7*7 }}` is text, not
+/// JSON. Only a text given whole as a JSON string (`"..."`) is decoded, so scripts
+/// that quote values, and values with spaces at their ends, still work. Any other
+/// field takes JSON when the value starts with `{` or `[` (a group of answers, a
+/// list of records), or its plain form (yes/no, a number, a comma-separated list).
 fn convert(node: &'static Value, raw: &str) -> Result<Value, String> {
     let trimmed = raw.trim();
+    if json_type(node) == Some("string") {
+        let quoted = serde_json::from_str::<String>(trimmed).ok();
+        return Ok(Value::String(quoted.unwrap_or_else(|| raw.to_owned())));
+    }
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
         return serde_json::from_str(trimmed).map_err(|e| format!("is not valid JSON: {e}"));
     }
@@ -409,6 +420,32 @@ mod tests {
         let a = apply(&base, &sets(&["processors.stripe.purpose=billing"])).unwrap();
         assert_eq!(a.processors[0].purpose, "billing");
         assert_eq!(a.processors[0].id, "", "the file form keeps its reference");
+    }
+
+    #[test]
+    fn text_is_literal_whatever_it_starts_with() {
+        let a = applied(&[
+            "organization.product_name={{ 7*7 }}",
+            "organization.description=[beta] steps, {counted}",
+            r#"organization.legal_entity="  Stepr LLP  ""#,
+            r#"audience.intended_for="teams" of any size"#,
+        ])
+        .unwrap();
+        assert_eq!(a.organization.product_name, "{{ 7*7 }}");
+        assert_eq!(a.organization.description, "[beta] steps, {counted}");
+        // A whole JSON string is unquoted; quotes inside a text are kept.
+        assert_eq!(
+            a.organization.legal_entity.as_deref(),
+            Some("  Stepr LLP  ")
+        );
+        assert_eq!(
+            a.audience.intended_for.as_deref(),
+            Some(r#""teams" of any size"#)
+        );
+        // A field that is not text still reads JSON.
+        let a = applied(&[r#"audience.regions=["uk"]"#]).unwrap();
+        assert_eq!(a.audience.regions.len(), 1);
+        assert!(applied(&["audience.regions=[uk"]).is_err());
     }
 
     #[test]

@@ -32,6 +32,11 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
             );
         }
     }
+    if let Some(age) = a.audience.minimum_age
+        && !is_minimum_age(age.into())
+    {
+        p.push("audience.minimum_age", not_an_age(age));
+    }
     if a.policy.last_updated.is_none() {
         p.push(
             "policy.last_updated",
@@ -227,6 +232,22 @@ impl Problems {
             }
         }
     }
+}
+
+/// The highest "youngest age of user" an answer may give. No law the policy covers
+/// sets an age threshold above 21, so a larger number is a typo, not a policy.
+pub const MAX_MINIMUM_AGE: u8 = 21;
+
+/// Whether `age` can be the youngest age of user a product accepts. The interview
+/// reads the answer with this and validation checks the file, `set` and `--set` with
+/// it, so every way in refuses the same ages with the same words.
+pub fn is_minimum_age(age: u64) -> bool {
+    age <= u64::from(MAX_MINIMUM_AGE)
+}
+
+/// Why an answer is refused as a minimum age.
+pub fn not_an_age(text: impl Display) -> String {
+    format!("`{text}` is not an age between 0 and {MAX_MINIMUM_AGE}")
 }
 
 /// A plain, deliberately permissive check: one `@`, something before it, a dotted

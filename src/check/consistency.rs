@@ -3,7 +3,7 @@
 
 use super::{Hit, Regime, Rule, Severity, always};
 use crate::answers::Answers;
-use crate::answers::vocab::{DntResponse, GpcResponse, Region};
+use crate::answers::vocab::{CookiePurpose, DntResponse, GpcResponse, ProcessorRole, Region};
 
 /// How validation words a reference to a category that does not exist; those problems
 /// are reported by the rules below that name them, not by `consistency-renderable`.
@@ -178,6 +178,89 @@ pub static RULES: &[Rule] = &[
         },
         message: "The policy says Global Privacy Control has nothing to opt out of, yet it \
                   says personal information is sold or shared",
+    },
+    Rule {
+        id: "consistency-complaint",
+        regime: Regime::Consistency,
+        citation: "GDPR Art. 13(2)(d); UK GDPR Art. 13(2)(d)",
+        severity: Severity::Warning,
+        applies_when: "the EEA or the UK is served",
+        // The rights section states the right to complain whenever the EEA or the UK
+        // is served, because their law requires it; a "no" here cannot be honoured.
+        applies: |a| a.audience.serves(Region::Eea) || a.audience.serves(Region::Uk),
+        test: |a| Hit::unless(a.rights.complaint, "rights.complaint"),
+        message: "The answers say not to state the right to complain to a supervisory \
+                  authority, but the law of a region served requires it, so the policy \
+                  states it anyway; answer yes",
+    },
+    Rule {
+        id: "consistency-hosting-location",
+        regime: Regime::Consistency,
+        citation: "internal consistency; GDPR Art. 5(1)(a) (transparency)",
+        severity: Severity::Error,
+        applies_when: "the policy says which countries all data is hosted in",
+        applies: |a| !a.hosting.data_location.is_empty(),
+        test: |a| {
+            let home = &a.hosting.data_location;
+            let stores = a.hosting.stores.iter().enumerate().filter_map(|(i, s)| {
+                let c = s.country.filter(|c| !home.contains(c))?;
+                Some(Hit::with(
+                    format!("hosting.stores[{i}].country"),
+                    format!("`{}` in {}", s.name, c.name()),
+                ))
+            });
+            // A recipient that hosts or stores the data is where the data is hosted.
+            let hosts = a.processors.iter().enumerate().filter_map(|(i, p)| {
+                if !matches!(p.role, ProcessorRole::Hosting | ProcessorRole::Database) {
+                    return None;
+                }
+                let c = p.countries.iter().find(|c| !home.contains(c))?;
+                Some(Hit::with(
+                    format!("processors[{i}].countries"),
+                    format!("`{}` in {}", p.name, c.name()),
+                ))
+            });
+            stores.chain(hosts).collect()
+        },
+        message: "The policy says all data is hosted in the countries it names, yet a data \
+                  store or hosting provider is in another country",
+    },
+    Rule {
+        id: "consistency-children-age",
+        regime: Regime::Consistency,
+        citation: "internal consistency; 16 CFR 312.2 (\"child\": under 13)",
+        severity: Severity::Warning,
+        applies_when: "the product is said to be directed to children under 13",
+        applies: |a| a.audience.directed_to_children,
+        test: |a| {
+            Hit::when(
+                a.audience.minimum_age.is_some_and(|n| n >= 13),
+                "audience.minimum_age",
+            )
+        },
+        message: "The product is said to be directed to children under 13, yet its youngest \
+                  accepted user is 13 or older",
+    },
+    Rule {
+        id: "consistency-advertising-cookies",
+        regime: Regime::Consistency,
+        citation: "Cal. Bus. & Prof. Code 22575(b)(6)",
+        severity: Severity::Error,
+        applies_when: "the policy says third parties do not track users across sites",
+        applies: |a| a.tracking.third_party_tracking == Some(false),
+        // An advertising cookie a third party sets lets that party follow the user
+        // over time and across the sites that carry its code.
+        test: |a| {
+            a.tracking
+                .cookies
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.purpose == CookiePurpose::Advertising && c.third_party.is_some())
+                .map(|(i, c)| Hit::with(format!("tracking.cookies[{i}]"), format!("`{}`", c.name)))
+                .collect()
+        },
+        message: "The policy says third parties do not track users across sites, yet it \
+                  lists an advertising cookie set by a third party",
     },
 ];
 

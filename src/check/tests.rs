@@ -3,9 +3,10 @@
 
 use super::*;
 use crate::answers::vocab::{
-    GpcResponse, LegalBasis, ProcessorRole, ProductKind, Region, RightKind, Safeguard,
+    CookiePurpose, GpcResponse, LegalBasis, ProcessorRole, ProductKind, Region, RightKind,
+    Safeguard, StorageKind,
 };
-use crate::answers::{ContactPerson, Permission, Processor, Right};
+use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right};
 
 /// The findings for the policy these answers make, as every caller of `check` sees them.
 fn check(a: &Answers) -> Vec<Finding> {
@@ -75,6 +76,17 @@ fn kids(a: &mut Answers) {
 fn kazakhstan(a: &mut Answers) {
     a.audience.regions.push(Region::Kazakhstan);
     a.hosting.data_location = vec!["KZ".parse().unwrap()];
+}
+
+fn ad_cookie(third_party: Option<&str>) -> Cookie {
+    Cookie {
+        name: "campaign".into(),
+        storage: StorageKind::Cookie,
+        purpose: CookiePurpose::Advertising,
+        description: "remembers which campaign brought you".into(),
+        duration: Some("30 days".into()),
+        third_party: third_party.map(str::to_owned),
+    }
 }
 
 macro_rules! rule_tests {
@@ -252,6 +264,18 @@ rule_tests! {
     consistency_do_not_track: "consistency-do-not-track" => none,
         |a| a.tracking.cross_site_tracking = Some(true);
     consistency_gpc_sale: "consistency-gpc-sale" => none, |a| a.sale_and_sharing.sells = Some(true);
+    consistency_complaint: "consistency-complaint" => none, |a| a.rights.complaint = false;
+    consistency_hosting_location: "consistency-hosting-location" => none,
+        |a| a.hosting.stores[1].country = Some("US".parse().unwrap());
+    consistency_hosting_provider_location: "consistency-hosting-location" => none,
+        |a| a.processors[0].countries.push("US".parse().unwrap());
+    consistency_children_age: "consistency-children-age" => |a| {
+        kids(a);
+        a.audience.minimum_age = Some(12);
+    }, |a| a.audience.minimum_age = Some(16);
+    consistency_advertising_cookies: "consistency-advertising-cookies" => |a| {
+        a.tracking.cookies.push(ad_cookie(None));
+    }, |a| a.tracking.cookies.push(ad_cookie(Some("AdNet")));
 }
 
 #[test]
@@ -447,6 +471,13 @@ fn every_answer_path_has_a_question() {
     a.changes.notify_by.clear();
     a.ai.automated_decisions = Some("Fraud checks suspend accounts".into());
     a.organization.contact_email = "nope".into();
+    a.rights.complaint = false;
+    a.hosting.stores[1].country = Some("US".parse().unwrap());
+    a.tracking.cookies.push(ad_cookie(Some("AdNet")));
+    add(&a);
+    let mut a = complete();
+    kids(&mut a);
+    a.audience.minimum_age = Some(16);
     add(&a);
     assert!(seen.len() > 40, "{}", seen.len());
     let orphans: Vec<_> = seen
@@ -535,4 +566,28 @@ fn every_finding_points_at_a_question_the_interview_asks() {
         1,
         "established in the EEA: the GDPR applies"
     );
+}
+
+/// The README lists every rule that catches a contradiction, with its source; the
+/// other consistency rules are summarised in its regime table.
+#[test]
+fn readme_lists_the_contradiction_rules() {
+    let readme = include_str!("../../README.md");
+    let summarised = [
+        "consistency-renderable",
+        "consistency-processor-category",
+        "consistency-purpose-category",
+        "consistency-retention-category",
+        "consistency-store-category",
+        "consistency-region-rights",
+    ];
+    for r in rules().filter(|r| r.regime == Regime::Consistency) {
+        if !summarised.contains(&r.id) {
+            assert!(
+                readme.contains(&format!("| `{}`", r.id)),
+                "README's contradiction table lacks {}",
+                r.id
+            );
+        }
+    }
 }

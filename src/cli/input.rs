@@ -12,7 +12,18 @@ use crate::store::{self, LoadError, Source};
 pub(super) fn read_policy(input: &str, set: &[set::Assignment]) -> anyhow::Result<Policy> {
     let source = Source::parse(input)?;
     let raw = store::load(&source)?;
-    let policy = policy_of(&raw, &origin(&source))?;
+    with_overrides(&raw, set, &origin(&source))
+}
+
+/// The policy these answers make with `--set` (or `set`'s assignments) applied: to the
+/// resolved answers, so a field the catalog supplied can be changed; references the
+/// assignments add are resolved in turn. `render --set` and `set` both decide here.
+pub(super) fn with_overrides(
+    answers: &Answers,
+    set: &[set::Assignment],
+    origin: &str,
+) -> anyhow::Result<Policy> {
+    let policy = policy_of(answers, origin)?;
     if set.is_empty() {
         return Ok(policy);
     }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 
 use super::SetArgs;
-use crate::answers::set::{apply, problems_at};
+use crate::answers::set::{Assignment, apply, problems_at};
 use crate::answers::{Answers, AnswersError};
 use crate::store::{self, Source};
 
@@ -32,20 +32,37 @@ pub fn run(args: SetArgs) -> anyhow::Result<ExitCode> {
         })?
     };
 
-    let updated = apply(&answers, &args.assignments)?;
-    let keys: Vec<&str> = args.assignments.iter().map(|a| a.key.as_str()).collect();
-    let problems = problems_at(&updated, &keys);
-    if !problems.is_empty() {
-        return Err(AnswersError::Overrides(problems).into());
-    }
+    let updated = decide(&answers, &args.assignments, &path.display().to_string())?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
     store::write_atomic(&path, updated.to_json().as_bytes())
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    for key in keys {
-        println!("set {key}");
+    for a in &args.assignments {
+        println!("set {}", a.key);
     }
     println!("saved {}", path.display());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The answers to save, or why the assignments are refused.
+///
+/// `render --set` decides what it accepts on the answers as the policy sees them:
+/// catalog references filled in, then the assignments, then the references they add
+/// filled in (`input::with_overrides`). `set` decides on exactly that, with the same
+/// function, so a `{"catalog": "sentry"}` entry or `processors.stripe.purpose=...`
+/// is accepted by both or refused by both with the same words. Only the scope
+/// differs: `set` refuses problems at the answers it changes, since a draft may
+/// still lack others, while `render` needs every answer.
+///
+/// What is saved is the file's own answers with the assignments applied, so a
+/// reference stays a reference and the catalog's facts are not copied into the file.
+fn decide(answers: &Answers, assignments: &[Assignment], origin: &str) -> anyhow::Result<Answers> {
+    let seen = super::input::with_overrides(answers, assignments, origin)?;
+    let keys: Vec<&str> = assignments.iter().map(|a| a.key.as_str()).collect();
+    let problems = problems_at(&seen, &keys);
+    if !problems.is_empty() {
+        return Err(AnswersError::Overrides(problems).into());
+    }
+    Ok(apply(answers, assignments)?)
 }

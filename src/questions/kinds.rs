@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::Kind;
-use crate::answers::validate::{is_email, is_web_url};
+use crate::answers::validate::{is_email, is_minimum_age, is_web_url, not_an_age};
 use crate::answers::values::{Country, Date, Period};
 
 impl Kind {
@@ -40,9 +40,9 @@ impl Kind {
             )),
             Kind::Date => text.parse::<Date>().map(|_| Value::from(text)),
             Kind::Period => text.parse::<Period>().map(|p| Value::from(p.to_string())),
-            Kind::Age => match text.parse::<u8>() {
-                Ok(age) if age <= 21 => Ok(Value::from(age)),
-                _ => Err(format!("`{text}` is not an age between 0 and 21")),
+            Kind::Age => match text.parse::<u64>() {
+                Ok(age) if is_minimum_age(age) => Ok(Value::from(age)),
+                _ => Err(not_an_age(text)),
             },
             Kind::Country => text.parse::<Country>().map(|c| Value::from(c.code())),
             Kind::Countries => text
