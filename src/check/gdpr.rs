@@ -8,7 +8,9 @@ use super::{
     Hit, Regime, Rule, Severity, any_gdpr, categories_without_retention, entries, eu_gdpr,
 };
 use crate::answers::Answers;
+use crate::answers::values::Country;
 use crate::answers::vocab::{DataSource, LegalBasis, ProcessorRole, Region, RightKind, Safeguard};
+use crate::law::transfers::{Exporter, Misfit, misfit};
 
 const EITHER: &str = "the product serves the EEA or the UK, or the operator is established there";
 
@@ -199,38 +201,26 @@ pub static RULES: &[Rule] = &[
                   nor this check can tell whether data leaves the EEA or the UK",
     },
     Rule {
-        id: "gdpr-transfer-consent",
+        id: "gdpr-transfer-mechanism",
         regime: Regime::Gdpr,
-        citation: "GDPR Art. 49(1)(a)",
+        citation: "GDPR Art. 45, 46, 49; UK GDPR Art. 45, 46, 49; EDPB Guidelines 2/2018",
+        severity: Severity::Error,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: |a| transfer_findings(a, wrong_mechanism),
+        message: "A transfer names a mechanism that does not cover it",
+    },
+    Rule {
+        id: "gdpr-unneeded-safeguard",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 44, 13(1)(f); EDPB Guidelines 05/2021",
         severity: Severity::Warning,
         applies_when: EITHER,
         applies: any_gdpr,
-        test: |a| {
-            let mut hits: Vec<Hit> = a
-                .hosting
-                .transfers
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| t.safeguard == Some(Safeguard::Consent))
-                .map(|(i, t)| {
-                    Hit::with(
-                        format!("hosting.transfers[{i}].safeguard"),
-                        t.country.name(),
-                    )
-                })
-                .collect();
-            hits.extend(entries(
-                &a.processors,
-                "processors",
-                "safeguard",
-                |p| p.safeguard == Some(Safeguard::Consent),
-                |p| format!("`{}`", p.name),
-            ));
-            hits
-        },
-        message: "A transfer relies on the user's consent, a derogation meant for \
-                  occasional transfers (EDPB Guidelines 2/2018); regular transfers need an \
-                  adequacy decision, the Data Privacy Framework or standard contractual clauses",
+        test: |a| transfer_findings(a, no_transfer),
+        message: "A transfer mechanism is named for a recipient that needs none (its \
+                  countries are inside the EEA, or have an adequacy decision), so the \
+                  policy tells readers of a safeguard that is not what protects their data",
     },
     Rule {
         id: "gdpr-retention",
@@ -472,5 +462,102 @@ pub(super) fn purposes_without_basis(a: &Answers) -> Vec<Hit> {
         "legal_basis",
         |p| p.legal_basis.is_none(),
         |p| format!("purpose `{}`", p.name),
+    )
+}
+
+/// Each processor's and each listed transfer's safeguard judged under every transfer
+/// law that applies (the EU and the UK GDPR, each with its own territory and adequacy
+/// list); `judge` reads the verdicts and gives the finding's note, if any.
+fn transfer_findings(
+    a: &Answers,
+    judge: impl Fn(&[(Exporter, Option<Misfit>)]) -> Option<String>,
+) -> Vec<Hit> {
+    let laws: Vec<Exporter> = [
+        (crate::law::eu_gdpr(a), Exporter::Eu),
+        (crate::law::uk_gdpr(a), Exporter::Uk),
+    ]
+    .into_iter()
+    .filter_map(|(applies, law)| applies.then_some(law))
+    .collect();
+    let judged = |countries: &[Country], safeguard: Option<Safeguard>| {
+        let safeguard = safeguard?;
+        let verdicts: Vec<(Exporter, Option<Misfit>)> = laws
+            .iter()
+            .map(|&law| (law, misfit(law, countries, safeguard)))
+            .collect();
+        judge(&verdicts)
+    };
+    let mut hits = Vec::new();
+    for (i, p) in a.processors.iter().enumerate() {
+        if let Some(note) = judged(&p.countries, p.safeguard) {
+            hits.push(Hit::with(
+                format!("processors[{i}].safeguard"),
+                format!("`{}`: {note}", p.name),
+            ));
+        }
+    }
+    for (i, t) in a.hosting.transfers.iter().enumerate() {
+        if let Some(note) = judged(&[t.country], t.safeguard) {
+            hits.push(Hit::with(
+                format!("hosting.transfers[{i}].safeguard"),
+                format!("{}: {note}", t.country.name()),
+            ));
+        }
+    }
+    hits
+}
+
+/// The first law under which the mechanism does not cover the transfer, as a note.
+fn wrong_mechanism(verdicts: &[(Exporter, Option<Misfit>)]) -> Option<String> {
+    let wrong = |m: &Option<Misfit>| {
+        m.as_ref()
+            .filter(|m| !matches!(m, Misfit::NoTransfer | Misfit::Unneeded))
+            .cloned()
+    };
+    let (law, misfit) = verdicts
+        .iter()
+        .find_map(|(law, m)| Some((law, wrong(m)?)))?;
+    let note = match misfit {
+        Misfit::NotAdequate(c) if c.code() == "US" => "the United States has an adequacy \
+             decision only for companies certified under the Data Privacy Framework: name \
+             the framework, or standard contractual clauses"
+            .to_owned(),
+        Misfit::NotAdequate(c) => format!("{} has no adequacy decision", c.name()),
+        Misfit::FrameworkOutsideUs(c) => format!(
+            "the Data Privacy Framework covers only certified companies in the United \
+             States, not {}",
+            c.name()
+        ),
+        Misfit::Derogation => "consent and contract are derogations for occasional \
+             transfers; a recipient that receives data as a matter of course needs an \
+             adequacy decision, the Data Privacy Framework, standard contractual clauses or \
+             binding corporate rules"
+            .to_owned(),
+        Misfit::NoTransfer | Misfit::Unneeded => unreachable!("filtered out above"),
+    };
+    // Named only when the laws disagree (a recipient in Ireland is no transfer for the
+    // GDPR, but one for the UK GDPR).
+    Some(if verdicts.iter().all(|(_, m)| wrong(m).is_some()) {
+        note
+    } else {
+        format!("{note} (under {})", law.name())
+    })
+}
+
+/// Every applicable law finds that no mechanism is needed: a recipient in Germany is no
+/// transfer for the GDPR, and one covered by adequacy for the UK GDPR.
+fn no_transfer(verdicts: &[(Exporter, Option<Misfit>)]) -> Option<String> {
+    let unneeded = |m: &Option<Misfit>| matches!(m, Some(Misfit::NoTransfer | Misfit::Unneeded));
+    if !verdicts.iter().all(|(_, m)| unneeded(m)) {
+        return None;
+    }
+    Some(
+        if verdicts.iter().all(|(_, m)| *m == Some(Misfit::NoTransfer)) {
+            "no data leaves the territory of the law: choose \"none needed\""
+        } else {
+            "name the adequacy decision instead (\"an adequacy decision\"), or \"none \
+             needed\" if only EEA users' data reaches it"
+        }
+        .to_owned(),
     )
 }

@@ -125,8 +125,14 @@ rule_tests! {
         |a| a.processors[2].safeguard = None;
     gdpr_recipient_location: "gdpr-recipient-location" => none,
         |a| a.processors[0].countries.clear();
-    gdpr_transfer_consent: "gdpr-transfer-consent" => none,
+    gdpr_transfer_mechanism: "gdpr-transfer-mechanism" => none,
         |a| a.hosting.transfers[0].safeguard = Some(Safeguard::Consent);
+    // Only the EEA served: for the GDPR a German recipient is no transfer (for UK users
+    // it would be one, covered by the UK's adequacy regulations).
+    gdpr_unneeded_safeguard: "gdpr-unneeded-safeguard" => |a| only(a, &[Region::Eea]), |a| {
+        a.processors[0].countries = vec!["DE".parse().unwrap()];
+        a.processors[0].safeguard = Some(Safeguard::StandardContractualClauses);
+    };
     gdpr_retention: "gdpr-retention" => none, |a| { a.retention.rules.pop(); };
     // Established in Germany, serving only California: the EEA paragraph is not
     // rendered, so the operator's own list must carry the rights.

@@ -9,6 +9,8 @@
 //! The tests are deliberately about *territorial scope*, not about the content of the
 //! law: that lives with the rules in `check`.
 
+pub mod transfers;
+
 use crate::answers::Answers;
 use crate::answers::values::Country;
 use crate::answers::vocab::Region;
