@@ -217,10 +217,15 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
             Vec::new()
         }
         Msg::Published(result) => {
+            let mut cmds = Vec::new();
             if let Some(d) = &mut app.doc {
                 let message = match result {
                     Ok((message, answers)) => {
                         d.answers = answers;
+                        // "Since version N" now counts from the version just recorded.
+                        if d.name.is_some() {
+                            cmds.push(Cmd::LoadLastVersion);
+                        }
                         message
                     }
                     Err(e) => format!("Not published: {e}"),
@@ -230,7 +235,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
                 }
             }
             app.refresh_preview();
-            Vec::new()
+            cmds
         }
     }
 }

@@ -686,6 +686,22 @@ fn review_compares_catalog_recipients_as_the_policy_names_them() {
     );
 }
 
+/// After publishing, the review's "Since version N" is read again: it said "Not
+/// published before" next to "Recorded version 1".
+#[test]
+fn a_publish_refreshes_what_changed_since_the_last_version() {
+    let mut app = app_with(example("acme"));
+    ctrl(&mut app, 'r');
+    let answers = app.doc().answers.clone();
+    let cmds = update(
+        &mut app,
+        Msg::Published(Ok(("Wrote a.md. Recorded version 1.".into(), answers))),
+    );
+    assert_eq!(cmds, vec![Cmd::LoadLastVersion]);
+    let cmds = update(&mut app, Msg::Published(Err("disk full".into())));
+    assert!(cmds.is_empty());
+}
+
 #[test]
 fn publishing_remembers_the_outputs_for_next_time() {
     let repo = tempfile::tempdir().unwrap();
