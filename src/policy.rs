@@ -16,20 +16,31 @@
 //! all take a `Policy`, so they can never disagree about what the policy says, and
 //! nothing else resolves catalog references or prunes stale answers.
 
+use std::collections::HashMap;
 use std::ops::Deref;
 
 use serde_json::Value;
 
 use crate::answers::values::Date;
-use crate::answers::{Answers, Problem};
+use crate::answers::{Answers, DataCategory, Problem};
 use crate::catalog::{self, Catalog, CatalogError};
 use crate::questions::{Kind, Question, Scope, is_answered, sections};
 
 /// Answers with catalog references filled in and stale answers left out. It derefs to
 /// [`Answers`], so consumers read it like the answers file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Policy {
     answers: Answers,
+    /// Each data category's position by id, so lookups by id stay constant-time at any
+    /// size (render, check and diff look categories up for every recipient, purpose and
+    /// rule).
+    categories: HashMap<String, usize>,
+}
+
+impl PartialEq for Policy {
+    fn eq(&self, other: &Policy) -> bool {
+        self.answers == other.answers
+    }
 }
 
 /// Why raw answers could not become a policy.
@@ -52,9 +63,26 @@ impl Policy {
         } else {
             raw.clone()
         };
-        Ok(Policy {
-            answers: without_stale(filled),
-        })
+        Ok(Policy::indexed(without_stale(filled)))
+    }
+
+    fn indexed(answers: Answers) -> Policy {
+        let mut categories = HashMap::with_capacity(answers.data.categories.len());
+        for (i, c) in answers.data.categories.iter().enumerate() {
+            // The first of two categories with one id wins, as a scan would find it.
+            categories.entry(c.id.clone()).or_insert(i);
+        }
+        Policy {
+            answers,
+            categories,
+        }
+    }
+
+    /// The data category with this id, found through the index.
+    pub fn category(&self, id: &str) -> Option<&DataCategory> {
+        self.categories
+            .get(id)
+            .map(|&i| &self.answers.data.categories[i])
     }
 
     /// The policy these answers make with the operator's catalog, which is read only

@@ -266,10 +266,11 @@ pub static RULES: &[Rule] = &[
 
 /// References to data categories that do not exist, as `list[i].categories[j]`.
 fn dangling<'a>(a: &Answers, lists: impl Iterator<Item = &'a [String]>, path: &str) -> Vec<Hit> {
+    let known = super::category_ids(a);
     let mut hits = Vec::new();
     for (i, ids) in lists.enumerate() {
         for (j, id) in ids.iter().enumerate() {
-            if a.category(id).is_none() {
+            if !known.contains(id.as_str()) {
                 hits.push(Hit::with(
                     format!("{path}[{i}].categories[{j}]"),
                     format!("`{id}`"),

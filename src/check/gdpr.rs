@@ -124,10 +124,11 @@ pub static RULES: &[Rule] = &[
             if a.purposes.is_empty() {
                 return Vec::new(); // gdpr-purposes says it once
             }
+            let used = super::ids_in(a.purposes.iter().map(|p| &p.categories[..]));
             a.data
                 .categories
                 .iter()
-                .filter(|c| !a.purposes.iter().any(|p| p.categories.contains(&c.id)))
+                .filter(|c| !used.contains(c.id.as_str()))
                 .map(|c| Hit::with("purposes", format!("`{}` ({})", c.name, c.id)))
                 .collect()
         },

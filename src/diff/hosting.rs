@@ -9,7 +9,8 @@ use super::materiality::{LEAVES_REGION, NEW_COUNTRY};
 use super::phrases::join_and;
 use super::section::Section;
 use crate::answers::values::Country;
-use crate::answers::{Answers, DataStore, Transfer};
+use crate::answers::{DataStore, Transfer};
+use crate::policy::Policy;
 
 const STORES: Records<DataStore, String> = Records {
     noun: |_| "data store",
@@ -98,7 +99,7 @@ pub(super) fn new_countries(s: &mut Section) {
 }
 
 /// Every country the answers send or keep data in, with what takes it there.
-fn countries(a: &Answers) -> BTreeMap<Country, BTreeSet<String>> {
+fn countries(a: &Policy) -> BTreeMap<Country, BTreeSet<String>> {
     let mut map: BTreeMap<Country, BTreeSet<String>> = BTreeMap::new();
     let mut add = |c: Country, via: String| {
         map.entry(c).or_default().insert(via);

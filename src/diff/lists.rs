@@ -6,8 +6,11 @@
 //! compared field by field. A [`Records`] table says how one kind is matched and named;
 //! only the field comparisons differ from kind to kind, so they stay with the area.
 
+use std::collections::HashMap;
+use std::hash::Hash;
+
 use super::section::Section;
-use crate::answers::Answers;
+use crate::policy::Policy;
 
 /// How one kind of record is matched between two lists and named in a change.
 pub(super) struct Records<T, K> {
@@ -19,7 +22,7 @@ pub(super) struct Records<T, K> {
     pub name: fn(&T) -> String,
     /// A new record, after "Added {noun}: ", described with the new answers, and the
     /// rule that makes adding it material.
-    pub added: fn(&Answers, &T) -> (String, Option<&'static str>),
+    pub added: fn(&Policy, &T) -> (String, Option<&'static str>),
     /// The rule that makes removing a record material: only rights have one.
     pub removed: Option<&'static str>,
 }
@@ -42,30 +45,40 @@ pub(super) fn gained<T: PartialEq + Clone>(old: &[T], new: &[T]) -> Vec<T> {
 }
 
 /// Items of two lists matched by key: (only in new, only in old, in both as (old, new)).
+/// Each list is indexed once, so matching is linear; of two items with one key, the
+/// first is the one matched.
 #[allow(clippy::type_complexity)]
-fn keyed<'a, T, K: PartialEq>(
+fn keyed<'a, T, K: Eq + Hash>(
     old: &'a [T],
     new: &'a [T],
     key: impl Fn(&T) -> K,
 ) -> (Vec<&'a T>, Vec<&'a T>, Vec<(&'a T, &'a T)>) {
-    let added = new
-        .iter()
-        .filter(|n| !old.iter().any(|o| key(o) == key(n)))
-        .collect();
+    let index = |items: &'a [T]| {
+        let mut map: HashMap<K, &'a T> = HashMap::with_capacity(items.len());
+        for item in items {
+            map.entry(key(item)).or_insert(item);
+        }
+        map
+    };
+    let (old_by_key, new_by_key) = (index(old), index(new));
+    let mut added = Vec::new();
+    let mut both = Vec::new();
+    for n in new {
+        match old_by_key.get(&key(n)) {
+            Some(o) => both.push((*o, n)),
+            None => added.push(n),
+        }
+    }
     let removed = old
         .iter()
-        .filter(|o| !new.iter().any(|n| key(o) == key(n)))
-        .collect();
-    let both = new
-        .iter()
-        .filter_map(|n| old.iter().find(|o| key(o) == key(n)).map(|o| (o, n)))
+        .filter(|o| !new_by_key.contains_key(&key(o)))
         .collect();
     (added, removed, both)
 }
 
 impl Section<'_> {
     /// Two lists of records: added, removed, then `changed` for each record in both.
-    pub fn records<T, K: PartialEq>(
+    pub fn records<T, K: Eq + Hash>(
         &mut self,
         kind: &Records<T, K>,
         old: &[T],

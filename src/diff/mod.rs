@@ -192,7 +192,6 @@ const AREAS: &[(Area, CompareArea)] = &[
 /// catalog reference is compared as the recipient the policy names, and an answer the
 /// policy leaves out is no change to it.
 pub fn compare(old: &Policy, new: &Policy) -> Diff {
-    let (old, new) = (old.answers(), new.answers());
     let mut changes = Vec::new();
     for &(area, compare_area) in AREAS {
         compare_area(&mut Section {

@@ -1,8 +1,8 @@
 //! Small pieces of English shared by the areas and [`super::format`]: lists joined with
 //! "and", data categories by name, a capital letter.
 
-use crate::answers::Answers;
 use crate::answers::values::Country;
+use crate::policy::Policy;
 
 /// "a", "a and b", "a, b and c".
 pub(super) fn join_and(items: &[String]) -> String {
@@ -15,7 +15,7 @@ pub(super) fn join_and(items: &[String]) -> String {
 
 /// Category ids as their names, joined: "Usage events and Account data". Names keep
 /// the operator's capitals: lowercasing would turn "Google profile" into "google profile".
-pub(super) fn categories_phrase(a: &Answers, ids: &[String]) -> String {
+pub(super) fn categories_phrase(a: &Policy, ids: &[String]) -> String {
     let names: Vec<String> = ids
         .iter()
         .map(|id| {

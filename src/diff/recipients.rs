@@ -5,8 +5,9 @@ use super::lists::{Fields, Records, differing};
 use super::materiality::{MORE_DATA, NEW_RECIPIENT, UNCONDITIONAL};
 use super::phrases::{categories_phrase, countries_phrase};
 use super::section::Section;
+use crate::answers::Processor;
 use crate::answers::vocab::ProcessorRole;
-use crate::answers::{Answers, Processor};
+use crate::policy::Policy;
 
 const PROCESSORS: Records<Processor, String> = Records {
     noun: |_| "processor",
@@ -83,7 +84,7 @@ pub(super) fn processors(s: &mut Section) {
 }
 
 /// "PostHog (analytics), receiving usage events, in Germany".
-fn processor_phrase(a: &Answers, p: &Processor) -> String {
+fn processor_phrase(a: &Policy, p: &Processor) -> String {
     let mut s = format!("{} ({})", p.name, role_word(p.role));
     let data = categories_phrase(a, &p.categories);
     if !data.is_empty() {

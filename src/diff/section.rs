@@ -9,7 +9,7 @@
 use std::fmt::Display;
 
 use super::{Area, Change, Kind};
-use crate::answers::Answers;
+use crate::policy::Policy;
 
 /// Longer texts are not quoted in a change: "Reworded X" says enough.
 const QUOTE_LIMIT: usize = 60;
@@ -17,8 +17,8 @@ const QUOTE_LIMIT: usize = 60;
 /// The answers being compared, and the list the current area's changes go to.
 pub(super) struct Section<'a> {
     pub area: Area,
-    pub old: &'a Answers,
-    pub new: &'a Answers,
+    pub old: &'a Policy,
+    pub new: &'a Policy,
     pub changes: &'a mut Vec<Change>,
 }
 
