@@ -21,6 +21,9 @@ use crate::scan::{self, Found};
 use crate::store::remembered;
 use prompter::{Prompt, Prompter, Reply, TextInput};
 
+/// After the option a processor's catalog entry gives, as the wizard marks its values.
+const FROM_CATALOG: &str = "(from the catalog)";
+
 /// How an interview ended.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -150,7 +153,7 @@ impl<'a> Interview<'a> {
                         answers: &self.answers,
                         catalog: &self.catalog,
                     };
-                    ask_value(&mut *self.prompter, &ctx, q, current.as_ref(), &scope)
+                    ask_value(&mut *self.prompter, &ctx, q, current.as_ref(), None, &scope)
                 }
             };
             match reply {
@@ -268,6 +271,7 @@ impl<'a> Interview<'a> {
             };
             let input = TextInput {
                 default: existing.and_then(Value::as_str).map(str::to_owned),
+                from_catalog: false,
                 check: &check,
                 suggestions: &[],
             };
@@ -447,7 +451,14 @@ fn prompt_of(q: &Question) -> Prompt {
 
 /// Asks the fields of one record in turn; Esc on a field goes back to the previous
 /// one, Esc on the first leaves the record. Fields whose condition no longer holds
-/// are dropped, so no stale answer stays behind.
+/// are kept but not asked.
+///
+/// In a record that refers to the processor catalog, a field left empty is offered
+/// with the catalog's value as its default, marked as coming from the catalog.
+/// Accepting it leaves the field empty, so the catalog keeps supplying it (and a
+/// catalog correction reaches the policy); only a different answer is written into
+/// the record. Going through a recipient with Enter thus writes nothing the operator
+/// did not type, yet every value the policy will show was on screen.
 fn ask_record(
     prompter: &mut dyn Prompter,
     ctx: &Ctx,
@@ -458,6 +469,7 @@ fn ask_record(
         .and_then(Value::as_object)
         .cloned()
         .unwrap_or_default();
+    let refers_to_catalog = fields.iter().any(|f| matches!(f.kind, Kind::CatalogRef));
     let mut asked: Vec<usize> = Vec::new();
     let mut j = 0;
     while j < fields.len() {
@@ -472,9 +484,15 @@ fn ask_record(
             j += 1;
             continue;
         }
+        let current = record.get(field.key);
+        let from_catalog = if is_answered(current) || !refers_to_catalog {
+            None
+        } else {
+            crate::catalog::defaults(&value, ctx.answers, ctx.catalog).remove(field.key)
+        };
         let reply = match &field.kind {
-            Kind::Lines => ask_inline_lines(prompter, field, record.get(field.key)),
-            _ => ask_value(prompter, ctx, field, record.get(field.key), &scope),
+            Kind::Lines => ask_inline_lines(prompter, field, current, from_catalog.as_ref()),
+            _ => ask_value(prompter, ctx, field, current, from_catalog.as_ref(), &scope),
         };
         match reply {
             Reply::Answer(Value::Null) => {
@@ -484,6 +502,9 @@ fn ask_record(
                 if matches!(field.kind, Kind::CatalogRef) {
                     if let Some(entry) = ctx.catalog.get(v.as_str().unwrap_or("")) {
                         crate::catalog::record::prefill(&mut record, entry);
+                        if let Some(note) = &entry.notes {
+                            prompter.say(&format!("  Catalog note: {note}"));
+                        }
                     }
                 }
                 record.insert(field.key.to_owned(), v);
@@ -504,13 +525,20 @@ fn ask_record(
 }
 
 /// A short list inside a record (permission names, commitments), typed on one line
-/// separated by semicolons.
+/// separated by semicolons. The catalog's list, if given, is the default, and
+/// accepting it leaves the field to the catalog (see [`ask_record`]).
 fn ask_inline_lines(
     prompter: &mut dyn Prompter,
     q: &Question,
     current: Option<&Value>,
+    from_catalog: Option<&Value>,
 ) -> Reply<Value> {
-    let default = current.and_then(Value::as_array).map(|items| {
+    let shown = if from_catalog.is_some() {
+        from_catalog
+    } else {
+        current
+    };
+    let default = shown.and_then(Value::as_array).map(|items| {
         items
             .iter()
             .filter_map(Value::as_str)
@@ -531,28 +559,46 @@ fn ask_inline_lines(
         .to_owned();
     let input = TextInput {
         default: default.filter(|d| !d.is_empty()),
+        from_catalog: from_catalog.is_some(),
         check: &check,
         suggestions: &[],
     };
     match prompter.text(&prompt, input) {
-        Reply::Answer(text) => Reply::Answer(Value::Array(
-            text.split(';')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(Value::from)
-                .collect(),
-        )),
+        Reply::Answer(text) => {
+            let items = Value::Array(
+                text.split(';')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(Value::from)
+                    .collect(),
+            );
+            Reply::Answer(unless_catalogs(q, items, from_catalog))
+        }
         Reply::Back => Reply::Back,
         Reply::Quit => Reply::Quit,
     }
 }
 
-/// Asks for one value of a simple kind.
+/// The answer to write for a field whose default came from the catalog: nothing
+/// (the catalog supplies it) when it is the catalog's value, else the answer. A
+/// required field is written all the same: the answers file needs it.
+fn unless_catalogs(q: &Question, answer: Value, from_catalog: Option<&Value>) -> Value {
+    if !q.required && from_catalog == Some(&answer) {
+        Value::Null
+    } else {
+        answer
+    }
+}
+
+/// Asks for one value of a simple kind. `from_catalog` is the processor catalog's
+/// value for a field the record leaves empty: the default, which accepting leaves to
+/// the catalog (see [`ask_record`]).
 fn ask_value(
     prompter: &mut dyn Prompter,
     ctx: &Ctx,
     q: &Question,
     current: Option<&Value>,
+    from_catalog: Option<&Value>,
     scope: &Scope,
 ) -> Reply<Value> {
     let prompt = prompt_of(q);
@@ -563,7 +609,7 @@ fn ask_value(
             let default = if answered {
                 current.map(|v| kind.to_text(v))
             } else {
-                suggested.as_ref().map(|v| kind.to_text(v))
+                from_catalog.or(suggested.as_ref()).map(|v| kind.to_text(v))
             };
             let required = q.required;
             let has_default = default.is_some();
@@ -589,6 +635,7 @@ fn ask_value(
             };
             let input = TextInput {
                 default: default.clone(),
+                from_catalog: from_catalog.is_some(),
                 check: &check,
                 suggestions: &suggestions,
             };
@@ -604,7 +651,7 @@ fn ask_value(
                         text.to_owned()
                     };
                     match kind.parse_text(&text) {
-                        Ok(v) => Reply::Answer(v),
+                        Ok(v) => Reply::Answer(unless_catalogs(q, v, from_catalog)),
                         Err(_) => Reply::Back,
                     }
                 }
@@ -628,16 +675,28 @@ fn ask_value(
             map(prompter.confirm(&prompt, default), Value::Bool)
         }
         Kind::Choice(choices) => {
-            let mut options: Vec<String> = choices.iter().map(|c| c.1.to_owned()).collect();
-            if !q.required {
+            let catalogs = from_catalog.and_then(Value::as_str);
+            let mut options: Vec<String> = choices
+                .iter()
+                .map(|&(key, label)| match catalogs {
+                    Some(k) if k == key => format!("{label} {FROM_CATALOG}"),
+                    _ => label.to_owned(),
+                })
+                .collect();
+            // "No answer" would only bring the catalog's value back.
+            if !q.required && catalogs.is_none() {
                 options.push("(no answer)".to_owned());
             }
-            let key = current.or(suggested.as_ref()).and_then(Value::as_str);
+            let key = from_catalog
+                .or(current)
+                .or(suggested.as_ref())
+                .and_then(Value::as_str);
             let default = key
                 .and_then(|k| choices.iter().position(|c| c.0 == k))
                 .unwrap_or(if q.required { 0 } else { choices.len() });
             map(prompter.select(&prompt, &options, default), |i| {
-                choices.get(i).map_or(Value::Null, |c| Value::from(c.0))
+                let answer = choices.get(i).map_or(Value::Null, |c| Value::from(c.0));
+                unless_catalogs(q, answer, from_catalog)
             })
         }
         Kind::Choices(choices) => {
@@ -664,6 +723,7 @@ fn ask_value(
             };
             let input = TextInput {
                 default: current.and_then(Value::as_str).map(str::to_owned),
+                from_catalog: false,
                 check: &check,
                 suggestions: &suggestions,
             };

@@ -26,6 +26,9 @@ pub struct Prompt {
 pub struct TextInput<'a> {
     /// The current answer; Enter keeps it.
     pub default: Option<String>,
+    /// The default is the processor catalog's value for a field the record leaves
+    /// empty: Enter leaves it to the catalog, and clearing would only bring it back.
+    pub from_catalog: bool,
     /// Checks the text as it is confirmed; an error keeps the prompt open.
     pub check: &'a dyn Fn(&str) -> Result<(), String>,
     /// Completion candidates, e.g. country codes.

@@ -70,7 +70,9 @@ impl Prompter for Terminal {
         let check = input.check;
         let help = help(
             prompt,
-            if input.default.is_some() {
+            if input.from_catalog {
+                "(from the catalog: Enter keeps it, or type your own; Esc goes back)"
+            } else if input.default.is_some() {
                 "(Enter keeps it; - clears it; Esc goes back)"
             } else {
                 "(Esc goes back)"

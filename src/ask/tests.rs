@@ -53,16 +53,25 @@ impl Prompter for Script {
     fn text(&mut self, prompt: &Prompt, input: TextInput<'_>) -> Reply<String> {
         loop {
             self.log.push(format!(
-                "text: {} [default: {}]",
+                "text: {} [default: {}{}]",
                 prompt.message,
-                input.default.as_deref().unwrap_or("")
+                input.default.as_deref().unwrap_or(""),
+                if input.from_catalog {
+                    " (from the catalog)"
+                } else {
+                    ""
+                }
             ));
             let typed = match self.next(prompt) {
                 Act::Type(t) => t.to_owned(),
                 Act::Enter => String::new(),
                 Act::Esc => return Reply::Back,
                 Act::CtrlC => return Reply::Quit,
-                other => panic!("{other:?} at text prompt {}", prompt.message),
+                other => panic!(
+                    "{other:?} at text prompt {}\n{}",
+                    prompt.message,
+                    self.log.join("\n")
+                ),
             };
             // inquire returns the default on an empty Enter, after the check passes.
             match (input.check)(&typed) {
@@ -488,6 +497,76 @@ fn a_recipient_can_come_from_the_catalog() {
     assert!(
         stripe.privacy_policy_url.is_none(),
         "left for the catalog to supply"
+    );
+}
+
+/// Issue 11 §2: each value the catalog will put in the policy is the default of its
+/// field, said to be the catalog's; Enter leaves it to the catalog, and only what the
+/// operator changes is written.
+#[test]
+fn catalog_values_are_offered_as_defaults() {
+    let processors = std::slice::from_ref(section("processors").unwrap());
+    let mut answers = Answers::default();
+    answers.organization.country = Some("DE".parse().unwrap());
+    answers.audience.regions = vec![crate::answers::vocab::Region::Eea];
+    let (_, answers, _, log) = run(
+        processors,
+        answers,
+        &[
+            Enter,
+            Pick("Add"),
+            Type("stripe"),
+            // Name, id, legal entity, role, purpose.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            // What it receives: changed.
+            Type("a customer identifier and subscription state"),
+            // Countries (Stripe's entry gives none), safeguard, commitments, only-if.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            // The policy link: typed again as it was, which changes nothing.
+            Type("https://stripe.com/privacy"),
+            Pick("Done"),
+        ],
+        false,
+    );
+    let offered = |line: &str| assert!(log.iter().any(|l| l == line), "{line}\n{log:#?}");
+    offered(
+        "text: Which company is behind it? [default: Stripe Payments Europe, Limited (from the catalog)]",
+    );
+    offered(
+        "select: What makes a transfer to it lawful? [default: the EU-US Data Privacy Framework (from the catalog)]",
+    );
+    offered(
+        "text: Link to its privacy policy [default: https://stripe.com/privacy (from the catalog)]",
+    );
+    assert!(
+        log.iter().any(|l| l.starts_with(
+            "text: What does it receive, in words? [default: name and e-mail address, "
+        ) && l.ends_with("(from the catalog)]")),
+        "{log:#?}"
+    );
+    offered("text: Where does it process data? [default: ]");
+    assert!(
+        !log.iter().any(|l| l.contains("(no answer)")),
+        "no answer would be the catalog's"
+    );
+
+    let stripe = &answers.processors[0];
+    assert_eq!(stripe.legal_entity, None, "left to the catalog");
+    assert_eq!(stripe.safeguard, None, "left to the catalog");
+    assert_eq!(
+        stripe.privacy_policy_url, None,
+        "the catalog's value, unchanged"
+    );
+    assert_eq!(
+        stripe.data_description.as_deref(),
+        Some("a customer identifier and subscription state")
     );
 }
 

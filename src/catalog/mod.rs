@@ -4,7 +4,8 @@
 //! The built-in catalog is `assets/processors.json`, embedded in the binary; an
 //! operator's `<data dir>/processors.json` (same format) adds entries or replaces
 //! built-in ones by id. This module owns loading, checking and searching the catalog,
-//! and filling in answers that refer to it ([`resolve`]). It knows nothing of
+//! and filling in answers that refer to it ([`resolve`]), which the interviews show
+//! beforehand as the defaults of the fields it fills ([`defaults`]). It knows nothing of
 //! terminals, and it does not walk directories (that is `scan`'s job).
 
 mod entry;
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 pub use entry::{Ecosystem, Entry, ScanKeys};
-pub use resolve::{needs_catalog, resolve};
+pub use resolve::{defaults, defaults_for, needs_catalog, resolve};
 
 use crate::answers::Problem;
 use crate::answers::validate::{is_id, is_web_url};

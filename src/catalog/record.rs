@@ -5,12 +5,15 @@ use serde_json::{Map, Value};
 
 use super::Entry;
 
-/// Fills what a processor record takes from a catalog entry when it is picked (name,
-/// role, purpose), keeping whatever the record already says. The rest (company,
-/// countries, links) stays unanswered and is filled in from the catalog when the
-/// policy is rendered, so a catalog update reaches the policy.
+/// Fills what a processor record takes from a catalog entry when it is picked (id,
+/// name, role, purpose: the answers every recipient needs), keeping whatever the
+/// record already says. The rest (company, countries, links) stays unanswered and is
+/// filled in from the catalog when the policy is rendered, so a catalog update
+/// reaches the policy; the interviews show it as those fields' defaults
+/// ([`super::defaults`]).
 pub fn prefill(record: &mut Map<String, Value>, entry: &Entry) {
     for (key, value) in [
+        ("id", entry.id.as_str()),
         ("name", entry.name.as_str()),
         ("role", entry.role.key()),
         ("purpose", entry.used_for.as_str()),

@@ -1,6 +1,9 @@
 //! Filling in processors that refer to the catalog (`"catalog": "stripe"`).
 
-use crate::answers::vocab::{ProcessorRole, Region};
+use serde_json::{Map, Value};
+
+use crate::answers::values::Country;
+use crate::answers::vocab::{ProcessorRole, Region, Safeguard};
 use crate::answers::{Answers, Problem, Processor};
 
 use super::{Catalog, Entry};
@@ -18,10 +21,7 @@ pub fn needs_catalog(answers: &Answers) -> bool {
 /// because that decides which company of a group the operator contracts with.
 /// Every unknown catalog id is reported, with the closest known one.
 pub fn resolve(answers: &Answers, catalog: &Catalog) -> Result<Answers, Vec<Problem>> {
-    let region = answers
-        .organization
-        .country
-        .and_then(|c| region_of(c.code(), c.in_eea()));
+    let region = operator_region(answers);
     let mut resolved = answers.clone();
     let mut problems = Vec::new();
     for (i, p) in resolved.processors.iter_mut().enumerate() {
@@ -49,38 +49,158 @@ pub fn resolve(answers: &Answers, catalog: &Catalog) -> Result<Answers, Vec<Prob
     }
 }
 
-fn merge(p: &mut Processor, e: &Entry, region: Option<Region>) {
-    fill(&mut p.id, &e.id);
-    fill(&mut p.name, &e.name);
-    fill(&mut p.purpose, &e.used_for);
-    // `other` is the role of a recipient nobody has placed yet.
-    if p.role == ProcessorRole::Other {
-        p.role = e.role;
+/// What a catalog entry gives one processor: the entry's value for each field the
+/// processor leaves empty (`None` where the field is answered or the entry says
+/// nothing). The one statement of the filling rules: [`resolve`] applies it, and
+/// [`defaults`] shows it to the operator, so an interview offers exactly what the
+/// policy would say.
+#[derive(Debug, Default)]
+struct Fills {
+    id: Option<String>,
+    name: Option<String>,
+    role: Option<ProcessorRole>,
+    purpose: Option<String>,
+    legal_entity: Option<String>,
+    data_description: Option<String>,
+    countries: Option<Vec<Country>>,
+    safeguard: Option<Safeguard>,
+    commitments: Option<Vec<String>>,
+    privacy_policy_url: Option<String>,
+}
+
+impl Fills {
+    /// The rules. The legal entity is the one for the operator's region; the
+    /// catalog's description of the data stands in only while no data category is
+    /// picked, since the categories then say what the recipient receives.
+    fn of(p: &Processor, e: &Entry, region: Option<Region>) -> Fills {
+        let blank = |s: &str| s.trim().is_empty();
+        fn given<T: Clone>(v: &[T]) -> Option<Vec<T>> {
+            (!v.is_empty()).then(|| v.to_vec())
+        }
+        Fills {
+            id: blank(&p.id).then(|| e.id.clone()),
+            name: blank(&p.name).then(|| e.name.clone()),
+            // `other` is the role of a recipient nobody has placed yet.
+            role: (p.role == ProcessorRole::Other).then_some(e.role),
+            purpose: blank(&p.purpose).then(|| e.used_for.clone()),
+            legal_entity: p
+                .legal_entity
+                .is_none()
+                .then(|| e.legal_entity_for(region).map(str::to_owned))
+                .flatten(),
+            data_description: (p.data_description.is_none() && p.categories.is_empty())
+                .then(|| e.data_phrase())
+                .flatten(),
+            countries: p
+                .countries
+                .is_empty()
+                .then(|| given(&e.countries))
+                .flatten(),
+            safeguard: p
+                .safeguard
+                .is_none()
+                .then(|| e.transfer.first().copied())
+                .flatten(),
+            commitments: p
+                .commitments
+                .is_empty()
+                .then(|| given(&e.commitments))
+                .flatten(),
+            privacy_policy_url: p
+                .privacy_policy_url
+                .is_none()
+                .then(|| e.privacy_policy.clone())
+                .flatten(),
+        }
     }
-    if p.legal_entity.is_none() {
-        p.legal_entity = e.legal_entity_for(region).map(str::to_owned);
+
+    fn apply(self, p: &mut Processor) {
+        fn put<T>(field: &mut T, value: Option<T>) {
+            if let Some(v) = value {
+                *field = v;
+            }
+        }
+        put(&mut p.id, self.id);
+        put(&mut p.name, self.name);
+        put(&mut p.role, self.role);
+        put(&mut p.purpose, self.purpose);
+        put(&mut p.legal_entity, self.legal_entity.map(Some));
+        put(&mut p.data_description, self.data_description.map(Some));
+        put(&mut p.countries, self.countries);
+        put(&mut p.safeguard, self.safeguard.map(Some));
+        put(&mut p.commitments, self.commitments);
+        put(&mut p.privacy_policy_url, self.privacy_policy_url.map(Some));
     }
-    if p.data_description.is_none() && p.categories.is_empty() {
-        p.data_description = e.data_phrase();
-    }
-    if p.countries.is_empty() {
-        p.countries = e.countries.clone();
-    }
-    if p.safeguard.is_none() {
-        p.safeguard = e.transfer.first().copied();
-    }
-    if p.commitments.is_empty() {
-        p.commitments = e.commitments.clone();
-    }
-    if p.privacy_policy_url.is_none() {
-        p.privacy_policy_url = e.privacy_policy.clone();
+
+    /// The filled fields as answers, by the key the answers file gives them.
+    fn into_map(self) -> Map<String, Value> {
+        fn json(v: impl serde::Serialize) -> Value {
+            serde_json::to_value(v).expect("answer values serialise")
+        }
+        [
+            ("id", self.id.map(json)),
+            ("name", self.name.map(json)),
+            ("role", self.role.map(json)),
+            ("purpose", self.purpose.map(json)),
+            ("legal_entity", self.legal_entity.map(json)),
+            ("data_description", self.data_description.map(json)),
+            ("countries", self.countries.map(json)),
+            ("safeguard", self.safeguard.map(json)),
+            ("commitments", self.commitments.map(json)),
+            ("privacy_policy_url", self.privacy_policy_url.map(json)),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.to_owned(), v?)))
+        .collect()
     }
 }
 
-fn fill(field: &mut String, value: &str) {
-    if field.trim().is_empty() {
-        *field = value.to_owned();
+fn merge(p: &mut Processor, e: &Entry, region: Option<Region>) {
+    Fills::of(p, e, region).apply(p);
+}
+
+/// What the catalog supplies for each field this processor record leaves empty, by
+/// the field's key (`"legal_entity": "Stripe, Inc."`): exactly what [`resolve`] will
+/// put in the policy, so the interviews can show it as the field's default. Empty
+/// when the record refers to no catalog entry, or to one the catalog lacks.
+///
+/// The record is read as far as it can be: a field the answers file would refuse
+/// (a half-typed draft) counts as empty, so it never hides the other defaults.
+pub fn defaults(record: &Value, answers: &Answers, catalog: &Catalog) -> Map<String, Value> {
+    defaults_for(&readable(record), answers, catalog)
+}
+
+/// [`defaults`] for a processor already read.
+pub fn defaults_for(p: &Processor, answers: &Answers, catalog: &Catalog) -> Map<String, Value> {
+    match p.catalog.as_deref().and_then(|id| catalog.get(id)) {
+        Some(entry) => Fills::of(p, entry, operator_region(answers)).into_map(),
+        None => Map::new(),
     }
+}
+
+/// The record as a processor, leaving out any field that cannot be read.
+fn readable(record: &Value) -> Processor {
+    if let Ok(p) = serde_json::from_value(record.clone()) {
+        return p;
+    }
+    let mut kept = Map::new();
+    for (key, value) in record.as_object().into_iter().flatten() {
+        let mut trial = kept.clone();
+        trial.insert(key.clone(), value.clone());
+        if serde_json::from_value::<Processor>(Value::Object(trial.clone())).is_ok() {
+            kept = trial;
+        }
+    }
+    serde_json::from_value(Value::Object(kept)).unwrap_or_default()
+}
+
+/// The region whose law the operator works under, which picks the catalog's legal
+/// entity (the company of a group the operator contracts with).
+fn operator_region(answers: &Answers) -> Option<Region> {
+    answers
+        .organization
+        .country
+        .and_then(|c| region_of(c.code(), c.in_eea()))
 }
 
 /// The region whose law an operator established in this country works under.
@@ -102,7 +222,6 @@ fn region_of(code: &str, in_eea: bool) -> Option<Region> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::vocab::Safeguard;
 
     fn answers(processors: serde_json::Value, country: &str) -> Answers {
         Answers::from_json(
@@ -165,6 +284,58 @@ mod tests {
         a.processors[0].categories = vec!["billing".into()];
         let r = resolve(&a, &Catalog::builtin()).unwrap();
         assert_eq!(r.processors[0].data_description, None);
+    }
+
+    #[test]
+    fn defaults_are_what_resolving_would_fill_in() {
+        let a = answers(serde_json::json!([]), "DE");
+        let record = serde_json::json!({
+            "catalog": "stripe", "id": "stripe", "name": "Stripe", "role": "payments",
+            "purpose": "processes payments and subscriptions",
+            "privacy_policy_url": "https://example.com/stripe"
+        });
+        let d = defaults(&record, &a, &Catalog::builtin());
+        assert_eq!(d["legal_entity"], "Stripe Payments Europe, Limited");
+        assert_eq!(d["safeguard"], "dpf");
+        assert!(d["data_description"].as_str().unwrap().contains(" and "));
+        for given in ["id", "name", "role", "purpose", "privacy_policy_url"] {
+            assert!(!d.contains_key(given), "{given} is answered");
+        }
+        assert!(
+            !d.contains_key("countries"),
+            "the catalog gives none for Stripe"
+        );
+
+        // The same values resolving puts in the policy, field by field.
+        let mut with = a.clone();
+        with.processors = vec![serde_json::from_value(record.clone()).unwrap()];
+        let resolved = resolve(&with, &Catalog::builtin()).unwrap().processors[0].clone();
+        let resolved = serde_json::to_value(resolved).unwrap();
+        for (key, value) in &d {
+            assert_eq!(&resolved[key], value, "{key}");
+        }
+
+        let openai = defaults(
+            &serde_json::json!({"catalog": "openai", "categories": ["usage"]}),
+            &a,
+            &Catalog::builtin(),
+        );
+        assert_eq!(openai["countries"], serde_json::json!(["US"]));
+        assert_eq!(openai["commitments"].as_array().unwrap().len(), 1);
+        assert!(
+            !openai.contains_key("data_description"),
+            "categories say it"
+        );
+    }
+
+    #[test]
+    fn defaults_need_a_known_reference_and_survive_a_bad_field() {
+        let a = answers(serde_json::json!([]), "US");
+        let c = Catalog::builtin();
+        assert!(defaults(&serde_json::json!({"name": "X"}), &a, &c).is_empty());
+        assert!(defaults(&serde_json::json!({"catalog": "nope"}), &a, &c).is_empty());
+        let draft = serde_json::json!({"catalog": "stripe", "countries": ["ZZ"]});
+        assert_eq!(defaults(&draft, &a, &c)["legal_entity"], "Stripe, Inc.");
     }
 
     #[test]

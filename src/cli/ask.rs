@@ -149,6 +149,7 @@ fn ask_name(terminal: &mut Terminal) -> Option<String> {
     };
     let input = TextInput {
         default: None,
+        from_catalog: false,
         check: &check,
         suggestions: &[],
     };

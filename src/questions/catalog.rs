@@ -341,7 +341,7 @@ fn processors() -> Section {
             "GDPR Art. 13(1)(e) requires the recipients or categories of recipients; CCPA the categories of third parties.",
             records("recipient", |r| format!("{} ({})", field(r, "name"), field(r, "role")), vec![
                 q("catalog", "Is it a service from the built-in catalog? (type to search; Enter to skip)",
-                  "Picking one fills in its name, role and purpose, and its company, location and policy link when the policy is rendered; you can still change any of them. `policywright processors` lists the catalog.",
+                  "Picking one fills in its id, name, role and purpose. Its company, location, data and policy link are then shown as the catalog's: they go into the policy unless you change them. `policywright processors` lists the catalog.",
                   Kind::CatalogRef),
                 q("name", "What is it called?", "E.g. \"Stripe\".", Kind::Text).required(),
                 q("id", "A short id for it", "Lowercase letters, digits and _.", Kind::Text).required().suggest(id_from_name),

@@ -24,6 +24,13 @@ pub const EDITING: &str = "editing: Enter saves, Esc undoes";
 pub const NEW_LINE: &str = "Alt-Enter or Ctrl-J: new line. Enter: save.";
 pub const NEEDED: &str = "an answer is needed here";
 pub const NO_ANSWER: &str = "(no answer)";
+/// After a value a catalog-referencing record leaves to the catalog.
+pub const FROM_CATALOG: &str = "(from the catalog)";
+/// Under a field whose editor starts from the catalog's value.
+pub const CATALOG_DEFAULT: &str =
+    "Starts from the catalog's value: Enter makes it your answer, Esc leaves it to the catalog.";
+/// Before an entry's note from the catalog (what to check, e.g. a region to choose).
+pub const CATALOG_NOTE: &str = "Catalog note:";
 pub const SAVE_ENTRY: &str = "Save this entry";
 pub const REMOVE_GROUP: &str = "Remove these details";
 pub const REVIEW_TITLE: &str = "Review and publish";

@@ -642,6 +642,161 @@ fn a_recipient_can_be_picked_from_the_catalog() {
     assert!(form.record.contains_key("purpose"));
 }
 
+/// A founder based in Germany, serving the EEA, adding Stripe from the catalog: the
+/// form open on the new entry, just after the pick.
+fn stripe_picked() -> App {
+    let mut answers = Answers::default();
+    answers.organization.product_name = "Acme".into();
+    answers.organization.country = Some("DE".parse().unwrap());
+    answers.audience.regions = vec![crate::answers::vocab::Region::Eea];
+    let mut app = app_with(answers);
+    go_to(&mut app, "processors");
+    ctrl(&mut app, 't'); // the form without the preview beside it
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Enter); // the catalog field
+    type_text(&mut app, "stripe");
+    press(&mut app, KeyCode::Enter);
+    app
+}
+
+fn open_form(app: &App) -> &super::editors::form::Form {
+    let super::editors::Editor::List(list) = &app.doc().editor else {
+        panic!("processors is a list")
+    };
+    let Some(super::editors::records::Open::Record(_, form)) = &list.open else {
+        panic!("an entry is open")
+    };
+    form
+}
+
+/// Moves the form's cursor down (it wraps) to the field with this prompt.
+fn to_field(app: &mut App, prompt: &str) {
+    for _ in 0..40 {
+        let shown = screen(app, 120, 40);
+        if ["›  ", "›* "]
+            .iter()
+            .any(|cursor| shown.contains(&format!("{cursor}{prompt}")))
+        {
+            return;
+        }
+        press(app, KeyCode::Down);
+    }
+    panic!("no field {prompt}:\n{}", screen(app, 120, 40));
+}
+
+/// Issue 11 §2: what the catalog will say for a recipient is on screen, marked as the
+/// catalog's, in the field it fills (and nothing is written for it yet).
+#[test]
+fn snapshot_catalog_values_shown_in_a_recipients_form() {
+    let app = stripe_picked();
+    let screen = screen(&app, 120, 40);
+    assert!(
+        screen.contains(
+            "Which company is behind it?: Stripe Payments Europe, Limited (from the catalog)"
+        ),
+        "{screen}"
+    );
+    let form = open_form(&app);
+    assert!(
+        !form.record.contains_key("legal_entity"),
+        "left to the catalog"
+    );
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn a_catalog_value_is_the_default_enter_keeps_and_typing_changes() {
+    let mut app = stripe_picked();
+    // The cursor is on "What is it called?"; down to the legal entity.
+    to_field(&mut app, "Which company is behind it?");
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Stripe Payments Europe, Limited"), "{shown}");
+    assert!(
+        shown.contains("Starts from the catalog's value: Enter makes it your answer"),
+        "{shown}"
+    );
+    assert!(shown.contains("^U clear"), "{shown}");
+    press(&mut app, KeyCode::Enter);
+    let form = open_form(&app);
+    assert_eq!(
+        form.record["legal_entity"], "Stripe Payments Europe, Limited",
+        "Enter confirms it as the operator's answer"
+    );
+    assert!(
+        !screen(&app, 120, 40).contains("Limited (from the catalog)"),
+        "confirmed, it is no longer the catalog's"
+    );
+
+    // Esc on an opened field leaves it to the catalog; typing replaces it.
+    to_field(&mut app, "Link to its privacy policy");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert!(!open_form(&app).record.contains_key("privacy_policy_url"));
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "https://stripe.com/de/privacy");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        open_form(&app).record["privacy_policy_url"],
+        "https://stripe.com/de/privacy"
+    );
+
+    // The transfer safeguard: the catalog's choice is where the cursor starts, and
+    // "no answer" (which would only bring it back) is not offered.
+    to_field(&mut app, "What makes a transfer to it lawful?");
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("› the EU-US Data Privacy Framework (from the catalog)"),
+        "{shown}"
+    );
+    assert!(!shown.contains(super::strings::NO_ANSWER), "{shown}");
+}
+
+/// An entry already in the file: the catalog's countries show in its form, dimmed,
+/// with the catalog's note on where the service keeps data.
+#[test]
+fn an_existing_entry_shows_the_catalogs_countries_dimmed() {
+    let crisp = json!({
+        "catalog": "crisp", "id": "crisp", "name": "Crisp", "role": "support",
+        "purpose": "answers users' questions"
+    });
+    let answers = Answers {
+        processors: vec![serde_json::from_value(crisp).unwrap()],
+        ..Answers::default()
+    };
+    let mut app = app_with(answers);
+    go_to(&mut app, "processors");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Enter); // edit entry 1
+    let line = "Where does it process data?: NL, DE (from the catalog)";
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains(line), "{shown}");
+    assert!(
+        shown.contains("Catalog note: A French company; data stored in the Netherlands"),
+        "{shown}"
+    );
+
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| super::ui::draw(&app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let (row, text) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(line))
+        .unwrap();
+    let column = text[..text.find(" NL, DE (from").unwrap() + 1]
+        .chars()
+        .count();
+    let cell = &buffer[(column as u16, row as u16)];
+    assert_eq!(cell.symbol(), "N");
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::DIM),
+        "the catalog's value is dimmed"
+    );
+}
+
 #[test]
 fn review_shows_what_changed_since_the_last_version() {
     let published = example("stepr");

@@ -1,10 +1,16 @@
 //! The fields of one record (a list entry or an optional group), each edited with
 //! the editor of its kind. Fields whose condition stops holding are hidden but kept,
 //! like every answer in the file; the policy leaves them out (`crate::policy`).
+//!
+//! In a record that refers to the processor catalog, a field left empty shows, dimmed,
+//! what the catalog will put in the policy for it ([`crate::catalog::defaults`]).
+//! Opening such a field starts its editor from that value: Enter makes it the
+//! operator's own answer (written into the record), and Esc leaves the field to the
+//! catalog, so a later catalog correction still reaches the policy.
 
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use serde_json::{Map, Value};
 
 use super::{Ctx, Editor, Outcome, summary};
@@ -35,6 +41,8 @@ pub struct Form {
     pub cursor: usize,
     /// The field being edited (its index in the fields) and its editor.
     pub open: Option<(usize, Box<Editor>)>,
+    /// The open field's editor started from the catalog's value, not an answer.
+    pub from_catalog: bool,
     pub error: Option<String>,
     /// Offer "Remove these details" (an optional group that has an answer).
     pub removable: bool,
@@ -49,6 +57,7 @@ impl Form {
                 .unwrap_or_default(),
             cursor: 0,
             open: None,
+            from_catalog: false,
             error: None,
             removable,
         }
@@ -66,6 +75,28 @@ impl Form {
             .collect()
     }
 
+    /// What the catalog supplies for the fields this record leaves empty, when the
+    /// record is a processor that refers to it (by field key; empty otherwise).
+    pub fn catalog_defaults(&self, fields: &[Question], ctx: &Ctx) -> Map<String, Value> {
+        let refers = fields.iter().any(|f| matches!(f.kind, Kind::CatalogRef))
+            && self.record.contains_key("catalog");
+        if !refers {
+            return Map::new();
+        }
+        crate::catalog::defaults(
+            &Value::Object(self.record.clone()),
+            ctx.answers,
+            ctx.catalog,
+        )
+    }
+
+    /// The catalog's note on the entry this record refers to ("Offers US and EU data
+    /// storage"): what the operator should check before leaving a field to it.
+    fn catalog_note<'c>(&self, ctx: &Ctx<'c>) -> Option<&'c str> {
+        let id = self.record.get("catalog")?.as_str()?;
+        ctx.catalog.get(id)?.notes.as_deref()
+    }
+
     fn actions(&self) -> Vec<&'static str> {
         let mut a = vec![strings::SAVE_ENTRY];
         if self.removable {
@@ -79,6 +110,7 @@ impl Form {
             let i = *i;
             if key.code == KeyCode::Esc {
                 self.open = None;
+                self.from_catalog = false;
                 self.error = None;
                 return FormOutcome::Consumed;
             }
@@ -96,6 +128,7 @@ impl Form {
                         self.record.remove(fields[i].key);
                     }
                     self.open = None;
+                    self.from_catalog = false;
                     self.error = None;
                     // A field that no longer applies is hidden but kept, as the
                     // answers file keeps every answer: the policy leaves it out
@@ -124,12 +157,34 @@ impl Form {
                     answers: ctx.answers,
                     record: Some(&record),
                 };
-                let current = self.record.get(field.key).cloned();
-                let current = current.or_else(|| field.suggest.and_then(|s| s(&scope)));
-                self.open = Some((
-                    i,
-                    Box::new(Editor::for_question(field, current.as_ref(), ctx)),
-                ));
+                let answer = self
+                    .record
+                    .get(field.key)
+                    .filter(|v| is_answered(Some(v)))
+                    .cloned();
+                let from_catalog = match &answer {
+                    Some(_) => None,
+                    None => self.catalog_defaults(fields, ctx).remove(field.key),
+                };
+                self.from_catalog = from_catalog.is_some();
+                let catalogs = from_catalog
+                    .as_ref()
+                    .and_then(Value::as_str)
+                    .map(str::to_owned);
+                let current = answer
+                    .or(from_catalog)
+                    .or_else(|| field.suggest.and_then(|s| s(&scope)));
+                let mut editor = Editor::for_question(field, current.as_ref(), ctx);
+                if let (Some(catalogs), Editor::Choice(choice)) = (catalogs, &mut editor) {
+                    // "No answer" would only bring the catalog's value back.
+                    choice.options.retain(|(key, _)| key.is_some());
+                    for (key, label) in &mut choice.options {
+                        if key.as_deref() == Some(catalogs.as_str()) {
+                            *label = format!("{label} {}", strings::FROM_CATALOG);
+                        }
+                    }
+                }
+                self.open = Some((i, Box::new(editor)));
                 self.error = None;
             }
             KeyCode::Enter => {
@@ -157,21 +212,27 @@ impl Form {
         height: usize,
     ) -> Vec<Line<'static>> {
         let visible = self.visible(fields, ctx);
+        let defaults = self.catalog_defaults(fields, ctx);
         let mut lines = Vec::new();
         let selected = crate::tui::ui::style::selected();
+        let dim = Style::default().add_modifier(Modifier::DIM);
         for (row, &i) in visible.iter().enumerate() {
             let f = &fields[i];
             let mark = if f.required { "*" } else { " " };
-            let value = self
-                .record
-                .get(f.key)
-                .map(|v| summary(&f.kind, v))
-                .unwrap_or_default();
-            let text = format!(
-                "{}{mark} {}: {value}",
+            let answer = self.record.get(f.key).filter(|v| is_answered(Some(v)));
+            let mut text = Line::from(format!(
+                "{}{mark} {}: ",
                 if row == self.cursor { "›" } else { " " },
                 f.prompt
-            );
+            ));
+            match (answer, defaults.get(f.key)) {
+                (Some(v), _) => text.spans.push(summary(&f.kind, v).into()),
+                (None, Some(v)) => text.spans.push(Span::styled(
+                    format!("{} {}", summary(&f.kind, v), strings::FROM_CATALOG),
+                    dim,
+                )),
+                (None, None) => {}
+            }
             match &self.open {
                 Some((open, editor)) if *open == i => {
                     lines.push(Line::styled(
@@ -187,17 +248,26 @@ impl Form {
                         l.spans.insert(0, INDENT.into());
                         lines.push(l);
                     }
-                    if !f.help.is_empty() {
+                    if self.from_catalog {
                         lines.push(Line::styled(
-                            format!("    {}", f.help),
-                            Style::default().add_modifier(Modifier::DIM),
+                            format!("{INDENT}{}", strings::CATALOG_DEFAULT),
+                            dim,
                         ));
+                    }
+                    if !f.help.is_empty() {
+                        lines.push(Line::styled(format!("{INDENT}{}", f.help), dim));
                     }
                 }
                 _ if row == self.cursor && self.open.is_none() => {
-                    lines.push(Line::styled(text, selected))
+                    lines.push(text.patch_style(selected))
                 }
-                _ => lines.push(Line::from(text)),
+                _ => lines.push(text),
+            }
+            if let (Kind::CatalogRef, Some(note)) = (&f.kind, self.catalog_note(ctx)) {
+                lines.push(Line::styled(
+                    format!("{INDENT}{} {note}", strings::CATALOG_NOTE),
+                    dim,
+                ));
             }
         }
         for (k, action) in self.actions().iter().enumerate() {
@@ -217,6 +287,10 @@ impl Form {
             Some((_, editor)) => {
                 let mut h = editor.hints();
                 h.retain(|(k, _)| *k != "Esc");
+                if self.from_catalog && matches!(**editor, Editor::Text(_)) {
+                    // Typing adds to the catalog's text; ^U clears it to type anew.
+                    h.push(("^U", "clear"));
+                }
                 h.push(("Esc", "close field"));
                 h
             }
