@@ -65,10 +65,9 @@ fn stepr_states_every_fact_of_its_seed() {
                 "(top)",
                 "record workflows in their browser (clicks, form input, screenshots, page URLs)",
             ),
-            (
-                "Who we are",
-                "Controller: Stepr (sole developer, Kazakhstan)",
-            ),
+            // The seed names no legal person as controller ("Controller: aziviled@gmail.com
+            // (sole developer / operator)"); the product's name is not one.
+            ("Who we are", "Operator: sole developer, Kazakhstan"),
             ("Who we are", "aziviled@gmail.com"),
             (
                 "What we collect",
@@ -122,7 +121,7 @@ fn stepr_states_every_fact_of_its_seed() {
             ("What we do not collect", "logged as \"[redacted]\""),
             (
                 "How we use",
-                "We do not use your data to train machine-learning models without your explicit, separately collected consent",
+                "Without your explicit, separately collected consent, we do not train machine-learning models on your data",
             ),
             ("Who we share it with", "Yandex Cloud Kazakhstan"),
             ("Who we share it with", "standard cloud services agreement"),
@@ -138,7 +137,12 @@ fn stepr_states_every_fact_of_its_seed() {
             ),
             (
                 "Who we share it with",
-                "We do not sell, rent, or trade your personal information to any third party",
+                "We do not sell your personal information",
+            ),
+            // The founder's own wider words, in the founder's own list.
+            (
+                "What we do not collect",
+                "We do not sell, rent, or trade your data to any third party",
             ),
             (
                 "Where your data is stored",
@@ -287,10 +291,9 @@ fn specstep_states_every_fact_of_its_seed() {
                 "(top)",
                 "provides an agentic documentation-generation service, available at specstep.com",
             ),
-            (
-                "(top)",
-                "By using SpecStep, you agree to the practices described here",
-            ),
+            // The seed's "By using SpecStep, you agree to the practices described here":
+            // use is not consent (GDPR Art. 4(11), 7), so the wish is kept as a request.
+            ("(top)", "Please read this policy before using SpecStep"),
             ("Who we are", "hello@specstep.com"),
             (
                 "What we collect",
@@ -349,11 +352,11 @@ fn specstep_states_every_fact_of_its_seed() {
             ),
             (
                 "What we do not collect",
-                "Source code from your projects. Unless you explicitly attach a reference document",
+                "Source code from your projects, unless you explicitly attach a reference document",
             ),
             (
                 "What we do not collect",
-                "Files from your computer. Beyond what you explicitly upload",
+                "Files from your computer beyond what you explicitly upload",
             ),
             (
                 "What we do not collect",
@@ -379,7 +382,7 @@ fn specstep_states_every_fact_of_its_seed() {
             ),
             (
                 "How we use",
-                "We do not use the content of your interviews or generations to train any machine-learning model",
+                "We do not train machine-learning models on the content of your interviews or generations",
             ),
             ("Who we share it with", "AI model providers"),
             (
@@ -412,7 +415,7 @@ fn specstep_states_every_fact_of_its_seed() {
             ),
             (
                 "Who we share it with",
-                "We do not sell, rent, or trade your personal information",
+                "We do not sell your personal information",
             ),
             (
                 "Who we share it with",
@@ -426,9 +429,12 @@ fn specstep_states_every_fact_of_its_seed() {
                 "International transfers",
                 "SpecStep is operated from the United States",
             ),
+            // The seed's "By using the service, you consent to your information being
+            // processed in the United States" is not consent (GDPR Art. 4(11), 49(1)(a));
+            // the transfer, its basis as answered and the seed's warning remain.
             (
                 "International transfers",
-                "By using SpecStep, you consent to your information being processed in the United States",
+                "United States, on the basis of your consent",
             ),
             (
                 "International transfers",
@@ -489,10 +495,11 @@ fn specstep_states_every_fact_of_its_seed() {
                 "Your rights",
                 "Withdraw consent for any optional data processing",
             ),
-            (
-                "Your rights",
-                "If you are in the European Economic Area, the United Kingdom, California, or another jurisdiction with specific privacy rights, those rights apply to your use of SpecStep regardless of where we operate",
-            ),
+            // The seed's open-ended "or another jurisdiction with specific privacy rights,
+            // those rights apply ... regardless of where we operate" is not repeated: each
+            // served region's rights are stated under its own heading instead.
+            ("Your rights", "If you are in the EEA or the UK"),
+            ("Your rights", "If you are in California"),
             ("Security", "TLS 1.2+ for all network traffic"),
             (
                 "Security",
@@ -517,7 +524,7 @@ fn specstep_states_every_fact_of_its_seed() {
             ("Children", "we will delete the information"),
             (
                 "Changes to this policy",
-                "We may update this policy as SpecStep evolves",
+                "When we change this policy, we update the \"Last updated\" date at the top",
             ),
             (
                 "Changes to this policy",
