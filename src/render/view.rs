@@ -60,7 +60,7 @@ pub struct View<'a> {
     pub notice_period: Option<String>,
     /// What the policy covers, for the intro's "This policy explains ...": only the
     /// parts the answers fill in.
-    pub covers: Vec<&'static str>,
+    pub covers: Vec<String>,
     /// Some purpose relies on consent (GDPR Art. 13(2)(c) applies).
     pub consent_based: bool,
     /// Some purpose relies on legitimate interests (GDPR Art. 21(4) notice applies).
@@ -160,6 +160,8 @@ pub struct PurposeView<'a> {
     pub name: &'a str,
     pub description: &'a str,
     pub categories: Vec<&'a str>,
+    /// The categories' names as one list (see [`name_list`]).
+    pub data_used: String,
     pub basis: Option<&'static str>,
     pub legitimate_interest: Option<&'a str>,
 }
@@ -333,6 +335,7 @@ impl<'a> View<'a> {
                     name: &p.name,
                     description: &p.description,
                     categories: category_names(a, &p.categories),
+                    data_used: name_list(&category_names(a, &p.categories)),
                     basis: p.legal_basis.map(|b| b.label()),
                     legitimate_interest: p.legitimate_interest.as_deref(),
                 })
@@ -541,33 +544,49 @@ fn org_qualifier(a: &Answers) -> Option<String> {
     }
 }
 
-/// The parts of the policy the answers fill in, as the intro lists them.
-fn covers(a: &Answers) -> Vec<&'static str> {
+/// The parts of the policy the answers fill in, as the intro lists them. "It" refers
+/// to the information only once something before it has named it.
+fn covers(a: &Answers) -> Vec<String> {
     let h = &a.hosting;
-    [
-        (!a.data.categories.is_empty(), "what information we collect"),
-        (!a.purposes.is_empty(), "how we use it"),
-        (
-            !h.stores.is_empty() || !h.data_location.is_empty() || h.endpoint.is_some(),
-            "where it is kept",
-        ),
-        (!a.processors.is_empty(), "who we share it with"),
-        (
-            !a.rights.rights.is_empty()
-                || a.audience.regions.iter().any(|&r| r != Region::RestOfWorld),
-            "what rights you have over it",
-        ),
-    ]
-    .into_iter()
-    .filter(|(said, _)| *said)
-    .map(|(_, what)| what)
-    .collect()
+    let stored = !h.stores.is_empty() || !h.data_location.is_empty() || h.endpoint.is_some();
+    let rights =
+        !a.rights.rights.is_empty() || a.audience.regions.iter().any(|&r| r != Region::RestOfWorld);
+    let parts = [
+        (!a.purposes.is_empty(), "how we use ", ""),
+        (stored, "where ", " is kept"),
+        (!a.processors.is_empty(), "who we share ", " with"),
+        (rights, "what rights you have over ", ""),
+    ];
+    let mut named = !a.data.categories.is_empty();
+    let mut out: Vec<String> = Vec::new();
+    if named {
+        out.push("what information we collect".to_owned());
+    }
+    for (said, before, after) in parts {
+        if said {
+            let what = if named { "it" } else { "your information" };
+            out.push(format!("{before}{what}{after}"));
+            named = true;
+        }
+    }
+    out
 }
 
 /// `https://www.acme.io/` → `www.acme.io`.
 fn host(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     rest.split(['/', '?', '#']).next().unwrap_or(rest)
+}
+
+/// Names joined as a sentence does, except two names one of which has an "and" of its
+/// own ("Account and Habits and notes"): there "and" would blur where one ends, so a
+/// semicolon separates them. Three or more are kept apart by the serial comma.
+fn name_list(names: &[&str]) -> String {
+    if names.len() == 2 && names.iter().any(|n| n.contains(" and ")) {
+        names.join("; ")
+    } else {
+        super::filters::join(names, "and")
+    }
 }
 
 fn category_names<'a>(a: &'a Answers, ids: &[String]) -> Vec<&'a str> {
@@ -755,7 +774,7 @@ fn recipient_groups(a: &Answers) -> Vec<RecipientGroup<'_>> {
 fn recipient_view<'a>(a: &'a Answers, p: &'a Processor) -> RecipientView<'a> {
     let data = p.data_description.clone().or_else(|| {
         let names = category_names(a, &p.categories);
-        (!names.is_empty()).then(|| super::filters::join(&names, "and"))
+        (!names.is_empty()).then(|| name_list(&names))
     });
     RecipientView {
         name: &p.name,
