@@ -850,7 +850,7 @@ fn standard_right_text(right: crate::answers::vocab::RightKind) -> &'static str 
         Access => "Access the personal information we hold about you",
         Portability => "Receive your data in a portable, machine-readable format",
         Rectification => "Correct inaccurate information",
-        Erasure => "Delete your account and personal information",
+        Erasure => "Have your personal information deleted",
         Restriction => "Ask us to restrict how we use your information",
         Objection => "Object to processing based on our legitimate interests",
         WithdrawConsent => "Withdraw consent for any optional data processing at any time",
