@@ -144,6 +144,9 @@ pub struct CategoryView<'a> {
     pub source_name: Option<&'a str>,
     pub required: Option<bool>,
     pub if_not_provided: Option<&'a str>,
+    /// What happens without it, continuing "You must provide this to use Acme; ...":
+    /// the answer, with "without it," before it unless it says "without" itself.
+    pub consequence: Option<String>,
     pub sensitive: bool,
     pub ccpa: Option<&'static str>,
 }
@@ -614,6 +617,7 @@ fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
                     source_name: c.source_name.as_deref(),
                     required: c.required,
                     if_not_provided: c.if_not_provided.as_deref(),
+                    consequence: c.if_not_provided.as_deref().map(consequence),
                     sensitive: c.sensitive,
                     ccpa: c.ccpa_category.map(|x| x.label()),
                 })
@@ -621,6 +625,17 @@ fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
         })
         .filter(|g| !g.categories.is_empty())
         .collect()
+}
+
+/// "we cannot create your account" → "without it, we cannot create your account.", so
+/// the sentence says what the consequence follows from.
+fn consequence(answer: &str) -> String {
+    let answer = super::filters::uncap(answer);
+    if answer.to_lowercase().contains("without") {
+        sentence(&answer)
+    } else {
+        sentence(&format!("without it, {answer}"))
+    }
 }
 
 /// The operator's own list, then what the tracking answers rule out, so a product that
