@@ -61,6 +61,9 @@ pub struct View<'a> {
     /// What the policy covers, for the intro's "This policy explains ...": only the
     /// parts the answers fill in.
     pub covers: Vec<String>,
+    /// The operator's list already names every right GDPR Art. 13(2)(b) asks for, so
+    /// the EEA paragraph need not list them again.
+    pub gdpr_rights_listed: bool,
     /// Some purpose relies on consent (GDPR Art. 13(2)(c) applies).
     pub consent_based: bool,
     /// Some purpose relies on legitimate interests (GDPR Art. 21(4) notice applies).
@@ -470,6 +473,19 @@ impl<'a> View<'a> {
             notify_by: a.changes.notify_by.iter().map(|c| c.label()).collect(),
             notice_period: a.changes.notice_period.map(|p| p.to_string()),
             covers: covers(a),
+            gdpr_rights_listed: {
+                use crate::answers::vocab::RightKind::*;
+                [
+                    Access,
+                    Rectification,
+                    Erasure,
+                    Restriction,
+                    Portability,
+                    Objection,
+                ]
+                .iter()
+                .all(|k| a.rights.rights.iter().any(|r| r.right == *k))
+            },
             consent_based: a
                 .purposes
                 .iter()
