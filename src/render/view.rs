@@ -894,3 +894,75 @@ fn standard_right_text(right: crate::answers::vocab::RightKind) -> &'static str 
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_setting_reads_as_a_sentence_whatever_its_shape() {
+        assert_eq!(
+            change_setting("Settings → Retention"),
+            "You can change this in Settings → Retention"
+        );
+        assert_eq!(
+            change_setting("under Settings > Privacy"),
+            "You can change this under Settings > Privacy"
+        );
+        assert_eq!(
+            change_setting("you can delete single notes at any time"),
+            "You can delete single notes at any time"
+        );
+    }
+
+    #[test]
+    fn a_breach_answer_gets_its_condition_once() {
+        assert_eq!(
+            breach_sentence("We tell you by e-mail"),
+            "If a security breach affects your personal data, we tell you by e-mail."
+        );
+        assert_eq!(
+            breach_sentence("If a breach affects your data, we tell you."),
+            "If a breach affects your data, we tell you."
+        );
+    }
+
+    #[test]
+    fn a_consequence_says_what_it_follows_from() {
+        assert_eq!(
+            consequence("you cannot sync your habits"),
+            "without it, you cannot sync your habits."
+        );
+        assert_eq!(
+            consequence("We cannot create your account without it"),
+            "we cannot create your account without it."
+        );
+    }
+
+    #[test]
+    fn the_country_is_not_said_twice() {
+        let mut a = Answers::default();
+        a.organization.country = Some("EE".parse().unwrap());
+        a.organization.legal_form = Some("a private limited company registered in Estonia".into());
+        assert_eq!(
+            org_qualifier(&a).as_deref(),
+            Some("a private limited company registered in Estonia")
+        );
+        a.organization.legal_form = Some("sole developer".into());
+        assert_eq!(
+            org_qualifier(&a).as_deref(),
+            Some("sole developer, Estonia")
+        );
+    }
+
+    #[test]
+    fn no_safeguard_at_home() {
+        let mut a = Answers::default();
+        a.organization.country = Some("DE".parse().unwrap());
+        assert!(at_home(&a, "IE".parse().unwrap()));
+        assert!(!at_home(&a, "US".parse().unwrap()));
+        a.organization.country = Some("US".parse().unwrap());
+        assert!(at_home(&a, "US".parse().unwrap()));
+        assert!(!at_home(&a, "DE".parse().unwrap()));
+    }
+}
