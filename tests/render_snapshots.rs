@@ -64,6 +64,24 @@ fn complete_markdown() {
     insta::assert_snapshot!(render("complete", Format::Markdown));
 }
 
+/// A local-only browser extension: no account, nothing sent anywhere.
+#[test]
+fn tabnotes_markdown() {
+    insta::assert_snapshot!(render("tabnotes", Format::Markdown));
+}
+
+/// A B2B SaaS run from the US, with representatives in the EU and the UK.
+#[test]
+fn shipdesk_markdown() {
+    insta::assert_snapshot!(render("shipdesk", Format::Markdown));
+}
+
+/// A mobile app with an AI feature, hosted in the EU with recipients in the US.
+#[test]
+fn habitly_markdown() {
+    insta::assert_snapshot!(render("habitly", Format::Markdown));
+}
+
 #[test]
 fn rendering_is_deterministic() {
     for format in [Format::Markdown, Format::Html, Format::Text] {

@@ -82,7 +82,9 @@ pub struct PolicyMeta {
     /// How dates are written.
     #[serde(default = "default_date_style")]
     pub date_style: DateStyle,
-    /// Say "By using Acme, you agree to the practices described here."
+    /// Ask readers to read the policy before using the product ("Please read this policy
+    /// before using Acme."). Use is not consent, so the policy never says "by using
+    /// Acme, you agree".
     #[serde(default)]
     pub agreement_by_use: bool,
 }

@@ -12,7 +12,7 @@ pub struct Security {
     /// Each measure, in the operator's words.
     #[serde(default)]
     pub measures: Vec<SecurityMeasure>,
-    /// A closing statement; when absent a standard one is used.
+    /// A closing statement in the operator's words; nothing is said when absent.
     #[serde(default)]
     pub statement: Option<String>,
     /// How users are told about a breach that affects them.

@@ -816,7 +816,7 @@ fn security() -> Section {
             ),
             q(
                 "security.statement",
-                "A closing statement (leave empty for the standard one)",
+                "A closing statement, in your words (optional; nothing is added if empty)",
                 "",
                 Kind::Paragraph,
             ),
@@ -960,8 +960,8 @@ fn policy() -> Section {
             ),
             q(
                 "policy.agreement_by_use",
-                "Say \"By using Acme, you agree to the practices described here\"?",
-                "",
+                "Ask readers to read the policy before using the product?",
+                "Printed as \"Please read this policy before using Acme.\" Using a product is not consent (GDPR Art. 4(11), 7), so the policy does not say \"by using Acme, you agree\".",
                 Kind::YesNo,
             ),
         ],

@@ -33,6 +33,8 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("paragraphs", |s: &str, _: Kwargs, _: &State| {
         Value::safe_string(&markdown::paragraphs(s))
     });
+    tera.register_filter("one_line", |s: &str, _: Kwargs, _: &State| one_line(s));
+    tera.register_filter("uncap", |s: &str, _: Kwargs, _: &State| uncap(s));
     tera.register_filter("code_list", |items: &[Value], _: Kwargs, _: &State| {
         code_list(items)
     });
@@ -68,6 +70,37 @@ fn capfirst(s: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// A postal address typed on several lines, as it reads on one: "Narva mnt 5, 10117
+/// Tallinn, Estonia". Lines that already end with a comma keep just that one.
+fn one_line(s: &str) -> String {
+    let lines: Vec<&str> = s
+        .lines()
+        .map(|l| l.trim().trim_end_matches(','))
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join(", ")
+}
+
+/// Lower-cases the first letter when the word is an ordinary capitalised one ("We" →
+/// "we"), so an answer can continue a sentence; "API", "Stripe" and the like are kept.
+/// Only the pronouns and articles a sentence usually starts with are lower-cased.
+pub fn uncap(s: &str) -> String {
+    let s = s.trim();
+    let first = s.split_whitespace().next().unwrap_or("");
+    let common = [
+        "We", "Our", "You", "Your", "The", "A", "An", "Users", "Affected", "All", "Each", "Every",
+    ];
+    if common.contains(&first) {
+        let mut chars = s.chars();
+        match chars.next() {
+            Some(c) => c.to_lowercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    } else {
+        s.to_owned()
     }
 }
 
@@ -147,5 +180,24 @@ mod tests {
         assert_eq!(sentence(" kept 30 days "), "kept 30 days.");
         assert_eq!(capfirst("api keys"), "Api keys");
         assert_eq!(capfirst("API keys"), "API keys");
+    }
+
+    #[test]
+    fn addresses_keep_their_lines_apart() {
+        assert_eq!(
+            one_line("Habitly OÜ\nNarva mnt 5,\n10117 Tallinn\n\nEstonia\n"),
+            "Habitly OÜ, Narva mnt 5, 10117 Tallinn, Estonia"
+        );
+        assert_eq!(
+            one_line("Musterstraße 1, 10115 Berlin"),
+            "Musterstraße 1, 10115 Berlin"
+        );
+    }
+
+    #[test]
+    fn uncap_lowers_only_ordinary_words() {
+        assert_eq!(uncap("We tell you by e-mail"), "we tell you by e-mail");
+        assert_eq!(uncap("Stripe tells you"), "Stripe tells you");
+        assert_eq!(uncap("API keys"), "API keys");
     }
 }

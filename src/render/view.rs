@@ -7,7 +7,11 @@
 
 use serde::Serialize;
 
-use crate::answers::vocab::{DataSource, ProcessorRole, Region};
+use crate::answers::values::Country;
+use crate::answers::vocab::Safeguard;
+use crate::answers::vocab::{
+    DataSource, LegalBasis, ProcessorRole, ProductKind, Region, SecurityMeasureKind, StorageKind,
+};
 use crate::answers::{Answers, Processor, RetentionRule};
 
 #[derive(Serialize)]
@@ -19,6 +23,8 @@ pub struct View<'a> {
     pub dates: Dates,
     pub org: Org<'a>,
     pub kinds: Vec<&'static str>,
+    /// The kinds as they read after "provides": "a web application", "an API or SDK".
+    pub kinds_with_article: Vec<String>,
     pub is_extension: bool,
     pub serves: Serves,
     pub regions: Vec<&'static str>,
@@ -35,8 +41,6 @@ pub struct View<'a> {
     /// Country names as they read in a sentence ("the United States").
     pub data_location: Vec<String>,
     pub operator_country: Option<String>,
-    /// Served regions that have their own privacy law, as they read in a sentence.
-    pub law_regions: Vec<&'static str>,
     pub transfers: Vec<TransferView<'a>>,
     pub visibility: Visibility,
     pub retention: Vec<RuleView<'a>>,
@@ -54,6 +58,33 @@ pub struct View<'a> {
     pub permissions: Vec<PermissionView<'a>>,
     pub notify_by: Vec<&'static str>,
     pub notice_period: Option<String>,
+    /// What the policy covers, for the intro's "This policy explains ...": only the
+    /// parts the answers fill in.
+    pub covers: Vec<String>,
+    /// The operator's list already names every right GDPR Art. 13(2)(b) asks for, so
+    /// the EEA paragraph need not list them again.
+    pub gdpr_rights_listed: bool,
+    /// Some purpose relies on consent (GDPR Art. 13(2)(c) applies).
+    pub consent_based: bool,
+    /// Some purpose relies on legitimate interests (GDPR Art. 21(4) notice applies).
+    pub legitimate_interests: bool,
+    /// Some category is sensitive personal information.
+    pub sensitive: bool,
+    /// The data location may be called the only place data is kept: the operator said
+    /// it stays there, and no recipient or transfer says otherwise.
+    pub stays_within: bool,
+    /// Some recipient processes data, or some transfer goes, outside `data_location`.
+    pub elsewhere: bool,
+    /// Data goes to the endpoint over HTTPS: an https address and a stated
+    /// encryption-in-transit measure.
+    pub https: bool,
+    /// The lead-in of the cookies table, naming only the kinds of storage listed.
+    pub cookie_lead: Option<&'static str>,
+    /// The minimum age is a child's age (under 18), so "children under N" reads right.
+    pub minimum_age_is_child: bool,
+    /// How users hear of a breach, as a sentence with its condition: the answer may
+    /// give only the how ("We tell you by e-mail").
+    pub breach: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -76,6 +107,12 @@ pub struct Dates {
 #[derive(Serialize)]
 pub struct Org<'a> {
     pub legal_entity: Option<&'a str>,
+    /// The legal form and country as they follow the entity's (or operator's) name:
+    /// "sole developer, Kazakhstan"; the country is left out when the form names it.
+    pub qualifier: Option<String>,
+    /// Whether `qualifier` has parentheses of its own, so it follows the name after a
+    /// comma instead of inside parentheses.
+    pub qualifier_nested: bool,
     pub website_host: Option<&'a str>,
     pub request_email: &'a str,
     pub country: Option<&'static str>,
@@ -110,6 +147,9 @@ pub struct CategoryView<'a> {
     pub source_name: Option<&'a str>,
     pub required: Option<bool>,
     pub if_not_provided: Option<&'a str>,
+    /// What happens without it, continuing "You must provide this to use Acme; ...":
+    /// the answer, with "without it," before it unless it says "without" itself.
+    pub consequence: Option<String>,
     pub sensitive: bool,
     pub ccpa: Option<&'static str>,
 }
@@ -126,6 +166,8 @@ pub struct PurposeView<'a> {
     pub name: &'a str,
     pub description: &'a str,
     pub categories: Vec<&'a str>,
+    /// The categories' names as one list (see [`name_list`]).
+    pub data_used: String,
     pub basis: Option<&'static str>,
     pub legitimate_interest: Option<&'a str>,
 }
@@ -233,6 +275,18 @@ impl<'a> View<'a> {
         let last_updated = a.policy.last_updated.map(|d| d.format(style));
         let effective = a.policy.effective_date.map(|d| d.format(style));
         let serves = |r| a.audience.serves(r);
+        let qualifier = org_qualifier(a);
+        let data_location = &a.hosting.data_location;
+        let outside = |c: &Country| !data_location.contains(c);
+        let elsewhere = !data_location.is_empty()
+            && (a.processors.iter().flat_map(|p| &p.countries).any(outside)
+                || a.hosting.transfers.iter().map(|t| &t.country).any(outside));
+        let cookie_kinds = |cookie: bool| {
+            a.tracking
+                .cookies
+                .iter()
+                .any(|c| (c.storage == StorageKind::Cookie) == cookie)
+        };
         View {
             a,
             product: &a.organization.product_name,
@@ -242,11 +296,27 @@ impl<'a> View<'a> {
             },
             org: Org {
                 legal_entity: a.organization.legal_entity.as_deref(),
+                qualifier: qualifier.clone(),
+                qualifier_nested: qualifier.as_deref().is_some_and(|q| q.contains('(')),
                 website_host: a.organization.website.as_deref().map(host),
                 request_email: a.organization.request_email(),
                 country: a.organization.country.map(|c| c.name()),
             },
             kinds: a.audience.product_kinds.iter().map(|k| k.label()).collect(),
+            kinds_with_article: a
+                .audience
+                .product_kinds
+                .iter()
+                .map(|k| {
+                    let label = k.label();
+                    let article = if label.starts_with(['a', 'e', 'i', 'o', 'u', 'A']) {
+                        "an"
+                    } else {
+                        "a"
+                    };
+                    format!("{article} {label}")
+                })
+                .collect(),
             is_extension: a
                 .audience
                 .is(crate::answers::vocab::ProductKind::BrowserExtension),
@@ -271,6 +341,7 @@ impl<'a> View<'a> {
                     name: &p.name,
                     description: &p.description,
                     categories: category_names(a, &p.categories),
+                    data_used: name_list(&category_names(a, &p.categories)),
                     basis: p.legal_basis.map(|b| b.label()),
                     legitimate_interest: p.legitimate_interest.as_deref(),
                 })
@@ -310,13 +381,6 @@ impl<'a> View<'a> {
                 .map(|c| c.name_in_sentence())
                 .collect(),
             operator_country: a.organization.country.map(|c| c.name_in_sentence()),
-            law_regions: a
-                .audience
-                .regions
-                .iter()
-                .filter(|r| !matches!(r, Region::RestOfWorld | Region::UsOther))
-                .map(|r| r.label())
-                .collect(),
             transfers: a
                 .hosting
                 .transfers
@@ -324,7 +388,10 @@ impl<'a> View<'a> {
                 .map(|t| TransferView {
                     country: t.country.name(),
                     country_in_sentence: t.country.name_in_sentence(),
-                    safeguard: t.safeguard.map(|s| s.label()),
+                    safeguard: t
+                        .safeguard
+                        .filter(|&s| s != Safeguard::NotApplicable)
+                        .map(|s| s.label()),
                     details: t.details.as_deref(),
                 })
                 .collect(),
@@ -359,9 +426,14 @@ impl<'a> View<'a> {
                         .description
                         .as_deref()
                         .unwrap_or_else(|| standard_right_text(r.right));
-                    let statement = match &r.how {
-                        Some(how) => format!("{} {}", text.trim_end_matches('.'), how),
-                        None => text.to_owned(),
+                    let text = text.trim_end_matches('.');
+                    // The operator's own words were written to be completed by how; the
+                    // standard ones are not ("Access the personal information we hold
+                    // about you in the app" would say where the information is held).
+                    let statement = match (&r.how, &r.description) {
+                        (Some(how), Some(_)) => format!("{text} {}", how.trim()),
+                        (Some(how), None) => format!("{text}; you can do this {}", how.trim()),
+                        (None, _) => text.to_owned(),
                     };
                     RightView {
                         key: r.right.key(),
@@ -400,14 +472,140 @@ impl<'a> View<'a> {
                 .collect(),
             notify_by: a.changes.notify_by.iter().map(|c| c.label()).collect(),
             notice_period: a.changes.notice_period.map(|p| p.to_string()),
+            covers: covers(a),
+            gdpr_rights_listed: {
+                use crate::answers::vocab::RightKind::*;
+                [
+                    Access,
+                    Rectification,
+                    Erasure,
+                    Restriction,
+                    Portability,
+                    Objection,
+                ]
+                .iter()
+                .all(|k| a.rights.rights.iter().any(|r| r.right == *k))
+            },
+            consent_based: a
+                .purposes
+                .iter()
+                .any(|p| p.legal_basis == Some(LegalBasis::Consent)),
+            legitimate_interests: a
+                .purposes
+                .iter()
+                .any(|p| p.legal_basis == Some(LegalBasis::LegitimateInterests)),
+            sensitive: a.data.categories.iter().any(|c| c.sensitive),
+            stays_within: a.hosting.stays_in_region == Some(true) && !elsewhere,
+            elsewhere,
+            https: a
+                .hosting
+                .endpoint
+                .as_deref()
+                .is_some_and(|e| e.starts_with("https://"))
+                && a.security
+                    .measures
+                    .iter()
+                    .any(|m| m.kind == SecurityMeasureKind::Tls),
+            cookie_lead: match (cookie_kinds(true), cookie_kinds(false)) {
+                (true, true) => Some("We use the following cookies and browser storage:"),
+                (true, false) => Some("We use the following cookies:"),
+                (false, true) if a.audience.product_kinds == [ProductKind::BrowserExtension] => {
+                    Some("The extension keeps the following in your browser's storage:")
+                }
+                (false, true) => Some("We use the following browser storage:"),
+                (false, false) => None,
+            },
+            minimum_age_is_child: a.audience.minimum_age.is_some_and(|m| m < 18),
+            breach: a
+                .security
+                .breach_notification
+                .as_deref()
+                .map(breach_sentence),
         }
     }
+}
+
+/// "If a security breach affects your personal data, we tell you by e-mail.", unless
+/// the answer already says when.
+fn breach_sentence(answer: &str) -> String {
+    let answer = answer.trim();
+    let conditional = ["If ", "In the event", "Should ", "When ", "Where "]
+        .iter()
+        .any(|start| answer.starts_with(start));
+    if conditional {
+        sentence(&capitalize(answer))
+    } else {
+        sentence(&format!(
+            "If a security breach affects your personal data, {}",
+            super::filters::uncap(answer)
+        ))
+    }
+}
+
+/// The legal form and the country, as they follow a name. The country is left out when
+/// the form already names it ("a private limited company registered in Estonia").
+fn org_qualifier(a: &Answers) -> Option<String> {
+    let o = &a.organization;
+    let form = o
+        .legal_form
+        .as_deref()
+        .map(str::trim)
+        .filter(|f| !f.is_empty());
+    let country = o
+        .country
+        .map(|c| c.name())
+        .filter(|name| !form.is_some_and(|f| f.contains(name)));
+    match (form, country) {
+        (Some(f), Some(c)) => Some(format!("{f}, {c}")),
+        (Some(f), None) => Some(f.to_owned()),
+        (None, Some(c)) => Some(c.to_owned()),
+        (None, None) => None,
+    }
+}
+
+/// The parts of the policy the answers fill in, as the intro lists them. "It" refers
+/// to the information only once something before it has named it.
+fn covers(a: &Answers) -> Vec<String> {
+    let h = &a.hosting;
+    let stored = !h.stores.is_empty() || !h.data_location.is_empty() || h.endpoint.is_some();
+    let rights =
+        !a.rights.rights.is_empty() || a.audience.regions.iter().any(|&r| r != Region::RestOfWorld);
+    let parts = [
+        (!a.purposes.is_empty(), "how we use ", ""),
+        (stored, "where ", " is kept"),
+        (!a.processors.is_empty(), "who we share ", " with"),
+        (rights, "what rights you have over ", ""),
+    ];
+    let mut named = !a.data.categories.is_empty();
+    let mut out: Vec<String> = Vec::new();
+    if named {
+        out.push("what information we collect".to_owned());
+    }
+    for (said, before, after) in parts {
+        if said {
+            let what = if named { "it" } else { "your information" };
+            out.push(format!("{before}{what}{after}"));
+            named = true;
+        }
+    }
+    out
 }
 
 /// `https://www.acme.io/` → `www.acme.io`.
 fn host(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     rest.split(['/', '?', '#']).next().unwrap_or(rest)
+}
+
+/// Names joined as a sentence does, except two names one of which has an "and" of its
+/// own ("Account and Habits and notes"): there "and" would blur where one ends, so a
+/// semicolon separates them. Three or more are kept apart by the serial comma.
+fn name_list(names: &[&str]) -> String {
+    if names.len() == 2 && names.iter().any(|n| n.contains(" and ")) {
+        names.join("; ")
+    } else {
+        super::filters::join(names, "and")
+    }
 }
 
 fn category_names<'a>(a: &'a Answers, ids: &[String]) -> Vec<&'a str> {
@@ -435,6 +633,7 @@ fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
                     source_name: c.source_name.as_deref(),
                     required: c.required,
                     if_not_provided: c.if_not_provided.as_deref(),
+                    consequence: c.if_not_provided.as_deref().map(consequence),
                     sensitive: c.sensitive,
                     ccpa: c.ccpa_category.map(|x| x.label()),
                 })
@@ -444,36 +643,84 @@ fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
         .collect()
 }
 
+/// "we cannot create your account" → "without it, we cannot create your account.", so
+/// the sentence says what the consequence follows from.
+fn consequence(answer: &str) -> String {
+    let answer = super::filters::uncap(answer);
+    if answer.to_lowercase().contains("without") {
+        sentence(&answer)
+    } else {
+        sentence(&format!("without it, {answer}"))
+    }
+}
+
 /// The operator's own list, then what the tracking answers rule out, so a product that
-/// says it does no fingerprinting also says so where readers look for it.
+/// says it does no fingerprinting also says so where readers look for it. What the
+/// operator's list already names is not repeated.
 fn not_collected(a: &Answers) -> Vec<Said> {
     let mut list: Vec<Said> = a
         .data
         .not_collected
         .iter()
         .map(|n| Said {
-            what: n.what.clone(),
-            detail: n.detail.clone(),
+            what: capitalize(n.what.trim()),
+            detail: n.detail.as_deref().map(|d| capitalize(d.trim())),
         })
         .collect();
+    let listed = |needle: &str| {
+        a.data.not_collected.iter().any(|n| {
+            let text = format!("{} {}", n.what, n.detail.as_deref().unwrap_or("")).to_lowercase();
+            text.contains(needle)
+        })
+    };
     let t = &a.tracking;
+    let fingerprints = match (on_the_web(a), on_a_device(a)) {
+        (true, true) => "browser or device fingerprints",
+        (false, true) => "device fingerprints",
+        _ => "browser fingerprints",
+    };
     let ruled_out: Vec<&str> = [
-        (t.fingerprinting, "browser fingerprints"),
-        (t.advertising_ids, "advertising identifiers"),
-        (t.cross_site_tracking, "cross-site tracking signals"),
+        (t.fingerprinting, "fingerprint", fingerprints),
+        (
+            t.advertising_ids,
+            "advertising identifier",
+            "advertising identifiers",
+        ),
+        (
+            t.cross_site_tracking,
+            "cross-site",
+            "cross-site tracking signals",
+        ),
     ]
     .into_iter()
-    .filter(|(used, _)| *used == Some(false))
-    .map(|(_, what)| what)
+    .filter(|(used, needle, _)| *used == Some(false) && !listed(needle))
+    .map(|(_, _, what)| what)
     .collect();
     if !ruled_out.is_empty() {
         list.push(Said {
             what: capitalize(&super::filters::join(&ruled_out, "or")),
-            detail: Some("We do not track you across other websites or apps.".to_owned())
-                .filter(|_| t.cross_site_tracking == Some(false)),
+            detail: None,
         });
     }
     list
+}
+
+/// The product runs in a browser (a website, web app or extension).
+fn on_the_web(a: &Answers) -> bool {
+    a.audience.product_kinds.iter().any(|k| {
+        matches!(
+            k,
+            ProductKind::WebApp | ProductKind::Website | ProductKind::BrowserExtension
+        )
+    })
+}
+
+/// The product runs as an app on the user's device.
+fn on_a_device(a: &Answers) -> bool {
+    a.audience
+        .product_kinds
+        .iter()
+        .any(|k| matches!(k, ProductKind::MobileApp | ProductKind::DesktopApp))
 }
 
 fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
@@ -492,7 +739,7 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
             }
             let mut sources: Vec<&'static str> = Vec::new();
             for c in &matching {
-                let s = source_phrase(c.source);
+                let s = source_phrase(a, c.source);
                 if !sources.contains(&s) {
                     sources.push(s);
                 }
@@ -506,10 +753,11 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
         .collect()
 }
 
-fn source_phrase(source: DataSource) -> &'static str {
+fn source_phrase(a: &Answers, source: DataSource) -> &'static str {
     match source {
         DataSource::Provided => "you",
         DataSource::Generated => "your use of the service",
+        DataSource::Automatic if !on_the_web(a) => "your device",
         DataSource::Automatic => "your device and browser",
         DataSource::ThirdParty => "third-party services",
     }
@@ -557,7 +805,7 @@ fn recipient_groups(a: &Answers) -> Vec<RecipientGroup<'_>> {
 fn recipient_view<'a>(a: &'a Answers, p: &'a Processor) -> RecipientView<'a> {
     let data = p.data_description.clone().or_else(|| {
         let names = category_names(a, &p.categories);
-        (!names.is_empty()).then(|| super::filters::join(&names, "and"))
+        (!names.is_empty()).then(|| name_list(&names))
     });
     RecipientView {
         name: &p.name,
@@ -565,11 +813,23 @@ fn recipient_view<'a>(a: &'a Answers, p: &'a Processor) -> RecipientView<'a> {
         purpose: &p.purpose,
         data,
         countries: p.countries.iter().map(|c| c.name()).collect(),
-        safeguard: p.safeguard.map(|s| s.label()),
+        safeguard: p
+            .safeguard
+            .filter(|&s| s != Safeguard::NotApplicable)
+            .filter(|_| !p.countries.iter().all(|&c| at_home(a, c)))
+            .map(|s| s.label()),
         commitments: &p.commitments,
         only_if: p.only_if.as_deref(),
         url: p.privacy_policy_url.as_deref(),
     }
+}
+
+/// Data processed in this country has not left the operator's own region (the same
+/// country, or the EEA for an operator in the EEA), so no transfer safeguard applies.
+fn at_home(a: &Answers, country: Country) -> bool {
+    a.organization
+        .country
+        .is_some_and(|home| home == country || (home.in_eea() && country.in_eea()))
 }
 
 fn rule_view(r: &RetentionRule) -> RuleView<'_> {
@@ -584,7 +844,7 @@ fn rule_view(r: &RetentionRule) -> RuleView<'_> {
     }
     let mut notes: Vec<String> = Vec::new();
     if let Some(setting) = &r.setting {
-        notes.push(sentence(&format!("You can change this in {setting}")));
+        notes.push(sentence(&change_setting(setting.trim())));
     }
     for text in [&r.legal_reason, &r.details].into_iter().flatten() {
         notes.push(sentence(&capitalize(text)));
@@ -596,6 +856,24 @@ fn rule_view(r: &RetentionRule) -> RuleView<'_> {
     }
 }
 
+/// Where the user changes a retention period, as a sentence: the answer may name the
+/// place ("Settings → Retention"), start with a preposition ("under Settings"), or be a
+/// whole sentence ("You can delete single notes at any time").
+fn change_setting(setting: &str) -> String {
+    let first = setting
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    match first.as_str() {
+        "you" | "users" => capitalize(setting),
+        "in" | "via" | "from" | "under" | "through" | "on" | "at" | "by" | "with" => {
+            format!("You can change this {setting}")
+        }
+        _ => format!("You can change this in {setting}"),
+    }
+}
+
 /// The standard wording of each right, used when the operator gives none.
 fn standard_right_text(right: crate::answers::vocab::RightKind) -> &'static str {
     use crate::answers::vocab::RightKind::*;
@@ -603,7 +881,7 @@ fn standard_right_text(right: crate::answers::vocab::RightKind) -> &'static str 
         Access => "Access the personal information we hold about you",
         Portability => "Receive your data in a portable, machine-readable format",
         Rectification => "Correct inaccurate information",
-        Erasure => "Delete your account and personal information",
+        Erasure => "Have your personal information deleted",
         Restriction => "Ask us to restrict how we use your information",
         Objection => "Object to processing based on our legitimate interests",
         WithdrawConsent => "Withdraw consent for any optional data processing at any time",
@@ -614,5 +892,77 @@ fn standard_right_text(right: crate::answers::vocab::RightKind) -> &'static str 
         AutomatedDecisions => {
             "Not be subject to decisions based solely on automated processing that significantly affect you"
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_setting_reads_as_a_sentence_whatever_its_shape() {
+        assert_eq!(
+            change_setting("Settings → Retention"),
+            "You can change this in Settings → Retention"
+        );
+        assert_eq!(
+            change_setting("under Settings > Privacy"),
+            "You can change this under Settings > Privacy"
+        );
+        assert_eq!(
+            change_setting("you can delete single notes at any time"),
+            "You can delete single notes at any time"
+        );
+    }
+
+    #[test]
+    fn a_breach_answer_gets_its_condition_once() {
+        assert_eq!(
+            breach_sentence("We tell you by e-mail"),
+            "If a security breach affects your personal data, we tell you by e-mail."
+        );
+        assert_eq!(
+            breach_sentence("If a breach affects your data, we tell you."),
+            "If a breach affects your data, we tell you."
+        );
+    }
+
+    #[test]
+    fn a_consequence_says_what_it_follows_from() {
+        assert_eq!(
+            consequence("you cannot sync your habits"),
+            "without it, you cannot sync your habits."
+        );
+        assert_eq!(
+            consequence("We cannot create your account without it"),
+            "we cannot create your account without it."
+        );
+    }
+
+    #[test]
+    fn the_country_is_not_said_twice() {
+        let mut a = Answers::default();
+        a.organization.country = Some("EE".parse().unwrap());
+        a.organization.legal_form = Some("a private limited company registered in Estonia".into());
+        assert_eq!(
+            org_qualifier(&a).as_deref(),
+            Some("a private limited company registered in Estonia")
+        );
+        a.organization.legal_form = Some("sole developer".into());
+        assert_eq!(
+            org_qualifier(&a).as_deref(),
+            Some("sole developer, Estonia")
+        );
+    }
+
+    #[test]
+    fn no_safeguard_at_home() {
+        let mut a = Answers::default();
+        a.organization.country = Some("DE".parse().unwrap());
+        assert!(at_home(&a, "IE".parse().unwrap()));
+        assert!(!at_home(&a, "US".parse().unwrap()));
+        a.organization.country = Some("US".parse().unwrap());
+        assert!(at_home(&a, "US".parse().unwrap()));
+        assert!(!at_home(&a, "DE".parse().unwrap()));
     }
 }
