@@ -9,6 +9,7 @@ mod large;
 use std::time::{Duration, Instant};
 
 use policywright::policy::Policy;
+use policywright::render::{Format, Renderer};
 
 /// Debug builds are 10-30x slower than release; these limits leave room for a busy CI.
 const LIMIT: Duration = Duration::from_secs(2);
@@ -22,13 +23,18 @@ fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
 }
 
 #[test]
-fn large_answers_check_and_diff_in_linear_time() {
+fn large_answers_render_check_and_diff_in_linear_time() {
     let old = large::large(4_000, 10_000);
     let new = large::edited(&old);
     let (old, new) = (
         Policy::with_builtin_catalog(&old).unwrap(),
         Policy::with_builtin_catalog(&new).unwrap(),
     );
+    let renderer = Renderer::for_format(None, Format::Markdown).unwrap();
+    let text = timed("render", || {
+        renderer.render(&new, Format::Markdown).unwrap()
+    });
+    assert!(text.contains("Vendor 3999"));
     timed("check", || policywright::check::check(&new));
     let diff = timed("diff", || policywright::diff::compare(&old, &new));
     // One change per edited recipient and category (`large::edited`).

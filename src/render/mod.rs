@@ -87,7 +87,7 @@ impl<'a> Prepared<'a> {
         if !problems.is_empty() {
             return Err(AnswersError::Invalid(problems).into());
         }
-        let view = View::new(answers);
+        let view = View::new(policy);
         let context = Context::from_serialize(&view).map_err(RenderError::Template)?;
         Ok(Prepared { answers, context })
     }

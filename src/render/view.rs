@@ -13,6 +13,7 @@ use crate::answers::vocab::{
     DataSource, LegalBasis, ProcessorRole, ProductKind, Region, SecurityMeasureKind, StorageKind,
 };
 use crate::answers::{Answers, Processor, RetentionRule};
+use crate::policy::Policy;
 
 #[derive(Serialize)]
 pub struct View<'a> {
@@ -270,7 +271,8 @@ pub struct PermissionView<'a> {
 }
 
 impl<'a> View<'a> {
-    pub fn new(a: &'a Answers) -> View<'a> {
+    pub fn new(policy: &'a Policy) -> View<'a> {
+        let a = policy.answers();
         let style = a.policy.date_style;
         let last_updated = a.policy.last_updated.map(|d| d.format(style));
         let effective = a.policy.effective_date.map(|d| d.format(style));
@@ -340,8 +342,8 @@ impl<'a> View<'a> {
                 .map(|p| PurposeView {
                     name: &p.name,
                     description: &p.description,
-                    categories: category_names(a, &p.categories),
-                    data_used: name_list(&category_names(a, &p.categories)),
+                    categories: category_names(policy, &p.categories),
+                    data_used: name_list(&category_names(policy, &p.categories)),
                     basis: p.legal_basis.map(|b| b.label()),
                     legitimate_interest: p.legitimate_interest.as_deref(),
                 })
@@ -354,7 +356,7 @@ impl<'a> View<'a> {
                 third_party_tracking: a.tracking.third_party_tracking,
                 stays_in_region: a.hosting.stays_in_region,
             },
-            recipient_groups: recipient_groups(a),
+            recipient_groups: recipient_groups(policy),
             ai_providers: a
                 .processors
                 .iter()
@@ -608,7 +610,8 @@ fn name_list(names: &[&str]) -> String {
     }
 }
 
-fn category_names<'a>(a: &'a Answers, ids: &[String]) -> Vec<&'a str> {
+/// The names of these categories, found through the policy's index of ids.
+fn category_names<'a>(a: &'a Policy, ids: &[String]) -> Vec<&'a str> {
     ids.iter()
         .filter_map(|id| a.category(id))
         .map(|c| c.name.as_str())
@@ -781,7 +784,8 @@ fn capitalize(s: &str) -> String {
     }
 }
 
-fn recipient_groups(a: &Answers) -> Vec<RecipientGroup<'_>> {
+fn recipient_groups(policy: &Policy) -> Vec<RecipientGroup<'_>> {
+    let a = policy.answers();
     ProcessorRole::ALL
         .iter()
         .map(|&role| {
@@ -789,7 +793,7 @@ fn recipient_groups(a: &Answers) -> Vec<RecipientGroup<'_>> {
                 .processors
                 .iter()
                 .filter(|p| p.role == role)
-                .map(|p| recipient_view(a, p))
+                .map(|p| recipient_view(policy, p))
                 .collect();
             RecipientGroup {
                 role: role.key(),
@@ -802,9 +806,10 @@ fn recipient_groups(a: &Answers) -> Vec<RecipientGroup<'_>> {
         .collect()
 }
 
-fn recipient_view<'a>(a: &'a Answers, p: &'a Processor) -> RecipientView<'a> {
+fn recipient_view<'a>(policy: &'a Policy, p: &'a Processor) -> RecipientView<'a> {
+    let a = policy.answers();
     let data = p.data_description.clone().or_else(|| {
-        let names = category_names(a, &p.categories);
+        let names = category_names(policy, &p.categories);
         (!names.is_empty()).then(|| name_list(&names))
     });
     RecipientView {
