@@ -7,6 +7,7 @@ use crate::answers::vocab::{ProcessorRole, Region, Safeguard};
 use crate::answers::{Answers, Problem, Processor};
 
 use super::{Catalog, Entry};
+use crate::law::transfers::{Exporter, misfit};
 
 /// Whether any processor refers to the catalog, so callers can skip loading it.
 pub fn needs_catalog(answers: &Answers) -> bool {
@@ -21,7 +22,7 @@ pub fn needs_catalog(answers: &Answers) -> bool {
 /// because that decides which company of a group the operator contracts with.
 /// Every unknown catalog id is reported, with the closest known one.
 pub fn resolve(answers: &Answers, catalog: &Catalog) -> Result<Answers, Vec<Problem>> {
-    let region = operator_region(answers);
+    let operator = Operator::of(answers);
     let mut resolved = answers.clone();
     let mut problems = Vec::new();
     for (i, p) in resolved.processors.iter_mut().enumerate() {
@@ -29,7 +30,7 @@ pub fn resolve(answers: &Answers, catalog: &Catalog) -> Result<Answers, Vec<Prob
             continue;
         };
         match catalog.get(id) {
-            Some(entry) => merge(p, entry, region),
+            Some(entry) => merge(p, entry, &operator),
             None => {
                 let hint = match catalog.suggest(id) {
                     Some(close) => format!("; did you mean \"{close}\"?"),
@@ -72,7 +73,8 @@ impl Fills {
     /// The rules. The legal entity is the one for the operator's region; the
     /// catalog's description of the data stands in only while no data category is
     /// picked, since the categories then say what the recipient receives.
-    fn of(p: &Processor, e: &Entry, region: Option<Region>) -> Fills {
+    fn of(p: &Processor, e: &Entry, operator: &Operator) -> Fills {
+        let region = operator.region;
         let blank = |s: &str| s.trim().is_empty();
         fn given<T: Clone>(v: &[T]) -> Option<Vec<T>> {
             (!v.is_empty()).then(|| v.to_vec())
@@ -99,7 +101,14 @@ impl Fills {
             safeguard: p
                 .safeguard
                 .is_none()
-                .then(|| e.transfer.first().copied())
+                .then(|| {
+                    let countries = if p.countries.is_empty() {
+                        &e.countries
+                    } else {
+                        &p.countries
+                    };
+                    operator.safeguard(&e.transfer, countries)
+                })
                 .flatten(),
             commitments: p
                 .commitments
@@ -155,8 +164,8 @@ impl Fills {
     }
 }
 
-fn merge(p: &mut Processor, e: &Entry, region: Option<Region>) {
-    Fills::of(p, e, region).apply(p);
+fn merge(p: &mut Processor, e: &Entry, operator: &Operator) {
+    Fills::of(p, e, operator).apply(p);
 }
 
 /// What the catalog supplies for each field this processor record leaves empty, by
@@ -173,7 +182,7 @@ pub fn defaults(record: &Value, answers: &Answers, catalog: &Catalog) -> Map<Str
 /// [`defaults`] for a processor already read.
 pub fn defaults_for(p: &Processor, answers: &Answers, catalog: &Catalog) -> Map<String, Value> {
     match p.catalog.as_deref().and_then(|id| catalog.get(id)) {
-        Some(entry) => Fills::of(p, entry, operator_region(answers)).into_map(),
+        Some(entry) => Fills::of(p, entry, &Operator::of(answers)).into_map(),
         None => Map::new(),
     }
 }
@@ -192,6 +201,60 @@ fn readable(record: &Value) -> Processor {
         }
     }
     serde_json::from_value(Value::Object(kept)).unwrap_or_default()
+}
+
+/// What about the operator decides the catalog's facts for it: the region whose law it
+/// works under (which company of a group it contracts with) and the transfer laws that
+/// apply to it (which of the entry's mechanisms fits).
+struct Operator {
+    region: Option<Region>,
+    laws: Vec<Exporter>,
+}
+
+impl Operator {
+    fn of(answers: &Answers) -> Operator {
+        let laws = [
+            (crate::law::eu_gdpr(answers), Exporter::Eu),
+            (crate::law::uk_gdpr(answers), Exporter::Uk),
+            (crate::law::swiss_fadp(answers), Exporter::Switzerland),
+        ]
+        .into_iter()
+        .filter_map(|(applies, law)| applies.then_some(law))
+        .collect();
+        Operator {
+            region: operator_region(answers),
+            laws,
+        }
+    }
+
+    /// The entry's first mechanism that covers a recipient in `countries` under every
+    /// transfer law that applies (`law::transfers::misfit`), rather than its first one
+    /// whatever the operator's laws: the DPF names no transfer from a UK operator, and
+    /// SCCs none to a German host from an EEA one. Nothing when no law sees a transfer
+    /// (then there is nothing to say) or none applies; the first mechanism when none
+    /// fits, so `check` can say why.
+    fn safeguard(&self, offered: &[Safeguard], countries: &[Country]) -> Option<Safeguard> {
+        if self.laws.is_empty() {
+            return None;
+        }
+        let fits = |s: Safeguard| {
+            self.laws
+                .iter()
+                .all(|&law| misfit(law, countries, s).is_none())
+        };
+        let no_transfer = self
+            .laws
+            .iter()
+            .all(|&law| !countries.is_empty() && countries.iter().all(|&c| law.inside(c)));
+        if no_transfer {
+            return None;
+        }
+        offered
+            .iter()
+            .copied()
+            .find(|&s| fits(s))
+            .or_else(|| offered.first().copied())
+    }
 }
 
 /// The region whose law the operator works under, which picks the catalog's legal
@@ -238,7 +301,9 @@ mod tests {
 
     #[test]
     fn a_bare_reference_takes_everything_from_the_catalog() {
-        let a = answers(serde_json::json!([{"catalog": "stripe"}]), "US");
+        let mut a = answers(serde_json::json!([{"catalog": "stripe"}]), "US");
+        // Serving the EEA brings a transfer law, and with it a mechanism.
+        a.audience.regions = vec![Region::Eea];
         let r = resolve(&a, &Catalog::builtin()).unwrap();
         let p = &r.processors[0];
         assert_eq!(p.id, "stripe");
@@ -253,6 +318,39 @@ mod tests {
         );
         assert!(p.data_description.as_deref().unwrap().contains(" and "));
         assert!(r.problems().is_empty(), "{:?}", r.problems());
+    }
+
+    /// The entry's mechanism is the first that fits the operator's transfer laws
+    /// (legal review §4.1: it was the first in the list, whatever the operator's region).
+    #[test]
+    fn the_mechanism_fits_the_operators_laws() {
+        let c = |code: &str| -> Country { code.parse().unwrap() };
+        let operator = |laws: Vec<Exporter>| Operator { region: None, laws };
+        let eu = operator(vec![Exporter::Eu]);
+        let offered = [Safeguard::Adequacy, Safeguard::StandardContractualClauses];
+        assert_eq!(
+            eu.safeguard(&offered, &[c("US")]),
+            Some(Safeguard::StandardContractualClauses),
+            "the US is adequate only for certified companies"
+        );
+        assert_eq!(
+            eu.safeguard(&offered, &[c("JP")]),
+            Some(Safeguard::Adequacy)
+        );
+        assert_eq!(eu.safeguard(&offered, &[c("DE")]), None, "no transfer");
+        let uk = operator(vec![Exporter::Uk]);
+        assert_eq!(
+            uk.safeguard(&offered, &[c("DE")]),
+            Some(Safeguard::Adequacy),
+            "the UK recognises the EEA"
+        );
+        assert_eq!(operator(Vec::new()).safeguard(&offered, &[c("US")]), None);
+        let derogation = [Safeguard::Consent];
+        assert_eq!(
+            eu.safeguard(&derogation, &[c("CN")]),
+            Some(Safeguard::Consent),
+            "nothing fits: the catalog's own, for check to question"
+        );
     }
 
     #[test]
