@@ -10,8 +10,11 @@ use std::hint::black_box;
 use std::process::Command;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use policywright::answers::vocab::{DataSource, ProcessorRole};
-use policywright::answers::{Answers, DataCategory, Processor, RetentionRule};
+
+#[path = "../tests/common/large.rs"]
+mod large;
+
+use policywright::answers::Answers;
 use policywright::policy::Policy;
 use policywright::render::{Format, Renderer};
 
@@ -24,49 +27,6 @@ const FORMATS: [(Format, &str); 3] = [
 fn example(name: &str) -> Answers {
     let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
     Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// The Stepr example grown to 500 data categories and 200 processors.
-fn large() -> Answers {
-    let mut a = example("stepr");
-    let sources = DataSource::ALL;
-    let roles = ProcessorRole::ALL;
-    for i in 0..500 {
-        a.data.categories.push(DataCategory {
-            id: format!("item-{i}"),
-            name: format!("Data item {i}"),
-            description: format!(
-                "the {i}th kind of thing we keep, described in a sentence or two of ordinary length"
-            ),
-            source: sources[i % sources.len()],
-            when: Some("when you use the feature that needs it".into()),
-            ..Default::default()
-        });
-    }
-    for i in 0..200 {
-        a.processors.push(Processor {
-            id: format!("vendor-{i}"),
-            name: format!("Vendor {i}"),
-            legal_entity: Some(format!("Vendor {i}, Inc.")),
-            role: roles[i % roles.len()],
-            purpose: "does one useful job for the product".into(),
-            categories: (0..5)
-                .map(|k| format!("item-{}", (i * 5 + k) % 500))
-                .collect(),
-            countries: vec!["US".parse().unwrap(), "DE".parse().unwrap()],
-            commitments: vec!["does not train models on our data".into()],
-            ..Default::default()
-        });
-    }
-    for i in 0..100 {
-        a.retention.rules.push(RetentionRule {
-            data: format!("Data item {i}"),
-            categories: vec![format!("item-{i}")],
-            period: Some("30 days".parse().unwrap()),
-            ..Default::default()
-        });
-    }
-    a
 }
 
 /// The policy the answers make, resolved inside each iteration as every command does.
@@ -88,7 +48,7 @@ fn in_process(c: &mut Criterion) {
             });
         }
     }
-    let answers = large();
+    let answers = large::large(200, 500);
     for (format, label) in FORMATS {
         c.bench_function(&format!("render/large-200p-500d/{label}"), |b| {
             b.iter(|| {

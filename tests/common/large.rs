@@ -2,6 +2,9 @@
 //! `processors` recipients and `categories` data categories, each recipient receiving
 //! five categories, with a retention rule for every fifth category and a purpose for
 //! every tenth, so every part that is matched by id grows with the file.
+//!
+//! Shared by `tests/scale.rs` and the benches, which each use part of it.
+#![allow(dead_code)]
 
 use policywright::answers::vocab::{DataSource, ProcessorRole};
 use policywright::answers::{Answers, DataCategory, Processor, Purpose, RetentionRule};
