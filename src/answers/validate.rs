@@ -7,7 +7,10 @@
 use std::collections::HashSet;
 use std::fmt::Display;
 
+use serde_json::Value;
+
 use super::{Answers, Problem};
+use crate::text::terminal_safe;
 
 /// Every problem that stops the answers from rendering, in file order.
 pub fn problems(a: &Answers) -> Vec<Problem> {
@@ -153,7 +156,50 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         p.required(format_args!("custom_sections[{i}].body"), &s.body);
     }
 
+    control_characters(&a.to_value(), &mut String::new(), &mut p);
     p.0
+}
+
+/// Every text answer, wherever it is, refuses the characters a terminal obeys rather
+/// than shows (ESC, CR, BEL, C1 controls, bidi overrides: see
+/// [`terminal_safe::is_unsafe`]); newline and tab are text. One walk over the whole
+/// document, so an answer added later is covered without a line here.
+fn control_characters(value: &Value, path: &mut String, p: &mut Problems) {
+    match value {
+        Value::String(s) => {
+            if let Some(c) = s.chars().find(|&c| terminal_safe::is_unsafe(c)) {
+                p.push(path.clone(), has_control_character(c));
+            }
+        }
+        Value::Array(items) => {
+            let len = path.len();
+            for (i, item) in items.iter().enumerate() {
+                path.push_str(&format!("[{i}]"));
+                control_characters(item, path, p);
+                path.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            let len = path.len();
+            for (key, field) in fields {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                control_characters(field, path, p);
+                path.truncate(len);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// Why text holding `c` is refused.
+pub fn has_control_character(c: char) -> String {
+    format!(
+        "contains a control character (U+{:04X}); only newline and tab are allowed in text",
+        u32::from(c)
+    )
 }
 
 /// Collects problems; each helper checks one kind of thing.
@@ -262,7 +308,9 @@ pub fn is_email(s: &str) -> bool {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && !s.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>' || terminal_safe::is_unsafe(c))
 }
 
 /// An absolute http(s) address with a host.
@@ -275,9 +323,13 @@ pub fn is_web_url(s: &str) -> bool {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
             !host.is_empty()
                 && host.contains('.')
-                && !s
-                    .chars()
-                    .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+                && !s.chars().any(|c| {
+                    c.is_whitespace()
+                        || c == '"'
+                        || c == '<'
+                        || c == '>'
+                        || terminal_safe::is_unsafe(c)
+                })
         }
         None => false,
     }
@@ -401,5 +453,38 @@ mod tests {
         assert!(!is_web_url("stripe.com"));
         assert!(!is_web_url("https://"));
         assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("https://x.example/\u{1b}[31m"));
+        assert!(!is_web_url("https://x.example/\u{202e}"));
+        assert!(!is_email("a@x.example\u{1b}]52;c;ZXZpbA==\u{7}"));
+        assert!(!is_email("a@x.example\u{9b}"));
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_every_text_answer() {
+        let mut a = base();
+        a.organization.product_name = "Acme\u{1b}[2J".into();
+        a.data.categories.push(DataCategory {
+            id: "account".into(),
+            name: "Account\r".into(),
+            description: "line one\n\tline two".into(),
+            ..Default::default()
+        });
+        a.custom_sections.push(crate::answers::CustomSection {
+            title: "Ours\u{202e}".into(),
+            body: "bell\u{7}".into(),
+            after: crate::answers::Placement::End,
+        });
+        let found = problems(&a);
+        let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "organization.product_name",
+                "data.categories[0].name",
+                "custom_sections[0].title",
+                "custom_sections[0].body",
+            ]
+        );
+        assert!(found[0].message.contains("U+001B"), "{}", found[0].message);
     }
 }
