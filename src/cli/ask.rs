@@ -95,21 +95,25 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
             if args.section.is_none() {
                 session::forget(&path);
             }
+            let mut out = String::new();
             if problems.is_empty() {
-                println!("\nDone. Render the policy with: policywright render {label}");
+                out.push_str(&format!(
+                    "\nDone. Render the policy with: policywright render {label}\n"
+                ));
             } else {
-                println!("\nSaved. Still needed before the policy can be rendered:");
+                out.push_str("\nSaved. Still needed before the policy can be rendered:\n");
                 for p in &problems {
-                    println!("  - {p}");
+                    out.push_str(&format!("  - {p}\n"));
                 }
             }
+            super::print(&out)?;
             Ok(ExitCode::SUCCESS)
         }
         Outcome::Stopped => {
-            eprintln!(
+            super::warn(&format!(
                 "\nStopped. Every confirmed answer is saved in {}; run `policywright ask {label}` to continue.",
                 path.display()
-            );
+            ));
             Ok(ExitCode::from(STOPPED))
         }
     }

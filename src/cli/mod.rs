@@ -15,7 +15,7 @@ mod schema;
 mod set;
 mod wizard;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -23,6 +23,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::answers::set::Assignment;
 use crate::render::Format;
+use crate::text::terminal_safe;
 
 const ABOUT: &str = "Write, publish and keep up to date your product's privacy policy.";
 
@@ -226,8 +227,40 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Writes to standard output; a closed pipe (`| head`) is not an error.
+/// Prints a report for people (findings, changes, versions, status) on standard
+/// output, with every character a terminal would obey rather than show made visible
+/// (see [`crate::text::terminal_safe`]). Always, not only on a terminal: a report
+/// saved to a file or pasted into a review is read in a terminal later.
 pub fn print(text: &str) -> anyhow::Result<()> {
+    write_out(&terminal_safe::text(text))
+}
+
+/// Prints JSON for programs: the same values, with DEL, C1 and bidi controls written
+/// as `\uXXXX` so that a person who looks at it in a terminal is safe too.
+pub fn print_json(text: &str) -> anyhow::Result<()> {
+    write_out(&terminal_safe::json(text))
+}
+
+/// Prints a rendered policy. To a file or a pipe it is the policy, byte for byte, as
+/// `--out` would write it; to a terminal it is neutralised like every report (only
+/// custom templates can still put a control character in it: answers cannot).
+pub fn print_policy(text: &str) -> anyhow::Result<()> {
+    if std::io::stdout().is_terminal() {
+        print(text)
+    } else {
+        write_out(text)
+    }
+}
+
+/// Writes one line for people on standard error (an error, a warning, a status),
+/// neutralised. A failed write is ignored: with the terminal gone it must not panic.
+pub fn warn(line: &str) {
+    let line = terminal_safe::text(line);
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn write_out(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
