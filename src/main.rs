@@ -12,7 +12,7 @@ fn main() -> ExitCode {
             // Paths and answers in the message are neutralised; with the terminal
             // gone, a failed write does not panic.
             policywright::cli::warn(&format!("error: {error:#}"));
-            ExitCode::from(2)
+            policywright::cli::Exit::Usage.into()
         }
     }
 }

@@ -34,7 +34,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         CheckFormat::Json => super::print_json(&out)?,
     }
     Ok(if summary.errors > 0 {
-        ExitCode::from(1)
+        super::Exit::Findings.into()
     } else {
         ExitCode::SUCCESS
     })

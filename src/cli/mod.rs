@@ -4,6 +4,7 @@
 mod ask;
 mod check;
 mod diff;
+mod exit;
 mod hangup;
 mod history;
 mod input;
@@ -21,25 +22,31 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use exit::Exit;
+
 use crate::answers::set::Assignment;
 use crate::render::Format;
 use crate::text::terminal_safe;
 
 const ABOUT: &str = "Write, publish and keep up to date your product's privacy policy.";
 
-const AFTER_HELP: &str = "\
+/// The end of `--help`; the exit codes come from [`Exit`], the one place they are kept.
+fn after_help() -> String {
+    format!(
+        "\
 Answers are kept as JSON; NAME is a saved policy in the data directory \
 ($POLICYWRIGHT_DATA_DIR, else $XDG_DATA_HOME/policywright on Linux), FILE is any path \
 (it contains a / or ends in .json), and - reads standard input.
 
-Exit codes: 0 success; 1 check found error-level findings, or scan --policy found \
-processors the policy does not declare; 2 usage error or bad input; 130 an interview \
-stopped with Ctrl-C (every confirmed answer is saved).
-
-policywright is not legal advice: have a qualified lawyer review your policy before you publish it.";
+Exit codes:
+{}
+policywright is not legal advice: have a qualified lawyer review your policy before you publish it.",
+        Exit::table()
+    )
+}
 
 #[derive(Debug, Parser)]
-#[command(name = "policywright", version, about = ABOUT, after_help = AFTER_HELP)]
+#[command(name = "policywright", version, about = ABOUT, after_help = after_help())]
 pub struct Cli {
     /// Without a command, in a terminal: the home screen (saved policies, new, open);
     /// elsewhere, this help (exit code 2).

@@ -50,7 +50,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<ExitCode> {
         ReportFormat::Text => super::print(&out)?,
     }
     Ok(if report.undeclared().next().is_some() {
-        ExitCode::from(1)
+        super::Exit::Findings.into()
     } else {
         ExitCode::SUCCESS
     })

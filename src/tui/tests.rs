@@ -13,6 +13,7 @@ use super::editors::text::TextInput;
 use super::event::{Cmd, Msg, update};
 use crate::answers::Answers;
 use crate::answers::set::get_value;
+use crate::cli::Exit;
 use crate::render::{Format, Renderer};
 
 fn app_with(answers: Answers) -> App {
@@ -435,10 +436,38 @@ fn saving_is_reported_in_the_status() {
 fn ctrl_c_and_ctrl_q_leave() {
     let mut app = app_with(Answers::default());
     ctrl(&mut app, 'q');
-    assert_eq!(app.exit, Some(0));
+    assert_eq!(app.exit, Some(Exit::Ok));
     let mut app = app_with(Answers::default());
     ctrl(&mut app, 'c');
-    assert_eq!(app.exit, Some(super::INTERRUPTED));
+    assert_eq!(app.exit, Some(Exit::Interrupted));
+}
+
+/// F14: Ctrl-Q after a failed save says so, and only a second Ctrl-Q leaves, with
+/// an exit code that says an answer was lost.
+#[test]
+fn ctrl_q_after_a_failed_save_warns_first() {
+    let mut app = app_with(Answers::default());
+    update(
+        &mut app,
+        Msg::Saved(Err("acme.json: No space left on device".to_owned())),
+    );
+    ctrl(&mut app, 'q');
+    assert_eq!(app.exit, None);
+    let notice = app.doc().notice.clone().unwrap_or_default();
+    assert!(notice.contains("NOT saved"), "{notice}");
+    assert!(notice.contains("No space left on device"), "{notice}");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Ctrl-Q again"), "{shown}");
+    ctrl(&mut app, 'q');
+    assert_eq!(app.exit, Some(Exit::Unsaved));
+
+    // Saved in between: Ctrl-Q leaves at once.
+    let mut app = app_with(Answers::default());
+    update(&mut app, Msg::Saved(Err("full".to_owned())));
+    ctrl(&mut app, 'q');
+    update(&mut app, Msg::Saved(Ok(())));
+    ctrl(&mut app, 'q');
+    assert_eq!(app.exit, Some(Exit::Ok));
 }
 
 fn home() -> App {
