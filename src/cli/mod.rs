@@ -127,7 +127,8 @@ pub enum Command {
     /// values) in .env.example/.env.sample/.env.template, and a browser extension's
     /// manifest.json, whose permissions are offered as extension.permissions answers.
     /// Skips node_modules, target, .git, vendor, dist, build and .venv, and never
-    /// follows a symbolic link out of DIR. A manifest that cannot be read is a warning.
+    /// follows a symbolic link out of DIR or to a directory. A manifest that cannot be
+    /// read, or is over 1 MiB (package-lock.json: 32 MiB), is a warning and skipped.
     /// Exits 1 when --policy is given and a processor found is not declared in it.
     Scan(scan::ScanArgs),
 }
