@@ -20,6 +20,7 @@ pub mod strings;
 pub mod terminal;
 pub mod ui;
 
+use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
 use crate::cli::Exit;
@@ -30,11 +31,15 @@ use app::App;
 use effects::SaveFn;
 use event::{Msg, update};
 
-/// Applies a message and everything it leads to (saves, opens, publishes).
-pub fn dispatch(app: &mut App, msg: Msg, save: &mut SaveFn) {
+/// Applies a message and everything it leads to (saves, opens, publishes). Slow
+/// work (a scan) goes to a worker that answers through `background` later.
+pub fn dispatch(app: &mut App, msg: Msg, save: &mut SaveFn, background: &Sender<Msg>) {
     let mut queue = vec![msg];
     while let Some(msg) = queue.pop() {
         for cmd in update(app, msg) {
+            let Some(cmd) = effects::perform_in_background(app, cmd, background) else {
+                continue;
+            };
             if let Some(reply) = effects::perform(app, cmd, save) {
                 queue.push(reply);
             }
@@ -46,6 +51,7 @@ pub fn dispatch(app: &mut App, msg: Msg, save: &mut SaveFn) {
 /// The terminal is restored however it ends.
 pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<Exit> {
     let signalled = terminal::signal_flag()?;
+    let (background, answers) = mpsc::channel();
     let mut guard = terminal::Guard::enter()?;
     loop {
         guard.redraw_if_lent();
@@ -61,6 +67,10 @@ pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<Exit> {
         if app.refresh_if_stale() {
             continue;
         }
+        if let Ok(msg) = answers.try_recv() {
+            dispatch(&mut app, msg, save, &background);
+            continue;
+        }
         if !crossterm::event::poll(Duration::from_millis(200))? {
             continue;
         }
@@ -70,7 +80,7 @@ pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<Exit> {
             // A resize just redraws, at the new size.
             _ => continue,
         };
-        dispatch(&mut app, msg, save);
+        dispatch(&mut app, msg, save, &background);
     }
 }
 

@@ -799,6 +799,34 @@ fn scanned_app() -> App {
     app
 }
 
+/// F7: the runtime does not scan on the UI thread. Confirming the code folder
+/// returns at once with the offer still looking; the worker's answer arrives as a
+/// message, which the loop applies like any other.
+#[test]
+fn the_scan_runs_off_the_ui_thread() {
+    let mut answers = example("stepr");
+    answers.workspace.code_dir = Some(format!(
+        "{}/tests/fixtures/scan/acme",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let mut app = app_with(answers);
+    go_to(&mut app, "workspace.code_dir");
+    let (background, answers) = std::sync::mpsc::channel();
+    let mut save = |_: &std::path::Path, _: &Answers, _: &str| Ok(());
+    let enter = Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    super::dispatch(&mut app, enter, &mut save, &background);
+    assert_eq!(key(&app), "processors");
+    let offer = app.doc().scan.clone().expect("a scan was started");
+    assert_eq!(offer.found, None, "dispatch returned before the scan ended");
+    let msg = answers
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the worker answers");
+    assert!(matches!(msg, Msg::Scanned { .. }), "{msg:?}");
+    super::dispatch(&mut app, msg, &mut save, &background);
+    let found = app.doc().scan.clone().unwrap().found.unwrap().unwrap();
+    assert!(found.iter().any(|f| f.id == "stripe"), "{found:?}");
+}
+
 #[test]
 fn services_found_in_the_code_are_offered_and_added() {
     let mut app = scanned_app();
