@@ -156,9 +156,52 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         p.required(format_args!("custom_sections[{i}].body"), &s.body);
     }
 
-    control_characters(&a.to_value(), &mut String::new(), &mut p);
+    let doc = a.to_value();
+    control_characters(&doc, &mut String::new(), &mut p);
+    for section in crate::questions::sections() {
+        one_line(&section.questions, &doc, "", &mut p);
+    }
     p.0
 }
+
+/// Answers the interview asks for as one line (a name, a title) hold no line break:
+/// the plain-text policy prints them as they are, so a break there made a line of
+/// its own ("NOTICE: this policy no longer applies") or a false table-of-contents
+/// entry. Decided by the questions' kinds, so a new one-line answer is covered.
+fn one_line(questions: &[crate::questions::Question], doc: &Value, base: &str, p: &mut Problems) {
+    use crate::questions::Kind;
+    for q in questions {
+        let path = if base.is_empty() {
+            q.key.to_owned()
+        } else {
+            format!("{base}.{}", q.key)
+        };
+        let value = q.key.split('.').try_fold(doc, |v, k| v.get(k));
+        match (&q.kind, value) {
+            (Kind::Text, Some(Value::String(s))) if s.contains('\n') => {
+                p.push(path, LINE_BREAK);
+            }
+            (Kind::Lines, Some(Value::Array(items))) => {
+                for (i, item) in items.iter().enumerate() {
+                    if item.as_str().is_some_and(|s| s.contains('\n')) {
+                        p.push(format!("{path}[{i}]"), LINE_BREAK);
+                    }
+                }
+            }
+            (Kind::Records(records), Some(Value::Array(items))) => {
+                for (i, item) in items.iter().enumerate() {
+                    one_line(&records.fields, item, &format!("{path}[{i}]"), p);
+                }
+            }
+            (Kind::Group(fields), Some(group @ Value::Object(_))) => {
+                one_line(fields, group, &path, p);
+            }
+            _ => {}
+        }
+    }
+}
+
+const LINE_BREAK: &str = "is one line of text and holds a line break";
 
 /// Every text answer, wherever it is, refuses the characters a terminal obeys rather
 /// than shows (ESC, CR, BEL, C1 controls, bidi overrides: see
@@ -486,5 +529,27 @@ mod tests {
             ]
         );
         assert!(found[0].message.contains("U+001B"), "{}", found[0].message);
+    }
+
+    /// F13: a line break in a one-line answer made lines of its own in the text
+    /// policy; paragraphs keep theirs.
+    #[test]
+    fn one_line_answers_hold_no_line_break() {
+        let mut a = base();
+        a.organization.product_name = "Ledgerly\n\nNOTICE: this policy no longer applies".into();
+        a.organization.description = "one\ntwo".into();
+        a.custom_sections.push(crate::answers::CustomSection {
+            title: "Our own words\n17. We sell your data".into(),
+            body: "first\n\nsecond".into(),
+            after: crate::answers::Placement::End,
+        });
+        assert_eq!(
+            paths(&a),
+            [
+                "organization.product_name",
+                "organization.description",
+                "custom_sections[0].title"
+            ]
+        );
     }
 }
