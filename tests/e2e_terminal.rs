@@ -1,10 +1,14 @@
+//! The interviews and the terminal they run in, through the real binary on its own
+//! pseudo-terminal (no terminal is needed on the test's own stdin).
+//!
 //! Every signal an interview can be stopped with restores the terminal and keeps
-//! the confirmed answers. Each test runs the real binary on its own
-//! pseudo-terminal (no terminal is needed on the test's own stdin), confirms one
-//! answer, sends the signal with kill(2), as `kill`, `timeout` or a supervisor
-//! would, and then looks at the terminal: its modes (cooked, echo) as the kernel
-//! keeps them, and the screen as a terminal would show it (alternate screen left,
-//! cursor shown).
+//! the confirmed answers: each test confirms one answer, sends the signal with
+//! kill(2), as `kill`, `timeout` or a supervisor would, and then looks at the
+//! terminal: its modes (cooked, echo) as the kernel keeps them, and the screen as a
+//! terminal would show it (alternate screen left, cursor shown).
+//!
+//! And answers that hold escape sequences (from a file written by hand) are shown,
+//! never obeyed, by `ask`'s prompts and the wizard's screen.
 #![cfg(unix)]
 
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
@@ -21,12 +25,17 @@ struct Pty {
     slave: OwnedFd,
     /// Everything the process wrote, as a terminal would show it.
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Everything the process wrote, byte for byte.
+    raw: Arc<Mutex<Vec<u8>>>,
     data: tempfile::TempDir,
 }
 
 impl Pty {
     fn spawn(args: &[&str]) -> Pty {
-        let data = tempfile::tempdir().unwrap();
+        Pty::spawn_in(tempfile::tempdir().unwrap(), args)
+    }
+
+    fn spawn_in(data: tempfile::TempDir, args: &[&str]) -> Pty {
         let (mut master, mut slave) = (-1, -1);
         let mut size = libc::winsize {
             ws_row: 30,
@@ -79,7 +88,8 @@ impl Pty {
             100.try_into().unwrap(),
             0,
         )));
-        let (reader, shown) = (Arc::clone(&master), Arc::clone(&screen));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (reader, shown, bytes) = (Arc::clone(&master), Arc::clone(&screen), Arc::clone(&raw));
         std::thread::spawn(move || {
             let mut buf = [0u8; 4096];
             loop {
@@ -90,6 +100,10 @@ impl Pty {
                     return;
                 }
                 shown.lock().unwrap().process(&buf[..n.unsigned_abs()]);
+                bytes
+                    .lock()
+                    .unwrap()
+                    .extend_from_slice(&buf[..n.unsigned_abs()]);
             }
         });
         Pty {
@@ -97,6 +111,7 @@ impl Pty {
             master,
             slave,
             screen,
+            raw,
             data,
         }
     }
@@ -236,4 +251,44 @@ fn ask_sighup() {
 #[test]
 fn ask_sigquit() {
     assert_eq!(ask_stopped_by(libc::SIGQUIT), 131);
+}
+
+/// ESC [2J, OSC 52, BEL, CR, C1 CSI and U+202E, at the end of a product name.
+const HOSTILE: &str = "Acme\u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7}\r\u{9b}31m\u{202e}";
+
+/// An answers file with the hostile product name, as a hand edit could leave it.
+fn hostile_answers() -> tempfile::TempDir {
+    let data = tempfile::tempdir().unwrap();
+    let answers = serde_json::json!({
+        "schema_version": 1,
+        "organization": {"product_name": HOSTILE},
+    });
+    std::fs::write(data.path().join("acme.json"), answers.to_string()).unwrap();
+    data
+}
+
+/// None of the hostile sequences reached the terminal, and the name is shown.
+fn assert_shown_not_obeyed(p: &Pty) {
+    let raw = String::from_utf8_lossy(&p.raw.lock().unwrap()).into_owned();
+    for bad in ["\u{1b}]52", "\u{1b}[2J", "\u{9b}", "\u{202e}", "\u{7}\r"] {
+        assert!(!raw.contains(bad), "{bad:?} reached the terminal");
+    }
+}
+
+#[test]
+fn ask_shows_escape_sequences_in_answers() {
+    let mut p = Pty::spawn_in(hostile_answers(), &["ask", "./acme.json"]);
+    p.expect("product called");
+    p.expect("Acme^[[2J^[]52;c;ZXZpbA==^G^M<U+009B>31m<U+202E>");
+    assert_shown_not_obeyed(&p);
+    p.kill(libc::SIGTERM);
+}
+
+#[test]
+fn the_wizard_draws_escape_sequences_in_answers_harmlessly() {
+    let mut p = Pty::spawn_in(hostile_answers(), &["edit", "./acme.json"]);
+    p.expect("product called");
+    p.expect("Acme[2J]52;c;ZXZpbA==31m");
+    assert_shown_not_obeyed(&p);
+    p.kill(libc::SIGTERM);
 }
