@@ -4,9 +4,9 @@ use std::sync::Mutex;
 
 use super::Exit;
 
-/// Held while answers are written. A signal that ends `ask` waits for the save in
-/// progress to finish, so the answer being confirmed is either kept or not asked
-/// about as kept; no save starts after it.
+/// Held while answers are written. A signal that ends `ask` waits for a save in
+/// progress to finish (the answer then confirmed is kept, and the session knows
+/// it), and no save starts after it.
 pub static SAVING: Mutex<()> = Mutex::new(());
 
 /// For `ask`: inquire holds the terminal raw while it waits for a key and nothing

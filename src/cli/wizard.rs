@@ -94,7 +94,7 @@ pub fn home() -> anyhow::Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         use clap::CommandFactory;
         let _ = super::Cli::command().print_help();
-        return Ok(super::Exit::Usage.into());
+        return Ok(Exit::Usage.into());
     }
     let mut app = app()?;
     app.home.entries = crate::tui::effects::list_policies();
