@@ -16,6 +16,7 @@
 //! - [`versions`]: published versions of a policy and the honest-dates rule.
 //! - [`diff`]: what changed between two answers, and whether it is material.
 //! - [`tui`]: the full-screen wizard (ratatui), over the same catalog.
+//! - [`text`]: neutralising text before it reaches a terminal.
 //! - [`cli`]: the command line.
 
 pub mod answers;
@@ -31,5 +32,6 @@ pub mod questions;
 pub mod render;
 pub mod scan;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod versions;

@@ -1,4 +1,3 @@
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -10,9 +9,10 @@ fn main() -> ExitCode {
         Err(error) => {
             // `{:#}` prints the whole chain, so a template error names the variable
             // and the line, not just "failed to render".
-            // Not eprintln!: with the terminal gone, a failed write must not panic.
-            let _ = writeln!(std::io::stderr(), "error: {error:#}");
-            ExitCode::from(2)
+            // Paths and answers in the message are neutralised; with the terminal
+            // gone, a failed write does not panic.
+            policywright::cli::warn(&format!("error: {error:#}"));
+            policywright::cli::Exit::Usage.into()
         }
     }
 }

@@ -150,6 +150,34 @@ fn a_broken_template_names_itself_and_the_problem() {
         .stderr(contains("no_such_variable"));
 }
 
+/// F11 (`repro/templates_symlink_loop.sh`): two links to `.` made the walk branch at
+/// every level and never end. A loop is refused with its path; a linked folder
+/// that is not a loop (shared templates) is still read.
+#[cfg(unix)]
+#[test]
+fn templates_with_a_symbolic_link_loop_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("a")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("b")).unwrap();
+    pw().args(["render", &example("stepr"), "--templates"])
+        .arg(dir.path())
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(contains("a: leads back to"))
+        .stderr(contains("(a symbolic link loop); remove the link"));
+
+    let shared = tempfile::tempdir().unwrap();
+    std::fs::write(shared.path().join("security.md"), "We lock the door.\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(shared.path(), dir.path().join("sections")).unwrap();
+    pw().args(["render", &example("stepr"), "--templates"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(contains("We lock the door."));
+}
+
 // ---- Bad input: a clear message, exit 2, nothing written. ----
 
 /// Runs `render FILE --out OUT` on bad answers and checks that an existing output

@@ -88,9 +88,9 @@ fn close_terminal_at(args: &[&str], prompt: &str) -> ExitStatus {
     }
 }
 
-/// Ended by the hangup signal or by the watcher (143), never by a crash.
+/// Ended by the hangup signal or by the watcher (129, 128 + SIGHUP), never by a crash.
 fn ended_by_hangup(status: ExitStatus) -> bool {
-    status.code() == Some(143) || status.signal() == Some(libc::SIGHUP)
+    status.code() == Some(129) || status.signal() == Some(libc::SIGHUP)
 }
 
 #[test]

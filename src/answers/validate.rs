@@ -7,7 +7,10 @@
 use std::collections::HashSet;
 use std::fmt::Display;
 
+use serde_json::Value;
+
 use super::{Answers, Problem};
+use crate::text::terminal_safe;
 
 /// Every problem that stops the answers from rendering, in file order.
 pub fn problems(a: &Answers) -> Vec<Problem> {
@@ -153,7 +156,93 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         p.required(format_args!("custom_sections[{i}].body"), &s.body);
     }
 
+    let doc = a.to_value();
+    control_characters(&doc, &mut String::new(), &mut p);
+    for section in crate::questions::sections() {
+        one_line(&section.questions, &doc, "", &mut p);
+    }
     p.0
+}
+
+/// Answers the interview asks for as one line (a name, a title) hold no line break:
+/// the plain-text policy prints them as they are, so a break there made a line of
+/// its own ("NOTICE: this policy no longer applies") or a false table-of-contents
+/// entry. Decided by the questions' kinds, so a new one-line answer is covered.
+fn one_line(questions: &[crate::questions::Question], doc: &Value, base: &str, p: &mut Problems) {
+    use crate::questions::Kind;
+    for q in questions {
+        let path = if base.is_empty() {
+            q.key.to_owned()
+        } else {
+            format!("{base}.{}", q.key)
+        };
+        let value = q.key.split('.').try_fold(doc, |v, k| v.get(k));
+        match (&q.kind, value) {
+            (Kind::Text, Some(Value::String(s))) if s.contains('\n') => {
+                p.push(path, LINE_BREAK);
+            }
+            (Kind::Lines, Some(Value::Array(items))) => {
+                for (i, item) in items.iter().enumerate() {
+                    if item.as_str().is_some_and(|s| s.contains('\n')) {
+                        p.push(format!("{path}[{i}]"), LINE_BREAK);
+                    }
+                }
+            }
+            (Kind::Records(records), Some(Value::Array(items))) => {
+                for (i, item) in items.iter().enumerate() {
+                    one_line(&records.fields, item, &format!("{path}[{i}]"), p);
+                }
+            }
+            (Kind::Group(fields), Some(group @ Value::Object(_))) => {
+                one_line(fields, group, &path, p);
+            }
+            _ => {}
+        }
+    }
+}
+
+const LINE_BREAK: &str = "is one line of text and holds a line break";
+
+/// Every text answer, wherever it is, refuses the characters a terminal obeys rather
+/// than shows (ESC, CR, BEL, C1 controls, bidi overrides: see
+/// [`terminal_safe::is_unsafe`]); newline and tab are text. One walk over the whole
+/// document, so an answer added later is covered without a line here.
+fn control_characters(value: &Value, path: &mut String, p: &mut Problems) {
+    match value {
+        Value::String(s) => {
+            if let Some(c) = s.chars().find(|&c| terminal_safe::is_unsafe(c)) {
+                p.push(path.clone(), has_control_character(c));
+            }
+        }
+        Value::Array(items) => {
+            let len = path.len();
+            for (i, item) in items.iter().enumerate() {
+                path.push_str(&format!("[{i}]"));
+                control_characters(item, path, p);
+                path.truncate(len);
+            }
+        }
+        Value::Object(fields) => {
+            let len = path.len();
+            for (key, field) in fields {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+                control_characters(field, path, p);
+                path.truncate(len);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// Why text holding `c` is refused.
+pub fn has_control_character(c: char) -> String {
+    format!(
+        "contains a control character (U+{:04X}); only newline and tab are allowed in text",
+        u32::from(c)
+    )
 }
 
 /// Collects problems; each helper checks one kind of thing.
@@ -262,7 +351,9 @@ pub fn is_email(s: &str) -> bool {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && !domain.contains("..")
-        && !s.chars().any(|c| c.is_whitespace() || c == '<' || c == '>')
+        && !s
+            .chars()
+            .any(|c| c.is_whitespace() || c == '<' || c == '>' || terminal_safe::is_unsafe(c))
 }
 
 /// An absolute http(s) address with a host.
@@ -275,9 +366,13 @@ pub fn is_web_url(s: &str) -> bool {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
             !host.is_empty()
                 && host.contains('.')
-                && !s
-                    .chars()
-                    .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>')
+                && !s.chars().any(|c| {
+                    c.is_whitespace()
+                        || c == '"'
+                        || c == '<'
+                        || c == '>'
+                        || terminal_safe::is_unsafe(c)
+                })
         }
         None => false,
     }
@@ -401,5 +496,60 @@ mod tests {
         assert!(!is_web_url("stripe.com"));
         assert!(!is_web_url("https://"));
         assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url("https://x.example/\u{1b}[31m"));
+        assert!(!is_web_url("https://x.example/\u{202e}"));
+        assert!(!is_email("a@x.example\u{1b}]52;c;ZXZpbA==\u{7}"));
+        assert!(!is_email("a@x.example\u{9b}"));
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_every_text_answer() {
+        let mut a = base();
+        a.organization.product_name = "Acme\u{1b}[2J".into();
+        a.data.categories.push(DataCategory {
+            id: "account".into(),
+            name: "Account\r".into(),
+            description: "line one\n\tline two".into(),
+            ..Default::default()
+        });
+        a.custom_sections.push(crate::answers::CustomSection {
+            title: "Ours\u{202e}".into(),
+            body: "bell\u{7}".into(),
+            after: crate::answers::Placement::End,
+        });
+        let found = problems(&a);
+        let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "organization.product_name",
+                "data.categories[0].name",
+                "custom_sections[0].title",
+                "custom_sections[0].body",
+            ]
+        );
+        assert!(found[0].message.contains("U+001B"), "{}", found[0].message);
+    }
+
+    /// F13: a line break in a one-line answer made lines of its own in the text
+    /// policy; paragraphs keep theirs.
+    #[test]
+    fn one_line_answers_hold_no_line_break() {
+        let mut a = base();
+        a.organization.product_name = "Ledgerly\n\nNOTICE: this policy no longer applies".into();
+        a.organization.description = "one\ntwo".into();
+        a.custom_sections.push(crate::answers::CustomSection {
+            title: "Our own words\n17. We sell your data".into(),
+            body: "first\n\nsecond".into(),
+            after: crate::answers::Placement::End,
+        });
+        assert_eq!(
+            paths(&a),
+            [
+                "organization.product_name",
+                "organization.description",
+                "custom_sections[0].title"
+            ]
+        );
     }
 }

@@ -1,10 +1,19 @@
 //! The real prompter: inquire, one prompt per line, usable with screen readers.
+//! Everything it shows (questions, help, defaults, choices, suggestions) comes from
+//! answers or catalog entries that may hold control characters, so it is neutralised
+//! here first (see [`crate::text::terminal_safe`]).
 
 use inquire::error::InquireError;
 use inquire::validator::Validation;
 use inquire::{Confirm, Editor, MultiSelect, Select, Text};
 
 use super::prompter::{Prompt, Prompter, Reply, TextInput};
+use crate::text::terminal_safe;
+
+/// `text` as the terminal may show it.
+fn safe(text: &str) -> String {
+    terminal_safe::text(text).into_owned()
+}
 
 /// Prompts on the terminal with inquire.
 pub struct Terminal;
@@ -20,11 +29,11 @@ fn reply<T>(result: Result<T, InquireError>) -> Reply<T> {
 }
 
 fn help(prompt: &Prompt, extra: &str) -> String {
-    match (prompt.help.is_empty(), extra.is_empty()) {
+    safe(&match (prompt.help.is_empty(), extra.is_empty()) {
         (true, _) => extra.to_owned(),
         (false, true) => prompt.help.clone(),
         (false, false) => format!("{} {extra}", prompt.help),
-    }
+    })
 }
 
 /// Suggests completions that start with (or contain) what was typed.
@@ -78,29 +87,35 @@ impl Prompter for Terminal {
                 "(Esc goes back)"
             },
         );
-        let mut text = Text::new(&prompt.message)
-            .with_help_message(&help)
-            .with_validator(move |s: &str| {
-                Ok(match check(s) {
-                    Ok(()) => Validation::Valid,
-                    Err(e) => Validation::Invalid(e.into()),
-                })
-            });
-        if let Some(d) = input.default.as_deref() {
+        let message = safe(&prompt.message);
+        let mut text =
+            Text::new(&message)
+                .with_help_message(&help)
+                .with_validator(move |s: &str| {
+                    Ok(match check(s) {
+                        Ok(()) => Validation::Valid,
+                        Err(e) => Validation::Invalid(safe(&e).into()),
+                    })
+                });
+        let default = input.default.as_deref().map(safe);
+        if let Some(d) = default.as_deref() {
             text = text.with_default(d);
         }
-        if let Some(p) = prompt.placeholder.as_deref() {
+        let placeholder = prompt.placeholder.as_deref().map(safe);
+        if let Some(p) = placeholder.as_deref() {
             text = text.with_placeholder(p);
         }
         if !input.suggestions.is_empty() {
-            text = text.with_autocomplete(Suggest(input.suggestions.to_vec()));
+            text = text
+                .with_autocomplete(Suggest(input.suggestions.iter().map(|s| safe(s)).collect()));
         }
         reply(text.prompt())
     }
 
     fn confirm(&mut self, prompt: &Prompt, default: Option<bool>) -> Reply<bool> {
         let help = help(prompt, "(y/n; Esc goes back)");
-        let mut confirm = Confirm::new(&prompt.message).with_help_message(&help);
+        let message = safe(&prompt.message);
+        let mut confirm = Confirm::new(&message).with_help_message(&help);
         if let Some(d) = default {
             confirm = confirm.with_default(d);
         }
@@ -112,7 +127,8 @@ impl Prompter for Terminal {
             prompt,
             "(arrows to move, Enter to pick, type to filter, Esc goes back)",
         );
-        let select = Select::new(&prompt.message, options.to_vec())
+        let message = safe(&prompt.message);
+        let select = Select::new(&message, options.iter().map(|o| safe(o)).collect())
             .with_help_message(&help)
             .with_starting_cursor(default.min(options.len().saturating_sub(1)))
             .with_page_size(12);
@@ -126,7 +142,8 @@ impl Prompter for Terminal {
         selected: &[usize],
     ) -> Reply<Vec<usize>> {
         let help = help(prompt, "(space to tick, Enter to confirm, Esc goes back)");
-        let multi = MultiSelect::new(&prompt.message, options.to_vec())
+        let message = safe(&prompt.message);
+        let multi = MultiSelect::new(&message, options.iter().map(|o| safe(o)).collect())
             .with_help_message(&help)
             .with_default(selected)
             .with_page_size(12);
@@ -145,14 +162,17 @@ impl Prompter for Terminal {
             .any(|v| std::env::var_os(v).is_some_and(|e| !e.is_empty()));
         if !chosen {
             let help = help(prompt, "(one paragraph here; set $EDITOR to write several)");
-            let mut text = Text::new(&prompt.message).with_help_message(&help);
-            if let Some(d) = default {
+            let message = safe(&prompt.message);
+            let default = default.map(safe);
+            let mut text = Text::new(&message).with_help_message(&help);
+            if let Some(d) = default.as_deref() {
                 text = text.with_default(d);
             }
             return reply(text.prompt());
         }
         let help = help(prompt, "(opens your editor; save and close it to continue)");
-        let mut editor = Editor::new(&prompt.message)
+        let message = safe(&prompt.message);
+        let mut editor = Editor::new(&message)
             .with_help_message(&help)
             .with_file_extension(".md");
         if let Some(d) = default {
@@ -162,6 +182,6 @@ impl Prompter for Terminal {
     }
 
     fn say(&mut self, text: &str) {
-        println!("{text}");
+        let _ = crate::cli::print(&format!("{text}\n"));
     }
 }

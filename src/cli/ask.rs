@@ -6,16 +6,13 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use super::AskArgs;
+use super::{AskArgs, Exit};
 use crate::answers::Answers;
 use crate::ask::prompter::{Prompt, Prompter, Reply, TextInput};
 use crate::ask::terminal::Terminal;
 use crate::ask::{Interview, Outcome};
 use crate::questions::{self, Section};
 use crate::store::{self, Source, session};
-
-/// Exit code when the person stops the interview with Ctrl-C (128 + SIGINT, as shells do).
-pub const STOPPED: u8 = 130;
 
 pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
@@ -37,12 +34,13 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     };
 
     let mut terminal = Terminal;
-    super::hangup::exit_on_hangup(crate::tui::TERMINATED);
+    super::hangup::exit_on_hangup(Exit::Hangup);
+    super::hangup::restore_on_signals()?;
     let input = match args.input {
         Some(input) => input,
         None => match ask_name(&mut terminal) {
             Some(name) => name,
-            None => return Ok(ExitCode::from(STOPPED)),
+            None => return Ok(Exit::Interrupted.into()),
         },
     };
     let (path, label) = match Source::parse(&input)? {
@@ -73,7 +71,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
         match terminal.confirm(&prompt, Some(true)) {
             Reply::Answer(true) => start = Some(next_question(&key)),
             Reply::Answer(false) => {}
-            _ => return Ok(ExitCode::from(STOPPED)),
+            _ => return Ok(Exit::Interrupted.into()),
         }
     }
 
@@ -95,22 +93,26 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
             if args.section.is_none() {
                 session::forget(&path);
             }
+            let mut out = String::new();
             if problems.is_empty() {
-                println!("\nDone. Render the policy with: policywright render {label}");
+                out.push_str(&format!(
+                    "\nDone. Render the policy with: policywright render {label}\n"
+                ));
             } else {
-                println!("\nSaved. Still needed before the policy can be rendered:");
+                out.push_str("\nSaved. Still needed before the policy can be rendered:\n");
                 for p in &problems {
-                    println!("  - {p}");
+                    out.push_str(&format!("  - {p}\n"));
                 }
             }
+            super::print(&out)?;
             Ok(ExitCode::SUCCESS)
         }
         Outcome::Stopped => {
-            eprintln!(
+            super::warn(&format!(
                 "\nStopped. Every confirmed answer is saved in {}; run `policywright ask {label}` to continue.",
                 path.display()
-            );
-            Ok(ExitCode::from(STOPPED))
+            ));
+            Ok(Exit::Interrupted.into())
         }
     }
 }
@@ -118,6 +120,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
 /// Writes the answers atomically and remembers the question just answered; the
 /// full-screen wizard saves through this too.
 pub(super) fn save(path: &Path, answers: &Answers, key: &str) -> Result<(), String> {
+    let _saving = super::hangup::SAVING.lock();
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }

@@ -29,9 +29,12 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         CheckFormat::Text => text(answers, &findings, summary),
         CheckFormat::Json => json(answers, &findings, summary),
     };
-    super::print(&out)?;
+    match args.format {
+        CheckFormat::Text => super::print(&out)?,
+        CheckFormat::Json => super::print_json(&out)?,
+    }
     Ok(if summary.errors > 0 {
-        ExitCode::from(1)
+        super::Exit::Findings.into()
     } else {
         ExitCode::SUCCESS
     })

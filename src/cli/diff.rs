@@ -96,7 +96,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     if args.notice {
         let notice = format::notice(&changes, &new.policy);
         for note in &notice.notes {
-            eprintln!("note: {note}");
+            super::warn(&format!("note: {note}"));
         }
         super::print(&notice.text)?;
         return Ok(ExitCode::SUCCESS);
@@ -106,7 +106,10 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         DiffFormat::Markdown => format::markdown(&changes, &old.policy, &new.policy),
         DiffFormat::Json => format::json(&changes, &old.reference, &new.reference),
     };
-    super::print(&text)?;
+    match args.format {
+        DiffFormat::Json => super::print_json(&text)?,
+        DiffFormat::Text | DiffFormat::Markdown => super::print(&text)?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 

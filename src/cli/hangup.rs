@@ -1,17 +1,81 @@
-//! Interactive commands (`ask`, the wizard) and a terminal that goes away.
+//! Interactive commands (`ask`, the wizard), signals, and a terminal that goes away.
+
+use std::sync::Mutex;
+
+use super::Exit;
+
+/// Held while answers are written. A signal that ends `ask` waits for a save in
+/// progress to finish (the answer then confirmed is kept, and the session knows
+/// it), and no save starts after it.
+pub static SAVING: Mutex<()> = Mutex::new(());
+
+/// For `ask`: inquire holds the terminal raw while it waits for a key and nothing
+/// can wake it, so a thread waits for SIGINT, SIGTERM, SIGHUP or SIGQUIT instead.
+/// It puts the terminal's modes back as they were now (before any prompt), shows
+/// the cursor, says that the confirmed answers are saved, and ends the process with
+/// 128 + the signal's number. A panic puts the modes back too, before its message.
+/// Call it before the first prompt.
+pub fn restore_on_signals() -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        let saved = terminal_modes();
+        let mut signals = signal_hook::iterator::Signals::new(Exit::SIGNALS)?;
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_modes(saved.as_ref());
+            previous(info);
+        }));
+        std::thread::spawn(move || {
+            let Some(signal) = signals.forever().next() else {
+                return;
+            };
+            let _saving = SAVING.lock();
+            restore_modes(saved.as_ref());
+            super::warn(
+                "Stopped. Every confirmed answer is saved; run the same command to continue.",
+            );
+            let exit = Exit::from_signal(signal).unwrap_or(Exit::Terminated);
+            std::process::exit(i32::from(exit.code()));
+        });
+    }
+    Ok(())
+}
+
+/// Puts back the terminal's `modes` and shows the cursor, on a new line.
+#[cfg(unix)]
+fn restore_modes(modes: Option<&libc::termios>) {
+    use std::io::Write;
+    if let Some(modes) = modes {
+        // SAFETY: modes read from this descriptor by tcgetattr.
+        unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, modes) };
+    }
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(b"\x1b[?25h\r\n");
+    let _ = out.flush();
+}
+
+/// The terminal's modes (cooked, echo, ...) as they are now.
+#[cfg(unix)]
+fn terminal_modes() -> Option<libc::termios> {
+    let mut modes = std::mem::MaybeUninit::<libc::termios>::uninit();
+    // SAFETY: tcgetattr fills the struct when it returns 0.
+    unsafe {
+        (libc::tcgetattr(libc::STDIN_FILENO, modes.as_mut_ptr()) == 0).then(|| modes.assume_init())
+    }
+}
 
 /// Ends the process if its terminal goes away (the window closed, the connection
 /// dropped). crossterm's reader then spins on a descriptor that reports end of file
 /// forever, so the event loop never runs again to see SIGHUP; a watcher thread
 /// looks every quarter of a second instead. Every confirmed answer is already saved
 /// (atomically), and there is no terminal left to restore.
-pub fn exit_on_hangup(code: u8) {
+pub fn exit_on_hangup(exit: super::Exit) {
     #[cfg(unix)]
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(std::time::Duration::from_millis(250));
             if terminal_gone() {
-                std::process::exit(i32::from(code));
+                std::process::exit(i32::from(exit.code()));
             }
         }
     });

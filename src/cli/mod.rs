@@ -4,6 +4,7 @@
 mod ask;
 mod check;
 mod diff;
+mod exit;
 mod hangup;
 mod history;
 mod input;
@@ -15,30 +16,37 @@ mod schema;
 mod set;
 mod wizard;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+pub use exit::Exit;
+
 use crate::answers::set::Assignment;
 use crate::render::Format;
+use crate::text::terminal_safe;
 
 const ABOUT: &str = "Write, publish and keep up to date your product's privacy policy.";
 
-const AFTER_HELP: &str = "\
+/// The end of `--help`; the exit codes come from [`Exit`], the one place they are kept.
+fn after_help() -> String {
+    format!(
+        "\
 Answers are kept as JSON; NAME is a saved policy in the data directory \
 ($POLICYWRIGHT_DATA_DIR, else $XDG_DATA_HOME/policywright on Linux), FILE is any path \
 (it contains a / or ends in .json), and - reads standard input.
 
-Exit codes: 0 success; 1 check found error-level findings, or scan --policy found \
-processors the policy does not declare; 2 usage error or bad input; 130 an interview \
-stopped with Ctrl-C (every confirmed answer is saved).
-
-policywright is not legal advice: have a qualified lawyer review your policy before you publish it.";
+Exit codes:
+{}
+policywright is not legal advice: have a qualified lawyer review your policy before you publish it.",
+        Exit::table()
+    )
+}
 
 #[derive(Debug, Parser)]
-#[command(name = "policywright", version, about = ABOUT, after_help = AFTER_HELP)]
+#[command(name = "policywright", version, about = ABOUT, after_help = after_help())]
 pub struct Cli {
     /// Without a command, in a terminal: the home screen (saved policies, new, open);
     /// elsewhere, this help (exit code 2).
@@ -119,7 +127,8 @@ pub enum Command {
     /// values) in .env.example/.env.sample/.env.template, and a browser extension's
     /// manifest.json, whose permissions are offered as extension.permissions answers.
     /// Skips node_modules, target, .git, vendor, dist, build and .venv, and never
-    /// follows a symbolic link out of DIR. A manifest that cannot be read is a warning.
+    /// follows a symbolic link out of DIR or to a directory. A manifest that cannot be
+    /// read, or is over 1 MiB (package-lock.json: 32 MiB), is a warning and skipped.
     /// Exits 1 when --policy is given and a processor found is not declared in it.
     Scan(scan::ScanArgs),
 }
@@ -226,8 +235,40 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Writes to standard output; a closed pipe (`| head`) is not an error.
+/// Prints a report for people (findings, changes, versions, status) on standard
+/// output, with every character a terminal would obey rather than show made visible
+/// (see [`crate::text::terminal_safe`]). Always, not only on a terminal: a report
+/// saved to a file or pasted into a review is read in a terminal later.
 pub fn print(text: &str) -> anyhow::Result<()> {
+    write_out(&terminal_safe::text(text))
+}
+
+/// Prints JSON for programs: the same values, with DEL, C1 and bidi controls written
+/// as `\uXXXX` so that a person who looks at it in a terminal is safe too.
+pub fn print_json(text: &str) -> anyhow::Result<()> {
+    write_out(&terminal_safe::json(text))
+}
+
+/// Prints a rendered policy. To a file or a pipe it is the policy, byte for byte, as
+/// `--out` would write it; to a terminal it is neutralised like every report (only
+/// custom templates can still put a control character in it: answers cannot).
+pub fn print_policy(text: &str) -> anyhow::Result<()> {
+    if std::io::stdout().is_terminal() {
+        print(text)
+    } else {
+        write_out(text)
+    }
+}
+
+/// Writes one line for people on standard error (an error, a warning, a status),
+/// neutralised. A failed write is ignored: with the terminal gone it must not panic.
+pub fn warn(line: &str) {
+    let line = terminal_safe::text(line);
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn write_out(text: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

@@ -38,7 +38,10 @@ pub fn run(args: ProcessorsArgs) -> anyhow::Result<ExitCode> {
         }
         ReportFormat::Text => text(&matches, args.query.as_deref()),
     };
-    super::print(&out)?;
+    match args.format {
+        ReportFormat::Json => super::print_json(&out)?,
+        ReportFormat::Text => super::print(&out)?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -97,8 +97,8 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
 
     if targets.is_empty() {
         match args.format.unwrap_or(Format::Markdown) {
-            Format::Markdown => super::print(&report.markdown)?,
-            other => super::print(&renderer.render(&report.policy, other)?)?,
+            Format::Markdown => super::print_policy(&report.markdown)?,
+            other => super::print_policy(&renderer.render(&report.policy, other)?)?,
         }
     }
     let mut status: Vec<String> = report
@@ -155,7 +155,7 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
 
     let status = status.join("\n") + "\n";
     if targets.is_empty() {
-        eprint!("{status}");
+        super::warn(status.trim_end());
     } else {
         super::print(&status)?;
     }

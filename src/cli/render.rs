@@ -36,7 +36,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     match &args.out {
         Some(out) => store::write_atomic(out, policy.as_bytes())
             .map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?,
-        None => super::print(&policy)?,
+        None => super::print_policy(&policy)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -39,15 +39,18 @@ pub fn run(args: ScanArgs) -> anyhow::Result<ExitCode> {
         report.check_against(answers, &catalog);
     }
     for w in &report.warnings {
-        eprintln!("warning: {}: {} (skipped)", w.file, w.message);
+        super::warn(&format!("warning: {}: {} (skipped)", w.file, w.message));
     }
     let out = match args.format {
         ReportFormat::Json => json_report(&report, &args),
         ReportFormat::Text => text_report(&report, &args),
     };
-    super::print(&out)?;
+    match args.format {
+        ReportFormat::Json => super::print_json(&out)?,
+        ReportFormat::Text => super::print(&out)?,
+    }
     Ok(if report.undeclared().next().is_some() {
-        ExitCode::from(1)
+        super::Exit::Findings.into()
     } else {
         ExitCode::SUCCESS
     })

@@ -3,6 +3,6 @@
 use std::process::ExitCode;
 
 pub fn run() -> anyhow::Result<ExitCode> {
-    super::print(crate::answers::schema::SCHEMA_TEXT)?;
+    super::print_json(crate::answers::schema::SCHEMA_TEXT)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -10,6 +10,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 use clap::Args;
 
+use super::Exit;
 use crate::answers::Answers;
 use crate::render::Renderer;
 use crate::store::{self, Source, session};
@@ -93,7 +94,7 @@ pub fn home() -> anyhow::Result<ExitCode> {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         use clap::CommandFactory;
         let _ = super::Cli::command().print_help();
-        return Ok(ExitCode::from(2));
+        return Ok(Exit::Usage.into());
     }
     let mut app = app()?;
     app.home.entries = crate::tui::effects::list_policies();
@@ -101,12 +102,19 @@ pub fn home() -> anyhow::Result<ExitCode> {
 }
 
 /// Runs the wizard until the operator leaves. A terminal that goes away ends it
-/// with 143, as SIGHUP would, whatever the last drawing or reading then failed on.
+/// as SIGHUP would, whatever the last drawing or reading then failed on.
 fn run(app: App) -> anyhow::Result<ExitCode> {
-    super::hangup::exit_on_hangup(crate::tui::TERMINATED);
+    super::hangup::exit_on_hangup(Exit::Hangup);
     match crate::tui::run(app, &mut save) {
-        Ok(code) => Ok(ExitCode::from(code)),
-        Err(_) if super::hangup::terminal_gone() => Ok(ExitCode::from(crate::tui::TERMINATED)),
+        Ok(Exit::Unsaved) => {
+            super::warn(
+                "warning: left with an answer that could not be saved; \
+                 the answers file holds every answer saved before it",
+            );
+            Ok(Exit::Unsaved.into())
+        }
+        Ok(exit) => Ok(exit.into()),
+        Err(_) if super::hangup::terminal_gone() => Ok(Exit::Hangup.into()),
         Err(e) => Err(e),
     }
 }

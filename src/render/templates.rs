@@ -159,7 +159,8 @@ fn apply_overrides(dir: &Path, sources: &mut [(String, String)]) -> Result<(), R
         });
     }
     let mut files = Vec::new();
-    collect_files(dir, dir, &mut files)?;
+    let mut walked = Vec::new();
+    collect_files(dir, dir, &mut walked, &mut files)?;
     for (name, path) in files {
         let Some(slot) = sources.iter_mut().find(|(n, _)| *n == name) else {
             let known: Vec<&str> = EMBEDDED.iter().map(|(n, _)| *n).collect();
@@ -180,23 +181,42 @@ fn apply_overrides(dir: &Path, sources: &mut [(String, String)]) -> Result<(), R
 }
 
 /// Lists template files under `dir` with their names relative to `root` (`sections/x.md`).
+/// A linked folder is followed (templates may be shared), but one that leads back
+/// to a folder being walked is refused: two links to `.` branch at every level and
+/// the walk never ended. `walked` holds the real paths of the folders on the way.
 fn collect_files(
     root: &Path,
     dir: &Path,
+    walked: &mut Vec<PathBuf>,
     out: &mut Vec<(String, PathBuf)>,
 ) -> Result<(), RenderError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| RenderError::TemplateDir {
-        path: dir.to_owned(),
-        message: e.to_string(),
-    })?;
-    for entry in entries.flatten() {
+    let fail = |path: &Path, message: String| RenderError::TemplateDir {
+        path: path.to_owned(),
+        message,
+    };
+    let real = dir.canonicalize().map_err(|e| fail(dir, e.to_string()))?;
+    if let Some(ancestor) = walked.iter().find(|a| **a == real) {
+        return Err(fail(
+            dir,
+            format!(
+                "leads back to {} (a symbolic link loop); remove the link",
+                ancestor.display()
+            ),
+        ));
+    }
+    walked.push(real);
+    let entries = std::fs::read_dir(dir).map_err(|e| fail(dir, e.to_string()))?;
+    // In name order, so the same folder always gives the same first error.
+    let mut entries: Vec<_> = entries.flatten().collect();
+    entries.sort_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
         let path = entry.path();
         let name = entry.file_name();
         if name.to_string_lossy().starts_with('.') {
             continue;
         }
         if path.is_dir() {
-            collect_files(root, &path, out)?;
+            collect_files(root, &path, walked, out)?;
         } else {
             let relative = path.strip_prefix(root).unwrap_or(&path);
             let name = relative
@@ -207,6 +227,7 @@ fn collect_files(
             out.push((name, path));
         }
     }
+    walked.pop();
     out.sort();
     Ok(())
 }

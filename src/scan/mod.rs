@@ -30,6 +30,16 @@ pub const SKIPPED_DIRS: [&str; 7] = [
     ".venv",
 ];
 
+/// The largest manifest a scan reads, in bytes: 1 MiB. Hand-written manifests are a
+/// few kilobytes; a bigger one is generated or hostile, and reading it whole could
+/// take minutes and gigabytes (a 1 GB `requirements.txt` did). It is skipped with a
+/// warning.
+pub const MAX_MANIFEST_BYTES: u64 = 1 << 20;
+
+/// The largest `package-lock.json` a scan reads: 32 MiB. Lockfiles of real projects
+/// run to tens of megabytes, and only their direct dependencies are read.
+pub const MAX_LOCKFILE_BYTES: u64 = 32 << 20;
+
 /// Why a scan could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum ScanError {
@@ -129,8 +139,9 @@ pub fn declares(answers: &Answers, entry: &Entry) -> bool {
 }
 
 /// Scans `dir` for manifests and returns what they reveal. Symbolic links are followed
-/// only to files inside `dir` (never to directories, which the walk reaches anyway);
-/// a manifest that cannot be read or parsed becomes a warning, not an error.
+/// only to files inside `dir` (never to directories, which the walk reaches anyway,
+/// so a loop of links cannot make it go round); a manifest that cannot be read or
+/// parsed, or is larger than [`MAX_MANIFEST_BYTES`], becomes a warning, not an error.
 pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
     let fail = |message: String| ScanError::Dir {
         path: dir.to_owned(),
@@ -150,7 +161,7 @@ pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
     let mut found: BTreeMap<String, Vec<Evidence>> = BTreeMap::new();
     let mut extensions = Vec::new();
     for (relative, path, kind) in files {
-        let text = match std::fs::read(&path) {
+        let text = match read_bounded(&path, kind) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => text,
                 Err(_) => {
@@ -158,8 +169,8 @@ pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
                     continue;
                 }
             },
-            Err(e) => {
-                warnings.push(warning(&relative, &crate::store::describe_io(&e)));
+            Err(message) => {
+                warnings.push(warning(&relative, &message));
                 continue;
             }
         };
@@ -215,6 +226,36 @@ pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
         extensions,
         warnings,
     })
+}
+
+/// The bytes of a manifest, unless it is larger than its kind allows (see
+/// [`MAX_MANIFEST_BYTES`]). Never reads more than the limit, even from a file that
+/// grows while it is read.
+fn read_bounded(path: &Path, kind: Kind) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let limit = match kind {
+        Kind::PackageLock => MAX_LOCKFILE_BYTES,
+        _ => MAX_MANIFEST_BYTES,
+    };
+    let too_big = |size: u64| {
+        format!(
+            "is {} MiB, larger than the {} MiB a scan reads",
+            size.div_ceil(1 << 20),
+            limit >> 20
+        )
+    };
+    let io = |e: std::io::Error| crate::store::describe_io(&e);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
+    if size > limit {
+        return Err(too_big(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn warning(file: &str, message: &str) -> Warning {
@@ -314,6 +355,49 @@ mod tests {
         assert_eq!(at, [("api/.env.example", 1), ("package.json", 3)]);
         let json = serde_json::to_string(&report).unwrap();
         assert!(!json.contains("sk-do-not-print"));
+    }
+
+    /// F7: a manifest over the limit is skipped with a warning, without being read,
+    /// and the walk never follows a symbolic link to a directory, so a loop of them
+    /// ends. (Sparse files: the big one takes no disk space.)
+    #[test]
+    fn big_manifests_are_skipped_and_link_loops_end() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("requirements.txt"), "openai==1\n").unwrap();
+        std::fs::create_dir(dir.path().join("big")).unwrap();
+        let big = std::fs::File::create(dir.path().join("big/requirements.txt")).unwrap();
+        big.set_len(MAX_MANIFEST_BYTES + 1).unwrap();
+        let lock = std::fs::File::create(dir.path().join("big/package-lock.json")).unwrap();
+        lock.set_len(MAX_LOCKFILE_BYTES + 1).unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(".", dir.path().join("a")).unwrap();
+            std::os::unix::fs::symlink(".", dir.path().join("b")).unwrap();
+            std::os::unix::fs::symlink("../big", dir.path().join("big/up")).unwrap();
+        }
+        let started = std::time::Instant::now();
+        let report = scan(dir.path(), &Catalog::builtin()).unwrap();
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        let ids: Vec<&str> = report.processors.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["openai"]);
+        let warnings: Vec<(&str, &str)> = report
+            .warnings
+            .iter()
+            .map(|w| (w.file.as_str(), w.message.as_str()))
+            .collect();
+        assert_eq!(
+            warnings,
+            [
+                (
+                    "big/package-lock.json",
+                    "is 33 MiB, larger than the 32 MiB a scan reads"
+                ),
+                (
+                    "big/requirements.txt",
+                    "is 2 MiB, larger than the 1 MiB a scan reads"
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::answers::Problem;
 use crate::answers::set::{answer_at, get_value};
 use crate::catalog::Catalog;
 use crate::check::Finding;
+use crate::cli::Exit;
 use crate::policy::Policy;
 use crate::questions::{self, Question, Scope, Section, is_answered};
 use crate::render::{Format, Renderer};
@@ -166,6 +167,9 @@ pub struct Doc {
     pub policy_scroll: Scroll,
     pub review: Option<Review>,
     pub scan: Option<ScanOffer>,
+    /// Ctrl-Q was pressed once while an answer was not saved: the operator has been
+    /// told, and the next Ctrl-Q leaves without it.
+    pub quit_warned: bool,
 }
 
 /// The whole application.
@@ -179,8 +183,8 @@ pub struct App {
     pub renderer: Renderer,
     /// The processor catalog that recipients may refer to.
     pub catalog: Catalog,
-    /// Set when the wizard should end, with the process's exit code.
-    pub exit: Option<u8>,
+    /// Set when the wizard should end, with how it ended.
+    pub exit: Option<Exit>,
 }
 
 impl App {
@@ -230,6 +234,7 @@ impl App {
             findings: Vec::new(),
             review: None,
             scan: None,
+            quit_warned: false,
         };
         let steps = self.steps(&doc.answers);
         let start = last

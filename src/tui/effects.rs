@@ -3,11 +3,13 @@
 //! place in the wizard that touches the disk.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
 
 use super::app::{App, Entry, Saved};
 use super::event::{Cmd, Msg};
 use super::strings;
 use crate::answers::{Answers, PublishedFile};
+use crate::catalog::Catalog;
 use crate::publish::Outcome;
 use crate::render::Format;
 use crate::store::{self, Source, remembered, session};
@@ -61,16 +63,40 @@ pub fn perform(app: &App, cmd: Cmd, save: &mut SaveFn) -> Option<Msg> {
             Err(e) => Msg::Failed(e.to_string()),
         }),
         Cmd::Publish => Some(Msg::Published(publish(app))),
-        Cmd::Scan { dir } => Some(Msg::Scanned {
-            found: crate::scan::scan(&remembered::typed(&dir), &app.catalog)
-                .map(|report| report.processors)
-                .map_err(|e| e.to_string()),
-            dir,
-        }),
+        Cmd::Scan { dir } => Some(scanned(&app.catalog, dir)),
         Cmd::EditExternally { text } => {
             let edited = super::terminal::lend(|| edit_externally(&text));
             Some(Msg::Edited(edited.unwrap_or_else(|e| Err(e.to_string()))))
         }
+    }
+}
+
+/// Does the work that may take long off the UI thread, so keys (Ctrl-C above all)
+/// and drawing never wait for it: scanning the code folder reads a whole tree. A
+/// worker thread answers through `reply` with the message [`perform`] would give;
+/// every other command is handed back to be performed at once.
+pub fn perform_in_background(app: &App, cmd: Cmd, reply: &Sender<Msg>) -> Option<Cmd> {
+    match cmd {
+        Cmd::Scan { dir } => {
+            let catalog = app.catalog.clone();
+            let reply = reply.clone();
+            std::thread::spawn(move || {
+                // The wizard may have ended meanwhile; then nobody needs the answer.
+                let _ = reply.send(scanned(&catalog, dir));
+            });
+            None
+        }
+        other => Some(other),
+    }
+}
+
+/// What scanning the code folder `dir` (as the operator typed it) found.
+fn scanned(catalog: &Catalog, dir: String) -> Msg {
+    Msg::Scanned {
+        found: crate::scan::scan(&remembered::typed(&dir), catalog)
+            .map(|report| report.processors)
+            .map_err(|e| e.to_string()),
+        dir,
     }
 }
 

@@ -15,6 +15,7 @@ use super::keys;
 use super::strings;
 use crate::answers::set::{problems_at, set_value};
 use crate::answers::{Answers, AnswersError};
+use crate::cli::Exit;
 use crate::policy::Policy;
 use crate::render::Format;
 use crate::scan::Found;
@@ -109,10 +110,29 @@ fn scan_wanted(app: &mut App) -> Option<Cmd> {
     Some(Cmd::Scan { dir })
 }
 
+/// Ctrl-Q. An answer that could not be saved is not dropped silently: the first
+/// Ctrl-Q says so on the wizard's screen, and a second leaves without it, with
+/// [`Exit::Unsaved`] so that a script sees it too.
+fn quit(app: &mut App) {
+    if let Some(d) = app.doc.as_mut()
+        && let Saved::Failed(why) = &d.saved
+    {
+        if d.quit_warned {
+            app.exit = Some(Exit::Unsaved);
+        } else {
+            d.notice = Some(format!("{} {why}", strings::QUIT_UNSAVED));
+            d.quit_warned = true;
+            app.screen = Screen::Wizard;
+        }
+        return;
+    }
+    app.exit = Some(Exit::Ok);
+}
+
 fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
     match msg {
         Msg::Key(key) if keys::is_interrupt(&key) => {
-            app.exit = Some(super::INTERRUPTED);
+            app.exit = Some(Exit::Interrupted);
             Vec::new()
         }
         Msg::Key(key) => match app.screen {
@@ -146,6 +166,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
                     Ok(()) => Saved::Saved,
                     Err(e) => Saved::Failed(e),
                 };
+                d.quit_warned = false;
             }
             Vec::new()
         }
@@ -287,8 +308,8 @@ fn home_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
                 name: e.name.clone(),
             }];
         }
-        KeyCode::Char('q') | KeyCode::Esc => app.exit = Some(0),
-        _ if keys::is_quit(key) => app.exit = Some(0),
+        KeyCode::Char('q') | KeyCode::Esc => quit(app),
+        _ if keys::is_quit(key) => quit(app),
         _ => {}
     }
     Vec::new()
@@ -296,7 +317,7 @@ fn home_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
 
 fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
     if keys::is_quit(key) {
-        app.exit = Some(0);
+        quit(app);
         return Vec::new();
     }
     if app.doc().focus == Focus::Sidebar {
@@ -633,7 +654,7 @@ fn review_output(app: &mut App) -> Option<&mut Output> {
 
 fn review_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
     if keys::is_quit(key) {
-        app.exit = Some(0);
+        quit(app);
         return Vec::new();
     }
     let d: &mut Doc = app.doc.as_mut().expect("a policy is open");

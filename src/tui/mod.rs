@@ -20,8 +20,10 @@ pub mod strings;
 pub mod terminal;
 pub mod ui;
 
-use std::sync::atomic::Ordering;
+use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
+
+use crate::cli::Exit;
 
 use crossterm::event::{Event, KeyEventKind};
 
@@ -29,16 +31,15 @@ use app::App;
 use effects::SaveFn;
 use event::{Msg, update};
 
-/// Exit code after Ctrl-C (128 + SIGINT, as shells report it; as `ask` uses).
-pub const INTERRUPTED: u8 = 130;
-/// Exit code after SIGTERM or SIGHUP (128 + 15).
-pub const TERMINATED: u8 = 143;
-
-/// Applies a message and everything it leads to (saves, opens, publishes).
-pub fn dispatch(app: &mut App, msg: Msg, save: &mut SaveFn) {
+/// Applies a message and everything it leads to (saves, opens, publishes). Slow
+/// work (a scan) goes to a worker that answers through `background` later.
+pub fn dispatch(app: &mut App, msg: Msg, save: &mut SaveFn, background: &Sender<Msg>) {
     let mut queue = vec![msg];
     while let Some(msg) = queue.pop() {
         for cmd in update(app, msg) {
+            let Some(cmd) = effects::perform_in_background(app, cmd, background) else {
+                continue;
+            };
             if let Some(reply) = effects::perform(app, cmd, save) {
                 queue.push(reply);
             }
@@ -46,23 +47,28 @@ pub fn dispatch(app: &mut App, msg: Msg, save: &mut SaveFn) {
     }
 }
 
-/// Runs the wizard in the terminal until the operator leaves; returns the exit code.
+/// Runs the wizard in the terminal until the operator leaves; returns how it ended.
 /// The terminal is restored however it ends.
-pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<u8> {
-    let terminated = terminal::termination_flag()?;
+pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<Exit> {
+    let signalled = terminal::signal_flag()?;
+    let (background, answers) = mpsc::channel();
     let mut guard = terminal::Guard::enter()?;
     loop {
         guard.redraw_if_lent();
         guard.terminal.draw(|frame| ui::draw(&app, frame))?;
-        if let Some(code) = app.exit {
-            return Ok(code);
+        if let Some(exit) = app.exit {
+            return Ok(exit);
         }
-        if terminated.load(Ordering::Relaxed) {
-            return Ok(TERMINATED);
+        if let Some(exit) = terminal::signalled(&signalled) {
+            return Ok(exit);
         }
         // A confirmed answer is drawn first; the preview, findings and completion
         // it changes are worked out now and drawn in the next frame.
         if app.refresh_if_stale() {
+            continue;
+        }
+        if let Ok(msg) = answers.try_recv() {
+            dispatch(&mut app, msg, save, &background);
             continue;
         }
         if !crossterm::event::poll(Duration::from_millis(200))? {
@@ -74,7 +80,7 @@ pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<u8> {
             // A resize just redraws, at the new size.
             _ => continue,
         };
-        dispatch(&mut app, msg, save);
+        dispatch(&mut app, msg, save, &background);
     }
 }
 

@@ -1,13 +1,14 @@
 //! The terminal's whole life, in one place: raw mode and the alternate screen on
 //! the way in; on the way out, whatever the way out is (return, error, panic,
-//! Ctrl-C, SIGTERM, SIGHUP), raw mode off, alternate screen left, cursor shown.
+//! Ctrl-C, SIGINT, SIGTERM, SIGHUP, SIGQUIT), raw mode off, alternate screen left,
+//! cursor shown.
 //! In between, the terminal can be lent to the operator's editor (Ctrl-O) and taken back.
 //! Nothing else in the wizard touches terminal modes.
 
 use std::io::{self, Stdout};
 use std::sync::Arc;
 use std::sync::Once;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
@@ -16,6 +17,8 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+
+use crate::cli::Exit;
 
 pub type Backend = CrosstermBackend<Stdout>;
 
@@ -43,16 +46,27 @@ fn install_panic_hook() {
     });
 }
 
-/// A flag raised by SIGTERM or SIGHUP; the event loop sees it within a poll
-/// interval, leaves, and the guard restores the terminal. (Ctrl-C arrives as a key
-/// in raw mode.)
-pub fn termination_flag() -> io::Result<Arc<AtomicBool>> {
-    let flag = Arc::new(AtomicBool::new(false));
+/// The last of SIGINT, SIGTERM, SIGHUP or SIGQUIT to arrive (0: none), set by the
+/// signal handler; the event loop sees it within a poll interval, leaves, and the
+/// guard restores the terminal. None of them ends the process on the spot, so none
+/// can leave the terminal raw. (The Ctrl-C and Ctrl-\ keys arrive as keys in raw
+/// mode; these are the signals that `kill`, `timeout` or a supervisor send.)
+pub fn signal_flag() -> io::Result<Arc<AtomicUsize>> {
+    let flag = Arc::new(AtomicUsize::new(0));
     #[cfg(unix)]
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&flag))?;
+    for signal in Exit::SIGNALS {
+        #[allow(clippy::cast_sign_loss)] // signal numbers are small and positive
+        signal_hook::flag::register_usize(signal, Arc::clone(&flag), signal as usize)?;
     }
     Ok(flag)
+}
+
+/// How the wizard ends for the signal in `flag`, if one arrived.
+pub fn signalled(flag: &AtomicUsize) -> Option<Exit> {
+    match flag.load(Ordering::Relaxed) {
+        0 => None,
+        signal => Exit::from_signal(i32::try_from(signal).ok()?),
+    }
 }
 
 /// Raw mode, the alternate screen, bracketed paste, no cursor.

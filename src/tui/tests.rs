@@ -13,6 +13,7 @@ use super::editors::text::TextInput;
 use super::event::{Cmd, Msg, update};
 use crate::answers::Answers;
 use crate::answers::set::get_value;
+use crate::cli::Exit;
 use crate::render::{Format, Renderer};
 
 fn app_with(answers: Answers) -> App {
@@ -435,10 +436,38 @@ fn saving_is_reported_in_the_status() {
 fn ctrl_c_and_ctrl_q_leave() {
     let mut app = app_with(Answers::default());
     ctrl(&mut app, 'q');
-    assert_eq!(app.exit, Some(0));
+    assert_eq!(app.exit, Some(Exit::Ok));
     let mut app = app_with(Answers::default());
     ctrl(&mut app, 'c');
-    assert_eq!(app.exit, Some(super::INTERRUPTED));
+    assert_eq!(app.exit, Some(Exit::Interrupted));
+}
+
+/// F14: Ctrl-Q after a failed save says so, and only a second Ctrl-Q leaves, with
+/// an exit code that says an answer was lost.
+#[test]
+fn ctrl_q_after_a_failed_save_warns_first() {
+    let mut app = app_with(Answers::default());
+    update(
+        &mut app,
+        Msg::Saved(Err("acme.json: No space left on device".to_owned())),
+    );
+    ctrl(&mut app, 'q');
+    assert_eq!(app.exit, None);
+    let notice = app.doc().notice.clone().unwrap_or_default();
+    assert!(notice.contains("NOT saved"), "{notice}");
+    assert!(notice.contains("No space left on device"), "{notice}");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Ctrl-Q again"), "{shown}");
+    ctrl(&mut app, 'q');
+    assert_eq!(app.exit, Some(Exit::Unsaved));
+
+    // Saved in between: Ctrl-Q leaves at once.
+    let mut app = app_with(Answers::default());
+    update(&mut app, Msg::Saved(Err("full".to_owned())));
+    ctrl(&mut app, 'q');
+    update(&mut app, Msg::Saved(Ok(())));
+    ctrl(&mut app, 'q');
+    assert_eq!(app.exit, Some(Exit::Ok));
 }
 
 fn home() -> App {
@@ -939,6 +968,34 @@ fn scanned_app() -> App {
     let msg = super::effects::perform(&app, scan, &mut |_, _, _| Ok(())).unwrap();
     update(&mut app, msg);
     app
+}
+
+/// F7: the runtime does not scan on the UI thread. Confirming the code folder
+/// returns at once with the offer still looking; the worker's answer arrives as a
+/// message, which the loop applies like any other.
+#[test]
+fn the_scan_runs_off_the_ui_thread() {
+    let mut answers = example("stepr");
+    answers.workspace.code_dir = Some(format!(
+        "{}/tests/fixtures/scan/acme",
+        env!("CARGO_MANIFEST_DIR")
+    ));
+    let mut app = app_with(answers);
+    go_to(&mut app, "workspace.code_dir");
+    let (background, answers) = std::sync::mpsc::channel();
+    let mut save = |_: &std::path::Path, _: &Answers, _: &str| Ok(());
+    let enter = Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    super::dispatch(&mut app, enter, &mut save, &background);
+    assert_eq!(key(&app), "processors");
+    let offer = app.doc().scan.clone().expect("a scan was started");
+    assert_eq!(offer.found, None, "dispatch returned before the scan ended");
+    let msg = answers
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the worker answers");
+    assert!(matches!(msg, Msg::Scanned { .. }), "{msg:?}");
+    super::dispatch(&mut app, msg, &mut save, &background);
+    let found = app.doc().scan.clone().unwrap().found.unwrap().unwrap();
+    assert!(found.iter().any(|f| f.id == "stripe"), "{found:?}");
 }
 
 #[test]

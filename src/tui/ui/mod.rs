@@ -31,6 +31,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Screen::Wizard => wizard::draw(app, frame, area),
         Screen::Review => review::draw(app, frame, area),
     }
+    // One boundary for everything drawn: file names, answers, catalog entries.
+    crate::text::terminal_safe::scrub(frame.buffer_mut());
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {

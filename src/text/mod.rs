@@ -1,0 +1,4 @@
+//! Text for people's terminals: what may be shown as it is, and what must be
+//! neutralised first.
+
+pub mod terminal_safe;
