@@ -9,6 +9,15 @@ use super::{Answers, AnswersError, SCHEMA_VERSION};
 /// then into the model, so a wrong type or an unknown key names its dotted path and
 /// its line. Semantic checks are separate: see [`Answers::problems`].
 pub fn parse(text: &str) -> Result<Answers, AnswersError> {
+    if text.starts_with('\u{feff}') {
+        return Err(AnswersError::Syntax {
+            line: 1,
+            column: 1,
+            message: "the file starts with a byte-order mark (BOM); save it as UTF-8 \
+                      without a BOM"
+                .to_owned(),
+        });
+    }
     if text.trim().is_empty() {
         return Err(AnswersError::Empty);
     }
@@ -106,6 +115,14 @@ mod tests {
     fn syntax_errors_give_line_and_column() {
         let e = err("{\n  \"schema_version\": 1,\n  \"organization\": {,}\n}");
         assert!(e.starts_with("line 3, column 20:"), "{e}");
+    }
+
+    /// F12: a byte-order mark is located like any other error.
+    #[test]
+    fn a_byte_order_mark_is_located() {
+        let e = err("\u{feff}{\"schema_version\": 1}");
+        assert!(e.starts_with("line 1, column 1:"), "{e}");
+        assert!(e.contains("byte-order mark"), "{e}");
     }
 
     #[test]
