@@ -184,3 +184,42 @@ fn unreadable_text_is_located_by_line_and_column() {
         .code(2)
         .stderr(contains("latin1.json:2:37: not UTF-8 text (byte 0xFF)"));
 }
+
+/// F1: `publish --set` and `set` at the same moment both land (today 4/100 lost
+/// the `set`): publish holds the lock from reading to the version.
+#[test]
+fn publish_and_set_at_once_lose_no_update() {
+    let (data, path) = with_policy("foo", &common::read(Path::new(&example("complete"))));
+    let out = data.path().join("p.md");
+    for i in 0..15 {
+        let publish = {
+            let (data, out) = (data.path().to_owned(), out.clone());
+            std::thread::spawn(move || {
+                pw(&data)
+                    .args(["publish", "foo", "--out"])
+                    .arg(&out)
+                    .args(["--set", &format!("policy.title=Title {i}")])
+                    .assert()
+                    .success();
+            })
+        };
+        let set = {
+            let data = data.path().to_owned();
+            std::thread::spawn(move || {
+                pw(&data)
+                    .args(["set", "foo", &format!("organization.description=D{i}")])
+                    .assert()
+                    .success();
+            })
+        };
+        publish.join().unwrap();
+        set.join().unwrap();
+        let saved = json(&path);
+        assert_eq!(saved["policy"]["title"], format!("Title {i}"), "round {i}");
+        assert_eq!(
+            saved["organization"]["description"],
+            format!("D{i}"),
+            "round {i}"
+        );
+    }
+}

@@ -67,6 +67,13 @@ impl OnDisk {
     }
 }
 
+impl Base {
+    /// The answers as they were read.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+}
+
 fn hash(text: &str) -> [u8; 32] {
     Sha256::digest(text.as_bytes()).into()
 }
