@@ -152,9 +152,12 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
     // The answers first, the version last: see the module's documentation.
     let saved_answers = answers != current.answers;
     let now = store::write_answers(answers_file, &current, &answers).map_err(anyhow::Error::msg)?;
+    // From here on the answers say what is being published: a failure is finished
+    // by publishing again.
+    let unfinished = "the answers are saved; publish again to finish";
     for (path, _, text) in &rendered {
         store::write_atomic(path, text.as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            .map_err(|e| anyhow::anyhow!("{}: {e} ({unfinished})", path.display()))?;
     }
     let written: Vec<(PathBuf, Format)> = rendered
         .into_iter()
@@ -173,7 +176,7 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
                 .collect();
             let version = history
                 .record(today, &answers, recorded, versions::sha256_hex(&markdown))
-                .context("recording the version")?;
+                .with_context(|| format!("recording the version ({unfinished})"))?;
             let since = match &previous {
                 None => None,
                 Some(p) => {
