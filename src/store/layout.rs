@@ -53,6 +53,11 @@ fn patch(text: &str, node: &Node, old: &Value, new: &Value, out: &mut String) {
             }
             out.push_str(&text[at..node.end]);
         }
+        (Kind::Array(items), Value::Array(o), Value::Array(n))
+            if items.len() == o.len() && !items.is_empty() =>
+        {
+            patch_list(text, node, items, o, n, out);
+        }
         _ => {
             let one_line = !text[node.start..node.end].contains('\n');
             out.push_str(&formatted(new, &indent, one_line));
@@ -136,6 +141,43 @@ fn patch_object(
         .collect();
     out.push_str(&body.join(&separator));
     out.push_str(&text[last.2.end..node.end]);
+}
+
+/// A list that gained or lost entries: every entry that is still there, in the same
+/// order, keeps its text; only the added ones are written fresh.
+fn patch_list(
+    text: &str,
+    node: &Node,
+    items: &[Node],
+    old: &[Value],
+    new: &[Value],
+    out: &mut String,
+) {
+    let first = items[0].start;
+    let multi_line = text[node.start..first].contains('\n');
+    let item_indent = indentation(text, first);
+    let separator = if multi_line {
+        format!(",\n{item_indent}")
+    } else {
+        ", ".to_owned()
+    };
+    let mut next = 0;
+    let parts: Vec<String> = new
+        .iter()
+        .map(
+            |value| match (next..old.len()).find(|&j| old[j] == *value) {
+                Some(j) => {
+                    next = j + 1;
+                    text[items[j].start..items[j].end].to_owned()
+                }
+                None => formatted(value, &item_indent, !multi_line),
+            },
+        )
+        .collect();
+    out.push_str(&text[node.start..first]);
+    out.push_str(&parts.join(&separator));
+    let last = items.last().expect("not empty");
+    out.push_str(&text[last.end..node.end]);
 }
 
 /// The length of the quoted key starting at `at`.

@@ -224,3 +224,30 @@ fn a_hand_formatted_file_changes_only_where_the_answer_changed() {
     );
     assert_eq!(read_on_disk(&path).unwrap().answers, new);
 }
+
+/// A list that gains an entry keeps the text of every entry it had.
+#[test]
+fn adding_to_a_list_only_adds_lines() {
+    let acme = include_str!("../../../examples/acme.json");
+    let (_dir, path) = with_file(acme);
+    let disk = read_on_disk(&path).unwrap();
+    let mut new = disk.answers.clone();
+    new.processors.push(crate::answers::Processor {
+        catalog: Some("sentry".into()),
+        ..Default::default()
+    });
+    new.rights.rights.remove(1);
+    write_answers(&path, &disk, &new).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let before: Vec<&str> = acme.lines().collect();
+    let after: Vec<&str> = text.lines().collect();
+    let removed: Vec<&&str> = before.iter().filter(|l| !after.contains(l)).collect();
+    let added: Vec<&&str> = after.iter().filter(|l| !before.contains(l)).collect();
+    assert_eq!(removed, [&"      {\"right\": \"erasure\"},"], "{text}");
+    assert!(
+        added.iter().any(|l| l.contains("\"catalog\": \"sentry\"")),
+        "{added:#?}"
+    );
+    assert!(added.len() <= 4, "{added:#?}");
+    assert_eq!(read_on_disk(&path).unwrap().answers, new);
+}
