@@ -122,20 +122,6 @@ pub fn write_answers(path: &Path, current: &OnDisk, new: &Answers) -> Result<OnD
     })
 }
 
-/// Reads, changes and saves the file under its lock: nobody can write between the
-/// read and the write. `change` gets the answers as they are now (the empty draft
-/// when there is no file) and returns the ones to save.
-pub fn update<E: From<String>>(
-    path: &Path,
-    read: impl FnOnce() -> Result<OnDisk, E>,
-    change: impl FnOnce(&Answers) -> Result<Answers, E>,
-) -> Result<OnDisk, E> {
-    let _lock = lock_answers(path)?;
-    let current = read()?;
-    let new = change(&current.answers)?;
-    Ok(write_answers(path, &current, &new)?)
-}
-
 /// Saves an interview's answers. `base` is what the interview last read or wrote.
 ///
 /// If nobody else wrote the file since, `ours` is written (only if it changed). If
@@ -159,15 +145,20 @@ pub fn save_interview(path: &Path, base: &Base, ours: &Answers) -> Result<Synced
     let file = path.display();
     match merge3(&base.answers, &current.answers, ours) {
         Ok(merged) => {
+            let note = if merged == current.answers {
+                format!("{file} was changed by another program meanwhile: shown now as it is.")
+            } else {
+                format!(
+                    "{file} was changed by another program meanwhile: its changes are kept \
+                     and yours were added to them."
+                )
+            };
             let now = write_answers(path, &current, &merged)?;
             Ok(Synced {
                 base: now.base(),
                 reloaded: Some(Reloaded {
                     answers: merged,
-                    note: format!(
-                        "{file} was changed by another program meanwhile: its changes are \
-                         kept and yours were added to them."
-                    ),
+                    note,
                 }),
             })
         }

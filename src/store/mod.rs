@@ -14,7 +14,7 @@ pub mod session;
 pub use atomic::crash_after_writes;
 pub use atomic::{create_atomic, sweep_temporaries, write_atomic};
 pub use file::{
-    Base, OnDisk, Reloaded, Synced, load_tracked, merge3, read_on_disk, save_interview, update,
+    Base, OnDisk, Reloaded, Synced, load_tracked, merge3, read_on_disk, save_interview,
     write_answers,
 };
 pub use locate::{DATA_DIR_ENV, Source, data_dir, policies_dir};
