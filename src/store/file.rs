@@ -98,6 +98,28 @@ pub fn read_on_disk(path: &Path) -> Result<OnDisk, LoadError> {
     load_tracked(&Source::File(path.to_owned()))
 }
 
+/// The file at `path` now, parsed only if its bytes differ from `base`'s (an
+/// interview's save reads the file every time; usually nobody else wrote it).
+fn read_since(path: &Path, base: &Base) -> Result<OnDisk, LoadError> {
+    if !path.exists() {
+        return Ok(OnDisk::missing());
+    }
+    let source = Source::File(path.to_owned());
+    let (origin, text) = super::read(&source)?;
+    if Some(hash(&text)) == base.hash {
+        return Ok(OnDisk {
+            text: Some(text),
+            answers: base.answers.clone(),
+        });
+    }
+    let answers =
+        Answers::from_json(&text).map_err(|error| LoadError::Answers { origin, error })?;
+    Ok(OnDisk {
+        text: Some(text),
+        answers,
+    })
+}
+
 /// Saves `new` over the file whose current state is `current`, writing only if the
 /// answers differ, and then in the file's own layout: members the file spells out
 /// that the change does not touch (an explicit `false`, a key order of its own)
@@ -133,7 +155,7 @@ pub fn write_answers(path: &Path, current: &OnDisk, new: &Answers) -> Result<OnD
 /// interview is told so and shows the file's answers.
 pub fn save_interview(path: &Path, base: &Base, ours: &Answers) -> Result<Synced, String> {
     let _lock = lock_answers(path)?;
-    let current = read_on_disk(path).map_err(|e| e.to_string())?;
+    let current = read_since(path, base).map_err(|e| e.to_string())?;
     let changed_meanwhile = current.text.as_deref().map(hash) != base.hash;
     if !changed_meanwhile {
         let now = write_answers(path, &current, ours)?;
