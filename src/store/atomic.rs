@@ -252,5 +252,12 @@ mod tests {
         assert!(create_atomic(&path, b"first").unwrap());
         assert!(!create_atomic(&path, b"second").unwrap());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "first");
+        #[cfg(unix)]
+        {
+            // F9: version files were 0600 while answers and outputs are 0644.
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
     }
 }
