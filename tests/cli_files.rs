@@ -56,6 +56,16 @@ fn concurrent_sets_lose_no_update() {
             "round {i}"
         );
     }
+    let left: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        left,
+        ["foo.json"],
+        "no lock or temporary file is left behind"
+    );
 }
 
 /// Many writers at once, each on its own answer: every one of them is kept.
