@@ -155,10 +155,11 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
     // From here on the answers say what is being published: a failure is finished
     // by publishing again.
     let unfinished = "the answers are saved; publish again to finish";
-    for (path, _, text) in &rendered {
-        store::write_atomic(path, text.as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: {e} ({unfinished})", path.display()))?;
-    }
+    let files: Vec<(&Path, &[u8])> = rendered
+        .iter()
+        .map(|(path, _, text)| (path.as_path(), text.as_bytes()))
+        .collect();
+    store::write_all_atomic(&files).map_err(|e| anyhow::anyhow!("{e} ({unfinished})"))?;
     let written: Vec<(PathBuf, Format)> = rendered
         .into_iter()
         .map(|(path, format, _)| (path.clone(), format))

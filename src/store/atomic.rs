@@ -23,8 +23,30 @@ const STALE_AFTER: Duration = Duration::from_secs(120);
 /// link stays, so an answers file linked from a repository keeps being the one in
 /// the repository. Temporaries that killed runs left in the folder are removed first.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
-    let path = &through_links(path)?;
-    let dir = folder_of(path);
+    let (target, tmp) = prepare(path, contents)?;
+    replace(&target, tmp)
+}
+
+/// Writes several files, each atomically, with the least time between the first
+/// replacement and the last: every new file is complete on disk before any old one
+/// is replaced, so a kill leaves them all old, all new, or (for microseconds rather
+/// than the length of the writes) a mixture. Errors name the file.
+pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), String> {
+    let mut ready = Vec::with_capacity(files.len());
+    for (path, contents) in files {
+        ready.push(prepare(path, contents).map_err(|e| format!("{}: {e}", path.display()))?);
+    }
+    for (target, tmp) in ready {
+        replace(&target, tmp).map_err(|e| format!("{}: {e}", target.display()))?;
+    }
+    Ok(())
+}
+
+/// The new contents, complete and synced in a temporary file beside the target
+/// (the file a link points at), ready to be renamed over it.
+fn prepare(path: &Path, contents: &[u8]) -> Result<(PathBuf, tempfile::NamedTempFile), String> {
+    let path = through_links(path)?;
+    let dir = folder_of(&path);
     if path.is_dir() {
         return Err("is a directory".to_owned());
     }
@@ -42,13 +64,17 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
         .map_err(|e| format!("cannot write: {}", describe_io(&e)))?;
     // Keep the permissions of the file being replaced (a published policy may be
     // world-readable on purpose); new files get the usual default instead of 0600.
-    let permissions = match std::fs::metadata(path) {
+    let permissions = match std::fs::metadata(&path) {
         Ok(meta) => Some(meta.permissions()),
         Err(_) => default_permissions(),
     };
     if let Some(p) = permissions {
         let _ = tmp.as_file().set_permissions(p);
     }
+    Ok((path, tmp))
+}
+
+fn replace(path: &Path, tmp: tempfile::NamedTempFile) -> Result<(), String> {
     tmp.persist(path)
         .map_err(|e| format!("cannot replace the file: {}", describe_io(&e.error)))?;
     Ok(())
@@ -243,6 +269,27 @@ mod tests {
         );
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    /// Several files: none is replaced until every new one is written.
+    #[test]
+    fn several_files_are_all_written_before_any_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let md = dir.path().join("p.md");
+        std::fs::write(&md, "old").unwrap();
+        let nowhere = dir.path().join("nowhere/p.html");
+        let e = write_all_atomic(&[(&md, b"new"), (&nowhere, b"new")]).unwrap_err();
+        assert!(e.contains("nowhere"), "{e}");
+        assert_eq!(std::fs::read_to_string(&md).unwrap(), "old");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporaries"
+        );
+        let html = dir.path().join("p.html");
+        write_all_atomic(&[(&md, b"new"), (&html, b"new")]).unwrap();
+        assert_eq!(std::fs::read_to_string(&md).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(&html).unwrap(), "new");
     }
 
     #[test]
