@@ -42,9 +42,7 @@ fn main() {
         let new = large::edited(&old);
         let resolved = |a| Policy::with_builtin_catalog(a).unwrap();
         let render = median(|| {
-            renderer
-                .render(&resolved(&new), Format::Markdown)
-                .unwrap();
+            renderer.render(&resolved(&new), Format::Markdown).unwrap();
         });
         let check = median(|| {
             policywright::check::check(&resolved(&new));

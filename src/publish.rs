@@ -1,7 +1,15 @@
 //! Publishing, defined once for `policywright publish` and the wizard's publish screen:
 //! date the policy by the honest-dates rule, render every output before writing any,
-//! write each atomically, record a version when the text changed, and save the dated
-//! answers. The caller only says what to publish and shows the [`Report`].
+//! save the dated answers, write each output atomically, and record a version when
+//! the text changed. The caller only says what to publish and shows the [`Report`].
+//!
+//! The order is what makes a publish all or nothing as the operator sees it. The
+//! answers are saved first: killed before that, nothing has changed; killed after,
+//! the saved answers already say what is being published, so the next publish
+//! writes the same outputs and records the version (the text differs from the last
+//! version's). The version is recorded last, so a recorded version's answers are
+//! always the saved ones: the next publish can never revert them. The whole publish
+//! holds the answers file's lock and the versions folder's.
 
 use std::path::{Path, PathBuf};
 
@@ -18,9 +26,11 @@ use crate::versions::{self, History, Output};
 
 /// What to publish, and where.
 pub struct Request<'a> {
-    /// The answers as they are on disk, to know whether the dated ones must be saved.
-    pub saved: &'a Answers,
-    /// The answers to publish (the saved ones with any `--set` and the outputs to
+    /// The answers file as the caller read it. If another program wrote the file
+    /// since, the caller's changes are re-applied to what it holds now (or the
+    /// publish is refused when both changed the same answer).
+    pub base: &'a store::Base,
+    /// The answers to publish (the read ones with any `--set` and the outputs to
     /// remember applied), catalog references as the operator wrote them.
     pub working: Answers,
     /// The answers file, where the published answers are saved.
@@ -47,6 +57,8 @@ pub struct Report {
     pub outcome: Outcome,
     /// Whether the answers file was rewritten (dates moved, outputs remembered).
     pub saved_answers: bool,
+    /// What the answers file now holds, for an interview's next save.
+    pub base: store::Base,
 }
 
 /// Whether a version was recorded.
@@ -79,7 +91,7 @@ pub struct Since {
 /// problem leaves every old output untouched.
 pub fn publish(request: Request) -> anyhow::Result<Report> {
     let Request {
-        saved,
+        base,
         working,
         answers_file,
         history,
@@ -96,6 +108,28 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
     };
     let render =
         |p: &Policy, format: Format| -> anyhow::Result<String> { Ok(renderer.render(p, format)?) };
+    let _lock = store::lock_answers(answers_file).map_err(anyhow::Error::msg)?;
+    // The versions folder's own lock, for anything else that writes there; a folder
+    // that does not exist yet holds nothing to protect (and an error must not leave
+    // one behind), while the answers lock already keeps two publishes apart.
+    let _versions_lock = match history {
+        Some(h) if h.dir().is_dir() => {
+            Some(store::lock_folder(h.dir()).map_err(anyhow::Error::msg)?)
+        }
+        _ => None,
+    };
+    let current = store::read_on_disk(answers_file)?;
+    let working = if current.base() == *base {
+        working
+    } else {
+        store::merge3(base.answers(), &current.answers, &working).map_err(|conflicts| {
+            anyhow::anyhow!(
+                "{origin} was changed by another program meanwhile ({}); nothing was \
+                 published: publish again",
+                conflicts.join(", ")
+            )
+        })?
+    };
     let previous = match history {
         Some(h) => h.latest()?,
         None => None,
@@ -115,10 +149,17 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
         };
         rendered.push((path, *format, text));
     }
-    for (path, _, text) in &rendered {
-        store::write_atomic(path, text.as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    }
+    // The answers first, the version last: see the module's documentation.
+    let saved_answers = answers != current.answers;
+    let now = store::write_answers(answers_file, &current, &answers).map_err(anyhow::Error::msg)?;
+    // From here on the answers say what is being published: a failure is finished
+    // by publishing again.
+    let unfinished = "the answers are saved; publish again to finish";
+    let files: Vec<(&Path, &[u8])> = rendered
+        .iter()
+        .map(|(path, _, text)| (path.as_path(), text.as_bytes()))
+        .collect();
+    store::write_all_atomic(&files).map_err(|e| anyhow::anyhow!("{e} ({unfinished})"))?;
     let written: Vec<(PathBuf, Format)> = rendered
         .into_iter()
         .map(|(path, format, _)| (path.clone(), format))
@@ -136,7 +177,7 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
                 .collect();
             let version = history
                 .record(today, &answers, recorded, versions::sha256_hex(&markdown))
-                .context("recording the version")?;
+                .with_context(|| format!("recording the version ({unfinished})"))?;
             let since = match &previous {
                 None => None,
                 Some(p) => {
@@ -162,12 +203,6 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
             }
         }
     };
-
-    let saved_answers = answers != *saved;
-    if saved_answers {
-        store::write_atomic(answers_file, answers.to_json().as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: {e}", answers_file.display()))?;
-    }
     Ok(Report {
         answers,
         policy,
@@ -175,5 +210,103 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
         written,
         outcome,
         saved_answers,
+        base: now.base(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::set::{Assignment, apply};
+
+    const NEW: &str = "NEW WORDING";
+
+    struct Setup {
+        _dir: tempfile::TempDir,
+        answers_file: PathBuf,
+        out: PathBuf,
+        history: History,
+        catalog: Catalog,
+        renderer: Renderer,
+    }
+
+    fn setup() -> Setup {
+        let dir = tempfile::tempdir().unwrap();
+        let answers_file = dir.path().join("acme.json");
+        std::fs::write(&answers_file, include_str!("../examples/complete.json")).unwrap();
+        let setup = Setup {
+            answers_file,
+            out: dir.path().join("p.md"),
+            history: History::in_dir("acme", dir.path().join("versions/acme")),
+            catalog: Catalog::builtin(),
+            renderer: Renderer::new(None).unwrap(),
+            _dir: dir,
+        };
+        run(&setup, "2027-01-01", &[]).unwrap();
+        setup
+    }
+
+    /// `publish acme --out p.md --date DATE [--set ...]`, as the command does it.
+    fn run(s: &Setup, date: &str, set: &[&str]) -> anyhow::Result<Report> {
+        let loaded = store::read_on_disk(&s.answers_file).unwrap();
+        let assignments: Vec<Assignment> = set.iter().map(|a| a.parse().unwrap()).collect();
+        let working = apply(&loaded.answers, &assignments).unwrap();
+        publish(Request {
+            base: &loaded.base(),
+            working,
+            answers_file: &s.answers_file,
+            history: Some(&s.history),
+            outputs: &[(s.out.clone(), Format::Markdown)],
+            today: date.parse().unwrap(),
+            catalog: &s.catalog,
+            renderer: &s.renderer,
+        })
+    }
+
+    fn says_new(answers: &Answers) -> bool {
+        answers.organization.description == NEW
+    }
+
+    /// F4: a publish killed after any of its writes leaves the old state or one that
+    /// the next publish completes; it never leaves a recorded version that the next
+    /// publish silently reverts.
+    #[test]
+    fn a_publish_killed_anywhere_is_completed_or_never_happened() {
+        for writes in 0..4 {
+            let s = setup();
+            store::crash_after_writes(Some(writes));
+            let crashed = run(
+                &s,
+                "2027-02-01",
+                &[&format!("organization.description={NEW}")],
+            );
+            store::crash_after_writes(None);
+            if crashed.is_ok() {
+                break; // every write point has been tried
+            }
+            run(&s, "2027-03-01", &[]).unwrap();
+
+            let saved = store::read_on_disk(&s.answers_file).unwrap().answers;
+            let versions = s.history.list().unwrap();
+            let latest = versions.last().unwrap();
+            let published = std::fs::read_to_string(&s.out).unwrap().contains(NEW);
+            if versions.iter().any(|v| says_new(&v.answers)) || says_new(&saved) {
+                assert!(
+                    says_new(&saved) && says_new(&latest.answers) && published,
+                    "killed after {writes} writes: the change was reverted \
+                     (answers {}, latest version {} {}, output {published})",
+                    says_new(&saved),
+                    latest.version,
+                    says_new(&latest.answers),
+                );
+            } else {
+                assert_eq!(
+                    versions.len(),
+                    1,
+                    "killed after {writes} writes: nothing to record"
+                );
+                assert!(!published);
+            }
+        }
+    }
 }

@@ -41,4 +41,3 @@ fn large_answers_render_check_and_diff_in_linear_time() {
     let edited = new.processors.len().div_ceil(5) + new.data.categories.len().div_ceil(7);
     assert_eq!(diff.changes.len(), edited);
 }
-

@@ -198,11 +198,31 @@ impl Answers {
     /// is only the default of a plain yes/no), final newline. A "no" to a yes/no/
     /// unanswered question (`Option<bool>`) is kept: there "no" is an answer.
     pub fn to_json(&self) -> String {
-        let mut value = self.to_value();
-        schema::prune_unanswered(&mut value);
-        let mut text = serde_json::to_string_pretty(&value).expect("answers always serialise");
+        let mut text =
+            serde_json::to_string_pretty(&self.to_file_value()).expect("answers always serialise");
         text.push('\n');
         text
+    }
+
+    /// The answers as [`Answers::to_json`] writes them, as a JSON value.
+    ///
+    /// A recipient that starts from the catalog and was never placed in a group keeps
+    /// no `role`: `other` there means "the catalog's role" (see `catalog::resolve`),
+    /// and writing it would add a field the operator never set.
+    pub fn to_file_value(&self) -> serde_json::Value {
+        let mut value = self.to_value();
+        if let Some(list) = value.get_mut("processors").and_then(|p| p.as_array_mut()) {
+            for (entry, p) in list.iter_mut().zip(&self.processors) {
+                if p.catalog.is_some()
+                    && p.role == vocab::ProcessorRole::Other
+                    && let Some(map) = entry.as_object_mut()
+                {
+                    map.remove("role");
+                }
+            }
+        }
+        schema::prune_unanswered(&mut value);
+        value
     }
 
     /// Every field, answered or not (`null`, `[]`): what templates and `--set` work on,

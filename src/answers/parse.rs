@@ -9,6 +9,15 @@ use super::{Answers, AnswersError, SCHEMA_VERSION};
 /// then into the model, so a wrong type or an unknown key names its dotted path and
 /// its line. Semantic checks are separate: see [`Answers::problems`].
 pub fn parse(text: &str) -> Result<Answers, AnswersError> {
+    if text.starts_with('\u{feff}') {
+        return Err(AnswersError::Syntax {
+            line: 1,
+            column: 1,
+            message: "the file starts with a byte-order mark (BOM); save it as UTF-8 \
+                      without a BOM"
+                .to_owned(),
+        });
+    }
     if text.trim().is_empty() {
         return Err(AnswersError::Empty);
     }
@@ -18,9 +27,13 @@ pub fn parse(text: &str) -> Result<Answers, AnswersError> {
         ));
     }
     let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => AnswersError::BadVersion(
-            "the answers must be a JSON object ({\"schema_version\": 1, ...})".to_owned(),
-        ),
+        // The text is an object (checked above), so this is about its one member
+        // read here, such as a second `schema_version`: say where.
+        serde_json::error::Category::Data => AnswersError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        },
         // Skipping values gives vaguer messages ("key must be a string" where the
         // real problem is a trailing comma); a full parse, on the error path only,
         // says what a person needs to hear.
@@ -66,9 +79,20 @@ fn check_version(version: Option<&Value>) -> Result<(), AnswersError> {
                 supported: SCHEMA_VERSION,
             }),
             _ => Err(AnswersError::BadVersion(format!(
-                "schema_version is {v}; this policywright reads version {SCHEMA_VERSION}"
+                "schema_version is {}; this policywright reads version {SCHEMA_VERSION}",
+                shortened(&v.to_string())
             ))),
         },
+    }
+}
+
+/// A value quoted in a message, cut short: a 5 MB `schema_version` must not
+/// become a 5 MB error.
+fn shortened(text: &str) -> String {
+    const MAX: usize = 40;
+    match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
     }
 }
 
@@ -106,6 +130,24 @@ mod tests {
     fn syntax_errors_give_line_and_column() {
         let e = err("{\n  \"schema_version\": 1,\n  \"organization\": {,}\n}");
         assert!(e.starts_with("line 3, column 20:"), "{e}");
+    }
+
+    /// F12: a byte-order mark is located like any other error.
+    #[test]
+    fn a_byte_order_mark_is_located() {
+        let e = err("\u{feff}{\"schema_version\": 1}");
+        assert!(e.starts_with("line 1, column 1:"), "{e}");
+        assert!(e.contains("byte-order mark"), "{e}");
+    }
+
+    /// F12: a second `schema_version` is located, and a huge one is not echoed whole.
+    #[test]
+    fn header_problems_are_located_and_short() {
+        let e = err("{\"schema_version\": 1,\n \"schema_version\": 1}");
+        assert!(e.starts_with("line 2, column"), "{e}");
+        assert!(e.contains("duplicate field `schema_version`"), "{e}");
+        let huge = format!("{{\"schema_version\": \"{}\"}}", "x".repeat(100_000));
+        assert!(err(&huge).len() < 200);
     }
 
     #[test]

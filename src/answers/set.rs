@@ -301,6 +301,74 @@ fn unknown_key(here: &str, segment: &str, properties: Option<&Map<String, Value>
     }
 }
 
+/// JSON that refuses a key given twice in one object, as reading the answers file
+/// does (`serde_json::Value` alone would keep the last one silently).
+struct Unique(Value);
+
+impl<'de> serde::Deserialize<'de> for Unique {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(UniqueVisitor)
+    }
+}
+
+struct UniqueVisitor;
+
+impl<'de> serde::de::Visitor<'de> for UniqueVisitor {
+    type Value = Unique;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Unique, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!("duplicate key `{key}`")));
+            }
+            let value: Unique = map.next_value()?;
+            out.insert(key, value.0);
+        }
+        Ok(Unique(Value::Object(out)))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Unique, A::Error> {
+        let mut out = Vec::new();
+        while let Some(item) = seq.next_element::<Unique>()? {
+            out.push(item.0);
+        }
+        Ok(Unique(Value::Array(out)))
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Unique, E> {
+        Ok(Unique(Value::Bool(v)))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Unique, E> {
+        Ok(Unique(Value::from(v)))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Unique, E> {
+        Ok(Unique(Value::from(v)))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Unique, E> {
+        Ok(Unique(Value::from(v)))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Unique, E> {
+        Ok(Unique(Value::String(v.to_owned())))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Unique, E> {
+        Ok(Unique(Value::String(v)))
+    }
+
+    fn visit_unit<E>(self) -> Result<Unique, E> {
+        Ok(Unique(Value::Null))
+    }
+}
+
 /// Reads a command-line string as the value the schema expects at that path.
 ///
 /// The schema's type decides, never the first character: a text answer is taken
@@ -316,7 +384,9 @@ fn convert(node: &'static Value, raw: &str) -> Result<Value, String> {
         return Ok(Value::String(quoted.unwrap_or_else(|| raw.to_owned())));
     }
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        return serde_json::from_str(trimmed).map_err(|e| format!("is not valid JSON: {e}"));
+        return serde_json::from_str::<Unique>(trimmed)
+            .map(|u| u.0)
+            .map_err(|e| format!("is not valid JSON: {e}"));
     }
     match json_type(node) {
         Some("boolean") => match trimmed.to_ascii_lowercase().as_str() {
@@ -354,6 +424,14 @@ mod tests {
     fn applied(list: &[&str]) -> Result<Answers, String> {
         let base = Answers::from_json(include_str!("../../examples/stepr.json")).unwrap();
         apply(&base, &sets(list)).map_err(|e| e.to_string())
+    }
+
+    /// F15: a key given twice in `--set` JSON is refused, as in the file.
+    #[test]
+    fn json_with_a_key_given_twice_is_refused() {
+        let e = applied(&[r#"organization.dpo={"name":"a","name":"b"}"#]).unwrap_err();
+        assert!(e.contains("duplicate key `name`"), "{e}");
+        assert!(applied(&[r#"organization.dpo={"name":"a","email":"a@b.io"}"#]).is_ok());
     }
 
     #[test]

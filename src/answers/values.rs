@@ -88,7 +88,9 @@ impl FromStr for Date {
         else {
             return Err(bad());
         };
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        // Digits only: `u16::from_str` alone would take `+999` (the schema does not).
+        let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 || ![y, m, d].into_iter().all(digits) {
             return Err(bad());
         }
         let year: u16 = y.parse().map_err(|_| bad())?;
@@ -338,6 +340,9 @@ mod tests {
         );
         assert!("17/04/2026".parse::<Date>().is_err());
         assert!("2026-4-17".parse::<Date>().is_err());
+        // F15: what the schema's pattern refuses, the parser refuses too.
+        assert!("+999-01-01".parse::<Date>().is_err());
+        assert!("2026-+1-01".parse::<Date>().is_err());
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use crate::catalog::Catalog;
 use crate::questions::{Kind, Question, Records, Scope, Section, is_answered};
 use crate::scan::{self, Found};
-use crate::store::remembered;
+use crate::store::{Reloaded, remembered};
 use prompter::{Prompt, Prompter, Reply, TextInput};
 
 /// After the option a processor's catalog entry gives, as the wizard marks its values.
@@ -34,8 +34,10 @@ pub enum Outcome {
 }
 
 /// Saves answers after each confirmed answer; given the answers and the key of the
-/// question just answered (so the interview can resume there).
-pub type Save<'a> = dyn FnMut(&Answers, &str) -> Result<(), String> + 'a;
+/// question just answered (so the interview can resume there). When another program
+/// changed the file meanwhile, it returns the answers to go on with (the merge, or
+/// the file's own on a conflict) and what to tell the person.
+pub type Save<'a> = dyn FnMut(&Answers, &str) -> Result<Option<Reloaded>, String> + 'a;
 
 /// Asks for one list entry, given the entry being changed (if any).
 type EditItem<'e> = dyn FnMut(&mut dyn Prompter, &Ctx, Option<&Value>) -> Reply<Value> + 'e;
@@ -179,7 +181,10 @@ impl<'a> Interview<'a> {
             return Ok(Some(problems));
         }
         self.answers = updated;
-        (self.save)(&self.answers, key)?;
+        if let Some(reloaded) = (self.save)(&self.answers, key)? {
+            self.answers = reloaded.answers;
+            self.prompter.say(&reloaded.note);
+        }
         Ok(None)
     }
 

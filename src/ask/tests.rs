@@ -172,7 +172,7 @@ fn run(
     let mut saved = Vec::new();
     let mut save = |a: &Answers, _key: &str| {
         saved.push(a.clone());
-        Ok(())
+        Ok(None)
     };
     let mut interview = Interview::new(&mut script, &mut save, answers);
     interview.only_missing = only_missing;
@@ -613,4 +613,79 @@ fn a_code_folder_that_cannot_be_read_is_said_once() {
         .filter(|l| l.contains("Cannot look through your code: /nonexistent/acme"))
         .collect();
     assert_eq!(said.len(), 1, "{log:#?}");
+}
+
+/// Runs the organization section on a real file through `store::save_interview`;
+/// `meanwhile` is written to the file by "another program" just before the first save.
+fn run_on_file(meanwhile: Answers, acts: &[Act]) -> (tempfile::TempDir, Answers, Vec<String>) {
+    use crate::store;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme.json");
+    let mut script = Script::new(acts);
+    let mut base = store::Base::default();
+    let mut meanwhile = Some(meanwhile);
+    let mut save = |a: &Answers, _key: &str| {
+        if let Some(theirs) = meanwhile.take() {
+            std::fs::write(&path, theirs.to_json()).unwrap();
+        }
+        let synced = store::save_interview(&path, &base, a)?;
+        base = synced.base;
+        Ok(synced.reloaded)
+    };
+    let mut interview = Interview::new(&mut script, &mut save, Answers::default());
+    interview.run(organization(), None).unwrap();
+    let answers = interview.answers.clone();
+    drop(interview);
+    (dir, answers, script.log)
+}
+
+/// F1: another program's change to another answer is kept, the interview's answer
+/// is added to it, and the interview goes on with both.
+#[test]
+fn an_answer_is_reapplied_over_another_programs_change() {
+    let mut theirs = Answers::default();
+    theirs.organization.legal_form = Some("set by script".into());
+    let (dir, answers, log) = run_on_file(theirs, &[Type("Acme"), Type("a tool"), CtrlC]);
+    let on_disk = crate::store::read_on_disk(&dir.path().join("acme.json"))
+        .unwrap()
+        .answers;
+    assert_eq!(
+        on_disk.organization.legal_form.as_deref(),
+        Some("set by script")
+    );
+    assert_eq!(on_disk.organization.product_name, "Acme");
+    assert_eq!(on_disk.organization.description, "a tool");
+    assert_eq!(answers, on_disk);
+    assert!(
+        log.iter()
+            .any(|l| l.starts_with("say: ") && l.contains("another program")),
+        "{log:#?}"
+    );
+}
+
+/// Both changed the same answer: the file keeps the other program's, the
+/// interview's version is kept beside it, and the person is told.
+#[test]
+fn a_conflicting_answer_is_kept_beside_the_file() {
+    let mut theirs = Answers::default();
+    theirs.organization.product_name = "Theirs".into();
+    let (dir, answers, log) = run_on_file(theirs, &[Type("Ours"), CtrlC]);
+    let on_disk = crate::store::read_on_disk(&dir.path().join("acme.json"))
+        .unwrap()
+        .answers;
+    assert_eq!(on_disk.organization.product_name, "Theirs");
+    assert_eq!(answers.organization.product_name, "Theirs");
+    let copy = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("acme.conflict-"))
+        .expect("the interview's version is kept");
+    let kept = crate::store::read_on_disk(&copy).unwrap().answers;
+    assert_eq!(kept.organization.product_name, "Ours");
+    assert!(
+        log.iter()
+            .any(|l| l.contains("organization.product_name") && l.contains("conflict-")),
+        "{log:#?}"
+    );
 }

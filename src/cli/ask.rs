@@ -50,11 +50,8 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
         Source::File(path) => (path.clone(), path.display().to_string()),
         Source::Saved { name, path } => (path, name),
     };
-    let answers = if path.exists() {
-        store::load(&Source::File(path.clone()))?
-    } else {
-        Answers::default()
-    };
+    let loaded = store::read_on_disk(&path)?;
+    let answers = loaded.answers.clone();
 
     let mut start = None;
     if args.section.is_none()
@@ -79,7 +76,13 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
         "Answers are saved to {} as you confirm them. Esc goes back one question; Ctrl-C stops.",
         path.display()
     ));
-    let mut save = |answers: &Answers, key: &str| save(&path, answers, key);
+    // What the file held when last read or written, to notice another writer.
+    let mut base = loaded.base();
+    let mut save = |answers: &Answers, key: &str| {
+        let synced = save(&path, &base, answers, key)?;
+        base = synced.base;
+        Ok(synced.reloaded)
+    };
     let mut interview = Interview::new(&mut terminal, &mut save, answers);
     interview.only_missing = args.only_missing;
     interview.catalog = crate::catalog::Catalog::for_operator()?;
@@ -117,17 +120,22 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Writes the answers atomically and remembers the question just answered; the
-/// full-screen wizard saves through this too.
-pub(super) fn save(path: &Path, answers: &Answers, key: &str) -> Result<(), String> {
+/// Saves an interview's answers (see [`store::save_interview`]: under the file's
+/// lock, only what changed, never over another program's change) and remembers the
+/// question just answered; the full-screen wizard saves through this too.
+pub(super) fn save(
+    path: &Path,
+    base: &store::Base,
+    answers: &Answers,
+    key: &str,
+) -> Result<store::Synced, String> {
     let _saving = super::hangup::SAVING.lock();
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    store::write_atomic(path, answers.to_json().as_bytes())
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let synced = store::save_interview(path, base, answers)?;
     session::remember(path, key);
-    Ok(())
+    Ok(synced)
 }
 
 /// The question after `key`, where a resumed interview starts.

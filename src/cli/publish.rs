@@ -65,8 +65,8 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
             store::policies_dir()?.display()
         );
     };
-    let saved = store::load(&source)?;
-    let mut working = set::apply(&saved, &args.answers.set).context("--set")?;
+    let loaded = store::load_tracked(&source)?;
+    let mut working = set::apply(&loaded.answers, &args.answers.set).context("--set")?;
     let targets = targets(&args, &working, path);
     for (out, _) in &targets {
         check_out(out)?;
@@ -85,7 +85,7 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
     let catalog = Catalog::for_operator()?;
     let renderer = Renderer::new(None)?;
     let report = publish::publish(publish::Request {
-        saved: &saved,
+        base: &loaded.base(),
         working,
         answers_file: path,
         history: Some(&history),

@@ -15,16 +15,28 @@ pub fn run(args: SetArgs) -> anyhow::Result<ExitCode> {
         Source::Stdin => bail!("set changes a saved file; give a NAME or FILE, not -"),
         Source::File(path) | Source::Saved { path, .. } => path.clone(),
     };
-    let answers = if !path.exists() && args.create {
-        Answers::default()
+    if !path.exists() && !args.create && matches!(source, Source::File(_)) {
+        bail!(
+            "{}: no such file (add --create to start a new answers file)",
+            path.display()
+        );
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && args.create
+    {
+        std::fs::create_dir_all(dir)?;
+    }
+    // Read, decide and write under the file's lock, so a `set`, a `publish` or an
+    // interview saving at the same moment waits instead of being undone. An answers
+    // file that does not change is not written at all.
+    let _lock = (path.exists() || args.create)
+        .then(|| store::lock_answers(&path))
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let current = if !path.exists() && args.create {
+        store::OnDisk::missing()
     } else {
-        if !path.exists() && matches!(source, Source::File(_)) {
-            bail!(
-                "{}: no such file (add --create to start a new answers file)",
-                path.display()
-            );
-        }
-        store::load(&source).map_err(|e| match &source {
+        store::load_tracked(&source).map_err(|e| match &source {
             Source::Saved { .. } if !path.exists() => {
                 anyhow::anyhow!("{e}\n(add --create to start a new policy with this name)")
             }
@@ -32,12 +44,12 @@ pub fn run(args: SetArgs) -> anyhow::Result<ExitCode> {
         })?
     };
 
-    let updated = decide(&answers, &args.assignments, &path.display().to_string())?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    store::write_atomic(&path, updated.to_json().as_bytes())
-        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let updated = decide(
+        &current.answers,
+        &args.assignments,
+        &path.display().to_string(),
+    )?;
+    store::write_answers(&path, &current, &updated).map_err(anyhow::Error::msg)?;
     for a in &args.assignments {
         println!("set {}", a.key);
     }

@@ -13,7 +13,7 @@ use clap::Args;
 use super::Exit;
 use crate::answers::Answers;
 use crate::render::Renderer;
-use crate::store::{self, Source, session};
+use crate::store::{self, Base, Source, Synced, session};
 use crate::tui::app::{App, Saved};
 
 #[derive(Debug, Args)]
@@ -49,8 +49,8 @@ fn app() -> anyhow::Result<App> {
     Ok(app)
 }
 
-fn save(path: &Path, answers: &Answers, key: &str) -> Result<(), String> {
-    super::ask::save(path, answers, key)
+fn save(path: &Path, base: &Base, answers: &Answers, key: &str) -> Result<Synced, String> {
+    super::ask::save(path, base, answers, key)
 }
 
 pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
@@ -81,11 +81,18 @@ pub fn edit(args: EditArgs) -> anyhow::Result<ExitCode> {
     };
     // A file that cannot be read is reported (path, line, column) and never
     // overwritten: the wizard does not start.
-    let answers = store::load(&source)?;
+    let loaded = store::load_tracked(&source)?;
     need_terminal("edit")?;
     let last = session::last_question(&path);
     let mut app = app()?;
-    app.open(path, name, answers, last.as_deref(), Saved::Saved);
+    app.open(
+        path,
+        name,
+        loaded.answers.clone(),
+        last.as_deref(),
+        Saved::Saved,
+    );
+    app.doc_mut().base = loaded.base();
     run(app)
 }
 

@@ -1,13 +1,24 @@
 //! Where answers live and how they reach the disk: the data directory, resolving
-//! `NAME|FILE|-`, and atomic writes. Nothing here interprets answers beyond parsing.
+//! `NAME|FILE|-`, atomic writes, locks, and saving without losing another writer's
+//! answers. Nothing here interprets answers beyond parsing and comparing them.
 
 mod atomic;
+mod file;
+mod layout;
 mod locate;
+mod lock;
 pub mod remembered;
 pub mod session;
 
-pub use atomic::write_atomic;
+#[cfg(test)]
+pub use atomic::crash_after_writes;
+pub use atomic::{create_atomic, sweep_temporaries, write_all_atomic, write_atomic};
+pub use file::{
+    Base, OnDisk, Reloaded, Synced, load_tracked, merge3, read_on_disk, save_interview,
+    write_answers,
+};
 pub use locate::{DATA_DIR_ENV, Source, data_dir, policies_dir};
+pub use lock::{Lock, lock_answers, lock_folder};
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -59,6 +70,22 @@ fn located(origin: &str, error: &AnswersError) -> String {
     }
 }
 
+/// Where in the text the first byte that is not UTF-8 is, as line and column (in
+/// characters, like every other error), with the byte's value.
+fn not_utf8(bytes: &[u8], valid_up_to: usize) -> AnswersError {
+    let valid = std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default();
+    let line = valid.matches('\n').count() + 1;
+    let column = valid.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    AnswersError::Syntax {
+        line,
+        column,
+        message: format!(
+            "not UTF-8 text (byte 0x{:02X}); save the file as UTF-8",
+            bytes[valid_up_to]
+        ),
+    }
+}
+
 fn read(source: &Source) -> Result<(String, String), LoadError> {
     match source {
         Source::Stdin => {
@@ -82,13 +109,12 @@ fn read(source: &Source) -> Result<(String, String), LoadError> {
                 return Err(io("is a directory, not an answers file".to_owned()));
             }
             let bytes = std::fs::read(path).map_err(|e| io(describe_io(&e)))?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                io(format!(
-                    "is not UTF-8 text (byte {})",
-                    e.utf8_error().valid_up_to()
-                ))
+            let origin = path.display().to_string();
+            let text = String::from_utf8(bytes).map_err(|e| LoadError::Answers {
+                origin: origin.clone(),
+                error: not_utf8(e.as_bytes(), e.utf8_error().valid_up_to()),
             })?;
-            Ok((path.display().to_string(), text))
+            Ok((origin, text))
         }
     }
 }

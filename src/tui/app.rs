@@ -152,6 +152,9 @@ pub struct Doc {
     pub findings: Vec<Finding>,
     pub notice: Option<String>,
     pub saved: Saved,
+    /// What the answers file held when last read or written, so a save notices
+    /// another program's change instead of overwriting it.
+    pub base: crate::store::Base,
     pub focus: Focus,
     pub sidebar: usize,
     pub preview_on: bool,
@@ -224,6 +227,7 @@ impl App {
             errors: Vec::new(),
             notice: None,
             saved,
+            base: crate::store::Base::default(),
             focus: Focus::Question,
             sidebar: 0,
             preview_on: true,

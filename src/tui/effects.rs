@@ -15,22 +15,25 @@ use crate::render::Format;
 use crate::store::{self, Source, remembered, session};
 use crate::versions::{self, History};
 
-/// Writes answers after each confirmed answer: the answers file, atomically, and
-/// where the operator is (given by the command line, which owns saving).
-pub type SaveFn<'a> = dyn FnMut(&Path, &Answers, &str) -> Result<(), String> + 'a;
+/// Writes answers after each confirmed answer: the answers file, never over another
+/// program's change (given what the file held when last read or written), and where
+/// the operator is. Given by the command line, which owns saving.
+pub type SaveFn<'a> =
+    dyn FnMut(&Path, &store::Base, &Answers, &str) -> Result<store::Synced, String> + 'a;
 
 pub fn perform(app: &App, cmd: Cmd, save: &mut SaveFn) -> Option<Msg> {
     match cmd {
         Cmd::Save { key } => {
             let d = app.doc.as_ref()?;
-            Some(Msg::Saved(save(&d.path, &d.answers, &key)))
+            Some(Msg::Saved(save(&d.path, &d.base, &d.answers, &key)))
         }
-        Cmd::Open { path, name } => Some(match store::load(&Source::File(path.clone())) {
-            Ok(answers) => Msg::Opened {
+        Cmd::Open { path, name } => Some(match store::load_tracked(&Source::File(path.clone())) {
+            Ok(loaded) => Msg::Opened {
                 last: session::last_question(&path),
                 path,
                 name: Some(name),
-                answers,
+                base: loaded.base(),
+                answers: loaded.answers,
                 saved: Saved::Saved,
             },
             // A file that cannot be read is reported and left as it is.
@@ -55,6 +58,7 @@ pub fn perform(app: &App, cmd: Cmd, save: &mut SaveFn) -> Option<Msg> {
                         path,
                         name: Some(name),
                         answers: Answers::default(),
+                        base: store::Base::default(),
                         last: None,
                         saved: Saved::NotYet,
                     }
@@ -184,7 +188,7 @@ pub fn list_policies() -> Vec<Entry> {
 /// A saved policy also gets a version recorded with the honest-dates rule, as
 /// `policywright publish` does; an answers file given by path has no history, so
 /// its outputs are only written.
-fn publish(app: &App) -> Result<(String, Answers), String> {
+fn publish(app: &App) -> Result<(String, Answers, store::Base), String> {
     let d = app.doc.as_ref().ok_or("no policy is open")?;
     let r = d.review.as_ref().ok_or("not on the review screen")?;
     let outputs: Vec<(PathBuf, Format)> = r
@@ -209,7 +213,7 @@ fn publish(app: &App) -> Result<(String, Answers), String> {
         None => None,
     };
     let report = crate::publish::publish(crate::publish::Request {
-        saved: &d.answers,
+        base: &d.base,
         working,
         answers_file: &d.path,
         history: history.as_ref(),
@@ -238,7 +242,7 @@ fn publish(app: &App) -> Result<(String, Answers), String> {
         }
         Outcome::NoHistory => {}
     }
-    Ok((message, report.answers))
+    Ok((message, report.answers, report.base))
 }
 
 #[cfg(all(test, unix))]

@@ -19,27 +19,30 @@ use crate::cli::Exit;
 use crate::policy::Policy;
 use crate::render::Format;
 use crate::scan::Found;
-use crate::store::remembered;
+use crate::store::{self, remembered};
 
 /// Something that happened: a key, a paste, or the result of a [`Cmd`].
 #[derive(Debug)]
 pub enum Msg {
     Key(KeyEvent),
     Paste(String),
-    /// The answers were written (or not).
-    Saved(Result<(), String>),
+    /// The answers were written (or not); when another program had changed the
+    /// file, with the answers to show now and what to say.
+    Saved(Result<store::Synced, String>),
     /// A policy was read and can be edited; `last` is where the operator stopped.
     Opened {
         path: PathBuf,
         name: Option<String>,
         answers: Answers,
+        /// What the file held when read, to notice another writer at the next save.
+        base: store::Base,
         last: Option<String>,
         saved: Saved,
     },
     /// Opening or creating failed; shown on the home screen.
     Failed(String),
     /// Publishing finished: what was written, and the answers as published (dated).
-    Published(Result<(String, Answers), String>),
+    Published(Result<(String, Answers, store::Base), String>),
     /// The last published version of the open policy (number and answers), if any,
     /// for the review screen's list of changes.
     LastVersion(Result<Option<(u32, Answers)>, String>),
@@ -161,12 +164,25 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
             Vec::new()
         }
         Msg::Saved(result) => {
-            if let Some(d) = &mut app.doc {
-                d.saved = match result {
-                    Ok(()) => Saved::Saved,
-                    Err(e) => Saved::Failed(e),
-                };
-                d.quit_warned = false;
+            let Some(d) = &mut app.doc else {
+                return Vec::new();
+            };
+            d.quit_warned = false;
+            match result {
+                Ok(synced) => {
+                    d.saved = Saved::Saved;
+                    d.base = synced.base;
+                    if let Some(reloaded) = synced.reloaded {
+                        // Another program wrote the file: show what it now holds.
+                        d.answers = reloaded.answers;
+                        d.notice = Some(reloaded.note);
+                        d.stale = true;
+                        if !d.dirty {
+                            app.reset_editor();
+                        }
+                    }
+                }
+                Err(e) => d.saved = Saved::Failed(e),
             }
             Vec::new()
         }
@@ -174,10 +190,12 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
             path,
             name,
             answers,
+            base,
             last,
             saved,
         } => {
             app.open(path, name, answers, last.as_deref(), saved);
+            app.doc_mut().base = base;
             Vec::new()
         }
         Msg::Failed(message) => {
@@ -241,8 +259,9 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
             let mut cmds = Vec::new();
             if let Some(d) = &mut app.doc {
                 let message = match result {
-                    Ok((message, answers)) => {
+                    Ok((message, answers, base)) => {
                         d.answers = answers;
+                        d.base = base;
                         // "Since version N" now counts from the version just recorded.
                         if d.name.is_some() {
                             cmds.push(Cmd::LoadLastVersion);

@@ -428,8 +428,109 @@ fn saving_is_reported_in_the_status() {
     assert_eq!(app.doc().saved, Saved::NotYet);
     update(&mut app, Msg::Saved(Err("disk full".into())));
     assert_eq!(app.doc().saved, Saved::Failed("disk full".into()));
-    update(&mut app, Msg::Saved(Ok(())));
+    update(&mut app, Msg::Saved(Ok(synced())));
     assert_eq!(app.doc().saved, Saved::Saved);
+}
+
+fn synced() -> crate::store::Synced {
+    crate::store::Synced {
+        base: crate::store::Base::default(),
+        reloaded: None,
+    }
+}
+
+/// Opens `file` as the wizard does (`Cmd::Open`), remembering what it held.
+fn open_file(file: &std::path::Path) -> App {
+    let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
+    let cmd = Cmd::Open {
+        path: file.to_owned(),
+        name: "acme".into(),
+    };
+    let msg = super::effects::perform(&app, cmd, &mut |_, _, _, _| Ok(synced())).unwrap();
+    update(&mut app, msg);
+    app.refresh_if_stale();
+    app
+}
+
+/// Confirms `text` as the answer to the current question and saves it the way the
+/// wizard does (through `store::save_interview`).
+fn confirm_and_save(app: &mut App, text: &str) {
+    ctrl(app, 'u');
+    type_text(app, text);
+    let cmds = press(app, KeyCode::Enter);
+    assert_eq!(cmds.len(), 1, "{cmds:?}");
+    let mut save =
+        |path: &std::path::Path, base: &crate::store::Base, answers: &Answers, _key: &str| {
+            crate::store::save_interview(path, base, answers)
+        };
+    let msg = super::effects::perform(app, cmds[0].clone(), &mut save).unwrap();
+    update(app, msg);
+    app.refresh_if_stale();
+}
+
+/// F1: a `set` while the wizard is open is not undone by the wizard's next save:
+/// the wizard re-applies its answer on top and shows both.
+#[test]
+fn the_wizard_keeps_another_programs_change_and_adds_its_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("acme.json");
+    std::fs::write(&file, example("complete").to_json()).unwrap();
+    let mut app = open_file(&file);
+    assert_eq!(key(&app), "organization.product_name");
+
+    let mut theirs = example("complete");
+    theirs.organization.legal_form = Some("set by script".into());
+    std::fs::write(&file, theirs.to_json()).unwrap();
+    confirm_and_save(&mut app, "Ledgerly Pro");
+
+    let on_disk = crate::store::read_on_disk(&file).unwrap().answers;
+    assert_eq!(
+        on_disk.organization.legal_form.as_deref(),
+        Some("set by script")
+    );
+    assert_eq!(on_disk.organization.product_name, "Ledgerly Pro");
+    assert_eq!(
+        app.doc().answers,
+        on_disk,
+        "the wizard shows what the file holds"
+    );
+    assert!(
+        app.doc()
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("another program")
+    );
+    assert_eq!(app.doc().saved, Saved::Saved);
+}
+
+/// Both changed the same answer: the file keeps the other program's, the wizard's
+/// is written beside it, and the operator is told where.
+#[test]
+fn the_wizard_keeps_both_versions_of_a_conflicting_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("acme.json");
+    std::fs::write(&file, example("complete").to_json()).unwrap();
+    let mut app = open_file(&file);
+
+    let mut theirs = example("complete");
+    theirs.organization.product_name = "Theirs".into();
+    std::fs::write(&file, theirs.to_json()).unwrap();
+    confirm_and_save(&mut app, "Ours");
+
+    assert_eq!(crate::store::read_on_disk(&file).unwrap().answers, theirs);
+    let notice = app.doc().notice.clone().unwrap();
+    assert!(notice.contains("organization.product_name"), "{notice}");
+    let copy = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains("acme.conflict-"))
+        .expect("the wizard's version is kept");
+    assert!(notice.contains(&copy.display().to_string()), "{notice}");
+    let kept = crate::store::read_on_disk(&copy).unwrap().answers;
+    assert_eq!(kept.organization.product_name, "Ours");
+    assert_eq!(app.doc().answers.organization.product_name, "Theirs");
 }
 
 #[test]
@@ -465,7 +566,7 @@ fn ctrl_q_after_a_failed_save_warns_first() {
     let mut app = app_with(Answers::default());
     update(&mut app, Msg::Saved(Err("full".to_owned())));
     ctrl(&mut app, 'q');
-    update(&mut app, Msg::Saved(Ok(())));
+    update(&mut app, Msg::Saved(Ok(synced())));
     ctrl(&mut app, 'q');
     assert_eq!(app.exit, Some(Exit::Ok));
 }
@@ -523,6 +624,7 @@ fn home_opens_and_creates_policies() {
             path: "/data/policies/acme2.json".into(),
             name: Some("acme2".into()),
             answers: Answers::default(),
+            base: crate::store::Base::default(),
             last: None,
             saved: Saved::NotYet,
         },
@@ -879,7 +981,11 @@ fn a_publish_refreshes_what_changed_since_the_last_version() {
     let answers = app.doc().answers.clone();
     let cmds = update(
         &mut app,
-        Msg::Published(Ok(("Wrote a.md. Recorded version 1.".into(), answers))),
+        Msg::Published(Ok((
+            "Wrote a.md. Recorded version 1.".into(),
+            answers,
+            crate::store::Base::default(),
+        ))),
     );
     assert_eq!(cmds, vec![Cmd::LoadLastVersion]);
     let cmds = update(&mut app, Msg::Published(Err("disk full".into())));
@@ -913,7 +1019,7 @@ fn publishing_remembers_the_outputs_for_next_time() {
     }
     let cmds = press(&mut app, KeyCode::Enter);
     assert_eq!(cmds, vec![Cmd::Publish]);
-    let msg = super::effects::perform(&app, Cmd::Publish, &mut |_, _, _| Ok(())).unwrap();
+    let msg = super::effects::perform(&app, Cmd::Publish, &mut |_, _, _, _| Ok(synced())).unwrap();
     update(&mut app, msg);
     assert!(repo.path().join("site/privacy.txt").exists());
 
@@ -965,7 +1071,7 @@ fn scanned_app() -> App {
         .expect("arriving at the recipients scans the code")
         .clone();
     assert_eq!(key(&app), "processors");
-    let msg = super::effects::perform(&app, scan, &mut |_, _, _| Ok(())).unwrap();
+    let msg = super::effects::perform(&app, scan, &mut |_, _, _, _| Ok(synced())).unwrap();
     update(&mut app, msg);
     app
 }
@@ -983,7 +1089,7 @@ fn the_scan_runs_off_the_ui_thread() {
     let mut app = app_with(answers);
     go_to(&mut app, "workspace.code_dir");
     let (background, answers) = std::sync::mpsc::channel();
-    let mut save = |_: &std::path::Path, _: &Answers, _: &str| Ok(());
+    let mut save = |_: &std::path::Path, _: &crate::store::Base, _: &Answers, _: &str| Ok(synced());
     let enter = Msg::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     super::dispatch(&mut app, enter, &mut save, &background);
     assert_eq!(key(&app), "processors");
@@ -1044,7 +1150,8 @@ fn a_folder_that_cannot_be_scanned_is_said_so() {
     let mut app = app_with(answers);
     go_to(&mut app, "workspace.code_dir");
     let cmds = press(&mut app, KeyCode::Enter);
-    let msg = super::effects::perform(&app, cmds[1].clone(), &mut |_, _, _| Ok(())).unwrap();
+    let msg =
+        super::effects::perform(&app, cmds[1].clone(), &mut |_, _, _, _| Ok(synced())).unwrap();
     update(&mut app, msg);
     let text = screen(&app, 100, 40);
     assert!(

@@ -238,25 +238,14 @@ impl History {
 
         std::fs::create_dir_all(&self.dir).map_err(|e| self.io(&self.dir, &e))?;
         let path = self.path(version);
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".policywright-")
-            .suffix(".tmp")
-            .tempfile_in(&self.dir)
-            .map_err(|e| self.io(&self.dir, &e))?;
-        use std::io::Write;
-        tmp.write_all(text.as_bytes())
-            .and_then(|()| tmp.as_file().sync_all())
-            .map_err(|e| self.io(&path, &e))?;
-        tmp.persist_noclobber(&path).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                VersionError::Taken {
-                    name: self.name.clone(),
-                    version,
-                }
-            } else {
-                self.io(&path, &e.error)
-            }
-        })?;
+        let created =
+            store::create_atomic(&path, text.as_bytes()).map_err(|e| self.io(&path, &e))?;
+        if !created {
+            return Err(VersionError::Taken {
+                name: self.name.clone(),
+                version,
+            });
+        }
         Ok(Version {
             version,
             date,

@@ -1,0 +1,296 @@
+//! Saving an answers file without losing anyone's answers: what the file held when it
+//! was read (to notice another writer), writing only what changed in the file's own
+//! layout, and, for an interview, re-applying its answer on top of another writer's.
+//!
+//! Every function here that writes takes the file's lock (see [`super::lock`]) for
+//! the whole read-decide-write, except [`write_answers`], whose caller holds it.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use sha2::{Digest, Sha256};
+
+use super::{LoadError, Source, lock_answers, write_atomic};
+use crate::answers::Answers;
+
+/// The answers file as it is on disk.
+#[derive(Debug, Clone)]
+pub struct OnDisk {
+    /// The file's text; `None` when there is no file.
+    pub text: Option<String>,
+    /// Its answers (the empty draft when there is no file).
+    pub answers: Answers,
+}
+
+/// What an interview last read from or wrote to the file: enough to tell whether
+/// another program wrote it since, and what the interview's own changes are.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Base {
+    /// SHA-256 of the bytes; `None` when there was no file.
+    hash: Option<[u8; 32]>,
+    answers: Answers,
+}
+
+/// What saving an interview's answers did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Synced {
+    /// What the file now holds, to compare with at the next save.
+    pub base: Base,
+    /// Set when the file had been changed by another program: the answers the
+    /// interview must now show, and what to tell the operator.
+    pub reloaded: Option<Reloaded>,
+}
+
+/// Answers an interview adopts after another program changed the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reloaded {
+    pub answers: Answers,
+    pub note: String,
+}
+
+impl OnDisk {
+    /// No file yet.
+    pub fn missing() -> OnDisk {
+        OnDisk {
+            text: None,
+            answers: Answers::default(),
+        }
+    }
+
+    /// What an interview compares with at its next save.
+    pub fn base(&self) -> Base {
+        Base {
+            hash: self.text.as_deref().map(hash),
+            answers: self.answers.clone(),
+        }
+    }
+}
+
+impl Base {
+    /// The answers as they were read.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+}
+
+fn hash(text: &str) -> [u8; 32] {
+    Sha256::digest(text.as_bytes()).into()
+}
+
+/// Reads a saved policy or answers file, keeping its text for a later save.
+/// Errors are [`super::load`]'s.
+pub fn load_tracked(source: &Source) -> Result<OnDisk, LoadError> {
+    let (origin, text) = super::read(source)?;
+    let answers =
+        Answers::from_json(&text).map_err(|error| LoadError::Answers { origin, error })?;
+    Ok(OnDisk {
+        text: Some(text),
+        answers,
+    })
+}
+
+/// The file at `path` now; a missing file is the empty draft.
+pub fn read_on_disk(path: &Path) -> Result<OnDisk, LoadError> {
+    if !path.exists() {
+        return Ok(OnDisk::missing());
+    }
+    load_tracked(&Source::File(path.to_owned()))
+}
+
+/// The file at `path` now, parsed only if its bytes differ from `base`'s (an
+/// interview's save reads the file every time; usually nobody else wrote it).
+fn read_since(path: &Path, base: &Base) -> Result<OnDisk, LoadError> {
+    if !path.exists() {
+        return Ok(OnDisk::missing());
+    }
+    let source = Source::File(path.to_owned());
+    let (origin, text) = super::read(&source)?;
+    if Some(hash(&text)) == base.hash {
+        return Ok(OnDisk {
+            text: Some(text),
+            answers: base.answers.clone(),
+        });
+    }
+    let answers =
+        Answers::from_json(&text).map_err(|error| LoadError::Answers { origin, error })?;
+    Ok(OnDisk {
+        text: Some(text),
+        answers,
+    })
+}
+
+/// Saves `new` over the file whose current state is `current`, writing only if the
+/// answers differ, and then in the file's own layout: members the file spells out
+/// that the change does not touch (an explicit `false`, a key order of its own)
+/// stay as they are; new members take their place in the model's order. Returns the
+/// file as it now is. The caller holds the file's lock.
+pub fn write_answers(path: &Path, current: &OnDisk, new: &Answers) -> Result<OnDisk, String> {
+    if current.text.is_some() && current.answers == *new {
+        return Ok(current.clone());
+    }
+    let text = current
+        .text
+        .as_deref()
+        .and_then(|old| in_layout_of(old, &current.answers, new))
+        .unwrap_or_else(|| new.to_json());
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(OnDisk {
+        text: Some(text),
+        answers: new.clone(),
+    })
+}
+
+/// Saves an interview's answers. `base` is what the interview last read or wrote.
+///
+/// If nobody else wrote the file since, `ours` is written (only if it changed). If
+/// someone did, the interview's own changes (`ours` against `base`) are applied to
+/// the file's new answers when they touch other answers; the file is written and the
+/// interview is told to show the merged answers. When both changed the same answer
+/// differently, nothing is overwritten: the file keeps the other program's version,
+/// the interview's is written beside it as `NAME.conflict-TIME.json`, and the
+/// interview is told so and shows the file's answers.
+pub fn save_interview(path: &Path, base: &Base, ours: &Answers) -> Result<Synced, String> {
+    let _lock = lock_answers(path)?;
+    let current = read_since(path, base).map_err(|e| e.to_string())?;
+    let changed_meanwhile = current.text.as_deref().map(hash) != base.hash;
+    if !changed_meanwhile {
+        let now = write_answers(path, &current, ours)?;
+        return Ok(Synced {
+            base: now.base(),
+            reloaded: None,
+        });
+    }
+    let file = path.display();
+    match merge3(&base.answers, &current.answers, ours) {
+        Ok(merged) => {
+            let note = if merged == current.answers {
+                format!("{file} was changed by another program meanwhile: shown now as it is.")
+            } else {
+                format!(
+                    "{file} was changed by another program meanwhile: its changes are kept \
+                     and yours were added to them."
+                )
+            };
+            let now = write_answers(path, &current, &merged)?;
+            Ok(Synced {
+                base: now.base(),
+                reloaded: Some(Reloaded {
+                    answers: merged,
+                    note,
+                }),
+            })
+        }
+        Err(conflicts) => {
+            let copy = conflict_copy(path);
+            write_atomic(&copy, ours.to_json().as_bytes())
+                .map_err(|e| format!("{}: {e}", copy.display()))?;
+            Ok(Synced {
+                base: current.base(),
+                reloaded: Some(Reloaded {
+                    answers: current.answers,
+                    note: format!(
+                        "Another program changed {} in {file} meanwhile. The file keeps its \
+                         version; yours is saved beside it as {}. Shown now: the file's answers.",
+                        conflicts.join(", "),
+                        copy.display()
+                    ),
+                }),
+            })
+        }
+    }
+}
+
+/// `NAME.conflict-YYYY-MM-DDTHHMMSSZ.json` beside `NAME.json` (a number is added if
+/// that exists).
+fn conflict_copy(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "answers".into(), |s| s.to_string_lossy().into_owned());
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let time = format!(
+        "{}T{:02}{:02}{:02}Z",
+        crate::versions::today(),
+        secs / 3600 % 24,
+        secs / 60 % 60,
+        secs % 60
+    );
+    let mut copy = path.with_file_name(format!("{stem}.conflict-{time}.json"));
+    let mut n = 2;
+    while copy.exists() {
+        copy = path.with_file_name(format!("{stem}.conflict-{time}-{n}.json"));
+        n += 1;
+    }
+    copy
+}
+
+/// Three-way merge of answers: `ours` and `theirs` both started from `base`. Each
+/// answer changed on one side only takes that side's value; an answer changed on
+/// both sides to different values is a conflict, named by its dotted path. Lists
+/// are one answer each.
+pub fn merge3(base: &Answers, theirs: &Answers, ours: &Answers) -> Result<Answers, Vec<String>> {
+    let mut conflicts = Vec::new();
+    let merged = merge_values(
+        &base.to_value(),
+        &theirs.to_value(),
+        &ours.to_value(),
+        "",
+        &mut conflicts,
+    );
+    if !conflicts.is_empty() {
+        return Err(conflicts);
+    }
+    serde_json::from_value(merged).map_err(|e| vec![format!("(the merged answers: {e})")])
+}
+
+fn merge_values(
+    base: &Value,
+    theirs: &Value,
+    ours: &Value,
+    path: &str,
+    conflicts: &mut Vec<String>,
+) -> Value {
+    if ours == base || theirs == ours {
+        return theirs.clone();
+    }
+    if theirs == base {
+        return ours.clone();
+    }
+    match (base, theirs, ours) {
+        (Value::Object(b), Value::Object(t), Value::Object(o)) => {
+            let mut out = Map::new();
+            let keys = o.keys().chain(t.keys().filter(|k| !o.contains_key(*k)));
+            for key in keys {
+                let at = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                let pick = |m: &Map<String, Value>| m.get(key).cloned().unwrap_or(Value::Null);
+                let value = merge_values(&pick(b), &pick(t), &pick(o), &at, conflicts);
+                out.insert(key.clone(), value);
+            }
+            Value::Object(out)
+        }
+        _ => {
+            conflicts.push(path.to_owned());
+            ours.clone()
+        }
+    }
+}
+
+/// `new` written into the file text `old` (whose answers are `old_answers`),
+/// changing only what differs; `None` when that cannot be done faithfully.
+fn in_layout_of(old: &str, old_answers: &Answers, new: &Answers) -> Option<String> {
+    let text = super::layout::rewrite(old, &old_answers.to_file_value(), &new.to_file_value())?;
+    // Whatever the layout kept, the file must say exactly the new answers.
+    (Answers::from_json(&text).ok()? == *new).then_some(text)
+}
+
+#[cfg(test)]
+mod tests;

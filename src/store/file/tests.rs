@@ -1,0 +1,253 @@
+use super::*;
+
+const COMPLETE: &str = include_str!("../../../examples/complete.json");
+
+fn with_file(text: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("acme.json");
+    std::fs::write(&path, text).unwrap();
+    (dir, path)
+}
+
+fn set(answers: &Answers, key: &str, value: &str) -> Answers {
+    let a: crate::answers::set::Assignment = format!("{key}={value}").parse().unwrap();
+    crate::answers::set::apply(answers, &[a]).unwrap()
+}
+
+#[cfg(unix)]
+fn inode(path: &Path) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(path).unwrap())
+}
+
+/// A save that changes nothing does not write at all, whatever the file's layout.
+#[cfg(unix)]
+#[test]
+fn an_unchanged_save_does_not_touch_the_file() {
+    let hand_written =
+        "{ \"schema_version\": 1,\n\t\"organization\": {\"product_name\": \"Acme\"} }";
+    let (_dir, path) = with_file(hand_written);
+    let before = inode(&path);
+    let disk = read_on_disk(&path).unwrap();
+    let answers = disk.answers.clone();
+    write_answers(&path, &disk, &answers).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), hand_written);
+    assert_eq!(
+        inode(&path),
+        before,
+        "not even replaced by an identical copy"
+    );
+}
+
+/// A change rewrites only what it changes: the explicit `false` answers and the
+/// key order the file has stay, and the changed answer takes its place.
+#[test]
+fn a_change_keeps_what_the_file_spells_out() {
+    let (_dir, path) = with_file(COMPLETE);
+    let disk = read_on_disk(&path).unwrap();
+    let new = set(&disk.answers, "organization.legal_form", "a cooperative");
+    write_answers(&path, &disk, &new).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let expected = COMPLETE.replace("a German limited company", "a cooperative");
+    assert_eq!(text, expected, "one line changed, nothing else");
+}
+
+/// New answers go where the model puts them, even in a file with its own order.
+#[test]
+fn new_members_follow_the_models_order() {
+    let (_dir, path) = with_file(
+        "{\"organization\": {\"website\": \"https://a.example\", \"product_name\": \"A\"},\n \"schema_version\": 1}",
+    );
+    let disk = read_on_disk(&path).unwrap();
+    let new = set(&disk.answers, "organization.legal_entity", "A Ltd");
+    write_answers(&path, &disk, &new).unwrap();
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let keys: Vec<&String> = saved["organization"].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["website", "product_name", "legal_entity"]);
+    let top: Vec<&String> = saved.as_object().unwrap().keys().collect();
+    assert_eq!(
+        top,
+        ["organization", "schema_version"],
+        "the file's own order stays"
+    );
+}
+
+/// A catalog reference gains no field the operator never set (`role: other`).
+#[test]
+fn catalog_entries_gain_no_role() {
+    let text = "{\"schema_version\": 1, \"processors\": [{\"catalog\": \"sentry\"}]}\n";
+    let answers = Answers::from_json(text).unwrap();
+    let written = set(&answers, "organization.product_name", "Acme").to_json();
+    assert!(!written.contains("role"), "{written}");
+    let mut placed = answers.clone();
+    placed.processors[0].role = crate::answers::vocab::ProcessorRole::Payments;
+    let placed = placed.to_json();
+    assert!(
+        placed.contains("\"role\": \"payments\""),
+        "a role the operator set is kept"
+    );
+}
+
+/// The interview's answer is re-applied on top of another program's change to a
+/// different answer: both are in the file, and the interview is told to show them.
+#[test]
+fn an_interview_reapplies_its_answer_over_another_writers() {
+    let (_dir, path) = with_file(COMPLETE);
+    let loaded = read_on_disk(&path).unwrap();
+    let base = loaded.base();
+    // Another program (`set`) changes one answer...
+    let theirs = set(&loaded.answers, "organization.legal_form", "by script");
+    std::fs::write(&path, theirs.to_json()).unwrap();
+    // ...while the interview confirms another.
+    let ours = set(&loaded.answers, "organization.product_name", "Ledgerly Pro");
+    let synced = save_interview(&path, &base, &ours).unwrap();
+
+    let on_disk = read_on_disk(&path).unwrap().answers;
+    assert_eq!(
+        on_disk.organization.legal_form.as_deref(),
+        Some("by script")
+    );
+    assert_eq!(on_disk.organization.product_name, "Ledgerly Pro");
+    let reloaded = synced.reloaded.expect("the interview is told");
+    assert_eq!(reloaded.answers, on_disk, "it shows what the file holds");
+    assert!(
+        reloaded.note.contains("another program"),
+        "{}",
+        reloaded.note
+    );
+    // The next save compares with the merged file, so it is a plain save again.
+    let next = set(&on_disk, "organization.website", "https://l.example");
+    assert!(
+        save_interview(&path, &synced.base, &next)
+            .unwrap()
+            .reloaded
+            .is_none()
+    );
+}
+
+/// Both changed the same answer: nothing is overwritten; both versions are kept.
+#[test]
+fn a_conflict_keeps_both_versions_and_says_so() {
+    let (dir, path) = with_file(COMPLETE);
+    let loaded = read_on_disk(&path).unwrap();
+    let base = loaded.base();
+    let theirs = set(&loaded.answers, "organization.product_name", "Theirs");
+    std::fs::write(&path, theirs.to_json()).unwrap();
+    let ours = set(&loaded.answers, "organization.product_name", "Ours");
+    let synced = save_interview(&path, &base, &ours).unwrap();
+
+    assert_eq!(
+        read_on_disk(&path).unwrap().answers,
+        theirs,
+        "the file is not overwritten"
+    );
+    let copies: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains("acme.conflict-"))
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    assert_eq!(
+        read_on_disk(&copies[0]).unwrap().answers,
+        ours,
+        "ours is kept beside it"
+    );
+    let reloaded = synced.reloaded.expect("the interview is told");
+    assert!(
+        reloaded.note.contains("organization.product_name"),
+        "{}",
+        reloaded.note
+    );
+    assert!(reloaded.note.contains(&copies[0].display().to_string()));
+    assert_eq!(reloaded.answers, theirs);
+    assert_eq!(synced.base, read_on_disk(&path).unwrap().base());
+}
+
+/// An interview whose file was deleted and re-created by someone else still merges.
+#[test]
+fn a_new_policy_saved_twice_is_a_plain_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.json");
+    let base = Base::default();
+    let first = set(&Answers::default(), "organization.product_name", "New");
+    let synced = save_interview(&path, &base, &first).unwrap();
+    assert!(synced.reloaded.is_none());
+    let second = set(&first, "organization.legal_form", "a sole trader");
+    assert!(
+        save_interview(&path, &synced.base, &second)
+            .unwrap()
+            .reloaded
+            .is_none()
+    );
+    assert_eq!(read_on_disk(&path).unwrap().answers, second);
+}
+
+/// F12: invalid UTF-8 is located by line and column, like a syntax error.
+#[test]
+fn invalid_utf8_is_located() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.json");
+    std::fs::write(
+        &path,
+        b"{\n  \"schema_version\": 1,\n  \"x\": \"\xc3\xa9\xff\"\n}",
+    )
+    .unwrap();
+    let e = read_on_disk(&path).unwrap_err().to_string();
+    assert!(
+        e.ends_with("bad.json:3:10: not UTF-8 text (byte 0xFF); save the file as UTF-8"),
+        "{e}"
+    );
+}
+
+/// In a hand-formatted file, a change touches only its own line: one-line arrays
+/// stay on one line, other members keep their spacing.
+#[test]
+fn a_hand_formatted_file_changes_only_where_the_answer_changed() {
+    let acme = include_str!("../../../examples/acme.json");
+    let (_dir, path) = with_file(acme);
+    let disk = read_on_disk(&path).unwrap();
+    let mut new = set(&disk.answers, "organization.product_name", "Acme Two");
+    new.audience.regions.pop();
+    write_answers(&path, &disk, &new).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed: Vec<(&str, &str)> = acme
+        .lines()
+        .zip(text.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(acme.lines().count(), text.lines().count(), "{text}");
+    assert_eq!(changed.len(), 2, "{changed:#?}");
+    assert!(changed[0].1.contains("\"Acme Two\""), "{changed:#?}");
+    assert!(
+        changed[1].1.trim_start().starts_with("\"regions\": ["),
+        "{changed:#?}"
+    );
+    assert_eq!(read_on_disk(&path).unwrap().answers, new);
+}
+
+/// A list that gains an entry keeps the text of every entry it had.
+#[test]
+fn adding_to_a_list_only_adds_lines() {
+    let acme = include_str!("../../../examples/acme.json");
+    let (_dir, path) = with_file(acme);
+    let disk = read_on_disk(&path).unwrap();
+    let mut new = disk.answers.clone();
+    new.processors.push(crate::answers::Processor {
+        catalog: Some("sentry".into()),
+        ..Default::default()
+    });
+    new.rights.rights.remove(1);
+    write_answers(&path, &disk, &new).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let before: Vec<&str> = acme.lines().collect();
+    let after: Vec<&str> = text.lines().collect();
+    let removed: Vec<&&str> = before.iter().filter(|l| !after.contains(l)).collect();
+    let added: Vec<&&str> = after.iter().filter(|l| !before.contains(l)).collect();
+    assert_eq!(removed, [&"      {\"right\": \"erasure\"},"], "{text}");
+    assert!(
+        added.iter().any(|l| l.contains("\"catalog\": \"sentry\"")),
+        "{added:#?}"
+    );
+    assert!(added.len() <= 4, "{added:#?}");
+    assert_eq!(read_on_disk(&path).unwrap().answers, new);
+}

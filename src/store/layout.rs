@@ -1,0 +1,341 @@
+//! Writing changed answers into an answers file's own text, so a save changes only
+//! the lines of the answers that changed: the rest of the file (its indentation,
+//! one-line arrays, key order, explicit `false` answers) is copied byte for byte.
+//! A file that is hand-formatted and kept in git then shows one-line diffs.
+
+use serde_json::{Map, Value};
+
+/// A JSON value in the file's text: where it is, and its parts.
+struct Node {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+enum Kind {
+    Scalar,
+    Array(Vec<Node>),
+    /// Members: the key, where the member starts (its key's quote), and the value.
+    Object(Vec<(String, usize, Node)>),
+}
+
+/// `text` (a JSON object whose model values were `old`) rewritten to hold `new`,
+/// touching only what differs. `None` when the text cannot be read this way.
+pub fn rewrite(text: &str, old: &Value, new: &Value) -> Option<String> {
+    let mut parser = Parser { text, at: 0 };
+    parser.space();
+    let root = parser.value(0)?;
+    let mut out = String::with_capacity(text.len() + 64);
+    out.push_str(&text[..root.start]);
+    patch(text, &root, old, new, &mut out);
+    out.push_str(&text[root.end..]);
+    Some(out)
+}
+
+fn patch(text: &str, node: &Node, old: &Value, new: &Value, out: &mut String) {
+    if old == new {
+        out.push_str(&text[node.start..node.end]);
+        return;
+    }
+    let indent = indentation(text, node.start);
+    match (&node.kind, old, new) {
+        (Kind::Object(members), Value::Object(o), Value::Object(n)) if !members.is_empty() => {
+            patch_object(text, node, members, o, n, &indent, out);
+        }
+        (Kind::Array(items), Value::Array(o), Value::Array(n))
+            if items.len() == o.len() && o.len() == n.len() =>
+        {
+            let mut at = node.start;
+            for ((item, ov), nv) in items.iter().zip(o).zip(n) {
+                out.push_str(&text[at..item.start]);
+                patch(text, item, ov, nv, out);
+                at = item.end;
+            }
+            out.push_str(&text[at..node.end]);
+        }
+        (Kind::Array(items), Value::Array(o), Value::Array(n))
+            if items.len() == o.len() && !items.is_empty() =>
+        {
+            patch_list(text, node, items, o, n, out);
+        }
+        _ => {
+            let one_line = !text[node.start..node.end].contains('\n');
+            out.push_str(&formatted(new, &indent, one_line));
+        }
+    }
+}
+
+fn patch_object(
+    text: &str,
+    node: &Node,
+    members: &[(String, usize, Node)],
+    old: &Map<String, Value>,
+    new: &Map<String, Value>,
+    indent: &str,
+    out: &mut String,
+) {
+    // The layout of a member: what separates members, from the first member's line.
+    let first_key_at = members[0].1;
+    let member_indent = indentation(text, first_key_at);
+    let multi_line = text[node.start..first_key_at].contains('\n');
+    let separator = if multi_line {
+        format!(",\n{member_indent}")
+    } else {
+        ", ".to_owned()
+    };
+    let value_indent = if multi_line {
+        member_indent.clone()
+    } else {
+        indent.to_owned()
+    };
+    let null = Value::Null;
+
+    // Each kept member: its text; then new members after the member the model puts
+    // before them.
+    let mut kept: Vec<(String, String)> = Vec::new();
+    for (key, _, value) in members {
+        match (old.get(key), new.get(key)) {
+            (o, Some(n)) => {
+                let mut t = String::new();
+                patch(text, value, o.unwrap_or(&null), n, &mut t);
+                kept.push((key.clone(), t));
+            }
+            // Left out of both: a default the file spells out (`false`, `[]`).
+            (None, None) => kept.push((key.clone(), text[value.start..value.end].to_owned())),
+            // Removed by the change.
+            (Some(_), None) => {}
+        }
+    }
+    let mut previous: Option<&String> = None;
+    for (key, value) in new {
+        let present = kept.iter().any(|(k, _)| k == key);
+        if !present && old.get(key) != Some(value) {
+            let at = previous
+                .and_then(|p| kept.iter().position(|(k, _)| k == p))
+                .map_or(0, |i| i + 1);
+            kept.insert(
+                at,
+                (key.clone(), formatted(value, &value_indent, !multi_line)),
+            );
+        }
+        previous = Some(key);
+    }
+
+    // Unchanged members keep the exact text before them (comments are not JSON, but
+    // spacing is kept); the object is rebuilt only from its first member on.
+    let last = members.last().expect("not empty");
+    out.push_str(&text[node.start..first_key_at]);
+    let body: Vec<String> = kept
+        .iter()
+        .map(|(key, value)| {
+            let quoted = serde_json::to_string(key).expect("a key serialises");
+            let colon = members.iter().find(|(k, _, _)| k == key).map_or_else(
+                || ": ".to_owned(),
+                |(_, at, v)| {
+                    let after_key = at + key_len(text, *at);
+                    text[after_key..v.start].to_owned()
+                },
+            );
+            format!("{quoted}{colon}{value}")
+        })
+        .collect();
+    out.push_str(&body.join(&separator));
+    out.push_str(&text[last.2.end..node.end]);
+}
+
+/// A list that gained or lost entries: every entry that is still there, in the same
+/// order, keeps its text; only the added ones are written fresh.
+fn patch_list(
+    text: &str,
+    node: &Node,
+    items: &[Node],
+    old: &[Value],
+    new: &[Value],
+    out: &mut String,
+) {
+    let first = items[0].start;
+    let multi_line = text[node.start..first].contains('\n');
+    let item_indent = indentation(text, first);
+    let separator = if multi_line {
+        format!(",\n{item_indent}")
+    } else {
+        ", ".to_owned()
+    };
+    let mut next = 0;
+    let parts: Vec<String> = new
+        .iter()
+        .map(
+            |value| match (next..old.len()).find(|&j| old[j] == *value) {
+                Some(j) => {
+                    next = j + 1;
+                    text[items[j].start..items[j].end].to_owned()
+                }
+                None => formatted(value, &item_indent, !multi_line),
+            },
+        )
+        .collect();
+    out.push_str(&text[node.start..first]);
+    out.push_str(&parts.join(&separator));
+    let last = items.last().expect("not empty");
+    out.push_str(&text[last.end..node.end]);
+}
+
+/// The length of the quoted key starting at `at`.
+fn key_len(text: &str, at: usize) -> usize {
+    let mut p = Parser { text, at };
+    p.string();
+    p.at - at
+}
+
+/// The whitespace at the start of the line that holds `at`.
+fn indentation(text: &str, at: usize) -> String {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect()
+}
+
+/// A value written fresh: on one line where the file had one (or for scalars),
+/// else pretty, its lines indented like the line it starts on.
+fn formatted(value: &Value, indent: &str, one_line: bool) -> String {
+    if one_line || !(value.is_array() || value.is_object()) {
+        return compact(value);
+    }
+    let pretty = serde_json::to_string_pretty(value).expect("a value serialises");
+    pretty.replace('\n', &format!("\n{indent}"))
+}
+
+/// `["a", "b"]` and `{ "k": "v" }`, spaced as people write them on one line.
+fn compact(value: &Value) -> String {
+    match value {
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(compact).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        Value::Object(map) if map.is_empty() => "{}".to_owned(),
+        Value::Object(map) => {
+            let parts: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("{}: {}", Value::String(k.clone()), compact(v)))
+                .collect();
+            format!("{{ {} }}", parts.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Finds where each value is; refuses (`None`) anything that is not plain JSON.
+struct Parser<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Node> {
+        if depth > 128 {
+            return None;
+        }
+        let start = self.at;
+        let kind = match self.peek()? {
+            b'{' => {
+                self.at += 1;
+                let mut members = Vec::new();
+                self.space();
+                if self.peek()? == b'}' {
+                    self.at += 1;
+                } else {
+                    loop {
+                        self.space();
+                        let key_at = self.at;
+                        self.string()?;
+                        let key: String = serde_json::from_str(&self.text[key_at..self.at]).ok()?;
+                        self.space();
+                        (self.peek()? == b':').then_some(())?;
+                        self.at += 1;
+                        self.space();
+                        let value = self.value(depth + 1)?;
+                        members.push((key, key_at, value));
+                        self.space();
+                        match self.peek()? {
+                            b',' => self.at += 1,
+                            b'}' => {
+                                self.at += 1;
+                                break;
+                            }
+                            _ => return None,
+                        }
+                    }
+                }
+                Kind::Object(members)
+            }
+            b'[' => {
+                self.at += 1;
+                let mut items = Vec::new();
+                self.space();
+                if self.peek()? == b']' {
+                    self.at += 1;
+                } else {
+                    loop {
+                        self.space();
+                        items.push(self.value(depth + 1)?);
+                        self.space();
+                        match self.peek()? {
+                            b',' => self.at += 1,
+                            b']' => {
+                                self.at += 1;
+                                break;
+                            }
+                            _ => return None,
+                        }
+                    }
+                }
+                Kind::Array(items)
+            }
+            b'"' => {
+                self.string()?;
+                Kind::Scalar
+            }
+            _ => {
+                while matches!(
+                    self.peek(),
+                    Some(b'-' | b'+' | b'.' | b'0'..=b'9' | b'a'..=b'z' | b'E')
+                ) {
+                    self.at += 1;
+                }
+                (self.at > start).then_some(())?;
+                Kind::Scalar
+            }
+        };
+        Some(Node {
+            start,
+            end: self.at,
+            kind,
+        })
+    }
+
+    fn string(&mut self) -> Option<()> {
+        (self.peek()? == b'"').then_some(())?;
+        self.at += 1;
+        loop {
+            match self.peek()? {
+                b'\\' => self.at += 2,
+                b'"' => {
+                    self.at += 1;
+                    return Some(());
+                }
+                _ => self.at += 1,
+            }
+        }
+    }
+}
