@@ -7,6 +7,7 @@ mod diff;
 mod hangup;
 mod history;
 mod input;
+mod list;
 mod processors;
 mod publish;
 mod render;
@@ -96,6 +97,12 @@ pub enum Command {
     /// saved answers are then updated. An unchanged policy is written again but no
     /// version is recorded. Versions live in <data dir>/versions/NAME/.
     Publish(publish::PublishArgs),
+    /// List the saved policies: name, product, last updated, last published version
+    /// and date, and the file's path.
+    ///
+    /// Saved policies are <data dir>/policies/NAME.json. A file that cannot be read is
+    /// listed with the reason, not left out.
+    List(list::ListArgs),
     /// List the published versions of a saved policy: number, date, what changed,
     /// files written.
     History(history::HistoryArgs),
@@ -219,6 +226,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ask(args) => ask::run(args),
         Command::Set(args) => set::run(args),
         Command::Publish(args) => publish::run(args),
+        Command::List(args) => list::run(args),
         Command::History(args) => history::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Processors(args) => processors::run(args),
