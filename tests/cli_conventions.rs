@@ -118,3 +118,227 @@ fn diff_exit_code_is_1_on_any_change_and_material_only_on_material_ones() {
         .stderr(contains("material"));
 }
 
+// --- --out ------------------------------------------------------------------------
+
+#[test]
+fn render_out_dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    pw().current_dir(dir.path())
+        .args([
+            "render",
+            &example("stepr"),
+            "--out",
+            "-",
+            "--format",
+            "html",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("<!DOCTYPE html>").or(contains("<!doctype html>")));
+    assert!(!dir.path().join("-").exists(), "no file named -");
+}
+
+#[test]
+fn an_unknown_out_extension_without_format_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    pw().current_dir(dir.path())
+        .args(["render", &example("stepr"), "--out", "policy.pdf"])
+        .assert()
+        .code(2)
+        .stderr(contains("policy.pdf"))
+        .stderr(contains(".md, .markdown, .html, .htm, .txt or .text"))
+        .stderr(contains("--format"));
+    assert!(!dir.path().join("policy.pdf").exists());
+    // With --format, any name goes; known extensions and none need no --format.
+    for (out, format) in [
+        ("policy.pdf", Some("html")),
+        ("policy.md", None),
+        ("policy.HTML", None),
+        ("policy", None),
+    ] {
+        let mut cmd = pw();
+        cmd.current_dir(dir.path())
+            .args(["render", &example("stepr"), "--out", out]);
+        if let Some(format) = format {
+            cmd.args(["--format", format]);
+        }
+        cmd.assert().success();
+        assert!(dir.path().join(out).exists(), "{out}");
+    }
+    assert!(read(&dir.path().join("policy.HTML")).contains("<html"));
+}
+
+#[test]
+fn publish_out_dash_prints_the_policy_and_reports_on_stderr() {
+    let dir = saved_stepr();
+    let out = in_dir(dir.path())
+        .args([
+            "publish",
+            "stepr",
+            "--out",
+            "-",
+            "--out",
+            "site/privacy.html",
+            "--date",
+            "2026-05-04",
+        ])
+        .assert()
+        .success()
+        .stderr(contains("Published stepr version 1"))
+        .stderr(contains("Wrote site/privacy.html (html)."));
+    assert!(stdout(&out).contains("\n# Privacy Policy"), "Markdown on stdout");
+    assert!(!dir.path().join("-").exists());
+    in_dir(dir.path())
+        .args(["publish", "stepr", "--out", "site/privacy.pdf"])
+        .assert()
+        .code(2)
+        .stderr(contains("cannot tell the format"));
+    in_dir(dir.path())
+        .args(["publish", "stepr", "--out", "-", "--remember"])
+        .assert()
+        .code(2)
+        .stderr(contains("--remember"));
+}
+
+// --- --format json ------------------------------------------------------------------
+
+#[test]
+fn publish_report_json_says_what_was_recorded_and_written() {
+    let dir = saved_stepr();
+    let first = in_dir(dir.path())
+        .args([
+            "publish",
+            "stepr",
+            "--out",
+            "site/privacy.md",
+            "--date",
+            "2026-05-04",
+            "--report",
+            "json",
+        ])
+        .assert()
+        .success();
+    let v = json(&first);
+    assert_eq!(v["name"], "stepr");
+    assert_eq!(v["outcome"], "recorded");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["summary"], "first published version");
+    assert_eq!(v["material"], false);
+    assert_eq!(
+        v["written"],
+        serde_json::json!([{"path": "site/privacy.md", "format": "markdown"}])
+    );
+
+    let again = in_dir(dir.path())
+        .args([
+            "publish",
+            "stepr",
+            "--out",
+            "site/privacy.md",
+            "--date",
+            "2026-05-05",
+            "--report",
+            "json",
+        ])
+        .assert()
+        .success();
+    let v = json(&again);
+    assert_eq!(v["outcome"], "unchanged");
+    assert_eq!(v["version"], 1);
+
+    let changed = in_dir(dir.path())
+        .args([
+            "publish",
+            "stepr",
+            "--out",
+            "site/privacy.md",
+            "--date",
+            "2026-05-06",
+            "--report",
+            "json",
+            "--set",
+            r#"processors=[{"id": "posthog", "name": "PostHog", "role": "analytics", "purpose": "measures which features are used", "categories": ["account"], "countries": ["DE"], "safeguard": "sccs"}]"#,
+        ])
+        .assert()
+        .success();
+    let v = json(&changed);
+    assert_eq!(v["outcome"], "recorded");
+    assert_eq!(v["version"], 2);
+    assert_eq!(v["previous_version"], 1);
+    assert_eq!(v["material"], true);
+    assert_eq!(
+        v["notice_command"],
+        "policywright diff stepr@1 stepr@2 --notice"
+    );
+    assert_eq!(v["last_updated"], "2026-05-06");
+    assert_eq!(v["effective_date_moved_from"], "2026-04-17");
+
+    // The report needs standard output to itself.
+    in_dir(dir.path())
+        .args(["publish", "stepr", "--format", "html", "--report", "json"])
+        .assert()
+        .code(2)
+        .stderr(contains("--out"));
+
+    // history, in JSON, tells the same story.
+    let out = in_dir(dir.path())
+        .args(["history", "stepr", "--format", "json"])
+        .assert()
+        .success();
+    let v = json(&out);
+    assert_eq!(v["name"], "stepr");
+    let versions = v["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0]["version"], 1);
+    assert_eq!(versions[0]["date"], "2026-05-04");
+    assert_eq!(versions[0]["summary"], "first published version");
+    assert_eq!(versions[0]["material"], false);
+    let written = versions[0]["outputs"][0]["path"].as_str().unwrap();
+    assert!(written.ends_with("site/privacy.md"), "{v:#}");
+    assert_eq!(versions[1]["material"], true);
+    assert!(versions[1]["summary"].as_str().unwrap().contains("PostHog"));
+}
+
+#[test]
+fn history_json_of_a_policy_never_published_has_no_versions() {
+    let dir = saved_stepr();
+    let out = in_dir(dir.path())
+        .args(["history", "stepr", "--format", "json"])
+        .assert()
+        .success();
+    assert_eq!(json(&out)["versions"], serde_json::json!([]));
+}
+
+#[test]
+fn set_json_names_the_file_and_the_answers_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.json");
+    std::fs::copy(example("stepr"), &file).unwrap();
+    let out = pw()
+        .args([
+            "set",
+            file.to_str().unwrap(),
+            "organization.contact_email=privacy@elsewhere.example",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success();
+    let v = json(&out);
+    assert_eq!(v["path"], file.to_str().unwrap());
+    assert_eq!(v["set"], serde_json::json!(["organization.contact_email"]));
+    assert_eq!(v["changed"], true);
+    assert_eq!(v["created"], false);
+    let out = pw()
+        .args([
+            "set",
+            file.to_str().unwrap(),
+            "organization.contact_email=privacy@elsewhere.example",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .success();
+    assert_eq!(json(&out)["changed"], false);
+}
+

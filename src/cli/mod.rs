@@ -159,6 +159,10 @@ pub struct SetArgs {
     /// Start a new answers file if NAME or FILE does not exist yet.
     #[arg(long)]
     pub create: bool,
+
+    /// `text` for people, `json` for scripts (shape documented in the README).
+    #[arg(short, long, value_enum, default_value_t = processors::ReportFormat::Text)]
+    pub format: processors::ReportFormat,
 }
 
 #[derive(Debug, Args)]
@@ -167,11 +171,12 @@ pub struct RenderArgs {
     #[arg(value_name = "NAME|FILE|-")]
     pub input: String,
 
-    /// Output format [default: from --out's extension, else markdown].
+    /// Output format [default: from --out's extension (.md, .html, .txt, ...), else
+    /// markdown; an extension it does not know is an error].
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
 
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (- is standard output).
     #[arg(short, long, value_name = "PATH")]
     pub out: Option<PathBuf>,
 

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 
 use super::SetArgs;
+use super::processors::ReportFormat;
 use crate::answers::set::{Assignment, apply, problems_at};
 use crate::answers::{Answers, AnswersError};
 use crate::store::{self, Source};
@@ -15,7 +16,8 @@ pub fn run(args: SetArgs) -> anyhow::Result<ExitCode> {
         Source::Stdin => bail!("set changes a saved file; give a NAME or FILE, not -"),
         Source::File(path) | Source::Saved { path, .. } => path.clone(),
     };
-    let answers = if !path.exists() && args.create {
+    let created = !path.exists();
+    let answers = if created && args.create {
         Answers::default()
     } else {
         if !path.exists() && matches!(source, Source::File(_)) {
@@ -33,15 +35,31 @@ pub fn run(args: SetArgs) -> anyhow::Result<ExitCode> {
     };
 
     let updated = decide(&answers, &args.assignments, &path.display().to_string())?;
+    let changed = created || updated != answers;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir)?;
     }
     store::write_atomic(&path, updated.to_json().as_bytes())
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    for a in &args.assignments {
-        println!("set {}", a.key);
-    }
-    println!("saved {}", path.display());
+    let out = match args.format {
+        ReportFormat::Text => {
+            let mut out = String::new();
+            for a in &args.assignments {
+                out.push_str(&format!("set {}\n", a.key));
+            }
+            out + &format!("saved {}\n", path.display())
+        }
+        ReportFormat::Json => {
+            let value = serde_json::json!({
+                "path": path,
+                "created": created,
+                "changed": changed,
+                "set": args.assignments.iter().map(|a| a.key.as_str()).collect::<Vec<_>>(),
+            });
+            serde_json::to_string_pretty(&value).expect("the report serialises") + "\n"
+        }
+    };
+    super::print(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
