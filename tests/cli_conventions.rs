@@ -342,3 +342,59 @@ fn set_json_names_the_file_and_the_answers_set() {
     assert_eq!(json(&out)["changed"], false);
 }
 
+// --- completions and the man page ----------------------------------------------------
+
+const COMMANDS: [&str; 16] = [
+    "new",
+    "edit",
+    "render",
+    "check",
+    "schema",
+    "ask",
+    "set",
+    "publish",
+    "list",
+    "history",
+    "diff",
+    "processors",
+    "scan",
+    "completions",
+    "man",
+    "--exit-code",
+];
+
+#[test]
+fn completions_for_every_shell_know_every_subcommand() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = pw().args(["completions", shell]).assert().success();
+        let script = stdout(&out);
+        for command in COMMANDS {
+            assert!(script.contains(command), "{shell}: {command} missing");
+        }
+    }
+    pw().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn the_man_page_is_roff_and_names_every_subcommand() {
+    let out = pw().arg("man").assert().success();
+    let page = stdout(&out);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH policywright"),
+        "{page}"
+    );
+    for command in &COMMANDS[..15] {
+        assert!(page.contains(command), "{command} missing");
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    pw().args(["man", "--dir", dir.path().to_str().unwrap()])
+        .assert()
+        .success();
+    for command in &COMMANDS[..15] {
+        let page = dir.path().join(format!("policywright-{command}.1"));
+        assert!(page.exists(), "{}", page.display());
+    }
+    assert!(read(&dir.path().join("policywright-diff.1")).contains("exit\\-code"));
+}
+

@@ -14,6 +14,7 @@ mod render;
 mod scan;
 mod schema;
 mod set;
+mod shell;
 mod wizard;
 
 use std::io::Write;
@@ -129,6 +130,18 @@ pub enum Command {
     /// follows a symbolic link out of DIR. A manifest that cannot be read is a warning.
     /// Exits 1 when --policy is given and a processor found is not declared in it.
     Scan(scan::ScanArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    ///
+    /// Install it where your shell looks, e.g.
+    /// `policywright completions bash > ~/.local/share/bash-completion/completions/policywright`,
+    /// `policywright completions zsh > "${fpath[1]}/_policywright"`,
+    /// `policywright completions fish > ~/.config/fish/completions/policywright.fish`.
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command with --dir.
+    ///
+    /// `policywright man | man -l -` reads it at once;
+    /// `policywright man --dir /usr/local/share/man/man1` installs it.
+    Man(shell::ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -236,6 +249,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Diff(args) => diff::run(args),
         Command::Processors(args) => processors::run(args),
         Command::Scan(args) => scan::run(args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(args),
     }
 }
 
