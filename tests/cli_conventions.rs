@@ -398,3 +398,57 @@ fn the_man_page_is_roff_and_names_every_subcommand() {
     assert!(read(&dir.path().join("policywright-diff.1")).contains("exit\\-code"));
 }
 
+// --- --quiet ------------------------------------------------------------------------
+
+#[test]
+fn quiet_leaves_only_the_result() {
+    let dir = saved_stepr();
+    in_dir(dir.path())
+        .args([
+            "publish",
+            "stepr",
+            "--out",
+            "site/privacy.md",
+            "--date",
+            "2026-05-04",
+            "--quiet",
+        ])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    assert!(dir.path().join("site/privacy.md").exists());
+    let out = in_dir(dir.path())
+        .args([
+            "-q",
+            "publish",
+            "stepr",
+            "--date",
+            "2026-05-04",
+            "--format",
+            "text",
+        ])
+        .assert()
+        .success()
+        .stderr("");
+    assert!(!stdout(&out).is_empty(), "the policy is the result");
+    in_dir(dir.path())
+        .args([
+            "set",
+            "stepr",
+            "organization.contact_email=a@b.example",
+            "-q",
+        ])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+}
+
+#[test]
+fn color_takes_auto_always_never() {
+    for when in ["auto", "always", "never"] {
+        pw().args(["--color", when, "list"]).assert().success();
+    }
+    pw().args(["--color", "sometimes", "list"]).assert().code(2);
+}

@@ -134,7 +134,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     );
     if args.notice {
         let notice = format::notice(&changes, &new.policy);
-        for note in &notice.notes {
+        for note in notice.notes.iter().filter(|_| !super::quiet()) {
             eprintln!("note: {note}");
         }
         super::print(&notice.text)?;

@@ -4,6 +4,7 @@
 mod ask;
 mod check;
 mod diff;
+mod global;
 mod hangup;
 mod history;
 mod input;
@@ -25,6 +26,8 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::answers::set::Assignment;
 use crate::render::Format;
+use global::ColorWhen;
+pub(crate) use global::quiet;
 
 const ABOUT: &str = "Write, publish and keep up to date your product's privacy policy.";
 
@@ -46,6 +49,17 @@ pub struct Cli {
     /// elsewhere, this help (exit code 2).
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// Print only each command's result: no status lines (`Wrote ...`, `Published
+    /// ...`, `saved ...`) and no notes. Errors and warnings are still printed.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Colour in the interactive screens (new, edit, ask, the home screen): auto uses
+    /// it unless NO_COLOR is set (CLICOLOR_FORCE=1 forces it). Everything the other
+    /// commands print is plain text, never coloured.
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
 }
 
 #[derive(Debug, Subcommand)]
@@ -232,6 +246,7 @@ fn parse_assignment(s: &str) -> Result<Assignment, String> {
 
 /// Runs a command; the returned code is the process's exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    global::apply(cli.quiet, cli.color);
     let Some(command) = cli.command else {
         return wizard::home();
     };

@@ -175,7 +175,9 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
     }
 
     let status = status.join("\n") + "\n";
-    if to_stdout.is_some() {
+    if super::quiet() {
+        // --quiet: the files (or standard output) are the result; the status is not.
+    } else if to_stdout.is_some() {
         eprint!("{status}");
     } else {
         super::print(&status)?;

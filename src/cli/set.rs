@@ -42,6 +42,7 @@ pub fn run(args: SetArgs) -> anyhow::Result<ExitCode> {
     store::write_atomic(&path, updated.to_json().as_bytes())
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let out = match args.format {
+        ReportFormat::Text if super::quiet() => String::new(),
         ReportFormat::Text => {
             let mut out = String::new();
             for a in &args.assignments {
