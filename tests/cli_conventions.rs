@@ -186,7 +186,10 @@ fn publish_out_dash_prints_the_policy_and_reports_on_stderr() {
         .success()
         .stderr(contains("Published stepr version 1"))
         .stderr(contains("Wrote site/privacy.html (html)."));
-    assert!(stdout(&out).contains("\n# Privacy Policy"), "Markdown on stdout");
+    assert!(
+        stdout(&out).contains("\n# Privacy Policy"),
+        "Markdown on stdout"
+    );
     assert!(!dir.path().join("-").exists());
     in_dir(dir.path())
         .args(["publish", "stepr", "--out", "site/privacy.pdf"])
