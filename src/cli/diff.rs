@@ -39,6 +39,38 @@ pub struct DiffArgs {
     /// (organization.website). Advice on sending it goes to standard error.
     #[arg(long)]
     pub notice: bool,
+
+    /// Exit 1 when there are changes, as `git diff --exit-code` does;
+    /// `--exit-code=material` exits 1 only for material changes, so CI can demand a
+    /// notice. With --rendered, `any` means the rendered texts differ. Exit 0 otherwise,
+    /// 2 on bad input.
+    #[arg(long, value_enum, value_name = "WHEN", num_args = 0..=1,
+          require_equals = true, default_missing_value = "any")]
+    pub exit_code: Option<ExitOn>,
+}
+
+/// `--exit-code[=WHEN]`: which changes make `diff` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExitOn {
+    /// Any change (the default of a bare --exit-code).
+    Any,
+    /// Only changes users must be told about.
+    Material,
+}
+
+/// The exit code `--exit-code` asks for, given whether anything changed and whether
+/// any change is material.
+fn exit_code(on: Option<ExitOn>, changed: bool, material: bool) -> ExitCode {
+    let fail = match on {
+        None => false,
+        Some(ExitOn::Any) => changed,
+        Some(ExitOn::Material) => material,
+    };
+    if fail {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,17 +121,24 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
                 .to_string();
             super::print(&text)?;
         }
-        return Ok(ExitCode::SUCCESS);
+        let material = args.exit_code == Some(ExitOn::Material)
+            && diff::compare(&old.policy, &new.policy).is_material();
+        return Ok(exit_code(args.exit_code, a != b, material));
     }
 
     let changes = diff::compare(&old.policy, &new.policy);
+    let code = exit_code(
+        args.exit_code,
+        !changes.changes.is_empty(),
+        changes.is_material(),
+    );
     if args.notice {
         let notice = format::notice(&changes, &new.policy);
-        for note in &notice.notes {
+        for note in notice.notes.iter().filter(|_| !super::quiet()) {
             super::warn(&format!("note: {note}"));
         }
         super::print(&notice.text)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(code);
     }
     let text = match args.format {
         DiffFormat::Text => format::text(&changes, &old.label, &new.label),
@@ -110,7 +149,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         DiffFormat::Json => super::print_json(&text)?,
         DiffFormat::Text | DiffFormat::Markdown => super::print(&text)?,
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(code)
 }
 
 /// `diff NAME` (last published vs working) and `diff NAME@N` (version N vs working).

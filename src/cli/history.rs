@@ -3,16 +3,34 @@
 use std::process::ExitCode;
 
 use clap::Args;
+use serde::Serialize;
 
+use super::processors::ReportFormat;
 use crate::policy::Policy;
 use crate::store::{self, Source};
-use crate::versions::History;
+use crate::versions::{History, Output};
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// The saved policy.
     #[arg(value_name = "NAME")]
     pub name: String,
+
+    /// `text` for people, `json` for scripts (shape documented in the README).
+    #[arg(short, long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// One version, as `--format json` prints it.
+#[derive(Serialize)]
+struct Entry<'a> {
+    version: u32,
+    date: String,
+    /// One line: "first published version", "3 changes (1 material): ...".
+    summary: String,
+    /// Whether users had to be told of the changes since the previous version.
+    material: bool,
+    outputs: &'a [Output],
 }
 
 pub fn run(args: HistoryArgs) -> anyhow::Result<ExitCode> {
@@ -25,30 +43,60 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<ExitCode> {
     };
     let history = History::of(name)?;
     let versions = history.list()?;
-    if versions.is_empty() {
-        if !path.exists() {
-            store::load(&source)?; // the usual "no saved policy named ..." error
-        }
-        super::print(&format!(
-            "{name} has no published versions yet; publish it with: policywright publish {name}\n"
-        ))?;
-        return Ok(ExitCode::SUCCESS);
+    if versions.is_empty() && !path.exists() {
+        store::load(&source)?; // the usual "no saved policy named ..." error
     }
 
-    let count = match versions.len() {
+    let mut entries = Vec::with_capacity(versions.len());
+    let mut previous: Option<Policy> = None;
+    for v in &versions {
+        let policy = super::input::policy_of(&v.answers, &format!("{name}@{}", v.version))?;
+        let (summary, material) = match &previous {
+            None => ("first published version".to_owned(), false),
+            Some(p) => {
+                let since = crate::diff::since(p, &policy);
+                (since.version_summary(), since.is_material())
+            }
+        };
+        entries.push(Entry {
+            version: v.version,
+            date: v.date.to_string(),
+            summary,
+            material,
+            outputs: &v.outputs,
+        });
+        previous = Some(policy);
+    }
+
+    let out = match args.format {
+        ReportFormat::Json => {
+            let value = serde_json::json!({
+                "name": name,
+                "dir": history.dir(),
+                "versions": entries,
+            });
+            serde_json::to_string_pretty(&value).expect("the history serialises") + "\n"
+        }
+        ReportFormat::Text => text(name, &history, &entries),
+    };
+    super::print(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn text(name: &str, history: &History, entries: &[Entry]) -> String {
+    if entries.is_empty() {
+        return format!(
+            "{name} has no published versions yet; publish it with: policywright publish {name}\n"
+        );
+    }
+    let count = match entries.len() {
         1 => "1 published version".to_owned(),
         n => format!("{n} published versions"),
     };
     let mut out = format!("{name}: {count} (kept in {})\n\n", history.dir().display());
-    let mut previous: Option<Policy> = None;
-    for v in &versions {
-        let policy = super::input::policy_of(&v.answers, &format!("{name}@{}", v.version))?;
-        let what = match &previous {
-            None => "first published version".to_owned(),
-            Some(p) => crate::diff::since(p, &policy).version_summary(),
-        };
-        out.push_str(&format!("{:>4}  {}  {what}\n", v.version, v.date));
-        let written: Vec<String> = v
+    for e in entries {
+        out.push_str(&format!("{:>4}  {}  {}\n", e.version, e.date, e.summary));
+        let written: Vec<String> = e
             .outputs
             .iter()
             .map(|o| format!("{} ({})", o.path.display(), o.format.key()))
@@ -59,8 +107,6 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<ExitCode> {
             written.join(", ")
         };
         out.push_str(&format!("                  wrote {written}\n"));
-        previous = Some(policy);
     }
-    super::print(&out)?;
-    Ok(ExitCode::SUCCESS)
+    out
 }

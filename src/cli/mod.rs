@@ -5,15 +5,18 @@ mod ask;
 mod check;
 mod diff;
 mod exit;
+mod global;
 mod hangup;
 mod history;
 mod input;
+mod list;
 mod processors;
 mod publish;
 mod render;
 mod scan;
 mod schema;
 mod set;
+mod shell;
 mod wizard;
 
 use std::io::{IsTerminal, Write};
@@ -27,6 +30,8 @@ pub use exit::Exit;
 use crate::answers::set::Assignment;
 use crate::render::Format;
 use crate::text::terminal_safe;
+use global::ColorWhen;
+pub(crate) use global::quiet;
 
 const ABOUT: &str = "Write, publish and keep up to date your product's privacy policy.";
 
@@ -52,6 +57,17 @@ pub struct Cli {
     /// elsewhere, this help (exit code 2).
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// Print only each command's result: no status lines (`Wrote ...`, `Published
+    /// ...`, `saved ...`) and no notes. Errors and warnings are still printed.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Colour in the interactive screens (new, edit, ask, the home screen): auto uses
+    /// it unless NO_COLOR is set (CLICOLOR_FORCE=1 forces it). Everything the other
+    /// commands print is plain text, never coloured.
+    #[arg(long, value_enum, value_name = "WHEN", global = true, default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
 }
 
 #[derive(Debug, Subcommand)]
@@ -104,6 +120,12 @@ pub enum Command {
     /// saved answers are then updated. An unchanged policy is written again but no
     /// version is recorded. Versions live in <data dir>/versions/NAME/.
     Publish(publish::PublishArgs),
+    /// List the saved policies: name, product, last updated, last published version
+    /// and date, and the file's path.
+    ///
+    /// Saved policies are <data dir>/policies/NAME.json. A file that cannot be read is
+    /// listed with the reason, not left out.
+    List(list::ListArgs),
     /// List the published versions of a saved policy: number, date, what changed,
     /// files written.
     History(history::HistoryArgs),
@@ -131,6 +153,18 @@ pub enum Command {
     /// read, or is over 1 MiB (package-lock.json: 32 MiB), is a warning and skipped.
     /// Exits 1 when --policy is given and a processor found is not declared in it.
     Scan(scan::ScanArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    ///
+    /// Install it where your shell looks, e.g.
+    /// `policywright completions bash > ~/.local/share/bash-completion/completions/policywright`,
+    /// `policywright completions zsh > "${fpath[1]}/_policywright"`,
+    /// `policywright completions fish > ~/.config/fish/completions/policywright.fish`.
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command with --dir.
+    ///
+    /// `policywright man | man -l -` reads it at once;
+    /// `policywright man --dir /usr/local/share/man/man1` installs it.
+    Man(shell::ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -161,6 +195,10 @@ pub struct SetArgs {
     /// Start a new answers file if NAME or FILE does not exist yet.
     #[arg(long)]
     pub create: bool,
+
+    /// `text` for people, `json` for scripts (shape documented in the README).
+    #[arg(short, long, value_enum, default_value_t = processors::ReportFormat::Text)]
+    pub format: processors::ReportFormat,
 }
 
 #[derive(Debug, Args)]
@@ -169,11 +207,12 @@ pub struct RenderArgs {
     #[arg(value_name = "NAME|FILE|-")]
     pub input: String,
 
-    /// Output format [default: from --out's extension, else markdown].
+    /// Output format [default: from --out's extension (.md, .html, .txt, ...), else
+    /// markdown; an extension it does not know is an error].
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
 
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (- is standard output).
     #[arg(short, long, value_name = "PATH")]
     pub out: Option<PathBuf>,
 
@@ -216,6 +255,7 @@ fn parse_assignment(s: &str) -> Result<Assignment, String> {
 
 /// Runs a command; the returned code is the process's exit code.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    global::apply(cli.quiet, cli.color);
     let Some(command) = cli.command else {
         return wizard::home();
     };
@@ -228,10 +268,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Ask(args) => ask::run(args),
         Command::Set(args) => set::run(args),
         Command::Publish(args) => publish::run(args),
+        Command::List(args) => list::run(args),
         Command::History(args) => history::run(args),
         Command::Diff(args) => diff::run(args),
         Command::Processors(args) => processors::run(args),
         Command::Scan(args) => scan::run(args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(args),
     }
 }
 

@@ -8,7 +8,8 @@ use anyhow::Context;
 use clap::Args;
 
 use super::AnswerOverrides;
-use super::render::{check_out, format_from_extension};
+use super::processors::ReportFormat;
+use super::render::{check_out, format_for_out, is_stdout};
 use crate::answers::values::Date;
 use crate::answers::{Answers, PublishedFile, set};
 use crate::catalog::Catalog;
@@ -23,8 +24,9 @@ pub struct PublishArgs {
     #[arg(value_name = "NAME")]
     pub name: String,
 
-    /// Write the policy to PATH (repeatable: --out privacy.md --out privacy.html).
-    /// Every file is rendered before any is written, and each is replaced atomically.
+    /// Write the policy to PATH (repeatable: --out privacy.md --out privacy.html); a
+    /// PATH of - is standard output. Every file is rendered before any is written, and
+    /// each is replaced atomically.
     /// Without --out the policy goes to the outputs the answers remember
     /// (workspace.outputs: chosen on the wizard's publish screen, or by --remember),
     /// else to standard output.
@@ -36,9 +38,15 @@ pub struct PublishArgs {
     #[arg(long, requires = "out")]
     pub remember: bool,
 
-    /// Format of every output [default: from each --out's extension, else markdown].
+    /// Format of every output [default: from each --out's extension (.md, .html,
+    /// .txt, ...), else markdown; an extension it does not know is an error].
     #[arg(short, long, value_enum)]
     pub format: Option<Format>,
+
+    /// How to report what was done: text for people, or json for scripts (on standard
+    /// output, so the policy must go to files: --out or the remembered outputs).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = ReportFormat::Text)]
+    pub report: ReportFormat,
 
     /// The publication date [default: today's date (UTC) from the system clock].
     /// Scripts and tests give it to be deterministic.
@@ -67,9 +75,18 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
     };
     let loaded = store::load_tracked(&source)?;
     let mut working = set::apply(&loaded.answers, &args.answers.set).context("--set")?;
-    let targets = targets(&args, &working, path);
+    let (to_stdout, targets) = targets(&args, &working, path)?;
     for (out, _) in &targets {
         check_out(out)?;
+    }
+    if to_stdout.is_some() && args.report == ReportFormat::Json {
+        anyhow::bail!(
+            "--report json is printed on standard output, so the policy cannot go there too; \
+             write it to a file with --out"
+        );
+    }
+    if args.remember && args.out.iter().any(|out| is_stdout(out)) {
+        anyhow::bail!("--remember keeps files to write; standard output (--out -) is not one");
     }
     if args.remember {
         working.workspace.outputs = targets
@@ -95,11 +112,15 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
         renderer: &renderer,
     })?;
 
-    if targets.is_empty() {
-        match args.format.unwrap_or(Format::Markdown) {
+    if let Some(format) = to_stdout {
+        match format {
             Format::Markdown => super::print_policy(&report.markdown)?,
             other => super::print_policy(&renderer.render(&report.policy, other)?)?,
         }
+    }
+    if args.report == ReportFormat::Json {
+        super::print(&json_report(name, today, &report))?;
+        return Ok(ExitCode::SUCCESS);
     }
     let mut status: Vec<String> = report
         .written
@@ -154,7 +175,9 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
     }
 
     let status = status.join("\n") + "\n";
-    if targets.is_empty() {
+    if super::quiet() {
+        // --quiet: the files (or standard output) are the result; the status is not.
+    } else if to_stdout.is_some() {
         super::warn(status.trim_end());
     } else {
         super::print(&status)?;
@@ -162,29 +185,96 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Where to write: the --out files; else, unless --format asks for standard output,
-/// the outputs the answers remember (relative to the answers file's folder).
-fn targets(args: &PublishArgs, answers: &Answers, answers_file: &Path) -> Vec<(PathBuf, Format)> {
+/// Where to write: the format to print on standard output, if any, and the files.
+/// The files are the --out ones; else, unless --format asks for standard output, the
+/// outputs the answers remember (relative to the answers file's folder). With no file
+/// at all, or with `--out -`, the policy goes to standard output.
+#[allow(clippy::type_complexity)]
+fn targets(
+    args: &PublishArgs,
+    answers: &Answers,
+    answers_file: &Path,
+) -> anyhow::Result<(Option<Format>, Vec<(PathBuf, Format)>)> {
+    let to_stdout = Some(args.format.unwrap_or(Format::Markdown));
     if args.out.is_empty() {
         if args.format.is_some() {
             // A format alone asks for that format on standard output.
-            return Vec::new();
+            return Ok((to_stdout, Vec::new()));
         }
-        return answers
+        let files: Vec<(PathBuf, Format)> = answers
             .workspace
             .outputs
             .iter()
             .map(|o| (remembered::resolve(answers_file, &o.path), o.format))
             .collect();
+        return Ok((if files.is_empty() { to_stdout } else { None }, files));
     }
-    args.out
+    let stdout_count = args.out.iter().filter(|out| is_stdout(out)).count();
+    if stdout_count > 1 {
+        anyhow::bail!("--out - (standard output) can be given only once");
+    }
+    let mut files = Vec::new();
+    for out in args.out.iter().filter(|out| !is_stdout(out)) {
+        let format = match args.format {
+            Some(format) => format,
+            None => format_for_out(out)?,
+        };
+        files.push((out.clone(), format));
+    }
+    Ok((if stdout_count == 1 { to_stdout } else { None }, files))
+}
+
+/// `--report json`: what `publish` did, for scripts. The shape is documented in the
+/// README; keys are only ever added.
+fn json_report(name: &str, today: Date, report: &publish::Report) -> String {
+    let written: Vec<serde_json::Value> = report
+        .written
         .iter()
-        .map(|out| {
-            let format = args
-                .format
-                .or_else(|| format_from_extension(out))
-                .unwrap_or(Format::Markdown);
-            (out.clone(), format)
-        })
-        .collect()
+        .map(|(path, format)| serde_json::json!({"path": path, "format": format.key()}))
+        .collect();
+    let last_updated = report.answers.policy.last_updated.map(|d| d.to_string());
+    let (outcome, version, summary, material, previous, moved) = match &report.outcome {
+        Outcome::Recorded {
+            version,
+            since,
+            effective_moved_from,
+        } => (
+            "recorded",
+            Some(*version),
+            Some(since.as_ref().map_or_else(
+                || "first published version".to_owned(),
+                |s| s.summary.clone(),
+            )),
+            since.as_ref().is_some_and(|s| s.material),
+            since.as_ref().map(|s| s.version),
+            effective_moved_from.map(|d| d.to_string()),
+        ),
+        Outcome::Unchanged { version, .. } => {
+            ("unchanged", Some(*version), None, false, None, None)
+        }
+        Outcome::NoHistory => ("no_history", None, None, false, None, None),
+    };
+    let notice = match (material, previous, version) {
+        (true, Some(previous), Some(version)) => Some(format!(
+            "policywright diff {name}@{previous} {name}@{version} --notice"
+        )),
+        _ => None,
+    };
+    let value = serde_json::json!({
+        "name": name,
+        "date": today.to_string(),
+        "outcome": outcome,
+        "version": version,
+        "previous_version": previous,
+        "summary": summary,
+        "material": material,
+        "notice_command": notice,
+        "last_updated": last_updated,
+        "effective_date_moved_from": moved,
+        "written": written,
+        "saved_answers": report.saved_answers,
+    });
+    let mut text = serde_json::to_string_pretty(&value).expect("the report serialises");
+    text.push('\n');
+    text
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 
 use super::SetArgs;
+use super::processors::ReportFormat;
 use crate::answers::set::{Assignment, apply, problems_at};
 use crate::answers::{Answers, AnswersError};
 use crate::store::{self, Source};
@@ -15,6 +16,7 @@ pub fn run(args: SetArgs) -> anyhow::Result<ExitCode> {
         Source::Stdin => bail!("set changes a saved file; give a NAME or FILE, not -"),
         Source::File(path) | Source::Saved { path, .. } => path.clone(),
     };
+    let created = !path.exists();
     if !path.exists() && !args.create && matches!(source, Source::File(_)) {
         bail!(
             "{}: no such file (add --create to start a new answers file)",
@@ -49,11 +51,31 @@ pub fn run(args: SetArgs) -> anyhow::Result<ExitCode> {
         &args.assignments,
         &path.display().to_string(),
     )?;
+    let changed = created || updated != current.answers;
     store::write_answers(&path, &current, &updated).map_err(anyhow::Error::msg)?;
-    for a in &args.assignments {
-        println!("set {}", a.key);
+    let out = match args.format {
+        ReportFormat::Text if super::quiet() => String::new(),
+        ReportFormat::Text => {
+            let mut out = String::new();
+            for a in &args.assignments {
+                out.push_str(&format!("set {}\n", a.key));
+            }
+            out + &format!("saved {}\n", path.display())
+        }
+        ReportFormat::Json => {
+            let value = serde_json::json!({
+                "path": path,
+                "created": created,
+                "changed": changed,
+                "set": args.assignments.iter().map(|a| a.key.as_str()).collect::<Vec<_>>(),
+            });
+            serde_json::to_string_pretty(&value).expect("the report serialises") + "\n"
+        }
+    };
+    match args.format {
+        ReportFormat::Json => super::print_json(&out)?,
+        ReportFormat::Text => super::print(&out)?,
     }
-    println!("saved {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
 
