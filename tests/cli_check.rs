@@ -125,7 +125,7 @@ fn json_output_has_the_documented_shape() {
         assert_eq!(
             keys,
             [
-                "rule", "regime", "severity", "citation", "message", "answer"
+                "rule", "regime", "severity", "citation", "reviewed", "message", "answer"
             ]
         );
         assert!(["error", "warning", "info"].contains(&f["severity"].as_str().unwrap()));

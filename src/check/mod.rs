@@ -177,6 +177,10 @@ impl Hit {
 pub struct Rule {
     /// Stable id, `<regime>-<what>` (`gdpr-legal-basis`).
     pub id: &'static str,
+    /// When the rule was last held against its source (the provision, guidance or
+    /// store policy it cites), `YYYY-MM-DD`: a rule not reviewed for long may have
+    /// fallen behind the law. Shown by `check --explain` and in JSON findings.
+    pub reviewed: &'static str,
     pub regime: Regime,
     /// The exact provision ("GDPR Art. 13(1)(c)").
     pub citation: &'static str,
@@ -199,6 +203,8 @@ pub struct Finding {
     pub regime: Regime,
     pub severity: Severity,
     pub citation: &'static str,
+    /// When the rule was last held against its source (`YYYY-MM-DD`).
+    pub reviewed: &'static str,
     /// What is missing, in plain words.
     pub message: String,
     /// The answer to go to, as a dotted path.
@@ -239,6 +245,7 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
                 regime: rule.regime,
                 severity: rule.severity,
                 citation: rule.citation,
+                reviewed: rule.reviewed,
                 message: match hit.note {
                     Some(note) => format!("{}: {note}", rule.message),
                     None => rule.message.to_owned(),

@@ -329,6 +329,21 @@ fn rules_are_well_formed() {
     }
 }
 
+/// Every rule says when it was last held against its source, as a real date no later
+/// than today: `--explain` and JSON findings show it, so a stale rule can be seen.
+#[test]
+fn every_rule_has_a_review_date() {
+    let today = crate::versions::today();
+    for r in rules() {
+        let date: crate::answers::values::Date = r
+            .reviewed
+            .parse()
+            .unwrap_or_else(|e| panic!("{}: reviewed {:?}: {e}", r.id, r.reviewed));
+        assert_eq!(date.to_string(), r.reviewed, "{}: write YYYY-MM-DD", r.id);
+        assert!(date <= today, "{}: reviewed in the future", r.id);
+    }
+}
+
 #[test]
 fn complete_example_passes_every_rule() {
     let a = complete();
