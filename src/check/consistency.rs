@@ -11,6 +11,17 @@ const DANGLING: &str = "refers to data category";
 
 pub static RULES: &[Rule] = &[
     Rule {
+        id: super::waivers::STALE,
+        reviewed: "2026-12-06",
+        regime: Regime::Consistency,
+        citation: "policywright answers",
+        severity: Severity::Info,
+        applies_when: "the answers waive a finding (`waivers`)",
+        applies: |a| !a.waivers.is_empty(),
+        test: super::waivers::stale,
+        message: "A waiver waives nothing, so correct or remove it",
+    },
+    Rule {
         id: "consistency-renderable",
         reviewed: "2026-12-06",
         regime: Regime::Consistency,

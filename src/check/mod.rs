@@ -22,6 +22,7 @@ mod kazakhstan;
 mod lgpd;
 mod pipeda;
 mod uk_gdpr;
+pub mod waivers;
 
 #[cfg(test)]
 mod tests;
@@ -29,7 +30,7 @@ mod tests;
 use serde::Serialize;
 
 use crate::answers::Answers;
-use crate::answers::values::Country;
+use crate::answers::values::{Country, Date};
 use std::collections::HashSet;
 
 use crate::policy::Policy;
@@ -209,6 +210,22 @@ pub struct Finding {
     pub message: String,
     /// The answer to go to, as a dotted path.
     pub answer: String,
+    /// Set when a waiver in the answers covers the finding: it is then listed as
+    /// waived and left out of the summary's counts (and the exit code).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waived: Option<Waived>,
+}
+
+/// The waiver that covers a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Waived {
+    /// Where the waiver is in the answers (`waivers[0]`).
+    pub waiver: String,
+    /// Why the finding is waived, in the operator's words.
+    pub reason: String,
+    /// The last day the waiver holds, if it ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
 }
 
 /// Every rule, regime by regime.
@@ -230,15 +247,31 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
 }
 
 /// Every finding for these answers, sorted by regime, then severity (most serious
-/// first), then rule id; a rule's own findings keep the answers' order.
+/// first), then rule id; a rule's own findings keep the answers' order. Findings the
+/// answers' waivers cover are marked waived, judged by today's date (UTC).
 ///
 /// The rules see the policy as `render` does ([`Policy`]): catalog references filled
 /// in, answers whose question does not apply left out, since the policy will not say
 /// them.
 pub fn check(policy: &Policy) -> Vec<Finding> {
+    check_on(policy, crate::versions::today())
+}
+
+/// [`check`] with waivers' `until` dates judged on `today`, so a CI run can be
+/// repeated (`check --date`) and tests do not depend on the clock.
+pub fn check_on(policy: &Policy, today: Date) -> Vec<Finding> {
     let a = policy.answers();
-    let mut findings: Vec<Finding> = rules()
-        .filter(|rule| (rule.applies)(a))
+    let mut findings = findings_of(a, |_| true);
+    waivers::apply(a, &mut findings, today);
+    findings.sort_by(|x, y| (x.regime, x.severity, x.rule).cmp(&(y.regime, y.severity, y.rule)));
+    findings
+}
+
+/// The findings of the rules `include` picks that apply to these answers, unsorted and
+/// none waived.
+fn findings_of(a: &Answers, include: impl Fn(&Rule) -> bool) -> Vec<Finding> {
+    rules()
+        .filter(|rule| include(rule) && (rule.applies)(a))
         .flat_map(|rule| {
             (rule.test)(a).into_iter().map(move |hit| Finding {
                 rule: rule.id,
@@ -251,11 +284,10 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
                     None => rule.message.to_owned(),
                 },
                 answer: hit.answer,
+                waived: None,
             })
         })
-        .collect();
-    findings.sort_by(|x, y| (x.regime, x.severity, x.rule).cmp(&(y.regime, y.severity, y.rule)));
-    findings
+        .collect()
 }
 
 /// The regimes with at least one rule that applies to these answers, in order: what
@@ -270,27 +302,36 @@ pub fn regimes(a: &Answers) -> Vec<Regime> {
     out
 }
 
-/// How many findings of each severity.
+/// How many findings of each severity, waived ones counted apart.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// Error-level findings not waived: any makes `check` exit 1.
     pub errors: usize,
     pub warnings: usize,
     pub info: usize,
+    /// Findings of any severity that a waiver covers.
+    pub waived: usize,
 }
 
 impl Summary {
     pub fn of(findings: &[Finding]) -> Summary {
-        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        let count = |s| {
+            findings
+                .iter()
+                .filter(|f| f.severity == s && f.waived.is_none())
+                .count()
+        };
         Summary {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             info: count(Severity::Info),
+            waived: findings.iter().filter(|f| f.waived.is_some()).count(),
         }
     }
 }
 
 impl std::fmt::Display for Summary {
-    /// `2 errors, 5 warnings, 1 info`.
+    /// `2 errors, 5 warnings, 1 info`, then `, 3 waived` when any finding is waived.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         write!(
@@ -299,7 +340,11 @@ impl std::fmt::Display for Summary {
             plural(self.errors, "error"),
             plural(self.warnings, "warning"),
             self.info
-        )
+        )?;
+        if self.waived > 0 {
+            write!(f, ", {} waived", self.waived)?;
+        }
+        Ok(())
     }
 }
 

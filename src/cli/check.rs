@@ -1,4 +1,5 @@
-//! `policywright check`: answers in, findings out, exit 1 on any error-level finding.
+//! `policywright check`: answers in, findings out, exit 1 on any error-level finding
+//! that no waiver covers.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -23,7 +24,10 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     // The rules see the policy as `render` does: complete recipients, no stale answers.
     let policy = super::input::read_policy(&args.input, &args.answers.set)?;
     let answers = policy.answers();
-    let findings = check::check(&policy);
+    let findings = match args.date {
+        Some(date) => check::check_on(&policy, date),
+        None => check::check(&policy),
+    };
     let summary = Summary::of(&findings);
     let out = match args.format {
         CheckFormat::Text => text(answers, &findings, summary),
@@ -38,7 +42,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The text report: one block per regime, each finding with its severity, rule,
-/// citation, what is missing and the answer to go to; the summary on the last line.
+/// citation, what is missing and the answer to go to; then the waived findings with
+/// their reasons; the summary on the last line.
 pub fn text(answers: &Answers, findings: &[Finding], summary: Summary) -> String {
     let mut out = String::new();
     let product = match answers.organization.product_name.trim() {
@@ -61,28 +66,52 @@ pub fn text(answers: &Answers, findings: &[Finding], summary: Summary) -> String
         textwrap::fill(&format!("{product}: checked against {against}."), 78)
     );
     let mut current = None;
-    for f in findings {
+    for f in findings.iter().filter(|f| f.waived.is_none()) {
         if current != Some(f.regime) {
             current = Some(f.regime);
-            let _ = write!(
-                out,
-                "\n{}\n{}\n",
-                f.regime.title(),
-                "=".repeat(f.regime.title().chars().count())
-            );
+            heading(&mut out, f.regime.title());
         }
-        let _ = writeln!(out, "\n{:<7} {} ({})", f.severity.key(), f.rule, f.citation);
-        let wrap = textwrap::Options::new(78)
-            .initial_indent("        ")
-            .subsequent_indent("        ");
-        let _ = writeln!(out, "{}", textwrap::fill(&f.message, wrap));
-        let _ = writeln!(out, "        answer: {}", f.answer);
+        finding(&mut out, f);
+    }
+    let waived: Vec<&Finding> = findings.iter().filter(|f| f.waived.is_some()).collect();
+    if !waived.is_empty() {
+        heading(&mut out, "Waived");
+        for f in waived {
+            finding(&mut out, f);
+        }
     }
     if findings.is_empty() {
         out.push_str("\nNo findings.\n");
     }
     let _ = writeln!(out, "\n{summary}");
     out
+}
+
+fn heading(out: &mut String, title: &str) {
+    let _ = write!(out, "\n{title}\n{}\n", "=".repeat(title.chars().count()));
+}
+
+/// One finding: severity, rule and citation; what is missing; the answer to go to;
+/// and, when waived, why and until when.
+fn finding(out: &mut String, f: &Finding) {
+    let _ = writeln!(out, "\n{:<7} {} ({})", f.severity.key(), f.rule, f.citation);
+    let _ = writeln!(out, "{}", indented(&f.message));
+    let _ = writeln!(out, "        answer: {}", f.answer);
+    if let Some(w) = &f.waived {
+        let until = w.until.map(|d| format!(", until {d}")).unwrap_or_default();
+        let reason = format!("waived ({}{until}): {}", w.waiver, w.reason);
+        let _ = writeln!(out, "{}", indented(&reason));
+    }
+}
+
+/// Wrapped at 78 columns and indented under the finding's first line. Words are not
+/// split at their hyphens, so a rule id (`gdpr-eu-representative`) stays whole.
+fn indented(text: &str) -> String {
+    let wrap = textwrap::Options::new(78)
+        .initial_indent("        ")
+        .subsequent_indent("        ")
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(text, wrap)
 }
 
 #[derive(Serialize)]

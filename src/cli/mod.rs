@@ -187,6 +187,11 @@ pub struct CheckArgs {
     #[arg(short, long, value_enum, default_value_t)]
     pub format: check::CheckFormat,
 
+    /// The day waivers' `until` dates are judged on (YYYY-MM-DD) [default: today, UTC],
+    /// so a CI run can be repeated.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<crate::answers::values::Date>,
+
     #[command(flatten)]
     pub answers: AnswerOverrides,
 }
