@@ -242,7 +242,10 @@ fn waived(waivers: serde_json::Value) -> (tempfile::TempDir, std::path::PathBuf)
     let file = dir.path().join("answers.json");
     let mut a: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(example("complete")).unwrap()).unwrap();
-    a["purposes"][0].as_object_mut().unwrap().remove("legal_basis");
+    a["purposes"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("legal_basis");
     a["waivers"] = waivers;
     std::fs::write(&file, serde_json::to_string_pretty(&a).unwrap()).unwrap();
     (dir, file)
@@ -263,15 +266,34 @@ fn waived_errors_are_listed_apart_and_exit_0() {
         {"rule": "gdpr-legal-basis", "answer": "purposes.service", "reason": REASON},
         {"rule": "lgpd-legal-basis", "reason": REASON, "until": "2099-12-31"}
     ]));
-    let out = pw().arg("check").arg(&file).assert().code(0).get_output().stdout.clone();
+    let out = pw()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     let (active, waived) = text.split_once("\nWaived\n======\n").expect(&text);
     assert!(!active.contains("legal-basis"), "{text}");
-    assert!(waived.contains("error   gdpr-legal-basis (GDPR Art. 13(1)(c))"), "{text}");
+    assert!(
+        waived.contains("error   gdpr-legal-basis (GDPR Art. 13(1)(c))"),
+        "{text}"
+    );
     assert!(waived.contains("answer: purposes[0].legal_basis"), "{text}");
-    assert!(waived.contains("waived (waivers[0]): Processing of this purpose"), "{text}");
-    assert!(waived.contains("waived (waivers[1], until 2099-12-31)"), "{text}");
-    assert!(text.ends_with("0 errors, 0 warnings, 2 info, 2 waived\n"), "{text}");
+    assert!(
+        waived.contains("waived (waivers[0]): Processing of this purpose"),
+        "{text}"
+    );
+    assert!(
+        waived.contains("waived (waivers[1], until 2099-12-31)"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("0 errors, 0 warnings, 2 info, 2 waived\n"),
+        "{text}"
+    );
 
     let json = pw()
         .arg("check")
@@ -336,15 +358,27 @@ fn stale_and_expired_waivers_are_reported() {
     let (code, text) = run("2026-06-30");
     assert_eq!(code, Some(0), "{text}");
     assert!(text.contains("info consistency-stale-waiver"), "{text}");
-    assert!(text.contains("`gdpr-eu-representative` finds nothing"), "{text}");
+    assert!(
+        text.contains("`gdpr-eu-representative` finds nothing"),
+        "{text}"
+    );
     assert!(text.contains("answer: waivers[0].rule"), "{text}");
-    assert!(text.ends_with("0 errors, 0 warnings, 3 info, 2 waived"), "{text}");
+    assert!(
+        text.ends_with("0 errors, 0 warnings, 3 info, 2 waived"),
+        "{text}"
+    );
 
     let (code, text) = run("2026-07-01");
     assert_eq!(code, Some(1), "{text}");
-    assert!(text.contains("`gdpr-legal-basis` expired on 2026-06-30"), "{text}");
+    assert!(
+        text.contains("`gdpr-legal-basis` expired on 2026-06-30"),
+        "{text}"
+    );
     assert!(text.contains("answer: waivers[1].until"), "{text}");
-    assert!(text.ends_with("1 error, 0 warnings, 4 info, 1 waived"), "{text}");
+    assert!(
+        text.ends_with("1 error, 0 warnings, 4 info, 1 waived"),
+        "{text}"
+    );
 }
 
 /// A mistyped rule id is bad input (exit 2) naming the closest rule; so is a waiver
@@ -360,7 +394,9 @@ fn a_waiver_of_no_rule_is_bad_input() {
         .code(2)
         .stdout("")
         .stderr(contains("waivers[0].rule"))
-        .stderr(contains("no rule `gdpr-legal-basic`; did you mean `gdpr-legal-basis`?"));
+        .stderr(contains(
+            "no rule `gdpr-legal-basic`; did you mean `gdpr-legal-basis`?",
+        ));
     let (_dir, file) = waived(serde_json::json!([
         {"rule": "gdpr-legal-basis", "reason": " "}
     ]));
@@ -388,4 +424,82 @@ fn set_writes_a_waiver() {
         .assert()
         .code(2)
         .stderr(contains("no rule `gdpr-nope`"));
+}
+
+#[test]
+fn explain_describes_a_rule_and_how_to_waive_it() {
+    let out = pw()
+        .args(["check", "--explain", "gdpr-eu-representative"])
+        .assert()
+        .code(0)
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    for part in [
+        "gdpr-eu-representative\n",
+        "regime:     GDPR",
+        "severity:   error",
+        "citation:   GDPR Art. 27(1)",
+        "applies:    when ",
+        "asks:       ",
+        "reviewed:   2026-",
+        "To satisfy it",
+        "To waive it",
+        "\"rule\": \"gdpr-eu-representative\"",
+        "policywright set NAME 'waivers=[{\"rule\":\"gdpr-eu-representative\",\"reason\":",
+    ] {
+        assert!(text.contains(part), "{part:?} not in:\n{text}");
+    }
+    // The waiver printed is valid answers JSON: pasted into complete.json, it reads,
+    // and (as the representative is appointed there) is reported stale.
+    let start = text.find("  \"waivers\"").unwrap();
+    let end = start + text[start..].find("\n  ]\n").unwrap() + 5;
+    let member = format!("{{{}}}", &text[start..end]);
+    let pasted: serde_json::Value = serde_json::from_str(&member).unwrap();
+    let (_dir, file) = waived(pasted["waivers"].clone());
+    let out = pw().arg("check").arg(&file).output().unwrap();
+    let text = flat(&String::from_utf8(out.stdout).unwrap());
+    assert!(
+        text.contains("`gdpr-eu-representative` finds nothing"),
+        "{text}"
+    );
+
+    let json = pw()
+        .args(["check", "--explain", "gdpr-eu-representative", "-f", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&json);
+    assert_eq!(v["rule"], "gdpr-eu-representative");
+    assert_eq!(v["severity"], "error");
+    assert_eq!(v["waiver"]["rule"], "gdpr-eu-representative");
+    assert!(v["reviewed"].as_str().unwrap().starts_with("2026-"));
+}
+
+#[test]
+fn explain_of_an_unknown_rule_names_the_closest() {
+    pw().args(["check", "--explain", "gdpr-eu-represntative"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "no rule `gdpr-eu-represntative`; did you mean `gdpr-eu-representative`?",
+        ));
+    pw().args(["check", "--explain", "consistency-renderable"])
+        .assert()
+        .code(0)
+        .stdout(contains("It cannot be waived"))
+        .stdout(contains("To waive it").not());
+}
+
+#[test]
+fn check_needs_answers_unless_explaining() {
+    pw().arg("check")
+        .assert()
+        .code(2)
+        .stderr(contains("NAME|FILE|-"));
 }
