@@ -591,7 +591,8 @@ fn every_finding_points_at_a_question_the_interview_asks() {
     }
     let mut a = complete();
     a.waivers.push(waiver("gdpr-legal-basis", None));
-    a.waivers.push(waiver("gdpr-legal-basis", Some("purposes[1]")));
+    a.waivers
+        .push(waiver("gdpr-legal-basis", Some("purposes[1]")));
     let mut lapsed = waiver("gdpr-legal-basis", None);
     lapsed.until = Some(date("2000-01-01"));
     a.purposes[0].legal_basis = None;

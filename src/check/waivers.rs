@@ -33,7 +33,10 @@ const UNWAIVABLE: &[(&str, &str)] = &[
 
 /// Why findings of this rule cannot be waived, if they cannot.
 pub fn unwaivable(id: &str) -> Option<&'static str> {
-    UNWAIVABLE.iter().find(|(r, _)| *r == id).map(|(_, why)| *why)
+    UNWAIVABLE
+        .iter()
+        .find(|(r, _)| *r == id)
+        .map(|(_, why)| *why)
 }
 
 /// The rule with this id.
@@ -76,7 +79,10 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
                 "is required and is empty: the id of the rule whose finding is waived",
             ));
         } else if let Some(why) = unwaivable(id) {
-            out.push(Problem::new(path, format!("`{id}` cannot be waived: {why}")));
+            out.push(Problem::new(
+                path,
+                format!("`{id}` cannot be waived: {why}"),
+            ));
         } else if rule(id).is_none() {
             out.push(Problem::new(path, unknown_rule(id)));
         }
@@ -87,7 +93,11 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
 /// Where a waiver's answer points, written as findings write paths
 /// (`processors[2].safeguard`); `None` when the waiver covers every finding of its rule.
 fn scope(a: &Answers, w: &Waiver) -> Option<String> {
-    let answer = w.answer.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
+    let answer = w
+        .answer
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())?;
     // `processors[2].safeguard` and `processors.2.safeguard` alike become dotted, then
     // entries named by id or position are put back in brackets.
     let dotted = answer.replace('[', ".").replace(']', "");
@@ -96,7 +106,10 @@ fn scope(a: &Answers, w: &Waiver) -> Option<String> {
     if let Some(value) = a.part_value(part) {
         doc.insert(part.to_owned(), value);
     }
-    Some(set::canonical_path(&serde_json::Value::Object(doc), &dotted))
+    Some(set::canonical_path(
+        &serde_json::Value::Object(doc),
+        &dotted,
+    ))
 }
 
 /// Whether a waiver for `rule` with this scope covers a finding.
