@@ -178,7 +178,11 @@ pub fn explain_text(rule: &Rule) -> String {
     field(&mut out, "regime:", rule.regime.title());
     field(&mut out, "severity:", rule.severity.key());
     field(&mut out, "citation:", rule.citation);
-    field(&mut out, "applies:", &format!("when {}", rule.applies_when));
+    let applies = match rule.applies_when {
+        "always" => "always".to_owned(),
+        when => format!("when {when}"),
+    };
+    field(&mut out, "applies:", &applies);
     field(&mut out, "asks:", rule.message);
     field(
         &mut out,
