@@ -2,11 +2,12 @@
 //! apply to the product: `policywright check`.
 //!
 //! Rules are data: each regime has one file with a static list of [`Rule`]s, and each
-//! rule says where it comes from (the citation), how serious a miss is, when it applies
-//! (in plain words and as a test), what is missing, and which answer fixes it. The
-//! tests read the answers only; what a rule can see of the rendered policy it sees
-//! through the answers, knowing what the built-in templates always say (for example,
-//! the rights paragraph of every region served).
+//! rule says where it comes from (the citation) and when it was last held against it,
+//! how serious a miss is, when it applies (in plain words and as a test), what is
+//! missing, and which answer fixes it. The tests read the answers only; what a rule
+//! can see of the rendered policy it sees through the answers, knowing what the
+//! built-in templates always say (for example, the rights paragraph of every region
+//! served). Findings the answers waive are marked, not dropped ([`waivers`]).
 //!
 //! This module knows nothing about terminals or output formats; `cli::check` prints.
 //! Rules state what the law asks a policy to *say*; they cannot tell whether the
