@@ -49,20 +49,32 @@ pub enum PolicyError {
     /// The operator's catalog file is broken (it names its file, line and column).
     #[error(transparent)]
     Catalog(#[from] CatalogError),
-    /// A reference names no catalog entry (each problem names its answer).
+    /// A reference names no catalog entry, or a waiver no rule (each problem names
+    /// its answer).
     #[error("{}", crate::answers::list_problems(.0))]
     References(Vec<Problem>),
 }
 
 impl Policy {
     /// The policy these answers make, with this catalog for their references.
-    /// Unknown catalog ids are reported, each with the closest known one.
+    /// Unknown catalog ids and waivers of unknown rules are reported, each with the
+    /// closest known id.
     pub fn resolve(raw: &Answers, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
+        let mut problems = crate::check::waivers::problems(raw);
         let filled = if catalog::needs_catalog(raw) {
-            catalog::resolve(raw, catalog)?
+            match catalog::resolve(raw, catalog) {
+                Ok(filled) => filled,
+                Err(mut more) => {
+                    more.append(&mut problems);
+                    return Err(more);
+                }
+            }
         } else {
             raw.clone()
         };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
         Ok(Policy::indexed(without_stale(filled)))
     }
 

@@ -125,7 +125,7 @@ fn json_output_has_the_documented_shape() {
         assert_eq!(
             keys,
             [
-                "rule", "regime", "severity", "citation", "message", "answer"
+                "rule", "regime", "severity", "citation", "reviewed", "message", "answer"
             ]
         );
         assert!(["error", "warning", "info"].contains(&f["severity"].as_str().unwrap()));
@@ -152,7 +152,7 @@ fn json_output_of_a_passing_policy() {
     let v = json_of(&out);
     assert_eq!(
         v["summary"],
-        serde_json::json!({"errors": 0, "warnings": 0, "info": 2})
+        serde_json::json!({"errors": 0, "warnings": 0, "info": 2, "waived": 0})
     );
     assert!(
         v["findings"]
@@ -232,4 +232,274 @@ fn refusing_the_complaint_right_while_serving_the_eea_is_flagged() {
         .args(["--set", "audience.regions=california,canada"])
         .assert()
         .stdout(contains("consistency-complaint").not());
+}
+
+/// complete.json with `purposes[0]`'s legal basis removed (a GDPR error and an LGPD
+/// warning)
+/// and these waivers, written to a temporary file.
+fn waived(waivers: serde_json::Value) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.json");
+    let mut a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(example("complete")).unwrap()).unwrap();
+    a["purposes"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("legal_basis");
+    a["waivers"] = waivers;
+    std::fs::write(&file, serde_json::to_string_pretty(&a).unwrap()).unwrap();
+    (dir, file)
+}
+
+/// The text with every run of white space made one space: wrapped lines joined.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+const REASON: &str = "Processing of this purpose is occasional (Art. 27(2)(a))";
+
+/// Waived errors are listed in their own block with the reason and do not fail the
+/// check: with every error waived, `check` exits 0.
+#[test]
+fn waived_errors_are_listed_apart_and_exit_0() {
+    let (_dir, file) = waived(serde_json::json!([
+        {"rule": "gdpr-legal-basis", "answer": "purposes.service", "reason": REASON},
+        {"rule": "lgpd-legal-basis", "reason": REASON, "until": "2099-12-31"}
+    ]));
+    let out = pw()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let (active, waived) = text.split_once("\nWaived\n======\n").expect(&text);
+    assert!(!active.contains("legal-basis"), "{text}");
+    assert!(
+        waived.contains("error   gdpr-legal-basis (GDPR Art. 13(1)(c))"),
+        "{text}"
+    );
+    assert!(waived.contains("answer: purposes[0].legal_basis"), "{text}");
+    assert!(
+        waived.contains("waived (waivers[0]): Processing of this purpose"),
+        "{text}"
+    );
+    assert!(
+        waived.contains("waived (waivers[1], until 2099-12-31)"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("0 errors, 0 warnings, 2 info, 2 waived\n"),
+        "{text}"
+    );
+
+    let json = pw()
+        .arg("check")
+        .arg(&file)
+        .args(["--format", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&json);
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"errors": 0, "warnings": 0, "info": 2, "waived": 2})
+    );
+    let gdpr = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "gdpr-legal-basis")
+        .unwrap();
+    assert_eq!(
+        gdpr["waived"],
+        serde_json::json!({"waiver": "waivers[0]", "reason": REASON})
+    );
+}
+
+/// A waiver covers only what it names: the other error still fails the check.
+#[test]
+fn an_error_left_unwaived_still_exits_1() {
+    let (_dir, file) = waived(serde_json::json!([
+        {"rule": "lgpd-legal-basis", "reason": REASON}
+    ]));
+    pw().arg("check")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(contains("error   gdpr-legal-basis"))
+        .stdout(contains("1 error, 0 warnings, 2 info, 1 waived"));
+}
+
+/// A waiver that matches no finding, or whose date has passed, is reported as info
+/// so it does not rot; an expired waiver's finding counts again.
+#[test]
+fn stale_and_expired_waivers_are_reported() {
+    let (_dir, file) = waived(serde_json::json!([
+        {"rule": "gdpr-eu-representative", "reason": REASON},
+        {"rule": "gdpr-legal-basis", "reason": REASON, "until": "2026-06-30"},
+        {"rule": "lgpd-legal-basis", "reason": REASON}
+    ]));
+    let run = |date: &str| {
+        let out = pw()
+            .arg("check")
+            .arg(&file)
+            .args(["--date", date])
+            .output()
+            .unwrap();
+        // Wrapped lines joined, so a phrase is found wherever the wrap falls.
+        let text = String::from_utf8(out.stdout).unwrap();
+        (out.status.code(), flat(&text))
+    };
+    let (code, text) = run("2026-06-30");
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("info consistency-stale-waiver"), "{text}");
+    assert!(
+        text.contains("`gdpr-eu-representative` finds nothing"),
+        "{text}"
+    );
+    assert!(text.contains("answer: waivers[0].rule"), "{text}");
+    assert!(
+        text.ends_with("0 errors, 0 warnings, 3 info, 2 waived"),
+        "{text}"
+    );
+
+    let (code, text) = run("2026-07-01");
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("`gdpr-legal-basis` expired on 2026-06-30"),
+        "{text}"
+    );
+    assert!(text.contains("answer: waivers[1].until"), "{text}");
+    assert!(
+        text.ends_with("1 error, 0 warnings, 4 info, 1 waived"),
+        "{text}"
+    );
+}
+
+/// A mistyped rule id is bad input (exit 2) naming the closest rule; so is a waiver
+/// without a reason, which is reported like any required answer.
+#[test]
+fn a_waiver_of_no_rule_is_bad_input() {
+    let (_dir, file) = waived(serde_json::json!([
+        {"rule": "gdpr-legal-basic", "reason": REASON}
+    ]));
+    pw().arg("check")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("waivers[0].rule"))
+        .stderr(contains(
+            "no rule `gdpr-legal-basic`; did you mean `gdpr-legal-basis`?",
+        ));
+    let (_dir, file) = waived(serde_json::json!([
+        {"rule": "gdpr-legal-basis", "reason": " "}
+    ]));
+    pw().arg("check")
+        .arg(&file)
+        .assert()
+        .code(1)
+        .stdout(contains("consistency-renderable"))
+        .stdout(contains("answer: waivers[0].reason"));
+}
+
+/// `set` writes waivers like any answer, and refuses one naming no rule.
+#[test]
+fn set_writes_a_waiver() {
+    let (_dir, file) = waived(serde_json::json!([]));
+    pw().arg("set")
+        .arg(&file)
+        .arg(r#"waivers=[{"rule": "gdpr-legal-basis", "reason": "because"}, {"rule": "lgpd-legal-basis", "reason": "because"}]"#)
+        .assert()
+        .success();
+    pw().arg("check").arg(&file).assert().code(0);
+    pw().arg("set")
+        .arg(&file)
+        .arg("waivers.0.rule=gdpr-nope")
+        .assert()
+        .code(2)
+        .stderr(contains("no rule `gdpr-nope`"));
+}
+
+#[test]
+fn explain_describes_a_rule_and_how_to_waive_it() {
+    let out = pw()
+        .args(["check", "--explain", "gdpr-eu-representative"])
+        .assert()
+        .code(0)
+        .stderr("")
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    for part in [
+        "gdpr-eu-representative\n",
+        "regime:     GDPR",
+        "severity:   error",
+        "citation:   GDPR Art. 27(1)",
+        "applies:    when ",
+        "asks:       ",
+        "reviewed:   2026-",
+        "To satisfy it",
+        "To waive it",
+        "\"rule\": \"gdpr-eu-representative\"",
+        "policywright set NAME 'waivers=[{\"rule\":\"gdpr-eu-representative\",\"reason\":",
+    ] {
+        assert!(text.contains(part), "{part:?} not in:\n{text}");
+    }
+    // The waiver printed is valid answers JSON: pasted into complete.json, it reads,
+    // and (as the representative is appointed there) is reported stale.
+    let start = text.find("  \"waivers\"").unwrap();
+    let end = start + text[start..].find("\n  ]\n").unwrap() + 5;
+    let member = format!("{{{}}}", &text[start..end]);
+    let pasted: serde_json::Value = serde_json::from_str(&member).unwrap();
+    let (_dir, file) = waived(pasted["waivers"].clone());
+    let out = pw().arg("check").arg(&file).output().unwrap();
+    let text = flat(&String::from_utf8(out.stdout).unwrap());
+    assert!(
+        text.contains("`gdpr-eu-representative` finds nothing"),
+        "{text}"
+    );
+
+    let json = pw()
+        .args(["check", "--explain", "gdpr-eu-representative", "-f", "json"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&json);
+    assert_eq!(v["rule"], "gdpr-eu-representative");
+    assert_eq!(v["severity"], "error");
+    assert_eq!(v["waiver"]["rule"], "gdpr-eu-representative");
+    assert!(v["reviewed"].as_str().unwrap().starts_with("2026-"));
+}
+
+#[test]
+fn explain_of_an_unknown_rule_names_the_closest() {
+    pw().args(["check", "--explain", "gdpr-eu-represntative"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "no rule `gdpr-eu-represntative`; did you mean `gdpr-eu-representative`?",
+        ));
+    pw().args(["check", "--explain", "consistency-renderable"])
+        .assert()
+        .code(0)
+        .stdout(contains("It cannot be waived"))
+        .stdout(contains("To waive it").not());
+}
+
+#[test]
+fn check_needs_answers_unless_explaining() {
+    pw().arg("check")
+        .assert()
+        .code(2)
+        .stderr(contains("NAME|FILE|-"));
 }

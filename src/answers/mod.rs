@@ -23,6 +23,7 @@ mod tracking;
 pub mod validate;
 pub mod values;
 pub mod vocab;
+mod waivers;
 mod workspace;
 
 use schemars::JsonSchema;
@@ -40,6 +41,7 @@ pub use retention::{DeletionRule, Retention, RetentionRule};
 pub use rights::{Right, Rights};
 pub use security::{Security, SecurityMeasure};
 pub use tracking::{Cookie, Tracking};
+pub use waivers::Waiver;
 pub use workspace::{PublishedFile, Workspace};
 
 /// The version of the answers format this build reads and writes. Bumped only when an
@@ -107,6 +109,10 @@ pub struct Answers {
     /// Sections in the operator's own words, for what no question covers.
     #[serde(default)]
     pub custom_sections: Vec<CustomSection>,
+    /// Findings of `check` waived, each with its reason: how `check` treats these
+    /// answers, never part of the policy's text.
+    #[serde(default)]
+    pub waivers: Vec<Waiver>,
     /// Where the policy is published and where the product's code is: how
     /// policywright works with it, never part of the policy's text.
     #[serde(default)]
@@ -134,6 +140,7 @@ impl Default for Answers {
             extension: Extension::default(),
             changes: Changes::default(),
             custom_sections: Vec::new(),
+            waivers: Vec::new(),
             workspace: Workspace::default(),
         }
     }
@@ -184,6 +191,7 @@ parts!(
     extension,
     changes,
     custom_sections,
+    waivers,
     workspace,
 );
 
@@ -233,7 +241,9 @@ impl Answers {
 
     /// Every problem that stops these answers from rendering, all at once.
     pub fn problems(&self) -> Vec<Problem> {
-        validate::problems(self)
+        let mut problems = validate::problems(self);
+        problems.extend(waivers::problems(&self.waivers));
+        problems
     }
 
     /// The data category with this id.

@@ -9,6 +9,7 @@ const CA: &str = "the product serves California";
 pub static RULES: &[Rule] = &[
     Rule {
         id: "caloppa-do-not-track",
+        reviewed: "2026-12-06",
         regime: Regime::Caloppa,
         citation: "Cal. Bus. & Prof. Code 22575(b)(5)",
         severity: Severity::Error,
@@ -20,6 +21,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "caloppa-third-party-tracking",
+        reviewed: "2026-12-06",
         regime: Regime::Caloppa,
         citation: "Cal. Bus. & Prof. Code 22575(b)(6)",
         severity: Severity::Error,
@@ -36,6 +38,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "caloppa-effective-date",
+        reviewed: "2026-12-06",
         regime: Regime::Caloppa,
         citation: "Cal. Bus. & Prof. Code 22575(b)(4)",
         severity: Severity::Error,
@@ -46,6 +49,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "caloppa-changes",
+        reviewed: "2026-12-06",
         regime: Regime::Caloppa,
         citation: "Cal. Bus. & Prof. Code 22575(b)(3)",
         severity: Severity::Warning,

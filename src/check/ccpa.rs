@@ -12,6 +12,7 @@ const CA: &str = "the product serves California";
 pub static RULES: &[Rule] = &[
     Rule {
         id: "ccpa-thresholds",
+        reviewed: "2026-12-06",
         regime: Regime::Ccpa,
         citation: "Cal. Civ. Code 1798.140(d)(1)",
         severity: Severity::Info,
@@ -27,6 +28,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ccpa-categories",
+        reviewed: "2026-12-06",
         regime: Regime::Ccpa,
         citation: "Cal. Civ. Code 1798.110(c)(1), 1798.130(a)(5)(B); 11 CCR 7011(e)(1)",
         severity: Severity::Error,
@@ -46,6 +48,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ccpa-purposes",
+        reviewed: "2026-12-06",
         regime: Regime::Ccpa,
         citation: "Cal. Civ. Code 1798.110(c)(3); 11 CCR 7011(e)(1)",
         severity: Severity::Error,
@@ -57,6 +60,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ccpa-sale-sharing",
+        reviewed: "2026-12-06",
         regime: Regime::Ccpa,
         citation: "Cal. Civ. Code 1798.115(c), 1798.130(a)(5)(C); 11 CCR 7011(e)(1)",
         severity: Severity::Error,
@@ -78,6 +82,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ccpa-sold-categories",
+        reviewed: "2026-12-06",
         regime: Regime::Ccpa,
         citation: "Cal. Civ. Code 1798.115(c)(1); 11 CCR 7011(e)(1)",
         severity: Severity::Warning,
@@ -90,6 +95,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ccpa-opt-out",
+        reviewed: "2026-12-06",
         regime: Regime::Ccpa,
         citation: "Cal. Civ. Code 1798.120, 1798.135(a)(1)",
         severity: Severity::Error,
@@ -112,6 +118,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ccpa-opt-out-signal",
+        reviewed: "2026-12-06",
         regime: Regime::Ccpa,
         citation: "11 CCR 7025(b), 7011(e)",
         severity: Severity::Error,
@@ -129,6 +136,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ccpa-sensitive",
+        reviewed: "2026-12-06",
         regime: Regime::Ccpa,
         citation: "Cal. Civ. Code 1798.121, 1798.135(a)(2); 11 CCR 7027(m)",
         severity: Severity::Warning,
@@ -149,6 +157,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ccpa-authorized-agents",
+        reviewed: "2026-12-06",
         regime: Regime::Ccpa,
         citation: "11 CCR 7011(e), 7063",
         severity: Severity::Error,
@@ -160,6 +169,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ccpa-verification",
+        reviewed: "2026-12-06",
         regime: Regime::Ccpa,
         citation: "11 CCR 7011(e), 7060",
         severity: Severity::Error,
@@ -171,6 +181,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ccpa-retention",
+        reviewed: "2026-12-06",
         regime: Regime::Ccpa,
         citation: "Cal. Civ. Code 1798.100(a)(3)",
         severity: Severity::Error,
@@ -182,6 +193,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "ccpa-annual-update",
+        reviewed: "2026-12-06",
         regime: Regime::Ccpa,
         citation: "Cal. Civ. Code 1798.130(a)(5)",
         severity: Severity::Info,

@@ -11,6 +11,7 @@ const EXT: &str = "the product includes a browser extension";
 pub static RULES: &[Rule] = &[
     Rule {
         id: "cws-permissions",
+        reviewed: "2026-12-06",
         regime: Regime::ChromeWebStore,
         citation: "Chrome Web Store Program Policies: Use of Permissions; User Data Policy: \
                    Disclosure",
@@ -23,6 +24,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cws-limited-use",
+        reviewed: "2026-12-06",
         regime: Regime::ChromeWebStore,
         citation: "Chrome Web Store User Data Policy: Limited Use",
         severity: Severity::Warning,
@@ -34,6 +36,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "cws-no-sale",
+        reviewed: "2026-12-06",
         regime: Regime::ChromeWebStore,
         citation: "Chrome Web Store User Data Policy: Limited Use",
         severity: Severity::Error,

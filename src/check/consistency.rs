@@ -11,7 +11,19 @@ const DANGLING: &str = "refers to data category";
 
 pub static RULES: &[Rule] = &[
     Rule {
+        id: super::waivers::STALE,
+        reviewed: "2026-12-06",
+        regime: Regime::Consistency,
+        citation: "policywright answers",
+        severity: Severity::Info,
+        applies_when: "the answers waive a finding (`waivers`)",
+        applies: |a| !a.waivers.is_empty(),
+        test: super::waivers::stale,
+        message: "A waiver waives nothing, so correct or remove it",
+    },
+    Rule {
         id: "consistency-renderable",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "policywright answers",
         severity: Severity::Error,
@@ -28,6 +40,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-processor-category",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "GDPR Art. 5(1)(a) (transparency)",
         severity: Severity::Error,
@@ -44,6 +57,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-purpose-category",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "GDPR Art. 5(1)(a) (transparency)",
         severity: Severity::Error,
@@ -54,6 +68,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-retention-category",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "GDPR Art. 5(1)(a) (transparency)",
         severity: Severity::Error,
@@ -70,6 +85,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-store-category",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "GDPR Art. 5(1)(a) (transparency)",
         severity: Severity::Error,
@@ -86,6 +102,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-region-rights",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "policywright rights section",
         severity: Severity::Warning,
@@ -105,6 +122,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-stays-in-region",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "GDPR Art. 5(1)(a) (transparency)",
         severity: Severity::Error,
@@ -136,6 +154,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-do-not-track",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "Cal. Bus. & Prof. Code 22575(b)(5)",
         severity: Severity::Error,
@@ -157,6 +176,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-gpc-sale",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "11 CCR 7025",
         severity: Severity::Error,
@@ -181,6 +201,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-complaint",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "GDPR Art. 13(2)(d); UK GDPR Art. 13(2)(d)",
         severity: Severity::Warning,
@@ -195,6 +216,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-hosting-location",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "internal consistency; GDPR Art. 5(1)(a) (transparency)",
         severity: Severity::Error,
@@ -227,6 +249,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-children-age",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "internal consistency; 16 CFR 312.2 (\"child\": under 13)",
         severity: Severity::Warning,
@@ -243,6 +266,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-advertising-cookies",
+        reviewed: "2026-12-06",
         regime: Regime::Consistency,
         citation: "Cal. Bus. & Prof. Code 22575(b)(6)",
         severity: Severity::Error,

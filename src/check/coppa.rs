@@ -12,6 +12,7 @@ const KIDS: &str =
 pub static RULES: &[Rule] = &[
     Rule {
         id: "coppa-parental-consent",
+        reviewed: "2026-12-06",
         regime: Regime::Coppa,
         citation: "16 CFR 312.4(d), 312.5",
         severity: Severity::Error,
@@ -31,6 +32,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "coppa-parent-rights",
+        reviewed: "2026-12-06",
         regime: Regime::Coppa,
         citation: "16 CFR 312.4(d)(3)",
         severity: Severity::Error,
@@ -52,6 +54,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "coppa-operator-contact",
+        reviewed: "2026-12-06",
         regime: Regime::Coppa,
         citation: "16 CFR 312.4(d)(1)",
         severity: Severity::Error,
@@ -67,6 +70,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "coppa-telephone",
+        reviewed: "2026-12-06",
         regime: Regime::Coppa,
         citation: "16 CFR 312.4(d)(1)",
         severity: Severity::Warning,
@@ -78,6 +82,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "coppa-minimum-age",
+        reviewed: "2026-12-06",
         regime: Regime::Coppa,
         citation: "16 CFR 312.2 (\"website or online service directed to children\")",
         severity: Severity::Info,

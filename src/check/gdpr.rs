@@ -17,6 +17,7 @@ const EITHER: &str = "the product serves the EEA or the UK, or the operator is e
 pub static RULES: &[Rule] = &[
     Rule {
         id: "gdpr-controller-identity",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(1)(a)",
         severity: Severity::Error,
@@ -29,6 +30,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-dpo-contact",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(1)(b)",
         severity: Severity::Error,
@@ -44,6 +46,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-dpo-appointment",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 37(1)",
         severity: Severity::Info,
@@ -71,6 +74,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-purposes",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(1)(c)",
         severity: Severity::Error,
@@ -81,6 +85,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-legal-basis",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(1)(c)",
         severity: Severity::Error,
@@ -92,6 +97,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-legitimate-interest",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(1)(d)",
         severity: Severity::Error,
@@ -115,6 +121,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-category-purpose",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(1)(c)",
         severity: Severity::Warning,
@@ -136,6 +143,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-recipients",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(1)(e)",
         severity: Severity::Warning,
@@ -154,6 +162,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-transfer-safeguard",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(1)(f), 44-46",
         severity: Severity::Error,
@@ -184,6 +193,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-recipient-location",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(1)(f)",
         severity: Severity::Warning,
@@ -203,6 +213,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-transfer-mechanism",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 45, 46, 49; UK GDPR Art. 45, 46, 49; EDPB Guidelines 2/2018",
         severity: Severity::Error,
@@ -213,6 +224,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-unneeded-safeguard",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 44, 13(1)(f); EDPB Guidelines 05/2021",
         severity: Severity::Warning,
@@ -225,6 +237,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-retention",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(2)(a)",
         severity: Severity::Error,
@@ -236,6 +249,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-rights",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(2)(b)",
         severity: Severity::Error,
@@ -269,6 +283,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-withdraw-consent",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(2)(c)",
         severity: Severity::Error,
@@ -285,6 +300,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-complaint",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(2)(d)",
         severity: Severity::Error,
@@ -301,6 +317,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-required-data",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(2)(e)",
         severity: Severity::Error,
@@ -331,6 +348,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-sources",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 14(2)(f)",
         severity: Severity::Error,
@@ -349,6 +367,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-automated-decisions",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(2)(f), 22(3)",
         severity: Severity::Error,
@@ -361,6 +380,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-ai-decisions",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 13(2)(f)",
         severity: Severity::Info,
@@ -373,6 +393,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-eu-representative",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 27(1), 13(1)(a)",
         severity: Severity::Error,
@@ -390,6 +411,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-operator-country",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 3, 27(1)",
         severity: Severity::Warning,
@@ -401,6 +423,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-child-consent",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 8(1)",
         severity: Severity::Warning,
@@ -422,6 +445,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "gdpr-special-category",
+        reviewed: "2026-12-06",
         regime: Regime::Gdpr,
         citation: "GDPR Art. 9(2), 13(1)(c)",
         severity: Severity::Warning,

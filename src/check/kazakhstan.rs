@@ -13,6 +13,7 @@ const KZ: &str = "the product serves Kazakhstan";
 pub static RULES: &[Rule] = &[
     Rule {
         id: "kz-localization",
+        reviewed: "2026-12-06",
         regime: Regime::Kazakhstan,
         citation: "Law of the Republic of Kazakhstan No. 94-V \"On Personal Data and their \
                    Protection\", Art. 12(2)",
@@ -34,6 +35,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "kz-cross-border",
+        reviewed: "2026-12-06",
         regime: Regime::Kazakhstan,
         citation: "Law of the Republic of Kazakhstan No. 94-V \"On Personal Data and their \
                    Protection\", Art. 16",

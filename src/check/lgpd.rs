@@ -11,6 +11,7 @@ const BR: &str = "the product serves Brazil";
 pub static RULES: &[Rule] = &[
     Rule {
         id: "lgpd-purposes",
+        reviewed: "2026-12-06",
         regime: Regime::Lgpd,
         citation: "LGPD Art. 9, I",
         severity: Severity::Error,
@@ -21,6 +22,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "lgpd-duration",
+        reviewed: "2026-12-06",
         regime: Regime::Lgpd,
         citation: "LGPD Art. 9, II",
         severity: Severity::Error,
@@ -31,6 +33,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "lgpd-controller",
+        reviewed: "2026-12-06",
         regime: Regime::Lgpd,
         citation: "LGPD Art. 9, III",
         severity: Severity::Error,
@@ -42,6 +45,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "lgpd-legal-basis",
+        reviewed: "2026-12-06",
         regime: Regime::Lgpd,
         citation: "LGPD Art. 7, 9",
         severity: Severity::Warning,
@@ -53,6 +57,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "lgpd-encarregado",
+        reviewed: "2026-12-06",
         regime: Regime::Lgpd,
         citation: "LGPD Art. 41 §1; ANPD Resolution CD/ANPD 2/2022 Art. 11",
         severity: Severity::Warning,
@@ -65,6 +70,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "lgpd-transfer",
+        reviewed: "2026-12-06",
         regime: Regime::Lgpd,
         citation: "LGPD Art. 33",
         severity: Severity::Warning,

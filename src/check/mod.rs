@@ -2,11 +2,12 @@
 //! apply to the product: `policywright check`.
 //!
 //! Rules are data: each regime has one file with a static list of [`Rule`]s, and each
-//! rule says where it comes from (the citation), how serious a miss is, when it applies
-//! (in plain words and as a test), what is missing, and which answer fixes it. The
-//! tests read the answers only; what a rule can see of the rendered policy it sees
-//! through the answers, knowing what the built-in templates always say (for example,
-//! the rights paragraph of every region served).
+//! rule says where it comes from (the citation) and when it was last held against it,
+//! how serious a miss is, when it applies (in plain words and as a test), what is
+//! missing, and which answer fixes it. The tests read the answers only; what a rule
+//! can see of the rendered policy it sees through the answers, knowing what the
+//! built-in templates always say (for example, the rights paragraph of every region
+//! served). Findings the answers waive are marked, not dropped ([`waivers`]).
 //!
 //! This module knows nothing about terminals or output formats; `cli::check` prints.
 //! Rules state what the law asks a policy to *say*; they cannot tell whether the
@@ -22,6 +23,7 @@ mod kazakhstan;
 mod lgpd;
 mod pipeda;
 mod uk_gdpr;
+pub mod waivers;
 
 #[cfg(test)]
 mod tests;
@@ -29,7 +31,7 @@ mod tests;
 use serde::Serialize;
 
 use crate::answers::Answers;
-use crate::answers::values::Country;
+use crate::answers::values::{Country, Date};
 use std::collections::HashSet;
 
 use crate::policy::Policy;
@@ -177,6 +179,10 @@ impl Hit {
 pub struct Rule {
     /// Stable id, `<regime>-<what>` (`gdpr-legal-basis`).
     pub id: &'static str,
+    /// When the rule was last held against its source (the provision, guidance or
+    /// store policy it cites), `YYYY-MM-DD`: a rule not reviewed for long may have
+    /// fallen behind the law. Shown by `check --explain` and in JSON findings.
+    pub reviewed: &'static str,
     pub regime: Regime,
     /// The exact provision ("GDPR Art. 13(1)(c)").
     pub citation: &'static str,
@@ -199,10 +205,28 @@ pub struct Finding {
     pub regime: Regime,
     pub severity: Severity,
     pub citation: &'static str,
+    /// When the rule was last held against its source (`YYYY-MM-DD`).
+    pub reviewed: &'static str,
     /// What is missing, in plain words.
     pub message: String,
     /// The answer to go to, as a dotted path.
     pub answer: String,
+    /// Set when a waiver in the answers covers the finding: it is then listed as
+    /// waived and left out of the summary's counts (and the exit code).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waived: Option<Waived>,
+}
+
+/// The waiver that covers a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Waived {
+    /// Where the waiver is in the answers (`waivers[0]`).
+    pub waiver: String,
+    /// Why the finding is waived, in the operator's words.
+    pub reason: String,
+    /// The last day the waiver holds, if it ends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<Date>,
 }
 
 /// Every rule, regime by regime.
@@ -224,31 +248,47 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
 }
 
 /// Every finding for these answers, sorted by regime, then severity (most serious
-/// first), then rule id; a rule's own findings keep the answers' order.
+/// first), then rule id; a rule's own findings keep the answers' order. Findings the
+/// answers' waivers cover are marked waived, judged by today's date (UTC).
 ///
 /// The rules see the policy as `render` does ([`Policy`]): catalog references filled
 /// in, answers whose question does not apply left out, since the policy will not say
 /// them.
 pub fn check(policy: &Policy) -> Vec<Finding> {
+    check_on(policy, crate::versions::today())
+}
+
+/// [`check`] with waivers' `until` dates judged on `today`, so a CI run can be
+/// repeated (`check --date`) and tests do not depend on the clock.
+pub fn check_on(policy: &Policy, today: Date) -> Vec<Finding> {
     let a = policy.answers();
-    let mut findings: Vec<Finding> = rules()
-        .filter(|rule| (rule.applies)(a))
+    let mut findings = findings_of(a, |_| true);
+    waivers::apply(a, &mut findings, today);
+    findings.sort_by(|x, y| (x.regime, x.severity, x.rule).cmp(&(y.regime, y.severity, y.rule)));
+    findings
+}
+
+/// The findings of the rules `include` picks that apply to these answers, unsorted and
+/// none waived.
+fn findings_of(a: &Answers, include: impl Fn(&Rule) -> bool) -> Vec<Finding> {
+    rules()
+        .filter(|rule| include(rule) && (rule.applies)(a))
         .flat_map(|rule| {
             (rule.test)(a).into_iter().map(move |hit| Finding {
                 rule: rule.id,
                 regime: rule.regime,
                 severity: rule.severity,
                 citation: rule.citation,
+                reviewed: rule.reviewed,
                 message: match hit.note {
                     Some(note) => format!("{}: {note}", rule.message),
                     None => rule.message.to_owned(),
                 },
                 answer: hit.answer,
+                waived: None,
             })
         })
-        .collect();
-    findings.sort_by(|x, y| (x.regime, x.severity, x.rule).cmp(&(y.regime, y.severity, y.rule)));
-    findings
+        .collect()
 }
 
 /// The regimes with at least one rule that applies to these answers, in order: what
@@ -263,27 +303,36 @@ pub fn regimes(a: &Answers) -> Vec<Regime> {
     out
 }
 
-/// How many findings of each severity.
+/// How many findings of each severity, waived ones counted apart.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// Error-level findings not waived: any makes `check` exit 1.
     pub errors: usize,
     pub warnings: usize,
     pub info: usize,
+    /// Findings of any severity that a waiver covers.
+    pub waived: usize,
 }
 
 impl Summary {
     pub fn of(findings: &[Finding]) -> Summary {
-        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        let count = |s| {
+            findings
+                .iter()
+                .filter(|f| f.severity == s && f.waived.is_none())
+                .count()
+        };
         Summary {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             info: count(Severity::Info),
+            waived: findings.iter().filter(|f| f.waived.is_some()).count(),
         }
     }
 }
 
 impl std::fmt::Display for Summary {
-    /// `2 errors, 5 warnings, 1 info`.
+    /// `2 errors, 5 warnings, 1 info`, then `, 3 waived` when any finding is waived.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         write!(
@@ -292,7 +341,11 @@ impl std::fmt::Display for Summary {
             plural(self.errors, "error"),
             plural(self.warnings, "warning"),
             self.info
-        )
+        )?;
+        if self.waived > 0 {
+            write!(f, ", {} waived", self.waived)?;
+        }
+        Ok(())
     }
 }
 

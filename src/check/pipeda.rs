@@ -13,6 +13,7 @@ const CA: &str = "the product serves Canada";
 pub static RULES: &[Rule] = &[
     Rule {
         id: "pipeda-accountable-person",
+        reviewed: "2026-12-06",
         regime: Regime::Pipeda,
         citation: "PIPEDA Sch. 1, Principle 4.8.2(a)",
         severity: Severity::Error,
@@ -31,6 +32,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "pipeda-cross-border",
+        reviewed: "2026-12-06",
         regime: Regime::Pipeda,
         citation: "PIPEDA Sch. 1, Principles 4.1.3, 4.8; OPC Guidelines for Processing \
                    Personal Data Across Borders (2009)",

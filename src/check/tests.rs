@@ -6,7 +6,7 @@ use crate::answers::vocab::{
     CookiePurpose, GpcResponse, LegalBasis, ProcessorRole, ProductKind, Region, RightKind,
     Safeguard, StorageKind,
 };
-use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right};
+use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, Waiver};
 
 /// The findings for the policy these answers make, as every caller of `check` sees them.
 fn check(a: &Answers) -> Vec<Finding> {
@@ -282,6 +282,29 @@ rule_tests! {
     consistency_advertising_cookies: "consistency-advertising-cookies" => |a| {
         a.tracking.cookies.push(ad_cookie(None));
     }, |a| a.tracking.cookies.push(ad_cookie(Some("AdNet")));
+    // A waiver that covers a finding is quiet; moved to an answer with no finding, it
+    // waives nothing and says so.
+    consistency_stale_waiver: "consistency-stale-waiver" => |a| {
+        a.purposes[0].legal_basis = None;
+        a.waivers.push(waiver("gdpr-legal-basis", Some("purposes[0]")));
+    }, |a| a.waivers[0].answer = Some("purposes.billing".into());
+}
+
+fn waiver(rule: &str, answer: Option<&str>) -> Waiver {
+    Waiver {
+        rule: rule.into(),
+        answer: answer.map(str::to_owned),
+        reason: "Art. 27(2)(a): occasional processing".into(),
+        until: None,
+    }
+}
+
+fn date(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn check_on(a: &Answers, today: &str) -> Vec<Finding> {
+    super::check_on(&Policy::with_builtin_catalog(a).unwrap(), date(today))
 }
 
 #[test]
@@ -326,6 +349,21 @@ fn rules_are_well_formed() {
             "{}: messages end without a full stop",
             r.id
         );
+    }
+}
+
+/// Every rule says when it was last held against its source, as a real date no later
+/// than today: `--explain` and JSON findings show it, so a stale rule can be seen.
+#[test]
+fn every_rule_has_a_review_date() {
+    let today = crate::versions::today();
+    for r in rules() {
+        let date: crate::answers::values::Date = r
+            .reviewed
+            .parse()
+            .unwrap_or_else(|e| panic!("{}: reviewed {:?}: {e}", r.id, r.reviewed));
+        assert_eq!(date.to_string(), r.reviewed, "{}: write YYYY-MM-DD", r.id);
+        assert!(date <= today, "{}: reviewed in the future", r.id);
     }
 }
 
@@ -420,6 +458,7 @@ fn summary_counts_and_reads() {
         errors: 1,
         warnings: 0,
         info: 1,
+        waived: 0,
     };
     assert_eq!(one.to_string(), "1 error, 0 warnings, 1 info");
 }
@@ -550,6 +589,16 @@ fn every_finding_points_at_a_question_the_interview_asks() {
     ] {
         cases.push(Answers::from_json(example).unwrap());
     }
+    let mut a = complete();
+    a.waivers.push(waiver("gdpr-legal-basis", None));
+    a.waivers
+        .push(waiver("gdpr-legal-basis", Some("purposes[1]")));
+    let mut lapsed = waiver("gdpr-legal-basis", None);
+    lapsed.until = Some(date("2000-01-01"));
+    a.purposes[0].legal_basis = None;
+    a.waivers.push(lapsed);
+    a.waivers.remove(0);
+    cases.push(a);
     let mut pointed = 0;
     for a in &cases {
         for f in check(a) {
@@ -586,6 +635,7 @@ fn readme_lists_the_contradiction_rules() {
         "consistency-retention-category",
         "consistency-store-category",
         "consistency-region-rights",
+        waivers::STALE,
     ];
     for r in rules().filter(|r| r.regime == Regime::Consistency) {
         if !summarised.contains(&r.id) {
@@ -596,4 +646,149 @@ fn readme_lists_the_contradiction_rules() {
             );
         }
     }
+}
+
+/// A waived finding is still listed, marked with its waiver, and counted apart: an
+/// error no longer counts as one.
+#[test]
+fn a_waived_finding_is_listed_and_not_counted() {
+    let mut a = complete();
+    a.purposes[0].legal_basis = None;
+    let before = Summary::of(&check(&a));
+    a.waivers.push(waiver("gdpr-legal-basis", None));
+    let findings = check(&a);
+    let after = Summary::of(&findings);
+    assert_eq!(after.errors, before.errors - 1, "{findings:#?}");
+    assert_eq!(after.waived, 1);
+    assert_eq!((after.warnings, after.info), (before.warnings, before.info));
+    let f = findings
+        .iter()
+        .find(|f| f.rule == "gdpr-legal-basis")
+        .unwrap();
+    let w = f.waived.as_ref().unwrap();
+    assert_eq!(w.waiver, "waivers[0]");
+    assert_eq!(w.reason, "Art. 27(2)(a): occasional processing");
+    // Other rules' findings at the same answer are not waived.
+    assert!(
+        findings
+            .iter()
+            .filter(|f| f.rule != "gdpr-legal-basis")
+            .all(|f| f.waived.is_none())
+    );
+    assert!(after.to_string().ends_with(", 1 waived"), "{after}");
+}
+
+/// A waiver with an answer covers the findings at that answer or inside it, written
+/// as findings write paths or as `--set` does (by position or id).
+#[test]
+fn a_waiver_with_an_answer_covers_only_that_answer() {
+    let mut a = complete();
+    a.purposes[0].legal_basis = None;
+    a.purposes[1].legal_basis = None;
+    for answer in [
+        "purposes[1].legal_basis",
+        "purposes[1]",
+        "purposes.1",
+        "purposes.billing",
+        "purposes.billing.legal_basis",
+    ] {
+        a.waivers = vec![waiver("gdpr-legal-basis", Some(answer))];
+        let waived: Vec<_> = check(&a)
+            .into_iter()
+            .filter(|f| f.rule == "gdpr-legal-basis")
+            .map(|f| (f.answer, f.waived.is_some()))
+            .collect();
+        assert_eq!(
+            waived,
+            [
+                ("purposes[0].legal_basis".to_owned(), false),
+                ("purposes[1].legal_basis".to_owned(), true)
+            ],
+            "{answer}"
+        );
+    }
+    // A prefix of a path is no answer: `purposes[1]` does not cover `purposes[10]`.
+    a.waivers = vec![waiver("gdpr-legal-basis", Some("purposes[1].legal"))];
+    assert!(check(&a).iter().all(|f| f.waived.is_none()));
+}
+
+/// `until` is the last day a waiver holds; the day after, its findings count again
+/// and the waiver is reported as stale, pointing at its date.
+#[test]
+fn an_expired_waiver_waives_nothing_and_says_so() {
+    let mut a = complete();
+    a.purposes[0].legal_basis = None;
+    let mut w = waiver("gdpr-legal-basis", None);
+    w.until = Some(date("2027-06-30"));
+    a.waivers.push(w);
+    let on_the_day = check_on(&a, "2027-06-30");
+    assert_eq!(Summary::of(&on_the_day).waived, 1);
+    assert!(on_the_day.iter().all(|f| f.rule != waivers::STALE));
+    let after = check_on(&a, "2027-07-01");
+    let s = Summary::of(&after);
+    assert_eq!(s.waived, 0);
+    assert!(after.iter().any(|f| f.rule == "gdpr-legal-basis"));
+    let stale: Vec<_> = after.iter().filter(|f| f.rule == waivers::STALE).collect();
+    assert_eq!(stale.len(), 1, "{stale:#?}");
+    assert_eq!(stale[0].answer, "waivers[0].until");
+    assert_eq!(stale[0].severity, Severity::Info);
+    assert!(stale[0].message.contains("expired on 2027-06-30"));
+}
+
+/// A waiver names a rule that exists and can be waived; a mistyped id is a problem of
+/// the answers, named with the closest rule, like a mistyped catalog id.
+#[test]
+fn waivers_name_rules_that_exist() {
+    let mut a = complete();
+    a.waivers.push(waiver("gdpr-eu-represntative", None));
+    a.waivers.push(waiver("consistency-renderable", None));
+    a.waivers.push(waiver(waivers::STALE, None));
+    let problems = Policy::with_builtin_catalog(&a).unwrap_err();
+    let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(problems.len(), 3, "{text:#?}");
+    assert_eq!(problems[0].path, "waivers[0].rule");
+    assert!(
+        problems[0]
+            .message
+            .contains("did you mean `gdpr-eu-representative`?"),
+        "{}",
+        problems[0].message
+    );
+    assert!(problems[1].message.contains("cannot be waived"));
+    assert!(problems[2].message.contains("cannot be waived"));
+}
+
+/// A reason is what makes a waiver reviewable: a blank one stops the answers, as any
+/// required answer does.
+#[test]
+fn a_waiver_needs_a_reason() {
+    let mut a = complete();
+    let mut w = waiver("gdpr-legal-basis", None);
+    w.reason = "  ".into();
+    a.waivers.push(w);
+    let problems = a.problems();
+    assert!(
+        problems.iter().any(|p| p.path == "waivers[0].reason"),
+        "{problems:?}"
+    );
+}
+
+/// Waivers never reach the policy's text, like `workspace`.
+#[test]
+fn waivers_are_never_rendered() {
+    let mut a = complete();
+    let mut w = waiver("gdpr-legal-basis", None);
+    w.reason = "A reason nobody should read in the policy".into();
+    a.waivers.push(w);
+    let render = |a: &Answers| {
+        let policy = Policy::with_builtin_catalog(a).unwrap();
+        crate::render::Renderer::new(None)
+            .unwrap()
+            .render(&policy, crate::render::Format::Markdown)
+            .unwrap()
+    };
+    let with = render(&a);
+    assert!(!with.contains("A reason nobody should read"));
+    a.waivers.clear();
+    assert_eq!(with, render(&a));
 }

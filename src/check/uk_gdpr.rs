@@ -10,6 +10,7 @@ const UK: &str = "the product serves the UK, or the operator is established ther
 pub static RULES: &[Rule] = &[
     Rule {
         id: "uk-ico-complaint",
+        reviewed: "2026-12-06",
         regime: Regime::UkGdpr,
         citation: "UK GDPR Art. 13(2)(d), 77",
         severity: Severity::Error,
@@ -33,6 +34,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "uk-representative",
+        reviewed: "2026-12-06",
         regime: Regime::UkGdpr,
         citation: "UK GDPR Art. 27(1), 13(1)(a)",
         severity: Severity::Error,
@@ -50,6 +52,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "uk-child-consent",
+        reviewed: "2026-12-06",
         regime: Regime::UkGdpr,
         citation: "UK GDPR Art. 8(1); Data Protection Act 2018 s. 9",
         severity: Severity::Error,
@@ -75,6 +78,7 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "uk-minimum-age",
+        reviewed: "2026-12-06",
         regime: Regime::UkGdpr,
         citation: "UK GDPR Art. 8(1); Data Protection Act 2018 s. 9",
         severity: Severity::Warning,

@@ -58,8 +58,8 @@ impl Exit {
         match self {
             Exit::Ok => "success",
             Exit::Findings => {
-                "`check` found error-level findings; `scan --policy` found an undeclared \
-                 processor; `diff --exit-code` found changes (`--exit-code=material`: material \
+                "`check` found error-level findings that no waiver covers; `scan --policy` \
+                 found an undeclared processor; `diff --exit-code` found changes (`--exit-code=material`: material \
                  changes)"
             }
             Exit::Usage => "usage error or bad input; nothing was written",

@@ -228,12 +228,23 @@ pub struct RenderArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The answers: a saved policy's NAME, a FILE, or - for standard input.
-    #[arg(value_name = "NAME|FILE|-")]
-    pub input: String,
+    #[arg(value_name = "NAME|FILE|-", required_unless_present = "explain")]
+    pub input: Option<String>,
 
     /// Output format: text for people, json for scripts.
     #[arg(short, long, value_enum, default_value_t)]
     pub format: check::CheckFormat,
+
+    /// Describe one rule instead of checking: its regime, severity, citation, when it
+    /// applies, what it asks, the date it was last reviewed, and how to satisfy or
+    /// waive it. An unknown RULE exits 2 and names the closest one.
+    #[arg(long, value_name = "RULE", conflicts_with_all = ["input", "set", "date"])]
+    pub explain: Option<String>,
+
+    /// The day waivers' `until` dates are judged on (YYYY-MM-DD) [default: today, UTC],
+    /// so a CI run can be repeated.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<crate::answers::values::Date>,
 
     #[command(flatten)]
     pub answers: AnswerOverrides,

@@ -26,7 +26,7 @@
 //! | `new extension permission` | the browser extension asks for a new permission |
 //!
 //! Everything else (wording, contact details, dates, removals, shorter periods, new
-//! regions or rights) is reported but not material. Comparing is pure: no clock, no
+//! regions or rights, waivers of `check` findings) is reported but not material. Comparing is pure: no clock, no
 //! files, no terminal. [`format`] turns a [`Diff`] into text, Markdown, JSON or a notice.
 //!
 //! Layout: one file per part of the answers, named like its counterpart in
@@ -52,6 +52,7 @@ mod rights;
 mod section;
 mod security;
 mod tracking;
+mod waivers;
 
 use serde::Serialize;
 
@@ -80,6 +81,8 @@ pub enum Area {
     Extension,
     Changes,
     CustomSections,
+    /// Findings of `check` waived: never material, never in the policy's text.
+    Waivers,
 }
 
 /// Whether something appeared, disappeared or changed.
@@ -186,6 +189,7 @@ const AREAS: &[(Area, CompareArea)] = &[
     (Area::Extension, extension::extension),
     (Area::Changes, notices::changes),
     (Area::CustomSections, notices::custom_sections),
+    (Area::Waivers, waivers::waivers),
 ];
 
 /// Compares two policies; `old` is the earlier one. Policies, not raw answers: a

@@ -382,3 +382,40 @@ fn notice_only_for_material_changes() {
             .any(|n| n.contains("effective_date is not set"))
     );
 }
+
+/// Waivers change what `check` reports, not what the policy says: reported, never
+/// material.
+#[test]
+fn waivers_are_reported_and_never_material() {
+    let waiver = |reason: &str| crate::answers::Waiver {
+        rule: "gdpr-eu-representative".into(),
+        answer: None,
+        reason: reason.into(),
+        until: None,
+    };
+    let added = one(|a| a.waivers.push(waiver("occasional processing")));
+    not_material(&added);
+    assert_eq!(added.area, Area::Waivers);
+    assert_eq!(added.kind, Kind::Added);
+    assert_eq!(
+        added.text,
+        "Added waiver: gdpr-eu-representative (occasional processing)"
+    );
+
+    let mut old = stepr();
+    old.waivers.push(waiver("occasional processing"));
+    let mut new = old.clone();
+    new.waivers[0].reason = "Art. 27(2)(a)".into();
+    new.waivers[0].until = Some("2027-06-30".parse().unwrap());
+    let changes = compare(&old, &new).changes;
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    not_material(&changes[0]);
+    assert_eq!(
+        changes[0].text,
+        "Changed waiver gdpr-eu-representative: reason, until"
+    );
+    let removed = compare(&new, &stepr()).changes;
+    assert_eq!(removed.len(), 1, "{removed:#?}");
+    not_material(&removed[0]);
+    assert_eq!(removed[0].text, "Removed waiver: gdpr-eu-representative");
+}

@@ -935,7 +935,7 @@ fn policy() -> Section {
     Section {
         id: "policy",
         title: "The policy itself",
-        intro: "Its title and dates.",
+        intro: "Its title and dates, and the findings of `check` you have decided not to act on.",
         questions: vec![
             q("policy.title", "Title", "", Kind::Text)
                 .suggest(|_| Some(Value::from("Privacy Policy"))),
@@ -963,6 +963,24 @@ fn policy() -> Section {
                 "Ask readers to read the policy before using the product?",
                 "Printed as \"Please read this policy before using Acme.\" Using a product is not consent (GDPR Art. 4(11), 7), so the policy does not say \"by using Acme, you agree\".",
                 Kind::YesNo,
+            ),
+            q(
+                "waivers",
+                "Any finding of `check` you have decided not to act on? (optional)",
+                "A waived finding is listed by `policywright check` with your reason and does not fail it. Never printed in the policy. `policywright check --explain RULE` says what a rule asks and how to waive it.",
+                records(
+                    "waiver",
+                    |r| match field(r, "answer") {
+                        "" => field(r, "rule").to_owned(),
+                        answer => format!("{} at {answer}", field(r, "rule")),
+                    },
+                    vec![
+                        q("rule", "Which rule? (its id, as `check` prints it)", "E.g. \"gdpr-eu-representative\".", Kind::Text).required(),
+                        q("answer", "Only the finding at this answer? (Enter for all of the rule's findings)", "The answer `check` points at, e.g. \"processors[2].safeguard\" or \"processors.yandex\".", Kind::Text),
+                        q("reason", "Why is it waived?", "For whoever reads the check next, e.g. \"Art. 27(2)(a): occasional processing, no special categories\".", Kind::Paragraph).required(),
+                        q("until", "Until when? (YYYY-MM-DD; Enter for no end)", "From the next day the finding counts again, so the decision is reviewed.", Kind::Date),
+                    ],
+                ),
             ),
         ],
     }

@@ -110,10 +110,10 @@ pub struct Records {
 
 impl Question {
     /// Whether the question is about how policywright works with the policy (where
-    /// the product's code is) rather than about what the policy says: such answers
-    /// never count towards a section's completion.
+    /// the product's code is, which findings `check` waives) rather than about what
+    /// the policy says: such answers never count towards a section's completion.
     pub fn is_setting(&self) -> bool {
-        self.key.starts_with("workspace.")
+        self.key.starts_with("workspace.") || self.key == "waivers"
     }
 
     /// Whether the question applies in this scope.

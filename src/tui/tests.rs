@@ -1238,3 +1238,38 @@ fn a_confirmed_answer_is_drawn_first_and_the_preview_follows() {
     assert!(preview.contains("SteprX"), "{preview}");
     assert!(!app.refresh_if_stale(), "nothing left to do");
 }
+
+/// A waived finding is shown as waived, with its reason: beside its question in the
+/// wizard, and apart from the others on the review screen.
+#[test]
+fn waived_findings_are_shown_as_waived() {
+    let mut answers = example("stepr");
+    answers.waivers.push(crate::answers::Waiver {
+        rule: "gdpr-legal-basis".into(),
+        answer: None,
+        reason: "Decided with counsel".into(),
+        until: None,
+    });
+    let mut app = app_with(answers);
+    go_to(&mut app, "purposes");
+    let wizard = screen(&app, 200, 60);
+    assert!(
+        wizard.contains("waived error (GDPR Art. 13(1)(c))"),
+        "{wizard}"
+    );
+    assert!(
+        wizard.contains("(waived: Decided with counsel)"),
+        "{wizard}"
+    );
+    ctrl(&mut app, 'r');
+    let review = screen(&app, 200, 150);
+    assert!(review.contains("3 waived)"), "{review}");
+    assert!(
+        review.contains("│waived  A purpose has no legal basis"),
+        "{review}"
+    );
+    assert!(
+        review.contains("(waived: Decided with counsel)"),
+        "{review}"
+    );
+}

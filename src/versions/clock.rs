@@ -1,5 +1,6 @@
 //! Today's date, the one clock read in policywright: `publish` dates a new version
-//! with it when no `--date` is given. Rendering never calls this.
+//! with it, and `check` judges waivers' `until` dates by it, when no `--date` is
+//! given. Rendering never calls this.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 

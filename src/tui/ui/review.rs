@@ -88,15 +88,22 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if r.findings.is_empty() {
         lines.push(Line::from(strings::REVIEW_NO_FINDINGS));
     }
-    for f in &r.findings {
-        let s = match f.severity {
-            Severity::Error => style::error(),
-            Severity::Warning => style::warn(),
-            Severity::Info => style::dim(),
+    // Waived findings last, as `check` lists them, each with the reason it is waived.
+    let (active, waived): (Vec<_>, Vec<_>) = r.findings.iter().partition(|f| f.waived.is_none());
+    for f in active.into_iter().chain(waived) {
+        let (key, s) = match (&f.waived, f.severity) {
+            (Some(_), _) => ("waived", style::dim()),
+            (None, Severity::Error) => (f.severity.key(), style::error()),
+            (None, Severity::Warning) => (f.severity.key(), style::warn()),
+            (None, Severity::Info) => (f.severity.key(), style::dim()),
         };
+        let mut text = format!("{} ({}) → {}", f.message, f.citation, f.answer);
+        if let Some(w) = &f.waived {
+            text.push_str(&format!(" (waived: {})", w.reason));
+        }
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<7} ", f.severity.key()), s),
-            Span::raw(format!("{} ({}) → {}", f.message, f.citation, f.answer)),
+            Span::styled(format!("{key:<7} "), s),
+            Span::raw(text),
         ]));
     }
     let block = Block::bordered().title(Line::styled(

@@ -160,6 +160,21 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::default());
     }
     for f in findings {
+        // A waived finding is shown with its reason, dimmed: it no longer asks for
+        // anything, but the operator should see what was decided and why.
+        if let Some(w) = &f.waived {
+            lines.push(Line::styled(
+                format!(
+                    "waived {} ({}): {} (waived: {})",
+                    f.severity.key(),
+                    f.citation,
+                    f.message,
+                    w.reason
+                ),
+                style::dim(),
+            ));
+            continue;
+        }
         let style = match f.severity {
             crate::check::Severity::Error => style::error(),
             _ => style::warn(),
