@@ -18,8 +18,11 @@ pub struct Audience {
     /// Who the product is for, completing "Acme is intended for ..." ("software developers").
     #[serde(default)]
     pub intended_for: Option<String>,
-    /// The youngest age of user the product accepts.
+    /// The youngest age of user the product accepts, from 0 to 21.
+    // The schema's maximum is `validate::MAX_MINIMUM_AGE` (a test holds them together),
+    // so an editor refuses what policywright refuses.
     #[serde(default)]
+    #[schemars(range(max = 21))]
     pub minimum_age: Option<u8>,
     /// Whether the product is directed to children (COPPA: under 13).
     #[serde(default)]

@@ -401,6 +401,15 @@ pub fn is_id(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    /// The published JSON Schema refuses the ages validation refuses.
+    #[test]
+    fn the_schema_bounds_the_minimum_age_as_validation_does() {
+        let schema = crate::answers::schema::schema();
+        let age = &schema["$defs"]["Audience"]["properties"]["minimum_age"];
+        assert_eq!(age["maximum"], u64::from(MAX_MINIMUM_AGE), "{age}");
+    }
+
     use super::*;
     use crate::answers::{DataCategory, Processor, Purpose};
 
