@@ -420,3 +420,20 @@ fn answers_typed_on_several_lines_keep_lists_and_paragraphs_whole() {
         "{html}"
     );
 }
+
+/// Legal review §4, structural problem 4: `--set` of the operator's country picks the
+/// catalog's company for the new region, as the same answer in the file would.
+#[test]
+fn set_country_picks_the_catalogs_company_for_the_new_region() {
+    let render = |extra: &[&str]| {
+        let out = pw()
+            .args(["render", &example("acme")])
+            .args(extra)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    assert!(render(&[]).contains("**Stripe** (Stripe Payments Europe, Limited)"));
+    let us = render(&["--set", "organization.country=US"]);
+    assert!(us.contains("**Stripe** (Stripe, Inc.)"), "{us}");
+}

@@ -15,19 +15,23 @@ pub(super) fn read_policy(input: &str, set: &[set::Assignment]) -> anyhow::Resul
     with_overrides(&raw, set, &origin(&source))
 }
 
-/// The policy these answers make with `--set` (or `set`'s assignments) applied: to the
-/// resolved answers, so a field the catalog supplied can be changed; references the
-/// assignments add are resolved in turn. `render --set` and `set` both decide here.
+/// The policy these answers make with `--set` (or `set`'s assignments) applied. The
+/// assignments change the answers as written, before the catalog fills them in, so
+/// a changed `organization.country` picks the catalog's company for the new region
+/// (legal review §4, structural problem 4); a catalog reference without an id is
+/// still found by its catalog id (`processors.stripe.purpose=...`). `render --set`
+/// and `set` both decide here.
 pub(super) fn with_overrides(
     answers: &Answers,
     set: &[set::Assignment],
     origin: &str,
 ) -> anyhow::Result<Policy> {
-    let policy = policy_of(answers, origin)?;
     if set.is_empty() {
-        return Ok(policy);
+        return policy_of(answers, origin);
     }
-    let answers = set::apply(policy.answers(), set).context("--set")?;
+    // A broken reference in the file is reported as the file's, not as `--set`'s.
+    policy_of(answers, origin)?;
+    let answers = set::apply(answers, set).context("--set")?;
     policy_of(&answers, "--set")
 }
 
