@@ -29,6 +29,27 @@ pub static RULES: &[Rule] = &[
                   or the founder's if there is no company",
     },
     Rule {
+        id: "gdpr-controller-is-product",
+        reviewed: "2026-12-06",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(1)(a), 4(7)",
+        severity: Severity::Warning,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: |a| {
+            let same = |x: &str, y: &str| x.trim().eq_ignore_ascii_case(y.trim());
+            match &a.organization.legal_entity {
+                Some(e) if same(e, &a.organization.product_name) => {
+                    vec![Hit::at("organization.legal_entity")]
+                }
+                _ => Vec::new(),
+            }
+        },
+        message: "The controller is given as the product's own name; the controller is the \
+                  company (with its legal form) or, without one, the person who runs the \
+                  product",
+    },
+    Rule {
         id: "gdpr-dpo-contact",
         reviewed: "2026-12-06",
         regime: Regime::Gdpr,

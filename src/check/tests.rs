@@ -104,6 +104,8 @@ macro_rules! rule_tests {
 rule_tests! {
     // GDPR
     gdpr_controller_identity: "gdpr-controller-identity" => none, |a| a.organization.legal_entity = None;
+    gdpr_controller_is_product: "gdpr-controller-is-product" => none,
+        |a| a.organization.legal_entity = Some(a.organization.product_name.to_uppercase());
     gdpr_dpo_contact: "gdpr-dpo-contact" => none, |a| {
         let dpo = a.organization.dpo.as_mut().unwrap();
         dpo.email = None;
