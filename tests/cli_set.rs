@@ -283,3 +283,35 @@ fn text_answers_are_taken_literally() {
         .code(2)
         .stderr(contains("is not valid JSON"));
 }
+
+/// Issue 13, compatibility: `set` on a version 1 file writes version 2 and says so
+/// once, on standard error.
+#[test]
+fn set_upgrades_a_version_1_file_and_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("old.json");
+    let v1 = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v1/complete-0.1.json"
+    ))
+    .unwrap();
+    std::fs::write(&file, &v1).unwrap();
+    pw(data.path())
+        .args(["set"])
+        .arg(&file)
+        .arg("organization.legal_form=a cooperative")
+        .assert()
+        .success()
+        .stderr(contains("saved as answers format 2 (it was 1)"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"schema_version\": 2"), "{text}");
+    assert!(text.contains("a cooperative"));
+    // Saved again, it is current: no note.
+    pw(data.path())
+        .args(["set"])
+        .arg(&file)
+        .arg("organization.legal_form=a partnership")
+        .assert()
+        .success()
+        .stderr("");
+}
