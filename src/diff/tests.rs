@@ -320,6 +320,17 @@ fn wording_contact_details_and_dates_are_not_material() {
     assert_eq!(c.text, "Reworded description of the service");
 }
 
+/// Issue 13 item 1: the other contact routes are contact details like the e-mail.
+#[test]
+fn contact_routes_are_not_material() {
+    let c = one(|a| a.organization.issue_tracker = Some("https://github.com/s/s/issues".into()));
+    not_material(&c);
+    assert_eq!(c.text, "Added issue tracker: https://github.com/s/s/issues");
+    let c = one(|a| a.organization.contact_form = Some("https://stepr.kz/contact".into()));
+    not_material(&c);
+    assert_eq!(c.text, "Added contact form: https://stepr.kz/contact");
+}
+
 #[test]
 fn summary_leads_with_a_material_change() {
     let old = stepr();

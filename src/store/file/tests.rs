@@ -263,11 +263,18 @@ fn a_version_1_file_becomes_version_2_only_when_a_save_changes_it() {
     assert_eq!(disk.answers.schema_version, crate::answers::SCHEMA_VERSION);
     assert_eq!(upgrade_note(&path, &disk, &disk.answers), None);
     write_answers(&path, &disk, &disk.answers).unwrap();
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), v1, "no change, no write");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        v1,
+        "no change, no write"
+    );
 
     let new = set(&disk.answers, "organization.legal_form", "a cooperative");
     let note = upgrade_note(&path, &disk, &new).unwrap();
-    assert!(note.contains("saved as answers format 2 (it was 1)"), "{note}");
+    assert!(
+        note.contains("saved as answers format 2 (it was 1)"),
+        "{note}"
+    );
     write_answers(&path, &disk, &new).unwrap();
     let expected = v1
         .replace("a German limited company", "a cooperative")
@@ -275,5 +282,9 @@ fn a_version_1_file_becomes_version_2_only_when_a_save_changes_it() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
     let again = read_on_disk(&path).unwrap();
     assert_eq!(again.answers, new);
-    assert_eq!(upgrade_note(&path, &again, &disk.answers), None, "already current");
+    assert_eq!(
+        upgrade_note(&path, &again, &disk.answers),
+        None,
+        "already current"
+    );
 }
