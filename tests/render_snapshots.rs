@@ -227,3 +227,19 @@ fn a_draft_is_marked_where_the_date_would_be() {
         assert!(!top.contains("Last updated"), "{format:?}:\n{top}");
     }
 }
+
+/// Issue 13 item 11: advertising identifiers, once collected, are said under
+/// "Cookies and tracking" in every format.
+#[test]
+fn advertising_identifiers_are_stated_under_cookies_and_tracking() {
+    let mut answers = example_answers("habitly");
+    answers.tracking.advertising_ids = Some(true);
+    for format in [Format::Markdown, Format::Html, Format::Text] {
+        let text = render_answers(&answers, format);
+        let cookies = section(&text, "Cookies and tracking");
+        assert!(
+            cookies.contains("We collect advertising identifiers (such as IDFA or AAID)."),
+            "{format:?}:\n{cookies}"
+        );
+    }
+}
