@@ -243,3 +243,20 @@ fn advertising_identifiers_are_stated_under_cookies_and_tracking() {
         );
     }
 }
+
+/// Issue 13 item 4: what a product does not use is stated under "Cookies and
+/// tracking", in every format.
+#[test]
+fn no_tracking_is_stated_under_cookies_and_tracking() {
+    let answers = example_answers("tabnotes");
+    for format in [Format::Markdown, Format::Html, Format::Text] {
+        let text = render_answers(&answers, format);
+        let cookies = section(&text, "Cookies and tracking");
+        assert!(
+            cookies.contains(
+                "Tabnotes uses no analytics, no cookies, no tracking pixels, and no advertising SDKs."
+            ),
+            "{format:?}:\n{cookies}"
+        );
+    }
+}

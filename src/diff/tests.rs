@@ -331,6 +331,26 @@ fn contact_routes_are_not_material() {
     assert_eq!(c.text, "Added contact form: https://stepr.kz/contact");
 }
 
+/// Issue 13 item 4: stating "no analytics" is not material; withdrawing it is.
+#[test]
+fn no_tracking_statements_withdrawn_are_material() {
+    use crate::answers::vocab::NotUsed;
+    let c = one(|a| a.tracking.not_used.push(NotUsed::Analytics));
+    not_material(&c);
+    assert_eq!(c.text, "Now states that it uses no analytics");
+    let mut old = stepr();
+    old.tracking.not_used.push(NotUsed::TrackingPixels);
+    let mut new = old.clone();
+    new.tracking.not_used.clear();
+    let diff = compare(&old, &new);
+    assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
+    material(&diff.changes[0], "tracking turned on");
+    assert_eq!(
+        diff.changes[0].text,
+        "No longer states that it uses no tracking pixels"
+    );
+}
+
 #[test]
 fn summary_leads_with_a_material_change() {
     let old = stepr();

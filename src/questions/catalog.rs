@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
 use crate::answers::vocab::{
     CcpaCategory, CookiePurpose, DataSource, DateStyle, DntResponse, GpcResponse, LegalBasis,
-    NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
+    NotUsed, NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
     SecurityMeasureKind, StorageKind, TrainingUse, Visibility,
 };
 use crate::law;
@@ -711,6 +711,12 @@ fn tracking() -> Section {
         title: "Cookies and tracking",
         intro: "Cookies and browser storage, and how you answer browsers' privacy signals.",
         questions: vec![
+            q(
+                "tracking.not_used",
+                "Which of these does your product not use at all?",
+                "Each one you pick is stated in the policy (\"Acme uses no analytics and no tracking pixels\"). Pick only what is true of the product and every service in it.",
+                Kind::Choices(NotUsed::CHOICES),
+            ),
             q(
                 "tracking.cookies",
                 "Which cookies or browser storage do you use?",

@@ -54,6 +54,9 @@ pub struct View<'a> {
     pub ccpa: Vec<CcpaRow<'a>>,
     pub response_time: Option<String>,
     pub cookies: Vec<CookieView<'a>>,
+    /// What the product states it does not use, as it follows "{product} uses":
+    /// "no analytics and no tracking pixels"; empty when nothing is stated.
+    pub not_used: String,
     pub dnt: Option<&'static str>,
     pub gpc: Option<&'static str>,
     pub permissions: Vec<PermissionView<'a>>,
@@ -525,6 +528,18 @@ impl<'a> View<'a> {
             rights_in_app: a.rights.rights.iter().any(|r| r.how.is_some()),
             ccpa: ccpa_rows(a),
             response_time: a.rights.response_time.map(|p| p.to_string()),
+            not_used: super::filters::join(
+                &{
+                    let mut kinds = a.tracking.not_used.clone();
+                    kinds.sort();
+                    kinds.dedup();
+                    kinds
+                        .iter()
+                        .map(|k| format!("no {}", k.label()))
+                        .collect::<Vec<_>>()
+                },
+                "and",
+            ),
             cookies: a
                 .tracking
                 .cookies
