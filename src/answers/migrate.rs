@@ -86,10 +86,27 @@ mod tests {
         serde_json::to_string_pretty(&v).unwrap()
     }
 
-    /// A file written by policywright 0.1 (the earlier release), as it wrote it.
+    /// The complete example as policywright 0.1 shipped it, every part answered.
     #[test]
-    fn a_file_from_the_earlier_release_round_trips() {
-        let text = include_str!("../../tests/fixtures/v1/complete-0.1.json");
+    fn the_earlier_releases_complete_example_round_trips() {
+        round_trips(include_str!("../../tests/fixtures/v1/complete-0.1.json"));
+    }
+
+    /// Files written by policywright 0.1 itself (`set --create`, then `publish`): the
+    /// answers file and the answers inside its version snapshot.
+    #[test]
+    fn files_written_by_the_earlier_release_round_trip() {
+        round_trips(include_str!(
+            "../../tests/fixtures/v1/ledgerly-0.1/policies/ledgerly.json"
+        ));
+        let snapshot: serde_json::Value = serde_json::from_str(include_str!(
+            "../../tests/fixtures/v1/ledgerly-0.1/versions/ledgerly/0001.json"
+        ))
+        .unwrap();
+        round_trips(&serde_json::to_string_pretty(&snapshot["answers"]).unwrap());
+    }
+
+    fn round_trips(text: &str) {
         assert_eq!(file_version(text), Some(1));
         let a = Answers::from_json(text).unwrap();
         assert_eq!(a.schema_version, SCHEMA_VERSION);
