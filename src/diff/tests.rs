@@ -388,6 +388,30 @@ fn json_shape_is_stable() {
     );
 }
 
+/// Issue 13 item 1: with no e-mail given, a notice points to the route that is.
+#[test]
+fn a_notice_names_the_route_given_when_there_is_no_e_mail() {
+    let mut old = stepr();
+    old.organization.contact_email.clear();
+    old.organization.website = None;
+    old.organization.issue_tracker = Some("https://github.com/s/s/issues".into());
+    let mut new = old.clone();
+    new.processors.push(posthog());
+    let notice = format::notice(&compare(&old, &new), &new);
+    assert!(
+        notice
+            .text
+            .contains("write to us at https://github.com/s/s/issues."),
+        "{}",
+        notice.text
+    );
+    assert!(
+        !notice.text.contains("mailto") && !notice.text.contains('@'),
+        "{}",
+        notice.text
+    );
+}
+
 #[test]
 fn notice_only_for_material_changes() {
     let old = stepr();
