@@ -57,6 +57,9 @@ pub struct Report {
     pub outcome: Outcome,
     /// Whether the answers file was rewritten (dates moved, outputs remembered).
     pub saved_answers: bool,
+    /// Set when that rewrite upgraded an older answers file to the current format:
+    /// the one line to tell the operator (see [`store::upgrade_note`]).
+    pub upgraded: Option<String>,
     /// What the answers file now holds, for an interview's next save.
     pub base: store::Base,
 }
@@ -151,6 +154,7 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
     }
     // The answers first, the version last: see the module's documentation.
     let saved_answers = answers != current.answers;
+    let upgraded = store::upgrade_note(answers_file, &current, &answers);
     let now = store::write_answers(answers_file, &current, &answers).map_err(anyhow::Error::msg)?;
     // From here on the answers say what is being published: a failure is finished
     // by publishing again.
@@ -210,6 +214,7 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
         written,
         outcome,
         saved_answers,
+        upgraded,
         base: now.base(),
     })
 }

@@ -98,12 +98,12 @@ fn unrenderable_answers_are_error_findings() {
         "check",
         &example("complete"),
         "--set",
-        "organization.contact_email=",
+        "organization.product_name=",
     ])
     .assert()
     .code(1)
     .stdout(contains("consistency-renderable"))
-    .stdout(contains("answer: organization.contact_email"));
+    .stdout(contains("answer: organization.product_name"));
 }
 
 #[test]

@@ -437,3 +437,26 @@ fn set_country_picks_the_catalogs_company_for_the_new_region() {
     let us = render(&["--set", "organization.country=US"]);
     assert!(us.contains("**Stripe** (Stripe, Inc.)"), "{us}");
 }
+
+/// Issue 13 item 11: a render error lists its problems once, not once per layer.
+#[test]
+fn render_errors_list_their_problems_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.json");
+    std::fs::write(
+        &file,
+        answers_with(serde_json::json!({"organization": {
+            "product_name": "Stepr", "contact_email": "not an email"
+        }})),
+    )
+    .unwrap();
+    let out = pw().args(["render"]).arg(&file).assert().failure();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert_eq!(
+        stderr.matches("is not an e-mail address").count(),
+        1,
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("problem:").count(), 1, "{stderr}");
+    assert!(stderr.contains("cannot be rendered yet"), "{stderr}");
+}

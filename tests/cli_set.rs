@@ -283,3 +283,84 @@ fn text_answers_are_taken_literally() {
         .code(2)
         .stderr(contains("is not valid JSON"));
 }
+
+/// Issue 13, compatibility: `set` on a version 1 file writes version 2 and says so
+/// once, on standard error.
+#[test]
+fn set_upgrades_a_version_1_file_and_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("old.json");
+    let v1 = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v1/complete-0.1.json"
+    ))
+    .unwrap();
+    std::fs::write(&file, &v1).unwrap();
+    pw(data.path())
+        .args(["set"])
+        .arg(&file)
+        .arg("organization.legal_form=a cooperative")
+        .assert()
+        .success()
+        .stderr(contains("saved as answers format 2 (it was 1)"));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"schema_version\": 2"), "{text}");
+    assert!(text.contains("a cooperative"));
+    // Saved again, it is current: no note.
+    pw(data.path())
+        .args(["set"])
+        .arg(&file)
+        .arg("organization.legal_form=a partnership")
+        .assert()
+        .success()
+        .stderr("");
+}
+
+/// Issue 13, compatibility, on files policywright 0.1 wrote itself (a saved policy,
+/// its version snapshot and its published Markdown): publishing again with this
+/// release finds the text unchanged and writes nothing to the answers file; the
+/// first change writes version 2.
+#[test]
+fn a_policy_published_by_the_earlier_release_carries_on() {
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1/ledgerly-0.1");
+    let data = tempfile::tempdir().unwrap();
+    for part in ["policies/ledgerly.json", "versions/ledgerly/0001.json"] {
+        let to = data.path().join(part);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(fixture.join(part), &to).unwrap();
+    }
+    let answers = data.path().join("policies/ledgerly.json");
+    let v1 = std::fs::read_to_string(&answers).unwrap();
+    let out = data.path().join("ledgerly.md");
+    pw(data.path())
+        .args(["publish", "ledgerly", "--date", "2026-12-01", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout(contains("unchanged since version 1"))
+        .stderr("");
+    assert_eq!(
+        std::fs::read_to_string(&answers).unwrap(),
+        v1,
+        "not rewritten"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        std::fs::read_to_string(fixture.join("ledgerly.md")).unwrap(),
+        "the same text as 0.1 published"
+    );
+    pw(data.path())
+        .args(["set", "ledgerly", "organization.legal_form=a German GmbH"])
+        .assert()
+        .success()
+        .stderr(contains("saved as answers format 2 (it was 1)"));
+    let text = std::fs::read_to_string(&answers).unwrap();
+    assert_eq!(
+        text,
+        v1.replace("\"schema_version\": 1", "\"schema_version\": 2")
+            .replace(
+                "    \"legal_entity\": \"Ledgerly GmbH\",\n",
+                "    \"legal_entity\": \"Ledgerly GmbH\",\n    \"legal_form\": \"a German GmbH\",\n"
+            )
+    );
+}

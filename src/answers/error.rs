@@ -28,7 +28,7 @@ impl fmt::Display for Problem {
 /// Why answers could not be read or used. The caller adds the file name.
 #[derive(Debug, thiserror::Error)]
 pub enum AnswersError {
-    #[error("the answers file is empty; it needs at least {{\"schema_version\": 1}}")]
+    #[error("the answers file is empty; it needs at least {{\"schema_version\": 2}}")]
     Empty,
     #[error("line {line}, column {column}: {message}")]
     Syntax {

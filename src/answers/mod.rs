@@ -9,6 +9,7 @@ mod data;
 mod error;
 mod extension;
 mod hosting;
+pub mod migrate;
 mod notices;
 mod organization;
 mod parse;
@@ -46,7 +47,7 @@ pub use workspace::{PublishedFile, Workspace};
 
 /// The version of the answers format this build reads and writes. Bumped only when an
 /// older file would be misread; a file with a newer version is refused, never guessed at.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Everything an operator has said about their product.
 ///
@@ -56,7 +57,11 @@ pub const SCHEMA_VERSION: u64 = 1;
 #[serde(deny_unknown_fields)]
 #[schemars(title = "policywright answers")]
 pub struct Answers {
-    /// The answers format version. Always 1 for this release.
+    /// The answers format version: 2 for this release. Version 1 files are read too,
+    /// and written as version 2 when they are saved.
+    // The schema's bounds are the versions this release reads (a test holds the
+    // maximum to `SCHEMA_VERSION`), so an editor flags a file it would refuse.
+    #[schemars(range(min = 1, max = 2))]
     pub schema_version: u64,
     /// Who runs the product and how to reach them.
     #[serde(default)]

@@ -28,15 +28,25 @@ pub struct Organization {
     /// The country the operator is established in.
     #[serde(default)]
     pub country: Option<Country>,
-    /// Postal address for legal notices.
+    /// Postal address for legal notices; also a way to make requests.
     #[serde(default)]
     pub postal_address: Option<String>,
-    /// Where users write with any question. Required to render.
+    /// Where users write with any question. At least one way to reach the operator is
+    /// required to render: this, the privacy e-mail, the contact form, the issue
+    /// tracker or the postal address.
     #[serde(default)]
     pub contact_email: String,
     /// A separate address for privacy requests, when there is one.
     #[serde(default)]
     pub privacy_email: Option<String>,
+    /// A contact form or page on the web where people can write to the operator,
+    /// e.g. https://acme.io/contact.
+    #[serde(default)]
+    pub contact_form: Option<String>,
+    /// A public issue tracker that takes questions and requests, e.g.
+    /// https://github.com/acme/tabnotes/issues.
+    #[serde(default)]
+    pub issue_tracker: Option<String>,
     /// The data protection officer, when one is appointed (GDPR Art. 37).
     #[serde(default)]
     pub dpo: Option<ContactPerson>,
@@ -49,9 +59,26 @@ pub struct Organization {
 }
 
 impl Organization {
-    /// The address privacy requests go to: the privacy address if given, else the contact one.
-    pub fn request_email(&self) -> &str {
-        self.privacy_email.as_deref().unwrap_or(&self.contact_email)
+    /// The address privacy requests go to: the privacy address if given, else the
+    /// contact one; `None` when the operator gave no e-mail address.
+    pub fn request_email(&self) -> Option<&str> {
+        self.privacy_email
+            .as_deref()
+            .or(Some(self.contact_email.as_str()))
+            .filter(|e| !e.trim().is_empty())
+    }
+
+    /// Whether the answers give any way to reach the operator.
+    pub fn has_contact_route(&self) -> bool {
+        self.request_email().is_some()
+            || [
+                &self.contact_form,
+                &self.issue_tracker,
+                &self.postal_address,
+            ]
+            .into_iter()
+            .flatten()
+            .any(|r| !r.trim().is_empty())
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde_json::Value;
 
-use super::{Answers, AnswersError, SCHEMA_VERSION};
+use super::{Answers, AnswersError, SCHEMA_VERSION, migrate};
 
 /// Parses answers. The text is read in two passes: first as plain JSON, so a syntax
 /// error or a foreign `schema_version` is reported before any field is interpreted;
@@ -23,7 +23,7 @@ pub fn parse(text: &str) -> Result<Answers, AnswersError> {
     }
     if !text.trim_start().starts_with('{') {
         return Err(AnswersError::BadVersion(
-            "the answers must be a JSON object ({\"schema_version\": 1, ...})".to_owned(),
+            "the answers must be a JSON object ({\"schema_version\": 2, ...})".to_owned(),
         ));
     }
     let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
@@ -46,10 +46,10 @@ pub fn parse(text: &str) -> Result<Answers, AnswersError> {
             }
         }
     })?;
-    check_version(header.schema_version.as_ref())?;
+    let version = check_version(header.schema_version.as_ref())?;
 
     let mut de = serde_json::Deserializer::from_str(text);
-    Answers::deserialize_tracked(&mut de).map_err(|e| {
+    let answers = Answers::deserialize_tracked(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         AnswersError::Field {
@@ -58,7 +58,8 @@ pub fn parse(text: &str) -> Result<Answers, AnswersError> {
             column: inner.column(),
             message: strip_position(&inner.to_string()),
         }
-    })
+    })?;
+    Ok(migrate::upgrade(answers, version))
 }
 
 /// The first pass reads only the version; everything else is skipped unparsed.
@@ -67,20 +68,22 @@ struct Header {
     schema_version: Option<Value>,
 }
 
-fn check_version(version: Option<&Value>) -> Result<(), AnswersError> {
+/// The file's version, when this build reads it: its own or one it upgrades.
+fn check_version(version: Option<&Value>) -> Result<u64, AnswersError> {
     match version {
-        None => Err(AnswersError::BadVersion(
-            "schema_version is missing; add \"schema_version\": 1 at the top".to_owned(),
-        )),
+        None => Err(AnswersError::BadVersion(format!(
+            "schema_version is missing; add \"schema_version\": {SCHEMA_VERSION} at the top"
+        ))),
         Some(v) => match v.as_u64() {
-            Some(SCHEMA_VERSION) => Ok(()),
+            Some(found) if (migrate::OLDEST..=SCHEMA_VERSION).contains(&found) => Ok(found),
             Some(found) if found > SCHEMA_VERSION => Err(AnswersError::NewerVersion {
                 found,
                 supported: SCHEMA_VERSION,
             }),
             _ => Err(AnswersError::BadVersion(format!(
-                "schema_version is {}; this policywright reads version {SCHEMA_VERSION}",
-                shortened(&v.to_string())
+                "schema_version is {}; this policywright reads versions {} to {SCHEMA_VERSION}",
+                shortened(&v.to_string()),
+                migrate::OLDEST
             ))),
         },
     }
@@ -168,7 +171,7 @@ mod tests {
 
     #[test]
     fn versions_are_checked_before_fields() {
-        let e = err(r#"{"schema_version": 2, "future_field": true}"#);
+        let e = err(r#"{"schema_version": 3, "future_field": true}"#);
         assert!(e.contains("newer"), "{e}");
         assert!(err(r#"{"organization": {}}"#).contains("schema_version is missing"));
         assert!(err("[1, 2]").contains("JSON object"));

@@ -3,12 +3,17 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::vocab::{CookiePurpose, DntResponse, GpcResponse, StorageKind};
+use super::vocab::{CookiePurpose, DntResponse, GpcResponse, NotUsed, StorageKind};
 
 /// Cookies and tracking.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tracking {
+    /// What the product does not use at all, stated in the policy ("Acme uses no
+    /// analytics and no tracking pixels"): analytics, cookies, tracking pixels,
+    /// advertising SDKs.
+    #[serde(default)]
+    pub not_used: Vec<NotUsed>,
     /// Each cookie or browser-storage entry.
     #[serde(default)]
     pub cookies: Vec<Cookie>,

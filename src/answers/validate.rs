@@ -18,10 +18,18 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
     let org = &a.organization;
 
     p.required("organization.product_name", &org.product_name);
-    p.required("organization.contact_email", &org.contact_email);
+    if !org.has_contact_route() {
+        p.push(
+            "organization.contact_email",
+            "is required unless the policy gives another way to reach you \
+             (organization.contact_form, issue_tracker or postal_address)",
+        );
+    }
     p.email("organization.contact_email", Some(&org.contact_email));
     p.email("organization.privacy_email", org.privacy_email.as_deref());
     p.url("organization.website", org.website.as_deref());
+    p.url("organization.contact_form", org.contact_form.as_deref());
+    p.url("organization.issue_tracker", org.issue_tracker.as_deref());
     for (field, person) in [
         ("dpo", &org.dpo),
         ("eu_representative", &org.eu_representative),
@@ -40,12 +48,8 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
     {
         p.push("audience.minimum_age", not_an_age(age));
     }
-    if a.policy.last_updated.is_none() {
-        p.push(
-            "policy.last_updated",
-            "is required: the date the policy's text last changed (YYYY-MM-DD)",
-        );
-    }
+    // No `policy.last_updated` is a draft: it renders marked as not yet published,
+    // and `publish` gives it its date.
 
     let categories = p.unique_ids(
         "data.categories",
@@ -402,6 +406,18 @@ pub fn is_id(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
 
+    /// The published JSON Schema accepts exactly the format versions this release reads.
+    #[test]
+    fn the_schema_bounds_the_format_version() {
+        let version = &crate::answers::schema::schema()["properties"]["schema_version"];
+        assert_eq!(version["minimum"], 1, "{version}");
+        assert_eq!(
+            version["maximum"],
+            crate::answers::SCHEMA_VERSION,
+            "{version}"
+        );
+    }
+
     /// The published JSON Schema refuses the ages validation refuses.
     #[test]
     fn the_schema_bounds_the_minimum_age_as_validation_does() {
@@ -486,12 +502,31 @@ mod tests {
         let a = Answers::default();
         assert_eq!(
             paths(&a),
-            [
-                "organization.product_name",
-                "organization.contact_email",
-                "policy.last_updated"
-            ]
+            ["organization.product_name", "organization.contact_email"]
         );
+    }
+
+    /// Issue 13 item 1: an e-mail is one way to be reached among others.
+    #[test]
+    fn any_contact_route_will_do() {
+        let mut a = base();
+        a.organization.contact_email.clear();
+        assert_eq!(paths(&a), ["organization.contact_email"]);
+        a.organization.issue_tracker = Some("https://github.com/acme/acme/issues".into());
+        assert!(problems(&a).is_empty());
+        a.organization.issue_tracker = None;
+        a.organization.contact_form = Some("acme.io/contact".into());
+        assert_eq!(paths(&a), ["organization.contact_form"]);
+        a.organization.contact_form = None;
+        a.organization.postal_address = Some("1 Main St, Springfield".into());
+        assert!(problems(&a).is_empty());
+    }
+
+    #[test]
+    fn a_draft_without_a_date_is_valid() {
+        let mut a = base();
+        a.policy.last_updated = None;
+        assert!(problems(&a).is_empty());
     }
 
     #[test]

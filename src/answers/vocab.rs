@@ -222,6 +222,22 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A kind of tracking a product can state it does not use at all ("Acme uses no
+    /// analytics"). Only the absence is an answer: what is used is said by the
+    /// recipients and the cookies listed.
+    pub enum NotUsed {
+        /// No analytics of its own or from a service.
+        Analytics = "analytics" => "analytics",
+        /// No cookies (other browser storage is listed on its own).
+        Cookies = "cookies" => "cookies",
+        /// No tracking pixels or web beacons, in pages or e-mails.
+        TrackingPixels = "tracking_pixels" => "tracking pixels",
+        /// No advertising SDKs or ad networks.
+        AdvertisingSdks = "advertising_sdks" => "advertising SDKs",
+    }
+}
+
+vocabulary! {
     /// How the product answers Global Privacy Control (CCPA opt-out preference signal).
     pub enum GpcResponse {
         /// Treated as a request to opt out of sale and sharing.

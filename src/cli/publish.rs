@@ -112,6 +112,9 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
         renderer: &renderer,
     })?;
 
+    if let Some(note) = report.upgraded.as_deref().filter(|_| !super::quiet()) {
+        super::warn(note);
+    }
     if let Some(format) = to_stdout {
         match format {
             Format::Markdown => super::print_policy(&report.markdown)?,

@@ -52,7 +52,11 @@ pub fn run(args: SetArgs) -> anyhow::Result<ExitCode> {
         &path.display().to_string(),
     )?;
     let changed = created || updated != current.answers;
+    let upgraded = store::upgrade_note(&path, &current, &updated);
     store::write_answers(&path, &current, &updated).map_err(anyhow::Error::msg)?;
+    if let Some(note) = upgraded.filter(|_| !super::quiet()) {
+        super::warn(&note);
+    }
     let out = match args.format {
         ReportFormat::Text if super::quiet() => String::new(),
         ReportFormat::Text => {

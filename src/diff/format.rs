@@ -164,7 +164,7 @@ pub fn notice(diff: &Diff, new: &Answers) -> Notice {
         None => {
             out.push_str(&format!(
                 "You can ask us for the updated policy at {}.\n\n",
-                new.organization.request_email()
+                reach(&new.organization)
             ));
             notes.push(
                 "organization.website is not set, so the notice cannot say where to read the policy"
@@ -182,7 +182,7 @@ pub fn notice(diff: &Diff, new: &Answers) -> Notice {
     }
     out.push_str(&format!(
         "If you have questions about these changes, write to us at {}.\n\n{product}\n",
-        new.organization.request_email()
+        reach(&new.organization)
     ));
 
     let channels: Vec<String> = new
@@ -251,4 +251,23 @@ fn day_number(d: Date) -> i64 {
     let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe - 719_468
+}
+
+/// Where a notice tells people to write: the first route the operator gave, in the
+/// order e-mail, contact form, issue tracker, postal address.
+fn reach(o: &crate::answers::Organization) -> String {
+    o.request_email()
+        .or(o.contact_form.as_deref())
+        .or(o.issue_tracker.as_deref())
+        .map(str::to_owned)
+        .or_else(|| {
+            o.postal_address.as_deref().map(|a| {
+                a.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+        })
+        .unwrap_or_default()
 }

@@ -19,7 +19,7 @@
 //! | `AI training turned on` | user content now trains models (`yes`) |
 //! | `automated decisions` | automated decisions with legal effect are now made |
 //! | `selling or sharing turned on` | selling, sharing for advertising, data brokers, unrelated use |
-//! | `tracking turned on` | cross-site tracking, fingerprinting, ad identifiers, third-party tracking, advertising cookies |
+//! | `tracking turned on` | cross-site tracking, fingerprinting, ad identifiers, third-party tracking, advertising cookies, a "uses no analytics / cookies / tracking pixels / advertising SDKs" statement withdrawn |
 //! | `right withdrawn` | a right is no longer offered, or no longer to everyone |
 //! | `wider default visibility` | new items are visible to more people by default |
 //! | `directed to children` | the product is now directed to children |

@@ -31,6 +31,8 @@ pub(super) fn organization(s: &mut Section) {
         None,
     );
     s.text("privacy e-mail", &o.privacy_email, &n.privacy_email);
+    s.text("contact form", &o.contact_form, &n.contact_form);
+    s.text("issue tracker", &o.issue_tracker, &n.issue_tracker);
     for (what, old, new) in [
         ("data protection officer", &o.dpo, &n.dpo),
         (

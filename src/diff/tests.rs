@@ -320,6 +320,37 @@ fn wording_contact_details_and_dates_are_not_material() {
     assert_eq!(c.text, "Reworded description of the service");
 }
 
+/// Issue 13 item 1: the other contact routes are contact details like the e-mail.
+#[test]
+fn contact_routes_are_not_material() {
+    let c = one(|a| a.organization.issue_tracker = Some("https://github.com/s/s/issues".into()));
+    not_material(&c);
+    assert_eq!(c.text, "Added issue tracker: https://github.com/s/s/issues");
+    let c = one(|a| a.organization.contact_form = Some("https://stepr.kz/contact".into()));
+    not_material(&c);
+    assert_eq!(c.text, "Added contact form: https://stepr.kz/contact");
+}
+
+/// Issue 13 item 4: stating "no analytics" is not material; withdrawing it is.
+#[test]
+fn no_tracking_statements_withdrawn_are_material() {
+    use crate::answers::vocab::NotUsed;
+    let c = one(|a| a.tracking.not_used.push(NotUsed::Analytics));
+    not_material(&c);
+    assert_eq!(c.text, "Now states that it uses no analytics");
+    let mut old = stepr();
+    old.tracking.not_used.push(NotUsed::TrackingPixels);
+    let mut new = old.clone();
+    new.tracking.not_used.clear();
+    let diff = compare(&old, &new);
+    assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
+    material(&diff.changes[0], "tracking turned on");
+    assert_eq!(
+        diff.changes[0].text,
+        "No longer states that it uses no tracking pixels"
+    );
+}
+
 #[test]
 fn summary_leads_with_a_material_change() {
     let old = stepr();
@@ -354,6 +385,30 @@ fn json_shape_is_stable() {
                 "text": "Now sells personal information"
             }]
         })
+    );
+}
+
+/// Issue 13 item 1: with no e-mail given, a notice points to the route that is.
+#[test]
+fn a_notice_names_the_route_given_when_there_is_no_e_mail() {
+    let mut old = stepr();
+    old.organization.contact_email.clear();
+    old.organization.website = None;
+    old.organization.issue_tracker = Some("https://github.com/s/s/issues".into());
+    let mut new = old.clone();
+    new.processors.push(posthog());
+    let notice = format::notice(&compare(&old, &new), &new);
+    assert!(
+        notice
+            .text
+            .contains("write to us at https://github.com/s/s/issues."),
+        "{}",
+        notice.text
+    );
+    assert!(
+        !notice.text.contains("mailto") && !notice.text.contains('@'),
+        "{}",
+        notice.text
     );
 }
 

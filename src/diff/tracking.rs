@@ -5,7 +5,7 @@ use super::lists::Records;
 use super::materiality::TRACKING;
 use super::section::Section;
 use crate::answers::Cookie;
-use crate::answers::vocab::CookiePurpose;
+use crate::answers::vocab::{CookiePurpose, NotUsed};
 
 const COOKIES: Records<Cookie, String> = Records {
     noun: |c| c.storage.label(),
@@ -27,6 +27,18 @@ pub(super) fn tracking(s: &mut Section) {
             s.changed(text, now_advertising.then_some(TRACKING));
         }
     });
+    // A statement of what is not used: stating it is not material, withdrawing it is
+    // (readers relied on it, and the practice may now be on).
+    for kind in NotUsed::ALL {
+        match (o.not_used.contains(kind), n.not_used.contains(kind)) {
+            (false, true) => s.changed(format!("Now states that it uses no {kind}"), None),
+            (true, false) => s.changed(
+                format!("No longer states that it uses no {kind}"),
+                Some(TRACKING),
+            ),
+            _ => {}
+        }
+    }
     s.shown("response to Do Not Track", o.do_not_track, n.do_not_track);
     let gpc = "response to Global Privacy Control";
     s.shown(gpc, o.global_privacy_control, n.global_privacy_control);

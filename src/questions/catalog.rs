@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
 use crate::answers::vocab::{
     CcpaCategory, CookiePurpose, DataSource, DateStyle, DntResponse, GpcResponse, LegalBasis,
-    NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
+    NotUsed, NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
     SecurityMeasureKind, StorageKind, TrainingUse, Visibility,
 };
 use crate::law;
@@ -168,8 +168,8 @@ fn organization() -> Section {
               "Some laws (GDPR Art. 13(1)(a), CalOPPA for some operators) expect a way to write to you, not only e-mail.",
               Kind::Paragraph),
             q("organization.contact_email", "Which e-mail address should people write to?",
-              "Every privacy law asks for a way to contact you (GDPR Art. 13(1)(a), CCPA 1798.130).",
-              Kind::Email).required().example("hello@acme.io"),
+              "Every privacy law asks for a way to contact you (GDPR Art. 13(1)(a), CCPA 1798.130). Leave empty if people reach you only by post, a contact form or an issue tracker (asked under Users' rights): the policy then names those, never an e-mail address.",
+              Kind::Email).example("hello@acme.io"),
             q("organization.privacy_email", "Is there a separate address for privacy requests?",
               "Leave empty to use the contact address.", Kind::Email).example("privacy@acme.io"),
             q("organization.dpo", "Have you appointed a data protection officer? (leave empty if not)",
@@ -635,6 +635,20 @@ fn rights() -> Section {
                 ),
             ),
             q(
+                "organization.contact_form",
+                "Is there a contact form on the web where people can make requests?",
+                "The policy names every way you give to exercise rights, beside or instead of e-mail, and never one you did not give.",
+                Kind::Url,
+            )
+            .example("https://acme.io/contact"),
+            q(
+                "organization.issue_tracker",
+                "Do you take questions and requests in a public issue tracker?",
+                "For example your project's GitHub issues. Named as a way to reach you; what people write there is public.",
+                Kind::Url,
+            )
+            .example("https://github.com/acme/acme/issues"),
+            q(
                 "rights.everyone",
                 "Do you offer these rights to every user, wherever they live?",
                 "",
@@ -697,6 +711,12 @@ fn tracking() -> Section {
         title: "Cookies and tracking",
         intro: "Cookies and browser storage, and how you answer browsers' privacy signals.",
         questions: vec![
+            q(
+                "tracking.not_used",
+                "Which of these does your product not use at all?",
+                "Each one you pick is stated in the policy (\"Acme uses no analytics and no tracking pixels\"). Pick only what is true of the product and every service in it.",
+                Kind::Choices(NotUsed::CHOICES),
+            ),
             q(
                 "tracking.cookies",
                 "Which cookies or browser storage do you use?",
@@ -942,10 +962,9 @@ fn policy() -> Section {
             q(
                 "policy.last_updated",
                 "When did the text last change? (YYYY-MM-DD)",
-                "CCPA and CalOPPA require a last-updated or effective date.",
+                "CCPA and CalOPPA require a last-updated or effective date. Leave empty while the policy is a draft: it renders marked \"Draft — not yet published\", and `publish` sets the date.",
                 Kind::Date,
-            )
-            .required(),
+            ),
             q(
                 "policy.effective_date",
                 "When does this version take effect? (YYYY-MM-DD)",

@@ -75,7 +75,7 @@ fn capfirst(s: &str) -> String {
 
 /// A postal address typed on several lines, as it reads on one: "Narva mnt 5, 10117
 /// Tallinn, Estonia". Lines that already end with a comma keep just that one.
-fn one_line(s: &str) -> String {
+pub fn one_line(s: &str) -> String {
     let lines: Vec<&str> = s
         .lines()
         .map(|l| l.trim().trim_end_matches(','))
@@ -106,11 +106,21 @@ pub fn uncap(s: &str) -> String {
 
 /// An e-mail address as a `mailto:` link.
 fn email(address: &str) -> Value {
-    Value::safe_string(&format!(
+    Value::safe_string(&email_markdown(address))
+}
+
+/// The Markdown the `email` filter writes, for text built outside a template.
+pub fn email_markdown(address: &str) -> String {
+    format!(
         "[{}](mailto:{})",
         markdown::escape(address),
         url_target(address)
-    ))
+    )
+}
+
+/// The Markdown the `link` filter writes (the address as its own words).
+pub fn link_markdown(url: &str) -> String {
+    format!("[{}]({})", markdown::escape(url), url_target(url))
 }
 
 /// A web address as a link, with `text=` as its words or the address itself.

@@ -45,12 +45,20 @@ impl Format {
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
+    /// The problems are this error's own message, not its source: a source would be
+    /// printed again by `{:#}` (anyhow's whole chain), listing every problem twice.
     #[error("the answers cannot be rendered yet: {0}")]
-    Answers(#[from] AnswersError),
+    Answers(AnswersError),
     #[error("template {}", tera_message(.0))]
     Template(tera::Error),
     #[error("{path}: {message}")]
     TemplateDir { path: PathBuf, message: String },
+}
+
+impl From<AnswersError> for RenderError {
+    fn from(e: AnswersError) -> Self {
+        RenderError::Answers(e)
+    }
 }
 
 /// One numbered section as the layouts see it.

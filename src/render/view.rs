@@ -54,6 +54,9 @@ pub struct View<'a> {
     pub ccpa: Vec<CcpaRow<'a>>,
     pub response_time: Option<String>,
     pub cookies: Vec<CookieView<'a>>,
+    /// What the product states it does not use, as it follows "{product} uses":
+    /// "no analytics and no tracking pixels"; empty when nothing is stated.
+    pub not_used: String,
     pub dnt: Option<&'static str>,
     pub gpc: Option<&'static str>,
     pub permissions: Vec<PermissionView<'a>>,
@@ -115,8 +118,84 @@ pub struct Org<'a> {
     /// comma instead of inside parentheses.
     pub qualifier_nested: bool,
     pub website_host: Option<&'a str>,
-    pub request_email: &'a str,
+    /// The e-mail address for privacy requests, when the operator gave one.
+    pub request_email: Option<&'a str>,
     pub country: Option<&'static str>,
+    /// How to make a request, as Markdown (escaped here, so templates print them with
+    /// `| safe`), never naming a route the operator did not give. See [`Reach`].
+    pub reach: Reach,
+}
+
+/// The ways to make a privacy request, worded for the sentences that give them: the
+/// request e-mail, the contact form, the issue tracker, and the postal address when
+/// nothing else is given (an address given beside them is for legal notices). With
+/// only an e-mail, the wording is the plain "e-mail X" it always was.
+#[derive(Serialize, Default)]
+pub struct Reach {
+    /// Follows "To exercise any of these rights, ": "e-mail X" or "contact us by
+    /// e-mail at X or by opening an issue at Y". Empty when no route is given.
+    pub imperative: String,
+    /// Follows "by ": "e-mailing X" or "contacting us by e-mail at X or …".
+    pub gerund: String,
+    /// Follows "contact us ": "at X" or "by e-mail at X or …".
+    pub after_contact_us: String,
+    /// A list item's value: "X" or "X or our issue tracker at Z";
+    /// empty when the only route is the postal address (shown on its own line).
+    pub listed: String,
+}
+
+impl Reach {
+    fn of(o: &crate::answers::Organization) -> Reach {
+        use super::filters::{email_markdown, link_markdown};
+        fn given(v: &Option<String>) -> Option<&str> {
+            v.as_deref().filter(|v| !v.trim().is_empty())
+        }
+        let email = o.request_email();
+        let form = given(&o.contact_form);
+        let tracker = given(&o.issue_tracker);
+        let mut ways = Vec::new();
+        let mut listed = Vec::new();
+        if let Some(e) = email {
+            ways.push(format!("by e-mail at {}", email_markdown(e)));
+            listed.push(email_markdown(e));
+        }
+        if let Some(f) = form {
+            ways.push(format!("through our contact form at {}", link_markdown(f)));
+            listed.push(format!("our contact form at {}", link_markdown(f)));
+        }
+        if let Some(t) = tracker {
+            ways.push(format!("by opening an issue at {}", link_markdown(t)));
+            listed.push(format!("our issue tracker at {}", link_markdown(t)));
+        }
+        if ways.is_empty()
+            && let Some(address) = given(&o.postal_address)
+        {
+            let address = super::filters::one_line(address);
+            let to = match o.legal_entity.as_deref() {
+                Some(entity) if !address.contains(entity) => format!("{entity}, {address}"),
+                _ => address,
+            };
+            ways.push(format!("by post to {}", super::markdown::escape(&to)));
+        }
+        match (email, ways.len()) {
+            (_, 0) => Reach::default(),
+            (Some(e), 1) => Reach {
+                imperative: format!("e-mail {}", email_markdown(e)),
+                gerund: format!("e-mailing {}", email_markdown(e)),
+                after_contact_us: format!("at {}", email_markdown(e)),
+                listed: email_markdown(e),
+            },
+            _ => {
+                let ways = super::filters::join(&ways, "or");
+                Reach {
+                    imperative: format!("contact us {ways}"),
+                    gerund: format!("contacting us {ways}"),
+                    after_contact_us: ways,
+                    listed: super::filters::join(&listed, "or"),
+                }
+            }
+        }
+    }
 }
 
 /// Which regions are served, by key, for `{% if serves.eea %}`.
@@ -303,6 +382,7 @@ impl<'a> View<'a> {
                 website_host: a.organization.website.as_deref().map(host),
                 request_email: a.organization.request_email(),
                 country: a.organization.country.map(|c| c.name()),
+                reach: Reach::of(&a.organization),
             },
             kinds: a.audience.product_kinds.iter().map(|k| k.label()).collect(),
             kinds_with_article: a
@@ -448,6 +528,18 @@ impl<'a> View<'a> {
             rights_in_app: a.rights.rights.iter().any(|r| r.how.is_some()),
             ccpa: ccpa_rows(a),
             response_time: a.rights.response_time.map(|p| p.to_string()),
+            not_used: super::filters::join(
+                &{
+                    let mut kinds = a.tracking.not_used.clone();
+                    kinds.sort();
+                    kinds.dedup();
+                    kinds
+                        .iter()
+                        .map(|k| format!("no {}", k.label()))
+                        .collect::<Vec<_>>()
+                },
+                "and",
+            ),
             cookies: a
                 .tracking
                 .cookies

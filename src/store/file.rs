@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::{LoadError, Source, lock_answers, write_atomic};
-use crate::answers::Answers;
+use crate::answers::{Answers, migrate};
 
 /// The answers file as it is on disk.
 #[derive(Debug, Clone)]
@@ -142,6 +142,17 @@ pub fn write_answers(path: &Path, current: &OnDisk, new: &Answers) -> Result<OnD
         text: Some(text),
         answers: new.clone(),
     })
+}
+
+/// The one line to show when saving `new` over `current` writes the file in the
+/// current answers format for the first time (see [`migrate::note`]); `None` when
+/// nothing changes (the file is then not written) or the file is already current.
+/// `set` and `publish` print it; interviews upgrade the file silently.
+pub fn upgrade_note(path: &Path, current: &OnDisk, new: &Answers) -> Option<String> {
+    if current.answers == *new {
+        return None;
+    }
+    migrate::note(&path.display().to_string(), current.text.as_deref())
 }
 
 /// Saves an interview's answers. `base` is what the interview last read or wrote.
@@ -286,8 +297,14 @@ fn merge_values(
 
 /// `new` written into the file text `old` (whose answers are `old_answers`),
 /// changing only what differs; `None` when that cannot be done faithfully.
+///
+/// The old answers were upgraded when they were read (see [`crate::answers::migrate`]);
+/// the text still holds the version it was written with, so that is what the layout
+/// compares with, and a version 1 file is written as the current version.
 fn in_layout_of(old: &str, old_answers: &Answers, new: &Answers) -> Option<String> {
-    let text = super::layout::rewrite(old, &old_answers.to_file_value(), &new.to_file_value())?;
+    let mut as_written = old_answers.to_file_value();
+    as_written["schema_version"] = migrate::file_version(old)?.into();
+    let text = super::layout::rewrite(old, &as_written, &new.to_file_value())?;
     // Whatever the layout kept, the file must say exactly the new answers.
     (Answers::from_json(&text).ok()? == *new).then_some(text)
 }

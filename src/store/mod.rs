@@ -15,7 +15,7 @@ pub use atomic::crash_after_writes;
 pub use atomic::{create_atomic, sweep_temporaries, write_all_atomic, write_atomic};
 pub use file::{
     Base, OnDisk, Reloaded, Synced, load_tracked, merge3, read_on_disk, save_interview,
-    write_answers,
+    upgrade_note, write_answers,
 };
 pub use locate::{DATA_DIR_ENV, Source, data_dir, policies_dir};
 pub use lock::{Lock, lock_answers, lock_folder};

@@ -251,3 +251,40 @@ fn adding_to_a_list_only_adds_lines() {
     assert!(added.len() <= 4, "{added:#?}");
     assert_eq!(read_on_disk(&path).unwrap().answers, new);
 }
+
+/// Issue 13, compatibility: a version 1 file is read as version 2 but left as it is
+/// until a save changes something; that save writes version 2, changing only the
+/// version and the answer, and says so in one line.
+#[test]
+fn a_version_1_file_becomes_version_2_only_when_a_save_changes_it() {
+    let v1 = include_str!("../../../tests/fixtures/v1/complete-0.1.json");
+    let (_dir, path) = with_file(v1);
+    let disk = read_on_disk(&path).unwrap();
+    assert_eq!(disk.answers.schema_version, crate::answers::SCHEMA_VERSION);
+    assert_eq!(upgrade_note(&path, &disk, &disk.answers), None);
+    write_answers(&path, &disk, &disk.answers).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        v1,
+        "no change, no write"
+    );
+
+    let new = set(&disk.answers, "organization.legal_form", "a cooperative");
+    let note = upgrade_note(&path, &disk, &new).unwrap();
+    assert!(
+        note.contains("saved as answers format 2 (it was 1)"),
+        "{note}"
+    );
+    write_answers(&path, &disk, &new).unwrap();
+    let expected = v1
+        .replace("a German limited company", "a cooperative")
+        .replacen("\"schema_version\": 1", "\"schema_version\": 2", 1);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+    let again = read_on_disk(&path).unwrap();
+    assert_eq!(again.answers, new);
+    assert_eq!(
+        upgrade_note(&path, &again, &disk.answers),
+        None,
+        "already current"
+    );
+}
