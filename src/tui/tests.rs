@@ -15,6 +15,9 @@ use crate::answers::Answers;
 use crate::answers::set::get_value;
 use crate::render::{Format, Renderer};
 
+/// Issue 18: nothing typed is lost (text editing by grapheme, entry forms).
+mod input;
+
 fn app_with(answers: Answers) -> App {
     let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
     app.open(

@@ -9,6 +9,7 @@ pub mod choice;
 pub mod choices;
 pub mod countries;
 pub mod form;
+pub mod graphemes;
 pub mod group;
 pub mod maybe;
 pub mod records;

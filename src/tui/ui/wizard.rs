@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{hints, style};
 use crate::tui::app::{App, Focus, Saved};
@@ -170,12 +170,9 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
 
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    // Wrapped here, not by ratatui: see `super::wrap`.
+    let lines = super::wrap::wrap(&lines, inner_width);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 fn preview(app: &App, frame: &mut Frame, area: Rect) {
