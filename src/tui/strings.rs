@@ -33,6 +33,12 @@ pub const CATALOG_DEFAULT: &str =
 pub const CATALOG_NOTE: &str = "Catalog note:";
 pub const SAVE_ENTRY: &str = "Save this entry";
 pub const REMOVE_GROUP: &str = "Remove these details";
+/// Esc in an entry whose fields were changed: nothing confirmed is dropped unasked.
+pub const KEEP_CHANGES: &str =
+    "Keep the changes to this entry? y saves them, n discards them, any other key goes back to it.";
+/// After a list entry was removed.
+pub const REMOVED: &str = "Removed";
+pub const UNDO_REMOVE: &str = "u brings it back.";
 pub const REVIEW_TITLE: &str = "Review and publish";
 pub const REVIEW_MISSING: &str = "Still needed before the policy can be published:";
 pub const REVIEW_READY: &str = "Every required answer is there.";

@@ -12,6 +12,7 @@ use super::text::TextInput;
 use super::{Outcome, list_lines};
 use crate::questions::{Kind, Question};
 use crate::tui::keys::Hint;
+use crate::tui::strings;
 
 #[derive(Debug, Clone)]
 pub enum Open {
@@ -26,6 +27,8 @@ pub struct List {
     pub items: Vec<Value>,
     pub cursor: usize,
     pub open: Option<Open>,
+    /// The last entry removed and where it was, until `u` puts it back.
+    pub removed: Option<(usize, Value)>,
 }
 
 impl List {
@@ -37,13 +40,14 @@ impl List {
                 .unwrap_or_default(),
             cursor: 0,
             open: None,
+            removed: None,
         }
     }
 
     /// The list as the answer now stands, after a change was saved.
     pub fn accepted(&mut self, value: &Value) {
         let items = value.as_array().cloned().unwrap_or_default();
-        if items.len() > self.items.len() {
+        if items.len() > self.items.len() && self.open.is_some() {
             // A new entry: the cursor goes to it.
             self.cursor = items.len() - 1;
         }
@@ -124,7 +128,18 @@ impl List {
             KeyCode::Enter | KeyCode::Char('e') if n > 0 => self.open_at(Some(self.cursor), q),
             KeyCode::Char('x') | KeyCode::Delete if n > 0 => {
                 let mut items = self.items.clone();
-                items.remove(self.cursor);
+                let gone = items.remove(self.cursor);
+                self.removed = Some((self.cursor, gone));
+                return Outcome::Apply(Value::Array(items));
+            }
+            KeyCode::Char('u') => {
+                let Some((at, item)) = self.removed.take() else {
+                    return Outcome::Consumed;
+                };
+                let mut items = self.items.clone();
+                let at = at.min(items.len());
+                items.insert(at, item);
+                self.cursor = at;
                 return Outcome::Apply(Value::Array(items));
             }
             _ => return Outcome::Ignored,
@@ -185,9 +200,23 @@ impl List {
                 }),
                 input.line(None),
             ],
-            None if self.items.is_empty() => vec![Line::from(format!(
-                "No {noun} yet. Press a (or Enter) to add one."
-            ))],
+            None if self.items.is_empty() => {
+                let mut lines = vec![Line::from(format!(
+                    "No {noun} yet. Press a (or Enter) to add one."
+                ))];
+                if let Some((_, gone)) = &self.removed {
+                    lines.push(Line::styled(
+                        format!(
+                            "{} {noun} {}; {}",
+                            strings::REMOVED,
+                            summary(gone),
+                            strings::UNDO_REMOVE
+                        ),
+                        crate::tui::ui::style::warn(),
+                    ));
+                }
+                lines
+            }
             None => {
                 let labels: Vec<String> = self
                     .items
@@ -196,6 +225,17 @@ impl List {
                     .map(|(i, v)| format!("{}. {}", i + 1, summary(v)))
                     .collect();
                 let mut lines = list_lines(&labels, self.cursor, height.saturating_sub(1));
+                if let Some((_, gone)) = &self.removed {
+                    lines.push(Line::styled(
+                        format!(
+                            "{} {noun} {}; {}",
+                            strings::REMOVED,
+                            summary(gone),
+                            strings::UNDO_REMOVE
+                        ),
+                        crate::tui::ui::style::warn(),
+                    ));
+                }
                 lines.push(Line::styled(
                     format!(
                         "{} {noun}{}",
@@ -213,6 +253,13 @@ impl List {
         match &self.open {
             Some(Open::Record(_, form)) => form.hints(),
             Some(Open::Line(..)) => vec![("Enter", "save"), ("Esc", "leave")],
+            None if self.removed.is_some() => vec![
+                ("a", "add"),
+                ("Enter", "edit"),
+                ("x", "remove"),
+                ("u", "undo remove"),
+                ("[ ]", "move"),
+            ],
             None => vec![
                 ("a", "add"),
                 ("Enter", "edit"),

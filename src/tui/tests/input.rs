@@ -340,3 +340,118 @@ fn random_typing_in_several_lines_is_kept_and_always_drawn() {
         random_edits(seed * 0x85eb_ca6b, "organization.postal_address", true);
     }
 }
+
+// ---- entry forms: typing is never dropped, leaving asks, removing can be undone ----
+
+/// The list editor of the current question.
+fn list(app: &App) -> &super::super::editors::records::List {
+    match &app.doc().editor {
+        super::super::editors::Editor::List(l) => l,
+        other => panic!("not a list: {other:?}"),
+    }
+}
+
+fn record(app: &App) -> serde_json::Map<String, serde_json::Value> {
+    open_form(app).record.clone()
+}
+
+/// Issue 18 (ux-wizard finding 7): in a new data category, typing on the focused
+/// field types into it, y answers the yes/no, and the text typed on the follow-up
+/// question that appears is kept.
+#[test]
+fn typing_on_a_focused_field_of_an_entry_types_into_it() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "data.categories");
+    ctrl(&mut app, 't'); // the form without the preview beside it
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Account");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(record(&app)["name"], "Account", "no Enter needed first");
+    to_field(&mut app, "Must users provide it to use the product?");
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(record(&app)["required"], true, "y answers it");
+    // The cursor is on the follow-up now shown: typing goes into it.
+    type_text(&mut app, "you cannot create an account");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        record(&app)["if_not_provided"],
+        "you cannot create an account"
+    );
+    // A letter a list of choices does not take is not typed anywhere.
+    to_field(&mut app, "Where does it come from?");
+    press(&mut app, KeyCode::Char('q'));
+    assert!(open_form(&app).open.is_none());
+}
+
+/// Issue 18 (ux-wizard finding 8): Esc in an entry with changes asks; y keeps
+/// them, n drops them, any other key goes back to the entry. The key hint says so.
+#[test]
+fn esc_in_a_changed_entry_asks_before_anything_is_dropped() {
+    let mut app = app_with(example("stepr"));
+    go_to(&mut app, "data.categories");
+    let before = app.doc().answers.data.categories[0].name.clone();
+    press(&mut app, KeyCode::Enter); // edit the first entry
+    press(&mut app, KeyCode::Enter); // its name
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, " data");
+    press(&mut app, KeyCode::Enter);
+    let hints = screen(&app, 160, 40);
+    assert!(hints.contains("Esc save or discard"), "{hints}");
+    assert!(press(&mut app, KeyCode::Esc).is_empty());
+    assert!(
+        screen(&app, 120, 40).contains("Keep the changes to this entry?"),
+        "{}",
+        screen(&app, 120, 40)
+    );
+    // Any other key: back to the entry, nothing lost.
+    press(&mut app, KeyCode::Down);
+    assert_eq!(record(&app)["name"], format!("{before} data"));
+    // n drops the changes.
+    press(&mut app, KeyCode::Esc);
+    assert!(press(&mut app, KeyCode::Char('n')).is_empty());
+    assert!(list(&app).open.is_none());
+    assert_eq!(app.doc().answers.data.categories[0].name, before);
+    // y keeps them, saved at once.
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "X");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        vec![save("data.categories")]
+    );
+    assert_eq!(
+        app.doc().answers.data.categories[0].name,
+        format!("{before}X")
+    );
+    // An entry left unchanged closes at once.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert!(list(&app).open.is_none());
+}
+
+/// Issue 18 (ux-wizard finding 9): x removes an entry, and u puts it back where it
+/// was; the list says how.
+#[test]
+fn a_removed_entry_comes_back_with_u() {
+    let mut app = app_with(example("stepr"));
+    go_to(&mut app, "data.notes");
+    go_to(&mut app, "data.categories");
+    let before = app.doc().answers.data.categories.clone();
+    press(&mut app, KeyCode::Down);
+    assert_eq!(
+        press(&mut app, KeyCode::Char('x')),
+        vec![save("data.categories")]
+    );
+    assert_eq!(app.doc().answers.data.categories.len(), before.len() - 1);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("u brings it back."), "{shown}");
+    assert!(shown.contains("u undo remove"), "{shown}");
+    assert_eq!(
+        press(&mut app, KeyCode::Char('u')),
+        vec![save("data.categories")]
+    );
+    assert_eq!(app.doc().answers.data.categories, before);
+    assert_eq!(list(&app).cursor, 1, "the cursor is on it again");
+    assert!(press(&mut app, KeyCode::Char('u')).is_empty(), "only once");
+}
