@@ -159,7 +159,7 @@ impl Form {
                     self.cursor = (at + 1).min(visible.len());
                 }
                 Outcome::Invalid(e) => self.error = Some(e),
-                Outcome::Ignored => return FormOutcome::Ignored,
+                Outcome::Ignored | Outcome::ApplyWith(..) => return FormOutcome::Ignored,
                 Outcome::Consumed => {}
             }
             return FormOutcome::Consumed;

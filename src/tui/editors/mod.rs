@@ -44,6 +44,9 @@ pub enum Outcome {
     Submit(Value),
     /// A change to save at once, staying on this question (list edits).
     Apply(Value),
+    /// Like `Apply`, with other answers changed in the same save (a removed data
+    /// category taken out of the answers that referred to it, or put back).
+    ApplyWith(Value, Vec<(&'static str, Value)>),
     /// The typed text cannot be read; the reason, shown under the answer.
     Invalid(String),
 }

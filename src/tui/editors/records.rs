@@ -27,8 +27,87 @@ pub struct List {
     pub items: Vec<Value>,
     pub cursor: usize,
     pub open: Option<Open>,
-    /// The last entry removed and where it was, until `u` puts it back.
-    pub removed: Option<(usize, Value)>,
+    /// The last entry removed and where it was, until `u` puts it back, with the
+    /// other answers as they were before the removal changed them.
+    pub removed: Option<Removed>,
+    /// `x` on a data category that other answers use: the entry, and what refers
+    /// to it; a second `x` removes it there too.
+    pub confirm: Option<(usize, Vec<Reference>)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Removed {
+    pub at: usize,
+    pub item: Value,
+    pub others: Vec<(&'static str, Value)>,
+}
+
+/// Answers that refer to a data category by its id: the list's key, how many of
+/// its entries do, its value without the id, and its value now.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub key: &'static str,
+    pub count: usize,
+    pub without: Value,
+    pub before: Value,
+}
+
+/// The lists whose entries name data categories (`categories`), and what one entry
+/// of each is called.
+const REFERRING: &[(&str, &str, &str)] = &[
+    ("purposes", "purpose", "purposes"),
+    ("processors", "recipient", "recipients"),
+    (
+        "hosting.stores",
+        "place data is stored",
+        "places data is stored",
+    ),
+    ("retention.rules", "retention rule", "retention rules"),
+];
+
+/// The answers that use data category `id`.
+pub fn references(answers: &crate::answers::Answers, id: &str) -> Vec<Reference> {
+    let doc = answers.to_value();
+    REFERRING
+        .iter()
+        .filter_map(|&(key, _, _)| {
+            let before = crate::answers::set::get_value(&doc, key)?.clone();
+            let mut without = before.clone();
+            let mut count = 0;
+            for entry in without.as_array_mut()? {
+                if let Some(Value::Array(ids)) = entry.get_mut("categories") {
+                    let n = ids.len();
+                    ids.retain(|c| c.as_str() != Some(id));
+                    count += usize::from(ids.len() < n);
+                }
+            }
+            (count > 0).then_some(Reference {
+                key,
+                count,
+                without,
+                before,
+            })
+        })
+        .collect()
+}
+
+/// "2 purposes and 1 recipient".
+fn describe(refs: &[Reference]) -> String {
+    let parts: Vec<String> = refs
+        .iter()
+        .map(|r| {
+            let (_, one, many) = REFERRING
+                .iter()
+                .find(|(k, _, _)| *k == r.key)
+                .expect("a referring list");
+            format!("{} {}", r.count, if r.count == 1 { one } else { many })
+        })
+        .collect();
+    match parts.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 impl List {
@@ -41,6 +120,7 @@ impl List {
             cursor: 0,
             open: None,
             removed: None,
+            confirm: None,
         }
     }
 
@@ -116,6 +196,21 @@ impl List {
         let n = self.items.len();
         self.cursor = self.cursor.min(n.saturating_sub(1));
         let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        if let Some((at, refs)) = self.confirm.take() {
+            // "… is used by 2 purposes: x again removes it there too."
+            if matches!(key.code, KeyCode::Char('x') | KeyCode::Delete) && at < n {
+                let mut items = self.items.clone();
+                let item = items.remove(at);
+                let others = refs.iter().map(|r| (r.key, r.without.clone())).collect();
+                self.removed = Some(Removed {
+                    at,
+                    item,
+                    others: refs.into_iter().map(|r| (r.key, r.before)).collect(),
+                });
+                return Outcome::ApplyWith(Value::Array(items), others);
+            }
+            return Outcome::Consumed;
+        }
         match key.code {
             KeyCode::Up if shift => return self.swap(-1),
             KeyCode::Down if shift => return self.swap(1),
@@ -127,20 +222,36 @@ impl List {
             KeyCode::Enter if n == 0 => self.open_at(None, q),
             KeyCode::Enter | KeyCode::Char('e') if n > 0 => self.open_at(Some(self.cursor), q),
             KeyCode::Char('x') | KeyCode::Delete if n > 0 => {
+                let id = self.items[self.cursor].get("id").and_then(Value::as_str);
+                if let (true, Some(id)) = (q.key == "data.categories", id) {
+                    let refs = references(ctx.answers, id);
+                    if !refs.is_empty() {
+                        self.confirm = Some((self.cursor, refs));
+                        return Outcome::Consumed;
+                    }
+                }
                 let mut items = self.items.clone();
-                let gone = items.remove(self.cursor);
-                self.removed = Some((self.cursor, gone));
+                let item = items.remove(self.cursor);
+                self.removed = Some(Removed {
+                    at: self.cursor,
+                    item,
+                    others: Vec::new(),
+                });
                 return Outcome::Apply(Value::Array(items));
             }
             KeyCode::Char('u') => {
-                let Some((at, item)) = self.removed.take() else {
+                let Some(Removed { at, item, others }) = self.removed.take() else {
                     return Outcome::Consumed;
                 };
                 let mut items = self.items.clone();
                 let at = at.min(items.len());
                 items.insert(at, item);
                 self.cursor = at;
-                return Outcome::Apply(Value::Array(items));
+                return if others.is_empty() {
+                    Outcome::Apply(Value::Array(items))
+                } else {
+                    Outcome::ApplyWith(Value::Array(items), others)
+                };
             }
             _ => return Outcome::Ignored,
         }
@@ -204,17 +315,7 @@ impl List {
                 let mut lines = vec![Line::from(format!(
                     "No {noun} yet. Press a (or Enter) to add one."
                 ))];
-                if let Some((_, gone)) = &self.removed {
-                    lines.push(Line::styled(
-                        format!(
-                            "{} {noun} {}; {}",
-                            strings::REMOVED,
-                            summary(gone),
-                            strings::UNDO_REMOVE
-                        ),
-                        crate::tui::ui::style::warn(),
-                    ));
-                }
+                lines.extend(self.status_lines(noun, summary));
                 lines
             }
             None => {
@@ -225,17 +326,7 @@ impl List {
                     .map(|(i, v)| format!("{}. {}", i + 1, summary(v)))
                     .collect();
                 let mut lines = list_lines(&labels, self.cursor, height.saturating_sub(1));
-                if let Some((_, gone)) = &self.removed {
-                    lines.push(Line::styled(
-                        format!(
-                            "{} {noun} {}; {}",
-                            strings::REMOVED,
-                            summary(gone),
-                            strings::UNDO_REMOVE
-                        ),
-                        crate::tui::ui::style::warn(),
-                    ));
-                }
+                lines.extend(self.status_lines(noun, summary));
                 lines.push(Line::styled(
                     format!(
                         "{} {noun}{}",
@@ -253,6 +344,9 @@ impl List {
         match &self.open {
             Some(Open::Record(_, form)) => form.hints(),
             Some(Open::Line(..)) => vec![("Enter", "save"), ("Esc", "leave")],
+            None if self.confirm.is_some() => {
+                vec![("x", "remove it everywhere"), ("any other key", "keep it")]
+            }
             None if self.removed.is_some() => vec![
                 ("a", "add"),
                 ("Enter", "edit"),
@@ -266,6 +360,34 @@ impl List {
                 ("x", "remove"),
                 ("[ ]", "move"),
             ],
+        }
+    }
+
+    /// What the last `x` did or asks: the entry removed and how to bring it back,
+    /// or what refers to the entry about to be removed.
+    fn status_lines(&self, noun: &str, summary: fn(&Value) -> String) -> Vec<Line<'static>> {
+        let warn = crate::tui::ui::style::warn();
+        if let Some((at, refs)) = &self.confirm {
+            let name = self.items.get(*at).map(summary).unwrap_or_default();
+            return vec![Line::styled(
+                format!(
+                    "“{name}” is used by {}. x again removes it from them too; any other key keeps it.",
+                    describe(refs)
+                ),
+                warn,
+            )];
+        }
+        match &self.removed {
+            Some(r) => vec![Line::styled(
+                format!(
+                    "{} {noun} {}; {}",
+                    strings::REMOVED,
+                    summary(&r.item),
+                    strings::UNDO_REMOVE
+                ),
+                warn,
+            )],
+            None => Vec::new(),
         }
     }
 

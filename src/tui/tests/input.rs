@@ -435,23 +435,66 @@ fn esc_in_a_changed_entry_asks_before_anything_is_dropped() {
 #[test]
 fn a_removed_entry_comes_back_with_u() {
     let mut app = app_with(example("stepr"));
-    go_to(&mut app, "data.notes");
-    go_to(&mut app, "data.categories");
-    let before = app.doc().answers.data.categories.clone();
+    go_to(&mut app, "purposes");
+    let before = app.doc().answers.purposes.clone();
     press(&mut app, KeyCode::Down);
+    assert_eq!(press(&mut app, KeyCode::Char('x')), vec![save("purposes")]);
+    assert_eq!(app.doc().answers.purposes.len(), before.len() - 1);
+    let shown = screen(&app, 200, 40);
+    assert!(shown.contains("u brings it back."), "{shown}");
+    assert!(shown.contains("u undo remove"), "{shown}");
+    assert_eq!(press(&mut app, KeyCode::Char('u')), vec![save("purposes")]);
+    assert_eq!(app.doc().answers.purposes, before);
+    assert_eq!(list(&app).cursor, 1, "the cursor is on it again");
+    assert!(press(&mut app, KeyCode::Char('u')).is_empty(), "only once");
+}
+
+/// Issue 18 (ux-wizard finding 9): removing a data category that other answers use
+/// says which, and a second x removes it from them too, so the policy still
+/// renders; u brings the category and every reference back.
+#[test]
+fn removing_a_used_data_category_offers_to_remove_it_everywhere() {
+    let mut app = app_with(example("stepr"));
+    let original = app.doc().answers.clone();
+    go_to(&mut app, "data.categories");
+    let id = original.data.categories[0].id.clone();
+    assert!(
+        original.purposes.iter().any(|p| p.categories.contains(&id)),
+        "the example uses {id}"
+    );
+    assert!(press(&mut app, KeyCode::Char('x')).is_empty(), "not yet");
+    let shown = screen(&app, 160, 40);
+    assert!(shown.contains("is used by"), "{shown}");
+    assert!(shown.contains("x again removes it"), "{shown}");
+    assert_eq!(app.doc().answers, original);
+    // Any other key keeps it.
+    press(&mut app, KeyCode::Char('q'));
+    assert_eq!(app.doc().answers, original);
+
+    press(&mut app, KeyCode::Char('x'));
     assert_eq!(
         press(&mut app, KeyCode::Char('x')),
         vec![save("data.categories")]
     );
-    assert_eq!(app.doc().answers.data.categories.len(), before.len() - 1);
-    let shown = screen(&app, 120, 40);
-    assert!(shown.contains("u brings it back."), "{shown}");
-    assert!(shown.contains("u undo remove"), "{shown}");
+    let a = &app.doc().answers;
+    assert!(a.data.categories.iter().all(|c| c.id != id));
+    assert!(a.purposes.iter().all(|p| !p.categories.contains(&id)));
+    assert!(a.processors.iter().all(|p| !p.categories.contains(&id)));
+    assert!(
+        a.retention
+            .rules
+            .iter()
+            .all(|r| !r.categories.contains(&id))
+    );
+    assert!(
+        app.doc().preview.markdown.is_some(),
+        "the policy still renders: {:?}",
+        app.doc().preview.problems
+    );
+
     assert_eq!(
         press(&mut app, KeyCode::Char('u')),
         vec![save("data.categories")]
     );
-    assert_eq!(app.doc().answers.data.categories, before);
-    assert_eq!(list(&app).cursor, 1, "the cursor is on it again");
-    assert!(press(&mut app, KeyCode::Char('u')).is_empty(), "only once");
+    assert_eq!(app.doc().answers, original, "all of it back");
 }
