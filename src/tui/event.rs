@@ -436,7 +436,10 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
                 vec![cmd]
             }
             Err(errors) => {
-                app.doc_mut().errors = errors;
+                // An entry's problems are shown at its fields.
+                let key = app.question().key;
+                let d = app.doc_mut();
+                d.errors = d.editor.refused(key, errors);
                 Vec::new()
             }
         },

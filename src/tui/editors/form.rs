@@ -50,6 +50,8 @@ pub struct Form {
     original: Map<String, Value>,
     /// Esc was pressed with changes: the form asks whether to keep them.
     pub asking: bool,
+    /// Why saving the entry was refused, by field key: shown at the field.
+    pub field_errors: Map<String, Value>,
 }
 
 impl Form {
@@ -67,7 +69,44 @@ impl Form {
             error: None,
             removable,
             asking: false,
+            field_errors: Map::new(),
         }
+    }
+
+    /// Saving the entry was refused: the problems that name one of its fields
+    /// (`data.categories[2].name: is required`) are shown at that field; the
+    /// others are returned, for the wizard to show under the question.
+    pub fn refused(&mut self, list_key: &str, errors: Vec<String>) -> Vec<String> {
+        self.field_errors.clear();
+        let mut rest = Vec::new();
+        for e in errors {
+            let after = e
+                .strip_prefix(list_key)
+                .and_then(|r| r.strip_prefix('['))
+                .and_then(|r| r.split_once(']'))
+                .map(|(_, r)| r);
+            let field = match after {
+                // `processors[2].name: is required and is empty`
+                Some(r) if r.starts_with('.') => r[1..].split_once(": ").map(|(path, why)| {
+                    let field = path.split(['.', '[']).next().unwrap_or(path);
+                    (field.to_owned(), why.to_owned())
+                }),
+                // `processors[2]: missing field `id`` (the entry could not be read)
+                Some(r) => r
+                    .strip_prefix(": missing field `")
+                    .and_then(|r| r.split_once('`'))
+                    .map(|(field, _)| (field.to_owned(), strings::NEEDED.to_owned())),
+                None => None,
+            };
+            match field {
+                Some((field, why)) if !self.field_errors.contains_key(&field) => {
+                    self.field_errors.insert(field, Value::from(why));
+                }
+                Some(_) => {}
+                None => rest.push(e),
+            }
+        }
+        rest
     }
 
     /// Back to the record as it was opened.
@@ -148,6 +187,7 @@ impl Form {
                     } else {
                         self.record.remove(fields[i].key);
                     }
+                    self.field_errors.remove(fields[i].key);
                     self.open = None;
                     self.from_catalog = false;
                     self.error = None;
@@ -160,7 +200,15 @@ impl Form {
                 }
                 Outcome::Invalid(e) => self.error = Some(e),
                 Outcome::Ignored | Outcome::ApplyWith(..) => return FormOutcome::Ignored,
-                Outcome::Consumed => {}
+                Outcome::Consumed => {
+                    // Checked as it is typed, as a question's answer is.
+                    self.error = match &**editor {
+                        Editor::Text(t) if !t.inline_list && !t.input.text.trim().is_empty() => {
+                            fields[i].kind.parse_text(&t.input.text).err()
+                        }
+                        _ => None,
+                    };
+                }
             }
             return FormOutcome::Consumed;
         }
@@ -199,6 +247,13 @@ impl Form {
             // field opens with the key, so nothing typed is dropped.
             KeyCode::Char(_) if plain && self.cursor < visible.len() => {
                 self.open_field(visible[self.cursor], fields, ctx);
+                if let (true, Some((_, editor))) = (self.from_catalog, &mut self.open)
+                    && let Editor::Text(text) = &mut **editor
+                {
+                    // Typing over the catalog's value replaces it, as over a
+                    // placeholder; Esc still leaves the field to the catalog.
+                    text.input = super::text::TextInput::default();
+                }
                 let outcome = self.handle(key, fields, ctx);
                 if outcome == FormOutcome::Ignored {
                     // Not a key this field takes (a letter on a list of choices).
@@ -279,6 +334,16 @@ impl Form {
                 if row == self.cursor { "›" } else { " " },
                 f.prompt
             ));
+            // After a refused save, every required field still empty is marked too
+            // (reading the entry stops at the first missing one).
+            let refused = self
+                .field_errors
+                .get(f.key)
+                .and_then(Value::as_str)
+                .or_else(|| {
+                    let empty = f.required && answer.is_none() && !defaults.contains_key(f.key);
+                    (empty && !self.field_errors.is_empty()).then_some(strings::NEEDED)
+                });
             match (answer, defaults.get(f.key)) {
                 (Some(v), _) => text.spans.push(summary(&f.kind, v).into()),
                 (None, Some(v)) => text.spans.push(Span::styled(
@@ -302,6 +367,12 @@ impl Form {
                         l.spans.insert(0, INDENT.into());
                         lines.push(l);
                     }
+                    if let Some(e) = self.error.as_deref().or(refused) {
+                        lines.push(Line::styled(
+                            format!("{INDENT}! {e}"),
+                            crate::tui::ui::style::error(),
+                        ));
+                    }
                     if self.from_catalog {
                         lines.push(Line::styled(
                             format!("{INDENT}{}", strings::CATALOG_DEFAULT),
@@ -316,6 +387,12 @@ impl Form {
                     lines.push(text.patch_style(selected))
                 }
                 _ => lines.push(text),
+            }
+            if let (Some(e), false) = (refused, matches!(&self.open, Some((o, _)) if *o == i)) {
+                lines.push(Line::styled(
+                    format!("{INDENT}! {e}"),
+                    crate::tui::ui::style::error(),
+                ));
             }
             if let (Kind::CatalogRef, Some(note)) = (&f.kind, self.catalog_note(ctx)) {
                 lines.push(Line::styled(

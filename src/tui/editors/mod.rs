@@ -176,6 +176,15 @@ impl Editor {
         form.open.as_mut()?.1.document()
     }
 
+    /// A change was refused with these problems: an open list entry shows those
+    /// about its fields at the fields; the rest are returned.
+    pub fn refused(&mut self, key: &str, errors: Vec<String>) -> Vec<String> {
+        match self {
+            Editor::List(l) => l.refused(key, errors),
+            _ => errors,
+        }
+    }
+
     /// A change was saved; list editors keep their place.
     pub fn accepted(&mut self, value: &Value) {
         if let Editor::List(l) = self {

@@ -15,6 +15,10 @@ use crate::tui::keys::Hint;
 use crate::tui::strings;
 
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one entry is open at a time; boxing would only add indirection"
+)]
 pub enum Open {
     /// A record's fields; `None` for a new entry.
     Record(Option<usize>, Form),
@@ -388,6 +392,21 @@ impl List {
                 warn,
             )],
             None => Vec::new(),
+        }
+    }
+
+    /// Saving the open entry was refused: problems with one of its fields are shown
+    /// at the field; the rest are returned.
+    pub fn refused(&mut self, key: &str, errors: Vec<String>) -> Vec<String> {
+        match &mut self.open {
+            Some(Open::Record(_, form)) => {
+                let mut rest = form.refused(key, errors);
+                if !form.field_errors.is_empty() {
+                    rest.insert(0, strings::ENTRY_REFUSED.to_owned());
+                }
+                rest
+            }
+            _ => errors,
         }
     }
 

@@ -498,3 +498,72 @@ fn removing_a_used_data_category_offers_to_remove_it_everywhere() {
     );
     assert_eq!(app.doc().answers, original, "all of it back");
 }
+
+// ---- errors where they belong ----
+
+/// Issue 18 (ux-wizard finding 10): a bad value in an entry's field is refused at
+/// the field, with the reason, as it is typed and on Enter.
+#[test]
+fn a_bad_value_in_an_entry_says_why_at_the_field() {
+    let mut app = stripe_picked();
+    to_field(&mut app, "Link to its privacy policy");
+    // Typing over the catalog's link replaces it.
+    type_text(&mut app, "openai.com/privacy");
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("! `openai.com/privacy` is not a web address"),
+        "{shown}"
+    );
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert!(open_form(&app).open.is_some(), "the field stays open");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("is not a web address"), "{shown}");
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "https://openai.com/privacy");
+    assert!(!screen(&app, 120, 40).contains("is not a web address"));
+}
+
+/// Saving an entry that misses a required answer names the field, at the field.
+#[test]
+fn a_refused_entry_marks_its_fields() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "data.categories");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Account");
+    press(&mut app, KeyCode::Enter);
+    while !screen(&app, 120, 40).contains("›[ Save this entry ]") {
+        press(&mut app, KeyCode::Down);
+    }
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("fields marked ! need an answer"), "{shown}");
+    // Marked: the id, the description and the source; not the name.
+    assert_eq!(
+        shown.matches("! an answer is needed here").count(),
+        3,
+        "{shown}"
+    );
+    let name_row = shown
+        .lines()
+        .position(|l| l.contains("What is it called?"))
+        .unwrap();
+    let next = shown.lines().nth(name_row + 1).unwrap();
+    assert!(!next.contains('!'), "{shown}");
+    assert!(
+        !shown.contains("data.categories[0]"),
+        "no raw paths: {shown}"
+    );
+}
+
+/// Issue 18 (ux-wizard finding 21): the first screen shows no error before anything
+/// is typed; Enter on the empty answer says it is needed.
+#[test]
+fn the_empty_first_screen_shows_no_error() {
+    let mut app = app_with(Answers::default());
+    let shown = screen(&app, 120, 40);
+    assert!(!shown.contains("error"), "{shown}");
+    assert!(!shown.contains("!"), "{shown}");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&app, 120, 40).contains("! an answer is needed here"));
+}
