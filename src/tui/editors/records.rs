@@ -95,6 +95,19 @@ pub fn references(answers: &crate::answers::Answers, id: &str) -> Vec<Reference>
         .collect()
 }
 
+/// A list's noun in the plural: "data categories", "things not collected".
+fn plural(noun: &str) -> String {
+    match noun.split_once(' ') {
+        // The head of "thing not collected" takes the plural.
+        Some((head, rest)) if rest.starts_with("not ") => format!("{} {rest}", plural(head)),
+        _ => match noun.strip_suffix('y') {
+            Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+            _ if noun.ends_with('s') => format!("{noun}es"),
+            _ => format!("{noun}s"),
+        },
+    }
+}
+
 /// "2 purposes and 1 recipient".
 fn describe(refs: &[Reference]) -> String {
     let parts: Vec<String> = refs
@@ -317,7 +330,8 @@ impl List {
             ],
             None if self.items.is_empty() => {
                 let mut lines = vec![Line::from(format!(
-                    "No {noun} yet. Press a (or Enter) to add one."
+                    "No {} yet. Press a (or Enter) to add one.",
+                    plural(noun)
                 ))];
                 lines.extend(self.status_lines(noun, summary));
                 lines
@@ -333,9 +347,13 @@ impl List {
                 lines.extend(self.status_lines(noun, summary));
                 lines.push(Line::styled(
                     format!(
-                        "{} {noun}{}",
+                        "{} {}",
                         self.items.len(),
-                        if self.items.len() == 1 { "" } else { "s" }
+                        if self.items.len() == 1 {
+                            noun.to_owned()
+                        } else {
+                            plural(noun)
+                        }
                     ),
                     Style::default().add_modifier(Modifier::DIM),
                 ));
@@ -413,5 +431,20 @@ impl List {
     /// A list change is saved at once; only an open entry holds a draft.
     pub fn busy(&self) -> bool {
         self.open.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural;
+
+    /// ux-wizard finding 24: "2 data categorys", "3 thing not collecteds".
+    #[test]
+    fn list_nouns_take_the_plural() {
+        assert_eq!(plural("data category"), "data categories");
+        assert_eq!(plural("thing not collected"), "things not collected");
+        assert_eq!(plural("purpose"), "purposes");
+        assert_eq!(plural("line"), "lines");
+        assert_eq!(plural("day"), "days");
     }
 }

@@ -567,3 +567,27 @@ fn the_empty_first_screen_shows_no_error() {
     press(&mut app, KeyCode::Enter);
     assert!(screen(&app, 120, 40).contains("! an answer is needed here"));
 }
+
+// ---- small screens ----
+
+/// Issue 18 (ux-wizard finding 22): at 50 columns the ways around (sections,
+/// publish, quit) stay in the footer, and Ctrl-G shows the sections instead of
+/// moving through a hidden list.
+#[test]
+fn small_screens_keep_the_way_out_and_show_the_sections() {
+    let mut app = app_with(example("stepr"));
+    go_to(&mut app, "data.categories");
+    let shown = screen(&app, 50, 15);
+    let footer = shown.lines().nth(13).unwrap();
+    for hint in ["^G sections", "^R publish", "^Q quit"] {
+        assert!(footer.contains(hint), "{shown}");
+    }
+    assert!(footer.contains("a add"), "{shown}");
+    ctrl(&mut app, 'g');
+    let shown = screen(&app, 50, 15);
+    assert!(shown.contains("Sections"), "{shown}");
+    assert!(shown.contains("Data you collect"), "{shown}");
+    // Wide enough, every hint is shown as before.
+    let wide = screen(&app, 200, 30);
+    assert!(wide.contains("Tab next"), "{wide}");
+}

@@ -26,6 +26,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .areas(main);
         sidebar(app, frame, side);
         content
+    } else if d.focus == Focus::Sidebar {
+        // Too narrow for the sidebar beside the question: Ctrl-G shows it in the
+        // question's place, so the sections are never chosen blind.
+        sidebar(app, frame, main);
+        return footer_and_status(app, frame, footer, status);
     } else {
         main
     };
@@ -44,6 +49,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         question(app, frame, content);
     }
 
+    footer_and_status(app, frame, footer, status);
+}
+
+fn footer_and_status(app: &App, frame: &mut Frame, footer: Rect, status: Rect) {
+    let d = app.doc();
     let mut h = if d.focus == Focus::Sidebar {
         keys::SIDEBAR.to_vec()
     } else {
@@ -52,9 +62,32 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if d.focus == Focus::Question && offers_found(app) {
         h.push(keys::ADD_FOUND);
     }
-    h.extend_from_slice(keys::WIZARD);
-    hints(frame, footer, &h);
+    hints(frame, footer, &fitted(h, usize::from(footer.width)));
     status_line(app, frame, status);
+}
+
+/// The hints for the footer: all of them when they fit; otherwise the ways out and
+/// around (sections, publish, quit) always, and the others, in order, as many as
+/// fit beside them.
+fn fitted(local: Vec<keys::Hint>, width: usize) -> Vec<keys::Hint> {
+    let size = |(k, w): &keys::Hint| k.chars().count() + 1 + w.chars().count() + 2;
+    let essential = |(k, _): &keys::Hint| matches!(*k, "^G" | "^R" | "^Q");
+    let mut all = local;
+    all.extend_from_slice(keys::WIZARD);
+    let mut room = (width + 2).saturating_sub(all.iter().filter(|h| essential(h)).map(size).sum());
+    let mut full = false;
+    all.retain(|h| {
+        if essential(h) {
+            return true;
+        }
+        // The first that does not fit ends the others: the order is their rank.
+        full = full || size(h) > room;
+        if !full {
+            room -= size(h);
+        }
+        !full
+    });
+    all
 }
 
 /// Whether the scan found services the list of recipients does not have yet.
