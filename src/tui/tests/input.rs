@@ -242,8 +242,15 @@ impl Model {
 
 /// The editor's text and cursor (as a byte offset).
 fn editor_state(app: &App) -> (String, usize) {
-    use super::super::editors::{Editor, graphemes};
-    match &app.doc().editor {
+    use super::super::editors::{Editor, graphemes, records};
+    let editor = match &app.doc().editor {
+        Editor::List(records::List {
+            open: Some(records::Open::Record(_, form)),
+            ..
+        }) => &*form.open.as_ref().expect("a field is open").1,
+        editor => editor,
+    };
+    match editor {
         Editor::Text(e) => (
             e.input.text.clone(),
             graphemes::byte(&e.input.text, e.input.cursor),
@@ -256,12 +263,19 @@ fn editor_state(app: &App) -> (String, usize) {
     }
 }
 
-fn random_edits(seed: u64, question: &str, lines: bool) {
+/// Random edits of `question`'s answer, or (with `field`: its key and prompt) of
+/// that field of a new entry of the list `question`.
+fn random_edits(seed: u64, question: &str, field: Option<(&str, &str)>, lines: bool) {
     let mut rng = Rng(seed);
     let mut answers = Answers::default();
     answers.organization.product_name = "Acme".into();
     let mut app = app_with(answers);
     go_to(&mut app, question);
+    if let Some((_, prompt)) = field {
+        press(&mut app, KeyCode::Char('a'));
+        to_field(&mut app, prompt);
+        press(&mut app, KeyCode::Enter);
+    }
     let (text, at) = editor_state(&app);
     let mut model = Model { text, at, lines };
     let none = KeyModifiers::NONE;
@@ -310,7 +324,13 @@ fn random_edits(seed: u64, question: &str, lines: bool) {
     }
     // What was typed is what is saved (as the editor trims it).
     press(&mut app, KeyCode::Enter);
-    let saved = answer(&app, question).and_then(|v| v.as_str().map(str::to_owned));
+    let saved = match field {
+        Some((key, _)) => open_form(&app)
+            .record
+            .get(key)
+            .and_then(|v| v.as_str().map(str::to_owned)),
+        None => answer(&app, question).and_then(|v| v.as_str().map(str::to_owned)),
+    };
     let expected = if lines {
         let kept: Vec<&str> = model.text.lines().map(str::trim_end).collect();
         kept.join("\n").trim().to_owned()
@@ -327,17 +347,38 @@ fn random_edits(seed: u64, question: &str, lines: bool) {
     }
 }
 
+/// The same editors inside an entry form, drawn indented under the field.
+#[test]
+fn random_typing_in_an_entrys_fields_is_kept_and_always_drawn() {
+    for seed in 1..=4 {
+        let name = ("name", "What is it called?");
+        random_edits(seed * 0xc2b2_ae35, "data.categories", Some(name), false);
+        let description = ("description", "What exactly is collected?");
+        random_edits(
+            seed * 0x27d4_eb2f,
+            "data.categories",
+            Some(description),
+            true,
+        );
+    }
+}
+
 #[test]
 fn random_typing_in_a_line_is_kept_and_always_drawn() {
     for seed in 1..=8 {
-        random_edits(seed * 0x9e37_79b9, "organization.product_name", false);
+        random_edits(seed * 0x9e37_79b9, "organization.product_name", None, false);
     }
 }
 
 #[test]
 fn random_typing_in_several_lines_is_kept_and_always_drawn() {
     for seed in 1..=8 {
-        random_edits(seed * 0x85eb_ca6b, "organization.postal_address", true);
+        random_edits(
+            seed * 0x85eb_ca6b,
+            "organization.postal_address",
+            None,
+            true,
+        );
     }
 }
 
