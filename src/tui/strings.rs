@@ -39,6 +39,8 @@ pub const KEEP_CHANGES: &str =
 /// After a list entry was removed.
 pub const REMOVED: &str = "Removed";
 pub const UNDO_REMOVE: &str = "u brings it back.";
+/// The status while an entry is open and none of its fields is.
+pub const EDITING_ENTRY: &str = "entry not saved yet: “Save this entry” saves it";
 pub const ENTRY_REFUSED: &str = "Not saved yet: the fields marked ! need an answer or a fix.";
 pub const REVIEW_TITLE: &str = "Review and publish";
 pub const REVIEW_MISSING: &str = "Still needed before the policy can be published:";

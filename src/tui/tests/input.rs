@@ -418,6 +418,9 @@ fn typing_on_a_focused_field_of_an_entry_types_into_it() {
         record(&app)["if_not_provided"],
         "you cannot create an account"
     );
+    // The status says what saves the entry, not "Enter saves".
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("entry not saved yet"), "{shown}");
     // A letter a list of choices does not take is not typed anywhere.
     to_field(&mut app, "Where does it come from?");
     press(&mut app, KeyCode::Char('q'));

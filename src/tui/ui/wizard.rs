@@ -248,6 +248,10 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let d = app.doc();
     let (mark, style) = match (&d.saved, d.dirty) {
         (Saved::Failed(e), _) => (format!("! NOT SAVED: {e}"), style::error()),
+        // In an entry with no field open, Enter does not save and Esc asks.
+        (_, true) if entry_open(&d.editor) => {
+            (format!("○ {}", strings::EDITING_ENTRY), style::warn())
+        }
         (_, true) => (format!("○ {}", strings::EDITING), style::warn()),
         (Saved::Saved, false) => (format!("● {}", strings::SAVED), style::good()),
         (Saved::NotYet, false) => (format!("○ {}", strings::NOT_SAVED_YET), style::dim()),
@@ -258,6 +262,15 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(d.path.display().to_string(), style::dim()),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Whether a list entry is open with none of its fields being edited.
+fn entry_open(editor: &crate::tui::editors::Editor) -> bool {
+    use crate::tui::editors::{Editor, records};
+    matches!(editor, Editor::List(records::List {
+        open: Some(records::Open::Record(_, form)),
+        ..
+    }) if form.open.is_none())
 }
 
 /// Whether a finding's answer path is this question's answer or inside it
