@@ -212,7 +212,7 @@ fn long_texts_take_line_breaks_and_the_operators_editor() {
     // A custom section's text, written in the editor.
     p.send("\x07"); // Ctrl-G: the sections, then up to the last one
     step(&mut p, "\x1b[A", "Your own sections");
-    step(&mut p, "\r", "No section yet");
+    step(&mut p, "\r", "No sections yet");
     step(&mut p, "a", "New section");
     step(&mut p, "\r", "Heading");
     step(&mut p, "Open source\r", "Open source");

@@ -39,8 +39,10 @@ pub enum Outcome {
 /// the file's own on a conflict) and what to tell the person.
 pub type Save<'a> = dyn FnMut(&Answers, &str) -> Result<Option<Reloaded>, String> + 'a;
 
-/// Asks for one list entry, given the entry being changed (if any).
-type EditItem<'e> = dyn FnMut(&mut dyn Prompter, &Ctx, Option<&Value>) -> Reply<Value> + 'e;
+/// Asks for one list entry, given the entry being changed (if any). On Ctrl-C it
+/// leaves in the last argument what was confirmed of the entry so far, if anything.
+type EditItem<'e> =
+    dyn FnMut(&mut dyn Prompter, &Ctx, Option<&Value>, &mut Option<Value>) -> Reply<Value> + 'e;
 
 /// What asking a question may consult besides the prompter.
 struct Ctx<'c> {
@@ -62,6 +64,9 @@ pub struct Interview<'a> {
     pub answers_file: Option<PathBuf>,
     /// The last scan of the product's code: the folder and what it found.
     scanned: Option<(PathBuf, Result<Vec<Found>, String>)>,
+    /// Ctrl-C was pressed inside a list entry: a resumed interview starts at that
+    /// list again, not after it.
+    stopped_in_list: bool,
 }
 
 /// The outcome of asking one question.
@@ -81,6 +86,7 @@ impl<'a> Interview<'a> {
             catalog: Catalog::builtin(),
             answers_file: None,
             scanned: None,
+            stopped_in_list: false,
         }
     }
 
@@ -124,14 +130,44 @@ impl<'a> Interview<'a> {
                     asked.push(i);
                     i += 1;
                 }
-                Step::Back => match asked.pop() {
+                Step::Back => match asked
+                    .pop()
+                    .or_else(|| self.applying_before(sections, &steps, i))
+                {
+                    // Before the questions asked this time too (a resumed interview).
                     Some(previous) => i = previous,
                     None => self.prompter.say("(This is the first question.)"),
                 },
-                Step::Stop => return Ok(Outcome::Stopped),
+                Step::Stop => {
+                    if self.stopped_in_list && i > 0 {
+                        // The resume point is the question after the last one saved:
+                        // mark the one before this list, so resuming opens the list.
+                        let (ps, pq) = steps[i - 1];
+                        (self.save)(&self.answers, sections[ps].questions[pq].key)?;
+                    }
+                    return Ok(Outcome::Stopped);
+                }
             }
         }
         Ok(Outcome::Finished)
+    }
+
+    /// The last question before step `i` that applies to the answers now.
+    fn applying_before(
+        &self,
+        sections: &[Section],
+        steps: &[(usize, usize)],
+        i: usize,
+    ) -> Option<usize> {
+        let scope = Scope {
+            answers: &self.answers,
+            record: None,
+        };
+        let doc = self.answers.to_value();
+        (0..i).rev().find(|&j| {
+            let q = &sections[steps[j].0].questions[steps[j].1];
+            q.applies(&scope) && !(self.only_missing && is_answered(get_value(&doc, q.key)))
+        })
     }
 
     /// Asks a top-level question until it has a valid answer (or the person leaves).
@@ -238,7 +274,7 @@ impl<'a> Interview<'a> {
                     answers: &self.answers,
                     catalog: &self.catalog,
                 };
-                ask_record(&mut *self.prompter, &ctx, fields, current)
+                ask_record(&mut *self.prompter, &ctx, fields, current, &mut None)
             }
             Reply::Back => Reply::Back,
             Reply::Quit => Reply::Quit,
@@ -252,7 +288,9 @@ impl<'a> Interview<'a> {
             q,
             records.noun,
             records.summary,
-            &mut |prompter, ctx, existing| ask_record(prompter, ctx, fields, existing),
+            &mut |prompter, ctx, existing, partial| {
+                ask_record(prompter, ctx, fields, existing, partial)
+            },
         )
     }
 
@@ -261,7 +299,7 @@ impl<'a> Interview<'a> {
         fn line(v: &Value) -> String {
             v.as_str().unwrap_or("").to_owned()
         }
-        self.edit_list(q, "line", line, &mut |prompter, _, existing| {
+        self.edit_list(q, "line", line, &mut |prompter, _, existing, _| {
             let prompt = Prompt {
                 message: "Text".to_owned(),
                 help: String::new(),
@@ -410,10 +448,14 @@ impl<'a> Interview<'a> {
                 answers: &self.answers,
                 catalog: &self.catalog,
             };
-            let item = match edit(&mut *self.prompter, &ctx, draft.as_ref()) {
+            let mut partial = None;
+            let item = match edit(&mut *self.prompter, &ctx, draft.as_ref(), &mut partial) {
                 Reply::Answer(item) => item,
                 Reply::Back => return Ok(false),
-                Reply::Quit => return Ok(true),
+                Reply::Quit => {
+                    self.keep_partial(key, items, which, partial)?;
+                    return Ok(true);
+                }
             };
             let mut list = items.to_vec();
             match which {
@@ -428,6 +470,42 @@ impl<'a> Interview<'a> {
                 }
             }
         }
+    }
+
+    /// Ctrl-C inside an entry: what was confirmed of it is saved with the list when
+    /// the list takes it (the fields still to come were optional); otherwise it is
+    /// printed, so that nothing typed vanishes silently. Either way a resumed
+    /// interview opens this list again.
+    fn keep_partial(
+        &mut self,
+        key: &str,
+        items: &[Value],
+        which: Option<usize>,
+        partial: Option<Value>,
+    ) -> Result<(), String> {
+        self.stopped_in_list = true;
+        let Some(item) = partial else {
+            return Ok(());
+        };
+        let mut list = items.to_vec();
+        match which {
+            Some(w) => list[w] = item.clone(),
+            None => list.push(item.clone()),
+        }
+        match self.commit(key, Value::Array(list))? {
+            None => self
+                .prompter
+                .say("  The entry so far is saved; run ask again to finish it."),
+            Some(problems) => {
+                let missing: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                self.prompter.say(&format!(
+                    "  The entry so far cannot be saved yet ({}). What you typed for it:\n  {}",
+                    missing.join("; "),
+                    item
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn pick(&mut self, noun: &str, verb: &str, labels: &[String]) -> Reply<usize> {
@@ -469,6 +547,7 @@ fn ask_record(
     ctx: &Ctx,
     fields: &[Question],
     existing: Option<&Value>,
+    partial: &mut Option<Value>,
 ) -> Reply<Value> {
     let mut record: Map<String, Value> = existing
         .and_then(Value::as_object)
@@ -521,7 +600,14 @@ fn ask_record(
                 }
                 None => return Reply::Back,
             },
-            Reply::Quit => return Reply::Quit,
+            Reply::Quit => {
+                // What was confirmed so far, for the caller to keep.
+                let before = existing.and_then(Value::as_object);
+                if !record.is_empty() && Some(&record) != before {
+                    *partial = Some(Value::Object(record));
+                }
+                return Reply::Quit;
+            }
         }
         asked.push(j);
         j += 1;

@@ -663,6 +663,84 @@ fn an_answer_is_reapplied_over_another_programs_change() {
     );
 }
 
+/// Runs from question `start` like a resumed interview; returns the outcome, the
+/// answers, the keys saved (in order), and the log.
+fn run_from(
+    sections: &[Section],
+    answers: Answers,
+    start: &str,
+    acts: &[Act],
+) -> (Outcome, Answers, Vec<String>, Vec<String>) {
+    let mut script = Script::new(acts);
+    let mut keys = Vec::new();
+    let mut save = |_: &Answers, key: &str| {
+        keys.push(key.to_owned());
+        Ok(None)
+    };
+    let mut interview = Interview::new(&mut script, &mut save, answers);
+    let outcome = interview.run(sections, Some(start)).unwrap();
+    let answers = interview.answers.clone();
+    drop(interview);
+    assert!(script.acts.is_empty(), "unused script: {:?}", script.acts);
+    (outcome, answers, keys, script.log)
+}
+
+/// Issue 18 (ux-ask-cli finding 13): Ctrl-C inside a list entry keeps what was
+/// confirmed of it, and the interview resumes at that list.
+#[test]
+fn ctrl_c_inside_an_entry_keeps_its_confirmed_fields_and_resumes_at_the_list() {
+    let all = crate::questions::sections();
+    let (outcome, answers, keys, _) = run_from(
+        all,
+        Answers::default(),
+        "data.categories",
+        &[
+            Pick("Add"),
+            Type("Payment details"),
+            Enter,
+            Type("the last four digits of your card"),
+            Pick("Information you provide"),
+            Enter,
+            Yes,
+            Type("you cannot subscribe"),
+            CtrlC, // at "Is it sensitive?"
+        ],
+    );
+    assert_eq!(outcome, Outcome::Stopped);
+    let c = &answers.data.categories;
+    assert_eq!(c.len(), 1, "the entry so far is kept");
+    assert_eq!(c[0].name, "Payment details");
+    assert_eq!(c[0].required, Some(true));
+    // The last key saved is the question before the list, so that resuming (at the
+    // question after the last one saved) opens the list again.
+    let order: Vec<&str> = all
+        .iter()
+        .flat_map(|s| s.questions.iter().map(|q| q.key))
+        .collect();
+    let list = order.iter().position(|&k| k == "data.categories").unwrap();
+    assert_eq!(keys, ["data.categories", order[list - 1]]);
+}
+
+/// An entry stopped before its required fields cannot be saved; what was typed is
+/// printed rather than dropped silently.
+#[test]
+fn ctrl_c_inside_an_incomplete_entry_prints_what_was_typed() {
+    let data = std::slice::from_ref(section("data").unwrap());
+    let (outcome, answers, _, log) = run_from(
+        data,
+        Answers::default(),
+        "data.categories",
+        &[Pick("Add"), Type("Payment details"), Enter, CtrlC],
+    );
+    assert_eq!(outcome, Outcome::Stopped);
+    assert!(answers.data.categories.is_empty());
+    assert!(
+        log.iter()
+            .any(|l| l.contains("What you typed for it") && l.contains("Payment details")),
+        "{log:#?}"
+    );
+}
+
 /// Both changed the same answer: the file keeps the other program's, the
 /// interview's version is kept beside it, and the person is told.
 #[test]
@@ -686,6 +764,26 @@ fn a_conflicting_answer_is_kept_beside_the_file() {
     assert!(
         log.iter()
             .any(|l| l.contains("organization.product_name") && l.contains("conflict-")),
+        "{log:#?}"
+    );
+}
+
+/// Issue 18 (ux-ask-cli finding 13): Esc at the first question of a resumed
+/// interview goes back to the question before it.
+#[test]
+fn esc_goes_back_past_where_the_interview_resumed() {
+    let (_, _, _, log) = run_from(
+        crate::questions::sections(),
+        Answers::default(),
+        "data.notes",
+        &[Esc, CtrlC],
+    );
+    assert!(
+        log.iter().any(|l| l.contains("Data category: what next?")),
+        "{log:#?}"
+    );
+    assert!(
+        !log.iter().any(|l| l.contains("first question")),
         "{log:#?}"
     );
 }

@@ -456,7 +456,7 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
                 Vec::new()
             }
         },
-        Outcome::Apply(v) => match commit(app, v.clone()) {
+        Outcome::ApplyWith(v, others) => match commit_with(app, v.clone(), others) {
             Ok(cmd) => {
                 let d = app.doc_mut();
                 d.editor.accepted(&v);
@@ -465,6 +465,21 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
             }
             Err(errors) => {
                 app.doc_mut().errors = errors;
+                Vec::new()
+            }
+        },
+        Outcome::Apply(v) => match commit(app, v.clone()) {
+            Ok(cmd) => {
+                let d = app.doc_mut();
+                d.editor.accepted(&v);
+                d.dirty = false;
+                vec![cmd]
+            }
+            Err(errors) => {
+                // An entry's problems are shown at its fields.
+                let key = app.question().key;
+                let d = app.doc_mut();
+                d.errors = d.editor.refused(key, errors);
                 Vec::new()
             }
         },
@@ -530,16 +545,29 @@ fn add_found(app: &mut App) -> Vec<Cmd> {
 /// Sets the current question's answer, checks it like the file and `--set` are
 /// checked, and asks for it to be saved. Refused answers leave everything as it was.
 pub fn commit(app: &mut App, value: Value) -> Result<Cmd, Vec<String>> {
+    commit_with(app, value, Vec::new())
+}
+
+/// [`commit`], with other answers set in the same save (all or none of them).
+fn commit_with(
+    app: &mut App,
+    value: Value,
+    others: Vec<(&'static str, Value)>,
+) -> Result<Cmd, Vec<String>> {
     let key = app.question().key;
-    let d = app.doc();
-    let updated = match set_value(&d.answers, key, value) {
-        Ok(updated) => updated,
-        Err(AnswersError::Overrides(problems)) => {
-            return Err(problems.iter().map(ToString::to_string).collect());
-        }
-        Err(other) => return Err(vec![other.to_string()]),
-    };
-    let problems = problems_at(&updated, &[key]);
+    let mut keys = vec![key];
+    keys.extend(others.iter().map(|(k, _)| *k));
+    let mut updated = app.doc().answers.clone();
+    for (k, v) in others.into_iter().chain([(key, value)]) {
+        updated = match set_value(&updated, k, v) {
+            Ok(updated) => updated,
+            Err(AnswersError::Overrides(problems)) => {
+                return Err(problems.iter().map(ToString::to_string).collect());
+            }
+            Err(other) => return Err(vec![other.to_string()]),
+        };
+    }
+    let problems = problems_at(&updated, &keys);
     if !problems.is_empty() {
         return Err(problems.iter().map(ToString::to_string).collect());
     }

@@ -35,6 +35,15 @@ pub const CATALOG_DEFAULT: &str =
 pub const CATALOG_NOTE: &str = "Catalog note:";
 pub const SAVE_ENTRY: &str = "Save this entry";
 pub const REMOVE_GROUP: &str = "Remove these details";
+/// Esc in an entry whose fields were changed: nothing confirmed is dropped unasked.
+pub const KEEP_CHANGES: &str =
+    "Keep the changes to this entry? y saves them, n discards them, any other key goes back to it.";
+/// After a list entry was removed.
+pub const REMOVED: &str = "Removed";
+pub const UNDO_REMOVE: &str = "u brings it back.";
+/// The status while an entry is open and none of its fields is.
+pub const EDITING_ENTRY: &str = "entry not saved yet: “Save this entry” saves it";
+pub const ENTRY_REFUSED: &str = "Not saved yet: the fields marked ! need an answer or a fix.";
 pub const REVIEW_TITLE: &str = "Review and publish";
 pub const REVIEW_MISSING: &str = "Still needed before the policy can be published:";
 pub const REVIEW_READY: &str = "Every required answer is there.";

@@ -40,24 +40,45 @@ impl Countries {
         }
     }
 
-    /// Countries whose code starts with, or whose name contains, what was typed.
+    /// The countries that match what was typed, best first: the code, then the
+    /// whole name ("United States" is US, not the Minor Outlying Islands), then
+    /// names that start with it, then names with a word that does, shorter names
+    /// first. Two letters are read as a code or a name's start only, so "EU" does
+    /// not find Bonaire, Sint *Eu*statius and Saba.
     pub fn matches(&self) -> Vec<Country> {
         let f = self.filter.text.trim().to_lowercase();
         if f.is_empty() {
             return Vec::new();
         }
-        let mut exact: Vec<Country> = Vec::new();
-        let mut rest: Vec<Country> = Vec::new();
-        for c in Country::all() {
-            if c.code().to_lowercase() == f {
-                exact.push(c);
-            } else if c.name().to_lowercase().contains(&f) {
-                rest.push(c);
-            }
-        }
-        exact.extend(rest);
-        exact.truncate(MATCHES);
-        exact
+        let mut ranked: Vec<(u8, usize, Country)> = Country::all()
+            .filter_map(|c| {
+                let name = c.name().to_lowercase();
+                let rank = if c.code().to_lowercase() == f {
+                    0
+                } else if name == f {
+                    1
+                } else if name.starts_with(&f) {
+                    2
+                } else if f.chars().count() > 2
+                    && name
+                        .split(|ch: char| !ch.is_alphanumeric())
+                        .any(|w| w.starts_with(&f))
+                {
+                    3
+                } else if f.chars().count() > 2 && name.contains(&f) {
+                    4
+                } else {
+                    return None;
+                };
+                Some((rank, name.chars().count(), c))
+            })
+            .collect();
+        ranked.sort_by_key(|&(rank, len, _)| (rank, len));
+        ranked
+            .into_iter()
+            .map(|(_, _, c)| c)
+            .take(MATCHES)
+            .collect()
     }
 
     fn value(&self) -> Value {
@@ -131,9 +152,23 @@ impl Countries {
             Line::from(format!("Chosen: {chosen}")),
             self.filter.line(Some("type a country's name or code")),
         ];
-        for (i, c) in self.matches().iter().enumerate() {
-            let text = format!("  {} {}", c.code(), c.name());
+        let matches = self.matches();
+        for (i, c) in matches.iter().enumerate() {
+            let mark = if i == self.highlight { "›" } else { " " };
+            let text = format!("{mark} {} {}", c.code(), c.name());
             lines.push(super::match_line(text, i == self.highlight));
+        }
+        let typed = self.filter.text.trim();
+        if matches.is_empty() && !typed.is_empty() {
+            let why = match typed.to_lowercase().as_str() {
+                "eu" | "eea" | "europe" => format!(
+                    "“{typed}” is not one country: add the countries themselves (e.g. IE, DE, NL)."
+                ),
+                _ => format!(
+                    "No country matches “{typed}”: try its English name or its two-letter code."
+                ),
+            };
+            lines.push(Line::styled(why, crate::tui::ui::style::warn()));
         }
         lines
     }
@@ -144,5 +179,31 @@ impl Countries {
         } else {
             vec![("↑↓", "match"), ("Enter", "add"), ("Esc", "undo")]
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(typed: &str) -> Vec<String> {
+        let mut c = Countries::new(None, true);
+        c.filter = TextInput::new(typed);
+        c.matches().iter().map(|c| c.code().to_owned()).collect()
+    }
+
+    /// Issue 18 (ux-wizard finding 11).
+    #[test]
+    fn an_exact_name_or_code_comes_first() {
+        assert_eq!(codes("United States")[0], "US");
+        assert_eq!(codes("united states")[0], "US");
+        assert_eq!(codes("us")[0], "US");
+        assert_eq!(codes("DE")[0], "DE");
+        assert_eq!(codes("Germany"), ["DE"]);
+        assert!(codes("EU").is_empty(), "{:?}", codes("EU"));
+        assert!(codes("EU").iter().all(|c| c != "BQ"));
+        // A word of the name, then a part of one.
+        assert!(codes("Eustatius").contains(&"BQ".to_owned()));
+        assert_eq!(codes("Korea").len(), 2);
     }
 }

@@ -8,7 +8,7 @@
 //! operator's own answer (written into the record), and Esc leaves the field to the
 //! catalog, so a later catalog correction still reaches the policy.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use serde_json::{Map, Value};
@@ -46,21 +46,81 @@ pub struct Form {
     pub error: Option<String>,
     /// Offer "Remove these details" (an optional group that has an answer).
     pub removable: bool,
+    /// The record as it was opened, to tell whether leaving it loses anything.
+    original: Map<String, Value>,
+    /// Esc was pressed with changes: the form asks whether to keep them.
+    pub asking: bool,
+    /// Why saving the entry was refused, by field key: shown at the field.
+    pub field_errors: Map<String, Value>,
 }
 
 impl Form {
     pub fn new(existing: Option<&Value>, removable: bool) -> Form {
+        let record = existing
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
         Form {
-            record: existing
-                .and_then(Value::as_object)
-                .cloned()
-                .unwrap_or_default(),
+            original: record.clone(),
+            record,
             cursor: 0,
             open: None,
             from_catalog: false,
             error: None,
             removable,
+            asking: false,
+            field_errors: Map::new(),
         }
+    }
+
+    /// Saving the entry was refused: the problems that name one of its fields
+    /// (`data.categories[2].name: is required`) are shown at that field; the
+    /// others are returned, for the wizard to show under the question.
+    pub fn refused(&mut self, list_key: &str, errors: Vec<String>) -> Vec<String> {
+        self.field_errors.clear();
+        let mut rest = Vec::new();
+        for e in errors {
+            let after = e
+                .strip_prefix(list_key)
+                .and_then(|r| r.strip_prefix('['))
+                .and_then(|r| r.split_once(']'))
+                .map(|(_, r)| r);
+            let field = match after {
+                // `processors[2].name: is required and is empty`
+                Some(r) if r.starts_with('.') => r[1..].split_once(": ").map(|(path, why)| {
+                    let field = path.split(['.', '[']).next().unwrap_or(path);
+                    (field.to_owned(), why.to_owned())
+                }),
+                // `processors[2]: missing field `id`` (the entry could not be read)
+                Some(r) => r
+                    .strip_prefix(": missing field `")
+                    .and_then(|r| r.split_once('`'))
+                    .map(|(field, _)| (field.to_owned(), strings::NEEDED.to_owned())),
+                None => None,
+            };
+            match field {
+                Some((field, why)) if !self.field_errors.contains_key(&field) => {
+                    self.field_errors.insert(field, Value::from(why));
+                }
+                Some(_) => {}
+                None => rest.push(e),
+            }
+        }
+        rest
+    }
+
+    /// Back to the record as it was opened.
+    pub fn discard(&mut self) {
+        self.record = self.original.clone();
+        self.open = None;
+        self.from_catalog = false;
+        self.error = None;
+        self.asking = false;
+    }
+
+    /// Whether the record differs from what it was when opened.
+    pub fn changed(&self) -> bool {
+        self.record != self.original
     }
 
     /// The fields that apply to the record as it is now.
@@ -127,6 +187,7 @@ impl Form {
                     } else {
                         self.record.remove(fields[i].key);
                     }
+                    self.field_errors.remove(fields[i].key);
                     self.open = None;
                     self.from_catalog = false;
                     self.error = None;
@@ -138,54 +199,43 @@ impl Form {
                     self.cursor = (at + 1).min(visible.len());
                 }
                 Outcome::Invalid(e) => self.error = Some(e),
-                Outcome::Ignored => return FormOutcome::Ignored,
-                Outcome::Consumed => {}
+                Outcome::Ignored | Outcome::ApplyWith(..) => return FormOutcome::Ignored,
+                Outcome::Consumed => {
+                    // Checked as it is typed, as a question's answer is.
+                    self.error = match &**editor {
+                        Editor::Text(t) if !t.inline_list && !t.input.text.trim().is_empty() => {
+                            fields[i].kind.parse_text(&t.input.text).err()
+                        }
+                        _ => None,
+                    };
+                }
             }
             return FormOutcome::Consumed;
         }
+        if self.asking {
+            // "Keep the changes to this entry?"
+            self.asking = false;
+            return match key.code {
+                KeyCode::Char('y' | 'Y') => FormOutcome::Save(Value::Object(self.record.clone())),
+                KeyCode::Char('n' | 'N') => FormOutcome::Cancel,
+                _ => FormOutcome::Consumed,
+            };
+        }
         let visible = self.visible(fields, ctx);
         let rows = visible.len() + self.actions().len();
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match key.code {
             KeyCode::Up => self.cursor = (self.cursor + rows - 1) % rows,
             KeyCode::Down => self.cursor = (self.cursor + 1) % rows,
+            KeyCode::Esc if self.changed() => {
+                self.asking = true;
+                self.error = None;
+            }
             KeyCode::Esc => return FormOutcome::Cancel,
             KeyCode::Enter if self.cursor < visible.len() => {
-                let i = visible[self.cursor];
-                let field = &fields[i];
-                let record = Value::Object(self.record.clone());
-                let scope = Scope {
-                    answers: ctx.answers,
-                    record: Some(&record),
-                };
-                let answer = self
-                    .record
-                    .get(field.key)
-                    .filter(|v| is_answered(Some(v)))
-                    .cloned();
-                let from_catalog = match &answer {
-                    Some(_) => None,
-                    None => self.catalog_defaults(fields, ctx).remove(field.key),
-                };
-                self.from_catalog = from_catalog.is_some();
-                let catalogs = from_catalog
-                    .as_ref()
-                    .and_then(Value::as_str)
-                    .map(str::to_owned);
-                let current = answer
-                    .or(from_catalog)
-                    .or_else(|| field.suggest.and_then(|s| s(&scope)));
-                let mut editor = Editor::for_question(field, current.as_ref(), ctx);
-                if let (Some(catalogs), Editor::Choice(choice)) = (catalogs, &mut editor) {
-                    // "No answer" would only bring the catalog's value back.
-                    choice.options.retain(|(key, _)| key.is_some());
-                    for (key, label) in &mut choice.options {
-                        if key.as_deref() == Some(catalogs.as_str()) {
-                            *label = format!("{label} {}", strings::FROM_CATALOG);
-                        }
-                    }
-                }
-                self.open = Some((i, Box::new(editor)));
-                self.error = None;
+                self.open_field(visible[self.cursor], fields, ctx);
             }
             KeyCode::Enter => {
                 return match self.actions()[self.cursor - visible.len()] {
@@ -193,9 +243,68 @@ impl Form {
                     _ => FormOutcome::Remove,
                 };
             }
+            // Typing on a field is typing into it (y and n answer a yes/no): the
+            // field opens with the key, so nothing typed is dropped.
+            KeyCode::Char(_) if plain && self.cursor < visible.len() => {
+                self.open_field(visible[self.cursor], fields, ctx);
+                if let (true, Some((_, editor))) = (self.from_catalog, &mut self.open)
+                    && let Editor::Text(text) = &mut **editor
+                {
+                    // Typing over the catalog's value replaces it, as over a
+                    // placeholder; Esc still leaves the field to the catalog.
+                    text.input = super::text::TextInput::default();
+                }
+                let outcome = self.handle(key, fields, ctx);
+                if outcome == FormOutcome::Ignored {
+                    // Not a key this field takes (a letter on a list of choices).
+                    self.open = None;
+                    self.from_catalog = false;
+                }
+                return outcome;
+            }
             _ => return FormOutcome::Ignored,
         }
         FormOutcome::Consumed
+    }
+
+    /// Opens field `i` in the editor of its kind, from its answer, else the
+    /// catalog's value, else its suggestion.
+    fn open_field(&mut self, i: usize, fields: &[Question], ctx: &Ctx) {
+        let field = &fields[i];
+        let record = Value::Object(self.record.clone());
+        let scope = Scope {
+            answers: ctx.answers,
+            record: Some(&record),
+        };
+        let answer = self
+            .record
+            .get(field.key)
+            .filter(|v| is_answered(Some(v)))
+            .cloned();
+        let from_catalog = match &answer {
+            Some(_) => None,
+            None => self.catalog_defaults(fields, ctx).remove(field.key),
+        };
+        self.from_catalog = from_catalog.is_some();
+        let catalogs = from_catalog
+            .as_ref()
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let current = answer
+            .or(from_catalog)
+            .or_else(|| field.suggest.and_then(|s| s(&scope)));
+        let mut editor = Editor::for_question(field, current.as_ref(), ctx);
+        if let (Some(catalogs), Editor::Choice(choice)) = (catalogs, &mut editor) {
+            // "No answer" would only bring the catalog's value back.
+            choice.options.retain(|(key, _)| key.is_some());
+            for (key, label) in &mut choice.options {
+                if key.as_deref() == Some(catalogs.as_str()) {
+                    *label = format!("{label} {}", strings::FROM_CATALOG);
+                }
+            }
+        }
+        self.open = Some((i, Box::new(editor)));
+        self.error = None;
     }
 
     pub fn paste(&mut self, text: &str) {
@@ -225,6 +334,16 @@ impl Form {
                 if row == self.cursor { "›" } else { " " },
                 f.prompt
             ));
+            // After a refused save, every required field still empty is marked too
+            // (reading the entry stops at the first missing one).
+            let refused = self
+                .field_errors
+                .get(f.key)
+                .and_then(Value::as_str)
+                .or_else(|| {
+                    let empty = f.required && answer.is_none() && !defaults.contains_key(f.key);
+                    (empty && !self.field_errors.is_empty()).then_some(strings::NEEDED)
+                });
             match (answer, defaults.get(f.key)) {
                 (Some(v), _) => text.spans.push(summary(&f.kind, v).into()),
                 (None, Some(v)) => text.spans.push(Span::styled(
@@ -248,6 +367,12 @@ impl Form {
                         l.spans.insert(0, INDENT.into());
                         lines.push(l);
                     }
+                    if let Some(e) = self.error.as_deref().or(refused) {
+                        lines.push(Line::styled(
+                            format!("{INDENT}! {e}"),
+                            crate::tui::ui::style::error(),
+                        ));
+                    }
                     if self.from_catalog {
                         lines.push(Line::styled(
                             format!("{INDENT}{}", strings::CATALOG_DEFAULT),
@@ -262,6 +387,12 @@ impl Form {
                     lines.push(text.patch_style(selected))
                 }
                 _ => lines.push(text),
+            }
+            if let (Some(e), false) = (refused, matches!(&self.open, Some((o, _)) if *o == i)) {
+                lines.push(Line::styled(
+                    format!("{INDENT}! {e}"),
+                    crate::tui::ui::style::error(),
+                ));
             }
             if let (Kind::CatalogRef, Some(note)) = (&f.kind, self.catalog_note(ctx)) {
                 lines.push(Line::styled(
@@ -279,6 +410,12 @@ impl Form {
                 Line::from(text)
             });
         }
+        if self.asking {
+            lines.push(Line::styled(
+                strings::KEEP_CHANGES,
+                crate::tui::ui::style::warn(),
+            ));
+        }
         lines
     }
 
@@ -294,6 +431,17 @@ impl Form {
                 h.push(("Esc", "close field"));
                 h
             }
+            None if self.asking => vec![
+                ("y", "save changes"),
+                ("n", "discard them"),
+                ("Esc", "back"),
+            ],
+            // Esc on a changed entry asks first (`KEEP_CHANGES`).
+            None if self.changed() => vec![
+                ("↑↓", "field"),
+                ("Enter", "edit/save"),
+                ("Esc", "save or discard"),
+            ],
             None => vec![("↑↓", "field"), ("Enter", "edit/save"), ("Esc", "leave")],
         }
     }

@@ -31,8 +31,13 @@ impl Group {
             FormOutcome::Save(record) => Outcome::Submit(record),
             FormOutcome::Remove => Outcome::Submit(Value::Null),
             FormOutcome::Consumed => Outcome::Consumed,
-            // Esc with no field open: the wizard undoes the whole edit.
-            FormOutcome::Cancel | FormOutcome::Ignored => Outcome::Ignored,
+            // Leaving without saving (Esc on an unchanged form, or "n" to keeping
+            // the changes): the wizard undoes the whole edit on Esc.
+            FormOutcome::Cancel => {
+                self.form.discard();
+                Outcome::Ignored
+            }
+            FormOutcome::Ignored => Outcome::Ignored,
         }
     }
 

@@ -9,6 +9,7 @@ pub mod choice;
 pub mod choices;
 pub mod countries;
 pub mod form;
+pub mod graphemes;
 pub mod group;
 pub mod maybe;
 pub mod records;
@@ -43,6 +44,9 @@ pub enum Outcome {
     Submit(Value),
     /// A change to save at once, staying on this question (list edits).
     Apply(Value),
+    /// Like `Apply`, with other answers changed in the same save (a removed data
+    /// category taken out of the answers that referred to it, or put back).
+    ApplyWith(Value, Vec<(&'static str, Value)>),
     /// The typed text cannot be read; the reason, shown under the answer.
     Invalid(String),
 }
@@ -170,6 +174,15 @@ impl Editor {
             _ => return None,
         };
         form.open.as_mut()?.1.document()
+    }
+
+    /// A change was refused with these problems: an open list entry shows those
+    /// about its fields at the fields; the rest are returned.
+    pub fn refused(&mut self, key: &str, errors: Vec<String>) -> Vec<String> {
+        match self {
+            Editor::List(l) => l.refused(key, errors),
+            _ => errors,
+        }
     }
 
     /// A change was saved; list editors keep their place.

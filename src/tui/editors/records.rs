@@ -12,8 +12,13 @@ use super::text::TextInput;
 use super::{Outcome, list_lines};
 use crate::questions::{Kind, Question};
 use crate::tui::keys::Hint;
+use crate::tui::strings;
 
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one entry is open at a time; boxing would only add indirection"
+)]
 pub enum Open {
     /// A record's fields; `None` for a new entry.
     Record(Option<usize>, Form),
@@ -26,6 +31,100 @@ pub struct List {
     pub items: Vec<Value>,
     pub cursor: usize,
     pub open: Option<Open>,
+    /// The last entry removed and where it was, until `u` puts it back, with the
+    /// other answers as they were before the removal changed them.
+    pub removed: Option<Removed>,
+    /// `x` on a data category that other answers use: the entry, and what refers
+    /// to it; a second `x` removes it there too.
+    pub confirm: Option<(usize, Vec<Reference>)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Removed {
+    pub at: usize,
+    pub item: Value,
+    pub others: Vec<(&'static str, Value)>,
+}
+
+/// Answers that refer to a data category by its id: the list's key, how many of
+/// its entries do, its value without the id, and its value now.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub key: &'static str,
+    pub count: usize,
+    pub without: Value,
+    pub before: Value,
+}
+
+/// The lists whose entries name data categories (`categories`), and what one entry
+/// of each is called.
+const REFERRING: &[(&str, &str, &str)] = &[
+    ("purposes", "purpose", "purposes"),
+    ("processors", "recipient", "recipients"),
+    (
+        "hosting.stores",
+        "place data is stored",
+        "places data is stored",
+    ),
+    ("retention.rules", "retention rule", "retention rules"),
+];
+
+/// The answers that use data category `id`.
+pub fn references(answers: &crate::answers::Answers, id: &str) -> Vec<Reference> {
+    let doc = answers.to_value();
+    REFERRING
+        .iter()
+        .filter_map(|&(key, _, _)| {
+            let before = crate::answers::set::get_value(&doc, key)?.clone();
+            let mut without = before.clone();
+            let mut count = 0;
+            for entry in without.as_array_mut()? {
+                if let Some(Value::Array(ids)) = entry.get_mut("categories") {
+                    let n = ids.len();
+                    ids.retain(|c| c.as_str() != Some(id));
+                    count += usize::from(ids.len() < n);
+                }
+            }
+            (count > 0).then_some(Reference {
+                key,
+                count,
+                without,
+                before,
+            })
+        })
+        .collect()
+}
+
+/// A list's noun in the plural: "data categories", "things not collected".
+fn plural(noun: &str) -> String {
+    match noun.split_once(' ') {
+        // The head of "thing not collected" takes the plural.
+        Some((head, rest)) if rest.starts_with("not ") => format!("{} {rest}", plural(head)),
+        _ => match noun.strip_suffix('y') {
+            Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+            _ if noun.ends_with('s') => format!("{noun}es"),
+            _ => format!("{noun}s"),
+        },
+    }
+}
+
+/// "2 purposes and 1 recipient".
+fn describe(refs: &[Reference]) -> String {
+    let parts: Vec<String> = refs
+        .iter()
+        .map(|r| {
+            let (_, one, many) = REFERRING
+                .iter()
+                .find(|(k, _, _)| *k == r.key)
+                .expect("a referring list");
+            format!("{} {}", r.count, if r.count == 1 { one } else { many })
+        })
+        .collect();
+    match parts.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 impl List {
@@ -37,13 +136,15 @@ impl List {
                 .unwrap_or_default(),
             cursor: 0,
             open: None,
+            removed: None,
+            confirm: None,
         }
     }
 
     /// The list as the answer now stands, after a change was saved.
     pub fn accepted(&mut self, value: &Value) {
         let items = value.as_array().cloned().unwrap_or_default();
-        if items.len() > self.items.len() {
+        if items.len() > self.items.len() && self.open.is_some() {
             // A new entry: the cursor goes to it.
             self.cursor = items.len() - 1;
         }
@@ -112,6 +213,21 @@ impl List {
         let n = self.items.len();
         self.cursor = self.cursor.min(n.saturating_sub(1));
         let shift = key.modifiers.contains(KeyModifiers::SHIFT);
+        if let Some((at, refs)) = self.confirm.take() {
+            // "… is used by 2 purposes: x again removes it there too."
+            if matches!(key.code, KeyCode::Char('x') | KeyCode::Delete) && at < n {
+                let mut items = self.items.clone();
+                let item = items.remove(at);
+                let others = refs.iter().map(|r| (r.key, r.without.clone())).collect();
+                self.removed = Some(Removed {
+                    at,
+                    item,
+                    others: refs.into_iter().map(|r| (r.key, r.before)).collect(),
+                });
+                return Outcome::ApplyWith(Value::Array(items), others);
+            }
+            return Outcome::Consumed;
+        }
         match key.code {
             KeyCode::Up if shift => return self.swap(-1),
             KeyCode::Down if shift => return self.swap(1),
@@ -123,9 +239,36 @@ impl List {
             KeyCode::Enter if n == 0 => self.open_at(None, q),
             KeyCode::Enter | KeyCode::Char('e') if n > 0 => self.open_at(Some(self.cursor), q),
             KeyCode::Char('x') | KeyCode::Delete if n > 0 => {
+                let id = self.items[self.cursor].get("id").and_then(Value::as_str);
+                if let (true, Some(id)) = (q.key == "data.categories", id) {
+                    let refs = references(ctx.answers, id);
+                    if !refs.is_empty() {
+                        self.confirm = Some((self.cursor, refs));
+                        return Outcome::Consumed;
+                    }
+                }
                 let mut items = self.items.clone();
-                items.remove(self.cursor);
+                let item = items.remove(self.cursor);
+                self.removed = Some(Removed {
+                    at: self.cursor,
+                    item,
+                    others: Vec::new(),
+                });
                 return Outcome::Apply(Value::Array(items));
+            }
+            KeyCode::Char('u') => {
+                let Some(Removed { at, item, others }) = self.removed.take() else {
+                    return Outcome::Consumed;
+                };
+                let mut items = self.items.clone();
+                let at = at.min(items.len());
+                items.insert(at, item);
+                self.cursor = at;
+                return if others.is_empty() {
+                    Outcome::Apply(Value::Array(items))
+                } else {
+                    Outcome::ApplyWith(Value::Array(items), others)
+                };
             }
             _ => return Outcome::Ignored,
         }
@@ -185,9 +328,14 @@ impl List {
                 }),
                 input.line(None),
             ],
-            None if self.items.is_empty() => vec![Line::from(format!(
-                "No {noun} yet. Press a (or Enter) to add one."
-            ))],
+            None if self.items.is_empty() => {
+                let mut lines = vec![Line::from(format!(
+                    "No {} yet. Press a (or Enter) to add one.",
+                    plural(noun)
+                ))];
+                lines.extend(self.status_lines(noun, summary));
+                lines
+            }
             None => {
                 let labels: Vec<String> = self
                     .items
@@ -196,11 +344,16 @@ impl List {
                     .map(|(i, v)| format!("{}. {}", i + 1, summary(v)))
                     .collect();
                 let mut lines = list_lines(&labels, self.cursor, height.saturating_sub(1));
+                lines.extend(self.status_lines(noun, summary));
                 lines.push(Line::styled(
                     format!(
-                        "{} {noun}{}",
+                        "{} {}",
                         self.items.len(),
-                        if self.items.len() == 1 { "" } else { "s" }
+                        if self.items.len() == 1 {
+                            noun.to_owned()
+                        } else {
+                            plural(noun)
+                        }
                     ),
                     Style::default().add_modifier(Modifier::DIM),
                 ));
@@ -213,6 +366,16 @@ impl List {
         match &self.open {
             Some(Open::Record(_, form)) => form.hints(),
             Some(Open::Line(..)) => vec![("Enter", "save"), ("Esc", "leave")],
+            None if self.confirm.is_some() => {
+                vec![("x", "remove it everywhere"), ("any other key", "keep it")]
+            }
+            None if self.removed.is_some() => vec![
+                ("a", "add"),
+                ("Enter", "edit"),
+                ("x", "remove"),
+                ("u", "undo remove"),
+                ("[ ]", "move"),
+            ],
             None => vec![
                 ("a", "add"),
                 ("Enter", "edit"),
@@ -222,8 +385,66 @@ impl List {
         }
     }
 
+    /// What the last `x` did or asks: the entry removed and how to bring it back,
+    /// or what refers to the entry about to be removed.
+    fn status_lines(&self, noun: &str, summary: fn(&Value) -> String) -> Vec<Line<'static>> {
+        let warn = crate::tui::ui::style::warn();
+        if let Some((at, refs)) = &self.confirm {
+            let name = self.items.get(*at).map(summary).unwrap_or_default();
+            return vec![Line::styled(
+                format!(
+                    "“{name}” is used by {}. x again removes it from them too; any other key keeps it.",
+                    describe(refs)
+                ),
+                warn,
+            )];
+        }
+        match &self.removed {
+            Some(r) => vec![Line::styled(
+                format!(
+                    "{} {noun} {}; {}",
+                    strings::REMOVED,
+                    summary(&r.item),
+                    strings::UNDO_REMOVE
+                ),
+                warn,
+            )],
+            None => Vec::new(),
+        }
+    }
+
+    /// Saving the open entry was refused: problems with one of its fields are shown
+    /// at the field; the rest are returned.
+    pub fn refused(&mut self, key: &str, errors: Vec<String>) -> Vec<String> {
+        match &mut self.open {
+            Some(Open::Record(_, form)) => {
+                let mut rest = form.refused(key, errors);
+                if !form.field_errors.is_empty() {
+                    rest.insert(0, strings::ENTRY_REFUSED.to_owned());
+                }
+                rest
+            }
+            _ => errors,
+        }
+    }
+
     /// A list change is saved at once; only an open entry holds a draft.
     pub fn busy(&self) -> bool {
         self.open.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plural;
+
+    /// ux-wizard finding 24: "2 data categorys", "3 thing not collecteds".
+    #[test]
+    fn list_nouns_take_the_plural() {
+        assert_eq!(plural("data category"), "data categories");
+        assert_eq!(plural("thing not collected"), "things not collected");
+        assert_eq!(plural("purpose"), "purposes");
+        assert_eq!(plural("line"), "lines");
+        assert_eq!(plural("day"), "days");
     }
 }

@@ -7,12 +7,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use serde_json::Value;
 
-use super::Outcome;
+use super::{Outcome, graphemes};
 use crate::questions::Kind;
 use crate::tui::keys::Hint;
 use crate::tui::strings;
 
-/// Text with a cursor (a char index, so multi-byte text never splits a character).
+/// Text with a cursor. The cursor counts grapheme clusters ([`graphemes`]), so an
+/// edit never splits what the screen shows as one character (a letter and its
+/// accent, a flag, an emoji sequence).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextInput {
     pub text: String,
@@ -22,31 +24,50 @@ pub struct TextInput {
 impl TextInput {
     pub fn new(text: impl Into<String>) -> TextInput {
         let text = text.into();
-        let cursor = text.chars().count();
+        let cursor = graphemes::count(&text);
         TextInput { text, cursor }
     }
 
-    fn byte(&self, chars: usize) -> usize {
-        self.text
-            .char_indices()
-            .nth(chars)
-            .map_or(self.text.len(), |(i, _)| i)
+    fn byte(&self, index: usize) -> usize {
+        graphemes::byte(&self.text, index)
     }
 
     fn len(&self) -> usize {
-        self.text.chars().count()
+        graphemes::count(&self.text)
+    }
+
+    /// Puts `s` at the cursor, the cursor after it.
+    fn insert_at_cursor(&mut self, s: &str) {
+        let at = self.byte(self.cursor);
+        self.text.insert_str(at, s);
+        self.cursor = graphemes::index_at(&self.text, at + s.len());
+    }
+
+    /// Removes clusters `from..to`, the cursor where they were.
+    fn remove(&mut self, from: usize, to: usize) {
+        let (a, b) = (self.byte(from), self.byte(to));
+        self.text.replace_range(a..b, "");
+        // What was either side may now be one cluster (a mark after a removed
+        // zero-width space joins the letter before it).
+        self.cursor = graphemes::index_at(&self.text, a);
     }
 
     pub fn insert_str(&mut self, s: &str) {
-        // One line: pasted line breaks become spaces.
+        // One line: a pasted line break or tab becomes a space (so the words
+        // either side stay apart), other control characters go.
         let s: String = s
+            .replace("\r\n", "\n")
             .chars()
-            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .map(|c| {
+                if matches!(c, '\n' | '\r' | '\t') {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .filter(|c| !c.is_control())
             .collect();
-        let at = self.byte(self.cursor);
-        self.text.insert_str(at, &s);
-        self.cursor += s.chars().count();
+        self.insert_at_cursor(&s);
     }
 
     /// Edits the text; returns whether the key was one it uses.
@@ -55,37 +76,25 @@ impl TextInput {
         match key.code {
             KeyCode::Char('a') if ctrl => self.cursor = 0,
             KeyCode::Char('e') if ctrl => self.cursor = self.len(),
-            KeyCode::Char('u') if ctrl => {
-                let at = self.byte(self.cursor);
-                self.text.replace_range(..at, "");
-                self.cursor = 0;
-            }
+            KeyCode::Char('u') if ctrl => self.remove(0, self.cursor),
+            KeyCode::Char('k') if ctrl => self.remove(self.cursor, self.len()),
             KeyCode::Char('w') if ctrl => {
-                let chars: Vec<char> = self.text.chars().collect();
+                let units = graphemes::units(&self.text);
                 let mut start = self.cursor;
-                while start > 0 && chars[start - 1] == ' ' {
+                while start > 0 && graphemes::is_space(units[start - 1]) {
                     start -= 1;
                 }
-                while start > 0 && chars[start - 1] != ' ' {
+                while start > 0 && !graphemes::is_space(units[start - 1]) {
                     start -= 1;
                 }
-                let (from, to) = (self.byte(start), self.byte(self.cursor));
-                self.text.replace_range(from..to, "");
-                self.cursor = start;
+                self.remove(start, self.cursor);
             }
-            KeyCode::Char(c) if !ctrl => {
-                let at = self.byte(self.cursor);
-                self.text.insert(at, c);
-                self.cursor += 1;
+            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                self.insert_at_cursor(c.encode_utf8(&mut [0; 4]));
             }
-            KeyCode::Backspace if self.cursor > 0 => {
-                self.cursor -= 1;
-                let at = self.byte(self.cursor);
-                self.text.remove(at);
-            }
+            KeyCode::Backspace if self.cursor > 0 => self.remove(self.cursor - 1, self.cursor),
             KeyCode::Delete if self.cursor < self.len() => {
-                let at = self.byte(self.cursor);
-                self.text.remove(at);
+                self.remove(self.cursor, self.cursor + 1);
             }
             KeyCode::Left => self.cursor = self.cursor.saturating_sub(1),
             KeyCode::Right => self.cursor = (self.cursor + 1).min(self.len()),
@@ -98,7 +107,8 @@ impl TextInput {
     }
 
     /// The text with the cursor shown as a reversed cell (the wizard draws its own
-    /// cursor, so snapshots show where it is).
+    /// cursor, so snapshots show where it is). A cluster that takes no cell (a
+    /// zero-width space) shows the cursor as a reversed blank before it.
     pub fn line(&self, placeholder: Option<&str>) -> Line<'static> {
         let cursor = crate::tui::ui::style::selected();
         if self.text.is_empty() {
@@ -111,13 +121,17 @@ impl TextInput {
             }
             return Line::from(spans);
         }
-        let (before, rest) = self.text.split_at(self.byte(self.cursor));
-        let mut chars = rest.chars();
-        let at = chars.next().map_or(" ".to_owned(), |c| c.to_string());
+        let (a, b) = (self.byte(self.cursor), self.byte(self.cursor + 1));
+        let at = &self.text[a..b];
+        let (at, rest) = if graphemes::width(at) == 0 {
+            (" ", &self.text[a..])
+        } else {
+            (at, &self.text[b..])
+        };
         Line::from(vec![
-            Span::raw(before.to_owned()),
-            Span::styled(at, cursor),
-            Span::raw(chars.as_str().to_owned()),
+            Span::raw(self.text[..a].to_owned()),
+            Span::styled(at.to_owned(), cursor),
+            Span::raw(rest.to_owned()),
         ])
     }
 }

@@ -5,16 +5,14 @@
 
 use std::cell::Cell;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::text::{Line, Span};
-use serde_json::Value;
-use unicode_width::UnicodeWidthChar;
-
-use super::Outcome;
+use super::{Outcome, graphemes};
 use crate::questions::Kind;
 use crate::tui::keys::Hint;
 use crate::tui::strings;
 use crate::tui::ui::style;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::text::{Line, Span};
+use serde_json::Value;
 
 /// The fewest rows shown (the last says which rows they are, when not all fit).
 const MIN_ROWS: usize = 4;
@@ -22,7 +20,8 @@ const MIN_ROWS: usize = 4;
 /// Drawn before every row, so the field's extent (and its blank lines) can be seen.
 const GUTTER: &str = "│ ";
 
-/// Text with a cursor (a char index, so multi-byte text never splits a character).
+/// Text with a cursor. The cursor counts grapheme clusters ([`graphemes`]), so an
+/// edit never splits what the screen shows as one character.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextArea {
     pub text: String,
@@ -37,7 +36,7 @@ pub struct TextArea {
     top: Cell<usize>,
 }
 
-/// One row on screen: chars `start..end` of the text. A row that ends its line
+/// One row on screen: clusters `start..end` of the text. A row that ends its line
 /// (`last`) may hold the cursor at `end`; otherwise `end` is the next row's start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Row {
@@ -46,21 +45,21 @@ struct Row {
     last: bool,
 }
 
-fn width_of(c: char) -> usize {
-    c.width().unwrap_or(0)
+fn width_of(unit: &str) -> usize {
+    graphemes::width(unit)
 }
 
 /// Soft-wraps text at `width` columns: after the last space that fits, else inside
 /// the word. A space that would overflow the row hangs in the column kept for the
 /// cursor, so a row never starts with the space that broke it.
-fn wrap(chars: &[char], width: usize) -> Vec<Row> {
+fn wrap(chars: &[&str], width: usize) -> Vec<Row> {
     let width = width.max(1);
     let mut rows = Vec::new();
     let mut line_start = 0;
     loop {
         let line_end = chars[line_start..]
             .iter()
-            .position(|&c| c == '\n')
+            .position(|&c| c == "\n")
             .map_or(chars.len(), |p| line_start + p);
         let mut start = line_start;
         loop {
@@ -69,7 +68,7 @@ fn wrap(chars: &[char], width: usize) -> Vec<Row> {
                 let c = chars[i];
                 let w = width_of(c);
                 if used + w > width && i > start {
-                    if c == ' ' && used + w <= width + 1 {
+                    if c == " " && used + w <= width + 1 {
                         i += 1;
                         after_space = Some(i);
                     }
@@ -78,7 +77,7 @@ fn wrap(chars: &[char], width: usize) -> Vec<Row> {
                 }
                 used += w;
                 i += 1;
-                if c == ' ' {
+                if c == " " {
                     after_space = Some(i);
                 }
             }
@@ -123,7 +122,7 @@ fn clean(s: &str) -> String {
 impl TextArea {
     pub fn new(text: &str) -> TextArea {
         let text = clean(text);
-        let cursor = text.chars().count();
+        let cursor = graphemes::count(&text);
         TextArea {
             text,
             cursor,
@@ -131,26 +130,27 @@ impl TextArea {
         }
     }
 
-    fn byte(&self, chars: usize) -> usize {
-        self.text
-            .char_indices()
-            .nth(chars)
-            .map_or(self.text.len(), |(i, _)| i)
+    fn byte(&self, index: usize) -> usize {
+        graphemes::byte(&self.text, index)
     }
 
-    fn chars(&self) -> Vec<char> {
-        self.text.chars().collect()
-    }
-
-    /// Removes chars `from..to`.
+    /// Removes clusters `from..to`, the cursor where they were (what was either
+    /// side may now be one cluster).
     fn remove(&mut self, from: usize, to: usize) {
         let (a, b) = (self.byte(from), self.byte(to));
         self.text.replace_range(a..b, "");
-        self.cursor = from;
+        self.cursor = graphemes::index_at(&self.text, a);
+    }
+
+    /// Puts `s` (already clean) at the cursor, the cursor after it.
+    fn insert_at_cursor(&mut self, s: &str) {
+        let at = self.byte(self.cursor);
+        self.text.insert_str(at, s);
+        self.cursor = graphemes::index_at(&self.text, at + s.len());
     }
 
     /// The rows as last drawn (one per line before the first draw).
-    fn rows(&self, chars: &[char]) -> Vec<Row> {
+    fn rows(&self, chars: &[&str]) -> Vec<Row> {
         match self.wrap.get() {
             0 => wrap(chars, usize::MAX - 1),
             w => wrap(chars, w),
@@ -158,26 +158,24 @@ impl TextArea {
     }
 
     /// The start of the cursor's line (after the previous line break).
-    fn line_start(&self, chars: &[char]) -> usize {
+    fn line_start(&self, chars: &[&str]) -> usize {
         chars[..self.cursor]
             .iter()
-            .rposition(|&c| c == '\n')
+            .rposition(|&c| c == "\n")
             .map_or(0, |p| p + 1)
     }
 
-    fn line_end(&self, chars: &[char]) -> usize {
+    fn line_end(&self, chars: &[&str]) -> usize {
         chars[self.cursor..]
             .iter()
-            .position(|&c| c == '\n')
+            .position(|&c| c == "\n")
             .map_or(chars.len(), |p| self.cursor + p)
     }
 
     /// Inserts text where the cursor is, line breaks kept.
     pub fn insert_str(&mut self, s: &str) {
         let s = clean(s);
-        let at = self.byte(self.cursor);
-        self.text.insert_str(at, &s);
-        self.cursor += s.chars().count();
+        self.insert_at_cursor(&s);
         self.goal = None;
     }
 
@@ -191,7 +189,8 @@ impl TextArea {
     /// Edits the text; returns whether the key was one it uses. Plain Enter is not.
     pub fn handle(&mut self, key: &KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let chars = self.chars();
+        let text = self.text.clone();
+        let chars = graphemes::units(&text);
         let mut vertical = false;
         match key.code {
             KeyCode::Enter if !key.modifiers.is_empty() => self.insert_str("\n"),
@@ -208,20 +207,28 @@ impl TextArea {
                 };
                 self.remove(from, self.cursor);
             }
+            KeyCode::Char('k') if ctrl => {
+                // To the end of the line; at the end, the line break after it.
+                let end = self.line_end(&chars);
+                let to = if end == self.cursor {
+                    (end + 1).min(chars.len())
+                } else {
+                    end
+                };
+                self.remove(self.cursor, to);
+            }
             KeyCode::Char('w') if ctrl => {
                 let mut start = self.cursor;
-                while start > 0 && chars[start - 1].is_whitespace() {
+                while start > 0 && graphemes::is_space(chars[start - 1]) {
                     start -= 1;
                 }
-                while start > 0 && !chars[start - 1].is_whitespace() {
+                while start > 0 && !graphemes::is_space(chars[start - 1]) {
                     start -= 1;
                 }
                 self.remove(start, self.cursor);
             }
-            KeyCode::Char(c) if !ctrl => {
-                let at = self.byte(self.cursor);
-                self.text.insert(at, c);
-                self.cursor += 1;
+            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                self.insert_at_cursor(c.encode_utf8(&mut [0; 4]));
             }
             KeyCode::Backspace if self.cursor > 0 => self.remove(self.cursor - 1, self.cursor),
             KeyCode::Delete if self.cursor < chars.len() => {
@@ -286,7 +293,7 @@ impl TextArea {
             }
             return vec![Line::from(spans)];
         }
-        let chars = self.chars();
+        let chars = graphemes::units(&self.text);
         let rows = self.rows(&chars);
         let here = row_of(&rows, self.cursor);
         // The text being typed matters more than what is under it: a few rows even
@@ -305,7 +312,7 @@ impl TextArea {
         }
         top = top.min(rows.len().saturating_sub(shown));
         self.top.set(top);
-        let text = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
+        let text = |from: usize, to: usize| chars[from..to].concat();
         let mut lines: Vec<Line<'static>> = rows[top..]
             .iter()
             .take(shown)
@@ -317,8 +324,13 @@ impl TextArea {
                     return Line::from(spans);
                 }
                 spans.push(Span::raw(text(r.start, self.cursor)));
-                if self.cursor < r.end {
-                    spans.push(Span::styled(chars[self.cursor].to_string(), cursor));
+                if self.cursor < r.end && width_of(chars[self.cursor]) == 0 {
+                    // A cluster that takes no cell: the cursor is a blank before it
+                    // (in the column every row keeps for the cursor).
+                    spans.push(Span::styled(" ", cursor));
+                    spans.push(Span::raw(text(self.cursor, r.end)));
+                } else if self.cursor < r.end {
+                    spans.push(Span::styled(chars[self.cursor].to_owned(), cursor));
                     spans.push(Span::raw(text(self.cursor + 1, r.end)));
                 } else {
                     spans.push(Span::styled(" ", cursor));
@@ -352,12 +364,12 @@ fn last_place(row: Row) -> usize {
     if row.last { row.end } else { row.end - 1 }
 }
 
-fn columns(chars: &[char]) -> usize {
+fn columns(chars: &[&str]) -> usize {
     chars.iter().copied().map(width_of).sum()
 }
 
 /// The place on a row nearest to column `goal` without going past it.
-fn place_at(chars: &[char], row: Row, goal: usize) -> usize {
+fn place_at(chars: &[&str], row: Row, goal: usize) -> usize {
     let (mut at, mut used) = (row.start, 0);
     while at < last_place(row) {
         let w = width_of(chars[at]);
@@ -475,10 +487,10 @@ mod tests {
     }
 
     fn rows(text: &str, width: usize) -> Vec<String> {
-        let chars: Vec<char> = text.chars().collect();
+        let chars = graphemes::units(text);
         wrap(&chars, width)
             .iter()
-            .map(|r| chars[r.start..r.end].iter().collect())
+            .map(|r| chars[r.start..r.end].concat())
             .collect()
     }
 
@@ -567,7 +579,7 @@ mod tests {
         let mut t = TextArea::new("");
         t.insert_str("one\r\ntwo\rthree\tfour\u{7}\u{1b}[0m");
         assert_eq!(t.text, "one\ntwo\nthree four[0m");
-        assert_eq!(t.cursor, t.text.chars().count());
+        assert_eq!(t.cursor, graphemes::count(&t.text));
         let mut t = TextArea::new("ad");
         t.cursor = 1;
         t.insert_str("b\nc");

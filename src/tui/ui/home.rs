@@ -63,7 +63,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if lines.is_empty() {
         lines.push(Line::styled(strings::NOT_LEGAL_ADVICE, style::dim()));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), below);
+    // What is being typed is wrapped here, not by ratatui: see `super::wrap`.
+    let lines = super::wrap::wrap(&lines, usize::from(below.width));
+    frame.render_widget(Paragraph::new(lines), below);
     let h = if home.naming.is_some() {
         keys::HOME_NAME
     } else {

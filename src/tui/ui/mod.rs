@@ -6,6 +6,7 @@ mod review;
 mod scan_offer;
 pub mod style;
 mod wizard;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Margin, Rect};
@@ -67,8 +68,9 @@ fn scrolled(
     hint: &'static str,
 ) {
     let inner = block.inner(area);
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let total = paragraph.line_count(inner.width);
+    let lines = wrap::wrap(&lines, usize::from(inner.width));
+    let total = lines.len();
+    let paragraph = Paragraph::new(lines);
     let offset = scroll.visible(total, inner.height);
     let hidden = total.saturating_sub(usize::from(inner.height));
     let block = if hidden > 0 {

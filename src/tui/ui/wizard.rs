@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::{hints, style};
 use crate::tui::app::{App, Focus, Saved};
@@ -26,6 +26,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .areas(main);
         sidebar(app, frame, side);
         content
+    } else if d.focus == Focus::Sidebar {
+        // Too narrow for the sidebar beside the question: Ctrl-G shows it in the
+        // question's place, so the sections are never chosen blind.
+        sidebar(app, frame, main);
+        return footer_and_status(app, frame, footer, status);
     } else {
         main
     };
@@ -44,6 +49,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         question(app, frame, content);
     }
 
+    footer_and_status(app, frame, footer, status);
+}
+
+fn footer_and_status(app: &App, frame: &mut Frame, footer: Rect, status: Rect) {
+    let d = app.doc();
     let mut h = if d.focus == Focus::Sidebar {
         keys::SIDEBAR.to_vec()
     } else {
@@ -52,9 +62,32 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if d.focus == Focus::Question && offers_found(app) {
         h.push(keys::ADD_FOUND);
     }
-    h.extend_from_slice(keys::WIZARD);
-    hints(frame, footer, &h);
+    hints(frame, footer, &fitted(h, usize::from(footer.width)));
     status_line(app, frame, status);
+}
+
+/// The hints for the footer: all of them when they fit; otherwise the ways out and
+/// around (sections, publish, quit) always, and the others, in order, as many as
+/// fit beside them.
+fn fitted(local: Vec<keys::Hint>, width: usize) -> Vec<keys::Hint> {
+    let size = |(k, w): &keys::Hint| k.chars().count() + 1 + w.chars().count() + 2;
+    let essential = |(k, _): &keys::Hint| matches!(*k, "^G" | "^R" | "^Q");
+    let mut all = local;
+    all.extend_from_slice(keys::WIZARD);
+    let mut room = (width + 2).saturating_sub(all.iter().filter(|h| essential(h)).map(size).sum());
+    let mut full = false;
+    all.retain(|h| {
+        if essential(h) {
+            return true;
+        }
+        // The first that does not fit ends the others: the order is their rank.
+        full = full || size(h) > room;
+        if !full {
+            room -= size(h);
+        }
+        !full
+    });
+    all
 }
 
 /// Whether the scan found services the list of recipients does not have yet.
@@ -155,6 +188,9 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
         .findings
         .iter()
         .filter(|f| concerns(&f.answer, q.key))
+        // The question's own answer is checked as it is typed and on Enter (`errors`
+        // above); "it is empty" before anything was typed is not news.
+        .filter(|f| !(f.rule == "consistency-renderable" && f.answer == q.key))
         .collect();
     if !findings.is_empty() {
         lines.push(Line::default());
@@ -185,12 +221,9 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
 
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    // Wrapped here, not by ratatui: see `super::wrap`.
+    let lines = super::wrap::wrap(&lines, inner_width);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 fn preview(app: &App, frame: &mut Frame, area: Rect) {
@@ -230,6 +263,10 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let d = app.doc();
     let (mark, style) = match (&d.saved, d.dirty) {
         (Saved::Failed(e), _) => (format!("! NOT SAVED: {e}"), style::error()),
+        // In an entry with no field open, Enter does not save and Esc asks.
+        (_, true) if entry_open(&d.editor) => {
+            (format!("○ {}", strings::EDITING_ENTRY), style::warn())
+        }
         (_, true) => (format!("○ {}", strings::EDITING), style::warn()),
         (Saved::Saved, false) => (format!("● {}", strings::SAVED), style::good()),
         (Saved::NotYet, false) => (format!("○ {}", strings::NOT_SAVED_YET), style::dim()),
@@ -240,6 +277,15 @@ fn status_line(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(d.path.display().to_string(), style::dim()),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// Whether a list entry is open with none of its fields being edited.
+fn entry_open(editor: &crate::tui::editors::Editor) -> bool {
+    use crate::tui::editors::{Editor, records};
+    matches!(editor, Editor::List(records::List {
+        open: Some(records::Open::Record(_, form)),
+        ..
+    }) if form.open.is_none())
 }
 
 /// Whether a finding's answer path is this question's answer or inside it

@@ -1,0 +1,184 @@
+//! Word wrapping of styled lines to a width in cells, done here rather than by
+//! ratatui's `Paragraph::wrap`. That wrapper can emit a row wider than its area when
+//! a wide character sits in a word too long for the row, or after a zero-width
+//! space or a lone combining mark, and drawing that row panics ("index outside of
+//! buffer"; ratatui issue #2679). Everything the operator types reaches the screen,
+//! so nothing they type may be able to crash it: panes that show typed text are
+//! given rows that already fit, measured with the widths ratatui draws
+//! ([`graphemes::width`]).
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::tui::editors::graphemes;
+
+/// One cluster to draw, with its style and width.
+type Cell<'a> = (&'a str, Style, usize);
+
+/// The lines wrapped at spaces to `width` cells (a word longer than a row is broken
+/// between clusters). A line's leading spaces (an indent) are kept; the spaces where
+/// a line breaks are not. Clusters that take no cell are left out, as ratatui leaves
+/// them out when it draws; a cluster wider than a row is left out too.
+pub fn wrap(lines: &[Line], width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if width == 0 {
+        return out;
+    }
+    for line in lines {
+        let cells: Vec<Cell> = line
+            .spans
+            .iter()
+            .flat_map(|span| {
+                let style = line.style.patch(span.style);
+                span.content
+                    .graphemes(true)
+                    .map(move |g| (g, style, graphemes::width(g)))
+            })
+            .filter(|&(_, _, w)| w > 0 && w <= width)
+            .collect();
+        let rows = rows(&cells, width);
+        for row in rows {
+            let mut wrapped = Line::from(spans(row));
+            wrapped.alignment = line.alignment;
+            out.push(wrapped);
+        }
+    }
+    out
+}
+
+fn is_space(cell: &Cell) -> bool {
+    graphemes::is_space(cell.0)
+}
+
+/// The cells of one line, split into rows of at most `width` cells.
+fn rows<'a>(cells: &[Cell<'a>], width: usize) -> Vec<Vec<Cell<'a>>> {
+    let mut rows: Vec<Vec<Cell>> = vec![Vec::new()];
+    let mut used = 0;
+    let mut i = 0;
+    // The line's own indent.
+    while i < cells.len() && is_space(&cells[i]) {
+        if used + cells[i].2 > width {
+            rows.push(Vec::new());
+            used = 0;
+        }
+        rows.last_mut().expect("a row").push(cells[i]);
+        used += cells[i].2;
+        i += 1;
+    }
+    while i < cells.len() {
+        let spaces_end = (i..cells.len())
+            .find(|&j| !is_space(&cells[j]))
+            .unwrap_or(cells.len());
+        let word_end = (spaces_end..cells.len())
+            .find(|&j| is_space(&cells[j]))
+            .unwrap_or(cells.len());
+        let spaces: usize = cells[i..spaces_end].iter().map(|c| c.2).sum();
+        let word: usize = cells[spaces_end..word_end].iter().map(|c| c.2).sum();
+        if used > 0 && used + spaces + word > width {
+            if word == 0 {
+                // Spaces that end the line: as many as fit.
+                for c in &cells[i..spaces_end] {
+                    if used + c.2 > width {
+                        break;
+                    }
+                    rows.last_mut().expect("a row").push(*c);
+                    used += c.2;
+                }
+                break;
+            }
+            // The word starts a new row, without the spaces before it.
+            rows.push(Vec::new());
+            used = 0;
+        } else {
+            rows.last_mut()
+                .expect("a row")
+                .extend_from_slice(&cells[i..spaces_end]);
+            used += spaces;
+        }
+        for c in &cells[spaces_end..word_end] {
+            if used + c.2 > width {
+                rows.push(Vec::new());
+                used = 0;
+            }
+            rows.last_mut().expect("a row").push(*c);
+            used += c.2;
+        }
+        i = word_end;
+    }
+    rows
+}
+
+/// A row's cells as spans, one per run of the same style.
+fn spans(row: Vec<Cell>) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    for (g, style, _) in row {
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(g),
+            _ => spans.push(Span::styled(g.to_owned(), style)),
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::{Paragraph, Widget};
+
+    use super::*;
+
+    fn texts(lines: &[Line], width: usize) -> Vec<String> {
+        wrap(lines, width).iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn lines_wrap_at_spaces_and_inside_long_words() {
+        assert_eq!(texts(&[Line::from("ab cdefgh")], 5), ["ab", "cdefg", "h"]);
+        assert_eq!(texts(&[Line::from("ab cd ef")], 5), ["ab cd", "ef"]);
+        assert_eq!(texts(&[Line::from("  ab cd")], 5), ["  ab", "cd"]);
+        assert_eq!(texts(&[Line::from("ab   ")], 3), ["ab "]);
+        assert_eq!(texts(&[Line::from(""), Line::from("a")], 5), ["", "a"]);
+        assert_eq!(
+            texts(&[Line::from("日本語です")], 5),
+            ["日本", "語で", "す"]
+        );
+        assert!(wrap(&[Line::from("a")], 0).is_empty());
+    }
+
+    #[test]
+    fn styles_stay_with_their_text() {
+        let bold = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
+        let line = Line::from(vec![Span::raw("one "), Span::styled("two three", bold)]);
+        let wrapped = wrap(&[line], 7);
+        assert_eq!(
+            wrapped[0].spans,
+            [Span::raw("one "), Span::styled("two", bold)]
+        );
+        assert_eq!(wrapped[1].spans, [Span::styled("three", bold)]);
+    }
+
+    /// What makes ratatui's own wrapper draw outside its area (issue #2679 there):
+    /// drawn after wrapping here, none of it panics, and every row fits.
+    #[test]
+    fn text_that_breaks_ratatuis_wrapper_fits() {
+        let long = "w".repeat(40);
+        for text in [
+            "a🌞b".to_owned(),
+            "\u{301}abcdefghij".to_owned(),
+            format!("a\u{200b}b{long}e日x"),
+            format!("a\u{200b}b{long}eｶﾞx"),
+        ] {
+            for width in 1..50 {
+                let lines = wrap(&[Line::from(text.as_str())], width);
+                for l in &lines {
+                    let drawn = graphemes::str_width(&l.to_string());
+                    assert!(drawn <= width, "{text:?} at {width}: {l}");
+                }
+                let area = Rect::new(0, 0, width as u16, 60);
+                Paragraph::new(lines).render(area, &mut Buffer::empty(area));
+            }
+        }
+    }
+}
