@@ -5,7 +5,10 @@
 //! the process to end on its own within seconds, as SIGHUP would end it.
 #![cfg(unix)]
 
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+#[path = "common/pty.rs"]
+mod pty;
+
+use std::os::fd::AsRawFd;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
@@ -14,29 +17,7 @@ use std::time::{Duration, Instant};
 /// closes the terminal and returns how the process ended.
 fn close_terminal_at(args: &[&str], prompt: &str) -> ExitStatus {
     let data = tempfile::tempdir().unwrap();
-    let (mut master, mut slave) = (-1, -1);
-    let mut size = libc::winsize {
-        ws_row: 30,
-        ws_col: 100,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: openpty writes two descriptors and reads the size it is given.
-    let opened = unsafe {
-        libc::openpty(
-            &raw mut master,
-            &raw mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            &raw mut size,
-        )
-    };
-    assert_eq!(opened, 0, "openpty");
-    // The child must not inherit the master side, or closing ours hangs nothing up.
-    // SAFETY: fcntl on a descriptor just opened.
-    unsafe { libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC) };
-    // SAFETY: both descriptors were just opened and are owned here alone.
-    let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+    let (master, slave) = pty::open(30, 100);
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_policywright"));
     cmd.args(args)
         .current_dir(data.path())

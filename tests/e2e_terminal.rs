@@ -11,7 +11,10 @@
 //! never obeyed, by `ask`'s prompts and the wizard's screen.
 #![cfg(unix)]
 
-use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+#[path = "common/pty.rs"]
+mod pty;
+
+use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -36,32 +39,7 @@ impl Pty {
     }
 
     fn spawn_in(data: tempfile::TempDir, args: &[&str]) -> Pty {
-        let (mut master, mut slave) = (-1, -1);
-        let mut size = libc::winsize {
-            ws_row: 30,
-            ws_col: 100,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        };
-        // SAFETY: openpty writes two descriptors and reads the size it is given.
-        let opened = unsafe {
-            libc::openpty(
-                &raw mut master,
-                &raw mut slave,
-                std::ptr::null_mut(),
-                std::ptr::null(),
-                &raw mut size,
-            )
-        };
-        assert_eq!(opened, 0, "openpty");
-        // SAFETY: fcntl on descriptors just opened; the child inherits neither.
-        unsafe {
-            libc::fcntl(master, libc::F_SETFD, libc::FD_CLOEXEC);
-            libc::fcntl(slave, libc::F_SETFD, libc::FD_CLOEXEC);
-        }
-        // SAFETY: both descriptors were just opened and are owned here alone.
-        let (master, slave) =
-            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let (master, slave) = pty::open(30, 100);
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_policywright"));
         cmd.args(args)
             .current_dir(data.path())

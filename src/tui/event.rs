@@ -457,24 +457,14 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
             }
         },
         Outcome::ApplyWith(v, others) => match commit_with(app, v.clone(), others) {
-            Ok(cmd) => {
-                let d = app.doc_mut();
-                d.editor.accepted(&v);
-                d.dirty = false;
-                vec![cmd]
-            }
+            Ok(cmd) => accepted(app, &v, cmd),
             Err(errors) => {
                 app.doc_mut().errors = errors;
                 Vec::new()
             }
         },
         Outcome::Apply(v) => match commit(app, v.clone()) {
-            Ok(cmd) => {
-                let d = app.doc_mut();
-                d.editor.accepted(&v);
-                d.dirty = false;
-                vec![cmd]
-            }
+            Ok(cmd) => accepted(app, &v, cmd),
             Err(errors) => {
                 // An entry's problems are shown at its fields.
                 let key = app.question().key;
@@ -641,6 +631,14 @@ pub fn jump_to_section(app: &mut App, section: usize) {
             ));
         }
     }
+}
+
+/// An answer the editor applied was saved: the editor takes it as its new value.
+fn accepted(app: &mut App, v: &Value, cmd: Cmd) -> Vec<Cmd> {
+    let d = app.doc_mut();
+    d.editor.accepted(v);
+    d.dirty = false;
+    vec![cmd]
 }
 
 /// The review screen's lines on what changed since the last version.
