@@ -22,7 +22,7 @@ use crate::diff;
 use crate::policy::Policy;
 use crate::render::{Format, Renderer};
 use crate::store;
-use crate::versions::{self, History, Output};
+use crate::versions::{self, History, Output, VersionError};
 
 /// What to publish, and where.
 pub struct Request<'a> {
@@ -137,6 +137,18 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
         Some(h) => h.latest()?,
         None => None,
     };
+    // The honest-dates rule: versions follow each other in time.
+    if let (Some(h), Some(p)) = (history, &previous)
+        && today < p.date
+    {
+        return Err(VersionError::DateBeforeLast {
+            name: h.name().to_owned(),
+            version: p.version,
+            last: p.date,
+            date: today,
+        }
+        .into());
+    }
     let dated = versions::decide_dates(&working, previous.as_ref(), today, |a| {
         render(&policy_of(a)?, Format::Markdown)
     })?;
@@ -175,7 +187,7 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
             let recorded = written
                 .iter()
                 .map(|(path, format)| Output {
-                    path: std::path::absolute(path).unwrap_or_else(|_| path.clone()),
+                    path: history.output_path(path),
                     format: *format,
                 })
                 .collect();

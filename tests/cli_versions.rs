@@ -279,19 +279,120 @@ fn outputs_are_written_atomically_and_old_outputs_survive_an_error() {
 }
 
 #[test]
-fn publish_refuses_a_file_and_prints_to_stdout_without_out() {
+fn publish_prints_to_stdout_without_out() {
     let env = Env::new();
     env.pw()
-        .args(["publish", &example("stepr")])
+        .args(["publish", "-"])
         .assert()
         .code(2)
-        .stderr(contains("publish takes a saved policy's NAME"));
+        .stderr(contains("not standard input"));
     env.pw()
         .args(["publish", "stepr", "--date", "2026-05-01"])
         .assert()
         .success()
         .stdout(contains("# Privacy Policy"))
         .stderr(contains("Published stepr version 1"));
+}
+
+/// Issue 16: an answers file kept in a repository keeps its versions beside it, with
+/// outputs relative to it, so `publish`, `history` and `FILE@N` work in a fresh clone;
+/// a publication date earlier than the last version's is refused.
+#[test]
+fn an_answers_file_keeps_its_versions_beside_it() {
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(repo.path().join(".git")).unwrap();
+    std::fs::create_dir_all(repo.path().join("policy")).unwrap();
+    std::fs::create_dir_all(repo.path().join("site")).unwrap();
+    std::fs::copy(example("acme"), repo.path().join("policy/answers.json")).unwrap();
+    let run = |dir: &Path, args: &[&str]| {
+        let out = pw_in(&dir.join("no-data-dir"))
+            .current_dir(dir)
+            .args(args)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let file = "policy/answers.json";
+    let out = run(
+        repo.path(),
+        &[
+            "publish",
+            file,
+            "--out",
+            "site/privacy.md",
+            "--date",
+            "2026-12-01",
+        ],
+    );
+    assert!(
+        out.contains("Published policy/answers.json version 1 (2026-12-01)"),
+        "{out}"
+    );
+    let version: serde_json::Value = serde_json::from_str(&read(
+        &repo.path().join("policy/answers.versions/0001.json"),
+    ))
+    .unwrap();
+    assert_eq!(
+        version["outputs"][0]["path"],
+        Path::new("..").join("site/privacy.md").to_str().unwrap(),
+        "outputs are recorded relative to the answers file"
+    );
+
+    // A clone elsewhere has the whole history.
+    let clone = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(clone.path().join(".git")).unwrap();
+    for rel in ["policy/answers.json", "policy/answers.versions/0001.json"] {
+        let to = clone.path().join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(repo.path().join(rel), to).unwrap();
+    }
+    std::fs::create_dir_all(clone.path().join("site")).unwrap();
+    let history = run(clone.path(), &["history", file]);
+    assert!(
+        history.contains("   1  2026-12-01  first published version"),
+        "{history}"
+    );
+    assert!(run(clone.path(), &["diff", file]).ends_with("no changes.\n"));
+    let edited = clone.path().join(file);
+    let text = read(&edited).replace("Musterstraße 1", "Hauptstraße 2");
+    std::fs::write(&edited, text).unwrap();
+    let out = run(
+        clone.path(),
+        &[
+            "publish",
+            file,
+            "--out",
+            "site/privacy.md",
+            "--date",
+            "2026-12-02",
+        ],
+    );
+    assert!(out.contains("version 2 (2026-12-02)"), "{out}");
+    let diff = run(
+        clone.path(),
+        &["diff", "policy/answers.json@1", "policy/answers.json@2"],
+    );
+    assert!(diff.contains("Changed postal address"), "{diff}");
+
+    // Versions follow each other in time.
+    std::fs::write(
+        &edited,
+        read(&edited).replace("Hauptstraße 2", "Ringstraße 3"),
+    )
+    .unwrap();
+    pw_in(&clone.path().join("no-data-dir"))
+        .current_dir(clone.path())
+        .args([
+            "publish",
+            file,
+            "--out",
+            "site/privacy.md",
+            "--date",
+            "2026-11-30",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("was last published on 2026-12-02"));
 }
 
 #[test]

@@ -14,13 +14,13 @@ use crate::versions::{self, History};
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The earlier answers: NAME (saved), FILE, or NAME@N (published version N).
+    /// The earlier answers: NAME (saved), FILE, or NAME@N / FILE@N (published version N).
     /// Given alone, NAME compares the last published version with the working
     /// answers, and NAME@N compares version N with them.
     #[arg(value_name = "OLD")]
     pub old: String,
 
-    /// The later answers: NAME, FILE or NAME@N.
+    /// The later answers: NAME, FILE, NAME@N or FILE@N.
     #[arg(value_name = "NEW")]
     pub new: Option<String>,
 
@@ -152,32 +152,32 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
     Ok(code)
 }
 
-/// `diff NAME` (last published vs working) and `diff NAME@N` (version N vs working).
+/// `diff NAME` or `diff FILE` (last published vs working) and `diff NAME@N` (version N
+/// vs working).
 fn alone(arg: &str) -> anyhow::Result<(Side, Side)> {
     if let Some((name, _)) = versions::parse_reference(arg) {
         return Ok((resolve(arg)?, resolve(name)?));
     }
-    match Source::parse(arg)? {
-        Source::Saved { name, .. } => {
-            let working = resolve(&name)?;
-            let latest = History::of(&name)?.require_latest()?;
-            let old = Side::new(
-                format!("{name}@{}", latest.version),
-                format!("{name}@{} (published {})", latest.version, latest.date),
-                &latest.answers,
-            )?;
-            Ok((old, working))
-        }
-        _ => anyhow::bail!(
-            "give two answers to compare (diff OLD NEW); only a saved policy's NAME can be \
-             compared alone, with its last published version"
-        ),
+    let source = Source::parse(arg)?;
+    if matches!(source, Source::Stdin) {
+        anyhow::bail!(
+            "give two answers to compare (diff OLD NEW); a saved policy's NAME or an answers \
+             FILE is compared alone with its last published version"
+        );
     }
+    let working = resolve(arg)?;
+    let latest = History::for_source(&source)?.require_latest()?;
+    let old = Side::new(
+        format!("{arg}@{}", latest.version),
+        format!("{arg}@{} (published {})", latest.version, latest.date),
+        &latest.answers,
+    )?;
+    Ok((old, working))
 }
 
 fn resolve(arg: &str) -> anyhow::Result<Side> {
     if let Some((name, n)) = versions::parse_reference(arg) {
-        let version = History::of(name)?.load(n)?;
+        let version = History::for_source(&Source::parse(name)?)?.load(n)?;
         return Side::new(
             arg.to_owned(),
             format!("{name}@{n} (published {})", version.date),

@@ -12,8 +12,8 @@ use crate::versions::{History, Output};
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
-    /// The saved policy.
-    #[arg(value_name = "NAME")]
+    /// A saved policy's NAME, or an answers FILE (its versions are kept beside it).
+    #[arg(value_name = "NAME|FILE")]
     pub name: String,
 
     /// `text` for people, `json` for scripts (shape documented in the README).
@@ -35,13 +35,13 @@ struct Entry<'a> {
 
 pub fn run(args: HistoryArgs) -> anyhow::Result<ExitCode> {
     let source = Source::parse(&args.name)?;
-    let Source::Saved { name, path } = &source else {
-        anyhow::bail!(
-            "history takes a saved policy's NAME, not `{}`: only saved policies have versions",
-            args.name
-        );
+    let (name, path) = match &source {
+        Source::Saved { name, path } => (name.clone(), path.clone()),
+        Source::File(path) => (path.display().to_string(), path.clone()),
+        Source::Stdin => anyhow::bail!("history takes a saved policy's NAME or an answers FILE"),
     };
-    let history = History::of(name)?;
+    let (name, path) = (name.as_str(), &path);
+    let history = History::for_source(&source)?;
     let versions = history.list()?;
     if versions.is_empty() && !path.exists() {
         store::load(&source)?; // the usual "no saved policy named ..." error

@@ -20,8 +20,9 @@ use crate::versions::{self, History};
 
 #[derive(Debug, Args)]
 pub struct PublishArgs {
-    /// The saved policy to publish (versions are kept per saved policy).
-    #[arg(value_name = "NAME")]
+    /// The policy to publish: a saved policy's NAME (versions kept in the data
+    /// directory) or an answers FILE (versions kept beside it, in `<stem>.versions/`).
+    #[arg(value_name = "NAME|FILE")]
     pub name: String,
 
     /// Write the policy to PATH (repeatable: --out privacy.md --out privacy.html); a
@@ -65,14 +66,17 @@ fn parse_date(s: &str) -> Result<Date, String> {
 
 pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
     let source = Source::parse(&args.name)?;
-    let Source::Saved { name, path } = &source else {
-        anyhow::bail!(
-            "publish takes a saved policy's NAME, not `{}`: versions are kept per saved \
-             policy; save the answers as {}/NAME.json first",
-            args.name,
-            store::policies_dir()?.display()
-        );
+    // A saved policy keeps its versions in the data directory and remembers outputs
+    // in full; an answers file (in a repository) keeps them beside it, relative.
+    let (name, path, portable) = match &source {
+        Source::Saved { name, path } => (name.clone(), path.clone(), false),
+        Source::File(path) => (path.display().to_string(), path.clone(), true),
+        Source::Stdin => anyhow::bail!(
+            "publish takes a saved policy's NAME or an answers FILE, not standard input: \
+             versions are kept beside what is published"
+        ),
     };
+    let (name, path) = (name.as_str(), &path);
     let loaded = store::load_tracked(&source)?;
     let mut working = set::apply(&loaded.answers, &args.answers.set).context("--set")?;
     let (to_stdout, targets) = targets(&args, &working, path)?;
@@ -93,12 +97,12 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|(out, format)| PublishedFile {
                 format: *format,
-                path: remembered::remember(path, out, false),
+                path: remembered::remember(path, out, portable),
             })
             .collect();
     }
     let today = args.date.unwrap_or_else(versions::today);
-    let history = History::of(name)?;
+    let history = History::for_source(&source)?;
     let catalog = Catalog::for_operator()?;
     let renderer = Renderer::new(None)?;
     let report = publish::publish(publish::Request {

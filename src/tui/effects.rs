@@ -40,8 +40,8 @@ pub fn perform(app: &App, cmd: Cmd, save: &mut SaveFn) -> Option<Msg> {
             Err(e) => Msg::Failed(e.to_string()),
         }),
         Cmd::LoadLastVersion => {
-            let name = app.doc.as_ref()?.name.as_deref()?;
-            let latest = crate::versions::History::of(name).and_then(|h| h.latest());
+            let d = app.doc.as_ref()?;
+            let latest = history_of(d.name.as_deref(), &d.path).and_then(|h| h.latest());
             Some(Msg::LastVersion(
                 latest
                     .map(|v| v.map(|v| (v.version, v.answers)))
@@ -184,10 +184,18 @@ pub fn list_policies() -> Vec<Entry> {
     entries
 }
 
+/// A policy's versions: a saved policy's in the data directory, an answers file's
+/// beside it (as `publish` and `history` find them).
+fn history_of(name: Option<&str>, path: &Path) -> Result<History, crate::versions::VersionError> {
+    match name {
+        Some(name) => History::of(name),
+        None => Ok(History::beside(path)),
+    }
+}
+
 /// Writes the ticked outputs, each atomically and only once all are rendered.
-/// A saved policy also gets a version recorded with the honest-dates rule, as
-/// `policywright publish` does; an answers file given by path has no history, so
-/// its outputs are only written.
+/// A version is recorded with the honest-dates rule, as `policywright publish` does:
+/// a saved policy's in the data directory, an answers file's beside it.
 fn publish(app: &App) -> Result<(String, Answers, store::Base), String> {
     let d = app.doc.as_ref().ok_or("no policy is open")?;
     let r = d.review.as_ref().ok_or("not on the review screen")?;
@@ -208,10 +216,7 @@ fn publish(app: &App) -> Result<(String, Answers, store::Base), String> {
             path: remembered::remember(&d.path, path, d.name.is_none()),
         })
         .collect();
-    let history = match &d.name {
-        Some(name) => Some(History::of(name).map_err(|e| e.to_string())?),
-        None => None,
-    };
+    let history = Some(history_of(d.name.as_deref(), &d.path).map_err(|e| e.to_string())?);
     let report = crate::publish::publish(crate::publish::Request {
         base: &d.base,
         working,

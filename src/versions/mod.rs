@@ -53,6 +53,18 @@ pub enum VersionError {
         "version {version} of `{name}` was recorded by another publish meanwhile; publish again"
     )]
     Taken { name: String, version: u32 },
+    #[error("standard input has no published versions: give a saved policy's NAME or a FILE")]
+    NoHistory,
+    #[error(
+        "`{name}` was last published on {last} (version {version}); a publication date \
+         cannot come before it ({date})"
+    )]
+    DateBeforeLast {
+        name: String,
+        version: u32,
+        last: Date,
+        date: Date,
+    },
 }
 
 fn existing(versions: &[u32]) -> String {
@@ -109,11 +121,16 @@ pub fn sha256_hex(text: &str) -> String {
         .collect()
 }
 
-/// The versions of one saved policy.
+/// The versions of one policy: a saved policy's in the data directory, an answers
+/// file's beside it.
 #[derive(Debug, Clone)]
 pub struct History {
     name: String,
     dir: PathBuf,
+    /// For versions kept beside an answers file (in a repository): that file. The
+    /// outputs they record are relative to its folder, as the answers remember them,
+    /// so a clone elsewhere reads the same history.
+    beside: Option<PathBuf>,
 }
 
 impl History {
@@ -130,7 +147,53 @@ impl History {
         History {
             name: name.to_owned(),
             dir,
+            beside: None,
         }
+    }
+
+    /// The versions of the answers file at `file`, kept beside it in
+    /// `<stem>.versions/` (`policy/answers.json` → `policy/answers.versions/0001.json`),
+    /// so they travel with the file in a repository and a fresh clone has the whole
+    /// history. The outputs they record are relative to the file's folder.
+    pub fn beside(file: &Path) -> History {
+        let folder = file
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let stem = file.file_stem().map_or_else(
+            || "answers".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        History {
+            name: file.display().to_string(),
+            dir: folder.join(format!("{stem}.versions")),
+            beside: Some(file.to_owned()),
+        }
+    }
+
+    /// The versions of a policy named on the command line: a saved policy's in the
+    /// data directory, an answers file's beside it; standard input has none.
+    pub fn for_source(source: &store::Source) -> Result<History, VersionError> {
+        match source {
+            store::Source::Saved { name, .. } => History::of(name),
+            store::Source::File(path) => Ok(History::beside(path)),
+            store::Source::Stdin => Err(VersionError::NoHistory),
+        }
+    }
+
+    /// How an output written at `path` is recorded: for versions kept beside an
+    /// answers file, relative to its folder when both are in one repository (as the
+    /// answers remember outputs: `store::remembered`), else in full.
+    pub fn output_path(&self, path: &Path) -> PathBuf {
+        match &self.beside {
+            Some(file) => PathBuf::from(store::remembered::remember(file, path, true)),
+            None => std::path::absolute(path).unwrap_or_else(|_| path.to_owned()),
+        }
+    }
+
+    /// What the versions are of, as messages name it: NAME, or the file's path.
+    pub fn name(&self) -> &str {
+        &self.name
     }
 
     /// The directory the version files are in.
@@ -267,15 +330,17 @@ impl History {
     }
 }
 
-/// `NAME@N`: a saved policy's name and a version number, or `None` when `arg` is not
-/// of that shape (a path, a plain name, `-`).
+/// `NAME@N` or `FILE@N`: a saved policy's name or an answers file's path, and a
+/// version number; `None` when `arg` is not of that shape (a plain name or path, `-`).
 pub fn parse_reference(arg: &str) -> Option<(&str, u32)> {
     let (name, n) = arg.rsplit_once('@')?;
+    let is_file = name.contains('/') || name.ends_with(".json");
     let valid_name = !name.is_empty()
         && !name.starts_with('-')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        && (is_file
+            || name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
     let digits = !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit());
     (valid_name && digits)
         .then(|| n.parse().ok())

@@ -76,7 +76,10 @@ fn references_name_at_number() {
     assert_eq!(parse_reference("acme@3"), Some(("acme", 3)));
     assert_eq!(parse_reference("acme"), None);
     assert_eq!(parse_reference("acme@"), None);
-    assert_eq!(parse_reference("dir/acme@3"), None);
+    // An answers file's versions are kept beside it (issue 16): FILE@N.
+    assert_eq!(parse_reference("dir/acme@3"), Some(("dir/acme", 3)));
+    assert_eq!(parse_reference("acme.json@2"), Some(("acme.json", 2)));
+    assert_eq!(parse_reference("-@1"), None);
     assert_eq!(parse_reference("acme@x"), None);
 }
 
