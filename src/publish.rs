@@ -184,6 +184,24 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
     let outcome = match history {
         None => Outcome::NoHistory,
         Some(history) if dated.changed => {
+            // Compared before anything is recorded, and never a reason to fail: a
+            // previous version whose catalog entry has since gone cannot be resolved
+            // today, and the new version must still be recorded.
+            let since = previous.as_ref().map(|p| match policy_of(&p.answers) {
+                Ok(before) => {
+                    let changes = diff::since(&before, &policy);
+                    Since {
+                        version: p.version,
+                        summary: changes.version_summary(),
+                        material: changes.is_material(),
+                    }
+                }
+                Err(e) => Since {
+                    version: p.version,
+                    summary: format!("not compared with version {} ({e:#})", p.version),
+                    material: false,
+                },
+            });
             let recorded = written
                 .iter()
                 .map(|(path, format)| Output {
@@ -194,17 +212,6 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
             let version = history
                 .record(today, &answers, recorded, versions::sha256_hex(&markdown))
                 .with_context(|| format!("recording the version ({unfinished})"))?;
-            let since = match &previous {
-                None => None,
-                Some(p) => {
-                    let changes = diff::since(&policy_of(&p.answers)?, &policy);
-                    Some(Since {
-                        version: p.version,
-                        summary: changes.version_summary(),
-                        material: changes.is_material(),
-                    })
-                }
-            };
             Outcome::Recorded {
                 version: version.version,
                 since,

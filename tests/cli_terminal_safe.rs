@@ -104,6 +104,44 @@ fn every_report_of_hostile_answers_is_neutralised() {
     }
 }
 
+/// The JSON reports of publish, history and list keep a hostile output path exactly
+/// (escaped, never replaced with caret notation a script cannot open).
+#[test]
+fn publish_history_and_list_json_keep_hostile_paths() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("policies")).unwrap();
+    std::fs::copy(example("acme"), data.path().join("policies/acme.json")).unwrap();
+    let out_path = data.path().join("p\u{202e}.md");
+    let run = |args: &[&str]| {
+        let out = pw_in(data.path()).args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        stdout(&out)
+    };
+    let publish = run(&[
+        "publish",
+        "acme",
+        "--date",
+        "2026-12-01",
+        "--report",
+        "json",
+        "--out",
+        out_path.to_str().unwrap(),
+    ]);
+    let history = run(&["history", "acme", "--format", "json"]);
+    let list = run(&["list", "--format", "json"]);
+    for (what, text) in [("publish", &publish), ("history", &history)] {
+        assert_safe(what, text);
+        assert!(!text.contains("<U+202E>"), "{what}: {text}");
+        assert!(text.contains("\\u202e"), "{what}: {text}");
+        serde_json::from_str::<serde_json::Value>(text).unwrap();
+    }
+    serde_json::from_str::<serde_json::Value>(&list).unwrap();
+}
+
 /// JSON keeps the value for programs (every character escaped, not replaced).
 #[test]
 fn json_reports_escape_and_keep_the_value() {

@@ -638,3 +638,48 @@ fn an_address_edit_is_one_change_and_needs_no_notice() {
         "working = last published\n{diff}"
     );
 }
+
+/// A version whose catalog entry has since gone from the operator's catalog is listed
+/// and left uncompared: publishing again records the new version and succeeds, and
+/// `history` still lists every version (review of this change: publish recorded the
+/// version, then failed; history failed from then on).
+#[test]
+fn a_catalog_entry_that_has_gone_does_not_stop_publish_or_history() {
+    let env = Env::of("acme");
+    let catalog = env.path("processors.json");
+    std::fs::write(
+        &catalog,
+        r#"{"processors": [
+  {"id": "acme-mail", "name": "Acme Mail", "role": "messaging", "used_for": "sends our newsletters", "checked": "2026-11-01"}
+]}"#,
+    )
+    .unwrap();
+    env.edit(|v| {
+        v["processors"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({"catalog": "acme-mail"}))
+    });
+    env.publish("2026-11-02");
+    std::fs::remove_file(&catalog).unwrap();
+    env.edit(|v| {
+        v["processors"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|p| p["catalog"] != "acme-mail")
+    });
+    let out = env.publish("2026-11-03");
+    assert!(
+        out.contains("Published acme version 2 (2026-11-03): not compared with version 1"),
+        "{out}"
+    );
+    let history = env.run(&["history", "acme"]);
+    assert!(
+        history.contains("   1  2026-11-02  first published version"),
+        "{history}"
+    );
+    assert!(
+        history.contains("   2  2026-11-03  not compared with the version before"),
+        "{history}"
+    );
+}

@@ -90,7 +90,12 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     let outcome = interview
         .run(sections, start.flatten().as_deref())
         .map_err(anyhow::Error::msg)?;
-    let problems = interview.answers.problems();
+    // What still stops the policy from rendering, as `render` sees it: an answer the
+    // policy leaves out is no problem of the policy's.
+    let problems = match crate::policy::Policy::resolve(&interview.answers, &interview.catalog) {
+        Ok(policy) => policy.problems(),
+        Err(problems) => problems,
+    };
     match outcome {
         Outcome::Finished => {
             if args.section.is_none() {

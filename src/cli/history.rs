@@ -48,13 +48,17 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<ExitCode> {
     }
 
     let mut entries = Vec::with_capacity(versions.len());
-    let mut previous: Option<Policy> = None;
+    let mut previous: Option<Option<Policy>> = None;
     for v in &versions {
-        let policy = super::input::policy_of(&v.answers, &format!("{name}@{}", v.version))?;
-        let (summary, material) = match &previous {
-            None => ("first published version".to_owned(), false),
-            Some(p) => {
-                let since = crate::diff::since(p, &policy);
+        // A version whose catalog entry has since gone cannot be resolved today: it is
+        // listed, and said not to be compared, rather than hiding every other version.
+        let policy = super::input::policy_of(&v.answers, &format!("{name}@{}", v.version));
+        let (summary, material) = match (&previous, &policy) {
+            (None, _) => ("first published version".to_owned(), false),
+            (_, Err(e)) => (format!("not compared ({e:#})"), false),
+            (Some(None), Ok(_)) => ("not compared with the version before".to_owned(), false),
+            (Some(Some(p)), Ok(policy)) => {
+                let since = crate::diff::since(p, policy);
                 (since.version_summary(), since.is_material())
             }
         };
@@ -65,7 +69,7 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<ExitCode> {
             material,
             outputs: &v.outputs,
         });
-        previous = Some(policy);
+        previous = Some(policy.ok());
     }
 
     let out = match args.format {
@@ -79,7 +83,10 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<ExitCode> {
         }
         ReportFormat::Text => text(name, &history, &entries),
     };
-    super::print(&out)?;
+    match args.format {
+        ReportFormat::Json => super::print_json(&out)?,
+        ReportFormat::Text => super::print(&out)?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -6,9 +6,8 @@ use crate::answers::{Answers, AnswersError, set};
 use crate::policy::{Policy, PolicyError};
 use crate::store::{self, LoadError, Source};
 
-/// The policy of INPUT (NAME, FILE or `-`) with `--set` applied. `--set` works on the
-/// resolved answers, so it can change a field the catalog supplied
-/// (`processors.stripe.purpose=...`); references it adds are resolved in turn.
+/// The policy of INPUT (NAME, FILE or `-`) with `--set` applied (see
+/// [`with_overrides`]).
 pub(super) fn read_policy(input: &str, set: &[set::Assignment]) -> anyhow::Result<Policy> {
     let source = Source::parse(input)?;
     let raw = store::load(&source)?;

@@ -61,26 +61,20 @@ pub fn run(args: ListArgs) -> anyhow::Result<ExitCode> {
         }
         ReportFormat::Text => text(&listing),
     };
-    super::print(&out)?;
+    match args.format {
+        ReportFormat::Json => super::print_json(&out)?,
+        ReportFormat::Text => super::print(&out)?,
+    }
     Ok(ExitCode::SUCCESS)
 }
 
 /// The policies in `dir`, by name. A missing directory holds none.
 fn entries(dir: &std::path::Path) -> anyhow::Result<Vec<Entry>> {
-    let read = match std::fs::read_dir(dir) {
-        Ok(read) => read,
+    let names = match store::saved_names(dir) {
+        Ok(names) => names,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => anyhow::bail!("{}: {}", dir.display(), store::describe_io(&e)),
     };
-    let mut names: Vec<String> = read
-        .flatten()
-        .filter(|e| e.path().is_file())
-        .filter_map(|e| {
-            let file = e.file_name().to_string_lossy().into_owned();
-            file.strip_suffix(".json").map(str::to_owned)
-        })
-        .collect();
-    names.sort();
     Ok(names.into_iter().filter_map(entry).collect())
 }
 

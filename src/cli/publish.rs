@@ -126,7 +126,7 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if args.report == ReportFormat::Json {
-        super::print(&json_report(name, today, &report))?;
+        super::print_json(&json_report(name, today, &report))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut status: Vec<String> = report

@@ -85,10 +85,9 @@ pub fn run(args: SetArgs) -> anyhow::Result<ExitCode> {
 
 /// The answers to save, or why the assignments are refused.
 ///
-/// `render --set` decides what it accepts on the answers as the policy sees them:
-/// catalog references filled in, then the assignments, then the references they add
-/// filled in (`input::with_overrides`). `set` decides on exactly that, with the same
-/// function, so a `{"catalog": "sentry"}` entry or `processors.stripe.purpose=...`
+/// `render --set` decides what it accepts on the policy the answers make once the
+/// assignments are applied to them (`input::with_overrides`: the assignments, then
+/// the catalog). `set` decides on exactly that, with the same function, so a `{"catalog": "sentry"}` entry or `processors.stripe.purpose=...`
 /// is accepted by both or refused by both with the same words. Only the scope
 /// differs: `set` refuses problems at the answers it changes, since a draft may
 /// still lack others, while `render` needs every answer.

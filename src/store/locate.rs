@@ -65,21 +65,28 @@ pub fn policies_dir() -> Result<PathBuf, LoadError> {
     Ok(data_dir()?.join("policies"))
 }
 
+/// The saved policies in `dir`, by name, sorted: every `NAME.json` file whose NAME
+/// can be given on the command line. Other files there (an interview's
+/// `NAME.conflict-TIME.json` copy, say) are not saved policies. The one listing for
+/// `list`, the wizard's home screen and "no saved policy named ...".
+pub fn saved_names(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)?
+        .flatten()
+        .filter(|e| e.path().is_file())
+        .filter_map(|e| {
+            let file = e.file_name().to_string_lossy().into_owned();
+            file.strip_suffix(".json")
+                .filter(|n| is_name(n))
+                .map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
 pub(super) fn unknown_name(name: &str, path: &Path) -> LoadError {
     let dir = path.parent().unwrap_or(path).to_owned();
-    let saved: Vec<String> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            let mut names: Vec<String> = entries
-                .flatten()
-                .filter_map(|e| {
-                    let n = e.file_name().to_string_lossy().into_owned();
-                    n.strip_suffix(".json").map(str::to_owned)
-                })
-                .collect();
-            names.sort();
-            names
-        })
-        .unwrap_or_default();
+    let saved = saved_names(&dir).unwrap_or_default();
     let hint = if saved.is_empty() {
         " (there are none yet; give a file path instead, e.g. ./answers.json)".to_owned()
     } else {
@@ -95,6 +102,22 @@ pub(super) fn unknown_name(name: &str, path: &Path) -> LoadError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An interview's conflict copy is not a saved policy: neither `list` nor the
+    /// wizard's home screen shows it (review of the conflict copies).
+    #[test]
+    fn saved_names_are_the_files_a_name_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        for file in [
+            "acme.json",
+            "acme.conflict-20261206T031500.json",
+            "notes.txt",
+        ] {
+            std::fs::write(dir.path().join(file), "{}").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("sub.json")).unwrap();
+        assert_eq!(saved_names(dir.path()).unwrap(), ["acme"]);
+    }
 
     #[test]
     fn arguments_are_classified_like_the_brief_says() {

@@ -17,7 +17,7 @@ pub use file::{
     Base, OnDisk, Reloaded, Synced, load_tracked, merge3, read_on_disk, save_interview,
     upgrade_note, write_answers,
 };
-pub use locate::{DATA_DIR_ENV, Source, data_dir, policies_dir};
+pub use locate::{DATA_DIR_ENV, Source, data_dir, policies_dir, saved_names};
 pub use lock::{Lock, lock_answers, lock_folder};
 
 use std::io::Read;

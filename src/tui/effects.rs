@@ -151,15 +151,13 @@ pub fn list_policies() -> Vec<Entry> {
     let Ok(dir) = store::policies_dir() else {
         return Vec::new();
     };
-    let Ok(read) = std::fs::read_dir(&dir) else {
+    let Ok(names) = store::saved_names(&dir) else {
         return Vec::new();
     };
-    let mut entries: Vec<Entry> = read
-        .flatten()
-        .filter_map(|e| {
-            let file = e.file_name().to_string_lossy().into_owned();
-            let name = file.strip_suffix(".json")?.to_owned();
-            let path = e.path();
+    names
+        .into_iter()
+        .map(|name| {
+            let path = dir.join(format!("{name}.json"));
             let (product, last_updated) = match store::load(&Source::File(path.clone())) {
                 Ok(a) => (
                     a.organization.product_name.clone(),
@@ -172,16 +170,14 @@ pub fn list_policies() -> Vec<Entry> {
                     "—".to_owned(),
                 ),
             };
-            Some(Entry {
+            Entry {
                 name,
                 product,
                 last_updated,
                 path,
-            })
+            }
         })
-        .collect();
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
-    entries
+        .collect()
 }
 
 /// A policy's versions: a saved policy's in the data directory, an answers file's

@@ -217,7 +217,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
                     let policies = Policy::resolve(&previous, &app.catalog)
                         .and_then(|previous| Ok((previous, app.policy()?)));
                     let diff = match policies {
-                        Ok((previous, now)) => crate::diff::compare(&previous, &now),
+                        Ok((previous, now)) => crate::diff::since(&previous, &now),
                         Err(problems) => {
                             set_changes(app, vec![crate::answers::list_problems(&problems)]);
                             return Vec::new();

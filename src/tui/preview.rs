@@ -64,7 +64,15 @@ impl Preview {
             _ => Preview {
                 markdown: None,
                 draft: true,
-                problems: answers.problems().iter().map(ToString::to_string).collect(),
+                // As `render` would report them: the policy's problems, not those of
+                // answers it leaves out.
+                problems: match Policy::resolve(answers, catalog) {
+                    Ok(policy) => policy.problems(),
+                    Err(problems) => problems,
+                }
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
             },
         }
     }
