@@ -460,3 +460,31 @@ fn render_errors_list_their_problems_once() {
     assert_eq!(stderr.matches("problem:").count(), 1, "{stderr}");
     assert!(stderr.contains("cannot be rendered yet"), "{stderr}");
 }
+
+/// An operator established in the EEA owes the GDPR's rights to everyone whose data it
+/// processes (Art. 3(1)), whoever it serves: the rights paragraph names the law, not
+/// a region the reader is not in (review of this change; it was left out, and check
+/// then demanded the rights from the operator's own list).
+#[test]
+fn an_eea_operator_serving_only_california_states_the_gdpr_rights() {
+    let out = pw()
+        .args(["render", &example("acme")])
+        .args(["--set", "audience.regions=california"])
+        .args(["--set", "purposes.operate.legal_basis=consent"])
+        .assert()
+        .success();
+    let policy = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(policy.contains(" Your rights under the GDPR\n"), "{policy}");
+    assert!(!policy.contains("If you are in the EEA"), "{policy}");
+    for granted in [
+        "rights of access, rectification, erasure, restriction of processing",
+        "you may withdraw it at any time",
+        "lodge a complaint with a supervisory authority",
+    ] {
+        assert!(policy.contains(granted), "{granted}\n{policy}");
+    }
+    pw().args(["render", &example("acme")])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("If you are in the EEA or the UK"));
+}

@@ -273,9 +273,14 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
 
     // Rights.
     let r = &a.rights;
+    // A European law applies when its region is served or the operator is
+    // established there (GDPR Art. 3(1)); it then states the right to complain.
     let eu = [Region::Eea, Region::Uk, Region::Switzerland]
         .iter()
-        .any(|&x| a.audience.serves(x));
+        .any(|&x| a.audience.serves(x))
+        || a.organization
+            .country
+            .is_some_and(|c| c.in_eea() || matches!(c.code(), "GB" | "CH"));
     f.absent_unless(
         !r.rights.is_empty(),
         &p,
@@ -298,7 +303,7 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
         r.complaint || eu,
         &p,
         "complaint with",
-        "complaint: false, and no served law states the right",
+        "complaint: false, and no applicable law states the right",
     );
     if p.count("lodge a complaint") > 1 {
         f.0.push("states the right to complain more than once".to_owned());

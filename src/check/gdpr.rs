@@ -9,7 +9,7 @@ use super::{
 };
 use crate::answers::Answers;
 use crate::answers::values::Country;
-use crate::answers::vocab::{DataSource, LegalBasis, ProcessorRole, Region, RightKind, Safeguard};
+use crate::answers::vocab::{DataSource, LegalBasis, ProcessorRole, RightKind, Safeguard};
 use crate::law::transfers::{Exporter, Misfit, misfit};
 
 const EITHER: &str = "the product serves the EEA or the UK, or the operator is established there";
@@ -269,74 +269,6 @@ pub static RULES: &[Rule] = &[
                   decide it); add a rule, or list the category in an existing rule",
     },
     Rule {
-        id: "gdpr-rights",
-        reviewed: "2026-12-06",
-        regime: Regime::Gdpr,
-        citation: "GDPR Art. 13(2)(b)",
-        severity: Severity::Error,
-        applies_when: "either GDPR applies; the policy states these rights by itself for \
-                       every user in the EEA or the UK",
-        applies: any_gdpr,
-        test: |a| {
-            if states_gdpr_rights(a) {
-                return Vec::new();
-            }
-            let missing: Vec<&str> = [
-                RightKind::Access,
-                RightKind::Rectification,
-                RightKind::Erasure,
-                RightKind::Restriction,
-                RightKind::Objection,
-                RightKind::Portability,
-            ]
-            .into_iter()
-            .filter(|k| !has_right(a, *k))
-            .map(|k| k.key())
-            .collect();
-            if missing.is_empty() {
-                Vec::new()
-            } else {
-                vec![Hit::with("rights.rights", missing.join(", "))]
-            }
-        },
-        message: "The policy does not state every right the GDPR gives (access, \
-                  rectification, erasure, restriction, objection, portability); missing",
-    },
-    Rule {
-        id: "gdpr-withdraw-consent",
-        reviewed: "2026-12-06",
-        regime: Regime::Gdpr,
-        citation: "GDPR Art. 13(2)(c)",
-        severity: Severity::Error,
-        applies_when: "either GDPR applies and a purpose relies on consent",
-        applies: |a| any_gdpr(a) && uses_basis(a, LegalBasis::Consent),
-        test: |a| {
-            Hit::unless(
-                states_gdpr_rights(a) || has_right(a, RightKind::WithdrawConsent),
-                "rights.rights",
-            )
-        },
-        message: "Processing relies on consent, but the policy does not say consent can be \
-                  withdrawn at any time",
-    },
-    Rule {
-        id: "gdpr-complaint",
-        reviewed: "2026-12-06",
-        regime: Regime::Gdpr,
-        citation: "GDPR Art. 13(2)(d)",
-        severity: Severity::Error,
-        applies_when: EITHER,
-        applies: any_gdpr,
-        test: |a| {
-            Hit::unless(
-                states_gdpr_rights(a) || a.rights.complaint,
-                "rights.complaint",
-            )
-        },
-        message: "The policy does not state the right to complain to a data protection \
-                  supervisory authority",
-    },
-    Rule {
         id: "gdpr-required-data",
         reviewed: "2026-12-06",
         regime: Regime::Gdpr,
@@ -489,10 +421,6 @@ pub static RULES: &[Rule] = &[
 
 /// The built-in rights template states every GDPR right, withdrawal of consent and the
 /// right to complain whenever the EEA or the UK is served.
-fn states_gdpr_rights(a: &Answers) -> bool {
-    a.audience.serves(Region::Eea) || a.audience.serves(Region::Uk)
-}
-
 fn has_right(a: &Answers, kind: RightKind) -> bool {
     a.rights.rights.iter().any(|r| r.right == kind)
 }

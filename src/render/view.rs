@@ -28,6 +28,7 @@ pub struct View<'a> {
     pub kinds_with_article: Vec<String>,
     pub is_extension: bool,
     pub serves: Serves,
+    pub european: European,
     pub regions: Vec<&'static str>,
     pub data_groups: Vec<DataGroup<'a>>,
     pub not_collected: Vec<Said>,
@@ -194,6 +195,57 @@ impl Reach {
                     listed: super::filters::join(&listed, "or"),
                 }
             }
+        }
+    }
+}
+
+/// The European laws that apply (`crate::law`: by users served *or* by where the
+/// operator is established), and how the rights section names them.
+#[derive(Serialize)]
+pub struct European {
+    pub eu_gdpr: bool,
+    pub uk_gdpr: bool,
+    pub swiss_fadp: bool,
+    /// Any of the three.
+    pub any: bool,
+    /// "the GDPR and the UK GDPR".
+    pub laws: String,
+    /// The rights paragraph's heading: the regions ("If you are in the EEA or the UK")
+    /// when each law applies because its region is served, else the laws ("Your
+    /// rights under the GDPR"): a Berlin company serving only Californians owes them
+    /// the GDPR's rights, and "If you are in the EEA" would tell them to skip it.
+    pub heading: String,
+}
+
+impl European {
+    fn of(a: &Answers) -> European {
+        use crate::law;
+        let laws = [
+            (law::eu_gdpr(a), "the GDPR", Region::Eea, "the EEA"),
+            (law::uk_gdpr(a), "the UK GDPR", Region::Uk, "the UK"),
+            (
+                law::swiss_fadp(a),
+                "the Swiss Federal Act on Data Protection",
+                Region::Switzerland,
+                "Switzerland",
+            ),
+        ];
+        let applying: Vec<_> = laws.iter().filter(|l| l.0).collect();
+        let names: Vec<String> = applying.iter().map(|l| l.1.to_owned()).collect();
+        let by_region = applying.iter().all(|l| a.audience.serves(l.2));
+        let heading = if by_region {
+            let regions: Vec<String> = applying.iter().map(|l| l.3.to_owned()).collect();
+            format!("If you are in {}", super::filters::join(&regions, "or"))
+        } else {
+            format!("Your rights under {}", super::filters::join(&names, "and"))
+        };
+        European {
+            eu_gdpr: laws[0].0,
+            uk_gdpr: laws[1].0,
+            swiss_fadp: laws[2].0,
+            any: !applying.is_empty(),
+            laws: super::filters::join(&names, "and"),
+            heading,
         }
     }
 }
@@ -402,6 +454,7 @@ impl<'a> View<'a> {
             is_extension: a
                 .audience
                 .is(crate::answers::vocab::ProductKind::BrowserExtension),
+            european: European::of(a),
             serves: Serves {
                 eea: serves(Region::Eea),
                 uk: serves(Region::Uk),
