@@ -127,20 +127,4 @@ mod tests {
         let inside = answers(&[Region::Eea, Region::Uk], Some("FR"));
         assert!(!may_need_eu_representative(&inside) && needs_uk_representative(&inside));
     }
-
-    /// Whatever `check` demands under the GDPR, the interview asks.
-    #[test]
-    fn european_covers_every_gdpr() {
-        for regions in [
-            vec![],
-            vec![Region::Eea],
-            vec![Region::Uk],
-            vec![Region::Brazil],
-        ] {
-            for country in [None, Some("DE"), Some("GB"), Some("CH"), Some("US")] {
-                let a = answers(&regions, country);
-                assert!(!any_gdpr(&a) || european(&a), "{regions:?} {country:?}");
-            }
-        }
-    }
 }
