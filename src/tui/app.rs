@@ -361,6 +361,14 @@ impl App {
             .collect()
     }
 
+    /// Whether a scan of the code folder is running (its worker has not answered).
+    pub fn scanning(&self) -> bool {
+        self.doc
+            .as_ref()
+            .and_then(|d| d.scan.as_ref())
+            .is_some_and(|s| s.found.is_none())
+    }
+
     /// Brings the preview, findings and completion up to date if the answers changed
     /// since; returns whether there was anything to do (and so a frame to redraw).
     pub fn refresh_if_stale(&mut self) -> bool {

@@ -20,6 +20,8 @@ pub mod strings;
 pub mod terminal;
 pub mod ui;
 
+use std::io;
+use std::sync::atomic::AtomicUsize;
 use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
@@ -47,42 +49,106 @@ pub fn dispatch(app: &mut App, msg: Msg, save: &mut SaveFn, background: &Sender<
     }
 }
 
+/// Where the loop's events come from: the terminal, or a script in tests.
+pub trait Input {
+    /// The next event, waiting at most `timeout`; `None` if none came by then.
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+}
+
+/// The terminal's keys, pastes and resizes.
+struct TerminalInput;
+
+impl Input for TerminalInput {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if crossterm::event::poll(timeout)? {
+            crossterm::event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// How long the loop waits for an event when nothing runs in the background. Only
+/// so that a signal is seen (crossterm's poll sleeps through signals): a wake-up
+/// with nothing new draws nothing and computes nothing.
+const IDLE_WAIT: Duration = Duration::from_millis(250);
+
+/// How long it waits while a scan runs, so that the worker's answer (which comes
+/// through a channel, not the terminal) is shown soon after it is ready.
+const WORKER_WAIT: Duration = Duration::from_millis(20);
+
 /// Runs the wizard in the terminal until the operator leaves; returns how it ended.
 /// The terminal is restored however it ends.
 pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<Exit> {
     let signalled = terminal::signal_flag()?;
-    let (background, answers) = mpsc::channel();
     let mut guard = terminal::Guard::enter()?;
+    run_loop(
+        &mut app,
+        save,
+        &mut TerminalInput,
+        &signalled,
+        &mut |app: &App| {
+            guard.redraw_if_lent();
+            guard.terminal.draw(|frame| ui::draw(app, frame)).map(drop)
+        },
+    )
+}
+
+/// The event loop, with its terminal given as `input` and `draw`. It draws only
+/// when something changed (a key, a paste, a resize, a finished save or scan, a
+/// refreshed preview), never on a timer; otherwise it waits for input.
+pub fn run_loop(
+    app: &mut App,
+    save: &mut SaveFn,
+    input: &mut dyn Input,
+    signalled: &AtomicUsize,
+    draw: &mut dyn FnMut(&App) -> io::Result<()>,
+) -> anyhow::Result<Exit> {
+    let (background, answers) = mpsc::channel();
+    let mut changed = true;
     loop {
-        guard.redraw_if_lent();
-        guard.terminal.draw(|frame| ui::draw(&app, frame))?;
+        if changed {
+            draw(app)?;
+            changed = false;
+        }
         if let Some(exit) = app.exit {
             return Ok(exit);
         }
-        if let Some(exit) = terminal::signalled(&signalled) {
+        if let Some(exit) = terminal::signalled(signalled) {
             return Ok(exit);
         }
         // A confirmed answer is drawn first; the preview, findings and completion
         // it changes are worked out now and drawn in the next frame.
         if app.refresh_if_stale() {
+            changed = true;
             continue;
         }
         if let Ok(msg) = answers.try_recv() {
-            dispatch(&mut app, msg, save, &background);
+            dispatch(app, msg, save, &background);
+            changed = true;
             continue;
         }
-        if !crossterm::event::poll(Duration::from_millis(200))? {
-            continue;
-        }
-        let msg = match crossterm::event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => Msg::Key(key),
-            Event::Paste(text) => Msg::Paste(text),
+        let wait = if app.scanning() {
+            WORKER_WAIT
+        } else {
+            IDLE_WAIT
+        };
+        let msg = match input.next(wait)? {
+            Some(Event::Key(key)) if key.kind != KeyEventKind::Release => Msg::Key(key),
+            Some(Event::Paste(text)) => Msg::Paste(text),
             // A resize just redraws, at the new size.
+            Some(Event::Resize(..)) => {
+                changed = true;
+                continue;
+            }
             _ => continue,
         };
-        dispatch(&mut app, msg, save, &background);
+        dispatch(app, msg, save, &background);
+        changed = true;
     }
 }
 
+#[cfg(test)]
+mod perf_tests;
 #[cfg(test)]
 mod tests;
