@@ -20,6 +20,7 @@ pub mod strings;
 pub mod terminal;
 pub mod ui;
 
+use std::collections::VecDeque;
 use std::io;
 use std::sync::atomic::AtomicUsize;
 use std::sync::mpsc::{self, Sender};
@@ -31,20 +32,56 @@ use crossterm::event::{Event, KeyEventKind};
 
 use app::App;
 use effects::SaveFn;
-use event::{Msg, update};
+use event::{Cmd, Msg, update};
 
 /// Applies a message and everything it leads to (saves, opens, publishes). Slow
 /// work (a scan) goes to a worker that answers through `background` later.
 pub fn dispatch(app: &mut App, msg: Msg, save: &mut SaveFn, background: &Sender<Msg>) {
-    let mut queue = vec![msg];
-    while let Some(msg) = queue.pop() {
-        for cmd in update(app, msg) {
-            let Some(cmd) = effects::perform_in_background(app, cmd, background) else {
-                continue;
-            };
-            if let Some(reply) = effects::perform(app, cmd, save) {
-                queue.push(reply);
+    Effects::of(msg).run(app, save, background, false);
+}
+
+/// The messages still to apply and the commands still to do, in the order
+/// [`dispatch`] does them. The loop stops before a save so that the frame the
+/// answer leads to is drawn first, then carries on from where it stopped.
+#[derive(Default)]
+struct Effects {
+    msgs: Vec<Msg>,
+    cmds: VecDeque<Cmd>,
+}
+
+impl Effects {
+    fn of(msg: Msg) -> Effects {
+        Effects {
+            msgs: vec![msg],
+            cmds: VecDeque::new(),
+        }
+    }
+
+    /// Does the commands and applies the messages they answer with, until none is
+    /// left (`None`) or, with `stop_at_save`, until the next command is a save: what
+    /// is left is returned, the save first.
+    fn run(
+        mut self,
+        app: &mut App,
+        save: &mut SaveFn,
+        background: &Sender<Msg>,
+        stop_at_save: bool,
+    ) -> Option<Effects> {
+        loop {
+            while let Some(cmd) = self.cmds.pop_front() {
+                if stop_at_save && matches!(cmd, Cmd::Save { .. }) {
+                    self.cmds.push_front(cmd);
+                    return Some(self);
+                }
+                let Some(cmd) = effects::perform_in_background(app, cmd, background) else {
+                    continue;
+                };
+                if let Some(reply) = effects::perform(app, cmd, save) {
+                    self.msgs.push(reply);
+                }
             }
+            let msg = self.msgs.pop()?;
+            self.cmds = update(app, msg).into();
         }
     }
 }
@@ -97,6 +134,12 @@ pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<Exit> {
 /// The event loop, with its terminal given as `input` and `draw`. It draws only
 /// when something changed (a key, a paste, a resize, a finished save or scan, a
 /// refreshed preview), never on a timer; otherwise it waits for input.
+///
+/// A confirmed answer's frame (the next question) is drawn before the answer is
+/// saved, so the operator does not wait for the save's fsync to see it; the save is
+/// done right after that frame, before the next event is read, so no input is
+/// processed while an answer is unsaved. If the frame cannot be drawn, the answer
+/// is saved all the same.
 pub fn run_loop(
     app: &mut App,
     save: &mut SaveFn,
@@ -106,11 +149,15 @@ pub fn run_loop(
 ) -> anyhow::Result<Exit> {
     let (background, answers) = mpsc::channel();
     let mut changed = true;
+    let mut after_frame: Option<Effects> = None;
     loop {
-        if changed {
-            draw(app)?;
-            changed = false;
+        let drawn = if changed { draw(app) } else { Ok(()) };
+        changed = false;
+        if let Some(rest) = after_frame.take() {
+            rest.run(app, save, &background, false);
+            changed = true;
         }
+        drawn?;
         if let Some(exit) = app.exit {
             return Ok(exit);
         }
@@ -124,7 +171,7 @@ pub fn run_loop(
             continue;
         }
         if let Ok(msg) = answers.try_recv() {
-            dispatch(app, msg, save, &background);
+            after_frame = Effects::of(msg).run(app, save, &background, true);
             changed = true;
             continue;
         }
@@ -143,7 +190,7 @@ pub fn run_loop(
             }
             _ => continue,
         };
-        dispatch(app, msg, save, &background);
+        after_frame = Effects::of(msg).run(app, save, &background, true);
         changed = true;
     }
 }

@@ -1,5 +1,6 @@
 //! The event loop's timing promises, with a scripted input and a counting `draw`:
-//! nothing is drawn while nothing happens.
+//! nothing is drawn while nothing happens, and a confirmed answer's frame comes
+//! before its save, which comes before the next event is read.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -8,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use crossterm::event::Event;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Saved};
 use super::{IDLE_WAIT, Input, run_loop};
@@ -23,6 +24,7 @@ enum Step {
     Draw(&'static str),
     /// A wait for input, with this timeout.
     Read(Duration),
+    Save(String),
 }
 
 type Log = RefCell<Vec<Step>>;
@@ -62,8 +64,22 @@ fn app() -> App {
     app
 }
 
+fn key(code: KeyCode) -> Option<Event> {
+    Some(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
 /// Runs the loop over `events` and returns how it ended and what it did.
-fn run(mut app: App, events: Vec<Option<Event>>) -> (Exit, Vec<Step>) {
+fn run(app: App, events: Vec<Option<Event>>) -> (Exit, Vec<Step>) {
+    let (exit, steps) = run_failing_at(app, events, "");
+    (exit.unwrap(), steps)
+}
+
+/// [`run`], with drawing failing (as on a terminal gone) at the question `broken`.
+fn run_failing_at(
+    mut app: App,
+    events: Vec<Option<Event>>,
+    broken: &str,
+) -> (anyhow::Result<Exit>, Vec<Step>) {
     let log = Log::default();
     let signalled = AtomicUsize::new(0);
     let mut input = Script {
@@ -71,7 +87,8 @@ fn run(mut app: App, events: Vec<Option<Event>>) -> (Exit, Vec<Step>) {
         log: &log,
         signalled: &signalled,
     };
-    let mut save = |_: &std::path::Path, _: &crate::store::Base, _: &Answers, _: &str| {
+    let mut save = |_: &std::path::Path, _: &crate::store::Base, _: &Answers, key: &str| {
+        log.borrow_mut().push(Step::Save(key.to_owned()));
         Ok(crate::store::Synced {
             base: crate::store::Base::default(),
             reloaded: None,
@@ -79,9 +96,12 @@ fn run(mut app: App, events: Vec<Option<Event>>) -> (Exit, Vec<Step>) {
     };
     let mut draw = |app: &App| {
         log.borrow_mut().push(Step::Draw(app.question().key));
+        if app.question().key == broken {
+            return Err(io::Error::other("terminal gone"));
+        }
         Ok(())
     };
-    let exit = run_loop(&mut app, &mut save, &mut input, &signalled, &mut draw).unwrap();
+    let exit = run_loop(&mut app, &mut save, &mut input, &signalled, &mut draw);
     (exit, log.into_inner())
 }
 
@@ -113,4 +133,52 @@ fn a_resize_draws_one_frame() {
         .position(|s| matches!(s, Step::Read(_)))
         .unwrap();
     assert_eq!(draws(&steps[first_wait..]), 1, "{steps:?}");
+}
+
+#[test]
+fn a_confirmed_answer_is_drawn_then_saved_before_the_next_key() {
+    let mut events: Vec<Option<Event>> = "Acme".chars().map(|c| key(KeyCode::Char(c))).collect();
+    events.push(key(KeyCode::Enter));
+    events.push(key(KeyCode::Char('x')));
+    let (_, steps) = run(app(), events);
+    let save = steps
+        .iter()
+        .position(|s| matches!(s, Step::Save(_)))
+        .expect("the answer is saved");
+    assert_eq!(
+        steps[save],
+        Step::Save("organization.product_name".to_owned())
+    );
+    // Just before the save: the Enter that confirmed it, then the frame of the
+    // next question, drawn without waiting for the save.
+    assert!(matches!(steps[save - 2], Step::Read(_)), "{steps:?}");
+    assert_eq!(
+        steps[save - 1],
+        Step::Draw("organization.description"),
+        "{steps:?}"
+    );
+    // The save is done before the next key is even read.
+    let next_read = save
+        + steps[save..]
+            .iter()
+            .position(|s| matches!(s, Step::Read(_)))
+            .unwrap();
+    assert!(next_read > save);
+    assert_eq!(
+        steps.iter().filter(|s| matches!(s, Step::Save(_))).count(),
+        1
+    );
+}
+
+#[test]
+fn an_answer_is_saved_even_if_its_frame_cannot_be_drawn() {
+    let mut events: Vec<Option<Event>> = "Acme".chars().map(|c| key(KeyCode::Char(c))).collect();
+    events.push(key(KeyCode::Enter));
+    let (exit, steps) = run_failing_at(app(), events, "organization.description");
+    assert!(exit.is_err());
+    assert_eq!(
+        steps.last(),
+        Some(&Step::Save("organization.product_name".to_owned())),
+        "{steps:?}"
+    );
 }
