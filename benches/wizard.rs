@@ -140,7 +140,7 @@ struct Rounds<'a> {
 }
 
 impl Input for Rounds<'_> {
-    fn next(&mut self, _: Duration) -> io::Result<Option<Event>> {
+    fn next(&mut self, _: Option<Duration>) -> io::Result<Option<Event>> {
         let now = Instant::now();
         let mut marks = self.marks.take();
         if let Some(enter) = marks.enter {

@@ -88,15 +88,19 @@ impl Effects {
 
 /// Where the loop's events come from: the terminal, or a script in tests.
 pub trait Input {
-    /// The next event, waiting at most `timeout`; `None` if none came by then.
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+    /// The next event, waiting at most `timeout` (without one: until an event
+    /// comes); `None` if none came by then.
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>>;
 }
 
 /// The terminal's keys, pastes and resizes.
 struct TerminalInput;
 
 impl Input for TerminalInput {
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
+        let Some(timeout) = timeout else {
+            return crossterm::event::read().map(Some);
+        };
         if crossterm::event::poll(timeout)? {
             crossterm::event::read().map(Some)
         } else {
@@ -104,11 +108,6 @@ impl Input for TerminalInput {
         }
     }
 }
-
-/// How long the loop waits for an event when nothing runs in the background. Only
-/// so that a signal is seen (crossterm's poll sleeps through signals): a wake-up
-/// with nothing new draws nothing and computes nothing.
-const IDLE_WAIT: Duration = Duration::from_millis(250);
 
 /// How long it waits while a scan runs, so that the worker's answer (which comes
 /// through a channel, not the terminal) is shown soon after it is ready.
@@ -151,10 +150,12 @@ pub fn run_loop(
     let mut changed = true;
     let mut after_frame: Option<Effects> = None;
     loop {
+        set_saving(app, after_frame.is_some());
         let drawn = if changed { draw(app) } else { Ok(()) };
         changed = false;
         if let Some(rest) = after_frame.take() {
             rest.run(app, save, &background, false);
+            set_saving(app, false);
             changed = true;
         }
         drawn?;
@@ -175,11 +176,9 @@ pub fn run_loop(
             changed = true;
             continue;
         }
-        let wait = if app.scanning() {
-            WORKER_WAIT
-        } else {
-            IDLE_WAIT
-        };
+        // Idle, the loop sleeps until an event: a signal wakes it with a resize
+        // (see `terminal::signal_flag`).
+        let wait = app.scanning().then_some(WORKER_WAIT);
         let msg = match input.next(wait)? {
             Some(Event::Key(key)) if key.kind != KeyEventKind::Release => Msg::Key(key),
             Some(Event::Paste(text)) => Msg::Paste(text),
@@ -192,6 +191,14 @@ pub fn run_loop(
         };
         after_frame = Effects::of(msg).run(app, save, &background, true);
         changed = true;
+    }
+}
+
+/// Marks a save as pending (or not), for the status line of the frame drawn
+/// before it.
+fn set_saving(app: &mut App, saving: bool) {
+    if let Some(d) = app.doc.as_mut() {
+        d.saving = saving;
     }
 }
 

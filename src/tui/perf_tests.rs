@@ -12,7 +12,7 @@ use std::time::Duration;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Saved};
-use super::{IDLE_WAIT, Input, run_loop};
+use super::{Input, run_loop};
 use crate::answers::Answers;
 use crate::cli::Exit;
 use crate::render::{Format, Renderer};
@@ -20,10 +20,10 @@ use crate::render::{Format, Renderer};
 /// What the loop did, in order.
 #[derive(Debug, Clone, PartialEq)]
 enum Step {
-    /// A frame, showing this question.
-    Draw(&'static str),
-    /// A wait for input, with this timeout.
-    Read(Duration),
+    /// A frame, showing this question, and whether its status says "saving".
+    Draw(&'static str, bool),
+    /// A wait for input, with this timeout (`None`: until an event comes).
+    Read(Option<Duration>),
     Save(String),
 }
 
@@ -38,7 +38,7 @@ struct Script<'a> {
 }
 
 impl Input for Script<'_> {
-    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
         self.log.borrow_mut().push(Step::Read(timeout));
         match self.events.pop_front() {
             Some(event) => Ok(event),
@@ -95,7 +95,8 @@ fn run_failing_at(
         })
     };
     let mut draw = |app: &App| {
-        log.borrow_mut().push(Step::Draw(app.question().key));
+        log.borrow_mut()
+            .push(Step::Draw(app.question().key, app.doc().saving));
         if app.question().key == broken {
             return Err(io::Error::other("terminal gone"));
         }
@@ -106,7 +107,7 @@ fn run_failing_at(
 }
 
 fn draws(steps: &[Step]) -> usize {
-    steps.iter().filter(|s| matches!(s, Step::Draw(_))).count()
+    steps.iter().filter(|s| matches!(s, Step::Draw(..))).count()
 }
 
 #[test]
@@ -120,9 +121,10 @@ fn an_idle_wizard_draws_nothing_and_waits_for_input() {
         .unwrap();
     let idle = &steps[first_wait..];
     assert_eq!(draws(idle), 0, "no frame without an event: {idle:?}");
-    // Every turn of the loop waited for input, for the idle interval: no spinning.
+    // Every turn of the loop waited for input, with no timeout: no spinning, no
+    // wake-up on a timer.
     assert_eq!(idle.len(), IDLE + 1, "{idle:?}");
-    assert!(idle.iter().all(|s| *s == Step::Read(IDLE_WAIT)), "{idle:?}");
+    assert!(idle.iter().all(|s| *s == Step::Read(None)), "{idle:?}");
 }
 
 #[test]
@@ -150,11 +152,11 @@ fn a_confirmed_answer_is_drawn_then_saved_before_the_next_key() {
         Step::Save("organization.product_name".to_owned())
     );
     // Just before the save: the Enter that confirmed it, then the frame of the
-    // next question, drawn without waiting for the save.
+    // next question, drawn without waiting for the save, which it says is coming.
     assert!(matches!(steps[save - 2], Step::Read(_)), "{steps:?}");
     assert_eq!(
         steps[save - 1],
-        Step::Draw("organization.description"),
+        Step::Draw("organization.description", true),
         "{steps:?}"
     );
     // The save is done before the next key is even read.
@@ -164,6 +166,8 @@ fn a_confirmed_answer_is_drawn_then_saved_before_the_next_key() {
             .position(|s| matches!(s, Step::Read(_)))
             .unwrap();
     assert!(next_read > save);
+    // The frames after it say what the save said.
+    assert!(matches!(steps[save + 1], Step::Draw(_, false)), "{steps:?}");
     assert_eq!(
         steps.iter().filter(|s| matches!(s, Step::Save(_))).count(),
         1

@@ -214,6 +214,7 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let d = app.doc();
     let (mark, style) = match (&d.saved, d.dirty) {
+        (_, false) if d.saving => (format!("○ {}", strings::SAVING), style::dim()),
         (Saved::Failed(e), _) => (format!("! NOT SAVED: {e}"), style::error()),
         (_, true) => (format!("○ {}", strings::EDITING), style::warn()),
         (Saved::Saved, false) => (format!("● {}", strings::SAVED), style::good()),
