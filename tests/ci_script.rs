@@ -10,8 +10,14 @@ use std::process::{Command, Output};
 use common::{example, read};
 
 fn policy_ci(args: &[&str], cwd: &Path) -> Output {
-    let bin = Path::new(env!("CARGO_BIN_EXE_policywright")).parent().unwrap();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let bin = Path::new(env!("CARGO_BIN_EXE_policywright"))
+        .parent()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
     Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/policy-ci"))
         .args(args)
         .current_dir(cwd)
@@ -42,11 +48,20 @@ fn passes_a_clean_policy_and_fails_a_stale_or_faulty_one() {
 
     let ok = policy_ci(&args, dir.path());
     let said = String::from_utf8_lossy(&ok.stdout);
-    assert_eq!(ok.status.code(), Some(0), "{said}{}", String::from_utf8_lossy(&ok.stderr));
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{said}{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
     assert!(said.contains("is up to date"), "{said}");
 
     // The published text no longer matches the answers: stale.
-    std::fs::write(&published, read(&published).replace("Ledgerly", "Ledgerly Pro")).unwrap();
+    std::fs::write(
+        &published,
+        read(&published).replace("Ledgerly", "Ledgerly Pro"),
+    )
+    .unwrap();
     let stale = policy_ci(&args, dir.path());
     assert_eq!(stale.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&stale.stderr).contains("is stale"));

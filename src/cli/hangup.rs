@@ -67,18 +67,39 @@ fn terminal_modes() -> Option<libc::termios> {
 /// Ends the process if its terminal goes away (the window closed, the connection
 /// dropped). crossterm's reader then spins on a descriptor that reports end of file
 /// forever, so the event loop never runs again to see SIGHUP; a watcher thread
-/// looks every quarter of a second instead. Every confirmed answer is already saved
+/// waits for the hang-up instead, in poll(2) with no timeout, so that it costs
+/// nothing while the terminal is there. Every confirmed answer is already saved
 /// (atomically), and there is no terminal left to restore.
 pub fn exit_on_hangup(exit: super::Exit) {
     #[cfg(unix)]
     std::thread::spawn(move || {
         loop {
-            std::thread::sleep(std::time::Duration::from_millis(250));
+            wait_for_hangup();
             if terminal_gone() {
                 std::process::exit(i32::from(exit.code()));
             }
         }
     });
+}
+
+/// Waits until standard input or output reports a hang-up or an error, or a signal
+/// interrupts the wait. Asking for no event, poll(2) reports only those.
+#[cfg(unix)]
+fn wait_for_hangup() {
+    let mut fds = [libc::STDIN_FILENO, libc::STDOUT_FILENO].map(|fd| libc::pollfd {
+        fd,
+        events: 0,
+        revents: 0,
+    });
+    // SAFETY: two valid pollfds and their count; -1 waits without a timeout.
+    let ready = unsafe { libc::poll(fds.as_mut_ptr(), 2, -1) };
+    if ready < 0 {
+        // Interrupted by a signal (the caller looks and waits again); anything
+        // else would fail again at once, so slow down rather than spin.
+        if std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+            std::thread::sleep(std::time::Duration::from_millis(250));
+        }
+    }
 }
 
 /// Whether the terminal (standard input or output) has hung up.

@@ -230,12 +230,13 @@ impl Renderer {
         Ok(bodies)
     }
 
+    /// Renders a Markdown template; a guarded section that can print nothing for
+    /// this context is not even parsed (see [`templates::GUARDS`]).
     fn markdown(&self, name: &str, context: &Context) -> Result<String, RenderError> {
-        let out = self
-            .templates
-            .markdown(name)
-            .render(name, context)
-            .map_err(RenderError::Template)?;
+        let Some(tera) = self.templates.section(name, context)? else {
+            return Ok(String::new());
+        };
+        let out = tera.render(name, context).map_err(RenderError::Template)?;
         Ok(markdown::tidy(&out))
     }
 

@@ -2,8 +2,9 @@
 //! and overridable one by one with `--templates DIR`.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-use tera::Tera;
+use tera::{Context, Tera};
 
 use super::{Format, RenderError, filters, markdown};
 
@@ -39,12 +40,75 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "sections/custom.md",
 ];
 
+/// Embedded section templates that print nothing unless one of these context values
+/// is set (in Tera's sense: not undefined, null, false, zero or empty). When none
+/// is, the section is left out without its template even being parsed: parsing is
+/// most of what a small `render` does, and most policies leave some sections out.
+/// A template replaced with `--templates` is always parsed and rendered.
+/// `tests::guards_match_the_templates` renders every example to keep this true.
+pub const GUARDS: &[(&str, &[&str])] = &[
+    (
+        "sections/storage.md",
+        &["a.hosting.endpoint", "stores", "data_location"],
+    ),
+    (
+        "sections/visibility.md",
+        &[
+            "visibility.default",
+            "visibility.options",
+            "a.sharing.no_resharing",
+        ],
+    ),
+    (
+        "sections/cookies.md",
+        // `third_party_tracking` prints when false too: its guard is only null.
+        &["cookies", "dnt", "gpc", "said.third_party_tracking?"],
+    ),
+    ("sections/permissions.md", &["permissions"]),
+    ("sections/retention.md", &["retention"]),
+    ("sections/transfers.md", &["transfers"]),
+];
+
+/// Whether none of a section's guard values (see [`GUARDS`]) is set in `context`.
+fn quiet(guard: &[&str], context: &Context) -> bool {
+    guard.iter().all(|path| {
+        let (path, null_only) = match path.strip_suffix('?') {
+            Some(path) => (path, true),
+            None => (*path, false),
+        };
+        let (root, rest) = path.split_once('.').unwrap_or((path, ""));
+        let value = context.get(root).and_then(|v| {
+            if rest.is_empty() {
+                Some(v)
+            } else {
+                v.get_from_path(rest)
+            }
+        });
+        match value {
+            None => true,
+            Some(v) if null_only => v.is_none() || v.is_undefined(),
+            Some(v) => !v.is_truthy(),
+        }
+    })
+}
+
+/// A Markdown template parsed only when first needed: a guarded section (see
+/// [`GUARDS`]) or the custom-section template, unless overridden.
+struct Lazy {
+    name: String,
+    source: String,
+    guard: &'static [&'static str],
+    parsed: OnceLock<Option<Tera>>,
+}
+
 /// The parsed templates. Markdown templates use Markdown escaping; the HTML layout
 /// Tera's HTML escaping; the text layout none. The Markdown templates are split over
 /// two Tera instances so they can be parsed on two cores: parsing is most of the
-/// time a `render` process takes.
+/// time a `render` process takes. Templates that often print nothing are parsed
+/// only when they will print something ([`Lazy`]).
 pub struct Templates {
     markdown: Vec<Tera>,
+    lazy: Vec<Lazy>,
     html: Option<Tera>,
     text: Option<Tera>,
 }
@@ -62,9 +126,28 @@ impl Templates {
         }
         let wanted = |layout: Format| format.is_none_or(|f| f == layout);
         let (mut first, mut second) = (Vec::new(), Vec::new());
+        let embedded = |name: &str, source: &str| EMBEDDED.contains(&(name, source));
+        let lazy: Vec<Lazy> = sources
+            .iter()
+            .filter(|(n, t)| embedded(n, t))
+            .filter_map(|(name, source)| {
+                let guard = match GUARDS.iter().find(|(n, _)| n == name) {
+                    Some((_, guard)) => *guard,
+                    None if name == "sections/custom.md" => &[],
+                    None => return None,
+                };
+                Some(Lazy {
+                    name: name.clone(),
+                    source: source.clone(),
+                    guard,
+                    parsed: OnceLock::new(),
+                })
+            })
+            .collect();
         let mut markdown: Vec<(String, String)> = sources
             .iter()
             .filter(|(n, _)| n.ends_with(".md") && (n != "layout.md" || wanted(Format::Markdown)))
+            .filter(|(n, _)| !lazy.iter().any(|l| l.name == *n))
             .cloned()
             .collect();
         markdown.sort_by_key(|(_, t)| std::cmp::Reverse(t.len()));
@@ -98,13 +181,18 @@ impl Templates {
         });
         Ok(Templates {
             markdown: vec![first?, second?],
+            lazy,
             html: layout(".html", Format::Html)?,
             text: layout(".txt", Format::Text)?,
         })
     }
 
-    /// Which of the Markdown Tera instances holds this template.
+    /// Which of the two threads renders this template: the Tera instance that
+    /// holds it, or for a lazy one, alternately.
     pub fn part(&self, name: &str) -> usize {
+        if let Some(i) = self.lazy.iter().position(|l| l.name == name) {
+            return i % 2;
+        }
         self.markdown
             .iter()
             .position(|t| t.contains_template(name))
@@ -114,6 +202,25 @@ impl Templates {
     /// The Tera holding this Markdown template.
     pub fn markdown(&self, name: &str) -> &Tera {
         &self.markdown[self.part(name)]
+    }
+
+    /// The Tera to render Markdown template `name` with for `context`, parsing it
+    /// if it is lazy and this is its first use; `None` when it is a guarded
+    /// section that prints nothing for this context (see [`GUARDS`]).
+    pub fn section(&self, name: &str, context: &Context) -> Result<Option<&Tera>, RenderError> {
+        let Some(lazy) = self.lazy.iter().find(|l| l.name == name) else {
+            return Ok(Some(self.markdown(name)));
+        };
+        if !lazy.guard.is_empty() && quiet(lazy.guard, context) {
+            return Ok(None);
+        }
+        let template = || vec![(lazy.name.clone(), lazy.source.clone())];
+        match lazy.parsed.get_or_init(|| markdown_tera(template()).ok()) {
+            Some(tera) => Ok(Some(tera)),
+            // Embedded templates parse (a test sees to it); should one not, the
+            // error is reported as for any template.
+            None => markdown_tera(template()).map(|_| None),
+        }
     }
 
     /// The Tera that holds the layout for `format`, and the layout's name.
@@ -230,4 +337,79 @@ fn collect_files(
     walked.pop();
     out.sort();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Answers;
+    use crate::catalog::Catalog;
+    use crate::policy::Policy;
+    use crate::render::Prepared;
+
+    /// Every example that renders: a guard that says "prints nothing" must be
+    /// right, or a section would be lost.
+    fn contexts() -> Vec<(String, Context)> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let answers = Answers::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let policy = Policy::resolve(&answers, &Catalog::builtin()).unwrap();
+            let Ok(prepared) = Prepared::new(&policy) else {
+                continue;
+            };
+            out.push((path.display().to_string(), prepared.context));
+        }
+        assert!(out.len() >= 5, "{} examples render", out.len());
+        out
+    }
+
+    #[test]
+    fn guards_match_the_templates() {
+        let mut left_out = std::collections::BTreeSet::new();
+        for (example, context) in contexts() {
+            for (name, guard) in GUARDS {
+                let source = EMBEDDED.iter().find(|(n, _)| n == name).unwrap().1;
+                let tera = markdown_tera(vec![((*name).to_owned(), source.to_owned())]).unwrap();
+                let out = tera.render(name, &context).unwrap();
+                if quiet(guard, &context) {
+                    left_out.insert(*name);
+                    assert!(
+                        out.trim().is_empty(),
+                        "{example}: {name} is guarded by {guard:?}, none set, yet prints:\n{out}"
+                    );
+                }
+            }
+        }
+        // Each guard is tried: some example leaves out each guarded section.
+        assert_eq!(left_out.len(), GUARDS.len(), "{left_out:?}");
+    }
+
+    #[test]
+    fn guarded_templates_are_parsed_only_when_needed_and_overrides_always() {
+        let templates = Templates::load(None, Some(Format::Markdown)).unwrap();
+        let quiet_context = Context::new();
+        assert!(
+            templates
+                .section("sections/transfers.md", &quiet_context)
+                .unwrap()
+                .is_none()
+        );
+        assert!(templates.lazy.iter().all(|l| l.parsed.get().is_none()));
+
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sections")).unwrap();
+        std::fs::write(dir.path().join("sections/transfers.md"), "Always.").unwrap();
+        let templates = Templates::load(Some(dir.path()), Some(Format::Markdown)).unwrap();
+        let tera = templates
+            .section("sections/transfers.md", &quiet_context)
+            .unwrap()
+            .expect("an override is always rendered");
+        assert_eq!(
+            tera.render("sections/transfers.md", &quiet_context)
+                .unwrap(),
+            "Always."
+        );
+    }
 }

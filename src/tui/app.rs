@@ -173,6 +173,9 @@ pub struct Doc {
     /// Ctrl-Q was pressed once while an answer was not saved: the operator has been
     /// told, and the next Ctrl-Q leaves without it.
     pub quit_warned: bool,
+    /// A confirmed answer's save is pending: its frame is drawn first (see
+    /// `tui::run_loop`), and says "saving", not what the last save said.
+    pub saving: bool,
 }
 
 /// The whole application.
@@ -239,6 +242,7 @@ impl App {
             review: None,
             scan: None,
             quit_warned: false,
+            saving: false,
         };
         let steps = self.steps(&doc.answers);
         let start = last
@@ -359,6 +363,14 @@ impl App {
                 (answered, applicable.len())
             })
             .collect()
+    }
+
+    /// Whether a scan of the code folder is running (its worker has not answered).
+    pub fn scanning(&self) -> bool {
+        self.doc
+            .as_ref()
+            .and_then(|d| d.scan.as_ref())
+            .is_some_and(|s| s.found.is_none())
     }
 
     /// Brings the preview, findings and completion up to date if the answers changed

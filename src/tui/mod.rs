@@ -20,6 +20,9 @@ pub mod strings;
 pub mod terminal;
 pub mod ui;
 
+use std::collections::VecDeque;
+use std::io;
+use std::sync::atomic::AtomicUsize;
 use std::sync::mpsc::{self, Sender};
 use std::time::Duration;
 
@@ -29,60 +32,177 @@ use crossterm::event::{Event, KeyEventKind};
 
 use app::App;
 use effects::SaveFn;
-use event::{Msg, update};
+use event::{Cmd, Msg, update};
 
 /// Applies a message and everything it leads to (saves, opens, publishes). Slow
 /// work (a scan) goes to a worker that answers through `background` later.
 pub fn dispatch(app: &mut App, msg: Msg, save: &mut SaveFn, background: &Sender<Msg>) {
-    let mut queue = vec![msg];
-    while let Some(msg) = queue.pop() {
-        for cmd in update(app, msg) {
-            let Some(cmd) = effects::perform_in_background(app, cmd, background) else {
-                continue;
-            };
-            if let Some(reply) = effects::perform(app, cmd, save) {
-                queue.push(reply);
+    Effects::of(msg).run(app, save, background, false);
+}
+
+/// The messages still to apply and the commands still to do, in the order
+/// [`dispatch`] does them. The loop stops before a save so that the frame the
+/// answer leads to is drawn first, then carries on from where it stopped.
+#[derive(Default)]
+struct Effects {
+    msgs: Vec<Msg>,
+    cmds: VecDeque<Cmd>,
+}
+
+impl Effects {
+    fn of(msg: Msg) -> Effects {
+        Effects {
+            msgs: vec![msg],
+            cmds: VecDeque::new(),
+        }
+    }
+
+    /// Does the commands and applies the messages they answer with, until none is
+    /// left (`None`) or, with `stop_at_save`, until the next command is a save: what
+    /// is left is returned, the save first.
+    fn run(
+        mut self,
+        app: &mut App,
+        save: &mut SaveFn,
+        background: &Sender<Msg>,
+        stop_at_save: bool,
+    ) -> Option<Effects> {
+        loop {
+            while let Some(cmd) = self.cmds.pop_front() {
+                if stop_at_save && matches!(cmd, Cmd::Save { .. }) {
+                    self.cmds.push_front(cmd);
+                    return Some(self);
+                }
+                let Some(cmd) = effects::perform_in_background(app, cmd, background) else {
+                    continue;
+                };
+                if let Some(reply) = effects::perform(app, cmd, save) {
+                    self.msgs.push(reply);
+                }
             }
+            let msg = self.msgs.pop()?;
+            self.cmds = update(app, msg).into();
         }
     }
 }
+
+/// Where the loop's events come from: the terminal, or a script in tests.
+pub trait Input {
+    /// The next event, waiting at most `timeout` (without one: until an event
+    /// comes); `None` if none came by then.
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>>;
+}
+
+/// The terminal's keys, pastes and resizes.
+struct TerminalInput;
+
+impl Input for TerminalInput {
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
+        let Some(timeout) = timeout else {
+            return crossterm::event::read().map(Some);
+        };
+        if crossterm::event::poll(timeout)? {
+            crossterm::event::read().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// How long it waits while a scan runs, so that the worker's answer (which comes
+/// through a channel, not the terminal) is shown soon after it is ready.
+const WORKER_WAIT: Duration = Duration::from_millis(20);
 
 /// Runs the wizard in the terminal until the operator leaves; returns how it ended.
 /// The terminal is restored however it ends.
 pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<Exit> {
     let signalled = terminal::signal_flag()?;
-    let (background, answers) = mpsc::channel();
     let mut guard = terminal::Guard::enter()?;
+    run_loop(
+        &mut app,
+        save,
+        &mut TerminalInput,
+        &signalled,
+        &mut |app: &App| {
+            guard.redraw_if_lent();
+            guard.terminal.draw(|frame| ui::draw(app, frame)).map(drop)
+        },
+    )
+}
+
+/// The event loop, with its terminal given as `input` and `draw`. It draws only
+/// when something changed (a key, a paste, a resize, a finished save or scan, a
+/// refreshed preview), never on a timer; otherwise it waits for input.
+///
+/// A confirmed answer's frame (the next question) is drawn before the answer is
+/// saved, so the operator does not wait for the save's fsync to see it; the save is
+/// done right after that frame, before the next event is read, so no input is
+/// processed while an answer is unsaved. If the frame cannot be drawn, the answer
+/// is saved all the same.
+pub fn run_loop(
+    app: &mut App,
+    save: &mut SaveFn,
+    input: &mut dyn Input,
+    signalled: &AtomicUsize,
+    draw: &mut dyn FnMut(&App) -> io::Result<()>,
+) -> anyhow::Result<Exit> {
+    let (background, answers) = mpsc::channel();
+    let mut changed = true;
+    let mut after_frame: Option<Effects> = None;
     loop {
-        guard.redraw_if_lent();
-        guard.terminal.draw(|frame| ui::draw(&app, frame))?;
+        set_saving(app, after_frame.is_some());
+        let drawn = if changed { draw(app) } else { Ok(()) };
+        changed = false;
+        if let Some(rest) = after_frame.take() {
+            rest.run(app, save, &background, false);
+            set_saving(app, false);
+            changed = true;
+        }
+        drawn?;
         if let Some(exit) = app.exit {
             return Ok(exit);
         }
-        if let Some(exit) = terminal::signalled(&signalled) {
+        if let Some(exit) = terminal::signalled(signalled) {
             return Ok(exit);
         }
         // A confirmed answer is drawn first; the preview, findings and completion
         // it changes are worked out now and drawn in the next frame.
         if app.refresh_if_stale() {
+            changed = true;
             continue;
         }
         if let Ok(msg) = answers.try_recv() {
-            dispatch(&mut app, msg, save, &background);
+            after_frame = Effects::of(msg).run(app, save, &background, true);
+            changed = true;
             continue;
         }
-        if !crossterm::event::poll(Duration::from_millis(200))? {
-            continue;
-        }
-        let msg = match crossterm::event::read()? {
-            Event::Key(key) if key.kind != KeyEventKind::Release => Msg::Key(key),
-            Event::Paste(text) => Msg::Paste(text),
+        // Idle, the loop sleeps until an event: a signal wakes it with a resize
+        // (see `terminal::signal_flag`).
+        let wait = app.scanning().then_some(WORKER_WAIT);
+        let msg = match input.next(wait)? {
+            Some(Event::Key(key)) if key.kind != KeyEventKind::Release => Msg::Key(key),
+            Some(Event::Paste(text)) => Msg::Paste(text),
             // A resize just redraws, at the new size.
+            Some(Event::Resize(..)) => {
+                changed = true;
+                continue;
+            }
             _ => continue,
         };
-        dispatch(&mut app, msg, save, &background);
+        after_frame = Effects::of(msg).run(app, save, &background, true);
+        changed = true;
     }
 }
 
+/// Marks a save as pending (or not), for the status line of the frame drawn
+/// before it.
+fn set_saving(app: &mut App, saving: bool) {
+    if let Some(d) = app.doc.as_mut() {
+        d.saving = saving;
+    }
+}
+
+#[cfg(test)]
+mod perf_tests;
 #[cfg(test)]
 mod tests;

@@ -19,6 +19,7 @@ pub const LAST_QUESTION: &str =
 pub const FIRST_QUESTION: &str = "This is the first question.";
 pub const NOTHING_APPLIES: &str = "No question in this section applies to your answers so far.";
 pub const SAVED: &str = "saved";
+pub const SAVING: &str = "saving";
 pub const QUIT_UNSAVED: &str =
     "An answer is NOT saved and would be lost: press Ctrl-Q again to leave without it.";
 pub const NOT_SAVED_YET: &str = "nothing saved yet";

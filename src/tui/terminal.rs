@@ -47,16 +47,26 @@ fn install_panic_hook() {
 }
 
 /// The last of SIGINT, SIGTERM, SIGHUP or SIGQUIT to arrive (0: none), set by the
-/// signal handler; the event loop sees it within a poll interval, leaves, and the
-/// guard restores the terminal. None of them ends the process on the spot, so none
-/// can leave the terminal raw. (The Ctrl-C and Ctrl-\ keys arrive as keys in raw
-/// mode; these are the signals that `kill`, `timeout` or a supervisor send.)
+/// signal handler; the event loop sees it, leaves, and the guard restores the
+/// terminal. None of them ends the process on the spot, so none can leave the
+/// terminal raw. (The Ctrl-C and Ctrl-\ keys arrive as keys in raw mode; these are
+/// the signals that `kill`, `timeout` or a supervisor send.)
+///
+/// The idle loop waits in crossterm's poll without a timeout, and that poll sleeps
+/// through signals, except the resize signal it watches for: so each of these
+/// signals raises SIGWINCH too, which wakes the loop with a resize.
 pub fn signal_flag() -> io::Result<Arc<AtomicUsize>> {
     let flag = Arc::new(AtomicUsize::new(0));
     #[cfg(unix)]
     for signal in Exit::SIGNALS {
         #[allow(clippy::cast_sign_loss)] // signal numbers are small and positive
         signal_hook::flag::register_usize(signal, Arc::clone(&flag), signal as usize)?;
+        // SAFETY: raise(3) is async-signal-safe, and the action does nothing else.
+        unsafe {
+            signal_hook::low_level::register(signal, || {
+                let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+            })?;
+        }
     }
     Ok(flag)
 }

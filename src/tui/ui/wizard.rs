@@ -262,6 +262,7 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {
     let d = app.doc();
     let (mark, style) = match (&d.saved, d.dirty) {
+        (_, false) if d.saving => (format!("○ {}", strings::SAVING), style::dim()),
         (Saved::Failed(e), _) => (format!("! NOT SAVED: {e}"), style::error()),
         // In an entry with no field open, Enter does not save and Esc asks.
         (_, true) if entry_open(&d.editor) => {
