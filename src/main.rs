@@ -3,6 +3,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // A shell asking for completions (`COMPLETE=bash policywright ...`) is answered
+    // here, before anything else is printed, and the process ends.
+    clap_complete::CompleteEnv::with_factory(policywright::cli::completion_command).complete();
     let cli = policywright::cli::Cli::parse();
     match policywright::cli::run(cli) {
         Ok(code) => code,

@@ -455,3 +455,37 @@ fn color_takes_auto_always_never() {
     }
     pw().args(["--color", "sometimes", "list"]).assert().code(2);
 }
+
+/// Dynamic completion (`COMPLETE=<shell> policywright`): saved policy names where a
+/// NAME is taken, answer keys after `--set`, from the binary at completion time.
+#[test]
+fn dynamic_completion_knows_saved_policies_and_answer_keys() {
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("policies")).unwrap();
+    std::fs::copy(example("acme"), data.path().join("policies/acme.json")).unwrap();
+    let complete = |words: &[&str]| {
+        let out = pw_in(data.path())
+            .env("COMPLETE", "fish")
+            .arg("--")
+            .args(words)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    assert_eq!(complete(&["policywright", "edit", "a"]), "acme\n");
+    assert!(complete(&["policywright", "publish", ""]).contains("acme"));
+    let keys = complete(&[
+        "policywright",
+        "render",
+        "acme",
+        "--set",
+        "organization.pro",
+    ]);
+    assert!(keys.starts_with("organization.product_name=\t"), "{keys}");
+    let script = pw_in(data.path())
+        .env("COMPLETE", "bash")
+        .assert()
+        .success();
+    let script = String::from_utf8(script.get_output().stdout.clone()).unwrap();
+    assert!(script.contains("_clap_complete_policywright"), "{script}");
+}

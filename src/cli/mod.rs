@@ -26,6 +26,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 pub use exit::Exit;
+pub use shell::command as completion_command;
 
 use crate::answers::set::Assignment;
 use crate::render::Format;

@@ -46,3 +46,51 @@ pub fn man(args: ManArgs) -> anyhow::Result<ExitCode> {
     super::print(&String::from_utf8(page)?)?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// The command line with its dynamic completers: saved policy names wherever a NAME is
+/// taken, answer keys after `--set`. Shells that support dynamic completion ask the
+/// binary itself (`COMPLETE=bash policywright`, see the README), so the names are the
+/// ones saved now, not when the script was generated.
+pub fn command() -> clap::Command {
+    Cli::command().mut_subcommands(|sub| sub.mut_args(with_completer))
+}
+
+fn with_completer(arg: clap::Arg) -> clap::Arg {
+    use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
+    let takes_name = arg
+        .get_value_names()
+        .is_some_and(|names| names.iter().any(|n| n.as_str().starts_with("NAME")));
+    if arg.get_id() == "set" {
+        arg.add(ArgValueCompleter::new(answer_keys))
+    } else if takes_name {
+        arg.add(ArgValueCandidates::new(saved_policies))
+    } else {
+        arg
+    }
+}
+
+/// The saved policies' names.
+fn saved_policies() -> Vec<clap_complete::engine::CompletionCandidate> {
+    let Ok(dir) = crate::store::policies_dir() else {
+        return Vec::new();
+    };
+    crate::store::saved_names(&dir)
+        .unwrap_or_default()
+        .into_iter()
+        .map(clap_complete::engine::CompletionCandidate::new)
+        .collect()
+}
+
+/// Every question's answer path that starts with what is typed, followed by `=`.
+fn answer_keys(current: &std::ffi::OsStr) -> Vec<clap_complete::engine::CompletionCandidate> {
+    let typed = current.to_string_lossy();
+    crate::questions::sections()
+        .iter()
+        .flat_map(|s| s.questions.iter())
+        .filter(|q| q.key.starts_with(typed.as_ref()))
+        .map(|q| {
+            clap_complete::engine::CompletionCandidate::new(format!("{}=", q.key))
+                .help(Some(q.prompt.into()))
+        })
+        .collect()
+}
