@@ -262,10 +262,9 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
                     Ok((message, answers, base)) => {
                         d.answers = answers;
                         d.base = base;
-                        // "Since version N" now counts from the version just recorded.
-                        if d.name.is_some() {
-                            cmds.push(Cmd::LoadLastVersion);
-                        }
+                        // "Since version N" now counts from the version just recorded
+                        // (a saved policy's, or an answers file's kept beside it).
+                        cmds.push(Cmd::LoadLastVersion);
                         message
                     }
                     Err(e) => format!("Not published: {e}"),
@@ -655,7 +654,11 @@ fn open_review(app: &mut App) {
         Err(problems) => (problems, Vec::new()),
     };
     let d = app.doc();
-    let stem = d.name.clone().unwrap_or_else(|| "privacy".to_owned());
+    // `acme-privacy.md` for a saved policy; `privacy.md` beside an answers file.
+    let stem = d
+        .name
+        .as_ref()
+        .map_or_else(|| "privacy".to_owned(), |name| format!("{name}-privacy"));
     // The outputs the answers remember, ticked; the other formats offered beside them
     // (with Markdown ticked for a policy never published).
     let remembered = &d.answers.workspace.outputs;
@@ -675,7 +678,7 @@ fn open_review(app: &mut App) {
                     None => Output {
                         format,
                         on: remembered.is_empty() && format == Format::Markdown,
-                        path: TextInput::new(format!("{stem}-privacy.{}", format.extension())),
+                        path: TextInput::new(format!("{stem}.{}", format.extension())),
                     },
                 },
             )
