@@ -262,7 +262,15 @@ pub fn check(policy: &Policy) -> Vec<Finding> {
 /// repeated (`check --date`) and tests do not depend on the clock.
 pub fn check_on(policy: &Policy, today: Date) -> Vec<Finding> {
     let a = policy.answers();
-    let mut findings = findings_of(a, |_| true);
+    let mut findings = findings_of(a, |r| r.id != waivers::STALE);
+    // The stale-waiver rule reads the other rules' findings: it is given them rather
+    // than running every rule again.
+    if let Some(stale) = rules().find(|r| r.id == waivers::STALE)
+        && (stale.applies)(a)
+    {
+        let hits = waivers::stale_given(a, &findings);
+        findings.extend(hits.into_iter().map(|hit| finding(stale, hit)));
+    }
     waivers::apply(a, &mut findings, today);
     findings.sort_by(|x, y| (x.regime, x.severity, x.rule).cmp(&(y.regime, y.severity, y.rule)));
     findings
@@ -274,21 +282,28 @@ fn findings_of(a: &Answers, include: impl Fn(&Rule) -> bool) -> Vec<Finding> {
     rules()
         .filter(|rule| include(rule) && (rule.applies)(a))
         .flat_map(|rule| {
-            (rule.test)(a).into_iter().map(move |hit| Finding {
-                rule: rule.id,
-                regime: rule.regime,
-                severity: rule.severity,
-                citation: rule.citation,
-                reviewed: rule.reviewed,
-                message: match hit.note {
-                    Some(note) => format!("{}: {note}", rule.message),
-                    None => rule.message.to_owned(),
-                },
-                answer: hit.answer,
-                waived: None,
-            })
+            (rule.test)(a)
+                .into_iter()
+                .map(move |hit| finding(rule, hit))
         })
         .collect()
+}
+
+/// A rule's hit as a finding, not waived.
+fn finding(rule: &Rule, hit: Hit) -> Finding {
+    Finding {
+        rule: rule.id,
+        regime: rule.regime,
+        severity: rule.severity,
+        citation: rule.citation,
+        reviewed: rule.reviewed,
+        message: match hit.note {
+            Some(note) => format!("{}: {note}", rule.message),
+            None => rule.message.to_owned(),
+        },
+        answer: hit.answer,
+        waived: None,
+    }
 }
 
 /// The regimes with at least one rule that applies to these answers, in order: what

@@ -125,7 +125,13 @@ fn covers(rule: &str, scope: Option<&str>, f: &Finding) -> bool {
 
 /// The waivers that match no finding of the other rules, for `consistency-stale-waiver`.
 pub(super) fn stale(a: &Answers) -> Vec<Hit> {
-    let findings = super::findings_of(a, |r| r.id != STALE);
+    stale_given(a, &super::findings_of(a, |r| r.id != STALE))
+}
+
+/// [`stale`] on findings already made by every other rule: `check` passes its own, so
+/// the rules do not run twice whenever a waiver exists (the wizard checks on every
+/// confirmed answer).
+pub(super) fn stale_given(a: &Answers, findings: &[Finding]) -> Vec<Hit> {
     a.waivers
         .iter()
         .enumerate()
