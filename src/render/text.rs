@@ -214,7 +214,9 @@ impl Writer {
                 self.wrap(&first, "- ", "  ");
             }
             for (label, cell) in table.header.iter().skip(1).zip(cells) {
-                if !cell.is_empty() {
+                // A table shows "—" for "nothing here" so its columns line up; a
+                // list says nothing instead ("Notes: —" reads as a typo).
+                if !cell.is_empty() && cell != "—" {
                     self.wrap(&format!("{label}: {cell}"), "  ", "    ");
                 }
             }
