@@ -9,8 +9,8 @@
 mod pty;
 
 use std::os::fd::AsRawFd;
-use std::os::unix::process::{CommandExt, ExitStatusExt};
-use std::process::{Command, ExitStatus, Stdio};
+use std::os::unix::process::ExitStatusExt;
+use std::process::ExitStatus;
 use std::time::{Duration, Instant};
 
 /// Runs policywright with `args` on a new terminal until it shows `prompt`, then
@@ -18,23 +18,7 @@ use std::time::{Duration, Instant};
 fn close_terminal_at(args: &[&str], prompt: &str) -> ExitStatus {
     let data = tempfile::tempdir().unwrap();
     let (master, slave) = pty::open(30, 100);
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_policywright"));
-    cmd.args(args)
-        .current_dir(data.path())
-        .env("POLICYWRIGHT_DATA_DIR", data.path())
-        .env("TERM", "xterm-256color")
-        .stdin(Stdio::from(slave.try_clone().unwrap()))
-        .stdout(Stdio::from(slave.try_clone().unwrap()))
-        .stderr(Stdio::from(slave.try_clone().unwrap()));
-    // SAFETY: only async-signal-safe calls between fork and exec.
-    unsafe {
-        cmd.pre_exec(|| {
-            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
-        });
-    }
+    let mut cmd = pty::command(&slave, data.path(), args);
     let mut child = cmd.spawn().unwrap();
     drop(cmd);
     drop(slave);

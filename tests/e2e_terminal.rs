@@ -15,8 +15,8 @@
 mod pty;
 
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::os::unix::process::{CommandExt, ExitStatusExt};
-use std::process::{Child, Command, Stdio};
+use std::os::unix::process::ExitStatusExt;
+use std::process::Child;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -40,25 +40,7 @@ impl Pty {
 
     fn spawn_in(data: tempfile::TempDir, args: &[&str]) -> Pty {
         let (master, slave) = pty::open(30, 100);
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_policywright"));
-        cmd.args(args)
-            .current_dir(data.path())
-            .env("POLICYWRIGHT_DATA_DIR", data.path())
-            .env("TERM", "xterm-256color")
-            .env_remove("VISUAL")
-            .env_remove("EDITOR")
-            .stdin(Stdio::from(slave.try_clone().unwrap()))
-            .stdout(Stdio::from(slave.try_clone().unwrap()))
-            .stderr(Stdio::from(slave.try_clone().unwrap()));
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            cmd.pre_exec(|| {
-                if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
+        let mut cmd = pty::command(&slave, data.path(), args);
         let child = cmd.spawn().unwrap();
         let master = Arc::new(master);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(

@@ -33,3 +33,31 @@ pub fn open(rows: u16, cols: u16) -> (OwnedFd, OwnedFd) {
     // SAFETY: both descriptors were just opened and are owned here alone.
     unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
 }
+
+/// The real binary with `args`, on the terminal whose slave side is `slave` (its
+/// standard streams, and its controlling terminal in a session of its own, so
+/// closing the master hangs it up), keeping its saved policies in `data`.
+pub fn command(slave: &OwnedFd, data: &std::path::Path, args: &[&str]) -> std::process::Command {
+    use std::os::unix::process::CommandExt;
+    use std::process::Stdio;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_policywright"));
+    cmd.args(args)
+        .current_dir(data)
+        .env("POLICYWRIGHT_DATA_DIR", data)
+        .env("TERM", "xterm-256color")
+        .env_remove("VISUAL")
+        .env_remove("EDITOR")
+        .stdin(Stdio::from(slave.try_clone().unwrap()))
+        .stdout(Stdio::from(slave.try_clone().unwrap()))
+        .stderr(Stdio::from(slave.try_clone().unwrap()));
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(|| {
+            if libc::setsid() < 0 || libc::ioctl(0, libc::TIOCSCTTY, 0) < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd
+}
