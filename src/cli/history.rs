@@ -49,13 +49,18 @@ pub fn run(args: HistoryArgs) -> anyhow::Result<ExitCode> {
 
     let mut entries = Vec::with_capacity(versions.len());
     let mut previous: Option<Option<Policy>> = None;
+    // Read once: every version is resolved against today's catalog.
+    let catalog = crate::catalog::Catalog::for_operator()?;
     for v in &versions {
         // A version whose catalog entry has since gone cannot be resolved today: it is
         // listed, and said not to be compared, rather than hiding every other version.
-        let policy = super::input::policy_of(&v.answers, &format!("{name}@{}", v.version));
+        let policy = Policy::resolve(&v.answers, &catalog).map_err(|problems| {
+            let error = crate::answers::AnswersError::Invalid(problems);
+            format!("{name}@{}: {error}", v.version)
+        });
         let (summary, material) = match (&previous, &policy) {
             (None, _) => ("first published version".to_owned(), false),
-            (_, Err(e)) => (format!("not compared ({e:#})"), false),
+            (_, Err(e)) => (format!("not compared ({e})"), false),
             (Some(None), Ok(_)) => ("not compared with the version before".to_owned(), false),
             (Some(Some(p)), Ok(policy)) => {
                 let since = crate::diff::since(p, policy);
