@@ -80,3 +80,50 @@ fn ask_saves_each_answer_and_resumes_with_them_as_defaults() {
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(again, saved, "Enter kept every answer as it was");
 }
+
+/// The readline keys edit the line in every `ask` prompt (issue 18): before the
+/// patched inquire (vendor/inquire), Ctrl-A, Ctrl-E, Ctrl-U and Ctrl-W typed their
+/// letters into the answer, and a chord it does not know (Ctrl-T) typed a `t`.
+#[test]
+fn line_editing_keys_edit_the_answer_instead_of_typing_letters() {
+    let data = tempfile::tempdir().unwrap();
+    const HOME: &str = "\x1b[H";
+    const END: &str = "\x1b[F";
+    const LEFT: &str = "\x1b[D";
+    const RIGHT: &str = "\x1b[C";
+
+    let mut p = ask(data.path());
+    p.exp_string("What is your product called?").unwrap();
+    p.send("world").unwrap();
+    p.send_control('a').unwrap(); // start of line
+    p.send("hello ").unwrap();
+    p.send_control('e').unwrap(); // end of line
+    p.send(" wide").unwrap();
+    p.send_control('w').unwrap(); // the word before the cursor
+    p.send(HOME).unwrap();
+    p.send("X").unwrap();
+    p.send(END).unwrap();
+    p.send("Y").unwrap();
+    p.send(LEFT).unwrap();
+    p.send("Z").unwrap();
+    p.send(RIGHT).unwrap();
+    p.send("!").unwrap();
+    p.send_control('t').unwrap(); // unknown: ignored, not typed
+    p.send_line("").unwrap();
+    p.exp_string("what does it do?").unwrap();
+    p.send("junk that goes").unwrap();
+    p.send_control('u').unwrap(); // everything before the cursor
+    p.send("a team tool, in full").unwrap();
+    p.send(LEFT.repeat(9).as_str()).unwrap();
+    p.send_control('k').unwrap(); // everything after the cursor
+    p.send_line("").unwrap();
+    p.exp_string("What is its website?").unwrap();
+    stopped(p);
+
+    let saved: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(data.path().join("policies/acme.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(saved["organization"]["product_name"], "Xhello world ZY!");
+    assert_eq!(saved["organization"]["description"], "a team tool");
+}
