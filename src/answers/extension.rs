@@ -15,10 +15,10 @@ pub struct Extension {
     pub permissions: Vec<Permission>,
     /// No permission is used for tracking or advertising.
     #[serde(default)]
-    pub no_tracking_or_ads: bool,
+    pub no_tracking_or_ads: Option<bool>,
     /// State compliance with the Chrome Web Store's Limited Use requirements.
     #[serde(default)]
-    pub limited_use: bool,
+    pub limited_use: Option<bool>,
 }
 
 /// A permission, or several used together, and what for.

@@ -473,7 +473,7 @@ mod tests {
         .unwrap();
         assert_eq!(a.organization.contact_email, "privacy@stepr.kz");
         assert_eq!(a.audience.regions.len(), 3);
-        assert!(a.rights.complaint);
+        assert_eq!(a.rights.complaint, Some(true));
         assert_eq!(a.policy.last_updated.unwrap().to_string(), "2026-12-01");
     }
 

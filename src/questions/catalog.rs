@@ -205,10 +205,10 @@ fn product() -> Section {
               "GDPR Art. 8 sets 13 to 16 depending on the country for consent to online services; COPPA covers children under 13.",
               Kind::Age).example("16"),
             q("audience.directed_to_children", "Is the product directed to children under 13?",
-              "If yes, COPPA requires verifiable parental consent before collecting their data.", Kind::YesNo),
+              "If yes, COPPA requires verifiable parental consent before collecting their data.", Kind::Maybe),
             q("audience.parental_consent", "How do you obtain verifiable parental consent?",
               "COPPA 16 CFR 312.5 lists the accepted methods.", Kind::Paragraph)
-                .when(|s| s.answers.audience.directed_to_children),
+                .when(|s| s.answers.audience.directed_to_children == Some(true)),
         ],
     }
 }
@@ -233,7 +233,7 @@ fn data() -> Section {
                   q("required", "Must users provide it to use the product?", "GDPR Art. 13(2)(e): say whether providing data is required and what happens if it is not.", Kind::Maybe),
                   q("if_not_provided", "What happens if they do not?", "E.g. \"we cannot create your account\".", Kind::Text)
                       .when(|s| record_is(s, "required", &Value::Bool(true))),
-                  q("sensitive", "Is it sensitive (health, biometrics, precise location, beliefs, ...)?", "GDPR Art. 9 special categories and CCPA sensitive personal information need extra care.", Kind::YesNo),
+                  q("sensitive", "Is it sensitive (health, biometrics, precise location, beliefs, ...)?", "GDPR Art. 9 special categories and CCPA sensitive personal information need extra care.", Kind::Maybe),
                   q("ccpa_category", "Which CCPA category is it?", "CCPA 1798.140(v): California readers must see the categories collected.", Kind::Choice(CcpaCategory::CHOICES))
                       .when(|s| law::california(s.answers)),
               ])),
@@ -495,7 +495,7 @@ fn visibility() -> Section {
                 "sharing.no_resharing",
                 "Do you promise never to re-share beyond what users set?",
                 "",
-                Kind::YesNo,
+                Kind::Maybe,
             )
             .when(|s| s.answers.sharing.items.is_some()),
         ],
@@ -534,7 +534,7 @@ fn retention() -> Section {
                             "rolling",
                             "Is it a rolling window (old entries drop off continuously)?",
                             "",
-                            Kind::YesNo,
+                            Kind::Maybe,
                         ),
                         q(
                             "setting",
@@ -652,7 +652,7 @@ fn rights() -> Section {
                 "rights.everyone",
                 "Do you offer these rights to every user, wherever they live?",
                 "",
-                Kind::YesNo,
+                Kind::Maybe,
             ),
             q(
                 "rights.response_time",
@@ -678,7 +678,7 @@ fn rights() -> Section {
                 "rights.complaint",
                 "State the right to complain to a supervisory authority?",
                 "GDPR Art. 13(2)(d) requires it.",
-                Kind::YesNo,
+                Kind::Maybe,
             ),
             q(
                 "rights.authority",
@@ -686,19 +686,19 @@ fn rights() -> Section {
                 "E.g. \"the Irish Data Protection Commission\".",
                 Kind::Text,
             )
-            .when(|s| s.answers.rights.complaint),
+            .when(|s| s.answers.rights.complaint == Some(true)),
             q(
                 "rights.authorized_agents",
                 "Do you accept requests through authorized agents?",
                 "CCPA 1798.135 and 11 CCR 7063.",
-                Kind::YesNo,
+                Kind::Maybe,
             )
             .when(in_us),
             q(
                 "rights.non_discrimination",
                 "Do you promise not to treat users worse for using their rights?",
                 "CCPA 1798.125.",
-                Kind::YesNo,
+                Kind::Maybe,
             )
             .when(in_us),
         ],
@@ -898,14 +898,14 @@ fn extension() -> Section {
                 "extension.no_tracking_or_ads",
                 "Are all permissions free of tracking and advertising use?",
                 "",
-                Kind::YesNo,
+                Kind::Maybe,
             )
             .when(is_extension),
             q(
                 "extension.limited_use",
                 "Do you comply with the Chrome Web Store Limited Use requirements?",
                 "Required for extensions that handle user data in the Chrome Web Store.",
-                Kind::YesNo,
+                Kind::Maybe,
             )
             .when(is_extension),
         ],
@@ -932,7 +932,7 @@ fn changes() -> Section {
                 "changes.in_advance",
                 "Do you tell them before the change takes effect?",
                 "",
-                Kind::YesNo,
+                Kind::Maybe,
             ),
             q(
                 "changes.notice_period",
@@ -940,7 +940,7 @@ fn changes() -> Section {
                 "",
                 Kind::Period,
             )
-            .when(|s| s.answers.changes.in_advance),
+            .when(|s| s.answers.changes.in_advance == Some(true)),
             q(
                 "changes.material_examples",
                 "Examples of a material change",
@@ -981,7 +981,7 @@ fn policy() -> Section {
                 "policy.agreement_by_use",
                 "Ask readers to read the policy before using the product?",
                 "Printed as \"Please read this policy before using Acme.\" Using a product is not consent (GDPR Art. 4(11), 7), so the policy does not say \"by using Acme, you agree\".",
-                Kind::YesNo,
+                Kind::Maybe,
             ),
             q(
                 "waivers",

@@ -75,9 +75,12 @@ pub enum Kind {
     Period,
     /// A whole number of years.
     Age,
-    /// Yes or no; "no" is the default.
+    /// Yes or no, for a plain `bool` answer whose "no" cannot be told from no answer
+    /// (so it always counts as answered). Prefer [`Kind::Maybe`] over an `Option<bool>`.
     YesNo,
-    /// Yes, no, or not answered yet.
+    /// Yes, no, or not answered yet (an `Option<bool>`): a "no" is kept as an answer,
+    /// and a question never answered is counted as open by the wizard's sidebar and
+    /// `ask --only-missing`.
     Maybe,
     /// One of a closed list.
     Choice(&'static [Choice]),

@@ -641,7 +641,7 @@ impl<'a> View<'a> {
                 .purposes
                 .iter()
                 .any(|p| p.legal_basis == Some(LegalBasis::LegitimateInterests)),
-            sensitive: a.data.categories.iter().any(|c| c.sensitive),
+            sensitive: a.data.categories.iter().any(|c| c.sensitive == Some(true)),
             stays_within: a.hosting.stays_in_region == Some(true) && !elsewhere,
             elsewhere,
             https: a
@@ -782,7 +782,7 @@ fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
                     required: c.required,
                     if_not_provided: c.if_not_provided.as_deref(),
                     consequence: c.if_not_provided.as_deref().map(consequence),
-                    sensitive: c.sensitive,
+                    sensitive: c.sensitive == Some(true),
                     ccpa: c.ccpa_category.map(|x| x.label()),
                 })
                 .collect(),
@@ -989,7 +989,7 @@ fn rule_view(r: &RetentionRule) -> RuleView<'_> {
         (None, Some(u)) => format!("until {u}"),
         (None, None) => String::new(),
     };
-    if r.rolling {
+    if r.rolling == Some(true) {
         kept.push_str(", rolling");
     }
     let mut notes: Vec<String> = Vec::new();

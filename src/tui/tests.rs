@@ -84,6 +84,24 @@ fn go_to(app: &mut App, target: &str) {
     }
 }
 
+/// A yes/no never answered is not counted as answered, and "no" is (issue 18):
+/// the sidebar's counts and the editor both tell the two apart.
+#[test]
+fn an_unanswered_yes_no_is_not_counted_and_a_no_is() {
+    let mut app = app_with(Answers::default());
+    let changes = app.sections.iter().position(|s| s.id == "changes").unwrap();
+    assert_eq!(app.completion()[changes].0, 0, "nothing answered yet");
+    go_to(&mut app, "changes.in_advance");
+    match &app.doc().editor {
+        super::editors::Editor::Maybe(m) => assert_eq!(m.value, None, "no answer chosen"),
+        _ => panic!("a yes/no/unanswered editor"),
+    }
+    let cmds = press(&mut app, KeyCode::Char('n'));
+    assert_eq!(cmds, vec![save("changes.in_advance")]);
+    assert_eq!(app.doc().answers.changes.in_advance, Some(false));
+    assert_eq!(app.completion()[changes].0, 1, "'no' is an answer");
+}
+
 #[test]
 fn enter_saves_the_answer_and_moves_on() {
     let mut app = app_with(Answers::default());
