@@ -118,6 +118,10 @@ fn line_editing_keys_edit_the_answer_instead_of_typing_letters() {
     p.send_control('k').unwrap(); // everything after the cursor
     p.send_line("").unwrap();
     p.exp_string("What is its website?").unwrap();
+    // Esc goes back one question, with the answer given as the default.
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
+    p.exp_string("(a team tool)").unwrap();
     stopped(p);
 
     let saved: serde_json::Value = serde_json::from_str(
