@@ -44,7 +44,7 @@ fn ask_saves_each_answer_and_resumes_with_them_as_defaults() {
     // Clear the bad input (Ctrl-U is not universal; backspace is).
     p.send(&"\u{7f}".repeat(7)).unwrap();
     p.send_line("https://acme.io").unwrap();
-    p.exp_string("Which legal person runs it?").unwrap();
+    p.exp_string("Who runs it: your company").unwrap();
     stopped(p);
 
     let file = data.path().join("policies/acme.json");

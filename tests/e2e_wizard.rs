@@ -112,7 +112,7 @@ fn new_then_edit_then_publish() {
     step(
         &mut p,
         &format!("{CTRL_U}https://acme.io\r"),
-        "Which legal person",
+        "Who runs it: your company",
     );
     quit(p);
 
@@ -123,7 +123,7 @@ fn new_then_edit_then_publish() {
 
     // Reopened where it was left, with every answer there; change one.
     let mut p = wizard(data.path(), site.path(), &["edit", "acme"]);
-    p.expect("Which legal person");
+    p.expect("Who runs it: your company");
     step(&mut p, TAB_BACK, "What is its website?");
     assert!(p.contents().contains("https://acme.io"));
     step(&mut p, TAB_BACK, "what does it do?");

@@ -540,7 +540,7 @@ fn catalog_values_are_offered_as_defaults() {
         "text: Which company is behind it? [default: Stripe Payments Europe, Limited (from the catalog)]",
     );
     offered(
-        "select: What makes a transfer to it lawful? [default: the EU-US Data Privacy Framework (from the catalog)]",
+        "select: If it handles data outside Europe, what makes that lawful? [default: the EU-US Data Privacy Framework (from the catalog)]",
     );
     offered(
         "text: Link to its privacy policy [default: https://stripe.com/privacy (from the catalog)]",

@@ -893,7 +893,10 @@ fn a_catalog_value_is_the_default_enter_keeps_and_typing_changes() {
 
     // The transfer safeguard: the catalog's choice is where the cursor starts, and
     // "no answer" (which would only bring it back) is not offered.
-    to_field(&mut app, "What makes a transfer to it lawful?");
+    to_field(
+        &mut app,
+        "If it handles data outside Europe, what makes that lawful?",
+    );
     press(&mut app, KeyCode::Enter);
     let shown = screen(&app, 120, 40);
     assert!(
