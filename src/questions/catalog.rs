@@ -10,7 +10,7 @@ use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
 use crate::answers::vocab::{
     CcpaCategory, CookiePurpose, DataSource, DateStyle, DntResponse, GpcResponse, LegalBasis,
     NotUsed, NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
-    SecurityMeasureKind, StorageKind, TrainingUse, Visibility,
+    StorageKind, TrainingUse, Visibility,
 };
 use crate::law;
 
@@ -215,7 +215,7 @@ fn organization() -> Section {
               "Decides whether you need an EU or UK representative, and which transfers happen. A name or a two-letter code (US, DE, KZ).",
               Kind::Country).example("US"),
             q("organization.postal_address", "What is your postal address?",
-              "Some laws (GDPR Art. 13(1)(a), CalOPPA for some operators) expect a way to write to you, not only e-mail.",
+              "Some laws (GDPR Art. 13(1)(a), CalOPPA for some businesses) expect a way to write to you, not only e-mail.",
               Kind::Paragraph),
             q("organization.contact_email", "Which e-mail address should people write to?",
               "Every privacy law asks for a way to contact you (GDPR Art. 13(1)(a), CCPA 1798.130). Leave empty if people reach you only by post, a contact form or an issue tracker (asked under Users' rights): the policy then names those, never an e-mail address.",
@@ -246,11 +246,11 @@ fn product() -> Section {
               Kind::Group(person_fields()))
                 .when(|s| law::may_need_eu_representative(s.answers)),
             q("organization.uk_representative", "Who represents you in the UK?",
-              "UK GDPR Art. 27: a business outside the UK that serves people there must name a representative in the UK, a person or firm that people and the ICO can contact.",
+              "UK GDPR Art. 27: a business outside the UK that serves people there must name a representative in the UK, a person or firm that people and the Information Commissioner (the UK authority) can contact.",
               Kind::Group(person_fields()))
                 .when(|s| law::may_need_uk_representative(s.answers)),
             q("audience.intended_for", "Who is the product for? (finishes \"[your product] is intended for ...\")",
-              "Stated in the children section.", Kind::Text).example("software developers"),
+              "The policy says this where it talks about children.", Kind::Text).example("software developers"),
             q("audience.minimum_age", "What is the youngest age of user you accept?",
               "GDPR Art. 8 sets 13 to 16 depending on the country for consent to online services; COPPA covers children under 13.",
               Kind::Age).example("16"),
@@ -1089,6 +1089,7 @@ fn custom() -> Section {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answers::vocab::SecurityMeasureKind;
 
     #[test]
     fn security_kinds_match_the_vocabulary() {

@@ -125,6 +125,19 @@ impl Question {
     }
 }
 
+/// Where a question's words name the product before it has a name.
+pub const YOUR_PRODUCT: &str = "[your product]";
+
+/// A question's prompt or help as shown: "[your product]" becomes the product's
+/// name once it has one, so a founder reads "finishes \"Habitly provides ...\"".
+pub fn in_words(text: &'static str, answers: &Answers) -> std::borrow::Cow<'static, str> {
+    let name = answers.organization.product_name.trim();
+    if name.is_empty() || !text.contains(YOUR_PRODUCT) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.replace(YOUR_PRODUCT, name))
+}
+
 /// Whether a value counts as an answer: not missing, not blank, not an empty list.
 pub fn is_answered(value: Option<&Value>) -> bool {
     match value {
@@ -255,6 +268,18 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "answers no question asks: {missing:?}");
+    }
+
+    #[test]
+    fn the_product_is_named_once_it_has_a_name() {
+        let mut a = Answers::default();
+        let q = "What does it do? (finishes \"[your product] provides ...\")";
+        assert_eq!(in_words(q, &a), q);
+        a.organization.product_name = "Habitly".into();
+        assert_eq!(
+            in_words(q, &a),
+            "What does it do? (finishes \"Habitly provides ...\")"
+        );
     }
 
     #[test]
