@@ -288,7 +288,9 @@ fn list_entries_are_added_edited_reordered_and_removed_with_autosave() {
 
     // A record missing a required field is refused, with the field named.
     press(&mut app, KeyCode::Char('a'));
-    press(&mut app, KeyCode::Up); // wraps to "Save this entry"
+    press(&mut app, KeyCode::Up); // stays on the first field: no wrapping
+    assert_eq!(open_form(&app).cursor, 0);
+    press(&mut app, KeyCode::End); // to "Save this entry"
     let cmds = press(&mut app, KeyCode::Enter);
     assert!(cmds.is_empty());
     assert!(
@@ -818,8 +820,10 @@ fn open_form(app: &App) -> &super::editors::form::Form {
     form
 }
 
-/// Moves the form's cursor down (it wraps) to the field with this prompt.
+/// Moves the form's cursor to the field with this prompt: to the first field, then
+/// down (the cursor does not wrap round).
 fn to_field(app: &mut App, prompt: &str) {
+    press(app, KeyCode::Home);
     for _ in 0..40 {
         let shown = screen(app, 120, 40);
         if ["›  ", "›* "]

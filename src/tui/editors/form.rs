@@ -251,8 +251,12 @@ impl Form {
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match key.code {
-            KeyCode::Up => self.cursor = (self.cursor + rows - 1) % rows,
-            KeyCode::Down => self.cursor = (self.cursor + 1) % rows,
+            // No wrapping: Down past "Save this entry" landed on the first field, and
+            // the next Enter opened it (ux-wizard finding 12).
+            KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Down => self.cursor = (self.cursor + 1).min(rows - 1),
+            KeyCode::Home => self.cursor = 0,
+            KeyCode::End => self.cursor = rows - 1,
             KeyCode::Esc if self.changed() => {
                 self.asking = true;
                 self.error = None;
