@@ -82,8 +82,9 @@ fn ask_saves_each_answer_and_resumes_with_them_as_defaults() {
 }
 
 /// The readline keys edit the line in every `ask` prompt (issue 18): before the
-/// patched inquire (vendor/inquire), Ctrl-A, Ctrl-E, Ctrl-U and Ctrl-W typed their
-/// letters into the answer, and a chord it does not know (Ctrl-T) typed a `t`.
+/// patched inquire (vendor/inquire), Ctrl-A, Ctrl-E, Ctrl-U, Ctrl-W, Ctrl-K, Ctrl-B
+/// and Ctrl-F typed their letters into the answer, Alt-B/F/D typed a `b`, `f`, `d`,
+/// and a chord it does not know (Ctrl-T) typed a `t`.
 #[test]
 fn line_editing_keys_edit_the_answer_instead_of_typing_letters() {
     let data = tempfile::tempdir().unwrap();
@@ -91,6 +92,9 @@ fn line_editing_keys_edit_the_answer_instead_of_typing_letters() {
     const END: &str = "\x1b[F";
     const LEFT: &str = "\x1b[D";
     const RIGHT: &str = "\x1b[C";
+    const ALT_B: &str = "\x1bb";
+    const ALT_F: &str = "\x1bf";
+    const ALT_D: &str = "\x1bd";
 
     let mut p = ask(data.path());
     p.exp_string("What is your product called?").unwrap();
@@ -114,8 +118,16 @@ fn line_editing_keys_edit_the_answer_instead_of_typing_letters() {
     p.send("junk that goes").unwrap();
     p.send_control('u').unwrap(); // everything before the cursor
     p.send("a team tool, in full").unwrap();
-    p.send(LEFT.repeat(9).as_str()).unwrap();
-    p.send_control('k').unwrap(); // everything after the cursor
+    p.send(ALT_B).unwrap(); // a word left: before "full"
+    p.send(ALT_B).unwrap(); // before "in"
+    p.send_control('b').unwrap(); // a character left
+    p.send_control('b').unwrap(); // before ","
+    p.send_control('k').unwrap(); // everything after the cursor: "a team tool"
+    p.send_control('a').unwrap();
+    p.send(ALT_F).unwrap(); // a word right: after "a"
+    p.send_control('f').unwrap(); // a character right: before "team"
+    p.send(ALT_D).unwrap(); // the word after the cursor
+    p.send("big").unwrap();
     p.send_line("").unwrap();
     p.exp_string("What is its website?").unwrap();
     // Esc goes back one question, whose answer Enter keeps. A lone Esc
@@ -136,5 +148,5 @@ fn line_editing_keys_edit_the_answer_instead_of_typing_letters() {
     )
     .unwrap();
     assert_eq!(saved["organization"]["product_name"], "Xhello world ZY!");
-    assert_eq!(saved["organization"]["description"], "a team tool");
+    assert_eq!(saved["organization"]["description"], "a big tool");
 }

@@ -53,15 +53,27 @@ impl InnerAction for InputAction {
 
             // policywright's patch (see PATCHED.md): the readline keys edit the line,
             // and no other Ctrl- or Alt-chord is typed into it as a plain letter.
-            Key::Char('a', m) if is_ctrl(m) => Self::MoveCursor(Magnitude::Line, LineDirection::Left),
-            Key::Char('e', m) if is_ctrl(m) => Self::MoveCursor(Magnitude::Line, LineDirection::Right),
-            Key::Char('b', m) if is_ctrl(m) => Self::MoveCursor(Magnitude::Char, LineDirection::Left),
-            Key::Char('f', m) if is_ctrl(m) => Self::MoveCursor(Magnitude::Char, LineDirection::Right),
+            Key::Char('a', m) if is_ctrl(m) => {
+                Self::MoveCursor(Magnitude::Line, LineDirection::Left)
+            }
+            Key::Char('e', m) if is_ctrl(m) => {
+                Self::MoveCursor(Magnitude::Line, LineDirection::Right)
+            }
+            Key::Char('b', m) if is_ctrl(m) => {
+                Self::MoveCursor(Magnitude::Char, LineDirection::Left)
+            }
+            Key::Char('f', m) if is_ctrl(m) => {
+                Self::MoveCursor(Magnitude::Char, LineDirection::Right)
+            }
             Key::Char('u', m) if is_ctrl(m) => Self::Delete(Magnitude::Line, LineDirection::Left),
             Key::Char('k', m) if is_ctrl(m) => Self::Delete(Magnitude::Line, LineDirection::Right),
             Key::Char('w', m) if is_ctrl(m) => Self::Delete(Magnitude::Word, LineDirection::Left),
-            Key::Char('b', m) if is_alt(m) => Self::MoveCursor(Magnitude::Word, LineDirection::Left),
-            Key::Char('f', m) if is_alt(m) => Self::MoveCursor(Magnitude::Word, LineDirection::Right),
+            Key::Char('b', m) if is_alt(m) => {
+                Self::MoveCursor(Magnitude::Word, LineDirection::Left)
+            }
+            Key::Char('f', m) if is_alt(m) => {
+                Self::MoveCursor(Magnitude::Word, LineDirection::Right)
+            }
             Key::Char('d', m) if is_alt(m) => Self::Delete(Magnitude::Word, LineDirection::Right),
             Key::Char(_, m) if is_ctrl(m) || is_alt(m) => return None,
 
