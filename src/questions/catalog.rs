@@ -680,8 +680,8 @@ fn rights() -> Section {
                         ),
                         q(
                             "how",
-                            "How do users do it? (finishes the right's sentence)",
-                            "E.g. \"via Settings → Data export\" or \"in the app under Settings\".",
+                            "How do users do it? (a few words that follow the right)",
+                            "E.g. \"via Settings → Data export\" or \"by e-mailing us\".",
                             Kind::Text,
                         ),
                     ],
