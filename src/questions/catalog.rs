@@ -767,7 +767,7 @@ fn tracking() -> Section {
             q(
                 "tracking.not_used",
                 "Which of these does your product not use at all?",
-                "Each one you pick is stated in the policy (\"Acme uses no analytics and no tracking pixels\"). Pick only what is true of the product and every service in it.",
+                "Each one you pick is stated in the policy (\"[your product] uses no analytics and no tracking pixels\"). Pick only what is true of the product and every service in it.",
                 Kind::Choices(NotUsed::CHOICES),
             ),
             q(
