@@ -20,6 +20,7 @@ mod rights;
 pub mod schema;
 mod security;
 pub mod set;
+mod texts;
 mod tracking;
 pub mod validate;
 pub mod values;
