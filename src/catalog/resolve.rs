@@ -70,14 +70,17 @@ struct Fills {
 }
 
 impl Fills {
-    /// The rules. The legal entity is the one for the operator's region; the
+    /// The rules. Only facts the entry confirms are filled ([`Entry::confirms`]).
+    /// The legal entity is the one for the operator's region; the
     /// catalog's description of the data stands in only while no data category is
     /// picked, since the categories then say what the recipient receives.
     fn of(p: &Processor, e: &Entry, operator: &Operator) -> Fills {
         let region = operator.region;
         let blank = |s: &str| s.trim().is_empty();
-        fn given<T: Clone>(v: &[T]) -> Option<Vec<T>> {
-            (!v.is_empty()).then(|| v.to_vec())
+        // A fact the entry does not confirm is left for the operator to give (and
+        // for `check` to ask about): a policy never states an unchecked fact.
+        fn confirmed<T: Clone>(e: &Entry, fact: &str, v: &[T]) -> Option<Vec<T>> {
+            (e.confirms(fact) && !v.is_empty()).then(|| v.to_vec())
         }
         Fills {
             id: blank(&p.id).then(|| e.id.clone()),
@@ -88,37 +91,45 @@ impl Fills {
             legal_entity: p
                 .legal_entity
                 .is_none()
-                .then(|| e.legal_entity_for(region).map(str::to_owned))
+                .then(|| e.confirmed_legal_entity_for(region).map(str::to_owned))
                 .flatten(),
-            data_description: (p.data_description.is_none() && p.categories.is_empty())
-                .then(|| e.data_phrase())
-                .flatten(),
+            data_description: (p.data_description.is_none()
+                && p.categories.is_empty()
+                && e.confirms("data"))
+            .then(|| e.data_phrase())
+            .flatten(),
             countries: p
                 .countries
                 .is_empty()
-                .then(|| given(&e.countries))
+                .then(|| confirmed(e, "countries", &e.countries))
                 .flatten(),
             safeguard: p
                 .safeguard
                 .is_none()
                 .then(|| {
+                    let theirs = confirmed(e, "countries", &e.countries).unwrap_or_default();
                     let countries = if p.countries.is_empty() {
-                        &e.countries
+                        &theirs
                     } else {
                         &p.countries
                     };
-                    operator.safeguard(&e.transfer, countries)
+                    let transfer = confirmed(e, "transfer", &e.transfer)?;
+                    operator.safeguard(&transfer, countries)
                 })
                 .flatten(),
             commitments: p
                 .commitments
                 .is_empty()
-                .then(|| given(&e.commitments))
+                .then(|| confirmed(e, "commitments", &e.commitments))
                 .flatten(),
             privacy_policy_url: p
                 .privacy_policy_url
                 .is_none()
-                .then(|| e.privacy_policy.clone())
+                .then(|| {
+                    e.confirms("privacy_policy")
+                        .then(|| e.privacy_policy.clone())
+                        .flatten()
+                })
                 .flatten(),
         }
     }
@@ -297,6 +308,57 @@ mod tests {
             .to_string(),
         )
         .unwrap()
+    }
+
+    /// A fact the catalog has not confirmed never reaches the policy: the record is
+    /// left for the operator (and `check`) to complete.
+    #[test]
+    fn unchecked_facts_are_not_filled_in() {
+        let entry: Entry = serde_json::from_value(serde_json::json!({
+            "id": "acme-push", "name": "Acme Push", "role": "messaging",
+            "used_for": "sends push notifications",
+            "legal_entity": "Acme Push GmbH", "legal_entities": {"uk": "Acme Push UK Ltd"},
+            "data": ["device tokens"], "countries": ["DE"], "transfer": ["sccs"],
+            "privacy_policy": "https://push.example/privacy",
+            "checked": "2026-12-06", "sources": ["https://push.example/dpa"],
+            "unchecked": ["legal_entities", "transfer", "privacy_policy"]
+        }))
+        .unwrap();
+        let catalog = Catalog::from_entries(vec![entry.clone()]);
+        let mut a = answers(serde_json::json!([{"catalog": "acme-push"}]), "GB");
+        a.audience.regions = vec![Region::Uk];
+        let p = resolve(&a, &catalog).unwrap().processors[0].clone();
+        assert_eq!(p.legal_entity, None, "the UK entity is unchecked");
+        assert_eq!(p.safeguard, None);
+        assert_eq!(p.privacy_policy_url, None);
+        assert_eq!(p.countries, vec!["DE".parse::<Country>().unwrap()]);
+        assert_eq!(p.data_description.as_deref(), Some("device tokens"));
+
+        let a = answers(serde_json::json!([{"catalog": "acme-push"}]), "DE");
+        let p = resolve(&a, &catalog).unwrap().processors[0].clone();
+        assert_eq!(p.legal_entity.as_deref(), Some("Acme Push GmbH"));
+
+        let undated = Entry {
+            checked: None,
+            sources: vec![],
+            unchecked: vec![],
+            ..entry
+        };
+        assert_eq!(
+            undated.unconfirmed_facts(),
+            [
+                "legal_entity",
+                "legal_entities",
+                "countries",
+                "transfer",
+                "privacy_policy"
+            ]
+        );
+        let catalog = Catalog::from_entries(vec![undated]);
+        let p = resolve(&a, &catalog).unwrap().processors[0].clone();
+        assert_eq!(p.legal_entity, None, "an undated entry confirms nothing");
+        assert!(p.countries.is_empty());
+        assert_eq!(p.data_description.as_deref(), Some("device tokens"));
     }
 
     #[test]
