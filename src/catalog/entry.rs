@@ -309,6 +309,39 @@ impl Entry {
             .collect()
     }
 
+    /// The entry as a policy may use it for an operator in `region`: the facts it
+    /// does not confirm removed, and the legal entity already chosen for the region
+    /// (kept only if that region's entity is confirmed, so an unchecked UK company
+    /// never falls back to the checked default one).
+    pub fn confirmed_for(&self, region: Option<Region>) -> Entry {
+        let mut e = self.clone();
+        e.legal_entity = match region.and_then(|r| self.legal_entities.get(&r)) {
+            Some(entity) => self.confirms("legal_entities").then(|| entity.clone()),
+            None if self.confirms("legal_entity") => self.legal_entity.clone(),
+            None => None,
+        };
+        e.legal_entities.clear();
+        if !self.confirms("data") {
+            e.data.clear();
+        }
+        if !self.confirms("countries") {
+            e.countries.clear();
+        }
+        if !self.confirms("transfer") {
+            e.transfer.clear();
+        }
+        if !self.confirms("commitments") {
+            e.commitments.clear();
+        }
+        if !self.confirms("privacy_policy") {
+            e.privacy_policy = None;
+        }
+        if !self.confirms("dpa") {
+            e.dpa = None;
+        }
+        e
+    }
+
     /// Whether the entry gives a value for `fact` at all.
     pub fn states(&self, fact: &str) -> bool {
         match fact {
@@ -330,16 +363,6 @@ impl Entry {
             .and_then(|r| self.legal_entities.get(&r))
             .or(self.legal_entity.as_ref())
             .map(String::as_str)
-    }
-
-    /// The legal entity for `region`, if the entry confirms it (see
-    /// [`Entry::confirms`]): what a policy may be given.
-    pub fn confirmed_legal_entity_for(&self, region: Option<Region>) -> Option<&str> {
-        match region.and_then(|r| self.legal_entities.get(&r)) {
-            Some(e) => self.confirms("legal_entities").then_some(e.as_str()),
-            None if self.confirms("legal_entity") => self.legal_entity.as_deref(),
-            None => None,
-        }
     }
 
     /// The typical data as one phrase: "a, b and c".

@@ -70,17 +70,16 @@ struct Fills {
 }
 
 impl Fills {
-    /// The rules. Only facts the entry confirms are filled ([`Entry::confirms`]).
-    /// The legal entity is the one for the operator's region; the
+    /// The rules. The legal entity is the one for the operator's region; the
     /// catalog's description of the data stands in only while no data category is
     /// picked, since the categories then say what the recipient receives.
     fn of(p: &Processor, e: &Entry, operator: &Operator) -> Fills {
         let region = operator.region;
+        // Only what the catalog has checked: a policy never states an unchecked fact.
+        let e = &e.confirmed_for(region);
         let blank = |s: &str| s.trim().is_empty();
-        // A fact the entry does not confirm is left for the operator to give (and
-        // for `check` to ask about): a policy never states an unchecked fact.
-        fn confirmed<T: Clone>(e: &Entry, fact: &str, v: &[T]) -> Option<Vec<T>> {
-            (e.confirms(fact) && !v.is_empty()).then(|| v.to_vec())
+        fn given<T: Clone>(v: &[T]) -> Option<Vec<T>> {
+            (!v.is_empty()).then(|| v.to_vec())
         }
         Fills {
             id: blank(&p.id).then(|| e.id.clone()),
@@ -91,45 +90,37 @@ impl Fills {
             legal_entity: p
                 .legal_entity
                 .is_none()
-                .then(|| e.confirmed_legal_entity_for(region).map(str::to_owned))
+                .then(|| e.legal_entity_for(region).map(str::to_owned))
                 .flatten(),
-            data_description: (p.data_description.is_none()
-                && p.categories.is_empty()
-                && e.confirms("data"))
-            .then(|| e.data_phrase())
-            .flatten(),
+            data_description: (p.data_description.is_none() && p.categories.is_empty())
+                .then(|| e.data_phrase())
+                .flatten(),
             countries: p
                 .countries
                 .is_empty()
-                .then(|| confirmed(e, "countries", &e.countries))
+                .then(|| given(&e.countries))
                 .flatten(),
             safeguard: p
                 .safeguard
                 .is_none()
                 .then(|| {
-                    let theirs = confirmed(e, "countries", &e.countries).unwrap_or_default();
                     let countries = if p.countries.is_empty() {
-                        &theirs
+                        &e.countries
                     } else {
                         &p.countries
                     };
-                    let transfer = confirmed(e, "transfer", &e.transfer)?;
-                    operator.safeguard(&transfer, countries)
+                    operator.safeguard(&e.transfer, countries)
                 })
                 .flatten(),
             commitments: p
                 .commitments
                 .is_empty()
-                .then(|| confirmed(e, "commitments", &e.commitments))
+                .then(|| given(&e.commitments))
                 .flatten(),
             privacy_policy_url: p
                 .privacy_policy_url
                 .is_none()
-                .then(|| {
-                    e.confirms("privacy_policy")
-                        .then(|| e.privacy_policy.clone())
-                        .flatten()
-                })
+                .then(|| e.privacy_policy.clone())
                 .flatten(),
         }
     }
