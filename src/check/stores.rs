@@ -64,7 +64,11 @@ pub static RULES: &[Rule] = &[
                         let unknown = !mapped.unknown.is_empty();
                         (mapped.types.is_empty() || unknown).then(|| {
                             let what = if unknown {
-                                format!("unknown {} type {}", store.key(), mapped.unknown.join(", "))
+                                format!(
+                                    "unknown {} type {}",
+                                    store.key(),
+                                    mapped.unknown.join(", ")
+                                )
                             } else {
                                 format!("no {} data type", store.key())
                             };
@@ -136,11 +140,9 @@ pub static RULES: &[Rule] = &[
         applies_when: MOBILE,
         applies: mobile,
         test: |a| {
-            let tracks = a
-                .stores
-                .categories
-                .iter()
-                .any(|s| s.tracking == Some(true) || s.uses.contains(&StoreUse::ThirdPartyAdvertising));
+            let tracks = a.stores.categories.iter().any(|s| {
+                s.tracking == Some(true) || s.uses.contains(&StoreUse::ThirdPartyAdvertising)
+            });
             Hit::when(tracks && !a.app.att_prompt, "app.att_prompt")
         },
         message: "Data is declared to Apple as used for tracking, and the policy does not say \
@@ -162,7 +164,10 @@ pub static RULES: &[Rule] = &[
                 .filter(|(_, s)| {
                     s.shared == Some(true)
                         && a.category(&s.category).is_some()
-                        && !a.processors.iter().any(|p| p.categories.contains(&s.category))
+                        && !a
+                            .processors
+                            .iter()
+                            .any(|p| p.categories.contains(&s.category))
                 })
                 .map(|(i, s)| {
                     Hit::with(

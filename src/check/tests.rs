@@ -2,14 +2,12 @@
 //! that makes it fire. The base is `examples/complete.json`, which passes every rule.
 
 use super::*;
+use crate::answers::vocab::StoreUse;
 use crate::answers::vocab::{
     CookiePurpose, GpcResponse, LegalBasis, ProcessorRole, ProductKind, Region, RightKind,
     Safeguard, SecurityMeasureKind, StorageKind,
 };
-use crate::answers::vocab::StoreUse;
-use crate::answers::{
-    ContactPerson, Cookie, Permission, Processor, Right, StoreCategory, Waiver,
-};
+use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, StoreCategory, Waiver};
 
 /// The findings for the policy these answers make, as every caller of `check` sees them.
 fn check(a: &Answers) -> Vec<Finding> {
@@ -80,14 +78,27 @@ fn mobile_store(a: &mut Answers) {
     });
     a.stores.encrypted_in_transit = Some(true);
     let types: &[(&str, &[&str], &[&str])] = &[
-        ("books", &["other_financial_info"], &["other_financial_info"]),
-        ("tax_profile", &["other_financial_info"], &["other_financial_info"]),
+        (
+            "books",
+            &["other_financial_info"],
+            &["other_financial_info"],
+        ),
+        (
+            "tax_profile",
+            &["other_financial_info"],
+            &["other_financial_info"],
+        ),
     ];
     for c in a.data.categories.clone() {
         let (play, apple) = types
             .iter()
             .find(|(id, _, _)| *id == c.id)
-            .map(|(_, p, ap)| (p.iter().map(|s| s.to_string()).collect(), ap.iter().map(|s| s.to_string()).collect()))
+            .map(|(_, p, ap)| {
+                (
+                    p.iter().map(|s| s.to_string()).collect(),
+                    ap.iter().map(|s| s.to_string()).collect(),
+                )
+            })
             .unwrap_or_default();
         a.stores.categories.push(StoreCategory {
             category: c.id.clone(),

@@ -83,7 +83,10 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
 /// way (standard output, or atomically to `--out`).
 fn run_form(args: &RenderArgs, form: Form, out: Option<&Path>) -> anyhow::Result<ExitCode> {
     if args.templates.is_some() {
-        anyhow::bail!("--templates applies to policies, not to --format {}", form.key());
+        anyhow::bail!(
+            "--templates applies to policies, not to --format {}",
+            form.key()
+        );
     }
     if let Some(out) = out {
         check_out(out)?;

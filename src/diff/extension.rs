@@ -49,7 +49,11 @@ pub(super) fn extension(s: &mut Section) {
         yes_no(n.remote_code),
         None,
     );
-    s.text("why remote code is used", &o.remote_code_reason, &n.remote_code_reason);
+    s.text(
+        "why remote code is used",
+        &o.remote_code_reason,
+        &n.remote_code_reason,
+    );
     s.value(
         "store answer \"no creditworthiness or lending use\"",
         yes_no(o.no_lending_use),

@@ -27,13 +27,26 @@ pub(super) fn app(s: &mut Section) {
 }
 
 fn permissions(s: &mut Section, platform: &str, old: &[Permission], new: &[Permission]) {
-    let names = |list: &[Permission]| list.iter().flat_map(|p| p.names.clone()).collect::<Vec<_>>();
+    let names = |list: &[Permission]| {
+        list.iter()
+            .flat_map(|p| p.names.clone())
+            .collect::<Vec<_>>()
+    };
     let what = format!("{platform} permission");
-    s.set(&what, &names(old), &names(new), Clone::clone, Some(APP_PERMISSION));
+    s.set(
+        &what,
+        &names(old),
+        &names(new),
+        Clone::clone,
+        Some(APP_PERMISSION),
+    );
     let uses = |list: &[Permission]| list.iter().map(|p| p.used_for.clone()).collect::<Vec<_>>();
     // With new or removed permissions, their uses changed with them: said above.
     if uses(old) != uses(new) && names(old) == names(new) {
-        s.changed(format!("Reworded what {platform} permissions are used for"), None);
+        s.changed(
+            format!("Reworded what {platform} permissions are used for"),
+            None,
+        );
     }
 }
 
@@ -46,14 +59,22 @@ pub(super) fn stores(s: &mut Section) {
         shown(yes_no(n.encrypted_in_transit)),
         None,
     );
-    s.text("account deletion link", &o.account_deletion_url, &n.account_deletion_url);
+    s.text(
+        "account deletion link",
+        &o.account_deletion_url,
+        &n.account_deletion_url,
+    );
     s.value(
         "store answer \"data can be deleted without deleting the account\"",
         shown(yes_no(o.deletion_without_account)),
         shown(yes_no(n.deletion_without_account)),
         None,
     );
-    s.text("data deletion link", &o.data_deletion_url, &n.data_deletion_url);
+    s.text(
+        "data deletion link",
+        &o.data_deletion_url,
+        &n.data_deletion_url,
+    );
     for new in &n.categories {
         match o.categories.iter().find(|c| c.category == new.category) {
             None => s.added(format!("Added store answers for {}", new.category), None),
@@ -70,13 +91,20 @@ pub(super) fn stores(s: &mut Section) {
 fn category(s: &mut Section, o: &StoreCategory, n: &StoreCategory) {
     let id = &n.category;
     if o.tracking != Some(true) && n.tracking == Some(true) {
-        s.changed(format!("{id} is now declared to Apple as used for tracking"), Some(TRACKING));
+        s.changed(
+            format!("{id} is now declared to Apple as used for tracking"),
+            Some(TRACKING),
+        );
     }
     let facts: [(&str, Option<bool>, Option<bool>); 5] = [
         ("stays on the device", o.on_device_only, n.on_device_only),
         ("processed ephemerally", o.ephemeral, n.ephemeral),
         ("shared (Google Play)", o.shared, n.shared),
-        ("linked to the user (Apple)", o.linked_to_user, n.linked_to_user),
+        (
+            "linked to the user (Apple)",
+            o.linked_to_user,
+            n.linked_to_user,
+        ),
         ("used for tracking (Apple)", o.tracking, n.tracking),
     ];
     for (what, old, new) in facts {
@@ -87,7 +115,11 @@ fn category(s: &mut Section, o: &StoreCategory, n: &StoreCategory) {
                 None => "not answered",
             };
             s.changed(
-                format!("Changed whether {id} is {what}: from {} to {}", say(old), say(new)),
+                format!(
+                    "Changed whether {id} is {what}: from {} to {}",
+                    say(old),
+                    say(new)
+                ),
                 None,
             );
         }
@@ -147,7 +179,10 @@ mod tests {
         let changes = diff(|a| a.app.android_permissions[0].used_for = "something else".into());
         assert_eq!(changes.len(), 1, "{changes:#?}");
         assert!(!changes[0].material);
-        assert_eq!(changes[0].text, "Reworded what Android permissions are used for");
+        assert_eq!(
+            changes[0].text,
+            "Reworded what Android permissions are used for"
+        );
     }
 
     #[test]

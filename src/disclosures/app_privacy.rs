@@ -29,7 +29,10 @@ pub(super) fn checklist(a: &Answers) -> String {
     let mut out = String::new();
     let product = &a.organization.product_name;
     let _ = writeln!(out, "App Store Connect: App Privacy for {product}");
-    let _ = writeln!(out, "(from the answers of its privacy policy; not legal advice)");
+    let _ = writeln!(
+        out,
+        "(from the answers of its privacy policy; not legal advice)"
+    );
     let _ = writeln!(out);
     let _ = writeln!(
         out,
@@ -37,7 +40,10 @@ pub(super) fn checklist(a: &Answers) -> String {
         if types.is_empty() { "No" } else { "Yes" }
     );
     if types.is_empty() {
-        let _ = writeln!(out, "   Choose \"No, we do not collect data from this app\".");
+        let _ = writeln!(
+            out,
+            "   Choose \"No, we do not collect data from this app\"."
+        );
     } else {
         let _ = writeln!(out);
         let _ = writeln!(out, "2. Data types: select these");

@@ -18,7 +18,10 @@ pub(super) fn tab(a: &Answers) -> String {
     let mut out = String::new();
     let product = &a.organization.product_name;
     let _ = writeln!(out, "Chrome Web Store: Privacy practices for {product}");
-    let _ = writeln!(out, "(from the answers of its privacy policy; not legal advice)");
+    let _ = writeln!(
+        out,
+        "(from the answers of its privacy policy; not legal advice)"
+    );
 
     let _ = writeln!(out, "\nSingle purpose");
     let _ = writeln!(
@@ -111,7 +114,10 @@ pub(super) fn tab(a: &Answers) -> String {
         );
     }
 
-    let _ = writeln!(out, "\n  I certify that the following disclosures are true:");
+    let _ = writeln!(
+        out,
+        "\n  I certify that the following disclosures are true:"
+    );
     for (certified, text, why) in certifications(a) {
         let mark = if certified { "[x]" } else { "[ ]" };
         let _ = writeln!(out, "  {mark} {text}");
@@ -135,7 +141,10 @@ fn certifications(a: &Answers) -> [(bool, &'static str, Option<String>); 3] {
     };
     let unrelated = match s.unrelated_use {
         Some(false) => None,
-        Some(true) => Some("the answers say data is used for unrelated purposes (sale_and_sharing.unrelated_use)".to_owned()),
+        Some(true) => Some(
+            "the answers say data is used for unrelated purposes (sale_and_sharing.unrelated_use)"
+                .to_owned(),
+        ),
         None => Some("sale_and_sharing.unrelated_use is not answered".to_owned()),
     };
     let lending = match a.extension.no_lending_use {

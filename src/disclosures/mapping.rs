@@ -119,12 +119,7 @@ impl Mapping {
 
     /// The data types category `id` is in `store`'s form: the answers' override when
     /// it names any, else the built-in mapping of the id (none for an id it lacks).
-    pub fn types(
-        &'static self,
-        store: Store,
-        id: &str,
-        facts: Option<&StoreCategory>,
-    ) -> Mapped {
+    pub fn types(&'static self, store: Store, id: &str, facts: Option<&StoreCategory>) -> Mapped {
         let overridden = facts
             .map(|f| match store {
                 Store::Play => &f.play,
@@ -188,10 +183,17 @@ mod tests {
             let n = keys.len();
             keys.dedup();
             assert_eq!(keys.len(), n, "{store:?} has a key twice");
-            for (id, _) in &m.categories {
+            for id in m.categories.keys() {
                 let mapped = m.types(store, id, None);
-                assert!(mapped.unknown.is_empty(), "{id} in {store:?}: {:?}", mapped.unknown);
-                assert!(!mapped.types.is_empty(), "{id} maps to nothing in {store:?}");
+                assert!(
+                    mapped.unknown.is_empty(),
+                    "{id} in {store:?}: {:?}",
+                    mapped.unknown
+                );
+                assert!(
+                    !mapped.types.is_empty(),
+                    "{id} maps to nothing in {store:?}"
+                );
             }
         }
         for u in StoreUse::ALL {
@@ -200,7 +202,11 @@ mod tests {
                 "{u:?} has no Apple purpose"
             );
         }
-        assert_eq!(m.play.types.len(), 38, "Play's Data safety form lists 38 data types");
+        assert_eq!(
+            m.play.types.len(),
+            38,
+            "Play's Data safety form lists 38 data types"
+        );
     }
 
     #[test]

@@ -84,7 +84,7 @@ pub(super) fn csv(a: &Answers) -> String {
         rows.push(
             "PSL_SUPPORT_DATA_DELETION_BY_USER",
             response,
-            chosen(s.deletion_without_account.is_some() && s.deletion_without_account == yes),
+            chosen(s.deletion_without_account == yes),
             "SINGLE_CHOICE",
             &format!(
                 "Do you provide a way for users to request that some or all of their data is \
@@ -159,7 +159,9 @@ fn usage(rows: &mut Rows, d: &Declared) {
         "PSL_DATA_USAGE_USER_CONTROL_OPTIONAL",
         chosen(required == Some(false)),
         "SINGLE_CHOICE",
-        &label(&format!("{control} / Users can choose whether this data is collected")),
+        &label(&format!(
+            "{control} / Users can choose whether this data is collected"
+        )),
     );
     rows.push(
         &q("DATA_USAGE_USER_CONTROL"),

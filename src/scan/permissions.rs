@@ -248,10 +248,13 @@ mod tests {
             ]
         );
         let mut answers = Answers::default();
-        answers.app.android_permissions.push(crate::answers::Permission {
-            names: vec!["android.permission.INTERNET".into()],
-            used_for: "sync".into(),
-        });
+        answers
+            .app
+            .android_permissions
+            .push(crate::answers::Permission {
+                names: vec!["android.permission.INTERNET".into()],
+                used_for: "sync".into(),
+            });
         report.check_against(&answers, &crate::catalog::Catalog::builtin());
         let android: Vec<(&str, usize, Option<bool>)> = report.app_permissions[0]
             .permissions
@@ -265,6 +268,9 @@ mod tests {
                 ("android.permission.INTERNET", 3, Some(true)),
             ]
         );
-        assert_eq!(report.app_permissions[1].permissions[0].declared, Some(false));
+        assert_eq!(
+            report.app_permissions[1].permissions[0].declared,
+            Some(false)
+        );
     }
 }

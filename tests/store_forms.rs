@@ -1,0 +1,210 @@
+//! The store forms of the examples, kept under review with insta (each form's
+//! structure pinned), and the real binary's `render --format <form>`.
+
+use std::path::Path;
+
+mod common;
+
+use common::{example, pw, read};
+use policywright::answers::Answers;
+use policywright::disclosures::{self, Form};
+use policywright::policy::Policy;
+use predicates::str::contains;
+
+fn form(name: &str, form: Form) -> String {
+    let answers = Answers::from_json(&read(Path::new(&example(name)))).unwrap();
+    let policy = Policy::with_builtin_catalog(&answers).unwrap();
+    disclosures::render(&policy, form).unwrap()
+}
+
+#[test]
+fn habitly_play_data_safety() {
+    insta::assert_snapshot!(form("habitly", Form::PlayDataSafety));
+}
+
+#[test]
+fn habitly_app_privacy() {
+    insta::assert_snapshot!(form("habitly", Form::AppPrivacy));
+}
+
+#[test]
+fn habitly_app_privacy_json() {
+    insta::assert_snapshot!(form("habitly", Form::AppPrivacyJson));
+}
+
+#[test]
+fn stepr_chrome_web_store() {
+    insta::assert_snapshot!(form("stepr", Form::ChromeWebStore));
+}
+
+/// Every row has the five columns of the console's export, the header first, and the
+/// declared data types are exactly those the answers map to.
+#[test]
+fn the_play_csv_has_the_exports_columns_and_the_declared_types() {
+    let csv = form("habitly", Form::PlayDataSafety);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "Question ID (machine readable),Response ID (machine readable),Response value,\
+         Answer requirement,Human-friendly question label"
+    );
+    let declared: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.starts_with("PSL_DATA_TYPES_") && l.split(',').nth(2) == Some("true"))
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        declared,
+        [
+            "PSL_NAME",
+            "PSL_EMAIL",
+            "PSL_USER_ACCOUNT",
+            "PSL_CRASH_LOGS",
+            "PSL_PERFORMANCE_DIAGNOSTICS",
+            "PSL_USER_GENERATED_CONTENT",
+            "PSL_DEVICE_ID",
+        ]
+    );
+    for line in csv.lines() {
+        // Labels with commas are quoted; count columns outside quotes.
+        let mut quoted = false;
+        let commas = line
+            .chars()
+            .filter(|&c| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == ',' && !quoted
+            })
+            .count();
+        assert_eq!(commas, 4, "{line}");
+    }
+}
+
+/// Data that stays on the device is declared to no store but the Chrome Web Store;
+/// ephemeral data is declared to Play (marked so) and not to Apple.
+#[test]
+fn on_device_and_ephemeral_data_follow_each_stores_definition() {
+    let mut a = Answers::from_json(&read(Path::new(&example("habitly")))).unwrap();
+    a.stores.categories[2].ephemeral = Some(true); // device: crash logs, diagnostics
+    a.stores.categories[3].on_device_only = Some(true); // push token
+    let policy = Policy::with_builtin_catalog(&a).unwrap();
+    let csv = disclosures::render(&policy, Form::PlayDataSafety).unwrap();
+    assert!(csv.contains("PSL_DATA_TYPES_APP_PERFORMANCE,PSL_CRASH_LOGS,true,"));
+    assert!(
+        csv.contains("PSL_DATA_USAGE_RESPONSES:PSL_CRASH_LOGS:PSL_DATA_USAGE_EPHEMERAL,,true,")
+    );
+    assert!(csv.contains("PSL_DATA_TYPES_IDENTIFIERS,PSL_DEVICE_ID,,"));
+    let json = disclosures::render(&policy, Form::AppPrivacyJson).unwrap();
+    assert!(!json.contains("CRASH_DATA"), "{json}");
+    assert!(!json.contains("DEVICE_ID"), "{json}");
+    assert!(json.contains("USER_ID"), "{json}");
+}
+
+#[test]
+fn cli_writes_each_form() {
+    pw().args([
+        "render",
+        &example("habitly"),
+        "--format",
+        "play-data-safety",
+    ])
+    .assert()
+    .success()
+    .stdout(contains("PSL_DATA_COLLECTION_ENCRYPTED_IN_TRANSIT,,true,"))
+    .stderr("");
+    pw().args(["render", &example("habitly"), "--format", "app-privacy"])
+        .assert()
+        .success()
+        .stdout(contains("Is it linked to the user's identity? Yes"));
+    pw().args([
+        "render",
+        &example("habitly"),
+        "--format",
+        "app-privacy-json",
+    ])
+    .assert()
+    .success()
+    .stdout(contains("\"DATA_LINKED_TO_YOU\""));
+    pw().args(["render", &example("stepr"), "--format", "chrome-web-store"])
+        .assert()
+        .success()
+        .stdout(contains("activeTab: Inject the recording script"))
+        .stdout(contains("No, I am not using remote code"));
+}
+
+#[test]
+fn cli_writes_a_form_to_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("data-safety.csv");
+    pw().args([
+        "render",
+        &example("habitly"),
+        "--format",
+        "play-data-safety",
+        "--out",
+    ])
+    .arg(&out)
+    .assert()
+    .success()
+    .stdout("");
+    assert!(read(&out).starts_with("Question ID (machine readable),"));
+}
+
+/// A form for a kind of product the answers do not describe is refused (exit 2),
+/// naming the answer, and nothing is written.
+#[test]
+fn cli_refuses_a_form_for_another_kind_of_product() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("cws.txt");
+    pw().args([
+        "render",
+        &example("habitly"),
+        "--format",
+        "chrome-web-store",
+        "--out",
+    ])
+    .arg(&out)
+    .assert()
+    .code(2)
+    .stderr(contains("--format chrome-web-store"))
+    .stderr(contains("browser extension (audience.product_kinds)"));
+    assert!(!out.exists());
+    pw().args(["render", &example("stepr"), "--format", "play-data-safety"])
+        .assert()
+        .code(2)
+        .stderr(contains("mobile app"));
+}
+
+#[test]
+fn cli_refuses_templates_with_a_form() {
+    pw().args([
+        "render",
+        &example("habitly"),
+        "--format",
+        "app-privacy",
+        "--templates",
+        ".",
+    ])
+    .assert()
+    .code(2)
+    .stderr(contains("--templates applies to policies"));
+}
+
+/// An answer given with --set reaches the form, like the policy.
+#[test]
+fn cli_set_reaches_the_form() {
+    pw().args([
+        "render",
+        &example("habitly"),
+        "--format",
+        "play-data-safety",
+        "--set",
+        "stores.account_deletion_url=https://habitly.app/bye",
+    ])
+    .assert()
+    .success()
+    .stdout(contains(
+        "PSL_ACCOUNT_DELETION_URL,,https://habitly.app/bye,",
+    ));
+}
