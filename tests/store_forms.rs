@@ -208,3 +208,53 @@ fn cli_set_reaches_the_form() {
         "PSL_ACCOUNT_DELETION_URL,,https://habitly.app/bye,",
     ));
 }
+
+/// `scan` reads a mobile app's AndroidManifest.xml and Info.plist: each permission
+/// with its file and line, whether the policy lists it, and the answers to add.
+#[test]
+fn cli_scan_proposes_the_apps_permissions() {
+    let dir = tempfile::tempdir().unwrap();
+    let android = dir.path().join("android/app/src/main");
+    std::fs::create_dir_all(&android).unwrap();
+    std::fs::write(
+        android.join("AndroidManifest.xml"),
+        "<manifest>\n  <uses-permission android:name=\"android.permission.INTERNET\"/>\n  <uses-permission android:name=\"android.permission.CAMERA\"/>\n</manifest>\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("ios/Runner")).unwrap();
+    std::fs::write(
+        dir.path().join("ios/Runner/Info.plist"),
+        "<dict>\n<key>NSUserTrackingUsageDescription</key>\n<string>Show you relevant ads</string>\n</dict>\n",
+    )
+    .unwrap();
+    pw().arg("scan")
+        .arg(dir.path())
+        .args(["--policy", &example("habitly")])
+        .assert()
+        .success()
+        .stdout(contains("Android permissions in android/app/src/main/AndroidManifest.xml:"))
+        .stdout(contains(
+            "android/app/src/main/AndroidManifest.xml:2: android.permission.INTERNET — declared",
+        ))
+        .stdout(contains(
+            "android/app/src/main/AndroidManifest.xml:3: android.permission.CAMERA — NOT in the policy",
+        ))
+        .stdout(contains(
+            "[{\"names\":[\"android.permission.CAMERA\"],\"used_for\":\"\"}]",
+        ))
+        .stdout(contains("ios/Runner/Info.plist:2: NSUserTrackingUsageDescription"))
+        .stdout(contains("answer app.att_prompt=yes"));
+    let out = pw()
+        .arg("scan")
+        .arg(dir.path())
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ios = &json["app_permissions"][1];
+    assert_eq!(ios["answer"], "app.ios_permissions");
+    assert_eq!(
+        ios["suggested_answers"][0]["used_for"], "Show you relevant ads",
+        "the usage description's own text is the starting point"
+    );
+}

@@ -191,6 +191,19 @@ fn text_report(report: &Report, args: &ScanArgs) -> String {
             };
             let _ = writeln!(out, "  {}:{}: {}{status}", file.file, p.line, p.name);
         }
+        // Declaring the key means the app may show the ATT prompt; said once, until
+        // the policy lists the key.
+        let asks_to_track = file
+            .permissions
+            .iter()
+            .any(|p| p.name == "NSUserTrackingUsageDescription" && p.declared != Some(true));
+        if asks_to_track {
+            let _ = writeln!(
+                out,
+                "The app declares NSUserTrackingUsageDescription: if it asks through App \
+                 Tracking Transparency before tracking, answer app.att_prompt=yes."
+            );
+        }
         let suggested = suggested_app(file);
         if !suggested.is_empty() {
             let answers = serde_json::to_string(&suggested).expect("serialises");

@@ -334,6 +334,10 @@ fn walk(
         if file_type.is_dir() {
             if !SKIPPED_DIRS.contains(&name.as_str()) {
                 walk(root, &path, files, platform_files, warnings);
+            } else if name == "build" {
+                permissions::merged_manifests(&path, &mut |found| {
+                    platform_files.push((relative(&found), found, Platform::Android));
+                });
             }
             continue;
         }

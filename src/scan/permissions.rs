@@ -8,6 +8,8 @@
 //! Reading is by hand, not with an XML parser: the two elements are simple, and a
 //! malformed file yields what can be read rather than nothing.
 
+use std::path::{Path, PathBuf};
+
 use serde::Serialize;
 
 use crate::answers::Answers;
@@ -77,6 +79,47 @@ impl PermissionFile {
         for p in &mut self.permissions {
             p.declared = Some(list.iter().any(|l| l.names.contains(&p.name)));
         }
+    }
+}
+
+/// The Android manifests Gradle merged with the SDKs' own, inside a `build` folder
+/// the scan otherwise skips (`build/intermediates/merged_manifest*/<variant>/...`):
+/// they list the permissions SDKs add, which the app's own manifest does not show.
+/// Only that folder is read, to a bounded depth, and links are not followed.
+pub fn merged_manifests(build: &Path, found: &mut dyn FnMut(PathBuf)) {
+    fn descend(dir: &Path, depth: usize, found: &mut dyn FnMut(PathBuf)) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        for entry in entries {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() && depth > 0 {
+                descend(&entry.path(), depth - 1, found);
+            } else if kind.is_file() && entry.file_name() == "AndroidManifest.xml" {
+                found(entry.path());
+            }
+        }
+    }
+    let Ok(entries) = std::fs::read_dir(build.join("intermediates")) else {
+        return;
+    };
+    let mut merged: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("merged_manifest")
+        })
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect();
+    merged.sort();
+    for dir in merged {
+        descend(&dir, 3, found);
     }
 }
 
@@ -271,6 +314,39 @@ mod tests {
         assert_eq!(
             report.app_permissions[1].permissions[0].declared,
             Some(false)
+        );
+    }
+
+    /// Permissions an SDK adds are in the merged manifest under `build/`, which the
+    /// scan reads though it skips the rest of `build/`.
+    #[test]
+    fn reads_the_merged_manifest_under_build() {
+        let dir = tempfile::tempdir().unwrap();
+        let merged = dir
+            .path()
+            .join("app/build/intermediates/merged_manifest/release/processReleaseMainManifest");
+        std::fs::create_dir_all(&merged).unwrap();
+        std::fs::write(
+            merged.join("AndroidManifest.xml"),
+            "<manifest>\n<uses-permission android:name=\"com.google.android.gms.permission.AD_ID\"/>\n</manifest>\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("app/build/other")).unwrap();
+        std::fs::write(
+            dir.path().join("app/build/other/AndroidManifest.xml"),
+            "<uses-permission android:name=\"not.read\"/>",
+        )
+        .unwrap();
+        let report = crate::scan::scan(dir.path(), &crate::catalog::Catalog::builtin()).unwrap();
+        assert_eq!(report.app_permissions.len(), 1, "{report:#?}");
+        let file = &report.app_permissions[0];
+        assert_eq!(
+            file.file,
+            "app/build/intermediates/merged_manifest/release/processReleaseMainManifest/AndroidManifest.xml"
+        );
+        assert_eq!(
+            file.permissions[0].name,
+            "com.google.android.gms.permission.AD_ID"
         );
     }
 }
