@@ -90,6 +90,33 @@ pub fn render(policy: &Policy, form: Form) -> Result<String, FormError> {
     })
 }
 
+/// The store forms that apply to the policy's kinds of product, as a person reads
+/// them: the App Store checklist and the Chrome Web Store tab as written, and Play's
+/// CSV as its answered rows only (the file itself is for the console). For the
+/// wizard's review screen, beside the policy. Empty when the policy cannot be
+/// rendered yet.
+pub fn readable(policy: &Policy) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    for (title, form) in [
+        (
+            "Google Play: Data safety (answered rows)",
+            Form::PlayDataSafety,
+        ),
+        ("App Store Connect: App Privacy", Form::AppPrivacy),
+        ("Chrome Web Store: Privacy practices", Form::ChromeWebStore),
+    ] {
+        let Ok(text) = render(policy, form) else {
+            continue;
+        };
+        let text = match form {
+            Form::PlayDataSafety => play_data_safety::answered(&text),
+            _ => text,
+        };
+        out.push((title, text));
+    }
+    out
+}
+
 /// A policy data category with its store facts (if any were given).
 pub struct Category<'a> {
     pub data: &'a DataCategory,

@@ -208,6 +208,40 @@ fn usage(rows: &mut Rows, d: &Declared) {
     }
 }
 
+/// The rows of a CSV this module wrote that carry an answer, as "label: value":
+/// what a person checks on the review screen.
+pub(super) fn answered(csv: &str) -> String {
+    let mut out = String::new();
+    for line in csv.lines().skip(1) {
+        let cells = split(line);
+        if let [_, _, value, _, label] = &cells[..]
+            && !value.is_empty()
+        {
+            out.push_str(&format!("{label}: {value}\n"));
+        }
+    }
+    out
+}
+
+/// The cells of one line [`line`] wrote.
+fn split(line: &str) -> Vec<String> {
+    let mut cells = vec![String::new()];
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                cells.last_mut().expect("one cell").push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => cells.push(String::new()),
+            (c, _) => cells.last_mut().expect("one cell").push(c),
+        }
+    }
+    cells
+}
+
 /// One CSV line (RFC 4180): a cell with a comma, quote or line break is quoted, its
 /// quotes doubled.
 fn line(cells: impl Iterator<Item = String>) -> String {
@@ -230,8 +264,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cells_with_commas_and_quotes_are_quoted() {
-        let l = line(["a".to_string(), "b, c".into(), "say \"hi\"".into()].into_iter());
+    fn cells_with_commas_and_quotes_are_quoted_and_read_back() {
+        let cells = ["a".to_string(), "b, c".into(), "say \"hi\"".into()];
+        let l = line(cells.clone().into_iter());
         assert_eq!(l, "a,\"b, c\",\"say \"\"hi\"\"\"\n");
+        assert_eq!(split(l.trim_end()), cells);
     }
 }
