@@ -258,3 +258,37 @@ fn cli_scan_proposes_the_apps_permissions() {
         "the usage description's own text is the starting point"
     );
 }
+
+/// A mobile app's permissions are in the policy for every kind of product, in every
+/// format, and the App Tracking Transparency sentence only when it is answered.
+#[test]
+fn the_policy_states_app_permissions_and_the_tracking_prompt_when_answered() {
+    use policywright::render::{Format, Renderer};
+    let mut a = Answers::from_json(&read(Path::new(&example("habitly")))).unwrap();
+    let render = |a: &Answers, format| {
+        let policy = Policy::with_builtin_catalog(a).unwrap();
+        Renderer::new(None)
+            .unwrap()
+            .render(&policy, format)
+            .unwrap()
+    };
+    let text = render(&a, Format::Text);
+    assert!(
+        text.contains("android.permission.POST_NOTIFICATIONS"),
+        "{text}"
+    );
+    assert!(!text.contains("App Tracking Transparency"));
+    a.app.att_prompt = true;
+    for format in [Format::Markdown, Format::Html, Format::Text] {
+        // Plain text wraps at 78 columns: whitespace folded.
+        let policy = render(&a, format)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            policy.contains("through Apple's App Tracking Transparency prompt"),
+            "{format:?}"
+        );
+        assert!(policy.contains("NSFaceIDUsageDescription"), "{format:?}");
+    }
+}
