@@ -213,4 +213,29 @@ mod tests {
         assert_eq!(changes[0].text, "Added store answers for extra");
         assert!(habitly().audience.is(ProductKind::MobileApp));
     }
+
+    #[test]
+    fn the_chrome_web_store_answers_are_said_and_not_material() {
+        let old = Answers::from_json(include_str!("../../examples/stepr.json")).unwrap();
+        let mut new = old.clone();
+        new.extension.remote_code = Some(true);
+        new.extension.remote_code_reason = Some("loads the recorder's worker".into());
+        new.extension.single_purpose = Some("Record workflows".into());
+        let p = |a: &Answers| Policy::with_builtin_catalog(a).unwrap();
+        let changes = compare(&p(&old), &p(&new)).changes;
+        let texts: Vec<&str> = changes.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Reworded single purpose",
+                "Changed store answer \"uses remote code\": from no to yes",
+                "Added why remote code is used: loads the recorder's worker",
+            ]
+        );
+        assert!(
+            changes
+                .iter()
+                .all(|c| !c.material && c.area == Area::Extension)
+        );
+    }
 }

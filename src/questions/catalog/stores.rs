@@ -12,9 +12,13 @@ fn is_mobile(scope: &Scope) -> bool {
     scope.answers.audience.is(ProductKind::MobileApp)
 }
 
+fn is_extension(scope: &Scope) -> bool {
+    scope.answers.audience.is(ProductKind::BrowserExtension)
+}
+
 /// A store form applies: a mobile app (Play, App Store) or an extension (Chrome Web Store).
 fn in_a_store(scope: &Scope) -> bool {
-    is_mobile(scope) || scope.answers.audience.is(ProductKind::BrowserExtension)
+    is_mobile(scope) || is_extension(scope)
 }
 
 fn permission_records(example: &'static str) -> Kind {
@@ -119,15 +123,15 @@ pub(super) fn stores() -> Section {
                     |r| field(r, "category").to_owned(),
                     vec![
                         q("category", "Which data category? (its id)", "As in the data categories, e.g. \"account\".", Kind::Text).required(),
-                        q("on_device_only", "Does it never leave the user's device?", "Then Play and Apple do not count it as collected.", Kind::Maybe),
-                        q("ephemeral", "Is it only processed in memory to serve a request, never kept?", "Play's \"processed ephemerally\"; Apple does not count such data as collected.", Kind::Maybe),
-                        q("shared", "Is it transferred to a third party that is not your service provider?", "Play's \"shared\". The recipient must be named in the policy.", Kind::Maybe),
-                        q("linked_to_user", "Is it linked to the user's identity?", "Apple's \"Data Linked to You\".", Kind::Maybe),
-                        q("tracking", "Is it used to track users across other companies' apps or websites?", "Apple's \"Data Used to Track You\": linked with third-party data for advertising, or shared with a data broker.", Kind::Maybe),
-                        q("uses", "Why is it collected?", "Play's and Apple's purposes.", Kind::Choices(StoreUse::CHOICES)),
-                        q("play", "Play data types, if not the built-in ones", "Keys from assets/store_data_types.json, e.g. email_address. Leave empty for the built-in mapping.", Kind::Lines),
-                        q("apple", "Apple data types, if not the built-in ones", "E.g. email_address, user_id.", Kind::Lines),
-                        q("chrome", "Chrome Web Store data categories, if not the built-in ones", "E.g. personally_identifiable_information.", Kind::Lines),
+                        q("on_device_only", "Does it never leave the user's device?", "Then Play and Apple do not count it as collected.", Kind::Maybe).when(is_mobile),
+                        q("ephemeral", "Is it only processed in memory to serve a request, never kept?", "Play's \"processed ephemerally\"; Apple does not count such data as collected.", Kind::Maybe).when(is_mobile),
+                        q("shared", "Is it transferred to a third party that is not your service provider?", "Play's \"shared\". The recipient must be named in the policy.", Kind::Maybe).when(is_mobile),
+                        q("linked_to_user", "Is it linked to the user's identity?", "Apple's \"Data Linked to You\".", Kind::Maybe).when(is_mobile),
+                        q("tracking", "Is it used to track users across other companies' apps or websites?", "Apple's \"Data Used to Track You\": linked with third-party data for advertising, or shared with a data broker.", Kind::Maybe).when(is_mobile),
+                        q("uses", "Why is it collected?", "Play's and Apple's purposes.", Kind::Choices(StoreUse::CHOICES)).when(is_mobile),
+                        q("play", "Play data types, if not the built-in ones", "Keys from assets/store_data_types.json, e.g. email_address. Leave empty for the built-in mapping.", Kind::Lines).when(is_mobile),
+                        q("apple", "Apple data types, if not the built-in ones", "E.g. email_address, user_id.", Kind::Lines).when(is_mobile),
+                        q("chrome", "Chrome Web Store data categories, if not the built-in ones", "E.g. personally_identifiable_information.", Kind::Lines).when(is_extension),
                     ],
                 ),
             )
