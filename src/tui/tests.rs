@@ -678,6 +678,35 @@ fn review_publishes_only_complete_answers() {
     assert_eq!(press(&mut app, KeyCode::Enter), vec![Cmd::Publish]);
 }
 
+/// A path on the review screen can hold a space: once the path under the cursor
+/// is being typed, Space types a space instead of ticking the format; moving to
+/// another row ends the typing, and Space ticks again.
+#[test]
+fn review_types_a_space_into_a_path_being_typed() {
+    let mut app = app_with(example("complete"));
+    ctrl(&mut app, 'r');
+    fn first(app: &App) -> (bool, String) {
+        let output = &app.doc().review.as_ref().unwrap().outputs[0];
+        (output.on, output.path.text.clone())
+    }
+    let (on, path) = first(&app);
+    type_text(&mut app, "x y");
+    assert_eq!(
+        first(&app),
+        (on, format!("{path}x y")),
+        "Space typed, not ticked"
+    );
+
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(
+        first(&app),
+        (!on, format!("{path}x y")),
+        "Space ticks again"
+    );
+}
+
 // ---- screens, drawn into a TestBackend and snapshotted as text ----
 
 fn screen(app: &App, width: u16, height: u16) -> String {
