@@ -73,6 +73,14 @@ fn kids(a: &mut Answers) {
     a.audience.parental_consent = Some("a parent confirms by e-mail and a card check".into());
 }
 
+fn swiss(a: &mut Answers) {
+    a.audience.regions.push(Region::Switzerland);
+}
+
+fn us_states(a: &mut Answers) {
+    a.audience.regions.push(Region::UsOther);
+}
+
 fn kazakhstan(a: &mut Answers) {
     a.audience.regions.push(Region::Kazakhstan);
     a.hosting.data_location = vec!["KZ".parse().unwrap()];
@@ -175,6 +183,54 @@ rule_tests! {
         a.audience.parental_consent = Some("a parent confirms by e-mail".into());
     }, |a| a.audience.parental_consent = None;
     uk_minimum_age: "uk-minimum-age" => none, |a| a.audience.minimum_age = None;
+    uk_complaints_procedure: "uk-complaints-procedure" => none, |a| a.rights.complaints = None;
+
+    // Swiss FADP
+    fadp_controller: "fadp-controller" => swiss, |a| a.organization.legal_entity = None;
+    fadp_purposes: "fadp-purposes" => swiss, |a| a.purposes.clear();
+    fadp_recipient_country: "fadp-recipient-country" => swiss, |a| a.processors[0].countries.clear();
+    fadp_transfer_safeguard: "fadp-transfer-safeguard" => swiss, |a| a.processors[2].safeguard = None;
+    fadp_transfer_mechanism: "fadp-transfer-mechanism" => swiss,
+        |a| a.hosting.transfers[0].safeguard = Some(Safeguard::Consent);
+    // Adequacy under Swiss law: Germany (EEA) needs nothing, India has no decision.
+    fadp_transfer_safeguard_adequacy: "fadp-transfer-safeguard" => |a| {
+        swiss(a);
+        a.processors[0].safeguard = None;
+    }, |a| a.processors[0].countries = vec!["IN".parse().unwrap()];
+    fadp_representative: "fadp-representative" => |a| {
+        swiss(a);
+        a.organization.country = Some("US".parse().unwrap());
+        a.organization.eu_representative = person("EU Rep B.V.");
+        a.organization.swiss_representative = person("Swiss Rep AG");
+    }, |a| a.organization.swiss_representative = None;
+
+    // US states
+    us_states_appeal: "us-states-appeal" => us_states, |a| a.rights.appeal = None;
+    us_states_sale_disclosure: "us-states-sale-disclosure" => us_states,
+        |a| a.sale_and_sharing.shares_for_advertising = None;
+    us_states_opt_out_signal: "us-states-opt-out-signal" => |a| {
+        us_states(a);
+        a.sale_and_sharing.shares_for_advertising = Some(true);
+        a.tracking.global_privacy_control = Some(GpcResponse::HonoredAsOptOut);
+    }, |a| a.tracking.global_privacy_control = Some(GpcResponse::NotHonored);
+    // Before Colorado's signal duty (1 July 2024) no state required it.
+    us_states_opt_out_signal_by_date: "us-states-opt-out-signal" => |a| {
+        us_states(a);
+        a.sale_and_sharing.sells = Some(true);
+        a.tracking.global_privacy_control = Some(GpcResponse::NotHonored);
+        a.policy.last_updated = Some(date("2024-01-01"));
+        a.policy.effective_date = None;
+    }, |a| a.policy.effective_date = Some(date("2024-07-01"));
+    us_states_texas_sensitive_sale: "us-states-texas-sensitive-sale" => |a| {
+        us_states(a);
+        a.sale_and_sharing.sells = Some(true);
+        a.data.categories[1].sensitive = true;
+        a.sale_and_sharing.sells_sensitive = Some(false);
+    }, |a| a.sale_and_sharing.sells_sensitive = None;
+    us_states_purposes: "us-states-purposes" => us_states, |a| a.purposes.clear();
+    us_states_sensitive_consent: "us-states-sensitive-consent" => us_states,
+        |a| a.data.categories[1].sensitive = true;
+    us_states_thresholds: "us-states-thresholds" => none, us_states;
 
     // CCPA
     ccpa_thresholds: "ccpa-thresholds" => |a| a.audience.regions.retain(|r| *r != Region::California),
@@ -227,6 +283,8 @@ rule_tests! {
     lgpd_controller: "lgpd-controller" => none, |a| a.organization.legal_entity = None;
     lgpd_legal_basis: "lgpd-legal-basis" => none, |a| a.purposes[1].legal_basis = None;
     lgpd_encarregado: "lgpd-encarregado" => none, |a| a.organization.dpo = None;
+    lgpd_response_time: "lgpd-response-time" => none,
+        |a| a.rights.response_time = Some("30 days".parse().unwrap());
     lgpd_transfer: "lgpd-transfer" => none, |a| a.processors[0].safeguard = None;
 
     // PIPEDA
@@ -317,6 +375,8 @@ fn rules_are_well_formed() {
         let prefix = match r.regime {
             Regime::Gdpr => "gdpr-",
             Regime::UkGdpr => "uk-",
+            Regime::SwissFadp => "fadp-",
+            Regime::UsStates => "us-states-",
             Regime::Ccpa => "ccpa-",
             Regime::Caloppa => "caloppa-",
             Regime::Coppa => "coppa-",

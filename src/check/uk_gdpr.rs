@@ -33,6 +33,29 @@ pub static RULES: &[Rule] = &[
                   Commissioner's Office",
     },
     Rule {
+        id: "uk-complaints-procedure",
+        reviewed: "2026-12-06",
+        regime: Regime::UkGdpr,
+        citation: "Data Protection Act 2018 s. 164A (Data (Use and Access) Act 2025 s. 103), \
+                   from 19 June 2026",
+        severity: Severity::Warning,
+        applies_when: UK,
+        applies: uk_gdpr,
+        test: |a| {
+            Hit::when(
+                a.rights
+                    .complaints
+                    .as_deref()
+                    .is_none_or(|s| s.trim().is_empty()),
+                "rights.complaints",
+            )
+        },
+        message: "The policy does not say how to complain to you about your use of personal \
+                  data; from 19 June 2026 UK controllers must take such complaints and help \
+                  people make them (for example with an electronic complaint form), and \
+                  acknowledge each within 30 days",
+    },
+    Rule {
         id: "uk-representative",
         reviewed: "2026-12-06",
         regime: Regime::UkGdpr,

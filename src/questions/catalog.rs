@@ -199,6 +199,10 @@ fn product() -> Section {
               "UK GDPR Art. 27: an operator outside the UK that serves people in it must name a representative there.",
               Kind::Group(person_fields()))
                 .when(|s| law::may_need_uk_representative(s.answers)),
+            q("organization.swiss_representative", "Who represents you in Switzerland?",
+              "Swiss FADP Art. 14: an operator outside Switzerland whose processing of data of people there is regular, extensive and high-risk must name a representative there; the policy then gives its name and address.",
+              Kind::Group(person_fields()))
+                .when(|s| law::may_need_swiss_representative(s.answers)),
             q("audience.intended_for", "Who is the product for? (completes \"Acme is intended for ...\")",
               "Stated in the children section.", Kind::Text).example("software developers"),
             q("audience.minimum_age", "What is the youngest age of user you accept?",
@@ -287,6 +291,13 @@ fn sale_and_ai() -> Section {
                 "CCPA calls this \"sharing\"; it also needs an opt-out.",
                 Kind::Maybe,
             ),
+            q(
+                "sale_and_sharing.sells_sensitive",
+                "Do you sell sensitive personal data (health, precise location, biometrics, ...)?",
+                "Texas (Bus. & Com. Code 541.102(b)) then requires the policy to say \"NOTICE: We may sell your sensitive personal data.\"",
+                Kind::Maybe,
+            )
+            .when(|s| law::us_states::texas_sale_notice_may_apply(s.answers)),
             q(
                 "sale_and_sharing.shares_with_data_brokers",
                 "Do you give it to data brokers?",
@@ -675,6 +686,14 @@ fn rights() -> Section {
             )
             .when(in_us),
             q(
+                "rights.complaints",
+                "How can users complain to you about your use of their data? (completes \"you can complain to us ...\")",
+                "UK Data Protection Act 2018 s. 164A (from 19 June 2026): take complaints, for example with an electronic form, and acknowledge them within 30 days.",
+                Kind::Text,
+            )
+            .example("using the form at https://acme.io/privacy-complaints")
+            .when(|s| law::uk_gdpr(s.answers)),
+            q(
                 "rights.complaint",
                 "State the right to complain to a supervisory authority?",
                 "GDPR Art. 13(2)(d) requires it.",
@@ -771,10 +790,10 @@ fn tracking() -> Section {
             q(
                 "tracking.global_privacy_control",
                 "How do you respond to Global Privacy Control?",
-                "CCPA regulations (11 CCR 7025) treat it as an opt-out of sale and sharing.",
+                "CCPA regulations (11 CCR 7025) treat it as an opt-out of sale and sharing; Colorado, Connecticut, Texas, Oregon and other states require honouring it too.",
                 Kind::Choice(GpcResponse::CHOICES),
             )
-            .when(|s| law::california(s.answers)),
+            .when(|s| law::united_states(s.answers)),
             q(
                 "tracking.cross_site_tracking",
                 "Do you track users across other sites or apps?",
