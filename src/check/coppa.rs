@@ -4,7 +4,6 @@
 
 use super::{Hit, Regime, Rule, Severity};
 use crate::answers::Answers;
-use crate::answers::vocab::Region;
 
 const KIDS: &str =
     "the product serves the US and is directed to children or accepts users under 13";
@@ -96,7 +95,7 @@ pub static RULES: &[Rule] = &[
 ];
 
 fn us(a: &Answers) -> bool {
-    a.audience.serves(Region::California) || a.audience.serves(Region::UsOther)
+    crate::law::united_states(a)
 }
 
 fn children(a: &Answers) -> bool {

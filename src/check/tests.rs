@@ -33,6 +33,12 @@ fn case(id: &str, setup: impl Fn(&mut Answers), fire: impl Fn(&mut Answers)) {
     assert!(!found.is_empty(), "{id} did not fire");
     for f in &found {
         assert!(!f.answer.is_empty() && !f.message.is_empty(), "{f:?}");
+        // Issue 12 §3: whatever a rule points at, the interview asks for these answers.
+        assert!(
+            asked(&a, &f.answer),
+            "{id} points at {}, which the interview does not ask for these answers",
+            f.answer
+        );
     }
 }
 
@@ -658,6 +664,13 @@ fn every_finding_points_at_a_question_the_interview_asks() {
     a.waivers.push(lapsed);
     a.waivers.remove(0);
     cases.push(a);
+    // Every regime's fixture, as it is and with every kind of answer a rule asks for
+    // taken away: each regime's rules then fire on answers that serve only its region.
+    for fixture in REGIME_FIXTURES {
+        let a = Answers::from_json(fixture).unwrap();
+        cases.push(a.clone());
+        cases.push(stripped(a));
+    }
     let mut pointed = 0;
     for a in &cases {
         for f in check(a) {
@@ -680,6 +693,105 @@ fn every_finding_points_at_a_question_the_interview_asks() {
         1,
         "established in the EEA: the GDPR applies"
     );
+}
+
+/// The answers of `tests/fixtures/regimes/`: one policy per regime that satisfies it.
+const REGIME_FIXTURES: &[&str] = &[
+    include_str!("../../tests/fixtures/regimes/gdpr.json"),
+    include_str!("../../tests/fixtures/regimes/uk_gdpr.json"),
+    include_str!("../../tests/fixtures/regimes/swiss_fadp.json"),
+    include_str!("../../tests/fixtures/regimes/ccpa.json"),
+    include_str!("../../tests/fixtures/regimes/caloppa.json"),
+    include_str!("../../tests/fixtures/regimes/us_states.json"),
+    include_str!("../../tests/fixtures/regimes/coppa.json"),
+    include_str!("../../tests/fixtures/regimes/lgpd.json"),
+    include_str!("../../tests/fixtures/regimes/pipeda.json"),
+    include_str!("../../tests/fixtures/regimes/kazakhstan.json"),
+    include_str!("../../tests/fixtures/regimes/chrome_web_store.json"),
+];
+
+/// The answers with what the rules most often ask for taken away.
+fn stripped(mut a: Answers) -> Answers {
+    let o = &mut a.organization;
+    o.legal_entity = None;
+    o.dpo = None;
+    o.postal_address = None;
+    o.eu_representative = None;
+    o.uk_representative = None;
+    o.swiss_representative = None;
+    a.purposes.iter_mut().for_each(|p| {
+        p.legal_basis = None;
+        p.legitimate_interest = None;
+    });
+    a.data.categories.iter_mut().for_each(|c| {
+        c.required = None;
+        c.ccpa_category = None;
+        c.source_name = None;
+        c.sensitive = true;
+    });
+    a.processors.iter_mut().for_each(|p| {
+        p.safeguard = None;
+        p.countries.clear();
+    });
+    a.hosting.transfers.iter_mut().for_each(|t| {
+        t.safeguard = None;
+        t.details = None;
+    });
+    a.hosting.data_location.clear();
+    a.retention.rules.clear();
+    a.rights = Default::default();
+    a.rights.response_time = Some("2 months".parse().unwrap());
+    a.sale_and_sharing = Default::default();
+    a.tracking.do_not_track = None;
+    a.tracking.third_party_tracking = None;
+    a.tracking.global_privacy_control = None;
+    a.changes.notify_by.clear();
+    a.policy.effective_date = None;
+    a.audience.minimum_age = None;
+    a.audience.parental_consent = None;
+    a.extension.permissions.clear();
+    a.extension.limited_use = false;
+    a
+}
+
+/// Issue 12, "a test per regime": each regime's fixture passes `check` with no error,
+/// and the regime's rules do apply to it (the fixture is about that regime).
+#[test]
+fn each_regime_fixture_satisfies_its_regime() {
+    let keys = [
+        "gdpr",
+        "uk_gdpr",
+        "swiss_fadp",
+        "ccpa",
+        "caloppa",
+        "us_states",
+        "coppa",
+        "lgpd",
+        "pipeda",
+        "kazakhstan",
+        "chrome_web_store",
+    ];
+    for (key, fixture) in keys.iter().zip(REGIME_FIXTURES) {
+        let a = Answers::from_json(fixture).unwrap();
+        let regime_rules: Vec<_> = rules().filter(|r| r.regime.key() == *key).collect();
+        assert!(!regime_rules.is_empty(), "no regime {key}");
+        assert!(
+            regime_rules.iter().any(|r| (r.applies)(&a)),
+            "{key}: none of the regime's rules applies to its fixture"
+        );
+        let errors: Vec<_> = check(&a)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{key}: {errors:#?}");
+        let broken = check(&stripped(a));
+        assert!(
+            broken
+                .iter()
+                .any(|f| f.regime.key() == *key && f.severity != Severity::Info),
+            "{key}: stripping the answers finds nothing for the regime"
+        );
+    }
 }
 
 /// The README lists every rule that catches a contradiction, with its source; the

@@ -74,6 +74,20 @@ pub fn lgpd(a: &Answers) -> bool {
     a.audience.serves(Region::Brazil)
 }
 
+/// Kazakhstan's Law No. 94-V "On Personal Data and their Protection": serving people
+/// in Kazakhstan.
+pub fn kazakhstan(a: &Answers) -> bool {
+    a.audience.serves(Region::Kazakhstan)
+}
+
+/// A law that asks on what basis data leaves its territory: the European laws (GDPR
+/// Art. 44-49, FADP Art. 16-17), the LGPD (Art. 33) or Kazakhstan's law (Art. 16). The
+/// interview asks each recipient's safeguard exactly when this holds, so every rule
+/// that points at one points at a question that is asked.
+pub fn transfer_basis(a: &Answers) -> bool {
+    european(a) || lgpd(a) || kazakhstan(a)
+}
+
 /// Swiss FADP Art. 14(1): a private controller with its seat abroad that processes data
 /// of people in Switzerland must name a representative there when the processing is
 /// connected with offering them goods or services, is regular and extensive, and

@@ -362,8 +362,8 @@ fn processors() -> Section {
                 q("categories", "Which data categories does it receive?", "Pick from the data categories you described.", Kind::Categories),
                 q("data_description", "What does it receive, in words?", "E.g. \"a customer identifier and subscription state\".", Kind::Text),
                 q("countries", "Where does it process data?", "Two-letter country codes, e.g. US, DE.", Kind::Countries),
-                q("safeguard", "What makes a transfer to it lawful?", "GDPR Art. 44-49: adequacy, standard contractual clauses, the Data Privacy Framework...", Kind::Choice(Safeguard::CHOICES))
-                    .when(in_europe),
+                q("safeguard", "What makes a transfer to it lawful?", "GDPR Art. 44-49: adequacy, standard contractual clauses, the Data Privacy Framework...; LGPD Art. 33; Kazakhstan's law Art. 16.", Kind::Choice(Safeguard::CHOICES))
+                    .when(|s| law::transfer_basis(s.answers)),
                 q("commitments", "What has it promised?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
                 q("only_if", "Does it receive data only in some cases? (completes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
                 q("privacy_policy_url", "Link to its privacy policy", "", Kind::Url),
