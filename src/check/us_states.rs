@@ -27,7 +27,8 @@ pub static RULES: &[Rule] = &[
         applies_when: "the product serves US states other than California, and a state whose \
                        law grants an appeal is in force on the policy's date",
         applies: |a| {
-            us_states::applies(a) && us_states::in_force(us_states::policy_date(a)).any(|s| s.appeal)
+            us_states::applies(a)
+                && us_states::in_force(us_states::policy_date(a)).any(|s| s.appeal)
         },
         test: |a| Hit::when(blank(&a.rights.appeal), "rights.appeal"),
         message: "The policy does not say how a consumer can appeal your refusal to act on a \
@@ -134,7 +135,9 @@ pub static RULES: &[Rule] = &[
                 |c| {
                     c.sensitive
                         || c.ccpa_category
-                            == Some(crate::answers::vocab::CcpaCategory::SensitivePersonalInformation)
+                            == Some(
+                                crate::answers::vocab::CcpaCategory::SensitivePersonalInformation,
+                            )
                 },
                 |c| format!("`{}`; consent needed in {}", c.name, consent.join(", ")),
             )

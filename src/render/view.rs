@@ -289,7 +289,11 @@ impl UsStates {
                 .collect();
             super::filters::join(&list, "and")
         };
-        let appeal = a.rights.appeal.as_deref().is_some_and(|s| !s.trim().is_empty());
+        let appeal = a
+            .rights
+            .appeal
+            .as_deref()
+            .is_some_and(|s| !s.trim().is_empty());
         Some(UsStates {
             states: names(&|_| true),
             no_correct: names(&|s| !s.correct),
