@@ -190,6 +190,12 @@ rule_tests! {
     }, |a| a.audience.parental_consent = None;
     uk_minimum_age: "uk-minimum-age" => none, |a| a.audience.minimum_age = None;
     uk_complaints_procedure: "uk-complaints-procedure" => none, |a| a.rights.complaints = None;
+    // A UK-only operator may rely on it; serving the EEA too, it may not.
+    uk_recognised_legitimate_interest: "uk-recognised-legitimate-interest" => |a| {
+        a.organization.country = Some("GB".parse().unwrap());
+        only(a, &[Region::Uk]);
+        a.purposes[2].legal_basis = Some(LegalBasis::RecognisedLegitimateInterest);
+    }, |a| a.audience.regions.push(Region::Eea);
 
     // Swiss FADP
     fadp_controller: "fadp-controller" => swiss, |a| a.organization.legal_entity = None;
@@ -281,6 +287,11 @@ rule_tests! {
     };
     coppa_operator_contact: "coppa-operator-contact" => kids, |a| a.organization.postal_address = None;
     coppa_telephone: "coppa-telephone" => none, kids;
+    coppa_third_parties: "coppa-third-parties" => kids, |a| {
+        a.processors[2].categories.clear();
+        a.processors[2].data_description = None;
+    };
+    coppa_retention_policy: "coppa-retention-policy" => kids, |a| { a.retention.rules.pop(); };
     coppa_minimum_age: "coppa-minimum-age" => none, |a| a.audience.minimum_age = None;
 
     // LGPD

@@ -56,6 +56,37 @@ pub static RULES: &[Rule] = &[
                   acknowledge each within 30 days",
     },
     Rule {
+        id: "uk-recognised-legitimate-interest",
+        reviewed: "2026-12-06",
+        regime: Regime::UkGdpr,
+        citation: "UK GDPR Art. 6(1)(ea), Annex 1 (Data (Use and Access) Act 2025 s. 70); GDPR Art. 6(1)",
+        severity: Severity::Error,
+        applies_when: "a purpose relies on a recognised legitimate interest",
+        applies: |a| super::gdpr::uses_basis(a, LegalBasis::RecognisedLegitimateInterest),
+        test: |a| {
+            // The basis exists only in UK law: wrong wherever another law that asks for a
+            // basis applies (the EU GDPR, the Swiss FADP, the LGPD), or where the UK
+            // GDPR does not.
+            let elsewhere = crate::law::eu_gdpr(a)
+                || crate::law::swiss_fadp(a)
+                || crate::law::lgpd(a)
+                || !uk_gdpr(a);
+            if !elsewhere {
+                return Vec::new();
+            }
+            super::entries(
+                &a.purposes,
+                "purposes",
+                "legal_basis",
+                |p| p.legal_basis == Some(LegalBasis::RecognisedLegitimateInterest),
+                |p| format!("purpose `{}`", p.name),
+            )
+        },
+        message: "A recognised legitimate interest (UK GDPR Art. 6(1)(ea)) is a basis only \
+                  under UK law; for the other laws that apply, choose a basis they know \
+                  (usually legitimate interests, with the interest stated)",
+    },
+    Rule {
         id: "uk-representative",
         reviewed: "2026-12-06",
         regime: Regime::UkGdpr,

@@ -694,10 +694,16 @@ impl<'a> View<'a> {
                 .purposes
                 .iter()
                 .any(|p| p.legal_basis == Some(LegalBasis::Consent)),
-            legitimate_interests: a
-                .purposes
-                .iter()
-                .any(|p| p.legal_basis == Some(LegalBasis::LegitimateInterests)),
+            legitimate_interests: a.purposes.iter().any(|p| {
+                // UK GDPR Art. 21(1) as amended: the right to object covers
+                // processing under Art. 6(1)(ea) too.
+                matches!(
+                    p.legal_basis,
+                    Some(
+                        LegalBasis::LegitimateInterests | LegalBasis::RecognisedLegitimateInterest
+                    )
+                )
+            }),
             sensitive: a.data.categories.iter().any(|c| c.sensitive),
             stays_within: a.hosting.stays_in_region == Some(true) && !elsewhere,
             elsewhere,
