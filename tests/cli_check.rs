@@ -136,7 +136,15 @@ fn json_output_has_the_documented_shape() {
     assert!(v["summary"]["warnings"].is_u64() && v["summary"]["info"].is_u64());
     assert_eq!(
         v["regimes"],
-        serde_json::json!(["gdpr", "uk_gdpr", "ccpa", "caloppa", "coppa", "consistency"])
+        serde_json::json!([
+            "gdpr",
+            "uk_gdpr",
+            "ccpa",
+            "caloppa",
+            "us_states",
+            "coppa",
+            "consistency"
+        ])
     );
 }
 
