@@ -265,7 +265,7 @@ fn purposes() -> Section {
                 q("id", "A short id for it", "Lowercase letters, digits and _.", Kind::Text).required().suggest(id_from_name),
                 q("description", "What do you do for this purpose?", "E.g. \"track your subscription tier and sync it with Stripe\".", Kind::Paragraph).required(),
                 q("categories", "Which data does it use?", "Pick from the data categories you described.", Kind::Categories),
-                q("legal_basis", "What is the legal basis?", "GDPR Art. 6(1): consent, contract, legal obligation, vital interests, public task or legitimate interests.", Kind::Choice(LegalBasis::CHOICES))
+                q("legal_basis", "What is the legal basis?", "GDPR Art. 6(1): consent, contract, legal obligation, vital interests, public task or legitimate interests; a UK-only operator may also rely on a recognised legitimate interest (UK GDPR Art. 6(1)(ea), Annex 1).", Kind::Choice(LegalBasis::CHOICES))
                     .when(in_europe),
                 q("legitimate_interest", "What is the legitimate interest?", "GDPR Art. 13(1)(d): describe the interest you pursue, e.g. \"keeping the service secure\".", Kind::Text)
                     .when(|s| record_is(s, "legal_basis", &Value::from("legitimate_interests"))),
