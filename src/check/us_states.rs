@@ -22,7 +22,7 @@ pub static RULES: &[Rule] = &[
         reviewed: "2026-12-06",
         regime: Regime::UsStates,
         citation: "Va. Code 59.1-578(C); Colo. Rev. Stat. 6-1-1308(1); Tex. Bus. & Com. Code \
-                   541.102(a)(3); each state's notice section (src/law/us_states.rs)",
+                   541.102(a)(3); each state's notice section (README, US state table)",
         severity: Severity::Error,
         applies_when: "the product serves US states other than California, and a state whose \
                        law grants an appeal is in force on the policy's date",
@@ -63,7 +63,7 @@ pub static RULES: &[Rule] = &[
         regime: Regime::UsStates,
         citation: "Colo. Rev. Stat. 6-1-1306(1)(a)(IV); Conn. Gen. Stat. 42-520(e); Tex. Bus. & \
                    Com. Code 541.055(e); Or. Rev. Stat. 646A.574; and the other states marked \
-                   in src/law/us_states.rs",
+                   in the README's US state table",
         severity: Severity::Error,
         applies_when: "the product serves US states other than California, a state requiring \
                        opt-out signals to be honoured is in force, and personal data may be sold \
@@ -151,7 +151,7 @@ pub static RULES: &[Rule] = &[
         reviewed: "2026-12-06",
         regime: Regime::UsStates,
         citation: "Va. Code 59.1-576(A); Tex. Bus. & Com. Code 541.002; each state's scope \
-                   section (src/law/us_states.rs)",
+                   section (README, US state table)",
         severity: Severity::Info,
         applies_when: STATES,
         applies: us_states::applies,
