@@ -434,6 +434,26 @@ mod tests {
         }
     }
 
+    /// The README's state table is what founders read: each row agrees with the code
+    /// on the date, the notice section, the appeal and the opt-out-signal date.
+    #[test]
+    fn the_readme_table_agrees_with_this_one() {
+        let readme = include_str!("../../README.md");
+        for s in STATES {
+            let row = readme
+                .lines()
+                .find(|l| l.starts_with(&format!("| {} |", s.name)))
+                .unwrap_or_else(|| panic!("README has no row for {}", s.name));
+            let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+            let notice = s.notice.rsplit_once(' ').map_or(s.notice, |(_, n)| n);
+            assert_eq!(cells[3], s.in_force, "{row}");
+            assert!(cells[4].ends_with(notice), "{row}");
+            assert_eq!(cells[5], if s.appeal { "yes" } else { "no" }, "{row}");
+            assert_eq!(cells[7], s.opt_out_signal_from.unwrap_or("—"), "{row}");
+            assert_eq!(cells[9].is_empty(), s.to_confirm.is_empty(), "{row}");
+        }
+    }
+
     #[test]
     fn a_policy_dated_before_a_law_took_effect_does_not_name_it() {
         let early: Date = "2024-01-01".parse().unwrap();
