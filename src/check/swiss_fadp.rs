@@ -12,6 +12,7 @@
 
 use super::{Hit, Regime, Rule, Severity, entries};
 use crate::answers::values::Country;
+use crate::answers::vocab::Safeguard;
 use crate::law::transfers::{Exporter, Misfit, misfit};
 
 const CH: &str = "the product serves Switzerland, or the operator is established there";
@@ -71,7 +72,7 @@ pub static RULES: &[Rule] = &[
         test: |a| {
             let mut hits = Vec::new();
             for (i, p) in a.processors.iter().enumerate() {
-                if p.safeguard.is_none() && needs_safeguard(&p.countries) {
+                if none(p.safeguard) && needs_safeguard(&p.countries) {
                     hits.push(Hit::with(
                         format!("processors[{i}].safeguard"),
                         format!("`{}`", p.name),
@@ -79,7 +80,7 @@ pub static RULES: &[Rule] = &[
                 }
             }
             for (i, t) in a.hosting.transfers.iter().enumerate() {
-                if t.safeguard.is_none() && needs_safeguard(&[t.country]) {
+                if none(t.safeguard) && needs_safeguard(&[t.country]) {
                     hits.push(Hit::with(
                         format!("hosting.transfers[{i}].safeguard"),
                         t.country.name().to_owned(),
@@ -164,6 +165,11 @@ pub static RULES: &[Rule] = &[
                   and its name and address must then be published",
     },
 ];
+
+/// No safeguard, or "none needed" (which does not fit a disclosure abroad).
+fn none(safeguard: Option<Safeguard>) -> bool {
+    matches!(safeguard, None | Some(Safeguard::NotApplicable))
+}
 
 /// Whether a recipient processing data in these countries receives data abroad without
 /// an adequacy finding that covers everyone (Annex 1 of the Data Protection Ordinance;

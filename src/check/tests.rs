@@ -209,6 +209,8 @@ rule_tests! {
         swiss(a);
         a.processors[0].safeguard = None;
     }, |a| a.processors[0].countries = vec!["IN".parse().unwrap()];
+    fadp_transfer_safeguard_none_needed: "fadp-transfer-safeguard" => swiss,
+        |a| a.processors[2].safeguard = Some(Safeguard::NotApplicable);
     fadp_representative: "fadp-representative" => |a| {
         swiss(a);
         a.organization.country = Some("US".parse().unwrap());
