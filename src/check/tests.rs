@@ -976,3 +976,42 @@ fn waivers_are_never_rendered() {
     a.waivers.clear();
     assert_eq!(with, render(&a));
 }
+
+/// The questions issue 12 added (or widened) are asked when their law applies and
+/// not otherwise, so a founder outside these regions never meets them.
+#[test]
+fn regime_questions_follow_their_law() {
+    let mut a = complete();
+    only(&mut a, &[Region::Eea]);
+    a.sale_and_sharing.sells = None;
+    a.data.categories[1].sensitive = true;
+    for path in [
+        "sale_and_sharing.sells_sensitive",
+        "organization.swiss_representative",
+        "rights.complaints",
+        "tracking.global_privacy_control",
+    ] {
+        assert!(!asked(&a, path), "{path} asked for an EEA-only product");
+    }
+    a.audience.regions = vec![Region::UsOther, Region::Switzerland, Region::Uk];
+    a.organization.country = Some("US".parse().unwrap());
+    for path in [
+        "sale_and_sharing.sells_sensitive",
+        "organization.swiss_representative",
+        "rights.complaints",
+        "tracking.global_privacy_control",
+        "rights.appeal",
+    ] {
+        assert!(asked(&a, path), "{path} not asked");
+    }
+    // Texas's question only while selling is not ruled out.
+    a.sale_and_sharing.sells = Some(false);
+    assert!(!asked(&a, "sale_and_sharing.sells_sensitive"));
+    // Transfer safeguards are asked for Brazil and Kazakhstan alone too.
+    for region in [Region::Brazil, Region::Kazakhstan] {
+        let mut a = complete();
+        a.organization.country = Some("US".parse().unwrap());
+        only(&mut a, &[region]);
+        assert!(asked(&a, "processors[1].safeguard"), "{region:?}");
+    }
+}
