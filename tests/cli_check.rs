@@ -511,3 +511,20 @@ fn check_needs_answers_unless_explaining() {
         .code(2)
         .stderr(contains("NAME|FILE|-"));
 }
+
+/// The US-states rules explain themselves with the state table, thresholds included,
+/// since the answers cannot tell whether a founder is above them.
+#[test]
+fn explain_of_a_us_states_rule_lists_each_state() {
+    pw().args(["check", "--explain", "us-states-thresholds"])
+        .assert()
+        .success()
+        .stdout(contains("- Texas: Texas Data Privacy and Security Act"))
+        .stdout(contains("no volume threshold"))
+        .stdout(contains("- Rhode Island:"))
+        .stdout(contains("to confirm:"));
+    pw().args(["check", "--explain", "gdpr-eu-representative"])
+        .assert()
+        .success()
+        .stdout(contains("The state laws").not());
+}

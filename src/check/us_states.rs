@@ -159,7 +159,8 @@ pub static RULES: &[Rule] = &[
         message: "Most state laws apply only above a number of consumers a year (35,000 to \
                   175,000, or fewer when selling data is a source of revenue); Texas and \
                   Nebraska apply to every business that is not a small business; the policy \
-                  states the rights either way",
+                  states the rights either way (each state's: `policywright check --explain \
+                  us-states-thresholds`)",
     },
 ];
 
