@@ -21,6 +21,7 @@ pub mod schema;
 mod security;
 pub mod set;
 mod tracking;
+pub mod unconfirmed;
 pub mod validate;
 pub mod values;
 pub mod vocab;

@@ -6,6 +6,8 @@
 //! the answer being typed.
 
 pub mod prompter;
+pub mod quick;
+pub mod start;
 pub mod terminal;
 
 use serde_json::{Map, Value};
@@ -57,6 +59,12 @@ pub struct Interview<'a> {
     pub answers: Answers,
     /// Skip questions that already have an answer.
     pub only_missing: bool,
+    /// After a quick start: ask only what has a suggestion to confirm or what only
+    /// the operator can answer (see [`quick`]).
+    pub quick: bool,
+    /// Set while a list entry is saved: the entry whose suggestion the save confirms
+    /// (empty: none), so changing one suggested entry confirms only that one.
+    confirming: Option<String>,
     /// The processor catalog offered when a recipient is described.
     pub catalog: Catalog,
     /// The answers file, whose folder a relative `workspace.code_dir` is read from
@@ -83,6 +91,8 @@ impl<'a> Interview<'a> {
             save,
             answers,
             only_missing: false,
+            quick: false,
+            confirming: None,
             catalog: Catalog::builtin(),
             answers_file: None,
             scanned: None,
@@ -115,7 +125,10 @@ impl<'a> Interview<'a> {
                 record: None,
             };
             let current = get_value(&self.answers.to_value(), question.key).cloned();
-            if !question.applies(&scope) || (self.only_missing && is_answered(current.as_ref())) {
+            if !question.applies(&scope)
+                || (self.only_missing && is_answered(current.as_ref()))
+                || (self.quick && !self.quick_asks(question))
+            {
                 i += 1;
                 continue;
             }
@@ -152,6 +165,12 @@ impl<'a> Interview<'a> {
         Ok(Outcome::Finished)
     }
 
+    /// Whether the quick interview asks `q` now (see [`quick::asks`]).
+    fn quick_asks(&self, q: &Question) -> bool {
+        let wanting = quick::wanting(&self.answers, &self.catalog);
+        quick::asks(&self.answers, &wanting, q)
+    }
+
     /// The last question before step `i` that applies to the answers now.
     fn applying_before(
         &self,
@@ -166,7 +185,9 @@ impl<'a> Interview<'a> {
         let doc = self.answers.to_value();
         (0..i).rev().find(|&j| {
             let q = &sections[steps[j].0].questions[steps[j].1];
-            q.applies(&scope) && !(self.only_missing && is_answered(get_value(&doc, q.key)))
+            q.applies(&scope)
+                && !(self.only_missing && is_answered(get_value(&doc, q.key)))
+                && !(self.quick && !self.quick_asks(q))
         })
     }
 
@@ -207,8 +228,18 @@ impl<'a> Interview<'a> {
 
     /// Sets an answer, checks it, and saves. Returns the problems if it was refused.
     fn commit(&mut self, key: &str, value: Value) -> Result<Option<Vec<Problem>>, String> {
+        let confirming = self.confirming.take();
         let updated = match set_value(&self.answers, key, value) {
-            Ok(updated) => updated,
+            Ok(mut updated) => {
+                // A list saved for one entry confirms that entry's suggestion only.
+                if let Some(entry) = confirming {
+                    updated.workspace.unconfirmed = self.answers.workspace.unconfirmed.clone();
+                    if !entry.is_empty() {
+                        updated.confirm_in(&self.answers.to_value(), &entry);
+                    }
+                }
+                updated
+            }
             Err(AnswersError::Overrides(problems)) => return Ok(Some(problems)),
             Err(other) => return Ok(Some(vec![Problem::new(key, other.to_string())])),
         };
@@ -344,7 +375,12 @@ impl<'a> Interview<'a> {
             } else {
                 let mut text = format!("{} ({} so far)", q.prompt, items.len());
                 for (n, item) in items.iter().enumerate() {
-                    text.push_str(&format!("\n  {}. {}", n + 1, summary(item)));
+                    let mark = if self.answers.has_unconfirmed(&format!("{}.{n}", q.key)) {
+                        "  [suggested, not confirmed]"
+                    } else {
+                        ""
+                    };
+                    text.push_str(&format!("\n  {}. {}{mark}", n + 1, summary(item)));
                 }
                 self.prompter.say(&text);
             }
@@ -353,7 +389,12 @@ impl<'a> Interview<'a> {
             } else {
                 Vec::new()
             };
-            let mut options = vec![format!("Add a {noun}")];
+            let suggested = self.answers.has_unconfirmed(q.key);
+            let mut options = Vec::new();
+            if suggested {
+                options.push("Confirm the suggestions above and go on".to_owned());
+            }
+            options.push(format!("Add a {noun}"));
             if !found.is_empty() {
                 let names: Vec<&str> = found.iter().filter_map(|r| r["name"].as_str()).collect();
                 options.push(format!(
@@ -373,7 +414,11 @@ impl<'a> Interview<'a> {
                 help: q.help.to_owned(),
                 placeholder: None,
             };
-            let default = if items.is_empty() { 0 } else { done };
+            let default = if suggested || items.is_empty() {
+                0
+            } else {
+                done
+            };
             let choice = match self.prompter.select(&prompt, &options, default) {
                 Reply::Answer(c) => c,
                 Reply::Back => return Ok(Step::Back),
@@ -383,8 +428,17 @@ impl<'a> Interview<'a> {
             let mut new_items = items.clone();
             match (choice, options[choice].as_str()) {
                 (c, _) if c == done => return Ok(Step::Next),
+                (_, o) if o.starts_with("Confirm the suggestions") => {
+                    self.answers.confirm(q.key);
+                    if let Some(reloaded) = (self.save)(&self.answers, q.key)? {
+                        self.answers = reloaded.answers;
+                        self.prompter.say(&reloaded.note);
+                    }
+                    return Ok(Step::Next);
+                }
                 (_, o) if o.starts_with("Add the ") => {
                     new_items.extend(found);
+                    self.confirming = Some(String::new());
                     match self.commit(q.key, Value::Array(new_items))? {
                         Some(problems) => self.complain(&problems),
                         None => self
@@ -420,6 +474,7 @@ impl<'a> Interview<'a> {
                     match self.prompter.confirm(&prompt, Some(false)) {
                         Reply::Answer(true) => {
                             new_items.remove(which);
+                            self.confirming = Some(String::new());
                             if let Some(problems) = self.commit(q.key, Value::Array(new_items))? {
                                 self.complain(&problems);
                             }
@@ -462,6 +517,7 @@ impl<'a> Interview<'a> {
                 Some(w) => list[w] = item.clone(),
                 None => list.push(item.clone()),
             }
+            self.confirming = Some(which.map(|w| format!("{key}.{w}")).unwrap_or_default());
             match self.commit(key, Value::Array(list))? {
                 None => return Ok(false),
                 Some(problems) => {

@@ -23,6 +23,7 @@ mod kazakhstan;
 mod lgpd;
 mod pipeda;
 mod uk_gdpr;
+mod unconfirmed;
 pub mod waivers;
 
 #[cfg(test)]
@@ -242,6 +243,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         kazakhstan::RULES,
         chrome_web_store::RULES,
         consistency::RULES,
+        unconfirmed::RULES,
     ]
     .into_iter()
     .flatten()

@@ -12,6 +12,7 @@ mod input;
 mod list;
 mod processors;
 mod publish;
+mod quickstart;
 mod render;
 mod scan;
 mod schema;
