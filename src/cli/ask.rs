@@ -75,6 +75,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     let mut start = None;
     if args.section.is_none()
         && !args.only_missing
+        && !quick
         && path.exists()
         && let Some(key) = session::last_question(&path)
         && let Some((section, _)) = questions::find(&key)

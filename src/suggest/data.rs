@@ -56,6 +56,10 @@ pub struct Implies {
     /// The recipient receives every category suggested (hosting, databases).
     #[serde(default)]
     pub receives_all: bool,
+    /// Categories a host does not receive even so: those the services that collect
+    /// them (error trackers, analytics) take straight from the user's device.
+    #[serde(default)]
+    pub except: Vec<String>,
 }
 
 /// The usual use of each browser-extension permission.

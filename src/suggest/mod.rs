@@ -153,10 +153,13 @@ pub fn suggest(
         .iter()
         .flat_map(|i| i.categories.iter().map(String::as_str))
         .collect();
-    let purposes: BTreeSet<&str> = implied
-        .iter()
-        .flat_map(|i| i.purposes.iter().map(String::as_str))
-        .collect();
+    // In the order implied: the product's own purposes first, then the recipients'.
+    let mut purposes: Vec<&str> = Vec::new();
+    for p in implied.iter().flat_map(|i| i.purposes.iter()) {
+        if !purposes.contains(&p.as_str()) {
+            purposes.push(p);
+        }
+    }
     let local_only = start.kinds.contains(&StartKind::LocalOnly);
     let categories: Vec<&str> = if local_only && added.is_empty() {
         Vec::new()
@@ -176,8 +179,8 @@ pub fn suggest(
         }
     }
     let have = |out: &Answers, id: &str| out.category(id).is_some();
-    for id in d.purposes.keys().filter(|k| purposes.contains(k.as_str())) {
-        if out.purposes.iter().any(|p| &p.id == id) {
+    for id in purposes {
+        if out.purposes.iter().any(|p| p.id == id) {
             continue;
         }
         let mut purpose = d.purposes[id].purpose.clone();
@@ -195,7 +198,11 @@ pub fn suggest(
     for (answer_id, catalog_id, role) in &added {
         let implies = d.recipients.get(catalog_id).or_else(|| d.roles.get(role));
         let received: Vec<&str> = match implies {
-            Some(i) if i.receives_all => categories.clone(),
+            Some(i) if i.receives_all => categories
+                .iter()
+                .copied()
+                .filter(|c| !i.except.iter().any(|e| e == c))
+                .collect(),
             Some(i) => i.categories.iter().map(String::as_str).collect(),
             None => Vec::new(),
         };
