@@ -85,6 +85,7 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
                 save(&path, &base, &answers, "audience.regions").map_err(anyhow::Error::msg)?;
             app.open(path, name, answers, None, Saved::Saved);
             app.doc_mut().base = synced.base;
+            crate::tui::confirm::first_to_do(&mut app);
         }
         super::quickstart::Begun::Skipped => {
             app.open(path, name, Answers::default(), None, Saved::NotYet)
