@@ -62,9 +62,9 @@ pub fn apply(answers: &Answers, assignments: &[Assignment]) -> Result<Answers, A
     })?;
     // What is set is confirmed: a suggestion the operator sets is theirs now.
     if !answers.workspace.unconfirmed.is_empty() {
-        let before = answers.to_value();
+        let (before, after) = (answers.to_value(), set.to_value());
         for a in assignments {
-            set.confirm_in(&before, &a.key);
+            set.confirm_changed(&before, &after, &a.key);
         }
     }
     Ok(set)
@@ -105,7 +105,8 @@ pub fn set_value(answers: &Answers, key: &str, value: Value) -> Result<Answers, 
     updated.take_part(part, read);
     // A confirmed answer confirms the suggestions it touches (see `unconfirmed`).
     if !answers.workspace.unconfirmed.is_empty() {
-        updated.confirm_in(&answers.to_value(), key);
+        let after = updated.to_value();
+        updated.confirm_changed(&answers.to_value(), &after, key);
     }
     Ok(updated)
 }

@@ -10,7 +10,7 @@
 use serde_json::Value;
 
 use super::Answers;
-use super::set::canonical_path;
+use super::set::{canonical_path, get_value};
 use crate::questions::is_answered;
 
 impl Answers {
@@ -25,7 +25,7 @@ impl Answers {
         self.workspace
             .unconfirmed
             .iter()
-            .filter(|path| is_answered(super::set::get_value(&doc, path)))
+            .filter(|path| is_answered(get_value(&doc, path)))
             .cloned()
             .collect()
     }
@@ -69,6 +69,27 @@ impl Answers {
         self.workspace.unconfirmed.retain(|path| {
             let path = canonical_path(before, path);
             !(inside(&path, &key) || inside(&key, &path))
+        });
+    }
+
+    /// Confirms what setting the answer at `key` changed, given the answers as JSON
+    /// before and after: a suggestion at or around `key` (setting a field of a
+    /// suggested recipient confirms the recipient), and a suggestion inside it only
+    /// if its value changed. So saving a whole list after editing one entry (as the
+    /// wizard and `ask` do) confirms that entry, not its neighbours; confirming the
+    /// rest unchanged is [`Answers::confirm`]'s job (Ctrl-Y, Ctrl-D, `ask`'s
+    /// "Confirm the suggestions").
+    pub(crate) fn confirm_changed(&mut self, before: &Value, after: &Value, key: &str) {
+        let key = canonical_path(before, key);
+        self.workspace.unconfirmed.retain(|path| {
+            let at = canonical_path(before, path);
+            if inside(&key, &at) {
+                return false;
+            }
+            if inside(&at, &key) {
+                return get_value(before, path) == get_value(after, path);
+            }
+            true
         });
     }
 
@@ -118,6 +139,22 @@ mod tests {
         assert_eq!(a.unconfirmed(), ["retention.rules"]);
         a.confirm("retention.rules.0.until");
         assert!(a.unconfirmed().is_empty());
+    }
+
+    #[test]
+    fn saving_a_list_confirms_only_the_entries_it_changed() {
+        let mut a = suggested();
+        let before = a.to_value();
+        a.processors[1].purpose = "finds our bugs".to_owned();
+        let after = a.to_value();
+        a.confirm_changed(&before, &after, "processors");
+        assert_eq!(a.unconfirmed(), ["processors.stripe", "retention.rules"]);
+        // A list-level suggestion is confirmed by any change inside it.
+        let before = a.to_value();
+        a.retention.rules[0].until = Some("you ask us".to_owned());
+        let after = a.to_value();
+        a.confirm_changed(&before, &after, "retention.rules.0.until");
+        assert_eq!(a.unconfirmed(), ["processors.stripe"]);
     }
 
     #[test]

@@ -62,9 +62,6 @@ pub struct Interview<'a> {
     /// After a quick start: ask only what has a suggestion to confirm or what only
     /// the operator can answer (see [`quick`]).
     pub quick: bool,
-    /// Set while a list entry is saved: the entry whose suggestion the save confirms
-    /// (empty: none), so changing one suggested entry confirms only that one.
-    confirming: Option<String>,
     /// The processor catalog offered when a recipient is described.
     pub catalog: Catalog,
     /// The answers file, whose folder a relative `workspace.code_dir` is read from
@@ -92,7 +89,6 @@ impl<'a> Interview<'a> {
             answers,
             only_missing: false,
             quick: false,
-            confirming: None,
             catalog: Catalog::builtin(),
             answers_file: None,
             scanned: None,
@@ -187,7 +183,7 @@ impl<'a> Interview<'a> {
             let q = &sections[steps[j].0].questions[steps[j].1];
             q.applies(&scope)
                 && !(self.only_missing && is_answered(get_value(&doc, q.key)))
-                && !(self.quick && !self.quick_asks(q))
+                && (!self.quick || self.quick_asks(q))
         })
     }
 
@@ -228,18 +224,8 @@ impl<'a> Interview<'a> {
 
     /// Sets an answer, checks it, and saves. Returns the problems if it was refused.
     fn commit(&mut self, key: &str, value: Value) -> Result<Option<Vec<Problem>>, String> {
-        let confirming = self.confirming.take();
         let updated = match set_value(&self.answers, key, value) {
-            Ok(mut updated) => {
-                // A list saved for one entry confirms that entry's suggestion only.
-                if let Some(entry) = confirming {
-                    updated.workspace.unconfirmed = self.answers.workspace.unconfirmed.clone();
-                    if !entry.is_empty() {
-                        updated.confirm_in(&self.answers.to_value(), &entry);
-                    }
-                }
-                updated
-            }
+            Ok(updated) => updated,
             Err(AnswersError::Overrides(problems)) => return Ok(Some(problems)),
             Err(other) => return Ok(Some(vec![Problem::new(key, other.to_string())])),
         };
@@ -438,7 +424,6 @@ impl<'a> Interview<'a> {
                 }
                 (_, o) if o.starts_with("Add the ") => {
                     new_items.extend(found);
-                    self.confirming = Some(String::new());
                     match self.commit(q.key, Value::Array(new_items))? {
                         Some(problems) => self.complain(&problems),
                         None => self
@@ -474,7 +459,6 @@ impl<'a> Interview<'a> {
                     match self.prompter.confirm(&prompt, Some(false)) {
                         Reply::Answer(true) => {
                             new_items.remove(which);
-                            self.confirming = Some(String::new());
                             if let Some(problems) = self.commit(q.key, Value::Array(new_items))? {
                                 self.complain(&problems);
                             }
@@ -517,7 +501,6 @@ impl<'a> Interview<'a> {
                 Some(w) => list[w] = item.clone(),
                 None => list.push(item.clone()),
             }
-            self.confirming = Some(which.map(|w| format!("{key}.{w}")).unwrap_or_default());
             match self.commit(key, Value::Array(list))? {
                 None => return Ok(false),
                 Some(problems) => {

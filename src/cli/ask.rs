@@ -64,7 +64,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
                 let synced = save(&path, &base, &suggested, "audience.regions")
                     .map_err(anyhow::Error::msg)?;
                 base = synced.base;
-                answers = suggested;
+                answers = *suggested;
                 quick = true;
             }
             super::quickstart::Begun::Skipped => {}

@@ -12,7 +12,7 @@ use crate::store::remembered;
 /// How the start ended.
 pub enum Begun {
     /// The answers with the start's suggestions, not saved yet.
-    Suggested(Answers),
+    Suggested(Box<Answers>),
     /// Esc at the first question: the whole interview, without suggestions.
     Skipped,
     /// Ctrl-C.
@@ -44,5 +44,5 @@ pub fn begin(
     }
     let suggested = crate::suggest::suggest(answers, &start, report.as_ref(), catalog);
     prompter.say(&start::summary(&suggested));
-    Begun::Suggested(suggested)
+    Begun::Suggested(Box::new(suggested))
 }

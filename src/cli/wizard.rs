@@ -83,7 +83,7 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
             let base = store::read_on_disk(&path)?.base();
             let synced =
                 save(&path, &base, &answers, "audience.regions").map_err(anyhow::Error::msg)?;
-            app.open(path, name, answers, None, Saved::Saved);
+            app.open(path, name, *answers, None, Saved::Saved);
             app.doc_mut().base = synced.base;
             crate::tui::confirm::first_to_do(&mut app);
         }

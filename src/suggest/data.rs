@@ -111,7 +111,7 @@ mod tests {
         }
         for (id, r) in &d.retention {
             assert!(d.categories.contains_key(id), "retention for unknown {id}");
-            assert_eq!(r.rule.categories, [id.clone()]);
+            assert_eq!(r.rule.categories, std::slice::from_ref(id));
             assert!(r.source.len() > 20, "retention {id} cites no source");
         }
         for role in d.roles.keys() {

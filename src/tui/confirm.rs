@@ -166,3 +166,157 @@ fn to_do(app: &mut App, from_start: bool) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::answers::Answers;
+    use crate::answers::vocab::Region;
+    use crate::catalog::Catalog;
+    use crate::render::{Format, Renderer};
+    use crate::suggest::{Start, StartKind, suggest};
+    use crate::tui::app::{App, Saved};
+    use crate::tui::event::{Cmd, Msg, update};
+
+    /// The wizard on the SaaS sample's suggestions, product name and company given.
+    fn app() -> App {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quickstart/saas");
+        let report = crate::scan::scan(&dir, &Catalog::builtin()).unwrap();
+        let start = Start {
+            kinds: vec![StartKind::WebApp],
+            established: Some("DE".parse().unwrap()),
+            regions: vec![Region::Eea],
+            code_dir: None,
+        };
+        let mut answers = suggest(
+            &Answers::default(),
+            &start,
+            Some(&report),
+            &Catalog::builtin(),
+        );
+        answers.organization.product_name = "Invoicely".to_owned();
+        answers.organization.legal_entity = Some("Invoicely GmbH".to_owned());
+        let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
+        app.open(
+            PathBuf::from("/tmp/policies/invoicely.json"),
+            Some("invoicely".to_owned()),
+            answers,
+            None,
+            Saved::Saved,
+        );
+        super::first_to_do(&mut app);
+        app
+    }
+
+    fn ctrl(app: &mut App, c: char) -> Vec<Cmd> {
+        let cmds = update(
+            app,
+            Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+        );
+        app.refresh_if_stale();
+        cmds
+    }
+
+    fn press(app: &mut App, code: KeyCode) -> Vec<Cmd> {
+        let cmds = update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        app.refresh_if_stale();
+        cmds
+    }
+
+    fn screen(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
+        terminal.draw(|f| crate::tui::ui::draw(app, f)).unwrap();
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buffer.area.height {
+            let line: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn the_wizard_opens_at_what_only_the_operator_knows() {
+        let app = app();
+        assert_eq!(app.question().key, "organization.contact_email");
+    }
+
+    #[test]
+    fn ctrl_y_confirms_the_entry_under_the_cursor_only() {
+        let mut app = app();
+        ctrl(&mut app, 'n');
+        assert_eq!(app.question().key, "data.categories");
+        let cmds = ctrl(&mut app, 'y');
+        assert_eq!(
+            cmds,
+            [Cmd::Save {
+                key: "data.categories".to_owned()
+            }]
+        );
+        let left = app.doc().answers.unconfirmed();
+        assert!(
+            !left.contains(&"data.categories.account".to_owned()),
+            "{left:?}"
+        );
+        assert!(
+            left.contains(&"data.categories.billing".to_owned()),
+            "{left:?}"
+        );
+        // The cursor moved to the next entry, still on the same question.
+        assert_eq!(app.question().key, "data.categories");
+        ctrl(&mut app, 'y');
+        assert!(
+            !app.doc()
+                .answers
+                .unconfirmed()
+                .contains(&"data.categories.billing".to_owned())
+        );
+    }
+
+    #[test]
+    fn ctrl_d_confirms_a_section_and_goes_to_the_next_to_do() {
+        let mut app = app();
+        ctrl(&mut app, 'n');
+        let before = app.doc().answers.unconfirmed().len();
+        ctrl(&mut app, 'd');
+        let after = app.doc().answers.unconfirmed();
+        assert_eq!(
+            before - after.len(),
+            4,
+            "the four data categories: {after:?}"
+        );
+        assert_eq!(app.question().key, "purposes");
+        assert_eq!(
+            app.doc().notice.as_deref(),
+            Some("Confirmed 4 suggestions.")
+        );
+        // A section with nothing to confirm says so and changes nothing.
+        app.doc_mut().section = 0;
+        assert!(ctrl(&mut app, 'd').is_empty());
+        assert_eq!(app.doc().answers.unconfirmed(), after);
+    }
+
+    #[test]
+    fn typing_is_not_thrown_away_by_a_confirm_key() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('a'));
+        assert!(ctrl(&mut app, 'n').is_empty());
+        assert_eq!(app.question().key, "organization.contact_email");
+        assert!(app.doc().notice.as_deref().unwrap().contains("Press Enter"));
+    }
+
+    #[test]
+    fn snapshot_a_suggested_list() {
+        let mut app = app();
+        ctrl(&mut app, 'n');
+        insta::assert_snapshot!(screen(&app));
+    }
+}
