@@ -70,6 +70,8 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
     let mut app = app()?;
     // The quick start, on the line prompter, before the full screen opens: its
     // suggestions are saved at once and shown unconfirmed in the wizard.
+    // A terminal that goes away during the start ends it as it would the wizard.
+    super::hangup::exit_on_hangup(Exit::Hangup);
     let portable = name.is_none();
     let mut terminal = crate::ask::terminal::Terminal;
     match super::quickstart::begin(
