@@ -332,3 +332,62 @@ fn a_browser_extension_is_a_check_clean_draft() {
     ];
     sample("extension", &steps);
 }
+
+/// `ask` on a new policy: the same start, then one prompt per line for what the
+/// suggestions cannot know and for each suggestion, offered as the default.
+#[test]
+fn ask_offers_each_suggestion_as_the_default() {
+    let data = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_policywright"));
+    cmd.args(["ask", "saas"])
+        .current_dir(fixture(""))
+        .env("POLICYWRIGHT_DATA_DIR", data.path())
+        .env("TERM", "xterm-256color");
+    let options = Options::new()
+        .timeout_ms(Some(30_000))
+        .strip_ansi_escape_codes(true);
+    let mut p = spawn_with_options(cmd, options).expect("spawn policywright");
+    let mut send = |p: &mut PtySession, keys: &str| {
+        p.send(keys).unwrap();
+        p.flush().unwrap();
+    };
+    p.exp_string("What kind of product").unwrap();
+    send(&mut p, " ");
+    send(&mut p, "\r");
+    p.exp_string("established").unwrap();
+    send(&mut p, "DE\r");
+    p.exp_string("Who does it serve").unwrap();
+    send(&mut p, " ");
+    send(&mut p, "\r");
+    p.exp_string("product's code").unwrap();
+    send(&mut p, "saas\r");
+    p.exp_string("Recipients found in your code: Neon").unwrap();
+    p.exp_string("What is your product called?").unwrap();
+    send(&mut p, "Invoicely\r");
+    p.exp_string("Which legal person runs it?").unwrap();
+    send(&mut p, "Invoicely GmbH\r");
+    p.exp_string("Which e-mail address").unwrap();
+    send(&mut p, "privacy@invoicely.example\r");
+    // Data, purposes, recipients, retention: each list marks its suggestions and
+    // offers confirming them first.
+    for list in ["Data category", "Purpose", "Recipient", "Retention rule"] {
+        p.exp_string("[suggested, not confirmed]").unwrap();
+        p.exp_string(&format!("{list}: what next?")).unwrap();
+        p.exp_string("> Confirm the suggestions above and go on")
+            .unwrap();
+        send(&mut p, "\r");
+    }
+    p.exp_string("supervisory authority? (Y/n)").unwrap();
+    send(&mut p, "\r");
+    p.exp_string("Done. Render the policy with: policywright render saas")
+        .unwrap();
+    p.exp_eof().unwrap();
+    let saved = answers(data.path(), "saas");
+    assert!(saved["workspace"]["unconfirmed"].is_null(), "{saved:#}");
+    let check = pw(data.path(), &["check", "saas"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}

@@ -42,6 +42,20 @@ impl Answers {
             .any(|path| inside(&canonical_path(&doc, path), &key))
     }
 
+    /// Whether the answer at `key` is part of an unconfirmed suggestion: one at it,
+    /// inside it, or around it (an entry of a list suggested whole).
+    pub fn is_suggested(&self, key: &str) -> bool {
+        if self.workspace.unconfirmed.is_empty() {
+            return false;
+        }
+        let doc = self.to_value();
+        let key = canonical_path(&doc, key);
+        self.unconfirmed().iter().any(|path| {
+            let path = canonical_path(&doc, path);
+            inside(&path, &key) || inside(&key, &path)
+        })
+    }
+
     /// Lists the answer at `path` as a suggestion to confirm.
     pub fn mark_suggested(&mut self, path: &str) {
         if !self.workspace.unconfirmed.iter().any(|p| p == path) {
@@ -166,6 +180,12 @@ mod tests {
         assert!(a.has_unconfirmed("processors"));
         assert!(a.has_unconfirmed("processors.1"));
         assert!(!a.has_unconfirmed("organization"));
+        assert!(
+            a.is_suggested("retention.rules.0"),
+            "an entry of a list suggested whole"
+        );
+        assert!(!a.has_unconfirmed("retention.rules.0"));
+        assert!(!a.is_suggested("retention.deletion"));
     }
 
     #[test]

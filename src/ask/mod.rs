@@ -361,7 +361,7 @@ impl<'a> Interview<'a> {
             } else {
                 let mut text = format!("{} ({} so far)", q.prompt, items.len());
                 for (n, item) in items.iter().enumerate() {
-                    let mark = if self.answers.has_unconfirmed(&format!("{}.{n}", q.key)) {
+                    let mark = if self.answers.is_suggested(&format!("{}.{n}", q.key)) {
                         "  [suggested, not confirmed]"
                     } else {
                         ""

@@ -63,6 +63,10 @@ fn recipients_found_in_the_code_imply_their_data_and_purposes() {
     assert_eq!(errors.legal_basis, Some(LegalBasis::LegitimateInterests));
     assert!(errors.legitimate_interest.is_some());
     assert!(a.category("crash_reports").is_some());
+    // Plausible stores nothing on the device: no consent purpose is suggested for it.
+    let visits = a.purposes.iter().find(|p| p.id == "visits").unwrap();
+    assert_eq!(visits.legal_basis, Some(LegalBasis::LegitimateInterests));
+    assert!(!a.purposes.iter().any(|p| p.id == "analytics"));
     assert_eq!(a.data.categories[0].id, "account");
     assert!(a.unconfirmed().contains(&"retention.rules".to_owned()));
     assert!(a.unconfirmed().contains(&"rights.complaint".to_owned()));
