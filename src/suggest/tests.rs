@@ -139,6 +139,11 @@ fn a_browser_extension_gets_its_permissions_and_rights_for_everyone() {
         a.unconfirmed()
             .contains(&"extension.permissions".to_owned())
     );
+    assert!(a.extension.limited_use);
+    assert!(
+        a.unconfirmed()
+            .contains(&"extension.limited_use".to_owned())
+    );
     assert!(a.rights.everyone && !a.rights.rights.is_empty());
     assert_eq!(a.processors.len(), 1, "{:?}", a.processors);
 }
