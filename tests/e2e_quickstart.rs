@@ -347,7 +347,7 @@ fn ask_offers_each_suggestion_as_the_default() {
         .timeout_ms(Some(30_000))
         .strip_ansi_escape_codes(true);
     let mut p = spawn_with_options(cmd, options).expect("spawn policywright");
-    let mut send = |p: &mut PtySession, keys: &str| {
+    let send = |p: &mut PtySession, keys: &str| {
         p.send(keys).unwrap();
         p.flush().unwrap();
     };
