@@ -167,3 +167,25 @@ fn every_start_kind_has_a_key_and_a_label() {
         assert!(!k.label().is_empty());
     }
 }
+
+#[test]
+fn a_developer_tool_suggests_its_telemetry_and_no_product_kind() {
+    let start = Start {
+        kinds: vec![StartKind::DevTool],
+        established: Some("US".parse().unwrap()),
+        regions: vec![Region::California, Region::UsOther],
+        code_dir: None,
+    };
+    let a = suggest(&Answers::default(), &start, None, &Catalog::builtin());
+    assert!(a.audience.product_kinds.is_empty());
+    assert_eq!(a.data.categories[0].id, "telemetry");
+    let telemetry = &a.purposes[0];
+    assert_eq!(telemetry.legal_basis, Some(LegalBasis::LegitimateInterests));
+    // No GDPR region: no complaint statement; California: non-discrimination.
+    assert!(!a.rights.complaint);
+    assert!(a.rights.non_discrimination);
+    assert!(
+        a.unconfirmed()
+            .contains(&"rights.non_discrimination".to_owned())
+    );
+}
