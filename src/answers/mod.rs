@@ -20,6 +20,7 @@ mod rights;
 pub mod schema;
 mod security;
 pub mod set;
+mod texts;
 mod tracking;
 pub mod unconfirmed;
 pub mod validate;

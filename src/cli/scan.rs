@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::processors::ReportFormat;
 use crate::answers::Permission;
-use crate::scan::{self, ExtensionManifest, Report};
+use crate::scan::{self, ExtensionManifest, PlacementKind, Report};
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {
@@ -85,6 +85,7 @@ fn json_report(report: &Report, args: &ScanArgs) -> String {
         "policy": args.policy,
         "processors": report.processors,
         "extensions": extensions,
+        "infrastructure": report.infrastructure,
         "warnings": report.warnings,
     });
     let mut text = serde_json::to_string_pretty(&value).expect("the report serialises");
@@ -143,6 +144,20 @@ fn text_report(report: &Report, args: &ScanArgs) -> String {
                 "Suggested extension.permissions answers (group them and say what each is used for):\n  {}",
                 answers.replace("},{", "},\n   {")
             );
+        }
+    }
+    if !report.infrastructure.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWhere data lives, as infrastructure files say (for hosting and storage answers):"
+        );
+        for p in &report.infrastructure {
+            let what = match (p.kind, &p.region) {
+                (PlacementKind::DataStore, _) => format!("data store {}", p.name),
+                (PlacementKind::Region, Some(region)) => format!("{} region {region}", p.name),
+                (PlacementKind::Region, None) => format!("{} region", p.name),
+            };
+            let _ = writeln!(out, "  {}:{}: {what} ({})", p.file, p.line, p.source);
         }
     }
     let undeclared: Vec<&str> = report.undeclared().map(|f| f.id.as_str()).collect();

@@ -1,11 +1,14 @@
-//! Finding the catalog's processors in a product's own files: dependency manifests,
-//! lockfiles, environment templates, and a browser extension's manifest.
+//! Finding the catalog's processors in a product's own files: dependency manifests
+//! and lockfiles (web, server and mobile), environment templates, a browser
+//! extension's manifest, and infrastructure files that say where data lives.
 //!
 //! This module walks a directory and reports what it found, where (file and line),
 //! and whether a policy declares it. It never prints: the command decides how the
 //! report looks. Which names reveal which service is catalog data, not code here.
 
+mod infra;
 mod manifests;
+mod mobile;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,11 +19,12 @@ use serde_json::Value;
 use crate::answers::Answers;
 use crate::catalog::{Catalog, Ecosystem, Entry};
 
+pub use infra::{Placement, PlacementKind};
 pub use manifests::{Clue, Kind, ManifestPermission, clues, extension_permissions};
 
 /// Folders that hold other people's code or build output, never the product's own
-/// manifests.
-pub const SKIPPED_DIRS: [&str; 7] = [
+/// manifests (`Pods` holds CocoaPods' checkouts, `.terraform` downloaded modules).
+pub const SKIPPED_DIRS: [&str; 11] = [
     "node_modules",
     "target",
     ".git",
@@ -28,6 +32,10 @@ pub const SKIPPED_DIRS: [&str; 7] = [
     "dist",
     "build",
     ".venv",
+    "Pods",
+    ".terraform",
+    ".gradle",
+    ".dart_tool",
 ];
 
 /// The largest manifest a scan reads, in bytes: 1 MiB. Hand-written manifests are a
@@ -84,11 +92,14 @@ pub struct Warning {
 }
 
 /// Everything a scan found, in a stable order: processors by role then id, evidence
-/// by file then line, manifests and warnings by file.
+/// by file then line, manifests, placements and warnings by file.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Report {
     pub processors: Vec<Found>,
     pub extensions: Vec<ExtensionManifest>,
+    /// Where infrastructure files say data lives: data stores and regions, by file
+    /// then line; for suggesting hosting and storage answers.
+    pub infrastructure: Vec<Placement>,
     pub warnings: Vec<Warning>,
 }
 
@@ -160,6 +171,7 @@ pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
 
     let mut found: BTreeMap<String, Vec<Evidence>> = BTreeMap::new();
     let mut extensions = Vec::new();
+    let mut infrastructure = Vec::new();
     for (relative, path, kind) in files {
         let text = match read_bounded(&path, kind) {
             Ok(bytes) => match String::from_utf8(bytes) {
@@ -185,6 +197,16 @@ pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
             }
             continue;
         }
+        let placements = match kind {
+            Kind::Compose => infra::compose(&text),
+            Kind::Terraform => infra::terraform(&text),
+            Kind::Pulumi => infra::pulumi(&text),
+            _ => Vec::new(),
+        };
+        infrastructure.extend(placements.into_iter().map(|p| Placement {
+            file: relative.clone(),
+            ..p
+        }));
         let clues = match clues(kind, &text) {
             Ok(clues) => clues,
             Err(message) => {
@@ -221,9 +243,11 @@ pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
         .collect();
     processors.sort_by(|a, b| (a.role, &a.id).cmp(&(b.role, &b.id)));
     warnings.sort_by(|a, b| a.file.cmp(&b.file));
+    infrastructure.sort();
     Ok(Report {
         processors,
         extensions,
+        infrastructure,
         warnings,
     })
 }
