@@ -357,6 +357,25 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
         "No system is perfectly secure",
         "no closing statement was given",
     );
+    // A mobile app's permissions and the tracking prompt (issue 15).
+    f.absent_unless(
+        !a.app.android_permissions.is_empty(),
+        &p,
+        "Android app requests these permissions",
+        "no Android permission is listed",
+    );
+    f.absent_unless(
+        !a.app.ios_permissions.is_empty(),
+        &p,
+        "iOS app asks for access to these",
+        "no iOS usage description is listed",
+    );
+    f.absent_unless(
+        a.app.att_prompt,
+        &p,
+        "App Tracking Transparency",
+        "the operator did not say the app asks before tracking",
+    );
     f.absent_unless(
         a.policy.agreement_by_use,
         &p,

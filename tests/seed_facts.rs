@@ -220,48 +220,39 @@ fn stepr_states_every_fact_of_its_seed() {
                 "access, rectification, erasure, restriction of processing, data portability and objection",
             ),
             ("Your rights", "\"On Personal Data and their Protection\""),
+            ("Permissions", "requests these Chrome permissions"),
+            ("Permissions", "none is used for tracking or advertising"),
             (
-                "Browser extension permissions",
-                "requests these Chrome permissions",
-            ),
-            (
-                "Browser extension permissions",
-                "none is used for tracking or advertising",
-            ),
-            (
-                "Browser extension permissions",
+                "Permissions",
                 "activeTab, tabs, scripting: Inject the recording script into the tab you explicitly choose to record",
             ),
             (
-                "Browser extension permissions",
+                "Permissions",
                 "<all_urls>: Record workflows on any website you choose. We only act on a tab when you start a recording in it",
             ),
             (
-                "Browser extension permissions",
+                "Permissions",
                 "storage: Remember your login token and preferences locally in the browser",
             ),
             (
-                "Browser extension permissions",
+                "Permissions",
                 "sidePanel: Render Stepr's controls in Chrome's side panel",
             ),
             (
-                "Browser extension permissions",
+                "Permissions",
                 "offscreen: Capture microphone input for optional voice-annotated steps, when you opt in",
             ),
+            ("Permissions", "webNavigation: Detect page transitions"),
             (
-                "Browser extension permissions",
-                "webNavigation: Detect page transitions",
-            ),
-            (
-                "Browser extension permissions",
+                "Permissions",
                 "notifications: Notify you when a long-running recording upload finishes",
             ),
             (
-                "Browser extension permissions",
+                "Permissions",
                 "identity: Complete the Google Sign-In OAuth flow",
             ),
             (
-                "Browser extension permissions",
+                "Permissions",
                 "alarms: Refresh your login token before it expires",
             ),
             ("Security", "All traffic uses TLS 1.2+"),

@@ -13,6 +13,7 @@ pub mod migrate;
 mod notices;
 mod organization;
 mod parse;
+mod platform;
 mod product;
 mod recipients;
 mod retention;
@@ -20,6 +21,7 @@ mod rights;
 pub mod schema;
 mod security;
 pub mod set;
+mod stores;
 mod texts;
 mod tracking;
 pub mod unconfirmed;
@@ -38,11 +40,13 @@ pub use extension::{Extension, Permission};
 pub use hosting::{DataStore, Hosting, Transfer};
 pub use notices::{Changes, CustomSection, Placement, Sharing};
 pub use organization::{ContactPerson, Organization, PolicyMeta};
+pub use platform::App;
 pub use product::Audience;
 pub use recipients::Processor;
 pub use retention::{DeletionRule, Retention, RetentionRule};
 pub use rights::{Right, Rights};
 pub use security::{Security, SecurityMeasure};
+pub use stores::{StoreCategory, StoreDisclosures};
 pub use tracking::{Cookie, Tracking};
 pub use waivers::Waiver;
 pub use workspace::{PublishedFile, Workspace};
@@ -110,6 +114,12 @@ pub struct Answers {
     /// Browser-extension permissions.
     #[serde(default)]
     pub extension: Extension,
+    /// A mobile app's Android and iOS permissions.
+    #[serde(default)]
+    pub app: App,
+    /// What the app stores' privacy forms ask beyond the policy.
+    #[serde(default)]
+    pub stores: StoreDisclosures,
     /// How changes to the policy are announced.
     #[serde(default)]
     pub changes: Changes,
@@ -145,6 +155,8 @@ impl Default for Answers {
             tracking: Tracking::default(),
             security: Security::default(),
             extension: Extension::default(),
+            app: App::default(),
+            stores: StoreDisclosures::default(),
             changes: Changes::default(),
             custom_sections: Vec::new(),
             waivers: Vec::new(),
@@ -196,6 +208,8 @@ parts!(
     tracking,
     security,
     extension,
+    app,
+    stores,
     changes,
     custom_sections,
     waivers,

@@ -145,6 +145,18 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         );
     }
 
+    for (list, perms) in [
+        ("app.android_permissions", &a.app.android_permissions),
+        ("app.ios_permissions", &a.app.ios_permissions),
+    ] {
+        for (i, perm) in perms.iter().enumerate() {
+            if perm.names.iter().all(|n| n.trim().is_empty()) {
+                p.push(format!("{list}[{i}].names"), "names no permission");
+            }
+            p.required(format_args!("{list}[{i}].used_for"), &perm.used_for);
+        }
+    }
+
     for (i, c) in a.tracking.cookies.iter().enumerate() {
         p.required(format_args!("tracking.cookies[{i}].name"), &c.name);
         p.required(

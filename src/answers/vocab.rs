@@ -334,7 +334,7 @@ vocabulary! {
         Retention = "retention" => "How long we keep your information",
         Rights = "rights" => "Your rights",
         Cookies = "cookies" => "Cookies and tracking",
-        Permissions = "permissions" => "Browser extension permissions",
+        Permissions = "permissions" => "Permissions",
         Security = "security" => "Security",
         Children = "children" => "Children",
         Changes = "changes" => "Changes to this policy",
@@ -353,5 +353,22 @@ impl Default for DataSource {
 impl Default for ProcessorRole {
     fn default() -> Self {
         ProcessorRole::Other
+    }
+}
+
+vocabulary! {
+    /// Why a data category is collected, in the app stores' terms: Google Play's Data
+    /// safety purposes and Apple's App Privacy purposes, one list for both (the
+    /// mapping onto each store's own list is in `assets/store_data_types.json`).
+    pub enum StoreUse {
+        AppFunctionality = "app_functionality" => "App functionality",
+        Analytics = "analytics" => "Analytics",
+        DeveloperCommunications = "developer_communications" => "Developer communications",
+        FraudPrevention = "fraud_prevention" => "Fraud prevention, security, and compliance",
+        Advertising = "advertising" => "Your own advertising or marketing",
+        ThirdPartyAdvertising = "third_party_advertising" => "Third-party advertising",
+        Personalization = "personalization" => "Personalization",
+        AccountManagement = "account_management" => "Account management",
+        Other = "other" => "Other purposes",
     }
 }

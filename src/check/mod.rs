@@ -22,6 +22,7 @@ mod gdpr;
 mod kazakhstan;
 mod lgpd;
 mod pipeda;
+mod stores;
 mod uk_gdpr;
 mod unconfirmed;
 pub mod waivers;
@@ -82,6 +83,8 @@ pub enum Regime {
     Kazakhstan,
     /// The Chrome Web Store's user-data policy for extensions.
     ChromeWebStore,
+    /// The app stores' privacy forms agree with the policy.
+    Stores,
     /// Answers that contradict each other or point at nothing.
     Consistency,
 }
@@ -99,6 +102,7 @@ impl Regime {
             Regime::Pipeda => "pipeda",
             Regime::Kazakhstan => "kazakhstan",
             Regime::ChromeWebStore => "chrome_web_store",
+            Regime::Stores => "stores",
             Regime::Consistency => "consistency",
         }
     }
@@ -115,6 +119,7 @@ impl Regime {
             Regime::Pipeda => "PIPEDA (Canada)",
             Regime::Kazakhstan => "Kazakhstan: Law on Personal Data and their Protection",
             Regime::ChromeWebStore => "Chrome Web Store user-data policy",
+            Regime::Stores => "Store privacy forms against the policy",
             Regime::Consistency => "Consistency of the answers",
         }
     }
@@ -242,6 +247,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         pipeda::RULES,
         kazakhstan::RULES,
         chrome_web_store::RULES,
+        stores::RULES,
         consistency::RULES,
         unconfirmed::RULES,
     ]

@@ -2,11 +2,12 @@
 //! that makes it fire. The base is `examples/complete.json`, which passes every rule.
 
 use super::*;
+use crate::answers::vocab::StoreUse;
 use crate::answers::vocab::{
     CookiePurpose, GpcResponse, LegalBasis, ProcessorRole, ProductKind, Region, RightKind,
-    Safeguard, StorageKind,
+    Safeguard, SecurityMeasureKind, StorageKind,
 };
-use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, Waiver};
+use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, StoreCategory, Waiver};
 
 /// The findings for the policy these answers make, as every caller of `check` sees them.
 fn check(a: &Answers) -> Vec<Finding> {
@@ -65,6 +66,56 @@ fn extension(a: &mut Answers) {
         used_for: "remember your settings".into(),
     });
     a.extension.limited_use = true;
+}
+
+/// The complete example as a mobile app whose store answers are all given and agree
+/// with the policy.
+fn mobile_store(a: &mut Answers) {
+    a.audience.product_kinds.push(ProductKind::MobileApp);
+    a.app.android_permissions.push(Permission {
+        names: vec!["android.permission.CAMERA".into()],
+        used_for: "scan receipts".into(),
+    });
+    a.stores.encrypted_in_transit = Some(true);
+    let types: &[(&str, &[&str], &[&str])] = &[
+        (
+            "books",
+            &["other_financial_info"],
+            &["other_financial_info"],
+        ),
+        (
+            "tax_profile",
+            &["other_financial_info"],
+            &["other_financial_info"],
+        ),
+    ];
+    for c in a.data.categories.clone() {
+        let (play, apple) = types
+            .iter()
+            .find(|(id, _, _)| *id == c.id)
+            .map(|(_, p, ap)| {
+                (
+                    p.iter().map(|s| s.to_string()).collect(),
+                    ap.iter().map(|s| s.to_string()).collect(),
+                )
+            })
+            .unwrap_or_default();
+        a.stores.categories.push(StoreCategory {
+            category: c.id.clone(),
+            on_device_only: Some(false),
+            ephemeral: Some(false),
+            shared: Some(false),
+            linked_to_user: Some(true),
+            tracking: Some(false),
+            uses: vec![StoreUse::AppFunctionality],
+            play,
+            apple,
+            chrome: Vec::new(),
+        });
+    }
+    for c in &mut a.data.categories {
+        c.required.get_or_insert(true);
+    }
 }
 
 fn kids(a: &mut Answers) {
@@ -275,6 +326,33 @@ rule_tests! {
     consistency_advertising_cookies: "consistency-advertising-cookies" => |a| {
         a.tracking.cookies.push(ad_cookie(None));
     }, |a| a.tracking.cookies.push(ad_cookie(Some("AdNet")));
+    // Store forms against the policy
+    store_category_absent: "store-category-absent" => mobile_store,
+        |a| a.stores.categories[0].category = "contacts".into();
+    store_category_unmapped: "store-category-unmapped" => mobile_store,
+        |a| a.stores.categories[1].play.clear();
+    store_category_unanswered: "store-category-unanswered" => mobile_store,
+        |a| a.stores.categories[0].linked_to_user = None;
+    store_tracking_att: "store-tracking-att" => |a| {
+        mobile_store(a);
+        a.sale_and_sharing.shares_for_advertising = None;
+        a.stores.categories[0].tracking = Some(true);
+        a.app.att_prompt = true;
+    }, |a| a.app.att_prompt = false;
+    store_shared_recipient: "store-shared-recipient" => |a| {
+        mobile_store(a);
+        a.stores.categories[0].shared = Some(true);
+    }, |a| {
+        for p in &mut a.processors {
+            p.categories.retain(|c| c != "account");
+        }
+    };
+    store_encryption: "store-encryption" => mobile_store,
+        |a| a.security.measures.retain(|m| m.kind != SecurityMeasureKind::Tls);
+    store_advertising: "store-advertising" => mobile_store,
+        |a| a.stores.categories[4].uses.push(StoreUse::ThirdPartyAdvertising);
+    store_app_permissions: "store-app-permissions" => mobile_store,
+        |a| a.app.android_permissions.clear();
     // A waiver that covers a finding is quiet; moved to an answer with no finding, it
     // waives nothing and says so.
     consistency_stale_waiver: "consistency-stale-waiver" => |a| {
@@ -327,6 +405,7 @@ fn rules_are_well_formed() {
             Regime::Pipeda => "pipeda-",
             Regime::Kazakhstan => "kz-",
             Regime::ChromeWebStore => "cws-",
+            Regime::Stores => "store-",
             Regime::Consistency => "consistency-",
         };
         assert!(

@@ -216,9 +216,10 @@ pub struct RenderArgs {
     pub input: String,
 
     /// Output format [default: from --out's extension (.md, .html, .txt, ...), else
-    /// markdown; an extension it does not know is an error].
+    /// markdown; an extension it does not know is an error]. The store formats write
+    /// a store's privacy form from the same answers instead of the policy.
     #[arg(short, long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<render::RenderFormat>,
 
     /// Write to this file instead of standard output (- is standard output).
     #[arg(short, long, value_name = "PATH")]

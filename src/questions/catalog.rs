@@ -14,6 +14,8 @@ use crate::answers::vocab::{
 };
 use crate::law;
 
+mod stores;
+
 fn q(key: &'static str, prompt: &'static str, help: &'static str, kind: Kind) -> Question {
     Question {
         key,
@@ -122,6 +124,8 @@ fn build() -> Vec<Section> {
         tracking(),
         security(),
         extension(),
+        stores::app(),
+        stores::stores(),
         changes(),
         policy(),
         custom(),
@@ -906,6 +910,35 @@ fn extension() -> Section {
                 "Do you comply with the Chrome Web Store Limited Use requirements?",
                 "Required for extensions that handle user data in the Chrome Web Store.",
                 Kind::YesNo,
+            )
+            .when(is_extension),
+            q(
+                "extension.single_purpose",
+                "What is the extension's single purpose?",
+                "Chrome Web Store privacy practices tab: one narrow purpose, easy to understand.",
+                Kind::Paragraph,
+            )
+            .example("Record a workflow in the tab you choose and turn it into a step-by-step guide")
+            .when(is_extension),
+            q(
+                "extension.remote_code",
+                "Does the extension run code it does not ship in its package?",
+                "Chrome Web Store: \"Are you using remote code?\" Scripts loaded from a server, eval of fetched text, WebAssembly from outside the package.",
+                Kind::Maybe,
+            )
+            .when(is_extension),
+            q(
+                "extension.remote_code_reason",
+                "Why does it need remote code?",
+                "The Chrome Web Store asks for a justification.",
+                Kind::Paragraph,
+            )
+            .when(|s| is_extension(s) && s.answers.extension.remote_code == Some(true)),
+            q(
+                "extension.no_lending_use",
+                "Is user data never used or transferred to judge creditworthiness or for lending?",
+                "One of the Chrome Web Store's three data-use certifications.",
+                Kind::Maybe,
             )
             .when(is_extension),
         ],

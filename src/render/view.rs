@@ -61,6 +61,9 @@ pub struct View<'a> {
     pub dnt: Option<&'static str>,
     pub gpc: Option<&'static str>,
     pub permissions: Vec<PermissionView<'a>>,
+    /// A mobile app's Android permissions, then its iOS usage descriptions.
+    pub android_permissions: Vec<PermissionView<'a>>,
+    pub ios_permissions: Vec<PermissionView<'a>>,
     pub notify_by: Vec<&'static str>,
     pub notice_period: Option<String>,
     /// What the policy covers, for the intro's "This policy explains ...": only the
@@ -401,6 +404,15 @@ pub struct PermissionView<'a> {
     pub used_for: &'a str,
 }
 
+fn permission_views(list: &[crate::answers::Permission]) -> Vec<PermissionView<'_>> {
+    list.iter()
+        .map(|p| PermissionView {
+            names: &p.names,
+            used_for: &p.used_for,
+        })
+        .collect()
+}
+
 impl<'a> View<'a> {
     pub fn new(policy: &'a Policy) -> View<'a> {
         let a = policy.answers();
@@ -617,6 +629,8 @@ impl<'a> View<'a> {
                     used_for: &p.used_for,
                 })
                 .collect(),
+            android_permissions: permission_views(&a.app.android_permissions),
+            ios_permissions: permission_views(&a.app.ios_permissions),
             notify_by: a.changes.notify_by.iter().map(|c| c.label()).collect(),
             notice_period: a.changes.notice_period.map(|p| p.to_string()),
             covers: covers(a),

@@ -9,6 +9,7 @@
 mod infra;
 mod manifests;
 mod mobile;
+pub mod permissions;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ use crate::catalog::{Catalog, Ecosystem, Entry};
 
 pub use infra::{Placement, PlacementKind};
 pub use manifests::{Clue, Kind, ManifestPermission, clues, extension_permissions};
+pub use permissions::{FoundPermission, PermissionFile, Platform};
 
 /// Folders that hold other people's code or build output, never the product's own
 /// manifests (`Pods` holds CocoaPods' checkouts, `.terraform` downloaded modules).
@@ -100,6 +102,8 @@ pub struct Report {
     /// Where infrastructure files say data lives: data stores and regions, by file
     /// then line; for suggesting hosting and storage answers.
     pub infrastructure: Vec<Placement>,
+    /// A mobile app's `AndroidManifest.xml` and `Info.plist` files, by path.
+    pub app_permissions: Vec<PermissionFile>,
     pub warnings: Vec<Warning>,
 }
 
@@ -116,6 +120,9 @@ impl Report {
                 .get(&found.id)
                 .is_some_and(|entry| declares(answers, entry));
             found.declared = Some(declared);
+        }
+        for file in &mut self.app_permissions {
+            file.check_against(answers);
         }
     }
 }
@@ -165,9 +172,11 @@ pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
         return Err(fail("is not a directory".to_owned()));
     }
     let mut files = Vec::new();
+    let mut platform_files = Vec::new();
     let mut warnings = Vec::new();
-    walk(&root, &root, &mut files, &mut warnings);
+    walk(&root, &root, &mut files, &mut platform_files, &mut warnings);
     files.sort_by(|a, b| a.0.cmp(&b.0));
+    let app_permissions = read_platform_files(platform_files, &mut warnings);
 
     let mut found: BTreeMap<String, Vec<Evidence>> = BTreeMap::new();
     let mut extensions = Vec::new();
@@ -248,8 +257,34 @@ pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
         processors,
         extensions,
         infrastructure,
+        app_permissions,
         warnings,
     })
+}
+
+/// The permissions of each `AndroidManifest.xml` and `Info.plist` found, by path; a
+/// file that cannot be read, or is not text (a binary property list), is a warning.
+fn read_platform_files(
+    mut files: Vec<(String, PathBuf, Platform)>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<PermissionFile> {
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    for (relative, path, platform) in files {
+        match read_bounded(&path, Kind::ExtensionManifest).map(String::from_utf8) {
+            Ok(Ok(text)) => out.push(PermissionFile {
+                permissions: permissions::read(platform, &text),
+                file: relative,
+                platform,
+            }),
+            Ok(Err(_)) => warnings.push(warning(
+                &relative,
+                "is not UTF-8 text (a binary property list?)",
+            )),
+            Err(message) => warnings.push(warning(&relative, &message)),
+        }
+    }
+    out
 }
 
 /// The bytes of a manifest, unless it is larger than its kind allows (see
@@ -294,6 +329,7 @@ fn walk(
     root: &Path,
     dir: &Path,
     files: &mut Vec<(String, PathBuf, Kind)>,
+    platform_files: &mut Vec<(String, PathBuf, Platform)>,
     warnings: &mut Vec<Warning>,
 ) {
     let relative = |p: &Path| -> String {
@@ -321,13 +357,19 @@ fn walk(
         };
         if file_type.is_dir() {
             if !SKIPPED_DIRS.contains(&name.as_str()) {
-                walk(root, &path, files, warnings);
+                walk(root, &path, files, platform_files, warnings);
+            } else if name == "build" {
+                permissions::merged_manifests(&path, &mut |found| {
+                    platform_files.push((relative(&found), found, Platform::Android));
+                });
             }
             continue;
         }
-        let Some(kind) = Kind::of(&name) else {
+        let kind = Kind::of(&name);
+        let platform = Platform::of(&name);
+        if kind.is_none() && platform.is_none() {
             continue;
-        };
+        }
         if file_type.is_symlink() {
             // Follow only to a regular file that is inside the scanned directory.
             let inside = path
@@ -339,7 +381,11 @@ fn walk(
         } else if !file_type.is_file() {
             continue;
         }
-        files.push((relative(&path), path, kind));
+        match (kind, platform) {
+            (Some(kind), _) => files.push((relative(&path), path, kind)),
+            (None, Some(platform)) => platform_files.push((relative(&path), path, platform)),
+            (None, None) => {}
+        }
     }
 }
 

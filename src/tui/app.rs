@@ -122,6 +122,8 @@ pub struct Review {
     pub message: Option<String>,
     /// The checklist (outputs, what is missing, changes, findings) when it is long.
     pub scroll: Scroll,
+    /// The store forms that apply (title, text), shown after the policy.
+    pub forms: Vec<(&'static str, String)>,
 }
 
 /// What a scan of the product's code (`workspace.code_dir`) found, offered at the

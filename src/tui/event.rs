@@ -657,9 +657,13 @@ fn set_changes(app: &mut App, changes: Vec<String>) {
 
 fn open_review(app: &mut App) {
     // Checked as `check` and `render` see the answers: catalog references filled in.
-    let (problems, findings) = match app.policy() {
-        Ok(policy) => (policy.problems(), crate::check::check(&policy)),
-        Err(problems) => (problems, Vec::new()),
+    let (problems, findings, forms) = match app.policy() {
+        Ok(policy) => (
+            policy.problems(),
+            crate::check::check(&policy),
+            crate::disclosures::readable(&policy),
+        ),
+        Err(problems) => (problems, Vec::new(), Vec::new()),
     };
     let d = app.doc();
     // `acme-privacy.md` for a saved policy; `privacy.md` beside an answers file.
@@ -694,6 +698,7 @@ fn open_review(app: &mut App) {
         cursor: 0,
         message: None,
         scroll: Scroll::default(),
+        forms,
     };
     let d = app.doc_mut();
     d.review = Some(review);
