@@ -25,6 +25,7 @@ mod pipeda;
 mod stores;
 mod swiss_fadp;
 mod uk_gdpr;
+mod unconfirmed;
 mod us_states;
 pub mod waivers;
 
@@ -260,6 +261,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         chrome_web_store::RULES,
         stores::RULES,
         consistency::RULES,
+        unconfirmed::RULES,
     ]
     .into_iter()
     .flatten()

@@ -436,6 +436,9 @@ rule_tests! {
         a.purposes[0].legal_basis = None;
         a.waivers.push(waiver("gdpr-legal-basis", Some("purposes[0]")));
     }, |a| a.waivers[0].answer = Some("purposes.billing".into());
+    // A path that points at no answer is no suggestion; one that does fires.
+    consistency_unconfirmed: "consistency-unconfirmed" => |a| a.mark_suggested("processors.gone"),
+        |a| a.mark_suggested("purposes.0");
 }
 
 fn waiver(rule: &str, answer: Option<&str>) -> Waiver {
