@@ -34,6 +34,7 @@ pub mod questions;
 pub mod render;
 pub mod scan;
 pub mod store;
+pub mod suggest;
 pub mod text;
 pub mod tui;
 pub mod versions;

@@ -24,6 +24,7 @@ pub mod set;
 mod stores;
 mod texts;
 mod tracking;
+pub mod unconfirmed;
 pub mod validate;
 pub mod values;
 pub mod vocab;

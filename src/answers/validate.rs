@@ -32,6 +32,7 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         ("dpo", &org.dpo),
         ("eu_representative", &org.eu_representative),
         ("uk_representative", &org.uk_representative),
+        ("swiss_representative", &org.swiss_representative),
     ] {
         if let Some(person) = person {
             p.required(format_args!("organization.{field}.name"), &person.name);

@@ -112,6 +112,10 @@ vocabulary! {
         PublicTask = "public_task" => "a task in the public interest (GDPR Art. 6(1)(e))",
         /// Art. 6(1)(f).
         LegitimateInterests = "legitimate_interests" => "our legitimate interests (GDPR Art. 6(1)(f))",
+        /// UK GDPR Art. 6(1)(ea) and Annex 1 (inserted by the Data (Use and Access) Act
+        /// 2025 s. 70, in force 5 February 2026): a UK-only basis; `check` rejects it
+        /// where the EU GDPR or another law applies.
+        RecognisedLegitimateInterest = "recognised_legitimate_interest" => "a recognised legitimate interest (UK GDPR Art. 6(1)(ea))",
     }
 }
 

@@ -23,7 +23,10 @@ mod kazakhstan;
 mod lgpd;
 mod pipeda;
 mod stores;
+mod swiss_fadp;
 mod uk_gdpr;
+mod unconfirmed;
+mod us_states;
 pub mod waivers;
 
 #[cfg(test)]
@@ -68,10 +71,14 @@ pub enum Regime {
     Gdpr,
     /// What the UK GDPR and the Data Protection Act 2018 add or change.
     UkGdpr,
+    /// Switzerland's revised Federal Act on Data Protection.
+    SwissFadp,
     /// California Consumer Privacy Act as amended by the CPRA, and its regulations.
     Ccpa,
     /// California Online Privacy Protection Act.
     Caloppa,
+    /// The other US states' comprehensive privacy laws (`crate::law::us_states`).
+    UsStates,
     /// US Children's Online Privacy Protection Rule.
     Coppa,
     /// Brazil's Lei Geral de Proteção de Dados.
@@ -94,8 +101,10 @@ impl Regime {
         match self {
             Regime::Gdpr => "gdpr",
             Regime::UkGdpr => "uk_gdpr",
+            Regime::SwissFadp => "swiss_fadp",
             Regime::Ccpa => "ccpa",
             Regime::Caloppa => "caloppa",
+            Regime::UsStates => "us_states",
             Regime::Coppa => "coppa",
             Regime::Lgpd => "lgpd",
             Regime::Pipeda => "pipeda",
@@ -111,8 +120,10 @@ impl Regime {
         match self {
             Regime::Gdpr => "GDPR (EU, and UK where the articles are the same)",
             Regime::UkGdpr => "UK GDPR and Data Protection Act 2018",
+            Regime::SwissFadp => "Swiss FADP (revised Federal Act on Data Protection)",
             Regime::Ccpa => "CCPA/CPRA (California)",
             Regime::Caloppa => "CalOPPA (California)",
+            Regime::UsStates => "US state privacy laws (Virginia, Colorado, Texas, ...)",
             Regime::Coppa => "COPPA (US, children under 13)",
             Regime::Lgpd => "LGPD (Brazil)",
             Regime::Pipeda => "PIPEDA (Canada)",
@@ -239,8 +250,10 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
     [
         gdpr::RULES,
         uk_gdpr::RULES,
+        swiss_fadp::RULES,
         ccpa::RULES,
         caloppa::RULES,
+        us_states::RULES,
         coppa::RULES,
         lgpd::RULES,
         pipeda::RULES,
@@ -248,6 +261,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         chrome_web_store::RULES,
         stores::RULES,
         consistency::RULES,
+        unconfirmed::RULES,
     ]
     .into_iter()
     .flatten()

@@ -253,6 +253,10 @@ fn product() -> Section {
               "UK GDPR Art. 27: a business outside the UK that serves people there must name a representative in the UK, a person or firm that people and the Information Commissioner (the UK authority) can contact.",
               Kind::Group(person_fields()))
                 .when(|s| law::may_need_uk_representative(s.answers)),
+            q("organization.swiss_representative", "Who represents you in Switzerland?",
+              "Swiss FADP Art. 14: an operator outside Switzerland whose processing of data of people there is regular, extensive and high-risk must name a representative there; the policy then gives its name and address.",
+              Kind::Group(person_fields()))
+                .when(|s| law::may_need_swiss_representative(s.answers)),
             q("audience.intended_for", "Who is the product for? (finishes \"[your product] is intended for ...\")",
               "The policy says this where it talks about children.", Kind::Text).example("software developers"),
             q("audience.minimum_age", "What is the youngest age of user you accept?",
@@ -315,7 +319,7 @@ fn purposes() -> Section {
                 q("id", "A short id for it", "Lowercase letters, digits and _.", Kind::Text).required().suggest(id_from_name),
                 q("description", "What do you do for this purpose?", "E.g. \"track your subscription tier and sync it with Stripe\".", Kind::Paragraph).required(),
                 q("categories", "Which data does it use?", "Pick from the data categories you described.", Kind::Categories),
-                q("legal_basis", "What allows it in law? (for European users)", "GDPR Art. 6(1) calls this the legal basis. Running what users signed up for is usually \"our contract with you\"; otherwise consent, a legal obligation, vital interests, a public task or legitimate interests.", Kind::Choice(LegalBasis::CHOICES))
+                q("legal_basis", "What allows it in law? (for European users)", "GDPR Art. 6(1) calls this the legal basis. Running what users signed up for is usually \"our contract with you\"; otherwise consent, a legal obligation, vital interests, a public task or legitimate interests; a UK-only operator may also rely on a recognised legitimate interest (UK GDPR Art. 6(1)(ea), Annex 1).", Kind::Choice(LegalBasis::CHOICES))
                     .when(in_europe),
                 q("legitimate_interest", "What is your interest in doing it?", "GDPR Art. 13(1)(d) asks you to name the legitimate interest you pursue, e.g. \"keeping the service secure\".", Kind::Text)
                     .when(|s| record_is(s, "legal_basis", &Value::from("legitimate_interests"))),
@@ -341,6 +345,13 @@ fn sale_and_ai() -> Section {
                 "California's CCPA calls this \"sharing\" for cross-context behavioral advertising; it also needs an opt-out.",
                 Kind::Maybe,
             ),
+            q(
+                "sale_and_sharing.sells_sensitive",
+                "Do you sell sensitive personal data (health, precise location, biometrics, ...)?",
+                "Texas (Bus. & Com. Code 541.102(b)) then requires the policy to say \"NOTICE: We may sell your sensitive personal data.\"",
+                Kind::Maybe,
+            )
+            .when(|s| law::us_states::texas_sale_notice_may_apply(s.answers)),
             q(
                 "sale_and_sharing.shares_with_data_brokers",
                 "Do you give it to data brokers?",
@@ -408,9 +419,9 @@ fn processors() -> Section {
                 q("categories", "Which data categories does it receive?", "Pick from the data categories you described.", Kind::Categories),
                 q("data_description", "What does it receive, in words?", "E.g. \"a customer identifier and subscription state\".", Kind::Text),
                 q("countries", "Where does it process data?", "Two-letter country codes, e.g. US, DE.", Kind::Countries),
-                q("safeguard", "If it handles data outside Europe, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies... \"None needed\" if it keeps data in the EEA.", Kind::Choice(Safeguard::CHOICES))
-                    .when(in_europe),
-                q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\".", Kind::Lines),
+                q("safeguard", "If it handles data abroad, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies...; LGPD Art. 33; Kazakhstan's law Art. 16.", Kind::Choice(Safeguard::CHOICES))
+                    .when(|s| law::transfer_basis(s.answers)),
+                q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
                 q("only_if", "Does it receive data only in some cases? (finishes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
                 q("privacy_policy_url", "Link to its privacy policy", "So readers can see what it does with their data, e.g. https://stripe.com/privacy.", Kind::Url),
             ]))],
@@ -732,6 +743,14 @@ fn rights() -> Section {
             )
             .when(in_us),
             q(
+                "rights.complaints",
+                "How can users complain to you about your use of their data? (completes \"you can complain to us ...\")",
+                "UK Data Protection Act 2018 s. 164A (from 19 June 2026): take complaints, for example with an electronic form, and acknowledge them within 30 days.",
+                Kind::Text,
+            )
+            .example("using the form at https://acme.io/privacy-complaints")
+            .when(|s| law::uk_gdpr(s.answers)),
+            q(
                 "rights.complaint",
                 "Tell users they may complain to a data protection authority?",
                 "GDPR Art. 13(2)(d) requires it for European users (the law says \"supervisory authority\").",
@@ -828,10 +847,10 @@ fn tracking() -> Section {
             q(
                 "tracking.global_privacy_control",
                 "How do you respond to Global Privacy Control?",
-                "A browser setting that tells sites not to sell or share the user's data; CCPA regulations (11 CCR 7025) treat it as an opt-out of sale and sharing.",
+                "A browser setting that tells sites not to sell or share the user's data; CCPA regulations (11 CCR 7025) treat it as an opt-out of sale and sharing; Colorado, Connecticut, Texas, Oregon and other states require honouring it too.",
                 Kind::Choice(GpcResponse::CHOICES),
             )
-            .when(|s| law::california(s.answers)),
+            .when(|s| law::united_states(s.answers)),
             q(
                 "tracking.cross_site_tracking",
                 "Do you track users across other sites or apps?",

@@ -362,9 +362,12 @@ impl App {
                     .iter()
                     .filter(|q| !q.is_setting() && q.applies(&scope))
                     .collect();
+                // A suggestion not yet confirmed is not an answer the operator gave.
                 let answered = applicable
                     .iter()
-                    .filter(|q| is_answered(get_value(&doc, q.key)))
+                    .filter(|q| {
+                        is_answered(get_value(&doc, q.key)) && !d.answers.has_unconfirmed(q.key)
+                    })
                     .count();
                 (answered, applicable.len())
             })

@@ -355,6 +355,9 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
         }
         return Vec::new();
     }
+    if let Some(cmds) = super::confirm::key(app, key) {
+        return cmds;
+    }
     if keys::is_sections(key) {
         let d = app.doc_mut();
         d.focus = Focus::Sidebar;
@@ -568,6 +571,11 @@ fn commit_with(
     Ok(Cmd::Save {
         key: key.to_owned(),
     })
+}
+
+/// Goes to a question (section, question), as the confirm keys do.
+pub fn go_to(app: &mut App, step: (usize, usize)) {
+    go(app, step);
 }
 
 fn go(app: &mut App, step: (usize, usize)) {

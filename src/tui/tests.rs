@@ -958,7 +958,7 @@ fn a_catalog_value_is_the_default_enter_keeps_and_typing_changes() {
     // "no answer" (which would only bring it back) is not offered.
     to_field(
         &mut app,
-        "If it handles data outside Europe, what makes that lawful?",
+        "If it handles data abroad, what makes that lawful?",
     );
     press(&mut app, KeyCode::Enter);
     let shown = screen(&app, 120, 40);
