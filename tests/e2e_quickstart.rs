@@ -377,7 +377,8 @@ fn ask_offers_each_suggestion_as_the_default() {
             .unwrap();
         send(&mut p, "\r");
     }
-    p.exp_string("complain to a data protection authority? (Y/n)").unwrap();
+    p.exp_string("complain to a data protection authority? (Y/n)")
+        .unwrap();
     send(&mut p, "\r");
     p.exp_string("Done. Render the policy with: policywright render saas")
         .unwrap();
