@@ -325,6 +325,7 @@ vocabulary! {
     pub enum SectionId {
         WhoWeAre = "who_we_are" => "Who we are",
         Collected = "collected" => "What we collect",
+        OnDevice = "on_device" => "Data that stays on your device",
         NotCollected = "not_collected" => "What we do not collect",
         Use = "use" => "How we use your information",
         Recipients = "recipients" => "Who we share it with",
@@ -353,5 +354,27 @@ impl Default for DataSource {
 impl Default for ProcessorRole {
     fn default() -> Self {
         ProcessorRole::Other
+    }
+}
+
+vocabulary! {
+    /// Who decides why and how a kind of data is used (GDPR Art. 4(7)-(8), 28): the
+    /// operator, or the operator's business customer for whom it processes the data.
+    pub enum DataRole {
+        /// The operator decides: it is the controller.
+        Controller = "controller" => "we decide how it is used (controller)",
+        /// The operator processes it on a business customer's behalf, on the customer's
+        /// instructions, as its processor (GDPR Art. 28; a "service provider" under CCPA).
+        Processor = "processor" => "we process it for a business customer, who decides (processor)",
+    }
+}
+
+vocabulary! {
+    /// Where data that never leaves the user's hands is processed.
+    pub enum LocalPlace {
+        /// On the user's device (an app's local storage, files on disk).
+        Device = "device" => "on your device",
+        /// In the user's browser (extension or site storage).
+        Browser = "browser" => "in your browser",
     }
 }

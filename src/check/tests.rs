@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::answers::vocab::{
-    CookiePurpose, GpcResponse, LegalBasis, ProcessorRole, ProductKind, Region, RightKind,
+    CookiePurpose, DataRole, LocalPlace, GpcResponse, LegalBasis, ProcessorRole, ProductKind, Region, RightKind,
     Safeguard, StorageKind,
 };
 use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, Waiver};
@@ -275,12 +275,53 @@ rule_tests! {
     consistency_advertising_cookies: "consistency-advertising-cookies" => |a| {
         a.tracking.cookies.push(ad_cookie(None));
     }, |a| a.tracking.cookies.push(ad_cookie(Some("AdNet")));
+    consistency_local_data_sent: "consistency-local-data-sent" => |a| {
+        a.data.categories[4].stays_on = Some(LocalPlace::Device);
+        a.processors[0].categories.retain(|c| c != "logs");
+        for s in &mut a.hosting.stores {
+            s.categories.retain(|c| c != "logs");
+        }
+    }, |a| a.processors[0].categories.push("logs".into());
+    consistency_local_customers: "consistency-local-customers" => |a| {
+        a.data.categories[4].stays_on = Some(LocalPlace::Device);
+    }, |a| a.data.categories[4].role = Some(DataRole::Processor);
+
+    // Who decides (GDPR Art. 28)
+    gdpr_processor_agreement: "gdpr-processor-agreement" => |a| {
+        customers_books(a);
+        a.data.for_customers.dpa_url = Some("https://example.com/dpa".into());
+    }, |a| a.data.for_customers.dpa_url = None;
+    gdpr_processor_basis: "gdpr-processor-basis" => |a| {
+        customers_books(a);
+        a.data.for_customers.dpa_url = Some("https://example.com/dpa".into());
+    }, |a| {
+        let i = a.purposes.iter().position(|p| p.legal_basis.is_none()).unwrap();
+        a.purposes[i].legal_basis = Some(LegalBasis::Contract);
+    };
     // A waiver that covers a finding is quiet; moved to an answer with no finding, it
     // waives nothing and says so.
     consistency_stale_waiver: "consistency-stale-waiver" => |a| {
         a.purposes[0].legal_basis = None;
         a.waivers.push(waiver("gdpr-legal-basis", Some("purposes[0]")));
     }, |a| a.waivers[0].answer = Some("purposes.billing".into());
+}
+
+/// The bookkeeping records become data processed for the operator's customers, in a
+/// purpose of their own without a legal basis (the customer decides it).
+fn customers_books(a: &mut Answers) {
+    let i = a.data.categories.iter().position(|c| c.id == "books").unwrap();
+    a.data.categories[i].role = Some(DataRole::Processor);
+    for p in &mut a.purposes {
+        p.categories.retain(|c| c != "books");
+    }
+    a.purposes.retain(|p| !p.categories.is_empty());
+    a.purposes.push(crate::answers::Purpose {
+        id: "client_books".into(),
+        name: "To keep your clients' books".into(),
+        description: "store and process the records you enter about your clients".into(),
+        categories: vec!["books".into()],
+        ..Default::default()
+    });
 }
 
 fn waiver(rule: &str, answer: Option<&str>) -> Waiver {

@@ -23,6 +23,8 @@ pub(super) const RIGHT_WITHDRAWN: &str = "right withdrawn";
 pub(super) const WIDER: &str = "wider default visibility";
 pub(super) const CHILDREN: &str = "directed to children";
 pub(super) const PERMISSION: &str = "new extension permission";
+pub(super) const LEAVES_DEVICE: &str = "data leaves the device";
+pub(super) const NOW_CONTROLLER: &str = "customers' data used for our own purposes";
 
 #[cfg(test)]
 mod tests {
@@ -48,6 +50,8 @@ mod tests {
         WIDER,
         CHILDREN,
         PERMISSION,
+        LEAVES_DEVICE,
+        NOW_CONTROLLER,
     ];
 
     /// The module documentation is what users read: it must name exactly these rules.

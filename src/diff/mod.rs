@@ -24,6 +24,8 @@
 //! | `wider default visibility` | new items are visible to more people by default |
 //! | `directed to children` | the product is now directed to children |
 //! | `new extension permission` | the browser extension asks for a new permission |
+//! | `data leaves the device` | data said to stay on the user's device is now collected |
+//! | `customers' data used for our own purposes` | data processed for business customers is now the operator's to decide about (no longer `role: processor`) |
 //!
 //! Everything else (wording, contact details, dates, removals, shorter periods, new
 //! regions or rights, waivers of `check` findings) is reported but not material. Comparing is pure: no clock, no

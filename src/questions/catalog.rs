@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
 use crate::answers::vocab::{
-    CcpaCategory, CookiePurpose, DataSource, DateStyle, DntResponse, GpcResponse, LegalBasis,
+    CcpaCategory, CookiePurpose, DataRole, DataSource, LocalPlace, DateStyle, DntResponse, GpcResponse, LegalBasis,
     NotUsed, NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
     SecurityMeasureKind, StorageKind, TrainingUse, Visibility,
 };
@@ -81,6 +81,11 @@ fn id_from_name(scope: &Scope) -> Option<Value> {
 /// A European law asks for legal bases and transfer safeguards (`law::european`).
 fn in_europe(scope: &Scope) -> bool {
     law::european(scope.answers)
+}
+
+/// Some data is processed on a business customer's behalf (`DataCategory::role`).
+fn has_customer_data(scope: &Scope) -> bool {
+    scope.answers.data.categories.iter().any(|c| c.is_customers())
 }
 
 fn in_us(scope: &Scope) -> bool {
@@ -236,6 +241,10 @@ fn data() -> Section {
                   q("sensitive", "Is it sensitive (health, biometrics, precise location, beliefs, ...)?", "GDPR Art. 9 special categories and CCPA sensitive personal information need extra care.", Kind::YesNo),
                   q("ccpa_category", "Which CCPA category is it?", "CCPA 1798.140(v): California readers must see the categories collected.", Kind::Choice(CcpaCategory::CHOICES))
                       .when(|s| law::california(s.answers)),
+                  q("role", "Who decides how it is used?", "GDPR Art. 4(7)-(8) and 28: choose \"processor\" for data a business customer puts into the product about its own clients or users, which you handle only on the customer's instructions. The policy then points to the customer's own policy for it, and states no legal basis or rights of yours for it. Leave empty if you decide.", Kind::Choice(DataRole::CHOICES)),
+                  q("stays_on", "Does it stay on the user's device, never sent to you or anyone else?", "Data processed only on the device or in the browser is listed under \"Data that stays on your device\", not as collected. Leave empty if it is ever sent anywhere, even encrypted or for backup.", Kind::Choice(LocalPlace::CHOICES)),
+                  q("encrypted_locally", "Is it kept encrypted there?", "Said in the policy only if yes.", Kind::YesNo)
+                      .when(|s| s.record.and_then(|r| r.get("stays_on")).is_some_and(|v| !v.is_null())),
               ])),
             q("data.notes", "Anything to explain about collection as a whole?",
               "E.g. \"Recording is explicit and user-initiated.\" One sentence per line.", Kind::Lines),
@@ -245,6 +254,15 @@ fn data() -> Section {
                   q("what", "What is not collected?", "E.g. \"Payment card details\".", Kind::Text).required(),
                   q("detail", "Why, or what happens instead?", "E.g. \"Stripe handles billing; we never see card numbers.\"", Kind::Text),
               ])),
+            q("data.for_customers.customers", "Who are the customers you process data for? (completes \"... decide how it is used\")",
+              "E.g. \"the companies that use Acme for their support\". Left empty, the policy says \"our customers\".", Kind::Text)
+                .when(has_customer_data),
+            q("data.for_customers.dpa_url", "Where do customers find your data processing agreement?",
+              "GDPR Art. 28(3): a processor works under a contract with the controller. The policy links to it.", Kind::Url)
+                .when(has_customer_data),
+            q("data.for_customers.details", "Anything else to say about the data you process for customers?",
+              "E.g. \"If you write to a company that uses Acme, your message is handled under that company's privacy policy.\"", Kind::Paragraph)
+                .when(has_customer_data),
         ],
     }
 }

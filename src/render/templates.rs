@@ -23,6 +23,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "intro.md",
     "sections/who_we_are.md",
     "sections/collected.md",
+    "sections/on_device.md",
     "sections/not_collected.md",
     "sections/use.md",
     "sections/recipients.md",
@@ -64,6 +65,7 @@ pub const GUARDS: &[(&str, &[&str])] = &[
         // `third_party_tracking` prints when false too: its guard is only null.
         &["cookies", "dnt", "gpc", "said.third_party_tracking?"],
     ),
+    ("sections/on_device.md", &["local_data.categories"]),
     ("sections/permissions.md", &["permissions"]),
     ("sections/retention.md", &["retention"]),
     ("sections/transfers.md", &["transfers"]),

@@ -31,6 +31,10 @@ pub struct View<'a> {
     pub european: European,
     pub regions: Vec<&'static str>,
     pub data_groups: Vec<DataGroup<'a>>,
+    /// Data processed for business customers, as their processor (`role: processor`).
+    pub customer_data: CustomerDataView<'a>,
+    /// Data that never leaves the user's device or browser (`stays_on`).
+    pub local_data: LocalDataView<'a>,
     pub not_collected: Vec<Said>,
     pub purposes: Vec<PurposeView<'a>>,
     /// Yes/no/unanswered answers, with unanswered as `null` so templates can test
@@ -468,6 +472,8 @@ impl<'a> View<'a> {
             },
             regions: a.audience.regions.iter().map(|r| r.label()).collect(),
             data_groups: data_groups(a),
+            customer_data: CustomerDataView::of(a),
+            local_data: LocalDataView::of(a),
             not_collected: not_collected(a),
             purposes: a
                 .purposes
@@ -477,8 +483,16 @@ impl<'a> View<'a> {
                     description: &p.description,
                     categories: category_names(policy, &p.categories),
                     data_used: name_list(&category_names(policy, &p.categories)),
-                    basis: p.legal_basis.map(|b| b.label()),
-                    legitimate_interest: p.legitimate_interest.as_deref(),
+                    // The customer, as controller, decides the basis for its data (GDPR
+                    // Art. 28(3)(a)): a purpose that uses only that data states none.
+                    basis: p
+                        .legal_basis
+                        .filter(|_| !only_customers_data(policy, &p.categories))
+                        .map(|b| b.label()),
+                    legitimate_interest: p
+                        .legitimate_interest
+                        .as_deref()
+                        .filter(|_| !only_customers_data(policy, &p.categories)),
                 })
                 .collect(),
             said: Said3 {
@@ -641,7 +655,11 @@ impl<'a> View<'a> {
                 .purposes
                 .iter()
                 .any(|p| p.legal_basis == Some(LegalBasis::LegitimateInterests)),
-            sensitive: a.data.categories.iter().any(|c| c.sensitive),
+            sensitive: a
+                .data
+                .categories
+                .iter()
+                .any(|c| c.sensitive && c.is_controlled()),
             stays_within: a.hosting.stays_in_region == Some(true) && !elsewhere,
             elsewhere,
             https: a
@@ -723,7 +741,7 @@ fn covers(a: &Answers) -> Vec<String> {
         (!a.processors.is_empty(), "who we share ", " with"),
         (rights, "what rights you have over ", ""),
     ];
-    let mut named = !a.data.categories.is_empty();
+    let mut named = a.data.categories.iter().any(|c| c.is_controlled());
     let mut out: Vec<String> = Vec::new();
     if named {
         out.push("what information we collect".to_owned());
@@ -773,22 +791,108 @@ fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
                 .data
                 .categories
                 .iter()
-                .filter(|c| c.source == source)
-                .map(|c| CategoryView {
-                    name: &c.name,
-                    description: &c.description,
-                    when: c.when.as_deref(),
-                    source_name: c.source_name.as_deref(),
-                    required: c.required,
-                    if_not_provided: c.if_not_provided.as_deref(),
-                    consequence: c.if_not_provided.as_deref().map(consequence),
-                    sensitive: c.sensitive,
-                    ccpa: c.ccpa_category.map(|x| x.label()),
-                })
+                .filter(|c| c.source == source && c.is_controlled())
+                .map(category_view)
                 .collect(),
         })
         .filter(|g| !g.categories.is_empty())
         .collect()
+}
+
+/// Data processed for business customers, said once with its categories.
+#[derive(Serialize, Default)]
+pub struct CustomerDataView<'a> {
+    pub categories: Vec<CategoryView<'a>>,
+    /// Who decides about it, as it starts a sentence's subject: "our customers" unless
+    /// the operator named them.
+    pub customers: String,
+    /// The categories' names as one list, for the rights section.
+    pub names: String,
+    pub dpa_url: Option<&'a str>,
+    pub details: Option<&'a str>,
+}
+
+impl<'a> CustomerDataView<'a> {
+    fn of(a: &'a Answers) -> CustomerDataView<'a> {
+        let list: Vec<_> = a.data.categories.iter().filter(|c| c.is_customers()).collect();
+        if list.is_empty() {
+            return CustomerDataView::default();
+        }
+        let f = &a.data.for_customers;
+        let given = |v: &'a Option<String>| v.as_deref().filter(|v| !v.trim().is_empty());
+        let names: Vec<&str> = list.iter().map(|c| c.name.as_str()).collect();
+        CustomerDataView {
+            categories: list.into_iter().map(category_view).collect(),
+            customers: given(&f.customers).unwrap_or("our customers").to_owned(),
+            names: name_list(&names),
+            dpa_url: given(&f.dpa_url),
+            details: given(&f.details),
+        }
+    }
+}
+
+/// Data that stays on the user's device or in their browser.
+#[derive(Serialize, Default)]
+pub struct LocalDataView<'a> {
+    pub categories: Vec<LocalView<'a>>,
+    /// Where it all stays, when it is one place ("in your browser"); otherwise
+    /// "on your device or in your browser".
+    pub place: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct LocalView<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub place: &'static str,
+    pub encrypted: bool,
+}
+
+impl<'a> LocalDataView<'a> {
+    fn of(a: &'a Answers) -> LocalDataView<'a> {
+        let categories: Vec<LocalView> = a
+            .data
+            .categories
+            .iter()
+            .filter_map(|c| {
+                Some(LocalView {
+                    name: &c.name,
+                    description: &c.description,
+                    place: c.stays_on?.label(),
+                    encrypted: c.encrypted_locally,
+                })
+            })
+            .collect();
+        let place = match categories.first() {
+            Some(first) if categories.iter().all(|c| c.place == first.place) => first.place,
+            Some(_) => "on your device or in your browser",
+            None => "",
+        };
+        LocalDataView { categories, place }
+    }
+}
+
+/// Whether these categories are all processed for business customers (and there
+/// is at least one).
+fn only_customers_data(policy: &Policy, ids: &[String]) -> bool {
+    !ids.is_empty()
+        && ids
+            .iter()
+            .all(|id| policy.category(id).is_some_and(|c| c.is_customers()))
+}
+
+fn category_view(c: &crate::answers::DataCategory) -> CategoryView<'_> {
+    CategoryView {
+        name: &c.name,
+        description: &c.description,
+        when: c.when.as_deref(),
+        source_name: c.source_name.as_deref(),
+        required: c.required,
+        if_not_provided: c.if_not_provided.as_deref(),
+        consequence: c.if_not_provided.as_deref().map(consequence),
+        sensitive: c.sensitive,
+        ccpa: c.ccpa_category.map(|x| x.label()),
+    }
 }
 
 /// "we cannot create your account" → "without it, we cannot create your account.", so
@@ -880,7 +984,7 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
                 .data
                 .categories
                 .iter()
-                .filter(|c| c.ccpa_category == Some(category))
+                .filter(|c| c.ccpa_category == Some(category) && c.is_controlled())
                 .collect();
             if matching.is_empty() {
                 return None;
