@@ -22,7 +22,7 @@ pub struct DataCollection {
     /// What is said once about the data processed for business customers (the
     /// categories whose `role` is `processor`).
     #[serde(default)]
-    pub for_customers: CustomerData,
+    pub for_customers: Option<CustomerData>,
 }
 
 /// One kind of personal data.

@@ -62,10 +62,9 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
             &c.description,
         );
     }
-    p.url(
-        "data.for_customers.dpa_url",
-        a.data.for_customers.dpa_url.as_deref(),
-    );
+    if let Some(f) = &a.data.for_customers {
+        p.url("data.for_customers.dpa_url", f.dpa_url.as_deref());
+    }
     for (i, n) in a.data.not_collected.iter().enumerate() {
         p.required(format_args!("data.not_collected[{i}].what"), &n.what);
     }

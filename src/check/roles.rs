@@ -28,8 +28,8 @@ pub static RULES: &[Rule] = &[
             let given = a
                 .data
                 .for_customers
-                .dpa_url
-                .as_deref()
+                .as_ref()
+                .and_then(|f| f.dpa_url.as_deref())
                 .is_some_and(|u| !u.trim().is_empty());
             Hit::unless(given, "data.for_customers.dpa_url")
         },

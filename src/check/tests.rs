@@ -289,11 +289,11 @@ rule_tests! {
     // Who decides (GDPR Art. 28)
     gdpr_processor_agreement: "gdpr-processor-agreement" => |a| {
         customers_books(a);
-        a.data.for_customers.dpa_url = Some("https://example.com/dpa".into());
-    }, |a| a.data.for_customers.dpa_url = None;
+        a.data.for_customers = Some(dpa());
+    }, |a| a.data.for_customers = None;
     gdpr_processor_basis: "gdpr-processor-basis" => |a| {
         customers_books(a);
-        a.data.for_customers.dpa_url = Some("https://example.com/dpa".into());
+        a.data.for_customers = Some(dpa());
     }, |a| {
         let i = a.purposes.iter().position(|p| p.legal_basis.is_none()).unwrap();
         a.purposes[i].legal_basis = Some(LegalBasis::Contract);
@@ -322,6 +322,13 @@ fn customers_books(a: &mut Answers) {
         categories: vec!["books".into()],
         ..Default::default()
     });
+}
+
+fn dpa() -> crate::answers::CustomerData {
+    crate::answers::CustomerData {
+        dpa_url: Some("https://example.com/dpa".into()),
+        ..Default::default()
+    }
 }
 
 fn waiver(rule: &str, answer: Option<&str>) -> Waiver {

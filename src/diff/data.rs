@@ -10,7 +10,7 @@ use super::materiality::{
 use super::phrases::categories_phrase;
 use super::section::Section;
 use crate::answers::vocab::{DataSource, LegalBasis, TrainingUse};
-use crate::answers::{DataCategory, NotCollected, Purpose};
+use crate::answers::{CustomerData, DataCategory, NotCollected, Purpose};
 
 const CATEGORIES: Records<DataCategory, String> = Records {
     noun: |_| "data category",
@@ -77,7 +77,9 @@ pub(super) fn data(s: &mut Section) {
         s.shown(&ccpa, x.ccpa_category, y.ccpa_category);
         roles(s, x, y);
     });
-    let (oc, nc) = (&o.for_customers, &n.for_customers);
+    let none = CustomerData::default();
+    let oc = o.for_customers.as_ref().unwrap_or(&none);
+    let nc = n.for_customers.as_ref().unwrap_or(&none);
     s.text("who the customers are", &oc.customers, &nc.customers);
     s.text("link to the data processing agreement", &oc.dpa_url, &nc.dpa_url);
     s.text("note on customers' data", &oc.details, &nc.details);

@@ -254,14 +254,13 @@ fn data() -> Section {
                   q("what", "What is not collected?", "E.g. \"Payment card details\".", Kind::Text).required(),
                   q("detail", "Why, or what happens instead?", "E.g. \"Stripe handles billing; we never see card numbers.\"", Kind::Text),
               ])),
-            q("data.for_customers.customers", "Who are the customers you process data for? (completes \"... decide how it is used\")",
-              "E.g. \"the companies that use Acme for their support\". Left empty, the policy says \"our customers\".", Kind::Text)
-                .when(has_customer_data),
-            q("data.for_customers.dpa_url", "Where do customers find your data processing agreement?",
-              "GDPR Art. 28(3): a processor works under a contract with the controller. The policy links to it.", Kind::Url)
-                .when(has_customer_data),
-            q("data.for_customers.details", "Anything else to say about the data you process for customers?",
-              "E.g. \"If you write to a company that uses Acme, your message is handled under that company's privacy policy.\"", Kind::Paragraph)
+            q("data.for_customers", "Will you say who your customers are and link your data processing agreement?",
+              "For the data you process on business customers' behalf. GDPR Art. 28(3): a processor works under a contract with the controller; the policy links to it.",
+              Kind::Group(vec![
+                  q("customers", "Who are they? (completes \"... decide how it is used\")", "E.g. \"the companies that use Acme for their support\". Left empty, the policy says \"our customers\".", Kind::Text),
+                  q("dpa_url", "Where do customers find your data processing agreement?", "The policy links to it.", Kind::Url),
+                  q("details", "Anything else to say about the data you process for them?", "E.g. \"If you write to a company that uses Acme, that company decides what happens to your message.\"", Kind::Paragraph),
+              ]))
                 .when(has_customer_data),
         ],
     }

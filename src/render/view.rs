@@ -818,7 +818,12 @@ impl<'a> CustomerDataView<'a> {
         if list.is_empty() {
             return CustomerDataView::default();
         }
-        let f = &a.data.for_customers;
+        static NONE: crate::answers::CustomerData = crate::answers::CustomerData {
+            customers: None,
+            dpa_url: None,
+            details: None,
+        };
+        let f = a.data.for_customers.as_ref().unwrap_or(&NONE);
         let given = |v: &'a Option<String>| v.as_deref().filter(|v| !v.trim().is_empty());
         let names: Vec<&str> = list.iter().map(|c| c.name.as_str()).collect();
         CustomerDataView {
