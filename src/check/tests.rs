@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::answers::vocab::{
-    CookiePurpose, DataRole, LocalPlace, GpcResponse, LegalBasis, ProcessorRole, ProductKind, Region, RightKind,
-    Safeguard, StorageKind,
+    CookiePurpose, DataRole, GpcResponse, LegalBasis, LocalPlace, ProcessorRole, ProductKind,
+    Region, RightKind, Safeguard, StorageKind,
 };
 use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, Waiver};
 
@@ -309,7 +309,12 @@ rule_tests! {
 /// The bookkeeping records become data processed for the operator's customers, in a
 /// purpose of their own without a legal basis (the customer decides it).
 fn customers_books(a: &mut Answers) {
-    let i = a.data.categories.iter().position(|c| c.id == "books").unwrap();
+    let i = a
+        .data
+        .categories
+        .iter()
+        .position(|c| c.id == "books")
+        .unwrap();
     a.data.categories[i].role = Some(DataRole::Processor);
     for p in &mut a.purposes {
         p.categories.retain(|c| c != "books");

@@ -81,7 +81,11 @@ pub(super) fn data(s: &mut Section) {
     let oc = o.for_customers.as_ref().unwrap_or(&none);
     let nc = n.for_customers.as_ref().unwrap_or(&none);
     s.text("who the customers are", &oc.customers, &nc.customers);
-    s.text("link to the data processing agreement", &oc.dpa_url, &nc.dpa_url);
+    s.text(
+        "link to the data processing agreement",
+        &oc.dpa_url,
+        &nc.dpa_url,
+    );
     s.text("note on customers' data", &oc.details, &nc.details);
     if o.notes != n.notes {
         s.changed("Reworded the notes on what is collected".to_owned(), None);
@@ -123,7 +127,10 @@ fn roles(s: &mut Section, x: &DataCategory, y: &DataCategory) {
     }
     match (x.stays_on, y.stays_on) {
         (Some(_), None) => s.changed(
-            format!("{} no longer stays on your device: it is now collected", y.name),
+            format!(
+                "{} no longer stays on your device: it is now collected",
+                y.name
+            ),
             Some(LEAVES_DEVICE),
         ),
         (old, Some(place)) if old != Some(place) => s.changed(

@@ -212,3 +212,5 @@ pub fn compare(old: &Policy, new: &Policy) -> Diff {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_roles;

@@ -8,9 +8,9 @@ use serde_json::Value;
 
 use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
 use crate::answers::vocab::{
-    CcpaCategory, CookiePurpose, DataRole, DataSource, LocalPlace, DateStyle, DntResponse, GpcResponse, LegalBasis,
-    NotUsed, NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
-    SecurityMeasureKind, StorageKind, TrainingUse, Visibility,
+    CcpaCategory, CookiePurpose, DataRole, DataSource, DateStyle, DntResponse, GpcResponse,
+    LegalBasis, LocalPlace, NotUsed, NoticeChannel, ProcessorRole, ProductKind, Region, RightKind,
+    Safeguard, SectionId, SecurityMeasureKind, StorageKind, TrainingUse, Visibility,
 };
 use crate::law;
 
@@ -85,7 +85,12 @@ fn in_europe(scope: &Scope) -> bool {
 
 /// Some data is processed on a business customer's behalf (`DataCategory::role`).
 fn has_customer_data(scope: &Scope) -> bool {
-    scope.answers.data.categories.iter().any(|c| c.is_customers())
+    scope
+        .answers
+        .data
+        .categories
+        .iter()
+        .any(|c| c.is_customers())
 }
 
 fn in_us(scope: &Scope) -> bool {

@@ -814,7 +814,12 @@ pub struct CustomerDataView<'a> {
 
 impl<'a> CustomerDataView<'a> {
     fn of(a: &'a Answers) -> CustomerDataView<'a> {
-        let list: Vec<_> = a.data.categories.iter().filter(|c| c.is_customers()).collect();
+        let list: Vec<_> = a
+            .data
+            .categories
+            .iter()
+            .filter(|c| c.is_customers())
+            .collect();
         if list.is_empty() {
             return CustomerDataView::default();
         }

@@ -1,0 +1,123 @@
+//! Issue 13 items 2 and 3: data processed for business customers, and data that never
+//! leaves the device, each under its own heading in every format.
+
+use policywright::answers::Answers;
+use policywright::policy::Policy;
+use policywright::render::{Format, Renderer};
+
+const FORMATS: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
+
+fn example(name: &str) -> Answers {
+    let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn render(answers: &Answers, format: Format) -> String {
+    let policy = Policy::with_builtin_catalog(answers).unwrap();
+    Renderer::new(None)
+        .unwrap()
+        .render(&policy, format)
+        .unwrap()
+}
+
+/// The top-level section whose heading contains `title`, whitespace flattened (the
+/// text format wraps lines); `None` when there is none.
+fn section(text: &str, title: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let heading = |i: usize| {
+        let line = lines[i];
+        line.starts_with("## ")
+            || line.starts_with("<h2")
+            || lines
+                .get(i + 1)
+                .is_some_and(|next| next.starts_with("---") && !line.is_empty())
+    };
+    let start = (0..lines.len()).find(|&i| heading(i) && lines[i].contains(title))?;
+    let end = (start + 1..lines.len())
+        .find(|&i| heading(i))
+        .unwrap_or(lines.len());
+    Some(
+        lines[start..end]
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+#[test]
+fn customers_data_is_described_as_the_customers_and_left_out_of_legal_bases() {
+    let answers = example("shipdesk");
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let collected = section(&text, "What we collect").unwrap();
+        assert!(
+            collected.contains("Data we process for our customers"),
+            "{format:?}: {collected}"
+        );
+        assert!(
+            collected.contains(
+                "We process it on their behalf and on their instructions, as their processor."
+            ),
+            "{format:?}: {collected}"
+        );
+        assert!(
+            collected.contains("https://shipdesk.example/legal/dpa"),
+            "{format:?}: {collected}"
+        );
+        // Listed under the customers' heading only, not among what Shipdesk collects.
+        let before = &collected[..collected.find("Data we process for our customers").unwrap()];
+        assert!(
+            !before.contains("Support conversations"),
+            "{format:?}: {before}"
+        );
+
+        let used = section(&text, "How we use").unwrap();
+        let inbox = &used[used.find("To run our customers' inboxes").unwrap()..];
+        let inbox = &inbox[..inbox.find("To bill your workspace").unwrap()];
+        assert!(!inbox.contains("Legal basis"), "{format:?}: {inbox}");
+        assert!(used.contains("Legal basis"), "{format:?}: {used}");
+
+        let rights = section(&text, "Your rights").unwrap();
+        assert!(
+            rights.contains("(Support conversations), please make your request to them"),
+            "{format:?}: {rights}"
+        );
+    }
+}
+
+#[test]
+fn data_kept_on_the_device_has_its_own_heading_and_is_not_collected() {
+    let answers = example("tabnotes");
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let local = section(&text, "Data that stays on your device").unwrap();
+        assert!(
+            local.contains("This information is processed only in your browser. It is never sent to us or to anyone else."),
+            "{format:?}: {local}"
+        );
+        assert!(local.contains("Your notes"), "{format:?}: {local}");
+        // Nothing is collected: no section says what is, how it is used or kept.
+        for absent in ["What we collect", "How we use", "How long we keep"] {
+            assert!(
+                section(&text, absent).is_none(),
+                "{format:?}: {absent}\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn encrypted_local_data_says_so() {
+    let mut answers = example("tabnotes");
+    answers.data.categories[0].encrypted_locally = true;
+    let text = render(&answers, Format::Markdown);
+    let local = section(&text, "Data that stays on your device").unwrap();
+    assert!(local.contains("It is stored encrypted."), "{local}");
+}
+
+/// The short policy of a product that collects nothing, in plain text.
+#[test]
+fn tabnotes_text() {
+    insta::assert_snapshot!(render(&example("tabnotes"), Format::Text));
+}
