@@ -113,10 +113,27 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
             &r.categories,
             &categories,
         );
-        if r.period.is_none() && r.until.is_none() {
+        if r.period.is_none() && r.until.is_none() && r.inactive_for.is_none() && r.set_by.is_none()
+        {
             p.push(
                 format!("retention.rules[{i}]"),
-                "says neither how long (period) nor until when (until) the data is kept",
+                "says neither how long (period) nor until when (until, inactive_for, \
+                 set_by) the data is kept",
+            );
+        }
+        if r.period.is_none() && (r.after.is_some() || r.up_to) {
+            p.push(
+                format!("retention.rules[{i}].period"),
+                "is needed when the period counts from an event (after) or is an \
+                 upper bound (up_to)",
+            );
+        }
+        if let Some(id) = &r.set_by
+            && !a.processors.iter().any(|x| &x.id == id)
+        {
+            p.push(
+                format!("retention.rules[{i}].set_by"),
+                format!("refers to recipient `{id}`, which is not listed under processors"),
             );
         }
     }

@@ -22,6 +22,7 @@ mod gdpr;
 mod kazakhstan;
 mod lgpd;
 mod pipeda;
+mod retention;
 mod roles;
 mod uk_gdpr;
 pub mod waivers;
@@ -243,6 +244,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         kazakhstan::RULES,
         chrome_web_store::RULES,
         roles::RULES,
+        retention::RULES,
         consistency::RULES,
     ]
     .into_iter()

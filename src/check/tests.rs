@@ -286,6 +286,11 @@ rule_tests! {
         a.data.categories[4].stays_on = Some(LocalPlace::Device);
     }, |a| a.data.categories[4].role = Some(DataRole::Processor);
 
+    consistency_retention_set_by: "consistency-retention-set-by" => |a| {
+        a.retention.rules[0].set_by = Some("stripe".into());
+        a.retention.rules[0].categories = vec!["billing".into()];
+    }, |a| a.retention.rules[0].categories = vec!["books".into()];
+
     // Who decides (GDPR Art. 28)
     gdpr_processor_agreement: "gdpr-processor-agreement" => |a| {
         customers_books(a);

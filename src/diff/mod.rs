@@ -213,4 +213,4 @@ pub fn compare(old: &Policy, new: &Policy) -> Diff {
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod tests_roles;
+mod tests_model_v2;

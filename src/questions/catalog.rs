@@ -83,6 +83,14 @@ fn in_europe(scope: &Scope) -> bool {
     law::european(scope.answers)
 }
 
+/// The retention rule being edited gives a period.
+fn has_period(scope: &Scope) -> bool {
+    scope
+        .record
+        .and_then(|r| r.get("period"))
+        .is_some_and(|v| !v.is_null())
+}
+
 /// Some data is processed on a business customer's behalf (`DataCategory::role`).
 fn has_customer_data(scope: &Scope) -> bool {
     scope
@@ -547,6 +555,20 @@ fn retention() -> Section {
                             Kind::Period,
                         ),
                         q(
+                            "after",
+                            "Counted from what? (completes \"1 year after ...\")",
+                            "E.g. \"the end of your contract\". Leave empty if the period simply runs from collection.",
+                            Kind::Text,
+                        )
+                        .when(has_period),
+                        q(
+                            "up_to",
+                            "Is that the longest it is kept (\"up to 24 months\"), with older data possibly deleted sooner?",
+                            "",
+                            Kind::YesNo,
+                        )
+                        .when(has_period),
+                        q(
                             "until",
                             "Or until what? (completes \"until ...\")",
                             "E.g. \"you delete your account\".",
@@ -556,6 +578,24 @@ fn retention() -> Section {
                             "rolling",
                             "Is it a rolling window (old entries drop off continuously)?",
                             "",
+                            Kind::YesNo,
+                        ),
+                        q(
+                            "inactive_for",
+                            "Is it deleted after a time of inactivity? How long? (e.g. 3 years)",
+                            "GDPR Art. 5(1)(e): data kept \"until you delete your account\" may outlive an account nobody uses. Said as \"until you have been inactive for 3 years\".",
+                            Kind::Period,
+                        ),
+                        q(
+                            "set_by",
+                            "Or does a recipient's own setting decide? Which one? (its id)",
+                            "E.g. \"stripe\" for records Stripe keeps: said as \"as set by Stripe\".",
+                            Kind::Text,
+                        ),
+                        q(
+                            "legal_hold",
+                            "May you keep it longer where the law requires, or while it is needed for a legal claim?",
+                            "Said as \"We may keep it longer where the law requires us to, or while it is needed to establish, exercise or defend a legal claim.\" (GDPR Art. 17(3)(b), (e)).",
                             Kind::YesNo,
                         ),
                         q(

@@ -10,6 +10,7 @@
 
 mod filters;
 mod html;
+pub(crate) mod kept;
 pub mod markdown;
 mod templates;
 mod text;

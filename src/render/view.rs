@@ -548,7 +548,7 @@ impl<'a> View<'a> {
                 default: a.sharing.default.map(|v| v.label()),
                 options: a.sharing.options.iter().map(|v| v.label()).collect(),
             },
-            retention: a.retention.rules.iter().map(rule_view).collect(),
+            retention: a.retention.rules.iter().map(|r| rule_view(a, r)).collect(),
             retention_notes: a
                 .retention
                 .rules
@@ -1096,16 +1096,8 @@ fn at_home(a: &Answers, country: Country) -> bool {
         .is_some_and(|home| home == country || (home.in_eea() && country.in_eea()))
 }
 
-fn rule_view(r: &RetentionRule) -> RuleView<'_> {
-    let mut kept = match (&r.period, &r.until) {
-        (Some(p), Some(u)) => format!("{p}, or until {u}"),
-        (Some(p), None) => p.to_string(),
-        (None, Some(u)) => format!("until {u}"),
-        (None, None) => String::new(),
-    };
-    if r.rolling {
-        kept.push_str(", rolling");
-    }
+fn rule_view<'a>(a: &Answers, r: &'a RetentionRule) -> RuleView<'a> {
+    let kept = super::kept::kept(a, r);
     let mut notes: Vec<String> = Vec::new();
     if let Some(setting) = &r.setting {
         notes.push(sentence(&change_setting(setting.trim())));
@@ -1113,6 +1105,7 @@ fn rule_view(r: &RetentionRule) -> RuleView<'_> {
     for text in [&r.legal_reason, &r.details].into_iter().flatten() {
         notes.push(sentence(&capitalize(text)));
     }
+    notes.extend(super::kept::legal_hold(r).map(str::to_owned));
     RuleView {
         data: &r.data,
         kept: capitalize(&kept),

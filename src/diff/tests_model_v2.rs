@@ -1,4 +1,5 @@
-//! Who decides about a category and whether it leaves the device, compared.
+//! Issue 13 (answers model v2): who decides about a category, whether it leaves the
+//! device, and retention as people say it, compared.
 
 use super::*;
 use crate::answers::vocab::{DataRole, LocalPlace};
@@ -93,4 +94,87 @@ fn the_customers_notice_changes_are_reported_and_not_material() {
     assert_eq!(c.len(), 1, "{c:#?}");
     assert!(!c[0].material, "{c:?}");
     assert!(c[0].text.contains("data processing agreement"), "{c:?}");
+}
+
+fn shipdesk() -> Answers {
+    Answers::from_json(include_str!("../../examples/shipdesk.json")).unwrap()
+}
+
+fn rule<'a>(a: &'a mut Answers, data: &str) -> &'a mut crate::answers::RetentionRule {
+    a.retention
+        .rules
+        .iter_mut()
+        .find(|r| r.data == data)
+        .unwrap()
+}
+
+#[test]
+fn an_inactivity_limit_that_grows_or_goes_is_longer_retention() {
+    let old = shipdesk();
+    let mut new = shipdesk();
+    rule(&mut new, "Account data").inactive_for = Some("5 years".parse().unwrap());
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::LONGER), "{c:?}");
+    assert!(
+        c[0].text.contains("inactive for 5 years (was 2 years)"),
+        "{c:?}"
+    );
+    rule(&mut new, "Account data").inactive_for = None;
+    let c = changes(&old, &new);
+    assert_eq!(c[0].reason, Some(super::materiality::LONGER), "{c:?}");
+    // A shorter limit is reported, not material.
+    let c = changes(&new, &old);
+    assert!(!c[0].material, "{c:?}");
+}
+
+#[test]
+fn a_legal_hold_added_is_longer_retention_and_other_forms_are_reported() {
+    let mut old = shipdesk();
+    rule(&mut old, "Billing contact").legal_hold = false;
+    let new = shipdesk();
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::LONGER), "{c:?}");
+
+    let mut new = shipdesk();
+    let billing = rule(&mut new, "Billing contact");
+    billing.after = Some("the end of your contract".into());
+    rule(&mut new, "Usage data").up_to = false;
+    rule(&mut new, "Payment records at Stripe").set_by = Some("aws".into());
+    let c = changes(&shipdesk(), &new);
+    let texts: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(c.len(), 3, "{texts:#?}");
+    assert!(c.iter().all(|c| !c.material), "{c:#?}");
+    assert!(
+        texts[0].contains("counted from the end of your contract"),
+        "{texts:?}"
+    );
+    assert!(
+        texts[1].contains("Payment records at Stripe") && texts[1].contains("as set by aws"),
+        "{texts:?}"
+    );
+    assert!(
+        texts[2].contains("Usage data is no longer an upper bound"),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_new_rule_is_described_as_the_policy_says_it() {
+    let old = shipdesk();
+    let mut new = shipdesk();
+    new.retention.rules.push(crate::answers::RetentionRule {
+        data: "Contracts".into(),
+        period: Some("1 year".parse().unwrap()),
+        after: Some("the end of your contract".into()),
+        ..Default::default()
+    });
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(
+        c[0].text
+            .ends_with("Contracts, kept 1 year after the end of your contract"),
+        "{c:?}"
+    );
 }

@@ -1,5 +1,6 @@
-//! Issue 13 items 2 and 3: data processed for business customers, and data that never
-//! leaves the device, each under its own heading in every format.
+//! Issue 13 (answers model v2), items 2, 3, 6 and on: data processed for business
+//! customers, data that never leaves the device, retention as people say it; each
+//! under its own heading in every format.
 
 use policywright::answers::Answers;
 use policywright::policy::Policy;
@@ -120,4 +121,31 @@ fn encrypted_local_data_says_so() {
 #[test]
 fn tabnotes_text() {
     insta::assert_snapshot!(render(&example("tabnotes"), Format::Text));
+}
+
+/// Issue 13 item 6: each way of saying how long reads as a sentence in the retention
+/// section, in every format.
+#[test]
+fn retention_reads_as_people_say_it() {
+    let answers = example("shipdesk");
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let kept = section(&text, "How long we keep").unwrap();
+        for said in [
+            "Until your administrator removes you or the workspace is closed, or until you have been inactive for 2 years",
+            "7 years after the end of the year the invoice was issued in",
+            "As set by Stripe",
+            "Up to 13 months, rolling",
+            "We may keep it longer where the law requires us to, or while it is needed to establish, exercise or defend a legal claim.",
+        ] {
+            // The text format wraps table cells; compare without line breaks.
+            let flat = kept
+                .replace(['|', '│'], " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let said_flat = said.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(&said_flat), "{format:?}: {said}\n{kept}");
+        }
+    }
 }
