@@ -149,3 +149,30 @@ fn retention_reads_as_people_say_it() {
         }
     }
 }
+
+/// Issue 13 item 7: recipients that are not services, each with when and what, under
+/// "Who we share it with" in every format.
+#[test]
+fn recipients_that_are_not_services_are_listed_with_when_and_what() {
+    let answers = example("shipdesk");
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let shared = section(&text, "Who we share it with").unwrap();
+        assert!(
+            shared.contains("Others who may receive your data"),
+            "{format:?}: {shared}"
+        );
+        assert!(
+            shared.contains("Authorities and courts")
+                && shared.contains(
+                    "when a court order, subpoena or other legal process requires us to: only the data the request names."
+                ),
+            "{format:?}: {shared}"
+        );
+        assert!(
+            shared.contains("A buyer or successor of our business")
+                && shared.contains("Data concerned: Account data and Billing contact."),
+            "{format:?}: {shared}"
+        );
+    }
+}

@@ -6,6 +6,7 @@
 //! renderer read it, and `store` moves it to and from disk.
 
 mod data;
+mod disclosures;
 mod error;
 mod extension;
 mod hosting;
@@ -32,6 +33,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use data::{AiUse, DataCategory, DataCollection, NotCollected, Purpose, SaleAndSharing};
+pub use disclosures::Disclosure;
 pub use error::{AnswersError, Problem, list as list_problems};
 pub use extension::{Extension, Permission};
 pub use hosting::{DataStore, Hosting, Transfer};
@@ -89,6 +91,10 @@ pub struct Answers {
     /// Who receives personal data.
     #[serde(default)]
     pub processors: Vec<Processor>,
+    /// Who else may receive personal data, and when: authorities, a buyer of the
+    /// business, affiliates, the public, other users.
+    #[serde(default)]
+    pub disclosures: Vec<Disclosure>,
     /// Where data is kept and where it travels.
     #[serde(default)]
     pub hosting: Hosting,
@@ -138,6 +144,7 @@ impl Default for Answers {
             sale_and_sharing: SaleAndSharing::default(),
             ai: AiUse::default(),
             processors: Vec::new(),
+            disclosures: Vec::new(),
             hosting: Hosting::default(),
             sharing: Sharing::default(),
             retention: Retention::default(),
@@ -189,6 +196,7 @@ parts!(
     sale_and_sharing,
     ai,
     processors,
+    disclosures,
     hosting,
     sharing,
     retention,

@@ -95,6 +95,16 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         );
     }
 
+    for (i, x) in a.disclosures.iter().enumerate() {
+        p.required(format_args!("disclosures[{i}].when"), &x.when);
+        p.required(format_args!("disclosures[{i}].what"), &x.what);
+        p.references(
+            format_args!("disclosures[{i}].categories"),
+            &x.categories,
+            &categories,
+        );
+    }
+
     p.url("hosting.endpoint", a.hosting.endpoint.as_deref());
     for (i, s) in a.hosting.stores.iter().enumerate() {
         p.required(format_args!("hosting.stores[{i}].name"), &s.name);

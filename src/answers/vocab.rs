@@ -378,3 +378,19 @@ vocabulary! {
         Browser = "browser" => "in your browser",
     }
 }
+
+vocabulary! {
+    /// Who, other than a service working for the product, may receive personal data.
+    pub enum DisclosureKind {
+        /// Public authorities, courts and law enforcement, when the law requires it.
+        Authorities = "authorities" => "Authorities and courts",
+        /// A buyer or successor if the business is merged, acquired or sold.
+        BusinessTransfer = "business_transfer" => "A buyer or successor of our business",
+        /// Companies in the operator's own group.
+        Affiliates = "affiliates" => "Our affiliates",
+        /// Anyone: published aggregates, statistics or reports.
+        Public = "public" => "The public",
+        /// Other users of the product.
+        OtherUsers = "other_users" => "Other users",
+    }
+}

@@ -493,6 +493,8 @@ fn a_recipient_can_come_from_the_catalog() {
             Enter,
             Enter,
             Pick("Done"),
+            // No other recipients (authorities, a buyer, ...).
+            Pick("Done"),
         ],
         false,
     );
@@ -542,6 +544,8 @@ fn catalog_values_are_offered_as_defaults() {
             Enter,
             // The policy link: typed again as it was, which changes nothing.
             Type("https://stripe.com/privacy"),
+            Pick("Done"),
+            // No other recipients (authorities, a buyer, ...).
             Pick("Done"),
         ],
         false,
@@ -593,6 +597,8 @@ fn services_found_in_the_code_are_offered_in_the_list_menu() {
             Pick("Add the 10 found in your code: Amazon Web Services, Anthropic, OpenAI, Stripe"),
             // Everything found is listed now: the offer is gone.
             Pick("Done"),
+            // No other recipients (authorities, a buyer, ...).
+            Pick("Done"),
         ],
         false,
     );
@@ -615,7 +621,7 @@ fn a_code_folder_that_cannot_be_read_is_said_once() {
     let (_, answers, _, log) = run(
         processors,
         Answers::default(),
-        &[Type("/nonexistent/acme"), Pick("Done")],
+        &[Type("/nonexistent/acme"), Pick("Done"), Pick("Done")],
         false,
     );
     assert!(answers.processors.is_empty());

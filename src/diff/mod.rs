@@ -6,7 +6,7 @@
 //!
 //! | reason | when |
 //! |---|---|
-//! | `new recipient` | a processor is added |
+//! | `new recipient` | a processor, or another recipient (authorities, a buyer, affiliates, the public, other users), is added |
 //! | `recipient receives more data` | a processor receives a data category it did not |
 //! | `recipient no longer conditional` | a processor's "only if ..." is dropped |
 //! | `new data category` | a data category is added |
@@ -40,6 +40,7 @@
 pub mod format;
 
 mod data;
+mod disclosures;
 mod extension;
 mod hosting;
 mod lists;
@@ -73,6 +74,8 @@ pub enum Area {
     SaleAndSharing,
     Ai,
     Processors,
+    /// Recipients that are not services (authorities, a buyer, affiliates, ...).
+    Disclosures,
     Hosting,
     Transfers,
     Sharing,
@@ -180,6 +183,7 @@ const AREAS: &[(Area, CompareArea)] = &[
     (Area::SaleAndSharing, data::sale_and_sharing),
     (Area::Ai, data::ai),
     (Area::Processors, recipients::processors),
+    (Area::Disclosures, disclosures::disclosures),
     (Area::Hosting, hosting::hosting),
     (Area::Transfers, hosting::transfers),
     (Area::Transfers, hosting::new_countries),

@@ -178,3 +178,38 @@ fn a_new_rule_is_described_as_the_policy_says_it() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_recipient_that_is_not_a_service_is_a_new_recipient_and_more_data_is_material() {
+    let mut old = shipdesk();
+    let affiliates = old.disclosures.len();
+    let new = {
+        let mut new = old.clone();
+        new.disclosures.push(crate::answers::Disclosure {
+            to: crate::answers::vocab::DisclosureKind::Affiliates,
+            name: Some("Shipdesk Europe B.V.".into()),
+            when: "they provide support in Europe".into(),
+            what: "your account data".into(),
+            categories: vec!["account".into()],
+        });
+        new
+    };
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(
+        c[0].reason,
+        Some(super::materiality::NEW_RECIPIENT),
+        "{c:?}"
+    );
+    assert!(
+        c[0].text
+            .contains("Our affiliates (Shipdesk Europe B.V.), when they provide support in Europe"),
+        "{c:?}"
+    );
+    old = new.clone();
+    let mut more = new;
+    more.disclosures[affiliates].categories.push("usage".into());
+    let c = changes(&old, &more);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::MORE_DATA), "{c:?}");
+}

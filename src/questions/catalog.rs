@@ -8,9 +8,10 @@ use serde_json::Value;
 
 use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
 use crate::answers::vocab::{
-    CcpaCategory, CookiePurpose, DataRole, DataSource, DateStyle, DntResponse, GpcResponse,
-    LegalBasis, LocalPlace, NotUsed, NoticeChannel, ProcessorRole, ProductKind, Region, RightKind,
-    Safeguard, SectionId, SecurityMeasureKind, StorageKind, TrainingUse, Visibility,
+    CcpaCategory, CookiePurpose, DataRole, DataSource, DateStyle, DisclosureKind, DntResponse,
+    GpcResponse, LegalBasis, LocalPlace, NotUsed, NoticeChannel, ProcessorRole, ProductKind,
+    Region, RightKind, Safeguard, SectionId, SecurityMeasureKind, StorageKind, TrainingUse,
+    Visibility,
 };
 use crate::law;
 
@@ -386,7 +387,20 @@ fn processors() -> Section {
                 q("commitments", "What has it promised?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
                 q("only_if", "Does it receive data only in some cases? (completes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
                 q("privacy_policy_url", "Link to its privacy policy", "", Kind::Url),
-            ]))],
+            ])),
+            q("disclosures", "Who else may receive personal data, and when?",
+              "GDPR Art. 13(1)(e) and CCPA 1798.110(c)(4) ask for every recipient, not only services: authorities and courts when the law requires, a buyer if the business is sold, your affiliates, the public (published statistics or reports), other users. Each with when, and what they receive.",
+              records("other recipient", |r| match field(r, "name") {
+                  "" => DisclosureKind::ALL.iter().find(|k| k.key() == field(r, "to")).map_or_else(String::new, |k| k.label().to_owned()),
+                  name => name.to_owned(),
+              }, vec![
+                  q("to", "Who receives it?", "", Kind::Choice(DisclosureKind::CHOICES)).required(),
+                  q("name", "Who exactly? (optional)", "E.g. \"Acme Group GmbH, our parent company\".", Kind::Text),
+                  q("when", "When? (completes \"when ...\")", "E.g. \"a court order or other legal process requires us to\".", Kind::Text).required(),
+                  q("what", "What do they receive?", "E.g. \"only the data the order names\".", Kind::Text).required(),
+                  q("categories", "Which data categories? (optional)", "Pick from the data categories you described.", Kind::Categories),
+              ])),
+        ],
     }
 }
 

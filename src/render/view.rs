@@ -41,6 +41,9 @@ pub struct View<'a> {
     /// `== false` (the answers file leaves unanswered ones out).
     pub said: Said3,
     pub recipient_groups: Vec<RecipientGroup<'a>>,
+    /// Recipients that are not services: authorities, a buyer, affiliates, the public,
+    /// other users; each with when and what.
+    pub disclosures: Vec<DisclosureView<'a>>,
     pub ai_providers: Vec<&'a str>,
     pub training: Option<&'static str>,
     pub stores: Vec<StoreView<'a>>,
@@ -504,6 +507,17 @@ impl<'a> View<'a> {
                 stays_in_region: a.hosting.stays_in_region,
             },
             recipient_groups: recipient_groups(policy),
+            disclosures: a
+                .disclosures
+                .iter()
+                .map(|d| DisclosureView {
+                    to: d.to.label(),
+                    name: d.name.as_deref().filter(|n| !n.trim().is_empty()),
+                    when: d.when.trim().trim_end_matches('.'),
+                    what: &d.what,
+                    data: name_list(&category_names(policy, &d.categories)),
+                })
+                .collect(),
             ai_providers: a
                 .processors
                 .iter()
@@ -738,7 +752,11 @@ fn covers(a: &Answers) -> Vec<String> {
     let parts = [
         (!a.purposes.is_empty(), "how we use ", ""),
         (stored, "where ", " is kept"),
-        (!a.processors.is_empty(), "who we share ", " with"),
+        (
+            !a.processors.is_empty() || !a.disclosures.is_empty(),
+            "who we share ",
+            " with",
+        ),
         (rights, "what rights you have over ", ""),
     ];
     let mut named = a.data.categories.iter().any(|c| c.is_controlled());
@@ -797,6 +815,18 @@ fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
         })
         .filter(|g| !g.categories.is_empty())
         .collect()
+}
+
+/// A recipient that is not a service, as the recipients section lists it.
+#[derive(Serialize)]
+pub struct DisclosureView<'a> {
+    pub to: &'static str,
+    pub name: Option<&'a str>,
+    /// Completes "when ...", without a final full stop.
+    pub when: &'a str,
+    pub what: &'a str,
+    /// The categories' names as one list; empty when none are named.
+    pub data: String,
 }
 
 /// Data processed for business customers, said once with its categories.
