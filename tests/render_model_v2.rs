@@ -176,3 +176,91 @@ fn recipients_that_are_not_services_are_listed_with_when_and_what() {
         );
     }
 }
+
+/// Issue 13 item 8: cookies say whether they need consent, the consent mechanism and
+/// how to withdraw it are said under "Cookies and tracking"; marketing messages with
+/// their basis and how to unsubscribe under "How we use"; in every format.
+#[test]
+fn cookie_consent_and_marketing_are_said_where_readers_look() {
+    let acme = example("acme");
+    let shipdesk = example("shipdesk");
+    for format in FORMATS {
+        let text = render(&acme, format);
+        let cookies = section(&text, "Cookies and tracking").unwrap();
+        assert!(
+            cookies.contains("only with your consent"),
+            "{format:?}: {cookies}"
+        );
+        assert!(
+            cookies.contains("We set cookies and similar storage that are not strictly necessary only with your consent, which we ask for with a banner on your first visit. You can withdraw your consent at any time from Cookie settings at the bottom of every page."),
+            "{format:?}: {cookies}"
+        );
+        let text = render(&shipdesk, format);
+        let used = section(&text, "How we use").unwrap();
+        assert!(used.contains("Marketing messages"), "{format:?}: {used}");
+        assert!(
+            used.contains("We send product news by e-mail, a few times a year.")
+                && used.contains(
+                    "you can refuse when you give us your contact details and in every message"
+                )
+                && used.contains(
+                    "You can unsubscribe at any time with the link at the bottom of every message."
+                ),
+            "{format:?}: {used}"
+        );
+    }
+}
+
+/// Issue 13 item 4: fingerprinting and cross-site tracking, when used, are said under
+/// "Cookies and tracking".
+#[test]
+fn fingerprinting_and_cross_site_tracking_are_said_when_used() {
+    let mut answers = example("tabnotes");
+    answers.tracking.fingerprinting = Some(true);
+    answers.tracking.cross_site_tracking = Some(true);
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let cookies = section(&text, "Cookies and tracking").unwrap();
+        assert!(
+            cookies.contains("We track your activity across other websites and apps.")
+                && cookies.contains(
+                    "We recognise your browser or device by its characteristics (fingerprinting)."
+                ),
+            "{format:?}: {cookies}"
+        );
+    }
+}
+
+/// Marketing messages sent on consent say so; the right to object to direct marketing
+/// (GDPR Art. 21(2)-(4)) is said only where a European law applies; a policy without
+/// marketing answers says nothing of marketing.
+#[test]
+fn marketing_says_only_what_was_answered_and_the_right_to_object_where_it_applies() {
+    let mut answers = example("shipdesk");
+    answers.marketing.as_mut().unwrap().basis =
+        Some(policywright::answers::vocab::MarketingBasis::Consent);
+    answers.marketing.as_mut().unwrap().unsubscribe = None;
+    for format in FORMATS {
+        let used = section(&render(&answers, format), "How we use").unwrap();
+        assert!(
+            used.contains("We send them only if you have agreed to receive them.")
+                && used.contains("You may object to direct marketing at any time")
+                && !used.contains("As a customer")
+                && !used.contains("unsubscribe"),
+            "{format:?}: {used}"
+        );
+    }
+    answers.audience.regions = vec![policywright::answers::vocab::Region::UsOther];
+    for format in FORMATS {
+        let used = section(&render(&answers, format), "How we use").unwrap();
+        assert!(
+            used.contains("Marketing messages") && !used.contains("object to direct marketing"),
+            "{format:?}: {used}"
+        );
+    }
+    answers.marketing = None;
+    for format in FORMATS {
+        let text = render(&answers, format);
+        assert!(!text.contains("arketing"), "{format:?}: {text}");
+    }
+}

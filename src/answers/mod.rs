@@ -10,6 +10,7 @@ mod disclosures;
 mod error;
 mod extension;
 mod hosting;
+mod marketing;
 pub mod migrate;
 mod notices;
 mod organization;
@@ -37,6 +38,7 @@ pub use disclosures::Disclosure;
 pub use error::{AnswersError, Problem, list as list_problems};
 pub use extension::{Extension, Permission};
 pub use hosting::{DataStore, Hosting, Transfer};
+pub use marketing::{CookieConsent, Marketing};
 pub use notices::{Changes, CustomSection, Placement, Sharing};
 pub use organization::{ContactPerson, Organization, PolicyMeta};
 pub use product::Audience;
@@ -82,6 +84,9 @@ pub struct Answers {
     /// Why data is used, and on what legal basis.
     #[serde(default)]
     pub purposes: Vec<Purpose>,
+    /// Marketing messages: what is sent, on what basis, how to unsubscribe.
+    #[serde(default)]
+    pub marketing: Option<Marketing>,
     /// Whether data is sold or shared for advertising.
     #[serde(default)]
     pub sale_and_sharing: SaleAndSharing,
@@ -141,6 +146,7 @@ impl Default for Answers {
             audience: Audience::default(),
             data: DataCollection::default(),
             purposes: Vec::new(),
+            marketing: None,
             sale_and_sharing: SaleAndSharing::default(),
             ai: AiUse::default(),
             processors: Vec::new(),
@@ -193,6 +199,7 @@ parts!(
     audience,
     data,
     purposes,
+    marketing,
     sale_and_sharing,
     ai,
     processors,

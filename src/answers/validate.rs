@@ -95,6 +95,13 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         );
     }
 
+    if let Some(m) = &a.marketing {
+        p.required("marketing.messages", &m.messages);
+    }
+    if let Some(c) = &a.tracking.consent {
+        p.required("tracking.consent.how", &c.how);
+        p.required("tracking.consent.withdraw", &c.withdraw);
+    }
     for (i, x) in a.disclosures.iter().enumerate() {
         p.required(format_args!("disclosures[{i}].when"), &x.when);
         p.required(format_args!("disclosures[{i}].what"), &x.what);

@@ -394,3 +394,25 @@ vocabulary! {
         OtherUsers = "other_users" => "Other users",
     }
 }
+
+vocabulary! {
+    /// Whether a cookie is set without asking, or only with consent (ePrivacy
+    /// Directive Art. 5(3); UK PECR reg. 6).
+    pub enum CookieBasis {
+        /// Strictly necessary for the service the user asked for: no consent asked.
+        StrictlyNecessary = "strictly_necessary" => "strictly necessary",
+        /// Set only once the user has agreed.
+        Consent = "consent" => "only with your consent",
+    }
+}
+
+vocabulary! {
+    /// Why marketing messages may be sent (ePrivacy Directive Art. 13; UK PECR reg. 22).
+    pub enum MarketingBasis {
+        /// The recipient agreed to receive them.
+        Consent = "consent" => "consent",
+        /// Existing customers, about similar products, with a chance to refuse at
+        /// sign-up and in every message (ePrivacy Art. 13(2); PECR reg. 22(3)).
+        SoftOptIn = "soft_opt_in" => "soft opt-in for existing customers",
+    }
+}

@@ -21,6 +21,7 @@ mod coppa;
 mod gdpr;
 mod kazakhstan;
 mod lgpd;
+mod marketing;
 mod pipeda;
 mod retention;
 mod roles;
@@ -245,6 +246,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         chrome_web_store::RULES,
         roles::RULES,
         retention::RULES,
+        marketing::RULES,
         consistency::RULES,
     ]
     .into_iter()

@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::answers::vocab::{
-    CookiePurpose, DataRole, GpcResponse, LegalBasis, LocalPlace, ProcessorRole, ProductKind,
-    Region, RightKind, Safeguard, StorageKind,
+    CookieBasis, CookiePurpose, DataRole, GpcResponse, LegalBasis, LocalPlace, NotUsed,
+    ProcessorRole, ProductKind, Region, RightKind, Safeguard, StorageKind,
 };
 use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, Waiver};
 
@@ -86,6 +86,7 @@ fn ad_cookie(third_party: Option<&str>) -> Cookie {
         description: "remembers which campaign brought you".into(),
         duration: Some("30 days".into()),
         third_party: third_party.map(str::to_owned),
+        basis: None,
     }
 }
 
@@ -291,6 +292,34 @@ rule_tests! {
         a.retention.rules[0].categories = vec!["billing".into()];
     }, |a| a.retention.rules[0].categories = vec!["books".into()];
 
+    consistency_not_used: "consistency-not-used" => |a| {
+        a.tracking.not_used = vec![NotUsed::Analytics];
+    }, |a| a.processors[0].role = ProcessorRole::Analytics;
+    consistency_not_used_cookies: "consistency-not-used" => |a| {
+        a.tracking.not_used = vec![NotUsed::Cookies];
+        a.tracking.cookies.retain(|c| c.storage != StorageKind::Cookie);
+    }, |a| a.tracking.cookies.push(ad_cookie(None));
+
+    // Cookies and marketing (ePrivacy)
+    gdpr_cookie_consent: "gdpr-cookie-consent" => |a| {
+        a.tracking.cookies.push(ad_cookie(None));
+        a.tracking.consent = Some(crate::answers::CookieConsent {
+            how: "with a banner".into(),
+            withdraw: "from Cookie settings".into(),
+        });
+    }, |a| a.tracking.consent = None;
+    gdpr_cookie_advertising_necessary: "gdpr-cookie-advertising-necessary" => |a| {
+        a.tracking.cookies.push(ad_cookie(None));
+        a.tracking.consent = Some(crate::answers::CookieConsent {
+            how: "with a banner".into(),
+            withdraw: "from Cookie settings".into(),
+        });
+    }, |a| a.tracking.cookies.last_mut().unwrap().basis = Some(CookieBasis::StrictlyNecessary);
+    gdpr_marketing_unsubscribe: "gdpr-marketing-unsubscribe" => |a| a.marketing = Some(newsletter()),
+        |a| a.marketing.as_mut().unwrap().unsubscribe = None;
+    gdpr_marketing_basis: "gdpr-marketing-basis" => |a| a.marketing = Some(newsletter()),
+        |a| a.marketing.as_mut().unwrap().basis = None;
+
     // Who decides (GDPR Art. 28)
     gdpr_processor_agreement: "gdpr-processor-agreement" => |a| {
         customers_books(a);
@@ -332,6 +361,14 @@ fn customers_books(a: &mut Answers) {
         categories: vec!["books".into()],
         ..Default::default()
     });
+}
+
+fn newsletter() -> crate::answers::Marketing {
+    crate::answers::Marketing {
+        messages: "a monthly newsletter by e-mail".into(),
+        basis: Some(crate::answers::vocab::MarketingBasis::Consent),
+        unsubscribe: Some("with the link in every e-mail".into()),
+    }
 }
 
 fn dpa() -> crate::answers::CustomerData {

@@ -10,9 +10,9 @@
 //! | `recipient receives more data` | a processor receives a data category it did not |
 //! | `recipient no longer conditional` | a processor's "only if ..." is dropped |
 //! | `new data category` | a data category is added |
-//! | `new purpose` | a purpose is added |
+//! | `new purpose` | a purpose is added, or marketing messages are now sent |
 //! | `new use of data` | a purpose uses a data category it did not |
-//! | `different legal basis` | a purpose's GDPR Art. 6 basis changes |
+//! | `different legal basis` | a purpose's GDPR Art. 6 basis changes, or the basis for marketing messages does |
 //! | `longer retention` | a retention period or deletion delay grows, or a fixed period is dropped |
 //! | `transfer to a new country` | data goes to a country it did not go to before |
 //! | `data leaves its region` | "data stays in region" is no longer said |
@@ -44,6 +44,7 @@ mod disclosures;
 mod extension;
 mod hosting;
 mod lists;
+mod marketing;
 mod materiality;
 mod notices;
 mod organization;
@@ -180,6 +181,7 @@ const AREAS: &[(Area, CompareArea)] = &[
     (Area::Audience, product::audience),
     (Area::Data, data::data),
     (Area::Purposes, data::purposes),
+    (Area::Purposes, marketing::marketing),
     (Area::SaleAndSharing, data::sale_and_sharing),
     (Area::Ai, data::ai),
     (Area::Processors, recipients::processors),
@@ -191,6 +193,7 @@ const AREAS: &[(Area, CompareArea)] = &[
     (Area::Retention, retention::retention),
     (Area::Rights, rights::rights),
     (Area::Tracking, tracking::tracking),
+    (Area::Tracking, marketing::cookie_consent),
     (Area::Security, security::security),
     (Area::Extension, extension::extension),
     (Area::Changes, notices::changes),

@@ -213,3 +213,56 @@ fn a_recipient_that_is_not_a_service_is_a_new_recipient_and_more_data_is_materia
     assert_eq!(c.len(), 1, "{c:#?}");
     assert_eq!(c[0].reason, Some(super::materiality::MORE_DATA), "{c:?}");
 }
+
+#[test]
+fn marketing_started_is_a_new_purpose_and_a_new_basis_a_different_one() {
+    let new = shipdesk();
+    let mut old = shipdesk();
+    old.marketing = None;
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::NEW_PURPOSE), "{c:?}");
+    assert!(
+        c[0].text
+            .contains("Now sends marketing messages: product news"),
+        "{c:?}"
+    );
+    let mut consent = shipdesk();
+    consent.marketing.as_mut().unwrap().basis =
+        Some(crate::answers::vocab::MarketingBasis::Consent);
+    let c = changes(&consent, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::LEGAL_BASIS), "{c:?}");
+    // Stopping them, and a new way to unsubscribe, are listed but not material.
+    let c = changes(&new, &old);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(
+        !c[0].material && c[0].text.contains("No longer sends"),
+        "{c:?}"
+    );
+    let mut link = shipdesk();
+    link.marketing.as_mut().unwrap().unsubscribe = Some("in Settings > E-mails".into());
+    let c = changes(&new, &link);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(
+        !c[0].material && c[0].text.contains("how to unsubscribe"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn cookie_consent_and_a_cookies_basis_are_reported_and_not_material() {
+    let old = Answers::from_json(include_str!("../../examples/acme.json")).unwrap();
+    let mut new = old.clone();
+    new.tracking.consent.as_mut().unwrap().withdraw = "from the cookie icon".into();
+    new.tracking.cookies[1].basis = None;
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert!(c.iter().all(|c| !c.material), "{c:#?}");
+    assert!(
+        c.iter()
+            .any(|c| c.text.contains("how cookie consent is withdrawn")),
+        "{c:#?}"
+    );
+    assert!(c.iter().any(|c| c.text.contains("acme_ab")), "{c:#?}");
+}

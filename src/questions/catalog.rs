@@ -7,11 +7,12 @@ use std::sync::LazyLock;
 use serde_json::Value;
 
 use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
+use crate::answers::Cookie;
 use crate::answers::vocab::{
-    CcpaCategory, CookiePurpose, DataRole, DataSource, DateStyle, DisclosureKind, DntResponse,
-    GpcResponse, LegalBasis, LocalPlace, NotUsed, NoticeChannel, ProcessorRole, ProductKind,
-    Region, RightKind, Safeguard, SectionId, SecurityMeasureKind, StorageKind, TrainingUse,
-    Visibility,
+    CcpaCategory, CookieBasis, CookiePurpose, DataRole, DataSource, DateStyle, DisclosureKind,
+    DntResponse, GpcResponse, LegalBasis, LocalPlace, MarketingBasis, NotUsed, NoticeChannel,
+    ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId, SecurityMeasureKind,
+    StorageKind, TrainingUse, Visibility,
 };
 use crate::law;
 
@@ -296,7 +297,15 @@ fn purposes() -> Section {
                     .when(in_europe),
                 q("legitimate_interest", "What is the legitimate interest?", "GDPR Art. 13(1)(d): describe the interest you pursue, e.g. \"keeping the service secure\".", Kind::Text)
                     .when(|s| record_is(s, "legal_basis", &Value::from("legitimate_interests"))),
-            ]))],
+            ])),
+            q("marketing", "Do you send marketing messages (newsletters, offers)?",
+              "ePrivacy Directive Art. 13 and UK PECR reg. 22: marketing e-mail needs consent, or the soft opt-in for existing customers; GDPR Art. 21(2)-(3): people may object to direct marketing at any time.",
+              Kind::Group(vec![
+                  q("messages", "What do you send? (completes \"We send ...\")", "E.g. \"a monthly newsletter by e-mail\".", Kind::Text).required(),
+                  q("basis", "On what basis?", "Consent, or the soft opt-in: existing customers, about similar products, with a chance to refuse at sign-up and in every message.", Kind::Choice(MarketingBasis::CHOICES)),
+                  q("unsubscribe", "How do people unsubscribe? (completes \"You can unsubscribe at any time ...\")", "E.g. \"with the link at the bottom of every e-mail\". Every message must offer a free, simple way to refuse (ePrivacy Art. 13(2), PECR reg. 22(3)); in the US, CAN-SPAM (15 U.S.C. 7704(a)(3)-(5)) asks every commercial e-mail for a working opt-out honoured within 10 business days.", Kind::Text),
+              ])),
+        ],
     }
 }
 
@@ -835,9 +844,25 @@ fn tracking() -> Section {
                             Kind::Text,
                         ),
                         q("third_party", "Who sets it, if not you?", "", Kind::Text),
+                        q(
+                            "basis",
+                            "Is it set without asking (strictly necessary), or only with consent?",
+                            "ePrivacy Directive Art. 5(3), UK PECR reg. 6: only what is strictly necessary for the service the user asked for may be stored without consent.",
+                            Kind::Choice(CookieBasis::CHOICES),
+                        ),
                     ],
                 ),
             ),
+            q(
+                "tracking.consent",
+                "How do you ask for consent to cookies that are not strictly necessary, and how is it withdrawn?",
+                "ePrivacy Directive Art. 5(3), UK PECR reg. 6; GDPR Art. 7(3): withdrawing must be as easy as giving consent.",
+                Kind::Group(vec![
+                    q("how", "How do you ask? (completes \"which we ask for ...\")", "E.g. \"with a banner on your first visit\".", Kind::Text).required(),
+                    q("withdraw", "How is it withdrawn? (completes \"You can withdraw your consent at any time ...\")", "E.g. \"from Cookie settings at the bottom of every page\".", Kind::Text).required(),
+                ]),
+            )
+            .when(|s| s.answers.tracking.cookies.iter().any(Cookie::needs_consent)),
             q(
                 "tracking.do_not_track",
                 "How do you respond to Do Not Track signals?",

@@ -63,7 +63,17 @@ pub const GUARDS: &[(&str, &[&str])] = &[
     (
         "sections/cookies.md",
         // `third_party_tracking` prints when false too: its guard is only null.
-        &["cookies", "dnt", "gpc", "said.third_party_tracking?"],
+        &[
+            "cookies",
+            "dnt",
+            "gpc",
+            "said.third_party_tracking?",
+            "not_used",
+            "a.tracking.consent",
+            "a.tracking.advertising_ids",
+            "a.tracking.cross_site_tracking",
+            "a.tracking.fingerprinting",
+        ],
     ),
     ("sections/on_device.md", &["local_data.categories"]),
     ("sections/permissions.md", &["permissions"]),

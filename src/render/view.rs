@@ -400,6 +400,8 @@ pub struct CookieView<'a> {
     pub description: &'a str,
     pub duration: Option<&'a str>,
     pub third_party: Option<&'a str>,
+    /// `strictly_necessary` or `consent`, when the operator said which.
+    pub basis: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -632,6 +634,7 @@ impl<'a> View<'a> {
                     description: &c.description,
                     duration: c.duration.as_deref(),
                     third_party: c.third_party.as_deref(),
+                    basis: c.basis.map(|b| b.key()),
                 })
                 .collect(),
             dnt: a.tracking.do_not_track.map(|d| d.key()),
