@@ -111,6 +111,10 @@ pub struct SaleAndSharing {
     /// Personal information is shared for cross-context behavioural advertising.
     #[serde(default)]
     pub shares_for_advertising: Option<bool>,
+    /// Sensitive personal data is sold. Texas requires the notice "NOTICE: We may sell
+    /// your sensitive personal data." when it is (Tex. Bus. & Com. Code 541.102(b)).
+    #[serde(default)]
+    pub sells_sensitive: Option<bool>,
     /// Personal information is given to data brokers.
     #[serde(default)]
     pub shares_with_data_brokers: Option<bool>,

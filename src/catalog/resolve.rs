@@ -75,6 +75,8 @@ impl Fills {
     /// picked, since the categories then say what the recipient receives.
     fn of(p: &Processor, e: &Entry, operator: &Operator) -> Fills {
         let region = operator.region;
+        // Only what the catalog has checked: a policy never states an unchecked fact.
+        let e = &e.confirmed_for(region);
         let blank = |s: &str| s.trim().is_empty();
         fn given<T: Clone>(v: &[T]) -> Option<Vec<T>> {
             (!v.is_empty()).then(|| v.to_vec())
@@ -297,6 +299,57 @@ mod tests {
             .to_string(),
         )
         .unwrap()
+    }
+
+    /// A fact the catalog has not confirmed never reaches the policy: the record is
+    /// left for the operator (and `check`) to complete.
+    #[test]
+    fn unchecked_facts_are_not_filled_in() {
+        let entry: Entry = serde_json::from_value(serde_json::json!({
+            "id": "acme-push", "name": "Acme Push", "role": "messaging",
+            "used_for": "sends push notifications",
+            "legal_entity": "Acme Push GmbH", "legal_entities": {"uk": "Acme Push UK Ltd"},
+            "data": ["device tokens"], "countries": ["DE"], "transfer": ["sccs"],
+            "privacy_policy": "https://push.example/privacy",
+            "checked": "2026-12-06", "sources": ["https://push.example/dpa"],
+            "unchecked": ["legal_entities", "transfer", "privacy_policy"]
+        }))
+        .unwrap();
+        let catalog = Catalog::from_entries(vec![entry.clone()]);
+        let mut a = answers(serde_json::json!([{"catalog": "acme-push"}]), "GB");
+        a.audience.regions = vec![Region::Uk];
+        let p = resolve(&a, &catalog).unwrap().processors[0].clone();
+        assert_eq!(p.legal_entity, None, "the UK entity is unchecked");
+        assert_eq!(p.safeguard, None);
+        assert_eq!(p.privacy_policy_url, None);
+        assert_eq!(p.countries, vec!["DE".parse::<Country>().unwrap()]);
+        assert_eq!(p.data_description.as_deref(), Some("device tokens"));
+
+        let a = answers(serde_json::json!([{"catalog": "acme-push"}]), "DE");
+        let p = resolve(&a, &catalog).unwrap().processors[0].clone();
+        assert_eq!(p.legal_entity.as_deref(), Some("Acme Push GmbH"));
+
+        let undated = Entry {
+            checked: None,
+            sources: vec![],
+            unchecked: vec![],
+            ..entry
+        };
+        assert_eq!(
+            undated.unconfirmed_facts(),
+            [
+                "legal_entity",
+                "legal_entities",
+                "countries",
+                "transfer",
+                "privacy_policy"
+            ]
+        );
+        let catalog = Catalog::from_entries(vec![undated]);
+        let p = resolve(&a, &catalog).unwrap().processors[0].clone();
+        assert_eq!(p.legal_entity, None, "an undated entry confirms nothing");
+        assert!(p.countries.is_empty());
+        assert_eq!(p.data_description.as_deref(), Some("device tokens"));
     }
 
     #[test]

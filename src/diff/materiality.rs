@@ -25,6 +25,7 @@ pub(super) const CHILDREN: &str = "directed to children";
 pub(super) const PERMISSION: &str = "new extension permission";
 pub(super) const LEAVES_DEVICE: &str = "data leaves the device";
 pub(super) const NOW_CONTROLLER: &str = "customers' data used for our own purposes";
+pub(super) const APP_PERMISSION: &str = "new app permission";
 
 #[cfg(test)]
 mod tests {
@@ -52,6 +53,7 @@ mod tests {
         PERMISSION,
         LEAVES_DEVICE,
         NOW_CONTROLLER,
+        APP_PERMISSION,
     ];
 
     /// The module documentation is what users read: it must name exactly these rules.

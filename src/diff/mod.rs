@@ -26,6 +26,7 @@
 //! | `new extension permission` | the browser extension asks for a new permission |
 //! | `data leaves the device` | data said to stay on the user's device is now collected |
 //! | `customers' data used for our own purposes` | data processed for business customers is now the operator's to decide about (no longer `role: processor`) |
+//! | `new app permission` | the mobile app asks for a new Android permission or iOS usage description |
 //!
 //! Everything else (wording, contact details, dates, removals, shorter periods, new
 //! regions or rights, waivers of `check` findings) is reported but not material. Comparing is pure: no clock, no
@@ -55,6 +56,7 @@ mod retention;
 mod rights;
 mod section;
 mod security;
+mod stores;
 mod tracking;
 mod waivers;
 
@@ -85,6 +87,10 @@ pub enum Area {
     Tracking,
     Security,
     Extension,
+    /// A mobile app's permissions.
+    App,
+    /// The app stores' privacy answers.
+    Stores,
     Changes,
     CustomSections,
     /// Findings of `check` waived: never material, never in the policy's text.
@@ -196,6 +202,8 @@ const AREAS: &[(Area, CompareArea)] = &[
     (Area::Tracking, marketing::cookie_consent),
     (Area::Security, security::security),
     (Area::Extension, extension::extension),
+    (Area::App, stores::app),
+    (Area::Stores, stores::stores),
     (Area::Changes, notices::changes),
     (Area::CustomSections, notices::custom_sections),
     (Area::Waivers, waivers::waivers),

@@ -76,7 +76,15 @@ pub const GUARDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("sections/on_device.md", &["local_data.categories"]),
-    ("sections/permissions.md", &["permissions"]),
+    (
+        "sections/permissions.md",
+        &[
+            "permissions",
+            "android_permissions",
+            "ios_permissions",
+            "a.app.att_prompt",
+        ],
+    ),
     ("sections/retention.md", &["retention"]),
     ("sections/transfers.md", &["transfers"]),
 ];
