@@ -264,3 +264,47 @@ fn marketing_says_only_what_was_answered_and_the_right_to_object_where_it_applie
         assert!(!text.contains("arketing"), "{format:?}: {text}");
     }
 }
+
+/// Issue 13 item 5: telemetry is said under "What we collect" in every format: what it
+/// sends, on by default or not, each way to turn it off that was given, the host
+/// setting it follows and where it goes; nothing that was not answered.
+#[test]
+fn telemetry_is_said_with_what_we_collect_and_only_as_answered() {
+    let answers = example("lintel");
+    for format in FORMATS {
+        let collected = section(&render(&answers, format), "What we collect").unwrap();
+        for said in [
+            "Lintel sends telemetry about its own use: which rules fired, how long a run took",
+            "It is on unless you turn it off.",
+            "in the telemetry option of your lintel.toml, by setting the environment variable",
+            "LINTEL_TELEMETRY=0",
+            "or by running it with",
+            "--no-telemetry",
+            "It is also off whenever VS Code's telemetry setting is off.",
+            "It is sent to PostHog.",
+        ] {
+            assert!(collected.contains(said), "{format:?}: {said}\n{collected}");
+        }
+    }
+    let mut less = example("lintel");
+    let t = less.telemetry.as_mut().unwrap();
+    t.default = policywright::answers::vocab::TelemetryDefault::OptIn;
+    t.setting = None;
+    t.env_var = None;
+    t.follows_host = None;
+    t.to.clear();
+    for format in FORMATS {
+        let collected = section(&render(&less, format), "What we collect").unwrap();
+        assert!(
+            collected.contains(
+                "It is off unless you turn it on. You can turn it off by running it with"
+            ) && !collected.contains("environment variable")
+                && !collected.contains("whenever")
+                && !collected.contains("It is sent to"),
+            "{format:?}: {collected}"
+        );
+    }
+    less.telemetry = None;
+    let text = render(&less, policywright::render::Format::Markdown);
+    assert!(!text.contains("elemetry about its own use"), "{text}");
+}

@@ -25,6 +25,7 @@ pub mod schema;
 mod security;
 pub mod set;
 mod stores;
+mod telemetry;
 mod texts;
 mod tracking;
 pub mod unconfirmed;
@@ -53,6 +54,7 @@ pub use rights::{Right, Rights};
 pub use roles::CustomerData;
 pub use security::{Security, SecurityMeasure};
 pub use stores::{StoreCategory, StoreDisclosures};
+pub use telemetry::Telemetry;
 pub use tracking::{Cookie, Tracking};
 pub use waivers::Waiver;
 pub use workspace::{PublishedFile, Workspace};
@@ -87,6 +89,10 @@ pub struct Answers {
     /// What personal data is collected, and what is not.
     #[serde(default)]
     pub data: DataCollection,
+    /// Telemetry the product sends about its own use: on by default or opt-in, what,
+    /// how to turn it off, where it goes.
+    #[serde(default)]
+    pub telemetry: Option<Telemetry>,
     /// Why data is used, and on what legal basis.
     #[serde(default)]
     pub purposes: Vec<Purpose>,
@@ -157,6 +163,7 @@ impl Default for Answers {
             policy: PolicyMeta::default(),
             audience: Audience::default(),
             data: DataCollection::default(),
+            telemetry: None,
             purposes: Vec::new(),
             marketing: None,
             sale_and_sharing: SaleAndSharing::default(),
@@ -212,6 +219,7 @@ parts!(
     policy,
     audience,
     data,
+    telemetry,
     purposes,
     marketing,
     sale_and_sharing,

@@ -94,6 +94,17 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         );
     }
 
+    if let Some(t) = &a.telemetry {
+        p.required("telemetry.sends", &t.sends);
+        for (i, id) in t.to.iter().enumerate() {
+            if !a.processors.iter().any(|x| &x.id == id) {
+                p.push(
+                    format!("telemetry.to[{i}]"),
+                    format!("refers to recipient `{id}`, which is not listed under processors"),
+                );
+            }
+        }
+    }
     if let Some(m) = &a.marketing {
         p.required("marketing.messages", &m.messages);
     }

@@ -437,3 +437,14 @@ vocabulary! {
         Other = "other" => "Other purposes",
     }
 }
+
+vocabulary! {
+    /// Whether telemetry is sent unless the user turns it off, or only once they turn
+    /// it on.
+    pub enum TelemetryDefault {
+        /// Sent unless turned off.
+        OnByDefault = "on_by_default" => "on unless you turn it off",
+        /// Sent only once the user turns it on.
+        OptIn = "opt_in" => "off unless you turn it on",
+    }
+}

@@ -378,6 +378,8 @@ fn records_are_added_changed_and_removed() {
             Type("Recording is explicit."),
             Pick("Done"),
             Pick("Done"),
+            // No telemetry.
+            No,
         ],
         false,
     );
@@ -430,6 +432,8 @@ fn a_record_that_breaks_a_rule_is_reopened_with_what_was_typed() {
             Pick("Done"),
             Pick("Done"),
             Pick("Done"),
+            // No telemetry.
+            No,
         ],
         false,
     );
@@ -883,4 +887,38 @@ mod quickstart {
         );
         assert!(script.acts.is_empty());
     }
+}
+
+/// Telemetry is asked as a group after the data: on by default, what it sends, the
+/// ways to turn it off and where it goes.
+#[test]
+fn telemetry_is_asked_with_the_data() {
+    let data = std::slice::from_ref(section("data").unwrap());
+    let (_, answers, _, _) = run(
+        data,
+        Answers::default(),
+        &[
+            Pick("Done"),
+            Pick("Done"),
+            Pick("Done"),
+            Yes,
+            Pick("on unless"),
+            Type("the commands you run"),
+            Enter,
+            Type("ACME_TELEMETRY=0"),
+            Type("--no-telemetry"),
+            Enter,
+            Enter,
+        ],
+        false,
+    );
+    let t = answers.telemetry.expect("telemetry answered");
+    assert_eq!(
+        t.default,
+        crate::answers::vocab::TelemetryDefault::OnByDefault
+    );
+    assert_eq!(t.sends, "the commands you run");
+    assert_eq!(t.env_var.as_deref(), Some("ACME_TELEMETRY=0"));
+    assert_eq!(t.cli_flag.as_deref(), Some("--no-telemetry"));
+    assert_eq!(t.setting, None);
 }

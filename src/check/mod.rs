@@ -27,6 +27,7 @@ mod retention;
 mod roles;
 mod stores;
 mod swiss_fadp;
+mod telemetry;
 mod uk_gdpr;
 mod unconfirmed;
 mod us_states;
@@ -265,6 +266,7 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         roles::RULES,
         retention::RULES,
         marketing::RULES,
+        telemetry::RULES,
         stores::RULES,
         consistency::RULES,
         unconfirmed::RULES,

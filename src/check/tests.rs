@@ -6,6 +6,7 @@ use crate::answers::vocab::StoreUse;
 use crate::answers::vocab::{
     CookieBasis, CookiePurpose, DataRole, GpcResponse, LegalBasis, LocalPlace, NotUsed,
     ProcessorRole, ProductKind, Region, RightKind, Safeguard, SecurityMeasureKind, StorageKind,
+    TelemetryDefault,
 };
 use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, StoreCategory, Waiver};
 
@@ -443,6 +444,13 @@ rule_tests! {
             withdraw: "from Cookie settings".into(),
         });
     }, |a| a.tracking.cookies.last_mut().unwrap().basis = Some(CookieBasis::StrictlyNecessary);
+    // Telemetry
+    gdpr_telemetry_turn_off: "gdpr-telemetry-turn-off" => |a| a.telemetry = Some(telemetry()),
+        |a| a.telemetry.as_mut().unwrap().cli_flag = None;
+    gdpr_telemetry_device_access: "gdpr-telemetry-device-access" => |a| {
+        a.telemetry = Some(telemetry());
+        a.telemetry.as_mut().unwrap().default = TelemetryDefault::OptIn;
+    }, |a| a.telemetry.as_mut().unwrap().default = TelemetryDefault::OnByDefault;
     gdpr_marketing_unsubscribe: "gdpr-marketing-unsubscribe" => |a| a.marketing = Some(newsletter()),
         |a| a.marketing.as_mut().unwrap().unsubscribe = None;
     gdpr_marketing_basis: "gdpr-marketing-basis" => |a| a.marketing = Some(newsletter()),
@@ -519,6 +527,19 @@ fn customers_books(a: &mut Answers) {
         categories: vec!["books".into()],
         ..Default::default()
     });
+}
+
+/// Telemetry on by default that a command-line option turns off.
+fn telemetry() -> crate::answers::Telemetry {
+    crate::answers::Telemetry {
+        default: TelemetryDefault::OnByDefault,
+        sends: "the commands you run".into(),
+        setting: None,
+        env_var: None,
+        cli_flag: Some("--no-telemetry".into()),
+        follows_host: None,
+        to: Vec::new(),
+    }
 }
 
 fn newsletter() -> crate::answers::Marketing {

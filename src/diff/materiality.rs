@@ -26,6 +26,7 @@ pub(super) const PERMISSION: &str = "new extension permission";
 pub(super) const LEAVES_DEVICE: &str = "data leaves the device";
 pub(super) const NOW_CONTROLLER: &str = "customers' data used for our own purposes";
 pub(super) const APP_PERMISSION: &str = "new app permission";
+pub(super) const TELEMETRY_ON: &str = "telemetry on by default";
 
 #[cfg(test)]
 mod tests {
@@ -54,6 +55,7 @@ mod tests {
         LEAVES_DEVICE,
         NOW_CONTROLLER,
         APP_PERMISSION,
+        TELEMETRY_ON,
     ];
 
     /// The module documentation is what users read: it must name exactly these rules.

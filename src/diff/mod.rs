@@ -7,7 +7,7 @@
 //! | reason | when |
 //! |---|---|
 //! | `new recipient` | a processor, or another recipient (authorities, a buyer, affiliates, the public, other users), is added |
-//! | `recipient receives more data` | a processor receives a data category it did not |
+//! | `recipient receives more data` | a processor receives a data category it did not, or telemetry it did not |
 //! | `recipient no longer conditional` | a processor's "only if ..." is dropped |
 //! | `new data category` | a data category is added |
 //! | `new purpose` | a purpose is added, or marketing messages are now sent |
@@ -27,6 +27,7 @@
 //! | `data leaves the device` | data said to stay on the user's device is now collected |
 //! | `customers' data used for our own purposes` | data processed for business customers is now the operator's to decide about (no longer `role: processor`) |
 //! | `new app permission` | the mobile app asks for a new Android permission or iOS usage description |
+//! | `telemetry on by default` | telemetry is now sent unless turned off: added on by default, or no longer opt-in |
 //!
 //! Everything else (wording, contact details, dates, removals, shorter periods, new
 //! regions or rights, waivers of `check` findings) is reported but not material. Comparing is pure: no clock, no
@@ -57,6 +58,7 @@ mod rights;
 mod section;
 mod security;
 mod stores;
+mod telemetry;
 mod tracking;
 mod waivers;
 
@@ -73,6 +75,8 @@ pub enum Area {
     Policy,
     Audience,
     Data,
+    /// Telemetry the product sends about its own use.
+    Telemetry,
     Purposes,
     SaleAndSharing,
     Ai,
@@ -186,6 +190,7 @@ const AREAS: &[(Area, CompareArea)] = &[
     (Area::Policy, organization::policy),
     (Area::Audience, product::audience),
     (Area::Data, data::data),
+    (Area::Telemetry, telemetry::telemetry),
     (Area::Purposes, data::purposes),
     (Area::Purposes, marketing::marketing),
     (Area::SaleAndSharing, data::sale_and_sharing),

@@ -2,7 +2,7 @@
 //! device, and retention as people say it, compared.
 
 use super::*;
-use crate::answers::vocab::{DataRole, LocalPlace};
+use crate::answers::vocab::{DataRole, LocalPlace, TelemetryDefault};
 use crate::answers::{Answers, CustomerData, DataCategory};
 
 fn stepr() -> Answers {
@@ -265,4 +265,74 @@ fn cookie_consent_and_a_cookies_basis_are_reported_and_not_material() {
         "{c:#?}"
     );
     assert!(c.iter().any(|c| c.text.contains("acme_ab")), "{c:#?}");
+}
+
+fn lintel() -> Answers {
+    Answers::from_json(include_str!("../../examples/lintel.json")).unwrap()
+}
+
+#[test]
+fn telemetry_on_by_default_is_material_and_opt_in_is_not() {
+    let new = lintel();
+    let mut old = lintel();
+    old.telemetry = None;
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[0].area, Area::Telemetry);
+    assert_eq!(c[0].reason, Some(super::materiality::TELEMETRY_ON), "{c:?}");
+    assert!(
+        c[0].text
+            .starts_with("Now sends telemetry, on unless you turn it off: which rules fired"),
+        "{c:?}"
+    );
+    assert_eq!(c[1].reason, Some(super::materiality::MORE_DATA), "{c:?}");
+    assert_eq!(c[1].text, "PostHog now receives telemetry");
+
+    // Opt-in telemetry added: reported, not material (nothing is sent until asked).
+    let mut opt_in = lintel();
+    opt_in.telemetry.as_mut().unwrap().default = TelemetryDefault::OptIn;
+    opt_in.telemetry.as_mut().unwrap().to.clear();
+    let c = changes(&old, &opt_in);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].material, "{c:?}");
+
+    // From opt-in to on by default: material; back: not.
+    let mut was = lintel();
+    was.telemetry.as_mut().unwrap().default = TelemetryDefault::OptIn;
+    let c = changes(&was, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::TELEMETRY_ON), "{c:?}");
+    let c = changes(&new, &was);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(
+        !c[0].material && c[0].text.contains("now off unless you turn it on"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn ways_to_turn_telemetry_off_are_reported_and_not_material() {
+    let old = lintel();
+    let mut new = lintel();
+    let t = new.telemetry.as_mut().unwrap();
+    t.cli_flag = None;
+    t.env_var = Some("DO_NOT_TRACK=1".into());
+    t.follows_host = None;
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 3, "{c:#?}");
+    assert!(c.iter().all(|c| !c.material), "{c:#?}");
+    assert!(
+        c.iter().any(|c| c.text
+            == "Changed the environment variable that turns telemetry off: from LINTEL_TELEMETRY=0 to DO_NOT_TRACK=1"),
+        "{c:#?}"
+    );
+    // No longer sent: reported, not material.
+    let mut gone = lintel();
+    gone.telemetry = None;
+    let c = changes(&old, &gone);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(
+        !c[0].material && c[0].text == "No longer sends telemetry",
+        "{c:?}"
+    );
 }

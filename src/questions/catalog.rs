@@ -12,7 +12,7 @@ use crate::answers::vocab::{
     CcpaCategory, CookieBasis, CookiePurpose, DataRole, DataSource, DateStyle, DisclosureKind,
     DntResponse, GpcResponse, LegalBasis, LocalPlace, MarketingBasis, NotUsed, NoticeChannel,
     ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId, SecurityMeasureKind,
-    StorageKind, TrainingUse, Visibility,
+    StorageKind, TelemetryDefault, TrainingUse, Visibility,
 };
 use crate::law;
 
@@ -285,6 +285,17 @@ fn data() -> Section {
                   q("details", "Anything else to say about the data you process for them?", "E.g. \"If you write to a company that uses Acme, that company decides what happens to your message.\"", Kind::Paragraph),
               ]))
                 .when(has_customer_data),
+            q("telemetry", "Does the product send telemetry about its own use (usage statistics or error reports from a CLI, an editor extension, a desktop app)?",
+              "GDPR Art. 13(1)(c), 13(2)(b): say what is sent and how to stop it. Where it relies on legitimate interests, people may object (Art. 21(1)); a way to turn it off is how they do.",
+              Kind::Group(vec![
+                  q("default", "Is it on unless turned off, or off unless turned on?", "Said as \"It is on unless you turn it off\" or \"It is off unless you turn it on\".", Kind::Choice(TelemetryDefault::CHOICES)).required(),
+                  q("sends", "What does it send? (completes \"It sends ...\")", "E.g. \"the commands you run, the tool's version and your operating system, never the contents of your files\".", Kind::Paragraph).required(),
+                  q("setting", "Which setting turns it off? (completes \"in ...\")", "E.g. \"Settings > Privacy > Usage statistics\". Leave empty if none.", Kind::Text),
+                  q("env_var", "Which environment variable turns it off, as it is set?", "E.g. \"ACME_TELEMETRY=0\" or \"DO_NOT_TRACK=1\". Leave empty if none.", Kind::Text),
+                  q("cli_flag", "Which command-line option turns it off?", "E.g. \"--no-telemetry\". Leave empty if none.", Kind::Text),
+                  q("follows_host", "Does it follow the host's own telemetry setting? Which? (completes \"It is also off whenever ... is off\")", "E.g. \"VS Code's telemetry setting\" for an editor extension. Leave empty if not.", Kind::Text),
+                  q("to", "Which recipients receive it? (their ids, one a line)", "The ids of services listed under \"Who receives data\", e.g. \"posthog\". Said as \"It is sent to PostHog.\"", Kind::Lines),
+              ])),
         ],
     }
 }

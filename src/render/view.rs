@@ -37,6 +37,8 @@ pub struct View<'a> {
     pub customer_data: CustomerDataView<'a>,
     /// Data that never leaves the user's device or browser (`stays_on`).
     pub local_data: LocalDataView<'a>,
+    /// Telemetry the product sends about its own use.
+    pub telemetry: Option<TelemetryView<'a>>,
     pub not_collected: Vec<Said>,
     pub purposes: Vec<PurposeView<'a>>,
     /// Yes/no/unanswered answers, with unanswered as `null` so templates can test
@@ -548,6 +550,7 @@ impl<'a> View<'a> {
             data_groups: data_groups(a),
             customer_data: CustomerDataView::of(a),
             local_data: LocalDataView::of(a),
+            telemetry: a.telemetry.as_ref().map(|t| TelemetryView::of(a, t)),
             not_collected: not_collected(a),
             purposes: a
                 .purposes
@@ -947,6 +950,61 @@ impl<'a> CustomerDataView<'a> {
             names: name_list(&names),
             dpa_url: given(&f.dpa_url),
             details: given(&f.details),
+        }
+    }
+}
+
+/// Telemetry, with the ways to turn it off in the order the sentence gives them.
+#[derive(Serialize)]
+pub struct TelemetryView<'a> {
+    /// `on_by_default` or `opt_in`.
+    pub default: &'static str,
+    pub sends: &'a str,
+    pub ways: Vec<WayOff<'a>>,
+    pub follows_host: Option<&'a str>,
+    /// The names of the recipients it goes to.
+    pub to: Vec<&'a str>,
+}
+
+/// One way to turn telemetry off: words before it, and the setting, variable or
+/// option itself (`code` when it is typed as written).
+#[derive(Serialize)]
+pub struct WayOff<'a> {
+    pub lead: &'static str,
+    pub text: &'a str,
+    pub code: bool,
+}
+
+impl<'a> TelemetryView<'a> {
+    fn of(a: &'a Answers, t: &'a crate::answers::Telemetry) -> TelemetryView<'a> {
+        let given = |x: &'a Option<String>| x.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let ways = [
+            ("in", given(&t.setting), false),
+            (
+                "by setting the environment variable",
+                given(&t.env_var),
+                true,
+            ),
+            ("by running it with", given(&t.cli_flag), true),
+        ]
+        .into_iter()
+        .filter_map(|(lead, text, code)| text.map(|text| WayOff { lead, text, code }))
+        .collect();
+        TelemetryView {
+            default: t.default.key(),
+            sends: &t.sends,
+            ways,
+            follows_host: given(&t.follows_host),
+            to: t
+                .to
+                .iter()
+                .map(|id| {
+                    a.processors
+                        .iter()
+                        .find(|p| &p.id == id)
+                        .map_or(id.as_str(), |p| p.name.as_str())
+                })
+                .collect(),
         }
     }
 }
