@@ -51,7 +51,7 @@ pub struct DataCategory {
     pub if_not_provided: Option<String>,
     /// Special-category (GDPR Art. 9) or sensitive personal information (CCPA).
     #[serde(default)]
-    pub sensitive: bool,
+    pub sensitive: Option<bool>,
     /// The matching CCPA category.
     #[serde(default)]
     pub ccpa_category: Option<CcpaCategory>,

@@ -42,7 +42,7 @@ pub struct RetentionRule {
     pub until: Option<String>,
     /// Old entries fall off continuously (a rolling window), as with logs.
     #[serde(default)]
-    pub rolling: bool,
+    pub rolling: Option<bool>,
     /// It is deleted once the user has been inactive this long ("3 years").
     #[serde(default)]
     pub inactive_for: Option<Period>,

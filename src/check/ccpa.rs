@@ -143,7 +143,7 @@ pub static RULES: &[Rule] = &[
         citation: "Cal. Civ. Code 1798.121, 1798.135(a)(2); 11 CCR 7027(m)",
         severity: Severity::Warning,
         applies_when: "the product serves California and collects sensitive personal information",
-        applies: |a| california(a) && a.data.categories.iter().any(|c| c.sensitive),
+        applies: |a| california(a) && a.data.categories.iter().any(|c| c.sensitive == Some(true)),
         test: |a| {
             Hit::unless(
                 a.rights
@@ -165,7 +165,12 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         applies_when: CA,
         applies: california,
-        test: |a| Hit::unless(a.rights.authorized_agents, "rights.authorized_agents"),
+        test: |a| {
+            Hit::unless(
+                a.rights.authorized_agents == Some(true),
+                "rights.authorized_agents",
+            )
+        },
         message: "The policy does not explain that a request can be made through an \
                   authorized agent",
     },

@@ -79,7 +79,7 @@ pub static RULES: &[Rule] = &[
                 .data
                 .categories
                 .iter()
-                .filter(|c| c.sensitive)
+                .filter(|c| c.sensitive == Some(true))
                 .map(|c| format!("`{}`", c.name))
                 .collect();
             if sensitive.is_empty() {
@@ -413,7 +413,7 @@ pub static RULES: &[Rule] = &[
                 &a.data.categories,
                 "data.categories",
                 "sensitive",
-                |c| c.sensitive,
+                |c| c.sensitive == Some(true),
                 |c| format!("`{}`", c.name),
             )
         },

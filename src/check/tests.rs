@@ -72,7 +72,7 @@ fn extension(a: &mut Answers) {
         names: vec!["storage".into()],
         used_for: "remember your settings".into(),
     });
-    a.extension.limited_use = true;
+    a.extension.limited_use = Some(true);
 }
 
 /// The complete example as a mobile app whose store answers are all given and agree
@@ -126,7 +126,7 @@ fn mobile_store(a: &mut Answers) {
 }
 
 fn kids(a: &mut Answers) {
-    a.audience.directed_to_children = true;
+    a.audience.directed_to_children = Some(true);
     a.audience.minimum_age = None;
     a.audience.parental_consent = Some("a parent confirms by e-mail and a card check".into());
 }
@@ -178,7 +178,7 @@ rule_tests! {
         dpo.email = None;
         dpo.postal_address = None;
     };
-    gdpr_dpo_appointment: "gdpr-dpo-appointment" => |a| a.data.categories[1].sensitive = true,
+    gdpr_dpo_appointment: "gdpr-dpo-appointment" => |a| a.data.categories[1].sensitive = Some(true),
         |a| a.organization.dpo = None;
     gdpr_purposes: "gdpr-purposes" => none, |a| a.purposes.clear();
     gdpr_legal_basis: "gdpr-legal-basis" => none, |a| a.purposes[0].legal_basis = None;
@@ -226,7 +226,7 @@ rule_tests! {
     gdpr_child_consent: "gdpr-child-consent" => |a| {
         a.purposes[0].legal_basis = Some(LegalBasis::Consent);
     }, |a| a.audience.minimum_age = Some(13);
-    gdpr_special_category: "gdpr-special-category" => none, |a| a.data.categories[1].sensitive = true;
+    gdpr_special_category: "gdpr-special-category" => none, |a| a.data.categories[1].sensitive = Some(true);
 
     // UK GDPR
     uk_ico_complaint: "uk-ico-complaint" => |a| {
@@ -237,7 +237,7 @@ rule_tests! {
     uk_representative: "uk-representative" => none, |a| a.organization.uk_representative = None;
     uk_child_consent: "uk-child-consent" => |a| {
         a.audience.minimum_age = Some(12);
-        a.audience.directed_to_children = true;
+        a.audience.directed_to_children = Some(true);
         a.purposes[0].legal_basis = Some(LegalBasis::Consent);
         a.audience.parental_consent = Some("a parent confirms by e-mail".into());
     }, |a| a.audience.parental_consent = None;
@@ -291,12 +291,12 @@ rule_tests! {
     us_states_texas_sensitive_sale: "us-states-texas-sensitive-sale" => |a| {
         us_states(a);
         a.sale_and_sharing.sells = Some(true);
-        a.data.categories[1].sensitive = true;
+        a.data.categories[1].sensitive = Some(true);
         a.sale_and_sharing.sells_sensitive = Some(false);
     }, |a| a.sale_and_sharing.sells_sensitive = None;
     us_states_purposes: "us-states-purposes" => us_states, |a| a.purposes.clear();
     us_states_sensitive_consent: "us-states-sensitive-consent" => us_states,
-        |a| a.data.categories[1].sensitive = true;
+        |a| a.data.categories[1].sensitive = Some(true);
     us_states_thresholds: "us-states-thresholds" => none, us_states;
 
     // CCPA
@@ -318,10 +318,10 @@ rule_tests! {
         a.tracking.global_privacy_control = Some(GpcResponse::HonoredAsOptOut);
     }, |a| a.tracking.global_privacy_control = Some(GpcResponse::NotHonored);
     ccpa_sensitive: "ccpa-sensitive" => |a| {
-        a.data.categories[1].sensitive = true;
+        a.data.categories[1].sensitive = Some(true);
         a.rights.rights.push(right(RightKind::LimitSensitive));
     }, |a| { a.rights.rights.pop(); };
-    ccpa_authorized_agents: "ccpa-authorized-agents" => none, |a| a.rights.authorized_agents = false;
+    ccpa_authorized_agents: "ccpa-authorized-agents" => none, |a| a.rights.authorized_agents = Some(false);
     ccpa_verification: "ccpa-verification" => none, |a| a.rights.verification = None;
     ccpa_retention: "ccpa-retention" => none, |a| { a.retention.rules.pop(); };
     ccpa_annual_update: "ccpa-annual-update" => |a| a.audience.regions.retain(|r| *r != Region::California),
@@ -337,7 +337,7 @@ rule_tests! {
     // COPPA
     coppa_parental_consent: "coppa-parental-consent" => kids, |a| a.audience.parental_consent = None;
     coppa_parent_rights: "coppa-parent-rights" => kids, |a| {
-        a.audience.directed_to_children = false;
+        a.audience.directed_to_children = Some(false);
         a.audience.minimum_age = Some(10);
     };
     coppa_operator_contact: "coppa-operator-contact" => kids, |a| a.organization.postal_address = None;
@@ -369,7 +369,7 @@ rule_tests! {
 
     // Chrome Web Store
     cws_permissions: "cws-permissions" => extension, |a| a.extension.permissions.clear();
-    cws_limited_use: "cws-limited-use" => extension, |a| a.extension.limited_use = false;
+    cws_limited_use: "cws-limited-use" => extension, |a| a.extension.limited_use = Some(false);
     cws_no_sale: "cws-no-sale" => extension, |a| a.sale_and_sharing.shares_with_data_brokers = Some(true);
 
     // Consistency
@@ -393,7 +393,7 @@ rule_tests! {
     consistency_do_not_track: "consistency-do-not-track" => none,
         |a| a.tracking.cross_site_tracking = Some(true);
     consistency_gpc_sale: "consistency-gpc-sale" => none, |a| a.sale_and_sharing.sells = Some(true);
-    consistency_complaint: "consistency-complaint" => none, |a| a.rights.complaint = false;
+    consistency_complaint: "consistency-complaint" => none, |a| a.rights.complaint = Some(false);
     consistency_hosting_location: "consistency-hosting-location" => none,
         |a| a.hosting.stores[1].country = Some("US".parse().unwrap());
     consistency_hosting_provider_location: "consistency-hosting-location" => none,
@@ -771,7 +771,7 @@ fn every_answer_path_has_a_question() {
     a.purposes[2].legitimate_interest = None;
     a.data.categories[0].required = None;
     a.data.categories[0].ccpa_category = None;
-    a.data.categories[1].sensitive = true;
+    a.data.categories[1].sensitive = Some(true);
     a.data.categories[3].source_name = None;
     a.processors[0].countries.clear();
     a.processors[1].safeguard = None;
@@ -784,7 +784,7 @@ fn every_answer_path_has_a_question() {
     a.retention.rules.pop();
     a.rights.rights.clear();
     a.rights.verification = None;
-    a.rights.authorized_agents = false;
+    a.rights.authorized_agents = Some(false);
     a.sale_and_sharing.sells = Some(true);
     a.sale_and_sharing.shares_for_advertising = None;
     a.tracking.do_not_track = None;
@@ -792,7 +792,7 @@ fn every_answer_path_has_a_question() {
     a.changes.notify_by.clear();
     a.ai.automated_decisions = Some("Fraud checks suspend accounts".into());
     a.organization.contact_email = "nope".into();
-    a.rights.complaint = false;
+    a.rights.complaint = Some(false);
     a.hosting.stores[1].country = Some("US".parse().unwrap());
     a.tracking.cookies.push(ad_cookie(Some("AdNet")));
     add(&a);
@@ -938,7 +938,7 @@ fn stripped(mut a: Answers) -> Answers {
         c.required = None;
         c.ccpa_category = None;
         c.source_name = None;
-        c.sensitive = true;
+        c.sensitive = Some(true);
     });
     a.processors.iter_mut().for_each(|p| {
         p.safeguard = None;
@@ -961,7 +961,7 @@ fn stripped(mut a: Answers) -> Answers {
     a.audience.minimum_age = None;
     a.audience.parental_consent = None;
     a.extension.permissions.clear();
-    a.extension.limited_use = false;
+    a.extension.limited_use = Some(false);
     a
 }
 
@@ -1182,7 +1182,7 @@ fn regime_questions_follow_their_law() {
     let mut a = complete();
     only(&mut a, &[Region::Eea]);
     a.sale_and_sharing.sells = None;
-    a.data.categories[1].sensitive = true;
+    a.data.categories[1].sensitive = Some(true);
     for path in [
         "sale_and_sharing.sells_sensitive",
         "organization.swiss_representative",

@@ -133,7 +133,7 @@ pub static RULES: &[Rule] = &[
                 "data.categories",
                 "sensitive",
                 |c| {
-                    c.sensitive
+                    c.sensitive == Some(true)
                         || c.ccpa_category
                             == Some(
                                 crate::answers::vocab::CcpaCategory::SensitivePersonalInformation,

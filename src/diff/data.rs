@@ -26,7 +26,11 @@ const CATEGORIES: Records<DataCategory, String> = Records {
                 None => "received from third parties".to_owned(),
             },
         };
-        let sensitive = if c.sensitive { " (sensitive)" } else { "" };
+        let sensitive = if c.sensitive == Some(true) {
+            " (sensitive)"
+        } else {
+            ""
+        };
         // Data that never leaves the device is not collected: adding it takes nothing.
         if let Some(place) = c.stays_on {
             return (
@@ -57,9 +61,11 @@ const CATEGORY_FIELDS: Fields<DataCategory> = &[
     ("whether it is required", |x, y| {
         x.required != y.required || x.if_not_provided != y.if_not_provided
     }),
-    ("now marked sensitive", |x, y| !x.sensitive && y.sensitive),
+    ("now marked sensitive", |x, y| {
+        x.sensitive != Some(true) && y.sensitive == Some(true)
+    }),
     ("no longer marked sensitive", |x, y| {
-        x.sensitive && !y.sensitive
+        x.sensitive == Some(true) && y.sensitive != Some(true)
     }),
 ];
 

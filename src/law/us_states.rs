@@ -399,10 +399,10 @@ pub fn opt_out_signal_states(a: &Answers) -> Vec<&'static UsState> {
 /// mapped to the CCPA's sensitive personal information (the states' "sensitive data"
 /// overlaps both).
 pub fn sensitive_data(a: &Answers) -> bool {
-    a.data
-        .categories
-        .iter()
-        .any(|c| c.sensitive || c.ccpa_category == Some(CcpaCategory::SensitivePersonalInformation))
+    a.data.categories.iter().any(|c| {
+        c.sensitive == Some(true)
+            || c.ccpa_category == Some(CcpaCategory::SensitivePersonalInformation)
+    })
 }
 
 /// Whether Texas's sale notice may be due: Texas is in force, the operator does not

@@ -37,7 +37,7 @@ pub fn kept(a: &Answers, r: &RetentionRule) -> String {
             kept.push_str(&format!(", as set by {name}"));
         }
     }
-    if r.rolling {
+    if r.rolling == Some(true) {
         kept.push_str(", rolling");
     }
     kept

@@ -756,7 +756,7 @@ impl<'a> View<'a> {
                 .data
                 .categories
                 .iter()
-                .any(|c| c.sensitive && c.is_controlled()),
+                .any(|c| c.sensitive == Some(true) && c.is_controlled()),
             stays_within: a.hosting.stays_in_region == Some(true) && !elsewhere,
             elsewhere,
             https: a
@@ -1068,7 +1068,7 @@ fn category_view(c: &crate::answers::DataCategory) -> CategoryView<'_> {
         required: c.required,
         if_not_provided: c.if_not_provided.as_deref(),
         consequence: c.if_not_provided.as_deref().map(consequence),
-        sensitive: c.sensitive,
+        sensitive: c.sensitive == Some(true),
         ccpa: c.ccpa_category.map(|x| x.label()),
     }
 }
