@@ -16,7 +16,7 @@ use policywright::render::{Format, Renderer};
 
 /// Every example in `examples/`, one per kind of product at least.
 const EXAMPLES: &[&str] = &[
-    "acme", "complete", "specstep", "stepr", "tabnotes", "shipdesk", "habitly",
+    "acme", "complete", "specstep", "stepr", "tabnotes", "shipdesk", "habitly", "lintel",
 ];
 
 fn load(example: &str) -> serde_json::Value {

@@ -65,6 +65,17 @@ fn complete_markdown() {
 }
 
 /// A local-only browser extension: no account, nothing sent anywhere.
+/// A command-line tool and editor extension whose only data is its telemetry.
+#[test]
+fn lintel_markdown() {
+    insta::assert_snapshot!(render("lintel", Format::Markdown));
+}
+
+#[test]
+fn lintel_html() {
+    insta::assert_snapshot!(render("lintel", Format::Html));
+}
+
 #[test]
 fn tabnotes_markdown() {
     insta::assert_snapshot!(render("tabnotes", Format::Markdown));

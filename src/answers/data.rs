@@ -3,7 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::vocab::{CcpaCategory, DataSource, LegalBasis, TrainingUse};
+use super::roles::CustomerData;
+use super::vocab::{CcpaCategory, DataRole, DataSource, LegalBasis, LocalPlace, TrainingUse};
 
 /// Everything collected, and what is deliberately not.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -18,6 +19,10 @@ pub struct DataCollection {
     /// Things people might expect to be collected and are not ("Payment card details").
     #[serde(default)]
     pub not_collected: Vec<NotCollected>,
+    /// What is said once about the data processed for business customers (the
+    /// categories whose `role` is `processor`).
+    #[serde(default)]
+    pub for_customers: Option<CustomerData>,
 }
 
 /// One kind of personal data.
@@ -50,6 +55,18 @@ pub struct DataCategory {
     /// The matching CCPA category.
     #[serde(default)]
     pub ccpa_category: Option<CcpaCategory>,
+    /// Who decides how it is used. Left out, the operator does (it is the
+    /// controller); `processor` for data a business customer puts into the product
+    /// about its own clients or users, processed on the customer's instructions.
+    #[serde(default)]
+    pub role: Option<DataRole>,
+    /// It is processed only here and never sent to the operator or anyone else:
+    /// the policy lists it under "Data that stays on your device", not as collected.
+    #[serde(default)]
+    pub stays_on: Option<LocalPlace>,
+    /// It is kept encrypted where it stays (only with `stays_on`).
+    #[serde(default)]
+    pub encrypted_locally: bool,
 }
 
 /// Something the product deliberately does not collect.

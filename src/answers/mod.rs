@@ -6,9 +6,11 @@
 //! renderer read it, and `store` moves it to and from disk.
 
 mod data;
+mod disclosures;
 mod error;
 mod extension;
 mod hosting;
+mod marketing;
 pub mod migrate;
 mod notices;
 mod organization;
@@ -18,10 +20,12 @@ mod product;
 mod recipients;
 mod retention;
 mod rights;
+mod roles;
 pub mod schema;
 mod security;
 pub mod set;
 mod stores;
+mod telemetry;
 mod texts;
 mod tracking;
 pub mod unconfirmed;
@@ -35,9 +39,11 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use data::{AiUse, DataCategory, DataCollection, NotCollected, Purpose, SaleAndSharing};
+pub use disclosures::Disclosure;
 pub use error::{AnswersError, Problem, list as list_problems};
 pub use extension::{Extension, Permission};
 pub use hosting::{DataStore, Hosting, Transfer};
+pub use marketing::{CookieConsent, Marketing};
 pub use notices::{Changes, CustomSection, Placement, Sharing};
 pub use organization::{ContactPerson, Organization, PolicyMeta};
 pub use platform::App;
@@ -45,8 +51,10 @@ pub use product::Audience;
 pub use recipients::Processor;
 pub use retention::{DeletionRule, Retention, RetentionRule};
 pub use rights::{Right, Rights};
+pub use roles::CustomerData;
 pub use security::{Security, SecurityMeasure};
 pub use stores::{StoreCategory, StoreDisclosures};
+pub use telemetry::Telemetry;
 pub use tracking::{Cookie, Tracking};
 pub use waivers::Waiver;
 pub use workspace::{PublishedFile, Workspace};
@@ -81,9 +89,16 @@ pub struct Answers {
     /// What personal data is collected, and what is not.
     #[serde(default)]
     pub data: DataCollection,
+    /// Telemetry the product sends about its own use: on by default or opt-in, what,
+    /// how to turn it off, where it goes.
+    #[serde(default)]
+    pub telemetry: Option<Telemetry>,
     /// Why data is used, and on what legal basis.
     #[serde(default)]
     pub purposes: Vec<Purpose>,
+    /// Marketing messages: what is sent, on what basis, how to unsubscribe.
+    #[serde(default)]
+    pub marketing: Option<Marketing>,
     /// Whether data is sold or shared for advertising.
     #[serde(default)]
     pub sale_and_sharing: SaleAndSharing,
@@ -93,6 +108,10 @@ pub struct Answers {
     /// Who receives personal data.
     #[serde(default)]
     pub processors: Vec<Processor>,
+    /// Who else may receive personal data, and when: authorities, a buyer of the
+    /// business, affiliates, the public, other users.
+    #[serde(default)]
+    pub disclosures: Vec<Disclosure>,
     /// Where data is kept and where it travels.
     #[serde(default)]
     pub hosting: Hosting,
@@ -144,10 +163,13 @@ impl Default for Answers {
             policy: PolicyMeta::default(),
             audience: Audience::default(),
             data: DataCollection::default(),
+            telemetry: None,
             purposes: Vec::new(),
+            marketing: None,
             sale_and_sharing: SaleAndSharing::default(),
             ai: AiUse::default(),
             processors: Vec::new(),
+            disclosures: Vec::new(),
             hosting: Hosting::default(),
             sharing: Sharing::default(),
             retention: Retention::default(),
@@ -197,10 +219,13 @@ parts!(
     policy,
     audience,
     data,
+    telemetry,
     purposes,
+    marketing,
     sale_and_sharing,
     ai,
     processors,
+    disclosures,
     hosting,
     sharing,
     retention,

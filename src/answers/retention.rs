@@ -26,15 +26,34 @@ pub struct RetentionRule {
     /// The data categories it covers (their ids).
     #[serde(default)]
     pub categories: Vec<String>,
-    /// A fixed period ("30 days").
+    /// A fixed period ("30 days"); with `after`, counted from that event; with
+    /// `up_to`, the longest it is kept.
     #[serde(default)]
     pub period: Option<Period>,
+    /// The event the period counts from, completing "1 year after ..." ("the end of
+    /// your contract").
+    #[serde(default)]
+    pub after: Option<String>,
+    /// The period is an upper bound: "up to 24 months" (older data may go sooner).
+    #[serde(default)]
+    pub up_to: bool,
     /// Kept until an event, completing "until ..." ("you delete your account").
     #[serde(default)]
     pub until: Option<String>,
     /// Old entries fall off continuously (a rolling window), as with logs.
     #[serde(default)]
     pub rolling: Option<bool>,
+    /// It is deleted once the user has been inactive this long ("3 years").
+    #[serde(default)]
+    pub inactive_for: Option<Period>,
+    /// The id of the recipient whose own settings decide how long it is kept
+    /// ("as set by Stripe").
+    #[serde(default)]
+    pub set_by: Option<String>,
+    /// It may be kept longer when the law requires it or while it is needed for a
+    /// legal claim (a legal hold).
+    #[serde(default)]
+    pub legal_hold: bool,
     /// A setting the user can change it with ("Settings → Retention").
     #[serde(default)]
     pub setting: Option<String>,

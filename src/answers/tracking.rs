@@ -3,7 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::vocab::{CookiePurpose, DntResponse, GpcResponse, NotUsed, StorageKind};
+use super::marketing::CookieConsent;
+use super::vocab::{CookieBasis, CookiePurpose, DntResponse, GpcResponse, NotUsed, StorageKind};
 
 /// Cookies and tracking.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -17,6 +18,10 @@ pub struct Tracking {
     /// Each cookie or browser-storage entry.
     #[serde(default)]
     pub cookies: Vec<Cookie>,
+    /// How consent to cookies that are not strictly necessary is asked for, and how
+    /// it is withdrawn.
+    #[serde(default)]
+    pub consent: Option<CookieConsent>,
     /// Response to the Do Not Track signal (CalOPPA).
     #[serde(default)]
     pub do_not_track: Option<DntResponse>,
@@ -56,6 +61,20 @@ pub struct Cookie {
     /// Who sets it, when not the product itself ("Stripe").
     #[serde(default)]
     pub third_party: Option<String>,
+    /// Whether it is set without asking (strictly necessary) or only with consent.
+    #[serde(default)]
+    pub basis: Option<CookieBasis>,
+}
+
+impl Cookie {
+    /// Whether it may be set only with consent: it is said to need it, or it serves
+    /// something other than what is strictly necessary and is not said to be
+    /// (ePrivacy Directive Art. 5(3); UK PECR reg. 6).
+    pub fn needs_consent(&self) -> bool {
+        self.basis == Some(CookieBasis::Consent)
+            || (self.purpose != CookiePurpose::Necessary
+                && self.basis != Some(CookieBasis::StrictlyNecessary))
+    }
 }
 
 fn default_storage() -> StorageKind {

@@ -61,6 +61,9 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
             &c.description,
         );
     }
+    if let Some(f) = &a.data.for_customers {
+        p.url("data.for_customers.dpa_url", f.dpa_url.as_deref());
+    }
     for (i, n) in a.data.not_collected.iter().enumerate() {
         p.required(format_args!("data.not_collected[{i}].what"), &n.what);
     }
@@ -91,6 +94,34 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         );
     }
 
+    if let Some(t) = &a.telemetry {
+        p.required("telemetry.sends", &t.sends);
+        for (i, id) in t.to.iter().enumerate() {
+            if !a.processors.iter().any(|x| &x.id == id) {
+                p.push(
+                    format!("telemetry.to[{i}]"),
+                    format!("refers to recipient `{id}`, which is not listed under processors"),
+                );
+            }
+        }
+    }
+    if let Some(m) = &a.marketing {
+        p.required("marketing.messages", &m.messages);
+    }
+    if let Some(c) = &a.tracking.consent {
+        p.required("tracking.consent.how", &c.how);
+        p.required("tracking.consent.withdraw", &c.withdraw);
+    }
+    for (i, x) in a.disclosures.iter().enumerate() {
+        p.required(format_args!("disclosures[{i}].when"), &x.when);
+        p.required(format_args!("disclosures[{i}].what"), &x.what);
+        p.references(
+            format_args!("disclosures[{i}].categories"),
+            &x.categories,
+            &categories,
+        );
+    }
+
     p.url("hosting.endpoint", a.hosting.endpoint.as_deref());
     for (i, s) in a.hosting.stores.iter().enumerate() {
         p.required(format_args!("hosting.stores[{i}].name"), &s.name);
@@ -109,10 +140,27 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
             &r.categories,
             &categories,
         );
-        if r.period.is_none() && r.until.is_none() {
+        if r.period.is_none() && r.until.is_none() && r.inactive_for.is_none() && r.set_by.is_none()
+        {
             p.push(
                 format!("retention.rules[{i}]"),
-                "says neither how long (period) nor until when (until) the data is kept",
+                "says neither how long (period) nor until when (until, inactive_for, \
+                 set_by) the data is kept",
+            );
+        }
+        if r.period.is_none() && (r.after.is_some() || r.up_to) {
+            p.push(
+                format!("retention.rules[{i}].period"),
+                "is needed when the period counts from an event (after) or is an \
+                 upper bound (up_to)",
+            );
+        }
+        if let Some(id) = &r.set_by
+            && !a.processors.iter().any(|x| &x.id == id)
+        {
+            p.push(
+                format!("retention.rules[{i}].set_by"),
+                format!("refers to recipient `{id}`, which is not listed under processors"),
             );
         }
     }

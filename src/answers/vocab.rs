@@ -329,6 +329,7 @@ vocabulary! {
     pub enum SectionId {
         WhoWeAre = "who_we_are" => "Who we are",
         Collected = "collected" => "What we collect",
+        OnDevice = "on_device" => "Data that stays on your device",
         NotCollected = "not_collected" => "What we do not collect",
         Use = "use" => "How we use your information",
         Recipients = "recipients" => "Who we share it with",
@@ -361,6 +362,66 @@ impl Default for ProcessorRole {
 }
 
 vocabulary! {
+    /// Who decides why and how a kind of data is used (GDPR Art. 4(7)-(8), 28): the
+    /// operator, or the operator's business customer for whom it processes the data.
+    pub enum DataRole {
+        /// The operator decides: it is the controller.
+        Controller = "controller" => "we decide how it is used (controller)",
+        /// The operator processes it on a business customer's behalf, on the customer's
+        /// instructions, as its processor (GDPR Art. 28; a "service provider" under CCPA).
+        Processor = "processor" => "we process it for a business customer, who decides (processor)",
+    }
+}
+
+vocabulary! {
+    /// Where data that never leaves the user's hands is processed.
+    pub enum LocalPlace {
+        /// On the user's device (an app's local storage, files on disk).
+        Device = "device" => "on your device",
+        /// In the user's browser (extension or site storage).
+        Browser = "browser" => "in your browser",
+    }
+}
+
+vocabulary! {
+    /// Who, other than a service working for the product, may receive personal data.
+    pub enum DisclosureKind {
+        /// Public authorities, courts and law enforcement, when the law requires it.
+        Authorities = "authorities" => "Authorities and courts",
+        /// A buyer or successor if the business is merged, acquired or sold.
+        BusinessTransfer = "business_transfer" => "A buyer or successor of our business",
+        /// Companies in the operator's own group.
+        Affiliates = "affiliates" => "Our affiliates",
+        /// Anyone: published aggregates, statistics or reports.
+        Public = "public" => "The public",
+        /// Other users of the product.
+        OtherUsers = "other_users" => "Other users",
+    }
+}
+
+vocabulary! {
+    /// Whether a cookie is set without asking, or only with consent (ePrivacy
+    /// Directive Art. 5(3); UK PECR reg. 6).
+    pub enum CookieBasis {
+        /// Strictly necessary for the service the user asked for: no consent asked.
+        StrictlyNecessary = "strictly_necessary" => "strictly necessary",
+        /// Set only once the user has agreed.
+        Consent = "consent" => "only with your consent",
+    }
+}
+
+vocabulary! {
+    /// Why marketing messages may be sent (ePrivacy Directive Art. 13; UK PECR reg. 22).
+    pub enum MarketingBasis {
+        /// The recipient agreed to receive them.
+        Consent = "consent" => "consent",
+        /// Existing customers, about similar products, with a chance to refuse at
+        /// sign-up and in every message (ePrivacy Art. 13(2); PECR reg. 22(3)).
+        SoftOptIn = "soft_opt_in" => "soft opt-in for existing customers",
+    }
+}
+
+vocabulary! {
     /// Why a data category is collected, in the app stores' terms: Google Play's Data
     /// safety purposes and Apple's App Privacy purposes, one list for both (the
     /// mapping onto each store's own list is in `assets/store_data_types.json`).
@@ -374,5 +435,16 @@ vocabulary! {
         Personalization = "personalization" => "Personalization",
         AccountManagement = "account_management" => "Account management",
         Other = "other" => "Other purposes",
+    }
+}
+
+vocabulary! {
+    /// Whether telemetry is sent unless the user turns it off, or only once they turn
+    /// it on.
+    pub enum TelemetryDefault {
+        /// Sent unless turned off.
+        OnByDefault = "on_by_default" => "on unless you turn it off",
+        /// Sent only once the user turns it on.
+        OptIn = "opt_in" => "off unless you turn it on",
     }
 }

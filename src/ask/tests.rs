@@ -340,6 +340,9 @@ fn records_are_added_changed_and_removed() {
             Yes,
             Type("we cannot create your account"),
             No,
+            // Who decides, and whether it stays on the device: left unanswered.
+            Enter,
+            Enter,
             // Add a second, from a third party: its source is asked.
             Pick("Add"),
             Type("Billing status"),
@@ -350,12 +353,16 @@ fn records_are_added_changed_and_removed() {
             Enter,
             No,
             No,
+            Enter,
+            Enter,
             // Change the first one's description.
             Pick("Change"),
             Pick("Account data"),
             Enter,
             Enter,
             Type("your e-mail address and name"),
+            Enter,
+            Enter,
             Enter,
             Enter,
             Enter,
@@ -371,6 +378,8 @@ fn records_are_added_changed_and_removed() {
             Type("Recording is explicit."),
             Pick("Done"),
             Pick("Done"),
+            // No telemetry.
+            No,
         ],
         false,
     );
@@ -410,15 +419,21 @@ fn a_record_that_breaks_a_rule_is_reopened_with_what_was_typed() {
             No,
             No,
             Enter,
+            Enter,
+            Enter,
             Type("account2"),
             Enter,
             Enter,
             Enter,
             Enter,
             No,
+            Enter,
+            Enter,
             Pick("Done"),
             Pick("Done"),
             Pick("Done"),
+            // No telemetry.
+            No,
         ],
         false,
     );
@@ -482,6 +497,8 @@ fn a_recipient_can_come_from_the_catalog() {
             Enter,
             Enter,
             Pick("Done"),
+            // No other recipients (authorities, a buyer, ...).
+            Pick("Done"),
         ],
         false,
     );
@@ -531,6 +548,8 @@ fn catalog_values_are_offered_as_defaults() {
             Enter,
             // The policy link: typed again as it was, which changes nothing.
             Type("https://stripe.com/privacy"),
+            Pick("Done"),
+            // No other recipients (authorities, a buyer, ...).
             Pick("Done"),
         ],
         false,
@@ -582,6 +601,8 @@ fn services_found_in_the_code_are_offered_in_the_list_menu() {
             Pick("Add the 10 found in your code: Amazon Web Services, Anthropic, OpenAI, Stripe"),
             // Everything found is listed now: the offer is gone.
             Pick("Done"),
+            // No other recipients (authorities, a buyer, ...).
+            Pick("Done"),
         ],
         false,
     );
@@ -604,7 +625,7 @@ fn a_code_folder_that_cannot_be_read_is_said_once() {
     let (_, answers, _, log) = run(
         processors,
         Answers::default(),
-        &[Type("/nonexistent/acme"), Pick("Done")],
+        &[Type("/nonexistent/acme"), Pick("Done"), Pick("Done")],
         false,
     );
     assert!(answers.processors.is_empty());
@@ -897,4 +918,38 @@ mod quickstart {
         );
         assert!(script.acts.is_empty());
     }
+}
+
+/// Telemetry is asked as a group after the data: on by default, what it sends, the
+/// ways to turn it off and where it goes.
+#[test]
+fn telemetry_is_asked_with_the_data() {
+    let data = std::slice::from_ref(section("data").unwrap());
+    let (_, answers, _, _) = run(
+        data,
+        Answers::default(),
+        &[
+            Pick("Done"),
+            Pick("Done"),
+            Pick("Done"),
+            Yes,
+            Pick("on unless"),
+            Type("the commands you run"),
+            Enter,
+            Type("ACME_TELEMETRY=0"),
+            Type("--no-telemetry"),
+            Enter,
+            Enter,
+        ],
+        false,
+    );
+    let t = answers.telemetry.expect("telemetry answered");
+    assert_eq!(
+        t.default,
+        crate::answers::vocab::TelemetryDefault::OnByDefault
+    );
+    assert_eq!(t.sends, "the commands you run");
+    assert_eq!(t.env_var.as_deref(), Some("ACME_TELEMETRY=0"));
+    assert_eq!(t.cli_flag.as_deref(), Some("--no-telemetry"));
+    assert_eq!(t.setting, None);
 }

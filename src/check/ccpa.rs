@@ -39,7 +39,9 @@ pub static RULES: &[Rule] = &[
                 &a.data.categories,
                 "data.categories",
                 "ccpa_category",
-                |c| c.ccpa_category.is_none(),
+                // Data processed as a service provider (1798.140(ag)) is the
+                // business customer's to disclose; data kept on the device is not collected.
+                |c| c.ccpa_category.is_none() && c.is_controlled(),
                 |c| format!("`{}`", c.name),
             )
         },

@@ -156,7 +156,7 @@ pub static RULES: &[Rule] = &[
             a.data
                 .categories
                 .iter()
-                .filter(|c| !used.contains(c.id.as_str()))
+                .filter(|c| c.is_controlled() && !used.contains(c.id.as_str()))
                 .map(|c| Hit::with("purposes", format!("`{}` ({})", c.name, c.id)))
                 .collect()
         },
@@ -279,7 +279,7 @@ pub static RULES: &[Rule] = &[
         test: |a| {
             let mut hits = Vec::new();
             for (i, c) in a.data.categories.iter().enumerate() {
-                if c.source != DataSource::Provided {
+                if c.source != DataSource::Provided || !c.is_controlled() {
                     continue;
                 }
                 match c.required {
@@ -312,7 +312,11 @@ pub static RULES: &[Rule] = &[
                 &a.data.categories,
                 "data.categories",
                 "source_name",
-                |c| c.source == DataSource::ThirdParty && c.source_name.is_none(),
+                |c| {
+                    c.source == DataSource::ThirdParty
+                        && c.source_name.is_none()
+                        && c.is_controlled()
+                },
                 |c| format!("`{}`", c.name),
             )
         },
@@ -429,12 +433,14 @@ pub(super) fn uses_basis(a: &Answers, basis: LegalBasis) -> bool {
     a.purposes.iter().any(|p| p.legal_basis == Some(basis))
 }
 
+/// Purposes without a legal basis, except those that use only data processed for
+/// business customers: their controller decides the basis (GDPR Art. 28(3)(a)).
 pub(super) fn purposes_without_basis(a: &Answers) -> Vec<Hit> {
     entries(
         &a.purposes,
         "purposes",
         "legal_basis",
-        |p| p.legal_basis.is_none(),
+        |p| p.legal_basis.is_none() && !super::roles::only_customers(a, &p.categories),
         |p| format!("purpose `{}`", p.name),
     )
 }

@@ -21,9 +21,13 @@ mod coppa;
 mod gdpr;
 mod kazakhstan;
 mod lgpd;
+mod marketing;
 mod pipeda;
+mod retention;
+mod roles;
 mod stores;
 mod swiss_fadp;
+mod telemetry;
 mod uk_gdpr;
 mod unconfirmed;
 mod us_states;
@@ -259,6 +263,10 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         pipeda::RULES,
         kazakhstan::RULES,
         chrome_web_store::RULES,
+        roles::RULES,
+        retention::RULES,
+        marketing::RULES,
+        telemetry::RULES,
         stores::RULES,
         consistency::RULES,
         unconfirmed::RULES,
@@ -395,13 +403,15 @@ pub(crate) fn gb() -> Country {
 }
 
 /// Data categories no retention rule covers (GDPR Art. 13(2)(a), CCPA 1798.100(a)(3),
-/// LGPD Art. 9(II)).
+/// LGPD Art. 9(II)). Only data the operator decides about and receives: a customer's
+/// data is kept as the customer instructs (GDPR Art. 28(3)(g)), and data that stays on
+/// the device is never kept by the operator.
 pub(crate) fn categories_without_retention(a: &Answers) -> Vec<Hit> {
     let kept = ids_in(a.retention.rules.iter().map(|r| &r.categories[..]));
     a.data
         .categories
         .iter()
-        .filter(|c| !kept.contains(c.id.as_str()))
+        .filter(|c| c.is_controlled() && !kept.contains(c.id.as_str()))
         .map(|c| Hit::with("retention.rules", format!("`{}` ({})", c.name, c.id)))
         .collect()
 }
@@ -416,9 +426,9 @@ pub(crate) fn ids_in<'a>(lists: impl Iterator<Item = &'a [String]>) -> HashSet<&
     lists.flatten().map(String::as_str).collect()
 }
 
-/// Purposes are needed as soon as any data is collected.
+/// Purposes are needed as soon as any data the operator decides about is collected.
 pub(crate) fn no_purposes(a: &Answers) -> Vec<Hit> {
-    if !a.data.categories.is_empty() && a.purposes.is_empty() {
+    if a.data.categories.iter().any(|c| c.is_controlled()) && a.purposes.is_empty() {
         vec![Hit::at("purposes")]
     } else {
         Vec::new()

@@ -4,8 +4,9 @@
 use super::*;
 use crate::answers::vocab::StoreUse;
 use crate::answers::vocab::{
-    CookiePurpose, GpcResponse, LegalBasis, ProcessorRole, ProductKind, Region, RightKind,
-    Safeguard, SecurityMeasureKind, StorageKind,
+    CookieBasis, CookiePurpose, DataRole, GpcResponse, LegalBasis, LocalPlace, NotUsed,
+    ProcessorRole, ProductKind, Region, RightKind, Safeguard, SecurityMeasureKind, StorageKind,
+    TelemetryDefault,
 };
 use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, StoreCategory, Waiver};
 
@@ -151,6 +152,7 @@ fn ad_cookie(third_party: Option<&str>) -> Cookie {
         description: "remembers which campaign brought you".into(),
         duration: Some("30 days".into()),
         third_party: third_party.map(str::to_owned),
+        basis: None,
     }
 }
 
@@ -403,6 +405,69 @@ rule_tests! {
     consistency_advertising_cookies: "consistency-advertising-cookies" => |a| {
         a.tracking.cookies.push(ad_cookie(None));
     }, |a| a.tracking.cookies.push(ad_cookie(Some("AdNet")));
+    consistency_local_data_sent: "consistency-local-data-sent" => |a| {
+        a.data.categories[4].stays_on = Some(LocalPlace::Device);
+        a.processors[0].categories.retain(|c| c != "logs");
+        for s in &mut a.hosting.stores {
+            s.categories.retain(|c| c != "logs");
+        }
+    }, |a| a.processors[0].categories.push("logs".into());
+    consistency_local_customers: "consistency-local-customers" => |a| {
+        a.data.categories[4].stays_on = Some(LocalPlace::Device);
+    }, |a| a.data.categories[4].role = Some(DataRole::Processor);
+
+    consistency_retention_set_by: "consistency-retention-set-by" => |a| {
+        a.retention.rules[0].set_by = Some("stripe".into());
+        a.retention.rules[0].categories = vec!["billing".into()];
+    }, |a| a.retention.rules[0].categories = vec!["books".into()];
+
+    consistency_not_used: "consistency-not-used" => |a| {
+        a.tracking.not_used = vec![NotUsed::Analytics];
+    }, |a| a.processors[0].role = ProcessorRole::Analytics;
+    consistency_not_used_cookies: "consistency-not-used" => |a| {
+        a.tracking.not_used = vec![NotUsed::Cookies];
+        a.tracking.cookies.retain(|c| c.storage != StorageKind::Cookie);
+    }, |a| a.tracking.cookies.push(ad_cookie(None));
+
+    // Cookies and marketing (ePrivacy)
+    gdpr_cookie_consent: "gdpr-cookie-consent" => |a| {
+        a.tracking.cookies.push(ad_cookie(None));
+        a.tracking.consent = Some(crate::answers::CookieConsent {
+            how: "with a banner".into(),
+            withdraw: "from Cookie settings".into(),
+        });
+    }, |a| a.tracking.consent = None;
+    gdpr_cookie_advertising_necessary: "gdpr-cookie-advertising-necessary" => |a| {
+        a.tracking.cookies.push(ad_cookie(None));
+        a.tracking.consent = Some(crate::answers::CookieConsent {
+            how: "with a banner".into(),
+            withdraw: "from Cookie settings".into(),
+        });
+    }, |a| a.tracking.cookies.last_mut().unwrap().basis = Some(CookieBasis::StrictlyNecessary);
+    // Telemetry
+    gdpr_telemetry_turn_off: "gdpr-telemetry-turn-off" => |a| a.telemetry = Some(telemetry()),
+        |a| a.telemetry.as_mut().unwrap().cli_flag = None;
+    gdpr_telemetry_device_access: "gdpr-telemetry-device-access" => |a| {
+        a.telemetry = Some(telemetry());
+        a.telemetry.as_mut().unwrap().default = TelemetryDefault::OptIn;
+    }, |a| a.telemetry.as_mut().unwrap().default = TelemetryDefault::OnByDefault;
+    gdpr_marketing_unsubscribe: "gdpr-marketing-unsubscribe" => |a| a.marketing = Some(newsletter()),
+        |a| a.marketing.as_mut().unwrap().unsubscribe = None;
+    gdpr_marketing_basis: "gdpr-marketing-basis" => |a| a.marketing = Some(newsletter()),
+        |a| a.marketing.as_mut().unwrap().basis = None;
+
+    // Who decides (GDPR Art. 28)
+    gdpr_processor_agreement: "gdpr-processor-agreement" => |a| {
+        customers_books(a);
+        a.data.for_customers = Some(dpa());
+    }, |a| a.data.for_customers = None;
+    gdpr_processor_basis: "gdpr-processor-basis" => |a| {
+        customers_books(a);
+        a.data.for_customers = Some(dpa());
+    }, |a| {
+        let i = a.purposes.iter().position(|p| p.legal_basis.is_none()).unwrap();
+        a.purposes[i].legal_basis = Some(LegalBasis::Contract);
+    };
     // Store forms against the policy
     store_category_absent: "store-category-absent" => mobile_store,
         |a| a.stores.categories[0].category = "contacts".into();
@@ -439,6 +504,57 @@ rule_tests! {
     // A path that points at no answer is no suggestion; one that does fires.
     consistency_unconfirmed: "consistency-unconfirmed" => |a| a.mark_suggested("processors.gone"),
         |a| a.mark_suggested("purposes.0");
+}
+
+/// The bookkeeping records become data processed for the operator's customers, in a
+/// purpose of their own without a legal basis (the customer decides it).
+fn customers_books(a: &mut Answers) {
+    let i = a
+        .data
+        .categories
+        .iter()
+        .position(|c| c.id == "books")
+        .unwrap();
+    a.data.categories[i].role = Some(DataRole::Processor);
+    for p in &mut a.purposes {
+        p.categories.retain(|c| c != "books");
+    }
+    a.purposes.retain(|p| !p.categories.is_empty());
+    a.purposes.push(crate::answers::Purpose {
+        id: "client_books".into(),
+        name: "To keep your clients' books".into(),
+        description: "store and process the records you enter about your clients".into(),
+        categories: vec!["books".into()],
+        ..Default::default()
+    });
+}
+
+/// Telemetry on by default that a command-line option turns off.
+fn telemetry() -> crate::answers::Telemetry {
+    crate::answers::Telemetry {
+        default: TelemetryDefault::OnByDefault,
+        sends: "the commands you run".into(),
+        setting: None,
+        env_var: None,
+        cli_flag: Some("--no-telemetry".into()),
+        follows_host: None,
+        to: Vec::new(),
+    }
+}
+
+fn newsletter() -> crate::answers::Marketing {
+    crate::answers::Marketing {
+        messages: "a monthly newsletter by e-mail".into(),
+        basis: Some(crate::answers::vocab::MarketingBasis::Consent),
+        unsubscribe: Some("with the link in every e-mail".into()),
+    }
+}
+
+fn dpa() -> crate::answers::CustomerData {
+    crate::answers::CustomerData {
+        dpa_url: Some("https://example.com/dpa".into()),
+        ..Default::default()
+    }
 }
 
 fn waiver(rule: &str, answer: Option<&str>) -> Waiver {

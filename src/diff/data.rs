@@ -4,12 +4,13 @@
 
 use super::lists::{Fields, Records, differing, gained};
 use super::materiality::{
-    AI_TRAINING, AUTOMATED, LEGAL_BASIS, NEW_CATEGORY, NEW_PURPOSE, NEW_USE, SELLING,
+    AI_TRAINING, AUTOMATED, LEAVES_DEVICE, LEGAL_BASIS, NEW_CATEGORY, NEW_PURPOSE, NEW_USE,
+    NOW_CONTROLLER, SELLING,
 };
 use super::phrases::categories_phrase;
 use super::section::Section;
 use crate::answers::vocab::{DataSource, LegalBasis, TrainingUse};
-use crate::answers::{DataCategory, NotCollected, Purpose};
+use crate::answers::{CustomerData, DataCategory, NotCollected, Purpose};
 
 const CATEGORIES: Records<DataCategory, String> = Records {
     noun: |_| "data category",
@@ -30,8 +31,20 @@ const CATEGORIES: Records<DataCategory, String> = Records {
         } else {
             ""
         };
+        // Data that never leaves the device is not collected: adding it takes nothing.
+        if let Some(place) = c.stays_on {
+            return (
+                format!("{}{sensitive}, kept only {place}, never sent to us", c.name),
+                None,
+            );
+        }
+        let customers = if c.is_customers() {
+            ", processed for our customers"
+        } else {
+            ""
+        };
         (
-            format!("{}{sensitive}, {source}", c.name),
+            format!("{}{sensitive}, {source}{customers}", c.name),
             Some(NEW_CATEGORY),
         )
     },
@@ -68,7 +81,18 @@ pub(super) fn data(s: &mut Section) {
         // because California is now served or no longer is.
         let ccpa = format!("CCPA category of {}", y.name);
         s.shown(&ccpa, x.ccpa_category, y.ccpa_category);
+        roles(s, x, y);
     });
+    let none = CustomerData::default();
+    let oc = o.for_customers.as_ref().unwrap_or(&none);
+    let nc = n.for_customers.as_ref().unwrap_or(&none);
+    s.text("who the customers are", &oc.customers, &nc.customers);
+    s.text(
+        "link to the data processing agreement",
+        &oc.dpa_url,
+        &nc.dpa_url,
+    );
+    s.text("note on customers' data", &oc.details, &nc.details);
     if o.notes != n.notes {
         s.changed("Reworded the notes on what is collected".to_owned(), None);
     }
@@ -80,6 +104,54 @@ pub(super) fn data(s: &mut Section) {
     }
     for x in gained(&new, &old) {
         s.removed(format!("No longer states: {x}"));
+    }
+}
+
+/// Who decides about a category, and whether it leaves the device. Data that was kept
+/// on the device and is now collected, and customers' data the operator now decides
+/// about, are material: readers relied on the old statement.
+fn roles(s: &mut Section, x: &DataCategory, y: &DataCategory) {
+    if x.is_customers() != y.is_customers() {
+        let (text, reason) = if y.is_customers() {
+            (
+                format!(
+                    "{} is now processed for our customers, who decide how it is used",
+                    y.name
+                ),
+                None,
+            )
+        } else {
+            (
+                format!(
+                    "{} is no longer processed only for our customers: we now decide how it is used",
+                    y.name
+                ),
+                Some(NOW_CONTROLLER),
+            )
+        };
+        s.changed(text, reason);
+    }
+    match (x.stays_on, y.stays_on) {
+        (Some(_), None) => s.changed(
+            format!(
+                "{} no longer stays on your device: it is now collected",
+                y.name
+            ),
+            Some(LEAVES_DEVICE),
+        ),
+        (old, Some(place)) if old != Some(place) => s.changed(
+            format!("{} now stays only {place} and is never sent to us", y.name),
+            None,
+        ),
+        _ => {}
+    }
+    if x.encrypted_locally != y.encrypted_locally && y.is_local() {
+        let text = if y.encrypted_locally {
+            format!("{} is now stored encrypted on your device", y.name)
+        } else {
+            format!("{} is no longer stored encrypted on your device", y.name)
+        };
+        s.changed(text, None);
     }
 }
 

@@ -23,7 +23,10 @@ pub(super) const RIGHT_WITHDRAWN: &str = "right withdrawn";
 pub(super) const WIDER: &str = "wider default visibility";
 pub(super) const CHILDREN: &str = "directed to children";
 pub(super) const PERMISSION: &str = "new extension permission";
+pub(super) const LEAVES_DEVICE: &str = "data leaves the device";
+pub(super) const NOW_CONTROLLER: &str = "customers' data used for our own purposes";
 pub(super) const APP_PERMISSION: &str = "new app permission";
+pub(super) const TELEMETRY_ON: &str = "telemetry on by default";
 
 #[cfg(test)]
 mod tests {
@@ -49,7 +52,10 @@ mod tests {
         WIDER,
         CHILDREN,
         PERMISSION,
+        LEAVES_DEVICE,
+        NOW_CONTROLLER,
         APP_PERMISSION,
+        TELEMETRY_ON,
     ];
 
     /// The module documentation is what users read: it must name exactly these rules.

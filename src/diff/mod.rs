@@ -6,13 +6,13 @@
 //!
 //! | reason | when |
 //! |---|---|
-//! | `new recipient` | a processor is added |
-//! | `recipient receives more data` | a processor receives a data category it did not |
+//! | `new recipient` | a processor, or another recipient (authorities, a buyer, affiliates, the public, other users), is added |
+//! | `recipient receives more data` | a processor receives a data category it did not, or telemetry it did not |
 //! | `recipient no longer conditional` | a processor's "only if ..." is dropped |
 //! | `new data category` | a data category is added |
-//! | `new purpose` | a purpose is added |
+//! | `new purpose` | a purpose is added, or marketing messages are now sent |
 //! | `new use of data` | a purpose uses a data category it did not |
-//! | `different legal basis` | a purpose's GDPR Art. 6 basis changes |
+//! | `different legal basis` | a purpose's GDPR Art. 6 basis changes, or the basis for marketing messages does |
 //! | `longer retention` | a retention period or deletion delay grows, or a fixed period is dropped |
 //! | `transfer to a new country` | data goes to a country it did not go to before |
 //! | `data leaves its region` | "data stays in region" is no longer said |
@@ -24,7 +24,10 @@
 //! | `wider default visibility` | new items are visible to more people by default |
 //! | `directed to children` | the product is now directed to children |
 //! | `new extension permission` | the browser extension asks for a new permission |
+//! | `data leaves the device` | data said to stay on the user's device is now collected |
+//! | `customers' data used for our own purposes` | data processed for business customers is now the operator's to decide about (no longer `role: processor`) |
 //! | `new app permission` | the mobile app asks for a new Android permission or iOS usage description |
+//! | `telemetry on by default` | telemetry is now sent unless turned off: added on by default, or no longer opt-in |
 //!
 //! Everything else (wording, contact details, dates, removals, shorter periods, new
 //! regions or rights, waivers of `check` findings) is reported but not material. Comparing is pure: no clock, no
@@ -39,9 +42,11 @@
 pub mod format;
 
 mod data;
+mod disclosures;
 mod extension;
 mod hosting;
 mod lists;
+mod marketing;
 mod materiality;
 mod notices;
 mod organization;
@@ -53,6 +58,7 @@ mod rights;
 mod section;
 mod security;
 mod stores;
+mod telemetry;
 mod tracking;
 mod waivers;
 
@@ -69,10 +75,14 @@ pub enum Area {
     Policy,
     Audience,
     Data,
+    /// Telemetry the product sends about its own use.
+    Telemetry,
     Purposes,
     SaleAndSharing,
     Ai,
     Processors,
+    /// Recipients that are not services (authorities, a buyer, affiliates, ...).
+    Disclosures,
     Hosting,
     Transfers,
     Sharing,
@@ -180,10 +190,13 @@ const AREAS: &[(Area, CompareArea)] = &[
     (Area::Policy, organization::policy),
     (Area::Audience, product::audience),
     (Area::Data, data::data),
+    (Area::Telemetry, telemetry::telemetry),
     (Area::Purposes, data::purposes),
+    (Area::Purposes, marketing::marketing),
     (Area::SaleAndSharing, data::sale_and_sharing),
     (Area::Ai, data::ai),
     (Area::Processors, recipients::processors),
+    (Area::Disclosures, disclosures::disclosures),
     (Area::Hosting, hosting::hosting),
     (Area::Transfers, hosting::transfers),
     (Area::Transfers, hosting::new_countries),
@@ -191,6 +204,7 @@ const AREAS: &[(Area, CompareArea)] = &[
     (Area::Retention, retention::retention),
     (Area::Rights, rights::rights),
     (Area::Tracking, tracking::tracking),
+    (Area::Tracking, marketing::cookie_consent),
     (Area::Security, security::security),
     (Area::Extension, extension::extension),
     (Area::App, stores::app),
@@ -218,3 +232,5 @@ pub fn compare(old: &Policy, new: &Policy) -> Diff {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_model_v2;

@@ -12,11 +12,12 @@ const RULES: Records<RetentionRule, String> = Records {
     noun: |_| "retention rule",
     key: |r| r.data.clone(),
     name: |r| r.data.clone(),
-    added: |_, r| {
-        let how = match (&r.period, &r.until) {
-            (Some(p), _) => format!("kept {p}"),
-            (None, Some(u)) => format!("kept until {u}"),
-            _ => "no period stated".to_owned(),
+    added: |policy, r| {
+        let how = crate::render::kept::kept(policy.answers(), r);
+        let how = if how.is_empty() {
+            "no period stated".to_owned()
+        } else {
+            format!("kept {how}")
         };
         (format!("{}, {how}", r.data), None)
     },
@@ -45,6 +46,7 @@ pub(super) fn retention(s: &mut Section) {
             until(&y.until),
             None,
         );
+        forms(s, x, y);
         if (x.rolling == Some(true)) != (y.rolling == Some(true))
             || x.setting != y.setting
             || x.legal_reason != y.legal_reason
@@ -67,6 +69,66 @@ pub(super) fn retention(s: &mut Section) {
             s.changed(format!("Reworded the deletion rule for {}", y.what), None);
         }
     });
+}
+
+/// The ways of saying how long beyond a plain period and "until": the event a period
+/// counts from, an upper bound, an inactivity limit, a recipient's setting, a legal
+/// hold. An inactivity limit that grows or goes, and a legal hold added, may keep data
+/// longer: material.
+fn forms(s: &mut Section, x: &RetentionRule, y: &RetentionRule) {
+    let data = &y.data;
+    let after = |r: &RetentionRule| r.after.as_ref().map(|e| format!("counted from {e}"));
+    s.value(
+        &format!("start of the retention period of {data}"),
+        after(x),
+        after(y),
+        None,
+    );
+    match (x.up_to, y.up_to) {
+        (false, true) => s.changed(format!("Retention of {data} is now an upper bound"), None),
+        (true, false) => s.changed(
+            format!("Retention of {data} is no longer an upper bound but a fixed period"),
+            None,
+        ),
+        _ => {}
+    }
+    match (x.inactive_for, y.inactive_for) {
+        (Some(a), Some(b)) if b.approx_minutes() > a.approx_minutes() => s.changed(
+            format!("Longer inactivity limit: {data} is kept until you have been inactive for {b} (was {a})"),
+            Some(LONGER),
+        ),
+        (Some(a), Some(b)) if b.approx_minutes() < a.approx_minutes() => s.changed(
+            format!("Shorter inactivity limit: {data} is kept until you have been inactive for {b} (was {a})"),
+            None,
+        ),
+        (Some(a), None) => s.changed(
+            format!("{data} is no longer deleted after {a} of inactivity"),
+            Some(LONGER),
+        ),
+        (None, Some(b)) => s.changed(
+            format!("{data} is now deleted after {b} of inactivity"),
+            None,
+        ),
+        _ => {}
+    }
+    let set_by = |r: &RetentionRule| r.set_by.as_ref().map(|id| format!("as set by {id}"));
+    s.value(
+        &format!("who sets the retention of {data}"),
+        set_by(x),
+        set_by(y),
+        None,
+    );
+    match (x.legal_hold, y.legal_hold) {
+        (false, true) => s.changed(
+            format!("{data} may now be kept longer where the law requires it or for a legal claim"),
+            Some(LONGER),
+        ),
+        (true, false) => s.changed(
+            format!("{data} is no longer said to be kept longer for legal holds"),
+            None,
+        ),
+        _ => {}
+    }
 }
 
 /// A period that grew is material; one that shrank is not; a dropped one may now be

@@ -7,10 +7,12 @@ use std::sync::LazyLock;
 use serde_json::Value;
 
 use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
+use crate::answers::Cookie;
 use crate::answers::vocab::{
-    CcpaCategory, CookiePurpose, DataSource, DateStyle, DntResponse, GpcResponse, LegalBasis,
-    NotUsed, NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
-    StorageKind, TrainingUse, Visibility,
+    CcpaCategory, CookieBasis, CookiePurpose, DataRole, DataSource, DateStyle, DisclosureKind,
+    DntResponse, GpcResponse, LegalBasis, LocalPlace, MarketingBasis, NotUsed, NoticeChannel,
+    ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId, StorageKind,
+    TelemetryDefault, TrainingUse, Visibility,
 };
 use crate::law;
 
@@ -93,6 +95,24 @@ fn id_from_name(scope: &Scope) -> Option<Value> {
 /// A European law asks for legal bases and transfer safeguards (`law::european`).
 fn in_europe(scope: &Scope) -> bool {
     law::european(scope.answers)
+}
+
+/// The retention rule being edited gives a period.
+fn has_period(scope: &Scope) -> bool {
+    scope
+        .record
+        .and_then(|r| r.get("period"))
+        .is_some_and(|v| !v.is_null())
+}
+
+/// Some data is processed on a business customer's behalf (`DataCategory::role`).
+fn has_customer_data(scope: &Scope) -> bool {
+    scope
+        .answers
+        .data
+        .categories
+        .iter()
+        .any(|c| c.is_customers())
 }
 
 fn in_us(scope: &Scope) -> bool {
@@ -294,6 +314,10 @@ fn data() -> Section {
                   q("sensitive", "Is it sensitive (health, biometrics, precise location, beliefs, ...)?", "GDPR Art. 9 special categories and CCPA sensitive personal information need extra care.", Kind::Maybe),
                   q("ccpa_category", "Which category of California's privacy law is it?", "CCPA 1798.140(v) lists the categories; California readers must see which are collected. An e-mail address or account id is \"Identifiers\".", Kind::Choice(CcpaCategory::CHOICES))
                       .when(|s| law::california(s.answers)),
+                  q("role", "Who decides how it is used?", "GDPR Art. 4(7)-(8) and 28: choose \"processor\" for data a business customer puts into the product about its own clients or users, which you handle only on the customer's instructions. The policy then points to the customer's own policy for it, and states no legal basis or rights of yours for it. Leave empty if you decide.", Kind::Choice(DataRole::CHOICES)),
+                  q("stays_on", "Does it stay on the user's device, never sent to you or anyone else?", "Data processed only on the device or in the browser is listed under \"Data that stays on your device\", not as collected. Leave empty if it is ever sent anywhere, even encrypted or for backup.", Kind::Choice(LocalPlace::CHOICES)),
+                  q("encrypted_locally", "Is it kept encrypted there?", "Said in the policy only if yes.", Kind::YesNo)
+                      .when(|s| s.record.and_then(|r| r.get("stays_on")).is_some_and(|v| !v.is_null())),
               ])),
             q("data.notes", "Anything to explain about collection as a whole?",
               "E.g. \"Recording is explicit and user-initiated.\" One sentence per line.", Kind::Lines),
@@ -302,6 +326,25 @@ fn data() -> Section {
               records("thing not collected", |r| field(r, "what").to_owned(), vec![
                   q("what", "What is not collected?", "E.g. \"Payment card details\".", Kind::Text).required(),
                   q("detail", "Why, or what happens instead?", "E.g. \"Stripe handles billing; we never see card numbers.\"", Kind::Text),
+              ])),
+            q("data.for_customers", "Will you say who your customers are and link your data processing agreement?",
+              "For the data you process on business customers' behalf. GDPR Art. 28(3): a processor works under a contract with the controller; the policy links to it.",
+              Kind::Group(vec![
+                  q("customers", "Who are they? (completes \"... decide how it is used\")", "E.g. \"the companies that use Acme for their support\". Left empty, the policy says \"our customers\".", Kind::Text),
+                  q("dpa_url", "Where do customers find your data processing agreement?", "The policy links to it.", Kind::Url),
+                  q("details", "Anything else to say about the data you process for them?", "E.g. \"If you write to a company that uses Acme, that company decides what happens to your message.\"", Kind::Paragraph),
+              ]))
+                .when(has_customer_data),
+            q("telemetry", "Does the product send telemetry about its own use (usage statistics or error reports from a CLI, an editor extension, a desktop app)?",
+              "GDPR Art. 13(1)(c), 13(2)(b): say what is sent and how to stop it. Where it relies on legitimate interests, people may object (Art. 21(1)); a way to turn it off is how they do.",
+              Kind::Group(vec![
+                  q("default", "Is it on unless turned off, or off unless turned on?", "Said as \"It is on unless you turn it off\" or \"It is off unless you turn it on\".", Kind::Choice(TelemetryDefault::CHOICES)).required(),
+                  q("sends", "What does it send? (completes \"It sends ...\")", "E.g. \"the commands you run, the tool's version and your operating system, never the contents of your files\".", Kind::Paragraph).required(),
+                  q("setting", "Which setting turns it off? (completes \"in ...\")", "E.g. \"Settings > Privacy > Usage statistics\". Leave empty if none.", Kind::Text),
+                  q("env_var", "Which environment variable turns it off, as it is set?", "E.g. \"ACME_TELEMETRY=0\" or \"DO_NOT_TRACK=1\". Leave empty if none.", Kind::Text),
+                  q("cli_flag", "Which command-line option turns it off?", "E.g. \"--no-telemetry\". Leave empty if none.", Kind::Text),
+                  q("follows_host", "Does it follow the host's own telemetry setting? Which? (completes \"It is also off whenever ... is off\")", "E.g. \"VS Code's telemetry setting\" for an editor extension. Leave empty if not.", Kind::Text),
+                  q("to", "Which recipients receive it? (their ids, one a line)", "The ids of services listed under \"Who receives data\", e.g. \"posthog\". Said as \"It is sent to PostHog.\"", Kind::Lines),
               ])),
         ],
     }
@@ -323,7 +366,15 @@ fn purposes() -> Section {
                     .when(in_europe),
                 q("legitimate_interest", "What is your interest in doing it?", "GDPR Art. 13(1)(d) asks you to name the legitimate interest you pursue, e.g. \"keeping the service secure\".", Kind::Text)
                     .when(|s| record_is(s, "legal_basis", &Value::from("legitimate_interests"))),
-            ]))],
+            ])),
+            q("marketing", "Do you send marketing messages (newsletters, offers)?",
+              "ePrivacy Directive Art. 13 and UK PECR reg. 22: marketing e-mail needs consent, or the soft opt-in for existing customers; GDPR Art. 21(2)-(3): people may object to direct marketing at any time.",
+              Kind::Group(vec![
+                  q("messages", "What do you send? (completes \"We send ...\")", "E.g. \"a monthly newsletter by e-mail\".", Kind::Text).required(),
+                  q("basis", "On what basis?", "Consent, or the soft opt-in: existing customers, about similar products, with a chance to refuse at sign-up and in every message.", Kind::Choice(MarketingBasis::CHOICES)),
+                  q("unsubscribe", "How do people unsubscribe? (completes \"You can unsubscribe at any time ...\")", "E.g. \"with the link at the bottom of every e-mail\". Every message must offer a free, simple way to refuse (ePrivacy Art. 13(2), PECR reg. 22(3)); in the US, CAN-SPAM (15 U.S.C. 7704(a)(3)-(5)) asks every commercial e-mail for a working opt-out honoured within 10 business days.", Kind::Text),
+              ])),
+        ],
     }
 }
 
@@ -424,7 +475,20 @@ fn processors() -> Section {
                 q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
                 q("only_if", "Does it receive data only in some cases? (finishes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
                 q("privacy_policy_url", "Link to its privacy policy", "So readers can see what it does with their data, e.g. https://stripe.com/privacy.", Kind::Url),
-            ]))],
+            ])),
+            q("disclosures", "Who else may receive personal data, and when?",
+              "GDPR Art. 13(1)(e) and CCPA 1798.110(c)(4) ask for every recipient, not only services: authorities and courts when the law requires, a buyer if the business is sold, your affiliates, the public (published statistics or reports), other users. Each with when, and what they receive.",
+              records("other recipient", |r| match field(r, "name") {
+                  "" => DisclosureKind::ALL.iter().find(|k| k.key() == field(r, "to")).map_or_else(String::new, |k| k.label().to_owned()),
+                  name => name.to_owned(),
+              }, vec![
+                  q("to", "Who receives it?", "", Kind::Choice(DisclosureKind::CHOICES)).required(),
+                  q("name", "Who exactly? (optional)", "E.g. \"Acme Group GmbH, our parent company\".", Kind::Text),
+                  q("when", "When? (completes \"when ...\")", "E.g. \"a court order or other legal process requires us to\".", Kind::Text).required(),
+                  q("what", "What do they receive?", "E.g. \"only the data the order names\".", Kind::Text).required(),
+                  q("categories", "Which data categories? (optional)", "Pick from the data categories you described.", Kind::Categories),
+              ])),
+        ],
     }
 }
 
@@ -593,6 +657,20 @@ fn retention() -> Section {
                             Kind::Period,
                         ),
                         q(
+                            "after",
+                            "Counted from what? (completes \"1 year after ...\")",
+                            "E.g. \"the end of your contract\". Leave empty if the period simply runs from collection.",
+                            Kind::Text,
+                        )
+                        .when(has_period),
+                        q(
+                            "up_to",
+                            "Is that the longest it is kept (\"up to 24 months\"), with older data possibly deleted sooner?",
+                            "",
+                            Kind::YesNo,
+                        )
+                        .when(has_period),
+                        q(
                             "until",
                             "Or until what? (completes \"until ...\")",
                             "E.g. \"you delete your account\".",
@@ -603,6 +681,24 @@ fn retention() -> Section {
                             "Is each entry deleted once it is that old (a rolling window)?",
                             "",
                             Kind::Maybe,
+                        ),
+                        q(
+                            "inactive_for",
+                            "Is it deleted after a time of inactivity? How long? (e.g. 3 years)",
+                            "GDPR Art. 5(1)(e): data kept \"until you delete your account\" may outlive an account nobody uses. Said as \"until you have been inactive for 3 years\".",
+                            Kind::Period,
+                        ),
+                        q(
+                            "set_by",
+                            "Or does a recipient's own setting decide? Which one? (its id)",
+                            "E.g. \"stripe\" for records Stripe keeps: said as \"as set by Stripe\".",
+                            Kind::Text,
+                        ),
+                        q(
+                            "legal_hold",
+                            "May you keep it longer where the law requires, or while it is needed for a legal claim?",
+                            "Said as \"We may keep it longer where the law requires us to, or while it is needed to establish, exercise or defend a legal claim.\" (GDPR Art. 17(3)(b), (e)).",
+                            Kind::YesNo,
                         ),
                         q(
                             "setting",
@@ -835,9 +931,25 @@ fn tracking() -> Section {
                             Kind::Text,
                         ),
                         q("third_party", "Who sets it, if not you?", "", Kind::Text),
+                        q(
+                            "basis",
+                            "Is it set without asking (strictly necessary), or only with consent?",
+                            "ePrivacy Directive Art. 5(3), UK PECR reg. 6: only what is strictly necessary for the service the user asked for may be stored without consent.",
+                            Kind::Choice(CookieBasis::CHOICES),
+                        ),
                     ],
                 ),
             ),
+            q(
+                "tracking.consent",
+                "How do you ask for consent to cookies that are not strictly necessary, and how is it withdrawn?",
+                "ePrivacy Directive Art. 5(3), UK PECR reg. 6; GDPR Art. 7(3): withdrawing must be as easy as giving consent.",
+                Kind::Group(vec![
+                    q("how", "How do you ask? (completes \"which we ask for ...\")", "E.g. \"with a banner on your first visit\".", Kind::Text).required(),
+                    q("withdraw", "How is it withdrawn? (completes \"You can withdraw your consent at any time ...\")", "E.g. \"from Cookie settings at the bottom of every page\".", Kind::Text).required(),
+                ]),
+            )
+            .when(|s| s.answers.tracking.cookies.iter().any(Cookie::needs_consent)),
             q(
                 "tracking.do_not_track",
                 "How do you respond to Do Not Track signals?",

@@ -11,6 +11,7 @@
 mod draft;
 mod filters;
 mod html;
+pub(crate) mod kept;
 pub mod markdown;
 mod templates;
 mod text;

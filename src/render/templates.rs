@@ -23,6 +23,7 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
     "intro.md",
     "sections/who_we_are.md",
     "sections/collected.md",
+    "sections/on_device.md",
     "sections/not_collected.md",
     "sections/use.md",
     "sections/recipients.md",
@@ -62,8 +63,19 @@ pub const GUARDS: &[(&str, &[&str])] = &[
     (
         "sections/cookies.md",
         // `third_party_tracking` prints when false too: its guard is only null.
-        &["cookies", "dnt", "gpc", "said.third_party_tracking?"],
+        &[
+            "cookies",
+            "dnt",
+            "gpc",
+            "said.third_party_tracking?",
+            "not_used",
+            "a.tracking.consent",
+            "a.tracking.advertising_ids",
+            "a.tracking.cross_site_tracking",
+            "a.tracking.fingerprinting",
+        ],
     ),
+    ("sections/on_device.md", &["local_data.categories"]),
     (
         "sections/permissions.md",
         &[

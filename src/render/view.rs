@@ -33,12 +33,21 @@ pub struct View<'a> {
     pub us_states: Option<UsStates>,
     pub regions: Vec<&'static str>,
     pub data_groups: Vec<DataGroup<'a>>,
+    /// Data processed for business customers, as their processor (`role: processor`).
+    pub customer_data: CustomerDataView<'a>,
+    /// Data that never leaves the user's device or browser (`stays_on`).
+    pub local_data: LocalDataView<'a>,
+    /// Telemetry the product sends about its own use.
+    pub telemetry: Option<TelemetryView<'a>>,
     pub not_collected: Vec<Said>,
     pub purposes: Vec<PurposeView<'a>>,
     /// Yes/no/unanswered answers, with unanswered as `null` so templates can test
     /// `== false` (the answers file leaves unanswered ones out).
     pub said: Said3,
     pub recipient_groups: Vec<RecipientGroup<'a>>,
+    /// Recipients that are not services: authorities, a buyer, affiliates, the public,
+    /// other users; each with when and what.
+    pub disclosures: Vec<DisclosureView<'a>>,
     pub ai_providers: Vec<&'a str>,
     pub training: Option<&'static str>,
     pub stores: Vec<StoreView<'a>>,
@@ -452,6 +461,8 @@ pub struct CookieView<'a> {
     pub description: &'a str,
     pub duration: Option<&'a str>,
     pub third_party: Option<&'a str>,
+    /// `strictly_necessary` or `consent`, when the operator said which.
+    pub basis: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -537,6 +548,9 @@ impl<'a> View<'a> {
             },
             regions: a.audience.regions.iter().map(|r| r.label()).collect(),
             data_groups: data_groups(a),
+            customer_data: CustomerDataView::of(a),
+            local_data: LocalDataView::of(a),
+            telemetry: a.telemetry.as_ref().map(|t| TelemetryView::of(a, t)),
             not_collected: not_collected(a),
             purposes: a
                 .purposes
@@ -546,8 +560,16 @@ impl<'a> View<'a> {
                     description: &p.description,
                     categories: category_names(policy, &p.categories),
                     data_used: name_list(&category_names(policy, &p.categories)),
-                    basis: p.legal_basis.map(|b| b.label()),
-                    legitimate_interest: p.legitimate_interest.as_deref(),
+                    // The customer, as controller, decides the basis for its data (GDPR
+                    // Art. 28(3)(a)): a purpose that uses only that data states none.
+                    basis: p
+                        .legal_basis
+                        .filter(|_| !only_customers_data(policy, &p.categories))
+                        .map(|b| b.label()),
+                    legitimate_interest: p
+                        .legitimate_interest
+                        .as_deref()
+                        .filter(|_| !only_customers_data(policy, &p.categories)),
                 })
                 .collect(),
             said: Said3 {
@@ -559,6 +581,17 @@ impl<'a> View<'a> {
                 stays_in_region: a.hosting.stays_in_region,
             },
             recipient_groups: recipient_groups(policy),
+            disclosures: a
+                .disclosures
+                .iter()
+                .map(|d| DisclosureView {
+                    to: d.to.label(),
+                    name: d.name.as_deref().filter(|n| !n.trim().is_empty()),
+                    when: d.when.trim().trim_end_matches('.'),
+                    what: &d.what,
+                    data: name_list(&category_names(policy, &d.categories)),
+                })
+                .collect(),
             ai_providers: a
                 .processors
                 .iter()
@@ -603,7 +636,7 @@ impl<'a> View<'a> {
                 default: a.sharing.default.map(|v| v.label()),
                 options: a.sharing.options.iter().map(|v| v.label()).collect(),
             },
-            retention: a.retention.rules.iter().map(rule_view).collect(),
+            retention: a.retention.rules.iter().map(|r| rule_view(a, r)).collect(),
             retention_notes: a
                 .retention
                 .rules
@@ -673,6 +706,7 @@ impl<'a> View<'a> {
                     description: &c.description,
                     duration: c.duration.as_deref(),
                     third_party: c.third_party.as_deref(),
+                    basis: c.basis.map(|b| b.key()),
                 })
                 .collect(),
             dnt: a.tracking.do_not_track.map(|d| d.key()),
@@ -718,7 +752,11 @@ impl<'a> View<'a> {
                     )
                 )
             }),
-            sensitive: a.data.categories.iter().any(|c| c.sensitive == Some(true)),
+            sensitive: a
+                .data
+                .categories
+                .iter()
+                .any(|c| c.sensitive == Some(true) && c.is_controlled()),
             stays_within: a.hosting.stays_in_region == Some(true) && !elsewhere,
             elsewhere,
             https: a
@@ -797,10 +835,14 @@ fn covers(a: &Answers) -> Vec<String> {
     let parts = [
         (!a.purposes.is_empty(), "how we use ", ""),
         (stored, "where ", " is kept"),
-        (!a.processors.is_empty(), "who we share ", " with"),
+        (
+            !a.processors.is_empty() || !a.disclosures.is_empty(),
+            "who we share ",
+            " with",
+        ),
         (rights, "what rights you have over ", ""),
     ];
-    let mut named = !a.data.categories.is_empty();
+    let mut named = a.data.categories.iter().any(|c| c.is_controlled());
     let mut out: Vec<String> = Vec::new();
     if named {
         out.push("what information we collect".to_owned());
@@ -850,22 +892,185 @@ fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
                 .data
                 .categories
                 .iter()
-                .filter(|c| c.source == source)
-                .map(|c| CategoryView {
-                    name: &c.name,
-                    description: &c.description,
-                    when: c.when.as_deref(),
-                    source_name: c.source_name.as_deref(),
-                    required: c.required,
-                    if_not_provided: c.if_not_provided.as_deref(),
-                    consequence: c.if_not_provided.as_deref().map(consequence),
-                    sensitive: c.sensitive == Some(true),
-                    ccpa: c.ccpa_category.map(|x| x.label()),
-                })
+                .filter(|c| c.source == source && c.is_controlled())
+                .map(category_view)
                 .collect(),
         })
         .filter(|g| !g.categories.is_empty())
         .collect()
+}
+
+/// A recipient that is not a service, as the recipients section lists it.
+#[derive(Serialize)]
+pub struct DisclosureView<'a> {
+    pub to: &'static str,
+    pub name: Option<&'a str>,
+    /// Completes "when ...", without a final full stop.
+    pub when: &'a str,
+    pub what: &'a str,
+    /// The categories' names as one list; empty when none are named.
+    pub data: String,
+}
+
+/// Data processed for business customers, said once with its categories.
+#[derive(Serialize, Default)]
+pub struct CustomerDataView<'a> {
+    pub categories: Vec<CategoryView<'a>>,
+    /// Who decides about it, as it starts a sentence's subject: "our customers" unless
+    /// the operator named them.
+    pub customers: String,
+    /// The categories' names as one list, for the rights section.
+    pub names: String,
+    pub dpa_url: Option<&'a str>,
+    pub details: Option<&'a str>,
+}
+
+impl<'a> CustomerDataView<'a> {
+    fn of(a: &'a Answers) -> CustomerDataView<'a> {
+        let list: Vec<_> = a
+            .data
+            .categories
+            .iter()
+            .filter(|c| c.is_customers())
+            .collect();
+        if list.is_empty() {
+            return CustomerDataView::default();
+        }
+        static NONE: crate::answers::CustomerData = crate::answers::CustomerData {
+            customers: None,
+            dpa_url: None,
+            details: None,
+        };
+        let f = a.data.for_customers.as_ref().unwrap_or(&NONE);
+        let given = |v: &'a Option<String>| v.as_deref().filter(|v| !v.trim().is_empty());
+        let names: Vec<&str> = list.iter().map(|c| c.name.as_str()).collect();
+        CustomerDataView {
+            categories: list.into_iter().map(category_view).collect(),
+            customers: given(&f.customers).unwrap_or("our customers").to_owned(),
+            names: name_list(&names),
+            dpa_url: given(&f.dpa_url),
+            details: given(&f.details),
+        }
+    }
+}
+
+/// Telemetry, with the ways to turn it off in the order the sentence gives them.
+#[derive(Serialize)]
+pub struct TelemetryView<'a> {
+    /// `on_by_default` or `opt_in`.
+    pub default: &'static str,
+    pub sends: &'a str,
+    pub ways: Vec<WayOff<'a>>,
+    pub follows_host: Option<&'a str>,
+    /// The names of the recipients it goes to.
+    pub to: Vec<&'a str>,
+}
+
+/// One way to turn telemetry off: words before it, and the setting, variable or
+/// option itself (`code` when it is typed as written).
+#[derive(Serialize)]
+pub struct WayOff<'a> {
+    pub lead: &'static str,
+    pub text: &'a str,
+    pub code: bool,
+}
+
+impl<'a> TelemetryView<'a> {
+    fn of(a: &'a Answers, t: &'a crate::answers::Telemetry) -> TelemetryView<'a> {
+        let given = |x: &'a Option<String>| x.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let ways = [
+            ("in", given(&t.setting), false),
+            (
+                "by setting the environment variable",
+                given(&t.env_var),
+                true,
+            ),
+            ("by running it with", given(&t.cli_flag), true),
+        ]
+        .into_iter()
+        .filter_map(|(lead, text, code)| text.map(|text| WayOff { lead, text, code }))
+        .collect();
+        TelemetryView {
+            default: t.default.key(),
+            sends: &t.sends,
+            ways,
+            follows_host: given(&t.follows_host),
+            to: t
+                .to
+                .iter()
+                .map(|id| {
+                    a.processors
+                        .iter()
+                        .find(|p| &p.id == id)
+                        .map_or(id.as_str(), |p| p.name.as_str())
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Data that stays on the user's device or in their browser.
+#[derive(Serialize, Default)]
+pub struct LocalDataView<'a> {
+    pub categories: Vec<LocalView<'a>>,
+    /// Where it all stays, when it is one place ("in your browser"); otherwise
+    /// "on your device or in your browser".
+    pub place: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct LocalView<'a> {
+    pub name: &'a str,
+    pub description: &'a str,
+    pub place: &'static str,
+    pub encrypted: bool,
+}
+
+impl<'a> LocalDataView<'a> {
+    fn of(a: &'a Answers) -> LocalDataView<'a> {
+        let categories: Vec<LocalView> = a
+            .data
+            .categories
+            .iter()
+            .filter_map(|c| {
+                Some(LocalView {
+                    name: &c.name,
+                    description: &c.description,
+                    place: c.stays_on?.label(),
+                    encrypted: c.encrypted_locally,
+                })
+            })
+            .collect();
+        let place = match categories.first() {
+            Some(first) if categories.iter().all(|c| c.place == first.place) => first.place,
+            Some(_) => "on your device or in your browser",
+            None => "",
+        };
+        LocalDataView { categories, place }
+    }
+}
+
+/// Whether these categories are all processed for business customers (and there
+/// is at least one).
+fn only_customers_data(policy: &Policy, ids: &[String]) -> bool {
+    !ids.is_empty()
+        && ids
+            .iter()
+            .all(|id| policy.category(id).is_some_and(|c| c.is_customers()))
+}
+
+fn category_view(c: &crate::answers::DataCategory) -> CategoryView<'_> {
+    CategoryView {
+        name: &c.name,
+        description: &c.description,
+        when: c.when.as_deref(),
+        source_name: c.source_name.as_deref(),
+        required: c.required,
+        if_not_provided: c.if_not_provided.as_deref(),
+        consequence: c.if_not_provided.as_deref().map(consequence),
+        sensitive: c.sensitive == Some(true),
+        ccpa: c.ccpa_category.map(|x| x.label()),
+    }
 }
 
 /// "we cannot create your account" → "without it, we cannot create your account.", so
@@ -957,7 +1162,7 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
                 .data
                 .categories
                 .iter()
-                .filter(|c| c.ccpa_category == Some(category))
+                .filter(|c| c.ccpa_category == Some(category) && c.is_controlled())
                 .collect();
             if matching.is_empty() {
                 return None;
@@ -1059,16 +1264,8 @@ fn at_home(a: &Answers, country: Country) -> bool {
         .is_some_and(|home| home == country || (home.in_eea() && country.in_eea()))
 }
 
-fn rule_view(r: &RetentionRule) -> RuleView<'_> {
-    let mut kept = match (&r.period, &r.until) {
-        (Some(p), Some(u)) => format!("{p}, or until {u}"),
-        (Some(p), None) => p.to_string(),
-        (None, Some(u)) => format!("until {u}"),
-        (None, None) => String::new(),
-    };
-    if r.rolling == Some(true) {
-        kept.push_str(", rolling");
-    }
+fn rule_view<'a>(a: &Answers, r: &'a RetentionRule) -> RuleView<'a> {
+    let kept = super::kept::kept(a, r);
     let mut notes: Vec<String> = Vec::new();
     if let Some(setting) = &r.setting {
         notes.push(sentence(&change_setting(setting.trim())));
@@ -1076,6 +1273,7 @@ fn rule_view(r: &RetentionRule) -> RuleView<'_> {
     for text in [&r.legal_reason, &r.details].into_iter().flatten() {
         notes.push(sentence(&capitalize(text)));
     }
+    notes.extend(super::kept::legal_hold(r).map(str::to_owned));
     RuleView {
         data: &r.data,
         kept: capitalize(&kept),

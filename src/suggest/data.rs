@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::answers::{DataCategory, Purpose, RetentionRule};
+use crate::answers::{DataCategory, Marketing, Purpose, RetentionRule};
 
 /// The whole file.
 #[derive(Debug, Deserialize)]
@@ -26,6 +26,8 @@ pub struct Implications {
     pub recipients: BTreeMap<String, Implies>,
     /// By start kind key (`web_app`).
     pub kinds: BTreeMap<String, Implies>,
+    /// Marketing messages, implied by a newsletter service found in the code.
+    pub marketing: SourcedMarketing,
     pub extension_permissions: PermissionUses,
 }
 
@@ -43,6 +45,16 @@ pub struct SourcedPurpose {
 pub struct SourcedRule {
     pub source: String,
     pub rule: RetentionRule,
+}
+
+/// Marketing messages with the source of their basis, and the catalog entries (newsletter
+/// services) whose use implies them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcedMarketing {
+    pub source: String,
+    pub recipients: Vec<String>,
+    pub marketing: Marketing,
 }
 
 /// What one role, recipient or kind implies.
@@ -113,6 +125,11 @@ mod tests {
             assert!(d.categories.contains_key(id), "retention for unknown {id}");
             assert_eq!(r.rule.categories, std::slice::from_ref(id));
             assert!(r.source.len() > 20, "retention {id} cites no source");
+        }
+        assert!(d.marketing.source.len() > 20, "marketing cites no source");
+        let catalog = crate::catalog::Catalog::builtin();
+        for id in d.recipients.keys().chain(&d.marketing.recipients) {
+            assert!(catalog.get(id).is_some(), "unknown catalog entry {id}");
         }
         for role in d.roles.keys() {
             assert!(

@@ -216,6 +216,16 @@ pub fn suggest(
         }
         out.mark_suggested(&format!("processors.{answer_id}"));
     }
+    // A newsletter service in the code implies marketing messages, sent on consent
+    // (ePrivacy Art. 13(1); the source is in the file) until the operator says otherwise.
+    if out.marketing.is_none()
+        && added
+            .iter()
+            .any(|(_, catalog_id, _)| d.marketing.recipients.contains(catalog_id))
+    {
+        out.marketing = Some(d.marketing.marketing.clone());
+        out.mark_suggested("marketing");
+    }
     let mut rules = Vec::new();
     for id in &categories {
         let kept = out

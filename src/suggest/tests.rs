@@ -189,3 +189,61 @@ fn a_developer_tool_suggests_its_telemetry_and_no_product_kind() {
             .contains(&"rights.non_discrimination".to_owned())
     );
 }
+
+/// A newsletter service found in the code suggests marketing messages sent on consent,
+/// unconfirmed; the service receives account data and is not taken for the sender of
+/// account e-mails. A transactional sender alone suggests no marketing.
+#[test]
+fn a_newsletter_service_suggests_marketing_messages_to_confirm() {
+    let start = Start {
+        kinds: vec![StartKind::WebApp],
+        established: Some("FR".parse().unwrap()),
+        regions: vec![Region::Eea],
+        code_dir: Some("newsletter".to_owned()),
+    };
+    let a = suggest(
+        &Answers::default(),
+        &start,
+        Some(&fixture("newsletter")),
+        &Catalog::builtin(),
+    );
+    let m = a.marketing.as_ref().expect("marketing suggested");
+    assert_eq!(
+        m.basis,
+        Some(crate::answers::vocab::MarketingBasis::Consent)
+    );
+    assert!(m.unsubscribe.is_some());
+    assert!(a.unconfirmed().contains(&"marketing".to_owned()));
+    let mailchimp = a.processors.iter().find(|p| p.id == "mailchimp").unwrap();
+    assert_eq!(mailchimp.categories, ["account"]);
+    // Postmark (account e-mails) implies the account e-mails purpose, Mailchimp does not.
+    assert_eq!(a.purposes.iter().filter(|p| p.id == "emails").count(), 1);
+    let policy = Policy::with_builtin_catalog(&a).unwrap();
+    let findings = crate::check::check(&policy);
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.rule.starts_with("gdpr-marketing")),
+        "{findings:#?}"
+    );
+
+    // An answer already given is kept.
+    let own = Answers {
+        marketing: Some(crate::answers::Marketing {
+            messages: "a weekly digest".into(),
+            basis: Some(crate::answers::vocab::MarketingBasis::SoftOptIn),
+            unsubscribe: None,
+        }),
+        ..Answers::default()
+    };
+    let a = suggest(
+        &own,
+        &start,
+        Some(&fixture("newsletter")),
+        &Catalog::builtin(),
+    );
+    assert_eq!(a.marketing, own.marketing);
+    assert!(!a.unconfirmed().contains(&"marketing".to_owned()));
+
+    assert!(saas().marketing.is_none(), "Postmark sends no newsletters");
+}

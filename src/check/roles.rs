@@ -1,0 +1,136 @@
+//! Who decides about each kind of data, and whether it leaves the device: the duties
+//! that follow from `DataCategory::role` and `stays_on`.
+//!
+//! The controller-only duties (a legal basis per purpose, retention, whether data is
+//! required, its source, its CCPA category) are limited to data the operator controls
+//! in the rules that state them (`DataCategory::is_controlled`); the rules here are
+//! what being a processor, or keeping data on the device, adds.
+
+use super::{Hit, Regime, Rule, Severity, always, any_gdpr, entries};
+use crate::answers::Answers;
+
+const WITH_CUSTOMERS: &str =
+    "either GDPR applies and some data is processed for business customers (`role: processor`)";
+
+pub static RULES: &[Rule] = &[
+    Rule {
+        id: "gdpr-processor-agreement",
+        reviewed: "2026-12-06",
+        regime: Regime::Gdpr,
+        // Art. 28(3): processing by a processor is governed by a contract (the DPA) that
+        // sets its subject matter, duration, nature, purpose and the controller's
+        // obligations; Art. 28(9): in writing, including electronic form.
+        citation: "GDPR Art. 28(3), 28(9)",
+        severity: Severity::Warning,
+        applies_when: WITH_CUSTOMERS,
+        applies: |a| any_gdpr(a) && has_customers(a),
+        test: |a| {
+            let given = a
+                .data
+                .for_customers
+                .as_ref()
+                .and_then(|f| f.dpa_url.as_deref())
+                .is_some_and(|u| !u.trim().is_empty());
+            Hit::unless(given, "data.for_customers.dpa_url")
+        },
+        message: "Data is processed on business customers' behalf, but the policy does not \
+                  link the data processing agreement that must bind you to them as their \
+                  processor; link it so customers and their users can see what you may do",
+    },
+    Rule {
+        id: "gdpr-processor-basis",
+        reviewed: "2026-12-06",
+        regime: Regime::Gdpr,
+        // Art. 28(3)(a): a processor acts only on the controller's documented
+        // instructions; Art. 28(10): one that decides purposes itself is a controller.
+        citation: "GDPR Art. 28(3)(a), 28(10)",
+        severity: Severity::Warning,
+        applies_when: WITH_CUSTOMERS,
+        applies: |a| any_gdpr(a) && has_customers(a),
+        test: |a| {
+            entries(
+                &a.purposes,
+                "purposes",
+                "legal_basis",
+                |p| p.legal_basis.is_some() && only_customers(a, &p.categories),
+                |p| format!("purpose `{}`", p.name),
+            )
+        },
+        message: "A purpose uses only data you process for business customers, yet states \
+                  a legal basis of yours: the customer, as controller, decides why its data \
+                  is used, so the policy leaves the basis out. If you decide this use \
+                  yourself, you are a controller for it: change the data's `role`",
+    },
+    Rule {
+        id: "consistency-local-data-sent",
+        reviewed: "2026-12-06",
+        regime: Regime::Consistency,
+        citation: "GDPR Art. 5(1)(a) (transparency)",
+        severity: Severity::Error,
+        applies_when: "some data is said to stay on the user's device (`stays_on`)",
+        applies: |a| a.data.categories.iter().any(|c| c.is_local()),
+        test: local_data_sent,
+        message: "Data the policy says never leaves the user's device is also listed as \
+                  received by a recipient or kept in one of your stores",
+    },
+    Rule {
+        id: "consistency-local-customers",
+        reviewed: "2026-12-06",
+        regime: Regime::Consistency,
+        citation: "GDPR Art. 5(1)(a) (transparency)",
+        severity: Severity::Error,
+        applies_when: "always",
+        applies: always,
+        test: |a| {
+            entries(
+                &a.data.categories,
+                "data.categories",
+                "stays_on",
+                |c| c.is_local() && c.is_customers(),
+                |c| format!("`{}`", c.name),
+            )
+        },
+        message: "Data is said both to stay on the user's device and to be processed by you \
+                  for a business customer; data you never receive is not processed by you",
+    },
+];
+
+fn has_customers(a: &Answers) -> bool {
+    a.data.categories.iter().any(|c| c.is_customers())
+}
+
+/// Whether these category ids all name data processed for business customers (and
+/// there is at least one).
+pub(super) fn only_customers(a: &Answers, ids: &[String]) -> bool {
+    !ids.is_empty()
+        && ids
+            .iter()
+            .all(|id| a.category(id).is_some_and(|c| c.is_customers()))
+}
+
+/// Every recipient and store that lists a category said to stay on the device.
+fn local_data_sent(a: &Answers) -> Vec<Hit> {
+    let local = |ids: &[String]| -> Option<String> {
+        let names: Vec<&str> = ids
+            .iter()
+            .filter_map(|id| a.category(id))
+            .filter(|c| c.is_local())
+            .map(|c| c.name.as_str())
+            .collect();
+        (!names.is_empty()).then(|| names.join(", "))
+    };
+    let mut hits = Vec::new();
+    for (i, p) in a.processors.iter().enumerate() {
+        if let Some(names) = local(&p.categories) {
+            let note = format!("{} receives {names}", p.name);
+            hits.push(Hit::with(format!("processors[{i}].categories"), note));
+        }
+    }
+    for (i, s) in a.hosting.stores.iter().enumerate() {
+        if let Some(names) = local(&s.categories) {
+            let note = format!("{} holds {names}", s.name);
+            hits.push(Hit::with(format!("hosting.stores[{i}].categories"), note));
+        }
+    }
+    hits
+}

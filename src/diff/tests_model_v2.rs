@@ -1,0 +1,338 @@
+//! Issue 13 (answers model v2): who decides about a category, whether it leaves the
+//! device, and retention as people say it, compared.
+
+use super::*;
+use crate::answers::vocab::{DataRole, LocalPlace, TelemetryDefault};
+use crate::answers::{Answers, CustomerData, DataCategory};
+
+fn stepr() -> Answers {
+    Answers::from_json(include_str!("../../examples/stepr.json")).unwrap()
+}
+
+fn changes(old: &Answers, new: &Answers) -> Vec<Change> {
+    let policy = |a: &Answers| Policy::with_builtin_catalog(a).unwrap();
+    super::compare(&policy(old), &policy(new)).changes
+}
+
+fn category<'a>(a: &'a mut Answers, id: &str) -> &'a mut DataCategory {
+    a.data.categories.iter_mut().find(|c| c.id == id).unwrap()
+}
+
+#[test]
+fn data_that_stayed_on_the_device_and_is_now_collected_is_material() {
+    let mut old = stepr();
+    category(&mut old, "typed_text").stays_on = Some(LocalPlace::Browser);
+    let new = stepr();
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::LEAVES_DEVICE));
+    assert!(
+        c[0].text.contains("no longer stays on your device"),
+        "{c:?}"
+    );
+    // The other way, kept on the device from now on, takes nothing away: not material.
+    let back = changes(&new, &old);
+    assert_eq!(back.len(), 1, "{back:#?}");
+    assert!(!back[0].material, "{back:?}");
+    assert!(
+        back[0].text.contains("now stays only in your browser"),
+        "{back:?}"
+    );
+}
+
+#[test]
+fn customers_data_the_operator_now_decides_about_is_material() {
+    let mut old = stepr();
+    category(&mut old, "screenshots").role = Some(DataRole::Processor);
+    let new = stepr();
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::NOW_CONTROLLER));
+    let back = changes(&new, &old);
+    assert_eq!(back.len(), 1, "{back:#?}");
+    assert!(!back[0].material, "{back:?}");
+    assert!(
+        back[0].text.contains("now processed for our customers"),
+        "{back:?}"
+    );
+}
+
+#[test]
+fn a_new_category_kept_on_the_device_is_not_material_and_a_customers_one_is() {
+    let old = stepr();
+    let mut new = stepr();
+    new.data.categories.push(DataCategory {
+        id: "drafts".into(),
+        name: "Drafts".into(),
+        description: "unsent drafts".into(),
+        stays_on: Some(LocalPlace::Device),
+        ..Default::default()
+    });
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(
+        !c[0].material && c[0].text.contains("kept only on your device"),
+        "{c:?}"
+    );
+    new.data.categories.last_mut().unwrap().stays_on = None;
+    new.data.categories.last_mut().unwrap().role = Some(DataRole::Processor);
+    let c = changes(&old, &new);
+    assert_eq!(c[0].reason, Some(super::materiality::NEW_CATEGORY), "{c:?}");
+    assert!(c[0].text.contains("processed for our customers"), "{c:?}");
+}
+
+#[test]
+fn the_customers_notice_changes_are_reported_and_not_material() {
+    let mut old = stepr();
+    category(&mut old, "screenshots").role = Some(DataRole::Processor);
+    let mut new = old.clone();
+    new.data.for_customers = Some(CustomerData {
+        dpa_url: Some("https://stepr.kz/dpa".into()),
+        ..Default::default()
+    });
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].material, "{c:?}");
+    assert!(c[0].text.contains("data processing agreement"), "{c:?}");
+}
+
+fn shipdesk() -> Answers {
+    Answers::from_json(include_str!("../../examples/shipdesk.json")).unwrap()
+}
+
+fn rule<'a>(a: &'a mut Answers, data: &str) -> &'a mut crate::answers::RetentionRule {
+    a.retention
+        .rules
+        .iter_mut()
+        .find(|r| r.data == data)
+        .unwrap()
+}
+
+#[test]
+fn an_inactivity_limit_that_grows_or_goes_is_longer_retention() {
+    let old = shipdesk();
+    let mut new = shipdesk();
+    rule(&mut new, "Account data").inactive_for = Some("5 years".parse().unwrap());
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::LONGER), "{c:?}");
+    assert!(
+        c[0].text.contains("inactive for 5 years (was 2 years)"),
+        "{c:?}"
+    );
+    rule(&mut new, "Account data").inactive_for = None;
+    let c = changes(&old, &new);
+    assert_eq!(c[0].reason, Some(super::materiality::LONGER), "{c:?}");
+    // A shorter limit is reported, not material.
+    let c = changes(&new, &old);
+    assert!(!c[0].material, "{c:?}");
+}
+
+#[test]
+fn a_legal_hold_added_is_longer_retention_and_other_forms_are_reported() {
+    let mut old = shipdesk();
+    rule(&mut old, "Billing contact").legal_hold = false;
+    let new = shipdesk();
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::LONGER), "{c:?}");
+
+    let mut new = shipdesk();
+    let billing = rule(&mut new, "Billing contact");
+    billing.after = Some("the end of your contract".into());
+    rule(&mut new, "Usage data").up_to = false;
+    rule(&mut new, "Payment records at Stripe").set_by = Some("aws".into());
+    let c = changes(&shipdesk(), &new);
+    let texts: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(c.len(), 3, "{texts:#?}");
+    assert!(c.iter().all(|c| !c.material), "{c:#?}");
+    assert!(
+        texts[0].contains("counted from the end of your contract"),
+        "{texts:?}"
+    );
+    assert!(
+        texts[1].contains("Payment records at Stripe") && texts[1].contains("as set by aws"),
+        "{texts:?}"
+    );
+    assert!(
+        texts[2].contains("Usage data is no longer an upper bound"),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_new_rule_is_described_as_the_policy_says_it() {
+    let old = shipdesk();
+    let mut new = shipdesk();
+    new.retention.rules.push(crate::answers::RetentionRule {
+        data: "Contracts".into(),
+        period: Some("1 year".parse().unwrap()),
+        after: Some("the end of your contract".into()),
+        ..Default::default()
+    });
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(
+        c[0].text
+            .ends_with("Contracts, kept 1 year after the end of your contract"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn a_recipient_that_is_not_a_service_is_a_new_recipient_and_more_data_is_material() {
+    let mut old = shipdesk();
+    let affiliates = old.disclosures.len();
+    let new = {
+        let mut new = old.clone();
+        new.disclosures.push(crate::answers::Disclosure {
+            to: crate::answers::vocab::DisclosureKind::Affiliates,
+            name: Some("Shipdesk Europe B.V.".into()),
+            when: "they provide support in Europe".into(),
+            what: "your account data".into(),
+            categories: vec!["account".into()],
+        });
+        new
+    };
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(
+        c[0].reason,
+        Some(super::materiality::NEW_RECIPIENT),
+        "{c:?}"
+    );
+    assert!(
+        c[0].text
+            .contains("Our affiliates (Shipdesk Europe B.V.), when they provide support in Europe"),
+        "{c:?}"
+    );
+    old = new.clone();
+    let mut more = new;
+    more.disclosures[affiliates].categories.push("usage".into());
+    let c = changes(&old, &more);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::MORE_DATA), "{c:?}");
+}
+
+#[test]
+fn marketing_started_is_a_new_purpose_and_a_new_basis_a_different_one() {
+    let new = shipdesk();
+    let mut old = shipdesk();
+    old.marketing = None;
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::NEW_PURPOSE), "{c:?}");
+    assert!(
+        c[0].text
+            .contains("Now sends marketing messages: product news"),
+        "{c:?}"
+    );
+    let mut consent = shipdesk();
+    consent.marketing.as_mut().unwrap().basis =
+        Some(crate::answers::vocab::MarketingBasis::Consent);
+    let c = changes(&consent, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::LEGAL_BASIS), "{c:?}");
+    // Stopping them, and a new way to unsubscribe, are listed but not material.
+    let c = changes(&new, &old);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(
+        !c[0].material && c[0].text.contains("No longer sends"),
+        "{c:?}"
+    );
+    let mut link = shipdesk();
+    link.marketing.as_mut().unwrap().unsubscribe = Some("in Settings > E-mails".into());
+    let c = changes(&new, &link);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(
+        !c[0].material && c[0].text.contains("how to unsubscribe"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn cookie_consent_and_a_cookies_basis_are_reported_and_not_material() {
+    let old = Answers::from_json(include_str!("../../examples/acme.json")).unwrap();
+    let mut new = old.clone();
+    new.tracking.consent.as_mut().unwrap().withdraw = "from the cookie icon".into();
+    new.tracking.cookies[1].basis = None;
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert!(c.iter().all(|c| !c.material), "{c:#?}");
+    assert!(
+        c.iter()
+            .any(|c| c.text.contains("how cookie consent is withdrawn")),
+        "{c:#?}"
+    );
+    assert!(c.iter().any(|c| c.text.contains("acme_ab")), "{c:#?}");
+}
+
+fn lintel() -> Answers {
+    Answers::from_json(include_str!("../../examples/lintel.json")).unwrap()
+}
+
+#[test]
+fn telemetry_on_by_default_is_material_and_opt_in_is_not() {
+    let new = lintel();
+    let mut old = lintel();
+    old.telemetry = None;
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[0].area, Area::Telemetry);
+    assert_eq!(c[0].reason, Some(super::materiality::TELEMETRY_ON), "{c:?}");
+    assert!(
+        c[0].text
+            .starts_with("Now sends telemetry, on unless you turn it off: which rules fired"),
+        "{c:?}"
+    );
+    assert_eq!(c[1].reason, Some(super::materiality::MORE_DATA), "{c:?}");
+    assert_eq!(c[1].text, "PostHog now receives telemetry");
+
+    // Opt-in telemetry added: reported, not material (nothing is sent until asked).
+    let mut opt_in = lintel();
+    opt_in.telemetry.as_mut().unwrap().default = TelemetryDefault::OptIn;
+    opt_in.telemetry.as_mut().unwrap().to.clear();
+    let c = changes(&old, &opt_in);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].material, "{c:?}");
+
+    // From opt-in to on by default: material; back: not.
+    let mut was = lintel();
+    was.telemetry.as_mut().unwrap().default = TelemetryDefault::OptIn;
+    let c = changes(&was, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::TELEMETRY_ON), "{c:?}");
+    let c = changes(&new, &was);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(
+        !c[0].material && c[0].text.contains("now off unless you turn it on"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn ways_to_turn_telemetry_off_are_reported_and_not_material() {
+    let old = lintel();
+    let mut new = lintel();
+    let t = new.telemetry.as_mut().unwrap();
+    t.cli_flag = None;
+    t.env_var = Some("DO_NOT_TRACK=1".into());
+    t.follows_host = None;
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 3, "{c:#?}");
+    assert!(c.iter().all(|c| !c.material), "{c:#?}");
+    assert!(
+        c.iter().any(|c| c.text
+            == "Changed the environment variable that turns telemetry off: from LINTEL_TELEMETRY=0 to DO_NOT_TRACK=1"),
+        "{c:#?}"
+    );
+    // No longer sent: reported, not material.
+    let mut gone = lintel();
+    gone.telemetry = None;
+    let c = changes(&old, &gone);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(
+        !c[0].material && c[0].text == "No longer sends telemetry",
+        "{c:?}"
+    );
+}

@@ -1,0 +1,310 @@
+//! Issue 13 (answers model v2), items 2, 3, 6 and on: data processed for business
+//! customers, data that never leaves the device, retention as people say it; each
+//! under its own heading in every format.
+
+use policywright::answers::Answers;
+use policywright::policy::Policy;
+use policywright::render::{Format, Renderer};
+
+const FORMATS: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
+
+fn example(name: &str) -> Answers {
+    let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn render(answers: &Answers, format: Format) -> String {
+    let policy = Policy::with_builtin_catalog(answers).unwrap();
+    Renderer::new(None)
+        .unwrap()
+        .render(&policy, format)
+        .unwrap()
+}
+
+/// The top-level section whose heading contains `title`, whitespace flattened (the
+/// text format wraps lines); `None` when there is none.
+fn section(text: &str, title: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let heading = |i: usize| {
+        let line = lines[i];
+        line.starts_with("## ")
+            || line.starts_with("<h2")
+            || lines
+                .get(i + 1)
+                .is_some_and(|next| next.starts_with("---") && !line.is_empty())
+    };
+    let start = (0..lines.len()).find(|&i| heading(i) && lines[i].contains(title))?;
+    let end = (start + 1..lines.len())
+        .find(|&i| heading(i))
+        .unwrap_or(lines.len());
+    Some(
+        lines[start..end]
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+#[test]
+fn customers_data_is_described_as_the_customers_and_left_out_of_legal_bases() {
+    let answers = example("shipdesk");
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let collected = section(&text, "What we collect").unwrap();
+        assert!(
+            collected.contains("Data we process for our customers"),
+            "{format:?}: {collected}"
+        );
+        assert!(
+            collected.contains(
+                "We process it on their behalf and on their instructions, as their processor."
+            ),
+            "{format:?}: {collected}"
+        );
+        assert!(
+            collected.contains("https://shipdesk.example/legal/dpa"),
+            "{format:?}: {collected}"
+        );
+        // Listed under the customers' heading only, not among what Shipdesk collects.
+        let before = &collected[..collected.find("Data we process for our customers").unwrap()];
+        assert!(
+            !before.contains("Support conversations"),
+            "{format:?}: {before}"
+        );
+
+        let used = section(&text, "How we use").unwrap();
+        let inbox = &used[used.find("To run our customers' inboxes").unwrap()..];
+        let inbox = &inbox[..inbox.find("To bill your workspace").unwrap()];
+        assert!(!inbox.contains("Legal basis"), "{format:?}: {inbox}");
+        assert!(used.contains("Legal basis"), "{format:?}: {used}");
+
+        let rights = section(&text, "Your rights").unwrap();
+        assert!(
+            rights.contains("(Support conversations), please make your request to them"),
+            "{format:?}: {rights}"
+        );
+    }
+}
+
+#[test]
+fn data_kept_on_the_device_has_its_own_heading_and_is_not_collected() {
+    let answers = example("tabnotes");
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let local = section(&text, "Data that stays on your device").unwrap();
+        assert!(
+            local.contains("This information is processed only in your browser. It is never sent to us or to anyone else."),
+            "{format:?}: {local}"
+        );
+        assert!(local.contains("Your notes"), "{format:?}: {local}");
+        // Nothing is collected: no section says what is, how it is used or kept.
+        for absent in ["What we collect", "How we use", "How long we keep"] {
+            assert!(
+                section(&text, absent).is_none(),
+                "{format:?}: {absent}\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn encrypted_local_data_says_so() {
+    let mut answers = example("tabnotes");
+    answers.data.categories[0].encrypted_locally = true;
+    let text = render(&answers, Format::Markdown);
+    let local = section(&text, "Data that stays on your device").unwrap();
+    assert!(local.contains("It is stored encrypted."), "{local}");
+}
+
+/// The short policy of a product that collects nothing, in plain text.
+#[test]
+fn tabnotes_text() {
+    insta::assert_snapshot!(render(&example("tabnotes"), Format::Text));
+}
+
+/// Issue 13 item 6: each way of saying how long reads as a sentence in the retention
+/// section, in every format.
+#[test]
+fn retention_reads_as_people_say_it() {
+    let answers = example("shipdesk");
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let kept = section(&text, "How long we keep").unwrap();
+        for said in [
+            "Until your administrator removes you or the workspace is closed, or until you have been inactive for 2 years",
+            "7 years after the end of the year the invoice was issued in",
+            "As set by Stripe",
+            "Up to 13 months, rolling",
+            "We may keep it longer where the law requires us to, or while it is needed to establish, exercise or defend a legal claim.",
+        ] {
+            // The text format wraps table cells; compare without line breaks.
+            let flat = kept
+                .replace(['|', '│'], " ")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let said_flat = said.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(flat.contains(&said_flat), "{format:?}: {said}\n{kept}");
+        }
+    }
+}
+
+/// Issue 13 item 7: recipients that are not services, each with when and what, under
+/// "Who we share it with" in every format.
+#[test]
+fn recipients_that_are_not_services_are_listed_with_when_and_what() {
+    let answers = example("shipdesk");
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let shared = section(&text, "Who we share it with").unwrap();
+        assert!(
+            shared.contains("Others who may receive your data"),
+            "{format:?}: {shared}"
+        );
+        assert!(
+            shared.contains("Authorities and courts")
+                && shared.contains(
+                    "when a court order, subpoena or other legal process requires us to: only the data the request names."
+                ),
+            "{format:?}: {shared}"
+        );
+        assert!(
+            shared.contains("A buyer or successor of our business")
+                && shared.contains("Data concerned: Account data and Billing contact."),
+            "{format:?}: {shared}"
+        );
+    }
+}
+
+/// Issue 13 item 8: cookies say whether they need consent, the consent mechanism and
+/// how to withdraw it are said under "Cookies and tracking"; marketing messages with
+/// their basis and how to unsubscribe under "How we use"; in every format.
+#[test]
+fn cookie_consent_and_marketing_are_said_where_readers_look() {
+    let acme = example("acme");
+    let shipdesk = example("shipdesk");
+    for format in FORMATS {
+        let text = render(&acme, format);
+        let cookies = section(&text, "Cookies and tracking").unwrap();
+        assert!(
+            cookies.contains("only with your consent"),
+            "{format:?}: {cookies}"
+        );
+        assert!(
+            cookies.contains("We set cookies and similar storage that are not strictly necessary only with your consent, which we ask for with a banner on your first visit. You can withdraw your consent at any time from Cookie settings at the bottom of every page."),
+            "{format:?}: {cookies}"
+        );
+        let text = render(&shipdesk, format);
+        let used = section(&text, "How we use").unwrap();
+        assert!(used.contains("Marketing messages"), "{format:?}: {used}");
+        assert!(
+            used.contains("We send product news by e-mail, a few times a year.")
+                && used.contains(
+                    "you can refuse when you give us your contact details and in every message"
+                )
+                && used.contains(
+                    "You can unsubscribe at any time with the link at the bottom of every message."
+                ),
+            "{format:?}: {used}"
+        );
+    }
+}
+
+/// Issue 13 item 4: fingerprinting and cross-site tracking, when used, are said under
+/// "Cookies and tracking".
+#[test]
+fn fingerprinting_and_cross_site_tracking_are_said_when_used() {
+    let mut answers = example("tabnotes");
+    answers.tracking.fingerprinting = Some(true);
+    answers.tracking.cross_site_tracking = Some(true);
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let cookies = section(&text, "Cookies and tracking").unwrap();
+        assert!(
+            cookies.contains("We track your activity across other websites and apps.")
+                && cookies.contains(
+                    "We recognise your browser or device by its characteristics (fingerprinting)."
+                ),
+            "{format:?}: {cookies}"
+        );
+    }
+}
+
+/// Marketing messages sent on consent say so; the right to object to direct marketing
+/// (GDPR Art. 21(2)-(4)) is said only where a European law applies; a policy without
+/// marketing answers says nothing of marketing.
+#[test]
+fn marketing_says_only_what_was_answered_and_the_right_to_object_where_it_applies() {
+    let mut answers = example("shipdesk");
+    answers.marketing.as_mut().unwrap().basis =
+        Some(policywright::answers::vocab::MarketingBasis::Consent);
+    answers.marketing.as_mut().unwrap().unsubscribe = None;
+    for format in FORMATS {
+        let used = section(&render(&answers, format), "How we use").unwrap();
+        assert!(
+            used.contains("We send them only if you have agreed to receive them.")
+                && used.contains("You may object to direct marketing at any time")
+                && !used.contains("As a customer")
+                && !used.contains("unsubscribe"),
+            "{format:?}: {used}"
+        );
+    }
+    answers.audience.regions = vec![policywright::answers::vocab::Region::UsOther];
+    for format in FORMATS {
+        let used = section(&render(&answers, format), "How we use").unwrap();
+        assert!(
+            used.contains("Marketing messages") && !used.contains("object to direct marketing"),
+            "{format:?}: {used}"
+        );
+    }
+    answers.marketing = None;
+    for format in FORMATS {
+        let text = render(&answers, format);
+        assert!(!text.contains("arketing"), "{format:?}: {text}");
+    }
+}
+
+/// Issue 13 item 5: telemetry is said under "What we collect" in every format: what it
+/// sends, on by default or not, each way to turn it off that was given, the host
+/// setting it follows and where it goes; nothing that was not answered.
+#[test]
+fn telemetry_is_said_with_what_we_collect_and_only_as_answered() {
+    let answers = example("lintel");
+    for format in FORMATS {
+        let collected = section(&render(&answers, format), "What we collect").unwrap();
+        for said in [
+            "Lintel sends telemetry about its own use: which rules fired, how long a run took",
+            "It is on unless you turn it off.",
+            "in the telemetry option of your lintel.toml, by setting the environment variable",
+            "LINTEL_TELEMETRY=0",
+            "or by running it with",
+            "--no-telemetry",
+            "It is also off whenever VS Code's telemetry setting is off.",
+            "It is sent to PostHog.",
+        ] {
+            assert!(collected.contains(said), "{format:?}: {said}\n{collected}");
+        }
+    }
+    let mut less = example("lintel");
+    let t = less.telemetry.as_mut().unwrap();
+    t.default = policywright::answers::vocab::TelemetryDefault::OptIn;
+    t.setting = None;
+    t.env_var = None;
+    t.follows_host = None;
+    t.to.clear();
+    for format in FORMATS {
+        let collected = section(&render(&less, format), "What we collect").unwrap();
+        assert!(
+            collected.contains(
+                "It is off unless you turn it on. You can turn it off by running it with"
+            ) && !collected.contains("environment variable")
+                && !collected.contains("whenever")
+                && !collected.contains("It is sent to"),
+            "{format:?}: {collected}"
+        );
+    }
+    less.telemetry = None;
+    let text = render(&less, policywright::render::Format::Markdown);
+    assert!(!text.contains("elemetry about its own use"), "{text}");
+}
