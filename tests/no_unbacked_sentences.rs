@@ -224,7 +224,7 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
             && r.countries
                 .iter()
                 .all(|&c| home.is_some_and(|h| h == c || (h.in_eea() && c.in_eea())));
-        if at_home || r.safeguard == Some(Safeguard::NotApplicable) {
+        if at_home || r.safeguard.as_slice() == [Safeguard::NotApplicable] {
             let row = p
                 .whole
                 .split(&format!("**{}**", r.name))

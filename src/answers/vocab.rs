@@ -152,7 +152,8 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// How a transfer out of the user's region is made lawful (GDPR Art. 44-49).
+    /// How a transfer out of the user's region is made lawful (GDPR Art. 44-49, UK GDPR
+    /// Art. 44-49, revFADP Art. 16-17, LGPD Art. 33).
     pub enum Safeguard {
         /// Art. 45: the destination has an adequacy decision.
         Adequacy = "adequacy" => "an adequacy decision",
@@ -162,6 +163,24 @@ vocabulary! {
         DataPrivacyFramework = "dpf" => "the EU-US Data Privacy Framework",
         /// Art. 47: binding corporate rules.
         BindingCorporateRules = "bcr" => "binding corporate rules",
+        /// UK GDPR Art. 45 and DPA 2018 s. 17A: the UK Extension to the EU-US Data
+        /// Privacy Framework ("UK-US data bridge", The Data Protection (Adequacy)
+        /// (United States of America) Regulations 2023, SI 2023/1028), for certified
+        /// US companies.
+        UkExtension = "uk_extension" => "the UK Extension to the EU-US Data Privacy Framework",
+        /// revFADP Art. 16(1) and DPO Annex 1: the Swiss-US Data Privacy Framework, for
+        /// certified US companies (from 15 September 2024).
+        SwissUsDpf = "swiss_dpf" => "the Swiss-US Data Privacy Framework",
+        /// UK GDPR Art. 46(2)(d) and DPA 2018 s. 119A: the ICO's International Data
+        /// Transfer Agreement (in force 21 March 2022).
+        Idta = "idta" => "the UK International Data Transfer Agreement",
+        /// UK GDPR Art. 46(2)(d): the EU standard contractual clauses with the ICO's
+        /// International Data Transfer Addendum (the only way EU clauses cover UK data
+        /// since 21 March 2024).
+        UkAddendum = "uk_addendum" => "the EU standard contractual clauses with the UK Addendum",
+        /// LGPD Art. 33(II)(b) and ANPD Resolution CD/ANPD 19/2024: the ANPD's standard
+        /// contractual clauses (mandatory for contract-based transfers from 23 August 2025).
+        AnpdClauses = "anpd_sccs" => "the ANPD standard contractual clauses",
         /// Art. 49(1)(a): the user's explicit consent.
         Consent = "consent" => "your consent",
         /// Art. 49(1)(b): necessary for the contract with the user.

@@ -44,6 +44,11 @@ pub struct Entry {
     /// Its privacy policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy: Option<String>,
+    /// The privacy policy that goes with the company of a region, where it differs
+    /// from `privacy_policy` (legal review §4: OpenAI's Irish entity was shown with
+    /// its rest-of-world policy).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub privacy_policies: BTreeMap<Region, String>,
     /// Its data processing agreement (addendum).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpa: Option<String>,
@@ -208,6 +213,15 @@ impl Entry {
         region
             .and_then(|r| self.legal_entities.get(&r))
             .or(self.legal_entity.as_ref())
+            .map(String::as_str)
+    }
+
+    /// The privacy policy that goes with the company an operator established in
+    /// `region` contracts with.
+    pub fn privacy_policy_for(&self, region: Option<Region>) -> Option<&str> {
+        region
+            .and_then(|r| self.privacy_policies.get(&r))
+            .or(self.privacy_policy.as_ref())
             .map(String::as_str)
     }
 

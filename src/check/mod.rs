@@ -22,6 +22,7 @@ mod gdpr;
 mod kazakhstan;
 mod lgpd;
 mod pipeda;
+mod transfers;
 mod uk_gdpr;
 pub mod waivers;
 
@@ -35,6 +36,7 @@ use crate::answers::values::{Country, Date};
 use std::collections::HashSet;
 
 use crate::policy::Policy;
+use transfers::{transfer_findings, wrong_mechanism};
 
 /// How serious a finding is. Ordered most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -233,6 +235,7 @@ pub struct Waived {
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
     [
         gdpr::RULES,
+        transfers::RULES,
         uk_gdpr::RULES,
         ccpa::RULES,
         caloppa::RULES,
@@ -370,10 +373,6 @@ impl std::fmt::Display for Summary {
 // and these rules alike.
 pub(crate) use crate::law::{any_gdpr, california, eu_gdpr, uk_gdpr};
 
-pub(crate) fn gb() -> Country {
-    "GB".parse().expect("GB is a country")
-}
-
 /// Data categories no retention rule covers (GDPR Art. 13(2)(a), CCPA 1798.100(a)(3),
 /// LGPD Art. 9(II)).
 pub(crate) fn categories_without_retention(a: &Answers) -> Vec<Hit> {
@@ -421,7 +420,7 @@ pub(crate) fn processors_outside_without_safeguard(
     a.processors
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.safeguard.is_none() && p.countries.iter().any(|&c| !inside(c)))
+        .filter(|(_, p)| p.safeguard.is_empty() && p.countries.iter().any(|&c| !inside(c)))
         .map(|(i, p)| {
             Hit::with(
                 format!("processors[{i}].safeguard"),
@@ -437,7 +436,7 @@ pub(crate) fn transfers_without_safeguard(a: &Answers) -> Vec<Hit> {
         .transfers
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.safeguard.is_none())
+        .filter(|(_, t)| t.safeguard.is_empty())
         .map(|(i, t)| {
             Hit::with(
                 format!("hosting.transfers[{i}].safeguard"),

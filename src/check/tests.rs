@@ -6,7 +6,7 @@ use crate::answers::vocab::{
     CookiePurpose, GpcResponse, LegalBasis, ProcessorRole, ProductKind, Region, RightKind,
     Safeguard, StorageKind,
 };
-use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, Waiver};
+use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, Safeguards, Waiver};
 
 /// The findings for the policy these answers make, as every caller of `check` sees them.
 fn check(a: &Answers) -> Vec<Finding> {
@@ -37,6 +37,59 @@ fn case(id: &str, setup: impl Fn(&mut Answers), fire: impl Fn(&mut Answers)) {
 }
 
 fn none(_: &mut Answers) {}
+
+/// Legal review FN-12: for UK users the EU-US framework is not the instrument; the UK
+/// Extension is. FN-6: "an adequacy decision" for China.
+#[test]
+fn uk_users_need_the_uk_instruments() {
+    case("gdpr-transfer-mechanism", none, |a| {
+        a.processors[1].safeguard = Safeguard::DataPrivacyFramework.into();
+    });
+    case("gdpr-transfer-mechanism", none, |a| {
+        a.processors[2].safeguard = Safeguard::StandardContractualClauses.into();
+    });
+    case("gdpr-transfer-mechanism", none, |a| {
+        a.processors[2].countries = vec!["CN".parse().unwrap()];
+        a.processors[2].safeguard = Safeguard::Adequacy.into();
+    });
+    // Quiet for EU users alone: the EU-US framework is theirs.
+    let mut a = complete();
+    only(&mut a, &[Region::Eea]);
+    a.processors[1].safeguard = Safeguard::DataPrivacyFramework.into();
+    assert!(fired(&a, "gdpr-transfer-mechanism").is_empty());
+}
+
+/// Legal review FN-3: the DPF and the EU's clauses are not LGPD Art. 33 mechanisms.
+#[test]
+fn brazil_needs_an_lgpd_mechanism() {
+    case("lgpd-transfer", none, |a| {
+        a.processors[1].safeguard =
+            Safeguards::new([Safeguard::DataPrivacyFramework, Safeguard::UkExtension]);
+    });
+}
+
+/// The copy route is asked for contracts and rules, not for a framework alone.
+#[test]
+fn a_framework_alone_needs_no_copy_route() {
+    let mut a = complete();
+    a.hosting.safeguards_copy = None;
+    a.processors[2].safeguard = Safeguards::new([
+        Safeguard::DataPrivacyFramework,
+        Safeguard::UkExtension,
+        Safeguard::AnpdClauses,
+    ]);
+    assert!(
+        !fired(&a, "gdpr-safeguards-copy").is_empty(),
+        "ANPD clauses are a contract"
+    );
+    a.processors[2].safeguard =
+        Safeguards::new([Safeguard::DataPrivacyFramework, Safeguard::UkExtension]);
+    a.processors[1].safeguard =
+        Safeguards::new([Safeguard::DataPrivacyFramework, Safeguard::UkExtension]);
+    a.hosting.transfers[0].safeguard =
+        Safeguards::new([Safeguard::DataPrivacyFramework, Safeguard::UkExtension]);
+    assert!(fired(&a, "gdpr-safeguards-copy").is_empty());
+}
 
 fn right(kind: RightKind) -> Right {
     Right {
@@ -124,17 +177,22 @@ rule_tests! {
         a.processors[2].data_description = None;
     };
     gdpr_transfer_safeguard: "gdpr-transfer-safeguard" => none,
-        |a| a.processors[2].safeguard = None;
+        |a| a.processors[2].safeguard = Default::default();
     gdpr_recipient_location: "gdpr-recipient-location" => none,
         |a| a.processors[0].countries.clear();
     gdpr_transfer_mechanism: "gdpr-transfer-mechanism" => none,
-        |a| a.hosting.transfers[0].safeguard = Some(Safeguard::Consent);
+        |a| a.hosting.transfers[0].safeguard = Safeguard::Consent.into();
     // Only the EEA served: for the GDPR a German recipient is no transfer (for UK users
     // it would be one, covered by the UK's adequacy regulations).
-    gdpr_unneeded_safeguard: "gdpr-unneeded-safeguard" => |a| only(a, &[Region::Eea]), |a| {
+    gdpr_unneeded_safeguard: "gdpr-unneeded-safeguard" => |a| {
+        only(a, &[Region::Eea]);
+        a.processors[0].safeguard = Safeguard::NotApplicable.into();
+    }, |a| {
         a.processors[0].countries = vec!["DE".parse().unwrap()];
-        a.processors[0].safeguard = Some(Safeguard::StandardContractualClauses);
+        a.processors[0].safeguard = Safeguard::StandardContractualClauses.into();
     };
+    gdpr_safeguards_copy: "gdpr-safeguards-copy" => none,
+        |a| a.hosting.safeguards_copy = None;
     gdpr_retention: "gdpr-retention" => none, |a| { a.retention.rules.pop(); };
     gdpr_required_data: "gdpr-required-data" => none, |a| a.data.categories[1].required = None;
     gdpr_sources: "gdpr-sources" => none, |a| a.data.categories[3].source_name = None;
@@ -227,7 +285,7 @@ rule_tests! {
     lgpd_controller: "lgpd-controller" => none, |a| a.organization.legal_entity = None;
     lgpd_legal_basis: "lgpd-legal-basis" => none, |a| a.purposes[1].legal_basis = None;
     lgpd_encarregado: "lgpd-encarregado" => none, |a| a.organization.dpo = None;
-    lgpd_transfer: "lgpd-transfer" => none, |a| a.processors[0].safeguard = None;
+    lgpd_transfer: "lgpd-transfer" => none, |a| a.processors[0].safeguard = Default::default();
 
     // PIPEDA
     pipeda_accountable_person: "pipeda-accountable-person" => none, |a| a.organization.dpo = None;
@@ -235,7 +293,7 @@ rule_tests! {
 
     // Kazakhstan
     kz_localization: "kz-localization" => kazakhstan, |a| a.hosting.data_location.clear();
-    kz_cross_border: "kz-cross-border" => kazakhstan, |a| a.processors[0].safeguard = None;
+    kz_cross_border: "kz-cross-border" => kazakhstan, |a| a.processors[0].safeguard = Default::default();
 
     // Chrome Web Store
     cws_permissions: "cws-permissions" => extension, |a| a.extension.permissions.clear();
@@ -497,11 +555,11 @@ fn every_answer_path_has_a_question() {
     a.data.categories[1].sensitive = true;
     a.data.categories[3].source_name = None;
     a.processors[0].countries.clear();
-    a.processors[1].safeguard = None;
+    a.processors[1].safeguard = Default::default();
     a.processors[2].categories.clear();
     a.processors[2].data_description = None;
     a.processors[2].categories.push("ghost".into());
-    a.hosting.transfers[0].safeguard = Some(Safeguard::Consent);
+    a.hosting.transfers[0].safeguard = Safeguard::Consent.into();
     a.hosting.transfers[0].details = None;
     a.hosting.data_location.clear();
     a.retention.rules.pop();
@@ -574,7 +632,7 @@ fn every_finding_points_at_a_question_the_interview_asks() {
     let mut acme = Answers::from_json(include_str!("../../examples/acme.json")).unwrap();
     acme.audience.regions = vec![Region::California];
     acme.purposes[0].legal_basis = None;
-    acme.processors[0].safeguard = None;
+    acme.processors[0].safeguard = Default::default();
     cases.push(acme);
     let mut a = complete();
     a.organization.country = Some("CH".parse().unwrap());

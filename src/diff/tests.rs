@@ -248,7 +248,7 @@ fn transfers_to_a_new_country() {
     let changes = all(|a| {
         a.hosting.transfers.push(crate::answers::Transfer {
             country: "US".parse().unwrap(),
-            safeguard: Some(crate::answers::vocab::Safeguard::StandardContractualClauses),
+            safeguard: crate::answers::vocab::Safeguard::StandardContractualClauses.into(),
             details: None,
         })
     });
@@ -473,4 +473,33 @@ fn waivers_are_reported_and_never_material() {
     assert_eq!(removed.len(), 1, "{removed:#?}");
     not_material(&removed[0]);
     assert_eq!(removed[0].text, "Removed waiver: gdpr-eu-representative");
+}
+
+#[test]
+fn a_new_route_to_the_safeguards_and_a_second_mechanism_are_said() {
+    // Asked (and kept) once a transfer rests on contractual clauses.
+    let changes = all(|a| {
+        a.processors[0].safeguard =
+            crate::answers::vocab::Safeguard::StandardContractualClauses.into();
+        a.hosting.safeguards_copy = Some("on_request".into());
+    });
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.text == "Added how to get a copy of the transfer safeguards: on_request"),
+        "{changes:#?}"
+    );
+    let c = one(|a| {
+        a.processors[0].safeguard = crate::answers::Safeguards::new([
+            crate::answers::vocab::Safeguard::DataPrivacyFramework,
+            crate::answers::vocab::Safeguard::UkExtension,
+        ])
+    });
+    assert!(
+        c.text.ends_with(
+            "the EU-US Data Privacy Framework and the UK Extension to the EU-US Data Privacy Framework"
+        ),
+        "{}",
+        c.text
+    );
 }

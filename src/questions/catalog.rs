@@ -351,8 +351,8 @@ fn processors() -> Section {
                 q("categories", "Which data categories does it receive?", "Pick from the data categories you described.", Kind::Categories),
                 q("data_description", "What does it receive, in words?", "E.g. \"a customer identifier and subscription state\".", Kind::Text),
                 q("countries", "Where does it process data?", "Two-letter country codes, e.g. US, DE.", Kind::Countries),
-                q("safeguard", "What makes a transfer to it lawful?", "GDPR Art. 44-49: adequacy, standard contractual clauses, the Data Privacy Framework...", Kind::Choice(Safeguard::CHOICES))
-                    .when(in_europe),
+                q("safeguard", "What makes transfers to it lawful?", "One for each law your users are under: e.g. the EU-US Data Privacy Framework for EEA users and its UK Extension for UK users (GDPR Art. 44-49, UK GDPR, Swiss FADP Art. 16, LGPD Art. 33).", Kind::Choices(Safeguard::CHOICES))
+                    .when(|s| law::transfers::safeguards_asked(s.answers)),
                 q("commitments", "What has it promised?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
                 q("only_if", "Does it receive data only in some cases? (completes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
                 q("privacy_policy_url", "Link to its privacy policy", "", Kind::Url),
@@ -449,8 +449,8 @@ fn hosting() -> Section {
                         q(
                             "safeguard",
                             "What makes it lawful?",
-                            "",
-                            Kind::Choice(Safeguard::CHOICES),
+                            "One for each law your users are under (EEA, UK, Switzerland, Brazil).",
+                            Kind::Choices(Safeguard::CHOICES),
                         ),
                         q(
                             "details",
@@ -461,6 +461,14 @@ fn hosting() -> Section {
                     ],
                 ),
             ),
+            q(
+                "hosting.safeguards_copy",
+                "How can users get a copy of the transfer safeguards?",
+                "GDPR Art. 13(1)(f): for contractual clauses or binding corporate rules, the web address where they are published, or on_request for a copy on request through your contact routes.",
+                Kind::Text,
+            )
+            .example("on_request")
+            .when(|s| law::transfers::may_need_copy_route(s.answers)),
         ],
     }
 }

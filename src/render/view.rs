@@ -8,7 +8,6 @@
 use serde::Serialize;
 
 use crate::answers::values::Country;
-use crate::answers::vocab::Safeguard;
 use crate::answers::vocab::{
     DataSource, LegalBasis, ProcessorRole, ProductKind, Region, SecurityMeasureKind, StorageKind,
 };
@@ -44,6 +43,8 @@ pub struct View<'a> {
     pub data_location: Vec<String>,
     pub operator_country: Option<String>,
     pub transfers: Vec<TransferView<'a>>,
+    /// How readers get a copy of the contractual safeguards named (GDPR Art. 13(1)(f)).
+    pub safeguards_copy: Option<SafeguardsCopy<'a>>,
     pub visibility: Visibility,
     pub retention: Vec<RuleView<'a>>,
     /// Whether any retention rule has notes, so an all-empty column is left out.
@@ -321,7 +322,7 @@ pub struct RecipientView<'a> {
     /// What it receives: the operator's words, else the names of the categories.
     pub data: Option<String>,
     pub countries: Vec<&'static str>,
-    pub safeguard: Option<&'static str>,
+    pub safeguard: Option<String>,
     pub commitments: &'a [String],
     pub only_if: Option<&'a str>,
     pub url: Option<&'a str>,
@@ -336,11 +337,21 @@ pub struct StoreView<'a> {
     pub details: Option<&'a str>,
 }
 
+/// GDPR Art. 13(1)(f): "the means by which to obtain a copy of them or where they have
+/// been made available", for the contracts and rules named as safeguards.
+#[derive(Serialize)]
+pub struct SafeguardsCopy<'a> {
+    /// The contractual mechanisms named anywhere in the policy, as one phrase.
+    pub mechanisms: String,
+    /// Where they are published; `None` for a copy on request.
+    pub url: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 pub struct TransferView<'a> {
     pub country: &'static str,
     pub country_in_sentence: String,
-    pub safeguard: Option<&'static str>,
+    pub safeguard: Option<String>,
     pub details: Option<&'a str>,
 }
 
@@ -523,13 +534,11 @@ impl<'a> View<'a> {
                 .map(|t| TransferView {
                     country: t.country.name(),
                     country_in_sentence: t.country.name_in_sentence(),
-                    safeguard: t
-                        .safeguard
-                        .filter(|&s| s != Safeguard::NotApplicable)
-                        .map(|s| s.label()),
+                    safeguard: t.safeguard.phrase(),
                     details: t.details.as_deref(),
                 })
                 .collect(),
+            safeguards_copy: safeguards_copy(a),
             visibility: Visibility {
                 default: a.sharing.default.map(|v| v.label()),
                 options: a.sharing.options.iter().map(|v| v.label()).collect(),
@@ -965,13 +974,36 @@ fn recipient_view<'a>(policy: &'a Policy, p: &'a Processor) -> RecipientView<'a>
         countries: p.countries.iter().map(|c| c.name()).collect(),
         safeguard: p
             .safeguard
-            .filter(|&s| s != Safeguard::NotApplicable)
-            .filter(|_| !p.countries.iter().all(|&c| at_home(a, c)))
-            .map(|s| s.label()),
+            .phrase()
+            .filter(|_| !p.countries.iter().all(|&c| at_home(a, c))),
         commitments: &p.commitments,
         only_if: p.only_if.as_deref(),
         url: p.privacy_policy_url.as_deref(),
     }
+}
+
+fn safeguards_copy(a: &Answers) -> Option<SafeguardsCopy<'_>> {
+    let answer = a.hosting.safeguards_copy.as_deref()?;
+    if !crate::law::transfers::needs_copy_route(a) {
+        return None;
+    }
+    let all: Vec<&crate::answers::Safeguards> = a
+        .processors
+        .iter()
+        .map(|p| &p.safeguard)
+        .chain(a.hosting.transfers.iter().map(|t| &t.safeguard))
+        .collect();
+    // In the vocabulary's order, whatever order the recipients name them in.
+    let named = crate::answers::Safeguards::new(
+        crate::law::transfers::CONTRACTUAL
+            .iter()
+            .copied()
+            .filter(|&s| all.iter().any(|list| list.contains(s))),
+    );
+    Some(SafeguardsCopy {
+        mechanisms: named.phrase()?,
+        url: (answer != crate::answers::ON_REQUEST).then_some(answer),
+    })
 }
 
 /// Data processed in this country has not left the operator's own region (the same
