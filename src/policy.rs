@@ -108,6 +108,17 @@ impl Policy {
         Policy::resolve(raw, &catalog).map_err(PolicyError::References)
     }
 
+    /// The answers as the file keeps them, with catalog references filled in but no
+    /// stale answer left out: what `set` validates before saving, so a value the
+    /// policy leaves out today (its condition is false) is still refused when it is
+    /// invalid, since it comes back into the policy with its condition.
+    pub fn kept_for_operator(raw: &Answers) -> Result<Answers, PolicyError> {
+        if !catalog::needs_catalog(raw) {
+            return Ok(raw.clone());
+        }
+        catalog::resolve(raw, &Catalog::for_operator()?).map_err(PolicyError::References)
+    }
+
     /// The policy these answers make with the built-in catalog alone (no operator
     /// file): for tests, benches and examples that must not depend on the machine.
     pub fn with_builtin_catalog(raw: &Answers) -> Result<Policy, Vec<Problem>> {

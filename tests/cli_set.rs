@@ -364,3 +364,48 @@ fn a_policy_published_by_the_earlier_release_carries_on() {
             )
     );
 }
+
+/// A value the policy leaves out today (its question's condition is false) is still
+/// saved, and comes back with the condition: `set` refuses it when it is invalid,
+/// as it would once the condition holds.
+#[test]
+fn set_refuses_an_invalid_value_under_a_false_condition() {
+    let data = tempfile::tempdir().unwrap();
+    pw(data.path())
+        .args([
+            "set",
+            "acme",
+            "--create",
+            "organization.product_name=Acme",
+            "organization.contact_email=hello@acme.io",
+            "organization.country=US",
+            "audience.regions=us_other",
+        ])
+        .assert()
+        .success();
+    // No EU user: the EU representative is not asked and not rendered.
+    pw(data.path())
+        .args([
+            "set",
+            "acme",
+            "organization.eu_representative.name=Rep GmbH",
+        ])
+        .assert()
+        .success();
+    pw(data.path())
+        .args([
+            "set",
+            "acme",
+            "organization.eu_representative.email=not-an-address",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("organization.eu_representative.email"))
+        .stderr(contains("is not an e-mail address"));
+    let v = saved(data.path(), "acme");
+    assert!(
+        v["organization"]["eu_representative"]
+            .get("email")
+            .is_none()
+    );
+}

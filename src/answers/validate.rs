@@ -170,9 +170,10 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
     }
 
     let doc = a.to_value();
-    control_characters(&doc, &mut String::new(), &mut p);
+    let mut path = String::new();
+    control_characters(&doc, &mut path, &mut p);
     for section in crate::questions::sections() {
-        one_line(&section.questions, &doc, "", &mut p);
+        one_line(&section.questions, &doc, &mut path, &mut p);
     }
     p.0
 }
@@ -181,18 +182,25 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
 /// the plain-text policy prints them as they are, so a break there made a line of
 /// its own ("NOTICE: this policy no longer applies") or a false table-of-contents
 /// entry. Decided by the questions' kinds, so a new one-line answer is covered.
-fn one_line(questions: &[crate::questions::Question], doc: &Value, base: &str, p: &mut Problems) {
+fn one_line(
+    questions: &[crate::questions::Question],
+    doc: &Value,
+    path: &mut String,
+    p: &mut Problems,
+) {
     use crate::questions::Kind;
+    // `path` is one buffer extended and cut back, never a string per answer: this
+    // walk visits every field of every entry, and most have no problem.
+    let base = path.len();
     for q in questions {
-        let path = if base.is_empty() {
-            q.key.to_owned()
-        } else {
-            format!("{base}.{}", q.key)
-        };
+        if base > 0 {
+            path.push('.');
+        }
+        path.push_str(q.key);
         let value = q.key.split('.').try_fold(doc, |v, k| v.get(k));
         match (&q.kind, value) {
             (Kind::Text, Some(Value::String(s))) if s.contains('\n') => {
-                p.push(path, LINE_BREAK);
+                p.push(path.clone(), LINE_BREAK);
             }
             (Kind::Lines, Some(Value::Array(items))) => {
                 for (i, item) in items.iter().enumerate() {
@@ -202,16 +210,26 @@ fn one_line(questions: &[crate::questions::Question], doc: &Value, base: &str, p
                 }
             }
             (Kind::Records(records), Some(Value::Array(items))) => {
+                let len = path.len();
                 for (i, item) in items.iter().enumerate() {
-                    one_line(&records.fields, item, &format!("{path}[{i}]"), p);
+                    push_index(path, i);
+                    one_line(&records.fields, item, path, p);
+                    path.truncate(len);
                 }
             }
             (Kind::Group(fields), Some(group @ Value::Object(_))) => {
-                one_line(fields, group, &path, p);
+                one_line(fields, group, path, p);
             }
             _ => {}
         }
+        path.truncate(base);
     }
+}
+
+/// Appends `[i]` to a path without a temporary string.
+fn push_index(path: &mut String, i: usize) {
+    use std::fmt::Write;
+    let _ = write!(path, "[{i}]");
 }
 
 const LINE_BREAK: &str = "is one line of text and holds a line break";
@@ -230,7 +248,7 @@ fn control_characters(value: &Value, path: &mut String, p: &mut Problems) {
         Value::Array(items) => {
             let len = path.len();
             for (i, item) in items.iter().enumerate() {
-                path.push_str(&format!("[{i}]"));
+                push_index(path, i);
                 control_characters(item, path, p);
                 path.truncate(len);
             }

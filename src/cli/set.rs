@@ -97,9 +97,18 @@ pub fn run(args: SetArgs) -> anyhow::Result<ExitCode> {
 fn decide(answers: &Answers, assignments: &[Assignment], origin: &str) -> anyhow::Result<Answers> {
     let seen = super::input::with_overrides(answers, assignments, origin)?;
     let keys: Vec<&str> = assignments.iter().map(|a| a.key.as_str()).collect();
-    let problems = problems_at(&seen, &keys);
+    let mut problems = problems_at(&seen, &keys);
+    // What the file keeps, too: a value under a condition that is false today is
+    // left out of the policy but saved, and must be valid when the condition returns.
+    let applied = apply(answers, assignments)?;
+    let kept = crate::policy::Policy::kept_for_operator(&applied).map_err(anyhow::Error::from)?;
+    for problem in problems_at(&kept, &keys) {
+        if !problems.contains(&problem) {
+            problems.push(problem);
+        }
+    }
     if !problems.is_empty() {
         return Err(AnswersError::Overrides(problems).into());
     }
-    Ok(apply(answers, assignments)?)
+    Ok(applied)
 }
