@@ -17,10 +17,27 @@ pub const OLDEST: u64 = 1;
 /// e-mail be left out when another route is given; every answer a
 /// version 1 file can hold means the same in version 2. So the step from 1 is the
 /// version number alone, and nothing the file says is dropped or reworded.
+///
+/// Files of either version may carry the one `sensitive` flag a data category had
+/// before GDPR special categories and CCPA sensitive personal information were asked
+/// apart (legal review FP-3, FN-8). Its question named both ("health, biometrics,
+/// precise location, beliefs"), so it is read as both; the operator then unticks the
+/// one that does not hold. The file keeps the old flag until it is saved.
 pub fn upgrade(mut answers: Answers, from: u64) -> Answers {
     debug_assert!((OLDEST..=SCHEMA_VERSION).contains(&from));
     answers.schema_version = SCHEMA_VERSION;
+    split_sensitive(&mut answers);
     answers
+}
+
+/// The old `sensitive` flag as the two answers it stood for.
+pub fn split_sensitive(answers: &mut Answers) {
+    for c in &mut answers.data.categories {
+        if std::mem::take(&mut c.sensitive) {
+            c.special_category = true;
+            c.ccpa_sensitive = true;
+        }
+    }
 }
 
 /// The `schema_version` a file's text declares, without reading the rest; `None` when
@@ -130,5 +147,32 @@ mod tests {
         );
         assert_eq!(note("acme.json", Some(r#"{"schema_version": 2}"#)), None);
         assert_eq!(note("acme.json", None), None);
+    }
+
+    /// The flag both laws shared becomes the two answers, in either version.
+    #[test]
+    fn the_shared_sensitive_flag_is_read_as_both_answers() {
+        for version in [1, 2] {
+            let text = serde_json::json!({
+                "schema_version": version,
+                "organization": {"product_name": "Acme", "contact_email": "a@acme.io"},
+                "data": {"categories": [
+                    {"id": "health", "name": "Health", "description": "symptoms", "source": "provided", "sensitive": true},
+                    {"id": "email", "name": "E-mail", "description": "address", "source": "provided"}
+                ]}
+            })
+            .to_string();
+            let a = Answers::from_json(&text).unwrap();
+            let [health, email] = &a.data.categories[..] else {
+                panic!("two categories")
+            };
+            assert!(health.special_category && health.ccpa_sensitive && !health.sensitive);
+            assert!(!email.special_category && !email.ccpa_sensitive);
+            let written: serde_json::Value = serde_json::from_str(&a.to_json()).unwrap();
+            let health = &written["data"]["categories"][0];
+            assert_eq!(health.get("sensitive"), None, "the old flag is not written");
+            assert_eq!(health["special_category"], true);
+            assert_eq!(health["ccpa_sensitive"], true);
+        }
     }
 }

@@ -374,3 +374,24 @@ impl Default for ProcessorRole {
         ProcessorRole::Other
     }
 }
+
+vocabulary! {
+    /// The GDPR Art. 9(2) condition that lifts the ban on processing special-category
+    /// data; the ones a product's privacy policy may rely on.
+    pub enum Art9Condition {
+        /// Art. 9(2)(a).
+        ExplicitConsent = "explicit_consent" => "your explicit consent (GDPR Art. 9(2)(a))",
+        /// Art. 9(2)(b): employment and social security law.
+        Employment = "employment" => "obligations under employment and social security law (GDPR Art. 9(2)(b))",
+        /// Art. 9(2)(c).
+        VitalInterests = "vital_interests" => "protecting someone's vital interests (GDPR Art. 9(2)(c))",
+        /// Art. 9(2)(e).
+        MadePublic = "made_public" => "data you have manifestly made public (GDPR Art. 9(2)(e))",
+        /// Art. 9(2)(f).
+        LegalClaims = "legal_claims" => "establishing, exercising or defending legal claims (GDPR Art. 9(2)(f))",
+        /// Art. 9(2)(g).
+        SubstantialPublicInterest = "public_interest" => "reasons of substantial public interest under law (GDPR Art. 9(2)(g))",
+        /// Art. 9(2)(h).
+        HealthCare = "health_care" => "the provision of health or social care (GDPR Art. 9(2)(h))",
+    }
+}

@@ -79,7 +79,7 @@ pub static RULES: &[Rule] = &[
                 .data
                 .categories
                 .iter()
-                .filter(|c| c.sensitive)
+                .filter(|c| c.is_special_category())
                 .map(|c| format!("`{}`", c.name))
                 .collect();
             if sensitive.is_empty() {
@@ -329,7 +329,9 @@ pub static RULES: &[Rule] = &[
         citation: "GDPR Art. 13(2)(f), 22(3)",
         severity: Severity::Error,
         applies_when: "either GDPR applies and decisions are made solely by automated means",
-        applies: |a| any_gdpr(a) && a.ai.automated_decisions.is_some(),
+        // Only a "yes": a description without the yes/no is asked about by
+        // gdpr-automated-logic, and "no" is a statement, not a decision (FP-1).
+        applies: |a| any_gdpr(a) && a.ai.makes_automated_decisions == Some(true),
         test: |a| Hit::unless(has_right(a, RightKind::AutomatedDecisions), "rights.rights"),
         message: "Decisions are made solely by automated means, but the policy does not give \
                   the right to obtain human intervention, to express one's view and to \
@@ -343,10 +345,55 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Info,
         applies_when: "either GDPR applies and AI providers receive data",
         applies: |a| any_gdpr(a) && a.processors.iter().any(|p| p.role == ProcessorRole::Ai),
-        test: |a| Hit::when(a.ai.automated_decisions.is_none(), "ai.automated_decisions"),
+        test: |a| {
+            Hit::when(
+                a.ai.makes_automated_decisions.is_none(),
+                "ai.makes_automated_decisions",
+            )
+        },
         message: "AI providers receive data; if any decision with legal or similarly \
                   significant effect on a person is made solely by automated means, describe \
                   it, its logic and its consequences (nothing to add if none is)",
+    },
+    Rule {
+        id: "gdpr-automated-logic",
+        reviewed: "2026-12-06",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(2)(f), 22(1)",
+        severity: Severity::Error,
+        applies_when: "either GDPR applies and automated decisions are described or said to be made",
+        applies: |a| {
+            any_gdpr(a)
+                && a.ai.makes_automated_decisions != Some(false)
+                && (a.ai.makes_automated_decisions == Some(true)
+                    || a.ai.automated_decisions.is_some())
+        },
+        test: |a| {
+            let ai = &a.ai;
+            let mut hits = Hit::when(
+                ai.makes_automated_decisions.is_none(),
+                "ai.makes_automated_decisions",
+            );
+            if ai.makes_automated_decisions == Some(true) {
+                hits.extend(Hit::when(
+                    ai.automated_decisions.is_none(),
+                    "ai.automated_decisions",
+                ));
+                hits.extend(Hit::when(
+                    ai.automated_logic.is_none(),
+                    "ai.automated_logic",
+                ));
+                hits.extend(Hit::when(
+                    ai.automated_consequences.is_none(),
+                    "ai.automated_consequences",
+                ));
+            }
+            hits
+        },
+        message: "Automated decisions need the decisions, meaningful information about their \
+                  logic, and their significance and consequences for the person; a \
+                  description alone does not say whether decisions are made solely by \
+                  automated means (answer yes or no)",
     },
     Rule {
         id: "gdpr-eu-representative",
@@ -404,22 +451,23 @@ pub static RULES: &[Rule] = &[
         id: "gdpr-special-category",
         reviewed: "2026-12-06",
         regime: Regime::Gdpr,
-        citation: "GDPR Art. 9(2), 13(1)(c)",
-        severity: Severity::Warning,
+        citation: "GDPR Art. 9(1)-(2), 13(1)(c)",
+        severity: Severity::Error,
         applies_when: "either GDPR applies and special-category data is collected",
         applies: any_gdpr,
         test: |a| {
             entries(
                 &a.data.categories,
                 "data.categories",
-                "sensitive",
-                |c| c.sensitive,
+                "art9_condition",
+                |c| c.is_special_category() && c.art9_condition.is_none(),
                 |c| format!("`{}`", c.name),
             )
         },
-        message: "Special-category data is collected; the answers cannot yet record which \
-                  Art. 9(2) condition (usually explicit consent) allows it, so say it in the \
-                  description of the purpose that uses it",
+        message: "Special-category data (GDPR Art. 9(1)) is collected without the Art. 9(2) \
+                  condition that allows it (usually explicit consent); if it is only \
+                  sensitive under the CCPA (precise location, a password), untick \
+                  `special_category`",
     },
 ];
 

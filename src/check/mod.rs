@@ -13,8 +13,10 @@
 //! Rules state what the law asks a policy to *say*; they cannot tell whether the
 //! product does what the policy says, and they are not legal advice.
 
+mod basis_fit;
 mod caloppa;
 mod ccpa;
+mod ccpa_statements;
 mod chrome_web_store;
 mod consistency;
 mod coppa;
@@ -235,9 +237,11 @@ pub struct Waived {
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
     [
         gdpr::RULES,
+        basis_fit::RULES,
         transfers::RULES,
         uk_gdpr::RULES,
         ccpa::RULES,
+        ccpa_statements::RULES,
         caloppa::RULES,
         coppa::RULES,
         lgpd::RULES,

@@ -8,9 +8,9 @@ use serde_json::Value;
 
 use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
 use crate::answers::vocab::{
-    CcpaCategory, CookiePurpose, DataSource, DateStyle, DntResponse, GpcResponse, LegalBasis,
-    NotUsed, NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
-    SecurityMeasureKind, StorageKind, TrainingUse, Visibility,
+    Art9Condition, CcpaCategory, CookiePurpose, DataSource, DateStyle, DntResponse, GpcResponse,
+    LegalBasis, NotUsed, NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard,
+    SectionId, SecurityMeasureKind, StorageKind, TrainingUse, Visibility,
 };
 use crate::law;
 
@@ -233,7 +233,12 @@ fn data() -> Section {
                   q("required", "Must users provide it to use the product?", "GDPR Art. 13(2)(e): say whether providing data is required and what happens if it is not.", Kind::Maybe),
                   q("if_not_provided", "What happens if they do not?", "E.g. \"we cannot create your account\".", Kind::Text)
                       .when(|s| record_is(s, "required", &Value::Bool(true))),
-                  q("sensitive", "Is it sensitive (health, biometrics, precise location, beliefs, ...)?", "GDPR Art. 9 special categories and CCPA sensitive personal information need extra care.", Kind::YesNo),
+                  q("special_category", "Is it a special category (health, biometrics for identification, ethnic origin, beliefs, sex life, ...)?", "GDPR Art. 9(1). Precise location or a password is not a special category, but may be sensitive under the CCPA.", Kind::YesNo)
+                      .when(in_europe),
+                  q("art9_condition", "Which Art. 9(2) condition allows it?", "GDPR Art. 9(2): usually your users' explicit consent.", Kind::Choice(Art9Condition::CHOICES))
+                      .when(|s| in_europe(s) && record_is(s, "special_category", &Value::Bool(true))),
+                  q("ccpa_sensitive", "Is it sensitive personal information under the CCPA (precise location, government ID, log-in with password, health, ...)?", "Cal. Civ. Code 1798.140(ae).", Kind::YesNo)
+                      .when(|s| law::california(s.answers)),
                   q("ccpa_category", "Which CCPA category is it?", "CCPA 1798.140(v): California readers must see the categories collected.", Kind::Choice(CcpaCategory::CHOICES))
                       .when(|s| law::california(s.answers)),
               ])),
@@ -300,6 +305,23 @@ fn sale_and_ai() -> Section {
                 Kind::Maybe,
             ),
             q(
+                "sale_and_sharing.sells_or_shares_under_16",
+                "Do you know that you sell or share personal information of consumers under 16?",
+                "CCPA 1798.120(c)-(d) and 11 CCR 7011(e)(1): the policy must say whether you have actual knowledge of it.",
+                Kind::Maybe,
+            )
+            .when(|s| law::california(s.answers)),
+            q(
+                "sale_and_sharing.sensitive_beyond_permitted",
+                "Do you use or disclose sensitive personal information beyond providing the service, security and the other purposes 11 CCR 7027(m) allows?",
+                "CCPA 1798.121: only then must you offer the right to limit its use.",
+                Kind::Maybe,
+            )
+            .when(|s| {
+                law::california(s.answers)
+                    && s.answers.data.categories.iter().any(|c| c.is_ccpa_sensitive())
+            }),
+            q(
                 "ai.training",
                 "Does users' content train any machine-learning model?",
                 "Users want to know whether what they type or upload ends up in a model, yours or a provider's.",
@@ -319,11 +341,32 @@ fn sale_and_ai() -> Section {
                 Kind::Lines,
             ),
             q(
-                "ai.automated_decisions",
-                "Do you make decisions with legal or similar effect solely by automated means?",
-                "GDPR Art. 22 and 13(2)(f): if so, explain the logic and the consequences. Leave empty if not.",
-                Kind::Paragraph,
+                "ai.makes_automated_decisions",
+                "Do you make decisions with legal or similarly significant effect on people solely by automated means?",
+                "GDPR Art. 22 and 13(2)(f). Saying \"no\" is worth it: readers want to know.",
+                Kind::Maybe,
             ),
+            q(
+                "ai.automated_decisions",
+                "Which decisions?",
+                "E.g. \"we approve or refuse a credit line\".",
+                Kind::Paragraph,
+            )
+            .when(|s| s.answers.ai.makes_automated_decisions != Some(false)),
+            q(
+                "ai.automated_logic",
+                "How are they made (the logic involved)?",
+                "GDPR Art. 13(2)(f): meaningful information about the logic, e.g. \"a model scores your payment history and turnover\".",
+                Kind::Paragraph,
+            )
+            .when(|s| s.answers.ai.makes_automated_decisions == Some(true)),
+            q(
+                "ai.automated_consequences",
+                "What do they mean for the person?",
+                "GDPR Art. 13(2)(f): their significance and envisaged consequences, e.g. \"a refusal means you cannot pay by invoice\".",
+                Kind::Paragraph,
+            )
+            .when(|s| s.answers.ai.makes_automated_decisions == Some(true)),
         ],
     }
 }
@@ -695,6 +738,23 @@ fn rights() -> Section {
                 Kind::Text,
             )
             .when(|s| s.answers.rights.complaint),
+            q(
+                "rights.exclusively_online",
+                "Do you operate exclusively online, with a direct relationship with your users?",
+                "CCPA 1798.130(a)(1)(A): then an e-mail address is enough for requests; otherwise give two methods, one a toll-free number.",
+                Kind::Maybe,
+            )
+            .when(|s| law::california(s.answers)),
+            q(
+                "rights.toll_free_number",
+                "Toll-free telephone number for requests",
+                "CCPA 1798.130(a)(1)(A), unless you operate exclusively online.",
+                Kind::Text,
+            )
+            .example("1-800-555-0100")
+            .when(|s| {
+                law::california(s.answers) && s.answers.rights.exclusively_online != Some(true)
+            }),
             q(
                 "rights.authorized_agents",
                 "Do you accept requests through authorized agents?",

@@ -101,13 +101,22 @@ pub struct Said3 {
     pub unrelated_use: Option<bool>,
     pub third_party_tracking: Option<bool>,
     pub stays_in_region: Option<bool>,
+    /// Actual knowledge of selling or sharing under-16s' data (CCPA 1798.120(c)).
+    pub sells_or_shares_under_16: Option<bool>,
+    /// Sensitive personal information used beyond 11 CCR 7027(m) (CCPA 1798.121).
+    pub sensitive_beyond_permitted: Option<bool>,
 }
 
 #[derive(Serialize)]
 pub struct Dates {
     pub last_updated: Option<String>,
-    /// Stated whenever the operator gave one, even if it equals the last update.
+    /// Stated whenever the operator gave one, even if it equals the last update. For
+    /// California, which asks for the effective date (Bus. & Prof. Code 22575(b)(4)),
+    /// a published version without one takes effect when it was last updated, and says
+    /// so (legal review FP-2).
     pub effective: Option<String>,
+    /// The effective date as YYYY-MM-DD, for HTML's `<time datetime>`.
+    pub effective_iso: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -283,7 +292,11 @@ pub struct CategoryView<'a> {
     /// What happens without it, continuing "You must provide this to use Acme; ...":
     /// the answer, with "without it," before it unless it says "without" itself.
     pub consequence: Option<String>,
-    pub sensitive: bool,
+    /// GDPR Art. 9(1), with the Art. 9(2) condition when answered.
+    pub special_category: bool,
+    pub art9: Option<&'static str>,
+    /// CCPA 1798.140(ae), said only where California is served.
+    pub ccpa_sensitive: bool,
     pub ccpa: Option<&'static str>,
 }
 
@@ -394,6 +407,9 @@ pub struct CcpaRow<'a> {
     pub category: &'static str,
     pub examples: Vec<&'a str>,
     pub sources: Vec<&'static str>,
+    /// The roles of the recipients that receive it: the categories of third parties
+    /// it is disclosed to for a business purpose (CCPA 1798.110(c)(4), 1798.130(a)(5)(C)(ii)).
+    pub disclosed_to: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -417,7 +433,12 @@ impl<'a> View<'a> {
         let a = policy.answers();
         let style = a.policy.date_style;
         let last_updated = a.policy.last_updated.map(|d| d.format(style));
-        let effective = a.policy.effective_date.map(|d| d.format(style));
+        let effective_on = a
+            .policy
+            .effective_date
+            .or(a.policy.last_updated.filter(|_| crate::law::california(a)));
+        let effective = effective_on.map(|d| d.format(style));
+        let effective_iso = effective_on.map(|d| d.to_string());
         let serves = |r| a.audience.serves(r);
         let qualifier = org_qualifier(a);
         let data_location = &a.hosting.data_location;
@@ -437,6 +458,7 @@ impl<'a> View<'a> {
             dates: Dates {
                 last_updated,
                 effective,
+                effective_iso,
             },
             org: Org {
                 legal_entity: a.organization.legal_entity.as_deref(),
@@ -499,6 +521,12 @@ impl<'a> View<'a> {
                 unrelated_use: a.sale_and_sharing.unrelated_use,
                 third_party_tracking: a.tracking.third_party_tracking,
                 stays_in_region: a.hosting.stays_in_region,
+                sells_or_shares_under_16: a.sale_and_sharing.sells_or_shares_under_16,
+                // Said only when there is sensitive personal information to speak of.
+                sensitive_beyond_permitted: a
+                    .sale_and_sharing
+                    .sensitive_beyond_permitted
+                    .filter(|_| a.data.categories.iter().any(|c| c.is_ccpa_sensitive())),
             },
             recipient_groups: recipient_groups(policy),
             ai_providers: a
@@ -650,7 +678,10 @@ impl<'a> View<'a> {
                 .purposes
                 .iter()
                 .any(|p| p.legal_basis == Some(LegalBasis::LegitimateInterests)),
-            sensitive: a.data.categories.iter().any(|c| c.sensitive),
+            // CCPA 1798.121: the right to limit exists only where sensitive personal
+            // information is used beyond 11 CCR 7027(m) (legal review S13).
+            sensitive: a.sale_and_sharing.sensitive_beyond_permitted == Some(true)
+                && a.data.categories.iter().any(|c| c.is_ccpa_sensitive()),
             stays_within: a.hosting.stays_in_region == Some(true) && !elsewhere,
             elsewhere,
             https: a
@@ -791,7 +822,9 @@ fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
                     required: c.required,
                     if_not_provided: c.if_not_provided.as_deref(),
                     consequence: c.if_not_provided.as_deref().map(consequence),
-                    sensitive: c.sensitive,
+                    special_category: c.is_special_category(),
+                    art9: c.art9_condition.map(|x| x.label()),
+                    ccpa_sensitive: c.is_ccpa_sensitive() && crate::law::california(a),
                     ccpa: c.ccpa_category.map(|x| x.label()),
                 })
                 .collect(),
@@ -901,10 +934,18 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
                     sources.push(s);
                 }
             }
+            let mut disclosed_to: Vec<&'static str> = Vec::new();
+            for p in &a.processors {
+                let receives = matching.iter().any(|c| p.categories.contains(&c.id));
+                if receives && !disclosed_to.contains(&p.role.label()) {
+                    disclosed_to.push(p.role.label());
+                }
+            }
             Some(CcpaRow {
                 category: category.label(),
                 examples: matching.iter().map(|c| c.name.as_str()).collect(),
                 sources,
+                disclosed_to,
             })
         })
         .collect()
