@@ -4,6 +4,7 @@
 //! - [`answers`]: the model of the answers file: its shape, parsing, validation, `--set`.
 //! - [`catalog`]: the processor catalog, and filling in answers that refer to it.
 //! - [`render`]: templates and the three output formats.
+//! - [`disclosures`]: the app stores' privacy forms, from the same answers.
 //! - [`law`]: which law applies to the answers, decided once for every consumer.
 //! - [`policy`]: the answers as the policy sees them (catalog filled in, stale answers
 //!   left out): what render, check, diff and publish consume.
@@ -25,6 +26,7 @@ pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod diff;
+pub mod disclosures;
 pub mod law;
 pub mod policy;
 pub mod publish;
@@ -32,6 +34,7 @@ pub mod questions;
 pub mod render;
 pub mod scan;
 pub mod store;
+pub mod suggest;
 pub mod text;
 pub mod tui;
 pub mod versions;

@@ -133,6 +133,11 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
             )
         })?
     };
+    // A suggestion nobody confirmed never reaches a published policy.
+    let unconfirmed = working.unconfirmed();
+    if !unconfirmed.is_empty() {
+        return Err(Unconfirmed(unconfirmed).into());
+    }
     let previous = match history {
         Some(h) => h.latest()?,
         None => None,
@@ -334,3 +339,15 @@ mod tests {
         }
     }
 }
+
+/// Why a policy was not published: it holds suggestions the operator has not
+/// confirmed (`workspace.unconfirmed`), listed by dotted path.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "nothing was published: {} suggested {} not confirmed yet: {}. Confirm them in the \
+     wizard, with `policywright ask`, or with `policywright set` (setting an answer confirms it)",
+    .0.len(),
+    if .0.len() == 1 { "answer is" } else { "answers are" },
+    .0.join(", ")
+)]
+pub struct Unconfirmed(pub Vec<String>);

@@ -139,7 +139,15 @@ fn json_output_has_the_documented_shape() {
     assert!(v["summary"]["warnings"].is_u64() && v["summary"]["info"].is_u64());
     assert_eq!(
         v["regimes"],
-        serde_json::json!(["gdpr", "uk_gdpr", "ccpa", "caloppa", "coppa", "consistency"])
+        serde_json::json!([
+            "gdpr",
+            "uk_gdpr",
+            "ccpa",
+            "caloppa",
+            "us_states",
+            "coppa",
+            "consistency"
+        ])
     );
 }
 
@@ -505,4 +513,21 @@ fn check_needs_answers_unless_explaining() {
         .assert()
         .code(2)
         .stderr(contains("NAME|FILE|-"));
+}
+
+/// The US-states rules explain themselves with the state table, thresholds included,
+/// since the answers cannot tell whether a founder is above them.
+#[test]
+fn explain_of_a_us_states_rule_lists_each_state() {
+    pw().args(["check", "--explain", "us-states-thresholds"])
+        .assert()
+        .success()
+        .stdout(contains("- Texas: Texas Data Privacy and Security Act"))
+        .stdout(contains("no volume threshold"))
+        .stdout(contains("- Rhode Island:"))
+        .stdout(contains("to confirm:"));
+    pw().args(["check", "--explain", "gdpr-eu-representative"])
+        .assert()
+        .success()
+        .stdout(contains("The state laws").not());
 }

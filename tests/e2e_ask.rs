@@ -34,6 +34,10 @@ fn ask_saves_each_answer_and_resumes_with_them_as_defaults() {
     let data = tempfile::tempdir().unwrap();
 
     let mut p = ask(data.path());
+    // Esc at the quick start's first question asks every question instead.
+    p.exp_string("What kind of product").unwrap();
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
     p.exp_string("What is your product called?").unwrap();
     p.send_line("Acme").unwrap();
     p.exp_string("what does it do?").unwrap();

@@ -152,6 +152,9 @@ impl Pty {
 
 fn wizard_stopped_by(signal: i32) -> i32 {
     let mut p = Pty::spawn(&["new", "./acme.json"]);
+    // Esc at the quick start's first question: the whole interview instead.
+    p.expect("What kind of product");
+    p.send("\x1b");
     p.expect("product called");
     p.send("Acme\r");
     p.expect("● saved");
@@ -163,6 +166,9 @@ fn wizard_stopped_by(signal: i32) -> i32 {
 
 fn ask_stopped_by(signal: i32) -> i32 {
     let mut p = Pty::spawn(&["ask", "./acme.json"]);
+    // Esc at the quick start's first question: the whole interview instead.
+    p.expect("What kind of product");
+    p.send("\x1b");
     p.expect("product called");
     p.send("Acme\r");
     p.expect("what does it do");

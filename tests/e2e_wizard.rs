@@ -74,10 +74,17 @@ fn wizard_with(data: &Path, cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> 
     let options = Options::new()
         .timeout_ms(Some(20_000))
         .strip_ansi_escape_codes(false);
-    Wizard {
+    let mut w = Wizard {
         p: spawn_with_options(cmd, options).expect("spawn policywright in a pty"),
         screen: vt100::Parser::new(30.try_into().unwrap(), 100.try_into().unwrap(), 0),
+    };
+    if args.first() == Some(&"new") {
+        // Esc at the quick start's first question opens the whole interview
+        // (the quick start itself: tests/e2e_quickstart.rs).
+        w.expect("What kind of product");
+        w.send("\x1b");
     }
+    w
 }
 
 fn quit(mut w: Wizard) {

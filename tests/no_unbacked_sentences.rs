@@ -318,13 +318,24 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
         "Where we rely on your consent",
         "no purpose relies on consent",
     );
+    // Issue 12: the US-states paragraph promises an appeal only when the answers say
+    // how to make one (legal review FN-10).
     f.absent_unless(
-        a.rights.appeal.is_some() || a.audience.serves(Region::UsOther),
+        a.rights.appeal.is_some(),
         &p,
         "appeal",
-        "no appeal process was given and no served law grants one",
+        "no appeal process was given",
     );
-    let sensitive = a.data.categories.iter().any(|c| c.sensitive);
+    f.absent_unless(
+        a.sale_and_sharing.sells_sensitive == Some(true),
+        &p,
+        "We may sell your sensitive personal data",
+        "sensitive data is not said to be sold",
+    );
+    // CCPA 1798.121: the right to limit only where sensitive personal information is
+    // used beyond 11 CCR 7027(m).
+    let sensitive = a.sale_and_sharing.sensitive_beyond_permitted == Some(true)
+        && a.data.categories.iter().any(|c| c.is_ccpa_sensitive());
     f.absent_unless(
         sensitive,
         &p,
@@ -356,6 +367,25 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
         &p,
         "No system is perfectly secure",
         "no closing statement was given",
+    );
+    // A mobile app's permissions and the tracking prompt (issue 15).
+    f.absent_unless(
+        !a.app.android_permissions.is_empty(),
+        &p,
+        "Android app requests these permissions",
+        "no Android permission is listed",
+    );
+    f.absent_unless(
+        !a.app.ios_permissions.is_empty(),
+        &p,
+        "iOS app asks for access to these",
+        "no iOS usage description is listed",
+    );
+    f.absent_unless(
+        a.app.att_prompt,
+        &p,
+        "App Tracking Transparency",
+        "the operator did not say the app asks before tracking",
     );
     f.absent_unless(
         a.policy.agreement_by_use,
@@ -389,6 +419,33 @@ fn assert_backed(variants: &[(String, serde_json::Value)]) {
 #[test]
 fn no_example_says_what_its_answers_do_not() {
     let variants: Vec<_> = EXAMPLES.iter().map(|e| (e.to_string(), load(e))).collect();
+    assert_backed(&variants);
+}
+
+/// The one-regime fixtures of `tests/fixtures/regimes/` (issue 12), as they are and
+/// with the US appeal and every representative taken away.
+#[test]
+fn no_regime_fixture_says_what_its_answers_do_not() {
+    let dir = format!("{}/tests/fixtures/regimes", env!("CARGO_MANIFEST_DIR"));
+    let mut variants = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let mut v = value.clone();
+        remove(&mut v, "rights", "appeal");
+        for rep in [
+            "eu_representative",
+            "uk_representative",
+            "swiss_representative",
+        ] {
+            remove(&mut v, "organization", rep);
+        }
+        variants.push((format!("{name} without appeal or representatives"), v));
+        variants.push((name, value));
+    }
+    assert!(variants.len() >= 22, "{}", variants.len());
     assert_backed(&variants);
 }
 

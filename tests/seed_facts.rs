@@ -220,48 +220,39 @@ fn stepr_states_every_fact_of_its_seed() {
                 "access, rectification, erasure, restriction of processing, data portability and objection",
             ),
             ("Your rights", "\"On Personal Data and their Protection\""),
+            ("Permissions", "requests these Chrome permissions"),
+            ("Permissions", "none is used for tracking or advertising"),
             (
-                "Browser extension permissions",
-                "requests these Chrome permissions",
-            ),
-            (
-                "Browser extension permissions",
-                "none is used for tracking or advertising",
-            ),
-            (
-                "Browser extension permissions",
+                "Permissions",
                 "activeTab, tabs, scripting: Inject the recording script into the tab you explicitly choose to record",
             ),
             (
-                "Browser extension permissions",
+                "Permissions",
                 "<all_urls>: Record workflows on any website you choose. We only act on a tab when you start a recording in it",
             ),
             (
-                "Browser extension permissions",
+                "Permissions",
                 "storage: Remember your login token and preferences locally in the browser",
             ),
             (
-                "Browser extension permissions",
+                "Permissions",
                 "sidePanel: Render Stepr's controls in Chrome's side panel",
             ),
             (
-                "Browser extension permissions",
+                "Permissions",
                 "offscreen: Capture microphone input for optional voice-annotated steps, when you opt in",
             ),
+            ("Permissions", "webNavigation: Detect page transitions"),
             (
-                "Browser extension permissions",
-                "webNavigation: Detect page transitions",
-            ),
-            (
-                "Browser extension permissions",
+                "Permissions",
                 "notifications: Notify you when a long-running recording upload finishes",
             ),
             (
-                "Browser extension permissions",
+                "Permissions",
                 "identity: Complete the Google Sign-In OAuth flow",
             ),
             (
-                "Browser extension permissions",
+                "Permissions",
                 "alarms: Refresh your login token before it expires",
             ),
             ("Security", "All traffic uses TLS 1.2+"),
@@ -1076,8 +1067,12 @@ const SPECSTEP_BEYOND_SEED: &[(&str, &str)] = &[
         "CCPA sources, 11 CCR 7011(e)(1)(B)",
     ),
     (
-        "The comprehensive privacy laws of several states (such as Virginia, Colorado, Connecticut, Texas and Oregon) give their residents the rights to access, correct, delete and obtain a copy of their personal information, to opt out of targeted advertising, sale and profiling, and to appeal a business's refusal to act on a request",
-        "e.g. Va. Code 59.1-577, 59.1-578; Colo. Rev. Stat. 6-1-1306",
+        "The consumer privacy laws of Virginia, Colorado, Connecticut, Utah, Texas, Oregon, Montana, Iowa, Delaware, Nebraska, New Hampshire, New Jersey, Tennessee, Minnesota, Maryland, Indiana, Kentucky, and Rhode Island give their residents, subject to the conditions and exemptions each sets, the rights to confirm whether we process their personal data and to access it, to correct inaccuracies in it (except in Utah and Iowa), to delete it, to obtain a copy in a portable format, and to opt out of targeted advertising, of the sale of their personal data and of profiling in furtherance of decisions that produce legal or similarly significant effects (this last right not in Utah and Iowa)",
+        "the state table, src/law/us_states.rs (e.g. Va. Code 59.1-577; Minn. Stat. 325M.14)",
+    ),
+    (
+        "Residents of Oregon and Minnesota may also ask for a list of the specific third parties to which we have disclosed personal data",
+        "Or. Rev. Stat. 646A.574; Minn. Stat. 325M.14(h)",
     ),
 ];
 

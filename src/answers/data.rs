@@ -84,6 +84,16 @@ impl DataCategory {
             || self.sensitive
             || self.ccpa_category == Some(CcpaCategory::SensitivePersonalInformation)
     }
+
+    /// "Sensitive data" under the other US states' laws (e.g. Va. Code 59.1-575: racial
+    /// or ethnic origin, beliefs, health, sexual orientation, citizenship, genetic or
+    /// biometric data, a known child's data, precise geolocation), which overlaps both
+    /// GDPR special categories and CCPA sensitive personal information: read as
+    /// either, so a state duty is never missed (the answers cannot tell a CCPA-only
+    /// item, a log-in with its password, from the rest).
+    pub fn is_us_state_sensitive(&self) -> bool {
+        self.is_special_category() || self.is_ccpa_sensitive()
+    }
 }
 
 /// Something the product deliberately does not collect.
@@ -128,6 +138,10 @@ pub struct SaleAndSharing {
     /// Personal information is shared for cross-context behavioural advertising.
     #[serde(default)]
     pub shares_for_advertising: Option<bool>,
+    /// Sensitive personal data is sold. Texas requires the notice "NOTICE: We may sell
+    /// your sensitive personal data." when it is (Tex. Bus. & Com. Code 541.102(b)).
+    #[serde(default)]
+    pub sells_sensitive: Option<bool>,
     /// Personal information is given to data brokers.
     #[serde(default)]
     pub shares_with_data_brokers: Option<bool>,

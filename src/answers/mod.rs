@@ -13,6 +13,7 @@ pub mod migrate;
 mod notices;
 mod organization;
 mod parse;
+mod platform;
 mod product;
 mod recipients;
 mod retention;
@@ -21,7 +22,10 @@ mod safeguards;
 pub mod schema;
 mod security;
 pub mod set;
+mod stores;
+mod texts;
 mod tracking;
+pub mod unconfirmed;
 pub mod validate;
 pub mod values;
 pub mod vocab;
@@ -37,12 +41,14 @@ pub use extension::{Extension, Permission};
 pub use hosting::{DataStore, Hosting, ON_REQUEST, Transfer};
 pub use notices::{Changes, CustomSection, Placement, Sharing};
 pub use organization::{ContactPerson, Organization, PolicyMeta};
+pub use platform::App;
 pub use product::Audience;
 pub use recipients::Processor;
 pub use retention::{DeletionRule, Retention, RetentionRule};
 pub use rights::{Right, Rights};
 pub use safeguards::Safeguards;
 pub use security::{Security, SecurityMeasure};
+pub use stores::{StoreCategory, StoreDisclosures};
 pub use tracking::{Cookie, Tracking};
 pub use waivers::Waiver;
 pub use workspace::{PublishedFile, Workspace};
@@ -110,6 +116,12 @@ pub struct Answers {
     /// Browser-extension permissions.
     #[serde(default)]
     pub extension: Extension,
+    /// A mobile app's Android and iOS permissions.
+    #[serde(default)]
+    pub app: App,
+    /// What the app stores' privacy forms ask beyond the policy.
+    #[serde(default)]
+    pub stores: StoreDisclosures,
     /// How changes to the policy are announced.
     #[serde(default)]
     pub changes: Changes,
@@ -145,6 +157,8 @@ impl Default for Answers {
             tracking: Tracking::default(),
             security: Security::default(),
             extension: Extension::default(),
+            app: App::default(),
+            stores: StoreDisclosures::default(),
             changes: Changes::default(),
             custom_sections: Vec::new(),
             waivers: Vec::new(),
@@ -196,6 +210,8 @@ parts!(
     tracking,
     security,
     extension,
+    app,
+    stores,
     changes,
     custom_sections,
     waivers,

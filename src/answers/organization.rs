@@ -56,6 +56,9 @@ pub struct Organization {
     /// The representative in the UK, for operators outside it (UK GDPR Art. 27).
     #[serde(default)]
     pub uk_representative: Option<ContactPerson>,
+    /// The representative in Switzerland, for operators outside it (Swiss FADP Art. 14).
+    #[serde(default)]
+    pub swiss_representative: Option<ContactPerson>,
 }
 
 impl Organization {

@@ -25,6 +25,12 @@ pub struct Rights {
     /// How to appeal a refused request (required by several US state laws).
     #[serde(default)]
     pub appeal: Option<String>,
+    /// How to complain to the operator about its use of personal data, completing
+    /// "you can complain to us ..." ("using the form at https://acme.io/complaints").
+    /// UK controllers must take complaints from 19 June 2026 (Data Protection Act 2018
+    /// s. 164A, inserted by the Data (Use and Access) Act 2025 s. 103).
+    #[serde(default)]
+    pub complaints: Option<String>,
     /// State the right to complain to a supervisory authority (GDPR Art. 13(2)(d)).
     #[serde(default)]
     pub complaint: bool,

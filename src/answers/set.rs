@@ -56,10 +56,18 @@ pub fn apply(answers: &Answers, assignments: &[Assignment]) -> Result<Answers, A
     if !problems.is_empty() {
         return Err(AnswersError::Overrides(problems));
     }
-    serde_path_to_error::deserialize::<_, Answers>(doc).map_err(|e| {
+    let mut set = serde_path_to_error::deserialize::<_, Answers>(doc).map_err(|e| {
         let path = e.path().to_string();
         AnswersError::Overrides(vec![Problem::new(path, e.into_inner().to_string())])
-    })
+    })?;
+    // What is set is confirmed: a suggestion the operator sets is theirs now.
+    if !answers.workspace.unconfirmed.is_empty() {
+        let (before, after) = (answers.to_value(), set.to_value());
+        for a in assignments {
+            set.confirm_changed(&before, &after, &a.key);
+        }
+    }
+    Ok(set)
 }
 
 fn assign(doc: &mut Value, a: &Assignment) -> Result<(), String> {
@@ -95,6 +103,11 @@ pub fn set_value(answers: &Answers, key: &str, value: Value) -> Result<Answers, 
     })?;
     let mut updated = answers.clone();
     updated.take_part(part, read);
+    // A confirmed answer confirms the suggestions it touches (see `unconfirmed`).
+    if !answers.workspace.unconfirmed.is_empty() {
+        let after = updated.to_value();
+        updated.confirm_changed(&answers.to_value(), &after, key);
+    }
     Ok(updated)
 }
 

@@ -7,8 +7,6 @@
 use std::collections::HashSet;
 use std::fmt::Display;
 
-use serde_json::Value;
-
 use super::{Answers, Problem};
 use crate::text::terminal_safe;
 
@@ -34,6 +32,7 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         ("dpo", &org.dpo),
         ("eu_representative", &org.eu_representative),
         ("uk_representative", &org.uk_representative),
+        ("swiss_representative", &org.swiss_representative),
     ] {
         if let Some(person) = person {
             p.required(format_args!("organization.{field}.name"), &person.name);
@@ -156,6 +155,18 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         );
     }
 
+    for (list, perms) in [
+        ("app.android_permissions", &a.app.android_permissions),
+        ("app.ios_permissions", &a.app.ios_permissions),
+    ] {
+        for (i, perm) in perms.iter().enumerate() {
+            if perm.names.iter().all(|n| n.trim().is_empty()) {
+                p.push(format!("{list}[{i}].names"), "names no permission");
+            }
+            p.required(format_args!("{list}[{i}].used_for"), &perm.used_for);
+        }
+    }
+
     for (i, c) in a.tracking.cookies.iter().enumerate() {
         p.required(format_args!("tracking.cookies[{i}].name"), &c.name);
         p.required(
@@ -169,104 +180,66 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
         p.required(format_args!("custom_sections[{i}].body"), &s.body);
     }
 
-    let doc = a.to_value();
-    let mut path = String::new();
-    control_characters(&doc, &mut path, &mut p);
-    for section in crate::questions::sections() {
-        one_line(&section.questions, &doc, &mut path, &mut p);
-    }
+    texts(a, &mut p);
     p.0
 }
 
-/// Answers the interview asks for as one line (a name, a title) hold no line break:
-/// the plain-text policy prints them as they are, so a break there made a line of
-/// its own ("NOTICE: this policy no longer applies") or a false table-of-contents
-/// entry. Decided by the questions' kinds, so a new one-line answer is covered.
-fn one_line(
-    questions: &[crate::questions::Question],
-    doc: &Value,
-    path: &mut String,
-    p: &mut Problems,
-) {
-    use crate::questions::Kind;
-    // `path` is one buffer extended and cut back, never a string per answer: this
-    // walk visits every field of every entry, and most have no problem.
-    let base = path.len();
-    for q in questions {
-        if base > 0 {
-            path.push('.');
+/// Two checks of every text the operator wrote, in one walk over the answers (see
+/// [`super::texts`]), so an answer added later is covered without a line here:
+///
+/// - no character a terminal obeys rather than shows (ESC, CR, BEL, C1 controls,
+///   bidi overrides: see [`terminal_safe::is_unsafe`]); newline and tab are text;
+/// - no line break in an answer the interview asks for as one line (a name, a
+///   title): the plain-text policy prints them as they are, so a break there made a
+///   line of its own ("NOTICE: this policy no longer applies") or a false
+///   table-of-contents entry. Decided by the questions' kinds.
+///
+/// Control characters are listed first, then line breaks, each in file order.
+fn texts(a: &Answers, p: &mut Problems) {
+    let mut breaks = Vec::new();
+    super::texts::each_text(a, &mut |path, shape, text| {
+        if let Some(c) = text.chars().find(|&c| terminal_safe::is_unsafe(c)) {
+            p.push(path, has_control_character(c));
         }
-        path.push_str(q.key);
-        let value = q.key.split('.').try_fold(doc, |v, k| v.get(k));
-        match (&q.kind, value) {
-            (Kind::Text, Some(Value::String(s))) if s.contains('\n') => {
-                p.push(path.clone(), LINE_BREAK);
-            }
-            (Kind::Lines, Some(Value::Array(items))) => {
-                for (i, item) in items.iter().enumerate() {
-                    if item.as_str().is_some_and(|s| s.contains('\n')) {
-                        p.push(format!("{path}[{i}]"), LINE_BREAK);
-                    }
-                }
-            }
-            (Kind::Records(records), Some(Value::Array(items))) => {
-                let len = path.len();
-                for (i, item) in items.iter().enumerate() {
-                    push_index(path, i);
-                    one_line(&records.fields, item, path, p);
-                    path.truncate(len);
-                }
-            }
-            (Kind::Group(fields), Some(group @ Value::Object(_))) => {
-                one_line(fields, group, path, p);
-            }
-            _ => {}
+        if text.contains('\n') && ONE_LINE.contains(shape) {
+            breaks.push(Problem::new(path, LINE_BREAK));
         }
-        path.truncate(base);
-    }
+    });
+    p.0.append(&mut breaks);
 }
 
-/// Appends `[i]` to a path without a temporary string.
-fn push_index(path: &mut String, i: usize) {
-    use std::fmt::Write;
-    let _ = write!(path, "[{i}]");
-}
+/// The shapes (paths without positions, `data.categories[].name`) of the answers
+/// asked for as one line: `Text` answers, and each line of a `Lines` answer.
+static ONE_LINE: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+    fn collect(questions: &[crate::questions::Question], base: &str, out: &mut HashSet<String>) {
+        use crate::questions::Kind;
+        for q in questions {
+            let shape = if base.is_empty() {
+                q.key.to_owned()
+            } else {
+                format!("{base}.{}", q.key)
+            };
+            match &q.kind {
+                Kind::Text => {
+                    out.insert(shape);
+                }
+                Kind::Lines => {
+                    out.insert(format!("{shape}[]"));
+                }
+                Kind::Records(records) => collect(&records.fields, &format!("{shape}[]"), out),
+                Kind::Group(fields) => collect(fields, &shape, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = HashSet::new();
+    for section in crate::questions::sections() {
+        collect(&section.questions, "", &mut out);
+    }
+    out
+});
 
 const LINE_BREAK: &str = "is one line of text and holds a line break";
-
-/// Every text answer, wherever it is, refuses the characters a terminal obeys rather
-/// than shows (ESC, CR, BEL, C1 controls, bidi overrides: see
-/// [`terminal_safe::is_unsafe`]); newline and tab are text. One walk over the whole
-/// document, so an answer added later is covered without a line here.
-fn control_characters(value: &Value, path: &mut String, p: &mut Problems) {
-    match value {
-        Value::String(s) => {
-            if let Some(c) = s.chars().find(|&c| terminal_safe::is_unsafe(c)) {
-                p.push(path.clone(), has_control_character(c));
-            }
-        }
-        Value::Array(items) => {
-            let len = path.len();
-            for (i, item) in items.iter().enumerate() {
-                push_index(path, i);
-                control_characters(item, path, p);
-                path.truncate(len);
-            }
-        }
-        Value::Object(fields) => {
-            let len = path.len();
-            for (key, field) in fields {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-                control_characters(field, path, p);
-                path.truncate(len);
-            }
-        }
-        Value::Null | Value::Bool(_) | Value::Number(_) => {}
-    }
-}
 
 /// Why text holding `c` is refused.
 pub fn has_control_character(c: char) -> String {

@@ -112,6 +112,10 @@ vocabulary! {
         PublicTask = "public_task" => "a task in the public interest (GDPR Art. 6(1)(e))",
         /// Art. 6(1)(f).
         LegitimateInterests = "legitimate_interests" => "our legitimate interests (GDPR Art. 6(1)(f))",
+        /// UK GDPR Art. 6(1)(ea) and Annex 1 (inserted by the Data (Use and Access) Act
+        /// 2025 s. 70, in force 5 February 2026): a UK-only basis; `check` rejects it
+        /// where the EU GDPR or another law applies.
+        RecognisedLegitimateInterest = "recognised_legitimate_interest" => "a recognised legitimate interest (UK GDPR Art. 6(1)(ea))",
     }
 }
 
@@ -353,7 +357,7 @@ vocabulary! {
         Retention = "retention" => "How long we keep your information",
         Rights = "rights" => "Your rights",
         Cookies = "cookies" => "Cookies and tracking",
-        Permissions = "permissions" => "Browser extension permissions",
+        Permissions = "permissions" => "Permissions",
         Security = "security" => "Security",
         Children = "children" => "Children",
         Changes = "changes" => "Changes to this policy",
@@ -393,5 +397,22 @@ vocabulary! {
         SubstantialPublicInterest = "public_interest" => "reasons of substantial public interest under law (GDPR Art. 9(2)(g))",
         /// Art. 9(2)(h).
         HealthCare = "health_care" => "the provision of health or social care (GDPR Art. 9(2)(h))",
+    }
+}
+
+vocabulary! {
+    /// Why a data category is collected, in the app stores' terms: Google Play's Data
+    /// safety purposes and Apple's App Privacy purposes, one list for both (the
+    /// mapping onto each store's own list is in `assets/store_data_types.json`).
+    pub enum StoreUse {
+        AppFunctionality = "app_functionality" => "App functionality",
+        Analytics = "analytics" => "Analytics",
+        DeveloperCommunications = "developer_communications" => "Developer communications",
+        FraudPrevention = "fraud_prevention" => "Fraud prevention, security, and compliance",
+        Advertising = "advertising" => "Your own advertising or marketing",
+        ThirdPartyAdvertising = "third_party_advertising" => "Third-party advertising",
+        Personalization = "personalization" => "Personalization",
+        AccountManagement = "account_management" => "Account management",
+        Other = "other" => "Other purposes",
     }
 }

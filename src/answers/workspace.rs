@@ -22,6 +22,13 @@ pub struct Workspace {
     /// services that receive personal data.
     #[serde(default)]
     pub code_dir: Option<String>,
+    /// Answers policywright suggested (from the product's kinds, its code and the
+    /// regions served) that the operator has not confirmed yet, by dotted path
+    /// (`processors.stripe`, `data.categories.account`, `retention.rules`). Setting
+    /// an answer confirms every suggestion at, inside or around it; `publish`
+    /// refuses while any is left. See `answers::unconfirmed`.
+    #[serde(default)]
+    pub unconfirmed: Vec<String>,
 }
 
 /// One file the policy is published to.

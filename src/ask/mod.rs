@@ -6,6 +6,8 @@
 //! the answer being typed.
 
 pub mod prompter;
+pub mod quick;
+pub mod start;
 pub mod terminal;
 
 use serde_json::{Map, Value};
@@ -57,6 +59,9 @@ pub struct Interview<'a> {
     pub answers: Answers,
     /// Skip questions that already have an answer.
     pub only_missing: bool,
+    /// After a quick start: ask only what has a suggestion to confirm or what only
+    /// the operator can answer (see [`quick`]).
+    pub quick: bool,
     /// The processor catalog offered when a recipient is described.
     pub catalog: Catalog,
     /// The answers file, whose folder a relative `workspace.code_dir` is read from
@@ -83,6 +88,7 @@ impl<'a> Interview<'a> {
             save,
             answers,
             only_missing: false,
+            quick: false,
             catalog: Catalog::builtin(),
             answers_file: None,
             scanned: None,
@@ -115,7 +121,10 @@ impl<'a> Interview<'a> {
                 record: None,
             };
             let current = get_value(&self.answers.to_value(), question.key).cloned();
-            if !question.applies(&scope) || (self.only_missing && is_answered(current.as_ref())) {
+            if !question.applies(&scope)
+                || (self.only_missing && is_answered(current.as_ref()))
+                || (self.quick && !self.quick_asks(question))
+            {
                 i += 1;
                 continue;
             }
@@ -152,6 +161,12 @@ impl<'a> Interview<'a> {
         Ok(Outcome::Finished)
     }
 
+    /// Whether the quick interview asks `q` now (see [`quick::asks`]).
+    fn quick_asks(&self, q: &Question) -> bool {
+        let wanting = quick::wanting(&self.answers, &self.catalog);
+        quick::asks(&self.answers, &wanting, q)
+    }
+
     /// The last question before step `i` that applies to the answers now.
     fn applying_before(
         &self,
@@ -166,7 +181,9 @@ impl<'a> Interview<'a> {
         let doc = self.answers.to_value();
         (0..i).rev().find(|&j| {
             let q = &sections[steps[j].0].questions[steps[j].1];
-            q.applies(&scope) && !(self.only_missing && is_answered(get_value(&doc, q.key)))
+            q.applies(&scope)
+                && !(self.only_missing && is_answered(get_value(&doc, q.key)))
+                && (!self.quick || self.quick_asks(q))
         })
     }
 
@@ -344,7 +361,12 @@ impl<'a> Interview<'a> {
             } else {
                 let mut text = format!("{} ({} so far)", q.prompt, items.len());
                 for (n, item) in items.iter().enumerate() {
-                    text.push_str(&format!("\n  {}. {}", n + 1, summary(item)));
+                    let mark = if self.answers.is_suggested(&format!("{}.{n}", q.key)) {
+                        "  [suggested, not confirmed]"
+                    } else {
+                        ""
+                    };
+                    text.push_str(&format!("\n  {}. {}{mark}", n + 1, summary(item)));
                 }
                 self.prompter.say(&text);
             }
@@ -353,7 +375,12 @@ impl<'a> Interview<'a> {
             } else {
                 Vec::new()
             };
-            let mut options = vec![format!("Add a {noun}")];
+            let suggested = self.answers.has_unconfirmed(q.key);
+            let mut options = Vec::new();
+            if suggested {
+                options.push("Confirm the suggestions above and go on".to_owned());
+            }
+            options.push(format!("Add a {noun}"));
             if !found.is_empty() {
                 let names: Vec<&str> = found.iter().filter_map(|r| r["name"].as_str()).collect();
                 options.push(format!(
@@ -373,7 +400,11 @@ impl<'a> Interview<'a> {
                 help: q.help.to_owned(),
                 placeholder: None,
             };
-            let default = if items.is_empty() { 0 } else { done };
+            let default = if suggested || items.is_empty() {
+                0
+            } else {
+                done
+            };
             let choice = match self.prompter.select(&prompt, &options, default) {
                 Reply::Answer(c) => c,
                 Reply::Back => return Ok(Step::Back),
@@ -383,6 +414,14 @@ impl<'a> Interview<'a> {
             let mut new_items = items.clone();
             match (choice, options[choice].as_str()) {
                 (c, _) if c == done => return Ok(Step::Next),
+                (_, o) if o.starts_with("Confirm the suggestions") => {
+                    self.answers.confirm(q.key);
+                    if let Some(reloaded) = (self.save)(&self.answers, q.key)? {
+                        self.answers = reloaded.answers;
+                        self.prompter.say(&reloaded.note);
+                    }
+                    return Ok(Step::Next);
+                }
                 (_, o) if o.starts_with("Add the ") => {
                     new_items.extend(found);
                     match self.commit(q.key, Value::Array(new_items))? {

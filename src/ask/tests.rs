@@ -779,3 +779,88 @@ fn esc_goes_back_past_where_the_interview_resumed() {
         "{log:#?}"
     );
 }
+
+/// The quick start (issue 14): four start questions, then only the suggestions to
+/// confirm (each the default) and what no suggestion can know.
+mod quickstart {
+    use super::*;
+    use crate::answers::vocab::Region;
+    use crate::ask::start;
+    use crate::catalog::Catalog;
+    use crate::questions::sections;
+    use crate::suggest::{Start, StartKind, suggest};
+
+    #[test]
+    fn the_start_asks_four_things_and_esc_goes_back() {
+        let mut script = Script::new(&[
+            Tick(&["Web app"]),
+            Esc,
+            Tick(&["Mobile app", "Browser extension"]),
+            Type("EE"),
+            Tick(&["The European Economic Area", "The rest"]),
+            Enter,
+        ]);
+        let Reply::Answer(s) = start::ask(&mut script) else {
+            panic!("{:?}", script.log)
+        };
+        assert_eq!(s.kinds, [StartKind::MobileApp, StartKind::BrowserExtension]);
+        assert_eq!(s.established.map(|c| c.code()), Some("EE"));
+        assert_eq!(s.regions, [Region::Eea, Region::RestOfWorld]);
+        assert_eq!(s.code_dir, None, "Enter skips the code");
+        assert!(script.acts.is_empty());
+        let mut script = Script::new(&[Esc]);
+        assert_eq!(
+            start::ask(&mut script),
+            Reply::Back,
+            "Esc at the first skips the start"
+        );
+    }
+
+    #[test]
+    fn after_the_start_only_suggestions_and_unknowns_are_asked() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quickstart/saas");
+        let report = crate::scan::scan(&dir, &Catalog::builtin()).unwrap();
+        let s = Start {
+            kinds: vec![StartKind::WebApp],
+            established: Some("DE".parse().unwrap()),
+            regions: vec![Region::Eea],
+            code_dir: None,
+        };
+        let answers = suggest(&Answers::default(), &s, Some(&report), &Catalog::builtin());
+        assert!(start::summary(&answers).contains("Stripe (Payments)"));
+        let mut script = Script::new(&[
+            Type("Invoicely"),
+            Type("Invoicely GmbH"),
+            Type("privacy@invoicely.example"),
+            // Data, purposes, recipients: the first option confirms.
+            Enter,
+            Enter,
+            Enter,
+            // A suggested recipient's transfers rest on contractual clauses: a copy on
+            // request (GDPR Art. 13(1)(f)) is suggested, the default.
+            Enter,
+            // Retention: the first option confirms.
+            Enter,
+            // The right to complain: the suggestion (yes) is the default.
+            Enter,
+        ]);
+        let mut save = |_: &Answers, _: &str| Ok(None);
+        let mut interview = Interview::new(&mut script, &mut save, answers);
+        interview.quick = true;
+        assert_eq!(interview.run(sections(), None).unwrap(), Outcome::Finished);
+        let done = interview.answers.clone();
+        drop(interview);
+        assert!(done.unconfirmed().is_empty(), "{:?}", done.unconfirmed());
+        assert!(done.rights.complaint);
+        assert_eq!(done.hosting.safeguards_copy.as_deref(), Some("on_request"));
+        assert_eq!(done.processors.len(), 5);
+        let log = script.log.join("\n");
+        assert!(log.contains("[suggested, not confirmed]"), "{log}");
+        assert!(
+            log.contains("Confirm the suggestions above and go on"),
+            "{log}"
+        );
+        assert!(script.acts.is_empty());
+    }
+}

@@ -60,6 +60,14 @@ pub struct Entry {
     /// knowledge, to confirm before relying on them).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checked: Option<Date>,
+    /// The documents (web addresses) the facts were checked against on `checked`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// Facts (by field name, from [`FACTS`]) that the `checked` sources did not
+    /// confirm: the catalog authors' best knowledge, kept so an operator knows where
+    /// to look, but never filled into a policy (see [`Entry::confirms`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unchecked: Vec<String>,
     /// How `scan` recognises the service in a product's code.
     #[serde(default, skip_serializing_if = "ScanKeys::is_empty")]
     pub scan: ScanKeys,
@@ -83,6 +91,22 @@ pub struct ScanKeys {
     pub rubygems: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub composer: Vec<String>,
+    /// CocoaPods pod names (`Podfile`, `Podfile.lock`), subspecs included
+    /// (`Firebase/Crashlytics`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cocoapods: Vec<String>,
+    /// Maven coordinates `group:artifact` (Gradle build files and version catalogs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maven: Vec<String>,
+    /// Dart and Flutter packages (`pubspec.yaml`); the key is `pub`.
+    #[serde(rename = "pub", default, skip_serializing_if = "Vec::is_empty")]
+    pub pub_dev: Vec<String>,
+    /// Swift packages by repository, `github.com/owner/repo` (`Package.resolved`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub swiftpm: Vec<String>,
+    /// Terraform provider source addresses, `namespace/type` (`hashicorp/aws`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terraform: Vec<String>,
     /// Environment-variable names, as found in `.env.example` and friends.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub env: Vec<String>,
@@ -98,17 +122,28 @@ pub enum Ecosystem {
     Go,
     Rubygems,
     Composer,
+    Cocoapods,
+    Maven,
+    #[serde(rename = "pub")]
+    PubDev,
+    Swiftpm,
+    Terraform,
     Env,
 }
 
 impl Ecosystem {
-    pub const ALL: [Ecosystem; 7] = [
+    pub const ALL: [Ecosystem; 12] = [
         Ecosystem::Npm,
         Ecosystem::Crates,
         Ecosystem::Pypi,
         Ecosystem::Go,
         Ecosystem::Rubygems,
         Ecosystem::Composer,
+        Ecosystem::Cocoapods,
+        Ecosystem::Maven,
+        Ecosystem::PubDev,
+        Ecosystem::Swiftpm,
+        Ecosystem::Terraform,
         Ecosystem::Env,
     ];
 
@@ -121,6 +156,11 @@ impl Ecosystem {
             Ecosystem::Go => "go",
             Ecosystem::Rubygems => "rubygems",
             Ecosystem::Composer => "composer",
+            Ecosystem::Cocoapods => "cocoapods",
+            Ecosystem::Maven => "maven",
+            Ecosystem::PubDev => "pub",
+            Ecosystem::Swiftpm => "swiftpm",
+            Ecosystem::Terraform => "terraform",
             Ecosystem::Env => "env",
         }
     }
@@ -134,13 +174,21 @@ impl Ecosystem {
             Ecosystem::Go => "Go module",
             Ecosystem::Rubygems => "gem",
             Ecosystem::Composer => "Composer package",
+            Ecosystem::Cocoapods => "CocoaPods pod",
+            Ecosystem::Maven => "Gradle dependency",
+            Ecosystem::PubDev => "Dart package",
+            Ecosystem::Swiftpm => "Swift package",
+            Ecosystem::Terraform => "Terraform provider",
             Ecosystem::Env => "environment variable",
         }
     }
 
     /// Names as the ecosystem compares them: PyPI ignores case and treats `-_.` alike
     /// (PEP 503); crates.io treats `-` and `_` alike; npm and Composer names are
-    /// lowercase; Go paths and variables are compared exactly.
+    /// lowercase, and pods, Maven coordinates, Dart packages and Terraform providers
+    /// are compared ignoring case too; a Swift package's repository address loses its
+    /// scheme, `www.`, `.git` and case (`https://github.com/A/b.git` is
+    /// `github.com/a/b`); Go paths and variables are compared exactly.
     pub fn normalize(self, name: &str) -> String {
         match self {
             Ecosystem::Pypi => {
@@ -157,7 +205,24 @@ impl Ecosystem {
                 out
             }
             Ecosystem::Crates => name.to_ascii_lowercase().replace('_', "-"),
-            Ecosystem::Npm | Ecosystem::Composer | Ecosystem::Rubygems => name.to_ascii_lowercase(),
+            Ecosystem::Npm
+            | Ecosystem::Composer
+            | Ecosystem::Rubygems
+            | Ecosystem::Cocoapods
+            | Ecosystem::Maven
+            | Ecosystem::PubDev
+            | Ecosystem::Terraform => name.to_ascii_lowercase(),
+            Ecosystem::Swiftpm => {
+                let lower = name.trim().to_ascii_lowercase();
+                let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
+                let rest = rest
+                    .strip_prefix("git@")
+                    .unwrap_or(rest)
+                    .replacen(':', "/", 1);
+                let rest = rest.strip_prefix("www.").unwrap_or(&rest);
+                let rest = rest.trim_end_matches('/');
+                rest.strip_suffix(".git").unwrap_or(rest).to_owned()
+            }
             Ecosystem::Go | Ecosystem::Env => name.to_owned(),
         }
     }
@@ -177,6 +242,11 @@ impl ScanKeys {
             Ecosystem::Go => &self.go,
             Ecosystem::Rubygems => &self.rubygems,
             Ecosystem::Composer => &self.composer,
+            Ecosystem::Cocoapods => &self.cocoapods,
+            Ecosystem::Maven => &self.maven,
+            Ecosystem::PubDev => &self.pub_dev,
+            Ecosystem::Swiftpm => &self.swiftpm,
+            Ecosystem::Terraform => &self.terraform,
             Ecosystem::Env => &self.env,
         }
     }
@@ -207,7 +277,97 @@ impl ScanKeys {
     }
 }
 
+/// The facts an entry can state about a service's legal position and data, which a
+/// person checks against the service's own documents. `unchecked` names these.
+pub const FACTS: [&str; 9] = [
+    "legal_entity",
+    "legal_entities",
+    "data",
+    "countries",
+    "transfer",
+    "commitments",
+    "privacy_policy",
+    "privacy_policies",
+    "dpa",
+];
+
 impl Entry {
+    /// Whether the entry's value for `fact` (one of [`FACTS`]) was confirmed by a
+    /// person against the service's documents: the entry is dated and does not list
+    /// the fact as unchecked. An undated entry confirms nothing, except its typical
+    /// `data`, which is a description of what products send rather than a claim about
+    /// the service (and which the operator's data categories replace anyway).
+    pub fn confirms(&self, fact: &str) -> bool {
+        let listed = self.unchecked.iter().any(|f| f == fact);
+        if fact == "data" {
+            !listed
+        } else {
+            self.checked.is_some() && !listed
+        }
+    }
+
+    /// The facts the entry states but does not confirm (see [`Entry::confirms`]), in
+    /// [`FACTS`] order: what `processors` marks as unchecked.
+    pub fn unconfirmed_facts(&self) -> Vec<&'static str> {
+        FACTS
+            .into_iter()
+            .filter(|f| self.states(f) && !self.confirms(f))
+            .collect()
+    }
+
+    /// The entry as a policy may use it for an operator in `region`: the facts it
+    /// does not confirm removed, and the legal entity and privacy policy already
+    /// chosen for the region (each kept only if that region's value is confirmed, so
+    /// an unchecked UK company, or its policy, never falls back to the checked
+    /// default one).
+    pub fn confirmed_for(&self, region: Option<Region>) -> Entry {
+        let mut e = self.clone();
+        e.legal_entity = match region.and_then(|r| self.legal_entities.get(&r)) {
+            Some(entity) => self.confirms("legal_entities").then(|| entity.clone()),
+            None if self.confirms("legal_entity") => self.legal_entity.clone(),
+            None => None,
+        };
+        e.legal_entities.clear();
+        if !self.confirms("data") {
+            e.data.clear();
+        }
+        if !self.confirms("countries") {
+            e.countries.clear();
+        }
+        if !self.confirms("transfer") {
+            e.transfer.clear();
+        }
+        if !self.confirms("commitments") {
+            e.commitments.clear();
+        }
+        e.privacy_policy = match region.and_then(|r| self.privacy_policies.get(&r)) {
+            Some(url) => self.confirms("privacy_policies").then(|| url.clone()),
+            None if self.confirms("privacy_policy") => self.privacy_policy.clone(),
+            None => None,
+        };
+        e.privacy_policies.clear();
+        if !self.confirms("dpa") {
+            e.dpa = None;
+        }
+        e
+    }
+
+    /// Whether the entry gives a value for `fact` at all.
+    pub fn states(&self, fact: &str) -> bool {
+        match fact {
+            "legal_entity" => self.legal_entity.is_some(),
+            "legal_entities" => !self.legal_entities.is_empty(),
+            "data" => !self.data.is_empty(),
+            "countries" => !self.countries.is_empty(),
+            "transfer" => !self.transfer.is_empty(),
+            "commitments" => !self.commitments.is_empty(),
+            "privacy_policy" => self.privacy_policy.is_some(),
+            "privacy_policies" => !self.privacy_policies.is_empty(),
+            "dpa" => self.dpa.is_some(),
+            _ => false,
+        }
+    }
+
     /// The legal entity an operator established in `region` contracts with.
     pub fn legal_entity_for(&self, region: Option<Region>) -> Option<&str> {
         region
@@ -258,6 +418,22 @@ mod tests {
         );
         assert_eq!(Ecosystem::Crates.normalize("azure_core"), "azure-core");
         assert_eq!(Ecosystem::Env.normalize("Stripe_Key"), "Stripe_Key");
+        for url in [
+            "https://github.com/RevenueCat/purchases-ios.git",
+            "git@github.com:RevenueCat/purchases-ios.git",
+            "https://www.github.com/revenuecat/purchases-ios/",
+            "github.com/RevenueCat/purchases-ios",
+        ] {
+            assert_eq!(
+                Ecosystem::Swiftpm.normalize(url),
+                "github.com/revenuecat/purchases-ios",
+                "{url}"
+            );
+        }
+        assert_eq!(
+            Ecosystem::Maven.normalize("com.Google.Firebase:firebase-bom"),
+            "com.google.firebase:firebase-bom"
+        );
     }
 
     #[test]

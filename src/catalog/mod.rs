@@ -226,7 +226,8 @@ fn strip_position(message: &str) -> String {
 }
 
 /// What makes entries unusable: bad or repeated ids, empty required text, links that
-/// are not web addresses, scan names that are empty or put `*` anywhere but the end,
+/// are not web addresses, sources without a `checked` date, `unchecked` naming a fact
+/// the entry does not state, scan names that are empty or put `*` anywhere but the end,
 /// and the same exact scan name claimed by two entries (a scan could not tell which).
 /// Countries, roles and safeguards are checked by their types while parsing.
 pub fn problems(entries: &[Entry]) -> Vec<Problem> {
@@ -275,6 +276,30 @@ pub fn problems(entries: &[Entry]) -> Vec<Problem> {
                 ));
             }
         }
+        for (j, url) in e.sources.iter().enumerate() {
+            if !is_web_url(url) {
+                out.push(Problem::new(
+                    at(&format!("sources[{j}]")),
+                    format!("`{url}` is not a web address"),
+                ));
+            }
+        }
+        if !e.sources.is_empty() && e.checked.is_none() {
+            out.push(Problem::new(
+                at("sources"),
+                "names what the facts were checked against, but `checked` gives no date",
+            ));
+        }
+        for (j, fact) in e.unchecked.iter().enumerate() {
+            let problem = if !entry::FACTS.contains(&fact.as_str()) {
+                format!("`{fact}` is not one of {}", entry::FACTS.join(", "))
+            } else if !e.states(fact) {
+                format!("`{fact}` is listed as unchecked but the entry gives none")
+            } else {
+                continue;
+            };
+            out.push(Problem::new(at(&format!("unchecked[{j}]")), problem));
+        }
         for eco in Ecosystem::ALL {
             for (j, key) in e.scan.get(eco).iter().enumerate() {
                 let path = format!("processors[{i}].scan.{}[{j}]", eco.key());
@@ -302,6 +327,7 @@ pub fn problems(entries: &[Entry]) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answers::values::Date;
 
     fn entry(id: &str) -> Entry {
         serde_json::from_value(serde_json::json!({
@@ -327,7 +353,7 @@ mod tests {
     #[test]
     fn the_builtin_catalog_is_valid() {
         let c = Catalog::builtin();
-        assert!(c.entries().len() >= 60, "{} entries", c.entries().len());
+        assert!(c.entries().len() >= 150, "{} entries", c.entries().len());
         assert_eq!(c.problems(), vec![], "assets/processors.json");
         for e in c.entries() {
             for eco in Ecosystem::ALL {
@@ -385,6 +411,40 @@ mod tests {
             ids(Ecosystem::Go, "github.com/stripe/stripe-go/v76"),
             ["stripe"]
         );
+        assert_eq!(
+            ids(Ecosystem::Npm, "@vercel/analytics"),
+            ["vercel-analytics"]
+        );
+        assert_eq!(ids(Ecosystem::Npm, "@vercel/og"), ["vercel"]);
+        assert_eq!(
+            ids(
+                Ecosystem::Maven,
+                "com.google.firebase:firebase-crashlytics-ktx"
+            ),
+            ["firebase-crashlytics"]
+        );
+        assert_eq!(
+            ids(Ecosystem::Cocoapods, "Firebase/Messaging"),
+            ["firebase-cloud-messaging"]
+        );
+        assert_eq!(
+            ids(
+                Ecosystem::Swiftpm,
+                "https://github.com/RevenueCat/purchases-ios.git"
+            ),
+            ["revenuecat"]
+        );
+        assert_eq!(ids(Ecosystem::PubDev, "onesignal_flutter"), ["onesignal"]);
+        assert_eq!(ids(Ecosystem::Terraform, "scaleway/scaleway"), ["scaleway"]);
+        // A package for both stores' billing reveals both.
+        assert_eq!(
+            ids(Ecosystem::Npm, "react-native-iap"),
+            ["app-store-billing", "google-play-billing"]
+        );
+        assert_eq!(
+            ids(Ecosystem::PubDev, "in_app_purchase_android"),
+            ["google-play-billing"]
+        );
         assert!(ids(Ecosystem::Npm, "left-pad").is_empty());
     }
 
@@ -438,6 +498,52 @@ mod tests {
         let e = Catalog::load(dir.path()).unwrap_err().to_string();
         assert!(e.contains("processors[0].name: is required"), "{e}");
         assert!(e.contains("processors[0].privacy_policy"), "{e}");
+    }
+
+    #[test]
+    fn problems_catch_bad_sources_and_unchecked_facts() {
+        let mut a = entry("a");
+        a.sources = vec!["https://a.example/dpa".into(), "a.example".into()];
+        a.legal_entity = Some("A Ltd".into());
+        a.unchecked = vec!["legal_entity".into(), "dpa".into(), "colour".into()];
+        let mut b = entry("b");
+        b.checked = None;
+        b.sources = vec!["https://b.example/privacy".into()];
+        let found: Vec<(String, String)> = problems(&[a, b])
+            .into_iter()
+            .map(|p| (p.path, p.message))
+            .collect();
+        let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "processors[0].sources[1]",
+                "processors[0].unchecked[1]",
+                "processors[0].unchecked[2]",
+                "processors[1].sources"
+            ],
+            "{found:?}"
+        );
+        assert!(found[1].1.contains("gives none"));
+        assert!(found[2].1.contains("not one of legal_entity"));
+    }
+
+    /// Every entry added after the first check names what it was checked against, so
+    /// its date means something; a fact the sources did not confirm is listed.
+    #[test]
+    fn dated_entries_added_since_the_first_check_name_their_sources() {
+        let first_check: Date = "2026-11-22".parse().unwrap();
+        for e in Catalog::builtin().entries() {
+            if let Some(date) = &e.checked
+                && *date > first_check
+            {
+                assert!(
+                    !e.sources.is_empty(),
+                    "{} is dated but names no source",
+                    e.id
+                );
+            }
+        }
     }
 
     #[test]

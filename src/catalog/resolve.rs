@@ -75,6 +75,8 @@ impl Fills {
     /// picked, since the categories then say what the recipient receives.
     fn of(p: &Processor, e: &Entry, operator: &Operator) -> Fills {
         let region = operator.region;
+        // Only what the catalog has checked: a policy never states an unchecked fact.
+        let e = &e.confirmed_for(region);
         let blank = |s: &str| s.trim().is_empty();
         fn given<T: Clone>(v: &[T]) -> Option<Vec<T>> {
             (!v.is_empty()).then(|| v.to_vec())
@@ -305,6 +307,99 @@ mod tests {
             .to_string(),
         )
         .unwrap()
+    }
+
+    /// A fact the catalog has not confirmed never reaches the policy: the record is
+    /// left for the operator (and `check`) to complete.
+    #[test]
+    fn unchecked_facts_are_not_filled_in() {
+        let entry: Entry = serde_json::from_value(serde_json::json!({
+            "id": "acme-push", "name": "Acme Push", "role": "messaging",
+            "used_for": "sends push notifications",
+            "legal_entity": "Acme Push GmbH", "legal_entities": {"uk": "Acme Push UK Ltd"},
+            "data": ["device tokens"], "countries": ["DE"], "transfer": ["sccs"],
+            "privacy_policy": "https://push.example/privacy",
+            "checked": "2026-12-06", "sources": ["https://push.example/dpa"],
+            "unchecked": ["legal_entities", "transfer", "privacy_policy"]
+        }))
+        .unwrap();
+        let catalog = Catalog::from_entries(vec![entry.clone()]);
+        let mut a = answers(serde_json::json!([{"catalog": "acme-push"}]), "GB");
+        a.audience.regions = vec![Region::Uk];
+        let p = resolve(&a, &catalog).unwrap().processors[0].clone();
+        assert_eq!(p.legal_entity, None, "the UK entity is unchecked");
+        assert!(p.safeguard.is_empty());
+        assert_eq!(p.privacy_policy_url, None);
+        assert_eq!(p.countries, vec!["DE".parse::<Country>().unwrap()]);
+        assert_eq!(p.data_description.as_deref(), Some("device tokens"));
+
+        let a = answers(serde_json::json!([{"catalog": "acme-push"}]), "DE");
+        let p = resolve(&a, &catalog).unwrap().processors[0].clone();
+        assert_eq!(p.legal_entity.as_deref(), Some("Acme Push GmbH"));
+
+        let undated = Entry {
+            checked: None,
+            sources: vec![],
+            unchecked: vec![],
+            ..entry
+        };
+        assert_eq!(
+            undated.unconfirmed_facts(),
+            [
+                "legal_entity",
+                "legal_entities",
+                "countries",
+                "transfer",
+                "privacy_policy"
+            ]
+        );
+        let catalog = Catalog::from_entries(vec![undated]);
+        let p = resolve(&a, &catalog).unwrap().processors[0].clone();
+        assert_eq!(p.legal_entity, None, "an undated entry confirms nothing");
+        assert!(p.countries.is_empty());
+        assert_eq!(p.data_description.as_deref(), Some("device tokens"));
+    }
+
+    /// A region's own privacy policy is used only once checked, and an unchecked one
+    /// never falls back to the default policy, which belongs to another company.
+    #[test]
+    fn a_regions_privacy_policy_is_used_only_once_checked() {
+        let entry = |unchecked: serde_json::Value| -> Entry {
+            serde_json::from_value(serde_json::json!({
+                "id": "acme-ai", "name": "Acme AI", "role": "ai",
+                "used_for": "answers questions",
+                "legal_entity": "Acme AI, Inc.",
+                "privacy_policy": "https://acme-ai.example/privacy",
+                "privacy_policies": {"uk": "https://acme-ai.example/uk-privacy"},
+                "checked": "2026-12-06", "sources": ["https://acme-ai.example/terms"],
+                "unchecked": unchecked
+            }))
+            .unwrap()
+        };
+        let url = |e: Entry, country: &str| {
+            let mut a = answers(serde_json::json!([{"catalog": "acme-ai"}]), country);
+            a.audience.regions = vec![Region::Uk];
+            let catalog = Catalog::from_entries(vec![e]);
+            resolve(&a, &catalog).unwrap().processors[0]
+                .privacy_policy_url
+                .clone()
+        };
+        let checked = entry(serde_json::json!([]));
+        assert_eq!(
+            url(checked.clone(), "GB").as_deref(),
+            Some("https://acme-ai.example/uk-privacy")
+        );
+        assert_eq!(
+            url(checked, "US").as_deref(),
+            Some("https://acme-ai.example/privacy")
+        );
+        let unchecked = entry(serde_json::json!(["privacy_policies"]));
+        assert_eq!(unchecked.unconfirmed_facts(), ["privacy_policies"]);
+        assert_eq!(url(unchecked.clone(), "GB"), None);
+        assert_eq!(
+            url(unchecked, "US").as_deref(),
+            Some("https://acme-ai.example/privacy")
+        );
     }
 
     #[test]

@@ -4,7 +4,6 @@
 
 use super::{Hit, Regime, Rule, Severity};
 use crate::answers::Answers;
-use crate::answers::vocab::Region;
 
 const KIDS: &str =
     "the product serves the US and is directed to children or accepts users under 13";
@@ -81,6 +80,49 @@ pub static RULES: &[Rule] = &[
                   for one yet, so add it in a custom section after `contact`",
     },
     Rule {
+        id: "coppa-third-parties",
+        reviewed: "2026-12-06",
+        regime: Regime::Coppa,
+        citation: "16 CFR 312.4(d)(2) as amended 2025 (compliance date 22 April 2026)",
+        severity: Severity::Error,
+        applies_when: "the product is directed to children and serves the US",
+        applies: |a| us(a) && a.audience.directed_to_children,
+        test: |a| {
+            let mut hits = super::entries(
+                &a.processors,
+                "processors",
+                "purpose",
+                |p| p.purpose.trim().is_empty(),
+                |p| format!("`{}`", p.name),
+            );
+            // What each receives is the "specific categories" half of the duty.
+            hits.extend(super::entries(
+                &a.processors,
+                "processors",
+                "categories",
+                |p| p.categories.is_empty() && p.data_description.is_none(),
+                |p| format!("`{}`", p.name),
+            ));
+            hits
+        },
+        message: "The 2025 COPPA Rule asks the online notice to name each third party children's \
+                  information is disclosed to, what it receives and why; a recipient lacks its \
+                  purpose or what it receives",
+    },
+    Rule {
+        id: "coppa-retention-policy",
+        reviewed: "2026-12-06",
+        regime: Regime::Coppa,
+        citation: "16 CFR 312.10(b), 312.4(d) as amended 2025 (compliance date 22 April 2026)",
+        severity: Severity::Error,
+        applies_when: "the product is directed to children and serves the US",
+        applies: |a| us(a) && a.audience.directed_to_children,
+        test: super::categories_without_retention,
+        message: "The 2025 COPPA Rule asks for a written retention policy in the online notice: \
+                  how long each kind of children's information is kept and why, never \
+                  indefinitely; this category has no retention rule",
+    },
+    Rule {
         id: "coppa-minimum-age",
         reviewed: "2026-12-06",
         regime: Regime::Coppa,
@@ -96,7 +138,7 @@ pub static RULES: &[Rule] = &[
 ];
 
 fn us(a: &Answers) -> bool {
-    a.audience.serves(Region::California) || a.audience.serves(Region::UsOther)
+    crate::law::united_states(a)
 }
 
 fn children(a: &Answers) -> bool {

@@ -6,7 +6,6 @@
 use super::{Hit, Regime, Rule, Severity};
 use crate::answers::Answers;
 use crate::answers::values::Country;
-use crate::answers::vocab::Region;
 
 const KZ: &str = "the product serves Kazakhstan";
 
@@ -80,5 +79,5 @@ fn kz() -> Country {
 }
 
 fn kazakhstan(a: &Answers) -> bool {
-    a.audience.serves(Region::Kazakhstan)
+    crate::law::kazakhstan(a)
 }

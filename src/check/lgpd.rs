@@ -4,7 +4,6 @@
 
 use super::{Hit, Regime, Rule, Severity, categories_without_retention};
 use crate::answers::Answers;
-use crate::answers::vocab::Region;
 
 const BR: &str = "the product serves Brazil";
 
@@ -69,6 +68,28 @@ pub static RULES: &[Rule] = &[
                   a channel for data subjects",
     },
     Rule {
+        id: "lgpd-response-time",
+        reviewed: "2026-12-06",
+        regime: Regime::Lgpd,
+        citation: "LGPD Art. 19, II",
+        severity: Severity::Error,
+        applies_when: BR,
+        applies: brazil,
+        test: |a| {
+            // 15 days, counted from the request. The Brazil paragraph states the 15
+            // days; a longer general promise contradicts it.
+            let fifteen_days = 15 * 24 * 60;
+            Hit::when(
+                a.rights
+                    .response_time
+                    .is_some_and(|p| p.approx_minutes() > fifteen_days),
+                "rights.response_time",
+            )
+        },
+        message: "The policy promises to answer requests in more than 15 days; in Brazil a \
+                  complete access request must be answered within 15 days of the request",
+    },
+    Rule {
         id: "lgpd-transfer",
         reviewed: "2026-12-06",
         regime: Regime::Lgpd,
@@ -94,5 +115,5 @@ pub static RULES: &[Rule] = &[
 ];
 
 fn brazil(a: &Answers) -> bool {
-    a.audience.serves(Region::Brazil)
+    crate::law::lgpd(a)
 }

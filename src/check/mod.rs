@@ -24,8 +24,12 @@ mod gdpr;
 mod kazakhstan;
 mod lgpd;
 mod pipeda;
+mod stores;
+mod swiss_fadp;
 mod transfers;
 mod uk_gdpr;
+mod unconfirmed;
+mod us_states;
 pub mod waivers;
 
 #[cfg(test)]
@@ -71,10 +75,14 @@ pub enum Regime {
     Gdpr,
     /// What the UK GDPR and the Data Protection Act 2018 add or change.
     UkGdpr,
+    /// Switzerland's revised Federal Act on Data Protection.
+    SwissFadp,
     /// California Consumer Privacy Act as amended by the CPRA, and its regulations.
     Ccpa,
     /// California Online Privacy Protection Act.
     Caloppa,
+    /// The other US states' comprehensive privacy laws (`crate::law::us_states`).
+    UsStates,
     /// US Children's Online Privacy Protection Rule.
     Coppa,
     /// Brazil's Lei Geral de Proteção de Dados.
@@ -85,6 +93,8 @@ pub enum Regime {
     Kazakhstan,
     /// The Chrome Web Store's user-data policy for extensions.
     ChromeWebStore,
+    /// The app stores' privacy forms agree with the policy.
+    Stores,
     /// Answers that contradict each other or point at nothing.
     Consistency,
 }
@@ -95,13 +105,16 @@ impl Regime {
         match self {
             Regime::Gdpr => "gdpr",
             Regime::UkGdpr => "uk_gdpr",
+            Regime::SwissFadp => "swiss_fadp",
             Regime::Ccpa => "ccpa",
             Regime::Caloppa => "caloppa",
+            Regime::UsStates => "us_states",
             Regime::Coppa => "coppa",
             Regime::Lgpd => "lgpd",
             Regime::Pipeda => "pipeda",
             Regime::Kazakhstan => "kazakhstan",
             Regime::ChromeWebStore => "chrome_web_store",
+            Regime::Stores => "stores",
             Regime::Consistency => "consistency",
         }
     }
@@ -111,13 +124,16 @@ impl Regime {
         match self {
             Regime::Gdpr => "GDPR (EU, and UK where the articles are the same)",
             Regime::UkGdpr => "UK GDPR and Data Protection Act 2018",
+            Regime::SwissFadp => "Swiss FADP (revised Federal Act on Data Protection)",
             Regime::Ccpa => "CCPA/CPRA (California)",
             Regime::Caloppa => "CalOPPA (California)",
+            Regime::UsStates => "US state privacy laws (Virginia, Colorado, Texas, ...)",
             Regime::Coppa => "COPPA (US, children under 13)",
             Regime::Lgpd => "LGPD (Brazil)",
             Regime::Pipeda => "PIPEDA (Canada)",
             Regime::Kazakhstan => "Kazakhstan: Law on Personal Data and their Protection",
             Regime::ChromeWebStore => "Chrome Web Store user-data policy",
+            Regime::Stores => "Store privacy forms against the policy",
             Regime::Consistency => "Consistency of the answers",
         }
     }
@@ -240,15 +256,19 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         basis_fit::RULES,
         transfers::RULES,
         uk_gdpr::RULES,
+        swiss_fadp::RULES,
         ccpa::RULES,
         ccpa_statements::RULES,
         caloppa::RULES,
+        us_states::RULES,
         coppa::RULES,
         lgpd::RULES,
         pipeda::RULES,
         kazakhstan::RULES,
         chrome_web_store::RULES,
+        stores::RULES,
         consistency::RULES,
+        unconfirmed::RULES,
     ]
     .into_iter()
     .flatten()

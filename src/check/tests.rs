@@ -2,11 +2,14 @@
 //! that makes it fire. The base is `examples/complete.json`, which passes every rule.
 
 use super::*;
+use crate::answers::vocab::StoreUse;
 use crate::answers::vocab::{
     Art9Condition, CcpaCategory, CookiePurpose, GpcResponse, LegalBasis, ProcessorRole,
-    ProductKind, Region, RightKind, Safeguard, StorageKind,
+    ProductKind, Region, RightKind, Safeguard, SecurityMeasureKind, StorageKind,
 };
-use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, Safeguards, Waiver};
+use crate::answers::{
+    ContactPerson, Cookie, Permission, Processor, Right, Safeguards, StoreCategory, Waiver,
+};
 
 /// The findings for the policy these answers make, as every caller of `check` sees them.
 fn check(a: &Answers) -> Vec<Finding> {
@@ -33,6 +36,12 @@ fn case(id: &str, setup: impl Fn(&mut Answers), fire: impl Fn(&mut Answers)) {
     assert!(!found.is_empty(), "{id} did not fire");
     for f in &found {
         assert!(!f.answer.is_empty() && !f.message.is_empty(), "{f:?}");
+        // Issue 12 §3: whatever a rule points at, the interview asks for these answers.
+        assert!(
+            asked(&a, &f.answer),
+            "{id} points at {}, which the interview does not ask for these answers",
+            f.answer
+        );
     }
 }
 
@@ -199,10 +208,82 @@ fn extension(a: &mut Answers) {
     a.extension.limited_use = true;
 }
 
+/// The complete example as a mobile app whose store answers are all given and agree
+/// with the policy.
+fn mobile_store(a: &mut Answers) {
+    a.audience.product_kinds.push(ProductKind::MobileApp);
+    a.app.android_permissions.push(Permission {
+        names: vec!["android.permission.CAMERA".into()],
+        used_for: "scan receipts".into(),
+    });
+    a.stores.encrypted_in_transit = Some(true);
+    let types: &[(&str, &[&str], &[&str])] = &[
+        (
+            "books",
+            &["other_financial_info"],
+            &["other_financial_info"],
+        ),
+        (
+            "tax_profile",
+            &["other_financial_info"],
+            &["other_financial_info"],
+        ),
+    ];
+    for c in a.data.categories.clone() {
+        let (play, apple) = types
+            .iter()
+            .find(|(id, _, _)| *id == c.id)
+            .map(|(_, p, ap)| {
+                (
+                    p.iter().map(|s| s.to_string()).collect(),
+                    ap.iter().map(|s| s.to_string()).collect(),
+                )
+            })
+            .unwrap_or_default();
+        a.stores.categories.push(StoreCategory {
+            category: c.id.clone(),
+            on_device_only: Some(false),
+            ephemeral: Some(false),
+            shared: Some(false),
+            linked_to_user: Some(true),
+            tracking: Some(false),
+            uses: vec![StoreUse::AppFunctionality],
+            play,
+            apple,
+            chrome: Vec::new(),
+        });
+    }
+    for c in &mut a.data.categories {
+        c.required.get_or_insert(true);
+    }
+}
+
 fn kids(a: &mut Answers) {
     a.audience.directed_to_children = true;
     a.audience.minimum_age = None;
     a.audience.parental_consent = Some("a parent confirms by e-mail and a card check".into());
+}
+
+/// Serving Switzerland too: the US recipients certified under the EU-US framework
+/// name the Swiss-US one as well (legal review FN-13).
+fn swiss(a: &mut Answers) {
+    a.audience.regions.push(Region::Switzerland);
+    let add_swiss = |s: &mut Safeguards| {
+        if s.contains(Safeguard::DataPrivacyFramework) {
+            *s = Safeguards::new(s.iter().chain([Safeguard::SwissUsDpf]));
+        }
+    };
+    a.processors
+        .iter_mut()
+        .for_each(|p| add_swiss(&mut p.safeguard));
+    a.hosting
+        .transfers
+        .iter_mut()
+        .for_each(|t| add_swiss(&mut t.safeguard));
+}
+
+fn us_states(a: &mut Answers) {
+    a.audience.regions.push(Region::UsOther);
 }
 
 fn kazakhstan(a: &mut Answers) {
@@ -343,6 +424,66 @@ rule_tests! {
         a.audience.parental_consent = Some("a parent confirms by e-mail".into());
     }, |a| a.audience.parental_consent = None;
     uk_minimum_age: "uk-minimum-age" => none, |a| a.audience.minimum_age = None;
+    uk_complaints_procedure: "uk-complaints-procedure" => none, |a| a.rights.complaints = None;
+    // A UK-only operator may rely on it; serving the EEA too, it may not.
+    uk_recognised_legitimate_interest: "uk-recognised-legitimate-interest" => |a| {
+        a.organization.country = Some("GB".parse().unwrap());
+        only(a, &[Region::Uk]);
+        a.purposes[2].legal_basis = Some(LegalBasis::RecognisedLegitimateInterest);
+    }, |a| a.audience.regions.push(Region::Eea);
+
+    // Swiss FADP
+    fadp_controller: "fadp-controller" => swiss, |a| a.organization.legal_entity = None;
+    fadp_purposes: "fadp-purposes" => swiss, |a| a.purposes.clear();
+    fadp_recipient_country: "fadp-recipient-country" => swiss, |a| a.processors[0].countries.clear();
+    fadp_transfer_safeguard: "fadp-transfer-safeguard" => swiss, |a| a.processors[2].safeguard = Default::default();
+    fadp_transfer_mechanism: "fadp-transfer-mechanism" => swiss,
+        |a| a.hosting.transfers[0].safeguard = Safeguard::Consent.into();
+    // Adequacy under Swiss law: Germany (EEA) needs nothing, India has no decision.
+    fadp_transfer_safeguard_adequacy: "fadp-transfer-safeguard" => |a| {
+        swiss(a);
+        a.processors[0].safeguard = Default::default();
+    }, |a| a.processors[0].countries = vec!["IN".parse().unwrap()];
+    fadp_transfer_safeguard_none_needed: "fadp-transfer-safeguard" => swiss,
+        |a| a.processors[2].safeguard = Safeguard::NotApplicable.into();
+    fadp_representative: "fadp-representative" => |a| {
+        swiss(a);
+        a.organization.country = Some("US".parse().unwrap());
+        a.organization.eu_representative = person("EU Rep B.V.");
+        a.organization.swiss_representative = person("Swiss Rep AG");
+    }, |a| a.organization.swiss_representative = None;
+
+    // US states
+    us_states_appeal: "us-states-appeal" => us_states, |a| a.rights.appeal = None;
+    us_states_sale_disclosure: "us-states-sale-disclosure" => us_states,
+        |a| a.sale_and_sharing.shares_for_advertising = None;
+    us_states_opt_out_signal: "us-states-opt-out-signal" => |a| {
+        us_states(a);
+        a.sale_and_sharing.shares_for_advertising = Some(true);
+        a.tracking.global_privacy_control = Some(GpcResponse::HonoredAsOptOut);
+    }, |a| a.tracking.global_privacy_control = Some(GpcResponse::NotHonored);
+    // Before Colorado's signal duty (1 July 2024) no state required it.
+    us_states_opt_out_signal_by_date: "us-states-opt-out-signal" => |a| {
+        us_states(a);
+        a.sale_and_sharing.sells = Some(true);
+        a.tracking.global_privacy_control = Some(GpcResponse::NotHonored);
+        a.policy.last_updated = Some(date("2024-01-01"));
+        a.policy.effective_date = None;
+    }, |a| a.policy.effective_date = Some(date("2024-07-01"));
+    us_states_texas_sensitive_sale: "us-states-texas-sensitive-sale" => |a| {
+        us_states(a);
+        a.sale_and_sharing.sells = Some(true);
+        a.data.categories[1].ccpa_sensitive = true;
+        a.sale_and_sharing.sells_sensitive = Some(false);
+    }, |a| a.sale_and_sharing.sells_sensitive = None;
+    us_states_purposes: "us-states-purposes" => us_states, |a| a.purposes.clear();
+    // Quiet without sensitive data: the example's log-in with its password is CCPA
+    // sensitive personal information, which the states' rule reads as theirs too.
+    us_states_sensitive_consent: "us-states-sensitive-consent" => |a| {
+        us_states(a);
+        a.data.categories[0].ccpa_sensitive = false;
+    }, |a| a.data.categories[1].special_category = true;
+    us_states_thresholds: "us-states-thresholds" => none, us_states;
 
     // CCPA
     ccpa_thresholds: "ccpa-thresholds" => |a| a.audience.regions.retain(|r| *r != Region::California),
@@ -404,6 +545,11 @@ rule_tests! {
     };
     coppa_operator_contact: "coppa-operator-contact" => kids, |a| a.organization.postal_address = None;
     coppa_telephone: "coppa-telephone" => none, kids;
+    coppa_third_parties: "coppa-third-parties" => kids, |a| {
+        a.processors[2].categories.clear();
+        a.processors[2].data_description = None;
+    };
+    coppa_retention_policy: "coppa-retention-policy" => kids, |a| { a.retention.rules.pop(); };
     coppa_minimum_age: "coppa-minimum-age" => none, |a| a.audience.minimum_age = None;
 
     // LGPD
@@ -412,6 +558,8 @@ rule_tests! {
     lgpd_controller: "lgpd-controller" => none, |a| a.organization.legal_entity = None;
     lgpd_legal_basis: "lgpd-legal-basis" => none, |a| a.purposes[1].legal_basis = None;
     lgpd_encarregado: "lgpd-encarregado" => none, |a| a.organization.dpo = None;
+    lgpd_response_time: "lgpd-response-time" => none,
+        |a| a.rights.response_time = Some("30 days".parse().unwrap());
     lgpd_transfer: "lgpd-transfer" => none, |a| a.processors[0].safeguard = Default::default();
 
     // PIPEDA
@@ -466,12 +614,42 @@ rule_tests! {
     consistency_advertising_cookies: "consistency-advertising-cookies" => |a| {
         a.tracking.cookies.push(ad_cookie(None));
     }, |a| a.tracking.cookies.push(ad_cookie(Some("AdNet")));
+    // Store forms against the policy
+    store_category_absent: "store-category-absent" => mobile_store,
+        |a| a.stores.categories[0].category = "contacts".into();
+    store_category_unmapped: "store-category-unmapped" => mobile_store,
+        |a| a.stores.categories[1].play.clear();
+    store_category_unanswered: "store-category-unanswered" => mobile_store,
+        |a| a.stores.categories[0].linked_to_user = None;
+    store_tracking_att: "store-tracking-att" => |a| {
+        mobile_store(a);
+        a.sale_and_sharing.shares_for_advertising = None;
+        a.stores.categories[0].tracking = Some(true);
+        a.app.att_prompt = true;
+    }, |a| a.app.att_prompt = false;
+    store_shared_recipient: "store-shared-recipient" => |a| {
+        mobile_store(a);
+        a.stores.categories[0].shared = Some(true);
+    }, |a| {
+        for p in &mut a.processors {
+            p.categories.retain(|c| c != "account");
+        }
+    };
+    store_encryption: "store-encryption" => mobile_store,
+        |a| a.security.measures.retain(|m| m.kind != SecurityMeasureKind::Tls);
+    store_advertising: "store-advertising" => mobile_store,
+        |a| a.stores.categories[4].uses.push(StoreUse::ThirdPartyAdvertising);
+    store_app_permissions: "store-app-permissions" => mobile_store,
+        |a| a.app.android_permissions.clear();
     // A waiver that covers a finding is quiet; moved to an answer with no finding, it
     // waives nothing and says so.
     consistency_stale_waiver: "consistency-stale-waiver" => |a| {
         a.purposes[0].legal_basis = None;
         a.waivers.push(waiver("gdpr-legal-basis", Some("purposes[0]")));
     }, |a| a.waivers[0].answer = Some("purposes.billing".into());
+    // A path that points at no answer is no suggestion; one that does fires.
+    consistency_unconfirmed: "consistency-unconfirmed" => |a| a.mark_suggested("processors.gone"),
+        |a| a.mark_suggested("purposes.0");
 }
 
 fn waiver(rule: &str, answer: Option<&str>) -> Waiver {
@@ -508,6 +686,8 @@ fn rules_are_well_formed() {
         let prefix = match r.regime {
             Regime::Gdpr => "gdpr-",
             Regime::UkGdpr => "uk-",
+            Regime::SwissFadp => "fadp-",
+            Regime::UsStates => "us-states-",
             Regime::Ccpa => "ccpa-",
             Regime::Caloppa => "caloppa-",
             Regime::Coppa => "coppa-",
@@ -515,6 +695,7 @@ fn rules_are_well_formed() {
             Regime::Pipeda => "pipeda-",
             Regime::Kazakhstan => "kz-",
             Regime::ChromeWebStore => "cws-",
+            Regime::Stores => "store-",
             Regime::Consistency => "consistency-",
         };
         assert!(
@@ -790,6 +971,13 @@ fn every_finding_points_at_a_question_the_interview_asks() {
     a.waivers.push(lapsed);
     a.waivers.remove(0);
     cases.push(a);
+    // Every regime's fixture, as it is and with every kind of answer a rule asks for
+    // taken away: each regime's rules then fire on answers that serve only its region.
+    for fixture in REGIME_FIXTURES {
+        let a = Answers::from_json(fixture).unwrap();
+        cases.push(a.clone());
+        cases.push(stripped(a));
+    }
     let mut pointed = 0;
     for a in &cases {
         for f in check(a) {
@@ -812,6 +1000,106 @@ fn every_finding_points_at_a_question_the_interview_asks() {
         1,
         "established in the EEA: the GDPR applies"
     );
+}
+
+/// The answers of `tests/fixtures/regimes/`: one policy per regime that satisfies it.
+const REGIME_FIXTURES: &[&str] = &[
+    include_str!("../../tests/fixtures/regimes/gdpr.json"),
+    include_str!("../../tests/fixtures/regimes/uk_gdpr.json"),
+    include_str!("../../tests/fixtures/regimes/swiss_fadp.json"),
+    include_str!("../../tests/fixtures/regimes/ccpa.json"),
+    include_str!("../../tests/fixtures/regimes/caloppa.json"),
+    include_str!("../../tests/fixtures/regimes/us_states.json"),
+    include_str!("../../tests/fixtures/regimes/coppa.json"),
+    include_str!("../../tests/fixtures/regimes/lgpd.json"),
+    include_str!("../../tests/fixtures/regimes/pipeda.json"),
+    include_str!("../../tests/fixtures/regimes/kazakhstan.json"),
+    include_str!("../../tests/fixtures/regimes/chrome_web_store.json"),
+];
+
+/// The answers with what the rules most often ask for taken away.
+fn stripped(mut a: Answers) -> Answers {
+    let o = &mut a.organization;
+    o.legal_entity = None;
+    o.dpo = None;
+    o.postal_address = None;
+    o.eu_representative = None;
+    o.uk_representative = None;
+    o.swiss_representative = None;
+    a.purposes.iter_mut().for_each(|p| {
+        p.legal_basis = None;
+        p.legitimate_interest = None;
+    });
+    a.data.categories.iter_mut().for_each(|c| {
+        c.required = None;
+        c.ccpa_category = None;
+        c.source_name = None;
+        c.special_category = true;
+        c.ccpa_sensitive = true;
+    });
+    a.processors.iter_mut().for_each(|p| {
+        p.safeguard = Default::default();
+        p.countries.clear();
+    });
+    a.hosting.transfers.iter_mut().for_each(|t| {
+        t.safeguard = Default::default();
+        t.details = None;
+    });
+    a.hosting.data_location.clear();
+    a.retention.rules.clear();
+    a.rights = Default::default();
+    a.rights.response_time = Some("2 months".parse().unwrap());
+    a.sale_and_sharing = Default::default();
+    a.tracking.do_not_track = None;
+    a.tracking.third_party_tracking = None;
+    a.tracking.global_privacy_control = None;
+    a.changes.notify_by.clear();
+    a.policy.effective_date = None;
+    a.audience.minimum_age = None;
+    a.audience.parental_consent = None;
+    a.extension.permissions.clear();
+    a.extension.limited_use = false;
+    a
+}
+
+/// Issue 12, "a test per regime": each regime's fixture passes `check` with no error,
+/// and the regime's rules do apply to it (the fixture is about that regime).
+#[test]
+fn each_regime_fixture_satisfies_its_regime() {
+    let keys = [
+        "gdpr",
+        "uk_gdpr",
+        "swiss_fadp",
+        "ccpa",
+        "caloppa",
+        "us_states",
+        "coppa",
+        "lgpd",
+        "pipeda",
+        "kazakhstan",
+        "chrome_web_store",
+    ];
+    for (key, fixture) in keys.iter().zip(REGIME_FIXTURES) {
+        let a = Answers::from_json(fixture).unwrap();
+        let regime_rules: Vec<_> = rules().filter(|r| r.regime.key() == *key).collect();
+        assert!(!regime_rules.is_empty(), "no regime {key}");
+        assert!(
+            regime_rules.iter().any(|r| (r.applies)(&a)),
+            "{key}: none of the regime's rules applies to its fixture"
+        );
+        let errors: Vec<_> = check(&a)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{key}: {errors:#?}");
+        let broken = check(&stripped(a));
+        assert!(
+            broken
+                .iter()
+                .any(|f| f.regime.key() == *key && f.severity != Severity::Info),
+            "{key}: stripping the answers finds nothing for the regime"
+        );
+    }
 }
 
 /// The README lists every rule that catches a contradiction, with its source; the
@@ -982,4 +1270,43 @@ fn waivers_are_never_rendered() {
     assert!(!with.contains("A reason nobody should read"));
     a.waivers.clear();
     assert_eq!(with, render(&a));
+}
+
+/// The questions issue 12 added (or widened) are asked when their law applies and
+/// not otherwise, so a founder outside these regions never meets them.
+#[test]
+fn regime_questions_follow_their_law() {
+    let mut a = complete();
+    only(&mut a, &[Region::Eea]);
+    a.sale_and_sharing.sells = None;
+    a.data.categories[1].special_category = true;
+    for path in [
+        "sale_and_sharing.sells_sensitive",
+        "organization.swiss_representative",
+        "rights.complaints",
+        "tracking.global_privacy_control",
+    ] {
+        assert!(!asked(&a, path), "{path} asked for an EEA-only product");
+    }
+    a.audience.regions = vec![Region::UsOther, Region::Switzerland, Region::Uk];
+    a.organization.country = Some("US".parse().unwrap());
+    for path in [
+        "sale_and_sharing.sells_sensitive",
+        "organization.swiss_representative",
+        "rights.complaints",
+        "tracking.global_privacy_control",
+        "rights.appeal",
+    ] {
+        assert!(asked(&a, path), "{path} not asked");
+    }
+    // Texas's question only while selling is not ruled out.
+    a.sale_and_sharing.sells = Some(false);
+    assert!(!asked(&a, "sale_and_sharing.sells_sensitive"));
+    // Transfer safeguards are asked for Brazil and Kazakhstan alone too.
+    for region in [Region::Brazil, Region::Kazakhstan] {
+        let mut a = complete();
+        a.organization.country = Some("US".parse().unwrap());
+        only(&mut a, &[region]);
+        assert!(asked(&a, "processors[1].safeguard"), "{region:?}");
+    }
 }

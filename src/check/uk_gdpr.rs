@@ -33,6 +33,60 @@ pub static RULES: &[Rule] = &[
                   Commissioner's Office",
     },
     Rule {
+        id: "uk-complaints-procedure",
+        reviewed: "2026-12-06",
+        regime: Regime::UkGdpr,
+        citation: "Data Protection Act 2018 s. 164A (Data (Use and Access) Act 2025 s. 103), \
+                   from 19 June 2026",
+        severity: Severity::Warning,
+        applies_when: UK,
+        applies: uk_gdpr,
+        test: |a| {
+            Hit::when(
+                a.rights
+                    .complaints
+                    .as_deref()
+                    .is_none_or(|s| s.trim().is_empty()),
+                "rights.complaints",
+            )
+        },
+        message: "The policy does not say how to complain to you about your use of personal \
+                  data; from 19 June 2026 UK controllers must take such complaints and help \
+                  people make them (for example with an electronic complaint form), and \
+                  acknowledge each within 30 days",
+    },
+    Rule {
+        id: "uk-recognised-legitimate-interest",
+        reviewed: "2026-12-06",
+        regime: Regime::UkGdpr,
+        citation: "UK GDPR Art. 6(1)(ea), Annex 1 (Data (Use and Access) Act 2025 s. 70); GDPR Art. 6(1)",
+        severity: Severity::Error,
+        applies_when: "a purpose relies on a recognised legitimate interest",
+        applies: |a| super::gdpr::uses_basis(a, LegalBasis::RecognisedLegitimateInterest),
+        test: |a| {
+            // The basis exists only in UK law: wrong wherever another law that asks for a
+            // basis applies (the EU GDPR, the Swiss FADP, the LGPD), or where the UK
+            // GDPR does not.
+            let elsewhere = crate::law::eu_gdpr(a)
+                || crate::law::swiss_fadp(a)
+                || crate::law::lgpd(a)
+                || !uk_gdpr(a);
+            if !elsewhere {
+                return Vec::new();
+            }
+            super::entries(
+                &a.purposes,
+                "purposes",
+                "legal_basis",
+                |p| p.legal_basis == Some(LegalBasis::RecognisedLegitimateInterest),
+                |p| format!("purpose `{}`", p.name),
+            )
+        },
+        message: "A recognised legitimate interest (UK GDPR Art. 6(1)(ea)) is a basis only \
+                  under UK law; for the other laws that apply, choose a basis they know \
+                  (usually legitimate interests, with the interest stated)",
+    },
+    Rule {
         id: "uk-representative",
         reviewed: "2026-12-06",
         regime: Regime::UkGdpr,

@@ -51,11 +51,31 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
         Source::Saved { name, path } => (path, name),
     };
     let loaded = store::read_on_disk(&path)?;
-    let answers = loaded.answers.clone();
+    let mut answers = loaded.answers.clone();
+    let catalog = crate::catalog::Catalog::for_operator()?;
+    // A new policy begins with the quick start, and then asks only what its
+    // suggestions cannot know.
+    let mut quick = false;
+    let mut base = loaded.base();
+    if !path.exists() && args.section.is_none() && !args.only_missing {
+        let portable = matches!(Source::parse(&input)?, Source::File(_));
+        match super::quickstart::begin(&mut terminal, &path, portable, &answers, &catalog) {
+            super::quickstart::Begun::Suggested(suggested) => {
+                let synced = save(&path, &base, &suggested, "audience.regions")
+                    .map_err(anyhow::Error::msg)?;
+                base = synced.base;
+                answers = *suggested;
+                quick = true;
+            }
+            super::quickstart::Begun::Skipped => {}
+            super::quickstart::Begun::Stopped => return Ok(Exit::Interrupted.into()),
+        }
+    }
 
     let mut start = None;
     if args.section.is_none()
         && !args.only_missing
+        && !quick
         && path.exists()
         && let Some(key) = session::last_question(&path)
         && let Some((section, _)) = questions::find(&key)
@@ -76,8 +96,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
         "Answers are saved to {} as you confirm them. Esc goes back one question; Ctrl-C stops.",
         path.display()
     ));
-    // What the file held when last read or written, to notice another writer.
-    let mut base = loaded.base();
+    // `base`: what the file held when last read or written, to notice another writer.
     let mut save = |answers: &Answers, key: &str| {
         let synced = save(&path, &base, answers, key)?;
         base = synced.base;
@@ -85,7 +104,8 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     };
     let mut interview = Interview::new(&mut terminal, &mut save, answers);
     interview.only_missing = args.only_missing;
-    interview.catalog = crate::catalog::Catalog::for_operator()?;
+    interview.quick = quick;
+    interview.catalog = catalog;
     interview.answers_file = Some(path.clone());
     let outcome = interview
         .run(sections, start.flatten().as_deref())

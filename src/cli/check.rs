@@ -195,6 +195,9 @@ pub fn explain_text(rule: &Rule) -> String {
     let para = |out: &mut String, text: &str| {
         let _ = writeln!(out, "\n{}", textwrap::fill(text, 78));
     };
+    if rule.regime == Regime::UsStates {
+        us_state_table(&mut out);
+    }
     para(
         &mut out,
         &format!(
@@ -238,6 +241,24 @@ pub fn explain_text(rule: &Rule) -> String {
     }]);
     let _ = writeln!(out, "\n  policywright set NAME 'waivers={one}'");
     out
+}
+
+/// The US states' laws the `us-states-*` rules read (`crate::law::us_states`): when
+/// each applies, its notice section and what is still to confirm, so a founder can
+/// judge the thresholds the answers cannot.
+fn us_state_table(out: &mut String) {
+    let _ = writeln!(out, "\nThe state laws these rules read:");
+    let wrap = textwrap::Options::new(78).subsequent_indent("    ");
+    for s in crate::law::us_states::STATES {
+        let mut line = format!(
+            "- {}: {} ({}), in force {}; applies: {}; notice: {}",
+            s.name, s.act, s.statute, s.in_force, s.thresholds, s.notice
+        );
+        if !s.to_confirm.is_empty() {
+            line.push_str(&format!(" (to confirm: {})", s.to_confirm));
+        }
+        let _ = writeln!(out, "{}", textwrap::fill(&line, &wrap));
+    }
 }
 
 #[derive(Serialize)]

@@ -62,7 +62,10 @@ impl Exit {
                  found an undeclared processor; `diff --exit-code` found changes (`--exit-code=material`: material \
                  changes)"
             }
-            Exit::Usage => "usage error or bad input; nothing was written",
+            Exit::Usage => {
+                "usage error or bad input (`publish` of answers with unconfirmed \
+                 suggestions included); nothing was written"
+            }
             Exit::Unsaved => {
                 "the wizard was left (Ctrl-Q twice) with an answer that could not be saved"
             }

@@ -12,6 +12,7 @@ mod input;
 mod list;
 mod processors;
 mod publish;
+mod quickstart;
 mod render;
 mod scan;
 mod schema;
@@ -75,7 +76,11 @@ pub struct Cli {
 pub enum Command {
     /// Start a new policy in the full-screen interview.
     ///
-    /// Every confirmed answer is saved at once, atomically, to
+    /// It begins with a quick start on the line (the product's kinds, where the
+    /// company is established, the regions served, the code's folder), whose
+    /// suggestions the wizard shows unconfirmed: Ctrl-Y confirms one, Ctrl-D a
+    /// section, Ctrl-N goes to the next question that needs you; Esc at the first
+    /// start question skips it. Every confirmed answer is saved at once, atomically, to
     /// <data dir>/policies/NAME.json (or FILE). An existing NAME is refused: open it
     /// with `edit`. Needs a terminal: without one it exits 2 and points to `set`.
     New(wizard::NewArgs),
@@ -104,6 +109,8 @@ pub enum Command {
     Schema,
     /// Answer the interview one prompt per line (screen readers, slow links, plain terminals).
     ///
+    /// A new NAME or FILE begins with the quick start, then asks only the suggestions
+    /// to confirm (each offered as the default) and what they cannot know.
     /// Saved answers are the defaults and Enter keeps them; each confirmed answer is
     /// saved at once, so an interrupted interview continues where it stopped. Esc goes
     /// back one question, Ctrl-C stops (exit code 130). Needs a terminal: without one
@@ -209,9 +216,10 @@ pub struct RenderArgs {
     pub input: String,
 
     /// Output format [default: from --out's extension (.md, .html, .txt, ...), else
-    /// markdown; an extension it does not know is an error].
+    /// markdown; an extension it does not know is an error]. The store formats write
+    /// a store's privacy form from the same answers instead of the policy.
     #[arg(short, long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<render::RenderFormat>,
 
     /// Write to this file instead of standard output (- is standard output).
     #[arg(short, long, value_name = "PATH")]

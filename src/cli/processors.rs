@@ -63,11 +63,7 @@ fn text(matches: &[&Entry], query: Option<&str>) -> String {
         }
         let _ = writeln!(out, "{} ({})", role.label(), role.key());
         for e in group {
-            let unchecked = if e.checked.is_none() {
-                " [unchecked]"
-            } else {
-                ""
-            };
+            let unchecked = unchecked_mark(e);
             let _ = writeln!(
                 out,
                 "  {:<width$}  {}: {}{unchecked}",
@@ -91,5 +87,33 @@ fn text(matches: &[&Entry], query: Option<&str>) -> String {
              documents; confirm them before you rely on them."
         );
     }
+    if matches
+        .iter()
+        .any(|e| e.checked.is_some() && !e.unconfirmed_facts().is_empty())
+    {
+        let _ = writeln!(
+            out,
+            "[unchecked: ...]: those facts were not confirmed when the entry was checked."
+        );
+    }
+    if matches.iter().any(|e| !e.unconfirmed_facts().is_empty()) {
+        let _ = writeln!(
+            out,
+            "A policy is never given an unchecked fact from the catalog: give it yourself \
+             in the processor's answers once you have confirmed it."
+        );
+    }
     out
+}
+
+/// How the listing marks an entry whose facts are not all checked: wholly
+/// (no `checked` date) or by the facts its check did not confirm.
+fn unchecked_mark(e: &Entry) -> String {
+    if e.checked.is_none() {
+        return " [unchecked]".to_owned();
+    }
+    match e.unconfirmed_facts().as_slice() {
+        [] => String::new(),
+        facts => format!(" [unchecked: {}]", facts.join(", ")),
+    }
 }

@@ -4,14 +4,50 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::RenderArgs;
+use crate::disclosures::{self, Form};
 use crate::render::{Format, Prepared, Renderer};
 use crate::store;
+
+/// `render --format`: a policy format, or one of the stores' privacy forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RenderFormat {
+    /// GitHub-flavoured Markdown with a table of contents
+    Markdown,
+    /// A standalone HTML page with its own readable, printable styles
+    Html,
+    /// Plain text, wrapped at 78 columns, with numbered headings
+    Text,
+    /// Google Play's Data safety form, as the CSV Play Console's "Import from CSV" reads
+    PlayDataSafety,
+    /// App Store Connect's App Privacy answers, as a checklist in the console's order
+    AppPrivacy,
+    /// The App Privacy answers as JSON (fastlane's app_privacy_details.json)
+    AppPrivacyJson,
+    /// The Chrome Web Store's privacy practices tab, ready to paste
+    ChromeWebStore,
+}
+
+impl RenderFormat {
+    /// The policy format, or the store form, this names.
+    fn target(self) -> Result<Format, Form> {
+        match self {
+            RenderFormat::Markdown => Ok(Format::Markdown),
+            RenderFormat::Html => Ok(Format::Html),
+            RenderFormat::Text => Ok(Format::Text),
+            RenderFormat::PlayDataSafety => Err(Form::PlayDataSafety),
+            RenderFormat::AppPrivacy => Err(Form::AppPrivacy),
+            RenderFormat::AppPrivacyJson => Err(Form::AppPrivacyJson),
+            RenderFormat::ChromeWebStore => Err(Form::ChromeWebStore),
+        }
+    }
+}
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     // `--out -` is standard output, as `-` for the answers is standard input.
     let out = args.out.as_deref().filter(|out| !is_stdout(out));
-    let format = match (args.format, out) {
-        (Some(format), _) => format,
+    let format = match (args.format.map(RenderFormat::target), out) {
+        (Some(Ok(format)), _) => format,
+        (Some(Err(form)), _) => return run_form(&args, form, out),
         (None, Some(out)) => format_for_out(out)?,
         (None, None) => Format::Markdown,
     };
@@ -39,6 +75,28 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
         Some(out) => store::write_atomic(out, policy.as_bytes())
             .map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?,
         None => super::print_policy(&policy)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `render --format <store form>`: the form instead of the policy, written the same
+/// way (standard output, or atomically to `--out`).
+fn run_form(args: &RenderArgs, form: Form, out: Option<&Path>) -> anyhow::Result<ExitCode> {
+    if args.templates.is_some() {
+        anyhow::bail!(
+            "--templates applies to policies, not to --format {}",
+            form.key()
+        );
+    }
+    if let Some(out) = out {
+        check_out(out)?;
+    }
+    let policy = super::input::read_policy(&args.input, &args.answers.set)?;
+    let text = disclosures::render(&policy, form)?;
+    match out {
+        Some(out) => store::write_atomic(out, text.as_bytes())
+            .map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?,
+        None => super::print_policy(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

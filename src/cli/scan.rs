@@ -10,7 +10,7 @@ use serde_json::json;
 
 use super::processors::ReportFormat;
 use crate::answers::Permission;
-use crate::scan::{self, ExtensionManifest, Report};
+use crate::scan::{self, ExtensionManifest, PermissionFile, PlacementKind, Report};
 
 #[derive(Debug, Args)]
 pub struct ScanArgs {
@@ -68,6 +68,20 @@ fn suggested(ext: &ExtensionManifest) -> Vec<Permission> {
         .collect()
 }
 
+/// What to paste into `app.android_permissions` or `app.ios_permissions`: one answer
+/// per permission not in the policy yet, an iOS usage description's own text as its
+/// starting point (the operator says what it is used for).
+fn suggested_app(file: &PermissionFile) -> Vec<Permission> {
+    file.permissions
+        .iter()
+        .filter(|p| p.declared != Some(true))
+        .map(|p| Permission {
+            names: vec![p.name.clone()],
+            used_for: p.description.clone().unwrap_or_default(),
+        })
+        .collect()
+}
+
 fn json_report(report: &Report, args: &ScanArgs) -> String {
     let extensions: Vec<_> = report
         .extensions
@@ -80,11 +94,26 @@ fn json_report(report: &Report, args: &ScanArgs) -> String {
             })
         })
         .collect();
+    let app_permissions: Vec<_> = report
+        .app_permissions
+        .iter()
+        .map(|file| {
+            json!({
+                "file": file.file,
+                "platform": file.platform,
+                "answer": file.platform.answer(),
+                "permissions": file.permissions,
+                "suggested_answers": suggested_app(file),
+            })
+        })
+        .collect();
     let value = json!({
         "dir": args.dir.display().to_string(),
         "policy": args.policy,
         "processors": report.processors,
         "extensions": extensions,
+        "infrastructure": report.infrastructure,
+        "app_permissions": app_permissions,
         "warnings": report.warnings,
     });
     let mut text = serde_json::to_string_pretty(&value).expect("the report serialises");
@@ -141,6 +170,62 @@ fn text_report(report: &Report, args: &ScanArgs) -> String {
             let _ = writeln!(
                 out,
                 "Suggested extension.permissions answers (group them and say what each is used for):\n  {}",
+                answers.replace("},{", "},\n   {")
+            );
+        }
+    }
+    if !report.infrastructure.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWhere data lives, as infrastructure files say (for hosting and storage answers):"
+        );
+        for p in &report.infrastructure {
+            let what = match (p.kind, &p.region) {
+                (PlacementKind::DataStore, _) => format!("data store {}", p.name),
+                (PlacementKind::Region, Some(region)) => format!("{} region {region}", p.name),
+                (PlacementKind::Region, None) => format!("{} region", p.name),
+            };
+            let _ = writeln!(out, "  {}:{}: {what} ({})", p.file, p.line, p.source);
+        }
+    }
+    for file in &report.app_permissions {
+        let _ = writeln!(
+            out,
+            "\n{} permissions in {}:",
+            file.platform.label(),
+            file.file
+        );
+        if file.permissions.is_empty() {
+            let _ = writeln!(out, "  none");
+        }
+        for p in &file.permissions {
+            let status = match p.declared {
+                Some(true) => " — declared",
+                Some(false) => " — NOT in the policy",
+                None => "",
+            };
+            let _ = writeln!(out, "  {}:{}: {}{status}", file.file, p.line, p.name);
+        }
+        // Declaring the key means the app may show the ATT prompt; said once, until
+        // the policy lists the key.
+        let asks_to_track = file
+            .permissions
+            .iter()
+            .any(|p| p.name == "NSUserTrackingUsageDescription" && p.declared != Some(true));
+        if asks_to_track {
+            let _ = writeln!(
+                out,
+                "The app declares NSUserTrackingUsageDescription: if it asks through App \
+                 Tracking Transparency before tracking, answer app.att_prompt=yes."
+            );
+        }
+        let suggested = suggested_app(file);
+        if !suggested.is_empty() {
+            let answers = serde_json::to_string(&suggested).expect("serialises");
+            let _ = writeln!(
+                out,
+                "Suggested {} answers (say what each is used for):\n  {}",
+                file.platform.answer(),
                 answers.replace("},{", "},\n   {")
             );
         }

@@ -68,7 +68,32 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
     }
     need_terminal("new")?;
     let mut app = app()?;
-    app.open(path, name, Answers::default(), None, Saved::NotYet);
+    // The quick start, on the line prompter, before the full screen opens: its
+    // suggestions are saved at once and shown unconfirmed in the wizard.
+    // A terminal that goes away during the start ends it as it would the wizard.
+    super::hangup::exit_on_hangup(Exit::Hangup);
+    let portable = name.is_none();
+    let mut terminal = crate::ask::terminal::Terminal;
+    match super::quickstart::begin(
+        &mut terminal,
+        &path,
+        portable,
+        &Answers::default(),
+        &app.catalog,
+    ) {
+        super::quickstart::Begun::Suggested(answers) => {
+            let base = store::read_on_disk(&path)?.base();
+            let synced =
+                save(&path, &base, &answers, "audience.regions").map_err(anyhow::Error::msg)?;
+            app.open(path, name, *answers, None, Saved::Saved);
+            app.doc_mut().base = synced.base;
+            crate::tui::confirm::first_to_do(&mut app);
+        }
+        super::quickstart::Begun::Skipped => {
+            app.open(path, name, Answers::default(), None, Saved::NotYet)
+        }
+        super::quickstart::Begun::Stopped => return Ok(Exit::Interrupted.into()),
+    }
     run(app)
 }
 

@@ -165,6 +165,14 @@ pub(super) fn sale_and_sharing(s: &mut Section) {
             ),
         ),
         (
+            o.sells_sensitive,
+            n.sells_sensitive,
+            (
+                "Now sells sensitive personal data",
+                "No longer sells sensitive personal data",
+            ),
+        ),
+        (
             o.shares_with_data_brokers,
             n.shares_with_data_brokers,
             (

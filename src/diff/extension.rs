@@ -41,6 +41,25 @@ pub(super) fn extension(s: &mut Section) {
         n.no_tracking_or_ads,
         None,
     );
+    s.text("single purpose", &o.single_purpose, &n.single_purpose);
+    let yes_no = |v: Option<bool>| v.map(|v| if v { "yes" } else { "no" }.to_owned());
+    s.value(
+        "store answer \"uses remote code\"",
+        yes_no(o.remote_code),
+        yes_no(n.remote_code),
+        None,
+    );
+    s.text(
+        "why remote code is used",
+        &o.remote_code_reason,
+        &n.remote_code_reason,
+    );
+    s.value(
+        "store answer \"no creditworthiness or lending use\"",
+        yes_no(o.no_lending_use),
+        yes_no(n.no_lending_use),
+        None,
+    );
     s.flag(
         (
             "Now states compliance with the Chrome Web Store's Limited Use requirements",

@@ -23,6 +23,7 @@ pub(super) const RIGHT_WITHDRAWN: &str = "right withdrawn";
 pub(super) const WIDER: &str = "wider default visibility";
 pub(super) const CHILDREN: &str = "directed to children";
 pub(super) const PERMISSION: &str = "new extension permission";
+pub(super) const APP_PERMISSION: &str = "new app permission";
 
 #[cfg(test)]
 mod tests {
@@ -48,6 +49,7 @@ mod tests {
         WIDER,
         CHILDREN,
         PERMISSION,
+        APP_PERMISSION,
     ];
 
     /// The module documentation is what users read: it must name exactly these rules.

@@ -24,6 +24,7 @@
 //! | `wider default visibility` | new items are visible to more people by default |
 //! | `directed to children` | the product is now directed to children |
 //! | `new extension permission` | the browser extension asks for a new permission |
+//! | `new app permission` | the mobile app asks for a new Android permission or iOS usage description |
 //!
 //! Everything else (wording, contact details, dates, removals, shorter periods, new
 //! regions or rights, waivers of `check` findings) is reported but not material. Comparing is pure: no clock, no
@@ -51,6 +52,7 @@ mod retention;
 mod rights;
 mod section;
 mod security;
+mod stores;
 mod tracking;
 mod waivers;
 
@@ -79,6 +81,10 @@ pub enum Area {
     Tracking,
     Security,
     Extension,
+    /// A mobile app's permissions.
+    App,
+    /// The app stores' privacy answers.
+    Stores,
     Changes,
     CustomSections,
     /// Findings of `check` waived: never material, never in the policy's text.
@@ -187,6 +193,8 @@ const AREAS: &[(Area, CompareArea)] = &[
     (Area::Tracking, tracking::tracking),
     (Area::Security, security::security),
     (Area::Extension, extension::extension),
+    (Area::App, stores::app),
+    (Area::Stores, stores::stores),
     (Area::Changes, notices::changes),
     (Area::CustomSections, notices::custom_sections),
     (Area::Waivers, waivers::waivers),

@@ -45,6 +45,11 @@ pub(super) fn organization(s: &mut Section) {
             &o.uk_representative,
             &n.uk_representative,
         ),
+        (
+            "Swiss representative",
+            &o.swiss_representative,
+            &n.swiss_representative,
+        ),
     ] {
         let name = |p: &Option<ContactPerson>| p.as_ref().map(|p| p.name.clone());
         if name(old) != name(new) {

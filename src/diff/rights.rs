@@ -41,6 +41,7 @@ pub(super) fn rights(s: &mut Section) {
     s.shown("response time", o.response_time, n.response_time);
     s.text("identity verification", &o.verification, &n.verification);
     s.text("how to appeal", &o.appeal, &n.appeal);
+    s.text("how to complain to us", &o.complaints, &n.complaints);
     s.flag(
         (
             "Now states the right to complain to a supervisory authority",

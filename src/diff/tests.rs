@@ -503,3 +503,40 @@ fn a_new_route_to_the_safeguards_and_a_second_mechanism_are_said() {
         c.text
     );
 }
+
+/// Issue 12's new answers reach `diff`: Texas's sensitive-sale answer (material, like
+/// any selling), the UK complaints route and the Swiss representative.
+#[test]
+fn regime_answers_are_described() {
+    let mut old = stepr();
+    old.audience.regions.push(Region::UsOther);
+    old.audience.regions.push(Region::Switzerland);
+    old.data.categories[0].ccpa_sensitive = true;
+    old.sale_and_sharing.sells = None;
+    let mut new = old.clone();
+    new.sale_and_sharing.sells_sensitive = Some(true);
+    let changes = compare(&old, &new).changes;
+    assert_eq!(changes.len(), 1, "{changes:#?}");
+    assert_eq!(changes[0].text, "Now sells sensitive personal data");
+    material(&changes[0], "selling or sharing turned on");
+    let mut new = old.clone();
+    new.rights.complaints = Some("using the form at https://stepr.example/complain".into());
+    new.organization.swiss_representative = Some(crate::answers::ContactPerson {
+        name: "Rep CH AG".into(),
+        email: None,
+        postal_address: None,
+    });
+    let texts: Vec<String> = compare(&old, &new)
+        .changes
+        .into_iter()
+        .map(|c| c.text)
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("how to complain to us")),
+        "{texts:#?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("Swiss representative")),
+        "{texts:#?}"
+    );
+}

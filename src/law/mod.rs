@@ -10,6 +10,7 @@
 //! law: that lives with the rules in `check`.
 
 pub mod transfers;
+pub mod us_states;
 
 use crate::answers::Answers;
 use crate::answers::values::Country;
@@ -59,6 +60,45 @@ pub fn california(a: &Answers) -> bool {
 /// A US law applies: California's, or the other states' comprehensive privacy laws.
 pub fn united_states(a: &Answers) -> bool {
     a.audience.serves(Region::California) || a.audience.serves(Region::UsOther)
+}
+
+/// The US states' comprehensive privacy laws (Virginia, Colorado, ...; the table is in
+/// [`us_states`]): the product serves people in US states other than California.
+pub fn us_state_laws(a: &Answers) -> bool {
+    us_states::applies(a)
+}
+
+/// Brazil's LGPD, Art. 3: processing of data of people in Brazil, or offering goods or
+/// services to them; here, serving Brazil.
+pub fn lgpd(a: &Answers) -> bool {
+    a.audience.serves(Region::Brazil)
+}
+
+/// Kazakhstan's Law No. 94-V "On Personal Data and their Protection": serving people
+/// in Kazakhstan.
+pub fn kazakhstan(a: &Answers) -> bool {
+    a.audience.serves(Region::Kazakhstan)
+}
+
+/// A law that asks on what basis data leaves its territory: the European laws (GDPR
+/// Art. 44-49, FADP Art. 16-17), the LGPD (Art. 33) or Kazakhstan's law (Art. 16). The
+/// interview asks each recipient's safeguard exactly when this holds, so every rule
+/// that points at one points at a question that is asked.
+pub fn transfer_basis(a: &Answers) -> bool {
+    european(a) || lgpd(a) || kazakhstan(a)
+}
+
+/// Swiss FADP Art. 14(1): a private controller with its seat abroad that processes data
+/// of people in Switzerland must name a representative there when the processing is
+/// connected with offering them goods or services, is regular and extensive, and
+/// entails a high risk. The last conditions are not in the answers, so `check` warns.
+pub fn needs_swiss_representative(a: &Answers) -> bool {
+    a.audience.serves(Region::Switzerland) && established_in(a, "CH") == Some(false)
+}
+
+/// Whether to ask for a Swiss representative (see [`may_need_eu_representative`]).
+pub fn may_need_swiss_representative(a: &Answers) -> bool {
+    a.audience.serves(Region::Switzerland) && established_in(a, "CH") != Some(true)
 }
 
 /// GDPR Art. 27(1): an operator *not* established in the EEA that serves people in it

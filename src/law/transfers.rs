@@ -310,17 +310,6 @@ pub fn misfit(law: Exporter, countries: &[Country], safeguards: &Safeguards) -> 
     )
 }
 
-/// Whether a law that judges each recipient's transfer mechanism applies: a European
-/// one ([`crate::law::european`]), the LGPD (Art. 33) or Kazakhstan's Law 94-V (Art.
-/// 16). The interview asks for a recipient's safeguards exactly when this holds, so
-/// every `check` finding about them points at a question that is asked.
-pub fn safeguards_asked(a: &crate::answers::Answers) -> bool {
-    use crate::answers::vocab::Region;
-    crate::law::european(a)
-        || a.audience.serves(Region::Brazil)
-        || a.audience.serves(Region::Kazakhstan)
-}
-
 /// The appropriate safeguards of GDPR Art. 46 and 47 (and their UK, Swiss and Brazilian
 /// counterparts) that are contracts or rules, whose copy a reader may obtain; an
 /// adequacy decision or a framework is public law, so Art. 13(1)(f) asks only for its

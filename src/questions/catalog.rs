@@ -14,6 +14,8 @@ use crate::answers::vocab::{
 };
 use crate::law;
 
+mod stores;
+
 fn q(key: &'static str, prompt: &'static str, help: &'static str, kind: Kind) -> Question {
     Question {
         key,
@@ -122,6 +124,8 @@ fn build() -> Vec<Section> {
         tracking(),
         security(),
         extension(),
+        stores::app(),
+        stores::stores(),
         changes(),
         policy(),
         custom(),
@@ -199,6 +203,10 @@ fn product() -> Section {
               "UK GDPR Art. 27: an operator outside the UK that serves people in it must name a representative there.",
               Kind::Group(person_fields()))
                 .when(|s| law::may_need_uk_representative(s.answers)),
+            q("organization.swiss_representative", "Who represents you in Switzerland?",
+              "Swiss FADP Art. 14: an operator outside Switzerland whose processing of data of people there is regular, extensive and high-risk must name a representative there; the policy then gives its name and address.",
+              Kind::Group(person_fields()))
+                .when(|s| law::may_need_swiss_representative(s.answers)),
             q("audience.intended_for", "Who is the product for? (completes \"Acme is intended for ...\")",
               "Stated in the children section.", Kind::Text).example("software developers"),
             q("audience.minimum_age", "What is the youngest age of user you accept?",
@@ -237,8 +245,8 @@ fn data() -> Section {
                       .when(in_europe),
                   q("art9_condition", "Which Art. 9(2) condition allows it?", "GDPR Art. 9(2): usually your users' explicit consent.", Kind::Choice(Art9Condition::CHOICES))
                       .when(|s| in_europe(s) && record_is(s, "special_category", &Value::Bool(true))),
-                  q("ccpa_sensitive", "Is it sensitive personal information under the CCPA (precise location, government ID, log-in with password, health, ...)?", "Cal. Civ. Code 1798.140(ae).", Kind::YesNo)
-                      .when(|s| law::california(s.answers)),
+                  q("ccpa_sensitive", "Is it sensitive personal information under US law (precise location, government ID, log-in with password, health, beliefs, biometrics, ...)?", "Cal. Civ. Code 1798.140(ae); the other states' \"sensitive data\" (e.g. Va. Code 59.1-575) is close to it.", Kind::YesNo)
+                      .when(|s| law::california(s.answers) || law::us_state_laws(s.answers)),
                   q("ccpa_category", "Which CCPA category is it?", "CCPA 1798.140(v): California readers must see the categories collected.", Kind::Choice(CcpaCategory::CHOICES))
                       .when(|s| law::california(s.answers)),
               ])),
@@ -266,7 +274,7 @@ fn purposes() -> Section {
                 q("id", "A short id for it", "Lowercase letters, digits and _.", Kind::Text).required().suggest(id_from_name),
                 q("description", "What do you do for this purpose?", "E.g. \"track your subscription tier and sync it with Stripe\".", Kind::Paragraph).required(),
                 q("categories", "Which data does it use?", "Pick from the data categories you described.", Kind::Categories),
-                q("legal_basis", "What is the legal basis?", "GDPR Art. 6(1): consent, contract, legal obligation, vital interests, public task or legitimate interests.", Kind::Choice(LegalBasis::CHOICES))
+                q("legal_basis", "What is the legal basis?", "GDPR Art. 6(1): consent, contract, legal obligation, vital interests, public task or legitimate interests; a UK-only operator may also rely on a recognised legitimate interest (UK GDPR Art. 6(1)(ea), Annex 1).", Kind::Choice(LegalBasis::CHOICES))
                     .when(in_europe),
                 q("legitimate_interest", "What is the legitimate interest?", "GDPR Art. 13(1)(d): describe the interest you pursue, e.g. \"keeping the service secure\".", Kind::Text)
                     .when(|s| record_is(s, "legal_basis", &Value::from("legitimate_interests"))),
@@ -292,6 +300,13 @@ fn sale_and_ai() -> Section {
                 "CCPA calls this \"sharing\"; it also needs an opt-out.",
                 Kind::Maybe,
             ),
+            q(
+                "sale_and_sharing.sells_sensitive",
+                "Do you sell sensitive personal data (health, precise location, biometrics, ...)?",
+                "Texas (Bus. & Com. Code 541.102(b)) then requires the policy to say \"NOTICE: We may sell your sensitive personal data.\"",
+                Kind::Maybe,
+            )
+            .when(|s| law::us_states::texas_sale_notice_may_apply(s.answers)),
             q(
                 "sale_and_sharing.shares_with_data_brokers",
                 "Do you give it to data brokers?",
@@ -394,8 +409,8 @@ fn processors() -> Section {
                 q("categories", "Which data categories does it receive?", "Pick from the data categories you described.", Kind::Categories),
                 q("data_description", "What does it receive, in words?", "E.g. \"a customer identifier and subscription state\".", Kind::Text),
                 q("countries", "Where does it process data?", "Two-letter country codes, e.g. US, DE.", Kind::Countries),
-                q("safeguard", "What makes transfers to it lawful?", "One for each law your users are under: e.g. the EU-US Data Privacy Framework for EEA users and its UK Extension for UK users (GDPR Art. 44-49, UK GDPR, Swiss FADP Art. 16, LGPD Art. 33).", Kind::Choices(Safeguard::CHOICES))
-                    .when(|s| law::transfers::safeguards_asked(s.answers)),
+                q("safeguard", "What makes transfers to it lawful?", "One for each law your users are under: e.g. the EU-US Data Privacy Framework for EEA users and its UK Extension for UK users (GDPR Art. 44-49, UK GDPR, Swiss FADP Art. 16, LGPD Art. 33, Kazakhstan's law Art. 16).", Kind::Choices(Safeguard::CHOICES))
+                    .when(|s| law::transfer_basis(s.answers)),
                 q("commitments", "What has it promised?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
                 q("only_if", "Does it receive data only in some cases? (completes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
                 q("privacy_policy_url", "Link to its privacy policy", "", Kind::Url),
@@ -726,6 +741,14 @@ fn rights() -> Section {
             )
             .when(in_us),
             q(
+                "rights.complaints",
+                "How can users complain to you about your use of their data? (completes \"you can complain to us ...\")",
+                "UK Data Protection Act 2018 s. 164A (from 19 June 2026): take complaints, for example with an electronic form, and acknowledge them within 30 days.",
+                Kind::Text,
+            )
+            .example("using the form at https://acme.io/privacy-complaints")
+            .when(|s| law::uk_gdpr(s.answers)),
+            q(
                 "rights.complaint",
                 "State the right to complain to a supervisory authority?",
                 "GDPR Art. 13(2)(d) requires it.",
@@ -839,10 +862,10 @@ fn tracking() -> Section {
             q(
                 "tracking.global_privacy_control",
                 "How do you respond to Global Privacy Control?",
-                "CCPA regulations (11 CCR 7025) treat it as an opt-out of sale and sharing.",
+                "CCPA regulations (11 CCR 7025) treat it as an opt-out of sale and sharing; Colorado, Connecticut, Texas, Oregon and other states require honouring it too.",
                 Kind::Choice(GpcResponse::CHOICES),
             )
-            .when(|s| law::california(s.answers)),
+            .when(|s| law::united_states(s.answers)),
             q(
                 "tracking.cross_site_tracking",
                 "Do you track users across other sites or apps?",
@@ -974,6 +997,35 @@ fn extension() -> Section {
                 "Do you comply with the Chrome Web Store Limited Use requirements?",
                 "Required for extensions that handle user data in the Chrome Web Store.",
                 Kind::YesNo,
+            )
+            .when(is_extension),
+            q(
+                "extension.single_purpose",
+                "What is the extension's single purpose?",
+                "Chrome Web Store privacy practices tab: one narrow purpose, easy to understand.",
+                Kind::Paragraph,
+            )
+            .example("Record a workflow in the tab you choose and turn it into a step-by-step guide")
+            .when(is_extension),
+            q(
+                "extension.remote_code",
+                "Does the extension run code it does not ship in its package?",
+                "Chrome Web Store: \"Are you using remote code?\" Scripts loaded from a server, eval of fetched text, WebAssembly from outside the package.",
+                Kind::Maybe,
+            )
+            .when(is_extension),
+            q(
+                "extension.remote_code_reason",
+                "Why does it need remote code?",
+                "The Chrome Web Store asks for a justification.",
+                Kind::Paragraph,
+            )
+            .when(|s| is_extension(s) && s.answers.extension.remote_code == Some(true)),
+            q(
+                "extension.no_lending_use",
+                "Is user data never used or transferred to judge creditworthiness or for lending?",
+                "One of the Chrome Web Store's three data-use certifications.",
+                Kind::Maybe,
             )
             .when(is_extension),
         ],

@@ -8,6 +8,7 @@
 //!
 //! This module knows nothing about prompts, terminals or files beyond `--templates`.
 
+mod draft;
 mod filters;
 mod html;
 pub mod markdown;
@@ -188,7 +189,10 @@ impl Renderer {
             })
             .collect();
 
-        let intro = self.markdown("intro.md", &context)?;
+        let mut intro = self.markdown("intro.md", &context)?;
+        if let Some(notice) = draft::notice(answers) {
+            intro.insert_str(0, &notice);
+        }
         let mut layout_context = context;
         layout_context.insert("intro", &convert(&intro, "intro", format));
         layout_context.insert("sections", &sections);

@@ -64,7 +64,15 @@ pub const GUARDS: &[(&str, &[&str])] = &[
         // `third_party_tracking` prints when false too: its guard is only null.
         &["cookies", "dnt", "gpc", "said.third_party_tracking?"],
     ),
-    ("sections/permissions.md", &["permissions"]),
+    (
+        "sections/permissions.md",
+        &[
+            "permissions",
+            "android_permissions",
+            "ios_permissions",
+            "a.app.att_prompt",
+        ],
+    ),
     ("sections/retention.md", &["retention"]),
     ("sections/transfers.md", &["transfers", "safeguards_copy"]),
 ];

@@ -28,6 +28,8 @@ pub struct View<'a> {
     pub is_extension: bool,
     pub serves: Serves,
     pub european: European,
+    /// The other US states' laws, when their region is served.
+    pub us_states: Option<UsStates>,
     pub regions: Vec<&'static str>,
     pub data_groups: Vec<DataGroup<'a>>,
     pub not_collected: Vec<Said>,
@@ -62,6 +64,9 @@ pub struct View<'a> {
     pub dnt: Option<&'static str>,
     pub gpc: Option<&'static str>,
     pub permissions: Vec<PermissionView<'a>>,
+    /// A mobile app's Android permissions, then its iOS usage descriptions.
+    pub android_permissions: Vec<PermissionView<'a>>,
+    pub ios_permissions: Vec<PermissionView<'a>>,
     pub notify_by: Vec<&'static str>,
     pub notice_period: Option<String>,
     /// What the policy covers, for the intro's "This policy explains ...": only the
@@ -210,21 +215,24 @@ impl Reach {
 }
 
 /// The European laws that apply (`crate::law`: by users served *or* by where the
-/// operator is established), and how the rights section names them.
+/// operator is established), and how the rights section names them. The two GDPRs
+/// share one paragraph (the same articles); Swiss law has its own, in its own terms.
 #[derive(Serialize)]
 pub struct European {
     pub eu_gdpr: bool,
     pub uk_gdpr: bool,
     pub swiss_fadp: bool,
-    /// Any of the three.
+    /// Either GDPR.
     pub any: bool,
     /// "the GDPR and the UK GDPR".
     pub laws: String,
-    /// The rights paragraph's heading: the regions ("If you are in the EEA or the UK")
+    /// The GDPR paragraph's heading: the regions ("If you are in the EEA or the UK")
     /// when each law applies because its region is served, else the laws ("Your
     /// rights under the GDPR"): a Berlin company serving only Californians owes them
     /// the GDPR's rights, and "If you are in the EEA" would tell them to skip it.
     pub heading: String,
+    /// The Swiss paragraph's heading, by the same logic.
+    pub swiss_heading: String,
 }
 
 impl European {
@@ -233,12 +241,6 @@ impl European {
         let laws = [
             (law::eu_gdpr(a), "the GDPR", Region::Eea, "the EEA"),
             (law::uk_gdpr(a), "the UK GDPR", Region::Uk, "the UK"),
-            (
-                law::swiss_fadp(a),
-                "the Swiss Federal Act on Data Protection",
-                Region::Switzerland,
-                "Switzerland",
-            ),
         ];
         let applying: Vec<_> = laws.iter().filter(|l| l.0).collect();
         let names: Vec<String> = applying.iter().map(|l| l.1.to_owned()).collect();
@@ -249,14 +251,71 @@ impl European {
         } else {
             format!("Your rights under {}", super::filters::join(&names, "and"))
         };
+        let swiss_heading = if a.audience.serves(Region::Switzerland) {
+            "If you are in Switzerland"
+        } else {
+            "Your rights under the Swiss Federal Act on Data Protection"
+        };
         European {
             eu_gdpr: laws[0].0,
             uk_gdpr: laws[1].0,
-            swiss_fadp: laws[2].0,
+            swiss_fadp: law::swiss_fadp(a),
             any: !applying.is_empty(),
             laws: super::filters::join(&names, "and"),
             heading,
+            swiss_heading: swiss_heading.to_owned(),
         }
+    }
+}
+
+/// What the rights paragraph for the other US states says, read from the one table of
+/// state laws (`crate::law::us_states`) for the states in force on the policy's date:
+/// each list names the states, joined for a sentence ("Iowa and Utah").
+#[derive(Serialize)]
+pub struct UsStates {
+    /// Every state whose law is in force.
+    pub states: String,
+    /// The states that grant no right to correct; empty when all do.
+    pub no_correct: String,
+    /// The states that grant no opt-out of profiling.
+    pub no_profiling: String,
+    /// The states whose residents may ask for the specific third parties.
+    pub specific_third_parties: String,
+    /// The answers say how to appeal a refusal, as these laws (all but Utah's) want.
+    pub appeal: bool,
+    /// Texas is in force and the operator says it sells sensitive data.
+    pub texas_sensitive_sale: bool,
+}
+
+impl UsStates {
+    fn of(a: &Answers) -> Option<UsStates> {
+        use crate::law::us_states;
+        if !us_states::applies(a) {
+            return None;
+        }
+        let states: Vec<_> = us_states::in_force(us_states::policy_date(a)).collect();
+        let names = |keep: &dyn Fn(&us_states::UsState) -> bool| {
+            let list: Vec<String> = states
+                .iter()
+                .filter(|s| keep(s))
+                .map(|s| s.name.to_owned())
+                .collect();
+            super::filters::join(&list, "and")
+        };
+        let appeal = a
+            .rights
+            .appeal
+            .as_deref()
+            .is_some_and(|s| !s.trim().is_empty());
+        Some(UsStates {
+            states: names(&|_| true),
+            no_correct: names(&|s| !s.correct),
+            no_profiling: names(&|s| !s.profiling_opt_out),
+            specific_third_parties: names(&|s| s.specific_third_parties),
+            appeal,
+            texas_sensitive_sale: a.sale_and_sharing.sells_sensitive == Some(true)
+                && states.iter().any(|s| s.code == "TX"),
+        })
     }
 }
 
@@ -297,6 +356,9 @@ pub struct CategoryView<'a> {
     pub art9: Option<&'static str>,
     /// CCPA 1798.140(ae), said only where California is served.
     pub ccpa_sensitive: bool,
+    /// The same answer where only other US states are served: their laws' "sensitive
+    /// data" (e.g. Va. Code 59.1-575).
+    pub us_sensitive: bool,
     pub ccpa: Option<&'static str>,
 }
 
@@ -428,6 +490,15 @@ pub struct PermissionView<'a> {
     pub used_for: &'a str,
 }
 
+fn permission_views(list: &[crate::answers::Permission]) -> Vec<PermissionView<'_>> {
+    list.iter()
+        .map(|p| PermissionView {
+            names: &p.names,
+            used_for: &p.used_for,
+        })
+        .collect()
+}
+
 impl<'a> View<'a> {
     pub fn new(policy: &'a Policy) -> View<'a> {
         let a = policy.answers();
@@ -488,6 +559,7 @@ impl<'a> View<'a> {
                 .audience
                 .is(crate::answers::vocab::ProductKind::BrowserExtension),
             european: European::of(a),
+            us_states: UsStates::of(a),
             serves: Serves {
                 eea: serves(Region::Eea),
                 uk: serves(Region::Uk),
@@ -654,6 +726,8 @@ impl<'a> View<'a> {
                     used_for: &p.used_for,
                 })
                 .collect(),
+            android_permissions: permission_views(&a.app.android_permissions),
+            ios_permissions: permission_views(&a.app.ios_permissions),
             notify_by: a.changes.notify_by.iter().map(|c| c.label()).collect(),
             notice_period: a.changes.notice_period.map(|p| p.to_string()),
             covers: covers(a),
@@ -674,10 +748,16 @@ impl<'a> View<'a> {
                 .purposes
                 .iter()
                 .any(|p| p.legal_basis == Some(LegalBasis::Consent)),
-            legitimate_interests: a
-                .purposes
-                .iter()
-                .any(|p| p.legal_basis == Some(LegalBasis::LegitimateInterests)),
+            legitimate_interests: a.purposes.iter().any(|p| {
+                // UK GDPR Art. 21(1) as amended: the right to object covers
+                // processing under Art. 6(1)(ea) too.
+                matches!(
+                    p.legal_basis,
+                    Some(
+                        LegalBasis::LegitimateInterests | LegalBasis::RecognisedLegitimateInterest
+                    )
+                )
+            }),
             // CCPA 1798.121: the right to limit exists only where sensitive personal
             // information is used beyond 11 CCR 7027(m) (legal review S13).
             sensitive: a.sale_and_sharing.sensitive_beyond_permitted == Some(true)
@@ -825,6 +905,9 @@ fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
                     special_category: c.is_special_category(),
                     art9: c.art9_condition.map(|x| x.label()),
                     ccpa_sensitive: c.is_ccpa_sensitive() && crate::law::california(a),
+                    us_sensitive: c.is_ccpa_sensitive()
+                        && !crate::law::california(a)
+                        && crate::law::us_state_laws(a),
                     ccpa: c.ccpa_category.map(|x| x.label()),
                 })
                 .collect(),

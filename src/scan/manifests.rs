@@ -30,6 +30,15 @@ pub enum Kind {
     ComposerJson,
     EnvTemplate,
     ExtensionManifest,
+    Podfile,
+    PodfileLock,
+    Gradle,
+    VersionCatalog,
+    Pubspec,
+    PackageResolved,
+    Compose,
+    Terraform,
+    Pulumi,
 }
 
 impl Kind {
@@ -46,13 +55,38 @@ impl Kind {
             ".env.example" | ".env.sample" | ".env.template" => Kind::EnvTemplate,
             "manifest.json" => Kind::ExtensionManifest,
             n if n.starts_with("requirements") && n.ends_with(".txt") => Kind::Requirements,
+            "Podfile" => Kind::Podfile,
+            "Podfile.lock" => Kind::PodfileLock,
+            "build.gradle" | "build.gradle.kts" => Kind::Gradle,
+            n if n.ends_with(".versions.toml") => Kind::VersionCatalog,
+            "pubspec.yaml" => Kind::Pubspec,
+            "Package.resolved" => Kind::PackageResolved,
+            n if is_compose_file(n) => Kind::Compose,
+            n if n.ends_with(".tf") => Kind::Terraform,
+            n if n.starts_with("Pulumi.") && (n.ends_with(".yaml") || n.ends_with(".yml")) => {
+                Kind::Pulumi
+            }
             _ => return None,
         })
     }
 }
 
+/// `docker-compose.yml`, `compose.yaml`, `docker-compose.prod.yml` and the like.
+fn is_compose_file(name: &str) -> bool {
+    let Some(stem) = name
+        .strip_suffix(".yml")
+        .or_else(|| name.strip_suffix(".yaml"))
+    else {
+        return false;
+    };
+    ["docker-compose", "compose"]
+        .iter()
+        .any(|base| stem == *base || stem.starts_with(&format!("{base}.")))
+}
+
 /// Names of dependencies (or variables) in one file of the given kind.
-/// `ExtensionManifest` is read by [`extension_permissions`] instead.
+/// `ExtensionManifest` is read by [`extension_permissions`] instead, and Compose and
+/// Pulumi files name no dependencies (their placements are `infra`'s).
 pub fn clues(kind: Kind, text: &str) -> Result<Vec<Clue>, String> {
     match kind {
         Kind::PackageJson => json_keys(
@@ -73,11 +107,18 @@ pub fn clues(kind: Kind, text: &str) -> Result<Vec<Clue>, String> {
         Kind::GoMod => go_mod(text),
         Kind::Gemfile => Ok(gemfile(text)),
         Kind::EnvTemplate => Ok(env_names(text)),
-        Kind::ExtensionManifest => Ok(Vec::new()),
+        Kind::ExtensionManifest | Kind::Compose | Kind::Pulumi => Ok(Vec::new()),
+        Kind::Podfile => Ok(super::mobile::podfile(text)),
+        Kind::PodfileLock => Ok(super::mobile::podfile_lock(text)),
+        Kind::Gradle => Ok(super::mobile::gradle(text)),
+        Kind::VersionCatalog => Ok(super::mobile::version_catalog(text)),
+        Kind::Pubspec => Ok(super::mobile::pubspec(text)),
+        Kind::PackageResolved => super::mobile::package_resolved(text),
+        Kind::Terraform => Ok(super::infra::terraform_providers(text)),
     }
 }
 
-fn parse_json(text: &str) -> Result<serde_json::Map<String, Value>, String> {
+pub(super) fn parse_json(text: &str) -> Result<serde_json::Map<String, Value>, String> {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(map)) => Ok(map),
         Ok(_) => Err("is not a JSON object".to_owned()),
@@ -93,7 +134,7 @@ fn parse_json(text: &str) -> Result<serde_json::Map<String, Value>, String> {
 /// the line of every dependency reads the manifest once: linear, where searching
 /// and counting from the start for each name was quadratic (16k dependencies took
 /// seconds). JSON objects keep document order here (serde_json's `preserve_order`).
-struct Lines<'a> {
+pub(super) struct Lines<'a> {
     text: &'a str,
     at: usize,
     line: usize,
@@ -101,7 +142,7 @@ struct Lines<'a> {
 
 impl<'a> Lines<'a> {
     /// Counting from byte `from` (the section the names are in).
-    fn from(text: &'a str, from: usize) -> Lines<'a> {
+    pub(super) fn from(text: &'a str, from: usize) -> Lines<'a> {
         let at = from.min(text.len());
         Lines {
             text,
@@ -119,7 +160,7 @@ impl<'a> Lines<'a> {
 
     /// The line of the next `needle` that `fits` (given what follows it), moving
     /// past it; the current line if there is none.
-    fn next(&mut self, needle: &str, fits: impl Fn(&str) -> bool) -> usize {
+    pub(super) fn next(&mut self, needle: &str, fits: impl Fn(&str) -> bool) -> usize {
         let mut start = self.at;
         while let Some(i) = self.text[start..].find(needle) {
             let at = start + i;
@@ -194,7 +235,7 @@ fn package_lock(text: &str) -> Result<Vec<Clue>, String> {
 }
 
 /// A line without its `#` comment (outside quotes), trimmed.
-fn strip_comment(line: &str) -> &str {
+pub(super) fn strip_comment(line: &str) -> &str {
     let mut quote = None;
     for (i, c) in line.char_indices() {
         match (quote, c) {
@@ -302,7 +343,7 @@ fn bracket_balance(line: &str) -> i32 {
     n
 }
 
-fn clue(ecosystem: Ecosystem, name: &str, line: usize) -> Clue {
+pub(super) fn clue(ecosystem: Ecosystem, name: &str, line: usize) -> Clue {
     Clue {
         ecosystem,
         name: name.to_owned(),
@@ -635,6 +676,31 @@ mod tests {
         assert_eq!(found[n], ("stripe".to_owned(), n + 3));
         assert_eq!(found[7], ("dep-7".to_owned(), 10));
         assert!(took < std::time::Duration::from_secs(3), "took {took:?}");
+    }
+
+    #[test]
+    fn kinds_of_mobile_and_infrastructure_files() {
+        for (name, kind) in [
+            ("Podfile", Some(Kind::Podfile)),
+            ("Podfile.lock", Some(Kind::PodfileLock)),
+            ("build.gradle", Some(Kind::Gradle)),
+            ("build.gradle.kts", Some(Kind::Gradle)),
+            ("libs.versions.toml", Some(Kind::VersionCatalog)),
+            ("pubspec.yaml", Some(Kind::Pubspec)),
+            ("Package.resolved", Some(Kind::PackageResolved)),
+            ("docker-compose.yml", Some(Kind::Compose)),
+            ("docker-compose.prod.yaml", Some(Kind::Compose)),
+            ("compose.yaml", Some(Kind::Compose)),
+            ("composer.json", Some(Kind::ComposerJson)),
+            ("compose-notes.yml", None),
+            ("main.tf", Some(Kind::Terraform)),
+            ("main.tfvars", None),
+            ("Pulumi.yaml", Some(Kind::Pulumi)),
+            ("Pulumi.prod.yaml", Some(Kind::Pulumi)),
+            ("settings.gradle", None),
+        ] {
+            assert_eq!(Kind::of(name), kind, "{name}");
+        }
     }
 
     #[test]

@@ -1,11 +1,15 @@
-//! Finding the catalog's processors in a product's own files: dependency manifests,
-//! lockfiles, environment templates, and a browser extension's manifest.
+//! Finding the catalog's processors in a product's own files: dependency manifests
+//! and lockfiles (web, server and mobile), environment templates, a browser
+//! extension's manifest, and infrastructure files that say where data lives.
 //!
 //! This module walks a directory and reports what it found, where (file and line),
 //! and whether a policy declares it. It never prints: the command decides how the
 //! report looks. Which names reveal which service is catalog data, not code here.
 
+mod infra;
 mod manifests;
+mod mobile;
+pub mod permissions;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -16,11 +20,13 @@ use serde_json::Value;
 use crate::answers::Answers;
 use crate::catalog::{Catalog, Ecosystem, Entry};
 
+pub use infra::{Placement, PlacementKind};
 pub use manifests::{Clue, Kind, ManifestPermission, clues, extension_permissions};
+pub use permissions::{FoundPermission, PermissionFile, Platform};
 
 /// Folders that hold other people's code or build output, never the product's own
-/// manifests.
-pub const SKIPPED_DIRS: [&str; 7] = [
+/// manifests (`Pods` holds CocoaPods' checkouts, `.terraform` downloaded modules).
+pub const SKIPPED_DIRS: [&str; 11] = [
     "node_modules",
     "target",
     ".git",
@@ -28,6 +34,10 @@ pub const SKIPPED_DIRS: [&str; 7] = [
     "dist",
     "build",
     ".venv",
+    "Pods",
+    ".terraform",
+    ".gradle",
+    ".dart_tool",
 ];
 
 /// The largest manifest a scan reads, in bytes: 1 MiB. Hand-written manifests are a
@@ -84,11 +94,16 @@ pub struct Warning {
 }
 
 /// Everything a scan found, in a stable order: processors by role then id, evidence
-/// by file then line, manifests and warnings by file.
+/// by file then line, manifests, placements and warnings by file.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Report {
     pub processors: Vec<Found>,
     pub extensions: Vec<ExtensionManifest>,
+    /// Where infrastructure files say data lives: data stores and regions, by file
+    /// then line; for suggesting hosting and storage answers.
+    pub infrastructure: Vec<Placement>,
+    /// A mobile app's `AndroidManifest.xml` and `Info.plist` files, by path.
+    pub app_permissions: Vec<PermissionFile>,
     pub warnings: Vec<Warning>,
 }
 
@@ -105,6 +120,9 @@ impl Report {
                 .get(&found.id)
                 .is_some_and(|entry| declares(answers, entry));
             found.declared = Some(declared);
+        }
+        for file in &mut self.app_permissions {
+            file.check_against(answers);
         }
     }
 }
@@ -154,12 +172,15 @@ pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
         return Err(fail("is not a directory".to_owned()));
     }
     let mut files = Vec::new();
+    let mut platform_files = Vec::new();
     let mut warnings = Vec::new();
-    walk(&root, &root, &mut files, &mut warnings);
+    walk(&root, &root, &mut files, &mut platform_files, &mut warnings);
     files.sort_by(|a, b| a.0.cmp(&b.0));
+    let app_permissions = read_platform_files(platform_files, &mut warnings);
 
     let mut found: BTreeMap<String, Vec<Evidence>> = BTreeMap::new();
     let mut extensions = Vec::new();
+    let mut infrastructure = Vec::new();
     for (relative, path, kind) in files {
         let text = match read_bounded(&path, kind) {
             Ok(bytes) => match String::from_utf8(bytes) {
@@ -185,6 +206,16 @@ pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
             }
             continue;
         }
+        let placements = match kind {
+            Kind::Compose => infra::compose(&text),
+            Kind::Terraform => infra::terraform(&text),
+            Kind::Pulumi => infra::pulumi(&text),
+            _ => Vec::new(),
+        };
+        infrastructure.extend(placements.into_iter().map(|p| Placement {
+            file: relative.clone(),
+            ..p
+        }));
         let clues = match clues(kind, &text) {
             Ok(clues) => clues,
             Err(message) => {
@@ -221,11 +252,39 @@ pub fn scan(dir: &Path, catalog: &Catalog) -> Result<Report, ScanError> {
         .collect();
     processors.sort_by(|a, b| (a.role, &a.id).cmp(&(b.role, &b.id)));
     warnings.sort_by(|a, b| a.file.cmp(&b.file));
+    infrastructure.sort();
     Ok(Report {
         processors,
         extensions,
+        infrastructure,
+        app_permissions,
         warnings,
     })
+}
+
+/// The permissions of each `AndroidManifest.xml` and `Info.plist` found, by path; a
+/// file that cannot be read, or is not text (a binary property list), is a warning.
+fn read_platform_files(
+    mut files: Vec<(String, PathBuf, Platform)>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<PermissionFile> {
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    for (relative, path, platform) in files {
+        match read_bounded(&path, Kind::ExtensionManifest).map(String::from_utf8) {
+            Ok(Ok(text)) => out.push(PermissionFile {
+                permissions: permissions::read(platform, &text),
+                file: relative,
+                platform,
+            }),
+            Ok(Err(_)) => warnings.push(warning(
+                &relative,
+                "is not UTF-8 text (a binary property list?)",
+            )),
+            Err(message) => warnings.push(warning(&relative, &message)),
+        }
+    }
+    out
 }
 
 /// The bytes of a manifest, unless it is larger than its kind allows (see
@@ -270,6 +329,7 @@ fn walk(
     root: &Path,
     dir: &Path,
     files: &mut Vec<(String, PathBuf, Kind)>,
+    platform_files: &mut Vec<(String, PathBuf, Platform)>,
     warnings: &mut Vec<Warning>,
 ) {
     let relative = |p: &Path| -> String {
@@ -297,13 +357,19 @@ fn walk(
         };
         if file_type.is_dir() {
             if !SKIPPED_DIRS.contains(&name.as_str()) {
-                walk(root, &path, files, warnings);
+                walk(root, &path, files, platform_files, warnings);
+            } else if name == "build" {
+                permissions::merged_manifests(&path, &mut |found| {
+                    platform_files.push((relative(&found), found, Platform::Android));
+                });
             }
             continue;
         }
-        let Some(kind) = Kind::of(&name) else {
+        let kind = Kind::of(&name);
+        let platform = Platform::of(&name);
+        if kind.is_none() && platform.is_none() {
             continue;
-        };
+        }
         if file_type.is_symlink() {
             // Follow only to a regular file that is inside the scanned directory.
             let inside = path
@@ -315,7 +381,11 @@ fn walk(
         } else if !file_type.is_file() {
             continue;
         }
-        files.push((relative(&path), path, kind));
+        match (kind, platform) {
+            (Some(kind), _) => files.push((relative(&path), path, kind)),
+            (None, Some(platform)) => platform_files.push((relative(&path), path, platform)),
+            (None, None) => {}
+        }
     }
 }
 

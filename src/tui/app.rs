@@ -122,6 +122,8 @@ pub struct Review {
     pub message: Option<String>,
     /// The checklist (outputs, what is missing, changes, findings) when it is long.
     pub scroll: Scroll,
+    /// The store forms that apply (title, text), shown after the policy.
+    pub forms: Vec<(&'static str, String)>,
 }
 
 /// What a scan of the product's code (`workspace.code_dir`) found, offered at the
@@ -356,9 +358,12 @@ impl App {
                     .iter()
                     .filter(|q| !q.is_setting() && q.applies(&scope))
                     .collect();
+                // A suggestion not yet confirmed is not an answer the operator gave.
                 let answered = applicable
                     .iter()
-                    .filter(|q| is_answered(get_value(&doc, q.key)))
+                    .filter(|q| {
+                        is_answered(get_value(&doc, q.key)) && !d.answers.has_unconfirmed(q.key)
+                    })
                     .count();
                 (answered, applicable.len())
             })

@@ -355,6 +355,9 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
         }
         return Vec::new();
     }
+    if let Some(cmds) = super::confirm::key(app, key) {
+        return cmds;
+    }
     if keys::is_sections(key) {
         let d = app.doc_mut();
         d.focus = Focus::Sidebar;
@@ -570,6 +573,11 @@ fn commit_with(
     })
 }
 
+/// Goes to a question (section, question), as the confirm keys do.
+pub fn go_to(app: &mut App, step: (usize, usize)) {
+    go(app, step);
+}
+
 fn go(app: &mut App, step: (usize, usize)) {
     let d = app.doc_mut();
     if d.section != step.0 {
@@ -649,9 +657,13 @@ fn set_changes(app: &mut App, changes: Vec<String>) {
 
 fn open_review(app: &mut App) {
     // Checked as `check` and `render` see the answers: catalog references filled in.
-    let (problems, findings) = match app.policy() {
-        Ok(policy) => (policy.problems(), crate::check::check(&policy)),
-        Err(problems) => (problems, Vec::new()),
+    let (problems, findings, forms) = match app.policy() {
+        Ok(policy) => (
+            policy.problems(),
+            crate::check::check(&policy),
+            crate::disclosures::readable(&policy),
+        ),
+        Err(problems) => (problems, Vec::new(), Vec::new()),
     };
     let d = app.doc();
     // `acme-privacy.md` for a saved policy; `privacy.md` beside an answers file.
@@ -686,6 +698,7 @@ fn open_review(app: &mut App) {
         cursor: 0,
         message: None,
         scroll: Scroll::default(),
+        forms,
     };
     let d = app.doc_mut();
     d.review = Some(review);

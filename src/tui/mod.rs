@@ -11,6 +11,7 @@
 //! the interview is repeated here.
 
 pub mod app;
+pub mod confirm;
 pub mod editors;
 pub mod effects;
 pub mod event;

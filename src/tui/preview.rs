@@ -32,7 +32,10 @@ fn headings(section: &str) -> &'static [&'static str] {
         "rights" => &["Your rights"],
         "tracking" => &["Cookies and tracking"],
         "security" => &["Security"],
-        "extension" => &["Browser extension permissions"],
+        "extension" | "app" => &["Permissions"],
+        // The store answers are not in the policy's text: the nearest part of it is
+        // the data they describe.
+        "stores" => &["What we collect", "Permissions"],
         "changes" => &["Changes to this policy"],
         _ => &[],
     }

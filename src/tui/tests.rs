@@ -732,6 +732,36 @@ fn snapshot_preview() {
     insta::assert_snapshot!(screen(&app, 100, 30));
 }
 
+/// The review screen shows the store forms that apply beside the policy: an
+/// extension's Chrome Web Store tab, and nothing for a mobile app's stores.
+#[test]
+fn review_shows_the_store_forms_that_apply() {
+    let mut app = app_with(example("stepr"));
+    ctrl(&mut app, 'r');
+    let forms = &app.doc().review.as_ref().unwrap().forms;
+    let titles: Vec<&str> = forms.iter().map(|(t, _)| *t).collect();
+    assert_eq!(titles, ["Chrome Web Store: Privacy practices"]);
+    assert!(forms[0].1.contains("No, I am not using remote code"));
+    let mut app = app_with(example("habitly"));
+    ctrl(&mut app, 'r');
+    let forms = &app.doc().review.as_ref().unwrap().forms;
+    let titles: Vec<&str> = forms.iter().map(|(t, _)| *t).collect();
+    assert_eq!(
+        titles,
+        [
+            "Google Play: Data safety (answered rows)",
+            "App Store Connect: App Privacy"
+        ]
+    );
+    assert!(
+        forms[0]
+            .1
+            .contains("Account deletion URL: https://habitly.app/delete-account"),
+        "{}",
+        forms[0].1
+    );
+}
+
 #[test]
 fn snapshot_review() {
     let mut app = app_with(example("stepr"));

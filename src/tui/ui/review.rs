@@ -129,6 +129,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Some(m) => text.extend(m.lines().map(|l| Line::from(l.to_owned()))),
             None => text.push(Line::styled(strings::PREVIEW_CANNOT, style::warn())),
         }
+        // The store forms from the same answers, after the policy (issue 15).
+        for (title, form) in &r.forms {
+            text.push(Line::default());
+            text.push(Line::styled(format!("── {title} ──"), style::title()));
+            text.extend(form.lines().map(|l| Line::from(l.to_owned())));
+        }
         let block = Block::bordered().title(strings::PREVIEW);
         super::scrolled(
             frame,

@@ -62,6 +62,9 @@ fn footer_and_status(app: &App, frame: &mut Frame, footer: Rect, status: Rect) {
     if d.focus == Focus::Question && offers_found(app) {
         h.push(keys::ADD_FOUND);
     }
+    if d.focus == Focus::Question && !d.answers.workspace.unconfirmed.is_empty() {
+        h.extend(crate::tui::confirm::HINTS);
+    }
     hints(frame, footer, &fitted(h, usize::from(footer.width)));
     status_line(app, frame, status);
 }
@@ -163,6 +166,14 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
     let mut lines = vec![Line::from(vec![
         Span::styled(q.prompt, style::title()),
         Span::styled(if q.required { " (required)" } else { "" }, style::dim()),
+        Span::styled(
+            if d.answers.has_unconfirmed(q.key) {
+                crate::tui::confirm::MARK
+            } else {
+                ""
+            },
+            style::warn(),
+        ),
     ])];
     lines.push(Line::default());
     let inner_width = area.width.saturating_sub(2) as usize;

@@ -1,0 +1,207 @@
+//! Suggested answers the operator has not confirmed yet (`workspace.unconfirmed`).
+//!
+//! A suggestion is an ordinary answer whose dotted path is listed as unconfirmed: the
+//! answers model stays one shape, a file written before suggestions existed reads
+//! unchanged, and an older answer is never mistaken for a suggestion. Confirming is
+//! removing the path from the list; any way of setting an answer (the wizard, `ask`,
+//! `set`, `--set`) confirms the suggestions it touches. This module knows nothing of
+//! how suggestions are made (`suggest`) or shown (the front ends).
+
+use serde_json::Value;
+
+use super::Answers;
+use super::set::{canonical_path, get_value};
+use crate::questions::is_answered;
+
+impl Answers {
+    /// The unconfirmed suggestions that still point at an answer, in the order they
+    /// were suggested. A path whose answer was removed (by hand, or by an older
+    /// program) is no longer a suggestion of anything and is left out.
+    pub fn unconfirmed(&self) -> Vec<String> {
+        if self.workspace.unconfirmed.is_empty() {
+            return Vec::new();
+        }
+        let doc = self.to_value();
+        self.workspace
+            .unconfirmed
+            .iter()
+            .filter(|path| is_answered(get_value(&doc, path)))
+            .cloned()
+            .collect()
+    }
+
+    /// Whether a suggestion at or inside the answer at `key` is unconfirmed.
+    pub fn has_unconfirmed(&self, key: &str) -> bool {
+        if self.workspace.unconfirmed.is_empty() {
+            return false;
+        }
+        let doc = self.to_value();
+        let key = canonical_path(&doc, key);
+        self.unconfirmed()
+            .iter()
+            .any(|path| inside(&canonical_path(&doc, path), &key))
+    }
+
+    /// Whether the answer at `key` is part of an unconfirmed suggestion: one at it,
+    /// inside it, or around it (an entry of a list suggested whole).
+    pub fn is_suggested(&self, key: &str) -> bool {
+        if self.workspace.unconfirmed.is_empty() {
+            return false;
+        }
+        let doc = self.to_value();
+        let key = canonical_path(&doc, key);
+        self.unconfirmed().iter().any(|path| {
+            let path = canonical_path(&doc, path);
+            inside(&path, &key) || inside(&key, &path)
+        })
+    }
+
+    /// Lists the answer at `path` as a suggestion to confirm.
+    pub fn mark_suggested(&mut self, path: &str) {
+        if !self.workspace.unconfirmed.iter().any(|p| p == path) {
+            self.workspace.unconfirmed.push(path.to_owned());
+        }
+    }
+
+    /// Confirms the suggestions at, inside or around the answer at `key`: setting
+    /// `processors.stripe.purpose` confirms the suggested recipient `processors.stripe`
+    /// (the operator looked at it and changed it), and setting `processors` confirms
+    /// every suggested recipient. Entries are compared by position, so `processors.0`
+    /// and `processors.stripe` are the same answer.
+    pub fn confirm(&mut self, key: &str) {
+        if self.workspace.unconfirmed.is_empty() {
+            return;
+        }
+        let doc = self.to_value();
+        self.confirm_in(&doc, key);
+    }
+
+    /// [`Answers::confirm`], with the answers as JSON as they were before the change
+    /// that confirms (so entry positions are those the key was written against).
+    pub(crate) fn confirm_in(&mut self, before: &Value, key: &str) {
+        let key = canonical_path(before, key);
+        self.workspace.unconfirmed.retain(|path| {
+            let path = canonical_path(before, path);
+            !(inside(&path, &key) || inside(&key, &path))
+        });
+    }
+
+    /// Confirms what setting the answer at `key` changed, given the answers as JSON
+    /// before and after: a suggestion at or around `key` (setting a field of a
+    /// suggested recipient confirms the recipient), and a suggestion inside it only
+    /// if its value changed. So saving a whole list after editing one entry (as the
+    /// wizard and `ask` do) confirms that entry, not its neighbours; confirming the
+    /// rest unchanged is [`Answers::confirm`]'s job (Ctrl-Y, Ctrl-D, `ask`'s
+    /// "Confirm the suggestions").
+    pub(crate) fn confirm_changed(&mut self, before: &Value, after: &Value, key: &str) {
+        let key = canonical_path(before, key);
+        self.workspace.unconfirmed.retain(|path| {
+            let at = canonical_path(before, path);
+            if inside(&key, &at) {
+                return false;
+            }
+            if inside(&at, &key) {
+                return get_value(before, path) == get_value(after, path);
+            }
+            true
+        });
+    }
+
+    /// Confirms every suggestion.
+    pub fn confirm_all(&mut self) {
+        self.workspace.unconfirmed.clear();
+    }
+}
+
+/// Whether the canonical path `path` is `outer` or inside it.
+fn inside(path: &str, outer: &str) -> bool {
+    path == outer
+        || path
+            .strip_prefix(outer)
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn suggested() -> Answers {
+        let mut a = Answers::from_json(
+            r#"{"schema_version": 2,
+                "processors": [{"catalog": "stripe", "id": "stripe", "name": "Stripe", "purpose": "payments"},
+                               {"catalog": "sentry", "id": "sentry", "name": "Sentry", "purpose": "errors"}],
+                "retention": {"rules": [{"data": "Account data", "until": "you delete your account"}]}}"#,
+        )
+        .unwrap();
+        a.mark_suggested("processors.stripe");
+        a.mark_suggested("processors.sentry");
+        a.mark_suggested("retention.rules");
+        a
+    }
+
+    #[test]
+    fn setting_inside_a_suggestion_confirms_it_and_only_it() {
+        let mut a = suggested();
+        a.confirm("processors.0.purpose");
+        assert_eq!(a.unconfirmed(), ["processors.sentry", "retention.rules"]);
+    }
+
+    #[test]
+    fn setting_a_list_confirms_every_suggestion_in_it() {
+        let mut a = suggested();
+        a.confirm("processors");
+        assert_eq!(a.unconfirmed(), ["retention.rules"]);
+        a.confirm("retention.rules.0.until");
+        assert!(a.unconfirmed().is_empty());
+    }
+
+    #[test]
+    fn saving_a_list_confirms_only_the_entries_it_changed() {
+        let mut a = suggested();
+        let before = a.to_value();
+        a.processors[1].purpose = "finds our bugs".to_owned();
+        let after = a.to_value();
+        a.confirm_changed(&before, &after, "processors");
+        assert_eq!(a.unconfirmed(), ["processors.stripe", "retention.rules"]);
+        // A list-level suggestion is confirmed by any change inside it.
+        let before = a.to_value();
+        a.retention.rules[0].until = Some("you ask us".to_owned());
+        let after = a.to_value();
+        a.confirm_changed(&before, &after, "retention.rules.0.until");
+        assert_eq!(a.unconfirmed(), ["processors.stripe"]);
+    }
+
+    #[test]
+    fn an_unrelated_answer_confirms_nothing() {
+        let mut a = suggested();
+        a.confirm("organization.contact_email");
+        a.confirm("processors_extra");
+        assert_eq!(a.unconfirmed().len(), 3);
+        assert!(a.has_unconfirmed("processors"));
+        assert!(a.has_unconfirmed("processors.1"));
+        assert!(!a.has_unconfirmed("organization"));
+        assert!(
+            a.is_suggested("retention.rules.0"),
+            "an entry of a list suggested whole"
+        );
+        assert!(!a.has_unconfirmed("retention.rules.0"));
+        assert!(!a.is_suggested("retention.deletion"));
+    }
+
+    #[test]
+    fn a_path_whose_answer_is_gone_is_no_suggestion() {
+        let mut a = suggested();
+        a.processors.remove(1);
+        assert_eq!(a.unconfirmed(), ["processors.stripe", "retention.rules"]);
+    }
+
+    #[test]
+    fn the_list_survives_the_file() {
+        let a = suggested();
+        let read = Answers::from_json(&a.to_json()).unwrap();
+        assert_eq!(read.workspace.unconfirmed, a.workspace.unconfirmed);
+        // A file without the list reads as "nothing unconfirmed".
+        let old = Answers::from_json(r#"{"schema_version": 2}"#).unwrap();
+        assert!(old.unconfirmed().is_empty());
+    }
+}

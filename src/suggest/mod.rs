@@ -1,0 +1,313 @@
+//! The quick start's suggestions: from a few start answers (what kind of product,
+//! where the company is established, who it serves, where its code is) and what a
+//! scan of the code found, a draft of answers the operator confirms instead of types.
+//!
+//! Every answer made here is listed in `workspace.unconfirmed` (see
+//! `answers::unconfirmed`), so nothing suggested can be published unconfirmed. What a
+//! recipient's role or a product's kind implies is data (`assets/suggestions.json`);
+//! which law applies is `law`'s to say. This module never prompts nor draws.
+
+mod data;
+mod rights;
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+
+use crate::answers::values::Country;
+use crate::answers::vocab::{ProductKind, Region};
+use crate::answers::{Answers, DataCategory};
+use crate::catalog::Catalog;
+use crate::law;
+use crate::scan::Report;
+pub use data::Implications;
+
+/// What kind of product it is, as the start asks it: several may apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum StartKind {
+    WebApp,
+    Api,
+    MobileApp,
+    BrowserExtension,
+    DesktopApp,
+    DevTool,
+    LocalOnly,
+}
+
+impl StartKind {
+    pub const ALL: [StartKind; 7] = [
+        StartKind::WebApp,
+        StartKind::Api,
+        StartKind::MobileApp,
+        StartKind::BrowserExtension,
+        StartKind::DesktopApp,
+        StartKind::DevTool,
+        StartKind::LocalOnly,
+    ];
+
+    /// (key, label) of every kind, in the order the start offers them.
+    pub const CHOICES: [(&'static str, &'static str); 7] = [
+        ("web_app", "Web app or SaaS"),
+        ("api", "API or SDK"),
+        ("mobile_app", "Mobile app"),
+        ("browser_extension", "Browser extension"),
+        ("desktop_app", "Desktop app"),
+        ("dev_tool", "Developer tool with telemetry"),
+        ("local_only", "Local-only tool (no data leaves the device)"),
+    ];
+
+    pub fn key(self) -> &'static str {
+        Self::CHOICES[self as usize].0
+    }
+
+    pub fn label(self) -> &'static str {
+        Self::CHOICES[self as usize].1
+    }
+
+    /// The kind by its key.
+    pub fn from_key(key: &str) -> Option<StartKind> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// The product kind the answers file records for it, if any: a developer tool
+    /// or a local-only tool is not a kind the policy names.
+    pub fn product_kind(self) -> Option<ProductKind> {
+        match self {
+            StartKind::WebApp => Some(ProductKind::WebApp),
+            StartKind::Api => Some(ProductKind::Api),
+            StartKind::MobileApp => Some(ProductKind::MobileApp),
+            StartKind::BrowserExtension => Some(ProductKind::BrowserExtension),
+            StartKind::DesktopApp => Some(ProductKind::DesktopApp),
+            StartKind::DevTool | StartKind::LocalOnly => None,
+        }
+    }
+}
+
+/// The start answers. They are the operator's own words, so they are confirmed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Start {
+    pub kinds: Vec<StartKind>,
+    /// Where the company (or the person) running the product is established.
+    pub established: Option<Country>,
+    pub regions: Vec<Region>,
+    /// The product's code, as the operator typed it (kept in `workspace.code_dir`).
+    pub code_dir: Option<String>,
+}
+
+/// The answers the start implies: the start answers themselves (confirmed) and
+/// every suggestion (unconfirmed), added to `answers` without replacing any answer
+/// already there. `found` is what a scan of the code found, if it was scanned.
+pub fn suggest(
+    answers: &Answers,
+    start: &Start,
+    found: Option<&Report>,
+    catalog: &Catalog,
+) -> Answers {
+    let d = Implications::builtin();
+    let mut out = answers.clone();
+    // The start answers: typed by the operator.
+    for kind in start.kinds.iter().filter_map(|k| k.product_kind()) {
+        if !out.audience.product_kinds.contains(&kind) {
+            out.audience.product_kinds.push(kind);
+        }
+    }
+    for region in &start.regions {
+        if !out.audience.regions.contains(region) {
+            out.audience.regions.push(*region);
+        }
+    }
+    if out.organization.country.is_none() {
+        out.organization.country = start.established;
+    }
+    if start.code_dir.is_some() {
+        out.workspace.code_dir = start.code_dir.clone();
+    }
+
+    // Recipients found in the code, each with the catalog's facts.
+    let mut taken: Vec<String> = out.processors.iter().map(|p| p.id.clone()).collect();
+    let mut added: Vec<(String, String, String)> = Vec::new(); // (answer id, catalog id, role)
+    if let Some(report) = found {
+        for f in &report.processors {
+            let Some(entry) = catalog.get(&f.id) else {
+                continue;
+            };
+            if crate::scan::declares(&out, entry) {
+                continue;
+            }
+            let record = crate::catalog::record::reference(entry, &taken);
+            let id = record["id"].as_str().unwrap_or_default().to_owned();
+            taken.push(id.clone());
+            added.push((id, entry.id.clone(), entry.role.key().to_owned()));
+            push_json(&mut out, "processors", record);
+        }
+    }
+
+    // What the recipients and the kinds imply.
+    let mut implied: Vec<&data::Implies> = Vec::new();
+    for kind in &start.kinds {
+        implied.extend(d.kinds.get(kind.key()));
+    }
+    for (_, catalog_id, role) in &added {
+        implied.extend(d.recipients.get(catalog_id).or_else(|| d.roles.get(role)));
+    }
+    let categories: BTreeSet<&str> = implied
+        .iter()
+        .flat_map(|i| i.categories.iter().map(String::as_str))
+        .collect();
+    // In the order implied: the product's own purposes first, then the recipients'.
+    let mut purposes: Vec<&str> = Vec::new();
+    for p in implied.iter().flat_map(|i| i.purposes.iter()) {
+        if !purposes.contains(&p.as_str()) {
+            purposes.push(p);
+        }
+    }
+    let local_only = start.kinds.contains(&StartKind::LocalOnly);
+    let categories: Vec<&str> = if local_only && added.is_empty() {
+        Vec::new()
+    } else {
+        order(&d, categories)
+    };
+
+    for id in &categories {
+        if out.category(id).is_none() {
+            let category: &DataCategory = &d.categories[*id];
+            push_json(
+                &mut out,
+                "data.categories",
+                serde_json::to_value(category).expect("serialises"),
+            );
+            out.mark_suggested(&format!("data.categories.{id}"));
+        }
+    }
+    let have = |out: &Answers, id: &str| out.category(id).is_some();
+    for id in purposes {
+        if out.purposes.iter().any(|p| p.id == id) {
+            continue;
+        }
+        let mut purpose = d.purposes[id].purpose.clone();
+        purpose.categories.retain(|c| have(&out, c));
+        if purpose.categories.is_empty() {
+            continue;
+        }
+        push_json(
+            &mut out,
+            "purposes",
+            serde_json::to_value(&purpose).expect("serialises"),
+        );
+        out.mark_suggested(&format!("purposes.{id}"));
+    }
+    for (answer_id, catalog_id, role) in &added {
+        let implies = d.recipients.get(catalog_id).or_else(|| d.roles.get(role));
+        let received: Vec<&str> = match implies {
+            Some(i) if i.receives_all => categories
+                .iter()
+                .copied()
+                .filter(|c| !i.except.iter().any(|e| e == c))
+                .collect(),
+            Some(i) => i.categories.iter().map(String::as_str).collect(),
+            None => Vec::new(),
+        };
+        let received: Vec<String> = received
+            .into_iter()
+            .filter(|c| have(&out, c))
+            .map(str::to_owned)
+            .collect();
+        if let Some(p) = out.processors.iter_mut().find(|p| &p.id == answer_id) {
+            p.categories = received;
+        }
+        out.mark_suggested(&format!("processors.{answer_id}"));
+    }
+    let mut rules = Vec::new();
+    for id in &categories {
+        let kept = out
+            .retention
+            .rules
+            .iter()
+            .any(|r| r.categories.iter().any(|c| c == id));
+        if let (false, Some(rule)) = (kept, d.retention.get(*id)) {
+            rules.push(rule.rule.clone());
+        }
+    }
+    if !rules.is_empty() {
+        out.retention.rules.extend(rules);
+        out.mark_suggested("retention.rules");
+    }
+
+    // A browser extension's permissions, each with its usual use.
+    if let Some(report) = found {
+        let mut permissions = Vec::new();
+        for ext in &report.extensions {
+            for p in &ext.permissions {
+                let listed = out
+                    .extension
+                    .permissions
+                    .iter()
+                    .any(|e| e.names.contains(&p.name));
+                if let (false, Some(used_for)) = (listed, d.extension_permissions.uses.get(&p.name))
+                {
+                    permissions.push(json!({"names": [p.name], "used_for": used_for}));
+                }
+            }
+        }
+        if !permissions.is_empty() {
+            for p in permissions {
+                push_json(&mut out, "extension.permissions", p);
+            }
+            out.mark_suggested("extension.permissions");
+        }
+    }
+
+    // Chrome Web Store User Data Policy, "Limited Use": an extension that handles
+    // user data must state that its use complies with these requirements. Whether
+    // it does is the operator's to confirm.
+    if start.kinds.contains(&StartKind::BrowserExtension) && !out.extension.limited_use {
+        out.extension.limited_use = true;
+        out.mark_suggested("extension.limited_use");
+    }
+
+    // GDPR Art. 13(1)(f): a transfer that rests on contractual clauses or binding
+    // corporate rules owes the reader the means to get a copy of them. A copy on
+    // request through the policy's contact routes is what small products offer; the
+    // operator confirms it (or gives the address where the clauses are published).
+    if law::any_gdpr(&out) && out.hosting.safeguards_copy.is_none() {
+        let resolved = crate::catalog::resolve(&out, catalog);
+        if resolved.is_ok_and(|r| law::transfers::needs_copy_route(&r)) {
+            out.hosting.safeguards_copy = Some(crate::answers::ON_REQUEST.to_owned());
+            out.mark_suggested("hosting.safeguards_copy");
+        }
+    }
+
+    rights::suggest(&mut out, start);
+    out
+}
+
+/// The wanted categories that the file defines, account data first and the rest
+/// by id, so the policy reads naturally.
+fn order<'a>(d: &'a Implications, wanted: BTreeSet<&str>) -> Vec<&'a str> {
+    let mut ids: Vec<&str> = d
+        .categories
+        .keys()
+        .map(String::as_str)
+        .filter(|k| wanted.contains(k))
+        .collect();
+    ids.sort_by_key(|k| (*k != "account", *k));
+    ids
+}
+
+/// Appends `item` to the list at dotted `path` (a list inside the answers), read
+/// back through the model so it is validated exactly as the file would be.
+fn push_json(out: &mut Answers, path: &str, item: Value) {
+    let mut doc = out.to_value();
+    let mut node = &mut doc;
+    for segment in path.split('.') {
+        node = &mut node[segment];
+    }
+    match node {
+        Value::Array(items) => items.push(item),
+        other => *other = Value::Array(vec![item]),
+    }
+    *out = serde_json::from_value(doc).expect("suggestions are valid answers (see the tests)");
+}
+
+#[cfg(test)]
+mod tests;

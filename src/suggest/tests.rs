@@ -1,0 +1,230 @@
+use std::path::Path;
+
+use super::*;
+use crate::answers::vocab::LegalBasis;
+use crate::policy::Policy;
+
+fn fixture(name: &str) -> Report {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/quickstart")
+        .join(name);
+    crate::scan::scan(&dir, &Catalog::builtin()).unwrap()
+}
+
+fn saas() -> Answers {
+    let start = Start {
+        kinds: vec![StartKind::WebApp],
+        established: Some("DE".parse().unwrap()),
+        regions: vec![Region::Eea],
+        code_dir: Some("saas".to_owned()),
+    };
+    suggest(
+        &Answers::default(),
+        &start,
+        Some(&fixture("saas")),
+        &Catalog::builtin(),
+    )
+}
+
+#[test]
+fn the_start_answers_are_kept_and_confirmed() {
+    let a = saas();
+    assert_eq!(a.audience.product_kinds, [ProductKind::WebApp]);
+    assert_eq!(a.audience.regions, [Region::Eea]);
+    assert_eq!(a.organization.country.map(|c| c.code()), Some("DE"));
+    assert_eq!(a.workspace.code_dir.as_deref(), Some("saas"));
+    let unconfirmed = a.unconfirmed();
+    assert!(
+        !unconfirmed
+            .iter()
+            .any(|p| p.starts_with("audience") || p.starts_with("organization"))
+    );
+}
+
+#[test]
+fn recipients_found_in_the_code_imply_their_data_and_purposes() {
+    let a = saas();
+    let ids: Vec<&str> = a.processors.iter().map(|p| p.id.as_str()).collect();
+    for id in ["stripe", "sentry", "postmark", "plausible", "neon"] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+        assert!(a.unconfirmed().contains(&format!("processors.{id}")));
+    }
+    let stripe = a.processors.iter().find(|p| p.id == "stripe").unwrap();
+    assert_eq!(stripe.categories, ["billing"]);
+    let neon = a.processors.iter().find(|p| p.id == "neon").unwrap();
+    assert_eq!(
+        neon.categories,
+        ["account", "billing"],
+        "not what Sentry and Plausible collect"
+    );
+    let billing = a.purposes.iter().find(|p| p.id == "billing").unwrap();
+    assert_eq!(billing.legal_basis, Some(LegalBasis::Contract));
+    let errors = a.purposes.iter().find(|p| p.id == "errors").unwrap();
+    assert_eq!(errors.legal_basis, Some(LegalBasis::LegitimateInterests));
+    assert!(errors.legitimate_interest.is_some());
+    assert!(a.category("crash_reports").is_some());
+    // Plausible stores nothing on the device: no consent purpose is suggested for it.
+    let visits = a.purposes.iter().find(|p| p.id == "visits").unwrap();
+    assert_eq!(visits.legal_basis, Some(LegalBasis::LegitimateInterests));
+    assert!(!a.purposes.iter().any(|p| p.id == "analytics"));
+    assert_eq!(a.data.categories[0].id, "account");
+    assert!(a.unconfirmed().contains(&"retention.rules".to_owned()));
+    assert!(a.unconfirmed().contains(&"rights.complaint".to_owned()));
+}
+
+/// GDPR Art. 13(1)(f): a suggested recipient's transfers rest on contractual clauses,
+/// so a copy on request is suggested; with no GDPR region, or nothing contractual,
+/// nothing is.
+#[test]
+fn a_copy_of_contractual_safeguards_is_offered_on_request() {
+    let a = saas();
+    let resolved = crate::catalog::resolve(&a, &Catalog::builtin()).unwrap();
+    assert!(crate::law::transfers::needs_copy_route(&resolved));
+    assert_eq!(a.hosting.safeguards_copy.as_deref(), Some("on_request"));
+    assert!(
+        a.unconfirmed()
+            .contains(&"hosting.safeguards_copy".to_owned())
+    );
+    let us = Start {
+        kinds: vec![StartKind::WebApp],
+        established: Some("US".parse().unwrap()),
+        regions: vec![Region::California],
+        code_dir: Some("saas".to_owned()),
+    };
+    let a = suggest(
+        &Answers::default(),
+        &us,
+        Some(&fixture("saas")),
+        &Catalog::builtin(),
+    );
+    assert_eq!(a.hosting.safeguards_copy, None);
+    let nothing_found = Start {
+        code_dir: None,
+        ..us
+    };
+    let eea = Start {
+        established: Some("DE".parse().unwrap()),
+        regions: vec![Region::Eea],
+        ..nothing_found
+    };
+    let a = suggest(&Answers::default(), &eea, None, &Catalog::builtin());
+    assert_eq!(a.hosting.safeguards_copy, None, "no recipient, no transfer");
+}
+
+#[test]
+fn suggestions_render_as_a_marked_draft_and_pass_the_consistency_rules() {
+    let a = saas();
+    let policy = Policy::with_builtin_catalog(&a).unwrap();
+    let findings = crate::check::check(&policy);
+    // Every reference between the suggested answers holds.
+    for f in &findings {
+        assert!(
+            !f.rule.starts_with("consistency-")
+                || f.rule == "consistency-unconfirmed"
+                || f.rule == "consistency-renderable",
+            "{f:#?}"
+        );
+    }
+    assert!(findings.iter().any(|f| f.rule == "consistency-unconfirmed"));
+    let mut confirmed = a.clone();
+    confirmed.confirm_all();
+    let findings = crate::check::check(&Policy::with_builtin_catalog(&confirmed).unwrap());
+    assert!(!findings.iter().any(|f| f.rule == "consistency-unconfirmed"));
+    // No purpose, retention rule or recipient is suggested for data nobody collects.
+    for f in &findings {
+        assert!(!f.rule.ends_with("-category"), "{f:#?}");
+    }
+}
+
+#[test]
+fn a_second_start_adds_without_replacing() {
+    let mut a = saas();
+    a.processors[0].purpose = "my own words".to_owned();
+    let before = a.processors.len();
+    let start = Start {
+        kinds: vec![StartKind::WebApp],
+        established: Some("DE".parse().unwrap()),
+        regions: vec![Region::Eea],
+        code_dir: Some("saas".to_owned()),
+    };
+    let again = suggest(&a, &start, Some(&fixture("saas")), &Catalog::builtin());
+    assert_eq!(again.processors.len(), before);
+    assert_eq!(again.processors[0].purpose, "my own words");
+    assert_eq!(again.purposes.len(), a.purposes.len());
+}
+
+#[test]
+fn a_browser_extension_gets_its_permissions_and_rights_for_everyone() {
+    let start = Start {
+        kinds: vec![StartKind::BrowserExtension],
+        established: Some("AT".parse().unwrap()),
+        regions: vec![Region::Eea, Region::RestOfWorld],
+        code_dir: None,
+    };
+    let a = suggest(
+        &Answers::default(),
+        &start,
+        Some(&fixture("extension")),
+        &Catalog::builtin(),
+    );
+    let names: Vec<&str> = a
+        .extension
+        .permissions
+        .iter()
+        .flat_map(|p| p.names.iter().map(String::as_str))
+        .collect();
+    assert_eq!(names, ["storage", "activeTab", "contextMenus"]);
+    assert!(
+        a.unconfirmed()
+            .contains(&"extension.permissions".to_owned())
+    );
+    assert!(a.extension.limited_use);
+    assert!(
+        a.unconfirmed()
+            .contains(&"extension.limited_use".to_owned())
+    );
+    assert!(a.rights.everyone && !a.rights.rights.is_empty());
+    assert_eq!(a.processors.len(), 1, "{:?}", a.processors);
+}
+
+#[test]
+fn a_local_only_tool_without_recipients_suggests_no_data() {
+    let start = Start {
+        kinds: vec![StartKind::LocalOnly],
+        established: Some("AT".parse().unwrap()),
+        regions: vec![Region::Eea],
+        code_dir: None,
+    };
+    let a = suggest(&Answers::default(), &start, None, &Catalog::builtin());
+    assert!(a.data.categories.is_empty() && a.purposes.is_empty());
+}
+
+#[test]
+fn every_start_kind_has_a_key_and_a_label() {
+    for k in StartKind::ALL {
+        assert_eq!(StartKind::from_key(k.key()), Some(k));
+        assert!(!k.label().is_empty());
+    }
+}
+
+#[test]
+fn a_developer_tool_suggests_its_telemetry_and_no_product_kind() {
+    let start = Start {
+        kinds: vec![StartKind::DevTool],
+        established: Some("US".parse().unwrap()),
+        regions: vec![Region::California, Region::UsOther],
+        code_dir: None,
+    };
+    let a = suggest(&Answers::default(), &start, None, &Catalog::builtin());
+    assert!(a.audience.product_kinds.is_empty());
+    assert_eq!(a.data.categories[0].id, "telemetry");
+    let telemetry = &a.purposes[0];
+    assert_eq!(telemetry.legal_basis, Some(LegalBasis::LegitimateInterests));
+    // No GDPR region: no complaint statement; California: non-discrimination.
+    assert!(!a.rights.complaint);
+    assert!(a.rights.non_discrimination);
+    assert!(
+        a.unconfirmed()
+            .contains(&"rights.non_discrimination".to_owned())
+    );
+}
