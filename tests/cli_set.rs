@@ -439,3 +439,27 @@ fn set_refuses_an_invalid_value_under_a_false_condition() {
             .is_none()
     );
 }
+
+/// The answer path `check` prints (`processors[0].countries`) is taken by `set` as
+/// it is, so a finding can be fixed by pasting its path (ux-ask-cli finding 7).
+#[test]
+fn set_takes_the_answer_path_check_prints() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("answers.json");
+    std::fs::copy(common::example("stepr"), &file).unwrap();
+    pw(dir.path())
+        .args([
+            "set",
+            file.to_str().unwrap(),
+            "processors[0].countries=US,DE",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("set processors.0.countries"));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(
+        v["processors"][0]["countries"],
+        serde_json::json!(["US", "DE"])
+    );
+}

@@ -48,7 +48,7 @@ fn ask_saves_each_answer_and_resumes_with_them_as_defaults() {
     // Clear the bad input (Ctrl-U is not universal; backspace is).
     p.send(&"\u{7f}".repeat(7)).unwrap();
     p.send_line("https://acme.io").unwrap();
-    p.exp_string("Which legal person runs it?").unwrap();
+    p.exp_string("Who runs it: your company").unwrap();
     stopped(p);
 
     let file = data.path().join("policies/acme.json");
@@ -83,4 +83,80 @@ fn ask_saves_each_answer_and_resumes_with_them_as_defaults() {
     let again: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(again, saved, "Enter kept every answer as it was");
+}
+
+/// The readline keys edit the line in every `ask` prompt (issue 18): before the
+/// patched inquire (vendor/inquire), Ctrl-A, Ctrl-E, Ctrl-U, Ctrl-W, Ctrl-K, Ctrl-B
+/// and Ctrl-F typed their letters into the answer, Alt-B/F/D typed a `b`, `f`, `d`,
+/// and a chord it does not know (Ctrl-T) typed a `t`.
+#[test]
+fn line_editing_keys_edit_the_answer_instead_of_typing_letters() {
+    let data = tempfile::tempdir().unwrap();
+    const HOME: &str = "\x1b[H";
+    const END: &str = "\x1b[F";
+    const LEFT: &str = "\x1b[D";
+    const RIGHT: &str = "\x1b[C";
+    const ALT_B: &str = "\x1bb";
+    const ALT_F: &str = "\x1bf";
+    const ALT_D: &str = "\x1bd";
+
+    let mut p = ask(data.path());
+    // Esc at the quick start asks every question instead; let its prompt settle
+    // first so the lone Esc is not read with the terminal's cursor report.
+    p.exp_string("What kind of product").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
+    p.exp_string("What is your product called?").unwrap();
+    p.send("world").unwrap();
+    p.send_control('a').unwrap(); // start of line
+    p.send("hello ").unwrap();
+    p.send_control('e').unwrap(); // end of line
+    p.send(" wide").unwrap();
+    p.send_control('w').unwrap(); // the word before the cursor
+    p.send(HOME).unwrap();
+    p.send("X").unwrap();
+    p.send(END).unwrap();
+    p.send("Y").unwrap();
+    p.send(LEFT).unwrap();
+    p.send("Z").unwrap();
+    p.send(RIGHT).unwrap();
+    p.send("!").unwrap();
+    p.send_control('t').unwrap(); // unknown: ignored, not typed
+    p.send_line("").unwrap();
+    p.exp_string("what does it do?").unwrap();
+    p.send("junk that goes").unwrap();
+    p.send_control('u').unwrap(); // everything before the cursor
+    p.send("a team tool, in full").unwrap();
+    p.send(ALT_B).unwrap(); // a word left: before "full"
+    p.send(ALT_B).unwrap(); // before "in"
+    p.send_control('b').unwrap(); // a character left
+    p.send_control('b').unwrap(); // before ","
+    p.send_control('k').unwrap(); // everything after the cursor: "a team tool"
+    p.send_control('a').unwrap();
+    p.send(ALT_F).unwrap(); // a word right: after "a"
+    p.send_control('f').unwrap(); // a character right: before "team"
+    p.send(ALT_D).unwrap(); // the word after the cursor
+    p.send("big").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("What is its website?").unwrap();
+    // Esc goes back one question, whose answer Enter keeps. A lone Esc
+    // sent while the prompt is still being set up would be read together with the
+    // terminal's answer to its cursor query, so let the prompt settle first.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
+    p.exp_string("<canceled>").unwrap();
+    p.exp_string("In one line, what does it do?").unwrap();
+    // Enter keeps the answer given before (checked in the file below).
+    p.send_line("").unwrap();
+    p.exp_string("What is its website?").unwrap();
+    stopped(p);
+
+    let saved: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(data.path().join("policies/acme.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(saved["organization"]["product_name"], "Xhello world ZY!");
+    assert_eq!(saved["organization"]["description"], "a big tool");
 }

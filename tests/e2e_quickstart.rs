@@ -371,7 +371,7 @@ fn ask_offers_each_suggestion_as_the_default() {
     p.exp_string("Recipients found in your code: Neon").unwrap();
     p.exp_string("What is your product called?").unwrap();
     send(&mut p, "Invoicely\r");
-    p.exp_string("Which legal person runs it?").unwrap();
+    p.exp_string("Who runs it: your company").unwrap();
     send(&mut p, "Invoicely GmbH\r");
     p.exp_string("Which e-mail address").unwrap();
     send(&mut p, "privacy@invoicely.example\r");
@@ -390,7 +390,8 @@ fn ask_offers_each_suggestion_as_the_default() {
             send(&mut p, "\r");
         }
     }
-    p.exp_string("supervisory authority? (Y/n)").unwrap();
+    p.exp_string("complain to a data protection authority? (Y/n)")
+        .unwrap();
     send(&mut p, "\r");
     p.exp_string("Done. Render the policy with: policywright render saas")
         .unwrap();

@@ -119,7 +119,7 @@ fn new_then_edit_then_publish() {
     step(
         &mut p,
         &format!("{CTRL_U}https://acme.io\r"),
-        "Which legal person",
+        "Who runs it: your company",
     );
     quit(p);
 
@@ -130,7 +130,7 @@ fn new_then_edit_then_publish() {
 
     // Reopened where it was left, with every answer there; change one.
     let mut p = wizard(data.path(), site.path(), &["edit", "acme"]);
-    p.expect("Which legal person");
+    p.expect("Who runs it: your company");
     step(&mut p, TAB_BACK, "What is its website?");
     assert!(p.contents().contains("https://acme.io"));
     step(&mut p, TAB_BACK, "what does it do?");
@@ -266,5 +266,85 @@ fn the_terminal_is_restored_after_ctrl_c_and_sigterm() {
             "{how}: still on the alternate screen"
         );
         assert!(!w.screen.screen().hide_cursor(), "{how}: cursor hidden");
+    }
+}
+
+/// The key paths of issue 18 on a real terminal: typing and editing keys, Ctrl-C
+/// and resuming, typing straight into an entry's field, Esc on a changed entry
+/// (which asks), and removing an entry then bringing it back with u.
+#[test]
+fn typing_editing_ctrl_c_esc_and_undo_keep_what_was_typed() {
+    const HOME: &str = "\x1b[H";
+    const END: &str = "\x1b[F";
+    let data = tempfile::tempdir().unwrap();
+
+    let mut p = wizard(data.path(), data.path(), &["new", "acme"]);
+    p.expect("What is your product called?");
+    step(&mut p, "cme", "cme");
+    step(&mut p, HOME, "cme");
+    step(&mut p, "A", "Acme");
+    step(&mut p, END, "Acme");
+    step(&mut p, " Cloudz", "Acme Cloudz");
+    step(&mut p, "\x7f", "Acme Cloud ");
+    step(&mut p, "\r", "what does it do?");
+    p.expect("saved");
+    // Ctrl-C leaves at once (exit 130); what was confirmed is kept.
+    p.send("\x03");
+    let status = format!("{:?}", p.p.process().wait().unwrap());
+    assert!(status.ends_with(", 130)"), "{status}");
+    assert_eq!(
+        saved(data.path())["organization"]["product_name"],
+        "Acme Cloud"
+    );
+
+    // Resumed at the next question.
+    let mut p = wizard(data.path(), data.path(), &["edit", "acme"]);
+    p.expect("what does it do?");
+    // To "What do you deliberately not collect?" in "Data you collect".
+    p.send("\x07");
+    step(&mut p, "\x1b[B\x1b[B", "Data you collect");
+    p.send("\r");
+    while !p
+        .contents()
+        .contains("What do you deliberately not collect?")
+    {
+        p.send("\t");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // a, then typing goes straight into the focused field.
+    step(&mut p, "a", "What is not collected?");
+    step(&mut p, "Payment cards", "Payment cards");
+    step(&mut p, "\r", "Why, or what happens instead?");
+    // Esc on an entry with changes asks; y keeps them.
+    step(&mut p, "\x1b", "Keep the changes to this entry?");
+    step(&mut p, "y", "1 thing");
+    step(&mut p, "a", "What is not collected?");
+    step(&mut p, "Browsing history\r", "Browsing history");
+    step(&mut p, "\x1b", "Keep the changes to this entry?");
+    step(&mut p, "y", "2 things");
+    let list = |data: &Path| {
+        saved(data)["data"]["not_collected"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["what"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    eventually(|| list(data.path()) == ["Payment cards", "Browsing history"]);
+    // x removes the entry under the cursor, u brings it back.
+    step(&mut p, "\x1b[A", "Payment cards");
+    step(&mut p, "x", "u brings it back");
+    eventually(|| list(data.path()) == ["Browsing history"]);
+    step(&mut p, "u", "2 things");
+    eventually(|| list(data.path()) == ["Payment cards", "Browsing history"]);
+    quit(p);
+}
+
+/// Waits for the wizard's save (written after the frame that shows the change).
+fn eventually(done: impl Fn() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done() {
+        assert!(Instant::now() < deadline, "not saved in time");
+        std::thread::sleep(Duration::from_millis(20));
     }
 }

@@ -288,7 +288,7 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
         "no rights are listed for \"these\" to refer to",
     );
     f.absent_unless(
-        r.everyone,
+        r.everyone == Some(true),
         &p,
         "Wherever you live",
         "the rights were not offered to everyone",
@@ -300,7 +300,7 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
         "no response time was given",
     );
     f.absent_unless(
-        r.complaint || eu,
+        r.complaint == Some(true) || eu,
         &p,
         "complaint with",
         "complaint: false, and no applicable law states the right",
@@ -388,7 +388,7 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
         "the operator did not say the app asks before tracking",
     );
     f.absent_unless(
-        a.policy.agreement_by_use,
+        a.policy.agreement_by_use == Some(true),
         &p,
         "Please read this policy before using",
         "the operator did not ask for it",

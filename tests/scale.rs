@@ -54,17 +54,32 @@ fn times(processors: usize, categories: usize) -> [Duration; 3] {
     ]
 }
 
+/// A busy machine can stretch one measurement (the large size once took x17.7 for
+/// linear code while other builds ran), so a ratio over the line is measured again,
+/// up to three times in all: quadratic work is over it every time.
 #[test]
 fn large_answers_render_check_and_diff_in_linear_time() {
-    let small = times(1_000, 2_500);
-    let large = times(4_000, 10_000);
-    for (i, what) in ["render", "check", "diff"].iter().enumerate() {
-        let ratio = large[i].as_secs_f64() / small[i].as_secs_f64().max(1e-3);
+    const ATTEMPTS: usize = 3;
+    const WHAT: [&str; 3] = ["render", "check", "diff"];
+    let mut passed = [false; 3];
+    let mut seen: [Vec<String>; 3] = Default::default();
+    for _ in 0..ATTEMPTS {
+        let (small, large) = (times(1_000, 2_500), times(4_000, 10_000));
+        for i in 0..3 {
+            let ratio = large[i].as_secs_f64() / small[i].as_secs_f64().max(1e-3);
+            seen[i].push(format!("{:?} -> {:?} (x{ratio:.1})", small[i], large[i]));
+            passed[i] |= ratio < RATIO && large[i] < LIMIT;
+        }
+        if passed.iter().all(|&p| p) {
+            return;
+        }
+    }
+    for i in 0..3 {
         assert!(
-            ratio < RATIO && large[i] < LIMIT,
-            "{what}: {:?} at 1,000/2,500, {:?} at 4,000/10,000 (x{ratio:.1}; linear is x4)",
-            small[i],
-            large[i]
+            passed[i],
+            "{} at 1,000/2,500 -> 4,000/10,000, linear is x4: {}",
+            WHAT[i],
+            seen[i].join(", ")
         );
     }
 }

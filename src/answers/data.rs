@@ -46,15 +46,15 @@ pub struct DataCategory {
     pub if_not_provided: Option<String>,
     /// The one flag files had before GDPR special categories and CCPA sensitive personal
     /// information were asked apart: read as both (see `migrate::upgrade`), never
-    /// written.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub sensitive: bool,
+    /// written. A "no" to it (`false`) is a "no" to both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<bool>,
     /// A special category of personal data (GDPR Art. 9(1)): health, genetic or
     /// biometric data for identification, racial or ethnic origin, political opinions,
     /// religious or philosophical beliefs, trade-union membership, sex life or sexual
     /// orientation.
     #[serde(default)]
-    pub special_category: bool,
+    pub special_category: Option<bool>,
     /// The GDPR Art. 9(2) condition that allows processing it, e.g. `explicit_consent`.
     #[serde(default)]
     pub art9_condition: Option<Art9Condition>,
@@ -65,7 +65,7 @@ pub struct DataCategory {
     /// business, genetic and biometric data, health, sex life or sexual orientation.
     /// A category mapped to `ccpa_category: "sensitive"` counts too.
     #[serde(default)]
-    pub ccpa_sensitive: bool,
+    pub ccpa_sensitive: Option<bool>,
     /// The matching CCPA category.
     #[serde(default)]
     pub ccpa_category: Option<CcpaCategory>,
@@ -74,14 +74,14 @@ pub struct DataCategory {
 impl DataCategory {
     /// GDPR Art. 9(1) special-category data.
     pub fn is_special_category(&self) -> bool {
-        self.special_category || self.sensitive
+        self.special_category == Some(true) || self.sensitive == Some(true)
     }
 
     /// CCPA sensitive personal information (1798.140(ae)), however the answers say it
     /// (legal review FN-8: the category mapping alone did not count).
     pub fn is_ccpa_sensitive(&self) -> bool {
-        self.ccpa_sensitive
-            || self.sensitive
+        self.ccpa_sensitive == Some(true)
+            || self.sensitive == Some(true)
             || self.ccpa_category == Some(CcpaCategory::SensitivePersonalInformation)
     }
 

@@ -15,10 +15,10 @@ pub struct Extension {
     pub permissions: Vec<Permission>,
     /// No permission is used for tracking or advertising.
     #[serde(default)]
-    pub no_tracking_or_ads: bool,
+    pub no_tracking_or_ads: Option<bool>,
     /// State compliance with the Chrome Web Store's Limited Use requirements.
     #[serde(default)]
-    pub limited_use: bool,
+    pub limited_use: Option<bool>,
     /// The extension's single purpose, as the Chrome Web Store's privacy practices
     /// tab asks for it (Program Policies: Quality Guidelines, single purpose).
     #[serde(default)]

@@ -30,12 +30,21 @@ pub fn upgrade(mut answers: Answers, from: u64) -> Answers {
     answers
 }
 
-/// The old `sensitive` flag as the two answers it stood for.
+/// The old `sensitive` flag as the two answers it stood for: a "yes" is a "yes" to
+/// both; a "no" (which files written since yes/no answers kept their "no", issue 18,
+/// may hold) is a "no" to whichever of the two is still unanswered.
 pub fn split_sensitive(answers: &mut Answers) {
     for c in &mut answers.data.categories {
-        if std::mem::take(&mut c.sensitive) {
-            c.special_category = true;
-            c.ccpa_sensitive = true;
+        match c.sensitive.take() {
+            Some(true) => {
+                c.special_category = Some(true);
+                c.ccpa_sensitive = Some(true);
+            }
+            Some(false) => {
+                c.special_category.get_or_insert(false);
+                c.ccpa_sensitive.get_or_insert(false);
+            }
+            None => {}
         }
     }
 }
@@ -166,13 +175,51 @@ mod tests {
             let [health, email] = &a.data.categories[..] else {
                 panic!("two categories")
             };
-            assert!(health.special_category && health.ccpa_sensitive && !health.sensitive);
-            assert!(!email.special_category && !email.ccpa_sensitive);
+            assert_eq!(
+                (
+                    health.special_category,
+                    health.ccpa_sensitive,
+                    health.sensitive
+                ),
+                (Some(true), Some(true), None)
+            );
+            assert_eq!((email.special_category, email.ccpa_sensitive), (None, None));
             let written: serde_json::Value = serde_json::from_str(&a.to_json()).unwrap();
             let health = &written["data"]["categories"][0];
             assert_eq!(health.get("sensitive"), None, "the old flag is not written");
             assert_eq!(health["special_category"], true);
             assert_eq!(health["ccpa_sensitive"], true);
         }
+    }
+
+    /// A "no" to the shared flag (kept in files since issue 18) answers both "no",
+    /// without overriding an answer already given to either.
+    #[test]
+    fn a_no_to_the_shared_flag_is_a_no_to_both() {
+        let text = serde_json::json!({
+            "schema_version": 2,
+            "organization": {"product_name": "Acme", "contact_email": "a@acme.io"},
+            "data": {"categories": [
+                {"id": "email", "name": "E-mail", "description": "address", "source": "provided", "sensitive": false},
+                {"id": "gps", "name": "Location", "description": "precise", "source": "provided", "sensitive": false, "ccpa_sensitive": true}
+            ]}
+        })
+        .to_string();
+        let a = Answers::from_json(&text).unwrap();
+        let [email, gps] = &a.data.categories[..] else {
+            panic!("two categories")
+        };
+        assert_eq!(
+            (
+                email.special_category,
+                email.ccpa_sensitive,
+                email.sensitive
+            ),
+            (Some(false), Some(false), None)
+        );
+        assert_eq!(
+            (gps.special_category, gps.ccpa_sensitive),
+            (Some(false), Some(true))
+        );
     }
 }

@@ -21,7 +21,7 @@ pub struct Sharing {
     pub options: Vec<Visibility>,
     /// We never re-share items beyond the scope the user set.
     #[serde(default)]
-    pub no_resharing: bool,
+    pub no_resharing: Option<bool>,
 }
 
 /// How the policy changes and how users hear about it.
@@ -33,7 +33,7 @@ pub struct Changes {
     pub notify_by: Vec<NoticeChannel>,
     /// Users are told before a material change takes effect.
     #[serde(default)]
-    pub in_advance: bool,
+    pub in_advance: Option<bool>,
     /// How long ahead of the change ("30 days").
     #[serde(default)]
     pub notice_period: Option<Period>,

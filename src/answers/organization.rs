@@ -116,7 +116,7 @@ pub struct PolicyMeta {
     /// before using Acme."). Use is not consent, so the policy never says "by using
     /// Acme, you agree".
     #[serde(default)]
-    pub agreement_by_use: bool,
+    pub agreement_by_use: Option<bool>,
 }
 
 impl Default for PolicyMeta {
@@ -126,7 +126,7 @@ impl Default for PolicyMeta {
             last_updated: None,
             effective_date: None,
             date_style: default_date_style(),
-            agreement_by_use: false,
+            agreement_by_use: None,
         }
     }
 }

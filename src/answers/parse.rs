@@ -190,8 +190,14 @@ mod tests {
             "a 'no' to a yes/no/unanswered question is an answer"
         );
         assert!(
-            !file.contains("directed_to_children"),
-            "a plain yes/no left at its default is not"
+            file.contains("\"directed_to_children\": false"),
+            "nor is a 'no' to a yes/no question (issue 18)"
+        );
+        assert!(
+            !Answers::default()
+                .to_json()
+                .contains("directed_to_children"),
+            "a yes/no never answered is left out"
         );
         assert_eq!(
             Answers::from_json(&file).unwrap(),

@@ -26,7 +26,7 @@ pub struct Audience {
     pub minimum_age: Option<u8>,
     /// Whether the product is directed to children (COPPA: under 13).
     #[serde(default)]
-    pub directed_to_children: bool,
+    pub directed_to_children: Option<bool>,
     /// How parental consent is obtained, when children's data is collected (COPPA 312.5).
     #[serde(default)]
     pub parental_consent: Option<String>,

@@ -34,7 +34,7 @@ pub struct RetentionRule {
     pub until: Option<String>,
     /// Old entries fall off continuously (a rolling window), as with logs.
     #[serde(default)]
-    pub rolling: bool,
+    pub rolling: Option<bool>,
     /// A setting the user can change it with ("Settings → Retention").
     #[serde(default)]
     pub setting: Option<String>,

@@ -15,7 +15,7 @@ pub struct Rights {
     pub rights: Vec<Right>,
     /// The rights are offered to every user, wherever they live.
     #[serde(default)]
-    pub everyone: bool,
+    pub everyone: Option<bool>,
     /// How quickly requests are answered ("30 days").
     #[serde(default)]
     pub response_time: Option<Period>,
@@ -33,13 +33,13 @@ pub struct Rights {
     pub complaints: Option<String>,
     /// State the right to complain to a supervisory authority (GDPR Art. 13(2)(d)).
     #[serde(default)]
-    pub complaint: bool,
+    pub complaint: Option<bool>,
     /// The authority to name for complaints, when there is a lead one ("the Irish DPC").
     #[serde(default)]
     pub authority: Option<String>,
     /// Requests may be made by an authorised agent (CCPA).
     #[serde(default)]
-    pub authorized_agents: bool,
+    pub authorized_agents: Option<bool>,
     /// A toll-free telephone number for requests (Cal. Civ. Code 1798.130(a)(1)(A)).
     #[serde(default)]
     pub toll_free_number: Option<String>,
@@ -50,7 +50,7 @@ pub struct Rights {
     pub exclusively_online: Option<bool>,
     /// Users who exercise a right are not treated worse (CCPA 1798.125).
     #[serde(default)]
-    pub non_discrimination: bool,
+    pub non_discrimination: Option<bool>,
 }
 
 /// One right and how to use it.

@@ -24,7 +24,7 @@ impl FromStr for Assignment {
     fn from_str(s: &str) -> Result<Self, String> {
         match s.split_once('=') {
             Some((key, value)) if !key.trim().is_empty() => Ok(Assignment {
-                key: key.trim().to_owned(),
+                key: dotted(key.trim()),
                 value: value.to_owned(),
             }),
             _ => Err(format!(
@@ -32,6 +32,28 @@ impl FromStr for Assignment {
             )),
         }
     }
+}
+
+/// A path as `check` prints it (`processors[2].countries`) in the dotted form
+/// `--set` reads (`processors.2.countries`), so a finding's answer can be pasted.
+fn dotted(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut rest = key;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else {
+            break;
+        };
+        let index = &rest[open + 1..close];
+        if index.is_empty() || !index.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        out.push_str(&rest[..open]);
+        out.push('.');
+        out.push_str(index);
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 impl std::fmt::Display for Assignment {
@@ -476,6 +498,19 @@ mod tests {
     }
 
     #[test]
+    fn a_path_as_check_prints_it_is_read_as_dotted() {
+        let a: Assignment = "processors[2].countries=US".parse().unwrap();
+        assert_eq!(a.key, "processors.2.countries");
+        let a: Assignment = "data.categories[0].name=x[1]".parse().unwrap();
+        assert_eq!(
+            (a.key.as_str(), a.value.as_str()),
+            ("data.categories.0.name", "x[1]")
+        );
+        let a: Assignment = "processors[x].name=y".parse().unwrap();
+        assert_eq!(a.key, "processors[x].name", "only a position is rewritten");
+    }
+
+    #[test]
     fn sets_strings_lists_bools_and_dates() {
         let a = applied(&[
             "organization.contact_email=privacy@stepr.kz",
@@ -486,7 +521,7 @@ mod tests {
         .unwrap();
         assert_eq!(a.organization.contact_email, "privacy@stepr.kz");
         assert_eq!(a.audience.regions.len(), 3);
-        assert!(a.rights.complaint);
+        assert_eq!(a.rights.complaint, Some(true));
         assert_eq!(a.policy.last_updated.unwrap().to_string(), "2026-12-01");
     }
 

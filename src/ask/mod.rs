@@ -18,7 +18,7 @@ use crate::answers::{Answers, AnswersError, Problem};
 use std::path::PathBuf;
 
 use crate::catalog::Catalog;
-use crate::questions::{Kind, Question, Records, Scope, Section, is_answered};
+use crate::questions::{Kind, Question, Records, Scope, Section, in_words, is_answered};
 use crate::scan::{self, Found};
 use crate::store::{Reloaded, remembered};
 use prompter::{Prompt, Prompter, Reply, TextInput};
@@ -282,7 +282,7 @@ impl<'a> Interview<'a> {
         fields: &[Question],
         current: Option<&Value>,
     ) -> Reply<Value> {
-        let prompt = prompt_of(q);
+        let prompt = prompt_of(q, &self.answers);
         let present = is_answered(current);
         match self.prompter.confirm(&prompt, Some(present)) {
             Reply::Answer(false) => Reply::Answer(Value::Null),
@@ -563,10 +563,10 @@ fn capitalize(s: &str) -> String {
         .unwrap_or_default()
 }
 
-fn prompt_of(q: &Question) -> Prompt {
+fn prompt_of(q: &Question, answers: &Answers) -> Prompt {
     Prompt {
-        message: q.prompt.to_owned(),
-        help: q.help.to_owned(),
+        message: in_words(q.prompt, answers).into_owned(),
+        help: in_words(q.help, answers).into_owned(),
         placeholder: q.example.map(|e| format!("e.g. {e}")),
     }
 }
@@ -614,7 +614,9 @@ fn ask_record(
             crate::catalog::defaults(&value, ctx.answers, ctx.catalog).remove(field.key)
         };
         let reply = match &field.kind {
-            Kind::Lines => ask_inline_lines(prompter, field, current, from_catalog.as_ref()),
+            Kind::Lines => {
+                ask_inline_lines(prompter, field, current, from_catalog.as_ref(), ctx.answers)
+            }
             _ => ask_value(prompter, ctx, field, current, from_catalog.as_ref(), &scope),
         };
         match reply {
@@ -662,6 +664,7 @@ fn ask_inline_lines(
     q: &Question,
     current: Option<&Value>,
     from_catalog: Option<&Value>,
+    answers: &Answers,
 ) -> Reply<Value> {
     let shown = if from_catalog.is_some() {
         from_catalog
@@ -683,8 +686,8 @@ fn ask_inline_lines(
             Ok(())
         }
     };
-    let mut prompt = prompt_of(q);
-    prompt.help = format!("{} Separate several with ;", q.help)
+    let mut prompt = prompt_of(q, answers);
+    prompt.help = format!("{} Separate several with ;", prompt.help)
         .trim()
         .to_owned();
     let input = TextInput {
@@ -731,7 +734,7 @@ fn ask_value(
     from_catalog: Option<&Value>,
     scope: &Scope,
 ) -> Reply<Value> {
-    let prompt = prompt_of(q);
+    let prompt = prompt_of(q, ctx.answers);
     let answered = is_answered(current);
     let suggested = q.suggest.and_then(|s| s(scope));
     match &q.kind {

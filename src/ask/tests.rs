@@ -534,7 +534,7 @@ fn catalog_values_are_offered_as_defaults() {
     offered(
         "text: Which company is behind it? [default: Stripe Payments Europe, Limited (from the catalog)]",
     );
-    offered("multi: What makes transfers to it lawful? [ticked: [2]]");
+    offered("multi: If it handles data abroad, what makes that lawful? [ticked: [2]]");
     offered(
         "text: Link to its privacy policy [default: https://stripe.com/privacy (from the catalog)]",
     );
@@ -780,6 +780,37 @@ fn esc_goes_back_past_where_the_interview_resumed() {
     );
 }
 
+/// A yes/no never answered is asked by `--only-missing`, with no answer chosen for
+/// the person; one answered "no" is an answer and is skipped (issue 18).
+#[test]
+fn only_missing_asks_an_unanswered_yes_no_and_skips_a_no() {
+    let changes = std::slice::from_ref(section("changes").unwrap());
+    let asks_in_advance = |log: &[String]| {
+        log.iter()
+            .find(|l| l.starts_with("confirm: Do you tell them before"))
+            .cloned()
+    };
+    // Enter at "how do you tell them" (none ticked), then Ctrl-C.
+    let (_, answers, _, log) = run(changes, Answers::default(), &[Enter, CtrlC], true);
+    let asked = asks_in_advance(&log).expect("an unanswered yes/no is missing");
+    assert!(asked.ends_with("[default: None]"), "{asked}");
+    assert_eq!(answers.changes.in_advance, None);
+
+    let mut said_no = Answers::default();
+    said_no.changes.in_advance = Some(false);
+    let (_, _, _, log) = run(changes, said_no, &[Enter, CtrlC], true);
+    assert_eq!(asks_in_advance(&log), None, "{log:?}");
+}
+
+/// "No" is saved as an answer, not left out as if unanswered.
+#[test]
+fn a_no_to_a_yes_no_is_saved() {
+    let changes = std::slice::from_ref(section("changes").unwrap());
+    let (_, answers, _, log) = run(changes, Answers::default(), &[Enter, No, CtrlC], true);
+    assert_eq!(answers.changes.in_advance, Some(false), "{log:?}");
+    assert!(answers.to_json().contains("\"in_advance\": false"));
+}
+
 /// The quick start (issue 14): four start questions, then only the suggestions to
 /// confirm (each the default) and what no suggestion can know.
 mod quickstart {
@@ -852,7 +883,7 @@ mod quickstart {
         let done = interview.answers.clone();
         drop(interview);
         assert!(done.unconfirmed().is_empty(), "{:?}", done.unconfirmed());
-        assert!(done.rights.complaint);
+        assert_eq!(done.rights.complaint, Some(true));
         assert_eq!(done.hosting.safeguards_copy.as_deref(), Some("on_request"));
         assert_eq!(done.processors.len(), 5);
         let log = script.log.join("\n");

@@ -164,7 +164,12 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         applies_when: CA,
         applies: california,
-        test: |a| Hit::unless(a.rights.authorized_agents, "rights.authorized_agents"),
+        test: |a| {
+            Hit::unless(
+                a.rights.authorized_agents == Some(true),
+                "rights.authorized_agents",
+            )
+        },
         message: "The policy does not explain that a request can be made through an \
                   authorized agent",
     },

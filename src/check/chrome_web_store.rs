@@ -30,7 +30,12 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         applies_when: EXT,
         applies: extension,
-        test: |a| Hit::unless(a.extension.limited_use, "extension.limited_use"),
+        test: |a| {
+            Hit::unless(
+                a.extension.limited_use == Some(true),
+                "extension.limited_use",
+            )
+        },
         message: "The policy does not state that the extension's use of data complies with \
                   the Chrome Web Store's Limited Use requirements",
     },

@@ -209,7 +209,7 @@ pub static RULES: &[Rule] = &[
         // The rights section states the right to complain whenever the EEA or the UK
         // is served, because their law requires it; a "no" here cannot be honoured.
         applies: |a| a.audience.serves(Region::Eea) || a.audience.serves(Region::Uk),
-        test: |a| Hit::unless(a.rights.complaint, "rights.complaint"),
+        test: |a| Hit::unless(a.rights.complaint == Some(true), "rights.complaint"),
         message: "The answers say not to state the right to complain to a supervisory \
                   authority, but the law of a region served requires it, so the policy \
                   states it anyway; answer yes",
@@ -254,7 +254,7 @@ pub static RULES: &[Rule] = &[
         citation: "internal consistency; 16 CFR 312.2 (\"child\": under 13)",
         severity: Severity::Warning,
         applies_when: "the product is said to be directed to children under 13",
-        applies: |a| a.audience.directed_to_children,
+        applies: |a| a.audience.directed_to_children == Some(true),
         test: |a| {
             Hit::when(
                 a.audience.minimum_age.is_some_and(|n| n >= 13),

@@ -20,7 +20,9 @@ pub static RULES: &[Rule] = &[
         test: |a| {
             // Not directed to children: `coppa-parent-rights` asks for that first, and
             // only then is parental consent stated (and asked about).
-            if a.audience.directed_to_children && a.audience.parental_consent.is_none() {
+            if a.audience.directed_to_children == Some(true)
+                && a.audience.parental_consent.is_none()
+            {
                 vec![Hit::at("audience.parental_consent")]
             } else {
                 Vec::new()
@@ -40,7 +42,7 @@ pub static RULES: &[Rule] = &[
         test: |a| {
             // The built-in children section states the parents' rights only for a
             // product directed to children.
-            if a.audience.directed_to_children {
+            if a.audience.directed_to_children == Some(true) {
                 Vec::new()
             } else {
                 vec![Hit::at("audience.directed_to_children")]
@@ -86,7 +88,7 @@ pub static RULES: &[Rule] = &[
         citation: "16 CFR 312.4(d)(2) as amended 2025 (compliance date 22 April 2026)",
         severity: Severity::Error,
         applies_when: "the product is directed to children and serves the US",
-        applies: |a| us(a) && a.audience.directed_to_children,
+        applies: |a| us(a) && a.audience.directed_to_children == Some(true),
         test: |a| {
             let mut hits = super::entries(
                 &a.processors,
@@ -116,7 +118,7 @@ pub static RULES: &[Rule] = &[
         citation: "16 CFR 312.10(b), 312.4(d) as amended 2025 (compliance date 22 April 2026)",
         severity: Severity::Error,
         applies_when: "the product is directed to children and serves the US",
-        applies: |a| us(a) && a.audience.directed_to_children,
+        applies: |a| us(a) && a.audience.directed_to_children == Some(true),
         test: super::categories_without_retention,
         message: "The 2025 COPPA Rule asks for a written retention policy in the online notice: \
                   how long each kind of children's information is kept and why, never \
@@ -129,7 +131,7 @@ pub static RULES: &[Rule] = &[
         citation: "16 CFR 312.2 (\"website or online service directed to children\")",
         severity: Severity::Info,
         applies_when: "the product serves the US and is not said to be for children",
-        applies: |a| us(a) && !a.audience.directed_to_children,
+        applies: |a| us(a) && a.audience.directed_to_children != Some(true),
         test: |a| Hit::when(a.audience.minimum_age.is_none(), "audience.minimum_age"),
         message: "The policy states no minimum age; saying the product is not for children \
                   under 13 tells readers (and the FTC) that COPPA's parental-consent duties do \
@@ -142,5 +144,7 @@ fn us(a: &Answers) -> bool {
 }
 
 fn children(a: &Answers) -> bool {
-    us(a) && (a.audience.directed_to_children || a.audience.minimum_age.is_some_and(|n| n < 13))
+    us(a)
+        && (a.audience.directed_to_children == Some(true)
+            || a.audience.minimum_age.is_some_and(|n| n < 13))
 }

@@ -76,7 +76,7 @@ fn saying_no_automated_decisions_is_no_finding() {
 #[test]
 fn the_limit_right_is_asked_for_only_where_it_is_offered() {
     let mut a = complete();
-    a.data.categories[1].ccpa_sensitive = true;
+    a.data.categories[1].ccpa_sensitive = Some(true);
     a.sale_and_sharing.sensitive_beyond_permitted = Some(false);
     assert!(fired(&a, "ccpa-sensitive").is_empty());
     assert!(fired(&a, "ccpa-sensitive-use").is_empty());
@@ -205,7 +205,7 @@ fn extension(a: &mut Answers) {
         names: vec!["storage".into()],
         used_for: "remember your settings".into(),
     });
-    a.extension.limited_use = true;
+    a.extension.limited_use = Some(true);
 }
 
 /// The complete example as a mobile app whose store answers are all given and agree
@@ -259,7 +259,7 @@ fn mobile_store(a: &mut Answers) {
 }
 
 fn kids(a: &mut Answers) {
-    a.audience.directed_to_children = true;
+    a.audience.directed_to_children = Some(true);
     a.audience.minimum_age = None;
     a.audience.parental_consent = Some("a parent confirms by e-mail and a card check".into());
 }
@@ -325,7 +325,7 @@ rule_tests! {
         dpo.postal_address = None;
     };
     gdpr_dpo_appointment: "gdpr-dpo-appointment" => |a| {
-        a.data.categories[1].special_category = true;
+        a.data.categories[1].special_category = Some(true);
         a.data.categories[1].art9_condition = Some(Art9Condition::ExplicitConsent);
     },
         |a| a.organization.dpo = None;
@@ -404,9 +404,9 @@ rule_tests! {
     gdpr_special_category: "gdpr-special-category" => |a| {
         // Quiet: a special category with its condition, and CCPA-only sensitive data
         // (precise location is not Art. 9 data: legal review FP-3).
-        a.data.categories[1].special_category = true;
+        a.data.categories[1].special_category = Some(true);
         a.data.categories[1].art9_condition = Some(Art9Condition::ExplicitConsent);
-        a.data.categories[2].ccpa_sensitive = true;
+        a.data.categories[2].ccpa_sensitive = Some(true);
         a.sale_and_sharing.sensitive_beyond_permitted = Some(false);
     }, |a| a.data.categories[1].art9_condition = None;
 
@@ -419,7 +419,7 @@ rule_tests! {
     uk_representative: "uk-representative" => none, |a| a.organization.uk_representative = None;
     uk_child_consent: "uk-child-consent" => |a| {
         a.audience.minimum_age = Some(12);
-        a.audience.directed_to_children = true;
+        a.audience.directed_to_children = Some(true);
         a.purposes[0].legal_basis = Some(LegalBasis::Consent);
         a.audience.parental_consent = Some("a parent confirms by e-mail".into());
     }, |a| a.audience.parental_consent = None;
@@ -473,7 +473,7 @@ rule_tests! {
     us_states_texas_sensitive_sale: "us-states-texas-sensitive-sale" => |a| {
         us_states(a);
         a.sale_and_sharing.sells = Some(true);
-        a.data.categories[1].ccpa_sensitive = true;
+        a.data.categories[1].ccpa_sensitive = Some(true);
         a.sale_and_sharing.sells_sensitive = Some(false);
     }, |a| a.sale_and_sharing.sells_sensitive = None;
     us_states_purposes: "us-states-purposes" => us_states, |a| a.purposes.clear();
@@ -481,8 +481,8 @@ rule_tests! {
     // sensitive personal information, which the states' rule reads as theirs too.
     us_states_sensitive_consent: "us-states-sensitive-consent" => |a| {
         us_states(a);
-        a.data.categories[0].ccpa_sensitive = false;
-    }, |a| a.data.categories[1].special_category = true;
+        a.data.categories[0].ccpa_sensitive = Some(false);
+    }, |a| a.data.categories[1].special_category = Some(true);
     us_states_thresholds: "us-states-thresholds" => none, us_states;
 
     // CCPA
@@ -504,7 +504,7 @@ rule_tests! {
         a.tracking.global_privacy_control = Some(GpcResponse::HonoredAsOptOut);
     }, |a| a.tracking.global_privacy_control = Some(GpcResponse::NotHonored);
     ccpa_sensitive: "ccpa-sensitive" => |a| {
-        a.data.categories[1].ccpa_sensitive = true;
+        a.data.categories[1].ccpa_sensitive = Some(true);
         a.sale_and_sharing.sensitive_beyond_permitted = Some(true);
         a.rights.rights.push(right(RightKind::LimitSensitive));
     }, |a| { a.rights.rights.pop(); };
@@ -512,7 +512,7 @@ rule_tests! {
         |a| a.sale_and_sharing.sensitive_beyond_permitted = None;
     // FN-8: a category mapped to the CCPA's "sensitive" category counts.
     ccpa_sensitive_use_by_category: "ccpa-sensitive-use" => |a| {
-        a.data.categories[0].ccpa_sensitive = false;
+        a.data.categories[0].ccpa_sensitive = Some(false);
         a.sale_and_sharing.sensitive_beyond_permitted = None;
     }, |a| a.data.categories[1].ccpa_category = Some(CcpaCategory::SensitivePersonalInformation);
     ccpa_under_16: "ccpa-under-16" => none,
@@ -521,7 +521,7 @@ rule_tests! {
         |a| a.processors[2].categories.clear();
     ccpa_request_methods: "ccpa-request-methods" => none,
         |a| a.rights.exclusively_online = None;
-    ccpa_authorized_agents: "ccpa-authorized-agents" => none, |a| a.rights.authorized_agents = false;
+    ccpa_authorized_agents: "ccpa-authorized-agents" => none, |a| a.rights.authorized_agents = Some(false);
     ccpa_verification: "ccpa-verification" => none, |a| a.rights.verification = None;
     ccpa_retention: "ccpa-retention" => none, |a| { a.retention.rules.pop(); };
     ccpa_annual_update: "ccpa-annual-update" => |a| a.audience.regions.retain(|r| *r != Region::California),
@@ -540,7 +540,7 @@ rule_tests! {
     // COPPA
     coppa_parental_consent: "coppa-parental-consent" => kids, |a| a.audience.parental_consent = None;
     coppa_parent_rights: "coppa-parent-rights" => kids, |a| {
-        a.audience.directed_to_children = false;
+        a.audience.directed_to_children = Some(false);
         a.audience.minimum_age = Some(10);
     };
     coppa_operator_contact: "coppa-operator-contact" => kids, |a| a.organization.postal_address = None;
@@ -578,7 +578,7 @@ rule_tests! {
 
     // Chrome Web Store
     cws_permissions: "cws-permissions" => extension, |a| a.extension.permissions.clear();
-    cws_limited_use: "cws-limited-use" => extension, |a| a.extension.limited_use = false;
+    cws_limited_use: "cws-limited-use" => extension, |a| a.extension.limited_use = Some(false);
     cws_no_sale: "cws-no-sale" => extension, |a| a.sale_and_sharing.shares_with_data_brokers = Some(true);
 
     // Consistency
@@ -602,7 +602,7 @@ rule_tests! {
     consistency_do_not_track: "consistency-do-not-track" => none,
         |a| a.tracking.cross_site_tracking = Some(true);
     consistency_gpc_sale: "consistency-gpc-sale" => none, |a| a.sale_and_sharing.sells = Some(true);
-    consistency_complaint: "consistency-complaint" => none, |a| a.rights.complaint = false;
+    consistency_complaint: "consistency-complaint" => none, |a| a.rights.complaint = Some(false);
     consistency_hosting_location: "consistency-hosting-location" => none,
         |a| a.hosting.stores[1].country = Some("US".parse().unwrap());
     consistency_hosting_provider_location: "consistency-hosting-location" => none,
@@ -866,7 +866,7 @@ fn every_answer_path_has_a_question() {
     a.purposes[2].legitimate_interest = None;
     a.data.categories[0].required = None;
     a.data.categories[0].ccpa_category = None;
-    a.data.categories[1].special_category = true;
+    a.data.categories[1].special_category = Some(true);
     a.data.categories[3].source_name = None;
     a.processors[0].countries.clear();
     a.processors[1].safeguard = Default::default();
@@ -879,7 +879,7 @@ fn every_answer_path_has_a_question() {
     a.retention.rules.pop();
     a.rights.rights.clear();
     a.rights.verification = None;
-    a.rights.authorized_agents = false;
+    a.rights.authorized_agents = Some(false);
     a.sale_and_sharing.sells = Some(true);
     a.sale_and_sharing.shares_for_advertising = None;
     a.tracking.do_not_track = None;
@@ -888,7 +888,7 @@ fn every_answer_path_has_a_question() {
     a.ai.makes_automated_decisions = Some(true);
     a.ai.automated_decisions = Some("Fraud checks suspend accounts".into());
     a.organization.contact_email = "nope".into();
-    a.rights.complaint = false;
+    a.rights.complaint = Some(false);
     a.hosting.stores[1].country = Some("US".parse().unwrap());
     a.tracking.cookies.push(ad_cookie(Some("AdNet")));
     add(&a);
@@ -1034,8 +1034,8 @@ fn stripped(mut a: Answers) -> Answers {
         c.required = None;
         c.ccpa_category = None;
         c.source_name = None;
-        c.special_category = true;
-        c.ccpa_sensitive = true;
+        c.special_category = Some(true);
+        c.ccpa_sensitive = Some(true);
     });
     a.processors.iter_mut().for_each(|p| {
         p.safeguard = Default::default();
@@ -1058,7 +1058,7 @@ fn stripped(mut a: Answers) -> Answers {
     a.audience.minimum_age = None;
     a.audience.parental_consent = None;
     a.extension.permissions.clear();
-    a.extension.limited_use = false;
+    a.extension.limited_use = Some(false);
     a
 }
 
@@ -1279,7 +1279,7 @@ fn regime_questions_follow_their_law() {
     let mut a = complete();
     only(&mut a, &[Region::Eea]);
     a.sale_and_sharing.sells = None;
-    a.data.categories[1].special_category = true;
+    a.data.categories[1].special_category = Some(true);
     for path in [
         "sale_and_sharing.sells_sensitive",
         "organization.swiss_representative",

@@ -19,7 +19,7 @@ pub static RULES: &[Rule] = &[
         test: |a| {
             // The built-in rights section names the ICO whenever the UK is served.
             let names_ico = a.audience.serves(Region::Uk)
-                || (a.rights.complaint
+                || (a.rights.complaint == Some(true)
                     && a.rights.authority.as_deref().is_some_and(|s| {
                         s.contains("Information Commissioner") || s.contains("ICO")
                     }));
@@ -118,7 +118,7 @@ pub static RULES: &[Rule] = &[
         },
         test: |a| {
             // The policy states parental consent only for a product directed to children.
-            if !a.audience.directed_to_children {
+            if a.audience.directed_to_children != Some(true) {
                 vec![Hit::at("audience.directed_to_children")]
             } else if a.audience.parental_consent.is_none() {
                 vec![Hit::at("audience.parental_consent")]
@@ -137,7 +137,7 @@ pub static RULES: &[Rule] = &[
         citation: "UK GDPR Art. 8(1); Data Protection Act 2018 s. 9",
         severity: Severity::Warning,
         applies_when: "UK GDPR applies and the product is not directed to children",
-        applies: |a| uk_gdpr(a) && !a.audience.directed_to_children,
+        applies: |a| uk_gdpr(a) && a.audience.directed_to_children != Some(true),
         test: |a| Hit::when(a.audience.minimum_age.is_none(), "audience.minimum_age"),
         message: "The policy does not say how old users must be; in the UK children can \
                   consent to online services from 13, and the ICO's Children's code applies \

@@ -143,7 +143,7 @@ pub fn notice(diff: &Diff, new: &Answers) -> Notice {
         )),
         None => {
             out.push_str("The new version takes effect when it is published.\n\n");
-            if new.changes.in_advance {
+            if new.changes.in_advance == Some(true) {
                 notes.push(
                     "the policy promises notice before material changes take effect, but \
                      policy.effective_date is not set; set it ahead of publication"
@@ -173,7 +173,7 @@ pub fn notice(diff: &Diff, new: &Answers) -> Notice {
         }
     }
     if let Some(d) = new.policy.effective_date
-        && new.policy.agreement_by_use
+        && new.policy.agreement_by_use == Some(true)
     {
         out.push_str(&format!(
             "If you keep using {product} after {}, the updated policy applies to you.\n\n",
@@ -192,7 +192,10 @@ pub fn notice(diff: &Diff, new: &Answers) -> Notice {
         .map(|c| c.label().to_owned())
         .collect();
     if !channels.is_empty() {
-        let ahead = match (new.changes.in_advance, new.changes.notice_period) {
+        let ahead = match (
+            new.changes.in_advance == Some(true),
+            new.changes.notice_period,
+        ) {
             (true, Some(p)) => format!(", at least {p} before the changes take effect"),
             (true, None) => ", before the changes take effect".to_owned(),
             _ => String::new(),
@@ -206,7 +209,7 @@ pub fn notice(diff: &Diff, new: &Answers) -> Notice {
         new.changes.notice_period,
         new.policy.effective_date,
         new.policy.last_updated,
-    ) && new.changes.in_advance
+    ) && new.changes.in_advance == Some(true)
         && days_between(updated, effective) * 24 * 60 < period.approx_minutes() as i64
     {
         notes.push(format!(

@@ -45,7 +45,7 @@ pub(super) fn retention(s: &mut Section) {
             until(&y.until),
             None,
         );
-        if x.rolling != y.rolling
+        if (x.rolling == Some(true)) != (y.rolling == Some(true))
             || x.setting != y.setting
             || x.legal_reason != y.legal_reason
             || x.details != y.details

@@ -26,7 +26,7 @@ pub(super) fn rights(s: &mut Section) {
         }
     });
     // Unlike other statements, it is turning this one off that is material.
-    match (o.everyone, n.everyone) {
+    match (o.everyone == Some(true), n.everyone == Some(true)) {
         (false, true) => s.changed(
             "Rights are now offered to every user, wherever they live".to_owned(),
             None,

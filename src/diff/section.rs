@@ -87,15 +87,15 @@ impl Section<'_> {
     }
 
     /// A yes/no statement; turning it on is material when `reason` is given, turning it
-    /// off never is.
+    /// off never is. An unanswered yes/no (`None`) says nothing, as "no" does.
     pub fn flag(
         &mut self,
         (on, off): (&str, &str),
-        old: bool,
-        new: bool,
+        old: impl Into<Option<bool>>,
+        new: impl Into<Option<bool>>,
         reason: Option<&'static str>,
     ) {
-        match (old, new) {
+        match (old.into() == Some(true), new.into() == Some(true)) {
             (false, true) => self.changed(on.to_owned(), reason),
             (true, false) => self.changed(off.to_owned(), None),
             _ => {}

@@ -239,7 +239,7 @@ fn regions_and_rights() {
     });
     not_material(&c);
 
-    let c = one(|a| a.rights.everyone = false);
+    let c = one(|a| a.rights.everyone = Some(false));
     material(&c, "right withdrawn");
 }
 
@@ -291,7 +291,7 @@ fn selling_and_sharing_turned_on_is_material() {
 fn tracking_children_visibility_and_permissions() {
     let c = one(|a| a.tracking.fingerprinting = Some(true));
     material(&c, "tracking turned on");
-    let c = one(|a| a.audience.directed_to_children = true);
+    let c = one(|a| a.audience.directed_to_children = Some(true));
     material(&c, "directed to children");
     let c = one(|a| a.sharing.default = Some(Visibility::AnyoneWithLink));
     material(&c, "wider default visibility");
@@ -511,7 +511,7 @@ fn regime_answers_are_described() {
     let mut old = stepr();
     old.audience.regions.push(Region::UsOther);
     old.audience.regions.push(Region::Switzerland);
-    old.data.categories[0].ccpa_sensitive = true;
+    old.data.categories[0].ccpa_sensitive = Some(true);
     old.sale_and_sharing.sells = None;
     let mut new = old.clone();
     new.sale_and_sharing.sells_sensitive = Some(true);

@@ -10,7 +10,7 @@ use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
 use crate::answers::vocab::{
     Art9Condition, CcpaCategory, CookiePurpose, DataSource, DateStyle, DntResponse, GpcResponse,
     LegalBasis, NotUsed, NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard,
-    SectionId, SecurityMeasureKind, StorageKind, TrainingUse, Visibility,
+    SectionId, StorageKind, TrainingUse, Visibility,
 };
 use crate::law;
 
@@ -64,6 +64,16 @@ fn field<'a>(record: &'a Value, key: &str) -> &'a str {
     record.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
+/// The words for a choice's key (the key itself if unknown), so a list shows
+/// "Deletion", not `erasure`.
+fn label_of(choices: &[Choice], key: &str) -> String {
+    choices
+        .iter()
+        .find(|c| c.0 == key)
+        .map_or(key, |c| c.1)
+        .to_owned()
+}
+
 /// The record field `key` has the JSON value `value`.
 fn record_is(scope: &Scope, key: &str, value: &Value) -> bool {
     scope.record.and_then(|r| r.get(key)) == Some(value)
@@ -101,6 +111,46 @@ static PLACEMENTS: LazyLock<Vec<Choice>> = LazyLock::new(|| {
     });
     list
 });
+
+/// The kinds of security measure in plain words, the technical term in brackets
+/// (the vocabulary's own labels are terse). Same keys, same order
+/// (`security_kinds_match_the_vocabulary`); only the interview shows these words.
+const SECURITY_KINDS: &[Choice] = &[
+    ("tls", "encryption in transit (HTTPS, TLS)"),
+    ("encryption_at_rest", "encryption of stored data (at rest)"),
+    ("password_hashing", "passwords kept only as hashes"),
+    ("api_key_hashing", "API keys kept only as hashes"),
+    (
+        "access_control",
+        "only the people who need it can reach the data (access control)",
+    ),
+    (
+        "scoped_credentials",
+        "keys and tokens that can do only their own job (scoped credentials)",
+    ),
+    (
+        "audit_logs",
+        "a record of who looked at or changed what (audit logs)",
+    ),
+    (
+        "row_level_security",
+        "the database itself keeps each user's rows apart (row-level security)",
+    ),
+    (
+        "ssrf_protection",
+        "the server never fetches web addresses users give it unchecked (SSRF protection)",
+    ),
+    (
+        "multi_factor",
+        "a second step when signing in (multi-factor authentication)",
+    ),
+    ("backups", "backups"),
+    (
+        "short_lived_codes",
+        "codes that expire quickly (short-lived codes)",
+    ),
+    ("other", "something else"),
+];
 
 /// The whole interview, built once: every front end, `relevant` (on each render)
 /// and `check` read it.
@@ -154,30 +204,30 @@ fn organization() -> Section {
             q("organization.product_name", "What is your product called?",
               "The name your users know. It is used throughout the policy.", Kind::Text)
                 .required().example("Acme"),
-            q("organization.description", "In one line, what does it do? (completes \"Acme provides ...\")",
+            q("organization.description", "In one line, what does it do? (finishes \"[your product] provides ...\")",
               "Readers should know what service the policy is about before they read what it collects.",
               Kind::Text).example("a browser extension that records workflows"),
             q("organization.website", "What is its website?",
               "Linked from the top of the policy.", Kind::Url).example("https://acme.io"),
-            q("organization.legal_entity", "Which legal person runs it?",
-              "The company, or you as a person if you have no company. GDPR Art. 13(1)(a) asks for the controller's identity.",
+            q("organization.legal_entity", "Who runs it: your company's registered name, or your own name?",
+              "The company as registered, or you as a person if you have no company. GDPR Art. 13(1)(a) asks for the controller's identity (the law's \"legal person\" is a company, or you).",
               Kind::Text).example("Acme Inc."),
-            q("organization.legal_form", "What kind of operator is that, in a few words?",
-              "Helps readers understand who they deal with, e.g. \"sole developer\" or \"a Delaware corporation\".",
+            q("organization.legal_form", "What kind of business is that, in a few words?",
+              "Helps readers understand who they deal with, e.g. \"sole developer\" or \"a limited company\"; the country comes from the next question.",
               Kind::Text).example("sole developer"),
             q("organization.country", "Which country are you established in?",
-              "Decides whether you need an EU or UK representative, and which transfers happen. Use the two-letter code (US, DE, KZ).",
+              "Decides whether you need an EU or UK representative, and which transfers happen. A name or a two-letter code (US, DE, KZ).",
               Kind::Country).example("US"),
             q("organization.postal_address", "What is your postal address?",
-              "Some laws (GDPR Art. 13(1)(a), CalOPPA for some operators) expect a way to write to you, not only e-mail.",
+              "Some laws (GDPR Art. 13(1)(a), CalOPPA for some businesses) expect a way to write to you, not only e-mail.",
               Kind::Paragraph),
             q("organization.contact_email", "Which e-mail address should people write to?",
               "Every privacy law asks for a way to contact you (GDPR Art. 13(1)(a), CCPA 1798.130). Leave empty if people reach you only by post, a contact form or an issue tracker (asked under Users' rights): the policy then names those, never an e-mail address.",
               Kind::Email).example("hello@acme.io"),
             q("organization.privacy_email", "Is there a separate address for privacy requests?",
               "Leave empty to use the contact address.", Kind::Email).example("privacy@acme.io"),
-            q("organization.dpo", "Have you appointed a data protection officer? (leave empty if not)",
-              "Required by GDPR Art. 37 only for large-scale monitoring or sensitive data; if you have one, Art. 13(1)(b) asks for their contact details.",
+            q("organization.dpo", "Have you appointed a data protection officer? (most small businesses have not)",
+              "GDPR Art. 37 requires one only when your core business monitors people or handles sensitive data on a large scale; if you have one, Art. 13(1)(b) asks for their contact details.",
               Kind::Group(person_fields())),
         ],
     }
@@ -196,27 +246,27 @@ fn product() -> Section {
               "Each region brings its own rights: GDPR in the EEA, UK GDPR, CCPA in California, LGPD in Brazil, PIPEDA in Canada, Kazakhstan's law on personal data.",
               Kind::Choices(Region::CHOICES)),
             q("organization.eu_representative", "Who represents you in the EU?",
-              "GDPR Art. 27: an operator outside the EU that serves people in it must name a representative there.",
+              "GDPR Art. 27: a business outside the EU that serves people there must name a representative in the EU, a person or firm that people and authorities can contact (paid services do this).",
               Kind::Group(person_fields()))
                 .when(|s| law::may_need_eu_representative(s.answers)),
             q("organization.uk_representative", "Who represents you in the UK?",
-              "UK GDPR Art. 27: an operator outside the UK that serves people in it must name a representative there.",
+              "UK GDPR Art. 27: a business outside the UK that serves people there must name a representative in the UK, a person or firm that people and the Information Commissioner (the UK authority) can contact.",
               Kind::Group(person_fields()))
                 .when(|s| law::may_need_uk_representative(s.answers)),
             q("organization.swiss_representative", "Who represents you in Switzerland?",
               "Swiss FADP Art. 14: an operator outside Switzerland whose processing of data of people there is regular, extensive and high-risk must name a representative there; the policy then gives its name and address.",
               Kind::Group(person_fields()))
                 .when(|s| law::may_need_swiss_representative(s.answers)),
-            q("audience.intended_for", "Who is the product for? (completes \"Acme is intended for ...\")",
-              "Stated in the children section.", Kind::Text).example("software developers"),
+            q("audience.intended_for", "Who is the product for? (finishes \"[your product] is intended for ...\")",
+              "The policy says this where it talks about children.", Kind::Text).example("software developers"),
             q("audience.minimum_age", "What is the youngest age of user you accept?",
               "GDPR Art. 8 sets 13 to 16 depending on the country for consent to online services; COPPA covers children under 13.",
               Kind::Age).example("16"),
-            q("audience.directed_to_children", "Is the product directed to children under 13?",
-              "If yes, COPPA requires verifiable parental consent before collecting their data.", Kind::YesNo),
-            q("audience.parental_consent", "How do you obtain verifiable parental consent?",
-              "COPPA 16 CFR 312.5 lists the accepted methods.", Kind::Paragraph)
-                .when(|s| s.answers.audience.directed_to_children),
+            q("audience.directed_to_children", "Is the product made for children under 13?",
+              "COPPA says \"directed to children\": aimed at them by its subject, look or audience. If yes, COPPA requires verifiable parental consent before collecting their data.", Kind::Maybe),
+            q("audience.parental_consent", "How do you get a parent's consent before collecting a child's data?",
+              "COPPA calls it verifiable parental consent; 16 CFR 312.5 lists the accepted methods, such as a signed form or a card payment.", Kind::Paragraph)
+                .when(|s| s.answers.audience.directed_to_children == Some(true)),
         ],
     }
 }
@@ -231,23 +281,23 @@ fn data() -> Section {
               "GDPR Art. 13-14 and CCPA 1798.100 require listing the categories of personal data and their sources.",
               records("data category", |r| format!("{} ({})", field(r, "name"), field(r, "id")), vec![
                   q("name", "What is it called?", "The name readers see, e.g. \"Account data\".", Kind::Text).required(),
-                  q("id", "A short id for it", "Other answers refer to this category by its id. Lowercase letters, digits and _.", Kind::Text)
+                  q("id", "A short name for other answers to use", "Purposes and recipients point to this data by it; it is never shown in the policy. Lowercase letters, digits and _; the suggestion is fine.", Kind::Text)
                       .required().suggest(id_from_name),
                   q("description", "What exactly is collected?", "Be specific: \"your email address and display name\", not \"account info\".", Kind::Paragraph).required(),
                   q("source", "Where does it come from?", "GDPR Art. 14(2)(f) and CCPA ask for the sources.", Kind::Choice(DataSource::CHOICES)).required(),
                   q("source_name", "Which third party provides it?", "E.g. \"Stripe\" or \"your identity provider (Google, GitHub or Microsoft)\".", Kind::Text)
                       .when(|s| record_is(s, "source", &Value::from("third_party"))),
-                  q("when", "When is it collected? (completes \"collected ...\")", "E.g. \"only while you record a tab\". Leave empty if always.", Kind::Text),
+                  q("when", "When is it collected? (finishes \"collected ...\")", "E.g. \"only while you record a tab\". Leave empty if always.", Kind::Text),
                   q("required", "Must users provide it to use the product?", "GDPR Art. 13(2)(e): say whether providing data is required and what happens if it is not.", Kind::Maybe),
                   q("if_not_provided", "What happens if they do not?", "E.g. \"we cannot create your account\".", Kind::Text)
                       .when(|s| record_is(s, "required", &Value::Bool(true))),
-                  q("special_category", "Is it a special category (health, biometrics for identification, ethnic origin, beliefs, sex life, ...)?", "GDPR Art. 9(1). Precise location or a password is not a special category, but may be sensitive under the CCPA.", Kind::YesNo)
+                  q("special_category", "Is it about health, biometrics used to identify someone, ethnic origin, beliefs, politics, union membership or sex life?", "GDPR Art. 9(1) calls these special categories of personal data. Precise location or a password is not one, but may be sensitive under California's law.", Kind::Maybe)
                       .when(in_europe),
-                  q("art9_condition", "Which Art. 9(2) condition allows it?", "GDPR Art. 9(2): usually your users' explicit consent.", Kind::Choice(Art9Condition::CHOICES))
+                  q("art9_condition", "What allows you to use it anyway?", "GDPR Art. 9(2) lists the conditions for special categories: usually your users' explicit consent.", Kind::Choice(Art9Condition::CHOICES))
                       .when(|s| in_europe(s) && record_is(s, "special_category", &Value::Bool(true))),
-                  q("ccpa_sensitive", "Is it sensitive personal information under US law (precise location, government ID, log-in with password, health, beliefs, biometrics, ...)?", "Cal. Civ. Code 1798.140(ae); the other states' \"sensitive data\" (e.g. Va. Code 59.1-575) is close to it.", Kind::YesNo)
+                  q("ccpa_sensitive", "Is it sensitive in US law (precise location, government ID, log-in with password, health, beliefs, biometrics, ...)?", "California calls this sensitive personal information (Cal. Civ. Code 1798.140(ae)); the other states' \"sensitive data\" (e.g. Va. Code 59.1-575) is close to it.", Kind::Maybe)
                       .when(|s| law::california(s.answers) || law::us_state_laws(s.answers)),
-                  q("ccpa_category", "Which CCPA category is it?", "CCPA 1798.140(v): California readers must see the categories collected.", Kind::Choice(CcpaCategory::CHOICES))
+                  q("ccpa_category", "Which category of California's privacy law is it?", "CCPA 1798.140(v) lists the categories; California readers must see which are collected. An e-mail address or account id is \"Identifiers\".", Kind::Choice(CcpaCategory::CHOICES))
                       .when(|s| law::california(s.answers)),
               ])),
             q("data.notes", "Anything to explain about collection as a whole?",
@@ -266,17 +316,17 @@ fn purposes() -> Section {
     Section {
         id: "purposes",
         title: "Why you use it",
-        intro: "Each purpose, the data it uses and the legal basis that makes it lawful.",
+        intro: "Each reason you use personal data, which data it uses, and (for European users) the legal ground that allows it.",
         questions: vec![q("purposes", "Why do you use personal data?",
             "GDPR Art. 13(1)(c) requires each purpose and its legal basis; CCPA 1798.100 the business purposes.",
             records("purpose", |r| field(r, "name").to_owned(), vec![
-                q("name", "The purpose, as a heading", "E.g. \"To bill you\".", Kind::Text).required(),
+                q("name", "Why you use data, as a short heading", "E.g. \"To bill you\".", Kind::Text).required(),
                 q("id", "A short id for it", "Lowercase letters, digits and _.", Kind::Text).required().suggest(id_from_name),
                 q("description", "What do you do for this purpose?", "E.g. \"track your subscription tier and sync it with Stripe\".", Kind::Paragraph).required(),
                 q("categories", "Which data does it use?", "Pick from the data categories you described.", Kind::Categories),
-                q("legal_basis", "What is the legal basis?", "GDPR Art. 6(1): consent, contract, legal obligation, vital interests, public task or legitimate interests; a UK-only operator may also rely on a recognised legitimate interest (UK GDPR Art. 6(1)(ea), Annex 1).", Kind::Choice(LegalBasis::CHOICES))
+                q("legal_basis", "What allows it in law? (for European users)", "GDPR Art. 6(1) calls this the legal basis. Running what users signed up for is usually \"our contract with you\"; otherwise consent, a legal obligation, vital interests, a public task or legitimate interests; a UK-only operator may also rely on a recognised legitimate interest (UK GDPR Art. 6(1)(ea), Annex 1).", Kind::Choice(LegalBasis::CHOICES))
                     .when(in_europe),
-                q("legitimate_interest", "What is the legitimate interest?", "GDPR Art. 13(1)(d): describe the interest you pursue, e.g. \"keeping the service secure\".", Kind::Text)
+                q("legitimate_interest", "What is your interest in doing it?", "GDPR Art. 13(1)(d) asks you to name the legitimate interest you pursue, e.g. \"keeping the service secure\".", Kind::Text)
                     .when(|s| record_is(s, "legal_basis", &Value::from("legitimate_interests"))),
             ]))],
     }
@@ -296,8 +346,8 @@ fn sale_and_ai() -> Section {
             ),
             q(
                 "sale_and_sharing.shares_for_advertising",
-                "Do you share it for cross-context behavioral advertising?",
-                "CCPA calls this \"sharing\"; it also needs an opt-out.",
+                "Do you share it so that ads can be aimed at users based on what they do on other sites and apps?",
+                "California's CCPA calls this \"sharing\" for cross-context behavioral advertising; it also needs an opt-out.",
                 Kind::Maybe,
             ),
             q(
@@ -310,7 +360,7 @@ fn sale_and_ai() -> Section {
             q(
                 "sale_and_sharing.shares_with_data_brokers",
                 "Do you give it to data brokers?",
-                "",
+                "Companies whose business is collecting and selling data about people.",
                 Kind::Maybe,
             ),
             q(
@@ -321,15 +371,15 @@ fn sale_and_ai() -> Section {
             ),
             q(
                 "sale_and_sharing.sells_or_shares_under_16",
-                "Do you know that you sell or share personal information of consumers under 16?",
-                "CCPA 1798.120(c)-(d) and 11 CCR 7011(e)(1): the policy must say whether you have actual knowledge of it.",
+                "Do you know that you sell or share data about people under 16?",
+                "California's law asks whether you have actual knowledge of it, and the policy must say either way (CCPA 1798.120(c)-(d), 11 CCR 7011(e)(1)).",
                 Kind::Maybe,
             )
             .when(|s| law::california(s.answers)),
             q(
                 "sale_and_sharing.sensitive_beyond_permitted",
-                "Do you use or disclose sensitive personal information beyond providing the service, security and the other purposes 11 CCR 7027(m) allows?",
-                "CCPA 1798.121: only then must you offer the right to limit its use.",
+                "Do you use or share the sensitive data for more than providing the service, keeping it secure and the other uses California allows?",
+                "11 CCR 7027(m) lists the allowed purposes; beyond them, CCPA 1798.121 gives users the right to limit the use of their sensitive personal information, and you must offer it.",
                 Kind::Maybe,
             )
             .when(|s| {
@@ -344,8 +394,8 @@ fn sale_and_ai() -> Section {
             ),
             q(
                 "ai.training_scope",
-                "Which content does that answer cover?",
-                "E.g. \"the content of your interviews or generations\".",
+                "Which of users' content is that answer about?",
+                "E.g. \"your messages and the notes the AI coach receives\".",
                 Kind::Text,
             )
             .when(|s| s.answers.ai.training.is_some()),
@@ -357,8 +407,8 @@ fn sale_and_ai() -> Section {
             ),
             q(
                 "ai.makes_automated_decisions",
-                "Do you make decisions with legal or similarly significant effect on people solely by automated means?",
-                "GDPR Art. 22 and 13(2)(f). Saying \"no\" is worth it: readers want to know.",
+                "Does software alone, with no person involved, make decisions that seriously affect users (refusing an account, a price, a loan)?",
+                "GDPR Art. 22 calls these decisions with legal or similarly significant effects based solely on automated processing; Art. 13(2)(f) asks for the logic involved and the consequences. Saying \"no\" is worth it: readers want to know.",
                 Kind::Maybe,
             ),
             q(
@@ -397,23 +447,26 @@ fn processors() -> Section {
               Kind::Text).example("~/code/acme"),
             q("processors", "Which services receive personal data?",
             "GDPR Art. 13(1)(e) requires the recipients or categories of recipients; CCPA the categories of third parties.",
-            records("recipient", |r| format!("{} ({})", field(r, "name"), field(r, "role")), vec![
+            records("recipient", |r| match field(r, "role") {
+                "" => field(r, "name").to_owned(),
+                role => format!("{} ({})", field(r, "name"), label_of(ProcessorRole::CHOICES, role)),
+            }, vec![
                 q("catalog", "Is it a service from the built-in catalog? (type to search; Enter to skip)",
                   "Picking one fills in its id, name, role and purpose. Its company, location, data and policy link are then shown as the catalog's: they go into the policy unless you change them. `policywright processors` lists the catalog.",
                   Kind::CatalogRef),
                 q("name", "What is it called?", "E.g. \"Stripe\".", Kind::Text).required(),
-                q("id", "A short id for it", "Lowercase letters, digits and _.", Kind::Text).required().suggest(id_from_name),
+                q("id", "A short name for other answers to use", "Never shown in the policy. Lowercase letters, digits and _; the suggestion is fine.", Kind::Text).required().suggest(id_from_name),
                 q("legal_entity", "Which company is behind it?", "E.g. \"Stripe, Inc.\".", Kind::Text),
                 q("role", "What job does it do?", "The policy groups recipients by role.", Kind::Choice(ProcessorRole::CHOICES)).required(),
                 q("purpose", "What does it do for you?", "E.g. \"handles billing\".", Kind::Text).required(),
                 q("categories", "Which data categories does it receive?", "Pick from the data categories you described.", Kind::Categories),
                 q("data_description", "What does it receive, in words?", "E.g. \"a customer identifier and subscription state\".", Kind::Text),
                 q("countries", "Where does it process data?", "Two-letter country codes, e.g. US, DE.", Kind::Countries),
-                q("safeguard", "What makes transfers to it lawful?", "One for each law your users are under: e.g. the EU-US Data Privacy Framework for EEA users and its UK Extension for UK users (GDPR Art. 44-49, UK GDPR, Swiss FADP Art. 16, LGPD Art. 33, Kazakhstan's law Art. 16).", Kind::Choices(Safeguard::CHOICES))
+                q("safeguard", "If it handles data abroad, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies... Pick one for each law your users are under: e.g. the Data Privacy Framework for EEA users and its UK Extension for UK users (UK GDPR, Swiss FADP Art. 16, LGPD Art. 33, Kazakhstan's law Art. 16).", Kind::Choices(Safeguard::CHOICES))
                     .when(|s| law::transfer_basis(s.answers)),
-                q("commitments", "What has it promised?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
-                q("only_if", "Does it receive data only in some cases? (completes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
-                q("privacy_policy_url", "Link to its privacy policy", "", Kind::Url),
+                q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
+                q("only_if", "Does it receive data only in some cases? (finishes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
+                q("privacy_policy_url", "Link to its privacy policy", "So readers can see what it does with their data, e.g. https://stripe.com/privacy.", Kind::Url),
             ]))],
     }
 }
@@ -426,8 +479,8 @@ fn hosting() -> Section {
         questions: vec![
             q(
                 "hosting.endpoint",
-                "Which address does your app send data to?",
-                "E.g. https://api.acme.io.",
+                "Which address of your own servers does your app send data to? (optional)",
+                "E.g. https://api.acme.io; the policy says data is sent there. Leave empty if the app talks only to services such as Firebase.",
                 Kind::Url,
             ),
             q(
@@ -471,8 +524,8 @@ fn hosting() -> Section {
             ),
             q(
                 "hosting.data_location",
-                "Is all data hosted in particular countries?",
-                "Two-letter codes. Kazakhstan's law requires personal data of its residents to be stored in Kazakhstan.",
+                "Is all personal data kept in certain countries? Which?",
+                "Two-letter codes. Answer only if every copy, at every recipient, stays there: the policy says \"All data is hosted within ...\". Some laws require it, e.g. Kazakhstan's for its residents' data.",
                 Kind::Countries,
             ),
             q(
@@ -484,15 +537,15 @@ fn hosting() -> Section {
             .when(|s| !s.answers.hosting.data_location.is_empty()),
             q(
                 "hosting.governing_law",
-                "Which law governs the data there?",
-                "E.g. \"Kazakh law\".",
+                "Which country's law applies to the data there?",
+                "E.g. \"German law\", or \"the GDPR and Estonian law\".",
                 Kind::Text,
             )
             .when(|s| !s.answers.hosting.data_location.is_empty()),
             q(
                 "hosting.transfers",
-                "Which countries is data transferred to?",
-                "GDPR Art. 13(1)(f) and 44-49: each transfer out of the user's region and its safeguard.",
+                "To which countries outside your users' region is data sent?",
+                "GDPR Art. 13(1)(f) and 44-49 call these international transfers: each country, and what makes sending data there lawful.",
                 records(
                     "transfer",
                     |r| field(r, "country").to_owned(),
@@ -507,7 +560,7 @@ fn hosting() -> Section {
                         q(
                             "safeguard",
                             "What makes it lawful?",
-                            "One for each law your users are under (EEA, UK, Switzerland, Brazil).",
+                            "E.g. standard contractual clauses, or the EU-US Data Privacy Framework for a certified US company. One for each law your users are under (EEA, UK, Switzerland, Brazil).",
                             Kind::Choices(Safeguard::CHOICES),
                         ),
                         q(
@@ -539,8 +592,8 @@ fn visibility() -> Section {
         questions: vec![
             q(
                 "sharing.items",
-                "What do users create, in the plural?",
-                "E.g. \"workflows\". Leave empty if users create nothing others could see.",
+                "What do users create that others may see? (one word, plural)",
+                "E.g. \"workflows\" or \"boards\". Leave empty if users create nothing others could see.",
                 Kind::Text,
             ),
             q(
@@ -559,9 +612,9 @@ fn visibility() -> Section {
             .when(|s| s.answers.sharing.items.is_some()),
             q(
                 "sharing.no_resharing",
-                "Do you promise never to re-share beyond what users set?",
+                "Do you promise never to show users' things to more people than they chose?",
                 "",
-                Kind::YesNo,
+                Kind::Maybe,
             )
             .when(|s| s.answers.sharing.items.is_some()),
         ],
@@ -598,14 +651,14 @@ fn retention() -> Section {
                         ),
                         q(
                             "rolling",
-                            "Is it a rolling window (old entries drop off continuously)?",
+                            "Is each entry deleted once it is that old (a rolling window)?",
                             "",
-                            Kind::YesNo,
+                            Kind::Maybe,
                         ),
                         q(
                             "setting",
-                            "Can users change it? Where?",
-                            "E.g. \"Settings → Retention\".",
+                            "Where can users change it? (finishes \"You can change this in ...\")",
+                            "E.g. \"Settings → Retention\". Leave empty if they cannot.",
                             Kind::Text,
                         ),
                         q(
@@ -676,7 +729,7 @@ fn rights() -> Section {
                 "GDPR Art. 13(2)(b)-(d), CCPA 1798.130: the rights and how to exercise them.",
                 records(
                     "right",
-                    |r| field(r, "right").to_owned(),
+                    |r| label_of(RightKind::CHOICES, field(r, "right")),
                     vec![
                         q(
                             "right",
@@ -693,8 +746,8 @@ fn rights() -> Section {
                         ),
                         q(
                             "how",
-                            "How? (completes the sentence)",
-                            "E.g. \"via Settings → Data export\".",
+                            "How do users do it? (a few words that follow the right)",
+                            "E.g. \"via Settings → Data export\" or \"by e-mailing us\".",
                             Kind::Text,
                         ),
                     ],
@@ -717,8 +770,8 @@ fn rights() -> Section {
             q(
                 "rights.everyone",
                 "Do you offer these rights to every user, wherever they live?",
-                "",
-                Kind::YesNo,
+                "If yes, the policy says \"Wherever you live, you have the right to ...\".",
+                Kind::Maybe,
             ),
             q(
                 "rights.response_time",
@@ -750,17 +803,17 @@ fn rights() -> Section {
             .when(|s| law::uk_gdpr(s.answers)),
             q(
                 "rights.complaint",
-                "State the right to complain to a supervisory authority?",
-                "GDPR Art. 13(2)(d) requires it.",
-                Kind::YesNo,
+                "Tell users they may complain to a data protection authority?",
+                "GDPR Art. 13(2)(d) requires it for European users (the law says \"supervisory authority\").",
+                Kind::Maybe,
             ),
             q(
                 "rights.authority",
-                "Which authority, if there is a lead one?",
-                "E.g. \"the Irish Data Protection Commission\".",
+                "Which authority should they go to, if one is yours?",
+                "Usually the one in the country where you are established, e.g. \"the Irish Data Protection Commission\".",
                 Kind::Text,
             )
-            .when(|s| s.answers.rights.complaint),
+            .when(|s| s.answers.rights.complaint == Some(true)),
             q(
                 "rights.exclusively_online",
                 "Do you operate exclusively online, with a direct relationship with your users?",
@@ -780,16 +833,16 @@ fn rights() -> Section {
             }),
             q(
                 "rights.authorized_agents",
-                "Do you accept requests through authorized agents?",
-                "CCPA 1798.135 and 11 CCR 7063.",
-                Kind::YesNo,
+                "Do you accept requests made on a user's behalf by someone they authorized?",
+                "California calls this an authorized agent and lets residents use one (CCPA 1798.135, 11 CCR 7063).",
+                Kind::Maybe,
             )
             .when(in_us),
             q(
                 "rights.non_discrimination",
                 "Do you promise not to treat users worse for using their rights?",
                 "CCPA 1798.125.",
-                Kind::YesNo,
+                Kind::Maybe,
             )
             .when(in_us),
         ],
@@ -805,7 +858,7 @@ fn tracking() -> Section {
             q(
                 "tracking.not_used",
                 "Which of these does your product not use at all?",
-                "Each one you pick is stated in the policy (\"Acme uses no analytics and no tracking pixels\"). Pick only what is true of the product and every service in it.",
+                "Each one you pick is stated in the policy (\"[your product] uses no analytics and no tracking pixels\"). Pick only what is true of the product and every service in it.",
                 Kind::Choices(NotUsed::CHOICES),
             ),
             q(
@@ -856,13 +909,13 @@ fn tracking() -> Section {
             q(
                 "tracking.do_not_track",
                 "How do you respond to Do Not Track signals?",
-                "CalOPPA requires saying so.",
+                "A browser setting that asks sites not to track the user. CalOPPA requires saying how you respond.",
                 Kind::Choice(DntResponse::CHOICES),
             ),
             q(
                 "tracking.global_privacy_control",
                 "How do you respond to Global Privacy Control?",
-                "CCPA regulations (11 CCR 7025) treat it as an opt-out of sale and sharing; Colorado, Connecticut, Texas, Oregon and other states require honouring it too.",
+                "A browser setting that tells sites not to sell or share the user's data; CCPA regulations (11 CCR 7025) treat it as an opt-out of sale and sharing; Colorado, Connecticut, Texas, Oregon and other states require honouring it too.",
                 Kind::Choice(GpcResponse::CHOICES),
             )
             .when(|s| law::united_states(s.answers)),
@@ -880,7 +933,7 @@ fn tracking() -> Section {
             ),
             q(
                 "tracking.advertising_ids",
-                "Do you collect advertising identifiers (IDFA, AAID)?",
+                "Do you collect advertising identifiers (Apple's IDFA, Google's advertising ID)?",
                 "",
                 Kind::Maybe,
             ),
@@ -912,7 +965,7 @@ fn security() -> Section {
                             "kind",
                             "What kind of measure?",
                             "",
-                            Kind::Choice(SecurityMeasureKind::CHOICES),
+                            Kind::Choice(SECURITY_KINDS),
                         )
                         .required(),
                         q(
@@ -933,8 +986,8 @@ fn security() -> Section {
             ),
             q(
                 "security.breach_notification",
-                "How do you tell users about a breach that affects them?",
-                "GDPR Art. 34.",
+                "If a breach exposes users' data, how do you tell them?",
+                "E.g. \"by e-mail, without undue delay\". GDPR Art. 34 requires telling users of a breach likely to put them at high risk.",
                 Kind::Text,
             ),
         ],
@@ -976,7 +1029,7 @@ fn extension() -> Section {
                         q(
                             "names",
                             "Permission names, as the manifest spells them",
-                            "E.g. activeTab, tabs. One per line.",
+                            "E.g. activeTab, tabs.",
                             Kind::Lines,
                         )
                         .required(),
@@ -989,14 +1042,14 @@ fn extension() -> Section {
                 "extension.no_tracking_or_ads",
                 "Are all permissions free of tracking and advertising use?",
                 "",
-                Kind::YesNo,
+                Kind::Maybe,
             )
             .when(is_extension),
             q(
                 "extension.limited_use",
                 "Do you comply with the Chrome Web Store Limited Use requirements?",
                 "Required for extensions that handle user data in the Chrome Web Store.",
-                Kind::YesNo,
+                Kind::Maybe,
             )
             .when(is_extension),
             q(
@@ -1044,15 +1097,15 @@ fn changes() -> Section {
         questions: vec![
             q(
                 "changes.notify_by",
-                "How do you tell users about material changes?",
-                "CalOPPA requires describing how users are notified.",
+                "How do you tell users about important changes?",
+                "The law says \"material\" changes: ones users would care about, such as sharing data with someone new. CalOPPA requires describing how users are told.",
                 Kind::Choices(NoticeChannel::CHOICES),
             ),
             q(
                 "changes.in_advance",
                 "Do you tell them before the change takes effect?",
                 "",
-                Kind::YesNo,
+                Kind::Maybe,
             ),
             q(
                 "changes.notice_period",
@@ -1060,10 +1113,10 @@ fn changes() -> Section {
                 "",
                 Kind::Period,
             )
-            .when(|s| s.answers.changes.in_advance),
+            .when(|s| s.answers.changes.in_advance == Some(true)),
             q(
                 "changes.material_examples",
-                "Examples of a material change",
+                "Examples of an important change (optional)",
                 "E.g. \"new categories of data sharing\".",
                 Kind::Text,
             ),
@@ -1100,8 +1153,8 @@ fn policy() -> Section {
             q(
                 "policy.agreement_by_use",
                 "Ask readers to read the policy before using the product?",
-                "Printed as \"Please read this policy before using Acme.\" Using a product is not consent (GDPR Art. 4(11), 7), so the policy does not say \"by using Acme, you agree\".",
-                Kind::YesNo,
+                "Printed as \"Please read this policy before using [your product].\" Using a product is not consent (GDPR Art. 4(11), 7), so the policy never says \"by using it, you agree\".",
+                Kind::Maybe,
             ),
             q(
                 "waivers",
@@ -1150,5 +1203,34 @@ fn custom() -> Section {
                 ],
             ),
         )],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::vocab::SecurityMeasureKind;
+
+    #[test]
+    fn security_kinds_match_the_vocabulary() {
+        let ours: Vec<&str> = SECURITY_KINDS.iter().map(|c| c.0).collect();
+        let vocabulary: Vec<&str> = SecurityMeasureKind::CHOICES.iter().map(|c| c.0).collect();
+        assert_eq!(ours, vocabulary);
+    }
+
+    #[test]
+    fn list_summaries_show_words_not_keys() {
+        let rights = sections().iter().find(|s| s.id == "rights").unwrap();
+        let Kind::Records(list) = &rights.questions[0].kind else {
+            panic!("rights.rights is a list");
+        };
+        let summary = (list.summary)(&serde_json::json!({"right": "erasure"}));
+        assert_eq!(summary, "Deletion");
+        let recipients = sections().iter().find(|s| s.id == "processors").unwrap();
+        let Kind::Records(list) = &recipients.questions[1].kind else {
+            panic!("processors is a list");
+        };
+        let summary = (list.summary)(&serde_json::json!({"name": "Stripe", "role": "payments"}));
+        assert_eq!(summary, "Stripe (Payments)");
     }
 }

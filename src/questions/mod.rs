@@ -75,9 +75,12 @@ pub enum Kind {
     Period,
     /// A whole number of years.
     Age,
-    /// Yes or no; "no" is the default.
+    /// Yes or no, for a plain `bool` answer whose "no" cannot be told from no answer
+    /// (so it always counts as answered). Prefer [`Kind::Maybe`] over an `Option<bool>`.
     YesNo,
-    /// Yes, no, or not answered yet.
+    /// Yes, no, or not answered yet (an `Option<bool>`): a "no" is kept as an answer,
+    /// and a question never answered is counted as open by the wizard's sidebar and
+    /// `ask --only-missing`.
     Maybe,
     /// One of a closed list.
     Choice(&'static [Choice]),
@@ -120,6 +123,19 @@ impl Question {
     pub fn applies(&self, scope: &Scope) -> bool {
         self.when.is_none_or(|when| when(scope))
     }
+}
+
+/// Where a question's words name the product before it has a name.
+pub const YOUR_PRODUCT: &str = "[your product]";
+
+/// A question's prompt or help as shown: "[your product]" becomes the product's
+/// name once it has one, so a founder reads "finishes \"Habitly provides ...\"".
+pub fn in_words(text: &'static str, answers: &Answers) -> std::borrow::Cow<'static, str> {
+    let name = answers.organization.product_name.trim();
+    if name.is_empty() || !text.contains(YOUR_PRODUCT) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.replace(YOUR_PRODUCT, name))
 }
 
 /// Whether a value counts as an answer: not missing, not blank, not an empty list.
@@ -252,6 +268,18 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "answers no question asks: {missing:?}");
+    }
+
+    #[test]
+    fn the_product_is_named_once_it_has_a_name() {
+        let mut a = Answers::default();
+        let q = "What does it do? (finishes \"[your product] provides ...\")";
+        assert_eq!(in_words(q, &a), q);
+        a.organization.product_name = "Habitly".into();
+        assert_eq!(
+            in_words(q, &a),
+            "What does it do? (finishes \"Habitly provides ...\")"
+        );
     }
 
     #[test]

@@ -1145,7 +1145,7 @@ fn rule_view(r: &RetentionRule) -> RuleView<'_> {
         (None, Some(u)) => format!("until {u}"),
         (None, None) => String::new(),
     };
-    if r.rolling {
+    if r.rolling == Some(true) {
         kept.push_str(", rolling");
     }
     let mut notes: Vec<String> = Vec::new();

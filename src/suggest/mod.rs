@@ -260,8 +260,8 @@ pub fn suggest(
     // Chrome Web Store User Data Policy, "Limited Use": an extension that handles
     // user data must state that its use complies with these requirements. Whether
     // it does is the operator's to confirm.
-    if start.kinds.contains(&StartKind::BrowserExtension) && !out.extension.limited_use {
-        out.extension.limited_use = true;
+    if start.kinds.contains(&StartKind::BrowserExtension) && out.extension.limited_use.is_none() {
+        out.extension.limited_use = Some(true);
         out.mark_suggested("extension.limited_use");
     }
 

@@ -15,8 +15,8 @@ use crate::law;
 pub fn suggest(out: &mut Answers, _start: &Start) {
     // GDPR Art. 13(2)(d) (and the UK GDPR's): the right to lodge a complaint with a
     // supervisory authority must be stated.
-    if law::any_gdpr(out) && !out.rights.complaint {
-        out.rights.complaint = true;
+    if law::any_gdpr(out) && out.rights.complaint.is_none() {
+        out.rights.complaint = Some(true);
         out.mark_suggested("rights.complaint");
     }
     // Regions whose law states no rights (other US states, the rest of the world):
@@ -42,14 +42,16 @@ pub fn suggest(out: &mut Answers, _start: &Start) {
         }
         let list: Vec<_> = rights.iter().map(|r| json!({ "right": r })).collect();
         out.rights.rights = serde_json::from_value(json!(list)).expect("rights are valid");
-        out.rights.everyone = true;
         out.mark_suggested("rights.rights");
-        out.mark_suggested("rights.everyone");
+        if out.rights.everyone.is_none() {
+            out.rights.everyone = Some(true);
+            out.mark_suggested("rights.everyone");
+        }
     }
     // Cal. Civ. Code 1798.125: a business may not discriminate against a consumer
     // for exercising their rights; the policy says so.
-    if law::california(out) && !out.rights.non_discrimination {
-        out.rights.non_discrimination = true;
+    if law::california(out) && out.rights.non_discrimination.is_none() {
+        out.rights.non_discrimination = Some(true);
         out.mark_suggested("rights.non_discrimination");
     }
 }

@@ -178,12 +178,12 @@ fn a_browser_extension_gets_its_permissions_and_rights_for_everyone() {
         a.unconfirmed()
             .contains(&"extension.permissions".to_owned())
     );
-    assert!(a.extension.limited_use);
+    assert_eq!(a.extension.limited_use, Some(true));
     assert!(
         a.unconfirmed()
             .contains(&"extension.limited_use".to_owned())
     );
-    assert!(a.rights.everyone && !a.rights.rights.is_empty());
+    assert!(a.rights.everyone == Some(true) && !a.rights.rights.is_empty());
     assert_eq!(a.processors.len(), 1, "{:?}", a.processors);
 }
 
@@ -221,8 +221,8 @@ fn a_developer_tool_suggests_its_telemetry_and_no_product_kind() {
     let telemetry = &a.purposes[0];
     assert_eq!(telemetry.legal_basis, Some(LegalBasis::LegitimateInterests));
     // No GDPR region: no complaint statement; California: non-discrimination.
-    assert!(!a.rights.complaint);
-    assert!(a.rights.non_discrimination);
+    assert_eq!(a.rights.complaint, None);
+    assert_eq!(a.rights.non_discrimination, Some(true));
     assert!(
         a.unconfirmed()
             .contains(&"rights.non_discrimination".to_owned())

@@ -124,6 +124,10 @@ pub struct Review {
     pub scroll: Scroll,
     /// The store forms that apply (title, text), shown after the policy.
     pub forms: Vec<(&'static str, String)>,
+    /// The path under the cursor is being typed: Space types a space in it rather
+    /// than ticking its format, so a path such as `My Site/privacy.md` can be
+    /// written. Moving to another row ends it.
+    pub typing: bool,
 }
 
 /// What a scan of the product's code (`workspace.code_dir`) found, offered at the

@@ -699,6 +699,7 @@ fn open_review(app: &mut App) {
         message: None,
         scroll: Scroll::default(),
         forms,
+        typing: false,
     };
     let d = app.doc_mut();
     d.review = Some(review);
@@ -738,9 +739,15 @@ fn review_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
             app.screen = Screen::Wizard;
             app.refresh_preview();
         }
-        KeyCode::Up => r.cursor = (r.cursor + rows - 1) % rows,
-        KeyCode::Down | KeyCode::Tab => r.cursor = (r.cursor + 1) % rows,
-        KeyCode::Char(' ') if r.cursor < r.outputs.len() => {
+        KeyCode::Up => {
+            r.cursor = (r.cursor + rows - 1) % rows;
+            r.typing = false;
+        }
+        KeyCode::Down | KeyCode::Tab => {
+            r.cursor = (r.cursor + 1) % rows;
+            r.typing = false;
+        }
+        KeyCode::Char(' ') if r.cursor < r.outputs.len() && !r.typing => {
             let o = &mut r.outputs[r.cursor];
             o.on = !o.on;
         }
@@ -763,7 +770,9 @@ fn review_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
         }
         _ => {
             if let Some(o) = r.outputs.get_mut(r.cursor) {
+                let before = o.path.text.clone();
                 o.path.handle(key);
+                r.typing |= o.path.text != before;
             }
         }
     }

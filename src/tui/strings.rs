@@ -34,6 +34,9 @@ pub const CATALOG_DEFAULT: &str =
     "Starts from the catalog's value: Enter makes it your answer, Esc leaves it to the catalog.";
 /// Before an entry's note from the catalog (what to check, e.g. a region to choose).
 pub const CATALOG_NOTE: &str = "Catalog note:";
+/// After a value the entry will keep unless the founder changes it (an id made
+/// from the name).
+pub const SUGGESTED: &str = "(suggested)";
 pub const SAVE_ENTRY: &str = "Save this entry";
 pub const REMOVE_GROUP: &str = "Remove these details";
 /// Esc in an entry whose fields were changed: nothing confirmed is dropped unasked.

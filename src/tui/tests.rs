@@ -84,6 +84,24 @@ fn go_to(app: &mut App, target: &str) {
     }
 }
 
+/// A yes/no never answered is not counted as answered, and "no" is (issue 18):
+/// the sidebar's counts and the editor both tell the two apart.
+#[test]
+fn an_unanswered_yes_no_is_not_counted_and_a_no_is() {
+    let mut app = app_with(Answers::default());
+    let changes = app.sections.iter().position(|s| s.id == "changes").unwrap();
+    assert_eq!(app.completion()[changes].0, 0, "nothing answered yet");
+    go_to(&mut app, "changes.in_advance");
+    match &app.doc().editor {
+        super::editors::Editor::Maybe(m) => assert_eq!(m.value, None, "no answer chosen"),
+        _ => panic!("a yes/no/unanswered editor"),
+    }
+    let cmds = press(&mut app, KeyCode::Char('n'));
+    assert_eq!(cmds, vec![save("changes.in_advance")]);
+    assert_eq!(app.doc().answers.changes.in_advance, Some(false));
+    assert_eq!(app.completion()[changes].0, 1, "'no' is an answer");
+}
+
 #[test]
 fn enter_saves_the_answer_and_moves_on() {
     let mut app = app_with(Answers::default());
@@ -270,7 +288,9 @@ fn list_entries_are_added_edited_reordered_and_removed_with_autosave() {
 
     // A record missing a required field is refused, with the field named.
     press(&mut app, KeyCode::Char('a'));
-    press(&mut app, KeyCode::Up); // wraps to "Save this entry"
+    press(&mut app, KeyCode::Up); // stays on the first field: no wrapping
+    assert_eq!(open_form(&app).cursor, 0);
+    press(&mut app, KeyCode::End); // to "Save this entry"
     let cmds = press(&mut app, KeyCode::Enter);
     assert!(cmds.is_empty());
     assert!(
@@ -658,6 +678,35 @@ fn review_publishes_only_complete_answers() {
     assert_eq!(press(&mut app, KeyCode::Enter), vec![Cmd::Publish]);
 }
 
+/// A path on the review screen can hold a space: once the path under the cursor
+/// is being typed, Space types a space instead of ticking the format; moving to
+/// another row ends the typing, and Space ticks again.
+#[test]
+fn review_types_a_space_into_a_path_being_typed() {
+    let mut app = app_with(example("complete"));
+    ctrl(&mut app, 'r');
+    fn first(app: &App) -> (bool, String) {
+        let output = &app.doc().review.as_ref().unwrap().outputs[0];
+        (output.on, output.path.text.clone())
+    }
+    let (on, path) = first(&app);
+    type_text(&mut app, "x y");
+    assert_eq!(
+        first(&app),
+        (on, format!("{path}x y")),
+        "Space typed, not ticked"
+    );
+
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(
+        first(&app),
+        (!on, format!("{path}x y")),
+        "Space ticks again"
+    );
+}
+
 // ---- screens, drawn into a TestBackend and snapshotted as text ----
 
 fn screen(app: &App, width: u16, height: u16) -> String {
@@ -830,8 +879,10 @@ fn open_form(app: &App) -> &super::editors::form::Form {
     form
 }
 
-/// Moves the form's cursor down (it wraps) to the field with this prompt.
+/// Moves the form's cursor to the field with this prompt: to the first field, then
+/// down (the cursor does not wrap round).
 fn to_field(app: &mut App, prompt: &str) {
+    press(app, KeyCode::Home);
     for _ in 0..40 {
         let shown = screen(app, 120, 40);
         if ["›  ", "›* "]
@@ -904,7 +955,10 @@ fn a_catalog_value_is_the_default_enter_keeps_and_typing_changes() {
     );
 
     // The transfer safeguards: the catalog's are ticked and marked as the catalog's.
-    to_field(&mut app, "What makes transfers to it lawful?");
+    to_field(
+        &mut app,
+        "If it handles data abroad, what makes that lawful?",
+    );
     press(&mut app, KeyCode::Enter);
     let shown = screen(&app, 120, 40);
     assert!(

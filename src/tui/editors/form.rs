@@ -135,6 +135,30 @@ impl Form {
             .collect()
     }
 
+    /// The suggestions (an id made from the name) for the fields this record leaves
+    /// empty, by field key: shown dimmed in the form, and kept when the entry is
+    /// saved, so a founder need not open a field only to accept what it offers.
+    pub fn suggestions(&self, fields: &[Question], ctx: &Ctx) -> Map<String, Value> {
+        let value = Value::Object(self.record.clone());
+        let scope = Scope {
+            answers: ctx.answers,
+            record: Some(&value),
+        };
+        self.visible(fields, ctx)
+            .into_iter()
+            .map(|i| &fields[i])
+            .filter(|f| !is_answered(self.record.get(f.key)))
+            .filter_map(|f| Some((f.key.to_owned(), f.suggest?(&scope)?)))
+            .collect()
+    }
+
+    /// The entry as saved: its answers, and the suggestions it left standing.
+    fn to_save(&self, fields: &[Question], ctx: &Ctx) -> Value {
+        let mut record = self.record.clone();
+        record.extend(self.suggestions(fields, ctx));
+        Value::Object(record)
+    }
+
     /// What the catalog supplies for the fields this record leaves empty, when the
     /// record is a processor that refers to it (by field key; empty otherwise).
     pub fn catalog_defaults(&self, fields: &[Question], ctx: &Ctx) -> Map<String, Value> {
@@ -216,7 +240,7 @@ impl Form {
             // "Keep the changes to this entry?"
             self.asking = false;
             return match key.code {
-                KeyCode::Char('y' | 'Y') => FormOutcome::Save(Value::Object(self.record.clone())),
+                KeyCode::Char('y' | 'Y') => FormOutcome::Save(self.to_save(fields, ctx)),
                 KeyCode::Char('n' | 'N') => FormOutcome::Cancel,
                 _ => FormOutcome::Consumed,
             };
@@ -227,8 +251,12 @@ impl Form {
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         match key.code {
-            KeyCode::Up => self.cursor = (self.cursor + rows - 1) % rows,
-            KeyCode::Down => self.cursor = (self.cursor + 1) % rows,
+            // No wrapping: Down past "Save this entry" landed on the first field, and
+            // the next Enter opened it (ux-wizard finding 12).
+            KeyCode::Up => self.cursor = self.cursor.saturating_sub(1),
+            KeyCode::Down => self.cursor = (self.cursor + 1).min(rows - 1),
+            KeyCode::Home => self.cursor = 0,
+            KeyCode::End => self.cursor = rows - 1,
             KeyCode::Esc if self.changed() => {
                 self.asking = true;
                 self.error = None;
@@ -239,7 +267,7 @@ impl Form {
             }
             KeyCode::Enter => {
                 return match self.actions()[self.cursor - visible.len()] {
-                    strings::SAVE_ENTRY => FormOutcome::Save(Value::Object(self.record.clone())),
+                    strings::SAVE_ENTRY => FormOutcome::Save(self.to_save(fields, ctx)),
                     _ => FormOutcome::Remove,
                 };
             }
@@ -339,6 +367,7 @@ impl Form {
     ) -> Vec<Line<'static>> {
         let visible = self.visible(fields, ctx);
         let defaults = self.catalog_defaults(fields, ctx);
+        let suggested = self.suggestions(fields, ctx);
         let mut lines = Vec::new();
         let selected = crate::tui::ui::style::selected();
         let dim = Style::default().add_modifier(Modifier::DIM);
@@ -349,7 +378,7 @@ impl Form {
             let mut text = Line::from(format!(
                 "{}{mark} {}: ",
                 if row == self.cursor { "›" } else { " " },
-                f.prompt
+                crate::questions::in_words(f.prompt, ctx.answers)
             ));
             // After a refused save, every required field still empty is marked too
             // (reading the entry stops at the first missing one).
@@ -358,7 +387,10 @@ impl Form {
                 .get(f.key)
                 .and_then(Value::as_str)
                 .or_else(|| {
-                    let empty = f.required && answer.is_none() && !defaults.contains_key(f.key);
+                    let empty = f.required
+                        && answer.is_none()
+                        && !defaults.contains_key(f.key)
+                        && !suggested.contains_key(f.key);
                     (empty && !self.field_errors.is_empty()).then_some(strings::NEEDED)
                 });
             match (answer, defaults.get(f.key)) {
@@ -367,7 +399,14 @@ impl Form {
                     format!("{} {}", summary(&f.kind, v), strings::FROM_CATALOG),
                     dim,
                 )),
-                (None, None) => {}
+                (None, None) => {
+                    if let Some(v) = suggested.get(f.key) {
+                        text.spans.push(Span::styled(
+                            format!("{} {}", summary(&f.kind, v), strings::SUGGESTED),
+                            dim,
+                        ));
+                    }
+                }
             }
             match &self.open {
                 Some((open, editor)) if *open == i => {
@@ -397,7 +436,8 @@ impl Form {
                         ));
                     }
                     if !f.help.is_empty() {
-                        lines.push(Line::styled(format!("{INDENT}{}", f.help), dim));
+                        let help = crate::questions::in_words(f.help, ctx.answers);
+                        lines.push(Line::styled(format!("{INDENT}{help}"), dim));
                     }
                 }
                 _ if row == self.cursor && self.open.is_none() => {

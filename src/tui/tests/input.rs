@@ -582,12 +582,14 @@ fn a_refused_entry_marks_its_fields() {
     assert!(press(&mut app, KeyCode::Enter).is_empty());
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("fields marked ! need an answer"), "{shown}");
-    // Marked: the id, the description and the source; not the name.
+    // Marked: the description and the source; not the name, nor the id, whose
+    // suggestion (made from the name) is shown and kept.
     assert_eq!(
         shown.matches("! an answer is needed here").count(),
-        3,
+        2,
         "{shown}"
     );
+    assert!(shown.contains("account (suggested)"), "{shown}");
     let name_row = shown
         .lines()
         .position(|l| l.contains("What is it called?"))
@@ -598,6 +600,32 @@ fn a_refused_entry_marks_its_fields() {
         !shown.contains("data.categories[0]"),
         "no raw paths: {shown}"
     );
+}
+
+/// An id suggested from the name is kept when the entry is saved: the founder
+/// does not have to open the field only to accept it.
+#[test]
+fn a_suggested_id_is_kept_without_opening_its_field() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "data.categories");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Account data");
+    press(&mut app, KeyCode::Enter);
+    to_field(&mut app, "What exactly is collected?");
+    type_text(&mut app, "your e-mail address");
+    press(&mut app, KeyCode::Enter);
+    to_field(&mut app, "Where does it come from?");
+    press(&mut app, KeyCode::Enter); // open the choices
+    press(&mut app, KeyCode::Enter); // the first: provided by the user
+    while !screen(&app, 120, 40).contains("›[ Save this entry ]") {
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![save("data.categories")]
+    );
+    assert_eq!(app.doc().answers.data.categories[0].id, "account_data");
 }
 
 /// Issue 18 (ux-wizard finding 21): the first screen shows no error before anything

@@ -164,7 +164,10 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
         catalog: &app.catalog,
     };
     let mut lines = vec![Line::from(vec![
-        Span::styled(q.prompt, style::title()),
+        Span::styled(
+            crate::questions::in_words(q.prompt, &d.answers),
+            style::title(),
+        ),
         Span::styled(if q.required { " (required)" } else { "" }, style::dim()),
         Span::styled(
             if d.answers.has_unconfirmed(q.key) {
@@ -193,7 +196,10 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
     }
     if !q.help.is_empty() {
         lines.push(Line::default());
-        lines.push(Line::styled(q.help, style::dim()));
+        lines.push(Line::styled(
+            crate::questions::in_words(q.help, &d.answers),
+            style::dim(),
+        ));
     }
     let findings: Vec<_> = d
         .findings

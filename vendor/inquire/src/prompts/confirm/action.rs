@@ -1,0 +1,4 @@
+use crate::CustomTypePromptAction;
+
+/// Set of actions for a ConfirmPrompt.
+pub type ConfirmPromptAction = CustomTypePromptAction;
