@@ -384,13 +384,13 @@ mod tests {
         let policy = Policy::resolve(&a, &Catalog::builtin()).unwrap();
         assert!(policy.processors.iter().all(|p| !p.id.is_empty()));
         assert!(policy.processors.iter().all(|p| !p.name.is_empty()));
-        assert!(policy.processors.iter().any(|p| p.safeguard.is_some()));
+        assert!(policy.processors.iter().any(|p| !p.safeguard.is_empty()));
 
         // No European law applies: the catalog's transfer safeguards say nothing.
         a.audience.regions = vec![Region::California];
         a.organization.country = Some("US".parse().unwrap());
         let policy = Policy::resolve(&a, &Catalog::builtin()).unwrap();
-        assert!(policy.processors.iter().all(|p| p.safeguard.is_none()));
+        assert!(policy.processors.iter().all(|p| p.safeguard.is_empty()));
     }
 
     #[test]

@@ -31,12 +31,15 @@ fn error_findings_exit_1() {
 
 #[test]
 fn set_is_applied_before_checking() {
-    // Removing the effective date breaks CalOPPA for a Californian product.
+    // Removing both dates breaks CalOPPA for a Californian product (without an
+    // effective date, a policy takes effect when it was last updated: FP-2).
     pw().args([
         "check",
         &example("complete"),
         "--set",
         "policy.effective_date=",
+        "--set",
+        "policy.last_updated=",
     ])
     .assert()
     .code(1)

@@ -317,27 +317,57 @@ fn set_upgrades_a_version_1_file_and_says_so() {
 }
 
 /// Issue 13, compatibility, on files policywright 0.1 wrote itself (a saved policy,
-/// its version snapshot and its published Markdown): publishing again with this
-/// release finds the text unchanged and writes nothing to the answers file; the
-/// first change writes version 2.
+/// its version snapshot and its published Markdown): this release renders the same
+/// text from it without writing to the answers file; the first change writes
+/// version 2. The text differs from what 0.1 published by one line: serving
+/// California, the policy now states its effective date, which is its last-updated
+/// date when no other is given (CalOPPA 22575(b)(4); legal review FP-2). So
+/// publishing again records a new version for the built-in wording.
 #[test]
 fn a_policy_published_by_the_earlier_release_carries_on() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1/ledgerly-0.1");
-    let data = tempfile::tempdir().unwrap();
-    for part in ["policies/ledgerly.json", "versions/ledgerly/0001.json"] {
-        let to = data.path().join(part);
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(fixture.join(part), &to).unwrap();
-    }
-    let answers = data.path().join("policies/ledgerly.json");
-    let v1 = std::fs::read_to_string(&answers).unwrap();
+    let copy = || {
+        let data = tempfile::tempdir().unwrap();
+        for part in ["policies/ledgerly.json", "versions/ledgerly/0001.json"] {
+            let to = data.path().join(part);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(fixture.join(part), &to).unwrap();
+        }
+        data
+    };
+    let published = std::fs::read_to_string(fixture.join("ledgerly.md")).unwrap();
+    let with_effective = |date: &str| {
+        published.replace(
+            "**Last updated:** 2026-11-01\n",
+            &format!("**Last updated:** {date} · **Effective:** {date}\n"),
+        )
+    };
+
+    // Publishing again: the wording changed, the answers did not.
+    let data = copy();
     let out = data.path().join("ledgerly.md");
     pw(data.path())
         .args(["publish", "ledgerly", "--date", "2026-12-01", "--out"])
         .arg(&out)
         .assert()
         .success()
-        .stdout(contains("unchanged since version 1"))
+        .stdout(contains(
+            "version 2 (2026-12-01): no change to the answers (the built-in wording changed)",
+        ));
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        with_effective("2026-12-01")
+    );
+
+    let data = copy();
+    let answers = data.path().join("policies/ledgerly.json");
+    let v1 = std::fs::read_to_string(&answers).unwrap();
+    let out = data.path().join("ledgerly.md");
+    pw(data.path())
+        .args(["render", "ledgerly", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
         .stderr("");
     assert_eq!(
         std::fs::read_to_string(&answers).unwrap(),
@@ -346,8 +376,8 @@ fn a_policy_published_by_the_earlier_release_carries_on() {
     );
     assert_eq!(
         std::fs::read_to_string(&out).unwrap(),
-        std::fs::read_to_string(fixture.join("ledgerly.md")).unwrap(),
-        "the same text as 0.1 published"
+        with_effective("2026-11-01"),
+        "the text 0.1 published, with its effective date"
     );
     pw(data.path())
         .args(["set", "ledgerly", "organization.legal_form=a German GmbH"])

@@ -235,7 +235,10 @@ fn a_web_saas_in_node_is_a_check_clean_draft_within_the_bar() {
         Step::Type("privacy@invoicely.example"),
         CTRL_N,
         Step::Saved(|a| a["organization"]["contact_email"] == "privacy@invoicely.example"),
-        // Data, purposes, recipients, retention, rights: read, then one key each.
+        // Data, purposes, recipients, where data lives (a copy of the contractual
+        // clauses on request, GDPR Art. 13(1)(f)), retention, rights: read, then one
+        // key each.
+        CTRL_D,
         CTRL_D,
         CTRL_D,
         CTRL_D,
@@ -279,6 +282,8 @@ fn a_react_native_app_is_a_check_clean_draft() {
         Step::Type("privacy@habitly.example"),
         CTRL_N,
         Step::Saved(|a| a["organization"]["contact_email"] == "privacy@habitly.example"),
+        // One more section than before: where data lives (a copy of the clauses).
+        CTRL_D,
         CTRL_D,
         CTRL_D,
         CTRL_D,
@@ -318,6 +323,8 @@ fn a_browser_extension_is_a_check_clean_draft() {
         Step::Type("jana@tabnotes.example"),
         CTRL_N,
         Step::Saved(|a| a["organization"]["contact_email"] == "jana@tabnotes.example"),
+        // One more section than before: where data lives (a copy of the clauses).
+        CTRL_D,
         CTRL_D,
         CTRL_D,
         CTRL_D,
@@ -376,6 +383,12 @@ fn ask_offers_each_suggestion_as_the_default() {
         p.exp_string("> Confirm the suggestions above and go on")
             .unwrap();
         send(&mut p, "\r");
+        if list == "Recipient" {
+            // A suggested recipient's clauses: a copy on request is the default.
+            p.exp_string("copy of the transfer safeguards? (on_request)")
+                .unwrap();
+            send(&mut p, "\r");
+        }
     }
     p.exp_string("complain to a data protection authority? (Y/n)")
         .unwrap();

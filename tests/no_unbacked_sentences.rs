@@ -224,7 +224,7 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
             && r.countries
                 .iter()
                 .all(|&c| home.is_some_and(|h| h == c || (h.in_eea() && c.in_eea())));
-        if at_home || r.safeguard == Some(Safeguard::NotApplicable) {
+        if at_home || r.safeguard.as_slice() == [Safeguard::NotApplicable] {
             let row = p
                 .whole
                 .split(&format!("**{}**", r.name))
@@ -332,7 +332,10 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
         "We may sell your sensitive personal data",
         "sensitive data is not said to be sold",
     );
-    let sensitive = a.data.categories.iter().any(|c| c.sensitive == Some(true));
+    // CCPA 1798.121: the right to limit only where sensitive personal information is
+    // used beyond 11 CCR 7027(m).
+    let sensitive = a.sale_and_sharing.sensitive_beyond_permitted == Some(true)
+        && a.data.categories.iter().any(|c| c.is_ccpa_sensitive());
     f.absent_unless(
         sensitive,
         &p,

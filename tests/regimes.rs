@@ -73,7 +73,7 @@ fn the_us_states_paragraph_follows_the_answers() {
     assert!(!text.contains("NOTICE: We may sell"));
     answers.rights.appeal = None;
     answers.sale_and_sharing.sells = Some(true);
-    answers.data.categories[1].sensitive = Some(true);
+    answers.data.categories[1].ccpa_sensitive = Some(true);
     answers.sale_and_sharing.sells_sensitive = Some(true);
     let policy = Policy::with_builtin_catalog(&answers).unwrap();
     let text = Renderer::new(None)

@@ -579,6 +579,7 @@ const LABELS: &[&str] = &[
     "What it is used for:",
     "What it covers:",
     "Sources:",
+    "Disclosed for a business purpose to:",
 ];
 
 /// The sentences of the plain-text policy, headings and the contents list left out.
@@ -862,6 +863,21 @@ fn stepr_adds_nothing_beyond_its_seed() {
 
 /// What the SpecStep render says beyond its seed, each reviewed.
 const SPECSTEP_BEYOND_SEED: &[(&str, &str)] = &[
+    // The CCPA table's "disclosed for a business purpose to" column (1798.110(c)(4),
+    // 1798.130(a)(5)(C)(ii)): the roles of the recipients the seed names for each
+    // category.
+    (
+        "E-mail and SMS",
+        "seed: Azure Communication Services sends e-mail (account identity, delivery telemetry)",
+    ),
+    (
+        "Payments",
+        "seed: Stripe takes payment (subscription state)",
+    ),
+    (
+        "AI model providers",
+        "seed: the AI providers receive interview content",
+    ),
     // Structure built from answers that restate the seed.
     (
         "Please read this policy before using SpecStep",

@@ -4,7 +4,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::roles::CustomerData;
-use super::vocab::{CcpaCategory, DataRole, DataSource, LegalBasis, LocalPlace, TrainingUse};
+use super::vocab::{
+    Art9Condition, CcpaCategory, DataRole, DataSource, LegalBasis, LocalPlace, TrainingUse,
+};
 
 /// Everything collected, and what is deliberately not.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -49,9 +51,28 @@ pub struct DataCategory {
     /// What happens if the user does not give it, when it is required.
     #[serde(default)]
     pub if_not_provided: Option<String>,
-    /// Special-category (GDPR Art. 9) or sensitive personal information (CCPA).
-    #[serde(default)]
+    /// The one flag files had before GDPR special categories and CCPA sensitive personal
+    /// information were asked apart: read as both (see `migrate::upgrade`), never
+    /// written. A "no" to it (`false`) is a "no" to both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sensitive: Option<bool>,
+    /// A special category of personal data (GDPR Art. 9(1)): health, genetic or
+    /// biometric data for identification, racial or ethnic origin, political opinions,
+    /// religious or philosophical beliefs, trade-union membership, sex life or sexual
+    /// orientation.
+    #[serde(default)]
+    pub special_category: Option<bool>,
+    /// The GDPR Art. 9(2) condition that allows processing it, e.g. `explicit_consent`.
+    #[serde(default)]
+    pub art9_condition: Option<Art9Condition>,
+    /// Sensitive personal information under the CCPA (Cal. Civ. Code 1798.140(ae)):
+    /// government identifiers, account log-in with its password, financial account with
+    /// its access code, precise geolocation, racial or ethnic origin, religious beliefs,
+    /// union membership, the contents of mail, e-mail and texts not addressed to the
+    /// business, genetic and biometric data, health, sex life or sexual orientation.
+    /// A category mapped to `ccpa_category: "sensitive"` counts too.
+    #[serde(default)]
+    pub ccpa_sensitive: Option<bool>,
     /// The matching CCPA category.
     #[serde(default)]
     pub ccpa_category: Option<CcpaCategory>,
@@ -67,6 +88,31 @@ pub struct DataCategory {
     /// It is kept encrypted where it stays (only with `stays_on`).
     #[serde(default)]
     pub encrypted_locally: bool,
+}
+
+impl DataCategory {
+    /// GDPR Art. 9(1) special-category data.
+    pub fn is_special_category(&self) -> bool {
+        self.special_category == Some(true) || self.sensitive == Some(true)
+    }
+
+    /// CCPA sensitive personal information (1798.140(ae)), however the answers say it
+    /// (legal review FN-8: the category mapping alone did not count).
+    pub fn is_ccpa_sensitive(&self) -> bool {
+        self.ccpa_sensitive == Some(true)
+            || self.sensitive == Some(true)
+            || self.ccpa_category == Some(CcpaCategory::SensitivePersonalInformation)
+    }
+
+    /// "Sensitive data" under the other US states' laws (e.g. Va. Code 59.1-575: racial
+    /// or ethnic origin, beliefs, health, sexual orientation, citizenship, genetic or
+    /// biometric data, a known child's data, precise geolocation), which overlaps both
+    /// GDPR special categories and CCPA sensitive personal information: read as
+    /// either, so a state duty is never missed (the answers cannot tell a CCPA-only
+    /// item, a log-in with its password, from the rest).
+    pub fn is_us_state_sensitive(&self) -> bool {
+        self.is_special_category() || self.is_ccpa_sensitive()
+    }
 }
 
 /// Something the product deliberately does not collect.
@@ -121,6 +167,16 @@ pub struct SaleAndSharing {
     /// Personal information is used for purposes unrelated to running the product.
     #[serde(default)]
     pub unrelated_use: Option<bool>,
+    /// The business has actual knowledge that it sells or shares the personal
+    /// information of consumers under 16 (Cal. Civ. Code 1798.120(c)-(d); 11 CCR
+    /// 7011(e)(1)).
+    #[serde(default)]
+    pub sells_or_shares_under_16: Option<bool>,
+    /// Sensitive personal information is used or disclosed for purposes beyond those
+    /// 11 CCR 7027(m) allows (providing the service, security, ...), so consumers have
+    /// the right to limit its use (Cal. Civ. Code 1798.121; 11 CCR 7011(e)(1)).
+    #[serde(default)]
+    pub sensitive_beyond_permitted: Option<bool>,
 }
 
 /// How AI models touch users' data.
@@ -136,7 +192,18 @@ pub struct AiUse {
     /// What is done to limit what model providers see ("We redact obvious secrets before sending.").
     #[serde(default)]
     pub safeguards: Vec<String>,
-    /// Decisions with legal or similar effect made solely by automated means (GDPR Art. 22).
+    /// Whether decisions with legal or similarly significant effect on a person are
+    /// made solely by automated means (GDPR Art. 22(1)). "No" is a statement of its own
+    /// (legal review FP-1: saying so was an error).
+    #[serde(default)]
+    pub makes_automated_decisions: Option<bool>,
+    /// Those decisions, described ("we approve or refuse a credit line").
     #[serde(default)]
     pub automated_decisions: Option<String>,
+    /// Meaningful information about the logic involved (GDPR Art. 13(2)(f)).
+    #[serde(default)]
+    pub automated_logic: Option<String>,
+    /// Their significance and envisaged consequences for the person (Art. 13(2)(f)).
+    #[serde(default)]
+    pub automated_consequences: Option<String>,
 }

@@ -3,8 +3,12 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::safeguards::Safeguards;
 use super::values::Country;
-use super::vocab::Safeguard;
+
+/// The `hosting.safeguards_copy` answer for "a copy on request through the contact
+/// routes the policy gives".
+pub const ON_REQUEST: &str = "on_request";
 
 /// Hosting, data stores, residency and international transfers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -28,6 +32,12 @@ pub struct Hosting {
     /// Each country data is transferred to, and the safeguard for it.
     #[serde(default)]
     pub transfers: Vec<Transfer>,
+    /// Where readers get a copy of the safeguards that are contracts or rules (standard
+    /// contractual clauses, binding corporate rules, the IDTA...): the web address
+    /// where they are published, or `on_request` for a copy on request through the
+    /// contact routes the policy gives (GDPR and UK GDPR Art. 13(1)(f)).
+    #[serde(default)]
+    pub safeguards_copy: Option<String>,
 }
 
 /// One place where data is kept.
@@ -59,8 +69,10 @@ pub struct Transfer {
     /// Where the data goes.
     pub country: Country,
     /// What makes it lawful.
+    /// Several when each covers the users of one law (the EU-US Data Privacy
+    /// Framework and its UK Extension); one may be written as a plain string.
     #[serde(default)]
-    pub safeguard: Option<Safeguard>,
+    pub safeguard: Safeguards,
     /// Anything users should know ("privacy laws there may differ from those in your country").
     #[serde(default)]
     pub details: Option<String>,

@@ -17,10 +17,36 @@ pub const OLDEST: u64 = 1;
 /// e-mail be left out when another route is given; every answer a
 /// version 1 file can hold means the same in version 2. So the step from 1 is the
 /// version number alone, and nothing the file says is dropped or reworded.
+///
+/// Files of either version may carry the one `sensitive` flag a data category had
+/// before GDPR special categories and CCPA sensitive personal information were asked
+/// apart (legal review FP-3, FN-8). Its question named both ("health, biometrics,
+/// precise location, beliefs"), so it is read as both; the operator then unticks the
+/// one that does not hold. The file keeps the old flag until it is saved.
 pub fn upgrade(mut answers: Answers, from: u64) -> Answers {
     debug_assert!((OLDEST..=SCHEMA_VERSION).contains(&from));
     answers.schema_version = SCHEMA_VERSION;
+    split_sensitive(&mut answers);
     answers
+}
+
+/// The old `sensitive` flag as the two answers it stood for: a "yes" is a "yes" to
+/// both; a "no" (which files written since yes/no answers kept their "no", issue 18,
+/// may hold) is a "no" to whichever of the two is still unanswered.
+pub fn split_sensitive(answers: &mut Answers) {
+    for c in &mut answers.data.categories {
+        match c.sensitive.take() {
+            Some(true) => {
+                c.special_category = Some(true);
+                c.ccpa_sensitive = Some(true);
+            }
+            Some(false) => {
+                c.special_category.get_or_insert(false);
+                c.ccpa_sensitive.get_or_insert(false);
+            }
+            None => {}
+        }
+    }
 }
 
 /// The `schema_version` a file's text declares, without reading the rest; `None` when
@@ -130,5 +156,70 @@ mod tests {
         );
         assert_eq!(note("acme.json", Some(r#"{"schema_version": 2}"#)), None);
         assert_eq!(note("acme.json", None), None);
+    }
+
+    /// The flag both laws shared becomes the two answers, in either version.
+    #[test]
+    fn the_shared_sensitive_flag_is_read_as_both_answers() {
+        for version in [1, 2] {
+            let text = serde_json::json!({
+                "schema_version": version,
+                "organization": {"product_name": "Acme", "contact_email": "a@acme.io"},
+                "data": {"categories": [
+                    {"id": "health", "name": "Health", "description": "symptoms", "source": "provided", "sensitive": true},
+                    {"id": "email", "name": "E-mail", "description": "address", "source": "provided"}
+                ]}
+            })
+            .to_string();
+            let a = Answers::from_json(&text).unwrap();
+            let [health, email] = &a.data.categories[..] else {
+                panic!("two categories")
+            };
+            assert_eq!(
+                (
+                    health.special_category,
+                    health.ccpa_sensitive,
+                    health.sensitive
+                ),
+                (Some(true), Some(true), None)
+            );
+            assert_eq!((email.special_category, email.ccpa_sensitive), (None, None));
+            let written: serde_json::Value = serde_json::from_str(&a.to_json()).unwrap();
+            let health = &written["data"]["categories"][0];
+            assert_eq!(health.get("sensitive"), None, "the old flag is not written");
+            assert_eq!(health["special_category"], true);
+            assert_eq!(health["ccpa_sensitive"], true);
+        }
+    }
+
+    /// A "no" to the shared flag (kept in files since issue 18) answers both "no",
+    /// without overriding an answer already given to either.
+    #[test]
+    fn a_no_to_the_shared_flag_is_a_no_to_both() {
+        let text = serde_json::json!({
+            "schema_version": 2,
+            "organization": {"product_name": "Acme", "contact_email": "a@acme.io"},
+            "data": {"categories": [
+                {"id": "email", "name": "E-mail", "description": "address", "source": "provided", "sensitive": false},
+                {"id": "gps", "name": "Location", "description": "precise", "source": "provided", "sensitive": false, "ccpa_sensitive": true}
+            ]}
+        })
+        .to_string();
+        let a = Answers::from_json(&text).unwrap();
+        let [email, gps] = &a.data.categories[..] else {
+            panic!("two categories")
+        };
+        assert_eq!(
+            (
+                email.special_category,
+                email.ccpa_sensitive,
+                email.sensitive
+            ),
+            (Some(false), Some(false), None)
+        );
+        assert_eq!(
+            (gps.special_category, gps.ccpa_sensitive),
+            (Some(false), Some(true))
+        );
     }
 }

@@ -3,8 +3,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::safeguards::Safeguards;
 use super::values::Country;
-use super::vocab::{ProcessorRole, Safeguard};
+use super::vocab::ProcessorRole;
 
 /// A service or company that receives personal data from the product.
 ///
@@ -46,8 +47,10 @@ pub struct Processor {
     #[serde(default)]
     pub countries: Vec<Country>,
     /// How a transfer to it out of the user's region is made lawful.
+    /// Several when each covers the users of one law (the EU-US Data Privacy
+    /// Framework and its UK Extension); one may be written as a plain string.
     #[serde(default)]
-    pub safeguard: Option<Safeguard>,
+    pub safeguard: Safeguards,
     /// What it has promised ("does not train its models on API data").
     #[serde(default)]
     pub commitments: Vec<String>,

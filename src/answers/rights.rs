@@ -40,6 +40,14 @@ pub struct Rights {
     /// Requests may be made by an authorised agent (CCPA).
     #[serde(default)]
     pub authorized_agents: Option<bool>,
+    /// A toll-free telephone number for requests (Cal. Civ. Code 1798.130(a)(1)(A)).
+    #[serde(default)]
+    pub toll_free_number: Option<String>,
+    /// The business operates exclusively online and has a direct relationship with the
+    /// consumers it collects from, so an e-mail address alone is enough for requests
+    /// (Cal. Civ. Code 1798.130(a)(1)(A)).
+    #[serde(default)]
+    pub exclusively_online: Option<bool>,
     /// Users who exercise a right are not treated worse (CCPA 1798.125).
     #[serde(default)]
     pub non_discrimination: Option<bool>,

@@ -123,6 +123,15 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
     }
 
     p.url("hosting.endpoint", a.hosting.endpoint.as_deref());
+    // GDPR Art. 13(1)(f): "the means by which to obtain a copy of them or where they
+    // have been made available": a published copy, or a copy on request.
+    p.url(
+        "hosting.safeguards_copy",
+        a.hosting
+            .safeguards_copy
+            .as_deref()
+            .filter(|v| *v != crate::answers::ON_REQUEST),
+    );
     for (i, s) in a.hosting.stores.iter().enumerate() {
         p.required(format_args!("hosting.stores[{i}].name"), &s.name);
         p.required(format_args!("hosting.stores[{i}].holds"), &s.holds);

@@ -156,7 +156,8 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// How a transfer out of the user's region is made lawful (GDPR Art. 44-49).
+    /// How a transfer out of the user's region is made lawful (GDPR Art. 44-49, UK GDPR
+    /// Art. 44-49, revFADP Art. 16-17, LGPD Art. 33).
     pub enum Safeguard {
         /// Art. 45: the destination has an adequacy decision.
         Adequacy = "adequacy" => "an adequacy decision",
@@ -166,6 +167,24 @@ vocabulary! {
         DataPrivacyFramework = "dpf" => "the EU-US Data Privacy Framework",
         /// Art. 47: binding corporate rules.
         BindingCorporateRules = "bcr" => "binding corporate rules",
+        /// UK GDPR Art. 45 and DPA 2018 s. 17A: the UK Extension to the EU-US Data
+        /// Privacy Framework ("UK-US data bridge", The Data Protection (Adequacy)
+        /// (United States of America) Regulations 2023, SI 2023/1028), for certified
+        /// US companies.
+        UkExtension = "uk_extension" => "the UK Extension to the EU-US Data Privacy Framework",
+        /// revFADP Art. 16(1) and DPO Annex 1: the Swiss-US Data Privacy Framework, for
+        /// certified US companies (from 15 September 2024).
+        SwissUsDpf = "swiss_dpf" => "the Swiss-US Data Privacy Framework",
+        /// UK GDPR Art. 46(2)(d) and DPA 2018 s. 119A: the ICO's International Data
+        /// Transfer Agreement (in force 21 March 2022).
+        Idta = "idta" => "the UK International Data Transfer Agreement",
+        /// UK GDPR Art. 46(2)(d): the EU standard contractual clauses with the ICO's
+        /// International Data Transfer Addendum (the only way EU clauses cover UK data
+        /// since 21 March 2024).
+        UkAddendum = "uk_addendum" => "the EU standard contractual clauses with the UK Addendum",
+        /// LGPD Art. 33(II)(b) and ANPD Resolution CD/ANPD 19/2024: the ANPD's standard
+        /// contractual clauses (mandatory for contract-based transfers from 23 August 2025).
+        AnpdClauses = "anpd_sccs" => "the ANPD standard contractual clauses",
         /// Art. 49(1)(a): the user's explicit consent.
         Consent = "consent" => "your consent",
         /// Art. 49(1)(b): necessary for the contract with the user.
@@ -418,6 +437,27 @@ vocabulary! {
         /// Existing customers, about similar products, with a chance to refuse at
         /// sign-up and in every message (ePrivacy Art. 13(2); PECR reg. 22(3)).
         SoftOptIn = "soft_opt_in" => "soft opt-in for existing customers",
+    }
+}
+
+vocabulary! {
+    /// The GDPR Art. 9(2) condition that lifts the ban on processing special-category
+    /// data; the ones a product's privacy policy may rely on.
+    pub enum Art9Condition {
+        /// Art. 9(2)(a).
+        ExplicitConsent = "explicit_consent" => "your explicit consent (GDPR Art. 9(2)(a))",
+        /// Art. 9(2)(b): employment and social security law.
+        Employment = "employment" => "obligations under employment and social security law (GDPR Art. 9(2)(b))",
+        /// Art. 9(2)(c).
+        VitalInterests = "vital_interests" => "protecting someone's vital interests (GDPR Art. 9(2)(c))",
+        /// Art. 9(2)(e).
+        MadePublic = "made_public" => "data you have manifestly made public (GDPR Art. 9(2)(e))",
+        /// Art. 9(2)(f).
+        LegalClaims = "legal_claims" => "establishing, exercising or defending legal claims (GDPR Art. 9(2)(f))",
+        /// Art. 9(2)(g).
+        SubstantialPublicInterest = "public_interest" => "reasons of substantial public interest under law (GDPR Art. 9(2)(g))",
+        /// Art. 9(2)(h).
+        HealthCare = "health_care" => "the provision of health or social care (GDPR Art. 9(2)(h))",
     }
 }
 

@@ -834,8 +834,25 @@ fn ask_value(
         }
         Kind::Choices(choices) => {
             let keys: Vec<&str> = choices.iter().map(|c| c.0).collect();
-            let labels = choices.iter().map(|c| c.1.to_owned()).collect();
-            pick_many(prompter, &prompt, &keys, labels, current)
+            // The catalog's values start ticked and are marked as the catalog's; the
+            // same ticks, accepted, leave the field to the catalog.
+            let catalogs = selected_positions(from_catalog, |k| keys.iter().position(|x| *x == k));
+            let labels = choices
+                .iter()
+                .enumerate()
+                .map(|(i, c)| match catalogs.contains(&i) {
+                    true => format!("{} {FROM_CATALOG}", c.1),
+                    false => c.1.to_owned(),
+                })
+                .collect();
+            let picked = pick_many(prompter, &prompt, &keys, labels, current.or(from_catalog));
+            let catalogs: Vec<Value> = catalogs.iter().map(|&i| Value::from(keys[i])).collect();
+            match picked {
+                Reply::Answer(Value::Array(a)) if from_catalog.is_some() && a == catalogs => {
+                    Reply::Answer(Value::Null)
+                }
+                other => other,
+            }
         }
         Kind::CatalogRef => {
             let catalog = ctx.catalog;
@@ -903,16 +920,16 @@ fn selected_positions(
     current: Option<&Value>,
     position: impl Fn(&str) -> Option<usize>,
 ) -> Vec<usize> {
-    current
-        .and_then(Value::as_array)
-        .map(|items| {
-            items
-                .iter()
-                .filter_map(Value::as_str)
-                .filter_map(&position)
-                .collect()
-        })
-        .unwrap_or_default()
+    // One value may be written as a plain string (a transfer's one safeguard).
+    match current {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .filter_map(&position)
+            .collect(),
+        Some(Value::String(one)) => position(one).into_iter().collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn map<T>(reply: Reply<T>, f: impl FnOnce(T) -> Value) -> Reply<Value> {

@@ -44,6 +44,11 @@ pub struct Entry {
     /// Its privacy policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub privacy_policy: Option<String>,
+    /// The privacy policy that goes with the company of a region, where it differs
+    /// from `privacy_policy` (legal review §4: OpenAI's Irish entity was shown with
+    /// its rest-of-world policy).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub privacy_policies: BTreeMap<Region, String>,
     /// Its data processing agreement (addendum).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpa: Option<String>,
@@ -274,7 +279,7 @@ impl ScanKeys {
 
 /// The facts an entry can state about a service's legal position and data, which a
 /// person checks against the service's own documents. `unchecked` names these.
-pub const FACTS: [&str; 8] = [
+pub const FACTS: [&str; 9] = [
     "legal_entity",
     "legal_entities",
     "data",
@@ -282,6 +287,7 @@ pub const FACTS: [&str; 8] = [
     "transfer",
     "commitments",
     "privacy_policy",
+    "privacy_policies",
     "dpa",
 ];
 
@@ -310,9 +316,10 @@ impl Entry {
     }
 
     /// The entry as a policy may use it for an operator in `region`: the facts it
-    /// does not confirm removed, and the legal entity already chosen for the region
-    /// (kept only if that region's entity is confirmed, so an unchecked UK company
-    /// never falls back to the checked default one).
+    /// does not confirm removed, and the legal entity and privacy policy already
+    /// chosen for the region (each kept only if that region's value is confirmed, so
+    /// an unchecked UK company, or its policy, never falls back to the checked
+    /// default one).
     pub fn confirmed_for(&self, region: Option<Region>) -> Entry {
         let mut e = self.clone();
         e.legal_entity = match region.and_then(|r| self.legal_entities.get(&r)) {
@@ -333,9 +340,12 @@ impl Entry {
         if !self.confirms("commitments") {
             e.commitments.clear();
         }
-        if !self.confirms("privacy_policy") {
-            e.privacy_policy = None;
-        }
+        e.privacy_policy = match region.and_then(|r| self.privacy_policies.get(&r)) {
+            Some(url) => self.confirms("privacy_policies").then(|| url.clone()),
+            None if self.confirms("privacy_policy") => self.privacy_policy.clone(),
+            None => None,
+        };
+        e.privacy_policies.clear();
         if !self.confirms("dpa") {
             e.dpa = None;
         }
@@ -352,6 +362,7 @@ impl Entry {
             "transfer" => !self.transfer.is_empty(),
             "commitments" => !self.commitments.is_empty(),
             "privacy_policy" => self.privacy_policy.is_some(),
+            "privacy_policies" => !self.privacy_policies.is_empty(),
             "dpa" => self.dpa.is_some(),
             _ => false,
         }
@@ -362,6 +373,15 @@ impl Entry {
         region
             .and_then(|r| self.legal_entities.get(&r))
             .or(self.legal_entity.as_ref())
+            .map(String::as_str)
+    }
+
+    /// The privacy policy that goes with the company an operator established in
+    /// `region` contracts with.
+    pub fn privacy_policy_for(&self, region: Option<Region>) -> Option<&str> {
+        region
+            .and_then(|r| self.privacy_policies.get(&r))
+            .or(self.privacy_policy.as_ref())
             .map(String::as_str)
     }
 

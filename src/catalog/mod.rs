@@ -255,12 +255,23 @@ pub fn problems(entries: &[Entry]) -> Vec<Problem> {
                 out.push(Problem::new(at(field), "is required and is empty"));
             }
         }
-        for (field, value) in [("privacy_policy", &e.privacy_policy), ("dpa", &e.dpa)] {
+        let regional = e
+            .privacy_policies
+            .iter()
+            .map(|(r, v)| (format!("privacy_policies.{}", r.key()), Some(v)));
+        let links = [
+            ("privacy_policy", e.privacy_policy.as_ref()),
+            ("dpa", e.dpa.as_ref()),
+        ]
+        .into_iter()
+        .map(|(f, v)| (f.to_owned(), v))
+        .chain(regional);
+        for (field, value) in links {
             if let Some(v) = value
                 && !is_web_url(v)
             {
                 out.push(Problem::new(
-                    at(field),
+                    at(&field),
                     format!("`{v}` is not a web address"),
                 ));
             }
@@ -358,7 +369,11 @@ mod tests {
                     assert!(found.iter().all(|f| c.get(&f.id).is_some()));
                 }
             }
-            for url in [&e.privacy_policy, &e.dpa].into_iter().flatten() {
+            for url in [&e.privacy_policy, &e.dpa]
+                .into_iter()
+                .flatten()
+                .chain(e.privacy_policies.values())
+            {
                 assert!(url.starts_with("https://"), "{}: {url}", e.id);
             }
         }

@@ -4,7 +4,7 @@ use serde_json::{Map, Value};
 
 use crate::answers::values::Country;
 use crate::answers::vocab::{ProcessorRole, Region, Safeguard};
-use crate::answers::{Answers, Problem, Processor};
+use crate::answers::{Answers, Problem, Processor, Safeguards};
 
 use super::{Catalog, Entry};
 use crate::law::transfers::{Exporter, misfit};
@@ -64,7 +64,7 @@ struct Fills {
     legal_entity: Option<String>,
     data_description: Option<String>,
     countries: Option<Vec<Country>>,
-    safeguard: Option<Safeguard>,
+    safeguard: Option<Safeguards>,
     commitments: Option<Vec<String>>,
     privacy_policy_url: Option<String>,
 }
@@ -102,7 +102,7 @@ impl Fills {
                 .flatten(),
             safeguard: p
                 .safeguard
-                .is_none()
+                .is_empty()
                 .then(|| {
                     let countries = if p.countries.is_empty() {
                         &e.countries
@@ -120,7 +120,7 @@ impl Fills {
             privacy_policy_url: p
                 .privacy_policy_url
                 .is_none()
-                .then(|| e.privacy_policy.clone())
+                .then(|| e.privacy_policy_for(region).map(str::to_owned))
                 .flatten(),
         }
     }
@@ -138,7 +138,7 @@ impl Fills {
         put(&mut p.legal_entity, self.legal_entity.map(Some));
         put(&mut p.data_description, self.data_description.map(Some));
         put(&mut p.countries, self.countries);
-        put(&mut p.safeguard, self.safeguard.map(Some));
+        put(&mut p.safeguard, self.safeguard);
         put(&mut p.commitments, self.commitments);
         put(&mut p.privacy_policy_url, self.privacy_policy_url.map(Some));
     }
@@ -229,33 +229,41 @@ impl Operator {
         }
     }
 
-    /// The entry's first mechanism that covers a recipient in `countries` under every
-    /// transfer law that applies (`law::transfers::misfit`), rather than its first one
-    /// whatever the operator's laws: the DPF names no transfer from a UK operator, and
-    /// SCCs none to a German host from an EEA one. Nothing when no law sees a transfer
-    /// (then there is nothing to say) or none applies; the first mechanism when none
-    /// fits, so `check` can say why.
-    fn safeguard(&self, offered: &[Safeguard], countries: &[Country]) -> Option<Safeguard> {
-        if self.laws.is_empty() {
-            return None;
-        }
-        let fits = |s: Safeguard| {
-            self.laws
-                .iter()
-                .all(|&law| misfit(law, countries, s).is_none())
-        };
-        let no_transfer = self
+    /// For each transfer law that applies, the entry's first mechanism that covers a
+    /// recipient in `countries` under it (`law::transfers::misfit`), rather than its
+    /// first one whatever the operator's laws: the EU-US DPF names no transfer from a
+    /// UK operator, and SCCs none to a German host from an EEA one. Where the law has
+    /// found every country adequate, that is the adequacy decision. Nothing when no
+    /// law sees a transfer (then there is nothing to say) or none applies; the first
+    /// mechanism when none fits under any law, so `check` can say why.
+    fn safeguard(&self, offered: &[Safeguard], countries: &[Country]) -> Option<Safeguards> {
+        let laws: Vec<Exporter> = self
             .laws
             .iter()
-            .all(|&law| !countries.is_empty() && countries.iter().all(|&c| law.inside(c)));
-        if no_transfer {
+            .copied()
+            .filter(|&law| countries.is_empty() || countries.iter().any(|&c| !law.inside(c)))
+            .collect();
+        let &first = offered.first()?;
+        if laws.is_empty() {
             return None;
         }
-        offered
+        if countries.is_empty() {
+            // Nothing to judge a mechanism by: the catalog's own choice.
+            return Some(first.into());
+        }
+        let candidates = offered.iter().copied().chain([Safeguard::Adequacy]);
+        let mut picked: Vec<Safeguard> = laws
             .iter()
-            .copied()
-            .find(|&s| fits(s))
-            .or_else(|| offered.first().copied())
+            .filter_map(|&law| {
+                candidates
+                    .clone()
+                    .find(|&s| misfit(law, countries, &s.into()).is_none())
+            })
+            .collect();
+        if picked.is_empty() {
+            picked.push(first);
+        }
+        Some(Safeguards::new(picked))
     }
 }
 
@@ -320,7 +328,7 @@ mod tests {
         a.audience.regions = vec![Region::Uk];
         let p = resolve(&a, &catalog).unwrap().processors[0].clone();
         assert_eq!(p.legal_entity, None, "the UK entity is unchecked");
-        assert_eq!(p.safeguard, None);
+        assert!(p.safeguard.is_empty());
         assert_eq!(p.privacy_policy_url, None);
         assert_eq!(p.countries, vec!["DE".parse::<Country>().unwrap()]);
         assert_eq!(p.data_description.as_deref(), Some("device tokens"));
@@ -352,6 +360,48 @@ mod tests {
         assert_eq!(p.data_description.as_deref(), Some("device tokens"));
     }
 
+    /// A region's own privacy policy is used only once checked, and an unchecked one
+    /// never falls back to the default policy, which belongs to another company.
+    #[test]
+    fn a_regions_privacy_policy_is_used_only_once_checked() {
+        let entry = |unchecked: serde_json::Value| -> Entry {
+            serde_json::from_value(serde_json::json!({
+                "id": "acme-ai", "name": "Acme AI", "role": "ai",
+                "used_for": "answers questions",
+                "legal_entity": "Acme AI, Inc.",
+                "privacy_policy": "https://acme-ai.example/privacy",
+                "privacy_policies": {"uk": "https://acme-ai.example/uk-privacy"},
+                "checked": "2026-12-06", "sources": ["https://acme-ai.example/terms"],
+                "unchecked": unchecked
+            }))
+            .unwrap()
+        };
+        let url = |e: Entry, country: &str| {
+            let mut a = answers(serde_json::json!([{"catalog": "acme-ai"}]), country);
+            a.audience.regions = vec![Region::Uk];
+            let catalog = Catalog::from_entries(vec![e]);
+            resolve(&a, &catalog).unwrap().processors[0]
+                .privacy_policy_url
+                .clone()
+        };
+        let checked = entry(serde_json::json!([]));
+        assert_eq!(
+            url(checked.clone(), "GB").as_deref(),
+            Some("https://acme-ai.example/uk-privacy")
+        );
+        assert_eq!(
+            url(checked, "US").as_deref(),
+            Some("https://acme-ai.example/privacy")
+        );
+        let unchecked = entry(serde_json::json!(["privacy_policies"]));
+        assert_eq!(unchecked.unconfirmed_facts(), ["privacy_policies"]);
+        assert_eq!(url(unchecked.clone(), "GB"), None);
+        assert_eq!(
+            url(unchecked, "US").as_deref(),
+            Some("https://acme-ai.example/privacy")
+        );
+    }
+
     #[test]
     fn a_bare_reference_takes_everything_from_the_catalog() {
         let mut a = answers(serde_json::json!([{"catalog": "stripe"}]), "US");
@@ -364,7 +414,7 @@ mod tests {
         assert_eq!(p.role, ProcessorRole::Payments);
         assert_eq!(p.purpose, "processes payments and subscriptions");
         assert_eq!(p.legal_entity.as_deref(), Some("Stripe, Inc."));
-        assert_eq!(p.safeguard, Some(Safeguard::DataPrivacyFramework));
+        assert_eq!(p.safeguard, Safeguard::DataPrivacyFramework.into());
         assert_eq!(
             p.privacy_policy_url.as_deref(),
             Some("https://stripe.com/privacy")
@@ -383,27 +433,58 @@ mod tests {
         let offered = [Safeguard::Adequacy, Safeguard::StandardContractualClauses];
         assert_eq!(
             eu.safeguard(&offered, &[c("US")]),
-            Some(Safeguard::StandardContractualClauses),
+            Some(Safeguard::StandardContractualClauses.into()),
             "the US is adequate only for certified companies"
         );
         assert_eq!(
             eu.safeguard(&offered, &[c("JP")]),
-            Some(Safeguard::Adequacy)
+            Some(Safeguard::Adequacy.into())
         );
         assert_eq!(eu.safeguard(&offered, &[c("DE")]), None, "no transfer");
         let uk = operator(vec![Exporter::Uk]);
         assert_eq!(
             uk.safeguard(&offered, &[c("DE")]),
-            Some(Safeguard::Adequacy),
+            Some(Safeguard::Adequacy.into()),
             "the UK recognises the EEA"
         );
         assert_eq!(operator(Vec::new()).safeguard(&offered, &[c("US")]), None);
+        // An EEA operator that also serves the UK: one mechanism per law (FN-12).
+        let both = operator(vec![Exporter::Eu, Exporter::Uk]);
+        let offered = [
+            Safeguard::DataPrivacyFramework,
+            Safeguard::StandardContractualClauses,
+            Safeguard::UkAddendum,
+        ];
+        assert_eq!(
+            both.safeguard(&offered, &[c("US")]),
+            Some(Safeguards::new([
+                Safeguard::DataPrivacyFramework,
+                Safeguard::UkAddendum
+            ]))
+        );
         let derogation = [Safeguard::Consent];
         assert_eq!(
             eu.safeguard(&derogation, &[c("CN")]),
-            Some(Safeguard::Consent),
+            Some(Safeguard::Consent.into()),
             "nothing fits: the catalog's own, for check to question"
         );
+    }
+
+    /// Legal review §4: OpenAI's Irish entity went with its rest-of-world policy.
+    #[test]
+    fn the_region_picks_the_privacy_policy_that_goes_with_the_entity() {
+        let policy = |country: &str| {
+            let a = answers(serde_json::json!([{"catalog": "openai"}]), country);
+            let r = resolve(&a, &Catalog::builtin()).unwrap();
+            let p = r.processors[0].clone();
+            (p.legal_entity.unwrap(), p.privacy_policy_url.unwrap())
+        };
+        let (entity, link) = policy("FR");
+        assert_eq!(entity, "OpenAI Ireland Limited");
+        assert_eq!(link, "https://openai.com/policies/eu-privacy-policy/");
+        let (entity, link) = policy("US");
+        assert_eq!(entity, "OpenAI OpCo, LLC");
+        assert_eq!(link, "https://openai.com/policies/row-privacy-policy/");
     }
 
     #[test]
@@ -421,7 +502,7 @@ mod tests {
         assert_eq!(p.purpose, "handles billing");
         assert_eq!(p.role, ProcessorRole::Payments, "`other` is unplaced");
         assert_eq!(p.countries[0].code(), "IE");
-        assert_eq!(p.safeguard, Some(Safeguard::StandardContractualClauses));
+        assert_eq!(p.safeguard, Safeguard::StandardContractualClauses.into());
         assert_eq!(
             p.legal_entity.as_deref(),
             Some("Stripe Payments Europe, Limited")

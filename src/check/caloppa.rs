@@ -44,8 +44,16 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Error,
         applies_when: CA,
         applies: california,
-        test: |a| Hit::when(a.policy.effective_date.is_none(), "policy.effective_date"),
-        message: "The policy gives the date it was last updated but not its effective date",
+        // A published policy states its last update as its effective date when no other
+        // is given (`render::view::Dates`), so only a draft lacks one (FP-2).
+        test: |a| {
+            Hit::when(
+                a.policy.effective_date.is_none() && a.policy.last_updated.is_none(),
+                "policy.effective_date",
+            )
+        },
+        message: "The policy has no effective date yet: it takes effect on its \
+                  last-updated date when published, or give one",
     },
     Rule {
         id: "caloppa-changes",

@@ -142,8 +142,9 @@ pub static RULES: &[Rule] = &[
         regime: Regime::Ccpa,
         citation: "Cal. Civ. Code 1798.121, 1798.135(a)(2); 11 CCR 7027(m)",
         severity: Severity::Warning,
-        applies_when: "the product serves California and collects sensitive personal information",
-        applies: |a| california(a) && a.data.categories.iter().any(|c| c.sensitive == Some(true)),
+        applies_when: "the product serves California and uses sensitive personal information \
+                       beyond the purposes 11 CCR 7027(m) allows",
+        applies: |a| california(a) && a.sale_and_sharing.sensitive_beyond_permitted == Some(true),
         test: |a| {
             Hit::unless(
                 a.rights
@@ -153,9 +154,9 @@ pub static RULES: &[Rule] = &[
                 "rights.rights",
             )
         },
-        message: "Sensitive personal information is collected; unless it is used only for the \
-                  purposes 11 CCR 7027(m) allows, say how to limit its use (\"Limit the Use of \
-                  My Sensitive Personal Information\")",
+        message: "Sensitive personal information is used beyond the purposes 11 CCR 7027(m) \
+                  allows, so say how to limit its use (\"Limit the Use of My Sensitive \
+                  Personal Information\")",
     },
     Rule {
         id: "ccpa-authorized-agents",

@@ -10,7 +10,7 @@ use super::{
 use crate::answers::Answers;
 use crate::answers::values::Country;
 use crate::answers::vocab::{DataSource, LegalBasis, ProcessorRole, RightKind, Safeguard};
-use crate::law::transfers::{Exporter, Misfit, misfit};
+use crate::law::transfers::{Exporter, Misfit};
 
 const EITHER: &str = "the product serves the EEA or the UK, or the operator is established there";
 
@@ -79,7 +79,7 @@ pub static RULES: &[Rule] = &[
                 .data
                 .categories
                 .iter()
-                .filter(|c| c.sensitive == Some(true))
+                .filter(|c| c.is_special_category())
                 .map(|c| format!("`{}`", c.name))
                 .collect();
             if sensitive.is_empty() {
@@ -190,17 +190,20 @@ pub static RULES: &[Rule] = &[
         applies_when: EITHER,
         applies: any_gdpr,
         test: |a| {
-            let inside = |c: crate::answers::values::Country| c.in_eea() || c == super::gb();
+            // Inside only when no applicable law sees a transfer: from the EU, the UK is
+            // a third country whose adequacy decision must still be named (Art. 13(1)(f)).
+            let laws = gdpr_laws(a);
+            let inside = |c: Country| laws.iter().all(|law| law.inside(c));
             let mut hits = super::transfers_without_safeguard(a);
             hits.extend(super::processors_outside_without_safeguard(a, inside));
             for (i, p) in a.processors.iter().enumerate() {
-                if p.safeguard == Some(Safeguard::NotApplicable)
+                if p.safeguard.as_slice() == [Safeguard::NotApplicable]
                     && p.countries.iter().any(|&c| !inside(c))
                 {
                     hits.push(Hit::with(
                         format!("processors[{i}].safeguard"),
                         format!(
-                            "`{}` (\"none needed\" does not fit a recipient outside the EEA and the UK)",
+                            "`{}` (\"none needed\" does not fit a recipient outside the law's territory)",
                             p.name
                         ),
                     ));
@@ -208,9 +211,10 @@ pub static RULES: &[Rule] = &[
             }
             hits
         },
-        message: "Personal data goes outside the EEA and the UK without saying what makes \
-                  the transfer lawful (an adequacy decision, the EU-US Data Privacy \
-                  Framework, standard contractual clauses, ...)",
+        message: "Personal data goes outside the EEA (for EU users) or the UK (for UK users) \
+                  without saying what makes the transfer lawful (an adequacy decision, the \
+                  EU-US Data Privacy Framework or its UK Extension, standard contractual \
+                  clauses, the IDTA, ...)",
     },
     Rule {
         id: "gdpr-recipient-location",
@@ -329,7 +333,9 @@ pub static RULES: &[Rule] = &[
         citation: "GDPR Art. 13(2)(f), 22(3)",
         severity: Severity::Error,
         applies_when: "either GDPR applies and decisions are made solely by automated means",
-        applies: |a| any_gdpr(a) && a.ai.automated_decisions.is_some(),
+        // Only a "yes": a description without the yes/no is asked about by
+        // gdpr-automated-logic, and "no" is a statement, not a decision (FP-1).
+        applies: |a| any_gdpr(a) && a.ai.makes_automated_decisions == Some(true),
         test: |a| Hit::unless(has_right(a, RightKind::AutomatedDecisions), "rights.rights"),
         message: "Decisions are made solely by automated means, but the policy does not give \
                   the right to obtain human intervention, to express one's view and to \
@@ -343,10 +349,55 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Info,
         applies_when: "either GDPR applies and AI providers receive data",
         applies: |a| any_gdpr(a) && a.processors.iter().any(|p| p.role == ProcessorRole::Ai),
-        test: |a| Hit::when(a.ai.automated_decisions.is_none(), "ai.automated_decisions"),
+        test: |a| {
+            Hit::when(
+                a.ai.makes_automated_decisions.is_none(),
+                "ai.makes_automated_decisions",
+            )
+        },
         message: "AI providers receive data; if any decision with legal or similarly \
                   significant effect on a person is made solely by automated means, describe \
                   it, its logic and its consequences (nothing to add if none is)",
+    },
+    Rule {
+        id: "gdpr-automated-logic",
+        reviewed: "2026-12-06",
+        regime: Regime::Gdpr,
+        citation: "GDPR Art. 13(2)(f), 22(1)",
+        severity: Severity::Error,
+        applies_when: "either GDPR applies and automated decisions are described or said to be made",
+        applies: |a| {
+            any_gdpr(a)
+                && a.ai.makes_automated_decisions != Some(false)
+                && (a.ai.makes_automated_decisions == Some(true)
+                    || a.ai.automated_decisions.is_some())
+        },
+        test: |a| {
+            let ai = &a.ai;
+            let mut hits = Hit::when(
+                ai.makes_automated_decisions.is_none(),
+                "ai.makes_automated_decisions",
+            );
+            if ai.makes_automated_decisions == Some(true) {
+                hits.extend(Hit::when(
+                    ai.automated_decisions.is_none(),
+                    "ai.automated_decisions",
+                ));
+                hits.extend(Hit::when(
+                    ai.automated_logic.is_none(),
+                    "ai.automated_logic",
+                ));
+                hits.extend(Hit::when(
+                    ai.automated_consequences.is_none(),
+                    "ai.automated_consequences",
+                ));
+            }
+            hits
+        },
+        message: "Automated decisions need the decisions, meaningful information about their \
+                  logic, and their significance and consequences for the person; a \
+                  description alone does not say whether decisions are made solely by \
+                  automated means (answer yes or no)",
     },
     Rule {
         id: "gdpr-eu-representative",
@@ -404,22 +455,23 @@ pub static RULES: &[Rule] = &[
         id: "gdpr-special-category",
         reviewed: "2026-12-06",
         regime: Regime::Gdpr,
-        citation: "GDPR Art. 9(2), 13(1)(c)",
-        severity: Severity::Warning,
+        citation: "GDPR Art. 9(1)-(2), 13(1)(c)",
+        severity: Severity::Error,
         applies_when: "either GDPR applies and special-category data is collected",
         applies: any_gdpr,
         test: |a| {
             entries(
                 &a.data.categories,
                 "data.categories",
-                "sensitive",
-                |c| c.sensitive == Some(true),
+                "art9_condition",
+                |c| c.is_special_category() && c.art9_condition.is_none(),
                 |c| format!("`{}`", c.name),
             )
         },
-        message: "Special-category data is collected; the answers cannot yet record which \
-                  Art. 9(2) condition (usually explicit consent) allows it, so say it in the \
-                  description of the purpose that uses it",
+        message: "Special-category data (GDPR Art. 9(1)) is collected without the Art. 9(2) \
+                  condition that allows it (usually explicit consent); if it is only \
+                  sensitive under the CCPA (precise location, a password), untick \
+                  `special_category`",
     },
 ];
 
@@ -452,76 +504,23 @@ fn transfer_findings(
     a: &Answers,
     judge: impl Fn(&[(Exporter, Option<Misfit>)]) -> Option<String>,
 ) -> Vec<Hit> {
-    let laws: Vec<Exporter> = [
+    super::transfer_findings(a, &gdpr_laws(a), judge)
+}
+
+/// The transfer laws of the GDPR regime that apply to these answers.
+fn gdpr_laws(a: &Answers) -> Vec<Exporter> {
+    [
         (crate::law::eu_gdpr(a), Exporter::Eu),
         (crate::law::uk_gdpr(a), Exporter::Uk),
     ]
     .into_iter()
     .filter_map(|(applies, law)| applies.then_some(law))
-    .collect();
-    let judged = |countries: &[Country], safeguard: Option<Safeguard>| {
-        let safeguard = safeguard?;
-        let verdicts: Vec<(Exporter, Option<Misfit>)> = laws
-            .iter()
-            .map(|&law| (law, misfit(law, countries, safeguard)))
-            .collect();
-        judge(&verdicts)
-    };
-    let mut hits = Vec::new();
-    for (i, p) in a.processors.iter().enumerate() {
-        if let Some(note) = judged(&p.countries, p.safeguard) {
-            hits.push(Hit::with(
-                format!("processors[{i}].safeguard"),
-                format!("`{}`: {note}", p.name),
-            ));
-        }
-    }
-    for (i, t) in a.hosting.transfers.iter().enumerate() {
-        if let Some(note) = judged(&[t.country], t.safeguard) {
-            hits.push(Hit::with(
-                format!("hosting.transfers[{i}].safeguard"),
-                format!("{}: {note}", t.country.name()),
-            ));
-        }
-    }
-    hits
+    .collect()
 }
 
 /// The first law under which the mechanism does not cover the transfer, as a note.
 fn wrong_mechanism(verdicts: &[(Exporter, Option<Misfit>)]) -> Option<String> {
-    let wrong = |m: &Option<Misfit>| {
-        m.as_ref()
-            .filter(|m| !matches!(m, Misfit::NoTransfer | Misfit::Unneeded))
-            .cloned()
-    };
-    let (law, misfit) = verdicts
-        .iter()
-        .find_map(|(law, m)| Some((law, wrong(m)?)))?;
-    let note = match misfit {
-        Misfit::NotAdequate(c) if c.code() == "US" => "the United States has an adequacy \
-             decision only for companies certified under the Data Privacy Framework: name \
-             the framework, or standard contractual clauses"
-            .to_owned(),
-        Misfit::NotAdequate(c) => format!("{} has no adequacy decision", c.name()),
-        Misfit::FrameworkOutsideUs(c) => format!(
-            "the Data Privacy Framework covers only certified companies in the United \
-             States, not {}",
-            c.name()
-        ),
-        Misfit::Derogation => "consent and contract are derogations for occasional \
-             transfers; a recipient that receives data as a matter of course needs an \
-             adequacy decision, the Data Privacy Framework, standard contractual clauses or \
-             binding corporate rules"
-            .to_owned(),
-        Misfit::NoTransfer | Misfit::Unneeded => unreachable!("filtered out above"),
-    };
-    // Named only when the laws disagree (a recipient in Ireland is no transfer for the
-    // GDPR, but one for the UK GDPR).
-    Some(if verdicts.iter().all(|(_, m)| wrong(m).is_some()) {
-        note
-    } else {
-        format!("{note} (under {})", law.name())
-    })
+    super::wrong_mechanism(verdicts)
 }
 
 /// Every applicable law finds that no mechanism is needed: a recipient in Germany is no

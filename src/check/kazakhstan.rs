@@ -17,20 +17,29 @@ pub static RULES: &[Rule] = &[
         citation: "Law of the Republic of Kazakhstan No. 94-V \"On Personal Data and their \
                    Protection\", Art. 12(2)",
         severity: Severity::Error,
-        applies_when: KZ,
-        applies: kazakhstan,
-        test: |a| {
-            let kz = kz();
-            let kept_in_kz = a.hosting.data_location.contains(&kz)
-                || a.hosting.stores.iter().any(|s| s.country == Some(kz));
-            if kept_in_kz {
-                Vec::new()
-            } else {
-                vec![Hit::at("hosting.data_location")]
-            }
-        },
+        applies_when: "the product serves Kazakhstan and the operator is established there \
+                       (or does not say where)",
+        applies: |a| kazakhstan(a) && !established_abroad(a),
+        test: not_kept_in_kz,
         message: "The policy does not say that personal data is stored in a database in \
                   Kazakhstan, which the law requires",
+    },
+    Rule {
+        id: "kz-localization-abroad",
+        reviewed: "2026-12-06",
+        regime: Regime::Kazakhstan,
+        // Whether Art. 12(2) reaches an operator with no presence in Kazakhstan is
+        // disputed (Dentons' FAQ on Lexology; Mondaq 450588), so a warning (legal
+        // review FP-4).
+        citation: "Law of the Republic of Kazakhstan No. 94-V \"On Personal Data and their \
+                   Protection\", Art. 12(2)",
+        severity: Severity::Warning,
+        applies_when: "the product serves Kazakhstan from abroad",
+        applies: |a| kazakhstan(a) && established_abroad(a),
+        test: not_kept_in_kz,
+        message: "Personal data of people in Kazakhstan is not said to be stored there; \
+                  whether the localisation duty reaches an operator established abroad is \
+                  disputed, so check it before relying on that",
     },
     Rule {
         id: "kz-cross-border",
@@ -52,6 +61,18 @@ pub static RULES: &[Rule] = &[
                   state that protects personal data, or otherwise with the person's consent)",
     },
 ];
+
+fn not_kept_in_kz(a: &Answers) -> Vec<Hit> {
+    let kz = kz();
+    let kept_in_kz = a.hosting.data_location.contains(&kz)
+        || a.hosting.stores.iter().any(|s| s.country == Some(kz));
+    Hit::when(!kept_in_kz, "hosting.data_location")
+}
+
+/// The operator is known to be established outside Kazakhstan.
+fn established_abroad(a: &Answers) -> bool {
+    a.organization.country.is_some_and(|c| c != kz())
+}
 
 fn kz() -> Country {
     "KZ".parse().expect("KZ is a country")

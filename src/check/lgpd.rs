@@ -93,7 +93,10 @@ pub static RULES: &[Rule] = &[
         id: "lgpd-transfer",
         reviewed: "2026-12-06",
         regime: Regime::Lgpd,
-        citation: "LGPD Art. 33",
+        // Art. 33; Resolution CD/ANPD 19/2024 (contract-based transfers use the ANPD's
+        // standard clauses from 23 August 2025); Resolution CD/ANPD 32/2026 (the EEA is
+        // adequate). DPF and EU clauses are not LGPD mechanisms (legal review FN-3).
+        citation: "LGPD Art. 33; Resolution CD/ANPD 19/2024",
         severity: Severity::Warning,
         applies_when: BR,
         applies: brazil,
@@ -101,10 +104,13 @@ pub static RULES: &[Rule] = &[
             let br: crate::answers::values::Country = "BR".parse().expect("BR is a country");
             let mut hits = super::transfers_without_safeguard(a);
             hits.extend(super::processors_outside_without_safeguard(a, |c| c == br));
+            let brazil = [crate::law::transfers::Exporter::Brazil];
+            hits.extend(super::transfer_findings(a, &brazil, super::wrong_mechanism));
             hits
         },
-        message: "Data goes outside Brazil without saying on what basis (Art. 33: an adequate \
-                  country, standard contractual clauses, specific consent, ...)",
+        message: "Data goes outside Brazil without an LGPD basis (Art. 33: an adequate \
+                  country, the ANPD standard contractual clauses, global corporate rules, \
+                  specific consent, ...)",
     },
 ];
 

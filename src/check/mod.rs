@@ -13,8 +13,10 @@
 //! Rules state what the law asks a policy to *say*; they cannot tell whether the
 //! product does what the policy says, and they are not legal advice.
 
+mod basis_fit;
 mod caloppa;
 mod ccpa;
+mod ccpa_statements;
 mod chrome_web_store;
 mod consistency;
 mod coppa;
@@ -28,6 +30,7 @@ mod roles;
 mod stores;
 mod swiss_fadp;
 mod telemetry;
+mod transfers;
 mod uk_gdpr;
 mod unconfirmed;
 mod us_states;
@@ -43,6 +46,7 @@ use crate::answers::values::{Country, Date};
 use std::collections::HashSet;
 
 use crate::policy::Policy;
+use transfers::{transfer_findings, wrong_mechanism};
 
 /// How serious a finding is. Ordered most serious first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -253,9 +257,12 @@ pub struct Waived {
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
     [
         gdpr::RULES,
+        basis_fit::RULES,
+        transfers::RULES,
         uk_gdpr::RULES,
         swiss_fadp::RULES,
         ccpa::RULES,
+        ccpa_statements::RULES,
         caloppa::RULES,
         us_states::RULES,
         coppa::RULES,
@@ -398,10 +405,6 @@ impl std::fmt::Display for Summary {
 // and these rules alike.
 pub(crate) use crate::law::{any_gdpr, california, eu_gdpr, uk_gdpr};
 
-pub(crate) fn gb() -> Country {
-    "GB".parse().expect("GB is a country")
-}
-
 /// Data categories no retention rule covers (GDPR Art. 13(2)(a), CCPA 1798.100(a)(3),
 /// LGPD Art. 9(II)). Only data the operator decides about and receives: a customer's
 /// data is kept as the customer instructs (GDPR Art. 28(3)(g)), and data that stays on
@@ -451,7 +454,7 @@ pub(crate) fn processors_outside_without_safeguard(
     a.processors
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.safeguard.is_none() && p.countries.iter().any(|&c| !inside(c)))
+        .filter(|(_, p)| p.safeguard.is_empty() && p.countries.iter().any(|&c| !inside(c)))
         .map(|(i, p)| {
             Hit::with(
                 format!("processors[{i}].safeguard"),
@@ -467,7 +470,7 @@ pub(crate) fn transfers_without_safeguard(a: &Answers) -> Vec<Hit> {
         .transfers
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.safeguard.is_none())
+        .filter(|(_, t)| t.safeguard.is_empty())
         .map(|(i, t)| {
             Hit::with(
                 format!("hosting.transfers[{i}].safeguard"),

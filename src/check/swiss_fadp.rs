@@ -11,6 +11,7 @@
 //! Article 17" (obsecom.ch, 2024-10-21, lists it with Art. 19(2)).
 
 use super::{Hit, Regime, Rule, Severity, entries};
+use crate::answers::Safeguards;
 use crate::answers::values::Country;
 use crate::answers::vocab::Safeguard;
 use crate::law::transfers::{Exporter, Misfit, misfit};
@@ -72,7 +73,7 @@ pub static RULES: &[Rule] = &[
         test: |a| {
             let mut hits = Vec::new();
             for (i, p) in a.processors.iter().enumerate() {
-                if none(p.safeguard) && needs_safeguard(&p.countries) {
+                if none(&p.safeguard) && needs_safeguard(&p.countries) {
                     hits.push(Hit::with(
                         format!("processors[{i}].safeguard"),
                         format!("`{}`", p.name),
@@ -80,7 +81,7 @@ pub static RULES: &[Rule] = &[
                 }
             }
             for (i, t) in a.hosting.transfers.iter().enumerate() {
-                if none(t.safeguard) && needs_safeguard(&[t.country]) {
+                if none(&t.safeguard) && needs_safeguard(&[t.country]) {
                     hits.push(Hit::with(
                         format!("hosting.transfers[{i}].safeguard"),
                         t.country.name().to_owned(),
@@ -103,10 +104,10 @@ pub static RULES: &[Rule] = &[
         applies_when: CH,
         applies: crate::law::swiss_fadp,
         test: |a| {
-            let wrong = |countries: &[Country], safeguard| match misfit(
+            let wrong = |countries: &[Country], safeguards: &Safeguards| match misfit(
                 Exporter::Switzerland,
                 countries,
-                safeguard,
+                safeguards,
             ) {
                 Some(Misfit::NotAdequate(c)) => Some(format!(
                     "{} is not on Switzerland's list of adequate states",
@@ -122,11 +123,18 @@ pub static RULES: &[Rule] = &[
                      a recipient that receives data as a matter of course"
                         .to_owned(),
                 ),
-                _ => None,
+                // Only another law's instruments: the EU-US DPF or the UK's for people
+                // in Switzerland (legal review FN-13).
+                Some(Misfit::OtherLaw(c)) => Some(format!(
+                    "nothing named is a mechanism of Swiss law for {}; it accepts {}",
+                    c.name(),
+                    Exporter::Switzerland.mechanisms()
+                )),
+                Some(Misfit::NoTransfer | Misfit::Unneeded) | None => None,
             };
             let mut hits = Vec::new();
             for (i, p) in a.processors.iter().enumerate() {
-                if let Some(note) = p.safeguard.and_then(|s| wrong(&p.countries, s)) {
+                if let Some(note) = wrong(&p.countries, &p.safeguard) {
                     hits.push(Hit::with(
                         format!("processors[{i}].safeguard"),
                         format!("`{}`: {note}", p.name),
@@ -134,7 +142,7 @@ pub static RULES: &[Rule] = &[
                 }
             }
             for (i, t) in a.hosting.transfers.iter().enumerate() {
-                if let Some(note) = t.safeguard.and_then(|s| wrong(&[t.country], s)) {
+                if let Some(note) = wrong(&[t.country], &t.safeguard) {
                     hits.push(Hit::with(
                         format!("hosting.transfers[{i}].safeguard"),
                         format!("{}: {note}", t.country.name()),
@@ -166,9 +174,9 @@ pub static RULES: &[Rule] = &[
     },
 ];
 
-/// No safeguard, or "none needed" (which does not fit a disclosure abroad).
-fn none(safeguard: Option<Safeguard>) -> bool {
-    matches!(safeguard, None | Some(Safeguard::NotApplicable))
+/// No safeguard, or only "none needed" (which does not fit a disclosure abroad).
+fn none(safeguards: &Safeguards) -> bool {
+    safeguards.iter().all(|s| s == Safeguard::NotApplicable)
 }
 
 /// Whether a recipient processing data in these countries receives data abroad without

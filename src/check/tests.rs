@@ -4,11 +4,13 @@
 use super::*;
 use crate::answers::vocab::StoreUse;
 use crate::answers::vocab::{
-    CookieBasis, CookiePurpose, DataRole, GpcResponse, LegalBasis, LocalPlace, NotUsed,
-    ProcessorRole, ProductKind, Region, RightKind, Safeguard, SecurityMeasureKind, StorageKind,
-    TelemetryDefault,
+    Art9Condition, CcpaCategory, CookieBasis, CookiePurpose, DataRole, GpcResponse, LegalBasis,
+    LocalPlace, NotUsed, ProcessorRole, ProductKind, Region, RightKind, Safeguard,
+    SecurityMeasureKind, StorageKind, TelemetryDefault,
 };
-use crate::answers::{ContactPerson, Cookie, Permission, Processor, Right, StoreCategory, Waiver};
+use crate::answers::{
+    ContactPerson, Cookie, Permission, Processor, Right, Safeguards, StoreCategory, Waiver,
+};
 
 /// The findings for the policy these answers make, as every caller of `check` sees them.
 fn check(a: &Answers) -> Vec<Finding> {
@@ -45,6 +47,138 @@ fn case(id: &str, setup: impl Fn(&mut Answers), fire: impl Fn(&mut Answers)) {
 }
 
 fn none(_: &mut Answers) {}
+
+fn automated(a: &mut Answers) {
+    a.ai.makes_automated_decisions = Some(true);
+    a.ai.automated_decisions = Some("Accounts that look fraudulent are suspended".into());
+    a.ai.automated_logic = Some("a score from sign-up signals and payment failures".into());
+    a.ai.automated_consequences = Some("a suspended account cannot be used until reviewed".into());
+}
+
+/// Legal review FP-1: saying that no decision is made solely by automated means is a
+/// statement to welcome, not an error.
+#[test]
+fn saying_no_automated_decisions_is_no_finding() {
+    let mut a = complete();
+    a.ai.makes_automated_decisions = Some(false);
+    a.ai.automated_decisions =
+        Some("We make no decision based solely on automated processing".into());
+    for rule in [
+        "gdpr-automated-decisions",
+        "gdpr-automated-logic",
+        "gdpr-ai-decisions",
+    ] {
+        assert!(fired(&a, rule).is_empty(), "{rule}");
+    }
+}
+
+/// Not offering the right to limit is right when sensitive personal information is used
+/// only as 11 CCR 7027(m) allows (legal review S13).
+#[test]
+fn the_limit_right_is_asked_for_only_where_it_is_offered() {
+    let mut a = complete();
+    a.data.categories[1].ccpa_sensitive = Some(true);
+    a.sale_and_sharing.sensitive_beyond_permitted = Some(false);
+    assert!(fired(&a, "ccpa-sensitive").is_empty());
+    assert!(fired(&a, "ccpa-sensitive-use").is_empty());
+}
+
+/// Legal review S3: a records purpose on a legal obligation may speak of billing and
+/// charges without being read as taking payment; one that also charges is flagged.
+#[test]
+fn keeping_billing_records_by_law_is_not_taking_payment() {
+    let mut a = complete();
+    a.purposes[2].description =
+        "keep billing records, subscription invoices and charges as tax law requires".into();
+    assert!(fired(&a, "gdpr-basis-fits-purpose").is_empty());
+    a.purposes[2].description =
+        "charge your plan, send receipts and keep the records tax law requires".into();
+    assert_eq!(
+        fired(&a, "gdpr-basis-fits-purpose")[0].answer,
+        "purposes[2].legal_basis"
+    );
+}
+
+/// 1798.130(a)(1)(A): two methods, one a toll-free number, unless online only.
+#[test]
+fn request_methods_follow_the_online_only_exception() {
+    let mut a = complete();
+    a.rights.exclusively_online = Some(false);
+    assert_eq!(
+        fired(&a, "ccpa-request-methods")[0].answer,
+        "rights.toll_free_number"
+    );
+    a.rights.toll_free_number = Some("1-800-555-0100".into());
+    // 11 CCR 7020(b): with a website, one method is through it.
+    assert_eq!(
+        fired(&a, "ccpa-request-methods")[0].answer,
+        "organization.contact_form"
+    );
+    a.organization.contact_form = Some("https://ledgerly.example/privacy-request".into());
+    assert!(
+        fired(&a, "ccpa-request-methods").is_empty(),
+        "e-mail, phone and a web form"
+    );
+    // Unanswered, the exception is asked about first, in one finding.
+    a.rights.exclusively_online = None;
+    a.rights.toll_free_number = None;
+    let hits = fired(&a, "ccpa-request-methods");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].answer, "rights.exclusively_online");
+}
+
+/// Legal review FN-12: for UK users the EU-US framework is not the instrument; the UK
+/// Extension is. FN-6: "an adequacy decision" for China.
+#[test]
+fn uk_users_need_the_uk_instruments() {
+    case("gdpr-transfer-mechanism", none, |a| {
+        a.processors[1].safeguard = Safeguard::DataPrivacyFramework.into();
+    });
+    case("gdpr-transfer-mechanism", none, |a| {
+        a.processors[2].safeguard = Safeguard::StandardContractualClauses.into();
+    });
+    case("gdpr-transfer-mechanism", none, |a| {
+        a.processors[2].countries = vec!["CN".parse().unwrap()];
+        a.processors[2].safeguard = Safeguard::Adequacy.into();
+    });
+    // Quiet for EU users alone: the EU-US framework is theirs.
+    let mut a = complete();
+    only(&mut a, &[Region::Eea]);
+    a.processors[1].safeguard = Safeguard::DataPrivacyFramework.into();
+    assert!(fired(&a, "gdpr-transfer-mechanism").is_empty());
+}
+
+/// Legal review FN-3: the DPF and the EU's clauses are not LGPD Art. 33 mechanisms.
+#[test]
+fn brazil_needs_an_lgpd_mechanism() {
+    case("lgpd-transfer", none, |a| {
+        a.processors[1].safeguard =
+            Safeguards::new([Safeguard::DataPrivacyFramework, Safeguard::UkExtension]);
+    });
+}
+
+/// The copy route is asked for contracts and rules, not for a framework alone.
+#[test]
+fn a_framework_alone_needs_no_copy_route() {
+    let mut a = complete();
+    a.hosting.safeguards_copy = None;
+    a.processors[2].safeguard = Safeguards::new([
+        Safeguard::DataPrivacyFramework,
+        Safeguard::UkExtension,
+        Safeguard::AnpdClauses,
+    ]);
+    assert!(
+        !fired(&a, "gdpr-safeguards-copy").is_empty(),
+        "ANPD clauses are a contract"
+    );
+    a.processors[2].safeguard =
+        Safeguards::new([Safeguard::DataPrivacyFramework, Safeguard::UkExtension]);
+    a.processors[1].safeguard =
+        Safeguards::new([Safeguard::DataPrivacyFramework, Safeguard::UkExtension]);
+    a.hosting.transfers[0].safeguard =
+        Safeguards::new([Safeguard::DataPrivacyFramework, Safeguard::UkExtension]);
+    assert!(fired(&a, "gdpr-safeguards-copy").is_empty());
+}
 
 fn right(kind: RightKind) -> Right {
     Right {
@@ -131,8 +265,22 @@ fn kids(a: &mut Answers) {
     a.audience.parental_consent = Some("a parent confirms by e-mail and a card check".into());
 }
 
+/// Serving Switzerland too: the US recipients certified under the EU-US framework
+/// name the Swiss-US one as well (legal review FN-13).
 fn swiss(a: &mut Answers) {
     a.audience.regions.push(Region::Switzerland);
+    let add_swiss = |s: &mut Safeguards| {
+        if s.contains(Safeguard::DataPrivacyFramework) {
+            *s = Safeguards::new(s.iter().chain([Safeguard::SwissUsDpf]));
+        }
+    };
+    a.processors
+        .iter_mut()
+        .for_each(|p| add_swiss(&mut p.safeguard));
+    a.hosting
+        .transfers
+        .iter_mut()
+        .for_each(|t| add_swiss(&mut t.safeguard));
 }
 
 fn us_states(a: &mut Answers) {
@@ -178,38 +326,67 @@ rule_tests! {
         dpo.email = None;
         dpo.postal_address = None;
     };
-    gdpr_dpo_appointment: "gdpr-dpo-appointment" => |a| a.data.categories[1].sensitive = Some(true),
+    gdpr_dpo_appointment: "gdpr-dpo-appointment" => |a| {
+        a.data.categories[1].special_category = Some(true);
+        a.data.categories[1].art9_condition = Some(Art9Condition::ExplicitConsent);
+    },
         |a| a.organization.dpo = None;
     gdpr_purposes: "gdpr-purposes" => none, |a| a.purposes.clear();
     gdpr_legal_basis: "gdpr-legal-basis" => none, |a| a.purposes[0].legal_basis = None;
     gdpr_legitimate_interest: "gdpr-legitimate-interest" => none,
-        |a| a.purposes[2].legitimate_interest = None;
+        |a| a.purposes[3].legitimate_interest = None;
     gdpr_category_purpose: "gdpr-category-purpose" => none,
-        |a| a.purposes[1].categories = vec!["account".into()];
+        |a| {
+            a.purposes[1].categories = vec!["account".into()];
+            a.purposes[2].categories = vec!["account".into()];
+        };
     gdpr_recipients: "gdpr-recipients" => none, |a| {
         a.processors[2].categories.clear();
         a.processors[2].data_description = None;
     };
     gdpr_transfer_safeguard: "gdpr-transfer-safeguard" => none,
-        |a| a.processors[2].safeguard = None;
+        |a| a.processors[2].safeguard = Default::default();
     gdpr_recipient_location: "gdpr-recipient-location" => none,
         |a| a.processors[0].countries.clear();
     gdpr_transfer_mechanism: "gdpr-transfer-mechanism" => none,
-        |a| a.hosting.transfers[0].safeguard = Some(Safeguard::Consent);
+        |a| a.hosting.transfers[0].safeguard = Safeguard::Consent.into();
     // Only the EEA served: for the GDPR a German recipient is no transfer (for UK users
     // it would be one, covered by the UK's adequacy regulations).
-    gdpr_unneeded_safeguard: "gdpr-unneeded-safeguard" => |a| only(a, &[Region::Eea]), |a| {
+    gdpr_unneeded_safeguard: "gdpr-unneeded-safeguard" => |a| {
+        only(a, &[Region::Eea]);
+        a.processors[0].safeguard = Safeguard::NotApplicable.into();
+    }, |a| {
         a.processors[0].countries = vec!["DE".parse().unwrap()];
-        a.processors[0].safeguard = Some(Safeguard::StandardContractualClauses);
+        a.processors[0].safeguard = Safeguard::StandardContractualClauses.into();
+    };
+    gdpr_safeguards_copy: "gdpr-safeguards-copy" => none,
+        |a| a.hosting.safeguards_copy = None;
+    // Legal review S3: charging on a legal obligation.
+    gdpr_basis_fits_purpose: "gdpr-basis-fits-purpose" => none, |a| {
+        a.purposes[1].legal_basis = Some(LegalBasis::LegalObligation);
+    };
+    gdpr_basis_fits_records: "gdpr-basis-fits-purpose" => none, |a| {
+        a.purposes[2].legal_basis = Some(LegalBasis::Contract);
+    };
+    gdpr_basis_fits_marketing: "gdpr-basis-fits-purpose" => none, |a| {
+        a.purposes[0].description = "send our newsletter".into();
     };
     gdpr_retention: "gdpr-retention" => none, |a| { a.retention.rules.pop(); };
     gdpr_required_data: "gdpr-required-data" => none, |a| a.data.categories[1].required = None;
     gdpr_sources: "gdpr-sources" => none, |a| a.data.categories[3].source_name = None;
     gdpr_automated_decisions: "gdpr-automated-decisions" => |a| {
-        a.ai.automated_decisions = Some("Accounts that look fraudulent are suspended automatically".into());
+        automated(a);
         a.rights.rights.push(right(RightKind::AutomatedDecisions));
     }, |a| { a.rights.rights.pop(); };
-    gdpr_ai_decisions: "gdpr-ai-decisions" => none, |a| a.processors.push(Processor {
+    gdpr_automated_logic: "gdpr-automated-logic" => |a| {
+        automated(a);
+        a.rights.rights.push(right(RightKind::AutomatedDecisions));
+    }, |a| a.ai.automated_logic = None;
+    // A description with no yes/no is asked about, not taken as a "yes".
+    gdpr_automated_logic_unsaid: "gdpr-automated-logic" => |a| a.ai.makes_automated_decisions = None,
+        |a| a.ai.automated_decisions = Some("Fraud checks suspend accounts".into());
+    gdpr_ai_decisions: "gdpr-ai-decisions" => |a| a.ai.makes_automated_decisions = None,
+        |a| a.processors.push(Processor {
         id: "llm".into(),
         name: "An LLM".into(),
         role: ProcessorRole::Ai,
@@ -226,7 +403,14 @@ rule_tests! {
     gdpr_child_consent: "gdpr-child-consent" => |a| {
         a.purposes[0].legal_basis = Some(LegalBasis::Consent);
     }, |a| a.audience.minimum_age = Some(13);
-    gdpr_special_category: "gdpr-special-category" => none, |a| a.data.categories[1].sensitive = Some(true);
+    gdpr_special_category: "gdpr-special-category" => |a| {
+        // Quiet: a special category with its condition, and CCPA-only sensitive data
+        // (precise location is not Art. 9 data: legal review FP-3).
+        a.data.categories[1].special_category = Some(true);
+        a.data.categories[1].art9_condition = Some(Art9Condition::ExplicitConsent);
+        a.data.categories[2].ccpa_sensitive = Some(true);
+        a.sale_and_sharing.sensitive_beyond_permitted = Some(false);
+    }, |a| a.data.categories[1].art9_condition = None;
 
     // UK GDPR
     uk_ico_complaint: "uk-ico-complaint" => |a| {
@@ -254,16 +438,16 @@ rule_tests! {
     fadp_controller: "fadp-controller" => swiss, |a| a.organization.legal_entity = None;
     fadp_purposes: "fadp-purposes" => swiss, |a| a.purposes.clear();
     fadp_recipient_country: "fadp-recipient-country" => swiss, |a| a.processors[0].countries.clear();
-    fadp_transfer_safeguard: "fadp-transfer-safeguard" => swiss, |a| a.processors[2].safeguard = None;
+    fadp_transfer_safeguard: "fadp-transfer-safeguard" => swiss, |a| a.processors[2].safeguard = Default::default();
     fadp_transfer_mechanism: "fadp-transfer-mechanism" => swiss,
-        |a| a.hosting.transfers[0].safeguard = Some(Safeguard::Consent);
+        |a| a.hosting.transfers[0].safeguard = Safeguard::Consent.into();
     // Adequacy under Swiss law: Germany (EEA) needs nothing, India has no decision.
     fadp_transfer_safeguard_adequacy: "fadp-transfer-safeguard" => |a| {
         swiss(a);
-        a.processors[0].safeguard = None;
+        a.processors[0].safeguard = Default::default();
     }, |a| a.processors[0].countries = vec!["IN".parse().unwrap()];
     fadp_transfer_safeguard_none_needed: "fadp-transfer-safeguard" => swiss,
-        |a| a.processors[2].safeguard = Some(Safeguard::NotApplicable);
+        |a| a.processors[2].safeguard = Safeguard::NotApplicable.into();
     fadp_representative: "fadp-representative" => |a| {
         swiss(a);
         a.organization.country = Some("US".parse().unwrap());
@@ -291,12 +475,16 @@ rule_tests! {
     us_states_texas_sensitive_sale: "us-states-texas-sensitive-sale" => |a| {
         us_states(a);
         a.sale_and_sharing.sells = Some(true);
-        a.data.categories[1].sensitive = Some(true);
+        a.data.categories[1].ccpa_sensitive = Some(true);
         a.sale_and_sharing.sells_sensitive = Some(false);
     }, |a| a.sale_and_sharing.sells_sensitive = None;
     us_states_purposes: "us-states-purposes" => us_states, |a| a.purposes.clear();
-    us_states_sensitive_consent: "us-states-sensitive-consent" => us_states,
-        |a| a.data.categories[1].sensitive = Some(true);
+    // Quiet without sensitive data: the example's log-in with its password is CCPA
+    // sensitive personal information, which the states' rule reads as theirs too.
+    us_states_sensitive_consent: "us-states-sensitive-consent" => |a| {
+        us_states(a);
+        a.data.categories[0].ccpa_sensitive = Some(false);
+    }, |a| a.data.categories[1].special_category = Some(true);
     us_states_thresholds: "us-states-thresholds" => none, us_states;
 
     // CCPA
@@ -318,9 +506,23 @@ rule_tests! {
         a.tracking.global_privacy_control = Some(GpcResponse::HonoredAsOptOut);
     }, |a| a.tracking.global_privacy_control = Some(GpcResponse::NotHonored);
     ccpa_sensitive: "ccpa-sensitive" => |a| {
-        a.data.categories[1].sensitive = Some(true);
+        a.data.categories[1].ccpa_sensitive = Some(true);
+        a.sale_and_sharing.sensitive_beyond_permitted = Some(true);
         a.rights.rights.push(right(RightKind::LimitSensitive));
     }, |a| { a.rights.rights.pop(); };
+    ccpa_sensitive_use: "ccpa-sensitive-use" => none,
+        |a| a.sale_and_sharing.sensitive_beyond_permitted = None;
+    // FN-8: a category mapped to the CCPA's "sensitive" category counts.
+    ccpa_sensitive_use_by_category: "ccpa-sensitive-use" => |a| {
+        a.data.categories[0].ccpa_sensitive = Some(false);
+        a.sale_and_sharing.sensitive_beyond_permitted = None;
+    }, |a| a.data.categories[1].ccpa_category = Some(CcpaCategory::SensitivePersonalInformation);
+    ccpa_under_16: "ccpa-under-16" => none,
+        |a| a.sale_and_sharing.sells_or_shares_under_16 = None;
+    ccpa_business_purpose_disclosures: "ccpa-business-purpose-disclosures" => none,
+        |a| a.processors[2].categories.clear();
+    ccpa_request_methods: "ccpa-request-methods" => none,
+        |a| a.rights.exclusively_online = None;
     ccpa_authorized_agents: "ccpa-authorized-agents" => none, |a| a.rights.authorized_agents = Some(false);
     ccpa_verification: "ccpa-verification" => none, |a| a.rights.verification = None;
     ccpa_retention: "ccpa-retention" => none, |a| { a.retention.rules.pop(); };
@@ -331,7 +533,10 @@ rule_tests! {
     caloppa_do_not_track: "caloppa-do-not-track" => none, |a| a.tracking.do_not_track = None;
     caloppa_third_party_tracking: "caloppa-third-party-tracking" => none,
         |a| a.tracking.third_party_tracking = None;
-    caloppa_effective_date: "caloppa-effective-date" => none, |a| a.policy.effective_date = None;
+    // FP-2: a policy with its last-updated date is quiet (that date is its effective
+    // date when no other is given); only a draft without either fires.
+    caloppa_effective_date: "caloppa-effective-date" => |a| a.policy.effective_date = None,
+        |a| a.policy.last_updated = None;
     caloppa_changes: "caloppa-changes" => none, |a| a.changes.notify_by.clear();
 
     // COPPA
@@ -357,15 +562,21 @@ rule_tests! {
     lgpd_encarregado: "lgpd-encarregado" => none, |a| a.organization.dpo = None;
     lgpd_response_time: "lgpd-response-time" => none,
         |a| a.rights.response_time = Some("30 days".parse().unwrap());
-    lgpd_transfer: "lgpd-transfer" => none, |a| a.processors[0].safeguard = None;
+    lgpd_transfer: "lgpd-transfer" => none, |a| a.processors[0].safeguard = Default::default();
 
     // PIPEDA
     pipeda_accountable_person: "pipeda-accountable-person" => none, |a| a.organization.dpo = None;
     pipeda_cross_border: "pipeda-cross-border" => none, |a| a.hosting.transfers[0].details = None;
 
     // Kazakhstan
-    kz_localization: "kz-localization" => kazakhstan, |a| a.hosting.data_location.clear();
-    kz_cross_border: "kz-cross-border" => kazakhstan, |a| a.processors[0].safeguard = None;
+    kz_localization: "kz-localization" => |a| {
+        kazakhstan(a);
+        a.organization.country = Some("KZ".parse().unwrap());
+    }, |a| a.hosting.data_location.clear();
+    // FP-4: a German operator serving Kazakhstan gets a warning, not the error.
+    kz_localization_abroad: "kz-localization-abroad" => kazakhstan,
+        |a| a.hosting.data_location.clear();
+    kz_cross_border: "kz-cross-border" => kazakhstan, |a| a.processors[0].safeguard = Default::default();
 
     // Chrome Web Store
     cws_permissions: "cws-permissions" => extension, |a| a.extension.permissions.clear();
@@ -771,14 +982,14 @@ fn every_answer_path_has_a_question() {
     a.purposes[2].legitimate_interest = None;
     a.data.categories[0].required = None;
     a.data.categories[0].ccpa_category = None;
-    a.data.categories[1].sensitive = Some(true);
+    a.data.categories[1].special_category = Some(true);
     a.data.categories[3].source_name = None;
     a.processors[0].countries.clear();
-    a.processors[1].safeguard = None;
+    a.processors[1].safeguard = Default::default();
     a.processors[2].categories.clear();
     a.processors[2].data_description = None;
     a.processors[2].categories.push("ghost".into());
-    a.hosting.transfers[0].safeguard = Some(Safeguard::Consent);
+    a.hosting.transfers[0].safeguard = Safeguard::Consent.into();
     a.hosting.transfers[0].details = None;
     a.hosting.data_location.clear();
     a.retention.rules.pop();
@@ -790,6 +1001,7 @@ fn every_answer_path_has_a_question() {
     a.tracking.do_not_track = None;
     a.tracking.third_party_tracking = None;
     a.changes.notify_by.clear();
+    a.ai.makes_automated_decisions = Some(true);
     a.ai.automated_decisions = Some("Fraud checks suspend accounts".into());
     a.organization.contact_email = "nope".into();
     a.rights.complaint = Some(false);
@@ -851,7 +1063,7 @@ fn every_finding_points_at_a_question_the_interview_asks() {
     let mut acme = Answers::from_json(include_str!("../../examples/acme.json")).unwrap();
     acme.audience.regions = vec![Region::California];
     acme.purposes[0].legal_basis = None;
-    acme.processors[0].safeguard = None;
+    acme.processors[0].safeguard = Default::default();
     cases.push(acme);
     let mut a = complete();
     a.organization.country = Some("CH".parse().unwrap());
@@ -938,14 +1150,15 @@ fn stripped(mut a: Answers) -> Answers {
         c.required = None;
         c.ccpa_category = None;
         c.source_name = None;
-        c.sensitive = Some(true);
+        c.special_category = Some(true);
+        c.ccpa_sensitive = Some(true);
     });
     a.processors.iter_mut().for_each(|p| {
-        p.safeguard = None;
+        p.safeguard = Default::default();
         p.countries.clear();
     });
     a.hosting.transfers.iter_mut().for_each(|t| {
-        t.safeguard = None;
+        t.safeguard = Default::default();
         t.details = None;
     });
     a.hosting.data_location.clear();
@@ -1182,7 +1395,7 @@ fn regime_questions_follow_their_law() {
     let mut a = complete();
     only(&mut a, &[Region::Eea]);
     a.sale_and_sharing.sells = None;
-    a.data.categories[1].sensitive = Some(true);
+    a.data.categories[1].special_category = Some(true);
     for path in [
         "sale_and_sharing.sells_sensitive",
         "organization.swiss_representative",

@@ -131,20 +131,16 @@ pub static RULES: &[Rule] = &[
             super::entries(
                 &a.data.categories,
                 "data.categories",
-                "sensitive",
-                |c| {
-                    c.sensitive == Some(true)
-                        || c.ccpa_category
-                            == Some(
-                                crate::answers::vocab::CcpaCategory::SensitivePersonalInformation,
-                            )
-                },
+                "ccpa_sensitive",
+                |c| c.is_us_state_sensitive(),
                 |c| format!("`{}`; consent needed in {}", c.name, consent.join(", ")),
             )
         },
         message: "Most state laws allow processing sensitive data only with the consumer's \
                   opt-in consent (Utah and Iowa: notice and a chance to opt out; Maryland: only \
-                  where strictly necessary, and never for sale); make sure you ask for it",
+                  where strictly necessary, and never for sale); make sure you ask for it \
+                  (a log-in with its password is sensitive under the CCPA only, not under \
+                  these laws)",
     },
     Rule {
         id: "us-states-thresholds",

@@ -26,10 +26,11 @@ const CATEGORIES: Records<DataCategory, String> = Records {
                 None => "received from third parties".to_owned(),
             },
         };
-        let sensitive = if c.sensitive == Some(true) {
-            " (sensitive)"
-        } else {
-            ""
+        let sensitive = match (c.is_special_category(), c.is_ccpa_sensitive()) {
+            (true, true) => " (special category; sensitive under the CCPA)",
+            (true, false) => " (special category)",
+            (false, true) => " (sensitive under the CCPA)",
+            (false, false) => "",
         };
         // Data that never leaves the device is not collected: adding it takes nothing.
         if let Some(place) = c.stays_on {
@@ -61,11 +62,20 @@ const CATEGORY_FIELDS: Fields<DataCategory> = &[
     ("whether it is required", |x, y| {
         x.required != y.required || x.if_not_provided != y.if_not_provided
     }),
-    ("now marked sensitive", |x, y| {
-        x.sensitive != Some(true) && y.sensitive == Some(true)
+    ("now a special category", |x, y| {
+        !x.is_special_category() && y.is_special_category()
     }),
-    ("no longer marked sensitive", |x, y| {
-        x.sensitive == Some(true) && y.sensitive != Some(true)
+    ("no longer a special category", |x, y| {
+        x.is_special_category() && !y.is_special_category()
+    }),
+    ("Art. 9 condition", |x, y| {
+        x.art9_condition != y.art9_condition
+    }),
+    ("now sensitive under the CCPA", |x, y| {
+        !x.is_ccpa_sensitive() && y.is_ccpa_sensitive()
+    }),
+    ("no longer sensitive under the CCPA", |x, y| {
+        x.is_ccpa_sensitive() && !y.is_ccpa_sensitive()
     }),
 ];
 
@@ -287,11 +297,34 @@ pub(super) fn ai(s: &mut Section) {
         Clone::clone,
         None,
     );
-    let reason = o.automated_decisions.is_none().then_some(AUTOMATED);
-    s.value(
+    let decides = |a: &crate::answers::AiUse| {
+        a.makes_automated_decisions == Some(true)
+            || a.makes_automated_decisions.is_none() && a.automated_decisions.is_some()
+    };
+    match (decides(o), decides(n)) {
+        (false, true) => s.changed(
+            "Now makes decisions solely by automated means".to_owned(),
+            Some(AUTOMATED),
+        ),
+        (true, false) if n.makes_automated_decisions == Some(false) => s.changed(
+            "Now says it makes no decisions solely by automated means".to_owned(),
+            None,
+        ),
+        _ => {}
+    }
+    s.text(
         "automated decisions",
-        o.automated_decisions.clone(),
-        n.automated_decisions.clone(),
-        reason,
+        &o.automated_decisions,
+        &n.automated_decisions,
+    );
+    s.text(
+        "logic of automated decisions",
+        &o.automated_logic,
+        &n.automated_logic,
+    );
+    s.text(
+        "consequences of automated decisions",
+        &o.automated_consequences,
+        &n.automated_consequences,
     );
 }

@@ -51,6 +51,11 @@ pub(super) fn hosting(s: &mut Section) {
         _ => {}
     }
     s.text("governing law", &o.governing_law, &n.governing_law);
+    s.text(
+        "how to get a copy of the transfer safeguards",
+        &o.safeguards_copy,
+        &n.safeguards_copy,
+    );
 }
 
 const TRANSFERS: Records<Transfer, Country> = Records {
@@ -60,7 +65,8 @@ const TRANSFERS: Records<Transfer, Country> = Records {
     added: |_, t| {
         let under = t
             .safeguard
-            .map_or(String::new(), |s| format!(", under {}", s.label()));
+            .phrase()
+            .map_or(String::new(), |s| format!(", under {s}"));
         (format!("to {}{under}", t.country.name_in_sentence()), None)
     },
     removed: None,
@@ -74,8 +80,8 @@ pub(super) fn transfers(s: &mut Section) {
         let to = y.country.name_in_sentence();
         s.shown(
             &format!("safeguard for transfers to {to}"),
-            x.safeguard,
-            y.safeguard,
+            x.safeguard.answered(),
+            y.safeguard.answered(),
         );
         if x.details != y.details {
             s.changed(format!("Reworded the transfer to {to}"), None);

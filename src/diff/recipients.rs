@@ -72,7 +72,7 @@ pub(super) fn processors(s: &mut Section) {
             (o, n) => s.text(&format!("condition for {name}"), o, n),
         }
         let safeguard = format!("transfer safeguard for {name}");
-        s.shown(&safeguard, x.safeguard, y.safeguard);
+        s.shown(&safeguard, x.safeguard.answered(), y.safeguard.answered());
         let fields = differing(PROCESSOR_FIELDS, x, y);
         if !fields.is_empty() {
             s.changed(

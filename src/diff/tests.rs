@@ -248,7 +248,7 @@ fn transfers_to_a_new_country() {
     let changes = all(|a| {
         a.hosting.transfers.push(crate::answers::Transfer {
             country: "US".parse().unwrap(),
-            safeguard: Some(crate::answers::vocab::Safeguard::StandardContractualClauses),
+            safeguard: crate::answers::vocab::Safeguard::StandardContractualClauses.into(),
             details: None,
         })
     });
@@ -475,6 +475,35 @@ fn waivers_are_reported_and_never_material() {
     assert_eq!(removed[0].text, "Removed waiver: gdpr-eu-representative");
 }
 
+#[test]
+fn a_new_route_to_the_safeguards_and_a_second_mechanism_are_said() {
+    // Asked (and kept) once a transfer rests on contractual clauses.
+    let changes = all(|a| {
+        a.processors[0].safeguard =
+            crate::answers::vocab::Safeguard::StandardContractualClauses.into();
+        a.hosting.safeguards_copy = Some("on_request".into());
+    });
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.text == "Added how to get a copy of the transfer safeguards: on_request"),
+        "{changes:#?}"
+    );
+    let c = one(|a| {
+        a.processors[0].safeguard = crate::answers::Safeguards::new([
+            crate::answers::vocab::Safeguard::DataPrivacyFramework,
+            crate::answers::vocab::Safeguard::UkExtension,
+        ])
+    });
+    assert!(
+        c.text.ends_with(
+            "the EU-US Data Privacy Framework and the UK Extension to the EU-US Data Privacy Framework"
+        ),
+        "{}",
+        c.text
+    );
+}
+
 /// Issue 12's new answers reach `diff`: Texas's sensitive-sale answer (material, like
 /// any selling), the UK complaints route and the Swiss representative.
 #[test]
@@ -482,7 +511,7 @@ fn regime_answers_are_described() {
     let mut old = stepr();
     old.audience.regions.push(Region::UsOther);
     old.audience.regions.push(Region::Switzerland);
-    old.data.categories[0].sensitive = Some(true);
+    old.data.categories[0].ccpa_sensitive = Some(true);
     old.sale_and_sharing.sells = None;
     let mut new = old.clone();
     new.sale_and_sharing.sells_sensitive = Some(true);

@@ -7,6 +7,7 @@
 //! all, and a safeguard printed for it misleads the reader (legal review S1); a
 //! recipient outside needs one that fits its country.
 
+use crate::answers::Safeguards;
 use crate::answers::values::Country;
 use crate::answers::vocab::Safeguard;
 
@@ -19,6 +20,8 @@ pub enum Exporter {
     Uk,
     /// Swiss revFADP Art. 16–17 and Annex 1 of the Data Protection Ordinance.
     Switzerland,
+    /// LGPD Art. 33–36 and ANPD Resolution CD/ANPD 19/2024.
+    Brazil,
 }
 
 /// A destination the law has found adequate.
@@ -128,6 +131,12 @@ pub const SWISS_ADEQUATE: &[Adequate] = &[
     },
 ];
 
+/// Brazil's adequacy decisions under LGPD Art. 33(I) and 34, as of 2026-12-01: the
+/// European Union and the EEA countries (Resolution CD/ANPD 32/2026 of 26 January
+/// 2026). Source: Trench Rossi Watanabe and TozziniFreire alerts of 27 January 2026;
+/// IAPP, "Brazil-EU mutual adequacy". The EEA is matched by `Country::in_eea`.
+pub const BRAZIL_ADEQUATE_DECISION: &str = "ANPD Resolution CD/ANPD 32/2026";
+
 impl Exporter {
     /// The law's name as a finding states it.
     pub fn name(self) -> &'static str {
@@ -135,6 +144,30 @@ impl Exporter {
             Exporter::Eu => "the GDPR",
             Exporter::Uk => "the UK GDPR",
             Exporter::Switzerland => "the Swiss FADP",
+            Exporter::Brazil => "the LGPD",
+        }
+    }
+
+    /// The mechanisms this law accepts for a systematic transfer, for a finding's hint.
+    pub fn mechanisms(self) -> &'static str {
+        match self {
+            Exporter::Eu => {
+                "an adequacy decision, the EU-US Data Privacy Framework (US recipients), \
+                 standard contractual clauses or binding corporate rules"
+            }
+            Exporter::Uk => {
+                "UK adequacy regulations, the UK Extension to the EU-US Data Privacy \
+                 Framework (US recipients), the IDTA, the EU clauses with the UK Addendum \
+                 or binding corporate rules"
+            }
+            Exporter::Switzerland => {
+                "the Federal Council's adequacy list, the Swiss-US Data Privacy Framework \
+                 (US recipients), standard contractual clauses or binding corporate rules"
+            }
+            Exporter::Brazil => {
+                "an ANPD adequacy decision, the ANPD standard contractual clauses, global \
+                 corporate rules, or the user's specific and highlighted consent"
+            }
         }
     }
 
@@ -145,26 +178,69 @@ impl Exporter {
             Exporter::Eu => country.in_eea(),
             Exporter::Uk => country.code() == "GB",
             Exporter::Switzerland => country.code() == "CH",
+            Exporter::Brazil => country.code() == "BR",
         }
     }
 
-    /// The destination's adequacy finding under this law, if it has one. For the UK
-    /// and Switzerland the EEA counts as adequate too.
+    /// The destination's adequacy finding under this law, if it has one. For the UK,
+    /// Switzerland and Brazil the EEA counts as adequate too.
     pub fn adequacy(self, country: Country) -> Option<&'static Adequate> {
         const EEA: Adequate = adequate("EEA", "the law's own recognition of the EEA");
+        const BRAZIL_EEA: Adequate = adequate("EEA", BRAZIL_ADEQUATE_DECISION);
         let table = match self {
             Exporter::Eu => EU_ADEQUATE,
             Exporter::Uk => UK_ADEQUATE,
             Exporter::Switzerland => SWISS_ADEQUATE,
+            Exporter::Brazil if country.in_eea() => return Some(&BRAZIL_EEA),
+            Exporter::Brazil => return None,
         };
         if self != Exporter::Eu && country.in_eea() {
             return Some(&EEA);
         }
         table.iter().find(|a| a.code == country.code())
     }
+
+    /// Whether `mechanism`, under this law, makes a systematic transfer to a recipient
+    /// in `country` (outside the law's territory) lawful.
+    pub fn covers(self, mechanism: Safeguard, country: Country) -> bool {
+        use Exporter::{Brazil, Eu, Switzerland, Uk};
+        use Safeguard::*;
+        let us = country.code() == "US";
+        match (self, mechanism) {
+            (_, Adequacy) => self.adequacy(country).is_some_and(|a| !a.certified_only),
+            // Each framework is an adequacy finding of its own law, for certified US
+            // companies only: Decision (EU) 2023/1795; SI 2023/1028; DPO Annex 1.
+            (Eu, DataPrivacyFramework) | (Uk, UkExtension) | (Switzerland, SwissUsDpf) => us,
+            // GDPR Art. 46(2)(c). The FDPIC recognised the EU's 2021 clauses, with the
+            // Swiss adaptations, for revFADP Art. 16(2)(d) (27 August 2021).
+            (Eu | Switzerland, StandardContractualClauses) => true,
+            // UK GDPR Art. 46(2)(d): the IDTA, or the EU clauses with the Addendum; the
+            // EU clauses alone no longer cover UK data after 21 March 2024. The Addendum
+            // sits on the EU clauses, so it covers EU data too.
+            (Uk, Idta) | (Eu | Uk, UkAddendum) => true,
+            // GDPR and UK GDPR Art. 47; revFADP Art. 16(2)(e).
+            (Eu | Uk | Switzerland, BindingCorporateRules) => true,
+            // LGPD Art. 33(II)(b)-(c): the ANPD's standard clauses (Res. CD/ANPD
+            // 19/2024) and global corporate rules approved by the ANPD; Art. 33(VIII):
+            // specific and highlighted consent, a basis of its own under the LGPD, not a
+            // derogation; Art. 33(IX) with Art. 7(V): necessary for a contract.
+            (Brazil, AnpdClauses | BindingCorporateRules | Consent | ContractNecessity) => true,
+            _ => false,
+        }
+    }
 }
 
-/// What is wrong with a recipient's safeguard under one law, if anything.
+/// The law whose framework with the United States a mechanism is, if it is one.
+fn framework_law(mechanism: Safeguard) -> Option<Exporter> {
+    match mechanism {
+        Safeguard::DataPrivacyFramework => Some(Exporter::Eu),
+        Safeguard::UkExtension => Some(Exporter::Uk),
+        Safeguard::SwissUsDpf => Some(Exporter::Switzerland),
+        _ => None,
+    }
+}
+
+/// What is wrong with a recipient's safeguards under one law, if anything.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Misfit {
     /// Every country is inside the law's territory: there is no transfer, and a
@@ -175,18 +251,27 @@ pub enum Misfit {
     Unneeded,
     /// "An adequacy decision" for a country that has none (FN-6).
     NotAdequate(Country),
-    /// The Data Privacy Framework for a country other than the United States.
+    /// A Data Privacy Framework for a country other than the United States.
     FrameworkOutsideUs(Country),
     /// A derogation (Art. 49(1)(a) consent, 49(1)(b) contract) for a recipient that
     /// receives data as a matter of course: derogations are for occasional transfers
     /// (EDPB Guidelines 2/2018, section 2.1) (FN-7).
     Derogation,
+    /// Only another law's instruments are named: the EU-US DPF or the EU clauses for
+    /// UK users' data (FN-12), the UK Extension for EU users', the EU's mechanisms for
+    /// Brazil (FN-3).
+    OtherLaw(Country),
 }
 
-/// Whether `safeguard` fits a recipient processing data in `countries` under `law`.
-/// `None` when it fits, or when there is nothing to judge (no countries, no safeguard).
-pub fn misfit(law: Exporter, countries: &[Country], safeguard: Safeguard) -> Option<Misfit> {
-    if countries.is_empty() {
+/// Whether `safeguards` fit a recipient processing data in `countries` under `law`.
+/// `None` when they fit, or when there is nothing to judge (no countries, no
+/// mechanism named; "none needed" outside the territory is a finding of its own).
+pub fn misfit(law: Exporter, countries: &[Country], safeguards: &Safeguards) -> Option<Misfit> {
+    let named: Vec<Safeguard> = safeguards
+        .iter()
+        .filter(|&s| s != Safeguard::NotApplicable)
+        .collect();
+    if countries.is_empty() || named.is_empty() {
         return None;
     }
     let outside: Vec<Country> = countries
@@ -195,7 +280,7 @@ pub fn misfit(law: Exporter, countries: &[Country], safeguard: Safeguard) -> Opt
         .filter(|&c| !law.inside(c))
         .collect();
     if outside.is_empty() {
-        return (safeguard != Safeguard::NotApplicable).then_some(Misfit::NoTransfer);
+        return Some(Misfit::NoTransfer);
     }
     // A country with an adequacy decision for everyone needs nothing more, whatever
     // mechanism the recipient names for its other countries.
@@ -203,110 +288,195 @@ pub fn misfit(law: Exporter, countries: &[Country], safeguard: Safeguard) -> Opt
         .into_iter()
         .filter(|&c| law.adequacy(c).is_none_or(|a| a.certified_only))
         .collect();
-    let Some(&first) = uncovered.first() else {
+    if uncovered.is_empty() {
         // Adequacy covers every country: naming anything else misinforms the reader,
         // who is owed the adequacy decision (Art. 13(1)(f)).
-        return (!matches!(safeguard, Safeguard::Adequacy | Safeguard::NotApplicable))
-            .then_some(Misfit::Unneeded);
-    };
-    match safeguard {
-        Safeguard::Adequacy => Some(Misfit::NotAdequate(first)),
-        Safeguard::DataPrivacyFramework => uncovered
-            .iter()
-            .find(|c| c.code() != "US")
-            .map(|&c| Misfit::FrameworkOutsideUs(c)),
-        Safeguard::Consent | Safeguard::ContractNecessity => Some(Misfit::Derogation),
-        Safeguard::StandardContractualClauses
-        | Safeguard::BindingCorporateRules
-        | Safeguard::NotApplicable => None,
+        return (!named.contains(&Safeguard::Adequacy)).then_some(Misfit::Unneeded);
     }
+    let &c = uncovered
+        .iter()
+        .find(|&&c| !named.iter().any(|&s| law.covers(s, c)))?;
+    let has = |s: Safeguard| named.contains(&s);
+    Some(
+        if has(Safeguard::Consent) || has(Safeguard::ContractNecessity) {
+            Misfit::Derogation
+        } else if has(Safeguard::Adequacy) {
+            Misfit::NotAdequate(c)
+        } else if c.code() != "US" && named.iter().any(|&s| framework_law(s) == Some(law)) {
+            Misfit::FrameworkOutsideUs(c)
+        } else {
+            Misfit::OtherLaw(c)
+        },
+    )
+}
+
+/// The appropriate safeguards of GDPR Art. 46 and 47 (and their UK, Swiss and Brazilian
+/// counterparts) that are contracts or rules, whose copy a reader may obtain; an
+/// adequacy decision or a framework is public law, so Art. 13(1)(f) asks only for its
+/// name.
+pub const CONTRACTUAL: &[Safeguard] = &[
+    Safeguard::StandardContractualClauses,
+    Safeguard::BindingCorporateRules,
+    Safeguard::Idta,
+    Safeguard::UkAddendum,
+    Safeguard::AnpdClauses,
+];
+
+/// Whether any transfer rests on a [`CONTRACTUAL`] safeguard. The interview asks
+/// `hosting.safeguards_copy` exactly when this holds.
+pub fn needs_copy_route(a: &crate::answers::Answers) -> bool {
+    let contractual = |s: &Safeguards| s.iter().any(|s| CONTRACTUAL.contains(&s));
+    a.processors.iter().any(|p| contractual(&p.safeguard))
+        || a.hosting
+            .transfers
+            .iter()
+            .any(|t| contractual(&t.safeguard))
+}
+
+/// Whether to ask how readers get a copy of the safeguards: the GDPR or the UK GDPR
+/// applies, and a transfer rests on a [`CONTRACTUAL`] safeguard or may (a catalog
+/// reference whose mechanisms are filled in only when the policy is resolved).
+pub fn may_need_copy_route(a: &crate::answers::Answers) -> bool {
+    crate::law::any_gdpr(a)
+        && (needs_copy_route(a) || a.processors.iter().any(|p| p.catalog.is_some()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Safeguard::*;
 
     fn c(code: &str) -> Country {
         code.parse().unwrap()
     }
 
+    fn judge(law: Exporter, countries: &[&str], named: &[Safeguard]) -> Option<Misfit> {
+        let countries: Vec<Country> = countries.iter().map(|&x| c(x)).collect();
+        misfit(law, &countries, &Safeguards::new(named.iter().copied()))
+    }
+
     #[test]
     fn a_recipient_inside_the_territory_is_no_transfer() {
-        let germany = [c("DE")];
         assert_eq!(
-            misfit(
-                Exporter::Eu,
-                &germany,
-                Safeguard::StandardContractualClauses
-            ),
+            judge(Exporter::Eu, &["DE"], &[StandardContractualClauses]),
             Some(Misfit::NoTransfer)
         );
-        assert_eq!(
-            misfit(Exporter::Eu, &germany, Safeguard::NotApplicable),
-            None
-        );
+        assert_eq!(judge(Exporter::Eu, &["DE"], &[NotApplicable]), None);
         // From the UK, Germany is a transfer, covered by the UK's recognition of the EEA.
-        assert_eq!(misfit(Exporter::Uk, &germany, Safeguard::Adequacy), None);
+        assert_eq!(judge(Exporter::Uk, &["DE"], &[Adequacy]), None);
         assert_eq!(
-            misfit(
-                Exporter::Uk,
-                &germany,
-                Safeguard::StandardContractualClauses
-            ),
+            judge(Exporter::Uk, &["DE"], &[UkAddendum]),
             Some(Misfit::Unneeded)
+        );
+        assert_eq!(
+            judge(Exporter::Brazil, &["BR"], &[AnpdClauses]),
+            Some(Misfit::NoTransfer)
         );
     }
 
     #[test]
     fn adequacy_only_where_there_is_a_decision() {
         assert_eq!(
-            misfit(Exporter::Eu, &[c("CN")], Safeguard::Adequacy),
+            judge(Exporter::Eu, &["CN"], &[Adequacy]),
             Some(Misfit::NotAdequate(c("CN")))
         );
-        assert_eq!(misfit(Exporter::Eu, &[c("JP")], Safeguard::Adequacy), None);
-        assert_eq!(misfit(Exporter::Eu, &[c("BR")], Safeguard::Adequacy), None);
+        assert_eq!(judge(Exporter::Eu, &["JP"], &[Adequacy]), None);
+        assert_eq!(judge(Exporter::Eu, &["BR"], &[Adequacy]), None);
+        // Brazil recognises the EEA (Res. CD/ANPD 32/2026), not the United States.
+        assert_eq!(judge(Exporter::Brazil, &["IE"], &[Adequacy]), None);
+        assert_eq!(
+            judge(Exporter::Brazil, &["US"], &[Adequacy]),
+            Some(Misfit::NotAdequate(c("US")))
+        );
         // The US is adequate only for certified companies: that is the DPF, named as such.
         assert_eq!(
-            misfit(Exporter::Eu, &[c("US")], Safeguard::Adequacy),
+            judge(Exporter::Eu, &["US"], &[Adequacy]),
             Some(Misfit::NotAdequate(c("US")))
         );
         assert_eq!(
-            misfit(
-                Exporter::Eu,
-                &[c("IE"), c("US")],
-                Safeguard::DataPrivacyFramework
-            ),
+            judge(Exporter::Eu, &["IE", "US"], &[DataPrivacyFramework]),
             None
         );
         assert_eq!(
-            misfit(Exporter::Eu, &[c("IN")], Safeguard::DataPrivacyFramework),
+            judge(Exporter::Eu, &["IN"], &[DataPrivacyFramework]),
             Some(Misfit::FrameworkOutsideUs(c("IN")))
         );
-        // From the UK, Ireland is covered by adequacy: the DPF is for the US part.
+    }
+
+    #[test]
+    fn each_framework_covers_its_own_law_and_only_us_recipients() {
+        // The UK Extension: UK users' data, a US recipient (SI 2023/1028).
+        assert_eq!(judge(Exporter::Uk, &["US", "IE"], &[UkExtension]), None);
         assert_eq!(
-            misfit(
-                Exporter::Uk,
-                &[c("US"), c("IE")],
-                Safeguard::DataPrivacyFramework
+            judge(Exporter::Uk, &["IN"], &[UkExtension]),
+            Some(Misfit::FrameworkOutsideUs(c("IN")))
+        );
+        assert_eq!(
+            judge(Exporter::Eu, &["US"], &[UkExtension]),
+            Some(Misfit::OtherLaw(c("US")))
+        );
+        // The EU-US DPF does not carry UK users' data (FN-12), nor Swiss users'.
+        assert_eq!(
+            judge(Exporter::Uk, &["US"], &[DataPrivacyFramework]),
+            Some(Misfit::OtherLaw(c("US")))
+        );
+        assert_eq!(
+            judge(Exporter::Switzerland, &["US"], &[DataPrivacyFramework]),
+            Some(Misfit::OtherLaw(c("US")))
+        );
+        assert_eq!(judge(Exporter::Switzerland, &["US"], &[SwissUsDpf]), None);
+        // One list for both laws: each law finds its own instrument in it.
+        let both = [DataPrivacyFramework, UkExtension];
+        assert_eq!(judge(Exporter::Eu, &["US"], &both), None);
+        assert_eq!(judge(Exporter::Uk, &["US"], &both), None);
+    }
+
+    #[test]
+    fn contracts_are_the_law_s_own_clauses() {
+        // UK data needs the IDTA or the Addendum; the EU clauses alone do not do.
+        assert_eq!(
+            judge(Exporter::Uk, &["IN"], &[StandardContractualClauses]),
+            Some(Misfit::OtherLaw(c("IN")))
+        );
+        assert_eq!(judge(Exporter::Uk, &["IN"], &[Idta]), None);
+        assert_eq!(judge(Exporter::Uk, &["IN"], &[UkAddendum]), None);
+        assert_eq!(judge(Exporter::Eu, &["IN"], &[UkAddendum]), None);
+        assert_eq!(
+            judge(Exporter::Eu, &["IN"], &[Idta]),
+            Some(Misfit::OtherLaw(c("IN")))
+        );
+        assert_eq!(
+            judge(
+                Exporter::Switzerland,
+                &["IN"],
+                &[StandardContractualClauses]
             ),
             None
+        );
+        // LGPD Art. 33: the ANPD's clauses, not the EU's or the DPF (FN-3).
+        assert_eq!(judge(Exporter::Brazil, &["US"], &[AnpdClauses]), None);
+        for eu_only in [StandardContractualClauses, DataPrivacyFramework] {
+            assert_eq!(
+                judge(Exporter::Brazil, &["US"], &[eu_only]),
+                Some(Misfit::OtherLaw(c("US")))
+            );
+        }
+        assert_eq!(
+            judge(Exporter::Eu, &["US"], &[AnpdClauses]),
+            Some(Misfit::OtherLaw(c("US")))
         );
     }
 
     #[test]
     fn derogations_do_not_carry_a_recipient() {
-        for s in [Safeguard::Consent, Safeguard::ContractNecessity] {
-            assert_eq!(
-                misfit(Exporter::Eu, &[c("US")], s),
-                Some(Misfit::Derogation)
-            );
+        for s in [Consent, ContractNecessity] {
+            assert_eq!(judge(Exporter::Eu, &["US"], &[s]), Some(Misfit::Derogation));
+            assert_eq!(judge(Exporter::Uk, &["US"], &[s]), Some(Misfit::Derogation));
+            // LGPD Art. 33(VIII) and (IX): bases in their own right.
+            assert_eq!(judge(Exporter::Brazil, &["US"], &[s]), None);
         }
         assert_eq!(
-            misfit(
-                Exporter::Eu,
-                &[c("US")],
-                Safeguard::StandardContractualClauses
-            ),
+            judge(Exporter::Eu, &["US"], &[StandardContractualClauses]),
             None
         );
     }

@@ -18,7 +18,7 @@
 
 use crate::answers::Answers;
 use crate::answers::values::Date;
-use crate::answers::vocab::{CcpaCategory, Region};
+use crate::answers::vocab::Region;
 
 /// How a state's law treats processing sensitive data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -395,14 +395,11 @@ pub fn opt_out_signal_states(a: &Answers) -> Vec<&'static UsState> {
         .collect()
 }
 
-/// Whether the answers describe any data as sensitive: a GDPR Art. 9 category or one
-/// mapped to the CCPA's sensitive personal information (the states' "sensitive data"
-/// overlaps both).
+/// Whether the answers describe any data as sensitive: a GDPR Art. 9 category or CCPA
+/// sensitive personal information (the states' "sensitive data" overlaps both; see
+/// [`crate::answers::DataCategory::is_us_state_sensitive`]).
 pub fn sensitive_data(a: &Answers) -> bool {
-    a.data.categories.iter().any(|c| {
-        c.sensitive == Some(true)
-            || c.ccpa_category == Some(CcpaCategory::SensitivePersonalInformation)
-    })
+    a.data.categories.iter().any(|c| c.is_us_state_sensitive())
 }
 
 /// Whether Texas's sale notice may be due: Texas is in force, the operator does not

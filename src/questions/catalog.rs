@@ -9,10 +9,10 @@ use serde_json::Value;
 use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
 use crate::answers::Cookie;
 use crate::answers::vocab::{
-    CcpaCategory, CookieBasis, CookiePurpose, DataRole, DataSource, DateStyle, DisclosureKind,
-    DntResponse, GpcResponse, LegalBasis, LocalPlace, MarketingBasis, NotUsed, NoticeChannel,
-    ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId, StorageKind,
-    TelemetryDefault, TrainingUse, Visibility,
+    Art9Condition, CcpaCategory, CookieBasis, CookiePurpose, DataRole, DataSource, DateStyle,
+    DisclosureKind, DntResponse, GpcResponse, LegalBasis, LocalPlace, MarketingBasis, NotUsed,
+    NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
+    StorageKind, TelemetryDefault, TrainingUse, Visibility,
 };
 use crate::law;
 
@@ -311,7 +311,12 @@ fn data() -> Section {
                   q("required", "Must users provide it to use the product?", "GDPR Art. 13(2)(e): say whether providing data is required and what happens if it is not.", Kind::Maybe),
                   q("if_not_provided", "What happens if they do not?", "E.g. \"we cannot create your account\".", Kind::Text)
                       .when(|s| record_is(s, "required", &Value::Bool(true))),
-                  q("sensitive", "Is it sensitive (health, biometrics, precise location, beliefs, ...)?", "GDPR Art. 9 special categories and CCPA sensitive personal information need extra care.", Kind::Maybe),
+                  q("special_category", "Is it about health, biometrics used to identify someone, ethnic origin, beliefs, politics, union membership or sex life?", "GDPR Art. 9(1) calls these special categories of personal data. Precise location or a password is not one, but may be sensitive under California's law.", Kind::Maybe)
+                      .when(in_europe),
+                  q("art9_condition", "What allows you to use it anyway?", "GDPR Art. 9(2) lists the conditions for special categories: usually your users' explicit consent.", Kind::Choice(Art9Condition::CHOICES))
+                      .when(|s| in_europe(s) && record_is(s, "special_category", &Value::Bool(true))),
+                  q("ccpa_sensitive", "Is it sensitive in US law (precise location, government ID, log-in with password, health, beliefs, biometrics, ...)?", "California calls this sensitive personal information (Cal. Civ. Code 1798.140(ae)); the other states' \"sensitive data\" (e.g. Va. Code 59.1-575) is close to it.", Kind::Maybe)
+                      .when(|s| law::california(s.answers) || law::us_state_laws(s.answers)),
                   q("ccpa_category", "Which category of California's privacy law is it?", "CCPA 1798.140(v) lists the categories; California readers must see which are collected. An e-mail address or account id is \"Identifiers\".", Kind::Choice(CcpaCategory::CHOICES))
                       .when(|s| law::california(s.answers)),
                   q("role", "Who decides how it is used?", "GDPR Art. 4(7)-(8) and 28: choose \"processor\" for data a business customer puts into the product about its own clients or users, which you handle only on the customer's instructions. The policy then points to the customer's own policy for it, and states no legal basis or rights of yours for it. Leave empty if you decide.", Kind::Choice(DataRole::CHOICES)),
@@ -416,6 +421,23 @@ fn sale_and_ai() -> Section {
                 Kind::Maybe,
             ),
             q(
+                "sale_and_sharing.sells_or_shares_under_16",
+                "Do you know that you sell or share data about people under 16?",
+                "California's law asks whether you have actual knowledge of it, and the policy must say either way (CCPA 1798.120(c)-(d), 11 CCR 7011(e)(1)).",
+                Kind::Maybe,
+            )
+            .when(|s| law::california(s.answers)),
+            q(
+                "sale_and_sharing.sensitive_beyond_permitted",
+                "Do you use or share the sensitive data for more than providing the service, keeping it secure and the other uses California allows?",
+                "11 CCR 7027(m) lists the allowed purposes; beyond them, CCPA 1798.121 gives users the right to limit the use of their sensitive personal information, and you must offer it.",
+                Kind::Maybe,
+            )
+            .when(|s| {
+                law::california(s.answers)
+                    && s.answers.data.categories.iter().any(|c| c.is_ccpa_sensitive())
+            }),
+            q(
                 "ai.training",
                 "Does users' content train any machine-learning model?",
                 "Users want to know whether what they type or upload ends up in a model, yours or a provider's.",
@@ -435,11 +457,32 @@ fn sale_and_ai() -> Section {
                 Kind::Lines,
             ),
             q(
-                "ai.automated_decisions",
-                "Does software alone, with no person involved, make decisions that seriously affect users (refusing an account, a price, a loan)? If so, explain; leave empty if not.",
-                "GDPR Art. 22 calls these decisions with legal or similarly significant effects based solely on automated processing; Art. 13(2)(f) asks for the logic involved and the consequences.",
-                Kind::Paragraph,
+                "ai.makes_automated_decisions",
+                "Does software alone, with no person involved, make decisions that seriously affect users (refusing an account, a price, a loan)?",
+                "GDPR Art. 22 calls these decisions with legal or similarly significant effects based solely on automated processing; Art. 13(2)(f) asks for the logic involved and the consequences. Saying \"no\" is worth it: readers want to know.",
+                Kind::Maybe,
             ),
+            q(
+                "ai.automated_decisions",
+                "Which decisions?",
+                "E.g. \"we approve or refuse a credit line\".",
+                Kind::Paragraph,
+            )
+            .when(|s| s.answers.ai.makes_automated_decisions != Some(false)),
+            q(
+                "ai.automated_logic",
+                "How are they made (the logic involved)?",
+                "GDPR Art. 13(2)(f): meaningful information about the logic, e.g. \"a model scores your payment history and turnover\".",
+                Kind::Paragraph,
+            )
+            .when(|s| s.answers.ai.makes_automated_decisions == Some(true)),
+            q(
+                "ai.automated_consequences",
+                "What do they mean for the person?",
+                "GDPR Art. 13(2)(f): their significance and envisaged consequences, e.g. \"a refusal means you cannot pay by invoice\".",
+                Kind::Paragraph,
+            )
+            .when(|s| s.answers.ai.makes_automated_decisions == Some(true)),
         ],
     }
 }
@@ -470,7 +513,7 @@ fn processors() -> Section {
                 q("categories", "Which data categories does it receive?", "Pick from the data categories you described.", Kind::Categories),
                 q("data_description", "What does it receive, in words?", "E.g. \"a customer identifier and subscription state\".", Kind::Text),
                 q("countries", "Where does it process data?", "Two-letter country codes, e.g. US, DE.", Kind::Countries),
-                q("safeguard", "If it handles data abroad, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies...; LGPD Art. 33; Kazakhstan's law Art. 16.", Kind::Choice(Safeguard::CHOICES))
+                q("safeguard", "If it handles data abroad, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies... Pick one for each law your users are under: e.g. the Data Privacy Framework for EEA users and its UK Extension for UK users (UK GDPR, Swiss FADP Art. 16, LGPD Art. 33, Kazakhstan's law Art. 16).", Kind::Choices(Safeguard::CHOICES))
                     .when(|s| law::transfer_basis(s.answers)),
                 q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
                 q("only_if", "Does it receive data only in some cases? (finishes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
@@ -581,8 +624,8 @@ fn hosting() -> Section {
                         q(
                             "safeguard",
                             "What makes it lawful?",
-                            "E.g. standard contractual clauses, or the EU-US Data Privacy Framework for a certified US company.",
-                            Kind::Choice(Safeguard::CHOICES),
+                            "E.g. standard contractual clauses, or the EU-US Data Privacy Framework for a certified US company. One for each law your users are under (EEA, UK, Switzerland, Brazil).",
+                            Kind::Choices(Safeguard::CHOICES),
                         ),
                         q(
                             "details",
@@ -593,6 +636,14 @@ fn hosting() -> Section {
                     ],
                 ),
             ),
+            q(
+                "hosting.safeguards_copy",
+                "How can users get a copy of the transfer safeguards?",
+                "GDPR Art. 13(1)(f): for contractual clauses or binding corporate rules, the web address where they are published, or on_request for a copy on request through your contact routes.",
+                Kind::Text,
+            )
+            .example("on_request")
+            .when(|s| law::transfers::may_need_copy_route(s.answers)),
         ],
     }
 }
@@ -859,6 +910,23 @@ fn rights() -> Section {
                 Kind::Text,
             )
             .when(|s| s.answers.rights.complaint == Some(true)),
+            q(
+                "rights.exclusively_online",
+                "Do you operate exclusively online, with a direct relationship with your users?",
+                "CCPA 1798.130(a)(1)(A): then an e-mail address is enough for requests; otherwise give two methods, one a toll-free number.",
+                Kind::Maybe,
+            )
+            .when(|s| law::california(s.answers)),
+            q(
+                "rights.toll_free_number",
+                "Toll-free telephone number for requests",
+                "CCPA 1798.130(a)(1)(A), unless you operate exclusively online.",
+                Kind::Text,
+            )
+            .example("1-800-555-0100")
+            .when(|s| {
+                law::california(s.answers) && s.answers.rights.exclusively_online != Some(true)
+            }),
             q(
                 "rights.authorized_agents",
                 "Do you accept requests made on a user's behalf by someone they authorized?",

@@ -86,7 +86,7 @@ pub const GUARDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("sections/retention.md", &["retention"]),
-    ("sections/transfers.md", &["transfers"]),
+    ("sections/transfers.md", &["transfers", "safeguards_copy"]),
 ];
 
 /// Whether none of a section's guard values (see [`GUARDS`]) is set in `context`.

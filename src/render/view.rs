@@ -8,7 +8,6 @@
 use serde::Serialize;
 
 use crate::answers::values::Country;
-use crate::answers::vocab::Safeguard;
 use crate::answers::vocab::{
     DataSource, LegalBasis, ProcessorRole, ProductKind, Region, SecurityMeasureKind, StorageKind,
 };
@@ -55,6 +54,8 @@ pub struct View<'a> {
     pub data_location: Vec<String>,
     pub operator_country: Option<String>,
     pub transfers: Vec<TransferView<'a>>,
+    /// How readers get a copy of the contractual safeguards named (GDPR Art. 13(1)(f)).
+    pub safeguards_copy: Option<SafeguardsCopy<'a>>,
     pub visibility: Visibility,
     pub retention: Vec<RuleView<'a>>,
     /// Whether any retention rule has notes, so an all-empty column is left out.
@@ -114,13 +115,22 @@ pub struct Said3 {
     pub unrelated_use: Option<bool>,
     pub third_party_tracking: Option<bool>,
     pub stays_in_region: Option<bool>,
+    /// Actual knowledge of selling or sharing under-16s' data (CCPA 1798.120(c)).
+    pub sells_or_shares_under_16: Option<bool>,
+    /// Sensitive personal information used beyond 11 CCR 7027(m) (CCPA 1798.121).
+    pub sensitive_beyond_permitted: Option<bool>,
 }
 
 #[derive(Serialize)]
 pub struct Dates {
     pub last_updated: Option<String>,
-    /// Stated whenever the operator gave one, even if it equals the last update.
+    /// Stated whenever the operator gave one, even if it equals the last update. For
+    /// California, which asks for the effective date (Bus. & Prof. Code 22575(b)(4)),
+    /// a published version without one takes effect when it was last updated, and says
+    /// so (legal review FP-2).
     pub effective: Option<String>,
+    /// The effective date as YYYY-MM-DD, for HTML's `<time datetime>`.
+    pub effective_iso: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -350,7 +360,14 @@ pub struct CategoryView<'a> {
     /// What happens without it, continuing "You must provide this to use Acme; ...":
     /// the answer, with "without it," before it unless it says "without" itself.
     pub consequence: Option<String>,
-    pub sensitive: bool,
+    /// GDPR Art. 9(1), with the Art. 9(2) condition when answered.
+    pub special_category: bool,
+    pub art9: Option<&'static str>,
+    /// CCPA 1798.140(ae), said only where California is served.
+    pub ccpa_sensitive: bool,
+    /// The same answer where only other US states are served: their laws' "sensitive
+    /// data" (e.g. Va. Code 59.1-575).
+    pub us_sensitive: bool,
     pub ccpa: Option<&'static str>,
 }
 
@@ -389,7 +406,7 @@ pub struct RecipientView<'a> {
     /// What it receives: the operator's words, else the names of the categories.
     pub data: Option<String>,
     pub countries: Vec<&'static str>,
-    pub safeguard: Option<&'static str>,
+    pub safeguard: Option<String>,
     pub commitments: &'a [String],
     pub only_if: Option<&'a str>,
     pub url: Option<&'a str>,
@@ -404,11 +421,21 @@ pub struct StoreView<'a> {
     pub details: Option<&'a str>,
 }
 
+/// GDPR Art. 13(1)(f): "the means by which to obtain a copy of them or where they have
+/// been made available", for the contracts and rules named as safeguards.
+#[derive(Serialize)]
+pub struct SafeguardsCopy<'a> {
+    /// The contractual mechanisms named anywhere in the policy, as one phrase.
+    pub mechanisms: String,
+    /// Where they are published; `None` for a copy on request.
+    pub url: Option<&'a str>,
+}
+
 #[derive(Serialize)]
 pub struct TransferView<'a> {
     pub country: &'static str,
     pub country_in_sentence: String,
-    pub safeguard: Option<&'static str>,
+    pub safeguard: Option<String>,
     pub details: Option<&'a str>,
 }
 
@@ -451,6 +478,9 @@ pub struct CcpaRow<'a> {
     pub category: &'static str,
     pub examples: Vec<&'a str>,
     pub sources: Vec<&'static str>,
+    /// The roles of the recipients that receive it: the categories of third parties
+    /// it is disclosed to for a business purpose (CCPA 1798.110(c)(4), 1798.130(a)(5)(C)(ii)).
+    pub disclosed_to: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -485,7 +515,12 @@ impl<'a> View<'a> {
         let a = policy.answers();
         let style = a.policy.date_style;
         let last_updated = a.policy.last_updated.map(|d| d.format(style));
-        let effective = a.policy.effective_date.map(|d| d.format(style));
+        let effective_on = a
+            .policy
+            .effective_date
+            .or(a.policy.last_updated.filter(|_| crate::law::california(a)));
+        let effective = effective_on.map(|d| d.format(style));
+        let effective_iso = effective_on.map(|d| d.to_string());
         let serves = |r| a.audience.serves(r);
         let qualifier = org_qualifier(a);
         let data_location = &a.hosting.data_location;
@@ -505,6 +540,7 @@ impl<'a> View<'a> {
             dates: Dates {
                 last_updated,
                 effective,
+                effective_iso,
             },
             org: Org {
                 legal_entity: a.organization.legal_entity.as_deref(),
@@ -579,6 +615,12 @@ impl<'a> View<'a> {
                 unrelated_use: a.sale_and_sharing.unrelated_use,
                 third_party_tracking: a.tracking.third_party_tracking,
                 stays_in_region: a.hosting.stays_in_region,
+                sells_or_shares_under_16: a.sale_and_sharing.sells_or_shares_under_16,
+                // Said only when there is sensitive personal information to speak of.
+                sensitive_beyond_permitted: a
+                    .sale_and_sharing
+                    .sensitive_beyond_permitted
+                    .filter(|_| a.data.categories.iter().any(|c| c.is_ccpa_sensitive())),
             },
             recipient_groups: recipient_groups(policy),
             disclosures: a
@@ -625,13 +667,11 @@ impl<'a> View<'a> {
                 .map(|t| TransferView {
                     country: t.country.name(),
                     country_in_sentence: t.country.name_in_sentence(),
-                    safeguard: t
-                        .safeguard
-                        .filter(|&s| s != Safeguard::NotApplicable)
-                        .map(|s| s.label()),
+                    safeguard: t.safeguard.phrase(),
                     details: t.details.as_deref(),
                 })
                 .collect(),
+            safeguards_copy: safeguards_copy(a),
             visibility: Visibility {
                 default: a.sharing.default.map(|v| v.label()),
                 options: a.sharing.options.iter().map(|v| v.label()).collect(),
@@ -752,11 +792,14 @@ impl<'a> View<'a> {
                     )
                 )
             }),
-            sensitive: a
-                .data
-                .categories
-                .iter()
-                .any(|c| c.sensitive == Some(true) && c.is_controlled()),
+            // CCPA 1798.121: the right to limit exists only where sensitive personal
+            // information is used beyond 11 CCR 7027(m) (legal review S13); data the
+            // operator processes for a business customer is that customer's to declare.
+            sensitive: a.sale_and_sharing.sensitive_beyond_permitted == Some(true)
+                && a.data
+                    .categories
+                    .iter()
+                    .any(|c| c.is_ccpa_sensitive() && c.is_controlled()),
             stays_within: a.hosting.stays_in_region == Some(true) && !elsewhere,
             elsewhere,
             https: a
@@ -893,7 +936,7 @@ fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
                 .categories
                 .iter()
                 .filter(|c| c.source == source && c.is_controlled())
-                .map(category_view)
+                .map(|c| category_view(a, c))
                 .collect(),
         })
         .filter(|g| !g.categories.is_empty())
@@ -945,7 +988,7 @@ impl<'a> CustomerDataView<'a> {
         let given = |v: &'a Option<String>| v.as_deref().filter(|v| !v.trim().is_empty());
         let names: Vec<&str> = list.iter().map(|c| c.name.as_str()).collect();
         CustomerDataView {
-            categories: list.into_iter().map(category_view).collect(),
+            categories: list.into_iter().map(|c| category_view(a, c)).collect(),
             customers: given(&f.customers).unwrap_or("our customers").to_owned(),
             names: name_list(&names),
             dpa_url: given(&f.dpa_url),
@@ -1059,7 +1102,7 @@ fn only_customers_data(policy: &Policy, ids: &[String]) -> bool {
             .all(|id| policy.category(id).is_some_and(|c| c.is_customers()))
 }
 
-fn category_view(c: &crate::answers::DataCategory) -> CategoryView<'_> {
+fn category_view<'a>(a: &Answers, c: &'a crate::answers::DataCategory) -> CategoryView<'a> {
     CategoryView {
         name: &c.name,
         description: &c.description,
@@ -1068,7 +1111,12 @@ fn category_view(c: &crate::answers::DataCategory) -> CategoryView<'_> {
         required: c.required,
         if_not_provided: c.if_not_provided.as_deref(),
         consequence: c.if_not_provided.as_deref().map(consequence),
-        sensitive: c.sensitive == Some(true),
+        special_category: c.is_special_category(),
+        art9: c.art9_condition.map(|x| x.label()),
+        ccpa_sensitive: c.is_ccpa_sensitive() && crate::law::california(a),
+        us_sensitive: c.is_ccpa_sensitive()
+            && !crate::law::california(a)
+            && crate::law::us_state_laws(a),
         ccpa: c.ccpa_category.map(|x| x.label()),
     }
 }
@@ -1174,10 +1222,18 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
                     sources.push(s);
                 }
             }
+            let mut disclosed_to: Vec<&'static str> = Vec::new();
+            for p in &a.processors {
+                let receives = matching.iter().any(|c| p.categories.contains(&c.id));
+                if receives && !disclosed_to.contains(&p.role.label()) {
+                    disclosed_to.push(p.role.label());
+                }
+            }
             Some(CcpaRow {
                 category: category.label(),
                 examples: matching.iter().map(|c| c.name.as_str()).collect(),
                 sources,
+                disclosed_to,
             })
         })
         .collect()
@@ -1247,13 +1303,36 @@ fn recipient_view<'a>(policy: &'a Policy, p: &'a Processor) -> RecipientView<'a>
         countries: p.countries.iter().map(|c| c.name()).collect(),
         safeguard: p
             .safeguard
-            .filter(|&s| s != Safeguard::NotApplicable)
-            .filter(|_| !p.countries.iter().all(|&c| at_home(a, c)))
-            .map(|s| s.label()),
+            .phrase()
+            .filter(|_| !p.countries.iter().all(|&c| at_home(a, c))),
         commitments: &p.commitments,
         only_if: p.only_if.as_deref(),
         url: p.privacy_policy_url.as_deref(),
     }
+}
+
+fn safeguards_copy(a: &Answers) -> Option<SafeguardsCopy<'_>> {
+    let answer = a.hosting.safeguards_copy.as_deref()?;
+    if !crate::law::transfers::needs_copy_route(a) {
+        return None;
+    }
+    let all: Vec<&crate::answers::Safeguards> = a
+        .processors
+        .iter()
+        .map(|p| &p.safeguard)
+        .chain(a.hosting.transfers.iter().map(|t| &t.safeguard))
+        .collect();
+    // In the vocabulary's order, whatever order the recipients name them in.
+    let named = crate::answers::Safeguards::new(
+        crate::law::transfers::CONTRACTUAL
+            .iter()
+            .copied()
+            .filter(|&s| all.iter().any(|list| list.contains(s))),
+    );
+    Some(SafeguardsCopy {
+        mechanisms: named.phrase()?,
+        url: (answer != crate::answers::ON_REQUEST).then_some(answer),
+    })
 }
 
 /// Data processed in this country has not left the operator's own region (the same

@@ -18,6 +18,7 @@ use crate::answers::values::Country;
 use crate::answers::vocab::{ProductKind, Region};
 use crate::answers::{Answers, DataCategory};
 use crate::catalog::Catalog;
+use crate::law;
 use crate::scan::Report;
 pub use data::Implications;
 
@@ -272,6 +273,18 @@ pub fn suggest(
     if start.kinds.contains(&StartKind::BrowserExtension) && out.extension.limited_use.is_none() {
         out.extension.limited_use = Some(true);
         out.mark_suggested("extension.limited_use");
+    }
+
+    // GDPR Art. 13(1)(f): a transfer that rests on contractual clauses or binding
+    // corporate rules owes the reader the means to get a copy of them. A copy on
+    // request through the policy's contact routes is what small products offer; the
+    // operator confirms it (or gives the address where the clauses are published).
+    if law::any_gdpr(&out) && out.hosting.safeguards_copy.is_none() {
+        let resolved = crate::catalog::resolve(&out, catalog);
+        if resolved.is_ok_and(|r| law::transfers::needs_copy_route(&r)) {
+            out.hosting.safeguards_copy = Some(crate::answers::ON_REQUEST.to_owned());
+            out.mark_suggested("hosting.safeguards_copy");
+        }
     }
 
     rights::suggest(&mut out, start);

@@ -72,6 +72,45 @@ fn recipients_found_in_the_code_imply_their_data_and_purposes() {
     assert!(a.unconfirmed().contains(&"rights.complaint".to_owned()));
 }
 
+/// GDPR Art. 13(1)(f): a suggested recipient's transfers rest on contractual clauses,
+/// so a copy on request is suggested; with no GDPR region, or nothing contractual,
+/// nothing is.
+#[test]
+fn a_copy_of_contractual_safeguards_is_offered_on_request() {
+    let a = saas();
+    let resolved = crate::catalog::resolve(&a, &Catalog::builtin()).unwrap();
+    assert!(crate::law::transfers::needs_copy_route(&resolved));
+    assert_eq!(a.hosting.safeguards_copy.as_deref(), Some("on_request"));
+    assert!(
+        a.unconfirmed()
+            .contains(&"hosting.safeguards_copy".to_owned())
+    );
+    let us = Start {
+        kinds: vec![StartKind::WebApp],
+        established: Some("US".parse().unwrap()),
+        regions: vec![Region::California],
+        code_dir: Some("saas".to_owned()),
+    };
+    let a = suggest(
+        &Answers::default(),
+        &us,
+        Some(&fixture("saas")),
+        &Catalog::builtin(),
+    );
+    assert_eq!(a.hosting.safeguards_copy, None);
+    let nothing_found = Start {
+        code_dir: None,
+        ..us
+    };
+    let eea = Start {
+        established: Some("DE".parse().unwrap()),
+        regions: vec![Region::Eea],
+        ..nothing_found
+    };
+    let a = suggest(&Answers::default(), &eea, None, &Catalog::builtin());
+    assert_eq!(a.hosting.safeguards_copy, None, "no recipient, no transfer");
+}
+
 #[test]
 fn suggestions_render_as_a_marked_draft_and_pass_the_consistency_rules() {
     let a = saas();

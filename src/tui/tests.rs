@@ -954,8 +954,7 @@ fn a_catalog_value_is_the_default_enter_keeps_and_typing_changes() {
         "https://stripe.com/de/privacy"
     );
 
-    // The transfer safeguard: the catalog's choice is where the cursor starts, and
-    // "no answer" (which would only bring it back) is not offered.
+    // The transfer safeguards: the catalog's are ticked and marked as the catalog's.
     to_field(
         &mut app,
         "If it handles data abroad, what makes that lawful?",
@@ -963,10 +962,14 @@ fn a_catalog_value_is_the_default_enter_keeps_and_typing_changes() {
     press(&mut app, KeyCode::Enter);
     let shown = screen(&app, 120, 40);
     assert!(
-        shown.contains("› the EU-US Data Privacy Framework (from the catalog)"),
+        shown.contains("[x] the EU-US Data Privacy Framework (from the catalog)"),
         "{shown}"
     );
-    assert!(!shown.contains(super::strings::NO_ANSWER), "{shown}");
+    assert!(
+        shown.contains("[ ] standard contractual clauses\n")
+            || shown.contains("[ ] standard contractual clauses "),
+        "{shown}"
+    );
 }
 
 /// An entry already in the file: the catalog's countries show in its form, dimmed,

@@ -23,10 +23,12 @@ impl Choices {
         current: Option<&Value>,
         empty: &'static str,
     ) -> Choices {
-        let keys: Vec<&str> = current
-            .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).collect())
-            .unwrap_or_default();
+        // One value may be written as a plain string (a transfer's one safeguard).
+        let keys: Vec<&str> = match current {
+            Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+            Some(Value::String(one)) => vec![one.as_str()],
+            _ => Vec::new(),
+        };
         let ticked = options
             .iter()
             .map(|(k, _)| keys.contains(&k.as_str()))

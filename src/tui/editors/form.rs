@@ -314,22 +314,39 @@ impl Form {
             None => self.catalog_defaults(fields, ctx).remove(field.key),
         };
         self.from_catalog = from_catalog.is_some();
-        let catalogs = from_catalog
-            .as_ref()
-            .and_then(Value::as_str)
-            .map(str::to_owned);
+        // The catalog's value as keys: one for a choice, any number for a list.
+        let catalogs: Vec<String> = match &from_catalog {
+            Some(Value::String(k)) => vec![k.clone()],
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+            _ => Vec::new(),
+        };
         let current = answer
             .or(from_catalog)
             .or_else(|| field.suggest.and_then(|s| s(&scope)));
         let mut editor = Editor::for_question(field, current.as_ref(), ctx);
-        if let (Some(catalogs), Editor::Choice(choice)) = (catalogs, &mut editor) {
-            // "No answer" would only bring the catalog's value back.
-            choice.options.retain(|(key, _)| key.is_some());
-            for (key, label) in &mut choice.options {
-                if key.as_deref() == Some(catalogs.as_str()) {
-                    *label = format!("{label} {}", strings::FROM_CATALOG);
+        let from = |key: &str| catalogs.iter().any(|k| k == key);
+        match &mut editor {
+            Editor::Choice(choice) if !catalogs.is_empty() => {
+                // "No answer" would only bring the catalog's value back.
+                choice.options.retain(|(key, _)| key.is_some());
+                for (key, label) in &mut choice.options {
+                    if key.as_deref().is_some_and(from) {
+                        *label = format!("{label} {}", strings::FROM_CATALOG);
+                    }
                 }
             }
+            Editor::Choices(choices) => {
+                for (key, label) in &mut choices.options {
+                    if from(key) {
+                        *label = format!("{label} {}", strings::FROM_CATALOG);
+                    }
+                }
+            }
+            _ => {}
         }
         self.open = Some((i, Box::new(editor)));
         self.error = None;

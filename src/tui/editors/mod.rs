@@ -239,10 +239,15 @@ impl Editor {
 pub fn summary(kind: &Kind, value: &Value) -> String {
     match (kind, value) {
         (_, Value::Bool(b)) => if *b { "yes" } else { "no" }.to_owned(),
-        (Kind::Choice(c), Value::String(k)) => c
+        (Kind::Choice(c) | Kind::Choices(c), Value::String(k)) => c
             .iter()
             .find(|(key, _)| key == k)
             .map_or_else(|| k.clone(), |(_, l)| (*l).to_owned()),
+        (Kind::Choices(c), Value::Array(keys)) if keys.iter().all(Value::is_string) => keys
+            .iter()
+            .map(|k| summary(&Kind::Choice(c), k))
+            .collect::<Vec<_>>()
+            .join(", "),
         (_, Value::Object(o)) => format!("({} fields)", o.len()),
         _ => {
             let mut text = kind.to_text(value);

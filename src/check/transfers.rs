@@ -1,0 +1,110 @@
+//! Transfer findings shared by the regimes that judge safeguards (the GDPR, the UK
+//! GDPR, the LGPD), and the rule on how readers get a copy of the safeguards.
+//!
+//! What fits where is `law::transfers`; this file turns its verdicts into findings.
+
+use super::{Hit, Regime, Rule, Severity};
+use crate::answers::Answers;
+use crate::answers::Safeguards;
+use crate::answers::values::Country;
+use crate::law::transfers::{Exporter, Misfit, misfit};
+
+pub(super) const RULES: &[Rule] = &[Rule {
+    id: "gdpr-safeguards-copy",
+    reviewed: "2026-12-06",
+    regime: Regime::Gdpr,
+    // Art. 13(1)(f): "... reference to the appropriate or suitable safeguards and the
+    // means by which to obtain a copy of them or where they have been made available".
+    citation: "GDPR Art. 13(1)(f), 46, 47; UK GDPR Art. 13(1)(f)",
+    severity: Severity::Error,
+    applies_when: "the product serves the EEA or the UK, or the operator is established there",
+    applies: crate::law::any_gdpr,
+    test: |a| {
+        Hit::when(
+            crate::law::transfers::needs_copy_route(a) && a.hosting.safeguards_copy.is_none(),
+            "hosting.safeguards_copy",
+        )
+    },
+    message: "Transfers rest on contracts or rules (standard contractual clauses, binding \
+              corporate rules, the IDTA, ...) without saying how readers get a copy of \
+              them: give the web address where they are published, or `on_request`",
+}];
+
+/// Each processor's and each listed transfer's safeguards judged under each of
+/// `laws`; `judge` reads the verdicts and gives the finding's note, if any.
+pub(super) fn transfer_findings(
+    a: &Answers,
+    laws: &[Exporter],
+    judge: impl Fn(&[(Exporter, Option<Misfit>)]) -> Option<String>,
+) -> Vec<Hit> {
+    let judged = |countries: &[Country], safeguards: &Safeguards| {
+        let verdicts: Vec<(Exporter, Option<Misfit>)> = laws
+            .iter()
+            .map(|&law| (law, misfit(law, countries, safeguards)))
+            .collect();
+        judge(&verdicts)
+    };
+    let mut hits = Vec::new();
+    for (i, p) in a.processors.iter().enumerate() {
+        if let Some(note) = judged(&p.countries, &p.safeguard) {
+            hits.push(Hit::with(
+                format!("processors[{i}].safeguard"),
+                format!("`{}`: {note}", p.name),
+            ));
+        }
+    }
+    for (i, t) in a.hosting.transfers.iter().enumerate() {
+        if let Some(note) = judged(&[t.country], &t.safeguard) {
+            hits.push(Hit::with(
+                format!("hosting.transfers[{i}].safeguard"),
+                format!("{}: {note}", t.country.name()),
+            ));
+        }
+    }
+    hits
+}
+
+/// The first law under which the mechanisms named do not cover the transfer, as a note.
+pub(super) fn wrong_mechanism(verdicts: &[(Exporter, Option<Misfit>)]) -> Option<String> {
+    let wrong = |m: &Option<Misfit>| {
+        m.as_ref()
+            .filter(|m| !matches!(m, Misfit::NoTransfer | Misfit::Unneeded))
+            .cloned()
+    };
+    let (&law, misfit) = verdicts
+        .iter()
+        .find_map(|(law, m)| Some((law, wrong(m)?)))?;
+    let note = match misfit {
+        Misfit::NotAdequate(c) if c.code() == "US" => format!(
+            "the United States has an adequacy finding under {} only for companies \
+             certified under its Data Privacy Framework: name the framework, or contractual \
+             clauses",
+            law.name()
+        ),
+        Misfit::NotAdequate(c) => format!("{} has no adequacy decision", c.name()),
+        Misfit::FrameworkOutsideUs(c) => format!(
+            "the Data Privacy Framework covers only certified companies in the United \
+             States, not {}",
+            c.name()
+        ),
+        Misfit::Derogation => "consent and contract are derogations for occasional \
+             transfers; a recipient that receives data as a matter of course needs an \
+             adequacy decision, the Data Privacy Framework, standard contractual clauses or \
+             binding corporate rules"
+            .to_owned(),
+        Misfit::OtherLaw(c) => format!(
+            "nothing named is a mechanism of {} for {}; it accepts {}",
+            law.name(),
+            c.name(),
+            law.mechanisms()
+        ),
+        Misfit::NoTransfer | Misfit::Unneeded => unreachable!("filtered out above"),
+    };
+    // Named only when the laws disagree (a recipient in Ireland is no transfer for the
+    // GDPR, but one for the UK GDPR).
+    Some(if verdicts.iter().all(|(_, m)| wrong(m).is_some()) {
+        note
+    } else {
+        format!("{note} (under {})", law.name())
+    })
+}
