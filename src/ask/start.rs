@@ -66,12 +66,17 @@ fn established(p: &mut dyn Prompter, start: &Start) -> Reply<Option<Country>> {
                 .to_owned(),
         help: "Decides which law applies besides the regions you serve (GDPR Art. 3(1))."
             .to_owned(),
-        placeholder: Some("DE".to_owned()),
+        placeholder: Some("e.g. DE".to_owned()),
     };
     let codes: Vec<String> = Country::all()
         .map(|c| format!("{} ({})", c.code(), c.name()))
         .collect();
     let check = |s: &str| {
+        if s.trim().is_empty() && start.established.is_none() {
+            // The grey example is not an answer; say what to type rather than
+            // "`` is not a country". (With an answer given before, Enter keeps it.)
+            return Err("type the country's two-letter code, e.g. DE for Germany or US".to_owned());
+        }
         s.trim()
             .parse::<Country>()
             .map(|_| ())

@@ -868,6 +868,28 @@ mod quickstart {
         );
     }
 
+    /// Enter on the country with nothing typed says what to type, not "`` is not a
+    /// country"; the grey "e.g. DE" is an example, never an answer.
+    #[test]
+    fn an_empty_country_is_asked_again_with_what_to_type() {
+        let mut script = Script::new(&[
+            Tick(&["Web app"]),
+            Enter,
+            Type("DE"),
+            Tick(&["The European Economic Area"]),
+            Enter,
+        ]);
+        let Reply::Answer(s) = start::ask(&mut script) else {
+            panic!("{:?}", script.log)
+        };
+        assert_eq!(s.established.map(|c| c.code()), Some("DE"));
+        let log = script.log.join("\n");
+        assert!(
+            log.contains("invalid: type the country's two-letter code, e.g. DE for Germany or US"),
+            "{log}"
+        );
+    }
+
     #[test]
     fn after_the_start_only_suggestions_and_unknowns_are_asked() {
         let dir =
