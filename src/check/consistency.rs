@@ -1,7 +1,7 @@
 //! Answers that contradict each other, point at nothing, or cannot be rendered. These
 //! apply to every policy: a policy that contradicts itself misleads whatever the law.
 
-use super::{Hit, Regime, Rule, Severity, always};
+use super::{Hit, Regime, Rule, Severity, always, california};
 use crate::answers::Answers;
 use crate::answers::vocab::{CookiePurpose, DntResponse, GpcResponse, ProcessorRole, Region};
 
@@ -158,8 +158,13 @@ pub static RULES: &[Rule] = &[
         regime: Regime::Consistency,
         citation: "Cal. Bus. & Prof. Code 22575(b)(5)",
         severity: Severity::Error,
-        applies_when: "the policy says there is no tracking for Do Not Track to stop",
-        applies: |a| a.tracking.do_not_track == Some(DntResponse::NoTracking),
+        applies_when: "California is served and the policy says there is no tracking for Do \
+                       Not Track to stop",
+        // CalOPPA is the law that asks how the product responds to Do Not Track
+        // (Cal. Bus. & Prof. Code 22575(b)(5)), for operators that collect personal
+        // information from California residents (22575(a)); where it does not apply no
+        // law asks, and the rule would cite a statute that does not bind the operator.
+        applies: |a| california(a) && a.tracking.do_not_track == Some(DntResponse::NoTracking),
         test: |a| {
             let t = &a.tracking;
             [

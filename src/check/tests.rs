@@ -72,6 +72,19 @@ fn saying_no_automated_decisions_is_no_finding() {
     }
 }
 
+/// CalOPPA (Cal. Bus. & Prof. Code 22575(b)(5)) is the law that asks how the product
+/// responds to Do Not Track; where California is not served no law asks, so a DNT
+/// answer is not held against the tracking answers under that citation.
+#[test]
+fn do_not_track_consistency_is_californian() {
+    let mut a = complete();
+    a.tracking.do_not_track = Some(crate::answers::vocab::DntResponse::NoTracking);
+    a.tracking.cross_site_tracking = Some(true);
+    assert!(!fired(&a, "consistency-do-not-track").is_empty());
+    a.audience.regions.retain(|r| *r != Region::California);
+    assert!(fired(&a, "consistency-do-not-track").is_empty());
+}
+
 /// Not offering the right to limit is right when sensitive personal information is used
 /// only as 11 CCR 7027(m) allows (legal review S13).
 #[test]
