@@ -242,6 +242,28 @@ pub struct European {
     pub heading: String,
     /// The Swiss paragraph's heading, by the same logic.
     pub swiss_heading: String,
+    /// The UK GDPR applies and the operator's `rights.authority` already names the
+    /// ICO: the complaint sentence names it once, in the operator's words, as the UK's
+    /// authority (UK GDPR Art. 77), not as a "lead" authority (GDPR Art. 56's one-stop
+    /// shop has no UK counterpart).
+    pub authority_is_ico: bool,
+}
+
+/// Whether an authority's name, as the operator wrote it, is the UK's Information
+/// Commissioner's Office ("the ICO", "the Information Commissioner's Office") or the
+/// Information Commission that takes over its functions under the Data (Use and
+/// Access) Act 2025 ss. 117-119 once they are in force. "Information Commissioner"
+/// alone is not enough: Slovenia's authority and the Swiss FDPIC carry those words.
+fn names_ico(authority: &str) -> bool {
+    let name = authority.to_lowercase().replace('\u{2019}', "'");
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let uk = words.windows(2).any(|w| w == ["united", "kingdom"]) || words.contains(&"uk");
+    name.contains("information commissioner's office")
+        || words.contains(&"ico")
+        || (uk && name.contains("information commission"))
 }
 
 impl European {
@@ -273,6 +295,7 @@ impl European {
             laws: super::filters::join(&names, "and"),
             heading,
             swiss_heading: swiss_heading.to_owned(),
+            authority_is_ico: laws[1].0 && a.rights.authority.as_deref().is_some_and(names_ico),
         }
     }
 }
@@ -1402,6 +1425,26 @@ fn standard_right_text(right: crate::answers::vocab::RightKind) -> &'static str 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ico_is_told_apart_from_other_commissioners() {
+        for ico in [
+            "the ICO",
+            "the Information Commissioner's Office",
+            "the UK Information Commissioner’s Office (ICO)",
+            "the Information Commission (United Kingdom)",
+        ] {
+            assert!(names_ico(ico), "{ico}");
+        }
+        for other in [
+            "the Federal Data Protection and Information Commissioner (FDPIC)",
+            "the Information Commissioner of the Republic of Slovenia",
+            "the Berlin Commissioner for Data Protection and Freedom of Information",
+            "the Irish Data Protection Commission",
+        ] {
+            assert!(!names_ico(other), "{other}");
+        }
+    }
 
     #[test]
     fn a_setting_reads_as_a_sentence_whatever_its_shape() {
