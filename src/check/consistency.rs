@@ -205,6 +205,42 @@ pub static RULES: &[Rule] = &[
                   says personal information is sold or shared",
     },
     Rule {
+        id: "consistency-under-16-sale",
+        reviewed: "2026-12-06",
+        regime: Regime::Consistency,
+        citation: "Cal. Civ. Code 1798.120(c)-(d); 11 CCR 7011(e)(1)(G)",
+        severity: Severity::Error,
+        applies_when: "California is served and the policy says the business knows it sells or \
+                       shares the personal information of consumers under 16",
+        // The under-16 statement is made in the California paragraph only (rights.md);
+        // 1798.120(c) is about selling or sharing, so knowing that it sells or shares
+        // under-16s' data is knowing that it sells or shares, which "we do not sell"
+        // (recipients.md) or "we do not share it for cross-context behavioral
+        // advertising" then contradicts.
+        applies: |a| california(a) && a.sale_and_sharing.sells_or_shares_under_16 == Some(true),
+        // Only both "no"s contradict it: with one unanswered, the sale or sharing may be
+        // the one not yet described, and `ccpa-sale` asks for it.
+        test: |a| {
+            let s = &a.sale_and_sharing;
+            Hit::when(
+                s.sells == Some(false) && s.shares_for_advertising == Some(false),
+                "sale_and_sharing.sells_or_shares_under_16",
+            )
+            .into_iter()
+            .map(|h| {
+                Hit::with(
+                    h.answer,
+                    "`sale_and_sharing.sells` and `sale_and_sharing.shares_for_advertising` are \
+                     no, yet `sale_and_sharing.sells_or_shares_under_16` is yes",
+                )
+            })
+            .collect()
+        },
+        message: "The policy says personal information is neither sold nor shared, yet that \
+                  the business knows it sells or shares the personal information of \
+                  consumers under 16; correct one of the answers",
+    },
+    Rule {
         id: "consistency-complaint",
         reviewed: "2026-12-06",
         regime: Regime::Consistency,
