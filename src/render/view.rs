@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::answers::values::Country;
 use crate::answers::vocab::{
-    DataSource, LegalBasis, ProcessorRole, ProductKind, Region, SecurityMeasureKind, StorageKind,
+    DataSource, LegalBasis, ProcessorRole, ProductKind, RecipientControl, Region,
+    SecurityMeasureKind, StorageKind,
 };
 use crate::answers::{Answers, Processor, RetentionRule};
 use crate::policy::Policy;
@@ -433,6 +434,8 @@ pub struct RecipientView<'a> {
     pub commitments: &'a [String],
     pub only_if: Option<&'a str>,
     pub url: Option<&'a str>,
+    /// That it receives the data as an independent controller, as a sentence.
+    pub controller: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -1331,6 +1334,30 @@ fn recipient_view<'a>(policy: &'a Policy, p: &'a Processor) -> RecipientView<'a>
         commitments: &p.commitments,
         only_if: p.only_if.as_deref(),
         url: p.privacy_policy_url.as_deref(),
+        controller: p
+            .controller
+            .map(|c| controller_sentence(c, &a.organization.product_name)),
+    }
+}
+
+/// How the policy says that a recipient is an independent controller (GDPR Art. 4(7),
+/// 13(1)(e); EDPB Guidelines 07/2020): a merchant of record sells the product in its
+/// own name and so decides how the buyer's data is used; its own privacy policy, not
+/// this one, governs that use.
+fn controller_sentence(c: RecipientControl, product: &str) -> String {
+    match c {
+        RecipientControl::MerchantOfRecord => format!(
+            "Sells {product} to you as merchant of record, and receives your data as an \
+             independent controller, under its own privacy policy."
+        ),
+        RecipientControl::Independent => {
+            "Receives your data as an independent controller, under its own privacy policy."
+                .to_owned()
+        }
+        RecipientControl::Partly => "For some of its own purposes, such as preventing fraud \
+             and meeting its legal obligations, it uses your data as an independent \
+             controller, under its own privacy policy."
+            .to_owned(),
     }
 }
 
