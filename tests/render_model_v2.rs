@@ -364,3 +364,45 @@ fn independent_controllers_say_so() {
     );
     assert!(!text.contains("such as preventing fraud"), "{text}");
 }
+
+/// GDPR Art. 21(4): the right to object to direct marketing (Art. 21(2)-(3)) is brought
+/// to the reader's attention clearly and separately from other information: in the
+/// rights section's own "Your right to object" paragraph, whether or not any purpose
+/// rests on legitimate interests, and only where a European law applies and marketing
+/// messages are sent.
+#[test]
+fn the_right_to_object_to_direct_marketing_stands_apart() {
+    let mut answers = example("shipdesk");
+    for p in &mut answers.purposes {
+        if matches!(
+            p.legal_basis,
+            Some(policywright::answers::vocab::LegalBasis::LegitimateInterests)
+        ) {
+            p.legal_basis = Some(policywright::answers::vocab::LegalBasis::Contract);
+            p.legitimate_interest = None;
+        }
+    }
+    let said = "You may object at any time to our use of your personal data for direct \
+                marketing, including profiling to the extent that it is related to such \
+                marketing; we will then no longer use it for that purpose.";
+    for format in FORMATS {
+        let rights = section(&render(&answers, format), "Your rights").unwrap();
+        assert!(
+            rights.contains("Your right to object."),
+            "{format:?}: {rights}"
+        );
+        assert!(rights.contains(said), "{format:?}: {rights}");
+        assert!(
+            !rights.contains("legitimate interests, you may object"),
+            "{format:?}: {rights}"
+        );
+    }
+    answers.marketing = None;
+    for format in FORMATS {
+        let rights = section(&render(&answers, format), "Your rights").unwrap();
+        assert!(
+            !rights.contains("Your right to object."),
+            "{format:?}: {rights}"
+        );
+    }
+}
