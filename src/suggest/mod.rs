@@ -84,7 +84,7 @@ impl StartKind {
 }
 
 /// The start answers. They are the operator's own words, so they are confirmed.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Start {
     pub kinds: Vec<StartKind>,
     /// Where the company (or the person) running the product is established.
