@@ -79,3 +79,5 @@ pub const START_SUGGESTED: &str =
     "Marked [suggested]: Ctrl-Y confirms one, Ctrl-D a section, Ctrl-N goes to the next to do.";
 /// In the wizard, after a start that suggested nothing.
 pub const START_NOTHING: &str = "Quick start: nothing to suggest from these answers.";
+/// After a list entry that is an unconfirmed suggestion of its own.
+pub const ENTRY_SUGGESTED: &str = "  [suggested]";
