@@ -44,6 +44,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         CheckFormat::Text => super::print(&out)?,
         CheckFormat::Json => super::print_json(&out)?,
     }
+    super::leave((findings, out));
+    super::leave(policy);
     Ok(if summary.errors > 0 {
         super::Exit::Findings.into()
     } else {
@@ -120,8 +122,9 @@ fn indented(text: &str) -> String {
 }
 
 /// Wrapped at 78 columns, the way every line of the report is. Words are not split
-/// at their hyphens, so a rule id (`gdpr-eu-representative`) stays whole, and lines
-/// break at spaces only. Lines are filled first-fit: textwrap's defaults (optimal
+/// at their hyphens, so a rule id (`gdpr-eu-representative`) stays whole, lines
+/// break at spaces only, and a word longer than a line (a web address) runs past
+/// the margin whole rather than being cut where a reader could not copy it. Lines are filled first-fit: textwrap's defaults (optimal
 /// fit, Unicode line-break rules) even out the ragged edge but cost 73 % of a
 /// `check` of 2,000 recipients (21,603 findings), and a report is read line by
 /// line, not typeset.
@@ -130,6 +133,7 @@ fn fill(text: &str, initial_indent: &str, subsequent_indent: &str) -> String {
         .initial_indent(initial_indent)
         .subsequent_indent(subsequent_indent)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .break_words(false)
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     textwrap::fill(text, wrap)
