@@ -246,7 +246,7 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
 fn texts(a: &Answers, p: &mut Problems) {
     let mut breaks = Vec::new();
     super::texts::each_text(a, &mut |path, shape, text| {
-        if let Some(c) = text.chars().find(|&c| terminal_safe::is_unsafe(c)) {
+        if let Some(c) = terminal_safe::first_unsafe(text) {
             p.push(path, has_control_character(c));
         }
         if text.contains('\n') && ONE_LINE.contains(shape) {
