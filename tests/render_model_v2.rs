@@ -308,3 +308,47 @@ fn telemetry_is_said_with_what_we_collect_and_only_as_answered() {
     let text = render(&less, policywright::render::Format::Markdown);
     assert!(!text.contains("elemetry about its own use"), "{text}");
 }
+
+/// Item 9: a purpose with several legal bases says the part each covers, and a data
+/// category with several sources is listed once, under its first, with the others
+/// said (GDPR Art. 13(1)(c), 14(2)(f)).
+#[test]
+fn several_bases_and_several_sources_are_each_said() {
+    let answers = example("shipdesk");
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let used = section(&text, "How we use").unwrap();
+        assert!(
+            used.contains(
+                "Legal bases: performance of our contract with you (GDPR Art. 6(1)(b)), for \
+                 charging the plan and sending invoices; compliance with a legal obligation \
+                 (GDPR Art. 6(1)(c)), for keeping the billing records US tax law requires."
+            ),
+            "{format:?}: {used}"
+        );
+        // A purpose with one basis reads as before.
+        assert!(
+            used.contains(
+                "Legal basis: our legitimate interests (GDPR Art. 6(1)(f)), namely keeping \
+                 our customers' workspaces safe from intrusion."
+            ),
+            "{format:?}: {used}"
+        );
+        let collected = section(&text, "What we collect").unwrap();
+        let provided = &collected[collected.find("Information you provide directly").unwrap()..];
+        assert!(
+            provided.contains("It also comes from Stripe. You must provide this to use Shipdesk"),
+            "{format:?}: {provided}"
+        );
+        // Listed once: not again under the third party's heading.
+        assert_eq!(
+            collected.matches("Billing contact").count(),
+            1,
+            "{format:?}: {collected}"
+        );
+        assert!(
+            !collected.contains("Information from third-party services"),
+            "{format:?}: {collected}"
+        );
+    }
+}
