@@ -352,3 +352,35 @@ fn several_bases_and_several_sources_are_each_said() {
         );
     }
 }
+
+/// Item 10: pseudonymisation and anonymisation are measures of their own kind (GDPR
+/// Art. 4(5), 32(1)(a); Recital 26), said under the security section like any other.
+#[test]
+fn pseudonymisation_and_anonymisation_are_said_with_the_security_measures() {
+    let answers = example("shipdesk");
+    let kinds: Vec<_> = answers
+        .security
+        .measures
+        .iter()
+        .map(|m| m.kind.key())
+        .collect();
+    assert!(
+        kinds.contains(&"pseudonymisation") && kinds.contains(&"anonymisation"),
+        "{kinds:?}"
+    );
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let security = section(&text, "Security").unwrap();
+        assert!(
+            security.contains(
+                "Usage data is analysed under random ids, kept apart from the accounts they \
+                 stand for."
+            ),
+            "{format:?}: {security}"
+        );
+        assert!(
+            security.contains("The usage statistics we keep to plan the product are anonymised"),
+            "{format:?}: {security}"
+        );
+    }
+}

@@ -431,3 +431,25 @@ fn a_legal_basis_added_or_removed_is_material() {
         "{c:#?}"
     );
 }
+
+/// Item 10: a pseudonymisation or anonymisation measure is reported like any other
+/// security measure, by what the policy says, and is not material.
+#[test]
+fn a_pseudonymisation_measure_added_is_listed_and_not_material() {
+    use crate::answers::SecurityMeasure;
+    use crate::answers::vocab::SecurityMeasureKind;
+    let old = stepr();
+    let mut new = stepr();
+    new.security.measures.push(SecurityMeasure {
+        kind: SecurityMeasureKind::Pseudonymisation,
+        description: "Recordings are analysed under random ids".into(),
+    });
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].material, "{c:?}");
+    assert!(
+        c[0].text
+            .contains("Recordings are analysed under random ids"),
+        "{c:?}"
+    );
+}

@@ -188,6 +188,14 @@ const SECURITY_KINDS: &[Choice] = &[
         "short_lived_codes",
         "codes that expire quickly (short-lived codes)",
     ),
+    (
+        "pseudonymisation",
+        "names and ids replaced by codes whose key is kept apart (pseudonymisation)",
+    ),
+    (
+        "anonymisation",
+        "data made so no one can be identified from it any more (anonymisation)",
+    ),
     ("other", "something else"),
 ];
 
