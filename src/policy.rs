@@ -19,6 +19,7 @@
 use std::collections::HashMap;
 use std::ops::Deref;
 
+use serde::Deserialize;
 use serde_json::Value;
 
 use crate::answers::values::Date;
@@ -185,16 +186,28 @@ fn without_stale_questions(answers: Answers) -> Answers {
 /// Removes fields of list entries and groups whose question does not apply to that
 /// entry (a data source's name once the source is "you provide it", a transfer
 /// safeguard when no European law applies). Only the parts that hold such a field
-/// are serialised and read back.
+/// are serialised, each once however many of its questions have such fields
+/// (serialising the data part once per question was a third of a render of 5,000
+/// data categories), and read back when something was left out, so the next
+/// question's condition sees the answers as pruned so far.
 fn without_stale_fields(mut answers: Answers) -> Answers {
+    let mut serialised: Vec<(&str, Value)> = Vec::new();
     for question in sections().iter().flat_map(|s| s.questions.iter()) {
         if !has_conditional_fields(&question.kind) || !question.applies(&top(&answers)) {
             continue;
         }
         let part = question.key.split('.').next().unwrap_or(question.key);
-        let Some(mut part_value) = answers.part_value(part) else {
-            continue;
+        let at = match serialised.iter().position(|(p, _)| *p == part) {
+            Some(at) => at,
+            None => {
+                let Some(value) = answers.part_value(part) else {
+                    continue;
+                };
+                serialised.push((part, value));
+                serialised.len() - 1
+            }
         };
+        let part_value = &mut serialised[at].1;
         let rest = question.key.strip_prefix(part).unwrap_or("");
         let pointer = rest.replace('.', "/");
         let Some(value) = part_value.pointer_mut(&pointer) else {
@@ -203,13 +216,15 @@ fn without_stale_fields(mut answers: Answers) -> Answers {
         if !prune_kind(value, &question.kind, &answers) {
             continue;
         }
-        let doc = serde_json::json!({
-            "schema_version": answers.schema_version,
-            part: part_value,
-        });
-        let read: Answers =
-            serde_json::from_value(doc).expect("leaving out a field keeps the answers valid");
+        let mut doc = serde_json::Map::new();
+        doc.insert("schema_version".into(), answers.schema_version.into());
+        doc.insert(part.into(), std::mem::take(part_value));
+        let doc = Value::Object(doc);
+        let read = Answers::deserialize(&doc).expect("leaving out a field keeps the answers valid");
         answers.take_part(part, read);
+        if let Value::Object(mut doc) = doc {
+            *part_value = doc.remove(part).unwrap_or_default();
+        }
     }
     answers
 }

@@ -78,13 +78,14 @@ impl Screen {
     }
 }
 
-/// Runs `new NAME` in the fixtures' folder and plays the steps; returns the effort.
-fn play(data: &Path, name: &str, steps: &[Step]) -> Effort {
+/// Runs policywright with `args` (`new NAME`, or none for the home screen) in the
+/// fixtures' folder and plays the steps; returns the effort.
+fn play(data: &Path, name: &str, args: &[&str], steps: &[Step]) -> Effort {
     // A new pseudo-terminal is 0x0; give it the size of a real one.
     let mut cmd = Command::new("sh");
     cmd.args(["-c", "stty rows 40 cols 120 && exec \"$0\" \"$@\""])
         .arg(env!("CARGO_BIN_EXE_policywright"))
-        .args(["new", name])
+        .args(args)
         .current_dir(fixture(""))
         .env("POLICYWRIGHT_DATA_DIR", data)
         .env("TERM", "xterm-256color")
@@ -169,10 +170,16 @@ fn pw(data: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
-/// Plays a sample and holds its result to the description; returns the effort.
+/// Plays a sample with `new NAME` and holds its result to the description; returns
+/// the effort.
 fn sample(name: &str, steps: &[Step]) -> Effort {
+    sample_with(name, &["new", name], steps, true)
+}
+
+/// Plays a sample with `args`; `figures`: the effort goes to the bench's table.
+fn sample_with(name: &str, args: &[&str], steps: &[Step], figures: bool) -> Effort {
     let data = tempfile::tempdir().unwrap();
-    let effort = play(data.path(), name, steps);
+    let effort = play(data.path(), name, args, steps);
     let saved = answers(data.path(), name);
     assert!(
         saved["workspace"]["unconfirmed"].is_null(),
@@ -196,7 +203,7 @@ fn sample(name: &str, steps: &[Step]) -> Effort {
             );
         }
     }
-    if let Ok(file) = std::env::var("QUICKSTART_FIGURES") {
+    if let (true, Ok(file)) = (figures, std::env::var("QUICKSTART_FIGURES")) {
         use std::io::Write;
         let mut f = std::fs::OpenOptions::new()
             .create(true)
@@ -255,6 +262,58 @@ fn a_web_saas_in_node_is_a_check_clean_draft_within_the_bar() {
     assert!(effort.typed_answers <= 25, "{effort:?}");
     assert!(effort.characters <= 600, "{effort:?}");
     assert!(effort.keys <= 300, "{effort:?}");
+}
+
+/// The home screen (`policywright` alone): `n` and a name begin with the same
+/// start as `new NAME`, drawn full-screen, and open the wizard on its suggestions.
+#[test]
+fn the_home_screens_new_policy_begins_with_the_quick_start() {
+    let steps = [
+        Step::See("No saved policies yet"),
+        Step::Keys("n", 1),
+        Step::See("Name for the new policy"),
+        Step::Type("saas"),
+        Step::See("What kind of product"),
+        SPACE, // Web app or SaaS
+        ENTER,
+        Step::See("established"),
+        Step::Type("DE"),
+        Step::See("Who does it serve"),
+        SPACE, // the EEA
+        ENTER,
+        Step::See("product's code"),
+        Step::Type("saas"),
+        Step::See("Sections"),
+        // The wizard says what the start suggested, and opens where `new` does.
+        Step::See("suggestions to confirm"),
+        Step::See("What is your product called?"),
+        Step::Saved(|a| {
+            a["workspace"]["unconfirmed"]
+                .as_array()
+                .is_some_and(|u| u.iter().any(|p| p == "processors.stripe"))
+        }),
+        Step::Type("Invoicely"),
+        CTRL_N,
+        Step::Type("Invoicely GmbH"),
+        CTRL_N,
+        Step::Type("privacy@invoicely.example"),
+        CTRL_N,
+        Step::Saved(|a| a["organization"]["contact_email"] == "privacy@invoicely.example"),
+        // The first list to confirm marks its suggested entries.
+        Step::See("[suggested]"),
+        CTRL_D,
+        CTRL_D,
+        CTRL_D,
+        CTRL_D,
+        CTRL_D,
+        CTRL_D,
+        Step::Saved(|a| {
+            a["workspace"]["unconfirmed"].is_null()
+                && a["organization"]["legal_entity"] == "Invoicely GmbH"
+        }),
+        CTRL_Q,
+    ];
+    sample_with("saas", &[], &steps, false);
 }
 
 #[test]

@@ -8,13 +8,20 @@ use policywright::answers::Answers;
 use policywright::policy::Policy;
 use policywright::render::{Format, Renderer};
 
-fn render(regime: &str) -> String {
+fn answers(regime: &str) -> Answers {
     let path = format!(
         "{}/tests/fixtures/regimes/{regime}.json",
         env!("CARGO_MANIFEST_DIR")
     );
-    let answers = Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let policy = Policy::with_builtin_catalog(&answers).unwrap();
+    Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn render(regime: &str) -> String {
+    render_answers(&answers(regime))
+}
+
+fn render_answers(answers: &Answers) -> String {
+    let policy = Policy::with_builtin_catalog(answers).unwrap();
     Renderer::new(None)
         .unwrap()
         .render(&policy, Format::Markdown)
@@ -82,4 +89,42 @@ fn the_us_states_paragraph_follows_the_answers() {
         .unwrap();
     assert!(!text.contains("appeal"), "{text}");
     assert!(text.contains("NOTICE: We may sell your sensitive personal data."));
+}
+
+/// UK GDPR Art. 13(2)(d), 77: the complaint paragraph names the ICO for the UK; when
+/// the operator's own answer already names it as its authority, it is named once, and
+/// not as a "lead" supervisory authority (the one-stop shop of GDPR Art. 56 has no UK
+/// counterpart).
+#[test]
+fn the_ico_is_named_once() {
+    for authority in [
+        "the Information Commissioner's Office (ICO)",
+        "the ICO",
+        "the UK Information Commissioner’s Office",
+    ] {
+        let mut a = answers("uk_gdpr");
+        a.rights.authority = Some(authority.into());
+        let text = render_answers(&a);
+        assert_eq!(text.matches(authority).count(), 1, "{text}");
+        // With the operator's name for it taken out, nothing names the ICO again.
+        let rest = text.replacen(authority, "", 1);
+        assert!(!rest.contains("Information Commissioner"), "{text}");
+        assert!(!rest.contains("ICO"), "{text}");
+        assert!(
+            text.contains(&format!("In the UK, this is {authority}.")),
+            "{text}"
+        );
+        assert!(!text.contains("lead supervisory authority"), "{text}");
+    }
+    // Another authority keeps its clause, and the ICO is still named for the UK.
+    let mut a = answers("uk_gdpr");
+    a.rights.authority = Some("the Irish Data Protection Commission".into());
+    let text = render_answers(&a);
+    assert!(
+        text.contains(
+            "our lead supervisory authority is the Irish Data Protection Commission. In the UK, \
+         this is the Information Commissioner's Office."
+        ),
+        "{text}"
+    );
 }

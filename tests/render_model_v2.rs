@@ -384,3 +384,98 @@ fn pseudonymisation_and_anonymisation_are_said_with_the_security_measures() {
         );
     }
 }
+
+/// Legal review §4: a merchant of record (Paddle) sells the product in its own name and
+/// is an independent controller of the buyer's data, and Stripe is one for its own fraud
+/// checks; the policy says so in the recipient's row, in every format, once the catalog
+/// has confirmed it. Lemon Squeezy's own documents did not confirm it, so nothing is said.
+#[test]
+fn independent_controllers_say_so() {
+    let mut a = example("acme");
+    let mut add = |id: &str| {
+        a.processors.push(policywright::answers::Processor {
+            catalog: Some(id.into()),
+            ..Default::default()
+        });
+    };
+    add("paddle");
+    add("lemon-squeezy");
+    for format in FORMATS {
+        let text = render(&a, format)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains(
+                "Sells Acme Invoices to you as merchant of record, and receives your data as an \
+                 independent controller, under its own privacy policy."
+            ),
+            "{format:?}: {text}"
+        );
+        assert!(
+            text.contains("such as preventing fraud and meeting its legal obligations, it uses your data as an independent controller"),
+            "{format:?}: {text}"
+        );
+        assert_eq!(
+            text.matches("as merchant of record").count(),
+            1,
+            "{format:?}"
+        );
+    }
+    // The operator's answer wins over the catalog's.
+    let mut own = example("acme");
+    let stripe = own
+        .processors
+        .iter()
+        .position(|p| p.catalog.as_deref() == Some("stripe"))
+        .unwrap();
+    own.processors[stripe].controller =
+        Some(policywright::answers::vocab::RecipientControl::Independent);
+    let text = render(&own, Format::Markdown);
+    assert!(
+        text.contains(
+            "Receives your data as an independent controller, under its own privacy policy."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("such as preventing fraud"), "{text}");
+}
+
+/// GDPR Art. 21(4): the right to object to direct marketing (Art. 21(2)-(3)) is brought
+/// to the reader's attention clearly and separately from other information: in the
+/// rights section's own "Your right to object" paragraph, whether or not any purpose
+/// rests on legitimate interests, and only where a European law applies and marketing
+/// messages are sent.
+#[test]
+fn the_right_to_object_to_direct_marketing_stands_apart() {
+    let mut answers = example("shipdesk");
+    for p in &mut answers.purposes {
+        if p.rests_on(policywright::answers::vocab::LegalBasis::LegitimateInterests) {
+            p.legal_basis = policywright::answers::vocab::LegalBasis::Contract.into();
+            p.legitimate_interest = None;
+        }
+    }
+    let said = "You may object at any time to our use of your personal data for direct \
+                marketing, including profiling to the extent that it is related to such \
+                marketing; we will then no longer use it for that purpose.";
+    for format in FORMATS {
+        let rights = section(&render(&answers, format), "Your rights").unwrap();
+        assert!(
+            rights.contains("Your right to object."),
+            "{format:?}: {rights}"
+        );
+        assert!(rights.contains(said), "{format:?}: {rights}");
+        assert!(
+            !rights.contains("legitimate interests, you may object"),
+            "{format:?}: {rights}"
+        );
+    }
+    answers.marketing = None;
+    for format in FORMATS {
+        let rights = section(&render(&answers, format), "Your rights").unwrap();
+        assert!(
+            !rights.contains("Your right to object."),
+            "{format:?}: {rights}"
+        );
+    }
+}

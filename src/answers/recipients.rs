@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::safeguards::Safeguards;
 use super::values::Country;
-use super::vocab::ProcessorRole;
+use super::vocab::{ProcessorRole, RecipientControl};
 
 /// A service or company that receives personal data from the product.
 ///
@@ -60,4 +60,9 @@ pub struct Processor {
     /// Its own privacy policy.
     #[serde(default)]
     pub privacy_policy_url: Option<String>,
+    /// Whether it receives the data as an independent controller (or merchant of
+    /// record) rather than only on the operator's behalf. Left out, it is the
+    /// catalog's, when the catalog has confirmed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub controller: Option<RecipientControl>,
 }

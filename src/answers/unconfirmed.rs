@@ -56,6 +56,31 @@ impl Answers {
         })
     }
 
+    /// For each of the first `n` entries of the list at `key`, whether that entry
+    /// is itself an unconfirmed suggestion (or holds one), so that confirming it
+    /// confirms it alone. An entry of a list suggested whole is not: the list is
+    /// confirmed as one. The answers are read once for the whole list.
+    pub fn unconfirmed_entries(&self, key: &str, n: usize) -> Vec<bool> {
+        if self.workspace.unconfirmed.is_empty() {
+            return vec![false; n];
+        }
+        let doc = self.to_value();
+        let list = canonical_path(&doc, key);
+        let paths: Vec<String> = self
+            .workspace
+            .unconfirmed
+            .iter()
+            .filter(|path| is_answered(get_value(&doc, path)))
+            .map(|path| canonical_path(&doc, path))
+            .collect();
+        (0..n)
+            .map(|i| {
+                let entry = format!("{list}[{i}]");
+                paths.iter().any(|path| inside(path, &entry))
+            })
+            .collect()
+    }
+
     /// Lists the answer at `path` as a suggestion to confirm.
     pub fn mark_suggested(&mut self, path: &str) {
         if !self.workspace.unconfirmed.iter().any(|p| p == path) {
@@ -186,6 +211,11 @@ mod tests {
         );
         assert!(!a.has_unconfirmed("retention.rules.0"));
         assert!(!a.is_suggested("retention.deletion"));
+        // Entry by entry: each suggested recipient alone; the rules as one list.
+        assert_eq!(a.unconfirmed_entries("processors", 2), [true, true]);
+        a.confirm("processors.sentry");
+        assert_eq!(a.unconfirmed_entries("processors", 2), [true, false]);
+        assert_eq!(a.unconfirmed_entries("retention.rules", 1), [false]);
     }
 
     #[test]

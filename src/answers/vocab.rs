@@ -233,6 +233,26 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A recipient that is not (only) the operator's processor or service provider but
+    /// decides itself, for some or all of what it receives, why and how the data is used:
+    /// an independent controller (GDPR Art. 4(7); EDPB Guidelines 07/2020 on the
+    /// concepts of controller and processor). GDPR Art. 13(1)(e) asks only for the
+    /// recipients, but presenting such a recipient as working for the operator
+    /// understates the relationship (legal review §4: merchants of record, Stripe).
+    pub enum RecipientControl {
+        /// It sells the product to the user in its own name (a reseller, e.g. Paddle),
+        /// and so is the controller of the buyer's data.
+        MerchantOfRecord = "merchant_of_record" => "merchant of record: it sells the product to the user in its own name",
+        /// It decides itself how it uses everything it receives (e.g. a sign-in provider
+        /// for its own accounts).
+        Independent = "independent" => "independent controller: it decides itself how it uses the data",
+        /// For some of its processing (fraud prevention, its own legal obligations) it
+        /// is an independent controller; for the rest it acts for the operator.
+        Partly = "partly" => "for some of its own purposes (fraud prevention, its legal obligations) an independent controller",
+    }
+}
+
+vocabulary! {
     /// How the product answers a browser's Do Not Track signal (CalOPPA requires saying so).
     pub enum DntResponse {
         /// We honour it by turning off tracking for that browser.

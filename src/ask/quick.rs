@@ -1,6 +1,7 @@
 //! Which questions the interview after a quick start asks: those with a suggestion
 //! to confirm, and those only the operator can answer (a required answer missing,
-//! or an answer `check` finds wanting for the regions served). Everything else keeps
+//! an answer `check` finds wanting for the regions served, or how a developer
+//! tool's telemetry is turned on and off). Everything else keeps
 //! its default and is not asked; `ask` without the start asks it all as before.
 
 use crate::answers::Answers;
@@ -39,6 +40,10 @@ fn without_positions(path: &str) -> String {
     out
 }
 
+/// The telemetry question's key, and the id of the data category the quick start
+/// suggests for a developer tool's telemetry (`assets/suggestions.json`).
+const TELEMETRY: &str = "telemetry";
+
 /// Whether the quick interview asks `q`, given what is `wanting`.
 pub fn asks(answers: &Answers, wanting: &[String], q: &Question) -> bool {
     if q.is_setting() {
@@ -48,6 +53,13 @@ pub fn asks(answers: &Answers, wanting: &[String], q: &Question) -> bool {
         return true;
     }
     if q.required && !is_answered(answer_at(answers, q.key).as_ref()) {
+        return true;
+    }
+    // A developer tool's telemetry (the quick start suggests its `telemetry` data):
+    // whether it is on unless turned off, and how to stop it, only the operator
+    // knows, and the policy owes it (GDPR Art. 13(2)(b), 21(1): the means to object
+    // to what rests on legitimate interests). So it is asked until answered.
+    if q.key == TELEMETRY && answers.telemetry.is_none() && answers.category(TELEMETRY).is_some() {
         return true;
     }
     wanting.iter().any(|w| {
@@ -60,6 +72,40 @@ pub fn asks(answers: &Answers, wanting: &[String], q: &Question) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_developer_tools_telemetry_is_asked_until_answered() {
+        use crate::answers::vocab::Region;
+        use crate::suggest::{Start, StartKind};
+        let start = Start {
+            kinds: vec![StartKind::DevTool],
+            established: Some("DE".parse().unwrap()),
+            regions: vec![Region::Eea],
+            code_dir: None,
+        };
+        let catalog = Catalog::builtin();
+        let mut a = crate::suggest::suggest(&Answers::default(), &start, None, &catalog);
+        let q = crate::questions::sections()
+            .iter()
+            .flat_map(|s| s.questions.iter())
+            .find(|q| q.key == TELEMETRY)
+            .unwrap();
+        assert!(asks(&a, &wanting(&a, &catalog), q));
+        a.telemetry = Some(
+            serde_json::from_value(serde_json::json!({
+                "default": "opt_in", "sends": "the commands you run"
+            }))
+            .unwrap(),
+        );
+        assert!(!asks(&a, &wanting(&a, &catalog), q));
+        // A product without telemetry is not asked.
+        let start = Start {
+            kinds: vec![StartKind::WebApp],
+            ..start
+        };
+        let a = crate::suggest::suggest(&Answers::default(), &start, None, &catalog);
+        assert!(!asks(&a, &wanting(&a, &catalog), q));
+    }
 
     #[test]
     fn positions_are_dropped() {

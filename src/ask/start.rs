@@ -1,7 +1,9 @@
-//! The quick start of a new policy, asked through a [`Prompter`]: what kind of
-//! product, where the company is established, who it serves, and (optionally) where
-//! the code is. `new` and `ask` both begin with it; `suggest` turns the answers into
-//! a draft, and [`summary`] says what was suggested.
+//! The quick start of a new policy: what kind of product, where the company is
+//! established, who it serves, and (optionally) where the code is. Its questions
+//! are defined here once ([`Step`]: wording, choices, checks); [`ask`] puts them
+//! through a [`Prompter`] for `new` and `ask`, and the wizard's start screen
+//! (`tui::start`) presents the same ones. `suggest` turns the answers into a
+//! draft, and [`summary`] says what was suggested.
 
 use super::prompter::{Prompt, Prompter, Reply, TextInput};
 use crate::answers::Answers;
@@ -9,22 +11,151 @@ use crate::answers::values::Country;
 use crate::answers::vocab::Region;
 use crate::suggest::{Start, StartKind};
 
+/// Said before the first question.
+pub const INTRO: &str = "Quick start: four questions, then policywright suggests answers from \
+     your product's kind, its code and the regions you serve. Nothing suggested is published \
+     until you confirm it.";
+
+/// The start's questions, in the order they are asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Kinds,
+    Established,
+    Regions,
+    CodeDir,
+}
+
+impl Step {
+    pub const ALL: [Step; 4] = [Step::Kinds, Step::Established, Step::Regions, Step::CodeDir];
+
+    /// The question as asked: its wording, why it is asked, an example answer.
+    pub fn prompt(self) -> Prompt {
+        let (message, help, placeholder) = match self {
+            Step::Kinds => (
+                "What kind of product is it? (several may apply)",
+                "Space ticks a kind, Enter goes on.",
+                None,
+            ),
+            Step::Established => (
+                "Where is your company (or you, if you run it yourself) established? (country code)",
+                "Decides which law applies besides the regions you serve (GDPR Art. 3(1)).",
+                Some("e.g. DE"),
+            ),
+            Step::Regions => (
+                "Who does it serve? (tick every region with users)",
+                "Decides which laws' rights and statements the policy needs.",
+                None,
+            ),
+            Step::CodeDir => (
+                "Where is the product's code? (optional: Enter skips)",
+                "policywright reads its manifests (never your data) to find the services \
+                 that receive personal data.",
+                Some("../acme"),
+            ),
+        };
+        Prompt {
+            message: message.to_owned(),
+            help: help.to_owned(),
+            placeholder: placeholder.map(str::to_owned),
+        }
+    }
+
+    /// A question answered by ticking: its choices as (key, words shown), else
+    /// `None` (a typed answer).
+    pub fn choices(self) -> Option<Vec<(String, String)>> {
+        match self {
+            Step::Kinds => Some(
+                StartKind::CHOICES
+                    .iter()
+                    .map(|(k, l)| ((*k).to_owned(), (*l).to_owned()))
+                    .collect(),
+            ),
+            Step::Regions => Some(
+                Region::CHOICES
+                    .iter()
+                    .map(|(k, l)| ((*k).to_owned(), capitalize(l)))
+                    .collect(),
+            ),
+            Step::Established | Step::CodeDir => None,
+        }
+    }
+
+    /// What is said when a ticking question is left with nothing ticked.
+    pub fn none_ticked(self) -> &'static str {
+        match self {
+            Step::Regions => "Tick at least one region.",
+            _ => "Tick at least one kind.",
+        }
+    }
+
+    /// The keys ticked so far in `start` for a ticking question.
+    pub fn ticked(self, start: &Start) -> Vec<&'static str> {
+        match self {
+            Step::Kinds => start.kinds.iter().map(|k| k.key()).collect(),
+            Step::Regions => start.regions.iter().map(|r| r.key()).collect(),
+            Step::Established | Step::CodeDir => Vec::new(),
+        }
+    }
+
+    /// The typed answer so far in `start` for a typed question.
+    pub fn typed(self, start: &Start) -> Option<String> {
+        match self {
+            Step::Established => start.established.map(|c| c.code().to_owned()),
+            Step::CodeDir => start.code_dir.clone(),
+            Step::Kinds | Step::Regions => None,
+        }
+    }
+
+    /// Whether a typed answer is acceptable; why not, if it is not.
+    pub fn check(self, typed: &str) -> Result<(), String> {
+        let s = typed.trim();
+        match self {
+            // The grey example is not an answer: say what to type rather than "`` is
+            // not a country".
+            Step::Established if s.is_empty() => {
+                Err("type the country's two-letter code, e.g. DE for Germany or US".to_owned())
+            }
+            Step::Established => s.parse::<Country>().map(|_| ()).map_err(|e| e.to_string()),
+            Step::CodeDir if s.is_empty() || crate::store::remembered::typed(s).is_dir() => Ok(()),
+            Step::CodeDir => Err(format!("{s} is not a folder")),
+            Step::Kinds | Step::Regions => Ok(()),
+        }
+    }
+
+    /// Records an answer in `start`: the keys ticked, or the text typed (checked
+    /// with [`Step::check`] first).
+    pub fn record(self, start: &mut Start, ticked: &[&str], typed: &str) {
+        let typed = typed.trim();
+        match self {
+            Step::Kinds => {
+                start.kinds = ticked
+                    .iter()
+                    .filter_map(|k| StartKind::from_key(k))
+                    .collect()
+            }
+            Step::Regions => {
+                start.regions = Region::ALL
+                    .iter()
+                    .copied()
+                    .filter(|r| ticked.contains(&r.key()))
+                    .collect()
+            }
+            Step::Established => start.established = typed.parse::<Country>().ok(),
+            Step::CodeDir => start.code_dir = (!typed.is_empty()).then(|| typed.to_owned()),
+        }
+    }
+}
+
 /// Asks the four start questions; Esc goes back one, and out of the first. The code
 /// path is kept as typed (relative to the current directory).
 pub fn ask(prompter: &mut dyn Prompter) -> Reply<Start> {
     let mut start = Start::default();
     let mut step = 0;
-    prompter.say(
-        "Quick start: four questions, then policywright suggests answers from your \
-         product's kind, its code and the regions you serve. Nothing suggested is \
-         published until you confirm it.",
-    );
-    while step < 4 {
-        let reply = match step {
-            0 => then(kinds(prompter, &start), |k| start.kinds = k),
-            1 => then(established(prompter, &start), |c| start.established = c),
-            2 => then(regions(prompter, &start), |r| start.regions = r),
-            _ => then(code_dir(prompter, &start), |d| start.code_dir = d),
+    prompter.say(INTRO);
+    while step < Step::ALL.len() {
+        let reply = match Step::ALL[step] {
+            s @ (Step::Kinds | Step::Regions) => ticking(prompter, s, &mut start),
+            s => typing(prompter, s, &mut start),
         };
         match reply {
             Reply::Answer(()) => step += 1,
@@ -36,22 +167,25 @@ pub fn ask(prompter: &mut dyn Prompter) -> Reply<Start> {
     Reply::Answer(start)
 }
 
-fn kinds(p: &mut dyn Prompter, start: &Start) -> Reply<Vec<StartKind>> {
-    let prompt = Prompt {
-        message: "What kind of product is it? (several may apply)".to_owned(),
-        help: "Space ticks a kind, Enter goes on.".to_owned(),
-        placeholder: None,
-    };
-    let options: Vec<String> = StartKind::CHOICES
+fn ticking(p: &mut dyn Prompter, step: Step, start: &mut Start) -> Reply<()> {
+    let choices = step.choices().unwrap_or_default();
+    let options: Vec<String> = choices.iter().map(|(_, l)| l.clone()).collect();
+    let ticked = step.ticked(start);
+    let selected: Vec<usize> = choices
         .iter()
-        .map(|(_, l)| (*l).to_owned())
+        .enumerate()
+        .filter(|(_, (k, _))| ticked.contains(&k.as_str()))
+        .map(|(i, _)| i)
         .collect();
-    let selected: Vec<usize> = start.kinds.iter().map(|k| *k as usize).collect();
     loop {
-        match p.multi_select(&prompt, &options, &selected) {
-            Reply::Answer(picked) if picked.is_empty() => p.say("  ! Tick at least one kind."),
+        match p.multi_select(&step.prompt(), &options, &selected) {
+            Reply::Answer(picked) if picked.is_empty() => {
+                p.say(&format!("  ! {}", step.none_ticked()))
+            }
             Reply::Answer(picked) => {
-                return Reply::Answer(picked.into_iter().map(|i| StartKind::ALL[i]).collect());
+                let keys: Vec<&str> = picked.iter().map(|&i| choices[i].0.as_str()).collect();
+                step.record(start, &keys, "");
+                return Reply::Answer(());
             }
             Reply::Back => return Reply::Back,
             Reply::Quit => return Reply::Quit,
@@ -59,82 +193,28 @@ fn kinds(p: &mut dyn Prompter, start: &Start) -> Reply<Vec<StartKind>> {
     }
 }
 
-fn established(p: &mut dyn Prompter, start: &Start) -> Reply<Option<Country>> {
-    let prompt = Prompt {
-        message:
-            "Where is your company (or you, if you run it yourself) established? (country code)"
-                .to_owned(),
-        help: "Decides which law applies besides the regions you serve (GDPR Art. 3(1))."
-            .to_owned(),
-        placeholder: Some("DE".to_owned()),
+fn typing(p: &mut dyn Prompter, step: Step, start: &mut Start) -> Reply<()> {
+    let codes: Vec<String> = match step {
+        Step::Established => Country::all()
+            .map(|c| format!("{} ({})", c.code(), c.name()))
+            .collect(),
+        _ => Vec::new(),
     };
-    let codes: Vec<String> = Country::all()
-        .map(|c| format!("{} ({})", c.code(), c.name()))
-        .collect();
-    let check = |s: &str| {
-        s.trim()
-            .parse::<Country>()
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+    let default = step.typed(start);
+    // Enter on nothing keeps an answer given before.
+    let keeps = default.is_some();
+    let check = |s: &str| match s.trim().is_empty() && keeps {
+        true => Ok(()),
+        false => step.check(s),
     };
     let input = TextInput {
-        default: start.established.map(|c| c.code().to_owned()),
+        default,
         from_catalog: false,
         check: &check,
         suggestions: &codes,
     };
-    then(p.text(&prompt, input), |s| s.trim().parse::<Country>().ok())
-}
-
-fn regions(p: &mut dyn Prompter, start: &Start) -> Reply<Vec<Region>> {
-    let prompt = Prompt {
-        message: "Who does it serve? (tick every region with users)".to_owned(),
-        help: "Decides which laws' rights and statements the policy needs.".to_owned(),
-        placeholder: None,
-    };
-    let options: Vec<String> = Region::CHOICES.iter().map(|(_, l)| capitalize(l)).collect();
-    let selected: Vec<usize> = start
-        .regions
-        .iter()
-        .filter_map(|r| Region::ALL.iter().position(|x| x == r))
-        .collect();
-    loop {
-        match p.multi_select(&prompt, &options, &selected) {
-            Reply::Answer(picked) if picked.is_empty() => p.say("  ! Tick at least one region."),
-            Reply::Answer(picked) => {
-                return Reply::Answer(picked.into_iter().map(|i| Region::ALL[i]).collect());
-            }
-            Reply::Back => return Reply::Back,
-            Reply::Quit => return Reply::Quit,
-        }
-    }
-}
-
-fn code_dir(p: &mut dyn Prompter, start: &Start) -> Reply<Option<String>> {
-    let prompt = Prompt {
-        message: "Where is the product's code? (optional: Enter skips)".to_owned(),
-        help: "policywright reads its manifests (never your data) to find the services \
-               that receive personal data."
-            .to_owned(),
-        placeholder: Some("../acme".to_owned()),
-    };
-    let check = |s: &str| {
-        let s = s.trim();
-        if s.is_empty() || crate::store::remembered::typed(s).is_dir() {
-            Ok(())
-        } else {
-            Err(format!("{s} is not a folder"))
-        }
-    };
-    let input = TextInput {
-        default: start.code_dir.clone(),
-        from_catalog: false,
-        check: &check,
-        suggestions: &[],
-    };
-    then(p.text(&prompt, input), |s| {
-        let s = s.trim();
-        (!s.is_empty()).then(|| s.to_owned())
+    then(p.text(&step.prompt(), input), |s| {
+        step.record(start, &[], &s)
     })
 }
 

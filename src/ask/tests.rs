@@ -485,7 +485,9 @@ fn a_recipient_can_come_from_the_catalog() {
             Enter,
             Enter,
             Enter,
-            // Data, countries, commitments, only-if, policy link: left to the catalog.
+            // Data, countries, commitments, controller, only-if, policy link: left to
+            // the catalog.
+            Enter,
             Enter,
             Enter,
             Enter,
@@ -536,7 +538,9 @@ fn catalog_values_are_offered_as_defaults() {
             Enter,
             // What it receives: changed.
             Type("a customer identifier and subscription state"),
-            // Countries (Stripe's entry gives none), safeguard, commitments, only-if.
+            // Countries (Stripe's entry gives none), safeguard, commitments, controller,
+            // only-if.
+            Enter,
             Enter,
             Enter,
             Enter,
@@ -571,6 +575,7 @@ fn catalog_values_are_offered_as_defaults() {
 
     let stripe = &answers.processors[0];
     assert_eq!(stripe.legal_entity, None, "left to the catalog");
+    assert_eq!(stripe.controller, None, "left to the catalog");
     assert!(stripe.safeguard.is_empty(), "left to the catalog");
     assert_eq!(
         stripe.privacy_policy_url, None,
@@ -865,6 +870,28 @@ mod quickstart {
             start::ask(&mut script),
             Reply::Back,
             "Esc at the first skips the start"
+        );
+    }
+
+    /// Enter on the country with nothing typed says what to type, not "`` is not a
+    /// country"; the grey "e.g. DE" is an example, never an answer.
+    #[test]
+    fn an_empty_country_is_asked_again_with_what_to_type() {
+        let mut script = Script::new(&[
+            Tick(&["Web app"]),
+            Enter,
+            Type("DE"),
+            Tick(&["The European Economic Area"]),
+            Enter,
+        ]);
+        let Reply::Answer(s) = start::ask(&mut script) else {
+            panic!("{:?}", script.log)
+        };
+        assert_eq!(s.established.map(|c| c.code()), Some("DE"));
+        let log = script.log.join("\n");
+        assert!(
+            log.contains("invalid: type the country's two-letter code, e.g. DE for Germany or US"),
+            "{log}"
         );
     }
 

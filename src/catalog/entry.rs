@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::values::{Country, Date};
-use crate::answers::vocab::{ProcessorRole, Region, Safeguard};
+use crate::answers::vocab::{ProcessorRole, RecipientControl, Region, Safeguard};
 
 /// A service small products commonly use, as `assets/processors.json` describes it.
 ///
@@ -52,6 +52,11 @@ pub struct Entry {
     /// Its data processing agreement (addendum).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpa: Option<String>,
+    /// Whether it receives data as an independent controller, in whole (a merchant of
+    /// record, a sign-in provider) or in part (a payment provider's own fraud checks),
+    /// rather than only as the operator's processor; absent, the catalog says nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub controller: Option<RecipientControl>,
     /// What the operator should know when using the entry (not rendered in policies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
@@ -279,7 +284,7 @@ impl ScanKeys {
 
 /// The facts an entry can state about a service's legal position and data, which a
 /// person checks against the service's own documents. `unchecked` names these.
-pub const FACTS: [&str; 9] = [
+pub const FACTS: [&str; 10] = [
     "legal_entity",
     "legal_entities",
     "data",
@@ -289,6 +294,7 @@ pub const FACTS: [&str; 9] = [
     "privacy_policy",
     "privacy_policies",
     "dpa",
+    "controller",
 ];
 
 impl Entry {
@@ -349,6 +355,9 @@ impl Entry {
         if !self.confirms("dpa") {
             e.dpa = None;
         }
+        if !self.confirms("controller") {
+            e.controller = None;
+        }
         e
     }
 
@@ -364,6 +373,7 @@ impl Entry {
             "privacy_policy" => self.privacy_policy.is_some(),
             "privacy_policies" => !self.privacy_policies.is_empty(),
             "dpa" => self.dpa.is_some(),
+            "controller" => self.controller.is_some(),
             _ => false,
         }
     }

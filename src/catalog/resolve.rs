@@ -3,7 +3,7 @@
 use serde_json::{Map, Value};
 
 use crate::answers::values::Country;
-use crate::answers::vocab::{ProcessorRole, Region, Safeguard};
+use crate::answers::vocab::{ProcessorRole, RecipientControl, Region, Safeguard};
 use crate::answers::{Answers, Problem, Processor, Safeguards};
 
 use super::{Catalog, Entry};
@@ -67,6 +67,7 @@ struct Fills {
     safeguard: Option<Safeguards>,
     commitments: Option<Vec<String>>,
     privacy_policy_url: Option<String>,
+    controller: Option<RecipientControl>,
 }
 
 impl Fills {
@@ -122,6 +123,7 @@ impl Fills {
                 .is_none()
                 .then(|| e.privacy_policy_for(region).map(str::to_owned))
                 .flatten(),
+            controller: p.controller.is_none().then_some(e.controller).flatten(),
         }
     }
 
@@ -141,6 +143,7 @@ impl Fills {
         put(&mut p.safeguard, self.safeguard);
         put(&mut p.commitments, self.commitments);
         put(&mut p.privacy_policy_url, self.privacy_policy_url.map(Some));
+        put(&mut p.controller, self.controller.map(Some));
     }
 
     /// The filled fields as answers, by the key the answers file gives them.
@@ -159,6 +162,7 @@ impl Fills {
             ("safeguard", self.safeguard.map(json)),
             ("commitments", self.commitments.map(json)),
             ("privacy_policy_url", self.privacy_policy_url.map(json)),
+            ("controller", self.controller.map(json)),
         ]
         .into_iter()
         .filter_map(|(k, v)| Some((k.to_owned(), v?)))

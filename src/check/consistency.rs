@@ -1,7 +1,7 @@
 //! Answers that contradict each other, point at nothing, or cannot be rendered. These
 //! apply to every policy: a policy that contradicts itself misleads whatever the law.
 
-use super::{Hit, Regime, Rule, Severity, always};
+use super::{Hit, Regime, Rule, Severity, always, california};
 use crate::answers::Answers;
 use crate::answers::vocab::{CookiePurpose, DntResponse, GpcResponse, ProcessorRole, Region};
 
@@ -158,8 +158,13 @@ pub static RULES: &[Rule] = &[
         regime: Regime::Consistency,
         citation: "Cal. Bus. & Prof. Code 22575(b)(5)",
         severity: Severity::Error,
-        applies_when: "the policy says there is no tracking for Do Not Track to stop",
-        applies: |a| a.tracking.do_not_track == Some(DntResponse::NoTracking),
+        applies_when: "California is served and the policy says there is no tracking for Do \
+                       Not Track to stop",
+        // CalOPPA is the law that asks how the product responds to Do Not Track
+        // (Cal. Bus. & Prof. Code 22575(b)(5)), for operators that collect personal
+        // information from California residents (22575(a)); where it does not apply no
+        // law asks, and the rule would cite a statute that does not bind the operator.
+        applies: |a| california(a) && a.tracking.do_not_track == Some(DntResponse::NoTracking),
         test: |a| {
             let t = &a.tracking;
             [
@@ -198,6 +203,42 @@ pub static RULES: &[Rule] = &[
         },
         message: "The policy says Global Privacy Control has nothing to opt out of, yet it \
                   says personal information is sold or shared",
+    },
+    Rule {
+        id: "consistency-under-16-sale",
+        reviewed: "2026-12-06",
+        regime: Regime::Consistency,
+        citation: "Cal. Civ. Code 1798.120(c)-(d); 11 CCR 7011(e)(1)(G)",
+        severity: Severity::Error,
+        applies_when: "California is served and the policy says the business knows it sells or \
+                       shares the personal information of consumers under 16",
+        // The under-16 statement is made in the California paragraph only (rights.md);
+        // 1798.120(c) is about selling or sharing, so knowing that it sells or shares
+        // under-16s' data is knowing that it sells or shares, which "we do not sell"
+        // (recipients.md) or "we do not share it for cross-context behavioral
+        // advertising" then contradicts.
+        applies: |a| california(a) && a.sale_and_sharing.sells_or_shares_under_16 == Some(true),
+        // Only both "no"s contradict it: with one unanswered, the sale or sharing may be
+        // the one not yet described, and `ccpa-sale` asks for it.
+        test: |a| {
+            let s = &a.sale_and_sharing;
+            Hit::when(
+                s.sells == Some(false) && s.shares_for_advertising == Some(false),
+                "sale_and_sharing.sells_or_shares_under_16",
+            )
+            .into_iter()
+            .map(|h| {
+                Hit::with(
+                    h.answer,
+                    "`sale_and_sharing.sells` and `sale_and_sharing.shares_for_advertising` are \
+                     no, yet `sale_and_sharing.sells_or_shares_under_16` is yes",
+                )
+            })
+            .collect()
+        },
+        message: "The policy says personal information is neither sold nor shared, yet that \
+                  the business knows it sells or shares the personal information of \
+                  consumers under 16; correct one of the answers",
     },
     Rule {
         id: "consistency-complaint",

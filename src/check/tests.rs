@@ -72,6 +72,46 @@ fn saying_no_automated_decisions_is_no_finding() {
     }
 }
 
+/// CalOPPA (Cal. Bus. & Prof. Code 22575(b)(5)) is the law that asks how the product
+/// responds to Do Not Track; where California is not served no law asks, so a DNT
+/// answer is not held against the tracking answers under that citation.
+#[test]
+fn do_not_track_consistency_is_californian() {
+    let mut a = complete();
+    a.tracking.do_not_track = Some(crate::answers::vocab::DntResponse::NoTracking);
+    a.tracking.cross_site_tracking = Some(true);
+    assert!(!fired(&a, "consistency-do-not-track").is_empty());
+    a.audience.regions.retain(|r| *r != Region::California);
+    assert!(fired(&a, "consistency-do-not-track").is_empty());
+}
+
+/// The under-16 contradiction names both answers, and is gone once either says yes.
+#[test]
+fn the_under_16_contradiction_names_both_answers() {
+    let mut a = complete();
+    a.sale_and_sharing.sells_or_shares_under_16 = Some(true);
+    let found = fired(&a, "consistency-under-16-sale");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].answer, "sale_and_sharing.sells_or_shares_under_16");
+    let message = &found[0].message;
+    for answer in [
+        "`sale_and_sharing.sells`",
+        "`sale_and_sharing.shares_for_advertising`",
+        "`sale_and_sharing.sells_or_shares_under_16` is yes",
+    ] {
+        assert!(message.contains(answer), "{message}");
+    }
+    // Unanswered, the sharing may be what is not yet described (`ccpa-sale` asks).
+    a.sale_and_sharing.shares_for_advertising = None;
+    assert!(fired(&a, "consistency-under-16-sale").is_empty());
+    a.sale_and_sharing.shares_for_advertising = Some(true);
+    assert!(fired(&a, "consistency-under-16-sale").is_empty());
+    // Where California is not served the statement is not made, nor asked for.
+    a.sale_and_sharing.shares_for_advertising = Some(false);
+    a.audience.regions.retain(|r| *r != Region::California);
+    assert!(fired(&a, "consistency-under-16-sale").is_empty());
+}
+
 /// Not offering the right to limit is right when sensitive personal information is used
 /// only as 11 CCR 7027(m) allows (legal review S13).
 #[test]
@@ -695,6 +735,10 @@ rule_tests! {
     consistency_do_not_track: "consistency-do-not-track" => none,
         |a| a.tracking.cross_site_tracking = Some(true);
     consistency_gpc_sale: "consistency-gpc-sale" => none, |a| a.sale_and_sharing.sells = Some(true);
+    // "We do not sell personal information" beside "We have actual knowledge that we
+    // sell or share the personal information of consumers under 16".
+    consistency_under_16_sale: "consistency-under-16-sale" => none,
+        |a| a.sale_and_sharing.sells_or_shares_under_16 = Some(true);
     consistency_complaint: "consistency-complaint" => none, |a| a.rights.complaint = Some(false);
     consistency_hosting_location: "consistency-hosting-location" => none,
         |a| a.hosting.stores[1].country = Some("US".parse().unwrap());

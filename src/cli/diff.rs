@@ -149,6 +149,7 @@ pub fn run(args: DiffArgs) -> anyhow::Result<ExitCode> {
         DiffFormat::Json => super::print_json(&text)?,
         DiffFormat::Text | DiffFormat::Markdown => super::print(&text)?,
     }
+    super::leave((old, new, changes, text));
     Ok(code)
 }
 

@@ -64,11 +64,12 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
         let policy = super::input::read_policy(&args.input, &args.answers.set)?;
         let prepared = Prepared::new(&policy)?;
         let renderer = renderer.join().expect("template parsing does not panic")?;
-        let policy = renderer.render_prepared(&prepared, format)?;
-        // The process ends right after this; freeing every parsed template first
-        // would only make it slower.
-        std::mem::forget(renderer);
-        Ok(policy)
+        let text = renderer.render_prepared(&prepared, format)?;
+        // The process ends right after this; freeing every parsed template, the
+        // context and the answers first would only make it slower.
+        super::leave((renderer, prepared));
+        super::leave(policy);
+        Ok(text)
     })?;
 
     match out {

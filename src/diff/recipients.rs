@@ -21,6 +21,7 @@ const PROCESSOR_FIELDS: Fields<Processor> = &[
     ("name", |x, y| x.name != y.name),
     ("legal entity", |x, y| x.legal_entity != y.legal_entity),
     ("role", |x, y| x.role != y.role),
+    ("controller", |x, y| x.controller != y.controller),
     ("purpose", |x, y| x.purpose != y.purpose),
     ("what it receives", |x, y| {
         x.data_description != y.data_description

@@ -11,8 +11,8 @@ use crate::answers::Cookie;
 use crate::answers::vocab::{
     Art9Condition, CcpaCategory, CookieBasis, CookiePurpose, DataRole, DataSource, DateStyle,
     DisclosureKind, DntResponse, GpcResponse, LegalBasis, LocalPlace, MarketingBasis, NotUsed,
-    NoticeChannel, ProcessorRole, ProductKind, Region, RightKind, Safeguard, SectionId,
-    StorageKind, TelemetryDefault, TrainingUse, Visibility,
+    NoticeChannel, ProcessorRole, ProductKind, RecipientControl, Region, RightKind, Safeguard,
+    SectionId, StorageKind, TelemetryDefault, TrainingUse, Visibility,
 };
 use crate::law;
 
@@ -566,6 +566,9 @@ fn processors() -> Section {
                 q("safeguard", "If it handles data abroad, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies... Pick one for each law your users are under: e.g. the Data Privacy Framework for EEA users and its UK Extension for UK users (UK GDPR, Swiss FADP Art. 16, LGPD Art. 33, Kazakhstan's law Art. 16).", Kind::Choices(Safeguard::CHOICES))
                     .when(|s| law::transfer_basis(s.answers)),
                 q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
+                q("controller", "Does it use the data for its own purposes, as an independent controller?",
+                  "Leave empty for a service that only works for you (a processor or service provider). A merchant of record such as Paddle sells your product in its own name and so controls the buyers' data; a payment provider may be a controller for its own fraud checks and legal duties; the policy then says so, and that its own privacy policy applies (GDPR Art. 4(7), 13(1)(e)).",
+                  Kind::Choice(RecipientControl::CHOICES)),
                 q("only_if", "Does it receive data only in some cases? (finishes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
                 q("privacy_policy_url", "Link to its privacy policy", "So readers can see what it does with their data, e.g. https://stripe.com/privacy.", Kind::Url),
             ])),

@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::answers::values::Country;
 use crate::answers::vocab::{
-    DataSource, LegalBasis, ProcessorRole, ProductKind, Region, SecurityMeasureKind, StorageKind,
+    DataSource, LegalBasis, ProcessorRole, ProductKind, RecipientControl, Region,
+    SecurityMeasureKind, StorageKind,
 };
 use crate::answers::{Answers, Processor, RetentionRule};
 use crate::policy::Policy;
@@ -242,6 +243,28 @@ pub struct European {
     pub heading: String,
     /// The Swiss paragraph's heading, by the same logic.
     pub swiss_heading: String,
+    /// The UK GDPR applies and the operator's `rights.authority` already names the
+    /// ICO: the complaint sentence names it once, in the operator's words, as the UK's
+    /// authority (UK GDPR Art. 77), not as a "lead" authority (GDPR Art. 56's one-stop
+    /// shop has no UK counterpart).
+    pub authority_is_ico: bool,
+}
+
+/// Whether an authority's name, as the operator wrote it, is the UK's Information
+/// Commissioner's Office ("the ICO", "the Information Commissioner's Office") or the
+/// Information Commission that takes over its functions under the Data (Use and
+/// Access) Act 2025 ss. 117-119 once they are in force. "Information Commissioner"
+/// alone is not enough: Slovenia's authority and the Swiss FDPIC carry those words.
+fn names_ico(authority: &str) -> bool {
+    let name = authority.to_lowercase().replace('\u{2019}', "'");
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let uk = words.windows(2).any(|w| w == ["united", "kingdom"]) || words.contains(&"uk");
+    name.contains("information commissioner's office")
+        || words.contains(&"ico")
+        || (uk && name.contains("information commission"))
 }
 
 impl European {
@@ -273,6 +296,7 @@ impl European {
             laws: super::filters::join(&names, "and"),
             heading,
             swiss_heading: swiss_heading.to_owned(),
+            authority_is_ico: laws[1].0 && a.rights.authority.as_deref().is_some_and(names_ico),
         }
     }
 }
@@ -456,6 +480,8 @@ pub struct RecipientView<'a> {
     pub commitments: &'a [String],
     pub only_if: Option<&'a str>,
     pub url: Option<&'a str>,
+    /// That it receives the data as an independent controller, as a sentence.
+    pub controller: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -1366,6 +1392,30 @@ fn recipient_view<'a>(policy: &'a Policy, p: &'a Processor) -> RecipientView<'a>
         commitments: &p.commitments,
         only_if: p.only_if.as_deref(),
         url: p.privacy_policy_url.as_deref(),
+        controller: p
+            .controller
+            .map(|c| controller_sentence(c, &a.organization.product_name)),
+    }
+}
+
+/// How the policy says that a recipient is an independent controller (GDPR Art. 4(7),
+/// 13(1)(e); EDPB Guidelines 07/2020): a merchant of record sells the product in its
+/// own name and so decides how the buyer's data is used; its own privacy policy, not
+/// this one, governs that use.
+fn controller_sentence(c: RecipientControl, product: &str) -> String {
+    match c {
+        RecipientControl::MerchantOfRecord => format!(
+            "Sells {product} to you as merchant of record, and receives your data as an \
+             independent controller, under its own privacy policy."
+        ),
+        RecipientControl::Independent => {
+            "Receives your data as an independent controller, under its own privacy policy."
+                .to_owned()
+        }
+        RecipientControl::Partly => "For some of its own purposes, such as preventing fraud \
+             and meeting its legal obligations, it uses your data as an independent \
+             controller, under its own privacy policy."
+            .to_owned(),
     }
 }
 
@@ -1460,6 +1510,26 @@ fn standard_right_text(right: crate::answers::vocab::RightKind) -> &'static str 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ico_is_told_apart_from_other_commissioners() {
+        for ico in [
+            "the ICO",
+            "the Information Commissioner's Office",
+            "the UK Information Commissioner’s Office (ICO)",
+            "the Information Commission (United Kingdom)",
+        ] {
+            assert!(names_ico(ico), "{ico}");
+        }
+        for other in [
+            "the Federal Data Protection and Information Commissioner (FDPIC)",
+            "the Information Commissioner of the Republic of Slovenia",
+            "the Berlin Commissioner for Data Protection and Freedom of Information",
+            "the Irish Data Protection Commission",
+        ] {
+            assert!(!names_ico(other), "{other}");
+        }
+    }
 
     #[test]
     fn a_setting_reads_as_a_sentence_whatever_its_shape() {

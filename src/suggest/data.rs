@@ -72,6 +72,11 @@ pub struct Implies {
     /// them (error trackers, analytics) take straight from the user's device.
     #[serde(default)]
     pub except: Vec<String>,
+    /// Why it is implied, where that is not a legal basis's or a period's source
+    /// (a kind whose implication restates the operator's own answer).
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub source: Option<String>,
 }
 
 /// The usual use of each browser-extension permission.

@@ -84,7 +84,7 @@ impl StartKind {
 }
 
 /// The start answers. They are the operator's own words, so they are confirmed.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Start {
     pub kinds: Vec<StartKind>,
     /// Where the company (or the person) running the product is established.
@@ -161,9 +161,21 @@ pub fn suggest(
             purposes.push(p);
         }
     }
+    // A local-only tool in whose code nothing that receives data was found: the
+    // product kinds' usual data (an account) is not suggested. What stays on the
+    // device is (the operator's own answer, see the file), and telemetry only if the
+    // operator said the tool sends it.
     let local_only = start.kinds.contains(&StartKind::LocalOnly);
+    let sends_telemetry = start.kinds.contains(&StartKind::DevTool);
     let categories: Vec<&str> = if local_only && added.is_empty() {
-        Vec::new()
+        let told = |id: &str| {
+            d.categories[id].stays_on.is_some()
+                || (sends_telemetry
+                    && d.kinds
+                        .get(StartKind::DevTool.key())
+                        .is_some_and(|i| i.categories.iter().any(|c| c == id)))
+        };
+        order(&d, categories.into_iter().filter(|id| told(id)).collect())
     } else {
         order(&d, categories)
     };
@@ -207,9 +219,10 @@ pub fn suggest(
             Some(i) => i.categories.iter().map(String::as_str).collect(),
             None => Vec::new(),
         };
+        // Data that stays on the device reaches no recipient, host or not.
         let received: Vec<String> = received
             .into_iter()
-            .filter(|c| have(&out, c))
+            .filter(|c| have(&out, c) && out.category(c).is_some_and(|c| !c.is_local()))
             .map(str::to_owned)
             .collect();
         if let Some(p) = out.processors.iter_mut().find(|p| &p.id == answer_id) {

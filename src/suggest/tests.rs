@@ -187,16 +187,81 @@ fn a_browser_extension_gets_its_permissions_and_rights_for_everyone() {
     assert_eq!(a.processors.len(), 1, "{:?}", a.processors);
 }
 
+/// A local-only tool: the operator said no data leaves the device, so the policy
+/// is offered that statement (a category that stays on the device, to name and
+/// confirm), and no collected data, no purpose, no account.
 #[test]
-fn a_local_only_tool_without_recipients_suggests_no_data() {
+fn a_local_only_tool_suggests_what_stays_on_the_device() {
     let start = Start {
-        kinds: vec![StartKind::LocalOnly],
+        kinds: vec![StartKind::LocalOnly, StartKind::WebApp],
         established: Some("AT".parse().unwrap()),
         regions: vec![Region::Eea],
         code_dir: None,
     };
     let a = suggest(&Answers::default(), &start, None, &Catalog::builtin());
-    assert!(a.data.categories.is_empty() && a.purposes.is_empty());
+    let ids: Vec<&str> = a.data.categories.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["on_device"]);
+    assert!(a.data.categories[0].is_local());
+    assert!(a.purposes.is_empty() && a.retention.rules.is_empty());
+    assert!(
+        a.unconfirmed()
+            .contains(&"data.categories.on_device".to_owned())
+    );
+    let mut confirmed = a.clone();
+    confirmed.confirm_all();
+    // What no suggestion can know.
+    confirmed.organization.product_name = "Notekeep".to_owned();
+    confirmed.organization.legal_entity = Some("Jana Novak".to_owned());
+    confirmed.organization.contact_email = "jana@notekeep.example".to_owned();
+    let policy = Policy::with_builtin_catalog(&confirmed).unwrap();
+    for f in crate::check::check(&policy) {
+        assert!(!f.rule.starts_with("consistency-"), "{f:#?}");
+    }
+    let text = crate::render::Renderer::for_format(None, crate::render::Format::Markdown)
+        .unwrap()
+        .render(&policy, crate::render::Format::Markdown)
+        .unwrap();
+    assert!(
+        text.contains("what you create, open or keep with the tool"),
+        "{text}"
+    );
+
+    // A developer tool that is local-only but for its telemetry: the telemetry too.
+    let start = Start {
+        kinds: vec![StartKind::DevTool, StartKind::LocalOnly],
+        ..start
+    };
+    let a = suggest(&Answers::default(), &start, None, &Catalog::builtin());
+    let ids: Vec<&str> = a.data.categories.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["on_device", "telemetry"]);
+    assert_eq!(a.purposes.len(), 1);
+}
+
+/// What stays on the device reaches no recipient, not even a host that receives
+/// everything else.
+#[test]
+fn data_that_stays_on_the_device_goes_to_no_recipient() {
+    let start = Start {
+        kinds: vec![StartKind::WebApp, StartKind::LocalOnly],
+        established: Some("DE".parse().unwrap()),
+        regions: vec![Region::Eea],
+        code_dir: None,
+    };
+    let a = suggest(
+        &Answers::default(),
+        &start,
+        Some(&fixture("saas")),
+        &Catalog::builtin(),
+    );
+    assert!(a.category("on_device").is_some());
+    assert!(!a.processors.is_empty());
+    for p in &a.processors {
+        assert!(!p.categories.iter().any(|c| c == "on_device"), "{p:?}");
+    }
+    let policy = Policy::with_builtin_catalog(&a).unwrap();
+    for f in crate::check::check(&policy) {
+        assert_ne!(f.rule, "consistency-local-data-sent", "{f:#?}");
+    }
 }
 
 #[test]

@@ -26,6 +26,8 @@ use crate::scan::Found;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Home,
+    /// The quick start of a new policy (`tui::start`).
+    Start,
     Wizard,
     Review,
 }
@@ -188,6 +190,8 @@ pub struct Doc {
 pub struct App {
     pub screen: Screen,
     pub home: Home,
+    /// The quick start of a new policy, while it is asked.
+    pub start: Option<super::start::StartScreen>,
     pub doc: Option<Doc>,
     /// The interview's questions.
     pub sections: &'static [Section],
@@ -204,6 +208,7 @@ impl App {
         App {
             screen: Screen::Home,
             home: Home::default(),
+            start: None,
             doc: None,
             sections: questions::sections(),
             renderer,
@@ -374,8 +379,12 @@ impl App {
             .collect()
     }
 
-    /// Whether a scan of the code folder is running (its worker has not answered).
+    /// Whether a scan of the code folder is running (its worker has not answered),
+    /// for the wizard's offer or for the quick start's suggestions.
     pub fn scanning(&self) -> bool {
+        if self.start.as_ref().is_some_and(|s| s.working) {
+            return true;
+        }
         self.doc
             .as_ref()
             .and_then(|d| d.scan.as_ref())

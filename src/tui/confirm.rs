@@ -270,8 +270,15 @@ mod tests {
             left.contains(&"data.categories.billing".to_owned()),
             "{left:?}"
         );
-        // The cursor moved to the next entry, still on the same question.
+        // The cursor moved to the next entry, still on the same question; only the
+        // confirmed entry lost its mark.
         assert_eq!(app.question().key, "data.categories");
+        let shown = screen(&app);
+        assert!(shown.contains("1. Account data (account)    "), "{shown}");
+        assert!(
+            shown.contains("2. Billing data (billing)  [suggested]"),
+            "{shown}"
+        );
         ctrl(&mut app, 'y');
         assert!(
             !app.doc()

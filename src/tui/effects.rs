@@ -66,6 +66,7 @@ pub fn perform(app: &App, cmd: Cmd, save: &mut SaveFn) -> Option<Msg> {
             }
             Err(e) => Msg::Failed(e.to_string()),
         }),
+        Cmd::Begin { name, start } => Some(begin(&app.catalog, name, start)),
         Cmd::Publish => Some(Msg::Published(publish(app))),
         Cmd::Scan { dir } => Some(scanned(&app.catalog, dir)),
         Cmd::EditExternally { text } => {
@@ -90,6 +91,14 @@ pub fn perform_in_background(app: &App, cmd: Cmd, reply: &Sender<Msg>) -> Option
             });
             None
         }
+        Cmd::Begin { name, start } if start.code_dir.is_some() => {
+            let catalog = app.catalog.clone();
+            let reply = reply.clone();
+            std::thread::spawn(move || {
+                let _ = reply.send(begin(&catalog, name, start));
+            });
+            None
+        }
         other => Some(other),
     }
 }
@@ -102,6 +111,36 @@ fn scanned(catalog: &Catalog, dir: String) -> Msg {
             .map_err(|e| e.to_string()),
         dir,
     }
+}
+
+/// The quick start of a new saved policy `name`, as `new NAME` does it
+/// (`cli::quickstart`): where it will be saved (refused if that exists), and what
+/// a scan of its code finds. The code folder is remembered in full, as a policy
+/// saved in the data directory remembers it.
+fn begin(catalog: &Catalog, name: String, mut start: crate::suggest::Start) -> Msg {
+    let path = match store::policies_dir() {
+        Ok(dir) => dir.join(format!("{name}.json")),
+        Err(e) => return Msg::Failed(e.to_string()),
+    };
+    if path.exists() {
+        return Msg::Failed(format!("{} already exists", path.display()));
+    }
+    let (mut found, mut scan_error) = (None, None);
+    if let Some(typed) = start.code_dir.clone() {
+        let dir = remembered::typed(&typed);
+        match crate::scan::scan(&dir, catalog) {
+            Ok(report) => found = Some(report),
+            Err(e) => scan_error = Some(e.to_string()),
+        }
+        start.code_dir = Some(remembered::remember(&path, &dir, false));
+    }
+    Msg::Begun(Box::new(super::event::Begun {
+        path,
+        name,
+        start,
+        found,
+        scan_error,
+    }))
 }
 
 /// The operator's editor: `$VISUAL`, else `$EDITOR`, else `vi`.

@@ -53,6 +53,22 @@ pub enum Msg {
     },
     /// The long text as the operator's editor left it.
     Edited(Result<String, String>),
+    /// The quick start's answers, with what a scan of the code found: the
+    /// suggestions can be made and the wizard opened.
+    Begun(Box<Begun>),
+}
+
+/// A new policy's quick start, done: where it will be saved and what to suggest from.
+#[derive(Debug)]
+pub struct Begun {
+    pub path: PathBuf,
+    pub name: String,
+    /// The start's answers, the code folder as it is remembered.
+    pub start: crate::suggest::Start,
+    /// What the scan of the code found, if it was scanned.
+    pub found: Option<crate::scan::Report>,
+    /// Why the code could not be looked through.
+    pub scan_error: Option<String>,
 }
 
 /// Work for the runtime.
@@ -68,6 +84,12 @@ pub enum Cmd {
     },
     Create {
         name: String,
+    },
+    /// Make the quick start's suggestions for a new policy called `name` (after a
+    /// scan of its code, if a folder was given) and open it.
+    Begin {
+        name: String,
+        start: crate::suggest::Start,
     },
     /// Write the ticked outputs of the review screen and record a version.
     Publish,
@@ -140,6 +162,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
         }
         Msg::Key(key) => match app.screen {
             Screen::Home => home_key(app, &key),
+            Screen::Start => super::start::key(app, &key),
             Screen::Wizard => wizard_key(app, &key),
             Screen::Review => review_key(app, &key),
         },
@@ -150,6 +173,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
                         input.insert_str(&text);
                     }
                 }
+                Screen::Start => super::start::paste(app, &text),
                 Screen::Wizard => {
                     let d = app.doc_mut();
                     d.editor.paste(&text);
@@ -200,8 +224,13 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
         }
         Msg::Failed(message) => {
             app.home.message = Some(message);
+            if app.screen == Screen::Start {
+                app.start = None;
+                app.screen = Screen::Home;
+            }
             Vec::new()
         }
+        Msg::Begun(begun) => super::start::begun(app, *begun),
         Msg::Scanned { dir, found } => {
             if let Some(offer) = app.doc.as_mut().and_then(|d| d.scan.as_mut())
                 && offer.dir == dir
@@ -302,7 +331,9 @@ fn home_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
                 } else {
                     home.naming = None;
                     home.message = None;
-                    return vec![Cmd::Create { name }];
+                    // The quick start first, as `policywright new NAME` begins.
+                    super::start::open(app, name);
+                    return Vec::new();
                 }
             }
             _ => {

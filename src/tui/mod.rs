@@ -17,6 +17,7 @@ pub mod effects;
 pub mod event;
 pub mod keys;
 pub mod preview;
+pub mod start;
 pub mod strings;
 pub mod terminal;
 pub mod ui;

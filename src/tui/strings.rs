@@ -70,3 +70,14 @@ pub const SCROLL_CHECKLIST: &str = " PgUp/PgDn scroll ";
 /// After a publish whose changes are material, as `policywright publish` says it.
 pub const MATERIAL_CHANGES: &str =
     "Material changes: tell your users (policywright diff NAME --notice drafts the notice).";
+/// The start screen's title, before the policy's name.
+pub const START_TITLE: &str = "Quick start for the new policy";
+/// While the code is looked through and the suggestions made.
+pub const START_WORKING: &str = "Looking through your code and preparing the suggestions…";
+/// In the wizard, after a start that suggested something.
+pub const START_SUGGESTED: &str =
+    "Marked [suggested]: Ctrl-Y confirms one, Ctrl-D a section, Ctrl-N goes to the next to do.";
+/// In the wizard, after a start that suggested nothing.
+pub const START_NOTHING: &str = "Quick start: nothing to suggest from these answers.";
+/// After a list entry that is an unconfirmed suggestion of its own.
+pub const ENTRY_SUGGESTED: &str = "  [suggested]";

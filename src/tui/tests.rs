@@ -632,8 +632,11 @@ fn home_opens_and_creates_policies() {
             .contains("already exists")
     );
     type_text(&mut app, "2");
+    // A new name opens the quick start; Esc at its first question skips it.
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(app.screen, Screen::Start);
     assert_eq!(
-        press(&mut app, KeyCode::Enter),
+        press(&mut app, KeyCode::Esc),
         vec![Cmd::Create {
             name: "acme2".into()
         }]

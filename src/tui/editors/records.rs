@@ -337,11 +337,18 @@ impl List {
                 lines
             }
             None => {
+                // An entry that is an unconfirmed suggestion of its own says so;
+                // Ctrl-Y on it confirms it alone (`tui::confirm`).
+                let suggested = ctx.answers.unconfirmed_entries(q.key, self.items.len());
                 let labels: Vec<String> = self
                     .items
                     .iter()
+                    .zip(suggested)
                     .enumerate()
-                    .map(|(i, v)| format!("{}. {}", i + 1, summary(v)))
+                    .map(|(i, (v, s))| {
+                        let mark = if s { strings::ENTRY_SUGGESTED } else { "" };
+                        format!("{}. {}{mark}", i + 1, summary(v))
+                    })
                     .collect();
                 let mut lines = list_lines(&labels, self.cursor, height.saturating_sub(1));
                 lines.extend(self.status_lines(noun, summary));

@@ -4,6 +4,7 @@
 mod home;
 mod review;
 mod scan_offer;
+mod start;
 pub mod style;
 mod wizard;
 pub mod wrap;
@@ -29,6 +30,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     match app.screen {
         Screen::Home => home::draw(app, frame, area),
+        Screen::Start => start::draw(app, frame, area),
         Screen::Wizard => wizard::draw(app, frame, area),
         Screen::Review => review::draw(app, frame, area),
     }

@@ -1,0 +1,421 @@
+//! The quick start on the home screen's way to a new policy: after `n` and a name,
+//! the same four questions `policywright new NAME` asks (`ask::start::Step`: their
+//! wording, choices and checks are defined there once), one at a time, as a list
+//! to tick or a line to type. Then the code is scanned (by the runtime, off the UI
+//! thread), `suggest` builds the draft, and the wizard opens at the first question
+//! that needs the operator, as after `new`.
+//!
+//! Esc goes back one question; Esc at the first skips the start and opens the
+//! blank wizard. Like `event`, this only changes state and returns the work to do.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use serde_json::Value;
+
+use super::app::{App, Screen};
+use super::editors::Outcome;
+use super::editors::choices::Choices;
+use super::editors::text::TextInput;
+use super::event::Cmd;
+use super::keys::{self, Hint};
+use crate::ask::start::Step;
+use crate::suggest::Start;
+
+/// The start screen's state.
+#[derive(Debug, Clone)]
+pub struct StartScreen {
+    /// The new policy's name, as typed on the home screen.
+    pub name: String,
+    /// Which of [`Step::ALL`] is asked.
+    pub step: usize,
+    /// The answers so far.
+    pub start: Start,
+    /// The list being ticked (kinds, regions).
+    pub choices: Choices,
+    /// The line being typed (country, code folder).
+    pub input: TextInput,
+    /// Why the last answer was refused.
+    pub error: Option<String>,
+    /// Every question is answered: the code is being looked through and the
+    /// suggestions made. Keys other than Ctrl-C wait.
+    pub working: bool,
+}
+
+impl StartScreen {
+    pub fn new(name: String) -> StartScreen {
+        let mut s = StartScreen {
+            name,
+            step: 0,
+            start: Start::default(),
+            choices: Choices::new(Vec::new(), None, ""),
+            input: TextInput::default(),
+            error: None,
+            working: false,
+        };
+        s.load();
+        s
+    }
+
+    /// The question asked.
+    pub fn question(&self) -> Step {
+        Step::ALL[self.step]
+    }
+
+    /// Sets up the editor of the current question from the answers so far, so that
+    /// going back shows what was answered.
+    fn load(&mut self) {
+        let step = self.question();
+        let ticked: Vec<Value> = step
+            .ticked(&self.start)
+            .into_iter()
+            .map(Value::from)
+            .collect();
+        self.choices = Choices::new(
+            step.choices().unwrap_or_default(),
+            Some(&Value::Array(ticked)),
+            "",
+        );
+        self.input = TextInput::new(step.typed(&self.start).unwrap_or_default());
+        self.error = None;
+    }
+
+    /// Whether the current question is answered by ticking.
+    pub fn ticking(&self) -> bool {
+        self.question().choices().is_some()
+    }
+
+    pub fn hints(&self) -> Vec<Hint> {
+        if self.working {
+            return vec![("^C", "stop")];
+        }
+        let back = if self.step == 0 {
+            ("Esc", "skip the start")
+        } else {
+            ("Esc", "back")
+        };
+        let mut hints = if self.ticking() {
+            vec![("↑↓", "move"), ("Space", "tick"), ("Enter", "next")]
+        } else {
+            vec![("Enter", "next")]
+        };
+        hints.extend([back, ("^Q", "quit")]);
+        hints
+    }
+}
+
+/// Opens the start for a new policy called `name`.
+pub fn open(app: &mut App, name: String) {
+    app.start = Some(StartScreen::new(name));
+    app.screen = Screen::Start;
+}
+
+/// A key on the start screen.
+pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
+    if keys::is_quit(key) {
+        app.exit = Some(crate::cli::Exit::Ok);
+        return Vec::new();
+    }
+    let Some(s) = app.start.as_mut() else {
+        return Vec::new();
+    };
+    if s.working {
+        return Vec::new();
+    }
+    if key.code == KeyCode::Esc {
+        if s.step == 0 {
+            // Skipped: the whole interview, without suggestions.
+            let name = s.name.clone();
+            app.start = None;
+            return vec![Cmd::Create { name }];
+        }
+        s.step -= 1;
+        s.load();
+        return Vec::new();
+    }
+    let step = s.question();
+    let answered = if s.ticking() {
+        match s.choices.handle(key) {
+            Outcome::Submit(Value::Array(keys)) => {
+                let keys: Vec<&str> = keys.iter().filter_map(Value::as_str).collect();
+                if keys.is_empty() {
+                    s.error = Some(step.none_ticked().to_owned());
+                    return Vec::new();
+                }
+                step.record(&mut s.start, &keys, "");
+                true
+            }
+            _ => false,
+        }
+    } else if key.code == KeyCode::Enter {
+        if let Err(e) = step.check(&s.input.text) {
+            s.error = Some(e);
+            return Vec::new();
+        }
+        step.record(&mut s.start, &[], &s.input.text);
+        true
+    } else {
+        s.input.handle(key);
+        false
+    };
+    if !answered {
+        return Vec::new();
+    }
+    if s.step + 1 < Step::ALL.len() {
+        s.step += 1;
+        s.load();
+        return Vec::new();
+    }
+    s.working = true;
+    s.error = None;
+    vec![Cmd::Begin {
+        name: s.name.clone(),
+        start: s.start.clone(),
+    }]
+}
+
+/// Pasted text goes into the line being typed.
+pub fn paste(app: &mut App, text: &str) {
+    if let Some(s) = app.start.as_mut()
+        && !s.ticking()
+        && !s.working
+    {
+        s.input.insert_str(text);
+    }
+}
+
+/// The suggestions are made: the wizard opens on them, at the first question that
+/// needs the operator, and they are saved at once (as `new` saves them).
+pub fn begun(app: &mut App, begun: super::event::Begun) -> Vec<Cmd> {
+    let answers = crate::suggest::suggest(
+        &crate::answers::Answers::default(),
+        &begun.start,
+        begun.found.as_ref(),
+        &app.catalog,
+    );
+    let n = answers.unconfirmed().len();
+    app.start = None;
+    app.open(
+        begun.path,
+        Some(begun.name),
+        answers,
+        None,
+        super::app::Saved::NotYet,
+    );
+    super::confirm::first_to_do(app);
+    let mut notice = if n == 0 {
+        super::strings::START_NOTHING.to_owned()
+    } else {
+        format!(
+            "Quick start: {n} suggestion{} to confirm. {}",
+            if n == 1 { "" } else { "s" },
+            super::strings::START_SUGGESTED
+        )
+    };
+    if let Some(why) = begun.scan_error {
+        notice = format!("Cannot look through your code: {why}. {notice}");
+    }
+    let d = app.doc_mut();
+    // `first_to_do` may have said there is nothing left; the start's word comes first.
+    d.notice = Some(match d.notice.take() {
+        Some(more) => format!("{notice} {more}"),
+        None => notice,
+    });
+    vec![Cmd::Save {
+        key: "audience.regions".to_owned(),
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::super::app::{App, Screen};
+    use super::super::event::{Begun, Cmd, Msg, update};
+    use crate::answers::vocab::Region;
+    use crate::catalog::Catalog;
+    use crate::render::{Format, Renderer};
+    use crate::suggest::{Start, StartKind};
+
+    fn app() -> App {
+        let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
+        app.catalog = Catalog::builtin();
+        update(&mut app, key(KeyCode::Char('n')));
+        for c in "invoicely".chars() {
+            update(&mut app, key(KeyCode::Char(c)));
+        }
+        assert!(update(&mut app, key(KeyCode::Enter)).is_empty());
+        app
+    }
+
+    fn key(code: KeyCode) -> Msg {
+        Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn press(app: &mut App, code: KeyCode) -> Vec<Cmd> {
+        update(app, key(code))
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        for c in text.chars() {
+            press(app, KeyCode::Char(c));
+        }
+    }
+
+    fn step(app: &App) -> usize {
+        app.start.as_ref().unwrap().step
+    }
+
+    fn screen(app: &App, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|f| crate::tui::ui::draw(app, f)).unwrap();
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buffer.area.height {
+            let line: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect();
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn the_home_screens_new_policy_asks_the_start_and_then_begins() {
+        let mut app = app();
+        assert_eq!(app.screen, Screen::Start);
+        // Kinds: nothing ticked is refused.
+        assert!(press(&mut app, KeyCode::Enter).is_empty());
+        assert_eq!(step(&app), 0);
+        assert_eq!(
+            app.start.as_ref().unwrap().error.as_deref(),
+            Some("Tick at least one kind.")
+        );
+        press(&mut app, KeyCode::Char(' ')); // Web app or SaaS
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(step(&app), 1);
+        // Country: checked as `new` checks it.
+        type_text(&mut app, "XX");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(step(&app), 1);
+        assert!(app.start.as_ref().unwrap().error.is_some());
+        press(&mut app, KeyCode::Backspace);
+        press(&mut app, KeyCode::Backspace);
+        type_text(&mut app, "de");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(step(&app), 2);
+        // Esc goes back one question, showing its answer; Enter keeps it.
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(step(&app), 1);
+        assert_eq!(app.start.as_ref().unwrap().input.text, "DE");
+        press(&mut app, KeyCode::Enter);
+        // Regions: the first is the EEA.
+        press(&mut app, KeyCode::Char(' '));
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(step(&app), 3);
+        // The code folder: a missing one is refused; Enter on nothing skips.
+        type_text(&mut app, "/no/such/folder");
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(step(&app), 3);
+        app.start.as_mut().unwrap().input = Default::default();
+        let cmds = press(&mut app, KeyCode::Enter);
+        let expected = Start {
+            kinds: vec![StartKind::WebApp],
+            established: Some("DE".parse().unwrap()),
+            regions: vec![Region::ALL[0]],
+            code_dir: None,
+        };
+        assert_eq!(
+            cmds,
+            [Cmd::Begin {
+                name: "invoicely".to_owned(),
+                start: expected
+            }]
+        );
+        // Waiting for the suggestions, keys do nothing and the loop polls the worker.
+        assert!(app.scanning());
+        assert!(press(&mut app, KeyCode::Esc).is_empty());
+        assert_eq!(app.screen, Screen::Start);
+    }
+
+    #[test]
+    fn the_wizard_opens_on_the_suggestions_and_saves_them() {
+        let mut app = app();
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/quickstart/saas");
+        let found = crate::scan::scan(&dir, &app.catalog).unwrap();
+        let cmds = update(
+            &mut app,
+            Msg::Begun(Box::new(Begun {
+                path: PathBuf::from("/tmp/policies/invoicely.json"),
+                name: "invoicely".to_owned(),
+                start: Start {
+                    kinds: vec![StartKind::WebApp],
+                    established: Some("DE".parse().unwrap()),
+                    regions: vec![Region::Eea],
+                    code_dir: Some(dir.display().to_string()),
+                },
+                found: Some(found),
+                scan_error: None,
+            })),
+        );
+        assert_eq!(
+            cmds,
+            [Cmd::Save {
+                key: "audience.regions".to_owned()
+            }]
+        );
+        assert_eq!(app.screen, Screen::Wizard);
+        assert!(app.start.is_none());
+        let d = app.doc();
+        assert!(
+            d.answers
+                .unconfirmed()
+                .contains(&"processors.stripe".to_owned())
+        );
+        assert!(d.notice.as_deref().unwrap().starts_with("Quick start: "));
+        // Where `new` opens: the first question only the operator can answer.
+        assert_eq!(app.question().key, "organization.product_name");
+    }
+
+    #[test]
+    fn esc_at_the_first_question_skips_the_start() {
+        let mut app = app();
+        assert_eq!(
+            press(&mut app, KeyCode::Esc),
+            [Cmd::Create {
+                name: "invoicely".to_owned()
+            }]
+        );
+        assert!(app.start.is_none());
+        // A name taken meanwhile is reported on the home screen.
+        let mut app = self::app();
+        app.start.as_mut().unwrap().working = true;
+        update(
+            &mut app,
+            Msg::Failed("invoicely.json already exists".into()),
+        );
+        assert_eq!(app.screen, Screen::Home);
+        assert!(app.start.is_none());
+    }
+
+    #[test]
+    fn snapshot_start_screen() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char(' '));
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Char(' '));
+        insta::assert_snapshot!("start_kinds", screen(&app, 80, 24));
+        press(&mut app, KeyCode::Enter);
+        insta::assert_snapshot!("start_country", screen(&app, 80, 24));
+        // At the smallest size the list still shows its cursor.
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Down);
+        insta::assert_snapshot!("start_kinds_small", screen(&app, 40, 12));
+    }
+}
