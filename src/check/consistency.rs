@@ -121,6 +121,24 @@ pub static RULES: &[Rule] = &[
                   list the rights you offer everyone",
     },
     Rule {
+        id: "consistency-not-collected",
+        reviewed: "2026-12-06",
+        regime: Regime::Consistency,
+        // A statement that audio, video or location is not collected, next to a
+        // permission or data category that collects it, misinforms about the
+        // processing (transparency, and the purposes of Art. 13(1)(c)) and is a
+        // material misrepresentation under FTC Act §5 (15 U.S.C. 45(a); FTC Policy
+        // Statement on Deception, 1983). Legal review FN-11. See `denials`.
+        citation: "GDPR Art. 5(1)(a), 13(1)(c); FTC Act §5 (15 U.S.C. 45(a))",
+        severity: Severity::Error,
+        applies_when: "the policy says audio, video or location is not collected",
+        applies: always,
+        test: super::denials::contradicted,
+        message: "The policy says a kind of data is not collected, yet a permission or data \
+                  category it declares collects it; correct the statement, or the permission \
+                  and the data it collects",
+    },
+    Rule {
         id: "consistency-stays-in-region",
         reviewed: "2026-12-06",
         regime: Regime::Consistency,

@@ -657,6 +657,17 @@ rule_tests! {
         kids(a);
         a.audience.minimum_age = Some(12);
     }, |a| a.audience.minimum_age = Some(16);
+    // FN-11: a statement that audio is not recorded, and a permission for the microphone.
+    consistency_not_collected: "consistency-not-collected" => |a| {
+        a.data.not_collected.push(crate::answers::NotCollected {
+            what: "Audio or voice recordings".into(),
+            detail: None,
+        });
+        a.audience.product_kinds.push(ProductKind::MobileApp);
+    }, |a| a.app.android_permissions.push(Permission {
+        names: vec!["android.permission.RECORD_AUDIO".into()],
+        used_for: "Voice memos attached to an expense".into(),
+    });
     consistency_advertising_cookies: "consistency-advertising-cookies" => |a| {
         a.tracking.cookies.push(ad_cookie(None));
     }, |a| a.tracking.cookies.push(ad_cookie(Some("AdNet")));
@@ -1469,4 +1480,59 @@ fn regime_questions_follow_their_law() {
         only(&mut a, &[region]);
         assert!(asked(&a, "processors[1].safeguard"), "{region:?}");
     }
+}
+
+/// Legal review FN-11 as Stepr had it: the denial is a sentence of a category's
+/// description, the contradiction an extension permission's purpose.
+#[test]
+fn a_denial_in_a_description_meets_a_permission() {
+    case(
+        "consistency-not-collected",
+        |a| {
+            a.audience.product_kinds.push(ProductKind::BrowserExtension);
+            a.data.categories[1]
+                .description
+                .push_str(". We do not record video or audio");
+        },
+        |a| {
+            a.extension.permissions.push(Permission {
+                names: vec!["offscreen".into()],
+                used_for: "Capture microphone input for voice-annotated steps".into(),
+            })
+        },
+    );
+    // Only audio is contradicted, so the finding names audio and not video.
+    let mut a = complete();
+    a.audience.product_kinds.push(ProductKind::BrowserExtension);
+    a.data.categories[1]
+        .description
+        .push_str(". We do not record video or audio");
+    a.extension.permissions.push(Permission {
+        names: vec!["audioCapture".into()],
+        used_for: "Voice notes".into(),
+    });
+    let found = fired(&a, "consistency-not-collected");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].answer, "data.categories[1].description");
+}
+
+/// A location denial meets a category the CCPA table calls geolocation; a denial of
+/// something else, or a permission for something else, is quiet.
+#[test]
+fn a_location_denial_meets_a_geolocation_category() {
+    case(
+        "consistency-not-collected",
+        |a| {
+            a.data.not_collected.push(crate::answers::NotCollected {
+                what: "Your precise location".into(),
+                detail: None,
+            });
+            a.audience.product_kinds.push(ProductKind::BrowserExtension);
+            a.extension.permissions.push(Permission {
+                names: vec!["storage".into()],
+                used_for: "Remember your preferences".into(),
+            });
+        },
+        |a| a.data.categories[1].ccpa_category = Some(CcpaCategory::Geolocation),
+    );
 }
