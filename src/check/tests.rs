@@ -668,6 +668,10 @@ rule_tests! {
         names: vec!["android.permission.RECORD_AUDIO".into()],
         used_for: "Voice memos attached to an expense".into(),
     });
+    // FN-5: "We do not transfer personal data outside" while a recipient's place is unknown.
+    consistency_stays_in_region_unknown: "consistency-stays-in-region-unknown" => |a| {
+        a.hosting.stays_in_region = Some(true);
+    }, |a| a.processors[2].countries.clear();
     consistency_advertising_cookies: "consistency-advertising-cookies" => |a| {
         a.tracking.cookies.push(ad_cookie(None));
     }, |a| a.tracking.cookies.push(ad_cookie(Some("AdNet")));
@@ -1534,5 +1538,28 @@ fn a_location_denial_meets_a_geolocation_category() {
             });
         },
         |a| a.data.categories[1].ccpa_category = Some(CcpaCategory::Geolocation),
+    );
+}
+
+/// "All data is hosted within" alone is contradicted only by a host or a database of
+/// unknown place; a certificate authority never is.
+#[test]
+fn hosting_location_asks_only_hosts_where_they_are() {
+    let mut a = complete();
+    a.hosting.stays_in_region = None;
+    a.hosting.data_location = vec!["DE".parse().unwrap()];
+    a.processors[2].countries.clear();
+    assert!(fired(&a, "consistency-stays-in-region-unknown").is_empty());
+    a.processors[2].role = ProcessorRole::Tls;
+    a.hosting.stays_in_region = Some(true);
+    assert!(fired(&a, "consistency-stays-in-region-unknown").is_empty());
+    a.processors[0].countries.clear();
+    let found = fired(&a, "consistency-stays-in-region-unknown");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].answer, "processors[0].countries");
+    assert!(
+        found[0].message.contains("`Hetzner`"),
+        "{}",
+        found[0].message
     );
 }
