@@ -1563,3 +1563,40 @@ fn hosting_location_asks_only_hosts_where_they_are() {
         found[0].message
     );
 }
+
+/// Issue 12 review: the two required elements are errors, and a waiver still clears
+/// them.
+#[test]
+fn required_transfer_basis_and_business_purpose_list_are_errors() {
+    let mut a = complete();
+    a.processors[0].safeguard = Default::default();
+    a.processors[2].categories.clear();
+    for id in ["lgpd-transfer", "ccpa-business-purpose-disclosures"] {
+        let found = fired(&a, id);
+        assert!(!found.is_empty(), "{id} did not fire");
+        assert!(
+            found.iter().all(|f| f.severity == Severity::Error),
+            "{id}: {found:#?}"
+        );
+        // Waived with a reason, each is listed as waived and stops nothing.
+        let mut w = a.clone();
+        w.waivers.push(waiver(id, None));
+        let found = check_on(&w, "2026-12-06");
+        let mine: Vec<_> = found.iter().filter(|f| f.rule == id).collect();
+        assert!(
+            !mine.is_empty() && mine.iter().all(|f| f.waived.is_some()),
+            "{mine:#?}"
+        );
+    }
+}
+
+/// A TLS certificate authority receives no consumer's data, so it needs no row in the
+/// California table.
+#[test]
+fn a_certificate_authority_needs_no_business_purpose_row() {
+    let mut a = complete();
+    a.processors[2].categories.clear();
+    a.processors[2].data_description = Some("no personal data".into());
+    a.processors[2].role = ProcessorRole::Tls;
+    assert!(fired(&a, "ccpa-business-purpose-disclosures").is_empty());
+}
