@@ -1127,29 +1127,9 @@ fn extension() -> Section {
                 "extension.permissions",
                 "Which permissions does it request?",
                 "Chrome Web Store policy: every permission must have a stated purpose.",
-                records(
-                    "permission",
-                    |r| {
-                        r.get("names")
-                            .and_then(Value::as_array)
-                            .map(|n| {
-                                n.iter()
-                                    .filter_map(Value::as_str)
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            })
-                            .unwrap_or_default()
-                    },
-                    vec![
-                        q(
-                            "names",
-                            "Permission names, as the manifest spells them",
-                            "E.g. activeTab, tabs.",
-                            Kind::Lines,
-                        )
-                        .required(),
-                        q("used_for", "What are they used for?", "", Kind::Text).required(),
-                    ],
+                stores::permission_records(
+                    "Permission names, as the manifest spells them",
+                    "E.g. activeTab, tabs.",
                 ),
             )
             .when(is_extension),
