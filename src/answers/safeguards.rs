@@ -7,45 +7,14 @@
 //! list existed does), and one mechanism is written back that way, so files that name
 //! one stay as they were and older releases keep reading them.
 
-use std::borrow::Cow;
-
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
+use super::Several;
 use super::vocab::Safeguard;
 
-/// A recipient's or transfer's mechanisms, in the operator's order, without repeats.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Safeguards(Vec<Safeguard>);
+/// A recipient's or transfer's mechanisms, in the operator's order, without repeats:
+/// one or several, read and written as [`Several`] values are.
+pub type Safeguards = Several<Safeguard>;
 
-impl Safeguards {
-    pub fn new(list: impl IntoIterator<Item = Safeguard>) -> Safeguards {
-        let mut kept: Vec<Safeguard> = Vec::new();
-        for s in list {
-            if !kept.contains(&s) {
-                kept.push(s);
-            }
-        }
-        Safeguards(kept)
-    }
-
-    /// No mechanism is named.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn contains(&self, s: Safeguard) -> bool {
-        self.0.contains(&s)
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = Safeguard> + '_ {
-        self.0.iter().copied()
-    }
-
-    pub fn as_slice(&self) -> &[Safeguard] {
-        &self.0
-    }
-
+impl Several<Safeguard> {
     /// The answer, or `None` when it is unanswered (for `diff`'s "set"/"removed").
     pub fn answered(&self) -> Option<&Safeguards> {
         (!self.is_empty()).then_some(self)
@@ -83,81 +52,13 @@ impl Safeguards {
     }
 }
 
-impl From<Safeguard> for Safeguards {
-    fn from(s: Safeguard) -> Safeguards {
-        Safeguards(vec![s])
-    }
-}
-
-impl std::fmt::Display for Safeguards {
+impl std::fmt::Display for Several<Safeguard> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let labels: Vec<&str> = self.iter().map(Safeguard::label).collect();
         match labels.as_slice() {
             [init @ .., last] if !init.is_empty() => write!(f, "{} and {last}", init.join(", ")),
             _ => f.write_str(&labels.join("")),
         }
-    }
-}
-
-impl Serialize for Safeguards {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0.as_slice() {
-            // Unanswered, like any other optional answer.
-            [] => serializer.serialize_none(),
-            [one] => one.serialize(serializer),
-            many => many.serialize(serializer),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Safeguards {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Safeguards, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum OneOrMany {
-            One(Safeguard),
-            Many(Vec<Safeguard>),
-        }
-        // Untagged enums hide the variant's own error, so an unknown mechanism is
-        // read again as one value to name it.
-        let value = serde_json::Value::deserialize(deserializer)?;
-        match value {
-            serde_json::Value::Null => Ok(Safeguards::default()),
-            serde_json::Value::String(_) => serde_json::from_value::<Safeguard>(value)
-                .map(Safeguards::from)
-                .map_err(serde::de::Error::custom),
-            _ => match serde_json::from_value::<OneOrMany>(value.clone()) {
-                Ok(OneOrMany::One(s)) => Ok(s.into()),
-                Ok(OneOrMany::Many(list)) => Ok(Safeguards::new(list)),
-                Err(_) => serde_json::from_value::<Vec<Safeguard>>(value)
-                    .map(Safeguards::new)
-                    .map_err(serde::de::Error::custom),
-            },
-        }
-    }
-}
-
-impl JsonSchema for Safeguards {
-    fn schema_name() -> Cow<'static, str> {
-        "Safeguards".into()
-    }
-
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
-        let one = generator.subschema_for::<Safeguard>();
-        // "array" first: `--set` splits a comma-separated value into the list.
-        json_schema!({
-            "type": ["array", "string", "null"],
-            "items": one,
-            "anyOf": [
-                {"type": "array", "items": one},
-                one,
-                {"type": "null"}
-            ]
-        })
     }
 }
 
