@@ -726,3 +726,33 @@ fn ctrl_q_on_a_refused_answer_warns_first() {
     assert_eq!(key(&app), "organization.contact_email");
     assert!(screen(&app, 100, 30).contains("privacy@acme"));
 }
+
+/// Found walking through the wizard as a first-time user: text meant for "When is
+/// it collected?", typed with the cursor one row lower on "Must users provide it?",
+/// answered that yes/no with the n of "when", then "Is it about health, ...?" with
+/// the y of "you" (yes: special category data), and the other letters vanished.
+/// A letter a field does not take now stops the rest of that typing from answering
+/// anything, and says so; after an arrow key, y and n answer again.
+#[test]
+fn prose_typed_on_a_yes_no_field_answers_nothing() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "data.categories");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('a'));
+    to_field(&mut app, "Must users provide it to use the product?");
+    type_text(&mut app, "when you upload an invoice");
+    let r = record(&app);
+    assert!(!r.contains_key("required"), "{r:?}");
+    assert!(!r.contains_key("special_category"), "{r:?}");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Not typed"), "{shown}");
+    assert!(
+        shown.contains("›  Must users provide it"),
+        "the cursor stays: {shown}"
+    );
+    // An arrow key, and y answers it again.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(record(&app)["required"], true);
+}
