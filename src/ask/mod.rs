@@ -321,6 +321,7 @@ impl<'a> Interview<'a> {
                 message: "Text".to_owned(),
                 help: String::new(),
                 placeholder: None,
+                esc: None,
             };
             let check = |s: &str| {
                 if s.trim().is_empty() {
@@ -399,6 +400,7 @@ impl<'a> Interview<'a> {
                 message: format!("{}: what next?", capitalize(noun)),
                 help: q.help.to_owned(),
                 placeholder: None,
+                esc: None,
             };
             let default = if suggested || items.is_empty() {
                 0
@@ -568,6 +570,7 @@ fn prompt_of(q: &Question, answers: &Answers) -> Prompt {
         message: in_words(q.prompt, answers).into_owned(),
         help: in_words(q.help, answers).into_owned(),
         placeholder: q.example.map(|e| format!("e.g. {e}")),
+        esc: None,
     }
 }
 

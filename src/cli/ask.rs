@@ -84,6 +84,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
             message: format!("Continue where you stopped last time ({})?", section.title),
             help: "No starts from the first question; every saved answer is offered as the default either way.".to_owned(),
             placeholder: None,
+        esc: None,
         };
         match terminal.confirm(&prompt, Some(true)) {
             Reply::Answer(true) => start = Some(next_question(&key)),
@@ -178,6 +179,7 @@ fn ask_name(terminal: &mut Terminal) -> Option<String> {
         message: "Name for this policy (letters, digits, - and _)".to_owned(),
         help: "It is saved under this name in your data directory; `policywright list` shows saved policies.".to_owned(),
         placeholder: Some("acme".to_owned()),
+        esc: None,
     };
     let check = |s: &str| match Source::parse(s.trim()) {
         Ok(Source::Saved { .. }) => Ok(()),
