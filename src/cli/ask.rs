@@ -108,6 +108,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     interview.quick = quick;
     interview.catalog = catalog;
     interview.answers_file = Some(path.clone());
+    interview.draft = session::draft(&path);
     let outcome = interview
         .run(sections, start.flatten().as_deref())
         .map_err(anyhow::Error::msg)?;
@@ -117,6 +118,9 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
         Ok(policy) => policy.problems(),
         Err(problems) => problems,
     };
+    // An entry begun but not saved is kept for the next interview (or dropped once
+    // it was taken and finished).
+    session::keep_draft(&path, interview.draft.clone());
     match outcome {
         Outcome::Finished => {
             if args.section.is_none() {
