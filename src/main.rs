@@ -2,12 +2,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// mimalloc instead of the system allocator: rendering, checking and comparing
-/// allocate many small strings and maps, and glibc's malloc and free were a third of
-/// the instructions of a render of 2,000 recipients (issue 17).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     // A shell asking for completions (`COMPLETE=bash policywright ...`) is answered
     // here, before anything else is printed, and the process ends.

@@ -377,15 +377,23 @@ mod tests {
             .find(|c| c.id == "billing")
             .unwrap();
         billing.source_name = Some("Stripe Inc".into());
-        billing.source = DataSource::Provided;
+        billing.source = DataSource::Provided.into();
         let policy = Policy::resolve(&a, &Catalog::builtin()).unwrap();
         let billing = policy.category("billing").unwrap();
         assert_eq!(billing.source_name, None);
-        assert_eq!(billing.source, DataSource::Provided);
+        assert_eq!(billing.source, DataSource::Provided.into());
         // The file keeps it, in case the source changes back.
         assert!(a.category("billing").unwrap().source_name.is_some());
 
-        a.data.categories[2].source = DataSource::ThirdParty;
+        a.data.categories[2].source = DataSource::ThirdParty.into();
+        let policy = Policy::resolve(&a, &Catalog::builtin()).unwrap();
+        assert_eq!(
+            policy.category("billing").unwrap().source_name.as_deref(),
+            Some("Stripe Inc")
+        );
+        // Kept while a third party is one of several sources (issue 13, item 9).
+        a.data.categories[2].source =
+            crate::answers::Several::new([DataSource::Provided, DataSource::ThirdParty]);
         let policy = Policy::resolve(&a, &Catalog::builtin()).unwrap();
         assert_eq!(
             policy.category("billing").unwrap().source_name.as_deref(),

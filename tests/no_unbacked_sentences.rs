@@ -308,10 +308,7 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
     if p.count("lodge a complaint") > 1 {
         f.0.push("states the right to complain more than once".to_owned());
     }
-    let consent = a
-        .purposes
-        .iter()
-        .any(|x| x.legal_basis == Some(LegalBasis::Consent));
+    let consent = a.purposes.iter().any(|x| x.rests_on(LegalBasis::Consent));
     f.absent_unless(
         consent,
         &p,

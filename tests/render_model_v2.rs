@@ -309,6 +309,82 @@ fn telemetry_is_said_with_what_we_collect_and_only_as_answered() {
     assert!(!text.contains("elemetry about its own use"), "{text}");
 }
 
+/// Item 9: a purpose with several legal bases says the part each covers, and a data
+/// category with several sources is listed once, under its first, with the others
+/// said (GDPR Art. 13(1)(c), 14(2)(f)).
+#[test]
+fn several_bases_and_several_sources_are_each_said() {
+    let answers = example("shipdesk");
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let used = section(&text, "How we use").unwrap();
+        assert!(
+            used.contains(
+                "Legal bases: performance of our contract with you (GDPR Art. 6(1)(b)), for \
+                 charging the plan and sending invoices; compliance with a legal obligation \
+                 (GDPR Art. 6(1)(c)), for keeping the billing records US tax law requires."
+            ),
+            "{format:?}: {used}"
+        );
+        // A purpose with one basis reads as before.
+        assert!(
+            used.contains(
+                "Legal basis: our legitimate interests (GDPR Art. 6(1)(f)), namely keeping \
+                 our customers' workspaces safe from intrusion."
+            ),
+            "{format:?}: {used}"
+        );
+        let collected = section(&text, "What we collect").unwrap();
+        let provided = &collected[collected.find("Information you provide directly").unwrap()..];
+        assert!(
+            provided.contains("It also comes from Stripe. You must provide this to use Shipdesk"),
+            "{format:?}: {provided}"
+        );
+        // Listed once: not again under the third party's heading.
+        assert_eq!(
+            collected.matches("Billing contact").count(),
+            1,
+            "{format:?}: {collected}"
+        );
+        assert!(
+            !collected.contains("Information from third-party services"),
+            "{format:?}: {collected}"
+        );
+    }
+}
+
+/// Item 10: pseudonymisation and anonymisation are measures of their own kind (GDPR
+/// Art. 4(5), 32(1)(a); Recital 26), said under the security section like any other.
+#[test]
+fn pseudonymisation_and_anonymisation_are_said_with_the_security_measures() {
+    let answers = example("shipdesk");
+    let kinds: Vec<_> = answers
+        .security
+        .measures
+        .iter()
+        .map(|m| m.kind.key())
+        .collect();
+    assert!(
+        kinds.contains(&"pseudonymisation") && kinds.contains(&"anonymisation"),
+        "{kinds:?}"
+    );
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let security = section(&text, "Security").unwrap();
+        assert!(
+            security.contains(
+                "Usage data is analysed under random ids, kept apart from the accounts they \
+                 stand for."
+            ),
+            "{format:?}: {security}"
+        );
+        assert!(
+            security.contains("The usage statistics we keep to plan the product are anonymised"),
+            "{format:?}: {security}"
+        );
+    }
+}
+
 /// Legal review §4: a merchant of record (Paddle) sells the product in its own name and
 /// is an independent controller of the buyer's data, and Stripe is one for its own fraud
 /// checks; the policy says so in the recipient's row, in every format, once the catalog
@@ -374,11 +450,8 @@ fn independent_controllers_say_so() {
 fn the_right_to_object_to_direct_marketing_stands_apart() {
     let mut answers = example("shipdesk");
     for p in &mut answers.purposes {
-        if matches!(
-            p.legal_basis,
-            Some(policywright::answers::vocab::LegalBasis::LegitimateInterests)
-        ) {
-            p.legal_basis = Some(policywright::answers::vocab::LegalBasis::Contract);
+        if p.rests_on(policywright::answers::vocab::LegalBasis::LegitimateInterests) {
+            p.legal_basis = policywright::answers::vocab::LegalBasis::Contract.into();
             p.legitimate_interest = None;
         }
     }

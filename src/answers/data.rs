@@ -4,6 +4,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::roles::CustomerData;
+use super::several::Several;
 use super::vocab::{
     Art9Condition, CcpaCategory, DataRole, DataSource, LegalBasis, LocalPlace, TrainingUse,
 };
@@ -28,7 +29,7 @@ pub struct DataCollection {
 }
 
 /// One kind of personal data.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataCategory {
     /// A short key other answers use to refer to this category ("account", "screenshots").
@@ -37,9 +38,12 @@ pub struct DataCategory {
     pub name: String,
     /// What exactly is collected, in a sentence or two.
     pub description: String,
-    /// Where it comes from.
-    pub source: DataSource,
-    /// Which third party, when the source is a third party ("Stripe").
+    /// Where it comes from: one source (`"provided"`), or several when it comes from
+    /// more than one (`["provided", "third_party"]`: you give it, and it is completed
+    /// from your identity provider). GDPR Art. 13(1), 14(1)(d), 14(2)(f); Cal. Civ.
+    /// Code 1798.110(a)(2).
+    pub source: Several<DataSource>,
+    /// Which third party, when one of the sources is a third party ("Stripe").
     #[serde(default)]
     pub source_name: Option<String>,
     /// When it is collected, completing "Collected ..." ("only while you are recording").
@@ -88,6 +92,31 @@ pub struct DataCategory {
     /// It is kept encrypted where it stays (only with `stays_on`).
     #[serde(default)]
     pub encrypted_locally: bool,
+}
+
+/// A category's answers before any is given: the source starts as "you provide it",
+/// as the interview's first choice does (an empty source is not valid).
+impl Default for DataCategory {
+    fn default() -> Self {
+        DataCategory {
+            id: Default::default(),
+            name: Default::default(),
+            description: Default::default(),
+            source: DataSource::Provided.into(),
+            source_name: Default::default(),
+            when: Default::default(),
+            required: Default::default(),
+            if_not_provided: Default::default(),
+            sensitive: Default::default(),
+            special_category: Default::default(),
+            art9_condition: Default::default(),
+            ccpa_sensitive: Default::default(),
+            ccpa_category: Default::default(),
+            role: Default::default(),
+            stays_on: Default::default(),
+            encrypted_locally: Default::default(),
+        }
+    }
 }
 
 impl DataCategory {
@@ -139,12 +168,69 @@ pub struct Purpose {
     /// The data categories used for it (their ids).
     #[serde(default)]
     pub categories: Vec<String>,
-    /// The GDPR Art. 6 basis that makes it lawful.
+    /// The GDPR Art. 6(1) basis that makes it lawful (`"contract"`), or the bases,
+    /// when each covers a part of it (`["contract", "legitimate_interests"]`: the
+    /// service you signed up for, and keeping it free of abuse); `<basis>_for`
+    /// (`contract_for`, ...) says which part each covers, completing "for ...".
+    /// Art. 13(1)(c) asks for the legal basis of each processing; several bases for
+    /// one purpose are lawful only when each covers its own part (EDPB Guidelines
+    /// 2/2019, section 2.2; Guidelines 05/2020 on consent, para. 121-123).
     #[serde(default)]
-    pub legal_basis: Option<LegalBasis>,
-    /// The interest pursued, when the basis is legitimate interests (Art. 13(1)(d)).
+    pub legal_basis: Several<LegalBasis>,
+    /// The part that rests on consent, when the purpose has several bases.
+    #[serde(default)]
+    pub consent_for: Option<String>,
+    /// The part that rests on the contract, when the purpose has several bases.
+    #[serde(default)]
+    pub contract_for: Option<String>,
+    /// The part that rests on the legal obligation, when the purpose has several bases.
+    #[serde(default)]
+    pub legal_obligation_for: Option<String>,
+    /// The part that rests on vital interests, when the purpose has several bases.
+    #[serde(default)]
+    pub vital_interests_for: Option<String>,
+    /// The part that rests on the public task, when the purpose has several bases.
+    #[serde(default)]
+    pub public_task_for: Option<String>,
+    /// The part that rests on legitimate interests, when the purpose has several bases.
+    #[serde(default)]
+    pub legitimate_interests_for: Option<String>,
+    /// The part that rests on the recognised legitimate interest, when the purpose has several bases.
+    #[serde(default)]
+    pub recognised_legitimate_interest_for: Option<String>,
+    /// The interest pursued, when a basis is legitimate interests (Art. 13(1)(d)).
     #[serde(default)]
     pub legitimate_interest: Option<String>,
+}
+
+impl Purpose {
+    /// Whether the purpose rests (wholly or in part) on `basis`.
+    pub fn rests_on(&self, basis: LegalBasis) -> bool {
+        self.legal_basis.contains(basis)
+    }
+
+    /// The part of the purpose `basis` covers, when one is said.
+    pub fn part_for(&self, basis: LegalBasis) -> Option<&str> {
+        match basis {
+            LegalBasis::Consent => &self.consent_for,
+            LegalBasis::Contract => &self.contract_for,
+            LegalBasis::LegalObligation => &self.legal_obligation_for,
+            LegalBasis::VitalInterests => &self.vital_interests_for,
+            LegalBasis::PublicTask => &self.public_task_for,
+            LegalBasis::LegitimateInterests => &self.legitimate_interests_for,
+            LegalBasis::RecognisedLegitimateInterest => &self.recognised_legitimate_interest_for,
+        }
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    }
+}
+
+impl DataCategory {
+    /// Whether it comes (wholly or in part) from `source`.
+    pub fn comes_from(&self, source: DataSource) -> bool {
+        self.source.contains(source)
+    }
 }
 
 /// Whether personal data is sold or shared for advertising (CCPA 1798.115, 1798.120).

@@ -16,7 +16,10 @@ pub const OLDEST: u64 = 1;
 /// Version 2 only adds answers (such as more contact routes) and lets the contact
 /// e-mail be left out when another route is given; every answer a
 /// version 1 file can hold means the same in version 2. So the step from 1 is the
-/// version number alone, and nothing the file says is dropped or reworded.
+/// version number alone, and nothing the file says is dropped or reworded. Answers
+/// that became lists (a recipient's `safeguard`, a purpose's `legal_basis`, a data
+/// category's `source`) read their one value as a list of one and write it back as
+/// the same plain string (see `answers::several`), so they need no step either.
 ///
 /// Files of either version may carry the one `sensitive` flag a data category had
 /// before GDPR special categories and CCPA sensitive personal information were asked

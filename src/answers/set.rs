@@ -536,6 +536,45 @@ mod tests {
         assert_eq!(a.processors[0].purpose, "Runs everything");
     }
 
+    /// Item 9 of issue 13: several legal bases and several sources are set as a
+    /// comma-separated list, one as a plain value, and an unknown one is named.
+    #[test]
+    fn several_bases_and_sources_are_set_as_a_list() {
+        use crate::answers::vocab::{DataSource, LegalBasis};
+        let a = applied(&[
+            "purposes.account.legal_basis=contract, legitimate_interests",
+            "purposes.account.legitimate_interests_for=detecting abuse",
+            "data.categories.account.source=provided,third_party",
+            "purposes.operations.legal_basis=legitimate_interests",
+        ])
+        .unwrap();
+        let account = a.purposes.iter().find(|p| p.id == "account").unwrap();
+        assert_eq!(
+            account.legal_basis.as_slice(),
+            [LegalBasis::Contract, LegalBasis::LegitimateInterests]
+        );
+        assert_eq!(
+            account.part_for(LegalBasis::LegitimateInterests),
+            Some("detecting abuse")
+        );
+        assert_eq!(
+            a.category("account").unwrap().source.as_slice(),
+            [DataSource::Provided, DataSource::ThirdParty]
+        );
+        let operations = a.purposes.iter().find(|p| p.id == "operations").unwrap();
+        assert_eq!(
+            operations.legal_basis,
+            LegalBasis::LegitimateInterests.into()
+        );
+        let written = a.to_json();
+        assert!(
+            written.contains("\"legal_basis\": \"legitimate_interests\""),
+            "one basis is written as before: {written}"
+        );
+        let e = applied(&["purposes.account.legal_basis=contract,vibes"]).unwrap_err();
+        assert!(e.contains("vibes"), "{e}");
+    }
+
     #[test]
     fn catalog_references_answer_to_the_catalog_id() {
         let mut base = Answers::default();

@@ -60,6 +60,13 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
             format_args!("data.categories[{i}].description"),
             &c.description,
         );
+        // One source or several, never none (GDPR Art. 14(2)(f)).
+        if c.source.is_empty() {
+            p.push(
+                format!("data.categories[{i}].source"),
+                "is required: name where it comes from (one source, or a list of them)",
+            );
+        }
     }
     if let Some(f) = &a.data.for_customers {
         p.url("data.for_customers.dpa_url", f.dpa_url.as_deref());
@@ -246,7 +253,7 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
 fn texts(a: &Answers, p: &mut Problems) {
     let mut breaks = Vec::new();
     super::texts::each_text(a, &mut |path, shape, text| {
-        if let Some(c) = text.chars().find(|&c| terminal_safe::is_unsafe(c)) {
+        if let Some(c) = terminal_safe::first_unsafe(text) {
             p.push(path, has_control_character(c));
         }
         if text.contains('\n') && ONE_LINE.contains(shape) {

@@ -336,6 +336,13 @@ vocabulary! {
         MultiFactor = "multi_factor" => "multi-factor authentication",
         Backups = "backups" => "backups",
         ShortLivedCodes = "short_lived_codes" => "short-lived codes",
+        // GDPR Art. 4(5), 25(1), 32(1)(a): data that can no longer be attributed to a
+        // person without additional information kept separately; still personal data
+        // (Recital 26). Plain comments: a doc comment would split the schema's enum.
+        Pseudonymisation = "pseudonymisation" => "pseudonymisation",
+        // GDPR Recital 26: data rendered anonymous so that the person is no longer
+        // identifiable, which is then no longer personal data.
+        Anonymisation = "anonymisation" => "anonymisation",
         Other = "other" => "other",
     }
 }

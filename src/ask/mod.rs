@@ -871,7 +871,17 @@ fn ask_value(
                     false => c.1.to_owned(),
                 })
                 .collect();
-            let picked = pick_many(prompter, &prompt, &keys, labels, current.or(from_catalog));
+            // A required list (a data category's sources) starts with its first
+            // choice ticked, as a required single choice starts on its first.
+            let first = (q.required && crate::questions::unanswered(current.or(from_catalog)))
+                .then(|| Value::from(keys[0]));
+            let picked = pick_many(
+                prompter,
+                &prompt,
+                &keys,
+                labels,
+                first.as_ref().or(current).or(from_catalog),
+            );
             let catalogs: Vec<Value> = catalogs.iter().map(|&i| Value::from(keys[i])).collect();
             match picked {
                 Reply::Answer(Value::Array(a)) if from_catalog.is_some() && a == catalogs => {

@@ -267,9 +267,16 @@ pub fn summary(answers: &Answers) -> String {
         .purposes
         .iter()
         .filter(|p| is(format!("purposes.{}", p.id)))
-        .map(|p| match p.legal_basis {
-            Some(b) => format!("{} ({})", p.name, b.key().replace('_', " ")),
-            None => p.name.clone(),
+        .map(|p| {
+            let bases: Vec<String> = p
+                .legal_basis
+                .iter()
+                .map(|b| b.key().replace('_', " "))
+                .collect();
+            match bases.is_empty() {
+                false => format!("{} ({})", p.name, bases.join(", ")),
+                true => p.name.clone(),
+            }
         })
         .collect();
     for (title, items) in [

@@ -130,7 +130,7 @@ pub static RULES: &[Rule] = &[
                 "purposes",
                 "legitimate_interest",
                 |p| {
-                    p.legal_basis == Some(LegalBasis::LegitimateInterests)
+                    p.rests_on(LegalBasis::LegitimateInterests)
                         && p.legitimate_interest
                             .as_deref()
                             .is_none_or(|s| s.trim().is_empty())
@@ -283,7 +283,7 @@ pub static RULES: &[Rule] = &[
         test: |a| {
             let mut hits = Vec::new();
             for (i, c) in a.data.categories.iter().enumerate() {
-                if c.source != DataSource::Provided || !c.is_controlled() {
+                if !c.comes_from(DataSource::Provided) || !c.is_controlled() {
                     continue;
                 }
                 match c.required {
@@ -317,7 +317,7 @@ pub static RULES: &[Rule] = &[
                 "data.categories",
                 "source_name",
                 |c| {
-                    c.source == DataSource::ThirdParty
+                    c.comes_from(DataSource::ThirdParty)
                         && c.source_name.is_none()
                         && c.is_controlled()
                 },
@@ -482,7 +482,7 @@ fn has_right(a: &Answers, kind: RightKind) -> bool {
 }
 
 pub(super) fn uses_basis(a: &Answers, basis: LegalBasis) -> bool {
-    a.purposes.iter().any(|p| p.legal_basis == Some(basis))
+    a.purposes.iter().any(|p| p.rests_on(basis))
 }
 
 /// Purposes without a legal basis, except those that use only data processed for
@@ -492,7 +492,7 @@ pub(super) fn purposes_without_basis(a: &Answers) -> Vec<Hit> {
         &a.purposes,
         "purposes",
         "legal_basis",
-        |p| p.legal_basis.is_none() && !super::roles::only_customers(a, &p.categories),
+        |p| p.legal_basis.is_empty() && !super::roles::only_customers(a, &p.categories),
         |p| format!("purpose `{}`", p.name),
     )
 }

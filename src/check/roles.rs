@@ -52,7 +52,7 @@ pub static RULES: &[Rule] = &[
                 &a.purposes,
                 "purposes",
                 "legal_basis",
-                |p| p.legal_basis.is_some() && only_customers(a, &p.categories),
+                |p| !p.legal_basis.is_empty() && only_customers(a, &p.categories),
                 |p| format!("purpose `{}`", p.name),
             )
         },

@@ -4,12 +4,12 @@
 use super::*;
 use crate::answers::vocab::StoreUse;
 use crate::answers::vocab::{
-    Art9Condition, CcpaCategory, CookieBasis, CookiePurpose, DataRole, GpcResponse, LegalBasis,
-    LocalPlace, NotUsed, ProcessorRole, ProductKind, Region, RightKind, Safeguard,
+    Art9Condition, CcpaCategory, CookieBasis, CookiePurpose, DataRole, DataSource, GpcResponse,
+    LegalBasis, LocalPlace, NotUsed, ProcessorRole, ProductKind, Region, RightKind, Safeguard,
     SecurityMeasureKind, StorageKind, TelemetryDefault,
 };
 use crate::answers::{
-    ContactPerson, Cookie, Permission, Processor, Right, Safeguards, StoreCategory, Waiver,
+    ContactPerson, Cookie, Permission, Processor, Right, Safeguards, Several, StoreCategory, Waiver,
 };
 
 /// The findings for the policy these answers make, as every caller of `check` sees them.
@@ -137,6 +137,93 @@ fn keeping_billing_records_by_law_is_not_taking_payment() {
         fired(&a, "gdpr-basis-fits-purpose")[0].answer,
         "purposes[2].legal_basis"
     );
+}
+
+/// The billing purpose of the complete example resting on the contract for charging
+/// and on a legal obligation for the records tax law requires, each with its part.
+fn two_bases(a: &mut Answers) {
+    let billing = &mut a.purposes[1];
+    billing.description =
+        "charge your plan, send receipts and keep the records tax law requires".into();
+    billing.legal_basis = Several::new([LegalBasis::Contract, LegalBasis::LegalObligation]);
+    billing.contract_for = Some("charging your plan and sending receipts".into());
+    billing.legal_obligation_for = Some("keeping the records German tax law requires".into());
+}
+
+/// Several bases are judged one by one, by the part each covers: charging on the
+/// contract and keeping records on a legal obligation fit; either basis given the
+/// other's part does not. Without parts, a note whose remedy is already one of the
+/// purpose's bases is not given (`gdpr-basis-parts` asks for the parts instead).
+#[test]
+fn each_of_several_bases_is_judged_by_its_own_part() {
+    let mut a = complete();
+    two_bases(&mut a);
+    assert!(fired(&a, "gdpr-basis-fits-purpose").is_empty());
+    assert!(fired(&a, "gdpr-basis-parts").is_empty());
+    a.purposes[1].legal_obligation_for = Some("the records, and to charge your plan".into());
+    let found = fired(&a, "gdpr-basis-fits-purpose");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].answer, "purposes[1].legal_basis");
+    assert!(found[0].message.contains("taking payment"), "{found:#?}");
+    a.purposes[1].contract_for = None;
+    a.purposes[1].legal_obligation_for = None;
+    assert!(fired(&a, "gdpr-basis-fits-purpose").is_empty());
+    let parts: Vec<String> = fired(&a, "gdpr-basis-parts")
+        .into_iter()
+        .map(|f| f.answer)
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            "purposes[1].contract_for",
+            "purposes[1].legal_obligation_for"
+        ]
+    );
+}
+
+/// The rules that read a purpose's basis read every one of several: a legitimate
+/// interest is asked for when legitimate interests is one of them, and a recognised
+/// legitimate interest among them is flagged where the EU GDPR applies.
+#[test]
+fn rules_on_a_basis_read_every_basis_of_a_purpose() {
+    let mut a = complete();
+    a.purposes[0].legal_basis =
+        Several::new([LegalBasis::Contract, LegalBasis::LegitimateInterests]);
+    a.purposes[0].contract_for = Some("running your account".into());
+    a.purposes[0].legitimate_interests_for = Some("improving the service".into());
+    let found = fired(&a, "gdpr-legitimate-interest");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].answer, "purposes[0].legitimate_interest");
+    a.purposes[0].legitimate_interest = Some("a better product for our users".into());
+    assert!(fired(&a, "gdpr-legitimate-interest").is_empty());
+    a.purposes[0].legal_basis = Several::new([
+        LegalBasis::Contract,
+        LegalBasis::RecognisedLegitimateInterest,
+    ]);
+    assert!(!fired(&a, "uk-recognised-legitimate-interest").is_empty());
+}
+
+/// A category with several sources: what it is required for is asked when the user
+/// gives it, and the third party is named when one of the sources is a third party
+/// (GDPR Art. 13(2)(e), 14(2)(f)).
+#[test]
+fn rules_on_a_source_read_every_source_of_a_category() {
+    let mut a = complete();
+    let billing = &mut a.data.categories[3];
+    billing.source = Several::new([DataSource::Provided, DataSource::ThirdParty]);
+    billing.required = None;
+    let required: Vec<String> = fired(&a, "gdpr-required-data")
+        .into_iter()
+        .map(|f| f.answer)
+        .collect();
+    assert_eq!(required, ["data.categories[3].required"]);
+    a.data.categories[3].required = Some(false);
+    assert!(fired(&a, "gdpr-sources").is_empty());
+    a.data.categories[3].source_name = None;
+    let found = fired(&a, "gdpr-sources");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].answer, "data.categories[3].source_name");
+    assert!(asked(&a, &found[0].answer));
 }
 
 /// 1798.130(a)(1)(A): two methods, one a toll-free number, unless online only.
@@ -372,7 +459,7 @@ rule_tests! {
     },
         |a| a.organization.dpo = None;
     gdpr_purposes: "gdpr-purposes" => none, |a| a.purposes.clear();
-    gdpr_legal_basis: "gdpr-legal-basis" => none, |a| a.purposes[0].legal_basis = None;
+    gdpr_legal_basis: "gdpr-legal-basis" => none, |a| a.purposes[0].legal_basis = Default::default();
     gdpr_legitimate_interest: "gdpr-legitimate-interest" => none,
         |a| a.purposes[3].legitimate_interest = None;
     gdpr_category_purpose: "gdpr-category-purpose" => none,
@@ -403,14 +490,18 @@ rule_tests! {
         |a| a.hosting.safeguards_copy = None;
     // Legal review S3: charging on a legal obligation.
     gdpr_basis_fits_purpose: "gdpr-basis-fits-purpose" => none, |a| {
-        a.purposes[1].legal_basis = Some(LegalBasis::LegalObligation);
+        a.purposes[1].legal_basis = LegalBasis::LegalObligation.into();
     };
     gdpr_basis_fits_records: "gdpr-basis-fits-purpose" => none, |a| {
-        a.purposes[2].legal_basis = Some(LegalBasis::Contract);
+        a.purposes[2].legal_basis = LegalBasis::Contract.into();
     };
     gdpr_basis_fits_marketing: "gdpr-basis-fits-purpose" => none, |a| {
         a.purposes[0].description = "send our newsletter".into();
     };
+    // Several bases for one purpose: each must say the part it covers (Art. 13(1)(c)).
+    gdpr_basis_parts: "gdpr-basis-parts" => |a| {
+        two_bases(a);
+    }, |a| a.purposes[1].legal_obligation_for = None;
     gdpr_retention: "gdpr-retention" => none, |a| { a.retention.rules.pop(); };
     gdpr_required_data: "gdpr-required-data" => none, |a| a.data.categories[1].required = None;
     gdpr_sources: "gdpr-sources" => none, |a| a.data.categories[3].source_name = None;
@@ -441,7 +532,7 @@ rule_tests! {
     }, |a| a.organization.eu_representative = None;
     gdpr_operator_country: "gdpr-operator-country" => none, |a| a.organization.country = None;
     gdpr_child_consent: "gdpr-child-consent" => |a| {
-        a.purposes[0].legal_basis = Some(LegalBasis::Consent);
+        a.purposes[0].legal_basis = LegalBasis::Consent.into();
     }, |a| a.audience.minimum_age = Some(13);
     gdpr_special_category: "gdpr-special-category" => |a| {
         // Quiet: a special category with its condition, and CCPA-only sensitive data
@@ -462,7 +553,7 @@ rule_tests! {
     uk_child_consent: "uk-child-consent" => |a| {
         a.audience.minimum_age = Some(12);
         a.audience.directed_to_children = Some(true);
-        a.purposes[0].legal_basis = Some(LegalBasis::Consent);
+        a.purposes[0].legal_basis = LegalBasis::Consent.into();
         a.audience.parental_consent = Some("a parent confirms by e-mail".into());
     }, |a| a.audience.parental_consent = None;
     uk_minimum_age: "uk-minimum-age" => none, |a| a.audience.minimum_age = None;
@@ -471,7 +562,7 @@ rule_tests! {
     uk_recognised_legitimate_interest: "uk-recognised-legitimate-interest" => |a| {
         a.organization.country = Some("GB".parse().unwrap());
         only(a, &[Region::Uk]);
-        a.purposes[2].legal_basis = Some(LegalBasis::RecognisedLegitimateInterest);
+        a.purposes[2].legal_basis = LegalBasis::RecognisedLegitimateInterest.into();
     }, |a| a.audience.regions.push(Region::Eea);
 
     // Swiss FADP
@@ -598,7 +689,7 @@ rule_tests! {
     lgpd_purposes: "lgpd-purposes" => none, |a| a.purposes.clear();
     lgpd_duration: "lgpd-duration" => none, |a| { a.retention.rules.pop(); };
     lgpd_controller: "lgpd-controller" => none, |a| a.organization.legal_entity = None;
-    lgpd_legal_basis: "lgpd-legal-basis" => none, |a| a.purposes[1].legal_basis = None;
+    lgpd_legal_basis: "lgpd-legal-basis" => none, |a| a.purposes[1].legal_basis = Default::default();
     lgpd_encarregado: "lgpd-encarregado" => none, |a| a.organization.dpo = None;
     lgpd_response_time: "lgpd-response-time" => none,
         |a| a.rights.response_time = Some("30 days".parse().unwrap());
@@ -720,8 +811,8 @@ rule_tests! {
         customers_books(a);
         a.data.for_customers = Some(dpa());
     }, |a| {
-        let i = a.purposes.iter().position(|p| p.legal_basis.is_none()).unwrap();
-        a.purposes[i].legal_basis = Some(LegalBasis::Contract);
+        let i = a.purposes.iter().position(|p| p.legal_basis.is_empty()).unwrap();
+        a.purposes[i].legal_basis = LegalBasis::Contract.into();
     };
     // Store forms against the policy
     store_category_absent: "store-category-absent" => mobile_store,
@@ -753,7 +844,7 @@ rule_tests! {
     // A waiver that covers a finding is quiet; moved to an answer with no finding, it
     // waives nothing and says so.
     consistency_stale_waiver: "consistency-stale-waiver" => |a| {
-        a.purposes[0].legal_basis = None;
+        a.purposes[0].legal_basis = Default::default();
         a.waivers.push(waiver("gdpr-legal-basis", Some("purposes[0]")));
     }, |a| a.waivers[0].answer = Some("purposes.billing".into());
     // A path that points at no answer is no suggestion; one that does fires.
@@ -916,7 +1007,7 @@ fn findings_are_sorted_by_regime_then_severity_then_rule() {
     let mut a = complete();
     a.organization.contact_email = "nope".into();
     a.organization.country = None;
-    a.purposes[0].legal_basis = None;
+    a.purposes[0].legal_basis = Default::default();
     a.tracking.do_not_track = None;
     let findings = check(&a);
     let keys: Vec<_> = findings
@@ -967,7 +1058,7 @@ fn region_rights_list_matches_the_rights_template() {
 #[test]
 fn notes_name_the_offending_entry() {
     let mut a = complete();
-    a.purposes[1].legal_basis = None;
+    a.purposes[1].legal_basis = Default::default();
     let f = &fired(&a, "gdpr-legal-basis")[0];
     assert_eq!(f.answer, "purposes[1].legal_basis");
     assert!(
@@ -981,7 +1072,7 @@ fn notes_name_the_offending_entry() {
 #[test]
 fn summary_counts_and_reads() {
     let mut a = complete();
-    a.purposes[0].legal_basis = None;
+    a.purposes[0].legal_basis = Default::default();
     a.sale_and_sharing.sells = Some(true);
     let s = Summary::of(&check(&a));
     assert!(s.errors >= 1 && s.warnings >= 1 && s.info == 2, "{s:?}");
@@ -1022,7 +1113,7 @@ fn every_answer_path_has_a_question() {
     a.audience.regions.push(Region::RestOfWorld);
     a.audience.product_kinds.push(ProductKind::BrowserExtension);
     a.audience.minimum_age = Some(10);
-    a.purposes[0].legal_basis = None;
+    a.purposes[0].legal_basis = Default::default();
     a.purposes[2].legitimate_interest = None;
     a.data.categories[0].required = None;
     a.data.categories[0].ccpa_category = None;
@@ -1106,13 +1197,13 @@ fn every_finding_points_at_a_question_the_interview_asks() {
     let mut cases = Vec::new();
     let mut acme = Answers::from_json(include_str!("../../examples/acme.json")).unwrap();
     acme.audience.regions = vec![Region::California];
-    acme.purposes[0].legal_basis = None;
+    acme.purposes[0].legal_basis = Default::default();
     acme.processors[0].safeguard = Default::default();
     cases.push(acme);
     let mut a = complete();
     a.organization.country = Some("CH".parse().unwrap());
     a.audience.regions = vec![Region::Brazil];
-    a.purposes[0].legal_basis = None;
+    a.purposes[0].legal_basis = Default::default();
     cases.push(a);
     for example in [
         include_str!("../../examples/stepr.json"),
@@ -1127,7 +1218,7 @@ fn every_finding_points_at_a_question_the_interview_asks() {
         .push(waiver("gdpr-legal-basis", Some("purposes[1]")));
     let mut lapsed = waiver("gdpr-legal-basis", None);
     lapsed.until = Some(date("2000-01-01"));
-    a.purposes[0].legal_basis = None;
+    a.purposes[0].legal_basis = Default::default();
     a.waivers.push(lapsed);
     a.waivers.remove(0);
     cases.push(a);
@@ -1187,7 +1278,7 @@ fn stripped(mut a: Answers) -> Answers {
     o.uk_representative = None;
     o.swiss_representative = None;
     a.purposes.iter_mut().for_each(|p| {
-        p.legal_basis = None;
+        p.legal_basis = Default::default();
         p.legitimate_interest = None;
     });
     a.data.categories.iter_mut().for_each(|c| {
@@ -1292,7 +1383,7 @@ fn readme_lists_the_contradiction_rules() {
 #[test]
 fn a_waived_finding_is_listed_and_not_counted() {
     let mut a = complete();
-    a.purposes[0].legal_basis = None;
+    a.purposes[0].legal_basis = Default::default();
     let before = Summary::of(&check(&a));
     a.waivers.push(waiver("gdpr-legal-basis", None));
     let findings = check(&a);
@@ -1322,8 +1413,8 @@ fn a_waived_finding_is_listed_and_not_counted() {
 #[test]
 fn a_waiver_with_an_answer_covers_only_that_answer() {
     let mut a = complete();
-    a.purposes[0].legal_basis = None;
-    a.purposes[1].legal_basis = None;
+    a.purposes[0].legal_basis = Default::default();
+    a.purposes[1].legal_basis = Default::default();
     for answer in [
         "purposes[1].legal_basis",
         "purposes[1]",
@@ -1356,7 +1447,7 @@ fn a_waiver_with_an_answer_covers_only_that_answer() {
 #[test]
 fn an_expired_waiver_waives_nothing_and_says_so() {
     let mut a = complete();
-    a.purposes[0].legal_basis = None;
+    a.purposes[0].legal_basis = Default::default();
     let mut w = waiver("gdpr-legal-basis", None);
     w.until = Some(date("2027-06-30"));
     a.waivers.push(w);

@@ -78,7 +78,7 @@ pub static RULES: &[Rule] = &[
                 &a.purposes,
                 "purposes",
                 "legal_basis",
-                |p| p.legal_basis == Some(LegalBasis::RecognisedLegitimateInterest),
+                |p| p.rests_on(LegalBasis::RecognisedLegitimateInterest),
                 |p| format!("purpose `{}`", p.name),
             )
         },

@@ -9,6 +9,7 @@ pub(super) const NEW_RECIPIENT: &str = "new recipient";
 pub(super) const MORE_DATA: &str = "recipient receives more data";
 pub(super) const UNCONDITIONAL: &str = "recipient no longer conditional";
 pub(super) const NEW_CATEGORY: &str = "new data category";
+pub(super) const NEW_SOURCE: &str = "data from a new source";
 pub(super) const NEW_PURPOSE: &str = "new purpose";
 pub(super) const NEW_USE: &str = "new use of data";
 pub(super) const LEGAL_BASIS: &str = "different legal basis";
@@ -38,6 +39,7 @@ mod tests {
         MORE_DATA,
         UNCONDITIONAL,
         NEW_CATEGORY,
+        NEW_SOURCE,
         NEW_PURPOSE,
         NEW_USE,
         LEGAL_BASIS,

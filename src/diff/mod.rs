@@ -10,9 +10,10 @@
 //! | `recipient receives more data` | a processor receives a data category it did not, or telemetry it did not |
 //! | `recipient no longer conditional` | a processor's "only if ..." is dropped |
 //! | `new data category` | a data category is added |
+//! | `data from a new source` | a data category now also comes from a source it did not (GDPR Art. 14(2)(f)) |
 //! | `new purpose` | a purpose is added, or marketing messages are now sent |
 //! | `new use of data` | a purpose uses a data category it did not |
-//! | `different legal basis` | a purpose's GDPR Art. 6 basis changes, or the basis for marketing messages does |
+//! | `different legal basis` | a purpose's GDPR Art. 6 basis changes, one of its several bases is added or removed (a basis first stated where none was is not), or the basis for marketing messages changes |
 //! | `longer retention` | a retention period or deletion delay grows, or a fixed period is dropped |
 //! | `transfer to a new country` | data goes to a country it did not go to before |
 //! | `data leaves its region` | "data stays in region" is no longer said |

@@ -139,7 +139,7 @@ fn data_categories_added_removed_and_reworded() {
             id: "usage".into(),
             name: "Usage events".into(),
             description: "pages viewed".into(),
-            source: DataSource::Automatic,
+            source: DataSource::Automatic.into(),
             ..DataCategory::default()
         })
     });
@@ -179,11 +179,11 @@ fn purposes_new_and_new_uses_and_legal_basis() {
 
     let old = {
         let mut a = stepr();
-        a.purposes[0].legal_basis = Some(crate::answers::vocab::LegalBasis::Consent);
+        a.purposes[0].legal_basis = crate::answers::vocab::LegalBasis::Consent.into();
         a
     };
     let mut new = old.clone();
-    new.purposes[0].legal_basis = Some(crate::answers::vocab::LegalBasis::LegitimateInterests);
+    new.purposes[0].legal_basis = crate::answers::vocab::LegalBasis::LegitimateInterests.into();
     let diff = compare(&old, &new);
     material(&diff.changes[0], "different legal basis");
 

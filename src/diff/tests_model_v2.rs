@@ -336,3 +336,120 @@ fn ways_to_turn_telemetry_off_are_reported_and_not_material() {
         "{c:?}"
     );
 }
+
+/// Item 9: a source added to a category is material (readers were told where the data
+/// comes from, GDPR Art. 14(2)(f)); one dropped is listed only.
+#[test]
+fn a_new_source_of_a_category_is_material_and_a_dropped_one_is_not() {
+    use crate::answers::vocab::DataSource;
+    let old = stepr();
+    let mut new = stepr();
+    category(&mut new, "account").source =
+        crate::answers::Several::new([DataSource::Provided, DataSource::ThirdParty]);
+    category(&mut new, "account").source_name = Some("your company's identity provider".into());
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::NEW_SOURCE));
+    assert!(
+        c[0].text
+            .contains("is now also received from your company's identity provider"),
+        "{c:?}"
+    );
+    let back = changes(&new, &old);
+    assert_eq!(back.len(), 1, "{back:#?}");
+    assert!(!back[0].material, "{back:?}");
+    assert!(
+        back[0]
+            .text
+            .contains("is no longer received from your company's identity provider"),
+        "{back:?}"
+    );
+    // The same sources in another order only moves where it is listed.
+    let mut reordered = new.clone();
+    category(&mut reordered, "account").source =
+        crate::answers::Several::new([DataSource::ThirdParty, DataSource::Provided]);
+    let c = changes(&new, &reordered);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].material, "{c:?}");
+    assert!(c[0].text.contains("source"), "{c:?}");
+}
+
+/// Item 9: a basis added to or removed from a purpose that had one is a different
+/// legal basis (material); a first basis stated where none was is not; one basis
+/// changed for another reads as before.
+#[test]
+fn a_legal_basis_added_or_removed_is_material() {
+    use crate::answers::Several;
+    use crate::answers::vocab::LegalBasis::{Contract, LegitimateInterests};
+    let mut old = stepr();
+    old.purposes[1].legal_basis = Contract.into();
+    let mut new = old.clone();
+    new.purposes[1].legal_basis = Several::new([Contract, LegitimateInterests]);
+    new.purposes[1].legitimate_interests_for = Some("detecting abuse".into());
+    new.purposes[1].legitimate_interest = Some("a service free of abuse".into());
+    let c = changes(&old, &new);
+    let basis: Vec<_> = c.iter().filter(|c| c.text.contains("rests on")).collect();
+    assert_eq!(basis.len(), 1, "{c:#?}");
+    assert_eq!(basis[0].reason, Some(super::materiality::LEGAL_BASIS));
+    assert!(
+        basis[0]
+            .text
+            .contains("now also rests on our legitimate interests"),
+        "{c:?}"
+    );
+    let back = changes(&new, &old);
+    let basis: Vec<_> = back
+        .iter()
+        .filter(|c| c.text.contains("rests on"))
+        .collect();
+    assert_eq!(basis.len(), 1, "{back:#?}");
+    assert!(basis[0].material, "{back:?}");
+    assert!(
+        basis[0]
+            .text
+            .contains("no longer rests on our legitimate interests")
+    );
+    // Stating bases where there were none is not a different basis.
+    let mut none = old.clone();
+    none.purposes[1].legal_basis = Several::default();
+    let first = changes(&none, &new);
+    assert!(
+        first
+            .iter()
+            .filter(|c| c.text.contains("rests on"))
+            .all(|c| !c.material),
+        "{first:#?}"
+    );
+    // One for another, as before.
+    let mut other = old.clone();
+    other.purposes[1].legal_basis = LegitimateInterests.into();
+    let c = changes(&old, &other);
+    assert!(
+        c.iter()
+            .any(|c| c.text.starts_with("Changed the legal basis of")
+                && c.reason == Some(super::materiality::LEGAL_BASIS)),
+        "{c:#?}"
+    );
+}
+
+/// Item 10: a pseudonymisation or anonymisation measure is reported like any other
+/// security measure, by what the policy says, and is not material.
+#[test]
+fn a_pseudonymisation_measure_added_is_listed_and_not_material() {
+    use crate::answers::SecurityMeasure;
+    use crate::answers::vocab::SecurityMeasureKind;
+    let old = stepr();
+    let mut new = stepr();
+    new.security.measures.push(SecurityMeasure {
+        kind: SecurityMeasureKind::Pseudonymisation,
+        description: "Recordings are analysed under random ids".into(),
+    });
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].material, "{c:?}");
+    assert!(
+        c[0].text
+            .contains("Recordings are analysed under random ids"),
+        "{c:?}"
+    );
+}

@@ -81,6 +81,25 @@ fn record_is(scope: &Scope, key: &str, value: &Value) -> bool {
     scope.record.and_then(|r| r.get(key)) == Some(value)
 }
 
+/// Whether the entry's answer to `key`, one value or a list of them (a purpose's
+/// legal bases, a category's sources), includes `value`.
+fn record_has(scope: &Scope, key: &str, value: &str) -> bool {
+    match scope.record.and_then(|r| r.get(key)) {
+        Some(Value::String(one)) => one == value,
+        Some(Value::Array(items)) => items.iter().any(|v| v.as_str() == Some(value)),
+        _ => false,
+    }
+}
+
+/// Whether the entry's answer to `key` is a list of more than one value.
+fn record_has_several(scope: &Scope, key: &str) -> bool {
+    scope
+        .record
+        .and_then(|r| r.get(key))
+        .and_then(Value::as_array)
+        .is_some_and(|items| items.len() > 1)
+}
+
 /// Suggests an id made from the record's name (or `what`/`data`/`title`).
 fn id_from_name(scope: &Scope) -> Option<Value> {
     let record = scope.record?;
@@ -168,6 +187,14 @@ const SECURITY_KINDS: &[Choice] = &[
     (
         "short_lived_codes",
         "codes that expire quickly (short-lived codes)",
+    ),
+    (
+        "pseudonymisation",
+        "names and ids replaced by codes whose key is kept apart (pseudonymisation)",
+    ),
+    (
+        "anonymisation",
+        "data made so no one can be identified from it any more (anonymisation)",
     ),
     ("other", "something else"),
 ];
@@ -304,9 +331,9 @@ fn data() -> Section {
                   q("id", "A short name for other answers to use", "Purposes and recipients point to this data by it; it is never shown in the policy. Lowercase letters, digits and _; the suggestion is fine.", Kind::Text)
                       .required().suggest(id_from_name),
                   q("description", "What exactly is collected?", "Be specific: \"your email address and display name\", not \"account info\".", Kind::Paragraph).required(),
-                  q("source", "Where does it come from?", "GDPR Art. 14(2)(f) and CCPA ask for the sources.", Kind::Choice(DataSource::CHOICES)).required(),
+                  q("source", "Where does it come from? (tick each source if it has several)", "GDPR Art. 14(2)(f) and CCPA 1798.110(a)(2) ask for the sources. Data you get partly from the user and partly from a third party (an address completed by your payment provider) has both; the policy lists it under the first.", Kind::Choices(DataSource::CHOICES)).required(),
                   q("source_name", "Which third party provides it?", "E.g. \"Stripe\" or \"your identity provider (Google, GitHub or Microsoft)\".", Kind::Text)
-                      .when(|s| record_is(s, "source", &Value::from("third_party"))),
+                      .when(|s| record_has(s, "source", "third_party")),
                   q("when", "When is it collected? (finishes \"collected ...\")", "E.g. \"only while you record a tab\". Leave empty if always.", Kind::Text),
                   q("required", "Must users provide it to use the product?", "GDPR Art. 13(2)(e): say whether providing data is required and what happens if it is not.", Kind::Maybe),
                   q("if_not_provided", "What happens if they do not?", "E.g. \"we cannot create your account\".", Kind::Text)
@@ -355,6 +382,15 @@ fn data() -> Section {
     }
 }
 
+/// The help for the part a legal basis covers (GDPR Art. 13(1)(c)).
+const BASIS_PART_HELP: &str = "GDPR Art. 13(1)(c): with several legal bases, readers must be able to tell which covers what (EDPB Guidelines 2/2019, section 2.2). E.g. \"detecting abuse of free accounts\".";
+
+/// The part a basis covers is asked when the purpose has several bases, this one
+/// among them.
+fn part_asked(s: &Scope, basis: &str) -> bool {
+    in_europe(s) && record_has_several(s, "legal_basis") && record_has(s, "legal_basis", basis)
+}
+
 fn purposes() -> Section {
     Section {
         id: "purposes",
@@ -367,10 +403,24 @@ fn purposes() -> Section {
                 q("id", "A short id for it", "Lowercase letters, digits and _.", Kind::Text).required().suggest(id_from_name),
                 q("description", "What do you do for this purpose?", "E.g. \"track your subscription tier and sync it with Stripe\".", Kind::Paragraph).required(),
                 q("categories", "Which data does it use?", "Pick from the data categories you described.", Kind::Categories),
-                q("legal_basis", "What allows it in law? (for European users)", "GDPR Art. 6(1) calls this the legal basis. Running what users signed up for is usually \"our contract with you\"; otherwise consent, a legal obligation, vital interests, a public task or legitimate interests; a UK-only operator may also rely on a recognised legitimate interest (UK GDPR Art. 6(1)(ea), Annex 1).", Kind::Choice(LegalBasis::CHOICES))
+                q("legal_basis", "What allows it in law? (for European users; usually one)", "GDPR Art. 6(1) calls this the legal basis. Running what users signed up for is usually \"our contract with you\"; otherwise consent, a legal obligation, vital interests, a public task or legitimate interests; a UK-only operator may also rely on a recognised legitimate interest (UK GDPR Art. 6(1)(ea), Annex 1). Tick several only when each covers its own part of the purpose (e.g. the contract for running the account, legitimate interests for detecting abuse); you then say which part each covers. Two bases for the same processing are not allowed (EDPB Guidelines 05/2020, para. 121-123).", Kind::Choices(LegalBasis::CHOICES))
                     .when(in_europe),
+                q("consent_for", "Which part rests on consent? (completes \"for ...\")", BASIS_PART_HELP, Kind::Text)
+                    .when(|s| part_asked(s, "consent")),
+                q("contract_for", "Which part rests on the contract? (completes \"for ...\")", BASIS_PART_HELP, Kind::Text)
+                    .when(|s| part_asked(s, "contract")),
+                q("legal_obligation_for", "Which part rests on a legal obligation? (completes \"for ...\")", BASIS_PART_HELP, Kind::Text)
+                    .when(|s| part_asked(s, "legal_obligation")),
+                q("vital_interests_for", "Which part rests on vital interests? (completes \"for ...\")", BASIS_PART_HELP, Kind::Text)
+                    .when(|s| part_asked(s, "vital_interests")),
+                q("public_task_for", "Which part rests on a public task? (completes \"for ...\")", BASIS_PART_HELP, Kind::Text)
+                    .when(|s| part_asked(s, "public_task")),
+                q("legitimate_interests_for", "Which part rests on legitimate interests? (completes \"for ...\")", BASIS_PART_HELP, Kind::Text)
+                    .when(|s| part_asked(s, "legitimate_interests")),
+                q("recognised_legitimate_interest_for", "Which part rests on a recognised legitimate interest? (completes \"for ...\")", BASIS_PART_HELP, Kind::Text)
+                    .when(|s| part_asked(s, "recognised_legitimate_interest")),
                 q("legitimate_interest", "What is your interest in doing it?", "GDPR Art. 13(1)(d) asks you to name the legitimate interest you pursue, e.g. \"keeping the service secure\".", Kind::Text)
-                    .when(|s| record_is(s, "legal_basis", &Value::from("legitimate_interests"))),
+                    .when(|s| record_has(s, "legal_basis", "legitimate_interests")),
             ])),
             q("marketing", "Do you send marketing messages (newsletters, offers)?",
               "ePrivacy Directive Art. 13 and UK PECR reg. 22: marketing e-mail needs consent, or the soft opt-in for existing customers; GDPR Art. 21(2)-(3): people may object to direct marketing at any time.",
@@ -1127,29 +1177,9 @@ fn extension() -> Section {
                 "extension.permissions",
                 "Which permissions does it request?",
                 "Chrome Web Store policy: every permission must have a stated purpose.",
-                records(
-                    "permission",
-                    |r| {
-                        r.get("names")
-                            .and_then(Value::as_array)
-                            .map(|n| {
-                                n.iter()
-                                    .filter_map(Value::as_str)
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            })
-                            .unwrap_or_default()
-                    },
-                    vec![
-                        q(
-                            "names",
-                            "Permission names, as the manifest spells them",
-                            "E.g. activeTab, tabs.",
-                            Kind::Lines,
-                        )
-                        .required(),
-                        q("used_for", "What are they used for?", "", Kind::Text).required(),
-                    ],
+                stores::permission_records(
+                    "Permission names, as the manifest spells them",
+                    "E.g. activeTab, tabs.",
                 ),
             )
             .when(is_extension),
@@ -1324,6 +1354,7 @@ fn custom() -> Section {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answers::Answers;
     use crate::answers::vocab::SecurityMeasureKind;
 
     #[test]
@@ -1347,5 +1378,73 @@ mod tests {
         };
         let summary = (list.summary)(&serde_json::json!({"name": "Stripe", "role": "payments"}));
         assert_eq!(summary, "Stripe (Payments)");
+    }
+
+    /// The purpose fields asked for this entry, in the one catalog both interviews
+    /// read.
+    fn purpose_fields_asked(answers: &Answers, record: &Value) -> Vec<&'static str> {
+        let section = sections().iter().find(|s| s.id == "purposes").unwrap();
+        let Kind::Records(list) = &section.questions[0].kind else {
+            panic!("purposes is a list");
+        };
+        let scope = Scope {
+            answers,
+            record: Some(record),
+        };
+        list.fields
+            .iter()
+            .filter(|q| q.applies(&scope))
+            .map(|q| q.key)
+            .collect()
+    }
+
+    /// Issue 13, item 9: the bases are ticked, any of them; with several, the part
+    /// each covers is asked for each ticked basis and no other; with one, none is.
+    #[test]
+    fn the_part_each_basis_covers_is_asked_only_with_several() {
+        let mut answers = Answers::default();
+        answers.audience.regions = vec![Region::Eea];
+        let section = sections().iter().find(|s| s.id == "purposes").unwrap();
+        let Kind::Records(list) = &section.questions[0].kind else {
+            panic!("purposes is a list");
+        };
+        let basis = list.fields.iter().find(|q| q.key == "legal_basis").unwrap();
+        assert!(matches!(basis.kind, Kind::Choices(_)));
+        let one = serde_json::json!({"legal_basis": "legitimate_interests"});
+        let asked = purpose_fields_asked(&answers, &one);
+        assert!(asked.contains(&"legitimate_interest"), "{asked:?}");
+        assert!(!asked.iter().any(|k| k.ends_with("_for")), "{asked:?}");
+        let two = serde_json::json!({"legal_basis": ["contract", "legitimate_interests"]});
+        let asked = purpose_fields_asked(&answers, &two);
+        let parts: Vec<_> = asked.iter().filter(|k| k.ends_with("_for")).collect();
+        assert_eq!(parts, [&"contract_for", &"legitimate_interests_for"]);
+        assert!(asked.contains(&"legitimate_interest"), "{asked:?}");
+    }
+
+    /// A category's sources are ticked, any of them; the third party is asked for
+    /// whenever it is one of them.
+    #[test]
+    fn the_third_party_is_asked_for_when_it_is_one_of_several_sources() {
+        let section = sections().iter().find(|s| s.id == "data").unwrap();
+        let Kind::Records(list) = &section.questions[0].kind else {
+            panic!("data.categories is a list");
+        };
+        let source = list.fields.iter().find(|q| q.key == "source").unwrap();
+        assert!(matches!(source.kind, Kind::Choices(_)) && source.required);
+        let name = list.fields.iter().find(|q| q.key == "source_name").unwrap();
+        let answers = Answers::default();
+        let asked = |record: Value| {
+            name.applies(&Scope {
+                answers: &answers,
+                record: Some(&record),
+            })
+        };
+        assert!(asked(
+            serde_json::json!({"source": ["provided", "third_party"]})
+        ));
+        assert!(asked(serde_json::json!({"source": "third_party"})));
+        assert!(!asked(
+            serde_json::json!({"source": ["provided", "automatic"]})
+        ));
     }
 }

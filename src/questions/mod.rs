@@ -16,6 +16,15 @@ use crate::answers::Answers;
 
 pub use catalog::sections;
 
+/// Whether an answer is missing: absent, `null` or an empty list.
+pub fn unanswered(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::Array(items)) => items.is_empty(),
+        Some(_) => false,
+    }
+}
+
 /// A choice's JSON key and the words shown for it.
 pub type Choice = (&'static str, &'static str);
 

@@ -378,7 +378,14 @@ pub struct CategoryView<'a> {
     pub name: &'a str,
     pub description: &'a str,
     pub when: Option<&'a str>,
+    /// The third party it comes from, when that is its first source.
     pub source_name: Option<&'a str>,
+    /// Its other sources, as one phrase completing "It also comes from ..." (GDPR
+    /// Art. 14(2)(f); Cal. Civ. Code 1798.110(a)(2)).
+    pub also_from: Option<String>,
+    /// The user gives it (one of its sources): whether it is required is said
+    /// (GDPR Art. 13(2)(e)).
+    pub provided: bool,
     pub required: Option<bool>,
     pub if_not_provided: Option<&'a str>,
     /// What happens without it, continuing "You must provide this to use Acme; ...":
@@ -409,8 +416,47 @@ pub struct PurposeView<'a> {
     pub categories: Vec<&'a str>,
     /// The categories' names as one list (see [`name_list`]).
     pub data_used: String,
-    pub basis: Option<&'static str>,
+    /// Its legal bases (GDPR Art. 6(1), 13(1)(c)): one for most purposes; several
+    /// when each covers a part of it, said with the part.
+    pub bases: Vec<BasisView<'a>>,
     pub legitimate_interest: Option<&'a str>,
+}
+
+/// One legal basis of a purpose.
+#[derive(Serialize)]
+pub struct BasisView<'a> {
+    pub label: &'static str,
+    /// The part of the purpose it covers, completing "for ...", when the purpose has
+    /// several bases.
+    pub part: Option<&'a str>,
+    /// The legitimate interest pursued (Art. 13(1)(d)), on the legitimate-interests
+    /// basis of a purpose with several; without its final full stop, since more may
+    /// follow.
+    pub interest: Option<&'a str>,
+}
+
+/// A purpose's legal bases as the policy says them.
+fn basis_views(p: &crate::answers::Purpose) -> Vec<BasisView<'_>> {
+    let several = p.legal_basis.len() > 1;
+    p.legal_basis
+        .iter()
+        .map(|b| BasisView {
+            label: b.label(),
+            part: several
+                .then(|| p.part_for(b))
+                .flatten()
+                .map(|s| s.trim().trim_end_matches('.')),
+            interest: (several
+                && matches!(
+                    b,
+                    LegalBasis::LegitimateInterests | LegalBasis::RecognisedLegitimateInterest
+                ))
+            .then_some(p.legitimate_interest.as_deref())
+            .flatten()
+            .map(|s| s.trim().trim_end_matches('.'))
+            .filter(|s| !s.is_empty()),
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -624,10 +670,11 @@ impl<'a> View<'a> {
                     data_used: name_list(&category_names(policy, &p.categories)),
                     // The customer, as controller, decides the basis for its data (GDPR
                     // Art. 28(3)(a)): a purpose that uses only that data states none.
-                    basis: p
-                        .legal_basis
-                        .filter(|_| !only_customers_data(policy, &p.categories))
-                        .map(|b| b.label()),
+                    bases: if only_customers_data(policy, &p.categories) {
+                        Vec::new()
+                    } else {
+                        basis_views(p)
+                    },
                     legitimate_interest: p
                         .legitimate_interest
                         .as_deref()
@@ -804,19 +851,12 @@ impl<'a> View<'a> {
                 .iter()
                 .all(|k| a.rights.rights.iter().any(|r| r.right == *k))
             },
-            consent_based: a
-                .purposes
-                .iter()
-                .any(|p| p.legal_basis == Some(LegalBasis::Consent)),
+            consent_based: a.purposes.iter().any(|p| p.rests_on(LegalBasis::Consent)),
             legitimate_interests: a.purposes.iter().any(|p| {
                 // UK GDPR Art. 21(1) as amended: the right to object covers
                 // processing under Art. 6(1)(ea) too.
-                matches!(
-                    p.legal_basis,
-                    Some(
-                        LegalBasis::LegitimateInterests | LegalBasis::RecognisedLegitimateInterest
-                    )
-                )
+                p.rests_on(LegalBasis::LegitimateInterests)
+                    || p.rests_on(LegalBasis::RecognisedLegitimateInterest)
             }),
             // CCPA 1798.121: the right to limit exists only where sensitive personal
             // information is used beyond 11 CCR 7027(m) (legal review S13); data the
@@ -961,7 +1001,9 @@ fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
                 .data
                 .categories
                 .iter()
-                .filter(|c| c.source == source && c.is_controlled())
+                // A category with several sources is listed once, under its first;
+                // the others are said with it.
+                .filter(|c| c.source.first() == Some(source) && c.is_controlled())
                 .map(|c| category_view(a, c))
                 .collect(),
         })
@@ -1133,7 +1175,23 @@ fn category_view<'a>(a: &Answers, c: &'a crate::answers::DataCategory) -> Catego
         name: &c.name,
         description: &c.description,
         when: c.when.as_deref(),
-        source_name: c.source_name.as_deref(),
+        source_name: c
+            .source_name
+            .as_deref()
+            .filter(|_| c.source.first() == Some(DataSource::ThirdParty)),
+        also_from: {
+            let others: Vec<String> = c
+                .source
+                .iter()
+                .skip(1)
+                .map(|s| match (s, c.source_name.as_deref()) {
+                    (DataSource::ThirdParty, Some(name)) => name.to_owned(),
+                    _ => source_phrase(a, s).to_owned(),
+                })
+                .collect();
+            (!others.is_empty()).then(|| super::filters::join(&others, "and"))
+        },
+        provided: c.comes_from(DataSource::Provided),
         required: c.required,
         if_not_provided: c.if_not_provided.as_deref(),
         consequence: c.if_not_provided.as_deref().map(consequence),
@@ -1242,8 +1300,8 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
                 return None;
             }
             let mut sources: Vec<&'static str> = Vec::new();
-            for c in &matching {
-                let s = source_phrase(a, c.source);
+            for s in matching.iter().flat_map(|c| c.source.iter()) {
+                let s = source_phrase(a, s);
                 if !sources.contains(&s) {
                     sources.push(s);
                 }

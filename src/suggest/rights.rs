@@ -33,11 +33,7 @@ pub fn suggest(out: &mut Answers, _start: &Start) {
             "objection",
             "portability",
         ];
-        if out
-            .purposes
-            .iter()
-            .any(|p| p.legal_basis == Some(LegalBasis::Consent))
-        {
+        if out.purposes.iter().any(|p| p.rests_on(LegalBasis::Consent)) {
             rights.push("withdraw_consent");
         }
         let list: Vec<_> = rights.iter().map(|r| json!({ "right": r })).collect();

@@ -58,14 +58,14 @@ fn recipients_found_in_the_code_imply_their_data_and_purposes() {
         "not what Sentry and Plausible collect"
     );
     let billing = a.purposes.iter().find(|p| p.id == "billing").unwrap();
-    assert_eq!(billing.legal_basis, Some(LegalBasis::Contract));
+    assert_eq!(billing.legal_basis, LegalBasis::Contract.into());
     let errors = a.purposes.iter().find(|p| p.id == "errors").unwrap();
-    assert_eq!(errors.legal_basis, Some(LegalBasis::LegitimateInterests));
+    assert_eq!(errors.legal_basis, LegalBasis::LegitimateInterests.into());
     assert!(errors.legitimate_interest.is_some());
     assert!(a.category("crash_reports").is_some());
     // Plausible stores nothing on the device: no consent purpose is suggested for it.
     let visits = a.purposes.iter().find(|p| p.id == "visits").unwrap();
-    assert_eq!(visits.legal_basis, Some(LegalBasis::LegitimateInterests));
+    assert_eq!(visits.legal_basis, LegalBasis::LegitimateInterests.into());
     assert!(!a.purposes.iter().any(|p| p.id == "analytics"));
     assert_eq!(a.data.categories[0].id, "account");
     assert!(a.unconfirmed().contains(&"retention.rules".to_owned()));
@@ -284,7 +284,10 @@ fn a_developer_tool_suggests_its_telemetry_and_no_product_kind() {
     assert!(a.audience.product_kinds.is_empty());
     assert_eq!(a.data.categories[0].id, "telemetry");
     let telemetry = &a.purposes[0];
-    assert_eq!(telemetry.legal_basis, Some(LegalBasis::LegitimateInterests));
+    assert_eq!(
+        telemetry.legal_basis,
+        LegalBasis::LegitimateInterests.into()
+    );
     // No GDPR region: no complaint statement; California: non-discrimination.
     assert_eq!(a.rights.complaint, None);
     assert_eq!(a.rights.non_discrimination, Some(true));

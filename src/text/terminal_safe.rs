@@ -42,6 +42,14 @@ fn has_unsafe(text: &str) -> bool {
     may_be_unsafe(text) && text.contains(is_unsafe)
 }
 
+/// The first [`is_unsafe`] character of `text`, if any (screened by bytes first).
+pub fn first_unsafe(text: &str) -> Option<char> {
+    if !may_be_unsafe(text) {
+        return None;
+    }
+    text.chars().find(|&c| is_unsafe(c))
+}
+
 /// `text` with every [`is_unsafe`] character shown as an escape: C0 controls and DEL
 /// in caret notation, as `cat -v` and `less` show them (ESC is `^[`, CR `^M`, BEL `^G`,
 /// DEL `^?`), the others as `<U+XXXX>`. Borrows when there is nothing to change.
@@ -115,6 +123,7 @@ mod tests {
             let alone = c.encode_utf8(&mut buf);
             assert!(may_be_unsafe(alone), "U+{:04X}", u32::from(c));
             assert!(has_unsafe(&format!("safe {alone} text")));
+            assert_eq!(first_unsafe(&format!("safe {alone} text")), Some(c));
         }
         assert!(!may_be_unsafe("Ledgerly\n\tsafe é 😀"));
     }

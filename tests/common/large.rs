@@ -21,7 +21,7 @@ pub fn large(processors: usize, categories: usize) -> Answers {
             description: format!(
                 "the {i}th kind of thing we keep, described in a sentence or two of ordinary length"
             ),
-            source: sources[i % sources.len()],
+            source: sources[i % sources.len()].into(),
             source_name: Some("a partner".into()),
             when: Some("when you use the feature that needs it".into()),
             ..Default::default()

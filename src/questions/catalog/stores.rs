@@ -21,7 +21,10 @@ fn in_a_store(scope: &Scope) -> bool {
     is_mobile(scope) || is_extension(scope)
 }
 
-fn permission_records(example: &'static str) -> Kind {
+/// A list of permissions, each with what it is used for: the same shape for an
+/// app's Android permissions and iOS usage descriptions and an extension's
+/// permissions, with the names asked as that platform spells them.
+pub(super) fn permission_records(names: &'static str, example: &'static str) -> Kind {
     records(
         "permission",
         |r| {
@@ -36,13 +39,7 @@ fn permission_records(example: &'static str) -> Kind {
                 .unwrap_or_default()
         },
         vec![
-            q(
-                "names",
-                "Permission names, as the app declares them",
-                example,
-                Kind::Lines,
-            )
-            .required(),
+            q("names", names, example, Kind::Lines).required(),
             q("used_for", "What are they used for?", "", Kind::Text).required(),
         ],
     )
@@ -58,14 +55,20 @@ pub(super) fn app() -> Section {
                 "app.android_permissions",
                 "Which Android permissions does the app request?",
                 "Google Play User Data policy: access to permissions must be disclosed with its purpose.",
-                permission_records("E.g. android.permission.CAMERA. One per line."),
+                permission_records(
+                    "Permission names, as the app declares them",
+                    "E.g. android.permission.CAMERA. One per line.",
+                ),
             )
             .when(is_mobile),
             q(
                 "app.ios_permissions",
                 "Which iOS usage descriptions does the app declare?",
                 "Each NS…UsageDescription key in Info.plist, with what the app uses it for.",
-                permission_records("E.g. NSCameraUsageDescription. One per line."),
+                permission_records(
+                    "Permission names, as the app declares them",
+                    "E.g. NSCameraUsageDescription. One per line.",
+                ),
             )
             .when(is_mobile),
             q(

@@ -81,7 +81,17 @@ impl Editor {
             Kind::YesNo => Editor::YesNo(yes_no::YesNo::new(current)),
             Kind::Maybe => Editor::Maybe(maybe::Maybe::new(current)),
             Kind::Choice(c) => Editor::Choice(choice::Choice::new(&owned(c), q.required, current)),
-            Kind::Choices(c) => Editor::Choices(choices::Choices::new(owned(c), current, "")),
+            Kind::Choices(c) => {
+                // A required list (a data category's sources) starts with its first
+                // choice ticked, as a required single choice starts on its first.
+                let first = (q.required && crate::questions::unanswered(current))
+                    .then(|| Value::from(c[0].0));
+                Editor::Choices(choices::Choices::new(
+                    owned(c),
+                    first.as_ref().or(current),
+                    "",
+                ))
+            }
             Kind::CatalogRef => {
                 Editor::CatalogRef(catalog_ref::CatalogRef::new(current, ctx.catalog))
             }
