@@ -1007,7 +1007,7 @@ fn an_entry_stopped_before_it_could_be_saved_is_taken_up_again() {
         Enter,
         Enter,
         Enter,
-        Pick("Information you provide"),
+        Tick(&["Information you provide"]),
         CtrlC,
     ]);
     let mut save = |_: &Answers, _: &str| Ok(None);
