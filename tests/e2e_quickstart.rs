@@ -444,8 +444,7 @@ fn ask_offers_each_suggestion_as_the_default() {
         send(&mut p, "\r");
         if list == "Recipient" {
             // A suggested recipient's clauses: a copy on request is the default.
-            p.exp_string("copy of the transfer safeguards? (on_request)")
-                .unwrap();
+            p.exp_string("protects their data abroad? (on_").unwrap();
             send(&mut p, "\r");
         }
     }

@@ -72,6 +72,11 @@ pub struct Interview<'a> {
     /// Ctrl-C was pressed inside a list entry: a resumed interview starts at that
     /// list again, not after it.
     stopped_in_list: bool,
+    /// An entry begun but stopped (Ctrl-C) before it could be saved, with the key
+    /// of its list: set here when that happens, so the caller can keep it for the
+    /// next interview, and given by the caller from the last one, so that adding
+    /// an entry to that list starts from what was typed instead of from nothing.
+    pub draft: Option<(String, Value)>,
 }
 
 /// The outcome of asking one question.
@@ -93,6 +98,7 @@ impl<'a> Interview<'a> {
             answers_file: None,
             scanned: None,
             stopped_in_list: false,
+            draft: None,
         }
     }
 
@@ -321,6 +327,7 @@ impl<'a> Interview<'a> {
                 message: "Text".to_owned(),
                 help: String::new(),
                 placeholder: None,
+                esc: None,
             };
             let check = |s: &str| {
                 if s.trim().is_empty() {
@@ -399,6 +406,7 @@ impl<'a> Interview<'a> {
                 message: format!("{}: what next?", capitalize(noun)),
                 help: q.help.to_owned(),
                 placeholder: None,
+                esc: None,
             };
             let default = if suggested || items.is_empty() {
                 0
@@ -432,7 +440,16 @@ impl<'a> Interview<'a> {
                     }
                 }
                 (_, o) if o.starts_with("Add") => {
-                    if self.edit_entry(q.key, &items, None, edit)? {
+                    let begun = self
+                        .draft
+                        .take_if(|(list, _)| list == q.key)
+                        .map(|(_, entry)| entry);
+                    if begun.is_some() {
+                        self.prompter.say(&format!(
+                            "  Going on with the {noun} you began last time: Enter keeps each answer."
+                        ));
+                    }
+                    if self.edit_entry(q.key, &items, None, begun, edit)? {
                         return Ok(Step::Stop);
                     }
                 }
@@ -442,7 +459,7 @@ impl<'a> Interview<'a> {
                         Reply::Back => continue,
                         Reply::Quit => return Ok(Step::Stop),
                     };
-                    if self.edit_entry(q.key, &items, Some(which), edit)? {
+                    if self.edit_entry(q.key, &items, Some(which), None, edit)? {
                         return Ok(Step::Stop);
                     }
                 }
@@ -471,17 +488,19 @@ impl<'a> Interview<'a> {
         }
     }
 
-    /// Asks for a new entry (`which` = None) or a changed one, and saves the list
-    /// with it. A refused entry is reopened with what was typed, until it is valid or
-    /// the person goes back. Returns whether the person stopped the interview.
+    /// Asks for a new entry (`which` = None, starting from `begun` if given) or a
+    /// changed one, and saves the list with it. A refused entry is reopened with what
+    /// was typed, until it is valid or the person goes back. Returns whether the
+    /// person stopped the interview.
     fn edit_entry(
         &mut self,
         key: &str,
         items: &[Value],
         which: Option<usize>,
+        begun: Option<Value>,
         edit: &mut EditItem<'_>,
     ) -> Result<bool, String> {
-        let mut draft = which.map(|w| items[w].clone());
+        let mut draft = which.map(|w| items[w].clone()).or(begun);
         loop {
             let ctx = Ctx {
                 answers: &self.answers,
@@ -538,10 +557,16 @@ impl<'a> Interview<'a> {
             Some(problems) => {
                 let missing: Vec<String> = problems.iter().map(ToString::to_string).collect();
                 self.prompter.say(&format!(
-                    "  The entry so far cannot be saved yet ({}). What you typed for it:\n  {}",
+                    "  The entry so far cannot be saved yet ({}). What you typed for it:\n  {}\n  \
+                     It is kept: the next `ask` goes on with it when you add an entry here.",
                     missing.join("; "),
                     item
                 ));
+                // Only a new entry is kept aside: a changed one is still in the list
+                // as it was.
+                if which.is_none() {
+                    self.draft = Some((key.to_owned(), item));
+                }
             }
         }
         Ok(())
@@ -568,6 +593,7 @@ fn prompt_of(q: &Question, answers: &Answers) -> Prompt {
         message: in_words(q.prompt, answers).into_owned(),
         help: in_words(q.help, answers).into_owned(),
         placeholder: q.example.map(|e| format!("e.g. {e}")),
+        esc: None,
     }
 }
 

@@ -20,6 +20,9 @@ pub struct Prompt {
     pub help: String,
     /// Shown greyed out when there is no answer yet.
     pub placeholder: Option<String>,
+    /// What Esc does here when it does not go back one question (at the quick
+    /// start's first question it skips the start), as the key hint says it.
+    pub esc: Option<String>,
 }
 
 /// A text prompt's behaviour.

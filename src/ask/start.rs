@@ -33,7 +33,8 @@ impl Step {
         let (message, help, placeholder) = match self {
             Step::Kinds => (
                 "What kind of product is it? (several may apply)",
-                "Space ticks a kind, Enter goes on.",
+                "Decides what policywright suggests: the data, the purposes and the sections \
+                 such a product needs.",
                 None,
             ),
             Step::Established => (
@@ -57,6 +58,9 @@ impl Step {
             message: message.to_owned(),
             help: help.to_owned(),
             placeholder: placeholder.map(str::to_owned),
+            // Esc at the first question has nowhere to go back to: it skips the
+            // start and opens the whole interview.
+            esc: (self == Step::Kinds).then(|| "skips the quick start".to_owned()),
         }
     }
 

@@ -29,6 +29,12 @@ fn reply<T>(result: Result<T, InquireError>) -> Reply<T> {
 }
 
 fn help(prompt: &Prompt, extra: &str) -> String {
+    let esc = prompt.esc.as_deref().map(|e| format!("Esc {e}"));
+    let extra = match &esc {
+        Some(esc) => extra.replace("Esc goes back", esc),
+        None => extra.to_owned(),
+    };
+    let extra = extra.as_str();
     safe(&match (prompt.help.is_empty(), extra.is_empty()) {
         (true, _) => extra.to_owned(),
         (false, true) => prompt.help.clone(),
@@ -183,5 +189,26 @@ impl Prompter for Terminal {
 
     fn say(&mut self, text: &str) {
         let _ = crate::cli::print(&format!("{text}\n"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found walking through `ask` as a first-time user: the quick start's first
+    /// question said "(space to tick, Enter to confirm, Esc goes back)" after its
+    /// own "Space ticks a kind, Enter goes on.", and Esc there does not go back: it
+    /// skips the start.
+    #[test]
+    fn the_first_start_question_says_what_esc_does_once() {
+        let prompt = crate::ask::start::Step::Kinds.prompt();
+        let shown = help(&prompt, "(space to tick, Enter to confirm, Esc goes back)");
+        assert!(shown.contains("Esc skips the quick start"), "{shown}");
+        assert!(!shown.contains("goes back"), "{shown}");
+        assert_eq!(shown.matches("tick").count(), 1, "{shown}");
+        let regions = crate::ask::start::Step::Regions.prompt();
+        let shown = help(&regions, "(space to tick, Enter to confirm, Esc goes back)");
+        assert!(shown.contains("Esc goes back"), "{shown}");
     }
 }

@@ -977,3 +977,46 @@ fn telemetry_is_asked_with_the_data() {
     assert_eq!(t.cli_flag.as_deref(), Some("--no-telemetry"));
     assert_eq!(t.setting, None);
 }
+
+/// Found walking through `ask` as a first-time user: Ctrl-C at "Where does it come
+/// from?" of a new data category printed what was typed, and the resumed `ask`
+/// started the entry from nothing. The entry begun is kept as the interview's draft
+/// and the next "Add" goes on with it, each answer typed offered as the default.
+#[test]
+fn an_entry_stopped_before_it_could_be_saved_is_taken_up_again() {
+    let data = std::slice::from_ref(section("data").unwrap());
+    let mut script = Script::new(&[
+        Pick("Add"),
+        Type("Invoices"),
+        Enter,
+        Type("the invoices you upload"),
+        CtrlC, // at "Where does it come from?"
+    ]);
+    let mut save = |_: &Answers, _: &str| Ok(None);
+    let mut interview = Interview::new(&mut script, &mut save, Answers::default());
+    let outcome = interview.run(data, Some("data.categories")).unwrap();
+    assert_eq!(outcome, Outcome::Stopped);
+    assert!(interview.answers.data.categories.is_empty());
+    let draft = interview.draft.clone().expect("the entry begun is kept");
+    assert_eq!(draft.0, "data.categories");
+    drop(interview);
+
+    // The next interview: Add goes on with it; Enter keeps what was typed.
+    let mut script = Script::new(&[
+        Pick("Add"),
+        Enter,
+        Enter,
+        Enter,
+        Tick(&["Information you provide"]),
+        CtrlC,
+    ]);
+    let mut save = |_: &Answers, _: &str| Ok(None);
+    let mut interview = Interview::new(&mut script, &mut save, Answers::default());
+    interview.draft = Some(draft);
+    interview.run(data, Some("data.categories")).unwrap();
+    let c = &interview.answers.data.categories;
+    assert_eq!(c.len(), 1, "the entry is saved");
+    assert_eq!(c[0].name, "Invoices");
+    assert_eq!(c[0].description, "the invoices you upload");
+    assert!(interview.draft.is_none(), "taken, and saved with the list");
+}

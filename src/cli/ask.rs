@@ -84,6 +84,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
             message: format!("Continue where you stopped last time ({})?", section.title),
             help: "No starts from the first question; every saved answer is offered as the default either way.".to_owned(),
             placeholder: None,
+        esc: None,
         };
         match terminal.confirm(&prompt, Some(true)) {
             Reply::Answer(true) => start = Some(next_question(&key)),
@@ -107,6 +108,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     interview.quick = quick;
     interview.catalog = catalog;
     interview.answers_file = Some(path.clone());
+    interview.draft = session::draft(&path);
     let outcome = interview
         .run(sections, start.flatten().as_deref())
         .map_err(anyhow::Error::msg)?;
@@ -116,6 +118,9 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
         Ok(policy) => policy.problems(),
         Err(problems) => problems,
     };
+    // An entry begun but not saved is kept for the next interview (or dropped once
+    // it was taken and finished).
+    session::keep_draft(&path, interview.draft.clone());
     match outcome {
         Outcome::Finished => {
             if args.section.is_none() {
@@ -178,6 +183,7 @@ fn ask_name(terminal: &mut Terminal) -> Option<String> {
         message: "Name for this policy (letters, digits, - and _)".to_owned(),
         help: "It is saved under this name in your data directory; `policywright list` shows saved policies.".to_owned(),
         placeholder: Some("acme".to_owned()),
+        esc: None,
     };
     let check = |s: &str| match Source::parse(s.trim()) {
         Ok(Source::Saved { .. }) => Ok(()),

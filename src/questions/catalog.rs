@@ -691,8 +691,8 @@ fn hosting() -> Section {
             ),
             q(
                 "hosting.safeguards_copy",
-                "How can users get a copy of the transfer safeguards?",
-                "GDPR Art. 13(1)(f): for contractual clauses or binding corporate rules, the web address where they are published, or on_request for a copy on request through your contact routes.",
+                "How can users get a copy of the contract that protects their data abroad?",
+                "Type the web address where it is published, or on_request: a copy is sent to whoever asks through your contact routes. The law calls these the transfer safeguards (standard contractual clauses or binding corporate rules, GDPR Art. 46-47); Art. 13(1)(f) says users may get a copy.",
                 Kind::Text,
             )
             .example("on_request")

@@ -216,6 +216,30 @@ mod tests {
         )
     }
 
+    /// Found walking through the wizard as a first-time user: "How can users get a
+    /// copy of the transfer safeguards?" with `on_request` on screen said neither
+    /// what the safeguards are nor that `on_request` is an answer to type.
+    #[test]
+    fn the_safeguards_question_says_what_they_are_and_what_to_type() {
+        let q = sections()
+            .iter()
+            .flat_map(|s| s.questions.iter())
+            .find(|q| q.key == "hosting.safeguards_copy")
+            .unwrap();
+        assert!(!q.prompt.contains("safeguards"), "{}", q.prompt);
+        assert!(
+            q.help
+                .starts_with("Type the web address where it is published, or on_request"),
+            "{}",
+            q.help
+        );
+        assert!(
+            q.help.contains("transfer safeguards"),
+            "the legal term stays in the help"
+        );
+        assert!(q.help.contains("Art. 13(1)(f)"), "{}", q.help);
+    }
+
     #[test]
     fn every_question_fits_its_answer() {
         let answers = Answers::default();

@@ -13,6 +13,10 @@ struct Position {
     answers: PathBuf,
     /// The key of the last question answered.
     question: String,
+    /// A list entry begun but stopped before it could be saved: its list's key
+    /// and what was typed of it (see `ask::Interview::draft`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    draft: Option<(String, serde_json::Value)>,
 }
 
 /// Stable across runs and Rust versions (FNV-1a), unlike `std`'s hasher.
@@ -37,9 +41,28 @@ fn position_file(answers: &Path) -> Option<PathBuf> {
 
 /// The last question answered in an earlier interview of this answers file.
 pub fn last_question(answers: &Path) -> Option<String> {
+    read(answers).map(|p| p.question)
+}
+
+fn read(answers: &Path) -> Option<Position> {
     let text = std::fs::read_to_string(position_file(answers)?).ok()?;
-    let position: Position = serde_json::from_str(&text).ok()?;
-    Some(position.question)
+    serde_json::from_str(&text).ok()
+}
+
+/// The list entry an earlier interview of this answers file began but could not
+/// save: its list's key and what was typed of it.
+pub fn draft(answers: &Path) -> Option<(String, serde_json::Value)> {
+    read(answers)?.draft
+}
+
+/// Keeps (or, with `None`, drops) an entry begun but not saved beside the
+/// position, for the next interview. Errors are ignored, as in [`remember`].
+pub fn keep_draft(answers: &Path, draft: Option<(String, serde_json::Value)>) {
+    let Some(mut position) = read(answers) else {
+        return;
+    };
+    position.draft = draft;
+    write(answers, &position);
 }
 
 /// Remembers the last question answered. Failing to remember is not worth stopping
@@ -54,8 +77,20 @@ pub fn remember(answers: &Path, question: &str) {
     let position = Position {
         answers: absolute,
         question: question.to_owned(),
+        // Kept until the next interview takes it (see `keep_draft`).
+        draft: read(answers).and_then(|p| p.draft),
     };
-    if let Ok(text) = serde_json::to_string_pretty(&position) {
+    write(answers, &position);
+}
+
+fn write(answers: &Path, position: &Position) {
+    let Some(file) = position_file(answers) else {
+        return;
+    };
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    if let Ok(text) = serde_json::to_string_pretty(position) {
         let _ = write_atomic(&file, text.as_bytes());
     }
 }

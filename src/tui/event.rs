@@ -135,10 +135,31 @@ fn scan_wanted(app: &mut App) -> Option<Cmd> {
     Some(Cmd::Scan { dir })
 }
 
-/// Ctrl-Q. An answer that could not be saved is not dropped silently: the first
-/// Ctrl-Q says so on the wizard's screen, and a second leaves without it, with
+/// Ctrl-Q. What was typed is saved first, as Tab saves it, so leaving never drops
+/// an answer typed but not yet confirmed with Enter. An answer that cannot be saved
+/// (refused by its check, or by the disk) is not dropped silently: the first Ctrl-Q
+/// says so on the wizard's screen, and a second leaves without it, with
 /// [`Exit::Unsaved`] so that a script sees it too.
-fn quit(app: &mut App) {
+fn quit(app: &mut App) -> Vec<Cmd> {
+    let warned = app.doc.as_ref().is_some_and(|d| d.quit_warned);
+    let cmds = if app.doc.is_some() && app.screen == Screen::Wizard {
+        match save_typed(app) {
+            Ok(cmds) => cmds,
+            Err(()) if warned => {
+                app.exit = Some(Exit::Unsaved);
+                return Vec::new();
+            }
+            Err(()) => {
+                let d = app.doc_mut();
+                let why = d.errors.join("; ");
+                d.notice = Some(format!("{} ({why})", strings::QUIT_UNSAVED));
+                d.quit_warned = true;
+                return Vec::new();
+            }
+        }
+    } else {
+        Vec::new()
+    };
     if let Some(d) = app.doc.as_mut()
         && let Saved::Failed(why) = &d.saved
     {
@@ -149,9 +170,43 @@ fn quit(app: &mut App) {
             d.quit_warned = true;
             app.screen = Screen::Wizard;
         }
-        return;
+        return cmds;
     }
     app.exit = Some(Exit::Ok);
+    cmds
+}
+
+/// Before the wizard leaves the question (Tab, a section, the next to do, Ctrl-Q):
+/// a changed answer is saved as if Enter were pressed. `Err` when it cannot be
+/// (the reason is shown at the question, and the typing stays in its field).
+fn save_typed(app: &mut App) -> Result<Vec<Cmd>, ()> {
+    if !app.doc().dirty {
+        return Ok(Vec::new());
+    }
+    // The answers are borrowed, not copied (a copy per key was slow on large files).
+    let outcome = {
+        let q = app.question();
+        let mut editor = app.doc().editor.clone();
+        let ctx = Ctx {
+            answers: &app.doc().answers,
+            catalog: &app.catalog,
+        };
+        editor.submit_for_move(q, &ctx)
+    };
+    match outcome {
+        Some(Outcome::Submit(v) | Outcome::Apply(v)) => match commit(app, v) {
+            Ok(cmd) => Ok(vec![cmd]),
+            Err(errors) => {
+                app.doc_mut().errors = errors;
+                Err(())
+            }
+        },
+        Some(Outcome::Invalid(e)) => {
+            app.doc_mut().errors = vec![e];
+            Err(())
+        }
+        _ => Ok(Vec::new()),
+    }
 }
 
 fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
@@ -357,8 +412,8 @@ fn home_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
                 name: e.name.clone(),
             }];
         }
-        KeyCode::Char('q') | KeyCode::Esc => quit(app),
-        _ if keys::is_quit(key) => quit(app),
+        KeyCode::Char('q') | KeyCode::Esc => return quit(app),
+        _ if keys::is_quit(key) => return quit(app),
         _ => {}
     }
     Vec::new()
@@ -366,9 +421,9 @@ fn home_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
 
 fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
     if keys::is_quit(key) {
-        quit(app);
-        return Vec::new();
+        return quit(app);
     }
+    app.doc_mut().quit_warned = false;
     if app.doc().focus == Focus::Sidebar {
         let n = app.sections.len();
         let d = app.doc_mut();
@@ -378,7 +433,12 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
             KeyCode::Enter => {
                 let s = d.sidebar;
                 d.focus = Focus::Question;
+                // What was typed at the question is saved first, as Tab saves it.
+                let Ok(cmds) = save_typed(app) else {
+                    return Vec::new();
+                };
                 jump_to_section(app, s);
+                return cmds;
             }
             KeyCode::Esc => d.focus = Focus::Question,
             _ if keys::is_sections(key) => d.focus = Focus::Question,
@@ -421,32 +481,9 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
     }
     if keys::is_next(key) || keys::is_previous(key) {
         let forward = keys::is_next(key);
-        let mut cmds = Vec::new();
-        if app.doc().dirty {
-            let outcome = {
-                let q = app.question();
-                let mut editor = app.doc().editor.clone();
-                let ctx = Ctx {
-                    answers: &app.doc().answers,
-                    catalog: &app.catalog,
-                };
-                editor.submit_for_move(q, &ctx)
-            };
-            match outcome {
-                Some(Outcome::Submit(v) | Outcome::Apply(v)) => match commit(app, v) {
-                    Ok(cmd) => cmds.push(cmd),
-                    Err(errors) => {
-                        app.doc_mut().errors = errors;
-                        return Vec::new();
-                    }
-                },
-                Some(Outcome::Invalid(e)) => {
-                    app.doc_mut().errors = vec![e];
-                    return Vec::new();
-                }
-                _ => {}
-            }
-        }
+        let Ok(cmds) = save_typed(app) else {
+            return Vec::new();
+        };
         if forward {
             next(app);
         } else {
@@ -752,8 +789,7 @@ fn review_output(app: &mut App) -> Option<&mut Output> {
 
 fn review_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
     if keys::is_quit(key) {
-        quit(app);
-        return Vec::new();
+        return quit(app);
     }
     let d: &mut Doc = app.doc.as_mut().expect("a policy is open");
     let Some(r) = &mut d.review else {

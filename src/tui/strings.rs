@@ -25,6 +25,9 @@ pub const QUIT_UNSAVED: &str =
 pub const NOT_SAVED_YET: &str = "nothing saved yet";
 pub const EDITING: &str = "editing: Enter saves, Esc undoes";
 pub const NEW_LINE: &str = "Alt-Enter or Ctrl-J: new line. Enter: save.";
+/// A letter typed on an entry's field that does not take letters.
+pub const STRAY_TYPING: &str = "Not typed: this field is answered with y or n, or Enter to pick a choice. \
+     Press an arrow key or Enter before answering it.";
 pub const NEEDED: &str = "an answer is needed here";
 pub const NO_ANSWER: &str = "(no answer)";
 /// After a value a catalog-referencing record leaves to the catalog.

@@ -52,6 +52,10 @@ pub struct Form {
     pub asking: bool,
     /// Why saving the entry was refused, by field key: shown at the field.
     pub field_errors: Map<String, Value>,
+    /// A letter landed on a field that does not take it (a yes/no, a list of
+    /// choices): the rest of that typing is not taken as answers either, until a
+    /// key that is not a character (an arrow, Enter, Esc) shows it was noticed.
+    stray: bool,
 }
 
 impl Form {
@@ -70,6 +74,7 @@ impl Form {
             removable,
             asking: false,
             field_errors: Map::new(),
+            stray: false,
         }
     }
 
@@ -247,6 +252,10 @@ impl Form {
         }
         let visible = self.visible(fields, ctx);
         let rows = visible.len() + self.actions().len();
+        if !matches!(key.code, KeyCode::Char(_)) && self.stray {
+            self.stray = false;
+            self.error = None;
+        }
         let plain = !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
@@ -273,6 +282,12 @@ impl Form {
             }
             // Typing on a field is typing into it (y and n answer a yes/no): the
             // field opens with the key, so nothing typed is dropped.
+            // Typing meant for a text field, landing on a yes/no after a letter it
+            // does not take: "when you upload" must not answer "no" with its n
+            // and "yes" with the y of "you" (found walking through the wizard).
+            KeyCode::Char(_) if plain && self.stray => {
+                self.error = Some(strings::STRAY_TYPING.to_owned());
+            }
             KeyCode::Char(_) if plain && self.cursor < visible.len() => {
                 self.open_field(visible[self.cursor], fields, ctx);
                 if let (true, Some((_, editor))) = (self.from_catalog, &mut self.open)
@@ -284,9 +299,13 @@ impl Form {
                 }
                 let outcome = self.handle(key, fields, ctx);
                 if outcome == FormOutcome::Ignored {
-                    // Not a key this field takes (a letter on a list of choices).
+                    // Not a key this field takes (a letter on a list of choices):
+                    // not typed anywhere, and said so.
                     self.open = None;
                     self.from_catalog = false;
+                    self.stray = true;
+                    self.error = Some(strings::STRAY_TYPING.to_owned());
+                    return FormOutcome::Consumed;
                 }
                 return outcome;
             }
@@ -441,7 +460,13 @@ impl Form {
                     }
                 }
                 _ if row == self.cursor && self.open.is_none() => {
-                    lines.push(text.patch_style(selected))
+                    lines.push(text.patch_style(selected));
+                    if let (true, Some(e)) = (self.stray, &self.error) {
+                        lines.push(Line::styled(
+                            format!("{INDENT}! {e}"),
+                            crate::tui::ui::style::error(),
+                        ));
+                    }
                 }
                 _ => lines.push(text),
             }

@@ -663,3 +663,96 @@ fn small_screens_keep_the_way_out_and_show_the_sections() {
     let wide = screen(&app, 200, 30);
     assert!(wide.contains("Tab next"), "{wide}");
 }
+
+/// Found walking through the wizard as a first-time user: an answer typed but not
+/// yet confirmed with Enter was dropped by Ctrl-Q (exit 0) and by a jump to another
+/// section (Ctrl-G, Enter), although Tab saves it. Both now save it first.
+#[test]
+fn ctrl_q_and_a_section_jump_save_what_was_typed() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "organization.website");
+    type_text(&mut app, "https://acme.io");
+    let cmds = ctrl(&mut app, 'q');
+    assert_eq!(cmds, vec![save("organization.website")]);
+    assert_eq!(app.exit, Some(Exit::Ok));
+    assert_eq!(
+        app.doc().answers.organization.website.as_deref(),
+        Some("https://acme.io")
+    );
+
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "organization.website");
+    type_text(&mut app, "https://acme.io");
+    ctrl(&mut app, 'g');
+    press(&mut app, KeyCode::Down);
+    let cmds = press(&mut app, KeyCode::Enter);
+    assert_eq!(cmds, vec![save("organization.website")]);
+    assert_ne!(key(&app), "organization.website");
+    assert_eq!(
+        app.doc().answers.organization.website.as_deref(),
+        Some("https://acme.io")
+    );
+}
+
+/// An answer its check refuses is not dropped by Ctrl-Q either: the first Ctrl-Q
+/// says why it cannot be saved and keeps the typing; a second leaves without it
+/// (exit code 3); a section jump stays at the question with the reason.
+#[test]
+fn ctrl_q_on_a_refused_answer_warns_first() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "organization.contact_email");
+    type_text(&mut app, "privacy@acme");
+    ctrl(&mut app, 'q');
+    assert_eq!(app.exit, None);
+    let notice = app.doc().notice.clone().unwrap_or_default();
+    assert!(notice.contains("NOT saved"), "{notice}");
+    assert!(notice.contains("not an e-mail address"), "{notice}");
+    // Typing again (to fix it) disarms the warning.
+    type_text(&mut app, ".io");
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    ctrl(&mut app, 'q');
+    assert_eq!(app.exit, None);
+    ctrl(&mut app, 'q');
+    assert_eq!(app.exit, Some(Exit::Unsaved));
+
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "organization.contact_email");
+    type_text(&mut app, "privacy@acme");
+    ctrl(&mut app, 'g');
+    press(&mut app, KeyCode::Down);
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert_eq!(key(&app), "organization.contact_email");
+    assert!(screen(&app, 100, 30).contains("privacy@acme"));
+}
+
+/// Found walking through the wizard as a first-time user: text meant for "When is
+/// it collected?", typed with the cursor one row lower on "Must users provide it?",
+/// answered that yes/no with the n of "when", then "Is it about health, ...?" with
+/// the y of "you" (yes: special category data), and the other letters vanished.
+/// A letter a field does not take now stops the rest of that typing from answering
+/// anything, and says so; after an arrow key, y and n answer again.
+#[test]
+fn prose_typed_on_a_yes_no_field_answers_nothing() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "data.categories");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('a'));
+    to_field(&mut app, "Must users provide it to use the product?");
+    type_text(&mut app, "when you upload an invoice");
+    let r = record(&app);
+    assert!(!r.contains_key("required"), "{r:?}");
+    assert!(!r.contains_key("special_category"), "{r:?}");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Not typed"), "{shown}");
+    assert!(
+        shown.contains("›  Must users provide it"),
+        "the cursor stays: {shown}"
+    );
+    // An arrow key, and y answers it again.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(record(&app)["required"], true);
+}
