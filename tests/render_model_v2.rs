@@ -479,3 +479,44 @@ fn the_right_to_object_to_direct_marketing_stands_apart() {
         );
     }
 }
+
+/// Issue 13 item 10: advertising networks and push-notification services are recipients
+/// of their own kind, each under its own heading, and an advertising network is named
+/// as a category of recipient in the California table (Cal. Civ. Code 1798.110(c)(4)).
+#[test]
+fn advertising_networks_and_push_services_have_their_own_headings() {
+    use policywright::answers::Processor;
+    use policywright::answers::vocab::ProcessorRole;
+    let mut answers = example("shipdesk");
+    answers.sale_and_sharing.shares_for_advertising = Some(true);
+    answers.processors.push(Processor {
+        id: "adnet".into(),
+        name: "AdNet".into(),
+        role: ProcessorRole::Advertising,
+        purpose: "shows ads chosen from the pages you visited".into(),
+        categories: vec!["usage".into()],
+        ..Processor::default()
+    });
+    answers.processors.push(Processor {
+        id: "pushco".into(),
+        name: "PushCo".into(),
+        role: ProcessorRole::PushNotifications,
+        purpose: "delivers notifications to your devices".into(),
+        categories: vec!["account".into()],
+        ..Processor::default()
+    });
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let shared = section(&text, "Who we share it with").unwrap();
+        for words in [
+            "Advertising networks",
+            "AdNet",
+            "Shows ads chosen from the pages you visited.",
+            "Push notifications",
+            "PushCo",
+            "We share personal information for cross-context behavioral advertising",
+        ] {
+            assert!(shared.contains(words), "{format:?}: {words}: {shared}");
+        }
+    }
+}

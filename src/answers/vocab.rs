@@ -151,6 +151,13 @@ vocabulary! {
         Support = "support" => "Customer support",
         DnsCdn = "dns_cdn" => "DNS and content delivery",
         Tls = "tls" => "TLS certificates",
+        /// An advertising network or ad SDK. Disclosing personal information to one for
+        /// cross-context behavioural advertising is "sharing" (Cal. Civ. Code
+        /// 1798.140(ah)(1)); it is not a business purpose a service provider may serve
+        /// (1798.140(e)(6) excepts it; 11 CCR 7050(b)).
+        Advertising = "advertising" => "Advertising networks",
+        /// A push-notification delivery service (Firebase Cloud Messaging, APNs, OneSignal).
+        PushNotifications = "push_notifications" => "Push notifications",
         Other = "other" => "Other recipients",
     }
 }

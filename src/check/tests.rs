@@ -751,6 +751,14 @@ rule_tests! {
     consistency_advertising_cookies: "consistency-advertising-cookies" => |a| {
         a.tracking.cookies.push(ad_cookie(None));
     }, |a| a.tracking.cookies.push(ad_cookie(Some("AdNet")));
+    // An advertising network as a recipient contradicts "nothing is shared for
+    // cross-context behavioral advertising" (Cal. Civ. Code 1798.140(ah)(1)).
+    consistency_advertising_recipient: "consistency-advertising-recipient" => |a| {
+        a.sale_and_sharing.shares_for_advertising = Some(false);
+    }, |a| a.processors[0].role = ProcessorRole::Advertising;
+    consistency_advertising_recipient_gpc: "consistency-advertising-recipient" => |a| {
+        a.tracking.global_privacy_control = Some(GpcResponse::NothingToOptOut);
+    }, |a| a.processors[0].role = ProcessorRole::Advertising;
     consistency_local_data_sent: "consistency-local-data-sent" => |a| {
         a.data.categories[4].stays_on = Some(LocalPlace::Device);
         a.processors[0].categories.retain(|c| c != "logs");
