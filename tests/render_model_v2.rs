@@ -520,3 +520,26 @@ fn advertising_networks_and_push_services_have_their_own_headings() {
         }
     }
 }
+
+/// Issue 13 item 10: a command-line tool and an editor extension are kinds of product
+/// of their own, named as such when the operator gives no description of the product.
+#[test]
+fn a_command_line_tool_and_an_editor_extension_are_named() {
+    use policywright::answers::vocab::ProductKind;
+    let mut answers = example("lintel");
+    assert_eq!(
+        answers.audience.product_kinds,
+        [ProductKind::Cli, ProductKind::EditorExtension]
+    );
+    answers.organization.description = String::new();
+    for format in FORMATS {
+        let text = render(&answers, format)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains("provides a command-line tool and an editor or IDE extension"),
+            "{format:?}: {text}"
+        );
+    }
+}

@@ -80,6 +80,11 @@ vocabulary! {
         Api = "api" => "API or SDK",
         DesktopApp = "desktop_app" => "desktop application",
         Website = "website" => "website",
+        /// An extension to a code editor or IDE (VS Code, JetBrains, Neovim): it runs on
+        /// the user's machine, inside the editor.
+        EditorExtension = "editor_extension" => "editor or IDE extension",
+        /// A command-line tool, run on the user's machine.
+        Cli = "cli" => "command-line tool",
     }
 }
 

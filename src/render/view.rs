@@ -1277,12 +1277,18 @@ fn on_the_web(a: &Answers) -> bool {
     })
 }
 
-/// The product runs as an app on the user's device.
+/// The product runs as an app or a tool on the user's device (an editor extension and
+/// a command-line tool run on the user's machine, not in a browser).
 fn on_a_device(a: &Answers) -> bool {
-    a.audience
-        .product_kinds
-        .iter()
-        .any(|k| matches!(k, ProductKind::MobileApp | ProductKind::DesktopApp))
+    a.audience.product_kinds.iter().any(|k| {
+        matches!(
+            k,
+            ProductKind::MobileApp
+                | ProductKind::DesktopApp
+                | ProductKind::EditorExtension
+                | ProductKind::Cli
+        )
+    })
 }
 
 fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
