@@ -778,6 +778,9 @@ rule_tests! {
     consistency_not_used: "consistency-not-used" => |a| {
         a.tracking.not_used = vec![NotUsed::Analytics];
     }, |a| a.processors[0].role = ProcessorRole::Analytics;
+    consistency_not_used_ad_network: "consistency-not-used" => |a| {
+        a.tracking.not_used = vec![NotUsed::AdvertisingSdks];
+    }, |a| a.processors[0].role = ProcessorRole::Advertising;
     consistency_not_used_cookies: "consistency-not-used" => |a| {
         a.tracking.not_used = vec![NotUsed::Cookies];
         a.tracking.cookies.retain(|c| c.storage != StorageKind::Cookie);
