@@ -543,3 +543,37 @@ fn a_command_line_tool_and_an_editor_extension_are_named() {
         );
     }
 }
+
+/// Issue 13 item 10: data a third party's code collects in the product is said as such,
+/// under its own heading and with the code that collects it, and as its source in the
+/// California table (Cal. Civ. Code 1798.110(c)(2)).
+#[test]
+fn data_collected_by_an_sdk_says_whose_code_collects_it() {
+    use policywright::answers::vocab::DataSource;
+    let mut answers = example("shipdesk");
+    let usage = answers
+        .data
+        .categories
+        .iter_mut()
+        .find(|c| c.id == "usage")
+        .unwrap();
+    usage.source = DataSource::ThirdPartySdk.into();
+    usage.source_name = Some("the Acme Analytics SDK".into());
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let collected = section(&text, "What we collect").unwrap();
+        assert!(
+            collected.contains("Information collected through third-party code in our product"),
+            "{format:?}: {collected}"
+        );
+        assert!(
+            collected.contains(", through the Acme Analytics SDK"),
+            "{format:?}: {collected}"
+        );
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("Third-party code in our product"),
+            "{format:?}: the California table names the source"
+        );
+    }
+}

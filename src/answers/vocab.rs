@@ -99,6 +99,14 @@ vocabulary! {
         Automatic = "automatic" => "Information collected automatically",
         /// It comes from a third party (identity provider, payment processor, ...).
         ThirdParty = "third_party" => "Information from third-party services",
+        /// Collected from the user's device by a third party's code (an SDK or library)
+        /// built into the product. It is still collected from the user, in the product:
+        /// GDPR Art. 13, not 14, applies (Art. 29 WP Guidelines on transparency, WP260
+        /// rev.01, para. 26: data "observed" by automated means is collected from the
+        /// data subject; CJEU C-40/17 Fashion ID: the operator who embeds a third
+        /// party's code co-decides that collection). The third party receives it, so it
+        /// is a recipient (Art. 13(1)(e)).
+        ThirdPartySdk = "third_party_sdk" => "Information collected through third-party code in our product",
     }
 }
 

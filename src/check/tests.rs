@@ -505,6 +505,10 @@ rule_tests! {
     gdpr_retention: "gdpr-retention" => none, |a| { a.retention.rules.pop(); };
     gdpr_required_data: "gdpr-required-data" => none, |a| a.data.categories[1].required = None;
     gdpr_sources: "gdpr-sources" => none, |a| a.data.categories[3].source_name = None;
+    // Data an SDK collects in the product: its vendor is a recipient (Art. 13(1)(e)).
+    gdpr_sdk_recipient: "gdpr-sdk-recipient" => |a| {
+        a.data.categories[4].source = DataSource::ThirdPartySdk.into();
+    }, |a| a.processors.iter_mut().for_each(|p| p.categories.retain(|c| c != "logs"));
     gdpr_automated_decisions: "gdpr-automated-decisions" => |a| {
         automated(a);
         a.rights.rights.push(right(RightKind::AutomatedDecisions));
@@ -1571,4 +1575,18 @@ fn regime_questions_follow_their_law() {
         only(&mut a, &[region]);
         assert!(asked(&a, "processors[1].safeguard"), "{region:?}");
     }
+}
+
+/// Data collected by third-party code in the product is collected from the user (GDPR
+/// Art. 13), not obtained from a third party: Art. 14(2)(f)'s source is not asked for.
+#[test]
+fn an_sdk_in_the_product_is_not_a_third_party_source() {
+    let mut a = complete();
+    a.data.categories[4].source = DataSource::ThirdPartySdk.into();
+    a.data.categories[4].source_name = None;
+    assert!(fired(&a, "gdpr-sources").is_empty());
+    assert!(
+        fired(&a, "gdpr-sdk-recipient").is_empty(),
+        "Hetzner receives the logs"
+    );
 }

@@ -380,6 +380,9 @@ pub struct CategoryView<'a> {
     pub when: Option<&'a str>,
     /// The third party it comes from, when that is its first source.
     pub source_name: Option<&'a str>,
+    /// The third-party code (SDK) that collects it in the product, when that is its
+    /// first source: "through the Firebase Crashlytics SDK".
+    pub through: Option<&'a str>,
     /// Its other sources, as one phrase completing "It also comes from ..." (GDPR
     /// Art. 14(2)(f); Cal. Civ. Code 1798.110(a)(2)).
     pub also_from: Option<String>,
@@ -1179,6 +1182,10 @@ fn category_view<'a>(a: &Answers, c: &'a crate::answers::DataCategory) -> Catego
             .source_name
             .as_deref()
             .filter(|_| c.source.first() == Some(DataSource::ThirdParty)),
+        through: c
+            .source_name
+            .as_deref()
+            .filter(|_| c.source.first() == Some(DataSource::ThirdPartySdk)),
         also_from: {
             let others: Vec<String> = c
                 .source
@@ -1186,6 +1193,7 @@ fn category_view<'a>(a: &Answers, c: &'a crate::answers::DataCategory) -> Catego
                 .skip(1)
                 .map(|s| match (s, c.source_name.as_deref()) {
                     (DataSource::ThirdParty, Some(name)) => name.to_owned(),
+                    (DataSource::ThirdPartySdk, Some(name)) => format!("{name} in our product"),
                     _ => source_phrase(a, s).to_owned(),
                 })
                 .collect();
@@ -1336,6 +1344,7 @@ fn source_phrase(a: &Answers, source: DataSource) -> &'static str {
         DataSource::Automatic if !on_the_web(a) => "your device",
         DataSource::Automatic => "your device and browser",
         DataSource::ThirdParty => "third-party services",
+        DataSource::ThirdPartySdk => "third-party code in our product",
     }
 }
 
