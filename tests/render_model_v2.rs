@@ -518,6 +518,20 @@ fn advertising_networks_and_push_services_have_their_own_headings() {
         ] {
             assert!(shared.contains(words), "{format:?}: {words}: {shared}");
         }
+        // The California table's "disclosed to" column for the usage data.
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let california = &flat[flat.find("we have collected these categories").unwrap()..];
+        assert!(
+            california.contains(
+                "we have shared these categories of personal information with advertising \
+                 networks for cross-context behavioral advertising: Internet or other"
+            ),
+            "{format:?}: {california}"
+        );
+        assert!(
+            !california.contains("Advertising networks"),
+            "{format:?}: sharing is not a business-purpose disclosure: {california}"
+        );
     }
 }
 

@@ -66,6 +66,9 @@ pub struct View<'a> {
     /// Some right is exercised in the app, so e-mail is the other way.
     pub rights_in_app: bool,
     pub ccpa: Vec<CcpaRow<'a>>,
+    /// The CCPA categories shared with advertising networks (the rows'
+    /// `shared_for_advertising`), said after the table (1798.130(a)(5)(C)(i)).
+    pub ccpa_shared: Vec<&'static str>,
     pub response_time: Option<String>,
     pub cookies: Vec<CookieView<'a>>,
     /// What the product states it does not use, as it follows "{product} uses":
@@ -556,6 +559,11 @@ pub struct CcpaRow<'a> {
     /// The roles of the recipients that receive it: the categories of third parties
     /// it is disclosed to for a business purpose (CCPA 1798.110(c)(4), 1798.130(a)(5)(C)(ii)).
     pub disclosed_to: Vec<&'static str>,
+    /// An advertising network receives it and the answers say personal information is
+    /// shared for cross-context behavioral advertising: that is sharing, not a
+    /// business-purpose disclosure (1798.140(ah)(1), (e)(6)), listed apart
+    /// (1798.130(a)(5)(C)(i)).
+    pub shared_for_advertising: bool,
 }
 
 #[derive(Serialize)]
@@ -798,6 +806,11 @@ impl<'a> View<'a> {
                 .collect(),
             rights_in_app: a.rights.rights.iter().any(|r| r.how.is_some()),
             ccpa: ccpa_rows(a),
+            ccpa_shared: ccpa_rows(a)
+                .iter()
+                .filter(|r| r.shared_for_advertising)
+                .map(|r| r.category)
+                .collect(),
             response_time: a.rights.response_time.map(|p| p.to_string()),
             not_used: super::filters::join(
                 &{
@@ -1320,10 +1333,14 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
                     sources.push(s);
                 }
             }
+            let sharing = a.sale_and_sharing.shares_for_advertising == Some(true);
             let mut disclosed_to: Vec<&'static str> = Vec::new();
+            let mut shared_for_advertising = false;
             for p in &a.processors {
                 let receives = matching.iter().any(|c| p.categories.contains(&c.id));
-                if receives && !disclosed_to.contains(&p.role.label()) {
+                if receives && sharing && p.role == ProcessorRole::Advertising {
+                    shared_for_advertising = true;
+                } else if receives && !disclosed_to.contains(&p.role.label()) {
                     disclosed_to.push(p.role.label());
                 }
             }
@@ -1332,6 +1349,7 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
                 examples: matching.iter().map(|c| c.name.as_str()).collect(),
                 sources,
                 disclosed_to,
+                shared_for_advertising,
             })
         })
         .collect()
