@@ -156,7 +156,7 @@ fn a_changed_policy_gets_a_new_version_and_date_and_history_lists_both() {
         .stdout(contains("stepr: 2 published versions"))
         .stdout(contains("   1  2026-05-01  first published version"))
         .stdout(contains(
-            "   2  2026-06-01  15 changes (4 material): Added data category",
+            "   2  2026-06-01  16 changes (4 material): Added data category",
         ))
         .stdout(contains("site/privacy.md (markdown)"));
 

@@ -89,7 +89,15 @@ fn stepr_states_every_fact_of_its_seed() {
                 "its role and ARIA label, and the CSS and XPath selectors",
             ),
             ("What we collect", "a PNG of the visible viewport"),
-            ("What we collect", "We do not record video or audio"),
+            // The seed says "We do not record video or audio" yet declares the
+            // `offscreen` permission to "Capture microphone input for optional
+            // voice-annotated steps" (legal review FN-11): the example keeps the
+            // permission, drops "or audio" and says what the microphone captures.
+            ("What we collect", "We do not record video"),
+            (
+                "What we collect",
+                "the microphone input captured for a voice-annotated step",
+            ),
             ("What we collect", "Page URLs and titles"),
             (
                 "What we collect",
@@ -794,12 +802,27 @@ const STEPR_BEYOND_SEED: &[(&str, &str)] = &[
         "purpose inferred from the seed's description; GDPR Art. 13(1)(c)",
     ),
     (
-        "Capture the interactions, screenshots, page URLs and typed text of the tab you record, and turn them into step-by-step documents",
-        "seed: \"turn those recordings into step-by-step documents\"",
+        "Capture the interactions, screenshots, page URLs and typed text of the tab you record (and, if you opt in, your voice annotations), and turn them into step-by-step documents",
+        "seed: \"turn those recordings into step-by-step documents\"; the voice annotations \
+         are the seed's offscreen permission (\"optional voice-annotated steps, when you opt in\")",
     ),
     (
-        "Interactions, Screenshots, Page URLs and titles, and Typed text",
+        "Interactions, Screenshots, Voice annotations, Page URLs and titles, and Typed text",
         "the purpose's categories, named as the seed names them",
+    ),
+    // The seed's microphone permission as the data it collects (legal review FN-11).
+    (
+        "Voice annotations, collected only while you record a tab, and only if you opt in to voice-annotated steps:",
+        "seed: offscreen permission, \"Capture microphone input for optional voice-annotated \
+         steps, when you opt in\"",
+    ),
+    (
+        "the microphone input captured for a voice-annotated step.",
+        "seed: offscreen permission, \"Capture microphone input\"",
+    ),
+    (
+        "Providing it is optional.",
+        "answer required: false; the seed's \"optional ... when you opt in\"; GDPR Art. 13(2)(e)",
     ),
     (
         "To run your account",

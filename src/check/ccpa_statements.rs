@@ -34,16 +34,24 @@ pub(super) static RULES: &[Rule] = &[
         regime: Regime::Ccpa,
         citation: "Cal. Civ. Code 1798.110(c)(4), 1798.115(c)(2), 1798.130(a)(5)(C)(ii); \
                    11 CCR 7011(e)(1)(H)-(J)",
-        severity: Severity::Warning,
+        // An error: 1798.130(a)(5)(C)(ii) requires every business's privacy policy to
+        // list the categories of personal information disclosed for a business purpose
+        // (or say there are none), and 7011(e)(1)(H)-(J) the categories of recipients;
+        // nothing in either makes it depend on the business's circumstances. A
+        // recipient the operator knows receives nothing can be waived with the reason.
+        severity: Severity::Error,
         applies_when: CA,
         applies: california,
         // The table is built from each recipient's data categories and role; a
-        // recipient described only in words cannot be placed in it.
+        // recipient described only in words cannot be placed in it. A TLS certificate
+        // authority is asked for the operator's certificates and receives no
+        // consumer's personal information, so it has no row.
         test: |a| {
             a.processors
                 .iter()
                 .enumerate()
                 .filter(|(_, p)| p.categories.is_empty())
+                .filter(|(_, p)| p.role != crate::answers::vocab::ProcessorRole::Tls)
                 .map(|(i, p)| {
                     Hit::with(
                         format!("processors[{i}].categories"),

@@ -121,6 +121,24 @@ pub static RULES: &[Rule] = &[
                   list the rights you offer everyone",
     },
     Rule {
+        id: "consistency-not-collected",
+        reviewed: "2026-12-06",
+        regime: Regime::Consistency,
+        // A statement that audio, video or location is not collected, next to a
+        // permission or data category that collects it, misinforms about the
+        // processing (transparency, and the purposes of Art. 13(1)(c)) and is a
+        // material misrepresentation under FTC Act §5 (15 U.S.C. 45(a); FTC Policy
+        // Statement on Deception, 1983). Legal review FN-11. See `denials`.
+        citation: "GDPR Art. 5(1)(a), 13(1)(c); FTC Act §5 (15 U.S.C. 45(a))",
+        severity: Severity::Error,
+        applies_when: "the policy says audio, video or location is not collected",
+        applies: always,
+        test: super::denials::contradicted,
+        message: "The policy says a kind of data is not collected, yet a permission or data \
+                  category it declares collects it; correct the statement, or the permission \
+                  and the data it collects",
+    },
+    Rule {
         id: "consistency-stays-in-region",
         reviewed: "2026-12-06",
         regime: Regime::Consistency,
@@ -151,6 +169,47 @@ pub static RULES: &[Rule] = &[
         },
         message: "The policy says personal data stays where it is hosted, yet it goes to \
                   another country",
+    },
+    Rule {
+        id: "consistency-stays-in-region-unknown",
+        reviewed: "2026-12-06",
+        regime: Regime::Consistency,
+        // Legal review FN-5: Stepr says "We do not transfer personal data outside
+        // Kazakhstan" while Google (sign-in) is listed with no countries, so the rule
+        // above cannot tell, and the policy makes a definite statement it has no basis
+        // for. Whether data leaves the region is what Art. 13(1)(f) asks to be told;
+        // a claim made without a reasonable basis is deceptive (FTC Act §5; FTC Policy
+        // Statement Regarding Advertising Substantiation, 1984).
+        citation: "GDPR Art. 5(1)(a), 13(1)(f); FTC Act §5 (15 U.S.C. 45(a))",
+        severity: Severity::Error,
+        applies_when: "the policy says personal data stays where it is hosted, or says where \
+                       all data is hosted",
+        applies: |a| a.hosting.stays_in_region == Some(true) || !a.hosting.data_location.is_empty(),
+        test: |a| {
+            let stays = a.hosting.stays_in_region == Some(true);
+            a.processors
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.countries.is_empty())
+                // A certificate authority is asked for the operator's certificates; it
+                // receives no user's data.
+                .filter(|(_, p)| p.role != ProcessorRole::Tls)
+                // "All data is hosted within" is about where data is kept: only a host
+                // or a database can contradict it.
+                .filter(|(_, p)| {
+                    stays || matches!(p.role, ProcessorRole::Hosting | ProcessorRole::Database)
+                })
+                .map(|(i, p)| {
+                    Hit::with(
+                        format!("processors[{i}].countries"),
+                        format!("`{}`: say where it processes the data", p.name),
+                    )
+                })
+                .collect()
+        },
+        message: "The policy says personal data stays where it is hosted (or names the \
+                  countries all data is hosted in), yet a recipient does not say where it \
+                  processes the data, so the statement cannot be known to be true",
     },
     Rule {
         id: "consistency-do-not-track",

@@ -96,8 +96,12 @@ pub static RULES: &[Rule] = &[
         // Art. 33; Resolution CD/ANPD 19/2024 (contract-based transfers use the ANPD's
         // standard clauses from 23 August 2025); Resolution CD/ANPD 32/2026 (the EEA is
         // adequate). DPF and EU clauses are not LGPD mechanisms (legal review FN-3).
+        // An error: Art. 33 permits an international transfer "only" in the cases it
+        // lists, so a transfer without one of them is unlawful whoever makes it; a
+        // basis that is truly there but not in the answers can be named, or the
+        // finding waived with the reason (`waivers`).
         citation: "LGPD Art. 33; Resolution CD/ANPD 19/2024",
-        severity: Severity::Warning,
+        severity: Severity::Error,
         applies_when: BR,
         applies: brazil,
         test: |a| {

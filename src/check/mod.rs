@@ -20,6 +20,7 @@ mod ccpa_statements;
 mod chrome_web_store;
 mod consistency;
 mod coppa;
+mod denials;
 mod gdpr;
 mod kazakhstan;
 mod lgpd;

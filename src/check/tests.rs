@@ -356,6 +356,11 @@ fn mobile_store(a: &mut Answers) {
             &["other_financial_info"],
             &["other_financial_info"],
         ),
+        (
+            "client_details",
+            &["other_financial_info"],
+            &["other_financial_info"],
+        ),
     ];
     for c in a.data.categories.clone() {
         let (play, apple) = types
@@ -752,6 +757,21 @@ rule_tests! {
         kids(a);
         a.audience.minimum_age = Some(12);
     }, |a| a.audience.minimum_age = Some(16);
+    // FN-11: a statement that audio is not recorded, and a permission for the microphone.
+    consistency_not_collected: "consistency-not-collected" => |a| {
+        a.data.not_collected.push(crate::answers::NotCollected {
+            what: "Audio or voice recordings".into(),
+            detail: None,
+        });
+        a.audience.product_kinds.push(ProductKind::MobileApp);
+    }, |a| a.app.android_permissions.push(Permission {
+        names: vec!["android.permission.RECORD_AUDIO".into()],
+        used_for: "Voice memos attached to an expense".into(),
+    });
+    // FN-5: "We do not transfer personal data outside" while a recipient's place is unknown.
+    consistency_stays_in_region_unknown: "consistency-stays-in-region-unknown" => |a| {
+        a.hosting.stays_in_region = Some(true);
+    }, |a| a.processors[2].countries.clear();
     consistency_advertising_cookies: "consistency-advertising-cookies" => |a| {
         a.tracking.cookies.push(ad_cookie(None));
     }, |a| a.tracking.cookies.push(ad_cookie(Some("AdNet")));
@@ -1040,13 +1060,14 @@ fn findings_are_sorted_by_regime_then_severity_then_rule() {
 #[test]
 fn dangling_references_are_not_reported_twice() {
     let mut a = complete();
+    let at = a.processors[0].categories.len();
     a.processors[0].categories.push("ghost".into());
     let found: Vec<_> = check(&a)
         .into_iter()
         .filter(|f| f.regime == Regime::Consistency)
         .collect();
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].answer, "processors[0].categories[5]");
+    assert_eq!(found[0].answer, format!("processors[0].categories[{at}]"));
 }
 
 /// `consistency-region-rights` trusts that the built-in rights section has a
@@ -1589,4 +1610,119 @@ fn an_sdk_in_the_product_is_not_a_third_party_source() {
         fired(&a, "gdpr-sdk-recipient").is_empty(),
         "Hetzner receives the logs"
     );
+}
+
+/// Legal review FN-11 as Stepr had it: the denial is a sentence of a category's
+/// description, the contradiction an extension permission's purpose.
+#[test]
+fn a_denial_in_a_description_meets_a_permission() {
+    case(
+        "consistency-not-collected",
+        |a| {
+            a.audience.product_kinds.push(ProductKind::BrowserExtension);
+            a.data.categories[1]
+                .description
+                .push_str(". We do not record video or audio");
+        },
+        |a| {
+            a.extension.permissions.push(Permission {
+                names: vec!["offscreen".into()],
+                used_for: "Capture microphone input for voice-annotated steps".into(),
+            })
+        },
+    );
+    // Only audio is contradicted, so the finding names audio and not video.
+    let mut a = complete();
+    a.audience.product_kinds.push(ProductKind::BrowserExtension);
+    a.data.categories[1]
+        .description
+        .push_str(". We do not record video or audio");
+    a.extension.permissions.push(Permission {
+        names: vec!["audioCapture".into()],
+        used_for: "Voice notes".into(),
+    });
+    let found = fired(&a, "consistency-not-collected");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].answer, "data.categories[1].description");
+}
+
+/// A location denial meets a category the CCPA table calls geolocation; a denial of
+/// something else, or a permission for something else, is quiet.
+#[test]
+fn a_location_denial_meets_a_geolocation_category() {
+    case(
+        "consistency-not-collected",
+        |a| {
+            a.data.not_collected.push(crate::answers::NotCollected {
+                what: "Your precise location".into(),
+                detail: None,
+            });
+            a.audience.product_kinds.push(ProductKind::BrowserExtension);
+            a.extension.permissions.push(Permission {
+                names: vec!["storage".into()],
+                used_for: "Remember your preferences".into(),
+            });
+        },
+        |a| a.data.categories[1].ccpa_category = Some(CcpaCategory::Geolocation),
+    );
+}
+
+/// "All data is hosted within" alone is contradicted only by a host or a database of
+/// unknown place; a certificate authority never is.
+#[test]
+fn hosting_location_asks_only_hosts_where_they_are() {
+    let mut a = complete();
+    a.hosting.stays_in_region = None;
+    a.hosting.data_location = vec!["DE".parse().unwrap()];
+    a.processors[2].countries.clear();
+    assert!(fired(&a, "consistency-stays-in-region-unknown").is_empty());
+    a.processors[2].role = ProcessorRole::Tls;
+    a.hosting.stays_in_region = Some(true);
+    assert!(fired(&a, "consistency-stays-in-region-unknown").is_empty());
+    a.processors[0].countries.clear();
+    let found = fired(&a, "consistency-stays-in-region-unknown");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].answer, "processors[0].countries");
+    assert!(
+        found[0].message.contains("`Hetzner`"),
+        "{}",
+        found[0].message
+    );
+}
+
+/// Issue 12 review: the two required elements are errors, and a waiver still clears
+/// them.
+#[test]
+fn required_transfer_basis_and_business_purpose_list_are_errors() {
+    let mut a = complete();
+    a.processors[0].safeguard = Default::default();
+    a.processors[2].categories.clear();
+    for id in ["lgpd-transfer", "ccpa-business-purpose-disclosures"] {
+        let found = fired(&a, id);
+        assert!(!found.is_empty(), "{id} did not fire");
+        assert!(
+            found.iter().all(|f| f.severity == Severity::Error),
+            "{id}: {found:#?}"
+        );
+        // Waived with a reason, each is listed as waived and stops nothing.
+        let mut w = a.clone();
+        w.waivers.push(waiver(id, None));
+        let found = check_on(&w, "2026-12-06");
+        let mine: Vec<_> = found.iter().filter(|f| f.rule == id).collect();
+        assert!(
+            !mine.is_empty() && mine.iter().all(|f| f.waived.is_some()),
+            "{mine:#?}"
+        );
+    }
+}
+
+/// A TLS certificate authority receives no consumer's data, so it needs no row in the
+/// California table.
+#[test]
+fn a_certificate_authority_needs_no_business_purpose_row() {
+    let mut a = complete();
+    a.processors[2].categories.clear();
+    a.processors[2].data_description = Some("no personal data".into());
+    a.processors[2].role = ProcessorRole::Tls;
+    assert!(fired(&a, "ccpa-business-purpose-disclosures").is_empty());
 }

@@ -1,0 +1,182 @@
+//! Statements that something is not collected ("We do not record video or audio"),
+//! held against the permissions and data categories the same answers declare (legal
+//! review FN-11: Stepr said it records no audio while its extension asks for the
+//! microphone).
+//!
+//! Sources: GDPR Art. 5(1)(a) (processed "in a transparent manner") and Art. 13(1)(c)
+//! (the purposes of the processing must be given); FTC Act §5, 15 U.S.C. 45(a) (a
+//! material representation likely to mislead is deceptive: FTC Policy Statement on
+//! Deception, 1983). A policy that denies collecting what a declared permission
+//! collects is both.
+
+use super::Hit;
+use crate::answers::Answers;
+use crate::answers::vocab::CcpaCategory;
+
+/// A kind of data a permission can reach and a policy can deny collecting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Audio,
+    Video,
+    Location,
+}
+
+impl Kind {
+    const ALL: [Kind; 3] = [Kind::Audio, Kind::Video, Kind::Location];
+
+    fn label(self) -> &'static str {
+        match self {
+            Kind::Audio => "audio (the microphone)",
+            Kind::Video => "video (the camera)",
+            Kind::Location => "location",
+        }
+    }
+
+    /// Words of a sentence that name this kind of data.
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Kind::Audio => &[
+                "audio",
+                "microphone",
+                "microphones",
+                "mic",
+                "voice",
+                "voices",
+            ],
+            Kind::Video => &["video", "videos", "camera", "cameras", "webcam"],
+            Kind::Location => &["location", "locations", "geolocation", "gps"],
+        }
+    }
+
+    /// Parts of a manifest permission name that reach this kind of data: Chrome's
+    /// `audioCapture`, `videoCapture`, `geolocation`; Android's `RECORD_AUDIO`,
+    /// `CAMERA`, `ACCESS_FINE_LOCATION`; iOS's `NSMicrophoneUsageDescription`,
+    /// `NSCameraUsageDescription`, `NSLocationWhenInUseUsageDescription`.
+    fn name_parts(self) -> &'static [&'static str] {
+        match self {
+            Kind::Audio => &["audio", "microphone"],
+            Kind::Video => &["video", "camera"],
+            Kind::Location => &["location"],
+        }
+    }
+
+    fn in_text(self, text: &str) -> bool {
+        words(text).any(|w| self.words().contains(&w.as_str()))
+    }
+
+    fn in_name(self, name: &str) -> bool {
+        let name = name.to_lowercase();
+        self.name_parts().iter().any(|p| name.contains(p))
+    }
+}
+
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// A sentence that says something is not done ("We do not ...", "We never ...").
+fn denies(sentence: &str) -> bool {
+    let w: Vec<String> = words(sentence).collect();
+    w.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "not" | "never" | "don" | "doesn" | "no" | "nor" | "neither" | "without"
+        )
+    })
+}
+
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['.', ';', '!', '?'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// Each statement that something is not collected: the answer it is in, the words,
+/// and the kinds of data it denies.
+fn denials(a: &Answers) -> Vec<(String, String, Vec<Kind>)> {
+    let kinds = |s: &str| -> Vec<Kind> { Kind::ALL.into_iter().filter(|k| k.in_text(s)).collect() };
+    let mut out = Vec::new();
+    // "What is not collected" is a denial whole, however it is worded.
+    for (i, n) in a.data.not_collected.iter().enumerate() {
+        let k = kinds(&n.what);
+        if !k.is_empty() {
+            out.push((format!("data.not_collected[{i}]"), n.what.clone(), k));
+        }
+    }
+    // A category's description may deny in passing ("... We do not record audio").
+    for (i, c) in a.data.categories.iter().enumerate() {
+        for s in sentences(&c.description).filter(|s| denies(s)) {
+            let k = kinds(s);
+            if !k.is_empty() {
+                out.push((format!("data.categories[{i}].description"), s.to_owned(), k));
+            }
+        }
+    }
+    out
+}
+
+/// What the answers declare that collects each kind of data, in words for the finding.
+fn declared(a: &Answers, kind: Kind) -> Option<String> {
+    let permissions = a
+        .extension
+        .permissions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (format!("extension.permissions[{i}]"), p))
+        .chain(
+            a.app
+                .android_permissions
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("app.android_permissions[{i}]"), p)),
+        )
+        .chain(
+            a.app
+                .ios_permissions
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("app.ios_permissions[{i}]"), p)),
+        );
+    for (path, p) in permissions {
+        if p.names.iter().any(|n| kind.in_name(n)) || kind.in_text(&p.used_for) {
+            return Some(format!(
+                "`{path}` ({}: \"{}\")",
+                p.names.join(", "),
+                p.used_for
+            ));
+        }
+    }
+    for (i, c) in a.data.categories.iter().enumerate() {
+        // The category's own words, less its denials.
+        let says = sentences(&c.description)
+            .filter(|s| !denies(s))
+            .chain([c.name.as_str()])
+            .any(|s| kind.in_text(s));
+        let mapped = kind == Kind::Location && c.ccpa_category == Some(CcpaCategory::Geolocation);
+        if says || mapped {
+            return Some(format!(
+                "data category `{}` (`data.categories[{i}]`)",
+                c.name
+            ));
+        }
+    }
+    None
+}
+
+/// Each denial that a declared permission or data category contradicts.
+pub(super) fn contradicted(a: &Answers) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (path, said, kinds) in denials(a) {
+        for kind in kinds {
+            if let Some(what) = declared(a, kind) {
+                hits.push(Hit::with(
+                    path.clone(),
+                    format!("\"{said}\", yet {what} collects {}", kind.label()),
+                ));
+            }
+        }
+    }
+    hits
+}
