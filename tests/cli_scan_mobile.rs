@@ -72,7 +72,6 @@ fn scan_finds_mobile_sdks_in_every_build_file() {
             "app-store-billing",
             "google-play-billing",
             "revenuecat",
-            "firebase-cloud-messaging",
             "onesignal",
             "adjust",
             "appsflyer",
@@ -80,7 +79,9 @@ fn scan_finds_mobile_sdks_in_every_build_file() {
             "firebase-analytics",
             "firebase-crashlytics",
             "sign-in-with-apple",
+            // An advertising network, then a push service: roles of their own.
             "admob",
+            "firebase-cloud-messaging",
         ],
         "by role, then id; Pods/ is never read"
     );

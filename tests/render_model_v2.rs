@@ -479,3 +479,115 @@ fn the_right_to_object_to_direct_marketing_stands_apart() {
         );
     }
 }
+
+/// Issue 13 item 10: advertising networks and push-notification services are recipients
+/// of their own kind, each under its own heading, and an advertising network is named
+/// as a category of recipient in the California table (Cal. Civ. Code 1798.110(c)(4)).
+#[test]
+fn advertising_networks_and_push_services_have_their_own_headings() {
+    use policywright::answers::Processor;
+    use policywright::answers::vocab::ProcessorRole;
+    let mut answers = example("shipdesk");
+    answers.sale_and_sharing.shares_for_advertising = Some(true);
+    answers.processors.push(Processor {
+        id: "adnet".into(),
+        name: "AdNet".into(),
+        role: ProcessorRole::Advertising,
+        purpose: "shows ads chosen from the pages you visited".into(),
+        categories: vec!["usage".into()],
+        ..Processor::default()
+    });
+    answers.processors.push(Processor {
+        id: "pushco".into(),
+        name: "PushCo".into(),
+        role: ProcessorRole::PushNotifications,
+        purpose: "delivers notifications to your devices".into(),
+        categories: vec!["account".into()],
+        ..Processor::default()
+    });
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let shared = section(&text, "Who we share it with").unwrap();
+        for words in [
+            "Advertising networks",
+            "AdNet",
+            "Shows ads chosen from the pages you visited.",
+            "Push notifications",
+            "PushCo",
+            "We share personal information for cross-context behavioral advertising",
+        ] {
+            assert!(shared.contains(words), "{format:?}: {words}: {shared}");
+        }
+        // The California table's "disclosed to" column for the usage data.
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let california = &flat[flat.find("we have collected these categories").unwrap()..];
+        assert!(
+            california.contains(
+                "we have shared these categories of personal information with advertising \
+                 networks for cross-context behavioral advertising: Internet or other"
+            ),
+            "{format:?}: {california}"
+        );
+        assert!(
+            !california.contains("Advertising networks"),
+            "{format:?}: sharing is not a business-purpose disclosure: {california}"
+        );
+    }
+}
+
+/// Issue 13 item 10: a command-line tool and an editor extension are kinds of product
+/// of their own, named as such when the operator gives no description of the product.
+#[test]
+fn a_command_line_tool_and_an_editor_extension_are_named() {
+    use policywright::answers::vocab::ProductKind;
+    let mut answers = example("lintel");
+    assert_eq!(
+        answers.audience.product_kinds,
+        [ProductKind::Cli, ProductKind::EditorExtension]
+    );
+    answers.organization.description = String::new();
+    for format in FORMATS {
+        let text = render(&answers, format)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            text.contains("provides a command-line tool and an editor or IDE extension"),
+            "{format:?}: {text}"
+        );
+    }
+}
+
+/// Issue 13 item 10: data a third party's code collects in the product is said as such,
+/// under its own heading and with the code that collects it, and as its source in the
+/// California table (Cal. Civ. Code 1798.110(c)(2)).
+#[test]
+fn data_collected_by_an_sdk_says_whose_code_collects_it() {
+    use policywright::answers::vocab::DataSource;
+    let mut answers = example("shipdesk");
+    let usage = answers
+        .data
+        .categories
+        .iter_mut()
+        .find(|c| c.id == "usage")
+        .unwrap();
+    usage.source = DataSource::ThirdPartySdk.into();
+    usage.source_name = Some("the Acme Analytics SDK".into());
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let collected = section(&text, "What we collect").unwrap();
+        assert!(
+            collected.contains("Information collected through third-party code in our product"),
+            "{format:?}: {collected}"
+        );
+        assert!(
+            collected.contains(", through the Acme Analytics SDK"),
+            "{format:?}: {collected}"
+        );
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("Third-party code in our product"),
+            "{format:?}: the California table names the source"
+        );
+    }
+}

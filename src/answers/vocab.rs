@@ -80,6 +80,11 @@ vocabulary! {
         Api = "api" => "API or SDK",
         DesktopApp = "desktop_app" => "desktop application",
         Website = "website" => "website",
+        /// An extension to a code editor or IDE (VS Code, JetBrains, Neovim): it runs on
+        /// the user's machine, inside the editor.
+        EditorExtension = "editor_extension" => "editor or IDE extension",
+        /// A command-line tool, run on the user's machine.
+        Cli = "cli" => "command-line tool",
     }
 }
 
@@ -94,6 +99,14 @@ vocabulary! {
         Automatic = "automatic" => "Information collected automatically",
         /// It comes from a third party (identity provider, payment processor, ...).
         ThirdParty = "third_party" => "Information from third-party services",
+        /// Collected from the user's device by a third party's code (an SDK or library)
+        /// built into the product. It is still collected from the user, in the product:
+        /// GDPR Art. 13, not 14, applies (Art. 29 WP Guidelines on transparency, WP260
+        /// rev.01, para. 26: data "observed" by automated means is collected from the
+        /// data subject; CJEU C-40/17 Fashion ID: the operator who embeds a third
+        /// party's code co-decides that collection). The third party receives it, so it
+        /// is a recipient (Art. 13(1)(e)).
+        ThirdPartySdk = "third_party_sdk" => "Information collected through third-party code in our product",
     }
 }
 
@@ -151,6 +164,13 @@ vocabulary! {
         Support = "support" => "Customer support",
         DnsCdn = "dns_cdn" => "DNS and content delivery",
         Tls = "tls" => "TLS certificates",
+        /// An advertising network or ad SDK. Disclosing personal information to one for
+        /// cross-context behavioural advertising is "sharing" (Cal. Civ. Code
+        /// 1798.140(ah)(1)); it is not a business purpose a service provider may serve
+        /// (1798.140(e)(6) excepts it; 11 CCR 7050(b)).
+        Advertising = "advertising" => "Advertising networks",
+        /// A push-notification delivery service (Firebase Cloud Messaging, APNs, OneSignal).
+        PushNotifications = "push_notifications" => "Push notifications",
         Other = "other" => "Other recipients",
     }
 }

@@ -388,7 +388,7 @@ fn records_are_added_changed_and_removed() {
     assert_eq!(answers.data.notes, ["Recording is explicit."]);
     assert!(
         log.iter()
-            .any(|l| l.contains("text: Which third party provides it?"))
+            .any(|l| l.contains("text: Which third party provides it, or whose code collects it?"))
     );
 }
 

@@ -386,6 +386,38 @@ pub static RULES: &[Rule] = &[
         message: "The policy says third parties do not track users across sites, yet it \
                   lists an advertising cookie set by a third party",
     },
+    Rule {
+        id: "consistency-advertising-recipient",
+        reviewed: "2026-12-06",
+        regime: Regime::Consistency,
+        citation: "Cal. Civ. Code 1798.140(ah)(1), 1798.140(e)(6); 11 CCR 7050(b)",
+        // A warning, not an error: an advertising network serving only contextual ads
+        // as a service provider is a business purpose (1798.140(e)(6)), not sharing.
+        severity: Severity::Warning,
+        applies_when: "the policy says personal information is not shared for cross-context \
+                       behavioral advertising, or that Global Privacy Control has nothing to \
+                       opt out of",
+        applies: |a| {
+            a.sale_and_sharing.shares_for_advertising == Some(false)
+                || a.tracking.global_privacy_control == Some(GpcResponse::NothingToOptOut)
+        },
+        // Giving personal information to an advertising network for cross-context
+        // behavioral advertising is "sharing", whatever the contract says: a service
+        // provider cannot provide it (1798.140(e)(6); 11 CCR 7050(b)).
+        test: |a| {
+            a.processors
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.role == ProcessorRole::Advertising)
+                .map(|(i, p)| Hit::with(format!("processors[{i}].role"), format!("`{}`", p.name)))
+                .collect()
+        },
+        message: "A recipient is an advertising network, yet the policy says nothing is shared \
+                  for cross-context behavioral advertising (or that Global Privacy Control has \
+                  nothing to opt out of); if the network targets ads using data from other \
+                  sites or apps, that is sharing: answer `sale_and_sharing.shares_for_advertising` \
+                  yes, otherwise say in the recipient's purpose that its ads are contextual only",
+    },
 ];
 
 /// References to data categories that do not exist, as `list[i].categories[j]`.

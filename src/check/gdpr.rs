@@ -327,6 +327,39 @@ pub static RULES: &[Rule] = &[
         message: "Data obtained from a third party does not say from whom",
     },
     Rule {
+        id: "gdpr-sdk-recipient",
+        reviewed: "2026-12-06",
+        regime: Regime::Gdpr,
+        // Collected in the product, so Art. 13 (not 14(2)(f)) applies; the third party
+        // whose code collects it receives it, a recipient to name (13(1)(e); CJEU
+        // C-40/17 Fashion ID on collection by embedded third-party code).
+        citation: "GDPR Art. 13(1)(e); CJEU C-40/17 Fashion ID",
+        severity: Severity::Error,
+        applies_when: "either GDPR applies, for data collected by third-party code in the product",
+        applies: any_gdpr,
+        test: |a| {
+            a.data
+                .categories
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.comes_from(DataSource::ThirdPartySdk)
+                        && c.is_controlled()
+                        && !a.processors.iter().any(|p| p.categories.contains(&c.id))
+                })
+                .map(|(i, c)| {
+                    Hit::with(
+                        format!("data.categories[{i}].source"),
+                        format!("`{}`", c.name),
+                    )
+                })
+                .collect()
+        },
+        message: "Data is collected by third-party code in the product, and no recipient \
+                  receives it: add the third party whose code it is as a recipient of this \
+                  data",
+    },
+    Rule {
         id: "gdpr-automated-decisions",
         reviewed: "2026-12-06",
         regime: Regime::Gdpr,

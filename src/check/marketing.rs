@@ -134,11 +134,19 @@ fn not_used_contradicted(a: &Answers) -> Vec<Hit> {
                 .iter()
                 .find(|c| c.storage == StorageKind::Cookie)
                 .map(|c| format!("`{}` is a cookie", c.name)),
-            NotUsed::AdvertisingSdks => t
-                .cookies
+            // An advertising network as a recipient is one, whatever the cookie table
+            // says.
+            NotUsed::AdvertisingSdks => a
+                .processors
                 .iter()
-                .find(|c| c.purpose == CookiePurpose::Advertising)
-                .map(|c| format!("`{}` is for advertising", c.name))
+                .find(|p| p.role == ProcessorRole::Advertising)
+                .map(|p| format!("{} is an advertising network", p.name))
+                .or_else(|| {
+                    t.cookies
+                        .iter()
+                        .find(|c| c.purpose == CookiePurpose::Advertising)
+                        .map(|c| format!("`{}` is for advertising", c.name))
+                })
                 .or_else(|| {
                     (t.advertising_ids == Some(true))
                         .then(|| "advertising identifiers are collected".to_owned())

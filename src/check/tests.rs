@@ -510,6 +510,10 @@ rule_tests! {
     gdpr_retention: "gdpr-retention" => none, |a| { a.retention.rules.pop(); };
     gdpr_required_data: "gdpr-required-data" => none, |a| a.data.categories[1].required = None;
     gdpr_sources: "gdpr-sources" => none, |a| a.data.categories[3].source_name = None;
+    // Data an SDK collects in the product: its vendor is a recipient (Art. 13(1)(e)).
+    gdpr_sdk_recipient: "gdpr-sdk-recipient" => |a| {
+        a.data.categories[4].source = DataSource::ThirdPartySdk.into();
+    }, |a| a.processors.iter_mut().for_each(|p| p.categories.retain(|c| c != "logs"));
     gdpr_automated_decisions: "gdpr-automated-decisions" => |a| {
         automated(a);
         a.rights.rights.push(right(RightKind::AutomatedDecisions));
@@ -771,6 +775,14 @@ rule_tests! {
     consistency_advertising_cookies: "consistency-advertising-cookies" => |a| {
         a.tracking.cookies.push(ad_cookie(None));
     }, |a| a.tracking.cookies.push(ad_cookie(Some("AdNet")));
+    // An advertising network as a recipient contradicts "nothing is shared for
+    // cross-context behavioral advertising" (Cal. Civ. Code 1798.140(ah)(1)).
+    consistency_advertising_recipient: "consistency-advertising-recipient" => |a| {
+        a.sale_and_sharing.shares_for_advertising = Some(false);
+    }, |a| a.processors[0].role = ProcessorRole::Advertising;
+    consistency_advertising_recipient_gpc: "consistency-advertising-recipient" => |a| {
+        a.tracking.global_privacy_control = Some(GpcResponse::NothingToOptOut);
+    }, |a| a.processors[0].role = ProcessorRole::Advertising;
     consistency_local_data_sent: "consistency-local-data-sent" => |a| {
         a.data.categories[4].stays_on = Some(LocalPlace::Device);
         a.processors[0].categories.retain(|c| c != "logs");
@@ -790,6 +802,9 @@ rule_tests! {
     consistency_not_used: "consistency-not-used" => |a| {
         a.tracking.not_used = vec![NotUsed::Analytics];
     }, |a| a.processors[0].role = ProcessorRole::Analytics;
+    consistency_not_used_ad_network: "consistency-not-used" => |a| {
+        a.tracking.not_used = vec![NotUsed::AdvertisingSdks];
+    }, |a| a.processors[0].role = ProcessorRole::Advertising;
     consistency_not_used_cookies: "consistency-not-used" => |a| {
         a.tracking.not_used = vec![NotUsed::Cookies];
         a.tracking.cookies.retain(|c| c.storage != StorageKind::Cookie);
@@ -1581,6 +1596,20 @@ fn regime_questions_follow_their_law() {
         only(&mut a, &[region]);
         assert!(asked(&a, "processors[1].safeguard"), "{region:?}");
     }
+}
+
+/// Data collected by third-party code in the product is collected from the user (GDPR
+/// Art. 13), not obtained from a third party: Art. 14(2)(f)'s source is not asked for.
+#[test]
+fn an_sdk_in_the_product_is_not_a_third_party_source() {
+    let mut a = complete();
+    a.data.categories[4].source = DataSource::ThirdPartySdk.into();
+    a.data.categories[4].source_name = None;
+    assert!(fired(&a, "gdpr-sources").is_empty());
+    assert!(
+        fired(&a, "gdpr-sdk-recipient").is_empty(),
+        "Hetzner receives the logs"
+    );
 }
 
 /// Legal review FN-11 as Stepr had it: the denial is a sentence of a category's

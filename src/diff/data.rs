@@ -57,6 +57,10 @@ fn sources_words(c: &DataCategory, sources: &[DataSource]) -> String {
                 Some(name) => format!("received from {name}"),
                 None => "received from third parties".to_owned(),
             },
+            DataSource::ThirdPartySdk => match &c.source_name {
+                Some(name) => format!("collected in the product by {name}"),
+                None => "collected in the product by third-party code".to_owned(),
+            },
         })
         .collect();
     join_and(&words)
@@ -68,7 +72,10 @@ const CATEGORY_FIELDS: Fields<DataCategory> = &[
     // Sources added or removed are said on their own (see `sources`); this is the
     // third party's name, or the order of the same sources.
     ("source", |x, y| {
-        let named = x.comes_from(DataSource::ThirdParty) && y.comes_from(DataSource::ThirdParty);
+        let named = |c: &DataCategory| {
+            c.comes_from(DataSource::ThirdParty) || c.comes_from(DataSource::ThirdPartySdk)
+        };
+        let named = named(x) && named(y);
         (named && x.source_name != y.source_name)
             || (x.source != y.source
                 && x.source.missing_from(&y.source).is_empty()

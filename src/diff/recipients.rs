@@ -2,7 +2,7 @@
 //! recipient, one receiving more data, or one no longer conditional is material.
 
 use super::lists::{Fields, Records, differing};
-use super::materiality::{MORE_DATA, NEW_RECIPIENT, UNCONDITIONAL};
+use super::materiality::{MORE_DATA, NEW_RECIPIENT, SELLING, UNCONDITIONAL};
 use super::phrases::{categories_phrase, countries_phrase};
 use super::section::Section;
 use crate::answers::Processor;
@@ -76,9 +76,14 @@ pub(super) fn processors(s: &mut Section) {
         s.shown(&safeguard, x.safeguard.answered(), y.safeguard.answered());
         let fields = differing(PROCESSOR_FIELDS, x, y);
         if !fields.is_empty() {
+            // A recipient that becomes an advertising network is, in CCPA terms, data
+            // now shared for cross-context behavioural advertising (Cal. Civ. Code
+            // 1798.140(ah)), as material as turning sharing on.
+            let now_advertising =
+                y.role == ProcessorRole::Advertising && x.role != ProcessorRole::Advertising;
             s.changed(
                 format!("Changed processor {name}: {}", fields.join(", ")),
-                None,
+                now_advertising.then_some(SELLING),
             );
         }
     });
@@ -117,6 +122,8 @@ fn role_word(role: ProcessorRole) -> &'static str {
         ProcessorRole::Support => "support",
         ProcessorRole::DnsCdn => "DNS and CDN",
         ProcessorRole::Tls => "TLS",
+        ProcessorRole::Advertising => "advertising",
+        ProcessorRole::PushNotifications => "push notifications",
         ProcessorRole::Other => "other",
     }
 }

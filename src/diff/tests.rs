@@ -84,6 +84,33 @@ fn a_new_processor_is_a_new_recipient() {
 }
 
 #[test]
+fn a_recipient_turned_advertising_network_is_sharing_turned_on() {
+    let old = stepr();
+    let mut with = old.clone();
+    with.processors.push(posthog());
+    let mut ads = with.clone();
+    ads.processors.last_mut().unwrap().role = ProcessorRole::Advertising;
+    let diff = compare(&with, &ads);
+    assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
+    material(&diff.changes[0], "selling or sharing turned on");
+    assert_eq!(diff.changes[0].text, "Changed processor PostHog: role");
+    // And back: no longer an advertising network is a plain change.
+    let back = compare(&ads, &with);
+    not_material(&back.changes[0]);
+    // A new push-notification recipient reads as one.
+    let c = one(|a| {
+        let mut p = posthog();
+        p.role = ProcessorRole::PushNotifications;
+        a.processors.push(p);
+    });
+    assert!(
+        c.text.contains("PostHog (push notifications)"),
+        "{}",
+        c.text
+    );
+}
+
+#[test]
 fn a_processor_in_a_new_country_is_also_a_transfer_to_a_new_country() {
     let changes = all(|a| {
         let mut p = posthog();

@@ -453,3 +453,23 @@ fn a_pseudonymisation_measure_added_is_listed_and_not_material() {
         "{c:?}"
     );
 }
+
+/// Issue 13 item 10: data now also collected by third-party code in the product is a new
+/// source, said as collection in the product, not as data received from a third party.
+#[test]
+fn data_now_collected_by_an_sdk_is_a_new_source() {
+    use crate::answers::vocab::DataSource;
+    let old = stepr();
+    let mut new = stepr();
+    category(&mut new, "account").source =
+        crate::answers::Several::new([DataSource::Provided, DataSource::ThirdPartySdk]);
+    category(&mut new, "account").source_name = Some("the Acme SDK".into());
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::NEW_SOURCE));
+    assert!(
+        c[0].text
+            .contains("is now also collected in the product by the Acme SDK"),
+        "{c:?}"
+    );
+}

@@ -332,8 +332,8 @@ fn data() -> Section {
                       .required().suggest(id_from_name),
                   q("description", "What exactly is collected?", "Be specific: \"your email address and display name\", not \"account info\".", Kind::Paragraph).required(),
                   q("source", "Where does it come from? (tick each source if it has several)", "GDPR Art. 14(2)(f) and CCPA 1798.110(a)(2) ask for the sources. Data you get partly from the user and partly from a third party (an address completed by your payment provider) has both; the policy lists it under the first.", Kind::Choices(DataSource::CHOICES)).required(),
-                  q("source_name", "Which third party provides it?", "E.g. \"Stripe\" or \"your identity provider (Google, GitHub or Microsoft)\".", Kind::Text)
-                      .when(|s| record_has(s, "source", "third_party")),
+                  q("source_name", "Which third party provides it, or whose code collects it?", "E.g. \"Stripe\" or \"your identity provider (Google, GitHub or Microsoft)\"; for data collected by third-party code in your product, the code, e.g. \"the Firebase Crashlytics SDK\".", Kind::Text)
+                      .when(|s| record_has(s, "source", "third_party") || record_has(s, "source", "third_party_sdk")),
                   q("when", "When is it collected? (finishes \"collected ...\")", "E.g. \"only while you record a tab\". Leave empty if always.", Kind::Text),
                   q("required", "Must users provide it to use the product?", "GDPR Art. 13(2)(e): say whether providing data is required and what happens if it is not.", Kind::Maybe),
                   q("if_not_provided", "What happens if they do not?", "E.g. \"we cannot create your account\".", Kind::Text)

@@ -66,6 +66,9 @@ pub struct View<'a> {
     /// Some right is exercised in the app, so e-mail is the other way.
     pub rights_in_app: bool,
     pub ccpa: Vec<CcpaRow<'a>>,
+    /// The CCPA categories shared with advertising networks (the rows'
+    /// `shared_for_advertising`), said after the table (1798.130(a)(5)(C)(i)).
+    pub ccpa_shared: Vec<&'static str>,
     pub response_time: Option<String>,
     pub cookies: Vec<CookieView<'a>>,
     /// What the product states it does not use, as it follows "{product} uses":
@@ -380,6 +383,9 @@ pub struct CategoryView<'a> {
     pub when: Option<&'a str>,
     /// The third party it comes from, when that is its first source.
     pub source_name: Option<&'a str>,
+    /// The third-party code (SDK) that collects it in the product, when that is its
+    /// first source: "through the Firebase Crashlytics SDK".
+    pub through: Option<&'a str>,
     /// Its other sources, as one phrase completing "It also comes from ..." (GDPR
     /// Art. 14(2)(f); Cal. Civ. Code 1798.110(a)(2)).
     pub also_from: Option<String>,
@@ -553,6 +559,11 @@ pub struct CcpaRow<'a> {
     /// The roles of the recipients that receive it: the categories of third parties
     /// it is disclosed to for a business purpose (CCPA 1798.110(c)(4), 1798.130(a)(5)(C)(ii)).
     pub disclosed_to: Vec<&'static str>,
+    /// An advertising network receives it and the answers say personal information is
+    /// shared for cross-context behavioral advertising: that is sharing, not a
+    /// business-purpose disclosure (1798.140(ah)(1), (e)(6)), listed apart
+    /// (1798.130(a)(5)(C)(i)).
+    pub shared_for_advertising: bool,
 }
 
 #[derive(Serialize)]
@@ -795,6 +806,11 @@ impl<'a> View<'a> {
                 .collect(),
             rights_in_app: a.rights.rights.iter().any(|r| r.how.is_some()),
             ccpa: ccpa_rows(a),
+            ccpa_shared: ccpa_rows(a)
+                .iter()
+                .filter(|r| r.shared_for_advertising)
+                .map(|r| r.category)
+                .collect(),
             response_time: a.rights.response_time.map(|p| p.to_string()),
             not_used: super::filters::join(
                 &{
@@ -1179,6 +1195,10 @@ fn category_view<'a>(a: &Answers, c: &'a crate::answers::DataCategory) -> Catego
             .source_name
             .as_deref()
             .filter(|_| c.source.first() == Some(DataSource::ThirdParty)),
+        through: c
+            .source_name
+            .as_deref()
+            .filter(|_| c.source.first() == Some(DataSource::ThirdPartySdk)),
         also_from: {
             let others: Vec<String> = c
                 .source
@@ -1186,6 +1206,7 @@ fn category_view<'a>(a: &Answers, c: &'a crate::answers::DataCategory) -> Catego
                 .skip(1)
                 .map(|s| match (s, c.source_name.as_deref()) {
                     (DataSource::ThirdParty, Some(name)) => name.to_owned(),
+                    (DataSource::ThirdPartySdk, Some(name)) => format!("{name} in our product"),
                     _ => source_phrase(a, s).to_owned(),
                 })
                 .collect();
@@ -1277,12 +1298,18 @@ fn on_the_web(a: &Answers) -> bool {
     })
 }
 
-/// The product runs as an app on the user's device.
+/// The product runs as an app or a tool on the user's device (an editor extension and
+/// a command-line tool run on the user's machine, not in a browser).
 fn on_a_device(a: &Answers) -> bool {
-    a.audience
-        .product_kinds
-        .iter()
-        .any(|k| matches!(k, ProductKind::MobileApp | ProductKind::DesktopApp))
+    a.audience.product_kinds.iter().any(|k| {
+        matches!(
+            k,
+            ProductKind::MobileApp
+                | ProductKind::DesktopApp
+                | ProductKind::EditorExtension
+                | ProductKind::Cli
+        )
+    })
 }
 
 fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
@@ -1306,10 +1333,14 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
                     sources.push(s);
                 }
             }
+            let sharing = a.sale_and_sharing.shares_for_advertising == Some(true);
             let mut disclosed_to: Vec<&'static str> = Vec::new();
+            let mut shared_for_advertising = false;
             for p in &a.processors {
                 let receives = matching.iter().any(|c| p.categories.contains(&c.id));
-                if receives && !disclosed_to.contains(&p.role.label()) {
+                if receives && sharing && p.role == ProcessorRole::Advertising {
+                    shared_for_advertising = true;
+                } else if receives && !disclosed_to.contains(&p.role.label()) {
                     disclosed_to.push(p.role.label());
                 }
             }
@@ -1318,6 +1349,7 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
                 examples: matching.iter().map(|c| c.name.as_str()).collect(),
                 sources,
                 disclosed_to,
+                shared_for_advertising,
             })
         })
         .collect()
@@ -1330,6 +1362,7 @@ fn source_phrase(a: &Answers, source: DataSource) -> &'static str {
         DataSource::Automatic if !on_the_web(a) => "your device",
         DataSource::Automatic => "your device and browser",
         DataSource::ThirdParty => "third-party services",
+        DataSource::ThirdPartySdk => "third-party code in our product",
     }
 }
 
