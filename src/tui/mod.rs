@@ -207,4 +207,6 @@ fn set_saving(app: &mut App, saving: bool) {
 #[cfg(test)]
 mod perf_tests;
 #[cfg(test)]
+mod testing;
+#[cfg(test)]
 mod tests;

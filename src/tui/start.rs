@@ -229,8 +229,6 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
 
     use super::super::app::{App, Screen};
     use super::super::event::{Begun, Cmd, Msg, update};
@@ -268,20 +266,7 @@ mod tests {
         app.start.as_ref().unwrap().step
     }
 
-    fn screen(app: &App, width: u16, height: u16) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|f| crate::tui::ui::draw(app, f)).unwrap();
-        let buffer = terminal.backend().buffer();
-        let mut out = String::new();
-        for y in 0..buffer.area.height {
-            let line: String = (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect();
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out
-    }
+    use crate::tui::testing::screen;
 
     #[test]
     fn the_home_screens_new_policy_asks_the_start_and_then_begins() {

@@ -712,21 +712,7 @@ fn review_types_a_space_into_a_path_being_typed() {
 
 // ---- screens, drawn into a TestBackend and snapshotted as text ----
 
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| super::ui::draw(app, f)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        for x in 0..buffer.area.width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
+use super::testing::screen;
 
 #[test]
 fn snapshot_home() {
