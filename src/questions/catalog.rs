@@ -930,10 +930,12 @@ fn rights() -> Section {
             ),
             q(
                 "rights.verification",
-                "How do you check a requester's identity?",
-                "CCPA regulations require a verification process.",
+                "How do you check a requester's identity? (a sentence of your own, starting \"we ...\")",
+                "The policy prints it as you write it, after how to make a request. The CCPA \
+                 regulations require a verification process (11 CCR 7060).",
                 Kind::Text,
             )
+            .example("we ask you to confirm the request from the e-mail address of your account")
             .when(in_us),
             q(
                 "rights.appeal",
