@@ -61,7 +61,7 @@ impl Kind {
     }
 
     fn in_text(self, text: &str) -> bool {
-        words(text).any(|w| self.words().contains(&w.as_str()))
+        words(text).any(|w| self.words().iter().any(|k| same_word(w, k)))
     }
 
     fn in_name(self, name: &str) -> bool {
@@ -70,21 +70,27 @@ impl Kind {
     }
 }
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+}
+
+/// Whether `word` is `lower` (a lower-case ASCII word) in any case. Compared without
+/// allocating: `check` reads every sentence of thousands of descriptions.
+fn same_word(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
 }
 
 /// A sentence that says something is not done ("We do not ...", "We never ...").
 fn denies(sentence: &str) -> bool {
-    let w: Vec<String> = words(sentence).collect();
-    w.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "not" | "never" | "don" | "doesn" | "no" | "nor" | "neither" | "without"
-        )
-    })
+    const NEGATIONS: [&str; 8] = [
+        "not", "never", "don", "doesn", "no", "nor", "neither", "without",
+    ];
+    words(sentence).any(|w| NEGATIONS.iter().any(|n| same_word(w, n)))
 }
 
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
@@ -168,9 +174,12 @@ fn declared(a: &Answers, kind: Kind) -> Option<String> {
 /// Each denial that a declared permission or data category contradicts.
 pub(super) fn contradicted(a: &Answers) -> Vec<Hit> {
     let mut hits = Vec::new();
+    // What collects each kind is looked for once, however many denials name it.
+    let mut found: [Option<Option<String>>; 3] = Default::default();
     for (path, said, kinds) in denials(a) {
         for kind in kinds {
-            if let Some(what) = declared(a, kind) {
+            let what = found[kind as usize].get_or_insert_with(|| declared(a, kind));
+            if let Some(what) = what {
                 hits.push(Hit::with(
                     path.clone(),
                     format!("\"{said}\", yet {what} collects {}", kind.label()),
