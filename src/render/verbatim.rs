@@ -160,9 +160,7 @@ fn uses_of_a(tag: &str) -> Option<Vec<Vec<String>>> {
         if after.starts_with(is_name) {
             continue;
         }
-        let Some(path) = after.strip_prefix('.') else {
-            return None;
-        };
+        let path = after.strip_prefix('.')?;
         let names: Vec<String> = path
             .split('.')
             .map(|s| s.split(|c: char| !is_name(c)).next().unwrap_or(""))
