@@ -60,10 +60,6 @@ impl Kind {
         }
     }
 
-    fn in_text(self, text: &str) -> bool {
-        words(text).any(|w| self.words().iter().any(|k| same_word(w, k)))
-    }
-
     fn in_name(self, name: &str) -> bool {
         let name = name.to_lowercase();
         self.name_parts().iter().any(|p| name.contains(p))
@@ -85,12 +81,33 @@ fn same_word(word: &str, lower: &str) -> bool {
     }
 }
 
-/// A sentence that says something is not done ("We do not ...", "We never ...").
-fn denies(sentence: &str) -> bool {
-    const NEGATIONS: [&str; 8] = [
-        "not", "never", "don", "doesn", "no", "nor", "neither", "without",
-    ];
-    words(sentence).any(|w| NEGATIONS.iter().any(|n| same_word(w, n)))
+/// What one sentence says: whether it denies something ("We do not ...", "We
+/// never ..."), and which kinds of data it names. Read in one pass over its words:
+/// `check` reads every sentence of thousands of descriptions.
+#[derive(Default)]
+struct Said {
+    denies: bool,
+    kinds: [bool; 3],
+}
+
+impl Said {
+    fn of(sentence: &str) -> Said {
+        const NEGATIONS: [&str; 8] = [
+            "not", "never", "don", "doesn", "no", "nor", "neither", "without",
+        ];
+        let mut said = Said::default();
+        for w in words(sentence) {
+            said.denies |= NEGATIONS.iter().any(|n| same_word(w, n));
+            for kind in Kind::ALL {
+                said.kinds[kind as usize] |= kind.words().iter().any(|k| same_word(w, k));
+            }
+        }
+        said
+    }
+
+    fn names(&self, kind: Kind) -> bool {
+        self.kinds[kind as usize]
+    }
 }
 
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
@@ -102,21 +119,25 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 /// Each statement that something is not collected: the answer it is in, the words,
 /// and the kinds of data it denies.
 fn denials(a: &Answers) -> Vec<(String, String, Vec<Kind>)> {
-    let kinds = |s: &str| -> Vec<Kind> { Kind::ALL.into_iter().filter(|k| k.in_text(s)).collect() };
+    let kinds =
+        |said: &Said| -> Vec<Kind> { Kind::ALL.into_iter().filter(|&k| said.names(k)).collect() };
     let mut out = Vec::new();
     // "What is not collected" is a denial whole, however it is worded.
     for (i, n) in a.data.not_collected.iter().enumerate() {
-        let k = kinds(&n.what);
+        let k = kinds(&Said::of(&n.what));
         if !k.is_empty() {
             out.push((format!("data.not_collected[{i}]"), n.what.clone(), k));
         }
     }
     // A category's description may deny in passing ("... We do not record audio").
     for (i, c) in a.data.categories.iter().enumerate() {
-        for s in sentences(&c.description).filter(|s| denies(s)) {
-            let k = kinds(s);
-            if !k.is_empty() {
-                out.push((format!("data.categories[{i}].description"), s.to_owned(), k));
+        for s in sentences(&c.description) {
+            let said = Said::of(s);
+            if said.denies {
+                let k = kinds(&said);
+                if !k.is_empty() {
+                    out.push((format!("data.categories[{i}].description"), s.to_owned(), k));
+                }
             }
         }
     }
@@ -146,7 +167,7 @@ fn declared(a: &Answers, kind: Kind) -> Option<String> {
                 .map(|(i, p)| (format!("app.ios_permissions[{i}]"), p)),
         );
     for (path, p) in permissions {
-        if p.names.iter().any(|n| kind.in_name(n)) || kind.in_text(&p.used_for) {
+        if p.names.iter().any(|n| kind.in_name(n)) || Said::of(&p.used_for).names(kind) {
             return Some(format!(
                 "`{path}` ({}: \"{}\")",
                 p.names.join(", "),
@@ -157,9 +178,10 @@ fn declared(a: &Answers, kind: Kind) -> Option<String> {
     for (i, c) in a.data.categories.iter().enumerate() {
         // The category's own words, less its denials.
         let says = sentences(&c.description)
-            .filter(|s| !denies(s))
-            .chain([c.name.as_str()])
-            .any(|s| kind.in_text(s));
+            .map(Said::of)
+            .filter(|said| !said.denies)
+            .chain([Said::of(&c.name)])
+            .any(|said| said.names(kind));
         let mapped = kind == Kind::Location && c.ccpa_category == Some(CcpaCategory::Geolocation);
         if says || mapped {
             return Some(format!(

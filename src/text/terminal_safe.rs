@@ -36,7 +36,7 @@ pub fn is_unsafe(c: char) -> bool {
 /// decoding the whole 6 MB `check` report.
 fn first_unsafe_at(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    bytes.iter().enumerate().position(|(i, &b)| match b {
+    let unsafe_at = |i: usize| match bytes[i] {
         0..=0x08 | 0x0b..=0x1f | 0x7f => true,
         0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
         0xe2 => matches!(
@@ -44,7 +44,21 @@ fn first_unsafe_at(text: &str) -> Option<usize> {
             (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
         ),
         _ => false,
-    })
+    };
+    // Blocks with none of the lead bytes are passed over with a test the compiler
+    // can run on many bytes at once (no early exit inside a block).
+    const BLOCK: usize = 64;
+    let suspect =
+        |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') | (b == 0x7f) | (b == 0xc2) | (b == 0xe2);
+    for (n, block) in bytes.chunks(BLOCK).enumerate() {
+        if block.iter().fold(false, |any, &b| any | suspect(b)) {
+            let start = n * BLOCK;
+            if let Some(i) = (start..start + block.len()).find(|&i| unsafe_at(i)) {
+                return Some(i);
+            }
+        }
+    }
+    None
 }
 
 /// Whether `text` holds an [`is_unsafe`] character.
