@@ -32,19 +32,16 @@ impl Kind {
         }
     }
 
-    /// Words of a sentence that name this kind of data.
-    fn words(self) -> &'static [&'static str] {
-        match self {
-            Kind::Audio => &[
-                "audio",
-                "microphone",
-                "microphones",
-                "mic",
-                "voice",
-                "voices",
-            ],
-            Kind::Video => &["video", "videos", "camera", "cameras", "webcam"],
-            Kind::Location => &["location", "locations", "geolocation", "gps"],
+    /// The kind of data a word of a sentence names, if any ("microphone" is audio).
+    /// `word` is lower case.
+    fn named_by(word: &[u8]) -> Option<Kind> {
+        match word {
+            b"audio" | b"microphone" | b"microphones" | b"mic" | b"voice" | b"voices" => {
+                Some(Kind::Audio)
+            }
+            b"video" | b"videos" | b"camera" | b"cameras" | b"webcam" => Some(Kind::Video),
+            b"location" | b"locations" | b"geolocation" | b"gps" => Some(Kind::Location),
+            _ => None,
         }
     }
 
@@ -71,13 +68,29 @@ fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
         .filter(|w| !w.is_empty())
 }
 
-/// Whether `word` is `lower` (a lower-case ASCII word) in any case. Compared without
-/// allocating: `check` reads every sentence of thousands of descriptions.
-fn same_word(word: &str, lower: &str) -> bool {
+/// The longest word [`Said::of`] looks for ("geolocation", "microphones").
+const LONGEST: usize = 11;
+
+/// `word` in lower case, when it is short enough to be one of the words looked for;
+/// compared without allocating, as `check` reads every sentence of thousands of
+/// descriptions.
+fn lower(word: &str, buf: &mut [u8; LONGEST]) -> Option<usize> {
     if word.is_ascii() {
-        word.eq_ignore_ascii_case(lower)
+        let len = word.len();
+        (len <= LONGEST).then(|| {
+            for (to, from) in buf.iter_mut().zip(word.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            len
+        })
     } else {
-        word.to_lowercase() == lower
+        // A non-ASCII word matches only if it lower-cases to ASCII (the Kelvin sign
+        // does); such words are rare.
+        let folded = word.to_lowercase();
+        (folded.is_ascii() && folded.len() <= LONGEST).then(|| {
+            buf[..folded.len()].copy_from_slice(folded.as_bytes());
+            folded.len()
+        })
     }
 }
 
@@ -92,14 +105,20 @@ struct Said {
 
 impl Said {
     fn of(sentence: &str) -> Said {
-        const NEGATIONS: [&str; 8] = [
-            "not", "never", "don", "doesn", "no", "nor", "neither", "without",
-        ];
         let mut said = Said::default();
+        let mut buf = [0; LONGEST];
         for w in words(sentence) {
-            said.denies |= NEGATIONS.iter().any(|n| same_word(w, n));
-            for kind in Kind::ALL {
-                said.kinds[kind as usize] |= kind.words().iter().any(|k| same_word(w, k));
+            let Some(len) = lower(w, &mut buf) else {
+                continue;
+            };
+            let w = &buf[..len];
+            if matches!(
+                w,
+                b"not" | b"never" | b"don" | b"doesn" | b"no" | b"nor" | b"neither" | b"without"
+            ) {
+                said.denies = true;
+            } else if let Some(kind) = Kind::named_by(w) {
+                said.kinds[kind as usize] = true;
             }
         }
         said
@@ -210,4 +229,25 @@ pub(super) fn contradicted(a: &Answers) -> Vec<Hit> {
         }
     }
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_is_read_for_its_negation_and_kinds_in_any_case() {
+        let said = Said::of("We do NOT record Video or the MIC");
+        assert!(said.denies);
+        assert!(said.names(Kind::Video) && said.names(Kind::Audio));
+        assert!(!said.names(Kind::Location));
+        let said = Said::of("Your GPS position, while you use the app");
+        assert!(!said.denies && said.names(Kind::Location));
+        // Words that contain one looked for are not it.
+        let said = Said::of("Nothing audiovisual; no microphone-free locationless mode");
+        assert!(said.denies, "\"no\"");
+        assert!(said.names(Kind::Audio), "\"microphone\" before the hyphen");
+        assert!(!said.names(Kind::Video) && !said.names(Kind::Location));
+        assert!(!Said::of("Geolocationally incomprehensible").names(Kind::Location));
+    }
 }
