@@ -60,9 +60,55 @@ pub struct Processor {
     /// Its own privacy policy.
     #[serde(default)]
     pub privacy_policy_url: Option<String>,
+    // Its other pages, linked beside its privacy policy as sub-processor tables do
+    // (`Processor::links`).
+    /// Its data processing agreement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpa_url: Option<String>,
+    /// Its own list of sub-processors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subprocessors_url: Option<String>,
+    /// Its security page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_url: Option<String>,
+    /// Where users opt out of its use of their data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opt_out_url: Option<String>,
     /// Whether it receives the data as an independent controller (or merchant of
     /// record) rather than only on the operator's behalf. Left out, it is the
     /// catalog's, when the catalog has confirmed it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub controller: Option<RecipientControl>,
+}
+
+impl Processor {
+    /// Its link fields: the key each has in the file, the words the policy links it
+    /// with, and its answer, in the order the policy gives them.
+    pub fn link_fields(&self) -> [(&'static str, &'static str, &Option<String>); 5] {
+        [
+            (
+                "privacy_policy_url",
+                "privacy policy",
+                &self.privacy_policy_url,
+            ),
+            ("dpa_url", "data processing agreement", &self.dpa_url),
+            (
+                "subprocessors_url",
+                "sub-processor list",
+                &self.subprocessors_url,
+            ),
+            ("security_url", "security information", &self.security_url),
+            ("opt_out_url", "opt-out page", &self.opt_out_url),
+        ]
+    }
+
+    /// Its links as the policy gives them, `(words, url)`, blank ones left out.
+    pub fn links(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.link_fields()
+            .into_iter()
+            .filter_map(|(_, words, url)| {
+                let url = url.as_deref().filter(|u| !u.trim().is_empty())?;
+                Some((words, url))
+            })
+    }
 }

@@ -493,9 +493,16 @@ fn a_recipient_can_come_from_the_catalog() {
             Enter,
             Enter,
             Enter,
+            // Its DPA, sub-processor list, security and opt-out pages: none.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
             Pick("Done"),
             // No other recipients (authorities, a buyer, ...).
             Pick("Done"),
+            // No links to other sites.
+            No,
         ],
         false,
     );
@@ -547,9 +554,16 @@ fn catalog_values_are_offered_as_defaults() {
             Enter,
             // The policy link: typed again as it was, which changes nothing.
             Type("https://stripe.com/privacy"),
+            // Its DPA: given; sub-processor list, security and opt-out pages: none.
+            Type("https://stripe.com/legal/dpa"),
+            Enter,
+            Enter,
+            Enter,
             Pick("Done"),
             // No other recipients (authorities, a buyer, ...).
             Pick("Done"),
+            // No links to other sites.
+            No,
         ],
         false,
     );
@@ -585,6 +599,11 @@ fn catalog_values_are_offered_as_defaults() {
         stripe.data_description.as_deref(),
         Some("a customer identifier and subscription state")
     );
+    assert_eq!(
+        stripe.dpa_url.as_deref(),
+        Some("https://stripe.com/legal/dpa")
+    );
+    assert_eq!(stripe.subprocessors_url, None);
 }
 
 #[test]
@@ -601,6 +620,8 @@ fn services_found_in_the_code_are_offered_in_the_list_menu() {
             Pick("Done"),
             // No other recipients (authorities, a buyer, ...).
             Pick("Done"),
+            // No links to other sites.
+            No,
         ],
         false,
     );
@@ -623,7 +644,7 @@ fn a_code_folder_that_cannot_be_read_is_said_once() {
     let (_, answers, _, log) = run(
         processors,
         Answers::default(),
-        &[Type("/nonexistent/acme"), Pick("Done"), Pick("Done")],
+        &[Type("/nonexistent/acme"), Pick("Done"), Pick("Done"), No],
         false,
     );
     assert!(answers.processors.is_empty());

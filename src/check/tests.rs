@@ -849,6 +849,8 @@ rule_tests! {
         let i = a.purposes.iter().position(|p| p.legal_basis.is_empty()).unwrap();
         a.purposes[i].legal_basis = LegalBasis::Contract.into();
     };
+    gdpr_subprocessor_changes: "gdpr-subprocessor-changes" => none,
+        |a| a.data.subprocessor_changes.as_mut().unwrap().object_by = None;
     // Store forms against the policy
     store_category_absent: "store-category-absent" => mobile_store,
         |a| a.stores.categories[0].category = "contacts".into();
@@ -885,6 +887,32 @@ rule_tests! {
     // A path that points at no answer is no suggestion; one that does fires.
     consistency_unconfirmed: "consistency-unconfirmed" => |a| a.mark_suggested("processors.gone"),
         |a| a.mark_suggested("purposes.0");
+}
+
+/// How customers hear of sub-processor changes is asked only of a processor for
+/// business customers that has recipients: not of a controller alone, nor of one with
+/// no recipient to change (GDPR Art. 28(2)). Left out entirely, it fires at its
+/// question.
+#[test]
+fn subprocessor_changes_are_asked_only_of_a_processor_with_recipients() {
+    let fires = |a: &Answers| -> Vec<String> {
+        check(a)
+            .into_iter()
+            .filter(|f| f.rule == "gdpr-subprocessor-changes")
+            .map(|f| f.answer.clone())
+            .collect()
+    };
+    let mut a = complete();
+    a.data.subprocessor_changes = None;
+    assert_eq!(fires(&a), ["data.subprocessor_changes"]);
+    let mut controller = a.clone();
+    for c in &mut controller.data.categories {
+        c.role = None;
+    }
+    assert!(fires(&controller).is_empty());
+    let mut alone = a.clone();
+    alone.processors.clear();
+    assert!(fires(&alone).is_empty());
 }
 
 /// The bookkeeping records become data processed for the operator's customers, in a

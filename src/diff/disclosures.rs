@@ -50,3 +50,32 @@ pub(super) fn disclosures(s: &mut Section) {
         },
     );
 }
+
+/// The statement that the product links to sites and services of others: said, no
+/// longer said, or its examples and note changed. Never material: it describes no
+/// processing of the operator's.
+pub(super) fn third_party_links(s: &mut Section) {
+    let (o, n) = (
+        s.old.third_party_links.clone(),
+        s.new.third_party_links.clone(),
+    );
+    match (o, n) {
+        (None, None) => {}
+        (None, Some(l)) => {
+            let mut text = "Now says the product links to other websites and services, \
+                            which this policy does not cover"
+                .to_owned();
+            if let Some(e) = l.examples.filter(|e| !e.trim().is_empty()) {
+                text.push_str(&format!(" (such as {e})"));
+            }
+            s.added(text, None);
+        }
+        (Some(_), None) => {
+            s.removed("No longer says the product links to other websites and services".to_owned())
+        }
+        (Some(x), Some(y)) => {
+            s.text("examples of linked sites", &x.examples, &y.examples);
+            s.text("note on linked sites", &x.details, &y.details);
+        }
+    }
+}

@@ -30,6 +30,16 @@ const PROCESSOR_FIELDS: Fields<Processor> = &[
     ("privacy policy link", |x, y| {
         x.privacy_policy_url != y.privacy_policy_url
     }),
+    ("data processing agreement link", |x, y| {
+        x.dpa_url != y.dpa_url
+    }),
+    ("sub-processor list link", |x, y| {
+        x.subprocessors_url != y.subprocessors_url
+    }),
+    ("security page link", |x, y| {
+        x.security_url != y.security_url
+    }),
+    ("opt-out link", |x, y| x.opt_out_url != y.opt_out_url),
 ];
 
 pub(super) fn processors(s: &mut Section) {

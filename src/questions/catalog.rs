@@ -571,7 +571,20 @@ fn processors() -> Section {
                   Kind::Choice(RecipientControl::CHOICES)),
                 q("only_if", "Does it receive data only in some cases? (finishes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
                 q("privacy_policy_url", "Link to its privacy policy", "So readers can see what it does with their data, e.g. https://stripe.com/privacy.", Kind::Url),
+                q("dpa_url", "Link to its data processing agreement (optional)", "The contract under which it processes data for you (GDPR Art. 28(3)), as sub-processor tables link it, e.g. https://stripe.com/legal/dpa.", Kind::Url),
+                q("subprocessors_url", "Link to its own list of sub-processors (optional)", "The services it passes the data on to, e.g. https://stripe.com/legal/service-providers.", Kind::Url),
+                q("security_url", "Link to its security page (optional)", "How it protects the data, e.g. https://stripe.com/docs/security.", Kind::Url),
+                q("opt_out_url", "Link to where users opt out of its use of their data (optional)", "E.g. an advertising network's opt-out page; users can then object there directly.", Kind::Url),
             ])),
+            q("data.subprocessor_changes", "Do you tell your business customers before you add or replace a service that receives their data?",
+              "GDPR Art. 28(2): as their processor, you may engage these services (your sub-processors) only with the customers' authorisation; under a general one, you must tell them of every intended addition or replacement, so they can object. The policy says how they are told, how far ahead, and how they object.",
+              Kind::Group(vec![
+                  q("notify_by", "How are they told?", "E.g. by e-mail to their account address.", Kind::Choices(NoticeChannel::CHOICES)),
+                  q("notice_period", "How long before the change takes effect? (e.g. 30 days)", "", Kind::Period),
+                  q("subscribe_url", "Where can they subscribe to these notices? (optional)", "A mailing list, a feed or a page to follow, e.g. https://acme.example/legal/subprocessors.", Kind::Url),
+                  q("object_by", "How can they object? (completes \"They can object ...\")", "E.g. \"by replying to the notice within 14 days; if we cannot resolve the objection, they may end the contract\".", Kind::Text),
+              ]))
+                .when(|s| has_customer_data(s) && !s.answers.processors.is_empty()),
             q("disclosures", "Who else may receive personal data, and when?",
               "GDPR Art. 13(1)(e) and CCPA 1798.110(c)(4) ask for every recipient, not only services: authorities and courts when the law requires, a buyer if the business is sold, your affiliates, the public (published statistics or reports), other users. Each with when, and what they receive.",
               records("other recipient", |r| match field(r, "name") {
@@ -583,6 +596,12 @@ fn processors() -> Section {
                   q("when", "When? (completes \"when ...\")", "E.g. \"a court order or other legal process requires us to\".", Kind::Text).required(),
                   q("what", "What do they receive?", "E.g. \"only the data the order names\".", Kind::Text).required(),
                   q("categories", "Which data categories? (optional)", "Pick from the data categories you described.", Kind::Categories),
+              ])),
+            q("third_party_links", "Does [your product] link to other websites or services that you do not control?",
+              "E.g. documentation of tools you integrate with, app stores, a community forum. The policy then says that their own privacy policies apply and that this one does not cover them. Answer no, and nothing is said.",
+              Kind::Group(vec![
+                  q("examples", "What does it link to? (completes \"such as ...\"; optional)", "E.g. \"the help pages of the tools you connect and our community forum\".", Kind::Text),
+                  q("details", "Anything else to say about them? (optional)", "E.g. \"Links to other sites are marked with an arrow.\"", Kind::Paragraph),
               ])),
         ],
     }
@@ -1342,7 +1361,7 @@ fn custom() -> Section {
                     q(
                         "body",
                         "Text (blank lines separate paragraphs)",
-                        "",
+                        "A line starting \"- \" or \"* \" is a bullet; \"1. \", \"2. \" a numbered item; the lines after an item continue it, until a blank line.",
                         Kind::Document,
                     )
                     .required(),

@@ -35,6 +35,8 @@ pub struct View<'a> {
     pub data_groups: Vec<DataGroup<'a>>,
     /// Data processed for business customers, as their processor (`role: processor`).
     pub customer_data: CustomerDataView<'a>,
+    /// How customers hear of sub-processor changes and object (GDPR Art. 28(2)).
+    pub subprocessor_changes: Option<SubprocessorChangesView<'a>>,
     /// Data that never leaves the user's device or browser (`stays_on`).
     pub local_data: LocalDataView<'a>,
     /// Telemetry the product sends about its own use.
@@ -485,9 +487,21 @@ pub struct RecipientView<'a> {
     pub safeguard: Option<String>,
     pub commitments: &'a [String],
     pub only_if: Option<&'a str>,
+    /// Its privacy policy (kept for templates written before `links`).
     pub url: Option<&'a str>,
+    /// Its privacy policy, data processing agreement, sub-processor list, security
+    /// and opt-out pages, as given; the first one's words capitalised, since they
+    /// start a sentence: "Privacy policy, data processing agreement."
+    pub links: Vec<LinkView<'a>>,
     /// That it receives the data as an independent controller, as a sentence.
     pub controller: Option<String>,
+}
+
+/// A link with its words.
+#[derive(Serialize)]
+pub struct LinkView<'a> {
+    pub words: String,
+    pub url: &'a str,
 }
 
 #[derive(Serialize)]
@@ -668,6 +682,7 @@ impl<'a> View<'a> {
             regions: a.audience.regions.iter().map(|r| r.label()).collect(),
             data_groups: data_groups(a),
             customer_data: CustomerDataView::of(a),
+            subprocessor_changes: SubprocessorChangesView::of(a),
             local_data: LocalDataView::of(a),
             telemetry: a.telemetry.as_ref().map(|t| TelemetryView::of(a, t)),
             not_collected: not_collected(a),
@@ -1081,6 +1096,55 @@ impl<'a> CustomerDataView<'a> {
     }
 }
 
+/// How business customers hear of an intended change of sub-processors, and object
+/// to it (GDPR Art. 28(2)); only with data processed for them and recipients to
+/// change.
+#[derive(Serialize)]
+pub struct SubprocessorChangesView<'a> {
+    /// Who is told, as in the customers' data: "our customers" unless named.
+    pub customers: String,
+    /// How they are told, as phrases about them: "by e-mail to their account address".
+    pub channels: Vec<&'static str>,
+    /// "30 days".
+    pub notice_period: Option<String>,
+    pub subscribe_url: Option<&'a str>,
+    /// Completes "They can object ...".
+    pub object_by: Option<&'a str>,
+}
+
+impl<'a> SubprocessorChangesView<'a> {
+    fn of(a: &'a Answers) -> Option<SubprocessorChangesView<'a>> {
+        use crate::answers::vocab::NoticeChannel;
+        let c = a.data.subprocessor_changes.as_ref()?;
+        if a.processors.is_empty() || !a.data.categories.iter().any(|c| c.is_customers()) {
+            return None;
+        }
+        let given = |v: &'a Option<String>| v.as_deref().filter(|v| !v.trim().is_empty());
+        let customers = a
+            .data
+            .for_customers
+            .as_ref()
+            .and_then(|f| given(&f.customers));
+        Some(SubprocessorChangesView {
+            customers: customers.unwrap_or("our customers").to_owned(),
+            // The channels' own labels speak to the reader ("your account address");
+            // here the customers are spoken of.
+            channels: c
+                .notify_by
+                .iter()
+                .map(|n| match n {
+                    NoticeChannel::Email => "by e-mail to their account address",
+                    NoticeChannel::InApp => "with a notice in the app",
+                    NoticeChannel::Website => "with a notice on our website",
+                })
+                .collect(),
+            notice_period: c.notice_period.map(|p| p.to_string()),
+            subscribe_url: given(&c.subscribe_url),
+            object_by: given(&c.object_by),
+        })
+    }
+}
+
 /// Telemetry, with the ways to turn it off in the order the sentence gives them.
 #[derive(Serialize)]
 pub struct TelemetryView<'a> {
@@ -1425,6 +1489,18 @@ fn recipient_view<'a>(policy: &'a Policy, p: &'a Processor) -> RecipientView<'a>
         commitments: &p.commitments,
         only_if: p.only_if.as_deref(),
         url: p.privacy_policy_url.as_deref(),
+        links: p
+            .links()
+            .enumerate()
+            .map(|(i, (words, url))| LinkView {
+                words: if i == 0 {
+                    capitalize(words)
+                } else {
+                    words.to_owned()
+                },
+                url,
+            })
+            .collect(),
         controller: p
             .controller
             .map(|c| controller_sentence(c, &a.organization.product_name)),
