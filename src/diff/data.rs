@@ -9,7 +9,7 @@ use super::materiality::{
 };
 use super::phrases::{categories_phrase, join_and};
 use super::section::Section;
-use crate::answers::vocab::{DataSource, LegalBasis, TrainingUse};
+use crate::answers::vocab::{DataSource, LegalBasis, NoticeChannel, TrainingUse};
 use crate::answers::{CustomerData, DataCategory, NotCollected, Purpose, SubprocessorChanges};
 
 const CATEGORIES: Records<DataCategory, String> = Records {
@@ -420,9 +420,19 @@ fn subprocessor_changes(s: &mut Section) {
         s.old.data.subprocessor_changes.clone(),
         s.new.data.subprocessor_changes.clone(),
     );
+    // The channels' labels speak to a user ("your account address"); these are
+    // about the customers, and short enough to quote.
     let channels = |c: &SubprocessorChanges| {
-        let words: Vec<&str> = c.notify_by.iter().map(|n| n.label()).collect();
-        (!words.is_empty()).then(|| words.join(", "))
+        let words: Vec<&str> = c
+            .notify_by
+            .iter()
+            .map(|n| match n {
+                NoticeChannel::Email => "e-mail",
+                NoticeChannel::InApp => "a notice in the app",
+                NoticeChannel::Website => "a notice on our website",
+            })
+            .collect();
+        (!words.is_empty()).then(|| words.join(" and "))
     };
     match (o, n) {
         (None, None) => {}
@@ -432,7 +442,7 @@ fn subprocessor_changes(s: &mut Section) {
                 text.push_str(&format!(", {p} ahead"));
             }
             if let Some(words) = channels(&c) {
-                text.push_str(&format!(", {words}"));
+                text.push_str(&format!(", by {words}"));
             }
             s.added(text, None);
         }

@@ -236,3 +236,5 @@ pub fn compare(old: &Policy, new: &Policy) -> Diff {
 mod tests;
 #[cfg(test)]
 mod tests_model_v2;
+#[cfg(test)]
+mod tests_notices;
