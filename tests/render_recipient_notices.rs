@@ -221,7 +221,7 @@ fn links_are_set_by_path_and_refused_as_addresses_are() {
     );
     let done = set("third_party_links.examples", "our forum").unwrap();
     assert_eq!(
-        done.third_party_links.unwrap().examples.as_deref(),
+        done.third_party_links.examples.as_deref(),
         Some("our forum")
     );
 }
@@ -282,14 +282,14 @@ fn the_third_party_links_statement_is_said_only_when_answered() {
         );
     }
     let mut bare = answers.clone();
-    bare.third_party_links = Some(Default::default());
+    bare.third_party_links.examples = None;
     let md = render(&bare, Format::Markdown);
     assert!(
         md.contains("Shipdesk links to websites and services run by others. We do not control"),
         "{md}"
     );
     let mut unsaid = answers;
-    unsaid.third_party_links = None;
+    unsaid.third_party_links.stated = Some(false);
     for format in FORMATS {
         let text = render(&unsaid, format);
         assert!(!text.contains("Links to other websites"), "{format:?}");

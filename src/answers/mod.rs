@@ -116,10 +116,10 @@ pub struct Answers {
     /// business, affiliates, the public, other users.
     #[serde(default)]
     pub disclosures: Vec<Disclosure>,
-    /// That the product links to other sites and services whose practices the
-    /// operator does not control; said only when given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub third_party_links: Option<ThirdPartyLinks>,
+    /// Whether the product links to other sites and services whose practices the
+    /// operator does not control; said only when the answer is yes.
+    #[serde(default)]
+    pub third_party_links: ThirdPartyLinks,
     /// Where data is kept and where it travels.
     #[serde(default)]
     pub hosting: Hosting,
@@ -178,7 +178,7 @@ impl Default for Answers {
             ai: AiUse::default(),
             processors: Vec::new(),
             disclosures: Vec::new(),
-            third_party_links: None,
+            third_party_links: ThirdPartyLinks::default(),
             hosting: Hosting::default(),
             sharing: Sharing::default(),
             retention: Retention::default(),

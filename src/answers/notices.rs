@@ -24,11 +24,16 @@ pub struct Sharing {
     pub no_resharing: Option<bool>,
 }
 
-/// The product links to other websites and services, whose practices the operator
-/// does not control; the policy says so, and that their own policies apply.
+/// Whether the product links to other websites and services, whose practices the
+/// operator does not control; when it does, the policy says so, and that their own
+/// policies apply.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThirdPartyLinks {
+    /// Yes: the product links to them, and the policy says so. No, or unanswered:
+    /// nothing is said.
+    #[serde(default)]
+    pub stated: Option<bool>,
     /// What it links to, completing "such as ..." ("the help pages of the tools
     /// you connect and our community forum").
     #[serde(default)]

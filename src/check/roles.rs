@@ -78,7 +78,9 @@ pub static RULES: &[Rule] = &[
         test: subprocessor_changes,
         message: "Data is processed on business customers' behalf and passed to recipients \
                   (your sub-processors), but the policy does not say how customers are told \
-                  of an intended new or replaced sub-processor, or how they can object",
+                  of an intended new or replaced sub-processor, or how they can object. If \
+                  each customer authorises each sub-processor specifically instead, waive \
+                  this finding with that reason",
     },
     Rule {
         id: "consistency-local-data-sent",

@@ -6,7 +6,7 @@ use super::lists::Records;
 use super::materiality::{MORE_DATA, NEW_RECIPIENT};
 use super::phrases::categories_phrase;
 use super::section::Section;
-use crate::answers::Disclosure;
+use crate::answers::{Disclosure, ThirdPartyLinks};
 
 /// "Authorities and courts" or "Our affiliates (Acme Group GmbH)".
 fn who(d: &Disclosure) -> String {
@@ -55,9 +55,10 @@ pub(super) fn disclosures(s: &mut Section) {
 /// longer said, or its examples and note changed. Never material: it describes no
 /// processing of the operator's.
 pub(super) fn third_party_links(s: &mut Section) {
+    let said = |l: &ThirdPartyLinks| (l.stated == Some(true)).then(|| l.clone());
     let (o, n) = (
-        s.old.third_party_links.clone(),
-        s.new.third_party_links.clone(),
+        said(&s.old.third_party_links),
+        said(&s.new.third_party_links),
     );
     match (o, n) {
         (None, None) => {}

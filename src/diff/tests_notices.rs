@@ -94,7 +94,7 @@ fn sub_processor_notices_said_dropped_and_changed() {
 fn the_third_party_links_statement_said_and_dropped() {
     let with = shipdesk();
     let mut without = with.clone();
-    without.third_party_links = None;
+    without.third_party_links.stated = Some(false);
     let c = changes(&without, &with);
     assert_eq!(
         texts(&c),
@@ -110,10 +110,10 @@ fn the_third_party_links_statement_said_and_dropped() {
         ["No longer says the product links to other websites and services"]
     );
     let mut noted = with.clone();
-    noted.third_party_links = Some(ThirdPartyLinks {
+    noted.third_party_links = ThirdPartyLinks {
         details: Some("Links that leave Shipdesk are marked with an arrow.".into()),
-        ..with.third_party_links.clone().unwrap()
-    });
+        ..with.third_party_links.clone()
+    };
     assert_eq!(
         texts(&changes(&with, &noted)),
         ["Added note on linked sites: Links that leave Shipdesk are marked with an arrow."]

@@ -597,12 +597,13 @@ fn processors() -> Section {
                   q("what", "What do they receive?", "E.g. \"only the data the order names\".", Kind::Text).required(),
                   q("categories", "Which data categories? (optional)", "Pick from the data categories you described.", Kind::Categories),
               ])),
-            q("third_party_links", "Does [your product] link to other websites or services that you do not control?",
-              "E.g. documentation of tools you integrate with, app stores, a community forum. The policy then says that their own privacy policies apply and that this one does not cover them. Answer no, and nothing is said.",
-              Kind::Group(vec![
-                  q("examples", "What does it link to? (completes \"such as ...\"; optional)", "E.g. \"the help pages of the tools you connect and our community forum\".", Kind::Text),
-                  q("details", "Anything else to say about them? (optional)", "E.g. \"Links to other sites are marked with an arrow.\"", Kind::Paragraph),
-              ])),
+            q("third_party_links.stated", "Does [your product] link to other websites or services that you do not control?",
+              "E.g. documentation of tools you integrate with, app stores, a community forum. Yes: the policy says that their own privacy policies apply and that this one does not cover them. No: nothing is said.",
+              Kind::Maybe),
+            q("third_party_links.examples", "What does it link to? (completes \"such as ...\"; optional)", "E.g. \"the help pages of the tools you connect and our community forum\".", Kind::Text)
+                .when(|s| s.answers.third_party_links.stated == Some(true)),
+            q("third_party_links.details", "Anything else to say about them? (optional)", "E.g. \"Links to other sites are marked with an arrow.\"", Kind::Paragraph)
+                .when(|s| s.answers.third_party_links.stated == Some(true)),
         ],
     }
 }
