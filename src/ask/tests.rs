@@ -1041,3 +1041,44 @@ fn an_entry_stopped_before_it_could_be_saved_is_taken_up_again() {
     assert_eq!(c[0].description, "the invoices you upload");
     assert!(interview.draft.is_none(), "taken, and saved with the list");
 }
+
+/// Issue 13 item 10: a processor for business customers is asked how they hear of
+/// sub-processor changes, after its recipients; a yes to links to other sites is kept
+/// even with nothing else typed.
+#[test]
+fn sub_processor_notices_and_links_to_other_sites_are_asked_after_the_recipients() {
+    let processors = std::slice::from_ref(section("processors").unwrap());
+    let mut answers = Answers::from_json(include_str!("../../examples/complete.json")).unwrap();
+    answers.data.subprocessor_changes = None;
+    let (_, answers, _, log) = run(
+        processors,
+        answers,
+        &[
+            // Where the code is; the recipients as they are.
+            Enter,
+            Pick("Done"),
+            Yes,
+            Tick(&["with a notice on our website"]),
+            Type("14 days"),
+            Type("https://ledgerly.example/subprocessors.rss"),
+            Type("by replying to the notice"),
+            // Other recipients as they are.
+            Pick("Done"),
+            // Links to other sites: yes, with no examples or note.
+            Yes,
+            Enter,
+            Enter,
+        ],
+        false,
+    );
+    let c = answers.data.subprocessor_changes.as_ref().unwrap();
+    assert_eq!(c.notify_by, [crate::answers::vocab::NoticeChannel::Website]);
+    assert_eq!(c.notice_period.unwrap().to_string(), "14 days");
+    assert_eq!(
+        c.subscribe_url.as_deref(),
+        Some("https://ledgerly.example/subprocessors.rss")
+    );
+    assert_eq!(c.object_by.as_deref(), Some("by replying to the notice"));
+    assert_eq!(answers.third_party_links.stated, Some(true), "{log:#?}");
+    assert!(answers.to_json().contains("\"third_party_links\""));
+}
