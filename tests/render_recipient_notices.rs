@@ -368,4 +368,16 @@ fn lines_starting_with_a_marker_make_lists_in_the_operators_own_sections() {
         text.contains("- <b>bold</b> and [a](link) that runs on\n- **two**\n\nLast."),
         "{text}"
     );
+
+    // A long item wraps at 78 columns under its own text, not under its number.
+    a.custom_sections[0].body = format!("10. {}", "word ".repeat(30));
+    let text = render(&a, Format::Text);
+    let at = text.find("\n10. word").unwrap() + 1;
+    let lines: Vec<&str> = text[at..].lines().take_while(|l| !l.is_empty()).collect();
+    assert!(lines.len() > 1, "{text}");
+    assert!(lines.iter().all(|l| l.len() <= 78), "{lines:#?}");
+    assert!(
+        lines[1..].iter().all(|l| l.starts_with("    word")),
+        "{lines:#?}"
+    );
 }
