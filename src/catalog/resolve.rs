@@ -446,22 +446,29 @@ mod tests {
         let eu = operator(vec![Exporter::Eu]);
         let offered = [Safeguard::Adequacy, Safeguard::StandardContractualClauses];
         assert_eq!(
-            eu.safeguard(&offered, &[c("US")]),
+            eu.safeguard(&offered, &[c("US")], false),
             Some(Safeguard::StandardContractualClauses.into()),
             "the US is adequate only for certified companies"
         );
         assert_eq!(
-            eu.safeguard(&offered, &[c("JP")]),
+            eu.safeguard(&offered, &[c("JP")], false),
             Some(Safeguard::Adequacy.into())
         );
-        assert_eq!(eu.safeguard(&offered, &[c("DE")]), None, "no transfer");
+        assert_eq!(
+            eu.safeguard(&offered, &[c("DE")], false),
+            None,
+            "no transfer"
+        );
         let uk = operator(vec![Exporter::Uk]);
         assert_eq!(
-            uk.safeguard(&offered, &[c("DE")]),
+            uk.safeguard(&offered, &[c("DE")], false),
             Some(Safeguard::Adequacy.into()),
             "the UK recognises the EEA"
         );
-        assert_eq!(operator(Vec::new()).safeguard(&offered, &[c("US")]), None);
+        assert_eq!(
+            operator(Vec::new()).safeguard(&offered, &[c("US")], false),
+            None
+        );
         // An EEA operator that also serves the UK: one mechanism per law (FN-12).
         let both = operator(vec![Exporter::Eu, Exporter::Uk]);
         let offered = [
@@ -470,15 +477,29 @@ mod tests {
             Safeguard::UkAddendum,
         ];
         assert_eq!(
-            both.safeguard(&offered, &[c("US")]),
+            both.safeguard(&offered, &[c("US")], false),
             Some(Safeguards::new([
                 Safeguard::DataPrivacyFramework,
                 Safeguard::UkAddendum
             ]))
         );
+        // Around the world (a CDN): the frameworks name one country, so the clauses.
+        assert_eq!(
+            both.safeguard(&offered, &[c("US")], true),
+            Some(Safeguards::new([
+                Safeguard::StandardContractualClauses,
+                Safeguard::UkAddendum
+            ]))
+        );
+        let plain = [Safeguard::Adequacy, Safeguard::StandardContractualClauses];
+        assert_eq!(
+            eu.safeguard(&plain, &[c("DE")], true),
+            Some(Safeguard::StandardContractualClauses.into()),
+            "a German company working around the world transfers data"
+        );
         let derogation = [Safeguard::Consent];
         assert_eq!(
-            eu.safeguard(&derogation, &[c("CN")]),
+            eu.safeguard(&derogation, &[c("CN")], false),
             Some(Safeguard::Consent.into()),
             "nothing fits: the catalog's own, for check to question"
         );

@@ -446,7 +446,8 @@ pub static RULES: &[Rule] = &[
         regime: Regime::Consistency,
         // Software we run ourselves discloses nothing to its maker, so the policy leaves
         // it out of the recipients (Art. 4(9), 13(1)(e)) and out of the transfers (Art.
-        // 13(1)(f)). A vendor that still receives data (a script served through our
+        // 13(1)(f)). The interview keeps asking where it runs and under what safeguard,
+        // so an answer that contradicts "self-hosted" stays in the policy to be caught. A vendor that still receives data (a script served through our
         // domain, a hosted dashboard) is a recipient, and calling it self-hosted hides
         // it from readers.
         citation: "GDPR Art. 5(1)(a), 13(1)(e), 13(1)(f)",
@@ -468,8 +469,6 @@ pub static RULES: &[Rule] = &[
                         "it is said to use the data for its own purposes"
                     } else if p.is_worldwide() {
                         "it is said to work in data centres around the world"
-                    } else if p.proxy_removes.is_some() {
-                        "a proxy is said to strip data on its way to it"
                     } else if abroad {
                         "it is said to process data outside the countries we host in"
                     } else {

@@ -1448,12 +1448,10 @@ fn recipient_view<'a>(policy: &'a Policy, p: &'a Processor) -> RecipientView<'a>
             .countries
             .iter()
             .map(|c| c.name())
-            .chain(p.is_worldwide().then(|| {
-                if p.countries.is_empty() {
-                    WORLDWIDE_ALONE
-                } else {
-                    WORLDWIDE
-                }
+            .chain(p.is_worldwide().then_some(if p.countries.is_empty() {
+                WORLDWIDE_ALONE
+            } else {
+                WORLDWIDE
             }))
             .collect(),
         safeguard: p
