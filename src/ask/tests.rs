@@ -479,14 +479,17 @@ fn a_recipient_can_come_from_the_catalog() {
             Pick("Add"),
             Type("strpe"),
             Type("stripe"),
-            // Name, id, legal entity, role, purpose: Enter keeps what the catalog offers.
+            // Name, id, legal entity, role, who runs it, purpose: Enter keeps what the
+            // catalog offers (and the vendor running it).
             Enter,
             Enter,
             Enter,
             Enter,
             Enter,
-            // Data, countries, commitments, controller, only-if, policy link: left to
-            // the catalog.
+            Enter,
+            // Data, countries, around the world, commitments, controller, only-if,
+            // policy link: left to the catalog.
+            Enter,
             Enter,
             Enter,
             Enter,
@@ -530,7 +533,8 @@ fn catalog_values_are_offered_as_defaults() {
             Enter,
             Pick("Add"),
             Type("stripe"),
-            // Name, id, legal entity, role, purpose.
+            // Name, id, legal entity, role, who runs it, purpose.
+            Enter,
             Enter,
             Enter,
             Enter,
@@ -538,8 +542,9 @@ fn catalog_values_are_offered_as_defaults() {
             Enter,
             // What it receives: changed.
             Type("a customer identifier and subscription state"),
-            // Countries (Stripe's entry gives none), safeguard, commitments, controller,
-            // only-if.
+            // Countries (Stripe's entry gives none), around the world, safeguard,
+            // commitments, controller, only-if.
+            Enter,
             Enter,
             Enter,
             Enter,
@@ -568,8 +573,11 @@ fn catalog_values_are_offered_as_defaults() {
         "{log:#?}"
     );
     offered("text: Where does it process data? [default: ]");
+    // Who runs it is no catalog fact: unanswered, its maker runs it as a service.
+    offered("select: Who runs it? [default: (no answer)]");
     assert!(
-        !log.iter().any(|l| l.contains("(no answer)")),
+        !log.iter()
+            .any(|l| l.contains("(no answer)") && !l.starts_with("select: Who runs it?")),
         "no answer would be the catalog's"
     );
 
