@@ -627,6 +627,17 @@ fn edge_networks_proxied_and_self_hosted_vendors_are_said_as_they_are() {
             stored.contains("Some of it is processed in other countries"),
             "{format:?}: {stored}"
         );
+        let transfers = section(&text, "International transfers").unwrap();
+        for words in [
+            "Data centres around the world",
+            "used by Cloudflare, on the basis of standard contractual clauses (with the UK \
+             Addendum for UK users).",
+        ] {
+            assert!(
+                transfers.contains(words),
+                "{format:?}: {words}: {transfers}"
+            );
+        }
         // Nor is it a recipient in the California table.
         let rights = section(&text, "Your rights").unwrap();
         assert!(!rights.contains("Analytics"), "{format:?}: {rights}");

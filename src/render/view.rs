@@ -57,6 +57,9 @@ pub struct View<'a> {
     pub data_location: Vec<String>,
     pub operator_country: Option<String>,
     pub transfers: Vec<TransferView<'a>>,
+    /// Recipients that also work in data centres around the world (a CDN or edge
+    /// network), listed with the transfers: no country names them (GDPR Art. 13(1)(f)).
+    pub worldwide: Vec<WorldwideView<'a>>,
     /// How readers get a copy of the contractual safeguards named (GDPR Art. 13(1)(f)).
     pub safeguards_copy: Option<SafeguardsCopy<'a>>,
     pub visibility: Visibility,
@@ -495,6 +498,13 @@ pub struct RecipientView<'a> {
     pub proxied: Option<String>,
 }
 
+/// A recipient working in data centres around the world, as the transfers list says it.
+#[derive(Serialize)]
+pub struct WorldwideView<'a> {
+    pub name: &'a str,
+    pub safeguard: Option<String>,
+}
+
 /// A vendor's software we run on our own servers (`deployment: self_hosted`).
 #[derive(Serialize)]
 pub struct SelfHostedView<'a> {
@@ -780,6 +790,15 @@ impl<'a> View<'a> {
                     country_in_sentence: t.country.name_in_sentence(),
                     safeguard: t.safeguard.phrase(),
                     details: t.details.as_deref(),
+                })
+                .collect(),
+            worldwide: a
+                .processors
+                .iter()
+                .filter(|p| p.receives_data() && p.is_worldwide())
+                .map(|p| WorldwideView {
+                    name: &p.name,
+                    safeguard: p.safeguard.phrase(),
                 })
                 .collect(),
             safeguards_copy: safeguards_copy(a),
