@@ -517,6 +517,51 @@ fn a_recipient_can_come_from_the_catalog() {
     );
 }
 
+/// Issue 13 item 10: a CDN the catalog says works around the world is offered that
+/// yes; Enter leaves it to the catalog, a no is written.
+#[test]
+fn the_catalog_s_around_the_world_is_the_default() {
+    let processors = std::slice::from_ref(section("processors").unwrap());
+    let mut answers = Answers::default();
+    answers.organization.country = Some("DE".parse().unwrap());
+    answers.audience.regions = vec![crate::answers::vocab::Region::Eea];
+    let script = |around: Act| {
+        vec![
+            Enter,
+            Pick("Add"),
+            Type("cloudflare"),
+            // Name, id, legal entity, role, who runs it, purpose, categories, data,
+            // countries.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            around,
+            // Safeguard, commitments, controller, only-if, policy link.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Pick("Done"),
+            Pick("Done"),
+        ]
+    };
+    let (_, kept, _, log) = run(processors, answers.clone(), &script(Enter), false);
+    assert!(
+        log.iter().any(|l| l
+            == "confirm: Does it also process data in data centres around the world? [default: Some(true)]"),
+        "{log:#?}"
+    );
+    assert_eq!(kept.processors[0].worldwide, None, "left to the catalog");
+    let (_, changed, _, _) = run(processors, answers, &script(No), false);
+    assert_eq!(changed.processors[0].worldwide, Some(false));
+}
+
 /// Issue 11 §2: each value the catalog will put in the policy is the default of its
 /// field, said to be the catalog's; Enter leaves it to the catalog, and only what the
 /// operator changes is written.

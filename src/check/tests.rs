@@ -476,6 +476,12 @@ rule_tests! {
         a.processors[2].categories.clear();
         a.processors[2].data_description = None;
     };
+    gdpr_recipients_self_hosted: "gdpr-recipients" => |a| {
+        a.processors[2].categories.clear();
+        a.processors[2].data_description = None;
+        a.processors[2].safeguard = Default::default();
+        a.processors[2].deployment = Some(Deployment::SelfHosted);
+    }, |a| a.processors[2].deployment = None;
     gdpr_transfer_safeguard: "gdpr-transfer-safeguard" => none,
         |a| a.processors[2].safeguard = Default::default();
     gdpr_recipient_location: "gdpr-recipient-location" => none,
@@ -698,6 +704,12 @@ rule_tests! {
         |a| a.sale_and_sharing.sells_or_shares_under_16 = None;
     ccpa_business_purpose_disclosures: "ccpa-business-purpose-disclosures" => none,
         |a| a.processors[2].categories.clear();
+    // Software we run ourselves discloses nothing: no row owed for it.
+    ccpa_business_purpose_disclosures_self_hosted: "ccpa-business-purpose-disclosures" => |a| {
+        a.processors[2].categories.clear();
+        a.processors[2].safeguard = Default::default();
+        a.processors[2].deployment = Some(Deployment::SelfHosted);
+    }, |a| a.processors[2].deployment = Some(Deployment::Proxied);
     ccpa_request_methods: "ccpa-request-methods" => none,
         |a| a.rights.exclusively_online = None;
     ccpa_authorized_agents: "ccpa-authorized-agents" => none, |a| a.rights.authorized_agents = Some(false);

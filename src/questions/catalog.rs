@@ -560,7 +560,7 @@ fn processors() -> Section {
                 q("legal_entity", "Which company is behind it?", "E.g. \"Stripe, Inc.\".", Kind::Text),
                 q("role", "What job does it do?", "The policy groups recipients by role.", Kind::Choice(ProcessorRole::CHOICES)).required(),
                 q("deployment", "Who runs it?",
-                  "Leave empty when its maker runs it for you as a service. Self-hosted (e.g. Plausible, Matomo, PostHog or Sentry on your own servers): its maker receives nothing, so the policy lists it as software you run, with no transfer or processing agreement. Through your own domain or proxy (its script served from your domain): its maker still receives data, and stays a recipient.",
+                  "Usually its maker runs it for you as a service (the first choice, or no answer). Self-hosted (e.g. Plausible, Matomo, PostHog or Sentry on your own servers): its maker receives nothing, so the policy lists it as software you run, with no transfer or processing agreement. Through your own domain or proxy (its script served from your domain): its maker still receives data, and stays a recipient.",
                   Kind::Choice(Deployment::CHOICES)),
                 q("proxy_removes", "What does your proxy remove before data reaches it? (finishes \"... which removes ... first\")",
                   "E.g. \"your IP address\". Only what your proxy really strips; leave empty if it forwards everything.",
