@@ -363,7 +363,10 @@ pub const CONTRACTUAL: &[Safeguard] = &[
 /// `hosting.safeguards_copy` exactly when this holds.
 pub fn needs_copy_route(a: &crate::answers::Answers) -> bool {
     let contractual = |s: &Safeguards| s.iter().any(|s| CONTRACTUAL.contains(&s));
-    a.processors.iter().any(|p| contractual(&p.safeguard))
+    // Software we run ourselves transfers nothing (`Processor::receives_data`).
+    a.processors
+        .iter()
+        .any(|p| p.receives_data() && contractual(&p.safeguard))
         || a.hosting
             .transfers
             .iter()

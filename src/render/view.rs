@@ -1539,6 +1539,7 @@ fn safeguards_copy(a: &Answers) -> Option<SafeguardsCopy<'_>> {
     let all: Vec<&crate::answers::Safeguards> = a
         .processors
         .iter()
+        .filter(|p| p.receives_data())
         .map(|p| &p.safeguard)
         .chain(a.hosting.transfers.iter().map(|t| &t.safeguard))
         .collect();
