@@ -415,6 +415,18 @@ fn swiss(a: &mut Answers) {
         .for_each(|t| add_swiss(&mut t.safeguard));
 }
 
+/// Everything kept and processed in Canada, and no transfer listed.
+fn in_canada(a: &mut Answers) {
+    let ca: crate::answers::values::Country = "CA".parse().unwrap();
+    a.hosting.transfers.clear();
+    a.hosting.data_location = vec![ca];
+    a.hosting
+        .stores
+        .iter_mut()
+        .for_each(|s| s.country = Some(ca));
+    a.processors.iter_mut().for_each(|p| p.countries = vec![ca]);
+}
+
 fn us_states(a: &mut Answers) {
     a.audience.regions.push(Region::UsOther);
 }
@@ -758,6 +770,16 @@ rule_tests! {
     // PIPEDA
     pipeda_accountable_person: "pipeda-accountable-person" => none, |a| a.organization.dpo = None;
     pipeda_cross_border: "pipeda-cross-border" => none, |a| a.hosting.transfers[0].details = None;
+    // Issue 13 item 10: around the world is abroad; software we run ourselves is where
+    // we host it. The base: everything in Canada, nothing transferred.
+    pipeda_cross_border_worldwide: "pipeda-cross-border" => in_canada, |a| {
+        a.processors[0].worldwide = Some(true);
+    };
+    pipeda_cross_border_self_hosted: "pipeda-cross-border" => |a| {
+        in_canada(a);
+        a.processors[0].countries = vec!["US".parse().unwrap()];
+        a.processors[0].deployment = Some(Deployment::SelfHosted);
+    }, |a| a.processors[0].deployment = None;
 
     // Kazakhstan
     kz_localization: "kz-localization" => |a| {

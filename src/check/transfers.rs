@@ -100,14 +100,20 @@ pub(super) fn wrong_mechanism(verdicts: &[(Exporter, Option<Misfit>)]) -> Option
         Misfit::Worldwide => format!(
             "it processes data in data centres around the world, which no adequacy decision \
              or Data Privacy Framework covers (they cover named countries); {} accepts for \
-             it standard contractual clauses{} or binding corporate rules",
+             it {}",
             law.name(),
-            if law == Exporter::Uk {
-                " (the IDTA, or the EU clauses with the UK Addendum)"
-            } else if law == Exporter::Brazil {
-                " (the ANPD's)"
-            } else {
-                ""
+            // `Exporter::covers_anywhere`, in words.
+            match law {
+                Exporter::Uk => {
+                    "the IDTA, the EU clauses with the UK Addendum or binding corporate rules"
+                }
+                Exporter::Brazil => {
+                    "the ANPD's standard contractual clauses, global corporate rules or the \
+                     user's specific and highlighted consent"
+                }
+                Exporter::Eu | Exporter::Switzerland => {
+                    "standard contractual clauses or binding corporate rules"
+                }
             }
         ),
         Misfit::OtherLaw(c) => format!(
