@@ -7,7 +7,9 @@ use super::safeguards::Safeguards;
 use super::values::Country;
 use super::vocab::{Deployment, ProcessorRole, RecipientControl};
 
-/// A service or company that receives personal data from the product.
+/// A service or company that receives personal data from the product, or a vendor's
+/// software the operator runs itself (`deployment: self_hosted`), which receives none
+/// and is said apart.
 ///
 /// An entry may start from the processor catalog (`catalog`) and override any field;
 /// the catalog's fields fill in whatever the entry leaves out, right after loading, so
@@ -60,7 +62,8 @@ pub struct Processor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment: Option<Deployment>,
     /// For a `proxied` one: what the proxy removes before the data reaches the vendor,
-    /// completing "Our proxy removes ..." ("your IP address").
+    /// completing "... through a proxy on our own domain, which removes ... first"
+    /// ("your IP address").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub proxy_removes: Option<String>,
     /// How a transfer to it out of the user's region is made lawful.

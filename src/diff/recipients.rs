@@ -140,11 +140,18 @@ fn deployment(s: &mut Section, x: &Processor, y: &Processor) {
         };
         s.changed(text, material);
     } else if y.deployment == Some(Deployment::Proxied) {
-        s.text(
-            &format!("what our proxy removes before data reaches {name}"),
-            &x.proxy_removes,
-            &y.proxy_removes,
-        );
+        match (&x.proxy_removes, &y.proxy_removes) {
+            // The proxy no longer strips anything: what it removed reaches the maker.
+            (Some(what), None) => s.changed(
+                format!("{name} now also receives {what}: our proxy no longer removes it"),
+                Some(MORE_DATA),
+            ),
+            (old, new) => s.text(
+                &format!("what our proxy removes before data reaches {name}"),
+                old,
+                new,
+            ),
+        }
     }
     if y.receives_data() {
         match (x.is_worldwide(), y.is_worldwide()) {

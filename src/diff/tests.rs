@@ -198,6 +198,16 @@ fn who_runs_a_recipient_decides_whether_it_receives_data() {
         .find(|c| c.text.contains("now software we run on our own servers"))
         .unwrap_or_else(|| panic!("{:#?}", diff.changes));
     not_material(change);
+    // The proxy no longer strips anything: more data.
+    let mut bare = proxied.clone();
+    bare.processors.last_mut().unwrap().proxy_removes = None;
+    let diff = compare(&proxied, &bare);
+    assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
+    material(&diff.changes[0], "recipient receives more data");
+    assert_eq!(
+        diff.changes[0].text,
+        "PostHog now also receives your IP address: our proxy no longer removes it"
+    );
     // What the proxy removes, reworded.
     let mut less = proxied.clone();
     less.processors.last_mut().unwrap().proxy_removes =
