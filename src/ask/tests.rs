@@ -479,14 +479,17 @@ fn a_recipient_can_come_from_the_catalog() {
             Pick("Add"),
             Type("strpe"),
             Type("stripe"),
-            // Name, id, legal entity, role, purpose: Enter keeps what the catalog offers.
+            // Name, id, legal entity, role, who runs it, purpose: Enter keeps what the
+            // catalog offers (and the vendor running it).
             Enter,
             Enter,
             Enter,
             Enter,
             Enter,
-            // Data, countries, commitments, controller, only-if, policy link: left to
-            // the catalog.
+            Enter,
+            // Data, countries, around the world, commitments, controller, only-if,
+            // policy link: left to the catalog.
+            Enter,
             Enter,
             Enter,
             Enter,
@@ -521,6 +524,51 @@ fn a_recipient_can_come_from_the_catalog() {
     );
 }
 
+/// Issue 13 item 10: a CDN the catalog says works around the world is offered that
+/// yes; Enter leaves it to the catalog, a no is written.
+#[test]
+fn the_catalog_s_around_the_world_is_the_default() {
+    let processors = std::slice::from_ref(section("processors").unwrap());
+    let mut answers = Answers::default();
+    answers.organization.country = Some("DE".parse().unwrap());
+    answers.audience.regions = vec![crate::answers::vocab::Region::Eea];
+    let script = |around: Act| {
+        vec![
+            Enter,
+            Pick("Add"),
+            Type("cloudflare"),
+            // Name, id, legal entity, role, who runs it, purpose, categories, data,
+            // countries.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            around,
+            // Safeguard, commitments, controller, only-if, policy link.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Pick("Done"),
+            Pick("Done"),
+        ]
+    };
+    let (_, kept, _, log) = run(processors, answers.clone(), &script(Enter), false);
+    assert!(
+        log.iter().any(|l| l
+            == "confirm: Does it also process data in data centres around the world? [default: Some(true)]"),
+        "{log:#?}"
+    );
+    assert_eq!(kept.processors[0].worldwide, None, "left to the catalog");
+    let (_, changed, _, _) = run(processors, answers, &script(No), false);
+    assert_eq!(changed.processors[0].worldwide, Some(false));
+}
+
 /// Issue 11 §2: each value the catalog will put in the policy is the default of its
 /// field, said to be the catalog's; Enter leaves it to the catalog, and only what the
 /// operator changes is written.
@@ -537,7 +585,8 @@ fn catalog_values_are_offered_as_defaults() {
             Enter,
             Pick("Add"),
             Type("stripe"),
-            // Name, id, legal entity, role, purpose.
+            // Name, id, legal entity, role, who runs it, purpose.
+            Enter,
             Enter,
             Enter,
             Enter,
@@ -545,8 +594,9 @@ fn catalog_values_are_offered_as_defaults() {
             Enter,
             // What it receives: changed.
             Type("a customer identifier and subscription state"),
-            // Countries (Stripe's entry gives none), safeguard, commitments, controller,
-            // only-if.
+            // Countries (Stripe's entry gives none), around the world, safeguard,
+            // commitments, controller, only-if.
+            Enter,
             Enter,
             Enter,
             Enter,
@@ -582,8 +632,11 @@ fn catalog_values_are_offered_as_defaults() {
         "{log:#?}"
     );
     offered("text: Where does it process data? [default: ]");
+    // Who runs it is no catalog fact: unanswered, its maker runs it as a service.
+    offered("select: Who runs it? [default: (no answer)]");
     assert!(
-        !log.iter().any(|l| l.contains("(no answer)")),
+        !log.iter()
+            .any(|l| l.contains("(no answer)") && !l.starts_with("select: Who runs it?")),
         "no answer would be the catalog's"
     );
 

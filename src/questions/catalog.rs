@@ -10,9 +10,9 @@ use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
 use crate::answers::Cookie;
 use crate::answers::vocab::{
     Art9Condition, CcpaCategory, CookieBasis, CookiePurpose, DataRole, DataSource, DateStyle,
-    DisclosureKind, DntResponse, GpcResponse, LegalBasis, LocalPlace, MarketingBasis, NotUsed,
-    NoticeChannel, ProcessorRole, ProductKind, RecipientControl, Region, RightKind, Safeguard,
-    SectionId, StorageKind, TelemetryDefault, TrainingUse, Visibility,
+    Deployment, DisclosureKind, DntResponse, GpcResponse, LegalBasis, LocalPlace, MarketingBasis,
+    NotUsed, NoticeChannel, ProcessorRole, ProductKind, RecipientControl, Region, RightKind,
+    Safeguard, SectionId, StorageKind, TelemetryDefault, TrainingUse, Visibility,
 };
 use crate::law;
 
@@ -559,10 +559,20 @@ fn processors() -> Section {
                 q("id", "A short name for other answers to use", "Never shown in the policy. Lowercase letters, digits and _; the suggestion is fine.", Kind::Text).required().suggest(id_from_name),
                 q("legal_entity", "Which company is behind it?", "E.g. \"Stripe, Inc.\".", Kind::Text),
                 q("role", "What job does it do?", "The policy groups recipients by role.", Kind::Choice(ProcessorRole::CHOICES)).required(),
+                q("deployment", "Who runs it?",
+                  "Usually its maker runs it for you as a service (the first choice, or no answer). Self-hosted (e.g. Plausible, Matomo, PostHog or Sentry on your own servers): its maker receives nothing, so the policy lists it as software you run, with no transfer or processing agreement. Through your own domain or proxy (its script served from your domain): its maker still receives data, and stays a recipient.",
+                  Kind::Choice(Deployment::CHOICES)),
+                q("proxy_removes", "What does your proxy remove before data reaches it? (finishes \"... which removes ... first\")",
+                  "E.g. \"your IP address\". Only what your proxy really strips; leave empty if it forwards everything.",
+                  Kind::Text)
+                    .when(|s| deployment_is(s, "proxied")),
                 q("purpose", "What does it do for you?", "E.g. \"handles billing\".", Kind::Text).required(),
                 q("categories", "Which data categories does it receive?", "Pick from the data categories you described.", Kind::Categories),
                 q("data_description", "What does it receive, in words?", "E.g. \"a customer identifier and subscription state\".", Kind::Text),
-                q("countries", "Where does it process data?", "Two-letter country codes, e.g. US, DE.", Kind::Countries),
+                q("countries", "Where does it process data?", "Two-letter country codes, e.g. US, DE. Leave empty for software you run yourself: it runs where you host it.", Kind::Countries),
+                q("worldwide", "Does it also process data in data centres around the world?",
+                  "Yes for a CDN or edge network that handles each request where the user is nearest (e.g. Cloudflare, Fastly, Vercel's edge). The policy then says so; only standard contractual clauses or binding corporate rules cover such transfers, not an adequacy decision or the Data Privacy Framework.",
+                  Kind::YesNo),
                 q("safeguard", "If it handles data abroad, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies... Pick one for each law your users are under: e.g. the Data Privacy Framework for EEA users and its UK Extension for UK users (UK GDPR, Swiss FADP Art. 16, LGPD Art. 33, Kazakhstan's law Art. 16).", Kind::Choices(Safeguard::CHOICES))
                     .when(|s| law::transfer_basis(s.answers)),
                 q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
@@ -606,6 +616,14 @@ fn processors() -> Section {
                 .when(|s| s.answers.third_party_links.stated == Some(true)),
         ],
     }
+}
+
+/// Whether the recipient being answered is run as `key` says (`Processor::deployment`).
+fn deployment_is(s: &Scope, key: &str) -> bool {
+    s.record
+        .and_then(|r| r.get("deployment"))
+        .and_then(Value::as_str)
+        == Some(key)
 }
 
 fn hosting() -> Section {

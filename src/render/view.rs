@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::answers::values::Country;
 use crate::answers::vocab::{
-    DataSource, LegalBasis, ProcessorRole, ProductKind, RecipientControl, Region,
+    DataSource, Deployment, LegalBasis, ProcessorRole, ProductKind, RecipientControl, Region,
     SecurityMeasureKind, StorageKind,
 };
 use crate::answers::{Answers, Processor, RetentionRule};
@@ -47,6 +47,8 @@ pub struct View<'a> {
     /// `== false` (the answers file leaves unanswered ones out).
     pub said: Said3,
     pub recipient_groups: Vec<RecipientGroup<'a>>,
+    /// Vendors' software we run on our own servers: no recipients, said apart.
+    pub self_hosted: Vec<SelfHostedView<'a>>,
     /// Recipients that are not services: authorities, a buyer, affiliates, the public,
     /// other users; each with when and what.
     pub disclosures: Vec<DisclosureView<'a>>,
@@ -57,6 +59,9 @@ pub struct View<'a> {
     pub data_location: Vec<String>,
     pub operator_country: Option<String>,
     pub transfers: Vec<TransferView<'a>>,
+    /// Recipients that also work in data centres around the world (a CDN or edge
+    /// network), listed with the transfers: no country names them (GDPR Art. 13(1)(f)).
+    pub worldwide: Vec<WorldwideView<'a>>,
     /// How readers get a copy of the contractual safeguards named (GDPR Art. 13(1)(f)).
     pub safeguards_copy: Option<SafeguardsCopy<'a>>,
     pub visibility: Visibility,
@@ -495,6 +500,25 @@ pub struct RecipientView<'a> {
     pub links: Vec<LinkView<'a>>,
     /// That it receives the data as an independent controller, as a sentence.
     pub controller: Option<String>,
+    /// That it is reached through a proxy of ours, and what the proxy removes, as a
+    /// sentence.
+    pub proxied: Option<String>,
+}
+
+/// A recipient working in data centres around the world, as the transfers list says it.
+#[derive(Serialize)]
+pub struct WorldwideView<'a> {
+    pub name: &'a str,
+    pub safeguard: Option<String>,
+}
+
+/// A vendor's software we run on our own servers (`deployment: self_hosted`).
+#[derive(Serialize)]
+pub struct SelfHostedView<'a> {
+    pub name: &'a str,
+    /// Its role's label ("Analytics").
+    pub role: &'static str,
+    pub purpose: &'a str,
 }
 
 /// A link with its words.
@@ -623,7 +647,10 @@ impl<'a> View<'a> {
         let data_location = &a.hosting.data_location;
         let outside = |c: &Country| !data_location.contains(c);
         let elsewhere = !data_location.is_empty()
-            && (a.processors.iter().flat_map(|p| &p.countries).any(outside)
+            && (a
+                .processors
+                .iter()
+                .any(|p| p.reaches_outside(|c| data_location.contains(&c)))
                 || a.hosting.transfers.iter().map(|t| &t.country).any(outside));
         let cookie_kinds = |cookie: bool| {
             a.tracking
@@ -722,6 +749,16 @@ impl<'a> View<'a> {
                     .filter(|_| a.data.categories.iter().any(|c| c.is_ccpa_sensitive())),
             },
             recipient_groups: recipient_groups(policy),
+            self_hosted: a
+                .processors
+                .iter()
+                .filter(|p| !p.receives_data())
+                .map(|p| SelfHostedView {
+                    name: &p.name,
+                    role: p.role.label(),
+                    purpose: &p.purpose,
+                })
+                .collect(),
             disclosures: a
                 .disclosures
                 .iter()
@@ -736,7 +773,7 @@ impl<'a> View<'a> {
             ai_providers: a
                 .processors
                 .iter()
-                .filter(|p| p.role == ProcessorRole::Ai)
+                .filter(|p| p.role == ProcessorRole::Ai && p.receives_data())
                 .map(|p| p.name.as_str())
                 .collect(),
             training: a.ai.training.map(|t| t.key()),
@@ -768,6 +805,15 @@ impl<'a> View<'a> {
                     country_in_sentence: t.country.name_in_sentence(),
                     safeguard: t.safeguard.phrase(),
                     details: t.details.as_deref(),
+                })
+                .collect(),
+            worldwide: a
+                .processors
+                .iter()
+                .filter(|p| p.receives_data() && p.is_worldwide())
+                .map(|p| WorldwideView {
+                    name: &p.name,
+                    safeguard: p.safeguard.phrase(),
                 })
                 .collect(),
             safeguards_copy: safeguards_copy(a),
@@ -1400,7 +1446,7 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
             let sharing = a.sale_and_sharing.shares_for_advertising == Some(true);
             let mut disclosed_to: Vec<&'static str> = Vec::new();
             let mut shared_for_advertising = false;
-            for p in &a.processors {
+            for p in a.processors.iter().filter(|p| p.receives_data()) {
                 let receives = matching.iter().any(|c| p.categories.contains(&c.id));
                 if receives && sharing && p.role == ProcessorRole::Advertising {
                     shared_for_advertising = true;
@@ -1456,7 +1502,7 @@ fn recipient_groups(policy: &Policy) -> Vec<RecipientGroup<'_>> {
             let recipients: Vec<_> = a
                 .processors
                 .iter()
-                .filter(|p| p.role == role)
+                .filter(|p| p.role == role && p.receives_data())
                 .map(|p| recipient_view(policy, p))
                 .collect();
             RecipientGroup {
@@ -1481,11 +1527,20 @@ fn recipient_view<'a>(policy: &'a Policy, p: &'a Processor) -> RecipientView<'a>
         legal_entity: p.legal_entity.as_deref(),
         purpose: &p.purpose,
         data,
-        countries: p.countries.iter().map(|c| c.name()).collect(),
+        countries: p
+            .countries
+            .iter()
+            .map(|c| c.name())
+            .chain(p.is_worldwide().then_some(if p.countries.is_empty() {
+                WORLDWIDE_ALONE
+            } else {
+                WORLDWIDE
+            }))
+            .collect(),
         safeguard: p
             .safeguard
             .phrase()
-            .filter(|_| !p.countries.iter().all(|&c| at_home(a, c))),
+            .filter(|_| p.reaches_outside(|c| at_home(a, c))),
         commitments: &p.commitments,
         only_if: p.only_if.as_deref(),
         url: p.privacy_policy_url.as_deref(),
@@ -1504,6 +1559,30 @@ fn recipient_view<'a>(policy: &'a Policy, p: &'a Processor) -> RecipientView<'a>
         controller: p
             .controller
             .map(|c| controller_sentence(c, &a.organization.product_name)),
+        proxied: (p.deployment == Some(Deployment::Proxied)).then(|| proxied_sentence(p)),
+    }
+}
+
+/// Where a CDN or edge network processes data (`Processor::worldwide`), after the
+/// countries it names, or alone.
+const WORLDWIDE: &str = "data centres around the world";
+const WORLDWIDE_ALONE: &str = "Data centres around the world";
+
+/// How the policy says a recipient is reached through our own domain or reverse
+/// proxy: it still receives the data (so it stays a recipient, GDPR Art. 13(1)(e)),
+/// less what the operator says the proxy removes.
+fn proxied_sentence(p: &Processor) -> String {
+    match p
+        .proxy_removes
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+    {
+        Some(removed) => format!(
+            "It receives the data through a proxy on our own domain, which removes {} first.",
+            removed.trim_end_matches('.')
+        ),
+        None => "It receives the data through a proxy on our own domain.".to_owned(),
     }
 }
 
@@ -1536,6 +1615,7 @@ fn safeguards_copy(a: &Answers) -> Option<SafeguardsCopy<'_>> {
     let all: Vec<&crate::answers::Safeguards> = a
         .processors
         .iter()
+        .filter(|p| p.receives_data())
         .map(|p| &p.safeguard)
         .chain(a.hosting.transfers.iter().map(|t| &t.safeguard))
         .collect();
