@@ -548,7 +548,12 @@ fn the_catalog_s_around_the_world_is_the_default() {
             Enter,
             Enter,
             around,
-            // Safeguard, commitments, controller, only-if, policy link.
+            // Safeguard, commitments, controller, only-if, policy link; its DPA,
+            // sub-processor list, security page and opt-out page.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
             Enter,
             Enter,
             Enter,
