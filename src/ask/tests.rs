@@ -561,6 +561,8 @@ fn the_catalog_s_around_the_world_is_the_default() {
             Enter,
             Pick("Done"),
             Pick("Done"),
+            // Links to others' websites.
+            No,
         ]
     };
     let (_, kept, _, log) = run(processors, answers.clone(), &script(Enter), false);
