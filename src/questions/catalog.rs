@@ -618,10 +618,7 @@ fn processors() -> Section {
 
 /// Whether the recipient being answered is run as `key` says (`Processor::deployment`).
 fn deployment_is(s: &Scope, key: &str) -> bool {
-    s.record
-        .and_then(|r| r.get("deployment"))
-        .and_then(Value::as_str)
-        == Some(key)
+    s.field("deployment").as_deref().and_then(Value::as_str) == Some(key)
 }
 
 fn hosting() -> Section {
