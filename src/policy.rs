@@ -216,11 +216,27 @@ fn without_stale_fields(mut answers: Answers) -> Answers {
         if let Kind::Records(records) = &question.kind
             && answers.entries_mut(question.key).is_some()
         {
-            let pruned = pruned_entries(&answers, question.key, &records.fields);
+            let plans = pruned_entries(&answers, question.key, &records.fields);
             let list = answers
                 .entries_mut(question.key)
                 .expect("the list was there a moment ago");
-            for (i, entry) in pruned {
+            for plan in plans {
+                let (i, entry) = match plan {
+                    Pruning::Clear(i, keys) if list.can_clear(&keys) => {
+                        list.clear_fields(i, &keys);
+                        continue;
+                    }
+                    Pruning::Clear(i, keys) => {
+                        let mut entry = list.entry_json(i).unwrap_or_default();
+                        if let Value::Object(map) = &mut entry {
+                            for key in keys {
+                                map.remove(key);
+                            }
+                        }
+                        (i, entry)
+                    }
+                    Pruning::Rewrite(i, entry) => (i, entry),
+                };
                 list.set_entry_json(i, entry)
                     .expect("leaving out a field keeps the entry valid");
             }
@@ -287,19 +303,32 @@ fn has_stale_fields(answers: &Answers, question: &Question) -> bool {
     at(&Typed(answers), question.key, &question.kind, answers)
 }
 
-/// The entries of the list at `key` that hold a stale field, by position, each as
-/// JSON with those fields left out. Entries with none are read field by field and
-/// never serialised whole.
-fn pruned_entries(answers: &Answers, key: &str, fields: &[Question]) -> Vec<(usize, Value)> {
-    let mut pruned = Vec::new();
+/// How one entry's stale fields are left out.
+enum Pruning {
+    /// By resetting these fields of entry `.0` (the usual case).
+    Clear(usize, Vec<&'static str>),
+    /// By replacing entry `.0` with this JSON, pruned: when an entry inside it (a
+    /// nested list or group) has stale fields of its own.
+    Rewrite(usize, Value),
+}
+
+/// How to leave out the stale fields of each entry of the list at `key` that has
+/// some. The entries are read field by field and never serialised whole unless a
+/// nested entry needs pruning.
+fn pruned_entries(answers: &Answers, key: &str, fields: &[Question]) -> Vec<Pruning> {
+    let mut plans = Vec::new();
     let mut walk = |list: &dyn Fields| {
         let mut i = 0;
         list.each(&mut |entry| {
-            if entry_is_stale(entry, fields, answers)
-                && let Some(mut value) = entry.to_json()
-            {
-                prune_record(&mut value, fields, answers);
-                pruned.push((i, value));
+            match stale_keys(entry, fields, answers) {
+                Some(keys) if keys.is_empty() => {}
+                Some(keys) => plans.push(Pruning::Clear(i, keys)),
+                None => {
+                    if let Some(mut value) = entry.to_json() {
+                        prune_record(&mut value, fields, answers);
+                        plans.push(Pruning::Rewrite(i, value));
+                    }
+                }
             }
             i += 1;
         });
@@ -311,7 +340,84 @@ fn pruned_entries(answers: &Answers, key: &str, fields: &[Question]) -> Vec<(usi
         }
     }
     at(&Typed(answers), key, &mut walk);
-    pruned
+    plans
+}
+
+/// The fields [`prune_record`] would remove from this entry, found on the typed entry;
+/// `None` when a nested entry would be pruned too (then the entry goes through JSON).
+fn stale_keys(
+    entry: &dyn Fields,
+    fields: &[Question],
+    answers: &Answers,
+) -> Option<Vec<&'static str>> {
+    let mut left_out: Vec<&'static str> = Vec::new();
+    loop {
+        let view = Without {
+            entry,
+            left_out: &left_out,
+        };
+        let scope = Scope {
+            answers,
+            record: Some(&view),
+        };
+        let stale: Vec<&'static str> = fields
+            .iter()
+            .filter(|f| f.when.is_some() && !left_out.contains(&f.key))
+            .filter(|f| !f.applies(&scope) && is_set(view.field(f.key).as_deref()))
+            .map(|f| f.key)
+            .collect();
+        if stale.is_empty() {
+            break;
+        }
+        left_out.extend(stale);
+    }
+    let view = Without {
+        entry,
+        left_out: &left_out,
+    };
+    let nested = fields
+        .iter()
+        .filter(|f| has_conditional_fields(&f.kind))
+        .any(|f| {
+            view.field(f.key)
+                .is_some_and(|value| prune_kind(&mut value.into_owned(), &f.kind, answers))
+        });
+    (!nested).then_some(left_out)
+}
+
+/// An entry as it reads once some of its fields are left out.
+struct Without<'a> {
+    entry: &'a dyn Fields,
+    left_out: &'a [&'static str],
+}
+
+impl Fields for Without<'_> {
+    fn field(&self, key: &str) -> Option<std::borrow::Cow<'_, Value>> {
+        if self.left_out.contains(&key) {
+            return None;
+        }
+        self.entry.field(key)
+    }
+
+    fn with_field(&self, key: &str, f: &mut dyn FnMut(&dyn Fields)) {
+        if !self.left_out.contains(&key) {
+            self.entry.with_field(key, f);
+        }
+    }
+
+    fn each(&self, f: &mut dyn FnMut(&dyn Fields)) {
+        self.entry.each(f);
+    }
+
+    fn to_json(&self) -> Option<Value> {
+        let mut value = self.entry.to_json()?;
+        if let Value::Object(map) = &mut value {
+            for key in self.left_out {
+                map.remove(*key);
+            }
+        }
+        Some(value)
+    }
 }
 
 /// Whether pruning this entry ([`prune_record`]) would remove something.
@@ -606,6 +712,16 @@ mod tests {
             let list = a
                 .entries_mut(key)
                 .unwrap_or_else(|| panic!("Answers::entries_mut does not name {key}"));
+            let Kind::Records(records) = &question.kind else {
+                unreachable!()
+            };
+            for field in records.fields.iter().filter(|f| f.when.is_some()) {
+                assert!(
+                    list.can_clear(&[field.key]),
+                    "{key}.{}: list it in answers/clear.rs, or it is cleared through JSON",
+                    field.key
+                );
+            }
             let at = crate::answers::set::get_value(&doc, key).unwrap();
             for (i, entry) in at.as_array().unwrap().iter().enumerate() {
                 assert_eq!(list.entry_json(i).as_ref(), Some(entry), "{key}[{i}]");

@@ -14,6 +14,8 @@ use serde::Serialize;
 use serde::ser;
 use serde_json::Value;
 
+use super::clear::ClearField;
+
 /// Something whose fields can be read by JSON key: a JSON record, or a typed answer
 /// read through its `Serialize` implementation ([`Typed`]).
 pub trait Fields {
@@ -63,9 +65,26 @@ pub trait Entries {
     fn entry_json(&self, i: usize) -> Option<Value>;
     /// Replaces entry `i` with this JSON, which must read as an entry.
     fn set_entry_json(&mut self, i: usize, value: Value) -> Result<(), serde_json::Error>;
+    /// Whether [`Entries::clear_fields`] knows every one of these keys.
+    fn can_clear(&self, keys: &[&str]) -> bool;
+    /// Resets these fields of entry `i` to their defaults, as reading the entry
+    /// without them would ([`ClearField`]); keys it cannot clear are left alone.
+    fn clear_fields(&mut self, i: usize, keys: &[&str]);
 }
 
-impl<T: Serialize + serde::de::DeserializeOwned> Entries for Vec<T> {
+impl<T: Serialize + serde::de::DeserializeOwned + ClearField> Entries for Vec<T> {
+    fn can_clear(&self, keys: &[&str]) -> bool {
+        keys.iter().all(|k| T::CLEARABLE.contains(k))
+    }
+
+    fn clear_fields(&mut self, i: usize, keys: &[&str]) {
+        if let Some(entry) = self.get_mut(i) {
+            for key in keys {
+                entry.clear_field(key);
+            }
+        }
+    }
+
     fn entry_json(&self, i: usize) -> Option<Value> {
         serde_json::to_value(self.get(i)?).ok()
     }

@@ -5,6 +5,7 @@
 //! nothing about terminals, prompts, templates or where files live; front ends and the
 //! renderer read it, and `store` moves it to and from disk.
 
+pub mod clear;
 mod data;
 mod disclosures;
 mod error;
