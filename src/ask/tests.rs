@@ -548,14 +548,21 @@ fn the_catalog_s_around_the_world_is_the_default() {
             Enter,
             Enter,
             around,
-            // Safeguard, commitments, controller, only-if, policy link.
+            // Safeguard, commitments, controller, only-if, policy link; then the other
+            // links (data processing agreement, sub-processors, security, opt-out).
+            Enter,
+            Enter,
+            Enter,
+            Enter,
             Enter,
             Enter,
             Enter,
             Enter,
             Enter,
             Pick("Done"),
+            // No other recipients, and no links to others' websites.
             Pick("Done"),
+            No,
         ]
     };
     let (_, kept, _, log) = run(processors, answers.clone(), &script(Enter), false);
