@@ -548,8 +548,8 @@ fn the_catalog_s_around_the_world_is_the_default() {
             Enter,
             Enter,
             around,
-            // Safeguard, commitments, controller, only-if, policy link; then the other
-            // links (data processing agreement, sub-processors, security, opt-out).
+            // Safeguard, commitments, controller, only-if, policy link; its DPA,
+            // sub-processor list, security page and opt-out page.
             Enter,
             Enter,
             Enter,
@@ -560,8 +560,8 @@ fn the_catalog_s_around_the_world_is_the_default() {
             Enter,
             Enter,
             Pick("Done"),
-            // No other recipients, and no links to others' websites.
             Pick("Done"),
+            // Links to others' websites.
             No,
         ]
     };
