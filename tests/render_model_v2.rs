@@ -2,49 +2,12 @@
 //! customers, data that never leaves the device, retention as people say it; each
 //! under its own heading in every format.
 
+#[path = "common/rendered.rs"]
+mod rendered;
+
 use policywright::answers::Answers;
-use policywright::policy::Policy;
-use policywright::render::{Format, Renderer};
-
-const FORMATS: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
-
-fn example(name: &str) -> Answers {
-    let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn render(answers: &Answers, format: Format) -> String {
-    let policy = Policy::with_builtin_catalog(answers).unwrap();
-    Renderer::new(None)
-        .unwrap()
-        .render(&policy, format)
-        .unwrap()
-}
-
-/// The top-level section whose heading contains `title`, whitespace flattened (the
-/// text format wraps lines); `None` when there is none.
-fn section(text: &str, title: &str) -> Option<String> {
-    let lines: Vec<&str> = text.lines().collect();
-    let heading = |i: usize| {
-        let line = lines[i];
-        line.starts_with("## ")
-            || line.starts_with("<h2")
-            || lines
-                .get(i + 1)
-                .is_some_and(|next| next.starts_with("---") && !line.is_empty())
-    };
-    let start = (0..lines.len()).find(|&i| heading(i) && lines[i].contains(title))?;
-    let end = (start + 1..lines.len())
-        .find(|&i| heading(i))
-        .unwrap_or(lines.len());
-    Some(
-        lines[start..end]
-            .join(" ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
+use policywright::render::Format;
+use rendered::{FORMATS, example, render, section_if as section};
 
 #[test]
 fn customers_data_is_described_as_the_customers_and_left_out_of_legal_bases() {

@@ -5,82 +5,12 @@
 
 use policywright::answers::set::{Assignment, apply, problems_at};
 use policywright::answers::{Answers, CustomSection, Placement};
-use policywright::policy::Policy;
-use policywright::render::{Format, Renderer};
+use policywright::render::Format;
 
-const FORMATS: [Format; 3] = [Format::Markdown, Format::Html, Format::Text];
+#[path = "common/rendered.rs"]
+mod rendered;
 
-fn example(name: &str) -> Answers {
-    let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn render(answers: &Answers, format: Format) -> String {
-    let policy = Policy::with_builtin_catalog(answers).unwrap();
-    Renderer::new(None)
-        .unwrap()
-        .render(&policy, format)
-        .unwrap()
-}
-
-/// The part of the policy from the (sub)heading containing `title` to the next
-/// heading of any level, whitespace flattened; `None` when there is none.
-fn part(text: &str, title: &str) -> Option<String> {
-    let lines: Vec<&str> = text.lines().collect();
-    let heading = |i: usize| {
-        let line = lines[i];
-        line.starts_with("## ")
-            || line.starts_with("### ")
-            || line.starts_with("<h2")
-            || line.starts_with("<h3")
-            || lines
-                .get(i + 1)
-                .is_some_and(|next| next.starts_with("---") && !line.is_empty())
-            // A text subheading: "5.4 Changes to our sub-processors", a blank line
-            // before and after.
-            || (i > 0
-                && lines[i - 1].is_empty()
-                && lines.get(i + 1).is_some_and(|n| n.is_empty())
-                && line.split(' ').next().is_some_and(|n| {
-                    n.contains('.') && n.chars().all(|c| c.is_ascii_digit() || c == '.')
-                }))
-    };
-    let start = (0..lines.len()).find(|&i| heading(i) && lines[i].contains(title))?;
-    let end = (start + 1..lines.len())
-        .find(|&i| heading(i))
-        .unwrap_or(lines.len());
-    Some(
-        lines[start..end]
-            .join(" ")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
-/// The whole top-level section whose heading contains `title`, up to the next one,
-/// flattened.
-fn section(text: &str, title: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let top = |i: usize| {
-        lines[i].starts_with("## ")
-            || lines[i].starts_with("<h2")
-            || lines
-                .get(i + 1)
-                .is_some_and(|next| next.starts_with("---") && !lines[i].is_empty())
-    };
-    let start = (0..lines.len())
-        .find(|&i| top(i) && lines[i].contains(title))
-        .unwrap_or_else(|| panic!("no section {title}"));
-    let end = (start + 1..lines.len())
-        .find(|&i| top(i))
-        .unwrap_or(lines.len());
-    lines[start..end]
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+use rendered::{FORMATS, example, part, render, section};
 
 #[test]
 fn a_recipient_links_its_dpa_sub_processors_and_security_beside_its_privacy_policy() {

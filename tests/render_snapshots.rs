@@ -1,20 +1,16 @@
 //! Every format of both examples, kept under review with insta. A change to wording
 //! or layout shows up here as a diff to accept (`cargo insta review`) or fix.
 
-use policywright::answers::Answers;
-use policywright::policy::Policy;
-use policywright::render::{Format, Renderer};
+#[path = "common/rendered.rs"]
+mod rendered;
+
+use policywright::render::Format;
+use rendered::section;
 
 /// Renders an example the way the CLI does: as the policy it makes, catalog
 /// references filled in.
 fn render(example: &str, format: Format) -> String {
-    let path = format!("{}/examples/{example}.json", env!("CARGO_MANIFEST_DIR"));
-    let answers = Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let policy = Policy::with_builtin_catalog(&answers).unwrap();
-    Renderer::new(None)
-        .unwrap()
-        .render(&policy, format)
-        .unwrap()
+    rendered::render(&rendered::example(example), format)
 }
 
 #[test]
@@ -126,54 +122,15 @@ fn headings_agree_across_formats() {
     }
 }
 
-fn example_answers(example: &str) -> Answers {
-    let path = format!("{}/examples/{example}.json", env!("CARGO_MANIFEST_DIR"));
-    Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn render_answers(answers: &Answers, format: Format) -> String {
-    let policy = Policy::with_builtin_catalog(answers).unwrap();
-    Renderer::new(None)
-        .unwrap()
-        .render(&policy, format)
-        .unwrap()
-}
-
-/// The section whose heading contains `title`, up to the next heading, with its
-/// whitespace flattened (the text format wraps lines). Headings are `## ` in
-/// Markdown, `<h2` in HTML, and a line underlined with dashes in text.
-fn section(text: &str, title: &str) -> String {
-    let lines: Vec<&str> = text.lines().collect();
-    let heading = |i: usize| {
-        let line = lines[i];
-        line.starts_with("## ")
-            || line.starts_with("<h2")
-            || lines
-                .get(i + 1)
-                .is_some_and(|next| next.starts_with("---") && !line.is_empty())
-    };
-    let start = (0..lines.len())
-        .find(|&i| heading(i) && lines[i].contains(title))
-        .unwrap_or_else(|| panic!("no section {title} in:\n{text}"));
-    let end = (start + 1..lines.len())
-        .find(|&i| heading(i))
-        .unwrap_or(lines.len());
-    lines[start..end]
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// Issue 13 item 1: a policy whose only route is an issue tracker names it wherever
 /// it says how to reach the operator, and never an e-mail address.
 #[test]
 fn an_issue_tracker_alone_is_the_way_to_reach_the_operator() {
-    let answers = example_answers("tabnotes");
+    let answers = rendered::example("tabnotes");
     assert!(answers.organization.contact_email.is_empty());
     let tracker = "https://github.com/jananovak/tabnotes/issues";
     for format in [Format::Markdown, Format::Html, Format::Text] {
-        let text = render_answers(&answers, format);
+        let text = rendered::render(&answers, format);
         assert!(
             !text.contains("mailto:") && !text.contains("e-mail at"),
             "{format:?}:\n{text}"
@@ -193,10 +150,10 @@ fn an_issue_tracker_alone_is_the_way_to_reach_the_operator() {
 /// every format (issue 13 item 1).
 #[test]
 fn every_route_given_is_named_in_the_rights_section() {
-    let mut answers = example_answers("stepr");
+    let mut answers = rendered::example("stepr");
     answers.organization.contact_form = Some("https://stepr.kz/contact".into());
     answers.organization.issue_tracker = Some("https://github.com/stepr/stepr/issues".into());
-    let text = render_answers(&answers, Format::Markdown);
+    let text = rendered::render(&answers, Format::Markdown);
     let rights = section(&text, "Your rights");
     assert!(rights.contains("us by e-mail at ["), "{rights}");
     assert!(
@@ -208,7 +165,7 @@ fn every_route_given_is_named_in_the_rights_section() {
         "{rights}"
     );
     for format in [Format::Html, Format::Text] {
-        let text = render_answers(&answers, format);
+        let text = rendered::render(&answers, format);
         let rights = section(&text, "Your rights");
         let form = rights
             .find("through our contact form at")
@@ -236,11 +193,11 @@ fn every_route_given_is_named_in_the_rights_section() {
 /// With no route but the postal address, requests go by post, in every format.
 #[test]
 fn a_postal_address_alone_is_the_way_to_make_requests() {
-    let mut answers = example_answers("tabnotes");
+    let mut answers = rendered::example("tabnotes");
     answers.organization.issue_tracker = None;
     answers.organization.postal_address = Some("Hauptstraße 1\n1010 Wien".into());
     for format in [Format::Markdown, Format::Html, Format::Text] {
-        let text = render_answers(&answers, format);
+        let text = rendered::render(&answers, format);
         let rights = section(&text, "Your rights");
         assert!(
             rights.contains("contact us by post to Jana Novak, Hauptstraße 1, 1010 Wien"),
@@ -253,10 +210,10 @@ fn a_postal_address_alone_is_the_way_to_make_requests() {
 /// Issue 13 item 1: a draft has no date, and says so where the date would be.
 #[test]
 fn a_draft_is_marked_where_the_date_would_be() {
-    let mut answers = example_answers("stepr");
+    let mut answers = rendered::example("stepr");
     answers.policy.last_updated = None;
     for format in [Format::Markdown, Format::Html, Format::Text] {
-        let text = render_answers(&answers, format);
+        let text = rendered::render(&answers, format);
         // The top: everything before the first section.
         let top = &text[..text.find("Who we are").unwrap()];
         assert!(
@@ -271,10 +228,10 @@ fn a_draft_is_marked_where_the_date_would_be() {
 /// "Cookies and tracking" in every format.
 #[test]
 fn advertising_identifiers_are_stated_under_cookies_and_tracking() {
-    let mut answers = example_answers("habitly");
+    let mut answers = rendered::example("habitly");
     answers.tracking.advertising_ids = Some(true);
     for format in [Format::Markdown, Format::Html, Format::Text] {
-        let text = render_answers(&answers, format);
+        let text = rendered::render(&answers, format);
         let cookies = section(&text, "Cookies and tracking");
         assert!(
             cookies.contains("We collect advertising identifiers (such as IDFA or AAID)."),
@@ -287,9 +244,9 @@ fn advertising_identifiers_are_stated_under_cookies_and_tracking() {
 /// tracking", in every format.
 #[test]
 fn no_tracking_is_stated_under_cookies_and_tracking() {
-    let answers = example_answers("tabnotes");
+    let answers = rendered::example("tabnotes");
     for format in [Format::Markdown, Format::Html, Format::Text] {
-        let text = render_answers(&answers, format);
+        let text = rendered::render(&answers, format);
         let cookies = section(&text, "Cookies and tracking");
         assert!(
             cookies.contains(
