@@ -29,7 +29,7 @@ pub fn render(answers: &Answers, format: Format) -> String {
 /// none. Headings are `## ` in Markdown, `<h2` in HTML, and a line underlined with
 /// dashes in text.
 pub fn section_if(text: &str, title: &str) -> Option<String> {
-    between(text, title, |lines, i| top_heading(lines, i))
+    between(text, title, top_heading)
 }
 
 /// [`section_if`], for a section that must be there.
