@@ -927,10 +927,7 @@ fn ask_value(
                 return Reply::Answer(current.cloned().unwrap_or(Value::Array(Vec::new())));
             }
             let keys: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
-            let labels = categories
-                .iter()
-                .map(|c| format!("{} ({})", c.name, c.id))
-                .collect();
+            let labels = crate::questions::category_labels(categories);
             pick_many(prompter, &prompt, &keys, labels, current)
         }
         _ => Reply::Answer(current.cloned().unwrap_or(Value::Null)),

@@ -257,7 +257,7 @@ fn organization() -> Section {
             q("organization.website", "What is its website?",
               "Linked from the top of the policy.", Kind::Url).example("https://acme.io"),
             q("organization.legal_entity", "Who runs it: your company's registered name, or your own name?",
-              "The company as registered, or you as a person if you have no company. GDPR Art. 13(1)(a) asks for the controller's identity (the law's \"legal person\" is a company, or you).",
+              "The company as registered, or you as a person if you have no company: whoever decides what the product does with people's data. GDPR Art. 13(1)(a) asks for their identity (the law calls them the \"controller\").",
               Kind::Text).example("Acme Inc."),
             q("organization.legal_form", "What kind of business is that, in a few words?",
               "Helps readers understand who they deal with, e.g. \"sole developer\" or \"a limited company\"; the country comes from the next question.",
@@ -288,7 +288,7 @@ fn product() -> Section {
         questions: vec![
             q("audience.product_kinds", "What kind of product is it?",
               "A browser extension needs a permissions section (Chrome Web Store policy); a mobile app may use advertising identifiers.",
-              Kind::Choices(ProductKind::CHOICES)),
+              Kind::Choices(&crate::suggest::PRODUCT_KINDS)),
             q("audience.regions", "Where are your users?",
               "Each region brings its own rights: GDPR in the EEA, UK GDPR, CCPA in California, LGPD in Brazil, PIPEDA in Canada, Kazakhstan's law on personal data.",
               Kind::Choices(Region::CHOICES)),
@@ -326,7 +326,10 @@ fn data() -> Section {
         questions: vec![
             q("data.categories", "What personal data do you collect?",
               "GDPR Art. 13-14 and CCPA 1798.100 require listing the categories of personal data and their sources.",
-              records("data category", |r| format!("{} ({})", field(r, "name"), field(r, "id")), vec![
+              records("data category", |r| match field(r, "name") {
+                  "" => field(r, "id").to_owned(),
+                  name => name.to_owned(),
+              }, vec![
                   q("name", "What is it called?", "The name readers see, e.g. \"Account data\".", Kind::Text).required(),
                   q("id", "A short name for other answers to use", "Purposes and recipients point to this data by it; it is never shown in the policy. Lowercase letters, digits and _; the suggestion is fine.", Kind::Text)
                       .required().suggest(id_from_name),
@@ -596,8 +599,8 @@ fn hosting() -> Section {
         questions: vec![
             q(
                 "hosting.endpoint",
-                "Which address of your own servers does your app send data to? (optional)",
-                "E.g. https://api.acme.io; the policy says data is sent there. Leave empty if the app talks only to services such as Firebase.",
+                "Which address of your own servers does [your app] send data to? (optional)",
+                "E.g. https://api.acme.io; the policy says data is sent there. Leave empty if [your app] sends data only to services such as Firebase or Supabase, not to servers of your own.",
                 Kind::Url,
             ),
             q(
@@ -1275,7 +1278,7 @@ fn policy() -> Section {
     Section {
         id: "policy",
         title: "The policy itself",
-        intro: "Its title and dates, and the findings of `check` you have decided not to act on.",
+        intro: "Its title and dates, and which of policywright's warnings you have decided to leave as they are.",
         questions: vec![
             q("policy.title", "Title", "", Kind::Text)
                 .suggest(|_| Some(Value::from("Privacy Policy"))),
@@ -1305,8 +1308,8 @@ fn policy() -> Section {
             ),
             q(
                 "waivers",
-                "Any finding of `check` you have decided not to act on? (optional)",
-                "A waived finding is listed by `policywright check` with your reason and does not fail it. Never printed in the policy. `policywright check --explain RULE` says what a rule asks and how to waive it.",
+                "Any of policywright's warnings you have decided to leave as they are? (optional)",
+                "The review screen (Ctrl-R) lists the warnings about your answers. One you leave as it is, with your reason, is still listed, but no longer counts as a problem (in the file it is a \"waiver\"; `policywright check --explain RULE` says what a warning asks). Never printed in the policy.",
                 records(
                     "waiver",
                     |r| match field(r, "answer") {
@@ -1314,8 +1317,8 @@ fn policy() -> Section {
                         answer => format!("{} at {answer}", field(r, "rule")),
                     },
                     vec![
-                        q("rule", "Which rule? (its id, as `check` prints it)", "E.g. \"gdpr-eu-representative\".", Kind::Text).required(),
-                        q("answer", "Only the finding at this answer? (Enter for all of the rule's findings)", "The answer `check` points at, e.g. \"processors[2].safeguard\" or \"processors.yandex\".", Kind::Text),
+                        q("rule", "Which warning? (its id, as the review screen shows it)", "E.g. \"gdpr-eu-representative\".", Kind::Text).required(),
+                        q("answer", "Only where it points at one answer? (Enter for everywhere it is given)", "The answer the warning points at, as the review screen shows it, e.g. \"processors[2].safeguard\" or \"processors.yandex\".", Kind::Text),
                         q("reason", "Why is it waived?", "For whoever reads the check next, e.g. \"Art. 27(2)(a): occasional processing, no special categories\".", Kind::Paragraph).required(),
                         q("until", "Until when? (YYYY-MM-DD; Enter for no end)", "From the next day the finding counts again, so the decision is reviewed.", Kind::Date),
                     ],

@@ -13,7 +13,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use serde_json::{Map, Value};
 
-use super::{Ctx, Editor, Outcome, summary};
+use super::{Ctx, Editor, Outcome, shown};
 use crate::questions::{Kind, Question, Scope, is_answered};
 use crate::tui::keys::Hint;
 use crate::tui::strings;
@@ -413,15 +413,15 @@ impl Form {
                     (empty && !self.field_errors.is_empty()).then_some(strings::NEEDED)
                 });
             match (answer, defaults.get(f.key)) {
-                (Some(v), _) => text.spans.push(summary(&f.kind, v).into()),
+                (Some(v), _) => text.spans.push(shown(&f.kind, v, ctx).into()),
                 (None, Some(v)) => text.spans.push(Span::styled(
-                    format!("{} {}", summary(&f.kind, v), strings::FROM_CATALOG),
+                    format!("{} {}", shown(&f.kind, v, ctx), strings::FROM_CATALOG),
                     dim,
                 )),
                 (None, None) => {
                     if let Some(v) = suggested.get(f.key) {
                         text.spans.push(Span::styled(
-                            format!("{} {}", summary(&f.kind, v), strings::SUGGESTED),
+                            format!("{} {}", shown(&f.kind, v, ctx), strings::SUGGESTED),
                             dim,
                         ));
                     }
