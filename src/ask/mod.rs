@@ -942,9 +942,9 @@ fn pick_many(
     labels: Vec<String>,
     current: Option<&Value>,
 ) -> Reply<Value> {
-    let selected = selected_positions(current, |k| keys.iter().position(|x| *x == k));
+    let mut selected = selected_positions(current, |k| keys.iter().position(|x| *x == k));
     map(
-        prompter.multi_select(prompt, &labels, &selected),
+        prompter.multi_select(prompt, &labels, &mut selected),
         |picked| Value::Array(picked.into_iter().map(|i| Value::from(keys[i])).collect()),
     )
 }

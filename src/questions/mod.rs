@@ -214,6 +214,27 @@ pub fn find(path: &str) -> Option<(&'static Section, usize)> {
     })
 }
 
+/// The data categories as a founder picks among them: by the names they gave
+/// them. The short id (`account`) is added only to tell apart two categories
+/// of the same name, as it is what other answers store, never what people read.
+pub fn category_labels(categories: &[crate::answers::DataCategory]) -> Vec<String> {
+    categories
+        .iter()
+        .map(|c| {
+            let twin = categories
+                .iter()
+                .filter(|o| o.name.trim() == c.name.trim())
+                .count()
+                > 1;
+            match (c.name.trim().is_empty(), twin) {
+                (true, _) => c.id.clone(),
+                (false, true) => format!("{} ({})", c.name, c.id),
+                (false, false) => c.name.clone(),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -237,7 +258,10 @@ mod tests {
         answers.audience.product_kinds = vec![ProductKind::WebApp];
         let web = shown(&answers);
         assert!(web.contains("does your web app send data to?"), "{web}");
-        assert!(!web.contains("the app") && !web.contains("your app "), "{web}");
+        assert!(
+            !web.contains("the app") && !web.contains("your app "),
+            "{web}"
+        );
         answers.audience.product_kinds = vec![ProductKind::BrowserExtension];
         assert!(shown(&answers).contains("your extension sends data only"));
         answers.audience.product_kinds = vec![ProductKind::MobileApp, ProductKind::DesktopApp];
@@ -432,25 +456,4 @@ mod tests {
             }
         }
     }
-}
-
-/// The data categories as a founder picks among them: by the names they gave
-/// them. The short id (`account`) is added only to tell apart two categories
-/// of the same name, as it is what other answers store, never what people read.
-pub fn category_labels(categories: &[crate::answers::DataCategory]) -> Vec<String> {
-    categories
-        .iter()
-        .map(|c| {
-            let twin = categories
-                .iter()
-                .filter(|o| o.name.trim() == c.name.trim())
-                .count()
-                > 1;
-            match (c.name.trim().is_empty(), twin) {
-                (true, _) => c.id.clone(),
-                (false, true) => format!("{} ({})", c.name, c.id),
-                (false, false) => c.name.clone(),
-            }
-        })
-        .collect()
 }

@@ -52,7 +52,10 @@ pub const PRODUCT_KINDS: [(&str, &str); 8] = [
     ("browser_extension", "Browser extension"),
     ("desktop_app", "Desktop app"),
     ("website", "Website"),
-    ("editor_extension", "Editor or IDE extension (VS Code, JetBrains, Neovim)"),
+    (
+        "editor_extension",
+        "Editor or IDE extension (VS Code, JetBrains, Neovim)",
+    ),
     ("cli", "Command-line tool"),
 ];
 

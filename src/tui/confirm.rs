@@ -309,10 +309,7 @@ mod tests {
         assert_eq!(app.question().key, "data.categories");
         let shown = screen(&app);
         assert!(shown.contains("1. Account data    "), "{shown}");
-        assert!(
-            shown.contains("2. Billing data  [suggested]"),
-            "{shown}"
-        );
+        assert!(shown.contains("2. Billing data  [suggested]"), "{shown}");
         ctrl(&mut app, 'y');
         assert!(
             !app.doc()

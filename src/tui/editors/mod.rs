@@ -101,7 +101,9 @@ impl Editor {
                     .categories
                     .iter()
                     .map(|c| c.id.clone())
-                    .zip(crate::questions::category_labels(&ctx.answers.data.categories))
+                    .zip(crate::questions::category_labels(
+                        &ctx.answers.data.categories,
+                    ))
                     .collect(),
                 current,
                 "No data categories yet: describe them in \"Data you collect\" first.",
