@@ -767,6 +767,23 @@ fn ctrl_c_inside_an_incomplete_entry_prints_what_was_typed() {
             .any(|l| l.contains("What you typed for it") && l.contains("Payment details")),
         "{log:#?}"
     );
+    // In plain words: the question still to answer, not the file's path and JSON
+    // ("data.categories[0]: missing field `id`", `{"name":"Payment details"}`).
+    let said = log
+        .iter()
+        .find(|l| l.contains("What you typed for it"))
+        .unwrap();
+    assert!(
+        said.contains("still needs “What exactly is collected?”"),
+        "{said}"
+    );
+    assert!(
+        said.contains("What is it called? Payment details"),
+        "{said}"
+    );
+    for raw in ["missing field", "data.categories[", "{\""] {
+        assert!(!said.contains(raw), "{raw} in {said}");
+    }
 }
 
 /// Both changed the same answer: the file keeps the other program's, the
