@@ -756,3 +756,23 @@ fn prose_typed_on_a_yes_no_field_answers_nothing() {
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(record(&app)["required"], true);
 }
+
+/// Found walking through the wizard: Alt-Enter on a one-line answer (the product's
+/// name) saved it and moved on, as Enter does; the key table gives Alt-Enter and
+/// Ctrl-J a new line in answers of several lines only. On one line they do nothing.
+#[test]
+fn alt_enter_on_a_one_line_answer_does_not_save_it() {
+    let mut app = app_with(Answers::default());
+    assert_eq!(key(&app), "organization.product_name");
+    type_text(&mut app, "Acme");
+    assert!(alt_enter(&mut app).is_empty());
+    let ctrl_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::CONTROL);
+    assert!(key_event(&mut app, ctrl_enter).is_empty());
+    assert!(ctrl(&mut app, 'j').is_empty());
+    assert_eq!(key(&app), "organization.product_name", "still here");
+    assert!(app.doc().dirty, "still a draft, not saved");
+    assert_eq!(app.doc().answers.organization.product_name, "");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.doc().answers.organization.product_name, "Acme");
+    assert_eq!(key(&app), "organization.description");
+}
