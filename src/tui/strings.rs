@@ -41,6 +41,9 @@ pub const CATALOG_NOTE: &str = "Catalog note:";
 /// from the name).
 pub const SUGGESTED: &str = "(suggested)";
 pub const SAVE_ENTRY: &str = "Save this entry";
+/// Above an optional group's fields (a DPO, a representative) while none is filled
+/// in: that is the answer "no", and it is said.
+pub const GROUP_NO: &str = "Answer: no (none). Fill in the fields below to give one.";
 pub const REMOVE_GROUP: &str = "Remove these details";
 /// Esc in an entry whose fields were changed: nothing confirmed is dropped unasked.
 pub const KEEP_CHANGES: &str =

@@ -776,3 +776,22 @@ fn alt_enter_on_a_one_line_answer_does_not_save_it() {
     assert_eq!(app.doc().answers.organization.product_name, "Acme");
     assert_eq!(key(&app), "organization.description");
 }
+
+/// Found walking through the wizard: the DPO question answered no (no details)
+/// showed an empty form, as if never answered. It says "no" now, until a field is
+/// filled in.
+#[test]
+fn an_optional_group_answered_no_says_so() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "organization.dpo");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Answer: no (none)"), "{shown}");
+    // Saved with nothing filled in, it is still "no" when it comes back.
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Enter);
+    go_to(&mut app, "organization.dpo");
+    assert!(screen(&app, 100, 30).contains("Answer: no (none)"));
+    type_text(&mut app, "Jo");
+    let shown = screen(&app, 100, 30);
+    assert!(!shown.contains("Answer: no"), "{shown}");
+}
