@@ -29,6 +29,9 @@ pub const NEW_LINE: &str = "Alt-Enter or Ctrl-J: new line. Enter: save.";
 pub const STRAY_TYPING: &str = "Not typed: this field is answered with y or n, or Enter to pick a choice. \
      Press an arrow key or Enter before answering it.";
 pub const NEEDED: &str = "an answer is needed here";
+/// Under a text field that prose typed on a yes/no field was moved into; the
+/// yes/no's question follows.
+pub const PROSE_MOVED: &str = "Typed here (Esc takes it out): a word is not a y/n answer to";
 pub const NO_ANSWER: &str = "(no answer)";
 /// After a value a catalog-referencing record leaves to the catalog.
 pub const FROM_CATALOG: &str = "(from the catalog)";

@@ -868,6 +868,17 @@ fn open_form(app: &App) -> &super::editors::form::Form {
     form
 }
 
+/// The open entry's form, to change.
+fn open_form_mut(app: &mut App) -> &mut super::editors::form::Form {
+    let super::editors::Editor::List(list) = &mut app.doc_mut().editor else {
+        panic!("a list")
+    };
+    let Some(super::editors::records::Open::Record(_, form)) = &mut list.open else {
+        panic!("an entry is open")
+    };
+    form
+}
+
 /// Moves the form's cursor to the field with this prompt: to the first field, then
 /// down (the cursor does not wrap round).
 fn to_field(app: &mut App, prompt: &str) {

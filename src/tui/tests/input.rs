@@ -411,7 +411,9 @@ fn typing_on_a_focused_field_of_an_entry_types_into_it() {
     to_field(&mut app, "Must users provide it to use the product?");
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(record(&app)["required"], true, "y answers it");
-    // The cursor is on the follow-up now shown: typing goes into it.
+    // The cursor is on the follow-up now shown: once read (a pause: letters at
+    // typing speed would be one word, see the next test), typing goes into it.
+    open_form_mut(&mut app).pause();
     type_text(&mut app, "you cannot create an account");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -754,6 +756,64 @@ fn prose_typed_on_a_yes_no_field_answers_nothing() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Char('y'));
+    assert_eq!(record(&app)["required"], true);
+}
+
+/// Found walking through the wizard: prose starting with y or n typed on a yes/no
+/// field ("yearly billing records" on "Must users provide it?") answered it with
+/// its first letter, and the rest went into the field after it. Only a lone y or n
+/// (or "yes", "no") answers now; a word going on at typing speed is prose: the
+/// yes/no keeps its answer, and the whole word goes into a text field, said so.
+#[test]
+fn prose_starting_with_y_or_n_is_not_an_answer() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "data.categories");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Invoices");
+    press(&mut app, KeyCode::Enter);
+    to_field(&mut app, "Must users provide it to use the product?");
+    type_text(&mut app, "yearly billing records");
+    let r = record(&app);
+    assert!(!r.contains_key("required"), "not answered: {r:?}");
+    let form = open_form(&app);
+    assert!(form.open.is_some(), "a text field is open with it");
+    let shown = screen(&app, 160, 40);
+    assert!(
+        shown.contains("› When is it collected?"),
+        "the field above: {shown}"
+    );
+    assert!(shown.contains("    yearly billing records"), "{shown}");
+    assert!(
+        shown.contains("not a y/n answer to “Must users provide it to use the product?”"),
+        "{shown}"
+    );
+    // Enter keeps it in that field; nothing typed was lost.
+    press(&mut app, KeyCode::Enter);
+    let r = record(&app);
+    let kept: Vec<&serde_json::Value> = r
+        .values()
+        .filter(|v| v.as_str() == Some("yearly billing records"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{r:?}");
+    assert!(!r.contains_key("required"), "{r:?}");
+
+    // "no" and "yes" answer, as y and n do; "never" does not.
+    to_field(&mut app, "Must users provide it to use the product?");
+    type_text(&mut app, "no");
+    assert_eq!(record(&app)["required"], false);
+    press(&mut app, KeyCode::Down);
+    to_field(&mut app, "Must users provide it to use the product?");
+    type_text(&mut app, "never");
+    assert_eq!(record(&app)["required"], false, "the answer before is back");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("never"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    assert!(open_form(&app).open.is_none(), "Esc takes it out");
+    // Two yes/no answered in a row with y and n stay two answers.
+    to_field(&mut app, "Must users provide it to use the product?");
+    type_text(&mut app, "y");
+    to_field(&mut app, "Must users provide it to use the product?");
     assert_eq!(record(&app)["required"], true);
 }
 
