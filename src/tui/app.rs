@@ -176,6 +176,13 @@ pub struct Doc {
     pub completion: Vec<(usize, usize)>,
     /// The rendered policy, in the preview and on the review screen.
     pub policy_scroll: Scroll,
+    /// How far the question pane is scrolled beyond what keeps the field being
+    /// answered in view (Alt-↑↓ while the preview is not drawn); reset by any other
+    /// key, so the pane follows the typing again.
+    pub question_nudge: i32,
+    /// Whether the last frame drew the preview (Alt-↑↓ scrolls it) or not (they
+    /// scroll the question pane).
+    pub preview_drawn: Cell<bool>,
     pub review: Option<Review>,
     pub scan: Option<ScanOffer>,
     /// Ctrl-Q was pressed once while an answer was not saved: the operator has been
@@ -247,6 +254,8 @@ impl App {
             preview_on: true,
             preview: Preview::default(),
             policy_scroll: Scroll::default(),
+            question_nudge: 0,
+            preview_drawn: Cell::new(true),
             stale: false,
             completion: Vec::new(),
             findings: Vec::new(),
@@ -344,6 +353,7 @@ impl App {
         d.editor = editor;
         d.dirty = false;
         d.errors.clear();
+        d.question_nudge = 0;
     }
 
     /// Answered and applicable questions of each section: (answered, total).

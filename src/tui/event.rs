@@ -466,9 +466,17 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
         return vec![Cmd::LoadLastVersion];
     }
     if let Some(lines) = keys::policy_scroll(key) {
-        app.doc_mut().policy_scroll.by(lines);
+        let d = app.doc_mut();
+        if d.preview_drawn.get() {
+            d.policy_scroll.by(lines);
+        } else {
+            // No preview on screen (a small terminal, or Ctrl-T): the question pane
+            // scrolls, so help and errors cut at 40x12 can be read.
+            d.question_nudge = d.question_nudge.saturating_add(lines);
+        }
         return Vec::new();
     }
+    app.doc_mut().question_nudge = 0;
     if keys::is_add_found(key) && app.at_scan_question() {
         return add_found(app);
     }

@@ -855,3 +855,38 @@ fn an_optional_group_answered_no_says_so() {
     let shown = screen(&app, 100, 30);
     assert!(!shown.contains("Answer: no"), "{shown}");
 }
+
+/// Found walking through the wizard at 40x12: a long help was cut off with no way
+/// to read the rest, and an entry's field error fell below the pane. The pane now
+/// keeps the field being answered and its error in view, and Alt-↓ scrolls to the
+/// rest when the preview is not on screen.
+#[test]
+fn at_40x12_help_and_form_errors_can_be_read() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "organization.legal_entity");
+    let shown = screen(&app, 40, 12);
+    assert!(!shown.contains("controller"), "cut at first: {shown}");
+    assert!(shown.contains("Alt-↑↓ scroll"), "{shown}");
+    for _ in 0..3 {
+        key_event(&mut app, KeyEvent::new(KeyCode::Down, KeyModifiers::ALT));
+        screen(&app, 40, 12);
+    }
+    let shown = screen(&app, 40, 12);
+    assert!(shown.contains("\"controller\")."), "{shown}");
+    // Typing brings the answer back into view.
+    type_text(&mut app, "A");
+    assert!(
+        screen(&app, 40, 12).contains("│A "),
+        "{}",
+        screen(&app, 40, 12)
+    );
+
+    // An entry's field error, under the field, stays in view.
+    go_to(&mut app, "organization.dpo");
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "jo");
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app, 40, 12);
+    assert!(shown.contains("is not an e-mail"), "{shown}");
+    assert!(shown.contains("jo"), "{shown}");
+}
