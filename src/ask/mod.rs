@@ -388,7 +388,8 @@ impl<'a> Interview<'a> {
             if suggested {
                 options.push("Confirm the suggestions above and go on".to_owned());
             }
-            options.push(format!("Add a {noun}"));
+            let a = article(noun);
+            options.push(format!("Add {a} {noun}"));
             if !found.is_empty() {
                 let names: Vec<&str> = found.iter().filter_map(|r| r["name"].as_str()).collect();
                 options.push(format!(
@@ -398,8 +399,8 @@ impl<'a> Interview<'a> {
                 ));
             }
             if !items.is_empty() {
-                options.push(format!("Change a {noun}"));
-                options.push(format!("Remove a {noun}"));
+                options.push(format!("Change {a} {noun}"));
+                options.push(format!("Remove {a} {noun}"));
             }
             options.push("Done, next question".to_owned());
             let done = options.len() - 1;
@@ -661,9 +662,19 @@ fn unfinished_in_words(key: &str, item: &Value, problems: &[Problem], answers: &
         out.push_str(&format!("\n  What you typed for it:\n{}", typed.join("\n")));
     }
     out.push_str(&format!(
-        "\n  It is kept: the next `ask` goes on with it when you add a {noun} here."
+        "\n  It is kept: the next `ask` goes on with it when you add {} {noun} here.",
+        article(noun)
     ));
     out
+}
+
+/// "a" or "an" before a list's noun: "an other recipient" read "a other" (found
+/// walking through `ask`).
+fn article(noun: &str) -> &'static str {
+    match noun.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u' | 'A' | 'E' | 'I' | 'O' | 'U') => "an",
+        _ => "a",
+    }
 }
 
 fn capitalize(s: &str) -> String {

@@ -749,6 +749,19 @@ fn ctrl_c_inside_an_entry_keeps_its_confirmed_fields_and_resumes_at_the_list() {
     assert_eq!(keys, ["data.categories", order[list - 1]]);
 }
 
+/// Found walking through `ask`: "Add a other recipient".
+#[test]
+fn list_menus_say_an_before_a_vowel() {
+    let (_, _, _, log) = run_from(
+        crate::questions::sections(),
+        Answers::default(),
+        "disclosures",
+        &[Enter, CtrlC],
+    );
+    let log = log.join("\n");
+    assert!(log.contains("[default: Add an other recipient]"), "{log}");
+}
+
 /// An entry stopped before its required fields cannot be saved; what was typed is
 /// printed rather than dropped silently.
 #[test]

@@ -403,7 +403,7 @@ fn purposes() -> Section {
             "GDPR Art. 13(1)(c) requires each purpose and its legal basis; CCPA 1798.100 the business purposes.",
             records("purpose", |r| field(r, "name").to_owned(), vec![
                 q("name", "Why you use data, as a short heading", "E.g. \"To bill you\".", Kind::Text).required(),
-                q("id", "A short id for it", "Lowercase letters, digits and _.", Kind::Text).required().suggest(id_from_name),
+                q("id", "A short name for other answers to use", "Never shown in the policy. Lowercase letters, digits and _; the suggestion is fine.", Kind::Text).required().suggest(id_from_name),
                 q("description", "What do you do for this purpose?", "E.g. \"track your subscription tier and sync it with Stripe\".", Kind::Paragraph).required(),
                 q("categories", "Which data does it use?", "Pick from the data categories you described.", Kind::Categories),
                 q("legal_basis", "What allows it in law? (for European users; usually one)", "GDPR Art. 6(1) calls this the legal basis. Running what users signed up for is usually \"our contract with you\"; otherwise consent, a legal obligation, vital interests, a public task or legitimate interests; a UK-only operator may also rely on a recognised legitimate interest (UK GDPR Art. 6(1)(ea), Annex 1). Tick several only when each covers its own part of the purpose (e.g. the contract for running the account, legitimate interests for detecting abuse); you then say which part each covers. Two bases for the same processing are not allowed (EDPB Guidelines 05/2020, para. 121-123).", Kind::Choices(LegalBasis::CHOICES))
@@ -508,7 +508,17 @@ fn sale_and_ai() -> Section {
                 "What do you do to limit what AI providers see?",
                 "One measure per line, e.g. \"We redact obvious secrets before sending.\"",
                 Kind::Lines,
-            ),
+            )
+            // Asked where AI is in the picture: a web shop with no AI provider was
+            // asked it (found walking through `ask`).
+            .when(|s| {
+                s.answers.ai.training.is_some()
+                    || !s.answers.ai.safeguards.is_empty()
+                    || s.answers
+                        .processors
+                        .iter()
+                        .any(|p| p.role == ProcessorRole::Ai)
+            }),
             q(
                 "ai.makes_automated_decisions",
                 "Does software alone, with no person involved, make decisions that seriously affect users (refusing an account, a price, a loan)?",
@@ -569,8 +579,8 @@ fn processors() -> Section {
                 q("safeguard", "If it handles data abroad, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies... Pick one for each law your users are under: e.g. the Data Privacy Framework for EEA users and its UK Extension for UK users (UK GDPR, Swiss FADP Art. 16, LGPD Art. 33, Kazakhstan's law Art. 16).", Kind::Choices(Safeguard::CHOICES))
                     .when(|s| law::transfer_basis(s.answers)),
                 q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
-                q("controller", "Does it use the data for its own purposes, as an independent controller?",
-                  "Leave empty for a service that only works for you (a processor or service provider). A merchant of record such as Paddle sells your product in its own name and so controls the buyers' data; a payment provider may be a controller for its own fraud checks and legal duties; the policy then says so, and that its own privacy policy applies (GDPR Art. 4(7), 13(1)(e)).",
+                q("controller", "Does it also use the data for its own purposes, not only for you?",
+                  "The law then calls it an independent controller. Leave empty for a service that only works for you (a processor or service provider). A merchant of record such as Paddle sells your product in its own name and so controls the buyers' data; a payment provider may be a controller for its own fraud checks and legal duties; the policy then says so, and that its own privacy policy applies (GDPR Art. 4(7), 13(1)(e)).",
                   Kind::Choice(RecipientControl::CHOICES)),
                 q("only_if", "Does it receive data only in some cases? (finishes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
                 q("privacy_policy_url", "Link to its privacy policy", "So readers can see what it does with their data, e.g. https://stripe.com/privacy.", Kind::Url),

@@ -271,6 +271,30 @@ mod tests {
         assert!(shown(&answers).contains("does Habitly send"));
     }
 
+    /// Found walking through `ask` for a web shop with no AI at all: "What do you do
+    /// to limit what AI providers see?" was asked anyway.
+    #[test]
+    fn the_ai_safeguards_are_asked_only_where_ai_is_used() {
+        let (section, i) = find("ai.safeguards").unwrap();
+        let q = &section.questions[i];
+        let applies = |a: &Answers| {
+            q.applies(&Scope {
+                answers: a,
+                record: None,
+            })
+        };
+        let mut a = Answers::default();
+        assert!(!applies(&a));
+        a.processors = serde_json::from_value(json!([
+            {"id": "openai", "name": "OpenAI", "role": "ai", "purpose": "answers questions"}
+        ]))
+        .unwrap();
+        assert!(applies(&a), "an AI provider receives data");
+        a.processors.clear();
+        a.ai.safeguards = vec!["We redact secrets.".to_owned()];
+        assert!(applies(&a), "an answer given is never hidden");
+    }
+
     /// Lists of data categories showed "Account data (account)": the id is what
     /// other answers store, never what a founder reads, unless two share a name.
     #[test]
