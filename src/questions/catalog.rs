@@ -807,8 +807,8 @@ fn retention() -> Section {
                         ),
                         q(
                             "set_by",
-                            "Or does a recipient's own setting decide? Which one? (its id)",
-                            "E.g. \"stripe\" for records Stripe keeps: said as \"as set by Stripe\".",
+                            "Or does a recipient's own setting decide? Which one? (the short name you gave it)",
+                            "The short name from \"Who receives data\", e.g. \"stripe\" for records Stripe keeps: said as \"as set by Stripe\".",
                             Kind::Text,
                         ),
                         q(
