@@ -91,6 +91,15 @@ enum Run {
     Over,
 }
 
+/// Why a letter typed on a field that does not take letters was not typed.
+fn stray_said(field: Option<&Question>) -> String {
+    match field.map(|f| &f.kind) {
+        Some(Kind::YesNo | Kind::Maybe) => strings::STRAY_TYPING,
+        _ => strings::STRAY_CHOICE,
+    }
+    .to_owned()
+}
+
 fn run_of(run: &str, c: char) -> Run {
     let word = format!("{run}{c}").to_lowercase();
     if ["yes", "no"].iter().any(|w| w.starts_with(&word)) {
@@ -363,7 +372,7 @@ impl Form {
             // does not take: "when you upload" must not answer "no" with its n
             // and "yes" with the y of "you" (found walking through the wizard).
             KeyCode::Char(_) if plain && self.stray => {
-                self.error = Some(strings::STRAY_TYPING.to_owned());
+                self.error = Some(stray_said(visible.get(self.cursor).map(|&f| &fields[f])));
             }
             KeyCode::Char(_) if plain && self.cursor < visible.len() => {
                 self.open_field(visible[self.cursor], fields, ctx);
@@ -392,12 +401,25 @@ impl Form {
                     });
                 }
                 if outcome == FormOutcome::Ignored {
-                    // Not a key this field takes (a letter on a list of choices):
-                    // not typed anywhere, and said so.
+                    // Not a key this field takes (a letter on a list of choices, or
+                    // on a yes/no): typing meant for a text field. It goes into one,
+                    // said so, rather than being dropped (found walking through the
+                    // wizard: "all data needed ..." typed on "Which data
+                    // categories?" vanished).
                     self.open = None;
                     self.from_catalog = false;
+                    if let KeyCode::Char(c) = key.code {
+                        let typed = Typed {
+                            run: String::new(),
+                            field,
+                            before: self.record.get(fields[field].key).cloned(),
+                            at: std::time::Instant::now(),
+                        };
+                        self.prose(typed, c, fields, ctx);
+                        return FormOutcome::Consumed;
+                    }
                     self.stray = true;
-                    self.error = Some(strings::STRAY_TYPING.to_owned());
+                    self.error = Some(stray_said(Some(&fields[field])));
                     return FormOutcome::Consumed;
                 }
                 return outcome;
@@ -455,8 +477,8 @@ impl Form {
             self.cursor = at;
             self.stray = true;
             self.error = Some(format!(
-                "“{text}” is not a yes/no answer: {}",
-                strings::STRAY_TYPING
+                "“{text}”: {}",
+                stray_said(Some(&fields[typed.field]))
             ));
             return;
         };
@@ -464,11 +486,11 @@ impl Form {
         self.open_field(target, fields, ctx);
         let had = is_answered(self.record.get(fields[target].key));
         self.paste(&if had { format!(" {text}") } else { text });
-        self.moved = Some(format!(
-            "{} “{}”",
-            strings::PROSE_MOVED,
-            crate::questions::in_words(fields[typed.field].prompt, ctx.answers)
-        ));
+        let asked = crate::questions::in_words(fields[typed.field].prompt, ctx.answers);
+        self.moved = Some(match fields[typed.field].kind {
+            Kind::YesNo | Kind::Maybe => format!("{} “{asked}”", strings::PROSE_MOVED),
+            _ => format!("{} “{asked}”", strings::TYPING_MOVED),
+        });
     }
 
     /// Opens field `i` in the editor of its kind, from its answer, else the
