@@ -575,7 +575,7 @@ fn processors() -> Section {
                 q("purpose", "What does it do for you?", "E.g. \"handles billing\".", Kind::Text).required(),
                 q("categories", "Which data categories does it receive?", "Pick from the data categories you described.", Kind::Categories),
                 q("data_description", "What does it receive, in words?", "E.g. \"a customer identifier and subscription state\".", Kind::Text),
-                q("countries", "Where does it process data?", "Two-letter country codes, e.g. US, DE.", Kind::Countries),
+                q("countries", "Where does it process data?", "Each country's name or two-letter code, e.g. United States or US, Germany or DE.", Kind::Countries),
                 q("safeguard", "If it handles data abroad, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies... Pick one for each law your users are under: e.g. the Data Privacy Framework for EEA users and its UK Extension for UK users (UK GDPR, Swiss FADP Art. 16, LGPD Art. 33, Kazakhstan's law Art. 16).", Kind::Choices(Safeguard::CHOICES))
                     .when(|s| law::transfer_basis(s.answers)),
                 q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
@@ -640,7 +640,7 @@ fn hosting() -> Section {
                         q(
                             "country",
                             "Where is it?",
-                            "Two-letter country code.",
+                            "The country's name or two-letter code, e.g. Germany or DE.",
                             Kind::Country,
                         ),
                         q(
@@ -655,7 +655,7 @@ fn hosting() -> Section {
             q(
                 "hosting.data_location",
                 "Is all personal data kept in certain countries? Which?",
-                "Two-letter codes. Answer only if every copy, at every recipient, stays there: the policy says \"All data is hosted within ...\". Some laws require it, e.g. Kazakhstan's for its residents' data.",
+                "Each country's name or two-letter code. Answer only if every copy, at every recipient, stays there: the policy says \"All data is hosted within ...\". Some laws require it, e.g. Kazakhstan's for its residents' data.",
                 Kind::Countries,
             ),
             q(
@@ -678,12 +678,16 @@ fn hosting() -> Section {
                 "GDPR Art. 13(1)(f) and 44-49 call these international transfers: each country, and what makes sending data there lawful.",
                 records(
                     "transfer",
-                    |r| field(r, "country").to_owned(),
+                    // The country's name: "1. US" read as a code, not a place.
+                    |r| match field(r, "country").parse::<crate::answers::values::Country>() {
+                        Ok(c) => c.name().to_owned(),
+                        Err(_) => field(r, "country").to_owned(),
+                    },
                     vec![
                         q(
                             "country",
                             "To which country?",
-                            "Two-letter code.",
+                            "The country's name or two-letter code, e.g. United States or US.",
                             Kind::Country,
                         )
                         .required(),
@@ -908,7 +912,7 @@ fn rights() -> Section {
                         ),
                         q(
                             "how",
-                            "How do users do it? (a few words that follow the right)",
+                            "How do users do it? (printed after the right, e.g. \"by e-mailing us\")",
                             "E.g. \"via Settings → Data export\" or \"by e-mailing us\".",
                             Kind::Text,
                         ),

@@ -35,6 +35,9 @@ pub const NEEDED: &str = "an answer is needed here";
 /// Under a text field that prose typed on a yes/no field was moved into; the
 /// yes/no's question follows.
 pub const PROSE_MOVED: &str = "Typed here (Esc takes it out): a word is not a y/n answer to";
+/// The same for typing that landed on "Save this entry".
+pub const TYPED_ON_SAVE: &str =
+    "Typed here (Esc takes it out): “Save this entry” takes no typing; Enter saves this field.";
 /// The same for typing that landed on a list of choices; its question follows.
 pub const TYPING_MOVED: &str = "Typed here (Esc takes it out): no typing goes into the choices of";
 pub const NO_ANSWER: &str = "(no answer)";

@@ -988,7 +988,7 @@ fn an_existing_entry_shows_the_catalogs_countries_dimmed() {
     go_to(&mut app, "processors");
     ctrl(&mut app, 't');
     press(&mut app, KeyCode::Enter); // edit entry 1
-    let line = "Where does it process data?: NL, DE (from the catalog)";
+    let line = "Where does it process data?: Netherlands, Germany (from the catalog)";
     let shown = screen(&app, 120, 40);
     assert!(shown.contains(line), "{shown}");
     assert!(

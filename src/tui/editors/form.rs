@@ -424,6 +424,26 @@ impl Form {
                 }
                 return outcome;
             }
+            // Typing on "Save this entry" (End, pressed as in a line of text, then
+            // typing): it goes to the last text field, the one most likely meant,
+            // open and said so (found walking through the wizard: " or by e-mailing
+            // us" typed there vanished, and Enter saved the entry without it).
+            KeyCode::Char(c) if plain && !visible.is_empty() && self.cursor >= visible.len() => {
+                let prose = |f: &usize| matches!(fields[*f].kind, Kind::Text | Kind::Paragraph);
+                let Some(&target) = visible.iter().rev().find(|f| prose(f)) else {
+                    return FormOutcome::Ignored;
+                };
+                self.cursor = visible.iter().position(|&f| f == target).unwrap_or(0);
+                self.open_field(target, fields, ctx);
+                let had = is_answered(self.record.get(fields[target].key));
+                let text = c.to_string();
+                self.paste(&if had && c != ' ' {
+                    format!(" {text}")
+                } else {
+                    text
+                });
+                self.moved = Some(strings::TYPED_ON_SAVE.to_owned());
+            }
             _ => return FormOutcome::Ignored,
         }
         FormOutcome::Consumed
@@ -485,7 +505,11 @@ impl Form {
         self.cursor = visible.iter().position(|&f| f == target).unwrap_or(at);
         self.open_field(target, fields, ctx);
         let had = is_answered(self.record.get(fields[target].key));
-        self.paste(&if had { format!(" {text}") } else { text });
+        self.paste(&if had && !text.starts_with(' ') {
+            format!(" {text}")
+        } else {
+            text
+        });
         let asked = crate::questions::in_words(fields[typed.field].prompt, ctx.answers);
         self.moved = Some(match fields[typed.field].kind {
             Kind::YesNo | Kind::Maybe => format!("{} “{asked}”", strings::PROSE_MOVED),

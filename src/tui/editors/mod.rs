@@ -265,6 +265,22 @@ pub fn shown(kind: &Kind, value: &Value, ctx: &Ctx) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         }
+        // Countries by their names: "IE, US" read as codes, not places.
+        (Kind::Country | Kind::Countries, Value::String(_) | Value::Array(_)) => {
+            let codes: Vec<&Value> = match value {
+                Value::Array(items) => items.iter().collect(),
+                one => vec![one],
+            };
+            codes
+                .into_iter()
+                .filter_map(Value::as_str)
+                .map(|c| match c.parse::<crate::answers::values::Country>() {
+                    Ok(country) => country.name().to_owned(),
+                    Err(_) => c.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
         _ => summary(kind, value),
     }
 }

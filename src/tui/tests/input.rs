@@ -901,3 +901,29 @@ fn at_40x12_help_and_form_errors_can_be_read() {
     assert!(shown.contains("is not an e-mail"), "{shown}");
     assert!(shown.contains("jo"), "{shown}");
 }
+
+/// Found walking through the wizard's rights: End (pressed as at the end of a line
+/// of text) goes to "Save this entry" in an entry; what was typed there vanished
+/// and Enter saved the entry without it. It goes into the last text field now.
+#[test]
+fn typing_on_save_this_entry_goes_into_the_last_text_field() {
+    let mut app = app_with(example("complete"));
+    go_to(&mut app, "rights.rights");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, " or by e-mailing us");
+    let form = open_form(&app);
+    assert!(form.open.is_some(), "a text field took it");
+    assert!(
+        form.moved
+            .as_deref()
+            .unwrap_or("")
+            .contains("takes no typing"),
+        "{:?}",
+        form.moved
+    );
+    press(&mut app, KeyCode::Enter);
+    let how = record(&app)["how"].as_str().unwrap_or_default().to_owned();
+    assert!(how.ends_with(" or by e-mailing us"), "{how}");
+    assert!(!how.contains("  "), "{how}");
+}
