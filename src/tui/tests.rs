@@ -1004,7 +1004,7 @@ fn an_existing_entry_shows_the_catalogs_countries_dimmed() {
         .enumerate()
         .find(|(_, l)| l.contains(line))
         .unwrap();
-    let column = text[..text.find(" NL, DE (from").unwrap() + 1]
+    let column = text[..text.find(" Netherlands, Germany (from").unwrap() + 1]
         .chars()
         .count();
     let cell = &buffer[(column as u16, row as u16)];
