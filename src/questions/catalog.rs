@@ -1325,7 +1325,7 @@ fn policy() -> Section {
                 "Any of policywright's warnings you have decided to leave as they are? (optional)",
                 "The review screen (Ctrl-R) lists the warnings about your answers. One you leave as it is, with your reason, is still listed, but no longer counts as a problem (in the file it is a \"waiver\"; `policywright check --explain RULE` says what a warning asks). Never printed in the policy.",
                 records(
-                    "waiver",
+                    "kept warning",
                     |r| match field(r, "answer") {
                         "" => field(r, "rule").to_owned(),
                         answer => format!("{} at {answer}", field(r, "rule")),
