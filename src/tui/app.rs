@@ -67,6 +67,15 @@ pub enum Focus {
     Sidebar,
 }
 
+/// See [`Doc::letter_answer`].
+#[derive(Debug, Clone)]
+pub struct LetterAnswer {
+    pub step: (usize, usize),
+    pub before: Option<Value>,
+    pub run: String,
+    pub at: std::time::Instant,
+}
+
 /// How far a long pane (the rendered policy, the review's checklist) is scrolled.
 ///
 /// `update` moves `offset`; drawing records in `max` how far the pane's last drawn
@@ -180,6 +189,15 @@ pub struct Doc {
     /// answered in view (Alt-↑↓ while the preview is not drawn); reset by any other
     /// key, so the pane follows the typing again.
     pub question_nudge: i32,
+    /// A yes/no question a letter just answered (the wizard then went on): its
+    /// place, its answer before, what was typed since and when. A word going on at
+    /// typing speed ("never", "yearly") takes the answer back: see
+    /// `event::letter_answer`.
+    pub letter_answer: Option<LetterAnswer>,
+    /// The rest of a sentence typed on yes/no questions after the answer, not taken
+    /// as answers while it comes at typing speed: when the last of it came, and
+    /// what it was, said in the notice.
+    pub swallowed: Option<(std::time::Instant, String)>,
     /// Whether the last frame drew the preview (Alt-↑↓ scrolls it) or not (they
     /// scroll the question pane).
     pub preview_drawn: Cell<bool>,
@@ -255,6 +273,8 @@ impl App {
             preview: Preview::default(),
             policy_scroll: Scroll::default(),
             question_nudge: 0,
+            letter_answer: None,
+            swallowed: None,
             preview_drawn: Cell::new(true),
             stale: false,
             completion: Vec::new(),

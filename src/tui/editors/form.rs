@@ -79,10 +79,10 @@ struct Typed {
 /// field it brings before typing into it (the existing flow), while "yearly" comes
 /// at typing speed. Keys alone cannot tell "y" + "you cannot ..." (an answer, then
 /// the follow-up's text) from "yearly" (prose); the pause between them can.
-const WORD_GAP: std::time::Duration = std::time::Duration::from_millis(500);
+pub const WORD_GAP: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// What a run of typing on a yes/no field is.
-enum Run {
+pub enum Run {
     /// "y", "n", "yes", "no", or a beginning of "yes": the answer stands.
     Answer,
     /// A word going on ("ye" + "a"): prose meant for a text field.
@@ -100,7 +100,7 @@ fn stray_said(field: Option<&Question>) -> String {
     .to_owned()
 }
 
-fn run_of(run: &str, c: char) -> Run {
+pub fn run_of(run: &str, c: char) -> Run {
     let word = format!("{run}{c}").to_lowercase();
     if ["yes", "no"].iter().any(|w| w.starts_with(&word)) {
         Run::Answer

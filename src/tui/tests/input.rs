@@ -927,3 +927,44 @@ fn typing_on_save_this_entry_goes_into_the_last_text_field() {
     assert!(how.ends_with(" or by e-mailing us"), "{how}");
     assert!(!how.contains("  "), "{how}");
 }
+
+/// Found walking through the wizard's yes/no questions: "never" typed on "Do you
+/// sell personal information?" answered it "no" with its n and went on typing
+/// into the next questions ("no we don't" answered the next one "no" with the n of
+/// "don't"). A word at typing speed is not an answer: the question gets its answer
+/// back; after "no" and a space, the rest of the sentence answers nothing.
+#[test]
+fn a_word_typed_on_a_yes_no_question_is_not_an_answer() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "sale_and_sharing.sells");
+    type_text(&mut app, "never");
+    assert_eq!(key(&app), "sale_and_sharing.sells", "shown again");
+    assert_eq!(
+        app.doc().answers.sale_and_sharing.sells,
+        None,
+        "not answered"
+    );
+    let notice = app.doc().notice.clone().unwrap_or_default();
+    assert!(notice.contains("“never”"), "{notice}");
+
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "sale_and_sharing.sells");
+    type_text(&mut app, "no we don't");
+    assert_eq!(app.doc().answers.sale_and_sharing.sells, Some(false));
+    let next = key(&app);
+    assert_ne!(next, "sale_and_sharing.sells");
+    let unanswered = |v: Option<serde_json::Value>| v.is_none_or(|v| v.is_null());
+    assert!(unanswered(answer(&app, next)), "the rest answered nothing");
+    let notice = app.doc().notice.clone().unwrap_or_default();
+    assert!(notice.contains("“we don't”"), "{notice}");
+
+    // One letter, a pause, the next letter: two answers.
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "sale_and_sharing.sells");
+    press(&mut app, KeyCode::Char('n'));
+    app.doc_mut().letter_answer = None; // the founder reads the next question
+    let next = key(&app);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.doc().answers.sale_and_sharing.sells, Some(false));
+    assert_eq!(answer(&app, next), Some(serde_json::Value::Bool(true)));
+}
