@@ -408,7 +408,9 @@ fn answers_typed_on_several_lines_keep_lists_and_paragraphs_whole() {
         md.contains("- **To run your account.** Sign you in 1. and nothing else. Data used:"),
         "{md}"
     );
-    assert!(md.contains("One.\n\nTwo lines.\n\n\\- Three.\n"), "{md}");
+    // Only the operator's own sections make lists of their lines (issue 13 item 10);
+    // a description or a purpose stays one paragraph, as above.
+    assert!(md.contains("One.\n\nTwo lines.\n\n- Three.\n"), "{md}");
 
     let html = run("html");
     assert!(
@@ -416,7 +418,7 @@ fn answers_typed_on_several_lines_keep_lists_and_paragraphs_whole() {
         "{html}"
     );
     assert!(
-        html.contains("<p>One.</p>\n<p>Two lines.</p>\n<p>- Three.</p>"),
+        html.contains("<p>One.</p>\n<p>Two lines.</p>\n<ul>\n<li>Three.</li>\n</ul>"),
         "{html}"
     );
 }

@@ -123,6 +123,55 @@ fn set_edits_list_entries_by_id() {
     assert!(text.contains("\"name\": \"Screen captures\""));
 }
 
+/// Issue 13 item 10: where a recipient works and who runs it are `set` paths, and the
+/// rendered policy follows them.
+#[test]
+fn set_says_a_recipient_works_around_the_world_or_runs_on_our_servers() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("habitly.json");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/examples/habitly.json"),
+        &file,
+    )
+    .unwrap();
+    pw(data.path())
+        .arg("set")
+        .arg(&file)
+        .arg("processors.onesignal.worldwide=yes")
+        .arg("processors.sentry.deployment=self_hosted")
+        .arg("processors.sentry.safeguard=")
+        .arg("processors.sentry.countries=")
+        .assert()
+        .success();
+    let a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let by_id = |id: &str| {
+        a["processors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(by_id("onesignal")["worldwide"], true);
+    assert_eq!(by_id("sentry")["deployment"], "self_hosted");
+    pw(data.path())
+        .arg("set")
+        .arg(&file)
+        .arg("processors.sentry.deployment=on_prem")
+        .assert()
+        .failure()
+        .stderr(contains("self_hosted"));
+    pw(data.path())
+        .args(["render", "--format", "text"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains("Software we run ourselves"))
+        .stdout(contains("data centres around the world"));
+}
+
 #[test]
 fn ask_without_a_terminal_points_to_set_and_render() {
     let data = tempfile::tempdir().unwrap();

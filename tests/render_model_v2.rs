@@ -591,3 +591,70 @@ fn data_collected_by_an_sdk_says_whose_code_collects_it() {
         );
     }
 }
+
+/// Issue 13 item 10: a CDN working in data centres around the world says so where
+/// recipients say where they are; a vendor's script reached through our own proxy is
+/// still a recipient, with what the proxy removes; a vendor's software we run
+/// ourselves is no recipient, said apart under its own heading (GDPR Art. 4(9),
+/// 13(1)(e)-(f)). `examples/shipdesk.json` has one of each.
+#[test]
+fn edge_networks_proxied_and_self_hosted_vendors_are_said_as_they_are() {
+    let mut answers = example("shipdesk");
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let shared = section(&text, "Who we share it with").unwrap();
+        for words in [
+            "DNS and content delivery",
+            "United States and data centres around the world, under standard contractual \
+             clauses (with the UK Addendum for UK users)",
+            "It receives the data through a proxy on our own domain, which removes your IP \
+             address first.",
+            "Software we run ourselves",
+            "This runs on our own servers, in the United States; its maker receives none of \
+             your data from it.",
+            "Counts visits to our website, without cookies.",
+        ] {
+            assert!(shared.contains(words), "{format:?}: {words}: {shared}");
+        }
+        // Plausible is named once: under its own heading, in no recipient table.
+        assert_eq!(
+            shared.matches("Plausible").count(),
+            1,
+            "{format:?}: {shared}"
+        );
+        let stored = section(&text, "Where your data is stored").unwrap();
+        assert!(
+            stored.contains("Some of it is processed in other countries"),
+            "{format:?}: {stored}"
+        );
+        let transfers = section(&text, "International transfers").unwrap();
+        for words in [
+            "Data centres around the world",
+            "used by Cloudflare, on the basis of standard contractual clauses (with the UK \
+             Addendum for UK users).",
+        ] {
+            assert!(
+                transfers.contains(words),
+                "{format:?}: {words}: {transfers}"
+            );
+        }
+        // Nor is it a recipient in the California table.
+        let rights = section(&text, "Your rights").unwrap();
+        assert!(!rights.contains("Analytics"), "{format:?}: {rights}");
+    }
+    // Around the world alone.
+    let cdn = answers
+        .processors
+        .iter_mut()
+        .find(|p| p.catalog.as_deref() == Some("cloudflare"))
+        .unwrap();
+    cdn.countries.clear();
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let shared = section(&text, "Who we share it with").unwrap();
+        assert!(
+            shared.contains("Data centres around the world, under standard contractual clauses"),
+            "{format:?}: {shared}"
+        );
+    }
+}

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::roles::CustomerData;
+use super::roles::{CustomerData, SubprocessorChanges};
 use super::several::Several;
 use super::vocab::{
     Art9Condition, CcpaCategory, DataRole, DataSource, LegalBasis, LocalPlace, TrainingUse,
@@ -26,6 +26,10 @@ pub struct DataCollection {
     /// categories whose `role` is `processor`).
     #[serde(default)]
     pub for_customers: Option<CustomerData>,
+    /// How those customers hear of an intended change of sub-processors (the
+    /// recipients of their data), and object to it (GDPR Art. 28(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subprocessor_changes: Option<SubprocessorChanges>,
 }
 
 /// One kind of personal data.

@@ -46,14 +46,14 @@ pub use error::{AnswersError, Problem, list as list_problems};
 pub use extension::{Extension, Permission};
 pub use hosting::{DataStore, Hosting, ON_REQUEST, Transfer};
 pub use marketing::{CookieConsent, Marketing};
-pub use notices::{Changes, CustomSection, Placement, Sharing};
+pub use notices::{Changes, CustomSection, Placement, Sharing, ThirdPartyLinks};
 pub use organization::{ContactPerson, Organization, PolicyMeta};
 pub use platform::App;
 pub use product::Audience;
 pub use recipients::Processor;
 pub use retention::{DeletionRule, Retention, RetentionRule};
 pub use rights::{Right, Rights};
-pub use roles::CustomerData;
+pub use roles::{CustomerData, SubprocessorChanges};
 pub use safeguards::Safeguards;
 pub use security::{Security, SecurityMeasure};
 pub use several::Several;
@@ -116,6 +116,10 @@ pub struct Answers {
     /// business, affiliates, the public, other users.
     #[serde(default)]
     pub disclosures: Vec<Disclosure>,
+    /// Whether the product links to other sites and services whose practices the
+    /// operator does not control; said only when the answer is yes.
+    #[serde(default)]
+    pub third_party_links: ThirdPartyLinks,
     /// Where data is kept and where it travels.
     #[serde(default)]
     pub hosting: Hosting,
@@ -174,6 +178,7 @@ impl Default for Answers {
             ai: AiUse::default(),
             processors: Vec::new(),
             disclosures: Vec::new(),
+            third_party_links: ThirdPartyLinks::default(),
             hosting: Hosting::default(),
             sharing: Sharing::default(),
             retention: Retention::default(),
@@ -230,6 +235,7 @@ parts!(
     ai,
     processors,
     disclosures,
+    third_party_links,
     hosting,
     sharing,
     retention,

@@ -24,6 +24,25 @@ pub struct Sharing {
     pub no_resharing: Option<bool>,
 }
 
+/// Whether the product links to other websites and services, whose practices the
+/// operator does not control; when it does, the policy says so, and that their own
+/// policies apply.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ThirdPartyLinks {
+    /// Yes: the product links to them, and the policy says so. No, or unanswered:
+    /// nothing is said.
+    #[serde(default)]
+    pub stated: Option<bool>,
+    /// What it links to, completing "such as ..." ("the help pages of the tools
+    /// you connect and our community forum").
+    #[serde(default)]
+    pub examples: Option<String>,
+    /// Anything else worth saying about them.
+    #[serde(default)]
+    pub details: Option<String>,
+}
+
 /// How the policy changes and how users hear about it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

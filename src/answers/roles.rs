@@ -8,7 +8,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::DataCategory;
-use super::vocab::DataRole;
+use super::values::Period;
+use super::vocab::{DataRole, NoticeChannel};
 
 /// What the policy says once about data processed on business customers' behalf.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -26,6 +27,30 @@ pub struct CustomerData {
     /// your message is handled under that company's privacy policy.").
     #[serde(default)]
     pub details: Option<String>,
+}
+
+/// How business customers hear of an intended change of the operator's
+/// sub-processors, and object to it. GDPR Art. 28(2): a processor with the
+/// controller's general written authorisation to engage other processors informs it
+/// of any intended addition or replacement, giving it the opportunity to object;
+/// Art. 28(4) binds the other processor to the same obligations.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubprocessorChanges {
+    /// How customers are told.
+    #[serde(default)]
+    pub notify_by: Vec<NoticeChannel>,
+    /// Where customers subscribe to the notices (a mailing list, a feed, a page to
+    /// follow).
+    #[serde(default)]
+    pub subscribe_url: Option<String>,
+    /// How long before the change takes effect ("30 days").
+    #[serde(default)]
+    pub notice_period: Option<Period>,
+    /// How a customer objects, completing "They can object ..." ("by replying to the
+    /// notice within 14 days").
+    #[serde(default)]
+    pub object_by: Option<String>,
 }
 
 impl DataCategory {

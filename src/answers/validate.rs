@@ -71,6 +71,12 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
     if let Some(f) = &a.data.for_customers {
         p.url("data.for_customers.dpa_url", f.dpa_url.as_deref());
     }
+    if let Some(c) = &a.data.subprocessor_changes {
+        p.url(
+            "data.subprocessor_changes.subscribe_url",
+            c.subscribe_url.as_deref(),
+        );
+    }
     for (i, n) in a.data.not_collected.iter().enumerate() {
         p.required(format_args!("data.not_collected[{i}].what"), &n.what);
     }
@@ -95,10 +101,9 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
             &x.categories,
             &categories,
         );
-        p.url(
-            format_args!("processors[{i}].privacy_policy_url"),
-            x.privacy_policy_url.as_deref(),
-        );
+        for (field, _, url) in x.link_fields() {
+            p.url(format_args!("processors[{i}].{field}"), url.as_deref());
+        }
     }
 
     if let Some(t) = &a.telemetry {

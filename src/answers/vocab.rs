@@ -273,6 +273,25 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Who runs a vendor's software, which decides whether the vendor is a recipient at
+    /// all (issue 13 item 10). A recipient is someone personal data is disclosed to (GDPR
+    /// Art. 4(9)); software the operator runs on its own servers discloses nothing to
+    /// its maker, so there is no transfer to make lawful (EDPB Guidelines 05/2021: a
+    /// transfer needs a second party) and no processing agreement to sign (Art. 28(3)).
+    /// A script served through the operator's own domain still sends the vendor data.
+    pub enum Deployment {
+        /// The vendor runs it as a service, and receives the data (the usual case).
+        Service = "service" => "the vendor runs it as a service",
+        /// The operator runs the vendor's software on its own servers; the vendor
+        /// receives nothing.
+        SelfHosted = "self_hosted" => "we run its software on our own servers (the vendor receives nothing)",
+        /// Reached through the operator's own domain or reverse proxy; the vendor still
+        /// receives data, less whatever the proxy removes.
+        Proxied = "proxied" => "through our own domain or proxy (the vendor still receives data)",
+    }
+}
+
+vocabulary! {
     /// How the product answers a browser's Do Not Track signal (CalOPPA requires saying so).
     pub enum DntResponse {
         /// We honour it by turning off tracking for that browser.

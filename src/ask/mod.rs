@@ -922,8 +922,15 @@ fn ask_value(
             },
         ),
         Kind::YesNo => {
-            let default = current.and_then(Value::as_bool).unwrap_or(false);
-            map(prompter.confirm(&prompt, Some(default)), Value::Bool)
+            // The catalog's yes (a CDN working around the world) is the default, and
+            // accepting it leaves the field to the catalog.
+            let default = from_catalog
+                .or(current)
+                .and_then(Value::as_bool)
+                .unwrap_or(false);
+            map(prompter.confirm(&prompt, Some(default)), |yes| {
+                unless_catalogs(q, Value::Bool(yes), from_catalog)
+            })
         }
         Kind::Maybe => {
             let default = current.and_then(Value::as_bool);

@@ -489,16 +489,24 @@ fn a_recipient_can_come_from_the_catalog() {
             Pick("Add"),
             Type("strpe"),
             Type("stripe"),
-            // Name, id, legal entity, role, purpose: Enter keeps what the catalog offers.
+            // Name, id, legal entity, role, who runs it, purpose: Enter keeps what the
+            // catalog offers (and the vendor running it).
             Enter,
             Enter,
             Enter,
             Enter,
             Enter,
-            // Data, countries, commitments, controller, only-if, policy link: left to
-            // the catalog.
+            Enter,
+            // Data, countries, around the world, commitments, controller, only-if,
+            // policy link: left to the catalog.
             Enter,
             Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            // Its DPA, sub-processor list, security and opt-out pages: none.
             Enter,
             Enter,
             Enter,
@@ -506,6 +514,8 @@ fn a_recipient_can_come_from_the_catalog() {
             Pick("Done"),
             // No other recipients (authorities, a buyer, ...).
             Pick("Done"),
+            // No links to other sites.
+            No,
         ],
         false,
     );
@@ -524,6 +534,58 @@ fn a_recipient_can_come_from_the_catalog() {
     );
 }
 
+/// Issue 13 item 10: a CDN the catalog says works around the world is offered that
+/// yes; Enter leaves it to the catalog, a no is written.
+#[test]
+fn the_catalog_s_around_the_world_is_the_default() {
+    let processors = std::slice::from_ref(section("processors").unwrap());
+    let mut answers = Answers::default();
+    answers.organization.country = Some("DE".parse().unwrap());
+    answers.audience.regions = vec![crate::answers::vocab::Region::Eea];
+    let script = |around: Act| {
+        vec![
+            Enter,
+            Pick("Add"),
+            Type("cloudflare"),
+            // Name, id, legal entity, role, who runs it, purpose, categories, data,
+            // countries.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            around,
+            // Safeguard, commitments, controller, only-if, policy link; its DPA,
+            // sub-processor list, security page and opt-out page.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Pick("Done"),
+            Pick("Done"),
+            // Links to others' websites.
+            No,
+        ]
+    };
+    let (_, kept, _, log) = run(processors, answers.clone(), &script(Enter), false);
+    assert!(
+        log.iter().any(|l| l
+            == "confirm: Does it also process data in data centres around the world? [default: Some(true)]"),
+        "{log:#?}"
+    );
+    assert_eq!(kept.processors[0].worldwide, None, "left to the catalog");
+    let (_, changed, _, _) = run(processors, answers, &script(No), false);
+    assert_eq!(changed.processors[0].worldwide, Some(false));
+}
+
 /// Issue 11 §2: each value the catalog will put in the policy is the default of its
 /// field, said to be the catalog's; Enter leaves it to the catalog, and only what the
 /// operator changes is written.
@@ -540,7 +602,8 @@ fn catalog_values_are_offered_as_defaults() {
             Enter,
             Pick("Add"),
             Type("stripe"),
-            // Name, id, legal entity, role, purpose.
+            // Name, id, legal entity, role, who runs it, purpose.
+            Enter,
             Enter,
             Enter,
             Enter,
@@ -548,8 +611,9 @@ fn catalog_values_are_offered_as_defaults() {
             Enter,
             // What it receives: changed.
             Type("a customer identifier and subscription state"),
-            // Countries (Stripe's entry gives none), safeguard, commitments, controller,
-            // only-if.
+            // Countries (Stripe's entry gives none), around the world, safeguard,
+            // commitments, controller, only-if.
+            Enter,
             Enter,
             Enter,
             Enter,
@@ -557,9 +621,16 @@ fn catalog_values_are_offered_as_defaults() {
             Enter,
             // The policy link: typed again as it was, which changes nothing.
             Type("https://stripe.com/privacy"),
+            // Its DPA: given; sub-processor list, security and opt-out pages: none.
+            Type("https://stripe.com/legal/dpa"),
+            Enter,
+            Enter,
+            Enter,
             Pick("Done"),
             // No other recipients (authorities, a buyer, ...).
             Pick("Done"),
+            // No links to other sites.
+            No,
         ],
         false,
     );
@@ -578,8 +649,11 @@ fn catalog_values_are_offered_as_defaults() {
         "{log:#?}"
     );
     offered("text: Where does it process data? [default: ]");
+    // Who runs it is no catalog fact: unanswered, its maker runs it as a service.
+    offered("select: Who runs it? [default: (no answer)]");
     assert!(
-        !log.iter().any(|l| l.contains("(no answer)")),
+        !log.iter()
+            .any(|l| l.contains("(no answer)") && !l.starts_with("select: Who runs it?")),
         "no answer would be the catalog's"
     );
 
@@ -595,6 +669,11 @@ fn catalog_values_are_offered_as_defaults() {
         stripe.data_description.as_deref(),
         Some("a customer identifier and subscription state")
     );
+    assert_eq!(
+        stripe.dpa_url.as_deref(),
+        Some("https://stripe.com/legal/dpa")
+    );
+    assert_eq!(stripe.subprocessors_url, None);
 }
 
 #[test]
@@ -611,6 +690,8 @@ fn services_found_in_the_code_are_offered_in_the_list_menu() {
             Pick("Done"),
             // No other recipients (authorities, a buyer, ...).
             Pick("Done"),
+            // No links to other sites.
+            No,
         ],
         false,
     );
@@ -633,7 +714,7 @@ fn a_code_folder_that_cannot_be_read_is_said_once() {
     let (_, answers, _, log) = run(
         processors,
         Answers::default(),
-        &[Type("/nonexistent/acme"), Pick("Done"), Pick("Done")],
+        &[Type("/nonexistent/acme"), Pick("Done"), Pick("Done"), No],
         false,
     );
     assert!(answers.processors.is_empty());
@@ -1086,4 +1167,45 @@ fn an_entry_stopped_before_it_could_be_saved_is_taken_up_again() {
     assert_eq!(c[0].name, "Invoices");
     assert_eq!(c[0].description, "the invoices you upload");
     assert!(interview.draft.is_none(), "taken, and saved with the list");
+}
+
+/// Issue 13 item 10: a processor for business customers is asked how they hear of
+/// sub-processor changes, after its recipients; a yes to links to other sites is kept
+/// even with nothing else typed.
+#[test]
+fn sub_processor_notices_and_links_to_other_sites_are_asked_after_the_recipients() {
+    let processors = std::slice::from_ref(section("processors").unwrap());
+    let mut answers = Answers::from_json(include_str!("../../examples/complete.json")).unwrap();
+    answers.data.subprocessor_changes = None;
+    let (_, answers, _, log) = run(
+        processors,
+        answers,
+        &[
+            // Where the code is; the recipients as they are.
+            Enter,
+            Pick("Done"),
+            Yes,
+            Tick(&["with a notice on our website"]),
+            Type("14 days"),
+            Type("https://ledgerly.example/subprocessors.rss"),
+            Type("by replying to the notice"),
+            // Other recipients as they are.
+            Pick("Done"),
+            // Links to other sites: yes, with no examples or note.
+            Yes,
+            Enter,
+            Enter,
+        ],
+        false,
+    );
+    let c = answers.data.subprocessor_changes.as_ref().unwrap();
+    assert_eq!(c.notify_by, [crate::answers::vocab::NoticeChannel::Website]);
+    assert_eq!(c.notice_period.unwrap().to_string(), "14 days");
+    assert_eq!(
+        c.subscribe_url.as_deref(),
+        Some("https://ledgerly.example/subprocessors.rss")
+    );
+    assert_eq!(c.object_by.as_deref(), Some("by replying to the notice"));
+    assert_eq!(answers.third_party_links.stated, Some(true), "{log:#?}");
+    assert!(answers.to_json().contains("\"third_party_links\""));
 }

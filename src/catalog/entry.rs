@@ -35,6 +35,10 @@ pub struct Entry {
     /// Where it processes data, when that is fixed and published (not chosen by the customer).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub countries: Vec<Country>,
+    /// It processes data in data centres around the world, wherever a user is nearest
+    /// (a CDN or edge network), as its own documents say.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub worldwide: bool,
     /// How it makes transfers out of the EEA lawful, most specific first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub transfer: Vec<Safeguard>,
@@ -284,11 +288,12 @@ impl ScanKeys {
 
 /// The facts an entry can state about a service's legal position and data, which a
 /// person checks against the service's own documents. `unchecked` names these.
-pub const FACTS: [&str; 10] = [
+pub const FACTS: [&str; 11] = [
     "legal_entity",
     "legal_entities",
     "data",
     "countries",
+    "worldwide",
     "transfer",
     "commitments",
     "privacy_policy",
@@ -340,6 +345,9 @@ impl Entry {
         if !self.confirms("countries") {
             e.countries.clear();
         }
+        if !self.confirms("worldwide") {
+            e.worldwide = false;
+        }
         if !self.confirms("transfer") {
             e.transfer.clear();
         }
@@ -368,6 +376,7 @@ impl Entry {
             "legal_entities" => !self.legal_entities.is_empty(),
             "data" => !self.data.is_empty(),
             "countries" => !self.countries.is_empty(),
+            "worldwide" => self.worldwide,
             "transfer" => !self.transfer.is_empty(),
             "commitments" => !self.commitments.is_empty(),
             "privacy_policy" => self.privacy_policy.is_some(),

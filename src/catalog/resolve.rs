@@ -64,6 +64,7 @@ struct Fills {
     legal_entity: Option<String>,
     data_description: Option<String>,
     countries: Option<Vec<Country>>,
+    worldwide: Option<bool>,
     safeguard: Option<Safeguards>,
     commitments: Option<Vec<String>>,
     privacy_policy_url: Option<String>,
@@ -82,6 +83,10 @@ impl Fills {
         fn given<T: Clone>(v: &[T]) -> Option<Vec<T>> {
             (!v.is_empty()).then(|| v.to_vec())
         }
+        // Software we run ourselves: its maker receives nothing, so the catalog's facts
+        // about the service (where it runs, its safeguards, its own uses, its policy)
+        // say nothing about it.
+        let service = p.receives_data();
         Fills {
             id: blank(&p.id).then(|| e.id.clone()),
             name: blank(&p.name).then(|| e.name.clone()),
@@ -96,34 +101,30 @@ impl Fills {
             data_description: (p.data_description.is_none() && p.categories.is_empty())
                 .then(|| e.data_phrase())
                 .flatten(),
-            countries: p
-                .countries
-                .is_empty()
+            countries: (service && p.countries.is_empty())
                 .then(|| given(&e.countries))
                 .flatten(),
-            safeguard: p
-                .safeguard
-                .is_empty()
+            worldwide: (service && p.worldwide.is_none() && e.worldwide).then_some(true),
+            safeguard: (service && p.safeguard.is_empty())
                 .then(|| {
                     let countries = if p.countries.is_empty() {
                         &e.countries
                     } else {
                         &p.countries
                     };
-                    operator.safeguard(&e.transfer, countries)
+                    let worldwide = p.worldwide.unwrap_or(e.worldwide);
+                    operator.safeguard(&e.transfer, countries, worldwide)
                 })
                 .flatten(),
-            commitments: p
-                .commitments
-                .is_empty()
+            commitments: (service && p.commitments.is_empty())
                 .then(|| given(&e.commitments))
                 .flatten(),
-            privacy_policy_url: p
-                .privacy_policy_url
-                .is_none()
+            privacy_policy_url: (service && p.privacy_policy_url.is_none())
                 .then(|| e.privacy_policy_for(region).map(str::to_owned))
                 .flatten(),
-            controller: p.controller.is_none().then_some(e.controller).flatten(),
+            controller: (service && p.controller.is_none())
+                .then_some(e.controller)
+                .flatten(),
         }
     }
 
@@ -140,6 +141,7 @@ impl Fills {
         put(&mut p.legal_entity, self.legal_entity.map(Some));
         put(&mut p.data_description, self.data_description.map(Some));
         put(&mut p.countries, self.countries);
+        put(&mut p.worldwide, self.worldwide.map(Some));
         put(&mut p.safeguard, self.safeguard);
         put(&mut p.commitments, self.commitments);
         put(&mut p.privacy_policy_url, self.privacy_policy_url.map(Some));
@@ -159,6 +161,7 @@ impl Fills {
             ("legal_entity", self.legal_entity.map(json)),
             ("data_description", self.data_description.map(json)),
             ("countries", self.countries.map(json)),
+            ("worldwide", self.worldwide.map(json)),
             ("safeguard", self.safeguard.map(json)),
             ("commitments", self.commitments.map(json)),
             ("privacy_policy_url", self.privacy_policy_url.map(json)),
@@ -234,24 +237,31 @@ impl Operator {
     }
 
     /// For each transfer law that applies, the entry's first mechanism that covers a
-    /// recipient in `countries` under it (`law::transfers::misfit`), rather than its
+    /// recipient in `countries` (or around the world) under it (`law::transfers::misfit`), rather than its
     /// first one whatever the operator's laws: the EU-US DPF names no transfer from a
     /// UK operator, and SCCs none to a German host from an EEA one. Where the law has
     /// found every country adequate, that is the adequacy decision. Nothing when no
     /// law sees a transfer (then there is nothing to say) or none applies; the first
     /// mechanism when none fits under any law, so `check` can say why.
-    fn safeguard(&self, offered: &[Safeguard], countries: &[Country]) -> Option<Safeguards> {
+    fn safeguard(
+        &self,
+        offered: &[Safeguard],
+        countries: &[Country],
+        worldwide: bool,
+    ) -> Option<Safeguards> {
         let laws: Vec<Exporter> = self
             .laws
             .iter()
             .copied()
-            .filter(|&law| countries.is_empty() || countries.iter().any(|&c| !law.inside(c)))
+            .filter(|&law| {
+                worldwide || countries.is_empty() || countries.iter().any(|&c| !law.inside(c))
+            })
             .collect();
         let &first = offered.first()?;
         if laws.is_empty() {
             return None;
         }
-        if countries.is_empty() {
+        if countries.is_empty() && !worldwide {
             // Nothing to judge a mechanism by: the catalog's own choice.
             return Some(first.into());
         }
@@ -261,7 +271,7 @@ impl Operator {
             .filter_map(|&law| {
                 candidates
                     .clone()
-                    .find(|&s| misfit(law, countries, &s.into()).is_none())
+                    .find(|&s| misfit(law, countries, worldwide, &s.into()).is_none())
             })
             .collect();
         if picked.is_empty() {
@@ -436,22 +446,29 @@ mod tests {
         let eu = operator(vec![Exporter::Eu]);
         let offered = [Safeguard::Adequacy, Safeguard::StandardContractualClauses];
         assert_eq!(
-            eu.safeguard(&offered, &[c("US")]),
+            eu.safeguard(&offered, &[c("US")], false),
             Some(Safeguard::StandardContractualClauses.into()),
             "the US is adequate only for certified companies"
         );
         assert_eq!(
-            eu.safeguard(&offered, &[c("JP")]),
+            eu.safeguard(&offered, &[c("JP")], false),
             Some(Safeguard::Adequacy.into())
         );
-        assert_eq!(eu.safeguard(&offered, &[c("DE")]), None, "no transfer");
+        assert_eq!(
+            eu.safeguard(&offered, &[c("DE")], false),
+            None,
+            "no transfer"
+        );
         let uk = operator(vec![Exporter::Uk]);
         assert_eq!(
-            uk.safeguard(&offered, &[c("DE")]),
+            uk.safeguard(&offered, &[c("DE")], false),
             Some(Safeguard::Adequacy.into()),
             "the UK recognises the EEA"
         );
-        assert_eq!(operator(Vec::new()).safeguard(&offered, &[c("US")]), None);
+        assert_eq!(
+            operator(Vec::new()).safeguard(&offered, &[c("US")], false),
+            None
+        );
         // An EEA operator that also serves the UK: one mechanism per law (FN-12).
         let both = operator(vec![Exporter::Eu, Exporter::Uk]);
         let offered = [
@@ -460,15 +477,29 @@ mod tests {
             Safeguard::UkAddendum,
         ];
         assert_eq!(
-            both.safeguard(&offered, &[c("US")]),
+            both.safeguard(&offered, &[c("US")], false),
             Some(Safeguards::new([
                 Safeguard::DataPrivacyFramework,
                 Safeguard::UkAddendum
             ]))
         );
+        // Around the world (a CDN): the frameworks name one country, so the clauses.
+        assert_eq!(
+            both.safeguard(&offered, &[c("US")], true),
+            Some(Safeguards::new([
+                Safeguard::StandardContractualClauses,
+                Safeguard::UkAddendum
+            ]))
+        );
+        let plain = [Safeguard::Adequacy, Safeguard::StandardContractualClauses];
+        assert_eq!(
+            eu.safeguard(&plain, &[c("DE")], true),
+            Some(Safeguard::StandardContractualClauses.into()),
+            "a German company working around the world transfers data"
+        );
         let derogation = [Safeguard::Consent];
         assert_eq!(
-            eu.safeguard(&derogation, &[c("CN")]),
+            eu.safeguard(&derogation, &[c("CN")], false),
             Some(Safeguard::Consent.into()),
             "nothing fits: the catalog's own, for check to question"
         );

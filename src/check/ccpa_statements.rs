@@ -52,6 +52,8 @@ pub(super) static RULES: &[Rule] = &[
                 .enumerate()
                 .filter(|(_, p)| p.categories.is_empty())
                 .filter(|(_, p)| p.role != crate::answers::vocab::ProcessorRole::Tls)
+                // Software we run ourselves discloses nothing to its maker.
+                .filter(|(_, p)| p.receives_data())
                 .map(|(i, p)| {
                     Hit::with(
                         format!("processors[{i}].categories"),

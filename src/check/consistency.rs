@@ -3,7 +3,9 @@
 
 use super::{Hit, Regime, Rule, Severity, always, california};
 use crate::answers::Answers;
-use crate::answers::vocab::{CookiePurpose, DntResponse, GpcResponse, ProcessorRole, Region};
+use crate::answers::vocab::{
+    CookiePurpose, DntResponse, GpcResponse, ProcessorRole, Region, Safeguard,
+};
 
 /// How validation words a reference to a category that does not exist; those problems
 /// are reported by the rules below that name them, not by `consistency-renderable`.
@@ -156,11 +158,22 @@ pub static RULES: &[Rule] = &[
                 .map(|(i, t)| Hit::with(format!("hosting.transfers[{i}]"), t.country.name()))
                 .collect();
             if !home.is_empty() {
-                for (i, p) in a.processors.iter().enumerate() {
+                // Software we run ourselves is where we host it.
+                for (i, p) in a
+                    .processors
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.receives_data())
+                {
                     if let Some(c) = p.countries.iter().find(|c| !home.contains(c)) {
                         hits.push(Hit::with(
                             format!("processors[{i}].countries"),
                             format!("`{}` in {}", p.name, c.name()),
+                        ));
+                    } else if p.is_worldwide() {
+                        hits.push(Hit::with(
+                            format!("processors[{i}].worldwide"),
+                            format!("`{}` in data centres around the world", p.name),
                         ));
                     }
                 }
@@ -190,7 +203,7 @@ pub static RULES: &[Rule] = &[
             a.processors
                 .iter()
                 .enumerate()
-                .filter(|(_, p)| p.countries.is_empty())
+                .filter(|(_, p)| !p.located())
                 // A certificate authority is asked for the operator's certificates; it
                 // receives no user's data.
                 .filter(|(_, p)| p.role != ProcessorRole::Tls)
@@ -333,14 +346,23 @@ pub static RULES: &[Rule] = &[
             });
             // A recipient that hosts or stores the data is where the data is hosted.
             let hosts = a.processors.iter().enumerate().filter_map(|(i, p)| {
-                if !matches!(p.role, ProcessorRole::Hosting | ProcessorRole::Database) {
+                if !matches!(p.role, ProcessorRole::Hosting | ProcessorRole::Database)
+                    || !p.receives_data()
+                {
                     return None;
                 }
-                let c = p.countries.iter().find(|c| !home.contains(c))?;
-                Some(Hit::with(
-                    format!("processors[{i}].countries"),
-                    format!("`{}` in {}", p.name, c.name()),
-                ))
+                match p.countries.iter().find(|c| !home.contains(c)) {
+                    Some(c) => Some(Hit::with(
+                        format!("processors[{i}].countries"),
+                        format!("`{}` in {}", p.name, c.name()),
+                    )),
+                    None => p.is_worldwide().then(|| {
+                        Hit::with(
+                            format!("processors[{i}].worldwide"),
+                            format!("`{}` in data centres around the world", p.name),
+                        )
+                    }),
+                }
             });
             stores.chain(hosts).collect()
         },
@@ -417,6 +439,52 @@ pub static RULES: &[Rule] = &[
                   nothing to opt out of); if the network targets ads using data from other \
                   sites or apps, that is sharing: answer `sale_and_sharing.shares_for_advertising` \
                   yes, otherwise say in the recipient's purpose that its ads are contextual only",
+    },
+    Rule {
+        id: "consistency-self-hosted",
+        reviewed: "2026-12-06",
+        regime: Regime::Consistency,
+        // Software we run ourselves discloses nothing to its maker, so the policy leaves
+        // it out of the recipients (Art. 4(9), 13(1)(e)) and out of the transfers (Art.
+        // 13(1)(f)). The interview keeps asking where it runs and under what safeguard,
+        // so an answer that contradicts "self-hosted" stays in the policy to be caught. A vendor that still receives data (a script served through our
+        // domain, a hosted dashboard) is a recipient, and calling it self-hosted hides
+        // it from readers.
+        citation: "GDPR Art. 5(1)(a), 13(1)(e), 13(1)(f)",
+        severity: Severity::Error,
+        applies_when: "a recipient is said to be software we run ourselves (`deployment: self_hosted`)",
+        applies: |a| a.processors.iter().any(|p| !p.receives_data()),
+        test: |a| {
+            let home = &a.hosting.data_location;
+            a.processors
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| !p.receives_data())
+                .filter_map(|(i, p)| {
+                    let named = p.safeguard.iter().any(|s| s != Safeguard::NotApplicable);
+                    let abroad = !home.is_empty() && p.countries.iter().any(|c| !home.contains(c));
+                    let sign = if named {
+                        "a transfer safeguard is named for it"
+                    } else if p.controller.is_some() {
+                        "it is said to use the data for its own purposes"
+                    } else if p.is_worldwide() {
+                        "it is said to work in data centres around the world"
+                    } else if abroad {
+                        "it is said to process data outside the countries we host in"
+                    } else {
+                        return None;
+                    };
+                    Some(Hit::with(
+                        format!("processors[{i}].deployment"),
+                        format!("`{}`: {sign}", p.name),
+                    ))
+                })
+                .collect()
+        },
+        message: "A recipient is said to be self-hosted (its maker receives nothing), yet the \
+                  answers say its maker receives data: if its script, dashboard or telemetry \
+                  still sends data to the vendor, answer `deployment` `proxied` (or leave it \
+                  out), so the policy names the vendor as a recipient",
     },
 ];
 

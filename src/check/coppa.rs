@@ -102,7 +102,8 @@ pub static RULES: &[Rule] = &[
                 &a.processors,
                 "processors",
                 "categories",
-                |p| p.categories.is_empty() && p.data_description.is_none(),
+                // Software we run ourselves is no third party.
+                |p| p.categories.is_empty() && p.data_description.is_none() && p.receives_data(),
                 |p| format!("`{}`", p.name),
             ));
             hits

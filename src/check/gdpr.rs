@@ -175,7 +175,8 @@ pub static RULES: &[Rule] = &[
                 &a.processors,
                 "processors",
                 "categories",
-                |p| p.categories.is_empty() && p.data_description.is_none(),
+                // Software we run ourselves is no recipient (Art. 4(9)).
+                |p| p.categories.is_empty() && p.data_description.is_none() && p.receives_data(),
                 |p| format!("`{}`", p.name),
             )
         },
@@ -197,8 +198,7 @@ pub static RULES: &[Rule] = &[
             let mut hits = super::transfers_without_safeguard(a);
             hits.extend(super::processors_outside_without_safeguard(a, inside));
             for (i, p) in a.processors.iter().enumerate() {
-                if p.safeguard.as_slice() == [Safeguard::NotApplicable]
-                    && p.countries.iter().any(|&c| !inside(c))
+                if p.safeguard.as_slice() == [Safeguard::NotApplicable] && p.reaches_outside(inside)
                 {
                     hits.push(Hit::with(
                         format!("processors[{i}].safeguard"),
@@ -229,7 +229,9 @@ pub static RULES: &[Rule] = &[
                 &a.processors,
                 "processors",
                 "countries",
-                |p| p.countries.is_empty(),
+                // Around the world is where it is; software we run ourselves is where
+                // we host it.
+                |p| !p.located(),
                 |p| format!("`{}`", p.name),
             )
         },

@@ -447,7 +447,8 @@ pub(crate) fn no_legal_entity(a: &Answers) -> Vec<Hit> {
     }
 }
 
-/// Processors that process data in a country outside `inside` and state no safeguard.
+/// Processors that process data in a country outside `inside` (or around the world)
+/// and state no safeguard; software we run ourselves sends its vendor nothing.
 pub(crate) fn processors_outside_without_safeguard(
     a: &Answers,
     inside: impl Fn(Country) -> bool,
@@ -455,7 +456,7 @@ pub(crate) fn processors_outside_without_safeguard(
     a.processors
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.safeguard.is_empty() && p.countries.iter().any(|&c| !inside(c)))
+        .filter(|(_, p)| p.safeguard.is_empty() && p.reaches_outside(&inside))
         .map(|(i, p)| {
             Hit::with(
                 format!("processors[{i}].safeguard"),

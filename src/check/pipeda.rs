@@ -63,7 +63,5 @@ fn processed_abroad(a: &Answers) -> bool {
             .stores
             .iter()
             .any(|s| s.country.is_some_and(|c| c != ca))
-        || a.processors
-            .iter()
-            .any(|p| p.countries.iter().any(|&c| c != ca))
+        || a.processors.iter().any(|p| p.reaches_outside(|c| c == ca))
 }

@@ -62,6 +62,27 @@ pub static RULES: &[Rule] = &[
                   yourself, you are a controller for it: change the data's `role`",
     },
     Rule {
+        id: "gdpr-subprocessor-changes",
+        reviewed: "2026-12-06",
+        regime: Regime::Gdpr,
+        // Art. 28(2): a processor engages another processor only with the controller's
+        // prior specific or general written authorisation; under a general one it
+        // informs the controller of any intended addition or replacement, giving it
+        // the opportunity to object. Art. 28(4): the other processor is bound by the
+        // same obligations. No notice period is set by the Regulation: the DPA sets it.
+        citation: "GDPR Art. 28(2)",
+        severity: Severity::Warning,
+        applies_when: "either GDPR applies, some data is processed for business customers \
+                       (`role: processor`), and recipients are listed",
+        applies: |a| any_gdpr(a) && has_customers(a) && !a.processors.is_empty(),
+        test: subprocessor_changes,
+        message: "Data is processed on business customers' behalf and passed to recipients \
+                  (your sub-processors), but the policy does not say how customers are told \
+                  of an intended new or replaced sub-processor, or how they can object. If \
+                  each customer authorises each sub-processor specifically instead, waive \
+                  this finding with that reason",
+    },
+    Rule {
         id: "consistency-local-data-sent",
         reviewed: "2026-12-06",
         regime: Regime::Consistency,
@@ -94,6 +115,23 @@ pub static RULES: &[Rule] = &[
                   for a business customer; data you never receive is not processed by you",
     },
 ];
+
+/// Customers must be told (a channel, or a list they subscribe to) and able to
+/// object; each part missing is its own finding.
+fn subprocessor_changes(a: &Answers) -> Vec<Hit> {
+    let Some(c) = &a.data.subprocessor_changes else {
+        return vec![Hit::at("data.subprocessor_changes")];
+    };
+    let given = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
+    let mut hits = Vec::new();
+    if c.notify_by.is_empty() && !given(&c.subscribe_url) {
+        hits.push(Hit::at("data.subprocessor_changes.notify_by"));
+    }
+    if !given(&c.object_by) {
+        hits.push(Hit::at("data.subprocessor_changes.object_by"));
+    }
+    hits
+}
 
 fn has_customers(a: &Answers) -> bool {
     a.data.categories.iter().any(|c| c.is_customers())

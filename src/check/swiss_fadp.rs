@@ -55,7 +55,9 @@ pub static RULES: &[Rule] = &[
                 &a.processors,
                 "processors",
                 "countries",
-                |p| p.countries.is_empty(),
+                // Around the world is where it is; software we run ourselves is where
+                // we host it.
+                |p| !p.located(),
                 |p| format!("`{}`", p.name),
             )
         },
@@ -73,7 +75,8 @@ pub static RULES: &[Rule] = &[
         test: |a| {
             let mut hits = Vec::new();
             for (i, p) in a.processors.iter().enumerate() {
-                if none(&p.safeguard) && needs_safeguard(&p.countries) {
+                let abroad = p.is_worldwide() || needs_safeguard(&p.countries);
+                if none(&p.safeguard) && p.receives_data() && abroad {
                     hits.push(Hit::with(
                         format!("processors[{i}].safeguard"),
                         format!("`{}`", p.name),
@@ -104,37 +107,48 @@ pub static RULES: &[Rule] = &[
         applies_when: CH,
         applies: crate::law::swiss_fadp,
         test: |a| {
-            let wrong = |countries: &[Country], safeguards: &Safeguards| match misfit(
-                Exporter::Switzerland,
-                countries,
-                safeguards,
-            ) {
-                Some(Misfit::NotAdequate(c)) => Some(format!(
-                    "{} is not on Switzerland's list of adequate states",
-                    c.name()
-                )),
-                Some(Misfit::FrameworkOutsideUs(c)) => Some(format!(
-                    "the Swiss-US Data Privacy Framework covers only certified companies in \
+            let wrong =
+                |countries: &[Country], worldwide: bool, safeguards: &Safeguards| match misfit(
+                    Exporter::Switzerland,
+                    countries,
+                    worldwide,
+                    safeguards,
+                ) {
+                    Some(Misfit::Worldwide) => Some(
+                        "it processes data in data centres around the world, which Switzerland's \
+                     list of adequate states and the Swiss-US Data Privacy Framework do not \
+                     cover; standard contractual clauses or binding corporate rules do \
+                     (Art. 16(2)(d), (e))"
+                            .to_owned(),
+                    ),
+                    Some(Misfit::NotAdequate(c)) => Some(format!(
+                        "{} is not on Switzerland's list of adequate states",
+                        c.name()
+                    )),
+                    Some(Misfit::FrameworkOutsideUs(c)) => Some(format!(
+                        "the Swiss-US Data Privacy Framework covers only certified companies in \
                      the United States, not {}",
-                    c.name()
-                )),
-                Some(Misfit::Derogation) => Some(
-                    "consent and contract (Art. 17) are exceptions for single cases, not for \
+                        c.name()
+                    )),
+                    Some(Misfit::Derogation) => Some(
+                        "consent and contract (Art. 17) are exceptions for single cases, not for \
                      a recipient that receives data as a matter of course"
-                        .to_owned(),
-                ),
-                // Only another law's instruments: the EU-US DPF or the UK's for people
-                // in Switzerland (legal review FN-13).
-                Some(Misfit::OtherLaw(c)) => Some(format!(
-                    "nothing named is a mechanism of Swiss law for {}; it accepts {}",
-                    c.name(),
-                    Exporter::Switzerland.mechanisms()
-                )),
-                Some(Misfit::NoTransfer | Misfit::Unneeded) | None => None,
-            };
+                            .to_owned(),
+                    ),
+                    // Only another law's instruments: the EU-US DPF or the UK's for people
+                    // in Switzerland (legal review FN-13).
+                    Some(Misfit::OtherLaw(c)) => Some(format!(
+                        "nothing named is a mechanism of Swiss law for {}; it accepts {}",
+                        c.name(),
+                        Exporter::Switzerland.mechanisms()
+                    )),
+                    Some(Misfit::NoTransfer | Misfit::Unneeded) | None => None,
+                };
             let mut hits = Vec::new();
-            for (i, p) in a.processors.iter().enumerate() {
-                if let Some(note) = wrong(&p.countries, &p.safeguard) {
+            // Software we run ourselves discloses nothing abroad.
+            let recipients = a.processors.iter().enumerate();
+            for (i, p) in recipients.filter(|(_, p)| p.receives_data()) {
+                if let Some(note) = wrong(&p.countries, p.is_worldwide(), &p.safeguard) {
                     hits.push(Hit::with(
                         format!("processors[{i}].safeguard"),
                         format!("`{}`: {note}", p.name),
@@ -142,7 +156,7 @@ pub static RULES: &[Rule] = &[
                 }
             }
             for (i, t) in a.hosting.transfers.iter().enumerate() {
-                if let Some(note) = wrong(&[t.country], &t.safeguard) {
+                if let Some(note) = wrong(&[t.country], false, &t.safeguard) {
                     hits.push(Hit::with(
                         format!("hosting.transfers[{i}].safeguard"),
                         format!("{}: {note}", t.country.name()),

@@ -4,9 +4,9 @@
 use super::*;
 use crate::answers::vocab::StoreUse;
 use crate::answers::vocab::{
-    Art9Condition, CcpaCategory, CookieBasis, CookiePurpose, DataRole, DataSource, GpcResponse,
-    LegalBasis, LocalPlace, NotUsed, ProcessorRole, ProductKind, Region, RightKind, Safeguard,
-    SecurityMeasureKind, StorageKind, TelemetryDefault,
+    Art9Condition, CcpaCategory, CookieBasis, CookiePurpose, DataRole, DataSource, Deployment,
+    GpcResponse, LegalBasis, LocalPlace, NotUsed, ProcessorRole, ProductKind, RecipientControl,
+    Region, RightKind, Safeguard, SecurityMeasureKind, StorageKind, TelemetryDefault,
 };
 use crate::answers::{
     ContactPerson, Cookie, Permission, Processor, Right, Safeguards, Several, StoreCategory, Waiver,
@@ -415,6 +415,18 @@ fn swiss(a: &mut Answers) {
         .for_each(|t| add_swiss(&mut t.safeguard));
 }
 
+/// Everything kept and processed in Canada, and no transfer listed.
+fn in_canada(a: &mut Answers) {
+    let ca: crate::answers::values::Country = "CA".parse().unwrap();
+    a.hosting.transfers.clear();
+    a.hosting.data_location = vec![ca];
+    a.hosting
+        .stores
+        .iter_mut()
+        .for_each(|s| s.country = Some(ca));
+    a.processors.iter_mut().for_each(|p| p.countries = vec![ca]);
+}
+
 fn us_states(a: &mut Answers) {
     a.audience.regions.push(Region::UsOther);
 }
@@ -476,6 +488,12 @@ rule_tests! {
         a.processors[2].categories.clear();
         a.processors[2].data_description = None;
     };
+    gdpr_recipients_self_hosted: "gdpr-recipients" => |a| {
+        a.processors[2].categories.clear();
+        a.processors[2].data_description = None;
+        a.processors[2].safeguard = Default::default();
+        a.processors[2].deployment = Some(Deployment::SelfHosted);
+    }, |a| a.processors[2].deployment = None;
     gdpr_transfer_safeguard: "gdpr-transfer-safeguard" => none,
         |a| a.processors[2].safeguard = Default::default();
     gdpr_recipient_location: "gdpr-recipient-location" => none,
@@ -491,6 +509,31 @@ rule_tests! {
         a.processors[0].countries = vec!["DE".parse().unwrap()];
         a.processors[0].safeguard = Safeguard::StandardContractualClauses.into();
     };
+    // Issue 13 item 10, a network around the world: adequacy and the frameworks cover
+    // named countries; Postmark's clauses (with the UK Addendum) go with the data,
+    // Stripe's frameworks do not.
+    gdpr_transfer_mechanism_worldwide: "gdpr-transfer-mechanism" => |a| {
+        a.processors[2].worldwide = Some(true);
+    }, |a| a.processors[1].worldwide = Some(true);
+    // A German host is no transfer for EU users, until it also works around the world.
+    gdpr_transfer_safeguard_worldwide: "gdpr-transfer-safeguard" => |a| {
+        only(a, &[Region::Eea]);
+        a.processors[0].safeguard = Default::default();
+    }, |a| a.processors[0].worldwide = Some(true);
+    // Software we run ourselves sends its maker nothing: no safeguard to name.
+    gdpr_transfer_safeguard_self_hosted: "gdpr-transfer-safeguard" => |a| {
+        a.processors[2].safeguard = Default::default();
+        a.processors[2].deployment = Some(Deployment::SelfHosted);
+    }, |a| a.processors[2].deployment = Some(Deployment::Proxied);
+    gdpr_recipient_location_worldwide: "gdpr-recipient-location" => |a| {
+        a.processors[0].countries.clear();
+        a.processors[0].worldwide = Some(true);
+    }, |a| a.processors[0].worldwide = Some(false);
+    gdpr_recipient_location_self_hosted: "gdpr-recipient-location" => |a| {
+        a.processors[0].countries.clear();
+        a.processors[0].safeguard = Default::default();
+        a.processors[0].deployment = Some(Deployment::SelfHosted);
+    }, |a| a.processors[0].deployment = None;
     gdpr_safeguards_copy: "gdpr-safeguards-copy" => none,
         |a| a.hosting.safeguards_copy = None;
     // Legal review S3: charging on a legal obligation.
@@ -586,6 +629,18 @@ rule_tests! {
         swiss(a);
         a.processors[0].safeguard = Default::default();
     }, |a| a.processors[0].countries = vec!["IN".parse().unwrap()];
+    fadp_transfer_mechanism_worldwide: "fadp-transfer-mechanism" => swiss,
+        |a| a.processors[1].worldwide = Some(true);
+    fadp_transfer_safeguard_worldwide: "fadp-transfer-safeguard" => |a| {
+        swiss(a);
+        a.processors[0].safeguard = Default::default();
+    }, |a| a.processors[0].worldwide = Some(true);
+    fadp_recipient_country_self_hosted: "fadp-recipient-country" => |a| {
+        swiss(a);
+        a.processors[0].countries.clear();
+        a.processors[0].safeguard = Default::default();
+        a.processors[0].deployment = Some(Deployment::SelfHosted);
+    }, |a| a.processors[0].deployment = Some(Deployment::Service);
     fadp_transfer_safeguard_none_needed: "fadp-transfer-safeguard" => swiss,
         |a| a.processors[2].safeguard = Safeguard::NotApplicable.into();
     fadp_representative: "fadp-representative" => |a| {
@@ -661,6 +716,12 @@ rule_tests! {
         |a| a.sale_and_sharing.sells_or_shares_under_16 = None;
     ccpa_business_purpose_disclosures: "ccpa-business-purpose-disclosures" => none,
         |a| a.processors[2].categories.clear();
+    // Software we run ourselves discloses nothing: no row owed for it.
+    ccpa_business_purpose_disclosures_self_hosted: "ccpa-business-purpose-disclosures" => |a| {
+        a.processors[2].categories.clear();
+        a.processors[2].safeguard = Default::default();
+        a.processors[2].deployment = Some(Deployment::SelfHosted);
+    }, |a| a.processors[2].deployment = Some(Deployment::Proxied);
     ccpa_request_methods: "ccpa-request-methods" => none,
         |a| a.rights.exclusively_online = None;
     ccpa_authorized_agents: "ccpa-authorized-agents" => none, |a| a.rights.authorized_agents = Some(false);
@@ -703,10 +764,22 @@ rule_tests! {
     lgpd_response_time: "lgpd-response-time" => none,
         |a| a.rights.response_time = Some("30 days".parse().unwrap());
     lgpd_transfer: "lgpd-transfer" => none, |a| a.processors[0].safeguard = Default::default();
+    // Brazil's recognition of the EEA does not reach data centres around the world.
+    lgpd_transfer_worldwide: "lgpd-transfer" => none, |a| a.processors[0].worldwide = Some(true);
 
     // PIPEDA
     pipeda_accountable_person: "pipeda-accountable-person" => none, |a| a.organization.dpo = None;
     pipeda_cross_border: "pipeda-cross-border" => none, |a| a.hosting.transfers[0].details = None;
+    // Issue 13 item 10: around the world is abroad; software we run ourselves is where
+    // we host it. The base: everything in Canada, nothing transferred.
+    pipeda_cross_border_worldwide: "pipeda-cross-border" => in_canada, |a| {
+        a.processors[0].worldwide = Some(true);
+    };
+    pipeda_cross_border_self_hosted: "pipeda-cross-border" => |a| {
+        in_canada(a);
+        a.processors[0].countries = vec!["US".parse().unwrap()];
+        a.processors[0].deployment = Some(Deployment::SelfHosted);
+    }, |a| a.processors[0].deployment = None;
 
     // Kazakhstan
     kz_localization: "kz-localization" => |a| {
@@ -741,6 +814,11 @@ rule_tests! {
         a.hosting.transfers.clear();
         a.processors.truncate(1);
     }, |a| a.processors[0].countries = vec!["US".parse().unwrap()];
+    consistency_stays_in_region_worldwide: "consistency-stays-in-region" => |a| {
+        a.hosting.stays_in_region = Some(true);
+        a.hosting.transfers.clear();
+        a.processors.truncate(1);
+    }, |a| a.processors[0].worldwide = Some(true);
     consistency_do_not_track: "consistency-do-not-track" => none,
         |a| a.tracking.cross_site_tracking = Some(true);
     consistency_gpc_sale: "consistency-gpc-sale" => none, |a| a.sale_and_sharing.sells = Some(true);
@@ -753,6 +831,30 @@ rule_tests! {
         |a| a.hosting.stores[1].country = Some("US".parse().unwrap());
     consistency_hosting_provider_location: "consistency-hosting-location" => none,
         |a| a.processors[0].countries.push("US".parse().unwrap());
+    consistency_hosting_provider_worldwide: "consistency-hosting-location" => none,
+        |a| a.processors[0].worldwide = Some(true);
+    // Our own servers are where we host: a self-hosted tool elsewhere is quiet, a
+    // vendor-run one is not.
+    consistency_hosting_location_self_hosted: "consistency-hosting-location" => |a| {
+        a.processors[0].countries = vec!["US".parse().unwrap()];
+        a.processors[0].deployment = Some(Deployment::SelfHosted);
+    }, |a| a.processors[0].deployment = None;
+    consistency_self_hosted: "consistency-self-hosted" => |a| {
+        a.processors[0].deployment = Some(Deployment::SelfHosted);
+        a.processors[0].safeguard = Default::default();
+    }, |a| a.processors[0].safeguard = Safeguard::StandardContractualClauses.into();
+    consistency_self_hosted_worldwide: "consistency-self-hosted" => |a| {
+        a.processors[0].deployment = Some(Deployment::SelfHosted);
+        a.processors[0].safeguard = Default::default();
+    }, |a| a.processors[0].worldwide = Some(true);
+    consistency_self_hosted_abroad: "consistency-self-hosted" => |a| {
+        a.processors[0].deployment = Some(Deployment::SelfHosted);
+        a.processors[0].safeguard = Default::default();
+    }, |a| a.processors[0].countries = vec!["US".parse().unwrap()];
+    consistency_self_hosted_controller: "consistency-self-hosted" => |a| {
+        a.processors[0].deployment = Some(Deployment::SelfHosted);
+        a.processors[0].safeguard = Default::default();
+    }, |a| a.processors[0].controller = Some(RecipientControl::Independent);
     consistency_children_age: "consistency-children-age" => |a| {
         kids(a);
         a.audience.minimum_age = Some(12);
@@ -772,6 +874,13 @@ rule_tests! {
     consistency_stays_in_region_unknown: "consistency-stays-in-region-unknown" => |a| {
         a.hosting.stays_in_region = Some(true);
     }, |a| a.processors[2].countries.clear();
+    // Around the world is a place: the statement is then known to be false (the rule
+    // above), not unknowable.
+    consistency_stays_in_region_unknown_worldwide: "consistency-stays-in-region-unknown" => |a| {
+        a.hosting.stays_in_region = Some(true);
+        a.processors[2].countries.clear();
+        a.processors[2].worldwide = Some(true);
+    }, |a| a.processors[2].worldwide = None;
     consistency_advertising_cookies: "consistency-advertising-cookies" => |a| {
         a.tracking.cookies.push(ad_cookie(None));
     }, |a| a.tracking.cookies.push(ad_cookie(Some("AdNet")));
@@ -849,6 +958,8 @@ rule_tests! {
         let i = a.purposes.iter().position(|p| p.legal_basis.is_empty()).unwrap();
         a.purposes[i].legal_basis = LegalBasis::Contract.into();
     };
+    gdpr_subprocessor_changes: "gdpr-subprocessor-changes" => none,
+        |a| a.data.subprocessor_changes.as_mut().unwrap().object_by = None;
     // Store forms against the policy
     store_category_absent: "store-category-absent" => mobile_store,
         |a| a.stores.categories[0].category = "contacts".into();
@@ -885,6 +996,32 @@ rule_tests! {
     // A path that points at no answer is no suggestion; one that does fires.
     consistency_unconfirmed: "consistency-unconfirmed" => |a| a.mark_suggested("processors.gone"),
         |a| a.mark_suggested("purposes.0");
+}
+
+/// How customers hear of sub-processor changes is asked only of a processor for
+/// business customers that has recipients: not of a controller alone, nor of one with
+/// no recipient to change (GDPR Art. 28(2)). Left out entirely, it fires at its
+/// question.
+#[test]
+fn subprocessor_changes_are_asked_only_of_a_processor_with_recipients() {
+    let fires = |a: &Answers| -> Vec<String> {
+        check(a)
+            .into_iter()
+            .filter(|f| f.rule == "gdpr-subprocessor-changes")
+            .map(|f| f.answer.clone())
+            .collect()
+    };
+    let mut a = complete();
+    a.data.subprocessor_changes = None;
+    assert_eq!(fires(&a), ["data.subprocessor_changes"]);
+    let mut controller = a.clone();
+    for c in &mut controller.data.categories {
+        c.role = None;
+    }
+    assert!(fires(&controller).is_empty());
+    let mut alone = a.clone();
+    alone.processors.clear();
+    assert!(fires(&alone).is_empty());
 }
 
 /// The bookkeeping records become data processed for the operator's customers, in a

@@ -37,16 +37,21 @@ pub(super) fn transfer_findings(
     laws: &[Exporter],
     judge: impl Fn(&[(Exporter, Option<Misfit>)]) -> Option<String>,
 ) -> Vec<Hit> {
-    let judged = |countries: &[Country], safeguards: &Safeguards| {
+    let judged = |countries: &[Country], worldwide: bool, safeguards: &Safeguards| {
         let verdicts: Vec<(Exporter, Option<Misfit>)> = laws
             .iter()
-            .map(|&law| (law, misfit(law, countries, safeguards)))
+            .map(|&law| (law, misfit(law, countries, worldwide, safeguards)))
             .collect();
         judge(&verdicts)
     };
     let mut hits = Vec::new();
+    // Software we run ourselves sends its vendor nothing: no transfer to judge (a
+    // safeguard named for it is `consistency-self-hosted`'s to catch).
     for (i, p) in a.processors.iter().enumerate() {
-        if let Some(note) = judged(&p.countries, &p.safeguard) {
+        if !p.receives_data() {
+            continue;
+        }
+        if let Some(note) = judged(&p.countries, p.is_worldwide(), &p.safeguard) {
             hits.push(Hit::with(
                 format!("processors[{i}].safeguard"),
                 format!("`{}`: {note}", p.name),
@@ -54,7 +59,7 @@ pub(super) fn transfer_findings(
         }
     }
     for (i, t) in a.hosting.transfers.iter().enumerate() {
-        if let Some(note) = judged(&[t.country], &t.safeguard) {
+        if let Some(note) = judged(&[t.country], false, &t.safeguard) {
             hits.push(Hit::with(
                 format!("hosting.transfers[{i}].safeguard"),
                 format!("{}: {note}", t.country.name()),
@@ -92,6 +97,25 @@ pub(super) fn wrong_mechanism(verdicts: &[(Exporter, Option<Misfit>)]) -> Option
              adequacy decision, the Data Privacy Framework, standard contractual clauses or \
              binding corporate rules"
             .to_owned(),
+        Misfit::Worldwide => format!(
+            "it processes data in data centres around the world, which no adequacy decision \
+             or Data Privacy Framework covers (they cover named countries); {} accepts for \
+             it {}",
+            law.name(),
+            // `Exporter::covers_anywhere`, in words.
+            match law {
+                Exporter::Uk => {
+                    "the IDTA, the EU clauses with the UK Addendum or binding corporate rules"
+                }
+                Exporter::Brazil => {
+                    "the ANPD's standard contractual clauses, global corporate rules or the \
+                     user's specific and highlighted consent"
+                }
+                Exporter::Eu | Exporter::Switzerland => {
+                    "standard contractual clauses or binding corporate rules"
+                }
+            }
+        ),
         Misfit::OtherLaw(c) => format!(
             "nothing named is a mechanism of {} for {}; it accepts {}",
             law.name(),

@@ -9,8 +9,8 @@ use super::materiality::{
 };
 use super::phrases::{categories_phrase, join_and};
 use super::section::Section;
-use crate::answers::vocab::{DataSource, LegalBasis, TrainingUse};
-use crate::answers::{CustomerData, DataCategory, NotCollected, Purpose};
+use crate::answers::vocab::{DataSource, LegalBasis, NoticeChannel, TrainingUse};
+use crate::answers::{CustomerData, DataCategory, NotCollected, Purpose, SubprocessorChanges};
 
 const CATEGORIES: Records<DataCategory, String> = Records {
     noun: |_| "data category",
@@ -127,6 +127,7 @@ pub(super) fn data(s: &mut Section) {
         &nc.dpa_url,
     );
     s.text("note on customers' data", &oc.details, &nc.details);
+    subprocessor_changes(s);
     if o.notes != n.notes {
         s.changed("Reworded the notes on what is collected".to_owned(), None);
     }
@@ -408,4 +409,61 @@ pub(super) fn ai(s: &mut Section) {
         &o.automated_consequences,
         &n.automated_consequences,
     );
+}
+
+/// How customers hear of sub-processor changes (GDPR Art. 28(2)): said, no longer
+/// said, or changed in one of its parts. Never material: it is the operator's notice
+/// to its customers, not a change to what happens to anyone's data.
+fn subprocessor_changes(s: &mut Section) {
+    const WHAT: &str = "how customers are told of sub-processor changes";
+    let (o, n) = (
+        s.old.data.subprocessor_changes.clone(),
+        s.new.data.subprocessor_changes.clone(),
+    );
+    // The channels' labels speak to a user ("your account address"); these are
+    // about the customers, and short enough to quote.
+    let channels = |c: &SubprocessorChanges| {
+        let words: Vec<&str> = c
+            .notify_by
+            .iter()
+            .map(|n| match n {
+                NoticeChannel::Email => "e-mail",
+                NoticeChannel::InApp => "a notice in the app",
+                NoticeChannel::Website => "a notice on our website",
+            })
+            .collect();
+        (!words.is_empty()).then(|| words.join(" and "))
+    };
+    match (o, n) {
+        (None, None) => {}
+        (None, Some(c)) => {
+            let mut text = format!("Now says {WHAT}");
+            if let Some(p) = c.notice_period {
+                text.push_str(&format!(", {p} ahead"));
+            }
+            if let Some(words) = channels(&c) {
+                text.push_str(&format!(", by {words}"));
+            }
+            s.added(text, None);
+        }
+        (Some(_), None) => s.removed(format!("No longer says {WHAT}")),
+        (Some(x), Some(y)) => {
+            s.value(WHAT, channels(&x), channels(&y), None);
+            s.shown(
+                "notice period for sub-processor changes",
+                x.notice_period,
+                y.notice_period,
+            );
+            s.text(
+                "link to subscribe to sub-processor changes",
+                &x.subscribe_url,
+                &y.subscribe_url,
+            );
+            s.text(
+                "how customers object to sub-processor changes",
+                &x.object_by,
+                &y.object_by,
+            );
+        }
+    }
 }

@@ -6,7 +6,7 @@ use super::lists::Records;
 use super::materiality::{MORE_DATA, NEW_RECIPIENT};
 use super::phrases::categories_phrase;
 use super::section::Section;
-use crate::answers::Disclosure;
+use crate::answers::{Disclosure, ThirdPartyLinks};
 
 /// "Authorities and courts" or "Our affiliates (Acme Group GmbH)".
 fn who(d: &Disclosure) -> String {
@@ -49,4 +49,34 @@ pub(super) fn disclosures(s: &mut Section) {
             }
         },
     );
+}
+
+/// The statement that the product links to sites and services of others: said, no
+/// longer said, or its examples and note changed. Never material: it describes no
+/// processing of the operator's.
+pub(super) fn third_party_links(s: &mut Section) {
+    let said = |l: &ThirdPartyLinks| (l.stated == Some(true)).then(|| l.clone());
+    let (o, n) = (
+        said(&s.old.third_party_links),
+        said(&s.new.third_party_links),
+    );
+    match (o, n) {
+        (None, None) => {}
+        (None, Some(l)) => {
+            let mut text = "Now says the product links to other websites and services, \
+                            which this policy does not cover"
+                .to_owned();
+            if let Some(e) = l.examples.filter(|e| !e.trim().is_empty()) {
+                text.push_str(&format!(" (such as {e})"));
+            }
+            s.added(text, None);
+        }
+        (Some(_), None) => {
+            s.removed("No longer says the product links to other websites and services".to_owned())
+        }
+        (Some(x), Some(y)) => {
+            s.text("examples of linked sites", &x.examples, &y.examples);
+            s.text("note on linked sites", &x.details, &y.details);
+        }
+    }
 }

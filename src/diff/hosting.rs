@@ -124,7 +124,8 @@ fn countries(a: &Policy) -> BTreeMap<Country, BTreeSet<String>> {
     for t in &a.hosting.transfers {
         add(t.country, "a transfer".to_owned());
     }
-    for p in &a.processors {
+    // Software we run ourselves sends its maker nothing, wherever the maker is.
+    for p in a.processors.iter().filter(|p| p.receives_data()) {
         for &c in &p.countries {
             add(c, p.name.clone());
         }

@@ -198,6 +198,7 @@ const AREAS: &[(Area, CompareArea)] = &[
     (Area::Ai, data::ai),
     (Area::Processors, recipients::processors),
     (Area::Disclosures, disclosures::disclosures),
+    (Area::Disclosures, disclosures::third_party_links),
     (Area::Hosting, hosting::hosting),
     (Area::Transfers, hosting::transfers),
     (Area::Transfers, hosting::new_countries),
@@ -235,3 +236,5 @@ pub fn compare(old: &Policy, new: &Policy) -> Diff {
 mod tests;
 #[cfg(test)]
 mod tests_model_v2;
+#[cfg(test)]
+mod tests_notices;

@@ -1,7 +1,7 @@
 use super::*;
 use crate::answers::values::Period;
 use crate::answers::vocab::{
-    DataSource, ProcessorRole, Region, RightKind, TrainingUse, Visibility,
+    DataSource, Deployment, ProcessorRole, Region, RightKind, TrainingUse, Visibility,
 };
 use crate::answers::{Answers, DataCategory, Processor, Purpose};
 
@@ -107,6 +107,119 @@ fn a_recipient_turned_advertising_network_is_sharing_turned_on() {
         c.text.contains("PostHog (push notifications)"),
         "{}",
         c.text
+    );
+}
+
+/// Issue 13 item 10: a recipient that now works in data centres around the world sends
+/// data to countries it did not (GDPR Art. 13(1)(f)); back is listed only.
+#[test]
+fn a_recipient_now_working_around_the_world_is_a_transfer_to_new_countries() {
+    let mut with = stepr();
+    with.processors.push(posthog());
+    let mut edge = with.clone();
+    edge.processors.last_mut().unwrap().worldwide = Some(true);
+    let diff = compare(&with, &edge);
+    assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
+    material(&diff.changes[0], "transfer to a new country");
+    assert_eq!(
+        diff.changes[0].text,
+        "PostHog now also processes data in data centres around the world"
+    );
+    let back = compare(&edge, &with);
+    assert_eq!(back.changes.len(), 1, "{:#?}", back.changes);
+    not_material(&back.changes[0]);
+    // A new one says where it works.
+    let c = one(|a| {
+        let mut p = posthog();
+        p.worldwide = Some(true);
+        a.processors.push(p);
+    });
+    assert!(
+        c.text
+            .ends_with("in Kazakhstan and data centres around the world"),
+        "{}",
+        c.text
+    );
+}
+
+/// Issue 13 item 10: software we run ourselves is no recipient; its maker starting to
+/// receive data is a new recipient, and a proxy no longer stripping data is more data.
+#[test]
+fn who_runs_a_recipient_decides_whether_it_receives_data() {
+    let mut own = stepr();
+    let mut p = posthog();
+    p.deployment = Some(Deployment::SelfHosted);
+    own.processors.push(p);
+    // Adding software we run ourselves tells readers of no new recipient.
+    let old = stepr();
+    let added = compare(&old, &own);
+    assert_eq!(added.changes.len(), 1, "{:#?}", added.changes);
+    not_material(&added.changes[0]);
+    assert!(
+        added.changes[0]
+            .text
+            .contains("software we run on our own servers"),
+        "{}",
+        added.changes[0].text
+    );
+    // Its maker now receives data through our proxy: a new recipient.
+    let mut proxied = own.clone();
+    let last = proxied.processors.last_mut().unwrap();
+    last.deployment = Some(Deployment::Proxied);
+    last.proxy_removes = Some("your IP address".into());
+    let diff = compare(&own, &proxied);
+    let change = diff
+        .changes
+        .iter()
+        .find(|c| c.text.starts_with("PostHog now receives data"))
+        .unwrap_or_else(|| panic!("{:#?}", diff.changes));
+    material(change, "new recipient");
+    assert_eq!(
+        change.text,
+        "PostHog now receives data: it is reached through a proxy on our own domain, no \
+         longer software we run ourselves"
+    );
+    // The proxy taken away: what it stripped now reaches the maker.
+    let mut direct = proxied.clone();
+    direct.processors.last_mut().unwrap().deployment = None;
+    let diff = compare(&proxied, &direct);
+    assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
+    material(&diff.changes[0], "recipient receives more data");
+    assert_eq!(
+        diff.changes[0].text,
+        "PostHog is now run by its maker as a service, and receives your IP address, which \
+         our proxy used to remove"
+    );
+    // Back to our own servers: listed, not material.
+    let diff = compare(&direct, &own);
+    let change = diff
+        .changes
+        .iter()
+        .find(|c| c.text.contains("now software we run on our own servers"))
+        .unwrap_or_else(|| panic!("{:#?}", diff.changes));
+    not_material(change);
+    // The proxy no longer strips anything: more data.
+    let mut bare = proxied.clone();
+    bare.processors.last_mut().unwrap().proxy_removes = None;
+    let diff = compare(&proxied, &bare);
+    assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
+    material(&diff.changes[0], "recipient receives more data");
+    assert_eq!(
+        diff.changes[0].text,
+        "PostHog now also receives your IP address: our proxy no longer removes it"
+    );
+    // What the proxy removes, reworded.
+    let mut less = proxied.clone();
+    less.processors.last_mut().unwrap().proxy_removes =
+        Some("your IP address and user agent".into());
+    let diff = compare(&proxied, &less);
+    assert_eq!(diff.changes.len(), 1, "{:#?}", diff.changes);
+    assert!(
+        diff.changes[0]
+            .text
+            .contains("what our proxy removes before data reaches PostHog"),
+        "{}",
+        diff.changes[0].text
     );
 }
 

@@ -203,7 +203,7 @@ impl Exporter {
     /// Whether `mechanism`, under this law, makes a systematic transfer to a recipient
     /// in `country` (outside the law's territory) lawful.
     pub fn covers(self, mechanism: Safeguard, country: Country) -> bool {
-        use Exporter::{Brazil, Eu, Switzerland, Uk};
+        use Exporter::{Eu, Switzerland, Uk};
         use Safeguard::*;
         let us = country.code() == "US";
         match (self, mechanism) {
@@ -211,6 +211,24 @@ impl Exporter {
             // Each framework is an adequacy finding of its own law, for certified US
             // companies only: Decision (EU) 2023/1795; SI 2023/1028; DPO Annex 1.
             (Eu, DataPrivacyFramework) | (Uk, UkExtension) | (Switzerland, SwissUsDpf) => us,
+            _ => self.covers_anywhere(mechanism),
+        }
+    }
+
+    /// Whether `mechanism`, under this law, covers a recipient wherever it processes
+    /// data, so also one in data centres around the world (`Processor::worldwide`). An
+    /// adequacy decision (GDPR Art. 45(1)) and a Data Privacy Framework are findings
+    /// about one named country; clauses and corporate rules bind the recipient,
+    /// whatever the country: the EU clauses cover a transfer to any recipient "whose
+    /// processing of the data is not subject to" the GDPR (Commission Implementing
+    /// Decision (EU) 2021/914, Art. 1), and binding corporate rules apply to every
+    /// member of the group concerned (GDPR Art. 47(1)(a)). To confirm (README): that one
+    /// set of clauses whose annex names a worldwide network rather than countries
+    /// meets the supervisory authorities' expectations.
+    pub fn covers_anywhere(self, mechanism: Safeguard) -> bool {
+        use Exporter::{Brazil, Eu, Switzerland, Uk};
+        use Safeguard::*;
+        match (self, mechanism) {
             // GDPR Art. 46(2)(c). The FDPIC recognised the EU's 2021 clauses, with the
             // Swiss adaptations, for revFADP Art. 16(2)(d) (27 August 2021).
             (Eu | Switzerland, StandardContractualClauses) => true,
@@ -257,29 +275,49 @@ pub enum Misfit {
     /// receives data as a matter of course: derogations are for occasional transfers
     /// (EDPB Guidelines 2/2018, section 2.1) (FN-7).
     Derogation,
+    /// The recipient works in data centres around the world, and only mechanisms for
+    /// named countries (adequacy, a Data Privacy Framework) are given.
+    Worldwide,
     /// Only another law's instruments are named: the EU-US DPF or the EU clauses for
     /// UK users' data (FN-12), the UK Extension for EU users', the EU's mechanisms for
     /// Brazil (FN-3).
     OtherLaw(Country),
 }
 
-/// Whether `safeguards` fit a recipient processing data in `countries` under `law`.
-/// `None` when they fit, or when there is nothing to judge (no countries, no
+/// Whether `safeguards` fit a recipient processing data in `countries` (and, when
+/// `worldwide`, in data centres around the world) under `law`.
+/// `None` when they fit, or when there is nothing to judge (no location, no
 /// mechanism named; "none needed" outside the territory is a finding of its own).
-pub fn misfit(law: Exporter, countries: &[Country], safeguards: &Safeguards) -> Option<Misfit> {
+pub fn misfit(
+    law: Exporter,
+    countries: &[Country],
+    worldwide: bool,
+    safeguards: &Safeguards,
+) -> Option<Misfit> {
     let named: Vec<Safeguard> = safeguards
         .iter()
         .filter(|&s| s != Safeguard::NotApplicable)
         .collect();
-    if countries.is_empty() || named.is_empty() {
+    if (countries.is_empty() && !worldwide) || named.is_empty() {
         return None;
+    }
+    let has = |s: Safeguard| named.contains(&s);
+    // Around the world is outside every territory and in countries no decision
+    // covers: only a mechanism that goes with the data fits.
+    if worldwide && !named.iter().any(|&s| law.covers_anywhere(s)) {
+        let derogation = has(Safeguard::Consent) || has(Safeguard::ContractNecessity);
+        return Some(if derogation {
+            Misfit::Derogation
+        } else {
+            Misfit::Worldwide
+        });
     }
     let outside: Vec<Country> = countries
         .iter()
         .copied()
         .filter(|&c| !law.inside(c))
         .collect();
-    if outside.is_empty() {
+    if outside.is_empty() && !worldwide {
         return Some(Misfit::NoTransfer);
     }
     // A country with an adequacy decision for everyone needs nothing more, whatever
@@ -288,7 +326,7 @@ pub fn misfit(law: Exporter, countries: &[Country], safeguards: &Safeguards) -> 
         .into_iter()
         .filter(|&c| law.adequacy(c).is_none_or(|a| a.certified_only))
         .collect();
-    if uncovered.is_empty() {
+    if uncovered.is_empty() && !worldwide {
         // Adequacy covers every country: naming anything else misinforms the reader,
         // who is owed the adequacy decision (Art. 13(1)(f)).
         return (!named.contains(&Safeguard::Adequacy)).then_some(Misfit::Unneeded);
@@ -296,7 +334,6 @@ pub fn misfit(law: Exporter, countries: &[Country], safeguards: &Safeguards) -> 
     let &c = uncovered
         .iter()
         .find(|&&c| !named.iter().any(|&s| law.covers(s, c)))?;
-    let has = |s: Safeguard| named.contains(&s);
     Some(
         if has(Safeguard::Consent) || has(Safeguard::ContractNecessity) {
             Misfit::Derogation
@@ -326,7 +363,10 @@ pub const CONTRACTUAL: &[Safeguard] = &[
 /// `hosting.safeguards_copy` exactly when this holds.
 pub fn needs_copy_route(a: &crate::answers::Answers) -> bool {
     let contractual = |s: &Safeguards| s.iter().any(|s| CONTRACTUAL.contains(&s));
-    a.processors.iter().any(|p| contractual(&p.safeguard))
+    // Software we run ourselves transfers nothing (`Processor::receives_data`).
+    a.processors
+        .iter()
+        .any(|p| p.receives_data() && contractual(&p.safeguard))
         || a.hosting
             .transfers
             .iter()
@@ -352,7 +392,12 @@ mod tests {
 
     fn judge(law: Exporter, countries: &[&str], named: &[Safeguard]) -> Option<Misfit> {
         let countries: Vec<Country> = countries.iter().map(|&x| c(x)).collect();
-        misfit(law, &countries, &Safeguards::new(named.iter().copied()))
+        misfit(
+            law,
+            &countries,
+            false,
+            &Safeguards::new(named.iter().copied()),
+        )
     }
 
     #[test]
@@ -479,6 +524,75 @@ mod tests {
             judge(Exporter::Eu, &["US"], &[StandardContractualClauses]),
             None
         );
+    }
+
+    fn worldwide(law: Exporter, countries: &[&str], named: &[Safeguard]) -> Option<Misfit> {
+        let countries: Vec<Country> = countries.iter().map(|&x| c(x)).collect();
+        misfit(
+            law,
+            &countries,
+            true,
+            &Safeguards::new(named.iter().copied()),
+        )
+    }
+
+    #[test]
+    fn around_the_world_only_mechanisms_that_go_with_the_data_fit() {
+        // Adequacy and the frameworks are findings about named countries.
+        for named in [
+            &[Adequacy][..],
+            &[DataPrivacyFramework],
+            &[Adequacy, DataPrivacyFramework],
+        ] {
+            assert_eq!(
+                worldwide(Exporter::Eu, &["US"], named),
+                Some(Misfit::Worldwide)
+            );
+        }
+        assert_eq!(
+            worldwide(Exporter::Uk, &[], &[UkExtension]),
+            Some(Misfit::Worldwide)
+        );
+        // Clauses and corporate rules do, each law its own.
+        assert_eq!(
+            worldwide(Exporter::Eu, &["US"], &[StandardContractualClauses]),
+            None
+        );
+        assert_eq!(
+            worldwide(
+                Exporter::Eu,
+                &["US"],
+                &[DataPrivacyFramework, StandardContractualClauses]
+            ),
+            None
+        );
+        assert_eq!(worldwide(Exporter::Uk, &[], &[Idta]), None);
+        assert_eq!(
+            worldwide(Exporter::Switzerland, &[], &[BindingCorporateRules]),
+            None
+        );
+        assert_eq!(worldwide(Exporter::Brazil, &[], &[AnpdClauses]), None);
+        assert_eq!(
+            worldwide(Exporter::Uk, &[], &[StandardContractualClauses]),
+            Some(Misfit::Worldwide)
+        );
+        // A derogation is no more fit for a network than for one country.
+        assert_eq!(
+            worldwide(Exporter::Eu, &[], &[Consent]),
+            Some(Misfit::Derogation)
+        );
+        // Never "no transfer" nor "unneeded": even a recipient in Germany that also
+        // works around the world transfers data.
+        assert_eq!(
+            worldwide(Exporter::Eu, &["DE"], &[StandardContractualClauses]),
+            None
+        );
+        assert_eq!(
+            worldwide(Exporter::Eu, &["DE"], &[Adequacy]),
+            Some(Misfit::Worldwide)
+        );
+        // Nothing named: nothing to judge here (the missing safeguard is its own finding).
+        assert_eq!(worldwide(Exporter::Eu, &[], &[]), None);
     }
 
     #[test]

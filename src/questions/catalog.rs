@@ -10,9 +10,9 @@ use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
 use crate::answers::Cookie;
 use crate::answers::vocab::{
     Art9Condition, CcpaCategory, CookieBasis, CookiePurpose, DataRole, DataSource, DateStyle,
-    DisclosureKind, DntResponse, GpcResponse, LegalBasis, LocalPlace, MarketingBasis, NotUsed,
-    NoticeChannel, ProcessorRole, ProductKind, RecipientControl, Region, RightKind, Safeguard,
-    SectionId, StorageKind, TelemetryDefault, TrainingUse, Visibility,
+    Deployment, DisclosureKind, DntResponse, GpcResponse, LegalBasis, LocalPlace, MarketingBasis,
+    NotUsed, NoticeChannel, ProcessorRole, ProductKind, RecipientControl, Region, RightKind,
+    Safeguard, SectionId, StorageKind, TelemetryDefault, TrainingUse, Visibility,
 };
 use crate::law;
 
@@ -572,10 +572,20 @@ fn processors() -> Section {
                 q("id", "A short name for other answers to use", "Never shown in the policy. Lowercase letters, digits and _; the suggestion is fine.", Kind::Text).required().suggest(id_from_name),
                 q("legal_entity", "Which company is behind it?", "E.g. \"Stripe, Inc.\".", Kind::Text),
                 q("role", "What job does it do?", "The policy groups recipients by role.", Kind::Choice(ProcessorRole::CHOICES)).required(),
+                q("deployment", "Who runs it?",
+                  "Usually its maker runs it for you as a service (the first choice, or no answer). Self-hosted (e.g. Plausible, Matomo, PostHog or Sentry on your own servers): its maker receives nothing, so the policy lists it as software you run, with no transfer or processing agreement. Through your own domain or proxy (its script served from your domain): its maker still receives data, and stays a recipient.",
+                  Kind::Choice(Deployment::CHOICES)),
+                q("proxy_removes", "What does your proxy remove before data reaches it? (finishes \"... which removes ... first\")",
+                  "E.g. \"your IP address\". Only what your proxy really strips; leave empty if it forwards everything.",
+                  Kind::Text)
+                    .when(|s| deployment_is(s, "proxied")),
                 q("purpose", "What does it do for you?", "E.g. \"handles billing\".", Kind::Text).required(),
                 q("categories", "Which data categories does it receive?", "Pick from the data categories you described.", Kind::Categories),
                 q("data_description", "What does it receive, in words?", "E.g. \"a customer identifier and subscription state\".", Kind::Text),
-                q("countries", "Where does it process data?", "Each country's name or two-letter code, e.g. United States or US, Germany or DE.", Kind::Countries),
+                q("countries", "Where does it process data?", "Each country's name or two-letter code, e.g. United States or US, Germany or DE. Leave empty for software you run yourself: it runs where you host it.", Kind::Countries),
+                q("worldwide", "Does it also process data in data centres around the world?",
+                  "Yes for a CDN or edge network that handles each request where the user is nearest (e.g. Cloudflare, Fastly, Vercel's edge). The policy then says so; only standard contractual clauses or binding corporate rules cover such transfers, not an adequacy decision or the Data Privacy Framework.",
+                  Kind::YesNo),
                 q("safeguard", "If it handles data abroad, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies... Pick one for each law your users are under: e.g. the Data Privacy Framework for EEA users and its UK Extension for UK users (UK GDPR, Swiss FADP Art. 16, LGPD Art. 33, Kazakhstan's law Art. 16).", Kind::Choices(Safeguard::CHOICES))
                     .when(|s| law::transfer_basis(s.answers)),
                 q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
@@ -584,7 +594,20 @@ fn processors() -> Section {
                   Kind::Choice(RecipientControl::CHOICES)),
                 q("only_if", "Does it receive data only in some cases? (finishes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
                 q("privacy_policy_url", "Link to its privacy policy", "So readers can see what it does with their data, e.g. https://stripe.com/privacy.", Kind::Url),
+                q("dpa_url", "Link to its data processing agreement (optional)", "The contract under which it processes data for you (GDPR Art. 28(3)), as sub-processor tables link it, e.g. https://stripe.com/legal/dpa.", Kind::Url),
+                q("subprocessors_url", "Link to its own list of sub-processors (optional)", "The services it passes the data on to, e.g. https://stripe.com/legal/service-providers.", Kind::Url),
+                q("security_url", "Link to its security page (optional)", "How it protects the data, e.g. https://stripe.com/docs/security.", Kind::Url),
+                q("opt_out_url", "Link to where users opt out of its use of their data (optional)", "E.g. an advertising network's opt-out page; users can then object there directly.", Kind::Url),
             ])),
+            q("data.subprocessor_changes", "Do you tell your business customers before you add or replace a service that receives their data?",
+              "GDPR Art. 28(2): as their processor, you may engage these services (your sub-processors) only with the customers' authorisation; under a general one, you must tell them of every intended addition or replacement, so they can object. The policy says how they are told, how far ahead, and how they object.",
+              Kind::Group(vec![
+                  q("notify_by", "How are they told?", "E.g. by e-mail to their account address.", Kind::Choices(NoticeChannel::CHOICES)),
+                  q("notice_period", "How long before the change takes effect? (e.g. 30 days)", "", Kind::Period),
+                  q("subscribe_url", "Where can they subscribe to these notices? (optional)", "A mailing list, a feed or a page to follow, e.g. https://acme.example/legal/subprocessors.", Kind::Url),
+                  q("object_by", "How can they object? (completes \"They can object ...\")", "E.g. \"by replying to the notice within 14 days; if we cannot resolve the objection, they may end the contract\".", Kind::Text),
+              ]))
+                .when(|s| has_customer_data(s) && !s.answers.processors.is_empty()),
             q("disclosures", "Who else may receive personal data, and when?",
               "GDPR Art. 13(1)(e) and CCPA 1798.110(c)(4) ask for every recipient, not only services: authorities and courts when the law requires, a buyer if the business is sold, your affiliates, the public (published statistics or reports), other users. Each with when, and what they receive.",
               records("other recipient", |r| match field(r, "name") {
@@ -597,8 +620,23 @@ fn processors() -> Section {
                   q("what", "What do they receive?", "E.g. \"only the data the order names\".", Kind::Text).required(),
                   q("categories", "Which data categories? (optional)", "Pick from the data categories you described.", Kind::Categories),
               ])),
+            q("third_party_links.stated", "Does [your product] link to other websites or services that you do not control?",
+              "E.g. documentation of tools you integrate with, app stores, a community forum. Yes: the policy says that their own privacy policies apply and that this one does not cover them. No: nothing is said.",
+              Kind::Maybe),
+            q("third_party_links.examples", "What does it link to? (completes \"such as ...\"; optional)", "E.g. \"the help pages of the tools you connect and our community forum\".", Kind::Text)
+                .when(|s| s.answers.third_party_links.stated == Some(true)),
+            q("third_party_links.details", "Anything else to say about them? (optional)", "E.g. \"Links to other sites are marked with an arrow.\"", Kind::Paragraph)
+                .when(|s| s.answers.third_party_links.stated == Some(true)),
         ],
     }
+}
+
+/// Whether the recipient being answered is run as `key` says (`Processor::deployment`).
+fn deployment_is(s: &Scope, key: &str) -> bool {
+    s.record
+        .and_then(|r| r.get("deployment"))
+        .and_then(Value::as_str)
+        == Some(key)
 }
 
 fn hosting() -> Section {
@@ -1359,7 +1397,7 @@ fn custom() -> Section {
                     q(
                         "body",
                         "Text (blank lines separate paragraphs)",
-                        "",
+                        "A line starting \"- \" or \"* \" is a bullet; \"1. \", \"2. \" a numbered item; the lines after an item continue it, until a blank line.",
                         Kind::Document,
                     )
                     .required(),

@@ -33,6 +33,9 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("paragraphs", |s: &str, _: Kwargs, _: &State| {
         Value::safe_string(&markdown::paragraphs(s))
     });
+    tera.register_filter("blocks", |s: &str, _: Kwargs, _: &State| {
+        Value::safe_string(&markdown::blocks(s))
+    });
     tera.register_filter("one_line", |s: &str, _: Kwargs, _: &State| one_line(s));
     tera.register_filter("uncap", |s: &str, _: Kwargs, _: &State| uncap(s));
     tera.register_filter("code_list", |items: &[Value], _: Kwargs, _: &State| {

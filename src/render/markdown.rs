@@ -98,6 +98,88 @@ pub fn paragraphs(text: &str) -> String {
         .join("\n\n")
 }
 
+/// Escapes the operator's own section text, keeping its paragraphs and lists: blank
+/// lines separate blocks; in a block, a line starting "- ", "* " or a number and ". "
+/// ("1. ") starts a list item, and the lines after it continue that item. Each item's
+/// and paragraph's text is escaped like a single value, so only the list markers the
+/// operator typed become Markdown; bullets are written "- " and numbers count up from
+/// the list's first, whatever the operator typed after it.
+pub fn blocks(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    for block in text.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
+        // The block's paragraph (lines before any item), then its items.
+        let mut lead: Vec<&str> = Vec::new();
+        let mut items: Vec<(Marker, Vec<&str>)> = Vec::new();
+        for line in block.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            match list_item(line) {
+                Some((marker, rest)) => items.push((marker, vec![rest])),
+                None => match items.last_mut() {
+                    Some((_, lines)) => lines.push(line),
+                    None => lead.push(line),
+                },
+            }
+        }
+        if !lead.is_empty() {
+            out.push(escape(&lead.join(" ")));
+        }
+        let mut list = String::new();
+        let mut previous: Option<Marker> = None;
+        for (marker, lines) in items {
+            let number = match (marker, previous) {
+                (Marker::Number(_), Some(Marker::Number(n))) => Marker::Number(n + 1),
+                _ => marker,
+            };
+            let kind_changed = previous.is_some_and(|p| p.ordered() != number.ordered());
+            if kind_changed {
+                out.push(std::mem::take(&mut list));
+            }
+            if !list.is_empty() {
+                list.push('\n');
+            }
+            match number {
+                Marker::Bullet => list.push_str("- "),
+                Marker::Number(n) => list.push_str(&format!("{n}. ")),
+            }
+            list.push_str(&escape(&lines.join(" ")));
+            previous = Some(number);
+        }
+        if !list.is_empty() {
+            out.push(list);
+        }
+    }
+    out.join("\n\n")
+}
+
+/// A list item's marker as the operator typed it.
+#[derive(Clone, Copy)]
+enum Marker {
+    Bullet,
+    Number(u32),
+}
+
+impl Marker {
+    fn ordered(self) -> bool {
+        matches!(self, Marker::Number(_))
+    }
+}
+
+/// Whether a line starts a list item ("- x", "* x", "12. x"), and its text. Numbers
+/// have at most three digits, so a line starting with a year ("2026. ") stays text.
+fn list_item(line: &str) -> Option<(Marker, &str)> {
+    if let Some(rest) = line.strip_prefix("- ").or_else(|| line.strip_prefix("* ")) {
+        return Some((Marker::Bullet, rest.trim_start()));
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = line[digits..].strip_prefix(". ")?;
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    Some((
+        Marker::Number(line[..digits].parse().ok()?),
+        rest.trim_start(),
+    ))
+}
+
 /// The anchor GitHub gives a heading: lowercase, punctuation dropped, spaces to `-`.
 pub fn github_slug(heading: &str) -> String {
     heading
@@ -202,6 +284,24 @@ mod tests {
         }
         assert!(is_plain("Stripe, Inc."));
         assert!(!is_plain("a\u{a0}b"));
+    }
+
+    #[test]
+    fn blocks_keep_paragraphs_and_make_lists() {
+        assert_eq!(blocks("one\ntwo\n\n\nthree"), "one two\n\nthree");
+        assert_eq!(
+            blocks("We use:\n- a <b>\n* c\n  more of c\n\nAfter."),
+            "We use:\n\n- a \\<b\\>\n- c more of c\n\nAfter."
+        );
+        // Numbers count from the first; a switch of kind starts another list.
+        assert_eq!(
+            blocks("1. first\n1. second\n- other"),
+            "1. first\n2. second\n\n- other"
+        );
+        assert_eq!(blocks("3. third\n7. fourth"), "3. third\n4. fourth");
+        // Not list items: no space, a year, an item's own markup.
+        assert_eq!(blocks("-x\n2026. A year"), "\\-x 2026. A year");
+        assert_eq!(blocks("- **bold** - 1. x"), "- \\*\\*bold\\*\\* - 1. x");
     }
 
     #[test]

@@ -86,7 +86,10 @@ pub const GUARDS: &[(&str, &[&str])] = &[
         ],
     ),
     ("sections/retention.md", &["retention"]),
-    ("sections/transfers.md", &["transfers", "safeguards_copy"]),
+    (
+        "sections/transfers.md",
+        &["transfers", "worldwide", "safeguards_copy"],
+    ),
 ];
 
 /// Whether none of a section's guard values (see [`GUARDS`]) is set in `context`.

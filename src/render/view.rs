@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::answers::values::Country;
 use crate::answers::vocab::{
-    DataSource, LegalBasis, ProcessorRole, ProductKind, RecipientControl, Region,
+    DataSource, Deployment, LegalBasis, ProcessorRole, ProductKind, RecipientControl, Region,
     SecurityMeasureKind, StorageKind,
 };
 use crate::answers::{Answers, Processor, RetentionRule};
@@ -35,6 +35,8 @@ pub struct View<'a> {
     pub data_groups: Vec<DataGroup<'a>>,
     /// Data processed for business customers, as their processor (`role: processor`).
     pub customer_data: CustomerDataView<'a>,
+    /// How customers hear of sub-processor changes and object (GDPR Art. 28(2)).
+    pub subprocessor_changes: Option<SubprocessorChangesView<'a>>,
     /// Data that never leaves the user's device or browser (`stays_on`).
     pub local_data: LocalDataView<'a>,
     /// Telemetry the product sends about its own use.
@@ -45,6 +47,8 @@ pub struct View<'a> {
     /// `== false` (the answers file leaves unanswered ones out).
     pub said: Said3,
     pub recipient_groups: Vec<RecipientGroup<'a>>,
+    /// Vendors' software we run on our own servers: no recipients, said apart.
+    pub self_hosted: Vec<SelfHostedView<'a>>,
     /// Recipients that are not services: authorities, a buyer, affiliates, the public,
     /// other users; each with when and what.
     pub disclosures: Vec<DisclosureView<'a>>,
@@ -55,6 +59,9 @@ pub struct View<'a> {
     pub data_location: Vec<String>,
     pub operator_country: Option<String>,
     pub transfers: Vec<TransferView<'a>>,
+    /// Recipients that also work in data centres around the world (a CDN or edge
+    /// network), listed with the transfers: no country names them (GDPR Art. 13(1)(f)).
+    pub worldwide: Vec<WorldwideView<'a>>,
     /// How readers get a copy of the contractual safeguards named (GDPR Art. 13(1)(f)).
     pub safeguards_copy: Option<SafeguardsCopy<'a>>,
     pub visibility: Visibility,
@@ -485,9 +492,40 @@ pub struct RecipientView<'a> {
     pub safeguard: Option<String>,
     pub commitments: &'a [String],
     pub only_if: Option<&'a str>,
+    /// Its privacy policy (kept for templates written before `links`).
     pub url: Option<&'a str>,
+    /// Its privacy policy, data processing agreement, sub-processor list, security
+    /// and opt-out pages, as given; the first one's words capitalised, since they
+    /// start a sentence: "Privacy policy, data processing agreement."
+    pub links: Vec<LinkView<'a>>,
     /// That it receives the data as an independent controller, as a sentence.
     pub controller: Option<String>,
+    /// That it is reached through a proxy of ours, and what the proxy removes, as a
+    /// sentence.
+    pub proxied: Option<String>,
+}
+
+/// A recipient working in data centres around the world, as the transfers list says it.
+#[derive(Serialize)]
+pub struct WorldwideView<'a> {
+    pub name: &'a str,
+    pub safeguard: Option<String>,
+}
+
+/// A vendor's software we run on our own servers (`deployment: self_hosted`).
+#[derive(Serialize)]
+pub struct SelfHostedView<'a> {
+    pub name: &'a str,
+    /// Its role's label ("Analytics").
+    pub role: &'static str,
+    pub purpose: &'a str,
+}
+
+/// A link with its words.
+#[derive(Serialize)]
+pub struct LinkView<'a> {
+    pub words: String,
+    pub url: &'a str,
 }
 
 #[derive(Serialize)]
@@ -609,7 +647,10 @@ impl<'a> View<'a> {
         let data_location = &a.hosting.data_location;
         let outside = |c: &Country| !data_location.contains(c);
         let elsewhere = !data_location.is_empty()
-            && (a.processors.iter().flat_map(|p| &p.countries).any(outside)
+            && (a
+                .processors
+                .iter()
+                .any(|p| p.reaches_outside(|c| data_location.contains(&c)))
                 || a.hosting.transfers.iter().map(|t| &t.country).any(outside));
         let cookie_kinds = |cookie: bool| {
             a.tracking
@@ -668,6 +709,7 @@ impl<'a> View<'a> {
             regions: a.audience.regions.iter().map(|r| r.label()).collect(),
             data_groups: data_groups(a),
             customer_data: CustomerDataView::of(a),
+            subprocessor_changes: SubprocessorChangesView::of(a),
             local_data: LocalDataView::of(a),
             telemetry: a.telemetry.as_ref().map(|t| TelemetryView::of(a, t)),
             not_collected: not_collected(a),
@@ -707,6 +749,16 @@ impl<'a> View<'a> {
                     .filter(|_| a.data.categories.iter().any(|c| c.is_ccpa_sensitive())),
             },
             recipient_groups: recipient_groups(policy),
+            self_hosted: a
+                .processors
+                .iter()
+                .filter(|p| !p.receives_data())
+                .map(|p| SelfHostedView {
+                    name: &p.name,
+                    role: p.role.label(),
+                    purpose: &p.purpose,
+                })
+                .collect(),
             disclosures: a
                 .disclosures
                 .iter()
@@ -721,7 +773,7 @@ impl<'a> View<'a> {
             ai_providers: a
                 .processors
                 .iter()
-                .filter(|p| p.role == ProcessorRole::Ai)
+                .filter(|p| p.role == ProcessorRole::Ai && p.receives_data())
                 .map(|p| p.name.as_str())
                 .collect(),
             training: a.ai.training.map(|t| t.key()),
@@ -753,6 +805,15 @@ impl<'a> View<'a> {
                     country_in_sentence: t.country.name_in_sentence(),
                     safeguard: t.safeguard.phrase(),
                     details: t.details.as_deref(),
+                })
+                .collect(),
+            worldwide: a
+                .processors
+                .iter()
+                .filter(|p| p.receives_data() && p.is_worldwide())
+                .map(|p| WorldwideView {
+                    name: &p.name,
+                    safeguard: p.safeguard.phrase(),
                 })
                 .collect(),
             safeguards_copy: safeguards_copy(a),
@@ -1081,6 +1142,55 @@ impl<'a> CustomerDataView<'a> {
     }
 }
 
+/// How business customers hear of an intended change of sub-processors, and object
+/// to it (GDPR Art. 28(2)); only with data processed for them and recipients to
+/// change.
+#[derive(Serialize)]
+pub struct SubprocessorChangesView<'a> {
+    /// Who is told, as in the customers' data: "our customers" unless named.
+    pub customers: String,
+    /// How they are told, as phrases about them: "by e-mail to their account address".
+    pub channels: Vec<&'static str>,
+    /// "30 days".
+    pub notice_period: Option<String>,
+    pub subscribe_url: Option<&'a str>,
+    /// Completes "They can object ...".
+    pub object_by: Option<&'a str>,
+}
+
+impl<'a> SubprocessorChangesView<'a> {
+    fn of(a: &'a Answers) -> Option<SubprocessorChangesView<'a>> {
+        use crate::answers::vocab::NoticeChannel;
+        let c = a.data.subprocessor_changes.as_ref()?;
+        if a.processors.is_empty() || !a.data.categories.iter().any(|c| c.is_customers()) {
+            return None;
+        }
+        let given = |v: &'a Option<String>| v.as_deref().filter(|v| !v.trim().is_empty());
+        let customers = a
+            .data
+            .for_customers
+            .as_ref()
+            .and_then(|f| given(&f.customers));
+        Some(SubprocessorChangesView {
+            customers: customers.unwrap_or("our customers").to_owned(),
+            // The channels' own labels speak to the reader ("your account address");
+            // here the customers are spoken of.
+            channels: c
+                .notify_by
+                .iter()
+                .map(|n| match n {
+                    NoticeChannel::Email => "by e-mail to their account address",
+                    NoticeChannel::InApp => "with a notice in the app",
+                    NoticeChannel::Website => "with a notice on our website",
+                })
+                .collect(),
+            notice_period: c.notice_period.map(|p| p.to_string()),
+            subscribe_url: given(&c.subscribe_url),
+            object_by: given(&c.object_by),
+        })
+    }
+}
+
 /// Telemetry, with the ways to turn it off in the order the sentence gives them.
 #[derive(Serialize)]
 pub struct TelemetryView<'a> {
@@ -1336,7 +1446,7 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
             let sharing = a.sale_and_sharing.shares_for_advertising == Some(true);
             let mut disclosed_to: Vec<&'static str> = Vec::new();
             let mut shared_for_advertising = false;
-            for p in &a.processors {
+            for p in a.processors.iter().filter(|p| p.receives_data()) {
                 let receives = matching.iter().any(|c| p.categories.contains(&c.id));
                 if receives && sharing && p.role == ProcessorRole::Advertising {
                     shared_for_advertising = true;
@@ -1392,7 +1502,7 @@ fn recipient_groups(policy: &Policy) -> Vec<RecipientGroup<'_>> {
             let recipients: Vec<_> = a
                 .processors
                 .iter()
-                .filter(|p| p.role == role)
+                .filter(|p| p.role == role && p.receives_data())
                 .map(|p| recipient_view(policy, p))
                 .collect();
             RecipientGroup {
@@ -1417,17 +1527,62 @@ fn recipient_view<'a>(policy: &'a Policy, p: &'a Processor) -> RecipientView<'a>
         legal_entity: p.legal_entity.as_deref(),
         purpose: &p.purpose,
         data,
-        countries: p.countries.iter().map(|c| c.name()).collect(),
+        countries: p
+            .countries
+            .iter()
+            .map(|c| c.name())
+            .chain(p.is_worldwide().then_some(if p.countries.is_empty() {
+                WORLDWIDE_ALONE
+            } else {
+                WORLDWIDE
+            }))
+            .collect(),
         safeguard: p
             .safeguard
             .phrase()
-            .filter(|_| !p.countries.iter().all(|&c| at_home(a, c))),
+            .filter(|_| p.reaches_outside(|c| at_home(a, c))),
         commitments: &p.commitments,
         only_if: p.only_if.as_deref(),
         url: p.privacy_policy_url.as_deref(),
+        links: p
+            .links()
+            .enumerate()
+            .map(|(i, (words, url))| LinkView {
+                words: if i == 0 {
+                    capitalize(words)
+                } else {
+                    words.to_owned()
+                },
+                url,
+            })
+            .collect(),
         controller: p
             .controller
             .map(|c| controller_sentence(c, &a.organization.product_name)),
+        proxied: (p.deployment == Some(Deployment::Proxied)).then(|| proxied_sentence(p)),
+    }
+}
+
+/// Where a CDN or edge network processes data (`Processor::worldwide`), after the
+/// countries it names, or alone.
+const WORLDWIDE: &str = "data centres around the world";
+const WORLDWIDE_ALONE: &str = "Data centres around the world";
+
+/// How the policy says a recipient is reached through our own domain or reverse
+/// proxy: it still receives the data (so it stays a recipient, GDPR Art. 13(1)(e)),
+/// less what the operator says the proxy removes.
+fn proxied_sentence(p: &Processor) -> String {
+    match p
+        .proxy_removes
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+    {
+        Some(removed) => format!(
+            "It receives the data through a proxy on our own domain, which removes {} first.",
+            removed.trim_end_matches('.')
+        ),
+        None => "It receives the data through a proxy on our own domain.".to_owned(),
     }
 }
 
@@ -1460,6 +1615,7 @@ fn safeguards_copy(a: &Answers) -> Option<SafeguardsCopy<'_>> {
     let all: Vec<&crate::answers::Safeguards> = a
         .processors
         .iter()
+        .filter(|p| p.receives_data())
         .map(|p| &p.safeguard)
         .chain(a.hosting.transfers.iter().map(|t| &t.safeguard))
         .collect();
