@@ -434,7 +434,7 @@ impl Form {
                     return FormOutcome::Ignored;
                 };
                 self.cursor = visible.iter().position(|&f| f == target).unwrap_or(0);
-                self.open_field(target, fields, ctx);
+                self.open_to_type(target, fields, ctx);
                 let had = is_answered(self.record.get(fields[target].key));
                 let text = c.to_string();
                 self.paste(&if had && c != ' ' {
@@ -503,7 +503,7 @@ impl Form {
             return;
         };
         self.cursor = visible.iter().position(|&f| f == target).unwrap_or(at);
-        self.open_field(target, fields, ctx);
+        self.open_to_type(target, fields, ctx);
         let had = is_answered(self.record.get(fields[target].key));
         self.paste(&if had && !text.starts_with(' ') {
             format!(" {text}")
@@ -515,6 +515,18 @@ impl Form {
             Kind::YesNo | Kind::Maybe => format!("{} “{asked}”", strings::PROSE_MOVED),
             _ => format!("{} “{asked}”", strings::TYPING_MOVED),
         });
+    }
+
+    /// Opens field `i` to type into it: as [`Form::open_field`], except that a
+    /// text field showing the catalog's value starts empty, as typing over a
+    /// placeholder replaces it (Esc still leaves the field to the catalog).
+    fn open_to_type(&mut self, i: usize, fields: &[Question], ctx: &Ctx) {
+        self.open_field(i, fields, ctx);
+        if let (true, Some((_, editor))) = (self.from_catalog, &mut self.open)
+            && let Editor::Text(text) = &mut **editor
+        {
+            text.input = super::text::TextInput::default();
+        }
     }
 
     /// Opens field `i` in the editor of its kind, from its answer, else the

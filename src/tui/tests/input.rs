@@ -968,3 +968,21 @@ fn a_word_typed_on_a_yes_no_question_is_not_an_answer() {
     assert_eq!(app.doc().answers.sale_and_sharing.sells, Some(false));
     assert_eq!(answer(&app, next), Some(serde_json::Value::Bool(true)));
 }
+
+/// Typing moved into a text field that shows the catalog's value replaces that
+/// value, as typing on the field itself does, rather than being added to its end.
+#[test]
+fn typing_moved_into_a_catalog_field_replaces_its_value() {
+    let mut app = super::stripe_picked();
+    to_field(&mut app, "Which data categories does it receive?");
+    type_text(&mut app, "card details");
+    let form = open_form(&app);
+    let Some((i, editor)) = &form.open else {
+        panic!("a text field took it")
+    };
+    let crate::tui::editors::Editor::Text(text) = &**editor else {
+        panic!("a text field: {editor:?}")
+    };
+    assert_eq!(text.input.text, "card details", "field {i}");
+    assert!(form.from_catalog, "the catalog's field");
+}
