@@ -22,6 +22,7 @@ use std::ops::Deref;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::answers::fields::{Fields, Typed};
 use crate::answers::values::Date;
 use crate::answers::{Answers, DataCategory, Problem};
 use crate::catalog::{self, Catalog, CatalogError};
@@ -173,14 +174,30 @@ fn without_stale_questions(answers: Answers) -> Answers {
         .filter(|q| !q.applies(&scope) && has_answer(&answers, q.key))
         .map(|q| q.key)
         .collect();
-    if stale.is_empty() {
-        return answers;
-    }
-    let mut doc = answers.to_value();
+    let mut answers = answers;
     for key in stale {
-        clear(&mut doc, key);
+        let part = key.split('.').next().unwrap_or(key);
+        rewrite_part(&mut answers, part, |doc| {
+            clear(doc, key);
+        });
     }
-    serde_json::from_value(doc).expect("clearing answers keeps them valid")
+    answers
+}
+
+/// Rewrites one top-level part through its JSON and reads it back, leaving the
+/// other parts alone (serialising all of them for one answer was most of a large
+/// policy's resolution).
+fn rewrite_part(answers: &mut Answers, part: &str, edit: impl FnOnce(&mut Value)) {
+    let Some(value) = answers.part_value(part) else {
+        return;
+    };
+    let mut doc = serde_json::Map::new();
+    doc.insert("schema_version".into(), answers.schema_version.into());
+    doc.insert(part.into(), value);
+    let mut doc = Value::Object(doc);
+    edit(&mut doc);
+    let read = Answers::deserialize(&doc).expect("leaving out an answer keeps the answers valid");
+    answers.take_part(part, read);
 }
 
 /// Removes fields of list entries and groups whose question does not apply to that
@@ -194,6 +211,38 @@ fn without_stale_fields(mut answers: Answers) -> Answers {
     let mut serialised: Vec<(&str, Value)> = Vec::new();
     for question in sections().iter().flat_map(|s| s.questions.iter()) {
         if !has_conditional_fields(&question.kind) || !question.applies(&top(&answers)) {
+            continue;
+        }
+        if let Kind::Records(records) = &question.kind
+            && answers.entries_mut(question.key).is_some()
+        {
+            let plans = pruned_entries(&answers, question.key, &records.fields);
+            let list = answers
+                .entries_mut(question.key)
+                .expect("the list was there a moment ago");
+            for plan in plans {
+                let (i, entry) = match plan {
+                    Pruning::Clear(i, keys) if list.can_clear(&keys) => {
+                        list.clear_fields(i, &keys);
+                        continue;
+                    }
+                    Pruning::Clear(i, keys) => {
+                        let mut entry = list.entry_json(i).unwrap_or_default();
+                        if let Value::Object(map) = &mut entry {
+                            for key in keys {
+                                map.remove(key);
+                            }
+                        }
+                        (i, entry)
+                    }
+                    Pruning::Rewrite(i, entry) => (i, entry),
+                };
+                list.set_entry_json(i, entry)
+                    .expect("leaving out a field keeps the entry valid");
+            }
+            continue;
+        }
+        if !has_stale_fields(&answers, question) {
             continue;
         }
         let part = question.key.split('.').next().unwrap_or(question.key);
@@ -227,6 +276,165 @@ fn without_stale_fields(mut answers: Answers) -> Answers {
         }
     }
     answers
+}
+
+/// Whether some entry (or the group) at this question's path holds a field whose
+/// question does not apply to it. It reads the typed answers field by field
+/// ([`crate::answers::fields`]), so the usual case, nothing to prune, serialises
+/// only the fields that have conditions, never the whole part.
+fn has_stale_fields(answers: &Answers, question: &Question) -> bool {
+    fn at(node: &dyn Fields, key: &str, kind: &Kind, answers: &Answers) -> bool {
+        if !key.is_empty() {
+            let (head, rest) = key.split_once('.').unwrap_or((key, ""));
+            let mut found = false;
+            node.with_field(head, &mut |child| found = at(child, rest, kind, answers));
+            return found;
+        }
+        match kind {
+            Kind::Records(r) => {
+                let mut found = false;
+                node.each(&mut |entry| found = found || entry_is_stale(entry, &r.fields, answers));
+                found
+            }
+            Kind::Group(fields) => entry_is_stale(node, fields, answers),
+            _ => false,
+        }
+    }
+    at(&Typed(answers), question.key, &question.kind, answers)
+}
+
+/// How one entry's stale fields are left out.
+enum Pruning {
+    /// By resetting these fields of entry `.0` (the usual case).
+    Clear(usize, Vec<&'static str>),
+    /// By replacing entry `.0` with this JSON, pruned: when an entry inside it (a
+    /// nested list or group) has stale fields of its own.
+    Rewrite(usize, Value),
+}
+
+/// How to leave out the stale fields of each entry of the list at `key` that has
+/// some. The entries are read field by field and never serialised whole unless a
+/// nested entry needs pruning.
+fn pruned_entries(answers: &Answers, key: &str, fields: &[Question]) -> Vec<Pruning> {
+    let mut plans = Vec::new();
+    let mut walk = |list: &dyn Fields| {
+        let mut i = 0;
+        list.each(&mut |entry| {
+            match stale_keys(entry, fields, answers) {
+                Some(keys) if keys.is_empty() => {}
+                Some(keys) => plans.push(Pruning::Clear(i, keys)),
+                None => {
+                    if let Some(mut value) = entry.to_json() {
+                        prune_record(&mut value, fields, answers);
+                        plans.push(Pruning::Rewrite(i, value));
+                    }
+                }
+            }
+            i += 1;
+        });
+    };
+    fn at(node: &dyn Fields, key: &str, walk: &mut dyn FnMut(&dyn Fields)) {
+        match key.split_once('.') {
+            Some((head, rest)) => node.with_field(head, &mut |child| at(child, rest, walk)),
+            None => node.with_field(key, walk),
+        }
+    }
+    at(&Typed(answers), key, &mut walk);
+    plans
+}
+
+/// The fields [`prune_record`] would remove from this entry, found on the typed entry;
+/// `None` when a nested entry would be pruned too (then the entry goes through JSON).
+fn stale_keys(
+    entry: &dyn Fields,
+    fields: &[Question],
+    answers: &Answers,
+) -> Option<Vec<&'static str>> {
+    let mut left_out: Vec<&'static str> = Vec::new();
+    loop {
+        let view = Without {
+            entry,
+            left_out: &left_out,
+        };
+        let scope = Scope {
+            answers,
+            record: Some(&view),
+        };
+        let stale: Vec<&'static str> = fields
+            .iter()
+            .filter(|f| f.when.is_some() && !left_out.contains(&f.key))
+            .filter(|f| !f.applies(&scope) && is_set(view.field(f.key).as_deref()))
+            .map(|f| f.key)
+            .collect();
+        if stale.is_empty() {
+            break;
+        }
+        left_out.extend(stale);
+    }
+    let view = Without {
+        entry,
+        left_out: &left_out,
+    };
+    let nested = fields
+        .iter()
+        .filter(|f| has_conditional_fields(&f.kind))
+        .any(|f| {
+            view.field(f.key)
+                .is_some_and(|value| prune_kind(&mut value.into_owned(), &f.kind, answers))
+        });
+    (!nested).then_some(left_out)
+}
+
+/// An entry as it reads once some of its fields are left out.
+struct Without<'a> {
+    entry: &'a dyn Fields,
+    left_out: &'a [&'static str],
+}
+
+impl Fields for Without<'_> {
+    fn field(&self, key: &str) -> Option<std::borrow::Cow<'_, Value>> {
+        if self.left_out.contains(&key) {
+            return None;
+        }
+        self.entry.field(key)
+    }
+
+    fn with_field(&self, key: &str, f: &mut dyn FnMut(&dyn Fields)) {
+        if !self.left_out.contains(&key) {
+            self.entry.with_field(key, f);
+        }
+    }
+
+    fn each(&self, f: &mut dyn FnMut(&dyn Fields)) {
+        self.entry.each(f);
+    }
+
+    fn to_json(&self) -> Option<Value> {
+        let mut value = self.entry.to_json()?;
+        if let Value::Object(map) = &mut value {
+            for key in self.left_out {
+                map.remove(*key);
+            }
+        }
+        Some(value)
+    }
+}
+
+/// Whether pruning this entry ([`prune_record`]) would remove something.
+fn entry_is_stale(entry: &dyn Fields, fields: &[Question], answers: &Answers) -> bool {
+    let scope = Scope {
+        answers,
+        record: Some(entry),
+    };
+    fields.iter().any(|f| {
+        if f.when.is_some() && is_set(entry.field(f.key).as_deref()) && !f.applies(&scope) {
+            return true;
+        }
+        has_conditional_fields(&f.kind)
+            && entry
+                .field(f.key)
+                .is_some_and(|value| prune_kind(&mut value.into_owned(), &f.kind, answers))
+    })
 }
 
 fn top(answers: &Answers) -> Scope<'_> {
@@ -430,6 +638,95 @@ mod tests {
             let once = Policy::resolve(&example(name), &Catalog::builtin()).unwrap();
             let twice = Policy::resolve(once.answers(), &Catalog::builtin()).unwrap();
             assert_eq!(once, twice, "{name}");
+        }
+    }
+
+    /// The pruning as it was first written: the whole answers as JSON, each question's
+    /// entries pruned in turn and read back. The typed, per-entry pruning must give
+    /// the same answers.
+    fn pruned_the_slow_way(answers: &Answers) -> Answers {
+        let mut answers = without_stale_questions(answers.clone());
+        for question in sections().iter().flat_map(|s| s.questions.iter()) {
+            if !has_conditional_fields(&question.kind) || !question.applies(&top(&answers)) {
+                continue;
+            }
+            let mut doc = answers.to_value();
+            let pointer = format!("/{}", question.key.replace('.', "/"));
+            let Some(value) = doc.pointer_mut(&pointer) else {
+                continue;
+            };
+            if prune_kind(value, &question.kind, &answers) {
+                answers = serde_json::from_value(doc).unwrap();
+            }
+        }
+        answers
+    }
+
+    /// Stale fields in every list that has conditional fields, in every example.
+    fn with_stale_fields(mut a: Answers) -> Answers {
+        for (i, c) in a.data.categories.iter_mut().enumerate() {
+            if i % 2 == 0 {
+                c.source = DataSource::Provided.into();
+                c.source_name = Some("a partner".into());
+            }
+            c.art9_condition = Some(crate::answers::vocab::Art9Condition::ExplicitConsent);
+        }
+        for rule in &mut a.retention.rules {
+            rule.period = None;
+        }
+        a
+    }
+
+    #[test]
+    fn pruning_entry_by_entry_equals_pruning_the_whole_json() {
+        for name in [
+            "acme", "complete", "habitly", "lintel", "shipdesk", "specstep", "stepr", "tabnotes",
+        ] {
+            for (stale, a) in [
+                (false, example(name)),
+                (true, with_stale_fields(example(name))),
+            ] {
+                let filled = catalog::resolve(&a, &Catalog::builtin()).unwrap();
+                let fast = without_stale(filled.clone());
+                let slow = pruned_the_slow_way(&filled);
+                assert_eq!(fast.to_value(), slow.to_value(), "{name}");
+                if stale {
+                    assert_ne!(fast.data, filled.data, "{name}: something was pruned");
+                }
+            }
+        }
+    }
+
+    /// Every list whose entries have conditional fields is pruned entry by entry
+    /// (`Answers::entries_mut` names it), and the typed list is the one at the path.
+    #[test]
+    fn every_list_with_conditional_fields_is_pruned_entry_by_entry() {
+        let mut a = example("complete");
+        let doc = a.to_value();
+        for question in sections().iter().flat_map(|s| s.questions.iter()) {
+            if !matches!(question.kind, Kind::Records(_)) || !has_conditional_fields(&question.kind)
+            {
+                continue;
+            }
+            let key = question.key;
+            let list = a
+                .entries_mut(key)
+                .unwrap_or_else(|| panic!("Answers::entries_mut does not name {key}"));
+            let Kind::Records(records) = &question.kind else {
+                unreachable!()
+            };
+            for field in records.fields.iter().filter(|f| f.when.is_some()) {
+                assert!(
+                    list.can_clear(&[field.key]),
+                    "{key}.{}: list it in answers/clear.rs, or it is cleared through JSON",
+                    field.key
+                );
+            }
+            let at = crate::answers::set::get_value(&doc, key).unwrap();
+            for (i, entry) in at.as_array().unwrap().iter().enumerate() {
+                assert_eq!(list.entry_json(i).as_ref(), Some(entry), "{key}[{i}]");
+            }
+            assert_eq!(list.entry_json(at.as_array().unwrap().len()), None, "{key}");
         }
     }
 }

@@ -658,3 +658,129 @@ fn edge_networks_proxied_and_self_hosted_vendors_are_said_as_they_are() {
         );
     }
 }
+
+/// `tests/fixtures/model_v2/<name>.json`: answers that no example gives.
+fn fixture(name: &str) -> Answers {
+    let path = format!(
+        "{}/tests/fixtures/model_v2/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// An Android app with ads (one of the cases issue 13 was written from), as a file:
+/// its only route is a contact form; it has Art. 9 data with its condition, data
+/// collected by SDKs, data kept encrypted on the phone, automated decisions with
+/// their logic and consequences, an ad network with an opt-out page and a push
+/// service; each said under its own heading in every format.
+#[test]
+fn an_android_app_with_ads_says_each_answer_under_its_heading() {
+    let answers = fixture("stridewell");
+    let form = "https://stridewell.example/contact";
+    for format in FORMATS {
+        let text = render(&answers, format);
+        assert!(!text.contains("mailto:"), "{format:?}:\n{text}");
+        for heading in ["Who we are", "Your rights", "Contact"] {
+            let part = section(&text, heading).unwrap();
+            assert!(
+                part.contains("contact form at") && part.contains(form),
+                "{format:?} {heading}: {part}"
+            );
+        }
+
+        let collected = section(&text, "What we collect").unwrap();
+        assert!(
+            collected.contains(
+                "This is a special category of personal data, which we process on the \
+                 basis of your explicit consent (GDPR Art. 9(2)(a))."
+            ),
+            "{format:?}: {collected}"
+        );
+        let sdk = &collected[collected
+            .find("Information collected through third-party code in our product")
+            .unwrap_or_else(|| panic!("{format:?}: {collected}"))..];
+        let crashes = sdk
+            .find("through the Firebase Crashlytics SDK: your device model")
+            .unwrap_or_else(|| panic!("{format:?}: {sdk}"));
+        assert!(
+            sdk[..crashes].contains("Crash reports"),
+            "{format:?}: {sdk}"
+        );
+        assert!(
+            sdk.contains("through the Google Mobile Ads SDK"),
+            "{format:?}"
+        );
+        assert!(!collected.contains("Planned routes"), "{format:?}");
+
+        let local = section(&text, "Data that stays on your device").unwrap();
+        assert!(
+            local.contains("Planned routes") && local.contains("It is stored encrypted."),
+            "{format:?}: {local}"
+        );
+
+        let used = section(&text, "How we use").unwrap();
+        let automated = &used[used
+            .find("Automated decisions")
+            .unwrap_or_else(|| panic!("{format:?}: {used}"))..];
+        assert!(
+            automated.contains("How they are made: a day is removed when its steps exceed")
+                && automated.contains("What they mean for you: that day does not count"),
+            "{format:?}: {automated}"
+        );
+
+        let shared = section(&text, "Who we share it with").unwrap();
+        let ads = shared
+            .find("Advertising networks")
+            .unwrap_or_else(|| panic!("{format:?}: {shared}"));
+        let push = shared
+            .find("Push notifications")
+            .unwrap_or_else(|| panic!("{format:?}: {shared}"));
+        let (ads, push) = if ads < push {
+            (&shared[ads..push], &shared[push..])
+        } else {
+            (&shared[ads..], &shared[push..ads])
+        };
+        assert!(ads.contains("Google AdMob"), "{format:?}: {ads}");
+        assert!(
+            ads.contains("opt-out page") && ads.contains("https://adssettings.google.com"),
+            "{format:?}: {ads}"
+        );
+        assert!(ads.contains("data centres around the world"), "{format:?}");
+        assert!(
+            push.contains("Firebase Cloud Messaging"),
+            "{format:?}: {push}"
+        );
+        assert!(!push.contains("Google AdMob"), "{format:?}: {push}");
+
+        let cookies = section(&text, "Cookies and tracking").unwrap();
+        assert!(
+            cookies.contains("We collect advertising identifiers"),
+            "{format:?}: {cookies}"
+        );
+    }
+}
+
+/// Without an Art. 9 condition the special category is still said, without a basis
+/// the operator did not give; without logic and consequences, neither is invented.
+#[test]
+fn an_art9_condition_and_automated_logic_are_said_only_when_answered() {
+    let mut answers = fixture("stridewell");
+    answers.data.categories[1].art9_condition = None;
+    answers.ai.automated_logic = None;
+    answers.ai.automated_consequences = None;
+    for format in FORMATS {
+        let text = render(&answers, format);
+        let collected = section(&text, "What we collect").unwrap();
+        assert!(
+            collected.contains("This is a special category of personal data.")
+                && !collected.contains("Art. 9(2)"),
+            "{format:?}: {collected}"
+        );
+        let used = section(&text, "How we use").unwrap();
+        assert!(used.contains("Automated decisions"), "{format:?}: {used}");
+        assert!(
+            !used.contains("How they are made") && !used.contains("What they mean for you"),
+            "{format:?}: {used}"
+        );
+    }
+}

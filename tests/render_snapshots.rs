@@ -189,7 +189,8 @@ fn an_issue_tracker_alone_is_the_way_to_reach_the_operator() {
     }
 }
 
-/// Every route given is named, joined as a sentence: e-mail, form and tracker.
+/// Every route given is named, joined as a sentence: e-mail, form and tracker, in
+/// every format (issue 13 item 1).
 #[test]
 fn every_route_given_is_named_in_the_rights_section() {
     let mut answers = example_answers("stepr");
@@ -206,20 +207,47 @@ fn every_route_given_is_named_in_the_rights_section() {
         rights.contains(", or by opening an issue at [https://github.com/stepr/stepr/issues]"),
         "{rights}"
     );
+    for format in [Format::Html, Format::Text] {
+        let text = render_answers(&answers, format);
+        let rights = section(&text, "Your rights");
+        let form = rights
+            .find("through our contact form at")
+            .unwrap_or_else(|| {
+                panic!("{format:?}:\n{rights}");
+            });
+        let issue = rights.find("or by opening an issue at").unwrap_or_else(|| {
+            panic!("{format:?}:\n{rights}");
+        });
+        assert!(
+            rights[..form].contains("by e-mail at"),
+            "{format:?}:\n{rights}"
+        );
+        assert!(
+            rights[form..issue].contains("https://stepr.kz/contact"),
+            "{format:?}:\n{rights}"
+        );
+        assert!(
+            rights[issue..].contains("https://github.com/stepr/stepr/issues"),
+            "{format:?}:\n{rights}"
+        );
+    }
 }
 
-/// With no route but the postal address, requests go by post.
+/// With no route but the postal address, requests go by post, in every format.
 #[test]
 fn a_postal_address_alone_is_the_way_to_make_requests() {
     let mut answers = example_answers("tabnotes");
     answers.organization.issue_tracker = None;
     answers.organization.postal_address = Some("Hauptstraße 1\n1010 Wien".into());
-    let text = render_answers(&answers, Format::Markdown);
-    let rights = section(&text, "Your rights");
-    assert!(
-        rights.contains("contact us by post to Jana Novak, Hauptstraße 1, 1010 Wien"),
-        "{rights}"
-    );
+    for format in [Format::Markdown, Format::Html, Format::Text] {
+        let text = render_answers(&answers, format);
+        let rights = section(&text, "Your rights");
+        assert!(
+            rights.contains("contact us by post to Jana Novak, Hauptstraße 1, 1010 Wien"),
+            "{format:?}:\n{rights}"
+        );
+        assert!(!text.contains("mailto:"), "{format:?}:\n{text}");
+    }
 }
 
 /// Issue 13 item 1: a draft has no date, and says so where the date would be.

@@ -5,10 +5,12 @@
 //! nothing about terminals, prompts, templates or where files live; front ends and the
 //! renderer read it, and `store` moves it to and from disk.
 
+pub mod clear;
 mod data;
 mod disclosures;
 mod error;
 mod extension;
+pub mod fields;
 mod hosting;
 mod marketing;
 pub mod migrate;
@@ -252,6 +254,22 @@ parts!(
 );
 
 impl Answers {
+    /// The list at a top-level question's path whose entries have fields asked only
+    /// under a condition, typed, so stale fields can be left out of one entry without
+    /// serialising the whole list. Lists not named here are pruned through their
+    /// part's JSON, which gives the same result more slowly; a test holds that every
+    /// such list is named.
+    pub(crate) fn entries_mut(&mut self, key: &str) -> Option<&mut dyn fields::Entries> {
+        match key {
+            "data.categories" => Some(&mut self.data.categories),
+            "purposes" => Some(&mut self.purposes),
+            "processors" => Some(&mut self.processors),
+            "retention.rules" => Some(&mut self.retention.rules),
+            "stores.categories" => Some(&mut self.stores.categories),
+            _ => None,
+        }
+    }
+
     /// Reads answers from JSON text; see [`parse::parse`] for the errors it reports.
     pub fn from_json(text: &str) -> Result<Answers, AnswersError> {
         parse::parse(text)

@@ -8,6 +8,7 @@ use std::str::FromStr;
 
 use serde_json::{Map, Value};
 
+use super::fields::{Fields, Typed};
 use super::schema::{json_type, resolve, schema};
 use super::{Answers, AnswersError, Problem};
 
@@ -149,16 +150,30 @@ fn partial_doc(answers: &Answers, parts: &[&str]) -> Value {
     Value::Object(doc)
 }
 
-/// One answer by its dotted path (entries by position or id), serialising only its
-/// top-level part.
+/// One answer by its dotted path (entries by position or id), serialising only that
+/// answer (or the list it is an entry of): the wizard asks for the current answer on
+/// every frame, and the policy's resolution for every question that does not apply.
 pub fn answer_at(answers: &Answers, key: &str) -> Option<Value> {
-    let (part, rest) = key.split_once('.').unwrap_or((key, ""));
-    let value = answers.part_value(part)?;
-    if rest.is_empty() {
-        Some(value)
-    } else {
-        get_value(&value, rest).cloned()
+    /// Descends typed through records, so only the answer itself is serialised; a
+    /// list is serialised whole to find its entry by id or position.
+    fn at(node: &dyn Fields, key: &str) -> Option<Value> {
+        if key.is_empty() {
+            return node.to_json();
+        }
+        let mut list = false;
+        node.each(&mut |_| list = true);
+        if list {
+            return node.to_json().and_then(|v| get_value(&v, key).cloned());
+        }
+        let (head, rest) = key.split_once('.').unwrap_or((key, ""));
+        let mut found = None;
+        node.with_field(head, &mut |child| found = at(child, rest));
+        found
     }
+    if key.is_empty() {
+        return None;
+    }
+    at(&Typed(answers), key)
 }
 
 /// The value of one answer by its dotted path (entries by position or id), if present.

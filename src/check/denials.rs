@@ -32,19 +32,16 @@ impl Kind {
         }
     }
 
-    /// Words of a sentence that name this kind of data.
-    fn words(self) -> &'static [&'static str] {
-        match self {
-            Kind::Audio => &[
-                "audio",
-                "microphone",
-                "microphones",
-                "mic",
-                "voice",
-                "voices",
-            ],
-            Kind::Video => &["video", "videos", "camera", "cameras", "webcam"],
-            Kind::Location => &["location", "locations", "geolocation", "gps"],
+    /// The kind of data a word of a sentence names, if any ("microphone" is audio).
+    /// `word` is lower case.
+    fn named_by(word: &[u8]) -> Option<Kind> {
+        match word {
+            b"audio" | b"microphone" | b"microphones" | b"mic" | b"voice" | b"voices" => {
+                Some(Kind::Audio)
+            }
+            b"video" | b"videos" | b"camera" | b"cameras" | b"webcam" => Some(Kind::Video),
+            b"location" | b"locations" | b"geolocation" | b"gps" => Some(Kind::Location),
+            _ => None,
         }
     }
 
@@ -60,31 +57,76 @@ impl Kind {
         }
     }
 
-    fn in_text(self, text: &str) -> bool {
-        words(text).any(|w| self.words().contains(&w.as_str()))
-    }
-
     fn in_name(self, name: &str) -> bool {
         let name = name.to_lowercase();
         self.name_parts().iter().any(|p| name.contains(p))
     }
 }
 
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
 }
 
-/// A sentence that says something is not done ("We do not ...", "We never ...").
-fn denies(sentence: &str) -> bool {
-    let w: Vec<String> = words(sentence).collect();
-    w.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "not" | "never" | "don" | "doesn" | "no" | "nor" | "neither" | "without"
-        )
-    })
+/// The longest word [`Said::of`] looks for ("geolocation", "microphones").
+const LONGEST: usize = 11;
+
+/// `word` in lower case, when it is short enough to be one of the words looked for;
+/// compared without allocating, as `check` reads every sentence of thousands of
+/// descriptions.
+fn lower(word: &str, buf: &mut [u8; LONGEST]) -> Option<usize> {
+    if word.is_ascii() {
+        let len = word.len();
+        (len <= LONGEST).then(|| {
+            for (to, from) in buf.iter_mut().zip(word.bytes()) {
+                *to = from.to_ascii_lowercase();
+            }
+            len
+        })
+    } else {
+        // A non-ASCII word matches only if it lower-cases to ASCII (the Kelvin sign
+        // does); such words are rare.
+        let folded = word.to_lowercase();
+        (folded.is_ascii() && folded.len() <= LONGEST).then(|| {
+            buf[..folded.len()].copy_from_slice(folded.as_bytes());
+            folded.len()
+        })
+    }
+}
+
+/// What one sentence says: whether it denies something ("We do not ...", "We
+/// never ..."), and which kinds of data it names. Read in one pass over its words:
+/// `check` reads every sentence of thousands of descriptions.
+#[derive(Default)]
+struct Said {
+    denies: bool,
+    kinds: [bool; 3],
+}
+
+impl Said {
+    fn of(sentence: &str) -> Said {
+        let mut said = Said::default();
+        let mut buf = [0; LONGEST];
+        for w in words(sentence) {
+            let Some(len) = lower(w, &mut buf) else {
+                continue;
+            };
+            let w = &buf[..len];
+            if matches!(
+                w,
+                b"not" | b"never" | b"don" | b"doesn" | b"no" | b"nor" | b"neither" | b"without"
+            ) {
+                said.denies = true;
+            } else if let Some(kind) = Kind::named_by(w) {
+                said.kinds[kind as usize] = true;
+            }
+        }
+        said
+    }
+
+    fn names(&self, kind: Kind) -> bool {
+        self.kinds[kind as usize]
+    }
 }
 
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
@@ -96,21 +138,25 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 /// Each statement that something is not collected: the answer it is in, the words,
 /// and the kinds of data it denies.
 fn denials(a: &Answers) -> Vec<(String, String, Vec<Kind>)> {
-    let kinds = |s: &str| -> Vec<Kind> { Kind::ALL.into_iter().filter(|k| k.in_text(s)).collect() };
+    let kinds =
+        |said: &Said| -> Vec<Kind> { Kind::ALL.into_iter().filter(|&k| said.names(k)).collect() };
     let mut out = Vec::new();
     // "What is not collected" is a denial whole, however it is worded.
     for (i, n) in a.data.not_collected.iter().enumerate() {
-        let k = kinds(&n.what);
+        let k = kinds(&Said::of(&n.what));
         if !k.is_empty() {
             out.push((format!("data.not_collected[{i}]"), n.what.clone(), k));
         }
     }
     // A category's description may deny in passing ("... We do not record audio").
     for (i, c) in a.data.categories.iter().enumerate() {
-        for s in sentences(&c.description).filter(|s| denies(s)) {
-            let k = kinds(s);
-            if !k.is_empty() {
-                out.push((format!("data.categories[{i}].description"), s.to_owned(), k));
+        for s in sentences(&c.description) {
+            let said = Said::of(s);
+            if said.denies {
+                let k = kinds(&said);
+                if !k.is_empty() {
+                    out.push((format!("data.categories[{i}].description"), s.to_owned(), k));
+                }
             }
         }
     }
@@ -140,7 +186,7 @@ fn declared(a: &Answers, kind: Kind) -> Option<String> {
                 .map(|(i, p)| (format!("app.ios_permissions[{i}]"), p)),
         );
     for (path, p) in permissions {
-        if p.names.iter().any(|n| kind.in_name(n)) || kind.in_text(&p.used_for) {
+        if p.names.iter().any(|n| kind.in_name(n)) || Said::of(&p.used_for).names(kind) {
             return Some(format!(
                 "`{path}` ({}: \"{}\")",
                 p.names.join(", "),
@@ -151,9 +197,10 @@ fn declared(a: &Answers, kind: Kind) -> Option<String> {
     for (i, c) in a.data.categories.iter().enumerate() {
         // The category's own words, less its denials.
         let says = sentences(&c.description)
-            .filter(|s| !denies(s))
-            .chain([c.name.as_str()])
-            .any(|s| kind.in_text(s));
+            .map(Said::of)
+            .filter(|said| !said.denies)
+            .chain([Said::of(&c.name)])
+            .any(|said| said.names(kind));
         let mapped = kind == Kind::Location && c.ccpa_category == Some(CcpaCategory::Geolocation);
         if says || mapped {
             return Some(format!(
@@ -168,9 +215,12 @@ fn declared(a: &Answers, kind: Kind) -> Option<String> {
 /// Each denial that a declared permission or data category contradicts.
 pub(super) fn contradicted(a: &Answers) -> Vec<Hit> {
     let mut hits = Vec::new();
+    // What collects each kind is looked for once, however many denials name it.
+    let mut found: [Option<Option<String>>; 3] = Default::default();
     for (path, said, kinds) in denials(a) {
         for kind in kinds {
-            if let Some(what) = declared(a, kind) {
+            let what = found[kind as usize].get_or_insert_with(|| declared(a, kind));
+            if let Some(what) = what {
                 hits.push(Hit::with(
                     path.clone(),
                     format!("\"{said}\", yet {what} collects {}", kind.label()),
@@ -179,4 +229,25 @@ pub(super) fn contradicted(a: &Answers) -> Vec<Hit> {
         }
     }
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_is_read_for_its_negation_and_kinds_in_any_case() {
+        let said = Said::of("We do NOT record Video or the MIC");
+        assert!(said.denies);
+        assert!(said.names(Kind::Video) && said.names(Kind::Audio));
+        assert!(!said.names(Kind::Location));
+        let said = Said::of("Your GPS position, while you use the app");
+        assert!(!said.denies && said.names(Kind::Location));
+        // Words that contain one looked for are not it.
+        let said = Said::of("Nothing audiovisual; no microphone-free locationless mode");
+        assert!(said.denies, "\"no\"");
+        assert!(said.names(Kind::Audio), "\"microphone\" before the hyphen");
+        assert!(!said.names(Kind::Video) && !said.names(Kind::Location));
+        assert!(!Said::of("Geolocationally incomprehensible").names(Kind::Location));
+    }
 }

@@ -59,7 +59,12 @@ pub static RULES: &[Rule] = &[
                 .iter()
                 .flat_map(|c| {
                     let facts = a.stores.category(&c.id);
+                    let counted = crate::disclosures::Category { data: c, facts };
                     stores_of(a).into_iter().filter_map(move |store| {
+                        // Data a store does not count as collected needs no type.
+                        if !counted.declared_to(store) {
+                            return None;
+                        }
                         let mapped = m.types(store, &c.id, facts);
                         let unknown = !mapped.unknown.is_empty();
                         (mapped.types.is_empty() || unknown).then(|| {
@@ -98,7 +103,10 @@ pub static RULES: &[Rule] = &[
                 .iter()
                 .filter_map(|c| {
                     let f = a.stores.category(&c.id);
-                    if f.is_some_and(|f| f.on_device_only == Some(true)) {
+                    // Neither store asks about data that never leaves the device
+                    // (answered so, or listed as staying on it).
+                    let counted = crate::disclosures::Category { data: c, facts: f };
+                    if !counted.declared_to(Store::Play) && !counted.declared_to(Store::Apple) {
                         return None;
                     }
                     let mut open = Vec::new();

@@ -1863,3 +1863,43 @@ fn a_certificate_authority_needs_no_business_purpose_row() {
     a.processors[2].role = ProcessorRole::Tls;
     assert!(fired(&a, "ccpa-business-purpose-disclosures").is_empty());
 }
+
+/// Issue 13 item 3 and the store forms: data the policy lists as staying on the
+/// device is never sent anywhere, which is what Play and Apple mean by data that is
+/// not collected; the store rules neither ask about it nor ask for its data types,
+/// unless the store answer says it does leave the device.
+#[test]
+fn data_that_stays_on_the_device_is_not_asked_about_for_the_stores() {
+    let a = Answers::from_json(include_str!(
+        "../../tests/fixtures/model_v2/stridewell.json"
+    ))
+    .unwrap();
+    let names = |a: &Answers, id: &str| -> Vec<String> {
+        fired(a, id).into_iter().map(|f| f.message).collect()
+    };
+    for id in ["store-category-unanswered", "store-category-unmapped"] {
+        let found = names(&a, id);
+        // The rule still asks about the categories that are sent.
+        assert!(
+            found.iter().any(|m| m.contains("(crashes)")),
+            "{id}: {found:#?}"
+        );
+        assert!(
+            !found.iter().any(|m| m.contains("(route_drafts)")),
+            "{id}: {found:#?}"
+        );
+    }
+    let mut said = a.clone();
+    said.stores.categories.push(crate::answers::StoreCategory {
+        category: "route_drafts".into(),
+        on_device_only: Some(false),
+        ..Default::default()
+    });
+    for id in ["store-category-unanswered", "store-category-unmapped"] {
+        let found = names(&said, id);
+        assert!(
+            found.iter().any(|m| m.contains("(route_drafts)")),
+            "{id}: {found:#?}"
+        );
+    }
+}

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::RenderArgs;
 use crate::disclosures::{self, Form};
-use crate::render::{Format, Prepared, Renderer};
+use crate::render::{Format, Prepared, Renderer, Verbatim};
 use crate::store;
 
 /// `render --format`: a policy format, or one of the stores' privacy forms.
@@ -62,7 +62,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     let policy = std::thread::scope(|scope| -> anyhow::Result<String> {
         let renderer = scope.spawn(|| Renderer::for_format(templates, format));
         let policy = super::input::read_policy(&args.input, &args.answers.set)?;
-        let prepared = Prepared::new(&policy)?;
+        let prepared = Prepared::new(&policy, Verbatim::for_templates(templates))?;
         let renderer = renderer.join().expect("template parsing does not panic")?;
         let text = renderer.render_prepared(&prepared, format)?;
         // The process ends right after this; freeing every parsed template, the

@@ -91,9 +91,6 @@ const CATEGORY_FIELDS: Fields<DataCategory> = &[
     ("no longer a special category", |x, y| {
         x.is_special_category() && !y.is_special_category()
     }),
-    ("Art. 9 condition", |x, y| {
-        x.art9_condition != y.art9_condition
-    }),
     ("now sensitive under the CCPA", |x, y| {
         !x.is_ccpa_sensitive() && y.is_ccpa_sensitive()
     }),
@@ -113,6 +110,7 @@ pub(super) fn data(s: &mut Section) {
         // Given, dropped or changed; also when the policy starts or stops stating it
         // because California is now served or no longer is.
         sources(s, x, y);
+        art9_condition(s, x, y);
         let ccpa = format!("CCPA category of {}", y.name);
         s.shown(&ccpa, x.ccpa_category, y.ccpa_category);
         roles(s, x, y);
@@ -163,6 +161,42 @@ fn sources(s: &mut Section, x: &DataCategory, y: &DataCategory) {
             sources_words(x, &removed)
         );
         s.changed(text, None);
+    }
+}
+
+/// The GDPR Art. 9(2) condition for special-category data, as the policy states it
+/// (only for a category that is one). It is the legal ground for that data beside its
+/// Art. 6 basis, so a condition replaced by another is a different legal basis, as a
+/// purpose's changed basis is (EDPB Guidelines 05/2020 para. 121-123: no swapping of
+/// grounds; README, to confirm); one first stated, or no longer stated, is listed.
+fn art9_condition(s: &mut Section, x: &DataCategory, y: &DataCategory) {
+    let stated = |c: &DataCategory| c.is_special_category().then_some(c.art9_condition)?;
+    match (stated(x), stated(y)) {
+        (Some(old), Some(new)) if old != new => s.changed(
+            format!(
+                "Changed the GDPR Art. 9(2) condition for {}: from {} to {}",
+                y.name,
+                old.label(),
+                new.label()
+            ),
+            Some(LEGAL_BASIS),
+        ),
+        (None, Some(new)) => s.changed(
+            format!(
+                "Now states the GDPR Art. 9(2) condition for {}: {}",
+                y.name,
+                new.label()
+            ),
+            None,
+        ),
+        (Some(_), None) => s.changed(
+            format!(
+                "No longer states the GDPR Art. 9(2) condition for {}",
+                y.name
+            ),
+            None,
+        ),
+        _ => {}
     }
 }
 

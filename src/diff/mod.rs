@@ -13,7 +13,7 @@
 //! | `data from a new source` | a data category now also comes from a source it did not (GDPR Art. 14(2)(f)) |
 //! | `new purpose` | a purpose is added, or marketing messages are now sent |
 //! | `new use of data` | a purpose uses a data category it did not |
-//! | `different legal basis` | a purpose's GDPR Art. 6 basis changes, one of its several bases is added or removed (a basis first stated where none was is not), or the basis for marketing messages changes |
+//! | `different legal basis` | a purpose's GDPR Art. 6 basis changes, one of its several bases is added or removed (a basis first stated where none was is not), the basis for marketing messages changes, or a special category's GDPR Art. 9(2) condition is replaced by another (one first stated or dropped is not) |
 //! | `longer retention` | a retention period or deletion delay grows, or a fixed period is dropped |
 //! | `transfer to a new country` | data goes to a country it did not go to before |
 //! | `data leaves its region` | "data stays in region" is no longer said |

@@ -473,3 +473,177 @@ fn data_now_collected_by_an_sdk_is_a_new_source() {
         "{c:?}"
     );
 }
+
+/// The Android app with ads of the issue 13 audit (`tests/fixtures/model_v2`).
+fn stridewell() -> Answers {
+    Answers::from_json(include_str!(
+        "../../tests/fixtures/model_v2/stridewell.json"
+    ))
+    .unwrap()
+}
+
+/// Issue 13 item 9: the Art. 9(2) condition replaced by another is a different legal
+/// basis; first stated or dropped, it is listed only.
+#[test]
+fn an_art9_condition_replaced_is_a_different_legal_basis() {
+    use crate::answers::vocab::Art9Condition;
+    let old = stridewell();
+    let mut new = stridewell();
+    category(&mut new, "activity").art9_condition = Some(Art9Condition::HealthCare);
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::LEGAL_BASIS), "{c:?}");
+    assert_eq!(
+        c[0].text,
+        "Changed the GDPR Art. 9(2) condition for Steps and heart rate: from your explicit \
+         consent (GDPR Art. 9(2)(a)) to the provision of health or social care (GDPR Art. 9(2)(h))"
+    );
+
+    let mut none = stridewell();
+    category(&mut none, "activity").art9_condition = None;
+    let c = changes(&none, &old);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].material, "{c:?}");
+    assert_eq!(
+        c[0].text,
+        "Now states the GDPR Art. 9(2) condition for Steps and heart rate: your explicit \
+         consent (GDPR Art. 9(2)(a))"
+    );
+    let c = changes(&old, &none);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].material, "{c:?}");
+    assert_eq!(
+        c[0].text,
+        "No longer states the GDPR Art. 9(2) condition for Steps and heart rate"
+    );
+
+    // Not a special category any more: the condition is no longer said either, and
+    // that is not a second change of basis.
+    let mut plain = stridewell();
+    category(&mut plain, "activity").special_category = Some(false);
+    let c = changes(&old, &plain);
+    assert!(c.iter().all(|c| !c.material), "{c:#?}");
+}
+
+/// Issue 13 item 9: automated decisions now made are material; their logic and
+/// consequences reworded are listed only.
+#[test]
+fn automated_decisions_now_made_are_material_and_their_logic_is_listed() {
+    let new = stridewell();
+    let mut old = stridewell();
+    old.ai.makes_automated_decisions = Some(false);
+    old.ai.automated_decisions = None;
+    old.ai.automated_logic = None;
+    old.ai.automated_consequences = None;
+    let c = changes(&old, &new);
+    let made: Vec<_> = c.iter().filter(|c| c.material).collect();
+    assert_eq!(made.len(), 1, "{c:#?}");
+    assert_eq!(made[0].reason, Some(super::materiality::AUTOMATED));
+    assert_eq!(
+        made[0].text,
+        "Now makes decisions solely by automated means"
+    );
+    assert!(
+        c.iter()
+            .any(|c| c.text.contains("logic of automated decisions")),
+        "{c:#?}"
+    );
+
+    let mut reworded = stridewell();
+    reworded.ai.automated_logic =
+        Some("a day is removed when a person would have had to run".into());
+    let c = changes(&new, &reworded);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].material, "{c:?}");
+    assert!(c[0].text.contains("logic of automated decisions"), "{c:?}");
+
+    // Stopping, said as such, is not material.
+    let c = changes(&new, &old);
+    assert!(
+        c.iter().all(|c| !c.material)
+            && c.iter()
+                .any(|c| c.text == "Now says it makes no decisions solely by automated means"),
+        "{c:#?}"
+    );
+}
+
+/// Issue 13 item 3: data kept on the device no longer encrypted is said; it still
+/// never leaves the device, so it is not material.
+#[test]
+fn encryption_on_the_device_is_said_and_not_material() {
+    let old = stridewell();
+    let mut new = stridewell();
+    category(&mut new, "route_drafts").encrypted_locally = false;
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].material, "{c:?}");
+    assert_eq!(
+        c[0].text,
+        "Planned routes is no longer stored encrypted on your device"
+    );
+    let c = changes(&new, &old);
+    assert_eq!(
+        c[0].text,
+        "Planned routes is now stored encrypted on your device"
+    );
+}
+
+/// Issue 13 item 11: advertising identifiers, now rendered, are also compared:
+/// collecting them is tracking turned on.
+#[test]
+fn advertising_identifiers_now_collected_are_tracking_turned_on() {
+    let new = stridewell();
+    let mut old = stridewell();
+    old.tracking.advertising_ids = Some(false);
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].reason, Some(super::materiality::TRACKING), "{c:?}");
+    assert_eq!(c[0].text, "Now collects advertising identifiers");
+    let c = changes(&new, &old);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].material, "{c:?}");
+    assert_eq!(c[0].text, "No longer collects advertising identifiers");
+}
+
+/// Issue 13 item 10: an editor extension or a command-line tool added to what the
+/// product is, is listed by name, not material.
+#[test]
+fn a_new_product_kind_is_listed_by_name() {
+    use crate::answers::vocab::ProductKind;
+    let old = stepr();
+    let mut new = stepr();
+    new.audience.product_kinds.push(ProductKind::Cli);
+    new.audience
+        .product_kinds
+        .push(ProductKind::EditorExtension);
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert!(c.iter().all(|c| !c.material), "{c:#?}");
+    for kind in [ProductKind::Cli, ProductKind::EditorExtension] {
+        assert!(
+            c.iter()
+                .any(|c| c.text == format!("Added product kind: {}", kind.label())),
+            "{kind:?}: {c:#?}"
+        );
+    }
+}
+
+/// Issue 13 item 10: a list item changed in the operator's own section is a changed
+/// section, not material; a section whose text is the same is not reported.
+#[test]
+fn a_list_changed_in_an_own_section_is_a_changed_section() {
+    let old = shipdesk();
+    let mut new = shipdesk();
+    let own = new
+        .custom_sections
+        .iter_mut()
+        .find(|c| c.title == "Reporting a security issue")
+        .unwrap();
+    assert!(own.body.contains("2. give us 90 days"), "{}", own.body);
+    own.body = own.body.replace("2. give us 90 days", "2. give us 60 days");
+    let c = changes(&old, &new);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert!(!c[0].material, "{c:?}");
+    assert_eq!(c[0].text, "Changed section: Reporting a security issue");
+    assert!(changes(&old, &old.clone()).is_empty());
+}

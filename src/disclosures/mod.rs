@@ -131,9 +131,13 @@ impl Category<'_> {
     /// Whether `store` counts the category as collected: Play and Apple do not count
     /// data that never leaves the device, and Apple does not count data processed
     /// only ephemerally (App privacy details: "collect"). The Chrome Web Store asks
-    /// what the extension handles, so it counts every category.
+    /// what the extension handles, so it counts every category. Data the policy lists
+    /// as staying on the device (`stays_on`, never sent to the operator or anyone
+    /// else) is on the device only unless the store answer says otherwise.
     pub fn declared_to(&self, store: Store) -> bool {
-        let on_device = self.fact(|f| f.on_device_only) == Some(true);
+        let on_device = self
+            .fact(|f| f.on_device_only)
+            .unwrap_or(self.data.is_local());
         let ephemeral = self.fact(|f| f.ephemeral) == Some(true);
         match store {
             Store::Play => !on_device,

@@ -78,13 +78,13 @@ fn label_of(choices: &[Choice], key: &str) -> String {
 
 /// The record field `key` has the JSON value `value`.
 fn record_is(scope: &Scope, key: &str, value: &Value) -> bool {
-    scope.record.and_then(|r| r.get(key)) == Some(value)
+    scope.field(key).as_deref() == Some(value)
 }
 
 /// Whether the entry's answer to `key`, one value or a list of them (a purpose's
 /// legal bases, a category's sources), includes `value`.
 fn record_has(scope: &Scope, key: &str, value: &str) -> bool {
-    match scope.record.and_then(|r| r.get(key)) {
+    match scope.field(key).as_deref() {
         Some(Value::String(one)) => one == value,
         Some(Value::Array(items)) => items.iter().any(|v| v.as_str() == Some(value)),
         _ => false,
@@ -94,18 +94,19 @@ fn record_has(scope: &Scope, key: &str, value: &str) -> bool {
 /// Whether the entry's answer to `key` is a list of more than one value.
 fn record_has_several(scope: &Scope, key: &str) -> bool {
     scope
-        .record
-        .and_then(|r| r.get(key))
+        .field(key)
+        .as_deref()
         .and_then(Value::as_array)
         .is_some_and(|items| items.len() > 1)
 }
 
 /// Suggests an id made from the record's name (or `what`/`data`/`title`).
 fn id_from_name(scope: &Scope) -> Option<Value> {
-    let record = scope.record?;
-    let name = ["name", "title"]
+    let names = ["name", "title"].map(|k| scope.field(k));
+    let name = names
         .iter()
-        .map(|k| field(record, k))
+        .flatten()
+        .filter_map(|n| n.as_str())
         .find(|n| !n.is_empty())?;
     let slug = crate::answers::validate::id_slug(name);
     (!slug.is_empty()).then(|| Value::String(slug.replace('-', "_")))
@@ -118,10 +119,7 @@ fn in_europe(scope: &Scope) -> bool {
 
 /// The retention rule being edited gives a period.
 fn has_period(scope: &Scope) -> bool {
-    scope
-        .record
-        .and_then(|r| r.get("period"))
-        .is_some_and(|v| !v.is_null())
+    scope.field("period").is_some_and(|v| !v.is_null())
 }
 
 /// Some data is processed on a business customer's behalf (`DataCategory::role`).
@@ -352,7 +350,7 @@ fn data() -> Section {
                   q("role", "Who decides how it is used?", "GDPR Art. 4(7)-(8) and 28: choose \"processor\" for data a business customer puts into the product about its own clients or users, which you handle only on the customer's instructions. The policy then points to the customer's own policy for it, and states no legal basis or rights of yours for it. Leave empty if you decide.", Kind::Choice(DataRole::CHOICES)),
                   q("stays_on", "Does it stay on the user's device, never sent to you or anyone else?", "Data processed only on the device or in the browser is listed under \"Data that stays on your device\", not as collected. Leave empty if it is ever sent anywhere, even encrypted or for backup.", Kind::Choice(LocalPlace::CHOICES)),
                   q("encrypted_locally", "Is it kept encrypted there?", "Said in the policy only if yes.", Kind::YesNo)
-                      .when(|s| s.record.and_then(|r| r.get("stays_on")).is_some_and(|v| !v.is_null())),
+                      .when(|s| s.field("stays_on").is_some_and(|v| !v.is_null())),
               ])),
             q("data.notes", "Anything to explain about collection as a whole?",
               "E.g. \"Recording is explicit and user-initiated.\" One sentence per line.", Kind::Lines),
@@ -633,10 +631,7 @@ fn processors() -> Section {
 
 /// Whether the recipient being answered is run as `key` says (`Processor::deployment`).
 fn deployment_is(s: &Scope, key: &str) -> bool {
-    s.record
-        .and_then(|r| r.get("deployment"))
-        .and_then(Value::as_str)
-        == Some(key)
+    s.field("deployment").as_deref().and_then(Value::as_str) == Some(key)
 }
 
 fn hosting() -> Section {

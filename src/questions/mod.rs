@@ -12,6 +12,8 @@ mod kinds;
 
 use serde_json::Value;
 
+use crate::answers::fields::Fields;
+
 use crate::answers::Answers;
 
 pub use catalog::sections;
@@ -32,7 +34,16 @@ pub type Choice = (&'static str, &'static str);
 /// a list entry) the entry being edited.
 pub struct Scope<'a> {
     pub answers: &'a Answers,
-    pub record: Option<&'a Value>,
+    /// The entry: a JSON record as the front ends edit it, or a typed one as the
+    /// policy's resolution reads it without serialising it ([`Fields`]).
+    pub record: Option<&'a dyn Fields>,
+}
+
+impl Scope<'_> {
+    /// The entry's field `key`, as JSON.
+    pub fn field(&self, key: &str) -> Option<std::borrow::Cow<'_, Value>> {
+        self.record.and_then(|r| r.field(key))
+    }
 }
 
 /// A condition under which a question is asked (and its answer rendered).

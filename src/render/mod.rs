@@ -15,6 +15,7 @@ pub(crate) mod kept;
 pub mod markdown;
 mod templates;
 mod text;
+mod verbatim;
 mod view;
 
 use std::path::{Path, PathBuf};
@@ -28,6 +29,7 @@ use crate::policy::Policy;
 
 pub use templates::EMBEDDED as TEMPLATES;
 use templates::Templates;
+pub use verbatim::Verbatim;
 use view::View;
 
 /// An output format (the answers file names it when it remembers where the policy
@@ -91,13 +93,15 @@ impl<'a> Prepared<'a> {
     /// Refuses a policy that is not complete enough to publish (see
     /// [`Answers::problems`]), with every problem listed. The policy is already
     /// resolved ([`Policy`]): catalog references filled in, stale answers left out.
-    pub fn new(policy: &'a Policy) -> Result<Prepared<'a>, RenderError> {
+    /// `verbatim` says which answers the templates may read as written: all of them
+    /// when any template is the operator's own ([`Renderer::verbatim`]).
+    pub fn new(policy: &'a Policy, verbatim: Verbatim) -> Result<Prepared<'a>, RenderError> {
         let answers = policy.answers();
         let problems = answers.problems();
         if !problems.is_empty() {
             return Err(AnswersError::Invalid(problems).into());
         }
-        let view = View::new(policy);
+        let view = View::new(policy, verbatim);
         let context = Context::from_serialize(&view).map_err(RenderError::Template)?;
         Ok(Prepared { answers, context })
     }
@@ -131,7 +135,13 @@ impl Renderer {
     /// Renders the policy. One that is not complete enough to publish (see
     /// [`Answers::problems`]) is refused with every problem listed.
     pub fn render(&self, policy: &Policy, format: Format) -> Result<String, RenderError> {
-        self.render_prepared(&Prepared::new(policy)?, format)
+        self.render_prepared(&Prepared::new(policy, self.verbatim())?, format)
+    }
+
+    /// Which answers these templates read as written: all of them when any is the
+    /// operator's own.
+    pub fn verbatim(&self) -> Verbatim {
+        self.templates.verbatim()
     }
 
     /// Renders answers already checked and turned into a template context.

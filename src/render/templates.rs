@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use tera::{Context, Tera};
 
-use super::{Format, RenderError, filters, markdown};
+use super::{Format, RenderError, Verbatim, filters, markdown};
 
 /// Declares the embedded templates by path under `templates/`.
 macro_rules! embedded {
@@ -130,6 +130,8 @@ struct Lazy {
 /// time a `render` process takes. Templates that often print nothing are parsed
 /// only when they will print something ([`Lazy`]).
 pub struct Templates {
+    /// Which answers the templates read as written (all, once one is the operator's).
+    verbatim: Verbatim,
     markdown: Vec<Tera>,
     lazy: Vec<Lazy>,
     html: Option<Tera>,
@@ -137,6 +139,12 @@ pub struct Templates {
 }
 
 impl Templates {
+    /// Which answers the templates read as written: all of them once any template is
+    /// the operator's own, since it may read any.
+    pub fn verbatim(&self) -> Verbatim {
+        self.verbatim
+    }
+
     /// Parses the embedded templates, replacing any that `dir` holds a file for.
     /// With a `format`, only that format's layout is parsed.
     pub fn load(dir: Option<&Path>, format: Option<Format>) -> Result<Templates, RenderError> {
@@ -203,6 +211,7 @@ impl Templates {
             )
         });
         Ok(Templates {
+            verbatim: Verbatim::for_templates(dir),
             markdown: vec![first?, second?],
             lazy,
             html: layout(".html", Format::Html)?,
@@ -379,7 +388,7 @@ mod tests {
             let path = entry.unwrap().path();
             let answers = Answers::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
             let policy = Policy::resolve(&answers, &Catalog::builtin()).unwrap();
-            let Ok(prepared) = Prepared::new(&policy) else {
+            let Ok(prepared) = Prepared::new(&policy, crate::render::Verbatim::Builtin) else {
                 continue;
             };
             out.push((path.display().to_string(), prepared.context));

@@ -15,11 +15,14 @@ use crate::answers::vocab::{
 use crate::answers::{Answers, Processor, RetentionRule};
 use crate::policy::Policy;
 
+use super::verbatim::{Verbatim, VerbatimAnswers};
+
 #[derive(Serialize)]
 pub struct View<'a> {
     /// The answers, every field present (unanswered ones as `null` or `[]`), for
-    /// anything a template wants verbatim.
-    pub a: &'a Answers,
+    /// anything a template wants verbatim; with the built-in templates, only those
+    /// they read ([`super::verbatim`]).
+    pub a: VerbatimAnswers<'a>,
     pub product: &'a str,
     pub dates: Dates,
     pub org: Org<'a>,
@@ -632,7 +635,7 @@ fn permission_views(list: &[crate::answers::Permission]) -> Vec<PermissionView<'
 }
 
 impl<'a> View<'a> {
-    pub fn new(policy: &'a Policy) -> View<'a> {
+    pub fn new(policy: &'a Policy, verbatim: Verbatim) -> View<'a> {
         let a = policy.answers();
         let style = a.policy.date_style;
         let last_updated = a.policy.last_updated.map(|d| d.format(style));
@@ -659,7 +662,10 @@ impl<'a> View<'a> {
                 .any(|c| (c.storage == StorageKind::Cookie) == cookie)
         };
         View {
-            a,
+            a: VerbatimAnswers {
+                answers: a,
+                which: verbatim,
+            },
             product: &a.organization.product_name,
             dates: Dates {
                 last_updated,

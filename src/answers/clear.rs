@@ -1,0 +1,124 @@
+//! Clearing one field of a list entry by its JSON key, without going through JSON.
+//!
+//! The policy's resolution leaves out fields whose question does not apply to their
+//! entry (`policy::without_stale_fields`). Doing it through JSON (serialise the
+//! entry, remove the key, read it back) cost most of a `diff` of two files of 5,000
+//! data categories once a change of regions made one field of each stale. The
+//! fields asked under a condition are listed here per entry type; clearing one sets
+//! what reading the entry without it gives (its serde default), which
+//! `tests::clearing_a_field_equals_reading_the_entry_without_it` holds for every one.
+//! A field not listed is still cleared, through JSON.
+
+use super::{DataCategory, Processor, Purpose, RetentionRule, StoreCategory};
+
+/// An entry whose conditional fields can be cleared by key.
+pub trait ClearField {
+    /// The keys [`ClearField::clear_field`] knows.
+    const CLEARABLE: &'static [&'static str];
+
+    /// Resets the field with this JSON key to its default; false, and nothing
+    /// changed, for a key not in [`ClearField::CLEARABLE`].
+    fn clear_field(&mut self, key: &str) -> bool;
+}
+
+macro_rules! clearable {
+    ($($ty:ty { $($key:ident),+ $(,)? })+) => {
+        $(impl ClearField for $ty {
+            const CLEARABLE: &'static [&'static str] = &[$(stringify!($key)),+];
+
+            fn clear_field(&mut self, key: &str) -> bool {
+                match key {
+                    $(stringify!($key) => self.$key = Default::default(),)+
+                    _ => return false,
+                }
+                true
+            }
+        })+
+    };
+}
+
+clearable! {
+    DataCategory {
+        source_name,
+        if_not_provided,
+        special_category,
+        art9_condition,
+        ccpa_sensitive,
+        ccpa_category,
+        encrypted_locally,
+    }
+    Purpose {
+        legal_basis,
+        consent_for,
+        contract_for,
+        legal_obligation_for,
+        vital_interests_for,
+        public_task_for,
+        legitimate_interests_for,
+        recognised_legitimate_interest_for,
+        legitimate_interest,
+    }
+    Processor { proxy_removes, safeguard }
+    RetentionRule { after, up_to }
+    StoreCategory {
+        on_device_only,
+        ephemeral,
+        shared,
+        linked_to_user,
+        tracking,
+        uses,
+        play,
+        apple,
+        chrome,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Serialize;
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+
+    use super::*;
+    use crate::answers::Answers;
+
+    /// Clearing each listed field of each entry of every example gives the entry
+    /// that reading its JSON without that key gives.
+    fn holds_for<T>(name: &str, entries: &[T])
+    where
+        T: ClearField + Serialize + DeserializeOwned + Clone + PartialEq + std::fmt::Debug,
+    {
+        for entry in entries {
+            for key in T::CLEARABLE {
+                let mut cleared = entry.clone();
+                assert!(cleared.clear_field(key));
+                let mut json = serde_json::to_value(entry).unwrap();
+                if let Value::Object(map) = &mut json {
+                    assert!(map.remove(*key).is_some() || !json_has(entry, key), "{key}");
+                }
+                let read: T = serde_json::from_value(json).unwrap();
+                assert_eq!(cleared, read, "{name}: {key}");
+            }
+            assert!(!entry.clone().clear_field("id"), "not listed");
+        }
+    }
+
+    fn json_has<T: Serialize>(entry: &T, key: &str) -> bool {
+        serde_json::to_value(entry).unwrap().get(key).is_some()
+    }
+
+    #[test]
+    fn clearing_a_field_equals_reading_the_entry_without_it() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.display().to_string();
+            let a = Answers::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            holds_for(&name, &a.data.categories);
+            holds_for(&name, &a.purposes);
+            holds_for(&name, &a.processors);
+            holds_for(&name, &a.retention.rules);
+            holds_for(&name, &a.stores.categories);
+        }
+    }
+}
