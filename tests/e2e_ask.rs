@@ -160,3 +160,42 @@ fn line_editing_keys_edit_the_answer_instead_of_typing_letters() {
     assert_eq!(saved["organization"]["product_name"], "Xhello world ZY!");
     assert_eq!(saved["organization"]["description"], "a big tool");
 }
+
+/// Found walking through `ask` after the quick start: a data category added on the
+/// way had no retention rule and no purpose, and `ask` still ended with "Done.
+/// Render the policy", while `check` (and so `publish`) refused it. It says what
+/// `check` still finds now.
+#[test]
+fn ask_ends_with_what_check_still_finds() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/complete.json");
+    let mut answers: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(example).unwrap()).unwrap();
+    answers["data"]["categories"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "id": "order_details",
+            "name": "Order details",
+            "description": "your postal address",
+            "source": "provided"
+        }));
+    let file = dir.path().join("shop.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&answers).unwrap()).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_policywright"));
+    cmd.arg("ask")
+        .arg(&file)
+        .args(["--section", "changes", "--only-missing"])
+        .env("POLICYWRIGHT_DATA_DIR", dir.path())
+        .env("TERM", "xterm-256color");
+    let options = Options::new()
+        .timeout_ms(Some(20_000))
+        .strip_ansi_escape_codes(true);
+    let mut p = spawn_with_options(cmd, options).unwrap();
+    p.exp_string("but `check` still finds").unwrap();
+    p.exp_string("No retention rule says how long this data is kept")
+        .unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert!(rest.contains("policywright check"), "{rest}");
+    assert!(!rest.contains("Done. Render"), "{rest}");
+}

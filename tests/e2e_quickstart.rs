@@ -463,3 +463,52 @@ fn ask_offers_each_suggestion_as_the_default() {
         String::from_utf8_lossy(&check.stdout)
     );
 }
+
+/// Found walking through `ask`'s quick start: ticking the regions, then Esc back to
+/// correct the country, lost the ticks (inquire's multi-select returned nothing on
+/// Esc; the vendored copy now hands them back). Enter at the regions keeps them.
+#[test]
+fn ask_keeps_the_regions_ticked_across_esc() {
+    let data = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_policywright"));
+    cmd.args(["ask", "regions"])
+        .current_dir(fixture(""))
+        .env("POLICYWRIGHT_DATA_DIR", data.path())
+        .env("TERM", "xterm-256color");
+    let options = Options::new()
+        .timeout_ms(Some(30_000))
+        .strip_ansi_escape_codes(true);
+    let mut p = spawn_with_options(cmd, options).expect("spawn policywright");
+    let send = |p: &mut PtySession, keys: &str| {
+        p.send(keys).unwrap();
+        p.flush().unwrap();
+    };
+    p.exp_string("What kind of product").unwrap();
+    send(&mut p, " ");
+    send(&mut p, "\r");
+    p.exp_string("established").unwrap();
+    send(&mut p, "DE\r");
+    p.exp_string("Who does it serve").unwrap();
+    // The EEA and the UK, then Esc back to the country.
+    send(&mut p, " ");
+    send(&mut p, "\x1b[B");
+    send(&mut p, " ");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    send(&mut p, "\x1b");
+    p.exp_string("established").unwrap();
+    send(&mut p, "AT\r");
+    p.exp_string("Who does it serve").unwrap();
+    send(&mut p, "\r");
+    p.exp_string("product's code").unwrap();
+    send(&mut p, "\r");
+    p.exp_string("What is your product called?").unwrap();
+    send(&mut p, "\x03");
+    p.exp_eof().unwrap();
+    let saved = answers(data.path(), "regions");
+    assert_eq!(saved["organization"]["country"], "AT", "{saved:#}");
+    assert_eq!(
+        saved["audience"]["regions"],
+        serde_json::json!(["eea", "uk"]),
+        "{saved:#}"
+    );
+}

@@ -277,7 +277,8 @@ impl<'a> Interview<'a> {
 
     fn complain(&mut self, problems: &[Problem]) {
         for p in problems {
-            self.prompter.say(&format!("  ! {p}"));
+            let said = problem_in_words(p, &self.answers);
+            self.prompter.say(&format!("  ! {said}"));
         }
     }
 
@@ -387,7 +388,8 @@ impl<'a> Interview<'a> {
             if suggested {
                 options.push("Confirm the suggestions above and go on".to_owned());
             }
-            options.push(format!("Add a {noun}"));
+            let a = article(noun);
+            options.push(format!("Add {a} {noun}"));
             if !found.is_empty() {
                 let names: Vec<&str> = found.iter().filter_map(|r| r["name"].as_str()).collect();
                 options.push(format!(
@@ -397,8 +399,8 @@ impl<'a> Interview<'a> {
                 ));
             }
             if !items.is_empty() {
-                options.push(format!("Change a {noun}"));
-                options.push(format!("Remove a {noun}"));
+                options.push(format!("Change {a} {noun}"));
+                options.push(format!("Remove {a} {noun}"));
             }
             options.push("Done, next question".to_owned());
             let done = options.len() - 1;
@@ -555,13 +557,8 @@ impl<'a> Interview<'a> {
                 .prompter
                 .say("  The entry so far is saved; run ask again to finish it."),
             Some(problems) => {
-                let missing: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                self.prompter.say(&format!(
-                    "  The entry so far cannot be saved yet ({}). What you typed for it:\n  {}\n  \
-                     It is kept: the next `ask` goes on with it when you add an entry here.",
-                    missing.join("; "),
-                    item
-                ));
+                self.prompter
+                    .say(&unfinished_in_words(key, &item, &problems, &self.answers));
                 // Only a new entry is kept aside: a changed one is still in the list
                 // as it was.
                 if which.is_none() {
@@ -578,6 +575,105 @@ impl<'a> Interview<'a> {
             ..Prompt::default()
         };
         self.prompter.select(&prompt, labels, 0)
+    }
+}
+
+/// The question of an entry's field that a problem is about, quoted, and whether
+/// the problem is only that it has no answer: `data.categories[3]` with "missing
+/// field `id`", or `data.categories[3].id: is required`.
+fn field_of(p: &Problem, fields: &[Question], answers: &Answers) -> Option<(String, bool)> {
+    let (field, missing) = match p.path.rsplit_once("].") {
+        Some((_, f)) => (
+            f.split(['.', '[']).next().unwrap_or(f).to_owned(),
+            p.message.contains("required"),
+        ),
+        None => (
+            p.message
+                .strip_prefix("missing field `")
+                .and_then(|r| r.split_once('`'))
+                .map(|(f, _)| f.to_owned())?,
+            true,
+        ),
+    };
+    let f = fields.iter().find(|f| f.key == field)?;
+    Some((format!("“{}”", in_words(f.prompt, answers)), missing))
+}
+
+/// A refused answer's problem as the founder reads it: an entry's field by its
+/// question ("“What exactly is collected?” needs an answer"), else as `check`
+/// words it.
+fn problem_in_words(p: &Problem, answers: &Answers) -> String {
+    let list = p.path.split('[').next().unwrap_or(&p.path);
+    let fields: &[Question] = crate::questions::find(list)
+        .and_then(|(s, i)| match &s.questions[i].kind {
+            Kind::Records(r) if s.questions[i].key == list => Some(r.fields.as_slice()),
+            _ => None,
+        })
+        .unwrap_or(&[]);
+    match field_of(p, fields, answers) {
+        Some((q, true)) => format!("{q} needs an answer"),
+        Some((q, false)) => format!("{q}: {}", p.message),
+        None => p.to_string(),
+    }
+}
+
+/// What Ctrl-C inside an entry that cannot be saved yet says, in a founder's words:
+/// the questions it still needs and what was typed, by question, not the answers
+/// file's paths (`data.categories[0]: missing field `source``) and JSON (found
+/// walking through `ask`).
+fn unfinished_in_words(key: &str, item: &Value, problems: &[Problem], answers: &Answers) -> String {
+    let fields: &[Question] = crate::questions::find(key)
+        .and_then(|(s, i)| match &s.questions[i].kind {
+            Kind::Records(r) => Some(r.fields.as_slice()),
+            _ => None,
+        })
+        .unwrap_or(&[]);
+    let noun = crate::questions::find(key)
+        .and_then(|(s, i)| match &s.questions[i].kind {
+            Kind::Records(r) => Some(r.noun),
+            _ => None,
+        })
+        .unwrap_or("entry");
+    let mut needs: Vec<String> = Vec::new();
+    for p in problems {
+        let said = match field_of(p, fields, answers) {
+            Some((q, true)) => q,
+            Some((q, false)) => format!("{q} ({})", p.message),
+            None => p.message.clone(),
+        };
+        if !needs.contains(&said) {
+            needs.push(said);
+        }
+    }
+    let typed: Vec<String> = fields
+        .iter()
+        .filter_map(|f| {
+            let v = item.get(f.key).filter(|v| is_answered(Some(v)))?;
+            let asked = in_words(f.prompt, answers);
+            let colon = if asked.ends_with(['?', ')']) { "" } else { ":" };
+            Some(format!("    {asked}{colon} {}", f.kind.to_text(v)))
+        })
+        .collect();
+    let mut out = format!(
+        "  This {noun} is not finished, so it is not in the list yet: it still needs {}.",
+        needs.join(", ")
+    );
+    if !typed.is_empty() {
+        out.push_str(&format!("\n  What you typed for it:\n{}", typed.join("\n")));
+    }
+    out.push_str(&format!(
+        "\n  It is kept: the next `ask` goes on with it when you add {} {noun} here.",
+        article(noun)
+    ));
+    out
+}
+
+/// "a" or "an" before a list's noun: "an other recipient" read "a other" (found
+/// walking through `ask`).
+fn article(noun: &str) -> &'static str {
+    match noun.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u' | 'A' | 'E' | 'I' | 'O' | 'U') => "an",
+        _ => "a",
     }
 }
 
@@ -934,10 +1030,7 @@ fn ask_value(
                 return Reply::Answer(current.cloned().unwrap_or(Value::Array(Vec::new())));
             }
             let keys: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
-            let labels = categories
-                .iter()
-                .map(|c| format!("{} ({})", c.name, c.id))
-                .collect();
+            let labels = crate::questions::category_labels(categories);
             pick_many(prompter, &prompt, &keys, labels, current)
         }
         _ => Reply::Answer(current.cloned().unwrap_or(Value::Null)),
@@ -952,9 +1045,9 @@ fn pick_many(
     labels: Vec<String>,
     current: Option<&Value>,
 ) -> Reply<Value> {
-    let selected = selected_positions(current, |k| keys.iter().position(|x| *x == k));
+    let mut selected = selected_positions(current, |k| keys.iter().position(|x| *x == k));
     map(
-        prompter.multi_select(prompt, &labels, &selected),
+        prompter.multi_select(prompt, &labels, &mut selected),
         |picked| Value::Array(picked.into_iter().map(|i| Value::from(keys[i])).collect()),
     )
 }

@@ -44,12 +44,14 @@ pub trait Prompter {
     fn confirm(&mut self, prompt: &Prompt, default: Option<bool>) -> Reply<bool>;
     /// Picks one option; `default` is where the cursor starts.
     fn select(&mut self, prompt: &Prompt, options: &[String], default: usize) -> Reply<usize>;
-    /// Picks any options; `selected` are ticked at first.
+    /// Picks any options; `selected` are ticked at first. On Esc (`Reply::Back`),
+    /// `selected` is left as the options were ticked then, so that a question gone
+    /// back from keeps what was ticked (the quick start's regions).
     fn multi_select(
         &mut self,
         prompt: &Prompt,
         options: &[String],
-        selected: &[usize],
+        selected: &mut Vec<usize>,
     ) -> Reply<Vec<usize>>;
     /// A long text of several paragraphs; `default` is the current text.
     fn long_text(&mut self, prompt: &Prompt, default: Option<&str>) -> Reply<String>;

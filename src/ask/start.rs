@@ -175,23 +175,29 @@ fn ticking(p: &mut dyn Prompter, step: Step, start: &mut Start) -> Reply<()> {
     let choices = step.choices().unwrap_or_default();
     let options: Vec<String> = choices.iter().map(|(_, l)| l.clone()).collect();
     let ticked = step.ticked(start);
-    let selected: Vec<usize> = choices
+    let mut selected: Vec<usize> = choices
         .iter()
         .enumerate()
         .filter(|(_, (k, _))| ticked.contains(&k.as_str()))
         .map(|(i, _)| i)
         .collect();
+    let keys =
+        |picked: &[usize]| -> Vec<&str> { picked.iter().map(|&i| choices[i].0.as_str()).collect() };
     loop {
-        match p.multi_select(&step.prompt(), &options, &selected) {
+        match p.multi_select(&step.prompt(), &options, &mut selected) {
             Reply::Answer(picked) if picked.is_empty() => {
                 p.say(&format!("  ! {}", step.none_ticked()))
             }
             Reply::Answer(picked) => {
-                let keys: Vec<&str> = picked.iter().map(|&i| choices[i].0.as_str()).collect();
-                step.record(start, &keys, "");
+                step.record(start, &keys(&picked), "");
                 return Reply::Answer(());
             }
-            Reply::Back => return Reply::Back,
+            // Going back keeps what was ticked: it is ticked again when the
+            // question comes back (found walking through the quick start).
+            Reply::Back => {
+                step.record(start, &keys(&selected), "");
+                return Reply::Back;
+            }
             Reply::Quit => return Reply::Quit,
         }
     }

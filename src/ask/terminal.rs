@@ -145,19 +145,27 @@ impl Prompter for Terminal {
         &mut self,
         prompt: &Prompt,
         options: &[String],
-        selected: &[usize],
+        selected: &mut Vec<usize>,
     ) -> Reply<Vec<usize>> {
         let help = help(prompt, "(space to tick, Enter to confirm, Esc goes back)");
         let message = safe(&prompt.message);
+        // The vendored inquire's patch: Esc hands back the ticks (see
+        // vendor/inquire/PATCHED.md).
+        let on_esc = std::cell::RefCell::new(selected.clone());
         let multi = MultiSelect::new(&message, options.iter().map(|o| safe(o)).collect())
             .with_help_message(&help)
             .with_default(selected)
-            .with_page_size(12);
-        reply(
+            .with_page_size(12)
+            .with_ticked_on_cancel(&on_esc);
+        let reply = reply(
             multi
                 .raw_prompt()
                 .map(|o| o.into_iter().map(|o| o.index).collect()),
-        )
+        );
+        if reply == Reply::Back {
+            *selected = on_esc.into_inner();
+        }
+        reply
     }
 
     /// In the person's own editor when `$VISUAL` or `$EDITOR` says which; otherwise

@@ -21,6 +21,8 @@ enum Act {
     /// Tick exactly the options whose labels start with these.
     Tick(&'static [&'static str]),
     Esc,
+    /// Tick exactly these, then press Esc.
+    TickThenEsc(&'static [&'static str]),
     CtrlC,
 }
 
@@ -122,11 +124,19 @@ impl Prompter for Script {
         &mut self,
         prompt: &Prompt,
         options: &[String],
-        selected: &[usize],
+        selected: &mut Vec<usize>,
     ) -> Reply<Vec<usize>> {
         self.log
             .push(format!("multi: {} [ticked: {selected:?}]", prompt.message));
         match self.next(prompt) {
+            // Ticks these, then Esc: the prompter hands the ticks back.
+            Act::TickThenEsc(labels) => {
+                *selected = labels
+                    .iter()
+                    .map(|l| options.iter().position(|o| o.starts_with(l)).unwrap())
+                    .collect();
+                Reply::Back
+            }
             Act::Tick(labels) => Reply::Answer(
                 labels
                     .iter()
@@ -305,7 +315,7 @@ fn conditions_decide_what_is_asked() {
         product,
         Answers::default(),
         &[
-            Tick(&["web"]),
+            Tick(&["Web app"]),
             Tick(&["the European"]),
             No,
             Type("developers"),
@@ -820,6 +830,19 @@ fn ctrl_c_inside_an_entry_keeps_its_confirmed_fields_and_resumes_at_the_list() {
     assert_eq!(keys, ["data.categories", order[list - 1]]);
 }
 
+/// Found walking through `ask`: "Add a other recipient".
+#[test]
+fn list_menus_say_an_before_a_vowel() {
+    let (_, _, _, log) = run_from(
+        crate::questions::sections(),
+        Answers::default(),
+        "disclosures",
+        &[Enter, CtrlC],
+    );
+    let log = log.join("\n");
+    assert!(log.contains("[default: Add an other recipient]"), "{log}");
+}
+
 /// An entry stopped before its required fields cannot be saved; what was typed is
 /// printed rather than dropped silently.
 #[test]
@@ -838,6 +861,23 @@ fn ctrl_c_inside_an_incomplete_entry_prints_what_was_typed() {
             .any(|l| l.contains("What you typed for it") && l.contains("Payment details")),
         "{log:#?}"
     );
+    // In plain words: the question still to answer, not the file's path and JSON
+    // ("data.categories[0]: missing field `id`", `{"name":"Payment details"}`).
+    let said = log
+        .iter()
+        .find(|l| l.contains("What you typed for it"))
+        .unwrap();
+    assert!(
+        said.contains("still needs “What exactly is collected?”"),
+        "{said}"
+    );
+    assert!(
+        said.contains("What is it called? Payment details"),
+        "{said}"
+    );
+    for raw in ["missing field", "data.categories[", "{\""] {
+        assert!(!said.contains(raw), "{raw} in {said}");
+    }
 }
 
 /// Both changed the same answer: the file keeps the other program's, the
@@ -952,6 +992,33 @@ mod quickstart {
             Reply::Back,
             "Esc at the first skips the start"
         );
+    }
+
+    /// Found walking through the quick start: ticking regions and going back (Esc)
+    /// to correct the country lost the ticks; they are ticked again now, and Enter
+    /// keeps them.
+    #[test]
+    fn esc_back_from_the_regions_keeps_the_ticks() {
+        let mut script = Script::new(&[
+            Tick(&["Web app"]),
+            Type("DE"),
+            TickThenEsc(&["The European Economic Area", "California"]),
+            Type("AT"),
+            Enter,
+            Enter,
+        ]);
+        let Reply::Answer(s) = start::ask(&mut script) else {
+            panic!("{:?}", script.log)
+        };
+        assert_eq!(s.established.map(|c| c.code()), Some("AT"));
+        assert_eq!(s.regions, [Region::Eea, Region::California]);
+        let asked: Vec<&String> = script
+            .log
+            .iter()
+            .filter(|l| l.starts_with("multi: Who does it serve"))
+            .collect();
+        assert_eq!(asked.len(), 2, "{:?}", script.log);
+        assert!(!asked[1].ends_with("[ticked: []]"), "{}", asked[1]);
     }
 
     /// Enter on the country with nothing typed says what to type, not "`` is not a

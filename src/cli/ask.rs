@@ -114,10 +114,21 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
         .map_err(anyhow::Error::msg)?;
     // What still stops the policy from rendering, as `render` sees it: an answer the
     // policy leaves out is no problem of the policy's.
-    let problems = match crate::policy::Policy::resolve(&interview.answers, &interview.catalog) {
-        Ok(policy) => policy.problems(),
-        Err(problems) => problems,
-    };
+    let (problems, errors) =
+        match crate::policy::Policy::resolve(&interview.answers, &interview.catalog) {
+            Ok(policy) => {
+                // What `check` (and `publish`) would refuse: "Done" alone read as
+                // finished when a data category added on the way had no retention
+                // rule (found walking through `ask` after the quick start).
+                let errors: Vec<String> = crate::check::check(&policy)
+                    .into_iter()
+                    .filter(|f| f.severity == crate::check::Severity::Error && f.waived.is_none())
+                    .map(|f| f.message)
+                    .collect();
+                (policy.problems(), errors)
+            }
+            Err(problems) => (problems, Vec::new()),
+        };
     // An entry begun but not saved is kept for the next interview (or dropped once
     // it was taken and finished).
     session::keep_draft(&path, interview.draft.clone());
@@ -127,9 +138,24 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
                 session::forget(&path);
             }
             let mut out = String::new();
-            if problems.is_empty() {
+            if problems.is_empty() && errors.is_empty() {
                 out.push_str(&format!(
                     "\nDone. Render the policy with: policywright render {label}\n"
+                ));
+            } else if problems.is_empty() {
+                out.push_str(&format!(
+                    "\nSaved. The policy renders, but `check` still finds {} to fix before \
+                     you publish it:\n",
+                    match errors.len() {
+                        1 => "one thing".to_owned(),
+                        n => format!("{n} things"),
+                    }
+                ));
+                for e in &errors {
+                    out.push_str(&format!("  - {e}\n"));
+                }
+                out.push_str(&format!(
+                    "`policywright check {label}` says where; `policywright ask {label}` asks again.\n"
                 ));
             } else {
                 out.push_str("\nSaved. Still needed before the policy can be rendered:\n");

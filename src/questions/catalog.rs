@@ -255,7 +255,7 @@ fn organization() -> Section {
             q("organization.website", "What is its website?",
               "Linked from the top of the policy.", Kind::Url).example("https://acme.io"),
             q("organization.legal_entity", "Who runs it: your company's registered name, or your own name?",
-              "The company as registered, or you as a person if you have no company. GDPR Art. 13(1)(a) asks for the controller's identity (the law's \"legal person\" is a company, or you).",
+              "The company as registered, or you as a person if you have no company: whoever decides what the product does with people's data. GDPR Art. 13(1)(a) asks for their identity (the law calls them the \"controller\").",
               Kind::Text).example("Acme Inc."),
             q("organization.legal_form", "What kind of business is that, in a few words?",
               "Helps readers understand who they deal with, e.g. \"sole developer\" or \"a limited company\"; the country comes from the next question.",
@@ -286,7 +286,7 @@ fn product() -> Section {
         questions: vec![
             q("audience.product_kinds", "What kind of product is it?",
               "A browser extension needs a permissions section (Chrome Web Store policy); a mobile app may use advertising identifiers.",
-              Kind::Choices(ProductKind::CHOICES)),
+              Kind::Choices(&crate::suggest::PRODUCT_KINDS)),
             q("audience.regions", "Where are your users?",
               "Each region brings its own rights: GDPR in the EEA, UK GDPR, CCPA in California, LGPD in Brazil, PIPEDA in Canada, Kazakhstan's law on personal data.",
               Kind::Choices(Region::CHOICES)),
@@ -324,7 +324,10 @@ fn data() -> Section {
         questions: vec![
             q("data.categories", "What personal data do you collect?",
               "GDPR Art. 13-14 and CCPA 1798.100 require listing the categories of personal data and their sources.",
-              records("data category", |r| format!("{} ({})", field(r, "name"), field(r, "id")), vec![
+              records("data category", |r| match field(r, "name") {
+                  "" => field(r, "id").to_owned(),
+                  name => name.to_owned(),
+              }, vec![
                   q("name", "What is it called?", "The name readers see, e.g. \"Account data\".", Kind::Text).required(),
                   q("id", "A short name for other answers to use", "Purposes and recipients point to this data by it; it is never shown in the policy. Lowercase letters, digits and _; the suggestion is fine.", Kind::Text)
                       .required().suggest(id_from_name),
@@ -398,7 +401,7 @@ fn purposes() -> Section {
             "GDPR Art. 13(1)(c) requires each purpose and its legal basis; CCPA 1798.100 the business purposes.",
             records("purpose", |r| field(r, "name").to_owned(), vec![
                 q("name", "Why you use data, as a short heading", "E.g. \"To bill you\".", Kind::Text).required(),
-                q("id", "A short id for it", "Lowercase letters, digits and _.", Kind::Text).required().suggest(id_from_name),
+                q("id", "A short name for other answers to use", "Never shown in the policy. Lowercase letters, digits and _; the suggestion is fine.", Kind::Text).required().suggest(id_from_name),
                 q("description", "What do you do for this purpose?", "E.g. \"track your subscription tier and sync it with Stripe\".", Kind::Paragraph).required(),
                 q("categories", "Which data does it use?", "Pick from the data categories you described.", Kind::Categories),
                 q("legal_basis", "What allows it in law? (for European users; usually one)", "GDPR Art. 6(1) calls this the legal basis. Running what users signed up for is usually \"our contract with you\"; otherwise consent, a legal obligation, vital interests, a public task or legitimate interests; a UK-only operator may also rely on a recognised legitimate interest (UK GDPR Art. 6(1)(ea), Annex 1). Tick several only when each covers its own part of the purpose (e.g. the contract for running the account, legitimate interests for detecting abuse); you then say which part each covers. Two bases for the same processing are not allowed (EDPB Guidelines 05/2020, para. 121-123).", Kind::Choices(LegalBasis::CHOICES))
@@ -503,7 +506,17 @@ fn sale_and_ai() -> Section {
                 "What do you do to limit what AI providers see?",
                 "One measure per line, e.g. \"We redact obvious secrets before sending.\"",
                 Kind::Lines,
-            ),
+            )
+            // Asked where AI is in the picture: a web shop with no AI provider was
+            // asked it (found walking through `ask`).
+            .when(|s| {
+                s.answers.ai.training.is_some()
+                    || !s.answers.ai.safeguards.is_empty()
+                    || s.answers
+                        .processors
+                        .iter()
+                        .any(|p| p.role == ProcessorRole::Ai)
+            }),
             q(
                 "ai.makes_automated_decisions",
                 "Does software alone, with no person involved, make decisions that seriously affect users (refusing an account, a price, a loan)?",
@@ -567,15 +580,15 @@ fn processors() -> Section {
                 q("purpose", "What does it do for you?", "E.g. \"handles billing\".", Kind::Text).required(),
                 q("categories", "Which data categories does it receive?", "Pick from the data categories you described.", Kind::Categories),
                 q("data_description", "What does it receive, in words?", "E.g. \"a customer identifier and subscription state\".", Kind::Text),
-                q("countries", "Where does it process data?", "Two-letter country codes, e.g. US, DE. Leave empty for software you run yourself: it runs where you host it.", Kind::Countries),
+                q("countries", "Where does it process data?", "Each country's name or two-letter code, e.g. United States or US, Germany or DE. Leave empty for software you run yourself: it runs where you host it.", Kind::Countries),
                 q("worldwide", "Does it also process data in data centres around the world?",
                   "Yes for a CDN or edge network that handles each request where the user is nearest (e.g. Cloudflare, Fastly, Vercel's edge). The policy then says so; only standard contractual clauses or binding corporate rules cover such transfers, not an adequacy decision or the Data Privacy Framework.",
                   Kind::YesNo),
                 q("safeguard", "If it handles data abroad, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies... Pick one for each law your users are under: e.g. the Data Privacy Framework for EEA users and its UK Extension for UK users (UK GDPR, Swiss FADP Art. 16, LGPD Art. 33, Kazakhstan's law Art. 16).", Kind::Choices(Safeguard::CHOICES))
                     .when(|s| law::transfer_basis(s.answers)),
                 q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
-                q("controller", "Does it use the data for its own purposes, as an independent controller?",
-                  "Leave empty for a service that only works for you (a processor or service provider). A merchant of record such as Paddle sells your product in its own name and so controls the buyers' data; a payment provider may be a controller for its own fraud checks and legal duties; the policy then says so, and that its own privacy policy applies (GDPR Art. 4(7), 13(1)(e)).",
+                q("controller", "Does it also use the data for its own purposes, not only for you?",
+                  "The law then calls it an independent controller. Leave empty for a service that only works for you (a processor or service provider). A merchant of record such as Paddle sells your product in its own name and so controls the buyers' data; a payment provider may be a controller for its own fraud checks and legal duties; the policy then says so, and that its own privacy policy applies (GDPR Art. 4(7), 13(1)(e)).",
                   Kind::Choice(RecipientControl::CHOICES)),
                 q("only_if", "Does it receive data only in some cases? (finishes \"Only ...\")", "E.g. \"if you sign in with Google\".", Kind::Text),
                 q("privacy_policy_url", "Link to its privacy policy", "So readers can see what it does with their data, e.g. https://stripe.com/privacy.", Kind::Url),
@@ -629,8 +642,8 @@ fn hosting() -> Section {
         questions: vec![
             q(
                 "hosting.endpoint",
-                "Which address of your own servers does your app send data to? (optional)",
-                "E.g. https://api.acme.io; the policy says data is sent there. Leave empty if the app talks only to services such as Firebase.",
+                "Which address of your own servers does [your app] send data to? (optional)",
+                "E.g. https://api.acme.io; the policy says data is sent there. Leave empty if [your app] sends data only to services such as Firebase or Supabase, not to servers of your own.",
                 Kind::Url,
             ),
             q(
@@ -660,7 +673,7 @@ fn hosting() -> Section {
                         q(
                             "country",
                             "Where is it?",
-                            "Two-letter country code.",
+                            "The country's name or two-letter code, e.g. Germany or DE.",
                             Kind::Country,
                         ),
                         q(
@@ -675,7 +688,7 @@ fn hosting() -> Section {
             q(
                 "hosting.data_location",
                 "Is all personal data kept in certain countries? Which?",
-                "Two-letter codes. Answer only if every copy, at every recipient, stays there: the policy says \"All data is hosted within ...\". Some laws require it, e.g. Kazakhstan's for its residents' data.",
+                "Each country's name or two-letter code. Answer only if every copy, at every recipient, stays there: the policy says \"All data is hosted within ...\". Some laws require it, e.g. Kazakhstan's for its residents' data.",
                 Kind::Countries,
             ),
             q(
@@ -698,12 +711,16 @@ fn hosting() -> Section {
                 "GDPR Art. 13(1)(f) and 44-49 call these international transfers: each country, and what makes sending data there lawful.",
                 records(
                     "transfer",
-                    |r| field(r, "country").to_owned(),
+                    // The country's name: "1. US" read as a code, not a place.
+                    |r| match field(r, "country").parse::<crate::answers::values::Country>() {
+                        Ok(c) => c.name().to_owned(),
+                        Err(_) => field(r, "country").to_owned(),
+                    },
                     vec![
                         q(
                             "country",
                             "To which country?",
-                            "Two-letter code.",
+                            "The country's name or two-letter code, e.g. United States or US.",
                             Kind::Country,
                         )
                         .required(),
@@ -827,8 +844,8 @@ fn retention() -> Section {
                         ),
                         q(
                             "set_by",
-                            "Or does a recipient's own setting decide? Which one? (its id)",
-                            "E.g. \"stripe\" for records Stripe keeps: said as \"as set by Stripe\".",
+                            "Or does a recipient's own setting decide? Which one? (the short name you gave it)",
+                            "The short name from \"Who receives data\", e.g. \"stripe\" for records Stripe keeps: said as \"as set by Stripe\".",
                             Kind::Text,
                         ),
                         q(
@@ -928,7 +945,7 @@ fn rights() -> Section {
                         ),
                         q(
                             "how",
-                            "How do users do it? (a few words that follow the right)",
+                            "How do users do it? (printed after the right, e.g. \"by e-mailing us\")",
                             "E.g. \"via Settings → Data export\" or \"by e-mailing us\".",
                             Kind::Text,
                         ),
@@ -1308,7 +1325,7 @@ fn policy() -> Section {
     Section {
         id: "policy",
         title: "The policy itself",
-        intro: "Its title and dates, and the findings of `check` you have decided not to act on.",
+        intro: "Its title and dates, and which of policywright's warnings you have decided to leave as they are.",
         questions: vec![
             q("policy.title", "Title", "", Kind::Text)
                 .suggest(|_| Some(Value::from("Privacy Policy"))),
@@ -1338,17 +1355,17 @@ fn policy() -> Section {
             ),
             q(
                 "waivers",
-                "Any finding of `check` you have decided not to act on? (optional)",
-                "A waived finding is listed by `policywright check` with your reason and does not fail it. Never printed in the policy. `policywright check --explain RULE` says what a rule asks and how to waive it.",
+                "Any of policywright's warnings you have decided to leave as they are? (optional)",
+                "The review screen (Ctrl-R) lists the warnings about your answers. One you leave as it is, with your reason, is still listed, but no longer counts as a problem (in the file it is a \"waiver\"; `policywright check --explain RULE` says what a warning asks). Never printed in the policy.",
                 records(
-                    "waiver",
+                    "kept warning",
                     |r| match field(r, "answer") {
                         "" => field(r, "rule").to_owned(),
                         answer => format!("{} at {answer}", field(r, "rule")),
                     },
                     vec![
-                        q("rule", "Which rule? (its id, as `check` prints it)", "E.g. \"gdpr-eu-representative\".", Kind::Text).required(),
-                        q("answer", "Only the finding at this answer? (Enter for all of the rule's findings)", "The answer `check` points at, e.g. \"processors[2].safeguard\" or \"processors.yandex\".", Kind::Text),
+                        q("rule", "Which warning? (its id, as the review screen shows it)", "E.g. \"gdpr-eu-representative\".", Kind::Text).required(),
+                        q("answer", "Only where it points at one answer? (Enter for everywhere it is given)", "The answer the warning points at, as the review screen shows it, e.g. \"processors[2].safeguard\" or \"processors.yandex\".", Kind::Text),
                         q("reason", "Why is it waived?", "For whoever reads the check next, e.g. \"Art. 27(2)(a): occasional processing, no special categories\".", Kind::Paragraph).required(),
                         q("until", "Until when? (YYYY-MM-DD; Enter for no end)", "From the next day the finding counts again, so the decision is reviewed.", Kind::Date),
                     ],

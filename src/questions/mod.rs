@@ -148,14 +148,53 @@ impl Question {
 /// Where a question's words name the product before it has a name.
 pub const YOUR_PRODUCT: &str = "[your product]";
 
+/// Where a question's words name the product by its kind ("your web app", "your
+/// extension"), for questions that would otherwise read as one kind's only.
+pub const YOUR_APP: &str = "[your app]";
+
 /// A question's prompt or help as shown: "[your product]" becomes the product's
-/// name once it has one, so a founder reads "finishes \"Habitly provides ...\"".
+/// name once it has one, so a founder reads "finishes \"Habitly provides ...\"";
+/// "[your app]" becomes the product's kind in words ([`YOUR_APP`]).
 pub fn in_words(text: &'static str, answers: &Answers) -> std::borrow::Cow<'static, str> {
     let name = answers.organization.product_name.trim();
-    if name.is_empty() || !text.contains(YOUR_PRODUCT) {
-        return std::borrow::Cow::Borrowed(text);
+    let mut text = std::borrow::Cow::Borrowed(text);
+    if text.contains(YOUR_APP) {
+        let kind = kind_in_words(answers);
+        text = std::borrow::Cow::Owned(text.replace(YOUR_APP, &kind));
     }
-    std::borrow::Cow::Owned(text.replace(YOUR_PRODUCT, name))
+    if !name.is_empty() && text.contains(YOUR_PRODUCT) {
+        text = std::borrow::Cow::Owned(text.replace(YOUR_PRODUCT, name));
+    }
+    text
+}
+
+/// The product as its kind says it: "your web app", "your extension"; the product's
+/// name (else "your product") when it is of several kinds that are said apart, or
+/// of none yet.
+fn kind_in_words(answers: &Answers) -> String {
+    use crate::answers::vocab::ProductKind;
+    let mut nouns: Vec<&str> = answers
+        .audience
+        .product_kinds
+        .iter()
+        .map(|k| match k {
+            ProductKind::WebApp => "your web app",
+            ProductKind::Website => "your website",
+            ProductKind::MobileApp | ProductKind::DesktopApp => "your app",
+            ProductKind::BrowserExtension | ProductKind::EditorExtension => "your extension",
+            ProductKind::Api => "your API",
+            ProductKind::Cli => "your tool",
+        })
+        .collect();
+    nouns.sort_unstable();
+    nouns.dedup();
+    match nouns.as_slice() {
+        [one] => (*one).to_owned(),
+        _ => match answers.organization.product_name.trim() {
+            "" => "your product".to_owned(),
+            name => name.to_owned(),
+        },
+    }
 }
 
 /// Whether a value counts as an answer: not missing, not blank, not an empty list.
@@ -186,6 +225,27 @@ pub fn find(path: &str) -> Option<(&'static Section, usize)> {
     })
 }
 
+/// The data categories as a founder picks among them: by the names they gave
+/// them. The short id (`account`) is added only to tell apart two categories
+/// of the same name, as it is what other answers store, never what people read.
+pub fn category_labels(categories: &[crate::answers::DataCategory]) -> Vec<String> {
+    categories
+        .iter()
+        .map(|c| {
+            let twin = categories
+                .iter()
+                .filter(|o| o.name.trim() == c.name.trim())
+                .count()
+                > 1;
+            match (c.name.trim().is_empty(), twin) {
+                (true, _) => c.id.clone(),
+                (false, true) => format!("{} ({})", c.name, c.id),
+                (false, false) => c.name.clone(),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -195,6 +255,75 @@ mod tests {
     use super::*;
     use crate::answers::schema::{json_type, resolve, schema};
     use crate::answers::set::set_value;
+
+    /// Found walking through the interview as a web app's founder: "Which address
+    /// of your own servers does your app send data to? ... Leave empty if the app
+    /// talks only to services such as Firebase" read as a mobile app's question.
+    #[test]
+    fn the_server_question_names_the_product_by_its_kind() {
+        use crate::answers::vocab::ProductKind;
+        let (section, i) = find("hosting.endpoint").unwrap();
+        let q = &section.questions[i];
+        let mut answers = Answers::default();
+        let shown = |a: &Answers| format!("{} {}", in_words(q.prompt, a), in_words(q.help, a));
+        answers.audience.product_kinds = vec![ProductKind::WebApp];
+        let web = shown(&answers);
+        assert!(web.contains("does your web app send data to?"), "{web}");
+        assert!(
+            !web.contains("the app") && !web.contains("your app "),
+            "{web}"
+        );
+        answers.audience.product_kinds = vec![ProductKind::BrowserExtension];
+        assert!(shown(&answers).contains("your extension sends data only"));
+        answers.audience.product_kinds = vec![ProductKind::MobileApp, ProductKind::DesktopApp];
+        assert!(shown(&answers).contains("does your app send"));
+        answers.audience.product_kinds = vec![ProductKind::MobileApp, ProductKind::WebApp];
+        answers.organization.product_name = "Habitly".to_owned();
+        assert!(shown(&answers).contains("does Habitly send"));
+    }
+
+    /// Found walking through `ask` for a web shop with no AI at all: "What do you do
+    /// to limit what AI providers see?" was asked anyway.
+    #[test]
+    fn the_ai_safeguards_are_asked_only_where_ai_is_used() {
+        let (section, i) = find("ai.safeguards").unwrap();
+        let q = &section.questions[i];
+        let applies = |a: &Answers| {
+            q.applies(&Scope {
+                answers: a,
+                record: None,
+            })
+        };
+        let mut a = Answers::default();
+        assert!(!applies(&a));
+        a.processors = serde_json::from_value(json!([
+            {"id": "openai", "name": "OpenAI", "role": "ai", "purpose": "answers questions"}
+        ]))
+        .unwrap();
+        assert!(applies(&a), "an AI provider receives data");
+        a.processors.clear();
+        a.ai.safeguards = vec!["We redact secrets.".to_owned()];
+        assert!(applies(&a), "an answer given is never hidden");
+    }
+
+    /// Lists of data categories showed "Account data (account)": the id is what
+    /// other answers store, never what a founder reads, unless two share a name.
+    #[test]
+    fn data_categories_are_picked_by_their_names() {
+        let answers: Answers = serde_json::from_value(json!({
+            "schema_version": 2,
+            "data": {"categories": [
+                {"id": "account", "name": "Account data", "description": "e-mail", "source": "provided"},
+                {"id": "logs", "name": "Logs", "description": "IP", "source": "automatic"},
+                {"id": "logs_2", "name": "Logs", "description": "IP", "source": "automatic"}
+            ]}
+        }))
+        .unwrap();
+        assert_eq!(
+            category_labels(&answers.data.categories),
+            ["Account data", "Logs (logs)", "Logs (logs_2)"]
+        );
+    }
 
     /// A plausible answer of each kind.
     fn sample(q: &Question) -> Value {

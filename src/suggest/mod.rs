@@ -22,7 +22,12 @@ use crate::law;
 use crate::scan::Report;
 pub use data::Implications;
 
-/// What kind of product it is, as the start asks it: several may apply.
+/// What kind of product it is, as the start asks it: several may apply. The first
+/// eight are the product kinds the answers record, in the order and words the
+/// interview's own "What kind of product is it?" offers them ([`PRODUCT_KINDS`]), so
+/// what is ticked at the start is found ticked there; the last two are not kinds the
+/// policy names but what the start suggests from (telemetry, data that stays on the
+/// device), answered again in their own questions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum StartKind {
     WebApp,
@@ -30,30 +35,57 @@ pub enum StartKind {
     MobileApp,
     BrowserExtension,
     DesktopApp,
+    Website,
+    EditorExtension,
+    Cli,
     DevTool,
     LocalOnly,
 }
 
+/// The product kinds, as both interviews offer them (the quick start and the
+/// question "What kind of product is it?"): one list, so a founder finds the same
+/// words in both.
+pub const PRODUCT_KINDS: [(&str, &str); 8] = [
+    ("web_app", "Web app or SaaS"),
+    ("api", "API or SDK"),
+    ("mobile_app", "Mobile app"),
+    ("browser_extension", "Browser extension"),
+    ("desktop_app", "Desktop app"),
+    ("website", "Website"),
+    (
+        "editor_extension",
+        "Editor or IDE extension (VS Code, JetBrains, Neovim)",
+    ),
+    ("cli", "Command-line tool"),
+];
+
 impl StartKind {
-    pub const ALL: [StartKind; 7] = [
+    pub const ALL: [StartKind; 10] = [
         StartKind::WebApp,
         StartKind::Api,
         StartKind::MobileApp,
         StartKind::BrowserExtension,
         StartKind::DesktopApp,
+        StartKind::Website,
+        StartKind::EditorExtension,
+        StartKind::Cli,
         StartKind::DevTool,
         StartKind::LocalOnly,
     ];
 
-    /// (key, label) of every kind, in the order the start offers them.
-    pub const CHOICES: [(&'static str, &'static str); 7] = [
-        ("web_app", "Web app or SaaS"),
-        ("api", "API or SDK"),
-        ("mobile_app", "Mobile app"),
-        ("browser_extension", "Browser extension"),
-        ("desktop_app", "Desktop app"),
-        ("dev_tool", "Developer tool with telemetry"),
-        ("local_only", "Local-only tool (no data leaves the device)"),
+    /// (key, label) of every kind, in the order the start offers them: the product
+    /// kinds ([`PRODUCT_KINDS`]), then what the start also asks.
+    pub const CHOICES: [(&'static str, &'static str); 10] = [
+        PRODUCT_KINDS[0],
+        PRODUCT_KINDS[1],
+        PRODUCT_KINDS[2],
+        PRODUCT_KINDS[3],
+        PRODUCT_KINDS[4],
+        PRODUCT_KINDS[5],
+        PRODUCT_KINDS[6],
+        PRODUCT_KINDS[7],
+        ("dev_tool", "Also: it reports telemetry about its own use"),
+        ("local_only", "Also: no data leaves the user's device"),
     ];
 
     pub fn key(self) -> &'static str {
@@ -69,16 +101,15 @@ impl StartKind {
         Self::ALL.into_iter().find(|k| k.key() == key)
     }
 
-    /// The product kind the answers file records for it, if any: a developer tool
-    /// or a local-only tool is not a kind the policy names.
+    /// The product kind the answers file records for it, if any: telemetry and a
+    /// local-only tool are not kinds the policy names.
     pub fn product_kind(self) -> Option<ProductKind> {
         match self {
-            StartKind::WebApp => Some(ProductKind::WebApp),
-            StartKind::Api => Some(ProductKind::Api),
-            StartKind::MobileApp => Some(ProductKind::MobileApp),
-            StartKind::BrowserExtension => Some(ProductKind::BrowserExtension),
-            StartKind::DesktopApp => Some(ProductKind::DesktopApp),
             StartKind::DevTool | StartKind::LocalOnly => None,
+            kind => ProductKind::ALL
+                .iter()
+                .copied()
+                .find(|p| p.key() == kind.key()),
         }
     }
 }

@@ -354,3 +354,31 @@ fn a_newsletter_service_suggests_marketing_messages_to_confirm() {
 
     assert!(saas().marketing.is_none(), "Postmark sends no newsletters");
 }
+
+/// Found walking through both interviews: the quick start offered "Developer tool"
+/// and "Local-only tool" and the interview's own kinds question offered "Website",
+/// "editor or IDE extension" and "command-line tool", in other words and another
+/// order. Both now offer one list: every product kind, in the same words.
+#[test]
+fn the_start_and_the_interview_offer_one_list_of_product_kinds() {
+    use crate::answers::vocab::ProductKind;
+    use crate::questions::{Kind, find};
+    let (section, i) = find("audience.product_kinds").unwrap();
+    let Kind::Choices(asked) = section.questions[i].kind else {
+        panic!("the product kinds are ticked");
+    };
+    assert_eq!(asked, &super::PRODUCT_KINDS[..]);
+    assert_eq!(&StartKind::CHOICES[..asked.len()], asked);
+    let mut keys: Vec<&str> = asked.iter().map(|(k, _)| *k).collect();
+    let mut kinds: Vec<&str> = ProductKind::ALL.iter().map(|k| k.key()).collect();
+    keys.sort();
+    kinds.sort();
+    assert_eq!(keys, kinds, "every product kind, and nothing else");
+    for kind in StartKind::ALL {
+        let recorded = kind.product_kind().map(|p| p.key());
+        match kind {
+            StartKind::DevTool | StartKind::LocalOnly => assert_eq!(recorded, None),
+            _ => assert_eq!(recorded, Some(kind.key())),
+        }
+    }
+}

@@ -67,6 +67,15 @@ pub enum Focus {
     Sidebar,
 }
 
+/// See [`Doc::letter_answer`].
+#[derive(Debug, Clone)]
+pub struct LetterAnswer {
+    pub step: (usize, usize),
+    pub before: Option<Value>,
+    pub run: String,
+    pub at: std::time::Instant,
+}
+
 /// How far a long pane (the rendered policy, the review's checklist) is scrolled.
 ///
 /// `update` moves `offset`; drawing records in `max` how far the pane's last drawn
@@ -176,6 +185,22 @@ pub struct Doc {
     pub completion: Vec<(usize, usize)>,
     /// The rendered policy, in the preview and on the review screen.
     pub policy_scroll: Scroll,
+    /// How far the question pane is scrolled beyond what keeps the field being
+    /// answered in view (Alt-↑↓ while the preview is not drawn); reset by any other
+    /// key, so the pane follows the typing again.
+    pub question_nudge: i32,
+    /// A yes/no question a letter just answered (the wizard then went on): its
+    /// place, its answer before, what was typed since and when. A word going on at
+    /// typing speed ("never", "yearly") takes the answer back: see
+    /// `event::letter_answer`.
+    pub letter_answer: Option<LetterAnswer>,
+    /// The rest of a sentence typed on yes/no questions after the answer, not taken
+    /// as answers while it comes at typing speed: when the last of it came, and
+    /// what it was, said in the notice.
+    pub swallowed: Option<(std::time::Instant, String)>,
+    /// Whether the last frame drew the preview (Alt-↑↓ scrolls it) or not (they
+    /// scroll the question pane).
+    pub preview_drawn: Cell<bool>,
     pub review: Option<Review>,
     pub scan: Option<ScanOffer>,
     /// Ctrl-Q was pressed once while an answer was not saved: the operator has been
@@ -247,6 +272,10 @@ impl App {
             preview_on: true,
             preview: Preview::default(),
             policy_scroll: Scroll::default(),
+            question_nudge: 0,
+            letter_answer: None,
+            swallowed: None,
+            preview_drawn: Cell::new(true),
             stale: false,
             completion: Vec::new(),
             findings: Vec::new(),
@@ -344,6 +373,7 @@ impl App {
         d.editor = editor;
         d.dirty = false;
         d.errors.clear();
+        d.question_nudge = 0;
     }
 
     /// Answered and applicable questions of each section: (answered, total).

@@ -41,17 +41,44 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Option<Vec<Cmd>> {
             Some("Press Enter to save what you typed first, or Esc to undo it.".to_owned());
         return Some(Vec::new());
     }
-    if ctrl(key, 'n') {
-        next_to_do(app);
-        return Some(Vec::new());
-    }
     if ctrl(key, 'y') {
         return Some(confirm_one(app));
     }
-    if ctrl(key, 'd') {
-        return Some(confirm_section(app));
+    // Moving on from a question only the operator can answer, still unanswered:
+    // it is said, not passed silently (found walking through the wizard).
+    let left = unanswered_here(app);
+    let here = (app.doc().section, app.doc().question);
+    let cmds = if ctrl(key, 'n') {
+        next_to_do(app);
+        Vec::new()
+    } else {
+        confirm_section(app)
+    };
+    if let Some(prompt) = left
+        && (app.doc().section, app.doc().question) != here
+    {
+        let left = format!("Left “{prompt}” unanswered: Ctrl-N comes back to it.");
+        let d = app.doc_mut();
+        d.notice = Some(match d.notice.take() {
+            Some(said) => format!("{said} {left}"),
+            None => left,
+        });
     }
-    None
+    Some(cmds)
+}
+
+/// The current question's words, when it is one only the operator can answer
+/// (see `ask::quick::asks`) and it has no answer yet.
+fn unanswered_here(app: &App) -> Option<String> {
+    let q = app.question();
+    let answers = &app.doc().answers;
+    let answer = crate::answers::set::answer_at(answers, q.key);
+    if crate::questions::is_answered(answer.as_ref()) {
+        return None;
+    }
+    let wanting = crate::ask::quick::wanting(answers, &app.catalog);
+    crate::ask::quick::asks(answers, &wanting, q)
+        .then(|| crate::questions::in_words(q.prompt, answers).into_owned())
 }
 
 /// The dotted path of the suggestion Ctrl-Y confirms: the entry under the cursor
@@ -236,6 +263,26 @@ mod tests {
         assert_eq!(app.question().key, "organization.contact_email");
     }
 
+    /// Found walking through the wizard: Ctrl-N (and Ctrl-D) on the e-mail
+    /// question, unanswered, went on without a word, as if it were done.
+    #[test]
+    fn moving_past_an_unanswered_question_says_so() {
+        let mut app = app();
+        ctrl(&mut app, 'n');
+        assert_eq!(app.question().key, "data.categories");
+        let notice = app.doc().notice.clone().unwrap_or_default();
+        assert!(
+            notice.contains("Left “Which e-mail address should people write to?” unanswered"),
+            "{notice}"
+        );
+        assert!(screen(&app).contains("unanswered"), "{}", screen(&app));
+        // A question with an answer (a suggestion to confirm) is not "unanswered".
+        app.doc_mut().notice = None;
+        ctrl(&mut app, 'd');
+        let notice = app.doc().notice.clone().unwrap_or_default();
+        assert_eq!(notice, "Confirmed 4 suggestions.");
+    }
+
     #[test]
     fn ctrl_y_confirms_the_entry_under_the_cursor_only() {
         let mut app = app();
@@ -261,11 +308,8 @@ mod tests {
         // confirmed entry lost its mark.
         assert_eq!(app.question().key, "data.categories");
         let shown = screen(&app);
-        assert!(shown.contains("1. Account data (account)    "), "{shown}");
-        assert!(
-            shown.contains("2. Billing data (billing)  [suggested]"),
-            "{shown}"
-        );
+        assert!(shown.contains("1. Account data    "), "{shown}");
+        assert!(shown.contains("2. Billing data  [suggested]"), "{shown}");
         ctrl(&mut app, 'y');
         assert!(
             !app.doc()

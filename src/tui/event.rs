@@ -466,9 +466,17 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
         return vec![Cmd::LoadLastVersion];
     }
     if let Some(lines) = keys::policy_scroll(key) {
-        app.doc_mut().policy_scroll.by(lines);
+        let d = app.doc_mut();
+        if d.preview_drawn.get() {
+            d.policy_scroll.by(lines);
+        } else {
+            // No preview on screen (a small terminal, or Ctrl-T): the question pane
+            // scrolls, so help and errors cut at 40x12 can be read.
+            d.question_nudge = d.question_nudge.saturating_add(lines);
+        }
         return Vec::new();
     }
+    app.doc_mut().question_nudge = 0;
     if keys::is_add_found(key) && app.at_scan_question() {
         return add_found(app);
     }
@@ -492,6 +500,26 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
         return cmds;
     }
 
+    if let Some(cmds) = letter_answer(app, key) {
+        return cmds;
+    }
+    // A yes/no question answered by its letter: kept, with the answer before, in
+    // case the letter was the start of a word.
+    let letter = match (key.code, &app.question().kind) {
+        (
+            KeyCode::Char(c @ ('y' | 'Y' | 'n' | 'N')),
+            crate::questions::Kind::YesNo | crate::questions::Kind::Maybe,
+        ) if key.modifiers.is_empty() || key.modifiers == crossterm::event::KeyModifiers::SHIFT => {
+            let d = app.doc();
+            Some(super::app::LetterAnswer {
+                step: (d.section, d.question),
+                before: crate::answers::set::answer_at(&d.answers, app.question().key),
+                run: c.to_string(),
+                at: std::time::Instant::now(),
+            })
+        }
+        _ => None,
+    };
     // The editor reads the answers while it changes: borrowed field by field, not
     // copied, so a key costs the same with 20 answers as with 7,000 records.
     let outcome = {
@@ -524,6 +552,7 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
         Outcome::Submit(v) => match commit(app, v) {
             Ok(cmd) => {
                 next(app);
+                app.doc_mut().letter_answer = letter;
                 vec![cmd]
             }
             Err(errors) => {
@@ -611,6 +640,79 @@ fn add_found(app: &mut App) -> Vec<Cmd> {
 /// checked, and asks for it to be saved. Refused answers leave everything as it was.
 pub fn commit(app: &mut App, value: Value) -> Result<Cmd, Vec<String>> {
     commit_with(app, value, Vec::new())
+}
+
+/// A key after a yes/no question was answered by its letter and the wizard went
+/// on: a word going on at typing speed ("never", "yes please" is fine: "yes" is an
+/// answer) was not an answer (found walking through the wizard: "no we don't"
+/// answered one question with its n and went on typing into the next ones). The
+/// question gets its answer back and is shown again, said so; the letters are not
+/// typed anywhere, as a yes/no takes none. `None`: the key is handled as usual.
+fn letter_answer(app: &mut App, key: &KeyEvent) -> Option<Vec<Cmd>> {
+    use super::editors::form::{Run, WORD_GAP, run_of};
+    let plain = key.modifiers.is_empty() || key.modifiers == crossterm::event::KeyModifiers::SHIFT;
+    let char = match key.code {
+        KeyCode::Char(c) if plain => Some(c),
+        _ => None,
+    };
+    // The rest of a sentence, still coming: not answers.
+    if let Some((at, mut text)) = app.doc_mut().swallowed.take() {
+        if let (Some(c), true) = (char, at.elapsed() < WORD_GAP) {
+            text.push(c);
+            let d = app.doc_mut();
+            d.notice = Some(format!(
+                "Not taken as an answer: “{}” (a yes/no question takes y or n).",
+                text.trim()
+            ));
+            d.swallowed = Some((std::time::Instant::now(), text));
+            return Some(Vec::new());
+        }
+    }
+    let typed = app.doc_mut().letter_answer.take()?;
+    let c = char?;
+    if typed.at.elapsed() >= WORD_GAP {
+        return None;
+    }
+    let answered = ["y", "n", "yes", "no"].contains(&typed.run.to_lowercase().as_str());
+    let on_yes_no = matches!(
+        app.question().kind,
+        crate::questions::Kind::YesNo | crate::questions::Kind::Maybe
+    );
+    match run_of(&typed.run, c) {
+        _ if answered && on_yes_no && matches!(c, 'y' | 'Y' | 'n' | 'N') => None,
+        Run::Answer => {
+            app.doc_mut().letter_answer = Some(super::app::LetterAnswer {
+                run: format!("{}{c}", typed.run),
+                at: std::time::Instant::now(),
+                ..typed
+            });
+            Some(Vec::new())
+        }
+        // "no we don't": the answer stands, and the rest of the sentence is not
+        // taken as answers to the questions after it.
+        Run::Over if c == ' ' => {
+            app.doc_mut().swallowed = Some((std::time::Instant::now(), String::new()));
+            Some(Vec::new())
+        }
+        Run::Over => None,
+        Run::Prose => {
+            go(app, typed.step);
+            let cmds = match commit(app, typed.before.unwrap_or(Value::Null)) {
+                Ok(cmd) => vec![cmd],
+                Err(_) => Vec::new(),
+            };
+            let q = app.question();
+            let asked = crate::questions::in_words(q.prompt, &app.doc().answers).into_owned();
+            let word = format!("{}{c}", typed.run);
+            let d = app.doc_mut();
+            d.notice = Some(format!(
+                "“{word}…” is not an answer to “{asked}”: it takes y or n (or yes, no), \
+                 so nothing was answered."
+            ));
+            d.swallowed = Some((std::time::Instant::now(), word));
+            Some(cmds)
+        }
+    }
 }
 
 /// [`commit`], with other answers set in the same save (all or none of them).

@@ -35,6 +35,9 @@ pub struct StartScreen {
     pub input: TextInput,
     /// Why the last answer was refused.
     pub error: Option<String>,
+    /// What was typed at a question left with Esc that is not an answer yet (a
+    /// half-typed country), by step: shown again when the question comes back.
+    drafts: [Option<String>; Step::ALL.len()],
     /// Every question is answered: the code is being looked through and the
     /// suggestions made. Keys other than Ctrl-C wait.
     pub working: bool,
@@ -50,6 +53,7 @@ impl StartScreen {
             input: TextInput::default(),
             error: None,
             working: false,
+            drafts: Default::default(),
         };
         s.load();
         s
@@ -74,7 +78,12 @@ impl StartScreen {
             Some(&Value::Array(ticked)),
             "",
         );
-        self.input = TextInput::new(step.typed(&self.start).unwrap_or_default());
+        let typed = self.drafts[self.step].take();
+        self.input = TextInput::new(
+            typed
+                .or_else(|| step.typed(&self.start))
+                .unwrap_or_default(),
+        );
         self.error = None;
     }
 
@@ -126,6 +135,19 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
             let name = s.name.clone();
             app.start = None;
             return vec![Cmd::Create { name }];
+        }
+        // Going back keeps this question's answer as it stands: the ticks, or what
+        // was typed (found walking through the start: the regions' ticks were lost).
+        let step = s.question();
+        if s.ticking() {
+            if let Value::Array(keys) = s.choices.value() {
+                let keys: Vec<&str> = keys.iter().filter_map(Value::as_str).collect();
+                step.record(&mut s.start, &keys, "");
+            }
+        } else if step.check(&s.input.text).is_ok() {
+            step.record(&mut s.start, &[], &s.input.text);
+        } else {
+            s.drafts[s.step] = Some(s.input.text.clone());
         }
         s.step -= 1;
         s.load();
@@ -267,6 +289,38 @@ mod tests {
     }
 
     use crate::tui::testing::screen;
+
+    /// Found walking through the start: Esc back from the regions (to correct the
+    /// country) lost the regions ticked; and a half-typed answer left with Esc was
+    /// gone when its question came back.
+    #[test]
+    fn esc_back_keeps_what_was_ticked_and_typed() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char(' ')); // Web app or SaaS
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "de");
+        press(&mut app, KeyCode::Enter);
+        // Regions: tick the first and the third, then go back to the country.
+        press(&mut app, KeyCode::Char(' '));
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Char(' '));
+        let ticked = app.start.as_ref().unwrap().choices.value();
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(step(&app), 1);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(step(&app), 2);
+        assert_eq!(app.start.as_ref().unwrap().choices.value(), ticked);
+        assert_eq!(ticked.as_array().map(Vec::len), Some(2));
+        press(&mut app, KeyCode::Enter);
+        // The code folder, half typed (no such folder yet): Esc, then back to it.
+        type_text(&mut app, "../acm");
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(step(&app), 2);
+        assert_eq!(app.start.as_ref().unwrap().choices.value(), ticked);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.start.as_ref().unwrap().input.text, "../acm");
+    }
 
     #[test]
     fn the_home_screens_new_policy_asks_the_start_and_then_begins() {

@@ -26,9 +26,20 @@ pub const NOT_SAVED_YET: &str = "nothing saved yet";
 pub const EDITING: &str = "editing: Enter saves, Esc undoes";
 pub const NEW_LINE: &str = "Alt-Enter or Ctrl-J: new line. Enter: save.";
 /// A letter typed on an entry's field that does not take letters.
-pub const STRAY_TYPING: &str = "Not typed: this field is answered with y or n, or Enter to pick a choice. \
-     Press an arrow key or Enter before answering it.";
+pub const STRAY_TYPING: &str =
+    "Not typed: this field takes y or n. Press an arrow key or Enter before answering it.";
+/// The same, on a list of choices (it said "y or n" there too).
+pub const STRAY_CHOICE: &str = "Not typed: this field is a list of choices: Enter opens it, \
+     then ↑↓ and Enter (or Space) pick. Press an arrow key or Enter first.";
 pub const NEEDED: &str = "an answer is needed here";
+/// Under a text field that prose typed on a yes/no field was moved into; the
+/// yes/no's question follows.
+pub const PROSE_MOVED: &str = "Typed here (Esc takes it out): a word is not a y/n answer to";
+/// The same for typing that landed on "Save this entry".
+pub const TYPED_ON_SAVE: &str =
+    "Typed here (Esc takes it out): “Save this entry” takes no typing; Enter saves this field.";
+/// The same for typing that landed on a list of choices; its question follows.
+pub const TYPING_MOVED: &str = "Typed here (Esc takes it out): no typing goes into the choices of";
 pub const NO_ANSWER: &str = "(no answer)";
 /// After a value a catalog-referencing record leaves to the catalog.
 pub const FROM_CATALOG: &str = "(from the catalog)";
@@ -41,6 +52,9 @@ pub const CATALOG_NOTE: &str = "Catalog note:";
 /// from the name).
 pub const SUGGESTED: &str = "(suggested)";
 pub const SAVE_ENTRY: &str = "Save this entry";
+/// Above an optional group's fields (a DPO, a representative) while none is filled
+/// in: that is the answer "no", and it is said.
+pub const GROUP_NO: &str = "Answer: no (none). Fill in the fields below to give one.";
 pub const REMOVE_GROUP: &str = "Remove these details";
 /// Esc in an entry whose fields were changed: nothing confirmed is dropped unasked.
 pub const KEEP_CHANGES: &str =

@@ -868,6 +868,17 @@ fn open_form(app: &App) -> &super::editors::form::Form {
     form
 }
 
+/// The open entry's form, to change.
+fn open_form_mut(app: &mut App) -> &mut super::editors::form::Form {
+    let super::editors::Editor::List(list) = &mut app.doc_mut().editor else {
+        panic!("a list")
+    };
+    let Some(super::editors::records::Open::Record(_, form)) = &mut list.open else {
+        panic!("an entry is open")
+    };
+    form
+}
+
 /// Moves the form's cursor to the field with this prompt: to the first field, then
 /// down (the cursor does not wrap round).
 fn to_field(app: &mut App, prompt: &str) {
@@ -977,7 +988,7 @@ fn an_existing_entry_shows_the_catalogs_countries_dimmed() {
     go_to(&mut app, "processors");
     ctrl(&mut app, 't');
     press(&mut app, KeyCode::Enter); // edit entry 1
-    let line = "Where does it process data?: NL, DE (from the catalog)";
+    let line = "Where does it process data?: Netherlands, Germany (from the catalog)";
     let shown = screen(&app, 120, 40);
     assert!(shown.contains(line), "{shown}");
     assert!(
@@ -993,7 +1004,7 @@ fn an_existing_entry_shows_the_catalogs_countries_dimmed() {
         .enumerate()
         .find(|(_, l)| l.contains(line))
         .unwrap();
-    let column = text[..text.find(" NL, DE (from").unwrap() + 1]
+    let column = text[..text.find(" Netherlands, Germany (from").unwrap() + 1]
         .chars()
         .count();
     let cell = &buffer[(column as u16, row as u16)];

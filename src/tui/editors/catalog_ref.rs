@@ -28,7 +28,7 @@ impl CatalogRef {
             options: catalog
                 .entries()
                 .iter()
-                .map(|e| (e.id.clone(), format!("{} ({})", e.name, e.role.key())))
+                .map(|e| (e.id.clone(), format!("{} ({})", e.name, e.role.label())))
                 .collect(),
             highlight: 0,
         }

@@ -101,6 +101,16 @@ impl Countries {
         match key.code {
             KeyCode::Enter => {
                 let Some(c) = matches.get(self.highlight) else {
+                    // Text that names no country is not dropped on Enter (found
+                    // walking through the wizard: a sentence typed one row too low
+                    // vanished): it stays, and Enter says why it was not taken.
+                    let typed = self.filter.text.trim();
+                    if !typed.is_empty() {
+                        return Outcome::Invalid(format!(
+                            "No country matches “{typed}”: correct it, or Ctrl-U clears it; \
+                             Enter on nothing keeps the countries chosen."
+                        ));
+                    }
                     return Outcome::Submit(self.value());
                 };
                 let code = c.code().to_owned();
@@ -190,6 +200,27 @@ mod tests {
         let mut c = Countries::new(None, true);
         c.filter = TextInput::new(typed);
         c.matches().iter().map(|c| c.code().to_owned()).collect()
+    }
+
+    /// Found walking through the wizard: a sentence typed on a recipient's
+    /// countries (one row too low) matched no country, and Enter closed the field
+    /// without it, silently. Enter now keeps it and says why it was not taken.
+    #[test]
+    fn enter_on_text_that_names_no_country_keeps_it() {
+        use crossterm::event::KeyModifiers;
+        let chosen = serde_json::json!(["IE", "US"]);
+        let mut c = Countries::new(Some(&chosen), false);
+        for ch in "your card details".chars() {
+            c.handle(&KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
+        }
+        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+        match c.handle(&enter) {
+            Outcome::Invalid(why) => assert!(why.contains("your card details"), "{why}"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(c.filter.text, "your card details");
+        c.handle(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        assert_eq!(c.handle(&enter), Outcome::Submit(chosen));
     }
 
     /// Issue 18 (ux-wizard finding 11).

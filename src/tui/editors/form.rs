@@ -13,7 +13,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use serde_json::{Map, Value};
 
-use super::{Ctx, Editor, Outcome, summary};
+use super::{Ctx, Editor, Outcome, shown};
 use crate::questions::{Kind, Question, Scope, is_answered};
 use crate::tui::keys::Hint;
 use crate::tui::strings;
@@ -56,6 +56,59 @@ pub struct Form {
     /// choices): the rest of that typing is not taken as answers either, until a
     /// key that is not a character (an arrow, Enter, Esc) shows it was noticed.
     stray: bool,
+    /// A letter just answered a yes/no field: what was typed on it since, which
+    /// field, and its answer before. Typing that goes on as a word ("yearly",
+    /// "never") is prose, not an answer: see [`Form::prose`].
+    typed: Option<Typed>,
+    /// Said under the field that prose typed on a yes/no was moved into.
+    pub moved: Option<String>,
+}
+
+/// The letters typed on a yes/no field that a letter answered.
+#[derive(Debug, Clone)]
+struct Typed {
+    run: String,
+    field: usize,
+    before: Option<Value>,
+    /// When the last of them was typed.
+    at: std::time::Instant,
+}
+
+/// Letters that follow one another faster than this are one word being typed, not
+/// an answer and then the next field's text: a founder who answers "y" reads the
+/// field it brings before typing into it (the existing flow), while "yearly" comes
+/// at typing speed. Keys alone cannot tell "y" + "you cannot ..." (an answer, then
+/// the follow-up's text) from "yearly" (prose); the pause between them can.
+pub const WORD_GAP: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// What a run of typing on a yes/no field is.
+pub enum Run {
+    /// "y", "n", "yes", "no", or a beginning of "yes": the answer stands.
+    Answer,
+    /// A word going on ("ye" + "a"): prose meant for a text field.
+    Prose,
+    /// Anything else (a space, a capital, a digit): the run is over.
+    Over,
+}
+
+/// Why a letter typed on a field that does not take letters was not typed.
+fn stray_said(field: Option<&Question>) -> String {
+    match field.map(|f| &f.kind) {
+        Some(Kind::YesNo | Kind::Maybe) => strings::STRAY_TYPING,
+        _ => strings::STRAY_CHOICE,
+    }
+    .to_owned()
+}
+
+pub fn run_of(run: &str, c: char) -> Run {
+    let word = format!("{run}{c}").to_lowercase();
+    if ["yes", "no"].iter().any(|w| w.starts_with(&word)) {
+        Run::Answer
+    } else if c.is_lowercase() || c == '\'' || c == '’' {
+        Run::Prose
+    } else {
+        Run::Over
+    }
 }
 
 impl Form {
@@ -75,6 +128,8 @@ impl Form {
             asking: false,
             field_errors: Map::new(),
             stray: false,
+            typed: None,
+            moved: None,
         }
     }
 
@@ -201,6 +256,7 @@ impl Form {
                 self.open = None;
                 self.from_catalog = false;
                 self.error = None;
+                self.moved = None;
                 return FormOutcome::Consumed;
             }
             match editor.handle(key, &fields[i], ctx) {
@@ -220,6 +276,7 @@ impl Form {
                     self.open = None;
                     self.from_catalog = false;
                     self.error = None;
+                    self.moved = None;
                     // A field that no longer applies is hidden but kept, as the
                     // answers file keeps every answer: the policy leaves it out
                     // (`crate::policy`), and it is back if the condition comes back.
@@ -259,6 +316,35 @@ impl Form {
         let plain = !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if let Some(typed) = self.typed.take()
+            && let (KeyCode::Char(c), true) = (key.code, plain)
+            && typed.at.elapsed() < WORD_GAP
+        {
+            let on_yes_no = visible
+                .get(self.cursor)
+                .is_some_and(|&f| matches!(fields[f].kind, Kind::YesNo | Kind::Maybe));
+            let answered = ["y", "n", "yes", "no"].contains(&typed.run.to_lowercase().as_str());
+            match run_of(&typed.run, c) {
+                // "y" then "n" on the next yes/no: two answers, as typed.
+                _ if answered && on_yes_no && matches!(c, 'y' | 'Y' | 'n' | 'N') => {}
+                Run::Answer => {
+                    self.typed = Some(Typed {
+                        run: format!("{}{c}", typed.run),
+                        at: std::time::Instant::now(),
+                        ..typed
+                    });
+                    return FormOutcome::Consumed;
+                }
+                Run::Prose => {
+                    self.prose(typed, c, fields, ctx);
+                    return FormOutcome::Consumed;
+                }
+                // A space after the answer only ends it; a yes/no below must not
+                // take it as a toggle.
+                Run::Over if c == ' ' => return FormOutcome::Consumed,
+                Run::Over => {}
+            }
+        }
         match key.code {
             // No wrapping: Down past "Save this entry" landed on the first field, and
             // the next Enter opened it (ux-wizard finding 12).
@@ -286,7 +372,7 @@ impl Form {
             // does not take: "when you upload" must not answer "no" with its n
             // and "yes" with the y of "you" (found walking through the wizard).
             KeyCode::Char(_) if plain && self.stray => {
-                self.error = Some(strings::STRAY_TYPING.to_owned());
+                self.error = Some(stray_said(visible.get(self.cursor).map(|&f| &fields[f])));
             }
             KeyCode::Char(_) if plain && self.cursor < visible.len() => {
                 self.open_field(visible[self.cursor], fields, ctx);
@@ -297,21 +383,150 @@ impl Form {
                     // placeholder; Esc still leaves the field to the catalog.
                     text.input = super::text::TextInput::default();
                 }
+                let field = visible[self.cursor];
+                let before = self.record.get(fields[field].key).cloned();
                 let outcome = self.handle(key, fields, ctx);
+                if let (
+                    KeyCode::Char(c @ ('y' | 'Y' | 'n' | 'N')),
+                    Kind::YesNo | Kind::Maybe,
+                    None,
+                ) = (key.code, &fields[field].kind, &self.open)
+                {
+                    // Answered by a letter: it stands unless a word goes on.
+                    self.typed = Some(Typed {
+                        run: c.to_string(),
+                        field,
+                        before,
+                        at: std::time::Instant::now(),
+                    });
+                }
                 if outcome == FormOutcome::Ignored {
-                    // Not a key this field takes (a letter on a list of choices):
-                    // not typed anywhere, and said so.
+                    // Not a key this field takes (a letter on a list of choices, or
+                    // on a yes/no): typing meant for a text field. It goes into one,
+                    // said so, rather than being dropped (found walking through the
+                    // wizard: "all data needed ..." typed on "Which data
+                    // categories?" vanished).
                     self.open = None;
                     self.from_catalog = false;
+                    if let KeyCode::Char(c) = key.code {
+                        let typed = Typed {
+                            run: String::new(),
+                            field,
+                            before: self.record.get(fields[field].key).cloned(),
+                            at: std::time::Instant::now(),
+                        };
+                        self.prose(typed, c, fields, ctx);
+                        return FormOutcome::Consumed;
+                    }
                     self.stray = true;
-                    self.error = Some(strings::STRAY_TYPING.to_owned());
+                    self.error = Some(stray_said(Some(&fields[field])));
                     return FormOutcome::Consumed;
                 }
                 return outcome;
             }
+            // Typing on "Save this entry" (End, pressed as in a line of text, then
+            // typing): it goes to the last text field, the one most likely meant,
+            // open and said so (found walking through the wizard: " or by e-mailing
+            // us" typed there vanished, and Enter saved the entry without it).
+            KeyCode::Char(c) if plain && !visible.is_empty() && self.cursor >= visible.len() => {
+                let prose = |f: &usize| matches!(fields[*f].kind, Kind::Text | Kind::Paragraph);
+                let Some(&target) = visible.iter().rev().find(|f| prose(f)) else {
+                    return FormOutcome::Ignored;
+                };
+                self.cursor = visible.iter().position(|&f| f == target).unwrap_or(0);
+                self.open_to_type(target, fields, ctx);
+                let had = is_answered(self.record.get(fields[target].key));
+                let text = c.to_string();
+                self.paste(&if had && c != ' ' {
+                    format!(" {text}")
+                } else {
+                    text
+                });
+                self.moved = Some(strings::TYPED_ON_SAVE.to_owned());
+            }
             _ => return FormOutcome::Ignored,
         }
         FormOutcome::Consumed
+    }
+
+    /// Lets a founder's pause pass (for tests of the state machine, whose keys come
+    /// at once): the next letter starts anew, as after [`WORD_GAP`].
+    #[cfg(test)]
+    pub fn pause(&mut self) {
+        if let Some(t) = &mut self.typed {
+            t.at = std::time::Instant::now()
+                .checked_sub(WORD_GAP * 2)
+                .unwrap_or(t.at);
+        }
+    }
+
+    /// A word typed on a yes/no field ("yearly", "never"): it was not an answer but
+    /// prose meant for a text field (found walking through the wizard: "yearly
+    /// billing" answered "yes" and the rest landed in the next field). The yes/no
+    /// gets its answer back, and everything typed goes into a text field, open and
+    /// said so: the one under the cursor if it is one, else the nearest one still
+    /// empty (above first: the typing most likely landed one row low), else the
+    /// nearest. Nothing typed is dropped; Esc closes the field without it.
+    fn prose(&mut self, typed: Typed, c: char, fields: &[Question], ctx: &Ctx) {
+        let key = fields[typed.field].key;
+        match typed.before {
+            Some(v) => self.record.insert(key.to_owned(), v),
+            None => self.record.remove(key),
+        };
+        let visible = self.visible(fields, ctx);
+        let prose = |f: usize| matches!(fields[f].kind, Kind::Text | Kind::Paragraph);
+        let empty = |f: usize| !is_answered(self.record.get(fields[f].key));
+        let at = visible.iter().position(|&f| f == typed.field).unwrap_or(0);
+        let by_distance = |want: &dyn Fn(usize) -> bool| {
+            (1..visible.len()).find_map(|d| {
+                let above = at.checked_sub(d).map(|r| visible[r]);
+                let below = visible.get(at + d).copied();
+                above.filter(|&f| want(f)).or(below.filter(|&f| want(f)))
+            })
+        };
+        let target = visible
+            .get(self.cursor)
+            .copied()
+            .filter(|&f| prose(f) && empty(f))
+            .or_else(|| by_distance(&|f| prose(f) && empty(f)))
+            .or_else(|| by_distance(&prose));
+        let text = format!("{}{c}", typed.run);
+        let Some(target) = target else {
+            // No text field to take it: said, with what was typed, and the yes/no
+            // left as it was.
+            self.cursor = at;
+            self.stray = true;
+            self.error = Some(format!(
+                "“{text}”: {}",
+                stray_said(Some(&fields[typed.field]))
+            ));
+            return;
+        };
+        self.cursor = visible.iter().position(|&f| f == target).unwrap_or(at);
+        self.open_to_type(target, fields, ctx);
+        let had = is_answered(self.record.get(fields[target].key));
+        self.paste(&if had && !text.starts_with(' ') {
+            format!(" {text}")
+        } else {
+            text
+        });
+        let asked = crate::questions::in_words(fields[typed.field].prompt, ctx.answers);
+        self.moved = Some(match fields[typed.field].kind {
+            Kind::YesNo | Kind::Maybe => format!("{} “{asked}”", strings::PROSE_MOVED),
+            _ => format!("{} “{asked}”", strings::TYPING_MOVED),
+        });
+    }
+
+    /// Opens field `i` to type into it: as [`Form::open_field`], except that a
+    /// text field showing the catalog's value starts empty, as typing over a
+    /// placeholder replaces it (Esc still leaves the field to the catalog).
+    fn open_to_type(&mut self, i: usize, fields: &[Question], ctx: &Ctx) {
+        self.open_field(i, fields, ctx);
+        if let (true, Some((_, editor))) = (self.from_catalog, &mut self.open)
+            && let Editor::Text(text) = &mut **editor
+        {
+            text.input = super::text::TextInput::default();
+        }
     }
 
     /// Opens field `i` in the editor of its kind, from its answer, else the
@@ -413,15 +628,15 @@ impl Form {
                     (empty && !self.field_errors.is_empty()).then_some(strings::NEEDED)
                 });
             match (answer, defaults.get(f.key)) {
-                (Some(v), _) => text.spans.push(summary(&f.kind, v).into()),
+                (Some(v), _) => text.spans.push(shown(&f.kind, v, ctx).into()),
                 (None, Some(v)) => text.spans.push(Span::styled(
-                    format!("{} {}", summary(&f.kind, v), strings::FROM_CATALOG),
+                    format!("{} {}", shown(&f.kind, v, ctx), strings::FROM_CATALOG),
                     dim,
                 )),
                 (None, None) => {
                     if let Some(v) = suggested.get(f.key) {
                         text.spans.push(Span::styled(
-                            format!("{} {}", summary(&f.kind, v), strings::SUGGESTED),
+                            format!("{} {}", shown(&f.kind, v, ctx), strings::SUGGESTED),
                             dim,
                         ));
                     }
@@ -446,6 +661,12 @@ impl Form {
                         lines.push(Line::styled(
                             format!("{INDENT}! {e}"),
                             crate::tui::ui::style::error(),
+                        ));
+                    }
+                    if let Some(moved) = &self.moved {
+                        lines.push(Line::styled(
+                            format!("{INDENT}{moved}"),
+                            crate::tui::ui::style::warn(),
                         ));
                     }
                     if self.from_catalog {

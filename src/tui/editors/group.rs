@@ -10,6 +10,7 @@ use super::Outcome;
 use super::form::{Form, FormOutcome};
 use crate::questions::{Question, is_answered};
 use crate::tui::keys::Hint;
+use crate::tui::strings;
 
 #[derive(Debug, Clone)]
 pub struct Group {
@@ -48,7 +49,18 @@ impl Group {
         width: usize,
         height: usize,
     ) -> Vec<Line<'static>> {
-        self.form.lines(fields, ctx, width, height)
+        let none = self.form.open.is_none()
+            && !is_answered(Some(&Value::Object(self.form.record.clone())));
+        let mut lines = self
+            .form
+            .lines(fields, ctx, width, height.saturating_sub(none.into()));
+        // No details is the answer "no" (none appointed): shown as such rather than
+        // as an empty form (found walking through the wizard: a DPO answered no
+        // looked unanswered).
+        if none {
+            lines.insert(0, Line::from(strings::GROUP_NO));
+        }
+        lines
     }
 
     pub fn hints(&self) -> Vec<Hint> {

@@ -100,7 +100,10 @@ impl Editor {
                     .data
                     .categories
                     .iter()
-                    .map(|c| (c.id.clone(), format!("{} ({})", c.name, c.id)))
+                    .map(|c| c.id.clone())
+                    .zip(crate::questions::category_labels(
+                        &ctx.answers.data.categories,
+                    ))
                     .collect(),
                 current,
                 "No data categories yet: describe them in \"Data you collect\" first.",
@@ -246,6 +249,42 @@ impl Editor {
 }
 
 /// An answer in a few words, for a record's field list.
+/// A field's answer as the form shows it: as [`summary`], with the data categories
+/// it picks by their names rather than their ids (`account`).
+pub fn shown(kind: &Kind, value: &Value, ctx: &Ctx) -> String {
+    match (kind, value) {
+        (Kind::Categories, Value::Array(ids)) => {
+            let categories = &ctx.answers.data.categories;
+            let labels = crate::questions::category_labels(categories);
+            ids.iter()
+                .filter_map(Value::as_str)
+                .map(|id| match categories.iter().position(|c| c.id == id) {
+                    Some(i) => labels[i].clone(),
+                    None => id.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        // Countries by their names: "IE, US" read as codes, not places.
+        (Kind::Country | Kind::Countries, Value::String(_) | Value::Array(_)) => {
+            let codes: Vec<&Value> = match value {
+                Value::Array(items) => items.iter().collect(),
+                one => vec![one],
+            };
+            codes
+                .into_iter()
+                .filter_map(Value::as_str)
+                .map(|c| match c.parse::<crate::answers::values::Country>() {
+                    Ok(country) => country.name().to_owned(),
+                    Err(_) => c.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+        _ => summary(kind, value),
+    }
+}
+
 pub fn summary(kind: &Kind, value: &Value) -> String {
     match (kind, value) {
         (_, Value::Bool(b)) => if *b { "yes" } else { "no" }.to_owned(),

@@ -163,6 +163,16 @@ impl TextEditor {
     }
 
     pub fn handle(&mut self, key: &KeyEvent, kind: &Kind, required: bool) -> Outcome {
+        if key.code == KeyCode::Enter
+            && key
+                .modifiers
+                .intersects(KeyModifiers::ALT | KeyModifiers::CONTROL)
+        {
+            // Alt-Enter (Ctrl-Enter) starts a new line in answers of several lines;
+            // a one-line answer has none to start, and it is not Enter either: it
+            // saved the answer and moved on (found walking through the wizard).
+            return Outcome::Consumed;
+        }
         if key.code == KeyCode::Enter {
             return self.submit(kind, required);
         }

@@ -411,7 +411,9 @@ fn typing_on_a_focused_field_of_an_entry_types_into_it() {
     to_field(&mut app, "Must users provide it to use the product?");
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(record(&app)["required"], true, "y answers it");
-    // The cursor is on the follow-up now shown: typing goes into it.
+    // The cursor is on the follow-up now shown: once read (a pause: letters at
+    // typing speed would be one word, see the next test), typing goes into it.
+    open_form_mut(&mut app).pause();
     type_text(&mut app, "you cannot create an account");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -421,10 +423,21 @@ fn typing_on_a_focused_field_of_an_entry_types_into_it() {
     // The status says what saves the entry, not "Enter saves".
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("entry not saved yet"), "{shown}");
-    // A letter a list of choices does not take is not typed anywhere.
+    // A letter a list of choices does not take is not typed into it, nor lost:
+    // it goes into a text field, said so (found walking through the wizard's
+    // other recipients: "all data needed ..." typed on a list of choices vanished).
     to_field(&mut app, "Where does it come from?");
     press(&mut app, KeyCode::Char('q'));
-    assert!(open_form(&app).open.is_none());
+    let form = open_form(&app);
+    assert!(form.open.is_some(), "a text field took it");
+    let said = form.moved.clone().unwrap_or_default();
+    assert!(
+        said.contains("no typing goes into the choices of “Where does it come from?"),
+        "{said}"
+    );
+    assert!(!said.contains("y/n"), "{said}");
+    press(&mut app, KeyCode::Esc);
+    assert!(open_form(&app).open.is_none(), "Esc takes it out");
 }
 
 /// Issue 18 (ux-wizard finding 8): Esc in an entry with changes asks; y keeps
@@ -731,8 +744,9 @@ fn ctrl_q_on_a_refused_answer_warns_first() {
 /// it collected?", typed with the cursor one row lower on "Must users provide it?",
 /// answered that yes/no with the n of "when", then "Is it about health, ...?" with
 /// the y of "you" (yes: special category data), and the other letters vanished.
-/// A letter a field does not take now stops the rest of that typing from answering
-/// anything, and says so; after an arrow key, y and n answer again.
+/// A letter a field does not take now answers nothing: the typing goes, whole,
+/// into the nearest empty text field (above first: here the one it was meant
+/// for), open and said so; after it, y and n answer the yes/no again.
 #[test]
 fn prose_typed_on_a_yes_no_field_answers_nothing() {
     let mut app = app_with(Answers::default());
@@ -744,15 +758,231 @@ fn prose_typed_on_a_yes_no_field_answers_nothing() {
     let r = record(&app);
     assert!(!r.contains_key("required"), "{r:?}");
     assert!(!r.contains_key("special_category"), "{r:?}");
-    let shown = screen(&app, 120, 40);
-    assert!(shown.contains("Not typed"), "{shown}");
-    assert!(
-        shown.contains("›  Must users provide it"),
-        "the cursor stays: {shown}"
-    );
-    // An arrow key, and y answers it again.
-    press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Up);
+    let shown = screen(&app, 160, 40);
+    assert!(shown.contains("› When is it collected?"), "{shown}");
+    assert!(shown.contains("    when you upload an invoice"), "{shown}");
+    assert!(shown.contains("Typed here"), "{shown}");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(record(&app)["when"], "when you upload an invoice");
+    // y answers the yes/no again.
+    to_field(&mut app, "Must users provide it to use the product?");
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(record(&app)["required"], true);
+}
+
+/// Found walking through the wizard: prose starting with y or n typed on a yes/no
+/// field ("yearly billing records" on "Must users provide it?") answered it with
+/// its first letter, and the rest went into the field after it. Only a lone y or n
+/// (or "yes", "no") answers now; a word going on at typing speed is prose: the
+/// yes/no keeps its answer, and the whole word goes into a text field, said so.
+#[test]
+fn prose_starting_with_y_or_n_is_not_an_answer() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "data.categories");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Invoices");
+    press(&mut app, KeyCode::Enter);
+    to_field(&mut app, "Must users provide it to use the product?");
+    type_text(&mut app, "yearly billing records");
+    let r = record(&app);
+    assert!(!r.contains_key("required"), "not answered: {r:?}");
+    let form = open_form(&app);
+    assert!(form.open.is_some(), "a text field is open with it");
+    let shown = screen(&app, 160, 40);
+    assert!(
+        shown.contains("› When is it collected?"),
+        "the field above: {shown}"
+    );
+    assert!(shown.contains("    yearly billing records"), "{shown}");
+    assert!(
+        shown.contains("not a y/n answer to “Must users provide it to use the product?”"),
+        "{shown}"
+    );
+    // Enter keeps it in that field; nothing typed was lost.
+    press(&mut app, KeyCode::Enter);
+    let r = record(&app);
+    let kept: Vec<&serde_json::Value> = r
+        .values()
+        .filter(|v| v.as_str() == Some("yearly billing records"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{r:?}");
+    assert!(!r.contains_key("required"), "{r:?}");
+
+    // "no" and "yes" answer, as y and n do; "never" does not.
+    to_field(&mut app, "Must users provide it to use the product?");
+    type_text(&mut app, "no");
+    assert_eq!(record(&app)["required"], false);
+    press(&mut app, KeyCode::Down);
+    to_field(&mut app, "Must users provide it to use the product?");
+    type_text(&mut app, "never");
+    assert_eq!(record(&app)["required"], false, "the answer before is back");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("never"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    assert!(open_form(&app).open.is_none(), "Esc takes it out");
+    // Two yes/no answered in a row with y and n stay two answers.
+    to_field(&mut app, "Must users provide it to use the product?");
+    type_text(&mut app, "y");
+    to_field(&mut app, "Must users provide it to use the product?");
+    assert_eq!(record(&app)["required"], true);
+}
+
+/// Found walking through the wizard: Alt-Enter on a one-line answer (the product's
+/// name) saved it and moved on, as Enter does; the key table gives Alt-Enter and
+/// Ctrl-J a new line in answers of several lines only. On one line they do nothing.
+#[test]
+fn alt_enter_on_a_one_line_answer_does_not_save_it() {
+    let mut app = app_with(Answers::default());
+    assert_eq!(key(&app), "organization.product_name");
+    type_text(&mut app, "Acme");
+    assert!(alt_enter(&mut app).is_empty());
+    let ctrl_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::CONTROL);
+    assert!(key_event(&mut app, ctrl_enter).is_empty());
+    assert!(ctrl(&mut app, 'j').is_empty());
+    assert_eq!(key(&app), "organization.product_name", "still here");
+    assert!(app.doc().dirty, "still a draft, not saved");
+    assert_eq!(app.doc().answers.organization.product_name, "");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.doc().answers.organization.product_name, "Acme");
+    assert_eq!(key(&app), "organization.description");
+}
+
+/// Found walking through the wizard: the DPO question answered no (no details)
+/// showed an empty form, as if never answered. It says "no" now, until a field is
+/// filled in.
+#[test]
+fn an_optional_group_answered_no_says_so() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "organization.dpo");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Answer: no (none)"), "{shown}");
+    // Saved with nothing filled in, it is still "no" when it comes back.
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Enter);
+    go_to(&mut app, "organization.dpo");
+    assert!(screen(&app, 100, 30).contains("Answer: no (none)"));
+    type_text(&mut app, "Jo");
+    let shown = screen(&app, 100, 30);
+    assert!(!shown.contains("Answer: no"), "{shown}");
+}
+
+/// Found walking through the wizard at 40x12: a long help was cut off with no way
+/// to read the rest, and an entry's field error fell below the pane. The pane now
+/// keeps the field being answered and its error in view, and Alt-↓ scrolls to the
+/// rest when the preview is not on screen.
+#[test]
+fn at_40x12_help_and_form_errors_can_be_read() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "organization.legal_entity");
+    let shown = screen(&app, 40, 12);
+    assert!(!shown.contains("controller"), "cut at first: {shown}");
+    assert!(shown.contains("Alt-↑↓ scroll"), "{shown}");
+    for _ in 0..3 {
+        key_event(&mut app, KeyEvent::new(KeyCode::Down, KeyModifiers::ALT));
+        screen(&app, 40, 12);
+    }
+    let shown = screen(&app, 40, 12);
+    assert!(shown.contains("\"controller\")."), "{shown}");
+    // Typing brings the answer back into view.
+    type_text(&mut app, "A");
+    assert!(
+        screen(&app, 40, 12).contains("│A "),
+        "{}",
+        screen(&app, 40, 12)
+    );
+
+    // An entry's field error, under the field, stays in view.
+    go_to(&mut app, "organization.dpo");
+    press(&mut app, KeyCode::Down);
+    type_text(&mut app, "jo");
+    press(&mut app, KeyCode::Enter);
+    let shown = screen(&app, 40, 12);
+    assert!(shown.contains("is not an e-mail"), "{shown}");
+    assert!(shown.contains("jo"), "{shown}");
+}
+
+/// Found walking through the wizard's rights: End (pressed as at the end of a line
+/// of text) goes to "Save this entry" in an entry; what was typed there vanished
+/// and Enter saved the entry without it. It goes into the last text field now.
+#[test]
+fn typing_on_save_this_entry_goes_into_the_last_text_field() {
+    let mut app = app_with(example("complete"));
+    go_to(&mut app, "rights.rights");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::End);
+    type_text(&mut app, " or by e-mailing us");
+    let form = open_form(&app);
+    assert!(form.open.is_some(), "a text field took it");
+    assert!(
+        form.moved
+            .as_deref()
+            .unwrap_or("")
+            .contains("takes no typing"),
+        "{:?}",
+        form.moved
+    );
+    press(&mut app, KeyCode::Enter);
+    let how = record(&app)["how"].as_str().unwrap_or_default().to_owned();
+    assert!(how.ends_with(" or by e-mailing us"), "{how}");
+    assert!(!how.contains("  "), "{how}");
+}
+
+/// Found walking through the wizard's yes/no questions: "never" typed on "Do you
+/// sell personal information?" answered it "no" with its n and went on typing
+/// into the next questions ("no we don't" answered the next one "no" with the n of
+/// "don't"). A word at typing speed is not an answer: the question gets its answer
+/// back; after "no" and a space, the rest of the sentence answers nothing.
+#[test]
+fn a_word_typed_on_a_yes_no_question_is_not_an_answer() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "sale_and_sharing.sells");
+    type_text(&mut app, "never");
+    assert_eq!(key(&app), "sale_and_sharing.sells", "shown again");
+    assert_eq!(
+        app.doc().answers.sale_and_sharing.sells,
+        None,
+        "not answered"
+    );
+    let notice = app.doc().notice.clone().unwrap_or_default();
+    assert!(notice.contains("“never”"), "{notice}");
+
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "sale_and_sharing.sells");
+    type_text(&mut app, "no we don't");
+    assert_eq!(app.doc().answers.sale_and_sharing.sells, Some(false));
+    let next = key(&app);
+    assert_ne!(next, "sale_and_sharing.sells");
+    let unanswered = |v: Option<serde_json::Value>| v.is_none_or(|v| v.is_null());
+    assert!(unanswered(answer(&app, next)), "the rest answered nothing");
+    let notice = app.doc().notice.clone().unwrap_or_default();
+    assert!(notice.contains("“we don't”"), "{notice}");
+
+    // One letter, a pause, the next letter: two answers.
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "sale_and_sharing.sells");
+    press(&mut app, KeyCode::Char('n'));
+    app.doc_mut().letter_answer = None; // the founder reads the next question
+    let next = key(&app);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.doc().answers.sale_and_sharing.sells, Some(false));
+    assert_eq!(answer(&app, next), Some(serde_json::Value::Bool(true)));
+}
+
+/// Typing moved into a text field that shows the catalog's value replaces that
+/// value, as typing on the field itself does, rather than being added to its end.
+#[test]
+fn typing_moved_into_a_catalog_field_replaces_its_value() {
+    let mut app = super::stripe_picked();
+    to_field(&mut app, "Which data categories does it receive?");
+    type_text(&mut app, "card details");
+    let form = open_form(&app);
+    let Some((i, editor)) = &form.open else {
+        panic!("a text field took it")
+    };
+    let crate::tui::editors::Editor::Text(text) = &**editor else {
+        panic!("a text field: {editor:?}")
+    };
+    assert_eq!(text.input.text, "card details", "field {i}");
+    assert!(form.from_catalog, "the catalog's field");
 }

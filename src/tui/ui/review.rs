@@ -97,7 +97,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             (None, Severity::Warning) => (f.severity.key(), style::warn()),
             (None, Severity::Info) => (f.severity.key(), style::dim()),
         };
-        let mut text = format!("{} ({}) → {}", f.message, f.citation, f.answer);
+        // The rule's id last: a warning left as it is is named by it ("Which
+        // warning? (its id, as the review screen shows it)"), and the screen did
+        // not show it (found walking through "The policy itself").
+        let mut text = format!("{} ({}) → {} [{}]", f.message, f.citation, f.answer, f.rule);
         if let Some(w) = &f.waived {
             text.push_str(&format!(" (waived: {})", w.reason));
         }

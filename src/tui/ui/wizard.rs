@@ -43,9 +43,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(content)
         };
+        d.preview_drawn.set(true);
         question(app, frame, q);
         preview(app, frame, p);
     } else {
+        d.preview_drawn.set(false);
         question(app, frame, content);
     }
 
@@ -240,7 +242,51 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
 
     // Wrapped here, not by ratatui: see `super::wrap`.
     let lines = super::wrap::wrap(&lines, inner_width);
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    // Too long for the pane (40x12): it scrolls to keep the field under the cursor
+    // and what is said under it (its editor, its error) in view, and Alt-↑↓ reach
+    // the rest, the help below (found walking through the wizard at 40x12: help
+    // and form errors were cut off, out of reach).
+    let hidden = lines.len().saturating_sub(inner_height);
+    if hidden == 0 {
+        frame.render_widget(Paragraph::new(lines).block(block), area);
+        return;
+    }
+    let starts = |l: &Line, with: &str| {
+        l.spans
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect::<String>()
+            .starts_with(with)
+    };
+    let mut offset = 0;
+    if let Some(focus) = lines.iter().position(|l| starts(l, "›")) {
+        // The cursor's row and the indented lines under it (an open field's editor,
+        // its error and help), as many as fit.
+        let under = lines[focus + 1..]
+            .iter()
+            .take_while(|l| starts(l, "    "))
+            .count();
+        let end = (focus + under).min(focus + inner_height.saturating_sub(1));
+        offset = (end + 1).saturating_sub(inner_height);
+    } else if !d.errors.is_empty() {
+        // A question's own error, under its answer.
+        if let Some(error) = lines.iter().position(|l| starts(l, "! ")) {
+            offset = (error + 1).saturating_sub(inner_height);
+        }
+    }
+    if d.preview_drawn.get() {
+        // Alt-↑↓ scroll the preview beside it: the pane only follows the cursor.
+        let offset = u16::try_from(offset).unwrap_or(0);
+        frame.render_widget(Paragraph::new(lines).block(block).scroll((offset, 0)), area);
+        return;
+    }
+    let offset = (i64::try_from(offset).unwrap_or(0) + i64::from(d.question_nudge))
+        .clamp(0, i64::try_from(hidden).unwrap_or(0));
+    let scroll = crate::tui::app::Scroll {
+        offset: u16::try_from(offset).unwrap_or(0),
+        ..Default::default()
+    };
+    super::scrolled(frame, area, block, lines, &scroll, strings::SCROLL_POLICY);
 }
 
 fn preview(app: &App, frame: &mut Frame, area: Rect) {

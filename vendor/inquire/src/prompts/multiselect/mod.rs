@@ -122,6 +122,10 @@ pub struct MultiSelect<'a, T> {
     /// config is treated as the only source of truth. If you want to customize colors
     /// and still support NO_COLOR, you will have to do this on your end.
     pub render_config: RenderConfig<'a>,
+
+    /// policywright's patch: where the prompt leaves the indices ticked when it is
+    /// cancelled (Esc), so that going back does not lose them.
+    pub ticked_on_cancel: Option<&'a std::cell::RefCell<Vec<usize>>>,
 }
 
 impl<'a, T> MultiSelect<'a, T>
@@ -236,7 +240,15 @@ where
             formatter: Self::DEFAULT_FORMATTER,
             validator: None,
             render_config: get_configuration(),
+            ticked_on_cancel: None,
         }
+    }
+
+    /// policywright's patch: on Esc, the indices ticked at that moment are written to
+    /// `out` (sorted) before the prompt returns `OperationCanceled`.
+    pub fn with_ticked_on_cancel(mut self, out: &'a std::cell::RefCell<Vec<usize>>) -> Self {
+        self.ticked_on_cancel = Some(out);
+        self
     }
 
     /// Sets the help message of the prompt.

@@ -29,6 +29,7 @@ pub struct MultiSelectPrompt<'a, T> {
     formatter: MultiOptionFormatter<'a, T>,
     validator: Option<Box<dyn MultiOptionValidator<T>>>,
     error: Option<ErrorMessage>,
+    ticked_on_cancel: Option<&'a std::cell::RefCell<Vec<usize>>>,
 }
 
 impl<'a, T> MultiSelectPrompt<'a, T>
@@ -87,6 +88,7 @@ where
             validator: mso.validator,
             error: None,
             checked: checked_options,
+            ticked_on_cancel: mso.ticked_on_cancel,
         })
     }
 
@@ -264,6 +266,14 @@ where
     fn setup(&mut self) -> InquireResult<()> {
         self.run_scorer();
         Ok(())
+    }
+
+    // policywright's patch: Esc hands back what was ticked.
+    fn pre_cancel(&mut self) -> InquireResult<bool> {
+        if let Some(out) = self.ticked_on_cancel {
+            *out.borrow_mut() = self.checked.iter().copied().collect();
+        }
+        Ok(true)
     }
 
     fn submit(&mut self) -> InquireResult<Option<Vec<ListOption<T>>>> {
