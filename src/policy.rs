@@ -418,6 +418,10 @@ impl Fields for Without<'_> {
         }
         Some(value)
     }
+
+    fn is_list(&self) -> bool {
+        self.entry.is_list()
+    }
 }
 
 /// Whether pruning this entry ([`prune_record`]) would remove something.
