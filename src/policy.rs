@@ -554,8 +554,7 @@ mod tests {
     use crate::answers::vocab::{DataSource, Region};
 
     fn example(name: &str) -> Answers {
-        let text = std::fs::read_to_string(format!("examples/{name}.json")).unwrap();
-        Answers::from_json(&text).unwrap()
+        Answers::example(name)
     }
 
     #[test]

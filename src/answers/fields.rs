@@ -385,8 +385,7 @@ mod tests {
     use crate::answers::Answers;
 
     fn example(name: &str) -> Answers {
-        let text = std::fs::read_to_string(format!("examples/{name}.json")).unwrap();
-        Answers::from_json(&text).unwrap()
+        Answers::example(name)
     }
 
     /// Every field of every record of every example reads as serialising the record

@@ -768,8 +768,7 @@ mod tests {
     }
 
     fn example(name: &str) -> Answers {
-        let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
-        Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+        Answers::example(name)
     }
 
     /// Setting an answer beside a long list (data.notes beside 5 categories, a
