@@ -347,6 +347,36 @@ pub fn misfit(
     )
 }
 
+/// The transfer laws that apply to these answers, as `check` holds recipients to
+/// them: the EU GDPR, the UK GDPR, the Swiss FADP and the LGPD, each where it
+/// applies ([`crate::law`]).
+pub fn exporters(a: &crate::answers::Answers) -> Vec<Exporter> {
+    [
+        (super::eu_gdpr(a), Exporter::Eu),
+        (super::uk_gdpr(a), Exporter::Uk),
+        (super::swiss_fadp(a), Exporter::Switzerland),
+        (super::lgpd(a), Exporter::Brazil),
+    ]
+    .into_iter()
+    .filter_map(|(applies, law)| applies.then_some(law))
+    .collect()
+}
+
+/// Whether data processed in `country` leaves the territory of a transfer law that
+/// applies to these answers: a disclosure there is a transfer under that law
+/// (EDPB Guidelines 05/2021: an exporter subject to the law, an importer in a third
+/// country, whatever the exporter's own location), so the policy names how it is
+/// made lawful (GDPR Art. 13(1)(f); UK GDPR Art. 13(1)(f)). Germany is outside the
+/// UK GDPR's territory for a German operator serving UK users, and the United
+/// States outside the EU GDPR's for an American one serving the EEA. Kazakhstan's
+/// Law No. 94-V, Art. 16, asks the same of data leaving Kazakhstan. These are the
+/// laws under which the interview asks a recipient's safeguard
+/// ([`super::transfer_basis`]).
+pub fn transferred_to(a: &crate::answers::Answers, country: Country) -> bool {
+    exporters(a).iter().any(|law| !law.inside(country))
+        || (super::kazakhstan(a) && country.code() != "KZ")
+}
+
 /// The appropriate safeguards of GDPR Art. 46 and 47 (and their UK, Swiss and Brazilian
 /// counterparts) that are contracts or rules, whose copy a reader may obtain; an
 /// adequacy decision or a framework is public law, so Art. 13(1)(f) asks only for its

@@ -13,6 +13,7 @@ use crate::answers::vocab::{
     SecurityMeasureKind, StorageKind,
 };
 use crate::answers::{Answers, Processor, RetentionRule};
+use crate::law::transfers::transferred_to;
 use crate::policy::Policy;
 
 use super::verbatim::{Verbatim, VerbatimAnswers};
@@ -1546,7 +1547,7 @@ fn recipient_view<'a>(policy: &'a Policy, p: &'a Processor) -> RecipientView<'a>
         safeguard: p
             .safeguard
             .phrase()
-            .filter(|_| p.reaches_outside(|c| at_home(a, c))),
+            .filter(|_| p.reaches_outside(|c| !transferred_to(a, c))),
         commitments: &p.commitments,
         only_if: p.only_if.as_deref(),
         url: p.privacy_policy_url.as_deref(),
@@ -1636,14 +1637,6 @@ fn safeguards_copy(a: &Answers) -> Option<SafeguardsCopy<'_>> {
         mechanisms: named.phrase()?,
         url: (answer != crate::answers::ON_REQUEST).then_some(answer),
     })
-}
-
-/// Data processed in this country has not left the operator's own region (the same
-/// country, or the EEA for an operator in the EEA), so no transfer safeguard applies.
-fn at_home(a: &Answers, country: Country) -> bool {
-    a.organization
-        .country
-        .is_some_and(|home| home == country || (home.in_eea() && country.in_eea()))
 }
 
 fn rule_view<'a>(a: &Answers, r: &'a RetentionRule) -> RuleView<'a> {
@@ -1783,13 +1776,21 @@ mod tests {
     }
 
     #[test]
-    fn no_safeguard_at_home() {
+    fn a_safeguard_is_said_where_a_law_that_applies_sees_a_transfer() {
         let mut a = Answers::default();
         a.organization.country = Some("DE".parse().unwrap());
-        assert!(at_home(&a, "IE".parse().unwrap()));
-        assert!(!at_home(&a, "US".parse().unwrap()));
+        a.audience.regions = vec![Region::Eea];
+        assert!(!transferred_to(&a, "IE".parse().unwrap()), "inside the EEA");
+        assert!(transferred_to(&a, "US".parse().unwrap()));
+        // A German operator serving UK users: Germany is outside the UK.
+        a.audience.regions.push(Region::Uk);
+        assert!(transferred_to(&a, "DE".parse().unwrap()));
+        // An American operator serving the EEA: the United States is a third country.
         a.organization.country = Some("US".parse().unwrap());
-        assert!(at_home(&a, "US".parse().unwrap()));
-        assert!(!at_home(&a, "DE".parse().unwrap()));
+        a.audience.regions = vec![Region::Eea];
+        assert!(transferred_to(&a, "US".parse().unwrap()));
+        // No transfer law applies: nothing to say.
+        a.audience.regions = vec![Region::California];
+        assert!(!transferred_to(&a, "DE".parse().unwrap()));
     }
 }

@@ -242,7 +242,9 @@ mod tests {
         assert_eq!(rows(("data", 30)), 1);
         assert_eq!(rows(("rights", 30)), 1);
         assert_eq!(made.get(), 3, "made again for another width, another part");
-        assert_eq!(cache.clone().0.borrow().as_ref().map(|(k, _)| k.clone()), None);
+        assert_eq!(
+            cache.clone().0.borrow().as_ref().map(|(k, _)| k.clone()),
+            None
+        );
     }
-
 }
