@@ -36,6 +36,11 @@ pub struct TextInput<'a> {
     pub check: &'a dyn Fn(&str) -> Result<(), String>,
     /// Completion candidates, e.g. country codes.
     pub suggestions: &'a [String],
+    /// Text typed at this prompt before it was left with Esc: the line starts with
+    /// it, and on Esc (`Reply::Back`) the prompter leaves in it what is typed then,
+    /// so that going back and forth loses no typing (issue 18). `None` where the
+    /// caller keeps nothing.
+    pub typed: Option<&'a mut String>,
 }
 
 /// Asks one thing at a time.

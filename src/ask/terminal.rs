@@ -83,6 +83,8 @@ impl inquire::Autocomplete for Suggest {
 impl Prompter for Terminal {
     fn text(&mut self, prompt: &Prompt, input: TextInput<'_>) -> Reply<String> {
         let check = input.check;
+        let mut typed = input.typed;
+        let initial = typed.as_deref().filter(|t| !t.is_empty()).map(|t| safe(t));
         let help = help(
             prompt,
             if input.from_catalog {
@@ -111,11 +113,23 @@ impl Prompter for Terminal {
         if let Some(p) = placeholder.as_deref() {
             text = text.with_placeholder(p);
         }
+        if let Some(i) = initial.as_deref() {
+            text = text.with_initial_value(i);
+        }
         if !input.suggestions.is_empty() {
             text = text
                 .with_autocomplete(Suggest(input.suggestions.iter().map(|s| safe(s)).collect()));
         }
-        reply(text.prompt())
+        // The vendored inquire's patch: Esc hands back what was typed (see
+        // vendor/inquire/PATCHED.md).
+        let on_esc = std::cell::RefCell::new(String::new());
+        let reply = reply(text.with_typed_on_cancel(&on_esc).prompt());
+        if reply == Reply::Back {
+            if let Some(t) = typed.as_deref_mut() {
+                *t = on_esc.into_inner();
+            }
+        }
+        reply
     }
 
     fn confirm(&mut self, prompt: &Prompt, default: Option<bool>) -> Reply<bool> {

@@ -21,6 +21,8 @@ enum Act {
     /// Tick exactly the options whose labels start with these.
     Tick(&'static [&'static str]),
     Esc,
+    /// Clear the line, type this, then press Esc.
+    TypeThenEsc(&'static str),
     /// Tick exactly these, then press Esc.
     TickThenEsc(&'static [&'static str]),
     CtrlC,
@@ -52,22 +54,41 @@ impl Script {
 }
 
 impl Prompter for Script {
-    fn text(&mut self, prompt: &Prompt, input: TextInput<'_>) -> Reply<String> {
+    fn text(&mut self, prompt: &Prompt, mut input: TextInput<'_>) -> Reply<String> {
+        // The line starts with what was typed before Esc, as inquire's initial value.
+        let mut line = input.typed.as_deref().cloned().unwrap_or_default();
         loop {
             self.log.push(format!(
-                "text: {} [default: {}{}]",
+                "text: {} [default: {}{}]{}",
                 prompt.message,
                 input.default.as_deref().unwrap_or(""),
                 if input.from_catalog {
                     " (from the catalog)"
                 } else {
                     ""
+                },
+                if line.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [typed: {line}]")
                 }
             ));
             let typed = match self.next(prompt) {
                 Act::Type(t) => t.to_owned(),
-                Act::Enter => String::new(),
-                Act::Esc => return Reply::Back,
+                // Enter on what the line holds.
+                Act::Enter => std::mem::take(&mut line),
+                Act::TypeThenEsc(t) => {
+                    if let Some(out) = input.typed.as_deref_mut() {
+                        *out = t.to_owned();
+                    }
+                    return Reply::Back;
+                }
+                Act::Esc => {
+                    if let Some(out) = input.typed.as_deref_mut() {
+                        *out = line;
+                    }
+                    return Reply::Back;
+                }
                 Act::CtrlC => return Reply::Quit,
                 other => panic!(
                     "{other:?} at text prompt {}\n{}",
@@ -1208,4 +1229,118 @@ fn sub_processor_notices_and_links_to_other_sites_are_asked_after_the_recipients
     assert_eq!(c.object_by.as_deref(), Some("by replying to the notice"));
     assert_eq!(answers.third_party_links.stated, Some(true), "{log:#?}");
     assert!(answers.to_json().contains("\"third_party_links\""));
+}
+
+/// Issue 18: Esc on a text prompt kept nothing of what was typed there. It is on
+/// the line again when the question comes back, and Enter takes it.
+#[test]
+fn esc_keeps_what_was_typed_for_when_the_question_comes_back() {
+    let (_, answers, _, log) = run(
+        organization(),
+        Answers::default(),
+        &[
+            Type("Acme"),
+            TypeThenEsc("a tool that records"),
+            // Back at the name: kept as it was.
+            Enter,
+            // The description again, with what was typed on the line.
+            Enter,
+            CtrlC,
+        ],
+        false,
+    );
+    assert_eq!(answers.organization.product_name, "Acme");
+    assert_eq!(answers.organization.description, "a tool that records");
+    assert!(
+        log.iter().any(|l| l.ends_with("[typed: a tool that records]")),
+        "{log:#?}"
+    );
+}
+
+fn retention() -> &'static [Section] {
+    std::slice::from_ref(section("retention").unwrap())
+}
+
+/// Issue 18: inside an entry, Esc back to the field before keeps what was typed
+/// in the field left; "Counted from what?" says the period typed, not "1 year";
+/// the rolling window is asked only once there is a period.
+#[test]
+fn an_entry_keeps_typing_across_esc_and_says_its_own_period() {
+    let (_, answers, _, log) = run(
+        retention(),
+        Answers::default(),
+        &[
+            Pick("Add"),
+            Type("Logs"),
+            // No data categories yet: said, not asked.
+            Type("30 days"),
+            TypeThenEsc("the last login"),
+            Enter,
+            Enter,
+            // Up to, until, rolling (a no), inactivity, set by, legal hold, setting,
+            // legal reason, details.
+            Enter,
+            Enter,
+            No,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            // A second rule with no period: no rolling window asked.
+            Pick("Add"),
+            Type("Account"),
+            Enter,
+            Type("you delete your account"),
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            CtrlC,
+        ],
+        false,
+    );
+    let rules = &answers.retention.rules;
+    assert_eq!(rules.len(), 2, "{log:#?}");
+    assert_eq!(rules[0].after.as_deref(), Some("the last login"), "{log:#?}");
+    assert!(
+        log.iter()
+            .any(|l| l.contains(r#"(completes "30 days after ...")"#)),
+        "{log:#?}"
+    );
+    assert!(!log.iter().any(|l| l.contains("1 year after")), "{log:#?}");
+    let rolling: Vec<&String> = log.iter().filter(|l| l.contains("rolling window")).collect();
+    assert_eq!(rolling.len(), 1, "asked for the rule with a period only: {log:#?}");
+}
+
+/// Issue 18: "strip" and Enter at the catalog question was refused with "did you
+/// mean stripe"; the one entry it begins is taken, and that is said.
+#[test]
+fn part_of_a_catalog_name_and_enter_takes_the_entry() {
+    let catalog = crate::catalog::Catalog::builtin();
+    let stripe = super::service(&catalog, "strip").unwrap().unwrap();
+    assert_eq!(stripe.id, "stripe");
+    assert_eq!(super::service(&catalog, "Stripe").unwrap().unwrap().id, "stripe");
+    assert!(super::service(&catalog, "-").unwrap().is_none());
+    let many = super::service(&catalog, "a").unwrap_err();
+    assert!(many.contains("type more"), "{many}");
+    let processors = std::slice::from_ref(section("processors").unwrap());
+    let (_, answers, _, log) = run(
+        processors,
+        Answers::default(),
+        &[Enter, Pick("Add"), Type("strip"), CtrlC],
+        false,
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains("Taken from the catalog: stripe (Stripe)")),
+        "{log:#?}"
+    );
+    assert!(!log.iter().any(|l| l.contains("invalid")), "{log:#?}");
+    // Ctrl-C keeps what was confirmed of the entry.
+    assert_eq!(answers.processors.len(), 1, "{log:#?}");
+    assert_eq!(answers.processors[0].catalog.as_deref(), Some("stripe"));
 }

@@ -529,7 +529,14 @@ fn sale_and_ai() -> Section {
                 "E.g. \"we approve or refuse a credit line\".",
                 Kind::Paragraph,
             )
-            .when(|s| s.answers.ai.makes_automated_decisions != Some(false)),
+            // Asked after a yes, not while the yes/no is unanswered (issue 18); an
+            // answer given without the yes/no stays on screen, as the policy and
+            // `diff` still count it (`diff::data`).
+            .when(|s| {
+                s.answers.ai.makes_automated_decisions == Some(true)
+                    || (s.answers.ai.makes_automated_decisions.is_none()
+                        && s.answers.ai.automated_decisions.is_some())
+            }),
             q(
                 "ai.automated_logic",
                 "How are they made (the logic involved)?",
@@ -812,7 +819,7 @@ fn retention() -> Section {
                         ),
                         q(
                             "after",
-                            "Counted from what? (completes \"1 year after ...\")",
+                            "Counted from what? (completes \"[the period] after ...\")",
                             "E.g. \"the end of your contract\". Leave empty if the period simply runs from collection.",
                             Kind::Text,
                         )
@@ -835,7 +842,10 @@ fn retention() -> Section {
                             "Is each entry deleted once it is that old (a rolling window)?",
                             "",
                             Kind::Maybe,
-                        ),
+                        )
+                        // "That old" needs a period: asked without one, it meant
+                        // nothing (issue 18).
+                        .when(has_period),
                         q(
                             "inactive_for",
                             "Is it deleted after a time of inactivity? How long? (e.g. 3 years)",

@@ -152,6 +152,28 @@ pub const YOUR_PRODUCT: &str = "[your product]";
 /// extension"), for questions that would otherwise read as one kind's only.
 pub const YOUR_APP: &str = "[your app]";
 
+/// In an entry's field prompt, the period the entry gives ("30 days"), so that
+/// "completes \"[the period] after ...\"" reads with the founder's own period
+/// instead of an example that ignores it (issue 18).
+pub const THE_PERIOD: &str = "[the period]";
+
+/// An entry's field prompt or help as shown: [`in_words`], and [`THE_PERIOD`] as
+/// the entry's `period` (or "the period" while it has none).
+pub fn in_words_for(text: &'static str, scope: &Scope) -> std::borrow::Cow<'static, str> {
+    let text = in_words(text, scope.answers);
+    if !text.contains(THE_PERIOD) {
+        return text;
+    }
+    let period = scope.field("period");
+    let period = period
+        .as_deref()
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .unwrap_or("the period");
+    std::borrow::Cow::Owned(text.replace(THE_PERIOD, period))
+}
+
 /// A question's prompt or help as shown: "[your product]" becomes the product's
 /// name once it has one, so a founder reads "finishes \"Habitly provides ...\"";
 /// "[your app]" becomes the product's kind in words ([`YOUR_APP`]).

@@ -602,6 +602,12 @@ impl Form {
         let visible = self.visible(fields, ctx);
         let defaults = self.catalog_defaults(fields, ctx);
         let suggested = self.suggestions(fields, ctx);
+        // The entry's own answers may be in a prompt ("30 days after ...").
+        let entry = Value::Object(self.record.clone());
+        let scope = Scope {
+            answers: ctx.answers,
+            record: Some(&entry),
+        };
         let mut lines = Vec::new();
         let selected = crate::tui::ui::style::selected();
         let dim = Style::default().add_modifier(Modifier::DIM);
@@ -612,7 +618,7 @@ impl Form {
             let mut text = Line::from(format!(
                 "{}{mark} {}: ",
                 if row == self.cursor { "›" } else { " " },
-                crate::questions::in_words(f.prompt, ctx.answers)
+                crate::questions::in_words_for(f.prompt, &scope)
             ));
             // After a refused save, every required field still empty is marked too
             // (reading the entry stops at the first missing one).
@@ -676,7 +682,7 @@ impl Form {
                         ));
                     }
                     if !f.help.is_empty() {
-                        let help = crate::questions::in_words(f.help, ctx.answers);
+                        let help = crate::questions::in_words_for(f.help, &scope);
                         lines.push(Line::styled(format!("{INDENT}{help}"), dim));
                     }
                 }
