@@ -788,9 +788,7 @@ fn ask_record(
             crate::catalog::defaults(&value, ctx.answers, ctx.catalog).remove(field.key)
         };
         let reply = match &field.kind {
-            Kind::Lines => {
-                ask_inline_lines(prompter, ctx, field, current, from_catalog.as_ref())
-            }
+            Kind::Lines => ask_inline_lines(prompter, ctx, field, current, from_catalog.as_ref()),
             _ => ask_value(prompter, ctx, field, current, from_catalog.as_ref(), &scope),
         };
         match reply {

@@ -1252,7 +1252,8 @@ fn esc_keeps_what_was_typed_for_when_the_question_comes_back() {
     assert_eq!(answers.organization.product_name, "Acme");
     assert_eq!(answers.organization.description, "a tool that records");
     assert!(
-        log.iter().any(|l| l.ends_with("[typed: a tool that records]")),
+        log.iter()
+            .any(|l| l.ends_with("[typed: a tool that records]")),
         "{log:#?}"
     );
 }
@@ -1305,15 +1306,26 @@ fn an_entry_keeps_typing_across_esc_and_says_its_own_period() {
     );
     let rules = &answers.retention.rules;
     assert_eq!(rules.len(), 2, "{log:#?}");
-    assert_eq!(rules[0].after.as_deref(), Some("the last login"), "{log:#?}");
+    assert_eq!(
+        rules[0].after.as_deref(),
+        Some("the last login"),
+        "{log:#?}"
+    );
     assert!(
         log.iter()
             .any(|l| l.contains(r#"(completes "30 days after ...")"#)),
         "{log:#?}"
     );
     assert!(!log.iter().any(|l| l.contains("1 year after")), "{log:#?}");
-    let rolling: Vec<&String> = log.iter().filter(|l| l.contains("rolling window")).collect();
-    assert_eq!(rolling.len(), 1, "asked for the rule with a period only: {log:#?}");
+    let rolling: Vec<&String> = log
+        .iter()
+        .filter(|l| l.contains("rolling window"))
+        .collect();
+    assert_eq!(
+        rolling.len(),
+        1,
+        "asked for the rule with a period only: {log:#?}"
+    );
 }
 
 /// Issue 18: "strip" and Enter at the catalog question was refused with "did you
@@ -1323,7 +1335,10 @@ fn part_of_a_catalog_name_and_enter_takes_the_entry() {
     let catalog = crate::catalog::Catalog::builtin();
     let stripe = super::service(&catalog, "strip").unwrap().unwrap();
     assert_eq!(stripe.id, "stripe");
-    assert_eq!(super::service(&catalog, "Stripe").unwrap().unwrap().id, "stripe");
+    assert_eq!(
+        super::service(&catalog, "Stripe").unwrap().unwrap().id,
+        "stripe"
+    );
     assert!(super::service(&catalog, "-").unwrap().is_none());
     let many = super::service(&catalog, "a").unwrap_err();
     assert!(many.contains("type more"), "{many}");
