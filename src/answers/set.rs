@@ -224,8 +224,17 @@ pub fn problems_at(answers: &Answers, keys: &[&str]) -> Vec<Problem> {
         .collect();
     let doc = partial_doc(answers, &parts);
     let prefixes: Vec<String> = keys.iter().map(|k| canonical_path(&doc, k)).collect();
-    answers
-        .problems()
+    let mut problems = answers.problems();
+    // A waiver must name a rule `check` applies: the policy refuses one that does not
+    // (`Policy::resolve`), so the interviews and `set` refuse it as it is typed, and
+    // a mistyped id cannot leave the policy unrenderable (found walking through
+    // `ask` for issue 18: "gdpr-eu-rep" was saved, and rendering then failed).
+    for p in crate::check::waivers::problems(answers) {
+        if !problems.contains(&p) {
+            problems.push(p);
+        }
+    }
+    problems
         .into_iter()
         .filter(|p| {
             prefixes.iter().any(|k| {

@@ -1359,3 +1359,37 @@ fn part_of_a_catalog_name_and_enter_takes_the_entry() {
     assert_eq!(answers.processors.len(), 1, "{log:#?}");
     assert_eq!(answers.processors[0].catalog.as_deref(), Some("stripe"));
 }
+
+/// Found walking through `ask` for issue 18: a kept warning (waiver) with a
+/// mistyped rule id was saved, and the policy could then not be rendered. It is
+/// refused as it is confirmed, with the closest id, and the entry reopened.
+#[test]
+fn a_kept_warning_must_name_a_rule() {
+    let policy = std::slice::from_ref(section("policy").unwrap());
+    let (_, answers, _, log) = run_from(
+        policy,
+        Answers::default(),
+        "waivers",
+        &[
+            Pick("Add"),
+            Type("gdpr-eu-rep"),
+            Enter,
+            Type("occasional processing"),
+            Enter,
+            // Reopened with what was typed: the id corrected, the rest kept.
+            Type("gdpr-eu-representative"),
+            Enter,
+            Enter,
+            Enter,
+            Pick("Done"),
+        ],
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains("did you mean `gdpr-eu-representative`?")),
+        "{log:#?}"
+    );
+    assert_eq!(answers.waivers.len(), 1, "{log:#?}");
+    assert_eq!(answers.waivers[0].rule, "gdpr-eu-representative");
+    assert_eq!(answers.waivers[0].reason, "occasional processing");
+}
