@@ -82,6 +82,24 @@ impl Ctx<'_> {
         reply
     }
 
+    /// Asks for a long text, keeping what is written there and left with Esc as
+    /// [`Ctx::text`] does (an own section's text, issue 18).
+    fn long_text(
+        &self,
+        prompter: &mut dyn Prompter,
+        key: &str,
+        prompt: &Prompt,
+        default: Option<&str>,
+    ) -> Reply<String> {
+        let mut typed = self.typed.borrow_mut().remove(key).unwrap_or_default();
+        let reply = prompter.long_text(prompt, default, Some(&mut typed));
+        let changed = typed.trim() != default.unwrap_or("").trim();
+        if reply == Reply::Back && !typed.trim().is_empty() && changed {
+            self.typed.borrow_mut().insert(key.to_owned(), typed);
+        }
+        reply
+    }
+
     /// The same answers and catalog, with typing kept apart (an entry's fields).
     fn apart<'n>(&'n self, typed: &'n RefCell<HashMap<String, String>>) -> Ctx<'n> {
         Ctx {
@@ -971,7 +989,7 @@ fn ask_value(
             }
         }
         Kind::Document => map(
-            prompter.long_text(&prompt, current.and_then(Value::as_str)),
+            ctx.long_text(prompter, q.key, &prompt, current.and_then(Value::as_str)),
             |text| match text.trim() {
                 "" => Value::Null,
                 t => Value::from(t),

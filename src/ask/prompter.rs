@@ -58,8 +58,15 @@ pub trait Prompter {
         options: &[String],
         selected: &mut Vec<usize>,
     ) -> Reply<Vec<usize>>;
-    /// A long text of several paragraphs; `default` is the current text.
-    fn long_text(&mut self, prompt: &Prompt, default: Option<&str>) -> Reply<String>;
+    /// A long text of several paragraphs; `default` is the current text. `typed`,
+    /// as in [`TextInput::typed`]: the text written before Esc, to start from, and
+    /// where the prompter leaves what is written when Esc leaves it again.
+    fn long_text(
+        &mut self,
+        prompt: &Prompt,
+        default: Option<&str>,
+        typed: Option<&mut String>,
+    ) -> Reply<String>;
     /// Tells the person something (a section heading, a saved answer, a problem).
     fn say(&mut self, text: &str);
 }

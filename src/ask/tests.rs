@@ -171,16 +171,40 @@ impl Prompter for Script {
         }
     }
 
-    fn long_text(&mut self, prompt: &Prompt, default: Option<&str>) -> Reply<String> {
+    fn long_text(
+        &mut self,
+        prompt: &Prompt,
+        default: Option<&str>,
+        mut typed: Option<&mut String>,
+    ) -> Reply<String> {
+        // Starts from what was written before Esc, as the patched prompt does.
+        let line = typed.as_deref().cloned().unwrap_or_default();
         self.log.push(format!(
-            "long: {} [default: {}]",
+            "long: {} [default: {}]{}",
             prompt.message,
-            default.unwrap_or("")
+            default.unwrap_or(""),
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" [typed: {line}]")
+            }
         ));
         match self.next(prompt) {
             Act::Type(t) => Reply::Answer(t.to_owned()),
+            Act::Enter if !line.is_empty() => Reply::Answer(line),
             Act::Enter => Reply::Answer(default.unwrap_or("").to_owned()),
-            Act::Esc => Reply::Back,
+            Act::TypeThenEsc(t) => {
+                if let Some(out) = typed.as_deref_mut() {
+                    *out = t.to_owned();
+                }
+                Reply::Back
+            }
+            Act::Esc => {
+                if let Some(out) = typed.as_deref_mut() {
+                    *out = line;
+                }
+                Reply::Back
+            }
             Act::CtrlC => Reply::Quit,
             other => panic!("{other:?} at long text {}", prompt.message),
         }
@@ -1392,4 +1416,36 @@ fn a_kept_warning_must_name_a_rule() {
     assert_eq!(answers.waivers.len(), 1, "{log:#?}");
     assert_eq!(answers.waivers[0].rule, "gdpr-eu-representative");
     assert_eq!(answers.waivers[0].reason, "occasional processing");
+}
+
+/// Found walking through `ask` for issue 18: Esc on an own section's text (one line
+/// without $EDITOR, or the editor) lost what was written; it comes back with it.
+#[test]
+fn an_own_section_s_text_is_kept_across_esc() {
+    let custom = std::slice::from_ref(section("custom").unwrap());
+    let (_, answers, _, log) = run(
+        custom,
+        Answers::default(),
+        &[
+            Pick("Add"),
+            Type("Open source"),
+            TypeThenEsc("Our code is MIT licensed."),
+            // Back at the heading: kept.
+            Enter,
+            // The text again, as written: Enter takes it.
+            Enter,
+            CtrlC,
+        ],
+        false,
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.ends_with("[typed: Our code is MIT licensed.]")),
+        "{log:#?}"
+    );
+    let json = serde_json::to_value(&answers.custom_sections).unwrap();
+    assert!(
+        json.to_string().contains("Our code is MIT licensed."),
+        "{json}\n{log:#?}"
+    );
 }

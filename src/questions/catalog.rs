@@ -1406,7 +1406,14 @@ fn custom() -> Section {
                         Kind::Document,
                     )
                     .required(),
-                    q("after", "Where does it go?", "", Kind::Choice(&PLACEMENTS)),
+                    q(
+                        "after",
+                        "After which section does it go?",
+                        // "Where does it go?" over a list of section names read as
+                        // "in which section" (found walking through `ask`, issue 18).
+                        "It follows the section you pick, or goes at the start or the end of the policy; with no answer, at the end.",
+                        Kind::Choice(&PLACEMENTS),
+                    ),
                 ],
             ),
         )],

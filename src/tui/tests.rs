@@ -378,7 +378,7 @@ fn a_custom_section_is_written_in_paragraphs() {
     alt_enter(&mut app);
     type_text(&mut app, "Audit it.");
     press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Down); // past "Where does it go?"
+    press(&mut app, KeyCode::Down); // past "After which section does it go?"
     assert_eq!(
         press(&mut app, KeyCode::Enter),
         vec![save("custom_sections")]
