@@ -870,30 +870,50 @@ fn ask_inline_lines(
             .join("; ")
     });
     let required = q.required;
+    // "-" clears, as the key hint says (it was written as an entry named "-").
+    let cleared = |s: &str| s.trim().is_empty() || s.trim() == "-";
     let check = move |s: &str| {
-        if required && s.trim().is_empty() {
+        if required && cleared(s) {
             Err("an answer is needed here".to_owned())
         } else {
             Ok(())
         }
     };
     let mut prompt = prompt_of(q, answers);
-    prompt.help = format!("{} Separate several with ;", prompt.help)
-        .trim()
-        .to_owned();
+    let default = default.filter(|d| !d.is_empty());
+    // The entry's own list is on the line to edit, not a default that typing
+    // replaces: "; tabs" typed after "storage" meant both, and left only "tabs"
+    // (found walking through `ask`, issue 18). The catalog's list stays a default,
+    // which Enter leaves to the catalog.
+    let own = default.clone().filter(|_| from_catalog.is_none());
+    if let Some(list) = &own {
+        ctx.typed
+            .borrow_mut()
+            .entry(q.key.to_owned())
+            .or_insert_with(|| list.clone());
+    }
+    let how = if own.is_some() {
+        "Separate several with ; and edit the list as it stands (Ctrl-U empties the line)."
+    } else {
+        "Separate several with ;"
+    };
+    prompt.help = format!("{} {how}", prompt.help).trim().to_owned();
     let input = TextInput {
-        default: default.filter(|d| !d.is_empty()),
+        default: if own.is_some() { None } else { default },
         from_catalog: from_catalog.is_some(),
         check: &check,
         suggestions: &[],
         typed: None,
     };
     match ctx.text(prompter, q.key, &prompt, input) {
+        Reply::Answer(text) if cleared(&text) && from_catalog.is_none() => {
+            Reply::Answer(Value::Null)
+        }
         Reply::Answer(text) => {
             let items = Value::Array(
                 text.split(';')
                     .map(str::trim)
-                    .filter(|s| !s.is_empty())
+                    .filter(|s| !s.is_empty() && *s != "-")
                     .map(Value::from)
                     .collect(),
             );

@@ -1449,3 +1449,46 @@ fn an_own_section_s_text_is_kept_across_esc() {
         "{json}\n{log:#?}"
     );
 }
+
+/// Found walking through `ask` for issue 18: changing a permission showed its
+/// names as a default that typing replaced, so "; tabs" typed to add one left only
+/// "tabs". The list is on the line to edit; Enter keeps it as it is.
+#[test]
+fn a_permission_s_names_are_edited_in_place() {
+    let mut start = Answers::default();
+    start.audience.product_kinds = vec![crate::answers::vocab::ProductKind::BrowserExtension];
+    start
+        .extension
+        .permissions
+        .push(crate::answers::Permission {
+            names: vec!["storage".into()],
+            used_for: "notes".into(),
+        });
+    let extension = std::slice::from_ref(section("extension").unwrap());
+    let (_, answers, _, log) = run_from(
+        extension,
+        start,
+        "extension.permissions",
+        &[
+            Pick("Change"),
+            Pick("storage"),
+            // The line holds "storage": what is typed goes on from it.
+            Type("storage; tabs"),
+            Enter,
+            Pick("Change"),
+            Pick("storage, tabs"),
+            Enter,
+            Enter,
+            Pick("Done"),
+            CtrlC,
+        ],
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.starts_with("text: Permission names") && l.ends_with("[typed: storage]")),
+        "{log:#?}"
+    );
+    let p = &answers.extension.permissions[0];
+    assert_eq!(p.names, ["storage", "tabs"], "{log:#?}");
+    assert_eq!(p.used_for, "notes");
+}
