@@ -83,7 +83,7 @@ impl inquire::Autocomplete for Suggest {
 impl Prompter for Terminal {
     fn text(&mut self, prompt: &Prompt, input: TextInput<'_>) -> Reply<String> {
         let check = input.check;
-        let mut typed = input.typed;
+        let typed = input.typed;
         let initial = typed.as_deref().filter(|t| !t.is_empty()).map(|t| safe(t));
         let help = help(
             prompt,
@@ -124,10 +124,10 @@ impl Prompter for Terminal {
         // vendor/inquire/PATCHED.md).
         let on_esc = std::cell::RefCell::new(String::new());
         let reply = reply(text.with_typed_on_cancel(&on_esc).prompt());
-        if reply == Reply::Back {
-            if let Some(t) = typed.as_deref_mut() {
-                *t = on_esc.into_inner();
-            }
+        if reply == Reply::Back
+            && let Some(t) = typed
+        {
+            *t = on_esc.into_inner();
         }
         reply
     }

@@ -175,7 +175,7 @@ impl Prompter for Script {
         &mut self,
         prompt: &Prompt,
         default: Option<&str>,
-        mut typed: Option<&mut String>,
+        typed: Option<&mut String>,
     ) -> Reply<String> {
         // Starts from what was written before Esc, as the patched prompt does.
         let line = typed.as_deref().cloned().unwrap_or_default();
@@ -194,13 +194,13 @@ impl Prompter for Script {
             Act::Enter if !line.is_empty() => Reply::Answer(line),
             Act::Enter => Reply::Answer(default.unwrap_or("").to_owned()),
             Act::TypeThenEsc(t) => {
-                if let Some(out) = typed.as_deref_mut() {
+                if let Some(out) = typed {
                     *out = t.to_owned();
                 }
                 Reply::Back
             }
             Act::Esc => {
-                if let Some(out) = typed.as_deref_mut() {
+                if let Some(out) = typed {
                     *out = line;
                 }
                 Reply::Back
