@@ -593,7 +593,7 @@ fn processors() -> Section {
                   Kind::YesNo),
                 q("safeguard", "If it handles data abroad, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies... Pick one for each law your users are under: e.g. the Data Privacy Framework for EEA users and its UK Extension for UK users (UK GDPR, Swiss FADP Art. 16, LGPD Art. 33, Kazakhstan's law Art. 16).", Kind::Choices(Safeguard::CHOICES))
                     .when(|s| law::transfer_basis(s.answers)),
-                q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
+                q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\".", Kind::Lines),
                 q("controller", "Does it also use the data for its own purposes, not only for you?",
                   "The law then calls it an independent controller. Leave empty for a service that only works for you (a processor or service provider). A merchant of record such as Paddle sells your product in its own name and so controls the buyers' data; a payment provider may be a controller for its own fraud checks and legal duties; the policy then says so, and that its own privacy policy applies (GDPR Art. 4(7), 13(1)(e)).",
                   Kind::Choice(RecipientControl::CHOICES)),
@@ -1241,7 +1241,7 @@ fn extension() -> Section {
                 "Chrome Web Store policy: every permission must have a stated purpose.",
                 stores::permission_records(
                     "Permission names, as the manifest spells them",
-                    "E.g. activeTab, tabs.",
+                    "E.g. activeTab; tabs.",
                 ),
             )
             .when(is_extension),
