@@ -1492,3 +1492,40 @@ fn a_permission_s_names_are_edited_in_place() {
     assert_eq!(p.names, ["storage", "tabs"], "{log:#?}");
     assert_eq!(p.used_for, "notes");
 }
+
+/// Found walking through both interviews for issue 18: a store entry for a data
+/// category that does not exist ("note" for "notes") was accepted in silence; it
+/// is refused as it is confirmed, with the closest id.
+#[test]
+fn a_store_entry_must_name_a_data_category() {
+    let mut start = Answers::default();
+    start.audience.product_kinds = vec![crate::answers::vocab::ProductKind::BrowserExtension];
+    start.data.categories.push(crate::answers::DataCategory {
+        id: "notes".into(),
+        name: "Your notes".into(),
+        description: "the notes you write".into(),
+        ..Default::default()
+    });
+    let stores = std::slice::from_ref(section("stores").unwrap());
+    let (_, answers, _, log) = run_from(
+        stores,
+        start,
+        "stores.categories",
+        &[
+            Pick("Add"),
+            Type("note"),
+            Enter,
+            // Reopened with what was typed.
+            Type("notes"),
+            Enter,
+            Pick("Done"),
+        ],
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains("no data category `note`; did you mean `notes`?")),
+        "{log:#?}"
+    );
+    assert_eq!(answers.stores.categories.len(), 1);
+    assert_eq!(answers.stores.categories[0].category, "notes");
+}
