@@ -418,6 +418,10 @@ impl Fields for Without<'_> {
         }
         Some(value)
     }
+
+    fn is_list(&self) -> bool {
+        self.entry.is_list()
+    }
 }
 
 /// Whether pruning this entry ([`prune_record`]) would remove something.
@@ -550,8 +554,7 @@ mod tests {
     use crate::answers::vocab::{DataSource, Region};
 
     fn example(name: &str) -> Answers {
-        let text = std::fs::read_to_string(format!("examples/{name}.json")).unwrap();
-        Answers::from_json(&text).unwrap()
+        Answers::example(name)
     }
 
     #[test]

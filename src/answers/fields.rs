@@ -31,6 +31,9 @@ pub trait Fields {
 
     /// The whole value as JSON.
     fn to_json(&self) -> Option<Value>;
+
+    /// Whether this is a list (empty or not).
+    fn is_list(&self) -> bool;
 }
 
 impl Fields for Value {
@@ -54,6 +57,10 @@ impl Fields for Value {
 
     fn to_json(&self) -> Option<Value> {
         Some(self.clone())
+    }
+
+    fn is_list(&self) -> bool {
+        self.is_array()
     }
 }
 
@@ -121,6 +128,12 @@ impl<T: ?Sized + Serialize> Fields for Typed<'_, T> {
     fn to_json(&self) -> Option<Value> {
         serde_json::to_value(self.0).ok()
     }
+
+    fn is_list(&self) -> bool {
+        let mut list = false;
+        let _ = self.0.serialize(Walk(Visit::IsList(&mut list)));
+        list
+    }
 }
 
 /// What a walk calls back with.
@@ -129,6 +142,8 @@ enum Visit<'k, 'f> {
     Field(&'k str, &'f mut dyn FnMut(&dyn Fields)),
     /// Each entry of a list.
     Each(&'f mut dyn FnMut(&dyn Fields)),
+    /// Only whether it is a list.
+    IsList(&'f mut bool),
 }
 
 /// A serializer that writes nothing: it only finds a field or a list's entries and
@@ -261,6 +276,10 @@ impl<'k, 'f> ser::Serializer for Walk<'k, 'f> {
                 visit,
                 matched: false,
             }),
+            Visit::IsList(list) => {
+                *list = true;
+                Err(Stop)
+            }
             Visit::Field(..) => Err(Stop),
         }
     }
@@ -289,7 +308,7 @@ impl<'k, 'f> ser::Serializer for Walk<'k, 'f> {
                 visit,
                 matched: false,
             }),
-            Visit::Each(_) => Err(Stop),
+            Visit::Each(_) | Visit::IsList(_) => Err(Stop),
         }
     }
     fn serialize_struct(self, _: &'static str, len: usize) -> Result<Inside<'k, 'f>, Stop> {
@@ -342,7 +361,7 @@ impl ser::SerializeMap for Inside<'_, '_> {
             Visit::Field(sought, _) => {
                 serde_json::to_value(key).is_ok_and(|k| k.as_str() == Some(*sought))
             }
-            Visit::Each(_) => false,
+            Visit::Each(_) | Visit::IsList(_) => false,
         };
         Ok(())
     }
@@ -366,8 +385,7 @@ mod tests {
     use crate::answers::Answers;
 
     fn example(name: &str) -> Answers {
-        let text = std::fs::read_to_string(format!("examples/{name}.json")).unwrap();
-        Answers::from_json(&text).unwrap()
+        Answers::example(name)
     }
 
     /// Every field of every record of every example reads as serialising the record

@@ -254,6 +254,13 @@ parts!(
 );
 
 impl Answers {
+    /// The answers of `examples/<name>.json`, for tests.
+    #[cfg(test)]
+    pub(crate) fn example(name: &str) -> Answers {
+        let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
     /// The list at a top-level question's path whose entries have fields asked only
     /// under a condition, typed, so stale fields can be left out of one entry without
     /// serialising the whole list. Lists not named here are pruned through their

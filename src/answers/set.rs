@@ -107,10 +107,43 @@ fn assign(doc: &mut Value, a: &Assignment) -> Result<(), String> {
 /// back exactly as the file would be read. The interview uses this for every
 /// confirmed answer, so it validates exactly like `--set` and the file.
 pub fn set_value(answers: &Answers, key: &str, value: Value) -> Result<Answers, AnswersError> {
-    // Only the answer's top-level part is serialised, changed and read back; the
-    // rest is kept as it is (a confirmed answer in the wizard must be quick).
+    let mut updated = answers.clone();
+    set_value_in(&mut updated, key, value)?;
+    Ok(updated)
+}
+
+/// [`set_value`] in place: on an error the answers are left as they were. Only the
+/// answer's top-level part is serialised, changed and read back, without the long
+/// lists inside it that the answer is not in ([`Aside`]): a confirmed answer in the
+/// wizard must take the same time with 5,000 data categories as with five.
+pub fn set_value_in(answers: &mut Answers, key: &str, value: Value) -> Result<(), AnswersError> {
     let part = key.split('.').next().unwrap_or(key);
+    let aside = Aside::take(answers, key);
+    let read = read_with(answers, part, key, value);
+    let result = read.map(|(read, before, after)| {
+        answers.take_part(part, read);
+        (before, after)
+    });
+    aside.put_back(answers);
+    let (before, after) = result?;
+    // A confirmed answer confirms the suggestions it touches (see `unconfirmed`).
+    if let (Some(before), Some(after)) = (before, after) {
+        answers.confirm_changed(&before, &after, key);
+    }
+    Ok(())
+}
+
+/// The part holding `key`, with `value` set at `key`, read back as answers; and,
+/// when some suggestion is unconfirmed, the part's JSON before and after.
+fn read_with(
+    answers: &Answers,
+    part: &str,
+    key: &str,
+    value: Value,
+) -> Result<(Answers, Option<Value>, Option<Value>), AnswersError> {
     let mut doc = partial_doc(answers, &[part]);
+    let unconfirmed = !answers.workspace.unconfirmed.is_empty();
+    let before = unconfirmed.then(|| doc.clone());
     let slot =
         locate(&mut doc, key).map_err(|m| AnswersError::Overrides(vec![Problem::new(key, m)]))?;
     // "No answer" for a field that cannot be absent is its empty form.
@@ -120,18 +153,55 @@ pub fn set_value(answers: &Answers, key: &str, value: Value) -> Result<Answers, 
         (Value::Null, false, Some("boolean")) => Value::Bool(false),
         _ => value,
     };
+    let after = unconfirmed.then(|| doc.clone());
     let read = serde_path_to_error::deserialize::<_, Answers>(doc).map_err(|e| {
         let path = e.path().to_string();
         AnswersError::Overrides(vec![Problem::new(path, e.into_inner().to_string())])
     })?;
-    let mut updated = answers.clone();
-    updated.take_part(part, read);
-    // A confirmed answer confirms the suggestions it touches (see `unconfirmed`).
-    if !answers.workspace.unconfirmed.is_empty() {
-        let after = updated.to_value();
-        updated.confirm_changed(&answers.to_value(), &after, key);
+    Ok((read, before, after))
+}
+
+/// The long lists inside a top-level part, moved out while an answer elsewhere in
+/// that part is set, so setting it does not serialise them and read them back.
+struct Aside {
+    categories: Option<Vec<super::DataCategory>>,
+    rules: Option<Vec<super::RetentionRule>>,
+    store_categories: Option<Vec<super::StoreCategory>>,
+}
+
+impl Aside {
+    /// Moves out each list `key` is neither in nor around.
+    fn take(answers: &mut Answers, key: &str) -> Aside {
+        let off = |list: &str| !on_path(key, list);
+        Aside {
+            categories: off("data.categories")
+                .then(|| std::mem::take(&mut answers.data.categories)),
+            rules: off("retention.rules").then(|| std::mem::take(&mut answers.retention.rules)),
+            store_categories: off("stores.categories")
+                .then(|| std::mem::take(&mut answers.stores.categories)),
+        }
     }
-    Ok(updated)
+
+    fn put_back(self, answers: &mut Answers) {
+        if let Some(list) = self.categories {
+            answers.data.categories = list;
+        }
+        if let Some(list) = self.rules {
+            answers.retention.rules = list;
+        }
+        if let Some(list) = self.store_categories {
+            answers.stores.categories = list;
+        }
+    }
+}
+
+/// Whether one dotted path is the other or inside it.
+fn on_path(a: &str, b: &str) -> bool {
+    let inside = |path: &str, outer: &str| {
+        path.strip_prefix(outer)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    };
+    inside(a, b) || inside(b, a)
 }
 
 /// The answers as JSON with only these top-level parts (and the format version):
@@ -160,9 +230,7 @@ pub fn answer_at(answers: &Answers, key: &str) -> Option<Value> {
         if key.is_empty() {
             return node.to_json();
         }
-        let mut list = false;
-        node.each(&mut |_| list = true);
-        if list {
+        if node.is_list() {
             return node.to_json().and_then(|v| get_value(&v, key).cloned());
         }
         let (head, rest) = key.split_once('.').unwrap_or((key, ""));
@@ -174,6 +242,37 @@ pub fn answer_at(answers: &Answers, key: &str) -> Option<Value> {
         return None;
     }
     at(&Typed(answers), key)
+}
+
+/// [`canonical_path`] read from the typed answers: only a list the path goes
+/// through is serialised, to find its entry.
+fn canonical_key(answers: &Answers, key: &str) -> String {
+    fn at(node: &dyn Fields, done: &str, rest: &str) -> String {
+        if rest.is_empty() {
+            return done.to_owned();
+        }
+        if node.is_list() {
+            let json = node.to_json().unwrap_or_default();
+            return format!("{done}{}", canonical_path(&json, rest));
+        }
+        let (head, tail) = rest.split_once('.').unwrap_or((rest, ""));
+        let here = if done.is_empty() {
+            head.to_owned()
+        } else {
+            format!("{done}.{head}")
+        };
+        let mut out = None;
+        node.with_field(head, &mut |child| out = Some(at(child, &here, tail)));
+        // Past the answers there is nothing to find entries in: the rest as given.
+        out.unwrap_or_else(|| {
+            if tail.is_empty() {
+                here.clone()
+            } else {
+                format!("{here}.{tail}")
+            }
+        })
+    }
+    at(&Typed(answers), "", key)
 }
 
 /// The value of one answer by its dotted path (entries by position or id), if present.
@@ -218,12 +317,7 @@ pub fn canonical_path(doc: &Value, key: &str) -> String {
 /// them). A draft may lack answers nobody asked about yet; setting one answer must
 /// not fail because of another.
 pub fn problems_at(answers: &Answers, keys: &[&str]) -> Vec<Problem> {
-    let parts: Vec<&str> = keys
-        .iter()
-        .map(|k| k.split('.').next().unwrap_or(k))
-        .collect();
-    let doc = partial_doc(answers, &parts);
-    let prefixes: Vec<String> = keys.iter().map(|k| canonical_path(&doc, k)).collect();
+    let prefixes: Vec<String> = keys.iter().map(|k| canonical_key(answers, k)).collect();
     let mut problems = answers.problems();
     // A waiver must name a rule `check` applies: the policy refuses one that does not
     // (`Policy::resolve`), so the interviews and `set` refuse it as it is typed, and
@@ -717,5 +811,68 @@ mod tests {
             "c=d",
             "only the first = splits"
         );
+    }
+
+    fn example(name: &str) -> Answers {
+        Answers::example(name)
+    }
+
+    /// Setting an answer beside a long list (data.notes beside 5 categories, a
+    /// retention default beside the rules) gives what setting it in the whole JSON
+    /// gives, the lists kept; a refused value leaves the answers as they were.
+    #[test]
+    fn setting_beside_a_long_list_keeps_it_and_a_refusal_changes_nothing() {
+        for name in ["complete", "shipdesk", "habitly", "acme"] {
+            let base = example(name);
+            let cases = [
+                ("data.notes", serde_json::json!(["One note."])),
+                (
+                    "data.categories",
+                    serde_json::to_value(&base.data.categories[..1]).unwrap(),
+                ),
+                ("retention.rules", serde_json::json!([])),
+                ("stores.categories", serde_json::json!([])),
+                ("organization.product_name", serde_json::json!("Renamed")),
+            ];
+            for (key, value) in cases {
+                let mut whole = base.to_value();
+                *whole
+                    .pointer_mut(&format!("/{}", key.replace('.', "/")))
+                    .unwrap() = value.clone();
+                let mut expected: Answers = serde_json::from_value(whole).unwrap();
+                if !base.workspace.unconfirmed.is_empty() {
+                    expected.confirm_changed(&base.to_value(), &expected.to_value(), key);
+                }
+                let mut set = base.clone();
+                set_value_in(&mut set, key, value).unwrap();
+                assert_eq!(set, expected, "{name}: {key}");
+            }
+            let mut refused = base.clone();
+            assert!(set_value_in(&mut refused, "data.notes", serde_json::json!(7)).is_err());
+            assert_eq!(refused, base, "{name}: untouched after a refusal");
+        }
+    }
+
+    /// Naming an answer as problems do reads the typed answers; it agrees with
+    /// reading their JSON, entries by id or position, missing ones and empty lists.
+    #[test]
+    fn the_canonical_key_is_the_canonical_path() {
+        let mut a = example("complete");
+        a.stores.categories.clear();
+        let doc = a.to_value();
+        let id = a.data.categories[1].id.clone();
+        for key in [
+            "data.notes".to_owned(),
+            format!("data.categories.{id}.name"),
+            "data.categories.1.name".to_owned(),
+            "data.categories.nosuch.name".to_owned(),
+            "stores.categories.x.uses".to_owned(),
+            "organization.dpo.email".to_owned(),
+            "processors.stripe.countries".to_owned(),
+            "purposes".to_owned(),
+            "nosuch.part".to_owned(),
+        ] {
+            assert_eq!(canonical_key(&a, &key), canonical_path(&doc, &key), "{key}");
+        }
     }
 }

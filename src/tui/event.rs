@@ -13,7 +13,7 @@ use super::editors::text::TextInput;
 use super::editors::{Ctx, Editor, Outcome};
 use super::keys;
 use super::strings;
-use crate::answers::set::{problems_at, set_value};
+use crate::answers::set::{problems_at, set_value_in};
 use crate::answers::{Answers, AnswersError};
 use crate::cli::Exit;
 use crate::policy::Policy;
@@ -726,13 +726,13 @@ fn commit_with(
     keys.extend(others.iter().map(|(k, _)| *k));
     let mut updated = app.doc().answers.clone();
     for (k, v) in others.into_iter().chain([(key, value)]) {
-        updated = match set_value(&updated, k, v) {
-            Ok(updated) => updated,
+        match set_value_in(&mut updated, k, v) {
+            Ok(()) => {}
             Err(AnswersError::Overrides(problems)) => {
                 return Err(problems.iter().map(ToString::to_string).collect());
             }
             Err(other) => return Err(vec![other.to_string()]),
-        };
+        }
     }
     let problems = problems_at(&updated, &keys);
     if !problems.is_empty() {

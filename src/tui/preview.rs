@@ -16,6 +16,9 @@ pub struct Preview {
     pub draft: bool,
     /// Why it could not be rendered even with placeholders.
     pub problems: Vec<String>,
+    /// The part shown, wrapped for the pane: made again only when this preview is
+    /// replaced or another part or width is shown.
+    pub wrapped: crate::tui::ui::wrap::Cache,
 }
 
 /// The policy headings each interview section writes under (labels of
@@ -55,6 +58,7 @@ impl Preview {
                 markdown: Some(markdown),
                 draft: false,
                 problems: Vec::new(),
+                wrapped: Default::default(),
             };
         }
         let draft = Policy::resolve(&with_placeholders(answers), catalog);
@@ -63,6 +67,7 @@ impl Preview {
                 markdown: Some(markdown),
                 draft: true,
                 problems: Vec::new(),
+                wrapped: Default::default(),
             },
             _ => Preview {
                 markdown: None,
@@ -76,6 +81,7 @@ impl Preview {
                 .iter()
                 .map(ToString::to_string)
                 .collect(),
+                wrapped: Default::default(),
             },
         }
     }

@@ -32,8 +32,7 @@ fn app_with(answers: Answers) -> App {
 }
 
 fn example(name: &str) -> Answers {
-    let path = format!("{}/examples/{name}.json", env!("CARGO_MANIFEST_DIR"));
-    Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+    Answers::example(name)
 }
 
 /// A key as the runtime handles it: applied, then (after the frame that shows it)

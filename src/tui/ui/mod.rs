@@ -71,16 +71,32 @@ fn scrolled(
 ) {
     let inner = block.inner(area);
     let lines = wrap::wrap(&lines, usize::from(inner.width));
+    scrolled_rows(frame, area, block, &lines, scroll, hint);
+}
+
+/// [`scrolled`], for rows already wrapped to the pane's inner width; only the rows
+/// in view are handed to ratatui.
+fn scrolled_rows(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block,
+    lines: &[Line<'static>],
+    scroll: &Scroll,
+    hint: &'static str,
+) {
+    let inner = block.inner(area);
     let total = lines.len();
-    let paragraph = Paragraph::new(lines);
     let offset = scroll.visible(total, inner.height);
+    let from = usize::from(offset).min(total);
+    let to = (from + usize::from(inner.height)).min(total);
+    let paragraph = Paragraph::new(lines[from..to].to_vec());
     let hidden = total.saturating_sub(usize::from(inner.height));
     let block = if hidden > 0 {
         block.title_bottom(Line::styled(hint, style::dim()).right_aligned())
     } else {
         block
     };
-    frame.render_widget(paragraph.block(block).scroll((offset, 0)), area);
+    frame.render_widget(paragraph.block(block), area);
     if hidden > 0 {
         let mut state = ScrollbarState::new(hidden).position(usize::from(offset));
         frame.render_stateful_widget(

@@ -292,34 +292,41 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
 fn preview(app: &App, frame: &mut Frame, area: Rect) {
     let d = app.doc();
     let p = &d.preview;
-    let mut lines: Vec<Line> = Vec::new();
-    match &p.markdown {
-        None => {
-            lines.push(Line::styled(strings::PREVIEW_CANNOT, style::warn()));
-            lines.extend(p.problems.iter().map(|x| Line::from(format!("- {x}"))));
-        }
-        Some(markdown) => {
-            if p.draft {
-                lines.push(Line::styled(strings::PREVIEW_DRAFT, style::dim()));
+    let section = app.sections[d.section].id;
+    let lines = || {
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        match &p.markdown {
+            None => {
+                lines.push(Line::styled(strings::PREVIEW_CANNOT, style::warn()));
+                lines.extend(p.problems.iter().map(|x| Line::from(format!("- {x}"))));
             }
-            match p.section(app.sections[d.section].id) {
-                Some(part) => lines.extend(part.lines().map(|l| Line::from(l.to_owned()))),
-                None => {
-                    lines.push(Line::styled(strings::PREVIEW_NOT_YET, style::dim()));
-                    lines.extend(markdown.lines().map(|l| Line::from(l.to_owned())));
+            Some(markdown) => {
+                if p.draft {
+                    lines.push(Line::styled(strings::PREVIEW_DRAFT, style::dim()));
+                }
+                match p.section(section) {
+                    Some(part) => lines.extend(part.lines().map(|l| Line::from(l.to_owned()))),
+                    None => {
+                        lines.push(Line::styled(strings::PREVIEW_NOT_YET, style::dim()));
+                        lines.extend(markdown.lines().map(|l| Line::from(l.to_owned())));
+                    }
                 }
             }
         }
-    }
+        lines
+    };
     let block = Block::bordered().title(strings::PREVIEW);
-    super::scrolled(
-        frame,
-        area,
-        block,
-        lines,
-        &d.policy_scroll,
-        strings::SCROLL_POLICY,
-    );
+    let width = usize::from(block.inner(area).width);
+    p.wrapped.with((section.to_owned(), width), lines, |rows| {
+        super::scrolled_rows(
+            frame,
+            area,
+            block,
+            rows,
+            &d.policy_scroll,
+            strings::SCROLL_POLICY,
+        );
+    });
 }
 
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {

@@ -7,6 +7,8 @@
 //! given rows that already fit, measured with the widths ratatui draws
 //! ([`graphemes::width`]).
 
+use std::cell::RefCell;
+
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
@@ -45,6 +47,47 @@ pub fn wrap(lines: &[Line], width: usize) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// Rows already wrapped, kept with what they were wrapped for (which text, at which
+/// width) until asked for something else. The preview of a large policy's section
+/// is thousands of lines; wrapping them again on every frame (by grapheme cluster)
+/// was nearly all of a keystroke's time. Cloning gives an empty cache, and caches
+/// compare equal, so holding one changes nothing about the value that holds it.
+#[derive(Debug, Default)]
+pub struct Cache(RefCell<Option<(CacheKey, Vec<Line<'static>>)>>);
+
+/// What rows were wrapped for: a name for the text, and the width.
+pub type CacheKey = (String, usize);
+
+impl Cache {
+    /// Calls `with` on the rows for `key`, wrapping the lines `make` gives when the
+    /// rows kept are for something else.
+    pub fn with<R>(
+        &self,
+        key: CacheKey,
+        make: impl FnOnce() -> Vec<Line<'static>>,
+        with: impl FnOnce(&[Line<'static>]) -> R,
+    ) -> R {
+        let mut kept = self.0.borrow_mut();
+        if kept.as_ref().is_none_or(|(k, _)| *k != key) {
+            let width = key.1;
+            *kept = Some((key, wrap(&make(), width)));
+        }
+        with(&kept.as_ref().expect("just filled").1)
+    }
+}
+
+impl Clone for Cache {
+    fn clone(&self) -> Self {
+        Cache::default()
+    }
+}
+
+impl PartialEq for Cache {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 fn is_space(cell: &Cell) -> bool {
@@ -180,5 +223,28 @@ mod tests {
                 Paragraph::new(lines).render(area, &mut Buffer::empty(area));
             }
         }
+    }
+
+    /// Rows are wrapped once per text and width: a frame that draws the same part of
+    /// the same preview at the same width takes them as they are.
+    #[test]
+    fn rows_are_kept_until_the_text_or_the_width_changes() {
+        let cache = Cache::default();
+        let made = std::cell::Cell::new(0);
+        let make = || {
+            made.set(made.get() + 1);
+            vec![Line::from("one two three four")]
+        };
+        let rows = |key: (&str, usize)| cache.with((key.0.to_owned(), key.1), make, |r| r.len());
+        assert_eq!(rows(("data", 9)), 3);
+        assert_eq!(rows(("data", 9)), 3);
+        assert_eq!(made.get(), 1, "kept");
+        assert_eq!(rows(("data", 30)), 1);
+        assert_eq!(rows(("rights", 30)), 1);
+        assert_eq!(made.get(), 3, "made again for another width, another part");
+        assert_eq!(
+            cache.clone().0.borrow().as_ref().map(|(k, _)| k.clone()),
+            None
+        );
     }
 }
