@@ -199,3 +199,40 @@ fn ask_ends_with_what_check_still_finds() {
     assert!(rest.contains("policywright check"), "{rest}");
     assert!(!rest.contains("Done. Render"), "{rest}");
 }
+
+/// Issue 18: Esc at a text prompt lost what was typed there. The patched inquire
+/// (vendor/inquire) hands it back, and the question, when it comes again, has it on
+/// the line: Enter (after more typing) takes it.
+#[test]
+fn esc_keeps_what_was_typed_for_when_the_question_comes_back() {
+    let data = tempfile::tempdir().unwrap();
+    let mut p = ask(data.path());
+    p.exp_string("What kind of product").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
+    p.exp_string("What is your product called?").unwrap();
+    p.send_line("Acme").unwrap();
+    p.exp_string("what does it do?").unwrap();
+    p.send("a team").unwrap();
+    p.flush().unwrap();
+    // Let the typing be drawn, then leave with Esc (read apart from the letters).
+    p.exp_string("a team").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send("\x1b").unwrap();
+    p.flush().unwrap();
+    p.exp_string("<canceled>").unwrap();
+    p.exp_string("What is your product called? (Acme)").unwrap();
+    p.send_line("").unwrap();
+    // The description again, with what was typed on the line.
+    p.exp_string("provides ...\") a team").unwrap();
+    p.send_line(" tool").unwrap();
+    p.exp_string("What is its website?").unwrap();
+    stopped(p);
+
+    let saved: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(data.path().join("policies/acme.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(saved["organization"]["description"], "a team tool");
+}

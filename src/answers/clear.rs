@@ -59,7 +59,7 @@ clearable! {
         legitimate_interest,
     }
     Processor { proxy_removes, safeguard }
-    RetentionRule { after, up_to }
+    RetentionRule { after, up_to, rolling }
     StoreCategory {
         on_device_only,
         ephemeral,

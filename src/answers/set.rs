@@ -318,8 +318,18 @@ pub fn canonical_path(doc: &Value, key: &str) -> String {
 /// not fail because of another.
 pub fn problems_at(answers: &Answers, keys: &[&str]) -> Vec<Problem> {
     let prefixes: Vec<String> = keys.iter().map(|k| canonical_key(answers, k)).collect();
-    answers
-        .problems()
+    let mut problems = answers.problems();
+    // A waiver must name a rule `check` applies: the policy refuses one that does not
+    // (`Policy::resolve`), so the interviews and `set` refuse it as it is typed, and
+    // a mistyped id cannot leave the policy unrenderable (found walking through
+    // `ask` for issue 18: "gdpr-eu-rep" was saved, and rendering then failed).
+    for p in crate::check::waivers::problems(answers) {
+        if !problems.contains(&p) {
+            problems.push(p);
+        }
+    }
+    problems.extend(unknown_store_categories(answers));
+    problems
         .into_iter()
         .filter(|p| {
             prefixes.iter().any(|k| {
@@ -329,6 +339,42 @@ pub fn problems_at(answers: &Answers, keys: &[&str]) -> Vec<Problem> {
             })
         })
         .collect()
+}
+
+/// Store entries (`stores.categories`) naming no data category: the store forms
+/// would describe data the policy does not list (`check` warns of it as
+/// `store-category-absent`), and in the interviews it was a typo ("note" for
+/// "notes") accepted in silence (found walking through both, issue 18).
+fn unknown_store_categories(answers: &Answers) -> Vec<Problem> {
+    let ids: Vec<&str> = answers
+        .data
+        .categories
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    let mut out = Vec::new();
+    for (i, s) in answers.stores.categories.iter().enumerate() {
+        let id = s.category.trim();
+        if id.is_empty() || ids.contains(&id) {
+            continue;
+        }
+        let close = ids
+            .iter()
+            .map(|c| (strsim::jaro_winkler(c, id), *c))
+            .filter(|(score, _)| *score > 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, c)| c);
+        let hint = match (close, ids.is_empty()) {
+            (Some(c), _) => format!("did you mean `{c}`?"),
+            (None, true) => "describe it under the data you collect first".to_owned(),
+            (None, false) => format!("the data categories are {}", ids.join(", ")),
+        };
+        out.push(Problem::new(
+            format!("stores.categories[{i}].category"),
+            format!("no data category `{id}`; {hint}"),
+        ));
+    }
+    out
 }
 
 /// Where a dotted path points: the value to replace, the schema that describes it,

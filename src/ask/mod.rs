@@ -11,13 +11,15 @@ pub mod start;
 pub mod terminal;
 
 use serde_json::{Map, Value};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::answers::set::{get_value, problems_at, set_value};
 use crate::answers::values::Country;
 use crate::answers::{Answers, AnswersError, Problem};
 use std::path::PathBuf;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Entry};
 use crate::questions::{Kind, Question, Records, Scope, Section, in_words, is_answered};
 use crate::scan::{self, Found};
 use crate::store::{Reloaded, remembered};
@@ -50,6 +52,62 @@ type EditItem<'e> =
 struct Ctx<'c> {
     answers: &'c Answers,
     catalog: &'c Catalog,
+    /// What was typed at a text prompt left with Esc, by the question's key (see
+    /// [`Ctx::text`]).
+    typed: &'c RefCell<HashMap<String, String>>,
+}
+
+impl Ctx<'_> {
+    /// Asks a text prompt. What is typed there and left with Esc is kept under
+    /// `key` and is on the line again when the prompt comes back, so going back a
+    /// question and forth again loses no typing (issue 18).
+    fn text(
+        &self,
+        prompter: &mut dyn Prompter,
+        key: &str,
+        prompt: &Prompt,
+        input: TextInput<'_>,
+    ) -> Reply<String> {
+        let mut typed = self.typed.borrow_mut().remove(key).unwrap_or_default();
+        let reply = prompter.text(
+            prompt,
+            TextInput {
+                typed: Some(&mut typed),
+                ..input
+            },
+        );
+        if reply == Reply::Back && !typed.trim().is_empty() {
+            self.typed.borrow_mut().insert(key.to_owned(), typed);
+        }
+        reply
+    }
+
+    /// Asks for a long text, keeping what is written there and left with Esc as
+    /// [`Ctx::text`] does (an own section's text, issue 18).
+    fn long_text(
+        &self,
+        prompter: &mut dyn Prompter,
+        key: &str,
+        prompt: &Prompt,
+        default: Option<&str>,
+    ) -> Reply<String> {
+        let mut typed = self.typed.borrow_mut().remove(key).unwrap_or_default();
+        let reply = prompter.long_text(prompt, default, Some(&mut typed));
+        let changed = typed.trim() != default.unwrap_or("").trim();
+        if reply == Reply::Back && !typed.trim().is_empty() && changed {
+            self.typed.borrow_mut().insert(key.to_owned(), typed);
+        }
+        reply
+    }
+
+    /// The same answers and catalog, with typing kept apart (an entry's fields).
+    fn apart<'n>(&'n self, typed: &'n RefCell<HashMap<String, String>>) -> Ctx<'n> {
+        Ctx {
+            answers: self.answers,
+            catalog: self.catalog,
+            typed,
+        }
+    }
 }
 
 /// One interview over some sections.
@@ -77,6 +135,8 @@ pub struct Interview<'a> {
     /// next interview, and given by the caller from the last one, so that adding
     /// an entry to that list starts from what was typed instead of from nothing.
     pub draft: Option<(String, Value)>,
+    /// Text typed at a question and left with Esc, by key (see [`Ctx::text`]).
+    typed: RefCell<HashMap<String, String>>,
 }
 
 /// The outcome of asking one question.
@@ -99,6 +159,7 @@ impl<'a> Interview<'a> {
             scanned: None,
             stopped_in_list: false,
             draft: None,
+            typed: RefCell::default(),
         }
     }
 
@@ -213,6 +274,7 @@ impl<'a> Interview<'a> {
                     let ctx = Ctx {
                         answers: &self.answers,
                         catalog: &self.catalog,
+                        typed: &self.typed,
                     };
                     ask_value(&mut *self.prompter, &ctx, q, current.as_ref(), None, &scope)
                 }
@@ -297,6 +359,7 @@ impl<'a> Interview<'a> {
                 let ctx = Ctx {
                     answers: &self.answers,
                     catalog: &self.catalog,
+                    typed: &self.typed,
                 };
                 ask_record(&mut *self.prompter, &ctx, fields, current, &mut None)
             }
@@ -323,7 +386,7 @@ impl<'a> Interview<'a> {
         fn line(v: &Value) -> String {
             v.as_str().unwrap_or("").to_owned()
         }
-        self.edit_list(q, "line", line, &mut |prompter, _, existing, _| {
+        self.edit_list(q, "line", line, &mut |prompter, ctx, existing, _| {
             let prompt = Prompt {
                 message: "Text".to_owned(),
                 help: String::new(),
@@ -337,13 +400,17 @@ impl<'a> Interview<'a> {
                     Ok(())
                 }
             };
+            let default = existing.and_then(Value::as_str).map(str::to_owned);
+            // Typing kept apart for a new line and for each line changed.
+            let key = format!("{}\n{}", q.key, default.as_deref().unwrap_or(""));
             let input = TextInput {
-                default: existing.and_then(Value::as_str).map(str::to_owned),
+                default,
                 from_catalog: false,
                 check: &check,
                 suggestions: &[],
+                typed: None,
             };
-            match prompter.text(&prompt, input) {
+            match ctx.text(prompter, &key, &prompt, input) {
                 Reply::Answer(text) => Reply::Answer(Value::from(text.trim())),
                 Reply::Back => Reply::Back,
                 Reply::Quit => Reply::Quit,
@@ -507,6 +574,7 @@ impl<'a> Interview<'a> {
             let ctx = Ctx {
                 answers: &self.answers,
                 catalog: &self.catalog,
+                typed: &self.typed,
             };
             let mut partial = None;
             let item = match edit(&mut *self.prompter, &ctx, draft.as_ref(), &mut partial) {
@@ -715,6 +783,8 @@ fn ask_record(
         .cloned()
         .unwrap_or_default();
     let refers_to_catalog = fields.iter().any(|f| matches!(f.kind, Kind::CatalogRef));
+    let typed = RefCell::default();
+    let ctx = &ctx.apart(&typed);
     let mut asked: Vec<usize> = Vec::new();
     let mut j = 0;
     while j < fields.len() {
@@ -736,9 +806,7 @@ fn ask_record(
             crate::catalog::defaults(&value, ctx.answers, ctx.catalog).remove(field.key)
         };
         let reply = match &field.kind {
-            Kind::Lines => {
-                ask_inline_lines(prompter, field, current, from_catalog.as_ref(), ctx.answers)
-            }
+            Kind::Lines => ask_inline_lines(prompter, ctx, field, current, from_catalog.as_ref()),
             _ => ask_value(prompter, ctx, field, current, from_catalog.as_ref(), &scope),
         };
         match reply {
@@ -783,11 +851,12 @@ fn ask_record(
 /// accepting it leaves the field to the catalog (see [`ask_record`]).
 fn ask_inline_lines(
     prompter: &mut dyn Prompter,
+    ctx: &Ctx,
     q: &Question,
     current: Option<&Value>,
     from_catalog: Option<&Value>,
-    answers: &Answers,
 ) -> Reply<Value> {
+    let answers = ctx.answers;
     let shown = if from_catalog.is_some() {
         from_catalog
     } else {
@@ -801,29 +870,50 @@ fn ask_inline_lines(
             .join("; ")
     });
     let required = q.required;
+    // "-" clears, as the key hint says (it was written as an entry named "-").
+    let cleared = |s: &str| s.trim().is_empty() || s.trim() == "-";
     let check = move |s: &str| {
-        if required && s.trim().is_empty() {
+        if required && cleared(s) {
             Err("an answer is needed here".to_owned())
         } else {
             Ok(())
         }
     };
     let mut prompt = prompt_of(q, answers);
-    prompt.help = format!("{} Separate several with ;", prompt.help)
-        .trim()
-        .to_owned();
+    let default = default.filter(|d| !d.is_empty());
+    // The entry's own list is on the line to edit, not a default that typing
+    // replaces: "; tabs" typed after "storage" meant both, and left only "tabs"
+    // (found walking through `ask`, issue 18). The catalog's list stays a default,
+    // which Enter leaves to the catalog.
+    let own = default.clone().filter(|_| from_catalog.is_none());
+    if let Some(list) = &own {
+        ctx.typed
+            .borrow_mut()
+            .entry(q.key.to_owned())
+            .or_insert_with(|| list.clone());
+    }
+    let how = if own.is_some() {
+        "Separate several with ; and edit the list as it stands (Ctrl-U empties the line)."
+    } else {
+        "Separate several with ;"
+    };
+    prompt.help = format!("{} {how}", prompt.help).trim().to_owned();
     let input = TextInput {
-        default: default.filter(|d| !d.is_empty()),
+        default: if own.is_some() { None } else { default },
         from_catalog: from_catalog.is_some(),
         check: &check,
         suggestions: &[],
+        typed: None,
     };
-    match prompter.text(&prompt, input) {
+    match ctx.text(prompter, q.key, &prompt, input) {
+        Reply::Answer(text) if cleared(&text) && from_catalog.is_none() => {
+            Reply::Answer(Value::Null)
+        }
         Reply::Answer(text) => {
             let items = Value::Array(
                 text.split(';')
                     .map(str::trim)
-                    .filter(|s| !s.is_empty())
+                    .filter(|s| !s.is_empty() && *s != "-")
                     .map(Value::from)
                     .collect(),
             );
@@ -856,7 +946,10 @@ fn ask_value(
     from_catalog: Option<&Value>,
     scope: &Scope,
 ) -> Reply<Value> {
-    let prompt = prompt_of(q, ctx.answers);
+    let mut prompt = prompt_of(q, ctx.answers);
+    // An entry's own answers may be in the words ("30 days after ...").
+    prompt.message = crate::questions::in_words_for(q.prompt, scope).into_owned();
+    prompt.help = crate::questions::in_words_for(q.help, scope).into_owned();
     let answered = is_answered(current);
     let suggested = q.suggest.and_then(|s| s(scope));
     match &q.kind {
@@ -893,8 +986,9 @@ fn ask_value(
                 from_catalog: from_catalog.is_some(),
                 check: &check,
                 suggestions: &suggestions,
+                typed: None,
             };
-            match prompter.text(&prompt, input) {
+            match ctx.text(prompter, q.key, &prompt, input) {
                 Reply::Answer(text) => {
                     let text = text.trim();
                     if text == "-" {
@@ -915,7 +1009,7 @@ fn ask_value(
             }
         }
         Kind::Document => map(
-            prompter.long_text(&prompt, current.and_then(Value::as_str)),
+            ctx.long_text(prompter, q.key, &prompt, current.and_then(Value::as_str)),
             |text| match text.trim() {
                 "" => Value::Null,
                 t => Value::from(t),
@@ -1000,28 +1094,34 @@ fn ask_value(
                 .iter()
                 .map(|e| format!("{} — {} ({})", e.id, e.name, e.role.label()))
                 .collect();
-            let check = |s: &str| -> Result<(), String> {
-                let id = s.split_whitespace().next().unwrap_or("");
-                if id.is_empty() || id == "-" || catalog.get(id).is_some() {
-                    return Ok(());
-                }
-                Err(match catalog.suggest(id) {
-                    Some(close) => format!("no catalog entry \"{id}\"; did you mean \"{close}\"?"),
-                    None => format!("no catalog entry \"{id}\"; press Tab to see matches"),
-                })
-            };
+            let check = |s: &str| service(catalog, s).map(|_| ());
             let input = TextInput {
                 default: current.and_then(Value::as_str).map(str::to_owned),
                 from_catalog: false,
                 check: &check,
                 suggestions: &suggestions,
+                typed: None,
             };
-            map(prompter.text(&prompt, input), |text| {
-                match text.split_whitespace().next() {
-                    None | Some("-") => Value::Null,
-                    Some(id) => Value::from(id),
-                }
-            })
+            match ctx.text(prompter, q.key, &prompt, input) {
+                Reply::Answer(text) => match service(catalog, &text) {
+                    Ok(Some(entry)) => {
+                        // Taken from a part of its id or name: said, so a wrong
+                        // guess is seen (Esc goes back to it).
+                        if text.split_whitespace().next() != Some(entry.id.as_str()) {
+                            prompter.say(&format!(
+                                "  Taken from the catalog: {} ({}).",
+                                entry.id, entry.name
+                            ));
+                        }
+                        Reply::Answer(Value::from(entry.id.as_str()))
+                    }
+                    Ok(None) => Reply::Answer(Value::Null),
+                    // Checked as it was confirmed; not reached.
+                    Err(_) => Reply::Back,
+                },
+                Reply::Back => Reply::Back,
+                Reply::Quit => Reply::Quit,
+            }
         }
         Kind::Categories => {
             let categories = &ctx.answers.data.categories;
@@ -1034,6 +1134,65 @@ fn ask_value(
             pick_many(prompter, &prompt, &keys, labels, current)
         }
         _ => Reply::Answer(current.cloned().unwrap_or(Value::Null)),
+    }
+}
+
+/// The catalog entry typed at "which service is it?": its id (or the first word,
+/// as completing with Tab writes it); else the one entry whose id or name is, or
+/// starts with, or contains what was typed, case aside, preferring an exact name to
+/// a beginning and a beginning to a part. "strip" is Stripe: Enter takes it, no
+/// arrow key needed (issue 18). `None` for no answer (nothing, or `-`); an error
+/// names the entries that match equally, or the closest spelling.
+fn service<'c>(catalog: &'c Catalog, typed: &str) -> Result<Option<&'c Entry>, String> {
+    let typed = typed.trim();
+    let first = typed.split_whitespace().next().unwrap_or("");
+    if first.is_empty() || first == "-" {
+        return Ok(None);
+    }
+    if let Some(entry) = catalog.get(first) {
+        return Ok(Some(entry));
+    }
+    let t = typed.to_lowercase();
+    let rank = |e: &Entry| {
+        let (id, name) = (e.id.to_lowercase(), e.name.to_lowercase());
+        if id == t || name == t {
+            Some(0)
+        } else if id.starts_with(&t) || name.starts_with(&t) {
+            Some(1)
+        } else if id.contains(&t) || name.contains(&t) {
+            Some(2)
+        } else {
+            None
+        }
+    };
+    let ranked: Vec<(u8, &Entry)> = catalog
+        .entries()
+        .iter()
+        .filter_map(|e| rank(e).map(|r| (r, e)))
+        .collect();
+    let Some(best) = ranked.iter().map(|(r, _)| *r).min() else {
+        return Err(match catalog.suggest(first) {
+            Some(close) => format!("no catalog entry \"{first}\"; did you mean \"{close}\"?"),
+            None => format!("no catalog entry \"{first}\"; press Tab to see matches"),
+        });
+    };
+    let tied: Vec<&Entry> = ranked
+        .into_iter()
+        .filter(|(r, _)| *r == best)
+        .map(|(_, e)| e)
+        .collect();
+    match tied.as_slice() {
+        [one] => Ok(Some(one)),
+        several => {
+            let mut ids: Vec<&str> = several.iter().take(6).map(|e| e.id.as_str()).collect();
+            if several.len() > ids.len() {
+                ids.push("...");
+            }
+            Err(format!(
+                "\"{typed}\" matches {}: type more of the name, or press Tab to see them",
+                ids.join(", ")
+            ))
+        }
     }
 }
 

@@ -36,6 +36,11 @@ pub struct TextInput<'a> {
     pub check: &'a dyn Fn(&str) -> Result<(), String>,
     /// Completion candidates, e.g. country codes.
     pub suggestions: &'a [String],
+    /// Text typed at this prompt before it was left with Esc: the line starts with
+    /// it, and on Esc (`Reply::Back`) the prompter leaves in it what is typed then,
+    /// so that going back and forth loses no typing (issue 18). `None` where the
+    /// caller keeps nothing.
+    pub typed: Option<&'a mut String>,
 }
 
 /// Asks one thing at a time.
@@ -53,8 +58,15 @@ pub trait Prompter {
         options: &[String],
         selected: &mut Vec<usize>,
     ) -> Reply<Vec<usize>>;
-    /// A long text of several paragraphs; `default` is the current text.
-    fn long_text(&mut self, prompt: &Prompt, default: Option<&str>) -> Reply<String>;
+    /// A long text of several paragraphs; `default` is the current text. `typed`,
+    /// as in [`TextInput::typed`]: the text written before Esc, to start from, and
+    /// where the prompter leaves what is written when Esc leaves it again.
+    fn long_text(
+        &mut self,
+        prompt: &Prompt,
+        default: Option<&str>,
+        typed: Option<&mut String>,
+    ) -> Reply<String>;
     /// Tells the person something (a section heading, a saved answer, a problem).
     fn say(&mut self, text: &str);
 }

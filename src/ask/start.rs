@@ -222,6 +222,7 @@ fn typing(p: &mut dyn Prompter, step: Step, start: &mut Start) -> Reply<()> {
         from_catalog: false,
         check: &check,
         suggestions: &codes,
+        typed: None,
     };
     then(p.text(&step.prompt(), input), |s| {
         step.record(start, &[], &s)

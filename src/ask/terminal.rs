@@ -83,6 +83,8 @@ impl inquire::Autocomplete for Suggest {
 impl Prompter for Terminal {
     fn text(&mut self, prompt: &Prompt, input: TextInput<'_>) -> Reply<String> {
         let check = input.check;
+        let typed = input.typed;
+        let initial = typed.as_deref().filter(|t| !t.is_empty()).map(|t| safe(t));
         let help = help(
             prompt,
             if input.from_catalog {
@@ -111,11 +113,23 @@ impl Prompter for Terminal {
         if let Some(p) = placeholder.as_deref() {
             text = text.with_placeholder(p);
         }
+        if let Some(i) = initial.as_deref() {
+            text = text.with_initial_value(i);
+        }
         if !input.suggestions.is_empty() {
             text = text
                 .with_autocomplete(Suggest(input.suggestions.iter().map(|s| safe(s)).collect()));
         }
-        reply(text.prompt())
+        // The vendored inquire's patch: Esc hands back what was typed (see
+        // vendor/inquire/PATCHED.md).
+        let on_esc = std::cell::RefCell::new(String::new());
+        let reply = reply(text.with_typed_on_cancel(&on_esc).prompt());
+        if reply == Reply::Back
+            && let Some(t) = typed
+        {
+            *t = on_esc.into_inner();
+        }
+        reply
     }
 
     fn confirm(&mut self, prompt: &Prompt, default: Option<bool>) -> Reply<bool> {
@@ -170,29 +184,56 @@ impl Prompter for Terminal {
 
     /// In the person's own editor when `$VISUAL` or `$EDITOR` says which; otherwise
     /// on one line, since an editor nobody chose would be a trap.
-    fn long_text(&mut self, prompt: &Prompt, default: Option<&str>) -> Reply<String> {
+    fn long_text(
+        &mut self,
+        prompt: &Prompt,
+        default: Option<&str>,
+        mut typed: Option<&mut String>,
+    ) -> Reply<String> {
+        // The vendored inquire's patch: Esc hands back what was typed or written
+        // in the editor (see vendor/inquire/PATCHED.md).
+        let on_esc = std::cell::RefCell::new(String::new());
+        let before = typed.as_deref().filter(|t| !t.is_empty()).cloned();
+        let mut kept = |reply: Reply<String>| {
+            if reply == Reply::Back {
+                if let Some(t) = typed.as_deref_mut() {
+                    *t = on_esc.borrow().clone();
+                }
+            }
+            reply
+        };
         let chosen = ["VISUAL", "EDITOR"]
             .iter()
             .any(|v| std::env::var_os(v).is_some_and(|e| !e.is_empty()));
         if !chosen {
-            let help = help(prompt, "(one paragraph here; set $EDITOR to write several)");
+            let help = help(
+                prompt,
+                "(one paragraph here; set $EDITOR to write several; Esc goes back)",
+            );
             let message = safe(&prompt.message);
             let default = default.map(safe);
-            let mut text = Text::new(&message).with_help_message(&help);
+            let initial = before.as_deref().map(safe);
+            let mut text = Text::new(&message)
+                .with_help_message(&help)
+                .with_typed_on_cancel(&on_esc);
             if let Some(d) = default.as_deref() {
                 text = text.with_default(d);
             }
-            return reply(text.prompt());
+            if let Some(i) = initial.as_deref() {
+                text = text.with_initial_value(i);
+            }
+            return kept(reply(text.prompt()));
         }
         let help = help(prompt, "(opens your editor; save and close it to continue)");
         let message = safe(&prompt.message);
         let mut editor = Editor::new(&message)
             .with_help_message(&help)
-            .with_file_extension(".md");
-        if let Some(d) = default {
+            .with_file_extension(".md")
+            .with_typed_on_cancel(&on_esc);
+        if let Some(d) = before.as_deref().or(default) {
             editor = editor.with_predefined_text(d);
         }
-        reply(editor.prompt())
+        kept(reply(editor.prompt()))
     }
 
     fn say(&mut self, text: &str) {

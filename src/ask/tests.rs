@@ -21,6 +21,8 @@ enum Act {
     /// Tick exactly the options whose labels start with these.
     Tick(&'static [&'static str]),
     Esc,
+    /// Clear the line, type this, then press Esc.
+    TypeThenEsc(&'static str),
     /// Tick exactly these, then press Esc.
     TickThenEsc(&'static [&'static str]),
     CtrlC,
@@ -52,22 +54,41 @@ impl Script {
 }
 
 impl Prompter for Script {
-    fn text(&mut self, prompt: &Prompt, input: TextInput<'_>) -> Reply<String> {
+    fn text(&mut self, prompt: &Prompt, mut input: TextInput<'_>) -> Reply<String> {
+        // The line starts with what was typed before Esc, as inquire's initial value.
+        let mut line = input.typed.as_deref().cloned().unwrap_or_default();
         loop {
             self.log.push(format!(
-                "text: {} [default: {}{}]",
+                "text: {} [default: {}{}]{}",
                 prompt.message,
                 input.default.as_deref().unwrap_or(""),
                 if input.from_catalog {
                     " (from the catalog)"
                 } else {
                     ""
+                },
+                if line.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [typed: {line}]")
                 }
             ));
             let typed = match self.next(prompt) {
                 Act::Type(t) => t.to_owned(),
-                Act::Enter => String::new(),
-                Act::Esc => return Reply::Back,
+                // Enter on what the line holds.
+                Act::Enter => std::mem::take(&mut line),
+                Act::TypeThenEsc(t) => {
+                    if let Some(out) = input.typed.as_deref_mut() {
+                        *out = t.to_owned();
+                    }
+                    return Reply::Back;
+                }
+                Act::Esc => {
+                    if let Some(out) = input.typed.as_deref_mut() {
+                        *out = line;
+                    }
+                    return Reply::Back;
+                }
                 Act::CtrlC => return Reply::Quit,
                 other => panic!(
                     "{other:?} at text prompt {}\n{}",
@@ -150,16 +171,40 @@ impl Prompter for Script {
         }
     }
 
-    fn long_text(&mut self, prompt: &Prompt, default: Option<&str>) -> Reply<String> {
+    fn long_text(
+        &mut self,
+        prompt: &Prompt,
+        default: Option<&str>,
+        typed: Option<&mut String>,
+    ) -> Reply<String> {
+        // Starts from what was written before Esc, as the patched prompt does.
+        let line = typed.as_deref().cloned().unwrap_or_default();
         self.log.push(format!(
-            "long: {} [default: {}]",
+            "long: {} [default: {}]{}",
             prompt.message,
-            default.unwrap_or("")
+            default.unwrap_or(""),
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" [typed: {line}]")
+            }
         ));
         match self.next(prompt) {
             Act::Type(t) => Reply::Answer(t.to_owned()),
+            Act::Enter if !line.is_empty() => Reply::Answer(line),
             Act::Enter => Reply::Answer(default.unwrap_or("").to_owned()),
-            Act::Esc => Reply::Back,
+            Act::TypeThenEsc(t) => {
+                if let Some(out) = typed {
+                    *out = t.to_owned();
+                }
+                Reply::Back
+            }
+            Act::Esc => {
+                if let Some(out) = typed {
+                    *out = line;
+                }
+                Reply::Back
+            }
             Act::CtrlC => Reply::Quit,
             other => panic!("{other:?} at long text {}", prompt.message),
         }
@@ -1208,4 +1253,279 @@ fn sub_processor_notices_and_links_to_other_sites_are_asked_after_the_recipients
     assert_eq!(c.object_by.as_deref(), Some("by replying to the notice"));
     assert_eq!(answers.third_party_links.stated, Some(true), "{log:#?}");
     assert!(answers.to_json().contains("\"third_party_links\""));
+}
+
+/// Issue 18: Esc on a text prompt kept nothing of what was typed there. It is on
+/// the line again when the question comes back, and Enter takes it.
+#[test]
+fn esc_keeps_what_was_typed_for_when_the_question_comes_back() {
+    let (_, answers, _, log) = run(
+        organization(),
+        Answers::default(),
+        &[
+            Type("Acme"),
+            TypeThenEsc("a tool that records"),
+            // Back at the name: kept as it was.
+            Enter,
+            // The description again, with what was typed on the line.
+            Enter,
+            CtrlC,
+        ],
+        false,
+    );
+    assert_eq!(answers.organization.product_name, "Acme");
+    assert_eq!(answers.organization.description, "a tool that records");
+    assert!(
+        log.iter()
+            .any(|l| l.ends_with("[typed: a tool that records]")),
+        "{log:#?}"
+    );
+}
+
+fn retention() -> &'static [Section] {
+    std::slice::from_ref(section("retention").unwrap())
+}
+
+/// Issue 18: inside an entry, Esc back to the field before keeps what was typed
+/// in the field left; "Counted from what?" says the period typed, not "1 year";
+/// the rolling window is asked only once there is a period.
+#[test]
+fn an_entry_keeps_typing_across_esc_and_says_its_own_period() {
+    let (_, answers, _, log) = run(
+        retention(),
+        Answers::default(),
+        &[
+            Pick("Add"),
+            Type("Logs"),
+            // No data categories yet: said, not asked.
+            Type("30 days"),
+            TypeThenEsc("the last login"),
+            Enter,
+            Enter,
+            // Up to, until, rolling (a no), inactivity, set by, legal hold, setting,
+            // legal reason, details.
+            Enter,
+            Enter,
+            No,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            // A second rule with no period: no rolling window asked.
+            Pick("Add"),
+            Type("Account"),
+            Enter,
+            Type("you delete your account"),
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            CtrlC,
+        ],
+        false,
+    );
+    let rules = &answers.retention.rules;
+    assert_eq!(rules.len(), 2, "{log:#?}");
+    assert_eq!(
+        rules[0].after.as_deref(),
+        Some("the last login"),
+        "{log:#?}"
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains(r#"(completes "30 days after ...")"#)),
+        "{log:#?}"
+    );
+    assert!(!log.iter().any(|l| l.contains("1 year after")), "{log:#?}");
+    let rolling: Vec<&String> = log
+        .iter()
+        .filter(|l| l.contains("rolling window"))
+        .collect();
+    assert_eq!(
+        rolling.len(),
+        1,
+        "asked for the rule with a period only: {log:#?}"
+    );
+}
+
+/// Issue 18: "strip" and Enter at the catalog question was refused with "did you
+/// mean stripe"; the one entry it begins is taken, and that is said.
+#[test]
+fn part_of_a_catalog_name_and_enter_takes_the_entry() {
+    let catalog = crate::catalog::Catalog::builtin();
+    let stripe = super::service(&catalog, "strip").unwrap().unwrap();
+    assert_eq!(stripe.id, "stripe");
+    assert_eq!(
+        super::service(&catalog, "Stripe").unwrap().unwrap().id,
+        "stripe"
+    );
+    assert!(super::service(&catalog, "-").unwrap().is_none());
+    let many = super::service(&catalog, "a").unwrap_err();
+    assert!(many.contains("type more"), "{many}");
+    let processors = std::slice::from_ref(section("processors").unwrap());
+    let (_, answers, _, log) = run(
+        processors,
+        Answers::default(),
+        &[Enter, Pick("Add"), Type("strip"), CtrlC],
+        false,
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains("Taken from the catalog: stripe (Stripe)")),
+        "{log:#?}"
+    );
+    assert!(!log.iter().any(|l| l.contains("invalid")), "{log:#?}");
+    // Ctrl-C keeps what was confirmed of the entry.
+    assert_eq!(answers.processors.len(), 1, "{log:#?}");
+    assert_eq!(answers.processors[0].catalog.as_deref(), Some("stripe"));
+}
+
+/// Found walking through `ask` for issue 18: a kept warning (waiver) with a
+/// mistyped rule id was saved, and the policy could then not be rendered. It is
+/// refused as it is confirmed, with the closest id, and the entry reopened.
+#[test]
+fn a_kept_warning_must_name_a_rule() {
+    let policy = std::slice::from_ref(section("policy").unwrap());
+    let (_, answers, _, log) = run_from(
+        policy,
+        Answers::default(),
+        "waivers",
+        &[
+            Pick("Add"),
+            Type("gdpr-eu-rep"),
+            Enter,
+            Type("occasional processing"),
+            Enter,
+            // Reopened with what was typed: the id corrected, the rest kept.
+            Type("gdpr-eu-representative"),
+            Enter,
+            Enter,
+            Enter,
+            Pick("Done"),
+        ],
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains("did you mean `gdpr-eu-representative`?")),
+        "{log:#?}"
+    );
+    assert_eq!(answers.waivers.len(), 1, "{log:#?}");
+    assert_eq!(answers.waivers[0].rule, "gdpr-eu-representative");
+    assert_eq!(answers.waivers[0].reason, "occasional processing");
+}
+
+/// Found walking through `ask` for issue 18: Esc on an own section's text (one line
+/// without $EDITOR, or the editor) lost what was written; it comes back with it.
+#[test]
+fn an_own_section_s_text_is_kept_across_esc() {
+    let custom = std::slice::from_ref(section("custom").unwrap());
+    let (_, answers, _, log) = run(
+        custom,
+        Answers::default(),
+        &[
+            Pick("Add"),
+            Type("Open source"),
+            TypeThenEsc("Our code is MIT licensed."),
+            // Back at the heading: kept.
+            Enter,
+            // The text again, as written: Enter takes it.
+            Enter,
+            CtrlC,
+        ],
+        false,
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.ends_with("[typed: Our code is MIT licensed.]")),
+        "{log:#?}"
+    );
+    let json = serde_json::to_value(&answers.custom_sections).unwrap();
+    assert!(
+        json.to_string().contains("Our code is MIT licensed."),
+        "{json}\n{log:#?}"
+    );
+}
+
+/// Found walking through `ask` for issue 18: changing a permission showed its
+/// names as a default that typing replaced, so "; tabs" typed to add one left only
+/// "tabs". The list is on the line to edit; Enter keeps it as it is.
+#[test]
+fn a_permission_s_names_are_edited_in_place() {
+    let mut start = Answers::default();
+    start.audience.product_kinds = vec![crate::answers::vocab::ProductKind::BrowserExtension];
+    start
+        .extension
+        .permissions
+        .push(crate::answers::Permission {
+            names: vec!["storage".into()],
+            used_for: "notes".into(),
+        });
+    let extension = std::slice::from_ref(section("extension").unwrap());
+    let (_, answers, _, log) = run_from(
+        extension,
+        start,
+        "extension.permissions",
+        &[
+            Pick("Change"),
+            Pick("storage"),
+            // The line holds "storage": what is typed goes on from it.
+            Type("storage; tabs"),
+            Enter,
+            Pick("Change"),
+            Pick("storage, tabs"),
+            Enter,
+            Enter,
+            Pick("Done"),
+            CtrlC,
+        ],
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.starts_with("text: Permission names") && l.ends_with("[typed: storage]")),
+        "{log:#?}"
+    );
+    let p = &answers.extension.permissions[0];
+    assert_eq!(p.names, ["storage", "tabs"], "{log:#?}");
+    assert_eq!(p.used_for, "notes");
+}
+
+/// Found walking through both interviews for issue 18: a store entry for a data
+/// category that does not exist ("note" for "notes") was accepted in silence; it
+/// is refused as it is confirmed, with the closest id.
+#[test]
+fn a_store_entry_must_name_a_data_category() {
+    let mut start = Answers::default();
+    start.audience.product_kinds = vec![crate::answers::vocab::ProductKind::BrowserExtension];
+    start.data.categories.push(crate::answers::DataCategory {
+        id: "notes".into(),
+        name: "Your notes".into(),
+        description: "the notes you write".into(),
+        ..Default::default()
+    });
+    let stores = std::slice::from_ref(section("stores").unwrap());
+    let (_, answers, _, log) = run_from(
+        stores,
+        start,
+        "stores.categories",
+        &[
+            Pick("Add"),
+            Type("note"),
+            Enter,
+            // Reopened with what was typed.
+            Type("notes"),
+            Enter,
+            Pick("Done"),
+        ],
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains("no data category `note`; did you mean `notes`?")),
+        "{log:#?}"
+    );
+    assert_eq!(answers.stores.categories.len(), 1);
+    assert_eq!(answers.stores.categories[0].category, "notes");
 }

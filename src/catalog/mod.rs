@@ -92,6 +92,13 @@ impl Catalog {
         Catalog::from_entries(entries)
     }
 
+    /// The built-in catalog, parsed once: for conditions asked often (each question's
+    /// `applies`), which cannot parse it each time.
+    pub fn builtin_shared() -> &'static Catalog {
+        static BUILTIN: std::sync::OnceLock<Catalog> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(Catalog::builtin)
+    }
+
     /// The built-in catalog with the operator's `<data_dir>/processors.json` laid over
     /// it, if that file exists. A malformed or invalid operator file is an error that
     /// names the file, line and column: silently ignoring it would render policies

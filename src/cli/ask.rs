@@ -220,6 +220,7 @@ fn ask_name(terminal: &mut Terminal) -> Option<String> {
         from_catalog: false,
         check: &check,
         suggestions: &[],
+        typed: None,
     };
     match terminal.text(&prompt, input) {
         Reply::Answer(name) => Some(name.trim().to_owned()),

@@ -341,9 +341,13 @@ fn longer_retention_is_material_and_shorter_is_not() {
     not_material(&c);
     assert_eq!(c.text, "Shorter retention: Logs, from 30 days to 2 weeks");
 
-    // A fixed period dropped may mean "kept for ever": material.
-    let c = one(|a| a.retention.rules[2].period = None);
-    material(&c, "longer retention");
+    // A fixed period dropped may mean "kept for ever": material. The rolling
+    // window goes with it (asked only with a period, issue 18).
+    let changes = all(|a| a.retention.rules[2].period = None);
+    assert_eq!(changes.len(), 2, "{changes:#?}");
+    material(&changes[0], "longer retention");
+    not_material(&changes[1]);
+    assert_eq!(changes[1].text, "Reworded the retention rule for Logs");
 
     // Slower deletion is longer retention too.
     let c = one(|a| a.retention.deletion[0].within = Some("7 days".parse().unwrap()));

@@ -404,11 +404,29 @@ pub fn needs_copy_route(a: &crate::answers::Answers) -> bool {
 }
 
 /// Whether to ask how readers get a copy of the safeguards: the GDPR or the UK GDPR
-/// applies, and a transfer rests on a [`CONTRACTUAL`] safeguard or may (a catalog
-/// reference whose mechanisms are filled in only when the policy is resolved).
+/// applies, and a transfer rests on a [`CONTRACTUAL`] safeguard, counting what the
+/// built-in catalog fills in for a recipient that refers to it (a catalog recipient
+/// whose safeguard is the Data Privacy Framework, or that works inside the EEA, needs
+/// no copy: asking for any catalog recipient puzzled founders, issue 18). A
+/// reference the built-in catalog does not know (an operator's own entry) cannot be
+/// judged here, so it asks.
 pub fn may_need_copy_route(a: &crate::answers::Answers) -> bool {
-    crate::law::any_gdpr(a)
-        && (needs_copy_route(a) || a.processors.iter().any(|p| p.catalog.is_some()))
+    if !crate::law::any_gdpr(a) {
+        return false;
+    }
+    if needs_copy_route(a) {
+        return true;
+    }
+    if !crate::catalog::needs_catalog(a) {
+        return false;
+    }
+    let catalog = crate::catalog::Catalog::builtin_shared();
+    let unknown = a
+        .processors
+        .iter()
+        .filter_map(|p| p.catalog.as_deref())
+        .any(|id| catalog.get(id).is_none());
+    unknown || crate::catalog::resolve(a, catalog).is_ok_and(|r| needs_copy_route(&r))
 }
 
 #[cfg(test)]

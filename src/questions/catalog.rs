@@ -529,7 +529,14 @@ fn sale_and_ai() -> Section {
                 "E.g. \"we approve or refuse a credit line\".",
                 Kind::Paragraph,
             )
-            .when(|s| s.answers.ai.makes_automated_decisions != Some(false)),
+            // Asked after a yes, not while the yes/no is unanswered (issue 18); an
+            // answer given without the yes/no stays on screen, as the policy and
+            // `diff` still count it (`diff::data`).
+            .when(|s| {
+                s.answers.ai.makes_automated_decisions == Some(true)
+                    || (s.answers.ai.makes_automated_decisions.is_none()
+                        && s.answers.ai.automated_decisions.is_some())
+            }),
             q(
                 "ai.automated_logic",
                 "How are they made (the logic involved)?",
@@ -586,7 +593,7 @@ fn processors() -> Section {
                   Kind::YesNo),
                 q("safeguard", "If it handles data abroad, what makes that lawful?", "GDPR Art. 44-49 call this the transfer safeguard: the country is approved (adequacy), standard contractual clauses (usually in the provider's data processing agreement), the EU-US Data Privacy Framework for certified US companies... Pick one for each law your users are under: e.g. the Data Privacy Framework for EEA users and its UK Extension for UK users (UK GDPR, Swiss FADP Art. 16, LGPD Art. 33, Kazakhstan's law Art. 16).", Kind::Choices(Safeguard::CHOICES))
                     .when(|s| law::transfer_basis(s.answers)),
-                q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\". One per line.", Kind::Lines),
+                q("commitments", "What has it promised about the data it receives?", "E.g. \"does not train its models on API data\".", Kind::Lines),
                 q("controller", "Does it also use the data for its own purposes, not only for you?",
                   "The law then calls it an independent controller. Leave empty for a service that only works for you (a processor or service provider). A merchant of record such as Paddle sells your product in its own name and so controls the buyers' data; a payment provider may be a controller for its own fraud checks and legal duties; the policy then says so, and that its own privacy policy applies (GDPR Art. 4(7), 13(1)(e)).",
                   Kind::Choice(RecipientControl::CHOICES)),
@@ -812,7 +819,7 @@ fn retention() -> Section {
                         ),
                         q(
                             "after",
-                            "Counted from what? (completes \"1 year after ...\")",
+                            "Counted from what? (completes \"[the period] after ...\")",
                             "E.g. \"the end of your contract\". Leave empty if the period simply runs from collection.",
                             Kind::Text,
                         )
@@ -835,7 +842,10 @@ fn retention() -> Section {
                             "Is each entry deleted once it is that old (a rolling window)?",
                             "",
                             Kind::Maybe,
-                        ),
+                        )
+                        // "That old" needs a period: asked without one, it meant
+                        // nothing (issue 18).
+                        .when(has_period),
                         q(
                             "inactive_for",
                             "Is it deleted after a time of inactivity? How long? (e.g. 3 years)",
@@ -1231,7 +1241,7 @@ fn extension() -> Section {
                 "Chrome Web Store policy: every permission must have a stated purpose.",
                 stores::permission_records(
                     "Permission names, as the manifest spells them",
-                    "E.g. activeTab, tabs.",
+                    "E.g. activeTab; tabs.",
                 ),
             )
             .when(is_extension),
@@ -1396,7 +1406,14 @@ fn custom() -> Section {
                         Kind::Document,
                     )
                     .required(),
-                    q("after", "Where does it go?", "", Kind::Choice(&PLACEMENTS)),
+                    q(
+                        "after",
+                        "After which section does it go?",
+                        // "Where does it go?" over a list of section names read as
+                        // "in which section" (found walking through `ask`, issue 18).
+                        "It follows the section you pick, or goes at the start or the end of the policy; with no answer, at the end.",
+                        Kind::Choice(&PLACEMENTS),
+                    ),
                 ],
             ),
         )],

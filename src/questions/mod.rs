@@ -152,6 +152,28 @@ pub const YOUR_PRODUCT: &str = "[your product]";
 /// extension"), for questions that would otherwise read as one kind's only.
 pub const YOUR_APP: &str = "[your app]";
 
+/// In an entry's field prompt, the period the entry gives ("30 days"), so that
+/// "completes \"[the period] after ...\"" reads with the founder's own period
+/// instead of an example that ignores it (issue 18).
+pub const THE_PERIOD: &str = "[the period]";
+
+/// An entry's field prompt or help as shown: [`in_words`], and [`THE_PERIOD`] as
+/// the entry's `period` (or "the period" while it has none).
+pub fn in_words_for(text: &'static str, scope: &Scope) -> std::borrow::Cow<'static, str> {
+    let text = in_words(text, scope.answers);
+    if !text.contains(THE_PERIOD) {
+        return text;
+    }
+    let period = scope.field("period");
+    let period = period
+        .as_deref()
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .unwrap_or("the period");
+    std::borrow::Cow::Owned(text.replace(THE_PERIOD, period))
+}
+
 /// A question's prompt or help as shown: "[your product]" becomes the product's
 /// name once it has one, so a founder reads "finishes \"Habitly provides ...\"";
 /// "[your app]" becomes the product's kind in words ([`YOUR_APP`]).
@@ -255,6 +277,51 @@ mod tests {
     use super::*;
     use crate::answers::schema::{json_type, resolve, schema};
     use crate::answers::set::set_value;
+
+    fn asked(key: &str, a: &Answers) -> bool {
+        let (section, i) = find(key).unwrap();
+        section.questions[i].applies(&Scope {
+            answers: a,
+            record: None,
+        })
+    }
+
+    /// Issue 18: "Which decisions?" was asked while "Does software alone ... make
+    /// decisions" was unanswered; it follows a yes (or an answer already given).
+    #[test]
+    fn which_decisions_follows_a_yes() {
+        let mut a = Answers::default();
+        assert!(!asked("ai.automated_decisions", &a), "unanswered");
+        a.ai.makes_automated_decisions = Some(false);
+        assert!(!asked("ai.automated_decisions", &a));
+        a.ai.makes_automated_decisions = Some(true);
+        assert!(asked("ai.automated_decisions", &a));
+        a.ai.makes_automated_decisions = None;
+        a.ai.automated_decisions = Some("we approve credit lines".into());
+        assert!(
+            asked("ai.automated_decisions", &a),
+            "an answer stays visible"
+        );
+    }
+
+    /// Issue 18: the copy-of-clauses question was asked for any catalog recipient;
+    /// it is asked when what the catalog fills in rests on contractual clauses.
+    #[test]
+    fn the_copy_of_clauses_is_asked_only_for_contractual_transfers() {
+        let mut a = Answers::default();
+        a.organization.country = Some("DE".parse().unwrap());
+        let with =
+            |a: &Answers, id: &str| set_value(a, "processors", json!([{"catalog": id}])).unwrap();
+        // The catalog says nothing checked of its transfers: nothing to copy.
+        let stripe = with(&a, "stripe");
+        assert!(!asked("hosting.safeguards_copy", &stripe));
+        // Standard contractual clauses for the US: a copy may be asked for.
+        let anthropic = with(&a, "anthropic");
+        assert!(asked("hosting.safeguards_copy", &anthropic));
+        // An entry the built-in catalog does not know cannot be judged: asked.
+        let own = with(&a, "our-own-entry");
+        assert!(asked("hosting.safeguards_copy", &own));
+    }
 
     /// Found walking through the interview as a web app's founder: "Which address
     /// of your own servers does your app send data to? ... Leave empty if the app

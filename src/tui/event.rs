@@ -515,7 +515,7 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
                 step: (d.section, d.question),
                 before: crate::answers::set::answer_at(&d.answers, app.question().key),
                 run: c.to_string(),
-                at: std::time::Instant::now(),
+                at: super::editors::form::now(),
             })
         }
         _ => None,
@@ -649,7 +649,7 @@ pub fn commit(app: &mut App, value: Value) -> Result<Cmd, Vec<String>> {
 /// question gets its answer back and is shown again, said so; the letters are not
 /// typed anywhere, as a yes/no takes none. `None`: the key is handled as usual.
 fn letter_answer(app: &mut App, key: &KeyEvent) -> Option<Vec<Cmd>> {
-    use super::editors::form::{Run, WORD_GAP, run_of};
+    use super::editors::form::{Run, WORD_GAP, run_of, since};
     let plain = key.modifiers.is_empty() || key.modifiers == crossterm::event::KeyModifiers::SHIFT;
     let char = match key.code {
         KeyCode::Char(c) if plain => Some(c),
@@ -657,20 +657,20 @@ fn letter_answer(app: &mut App, key: &KeyEvent) -> Option<Vec<Cmd>> {
     };
     // The rest of a sentence, still coming: not answers.
     if let Some((at, mut text)) = app.doc_mut().swallowed.take() {
-        if let (Some(c), true) = (char, at.elapsed() < WORD_GAP) {
+        if let (Some(c), true) = (char, since(at) < WORD_GAP) {
             text.push(c);
             let d = app.doc_mut();
             d.notice = Some(format!(
                 "Not taken as an answer: “{}” (a yes/no question takes y or n).",
                 text.trim()
             ));
-            d.swallowed = Some((std::time::Instant::now(), text));
+            d.swallowed = Some((super::editors::form::now(), text));
             return Some(Vec::new());
         }
     }
     let typed = app.doc_mut().letter_answer.take()?;
     let c = char?;
-    if typed.at.elapsed() >= WORD_GAP {
+    if since(typed.at) >= WORD_GAP {
         return None;
     }
     let answered = ["y", "n", "yes", "no"].contains(&typed.run.to_lowercase().as_str());
@@ -683,7 +683,7 @@ fn letter_answer(app: &mut App, key: &KeyEvent) -> Option<Vec<Cmd>> {
         Run::Answer => {
             app.doc_mut().letter_answer = Some(super::app::LetterAnswer {
                 run: format!("{}{c}", typed.run),
-                at: std::time::Instant::now(),
+                at: super::editors::form::now(),
                 ..typed
             });
             Some(Vec::new())
@@ -691,7 +691,7 @@ fn letter_answer(app: &mut App, key: &KeyEvent) -> Option<Vec<Cmd>> {
         // "no we don't": the answer stands, and the rest of the sentence is not
         // taken as answers to the questions after it.
         Run::Over if c == ' ' => {
-            app.doc_mut().swallowed = Some((std::time::Instant::now(), String::new()));
+            app.doc_mut().swallowed = Some((super::editors::form::now(), String::new()));
             Some(Vec::new())
         }
         Run::Over => None,
@@ -709,7 +709,7 @@ fn letter_answer(app: &mut App, key: &KeyEvent) -> Option<Vec<Cmd>> {
                 "“{word}…” is not an answer to “{asked}”: it takes y or n (or yes, no), \
                  so nothing was answered."
             ));
-            d.swallowed = Some((std::time::Instant::now(), word));
+            d.swallowed = Some((super::editors::form::now(), word));
             Some(cmds)
         }
     }

@@ -306,6 +306,36 @@ fn list_entries_are_added_edited_reordered_and_removed_with_autosave() {
     assert_eq!(ids(&app), ["account"]);
 }
 
+/// Found walking through the wizard for issue 18: a store entry for a data
+/// category that does not exist ("note" for "notes") was saved in silence. Saving
+/// it is refused, said at the field, with the closest id.
+#[test]
+fn a_store_entry_for_no_data_category_is_refused_at_its_field() {
+    let mut answers = Answers::default();
+    answers.audience.product_kinds = vec![crate::answers::vocab::ProductKind::BrowserExtension];
+    answers.data.categories.push(crate::answers::DataCategory {
+        id: "notes".into(),
+        name: "Your notes".into(),
+        description: "the notes you write".into(),
+        ..Default::default()
+    });
+    let mut app = app_with(answers);
+    go_to(&mut app, "stores.categories");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "note");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::End); // to "Save this entry"
+    let cmds = press(&mut app, KeyCode::Enter);
+    assert!(cmds.is_empty(), "not saved: {cmds:?}");
+    let errors = &open_form(&app).field_errors;
+    let said = errors
+        .get("category")
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_default();
+    assert!(said.contains("did you mean `notes`?"), "{errors:?}");
+    assert!(app.doc().answers.stores.categories.is_empty());
+}
+
 #[test]
 fn lines_are_a_list_too() {
     let mut app = app_with(Answers::default());
@@ -377,7 +407,7 @@ fn a_custom_section_is_written_in_paragraphs() {
     alt_enter(&mut app);
     type_text(&mut app, "Audit it.");
     press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Down); // past "Where does it go?"
+    press(&mut app, KeyCode::Down); // past "After which section does it go?"
     assert_eq!(
         press(&mut app, KeyCode::Enter),
         vec![save("custom_sections")]

@@ -57,7 +57,7 @@ pub(super) fn app() -> Section {
                 "Google Play User Data policy: access to permissions must be disclosed with its purpose.",
                 permission_records(
                     "Permission names, as the app declares them",
-                    "E.g. android.permission.CAMERA. One per line.",
+                    "E.g. android.permission.CAMERA; android.permission.RECORD_AUDIO.",
                 ),
             )
             .when(is_mobile),
@@ -67,7 +67,7 @@ pub(super) fn app() -> Section {
                 "Each NS…UsageDescription key in Info.plist, with what the app uses it for.",
                 permission_records(
                     "Permission names, as the app declares them",
-                    "E.g. NSCameraUsageDescription. One per line.",
+                    "E.g. NSCameraUsageDescription; NSMicrophoneUsageDescription.",
                 ),
             )
             .when(is_mobile),

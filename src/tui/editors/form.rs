@@ -81,6 +81,34 @@ struct Typed {
 /// the follow-up's text) from "yearly" (prose); the pause between them can.
 pub const WORD_GAP: std::time::Duration = std::time::Duration::from_millis(500);
 
+/// The time a key is handled, which [`WORD_GAP`] is measured on. Tests run on a
+/// clock of their own that stands still until [`pass`] moves it: their keys come
+/// at once, and on a loaded machine a real clock could put a gap inside one word
+/// and make them flaky.
+pub fn now() -> std::time::Instant {
+    #[cfg(test)]
+    return TEST_CLOCK.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    std::time::Instant::now()
+}
+
+/// How long it has been since `then`, on [`now`]'s clock.
+pub fn since(then: std::time::Instant) -> std::time::Duration {
+    now().saturating_duration_since(then)
+}
+
+#[cfg(test)]
+thread_local! {
+    static TEST_CLOCK: std::cell::Cell<std::time::Instant> =
+        std::cell::Cell::new(std::time::Instant::now());
+}
+
+/// Moves the tests' clock on (see [`now`]).
+#[cfg(test)]
+pub fn pass(d: std::time::Duration) {
+    TEST_CLOCK.with(|c| c.set(c.get() + d));
+}
+
 /// What a run of typing on a yes/no field is.
 pub enum Run {
     /// "y", "n", "yes", "no", or a beginning of "yes": the answer stands.
@@ -318,7 +346,7 @@ impl Form {
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         if let Some(typed) = self.typed.take()
             && let (KeyCode::Char(c), true) = (key.code, plain)
-            && typed.at.elapsed() < WORD_GAP
+            && since(typed.at) < WORD_GAP
         {
             let on_yes_no = visible
                 .get(self.cursor)
@@ -330,7 +358,7 @@ impl Form {
                 Run::Answer => {
                     self.typed = Some(Typed {
                         run: format!("{}{c}", typed.run),
-                        at: std::time::Instant::now(),
+                        at: now(),
                         ..typed
                     });
                     return FormOutcome::Consumed;
@@ -397,7 +425,7 @@ impl Form {
                         run: c.to_string(),
                         field,
                         before,
-                        at: std::time::Instant::now(),
+                        at: now(),
                     });
                 }
                 if outcome == FormOutcome::Ignored {
@@ -413,7 +441,7 @@ impl Form {
                             run: String::new(),
                             field,
                             before: self.record.get(fields[field].key).cloned(),
-                            at: std::time::Instant::now(),
+                            at: now(),
                         };
                         self.prose(typed, c, fields, ctx);
                         return FormOutcome::Consumed;
@@ -454,9 +482,7 @@ impl Form {
     #[cfg(test)]
     pub fn pause(&mut self) {
         if let Some(t) = &mut self.typed {
-            t.at = std::time::Instant::now()
-                .checked_sub(WORD_GAP * 2)
-                .unwrap_or(t.at);
+            t.at = now().checked_sub(WORD_GAP * 2).unwrap_or(t.at);
         }
     }
 
@@ -602,6 +628,12 @@ impl Form {
         let visible = self.visible(fields, ctx);
         let defaults = self.catalog_defaults(fields, ctx);
         let suggested = self.suggestions(fields, ctx);
+        // The entry's own answers may be in a prompt ("30 days after ...").
+        let entry = Value::Object(self.record.clone());
+        let scope = Scope {
+            answers: ctx.answers,
+            record: Some(&entry),
+        };
         let mut lines = Vec::new();
         let selected = crate::tui::ui::style::selected();
         let dim = Style::default().add_modifier(Modifier::DIM);
@@ -612,7 +644,7 @@ impl Form {
             let mut text = Line::from(format!(
                 "{}{mark} {}: ",
                 if row == self.cursor { "›" } else { " " },
-                crate::questions::in_words(f.prompt, ctx.answers)
+                crate::questions::in_words_for(f.prompt, &scope)
             ));
             // After a refused save, every required field still empty is marked too
             // (reading the entry stops at the first missing one).
@@ -676,7 +708,7 @@ impl Form {
                         ));
                     }
                     if !f.help.is_empty() {
-                        let help = crate::questions::in_words(f.help, ctx.answers);
+                        let help = crate::questions::in_words_for(f.help, &scope);
                         lines.push(Line::styled(format!("{INDENT}{help}"), dim));
                     }
                 }

@@ -770,6 +770,39 @@ fn prose_typed_on_a_yes_no_field_answers_nothing() {
     assert_eq!(record(&app)["required"], true);
 }
 
+/// Issue 18: the gap that tells a word from an answer ([`WORD_GAP`]) was measured
+/// on the real clock, so a test stalled between two letters on a loaded machine
+/// read one word as an answer. Tests run on a clock that stands still until moved:
+/// a real stall longer than the gap changes nothing, a moved clock does.
+#[test]
+fn the_word_gap_runs_on_the_tests_clock_not_the_machines() {
+    use crate::tui::editors::form::{WORD_GAP, pass};
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "data.categories");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Invoices");
+    press(&mut app, KeyCode::Enter);
+    to_field(&mut app, "Must users provide it to use the product?");
+    type_text(&mut app, "ye");
+    // The machine is busy for longer than the gap: still one word.
+    std::thread::sleep(WORD_GAP + std::time::Duration::from_millis(100));
+    type_text(&mut app, "arly");
+    press(&mut app, KeyCode::Enter);
+    let r = record(&app);
+    assert!(!r.contains_key("required"), "not answered: {r:?}");
+    assert!(
+        r.values().any(|v| v.as_str() == Some("yearly")),
+        "the word went into a text field: {r:?}"
+    );
+    // The founder pauses after "y" (the clock moved): y is the answer.
+    to_field(&mut app, "Must users provide it to use the product?");
+    press(&mut app, KeyCode::Char('y'));
+    pass(WORD_GAP * 2);
+    type_text(&mut app, "e");
+    assert_eq!(record(&app)["required"], true, "{:?}", record(&app));
+}
+
 /// Found walking through the wizard: prose starting with y or n typed on a yes/no
 /// field ("yearly billing records" on "Must users provide it?") answered it with
 /// its first letter, and the rest went into the field after it. Only a lone y or n

@@ -87,6 +87,10 @@ pub struct Editor<'a> {
     /// config is treated as the only source of truth. If you want to customize colors
     /// and still support NO_COLOR, you will have to do this on your end.
     pub render_config: RenderConfig<'a>,
+
+    /// policywright's patch: where the prompt leaves the text as last saved in the
+    /// editor when it is cancelled (Esc), so that going back does not lose it.
+    pub typed_on_cancel: Option<&'a std::cell::RefCell<String>>,
 }
 
 impl<'a> Editor<'a> {
@@ -111,7 +115,15 @@ impl<'a> Editor<'a> {
             validators: Self::DEFAULT_VALIDATORS,
             formatter: Self::DEFAULT_FORMATTER,
             render_config: RenderConfig::default(),
+            typed_on_cancel: None,
         }
+    }
+
+    /// policywright's patch: on Esc, the text as last saved in the editor is written
+    /// to `out` before the prompt returns `OperationCanceled`.
+    pub fn with_typed_on_cancel(mut self, out: &'a std::cell::RefCell<String>) -> Self {
+        self.typed_on_cancel = Some(out);
+        self
     }
 
     /// Sets the help message of the prompt.

@@ -21,6 +21,7 @@ pub struct EditorPrompt<'a> {
     validators: Vec<Box<dyn StringValidator>>,
     error: Option<ErrorMessage>,
     tmp_file: NamedTempFile,
+    typed_on_cancel: Option<&'a std::cell::RefCell<String>>,
 }
 
 impl<'a> From<&'a str> for Editor<'a> {
@@ -39,6 +40,7 @@ impl<'a> EditorPrompt<'a> {
             validators: so.validators,
             error: None,
             tmp_file: Self::create_file(so.file_extension, so.predefined_text)?,
+            typed_on_cancel: so.typed_on_cancel,
         })
     }
 
@@ -114,6 +116,14 @@ where
 
     fn format_answer(&self, answer: &String) -> String {
         (self.formatter)(answer)
+    }
+
+    // policywright's patch: Esc hands back what was written in the editor.
+    fn pre_cancel(&mut self) -> InquireResult<bool> {
+        if let Some(out) = self.typed_on_cancel {
+            *out.borrow_mut() = fs::read_to_string(self.tmp_file.path())?;
+        }
+        Ok(true)
     }
 
     fn submit(&mut self) -> InquireResult<Option<String>> {

@@ -119,6 +119,10 @@ pub struct Text<'a, 'b> {
     /// config is treated as the only source of truth. If you want to customize colors
     /// and still support NO_COLOR, you will have to do this on your end.
     pub render_config: RenderConfig<'a>,
+
+    /// policywright's patch: where the prompt leaves the text typed when it is
+    /// cancelled (Esc), so that going back does not lose it.
+    pub typed_on_cancel: Option<&'a std::cell::RefCell<String>>,
 }
 
 impl<'a> Clone for Text<'a, 'static> {
@@ -134,6 +138,7 @@ impl<'a> Clone for Text<'a, 'static> {
             validators: self.validators.clone(),
             page_size: self.page_size,
             render_config: self.render_config,
+            typed_on_cancel: self.typed_on_cancel,
         }
     }
 }
@@ -164,7 +169,15 @@ impl<'a, 'b> Text<'a, 'b> {
             page_size: Self::DEFAULT_PAGE_SIZE,
             autocompleter: None,
             render_config: get_configuration(),
+            typed_on_cancel: None,
         }
+    }
+
+    /// policywright's patch: on Esc, the text typed at that moment is written to
+    /// `out` before the prompt returns `OperationCanceled`.
+    pub fn with_typed_on_cancel(mut self, out: &'a std::cell::RefCell<String>) -> Self {
+        self.typed_on_cancel = Some(out);
+        self
     }
 
     /// Sets the help message of the prompt.

@@ -27,6 +27,7 @@ pub struct TextPrompt<'a, 'b> {
     autocompleter: Box<dyn Autocomplete + 'b>,
     suggested_options: Vec<String>,
     suggestion_cursor_index: Option<usize>,
+    typed_on_cancel: Option<&'a std::cell::RefCell<String>>,
 }
 
 impl<'a, 'b> From<Text<'a, 'b>> for TextPrompt<'a, 'b> {
@@ -52,6 +53,7 @@ impl<'a, 'b> From<Text<'a, 'b>> for TextPrompt<'a, 'b> {
             suggestion_cursor_index: None,
             suggested_options: vec![],
             validators: so.validators,
+            typed_on_cancel: so.typed_on_cancel,
         }
     }
 }
@@ -183,6 +185,14 @@ where
 
     fn setup(&mut self) -> InquireResult<()> {
         self.update_suggestions()
+    }
+
+    // policywright's patch: Esc hands back what was typed.
+    fn pre_cancel(&mut self) -> InquireResult<bool> {
+        if let Some(out) = self.typed_on_cancel {
+            *out.borrow_mut() = self.input.content().to_owned();
+        }
+        Ok(true)
     }
 
     fn submit(&mut self) -> InquireResult<Option<String>> {
