@@ -515,7 +515,7 @@ impl<'a> Interview<'a> {
                         .map(|(_, entry)| entry);
                     if begun.is_some() {
                         self.prompter.say(&format!(
-                            "  Going on with the {noun} you began last time: Enter keeps each answer."
+                            "  Going on with the {noun} you began: Enter keeps each answer."
                         ));
                     }
                     if self.edit_entry(q.key, &items, None, begun, edit)? {
@@ -579,9 +579,15 @@ impl<'a> Interview<'a> {
             let mut partial = None;
             let item = match edit(&mut *self.prompter, &ctx, draft.as_ref(), &mut partial) {
                 Reply::Answer(item) => item,
-                Reply::Back => return Ok(false),
+                // Esc on the entry's first field leaves it, keeping what was
+                // confirmed of it as Ctrl-C does (issue 18: going back from later
+                // fields to leave the entry dropped them).
+                Reply::Back => {
+                    self.keep_partial(key, items, which, partial, false)?;
+                    return Ok(false);
+                }
                 Reply::Quit => {
-                    self.keep_partial(key, items, which, partial)?;
+                    self.keep_partial(key, items, which, partial, true)?;
                     return Ok(true);
                 }
             };
@@ -600,9 +606,10 @@ impl<'a> Interview<'a> {
         }
     }
 
-    /// Ctrl-C inside an entry: what was confirmed of it is saved with the list when
-    /// the list takes it (the fields still to come were optional); otherwise it is
-    /// printed, so that nothing typed vanishes silently. Either way a resumed
+    /// Ctrl-C inside an entry (`stopped`), or Esc on its first field: what was
+    /// confirmed of it is saved with the list when the list takes it (the fields
+    /// still to come were optional); otherwise it is printed and kept aside for the
+    /// next "Add", so that nothing typed vanishes silently. After Ctrl-C a resumed
     /// interview opens this list again.
     fn keep_partial(
         &mut self,
@@ -610,8 +617,11 @@ impl<'a> Interview<'a> {
         items: &[Value],
         which: Option<usize>,
         partial: Option<Value>,
+        stopped: bool,
     ) -> Result<(), String> {
-        self.stopped_in_list = true;
+        if stopped {
+            self.stopped_in_list = true;
+        }
         let Some(item) = partial else {
             return Ok(());
         };
@@ -621,12 +631,20 @@ impl<'a> Interview<'a> {
             None => list.push(item.clone()),
         }
         match self.commit(key, Value::Array(list))? {
-            None => self
+            None if stopped => self
                 .prompter
                 .say("  The entry so far is saved; run ask again to finish it."),
+            None => self.prompter.say(
+                "  What you answered for this entry is saved in the list; choose Change to go on with it.",
+            ),
             Some(problems) => {
-                self.prompter
-                    .say(&unfinished_in_words(key, &item, &problems, &self.answers));
+                self.prompter.say(&unfinished_in_words(
+                    key,
+                    &item,
+                    &problems,
+                    &self.answers,
+                    stopped,
+                ));
                 // Only a new entry is kept aside: a changed one is still in the list
                 // as it was.
                 if which.is_none() {
@@ -689,7 +707,14 @@ fn problem_in_words(p: &Problem, answers: &Answers) -> String {
 /// the questions it still needs and what was typed, by question, not the answers
 /// file's paths (`data.categories[0]: missing field `source``) and JSON (found
 /// walking through `ask`).
-fn unfinished_in_words(key: &str, item: &Value, problems: &[Problem], answers: &Answers) -> String {
+/// `stopped`: Ctrl-C rather than Esc, which stays in the interview.
+fn unfinished_in_words(
+    key: &str,
+    item: &Value,
+    problems: &[Problem],
+    answers: &Answers,
+    stopped: bool,
+) -> String {
     let fields: &[Question] = crate::questions::find(key)
         .and_then(|(s, i)| match &s.questions[i].kind {
             Kind::Records(r) => Some(r.fields.as_slice()),
@@ -729,10 +754,16 @@ fn unfinished_in_words(key: &str, item: &Value, problems: &[Problem], answers: &
     if !typed.is_empty() {
         out.push_str(&format!("\n  What you typed for it:\n{}", typed.join("\n")));
     }
-    out.push_str(&format!(
-        "\n  It is kept: the next `ask` goes on with it when you add {} {noun} here.",
-        article(noun)
-    ));
+    let a = article(noun);
+    if stopped {
+        out.push_str(&format!(
+            "\n  It is kept: the next `ask` goes on with it when you add {a} {noun} here."
+        ));
+    } else {
+        out.push_str(&format!(
+            "\n  It is kept: choose “Add {a} {noun}” to go on with it."
+        ));
+    }
     out
 }
 
@@ -829,7 +860,15 @@ fn ask_record(
                     j = previous;
                     continue;
                 }
-                None => return Reply::Back,
+                None => {
+                    // Leaving the record: what was confirmed of it (fields gone
+                    // back from included), for the caller to keep, as on Ctrl-C.
+                    let before = existing.and_then(Value::as_object);
+                    if !record.is_empty() && Some(&record) != before {
+                        *partial = Some(Value::Object(record));
+                    }
+                    return Reply::Back;
+                }
             },
             Reply::Quit => {
                 // What was confirmed so far, for the caller to keep.

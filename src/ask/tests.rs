@@ -1214,6 +1214,52 @@ fn an_entry_stopped_before_it_could_be_saved_is_taken_up_again() {
     assert!(interview.draft.is_none(), "taken, and saved with the list");
 }
 
+/// Issue 18: Esc on an entry's first field leaves it; the fields confirmed after
+/// it, gone back from with Esc, were dropped. They are kept as on Ctrl-C: the
+/// founder is told, and the next "Add" goes on with them.
+#[test]
+fn esc_out_of_an_entry_keeps_its_confirmed_fields_for_the_next_add() {
+    let data = std::slice::from_ref(section("data").unwrap());
+    let (_, answers, _, log) = run_from(
+        data,
+        Answers::default(),
+        "data.categories",
+        &[
+            Pick("Add"),
+            Type("Invoices"),
+            Enter,
+            Type("the invoices you upload"),
+            Esc, // at "Where does it come from?": back to the description
+            Esc, // back to the id
+            Esc, // back to the name
+            Esc, // leaves the entry
+            Pick("Add"),
+            Enter,
+            Enter,
+            Enter,
+            Tick(&["Information you provide"]),
+            CtrlC,
+        ],
+    );
+    let log = log.join("\n");
+    assert!(
+        log.contains("What you typed for it") && log.contains("choose “Add a data category”"),
+        "{log}"
+    );
+    assert!(
+        log.contains("Going on with the data category you began"),
+        "{log}"
+    );
+    assert!(
+        log.contains("text: What exactly is collected? [default: the invoices you upload]"),
+        "{log}"
+    );
+    let c = &answers.data.categories;
+    assert_eq!(c.len(), 1, "the entry is saved: {log}");
+    assert_eq!(c[0].name, "Invoices");
+    assert_eq!(c[0].description, "the invoices you upload");
+}
+
 /// Issue 13 item 10: a processor for business customers is asked how they hear of
 /// sub-processor changes, after its recipients; a yes to links to other sites is kept
 /// even with nothing else typed.
