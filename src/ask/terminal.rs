@@ -4,6 +4,7 @@
 //! here first (see [`crate::text::terminal_safe`]).
 
 use inquire::error::InquireError;
+use inquire::ui::{RenderConfig, Styled};
 use inquire::validator::Validation;
 use inquire::{Confirm, Editor, MultiSelect, Select, Text};
 
@@ -40,6 +41,24 @@ fn help(prompt: &Prompt, extra: &str) -> String {
         (false, true) => prompt.help.clone(),
         (false, false) => format!("{} {extra}", prompt.help),
     })
+}
+
+/// What the prompt's line says once Esc has left it. inquire writes "<canceled>"
+/// there, which reads as if the typing was thrown away, when Esc went back one
+/// question and kept it (issue 18, found walking through `ask`). `kept`: the
+/// prompt hands back what was typed or ticked on Esc.
+fn left_with_esc(prompt: &Prompt, kept: bool) -> String {
+    match &prompt.esc {
+        Some(e) => format!("(Esc {e})"),
+        None if kept => "(back, typing kept)".to_owned(),
+        None => "(back)".to_owned(),
+    }
+}
+
+/// inquire's look (colours unless `NO_COLOR`), with `left` as the line left with
+/// Esc says it: plain, not in the red of an error.
+fn look(left: &str) -> RenderConfig<'_> {
+    RenderConfig::default().with_canceled_prompt_indicator(Styled::new(left))
 }
 
 /// Suggests completions that start with (or contain) what was typed.
@@ -96,15 +115,16 @@ impl Prompter for Terminal {
             },
         );
         let message = safe(&prompt.message);
-        let mut text =
-            Text::new(&message)
-                .with_help_message(&help)
-                .with_validator(move |s: &str| {
-                    Ok(match check(s) {
-                        Ok(()) => Validation::Valid,
-                        Err(e) => Validation::Invalid(safe(&e).into()),
-                    })
-                });
+        let left = left_with_esc(prompt, typed.is_some());
+        let mut text = Text::new(&message)
+            .with_help_message(&help)
+            .with_render_config(look(&left))
+            .with_validator(move |s: &str| {
+                Ok(match check(s) {
+                    Ok(()) => Validation::Valid,
+                    Err(e) => Validation::Invalid(safe(&e).into()),
+                })
+            });
         let default = input.default.as_deref().map(safe);
         if let Some(d) = default.as_deref() {
             text = text.with_default(d);
@@ -135,7 +155,10 @@ impl Prompter for Terminal {
     fn confirm(&mut self, prompt: &Prompt, default: Option<bool>) -> Reply<bool> {
         let help = help(prompt, "(y/n; Esc goes back)");
         let message = safe(&prompt.message);
-        let mut confirm = Confirm::new(&message).with_help_message(&help);
+        let left = left_with_esc(prompt, false);
+        let mut confirm = Confirm::new(&message)
+            .with_help_message(&help)
+            .with_render_config(look(&left));
         if let Some(d) = default {
             confirm = confirm.with_default(d);
         }
@@ -148,8 +171,10 @@ impl Prompter for Terminal {
             "(arrows to move, Enter to pick, type to filter, Esc goes back)",
         );
         let message = safe(&prompt.message);
+        let left = left_with_esc(prompt, false);
         let select = Select::new(&message, options.iter().map(|o| safe(o)).collect())
             .with_help_message(&help)
+            .with_render_config(look(&left))
             .with_starting_cursor(default.min(options.len().saturating_sub(1)))
             .with_page_size(12);
         reply(select.raw_prompt().map(|o| o.index))
@@ -166,8 +191,14 @@ impl Prompter for Terminal {
         // The vendored inquire's patch: Esc hands back the ticks (see
         // vendor/inquire/PATCHED.md).
         let on_esc = std::cell::RefCell::new(selected.clone());
+        // What is ticked is kept, but "what you typed" would not say so.
+        let left = match &prompt.esc {
+            None => "(back, ticks kept)".to_owned(),
+            Some(_) => left_with_esc(prompt, false),
+        };
         let multi = MultiSelect::new(&message, options.iter().map(|o| safe(o)).collect())
             .with_help_message(&help)
+            .with_render_config(look(&left))
             .with_default(selected)
             .with_page_size(12)
             .with_ticked_on_cancel(&on_esc);
@@ -194,6 +225,7 @@ impl Prompter for Terminal {
         // in the editor (see vendor/inquire/PATCHED.md).
         let on_esc = std::cell::RefCell::new(String::new());
         let before = typed.as_deref().filter(|t| !t.is_empty()).cloned();
+        let left = left_with_esc(prompt, typed.is_some());
         let mut kept = |reply: Reply<String>| {
             if reply == Reply::Back {
                 if let Some(t) = typed.as_deref_mut() {
@@ -215,6 +247,7 @@ impl Prompter for Terminal {
             let initial = before.as_deref().map(safe);
             let mut text = Text::new(&message)
                 .with_help_message(&help)
+                .with_render_config(look(&left))
                 .with_typed_on_cancel(&on_esc);
             if let Some(d) = default.as_deref() {
                 text = text.with_default(d);
@@ -229,6 +262,7 @@ impl Prompter for Terminal {
         let mut editor = Editor::new(&message)
             .with_help_message(&help)
             .with_file_extension(".md")
+            .with_render_config(look(&left))
             .with_typed_on_cancel(&on_esc);
         if let Some(d) = before.as_deref().or(default) {
             editor = editor.with_predefined_text(d);
@@ -259,5 +293,25 @@ mod tests {
         let regions = crate::ask::start::Step::Regions.prompt();
         let shown = help(&regions, "(space to tick, Enter to confirm, Esc goes back)");
         assert!(shown.contains("Esc goes back"), "{shown}");
+    }
+
+    /// Issue 18: after Esc, inquire's "<canceled>" on the prompt's line read as if
+    /// what was typed was lost; the line says what Esc did.
+    #[test]
+    fn a_prompt_left_with_esc_says_what_happened() {
+        let back = Prompt::default();
+        let left = left_with_esc(&back, true);
+        assert_eq!(
+            look(&left).canceled_prompt_indicator.content,
+            "(back, typing kept)"
+        );
+        assert_eq!(left_with_esc(&back, false), "(back)");
+        let skip = crate::ask::start::Step::Kinds.prompt();
+        assert_eq!(left_with_esc(&skip, false), "(Esc skips the quick start)");
+        let stop = Prompt {
+            esc: Some("stops".to_owned()),
+            ..Prompt::default()
+        };
+        assert_eq!(left_with_esc(&stop, true), "(Esc stops)");
     }
 }

@@ -84,7 +84,8 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
             message: format!("Continue where you stopped last time ({})?", section.title),
             help: "No starts from the first question; every saved answer is offered as the default either way.".to_owned(),
             placeholder: None,
-        esc: None,
+            // Esc here ends `ask`, as Ctrl-C would: there is nothing to go back to.
+            esc: Some("stops".to_owned()),
         };
         match terminal.confirm(&prompt, Some(true)) {
             Reply::Answer(true) => start = Some(next_question(&key)),
@@ -209,7 +210,7 @@ fn ask_name(terminal: &mut Terminal) -> Option<String> {
         message: "Name for this policy (letters, digits, - and _)".to_owned(),
         help: "It is saved under this name in your data directory; `policywright list` shows saved policies.".to_owned(),
         placeholder: Some("acme".to_owned()),
-        esc: None,
+        esc: Some("stops".to_owned()),
     };
     let check = |s: &str| match Source::parse(s.trim()) {
         Ok(Source::Saved { .. }) => Ok(()),
