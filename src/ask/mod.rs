@@ -20,7 +20,9 @@ use crate::answers::{Answers, AnswersError, Problem};
 use std::path::PathBuf;
 
 use crate::catalog::{Catalog, Entry};
-use crate::questions::{Kind, Question, Records, Scope, Section, in_words, is_answered};
+use crate::questions::{
+    Kind, NO_CATEGORIES, Question, Records, Scope, Section, in_words, is_answered,
+};
 use crate::scan::{self, Found};
 use crate::store::{Reloaded, remembered};
 use prompter::{Prompt, Prompter, Reply, TextInput};
@@ -1171,6 +1173,23 @@ fn ask_value(
             let keys: Vec<&str> = categories.iter().map(|c| c.id.as_str()).collect();
             let labels = crate::questions::category_labels(categories);
             pick_many(prompter, &prompt, &keys, labels, current)
+        }
+        Kind::Category => {
+            let options = crate::questions::category_options(&ctx.answers.data.categories, current);
+            if options.is_empty() {
+                // Any id typed would be refused (a store entry is about a data
+                // category described): say why, and go back.
+                prompter.say(&format!("  {NO_CATEGORIES}"));
+                return Reply::Back;
+            }
+            let key = current.and_then(Value::as_str);
+            let default = key
+                .and_then(|k| options.iter().position(|(id, _)| id == k))
+                .unwrap_or(0);
+            let labels: Vec<String> = options.iter().map(|(_, l)| l.clone()).collect();
+            map(prompter.select(&prompt, &labels, default), |i| {
+                Value::from(options[i].0.as_str())
+            })
         }
         _ => Reply::Answer(current.cloned().unwrap_or(Value::Null)),
     }

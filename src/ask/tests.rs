@@ -1540,10 +1540,11 @@ fn a_permission_s_names_are_edited_in_place() {
 }
 
 /// Found walking through both interviews for issue 18: a store entry for a data
-/// category that does not exist ("note" for "notes") was accepted in silence; it
-/// is refused as it is confirmed, with the closest id.
+/// category that does not exist ("note" for "notes") was accepted in silence.
+/// The category is now picked by name from those described, as other questions
+/// that refer to data categories do; the id is what is stored.
 #[test]
-fn a_store_entry_must_name_a_data_category() {
+fn a_store_entry_picks_its_data_category_by_name() {
     let mut start = Answers::default();
     start.audience.product_kinds = vec![crate::answers::vocab::ProductKind::BrowserExtension];
     start.data.categories.push(crate::answers::DataCategory {
@@ -1557,21 +1558,35 @@ fn a_store_entry_must_name_a_data_category() {
         stores,
         start,
         "stores.categories",
-        &[
-            Pick("Add"),
-            Type("note"),
-            Enter,
-            // Reopened with what was typed.
-            Type("notes"),
-            Enter,
-            Pick("Done"),
-        ],
+        &[Pick("Add"), Pick("Your notes"), Enter, Pick("Done")],
     );
     assert!(
         log.iter()
-            .any(|l| l.contains("no data category `note`; did you mean `notes`?")),
+            .any(|l| l.starts_with("select: Which data category?") && l.contains("Your notes")),
         "{log:#?}"
     );
+    assert!(!log.iter().any(|l| l.contains("its id")), "{log:#?}");
     assert_eq!(answers.stores.categories.len(), 1);
     assert_eq!(answers.stores.categories[0].category, "notes");
+}
+
+/// With no data category described, there is nothing to pick: the founder is told
+/// where to describe them and is back at the list, with nothing half-typed.
+#[test]
+fn a_store_entry_without_data_categories_says_where_to_describe_them() {
+    let mut start = Answers::default();
+    start.audience.product_kinds = vec![crate::answers::vocab::ProductKind::BrowserExtension];
+    let stores = std::slice::from_ref(section("stores").unwrap());
+    let (_, answers, _, log) = run_from(
+        stores,
+        start,
+        "stores.categories",
+        &[Pick("Add"), Pick("Done")],
+    );
+    assert!(
+        log.iter()
+            .any(|l| l.contains(crate::questions::NO_CATEGORIES)),
+        "{log:#?}"
+    );
+    assert!(answers.stores.categories.is_empty());
 }

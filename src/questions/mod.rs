@@ -112,6 +112,9 @@ pub enum Kind {
     Countries,
     /// Some of the data categories already described (their ids).
     Categories,
+    /// One of the data categories already described, picked by name; its id is
+    /// the answer.
+    Category,
     /// An entry of the processor catalog, by id; it supplies what is left unanswered.
     CatalogRef,
     /// A list of short texts.
@@ -250,6 +253,32 @@ pub fn find(path: &str) -> Option<(&'static Section, usize)> {
 /// The data categories as a founder picks among them: by the names they gave
 /// them. The short id (`account`) is added only to tell apart two categories
 /// of the same name, as it is what other answers store, never what people read.
+/// The options of a [`Kind::Category`] question: the data categories' ids and
+/// labels, and an answer that names none of them (a category since removed or
+/// renamed) kept as an option of its own, so that Enter does not lose it.
+pub const NO_CATEGORIES: &str =
+    "No data categories yet: describe them in \"Data you collect\" first, then pick one here.";
+
+pub fn category_options(
+    categories: &[crate::answers::DataCategory],
+    current: Option<&Value>,
+) -> Vec<(String, String)> {
+    let mut options: Vec<(String, String)> = categories
+        .iter()
+        .map(|c| c.id.clone())
+        .zip(category_labels(categories))
+        .collect();
+    if let Some(id) = current.and_then(Value::as_str).filter(|id| !id.is_empty())
+        && !options.iter().any(|(k, _)| k == id)
+    {
+        options.push((
+            id.to_owned(),
+            format!("{id} (not among the data categories)"),
+        ));
+    }
+    options
+}
+
 pub fn category_labels(categories: &[crate::answers::DataCategory]) -> Vec<String> {
     categories
         .iter()
@@ -407,6 +436,7 @@ mod tests {
             Kind::Country => json!("US"),
             Kind::Countries => json!(["US"]),
             Kind::Categories => json!([]),
+            Kind::Category => json!("account"),
             Kind::CatalogRef => json!("stripe"),
             Kind::Lines => json!(["a line"]),
             Kind::Records(r) => json!([record(&r.fields)]),

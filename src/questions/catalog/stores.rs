@@ -125,7 +125,7 @@ pub(super) fn stores() -> Section {
                     "store entry",
                     |r| field(r, "category").to_owned(),
                     vec![
-                        q("category", "Which data category? (its id)", "As in the data categories, e.g. \"account\".", Kind::Text).required(),
+                        q("category", "Which data category?", "One of those described under “Data you collect”.", Kind::Category).required(),
                         q("on_device_only", "Does it never leave the user's device?", "Then Play and Apple do not count it as collected.", Kind::Maybe).when(is_mobile),
                         q("ephemeral", "Is it only processed in memory to serve a request, never kept?", "Play's \"processed ephemerally\"; Apple does not count such data as collected.", Kind::Maybe).when(is_mobile),
                         q("shared", "Is it transferred to a third party that is not your service provider?", "Play's \"shared\". The recipient must be named in the policy.", Kind::Maybe).when(is_mobile),

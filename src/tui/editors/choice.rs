@@ -13,6 +13,8 @@ pub struct Choice {
     /// (JSON key, words shown); a `None` key is "no answer".
     pub options: Vec<(Option<String>, String)>,
     pub cursor: usize,
+    /// Shown when there is nothing to pick (no data categories yet).
+    pub empty: &'static str,
 }
 
 impl Choice {
@@ -29,7 +31,11 @@ impl Choice {
             .iter()
             .position(|(k, _)| k.as_deref() == key)
             .unwrap_or(0);
-        Choice { options, cursor }
+        Choice {
+            options,
+            cursor,
+            empty: "",
+        }
     }
 
     pub fn handle(&mut self, key: &KeyEvent) -> Outcome {
@@ -53,6 +59,9 @@ impl Choice {
     }
 
     pub fn lines(&self, height: usize) -> Vec<Line<'static>> {
+        if self.options.is_empty() {
+            return vec![Line::from(self.empty)];
+        }
         let labels: Vec<String> = self.options.iter().map(|(_, l)| l.clone()).collect();
         list_lines(&labels, self.cursor, height)
     }

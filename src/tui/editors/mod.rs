@@ -108,6 +108,13 @@ impl Editor {
                 current,
                 "No data categories yet: describe them in \"Data you collect\" first.",
             )),
+            Kind::Category => {
+                let options =
+                    crate::questions::category_options(&ctx.answers.data.categories, current);
+                let mut pick = choice::Choice::new(&options, q.required, current);
+                pick.empty = crate::questions::NO_CATEGORIES;
+                Editor::Choice(pick)
+            }
             Kind::Country => Editor::Countries(countries::Countries::new(current, true)),
             Kind::Countries => Editor::Countries(countries::Countries::new(current, false)),
             Kind::Records(_) => Editor::List(records::List::new(current)),
@@ -265,6 +272,13 @@ pub fn shown(kind: &Kind, value: &Value, ctx: &Ctx) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         }
+        (Kind::Category, Value::String(id)) => {
+            let categories = &ctx.answers.data.categories;
+            match categories.iter().position(|c| &c.id == id) {
+                Some(i) => crate::questions::category_labels(categories)[i].clone(),
+                None => id.clone(),
+            }
+        }
         // Countries by their names: "IE, US" read as codes, not places.
         (Kind::Country | Kind::Countries, Value::String(_) | Value::Array(_)) => {
             let codes: Vec<&Value> = match value {
@@ -357,5 +371,64 @@ pub fn match_line(text: String, highlighted: bool) -> Line<'static> {
         Line::styled(text, crate::tui::ui::style::selected())
     } else {
         Line::from(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::KeyModifiers;
+
+    use super::*;
+
+    /// Issue 18: the store entry's "Which data category? (its id)" was a text field
+    /// for an id; it is a pick of the data categories by name, the id stored.
+    #[test]
+    fn a_store_entry_picks_its_data_category_by_name() {
+        let (section, i) = crate::questions::find("stores.categories").unwrap();
+        let Kind::Records(r) = &section.questions[i].kind else {
+            panic!("stores.categories is a list of records");
+        };
+        let field = r.fields.iter().find(|f| f.key == "category").unwrap();
+        let mut answers = Answers::default();
+        for (id, name) in [("account", "Your account"), ("notes", "Your notes")] {
+            answers.data.categories.push(crate::answers::DataCategory {
+                id: id.into(),
+                name: name.into(),
+                ..Default::default()
+            });
+        }
+        let ctx = Ctx {
+            answers: &answers,
+            catalog: Catalog::builtin_shared(),
+        };
+        let mut editor = Editor::for_question(field, None, &ctx);
+        let Editor::Choice(pick) = &editor else {
+            panic!("a pick, not a text field");
+        };
+        let labels: Vec<&str> = pick.options.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels, ["Your account", "Your notes"]);
+        let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        editor.handle(&key(KeyCode::Down), field, &ctx);
+        assert_eq!(
+            editor.handle(&key(KeyCode::Enter), field, &ctx),
+            Outcome::Submit(Value::from("notes"))
+        );
+        // Shown by name in the entry's form.
+        assert_eq!(
+            shown(&field.kind, &Value::from("notes"), &ctx),
+            "Your notes"
+        );
+
+        // None described: the pick says where to describe them.
+        let none = Answers::default();
+        let ctx = Ctx {
+            answers: &none,
+            catalog: Catalog::builtin_shared(),
+        };
+        let Editor::Choice(pick) = Editor::for_question(field, None, &ctx) else {
+            panic!("a pick");
+        };
+        let shown: Vec<String> = pick.lines(5).iter().map(|l| l.to_string()).collect();
+        assert_eq!(shown, [crate::questions::NO_CATEGORIES]);
     }
 }
