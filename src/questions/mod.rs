@@ -253,12 +253,13 @@ pub fn find(path: &str) -> Option<(&'static Section, usize)> {
 /// The data categories as a founder picks among them: by the names they gave
 /// them. The short id (`account`) is added only to tell apart two categories
 /// of the same name, as it is what other answers store, never what people read.
-/// The options of a [`Kind::Category`] question: the data categories' ids and
-/// labels, and an answer that names none of them (a category since removed or
-/// renamed) kept as an option of its own, so that Enter does not lose it.
+/// What a [`Kind::Category`] question says when there is none to pick.
 pub const NO_CATEGORIES: &str =
     "No data categories yet: describe them in \"Data you collect\" first, then pick one here.";
 
+/// The options of a [`Kind::Category`] question: the data categories' ids and
+/// labels, and an answer that names none of them (a category since removed or
+/// renamed) kept as an option of its own, so that Enter does not lose it.
 pub fn category_options(
     categories: &[crate::answers::DataCategory],
     current: Option<&Value>,
