@@ -120,7 +120,7 @@ pub(super) fn stores() -> Section {
             q(
                 "stores.categories",
                 "How do the stores see each data category?",
-                "One entry per data category (by its id). Play and Apple count differently from the law: data that never leaves the device is not collected; a service provider acting for you does not make data shared.",
+                "One entry per data category. Play and Apple count differently from the law: data that never leaves the device is not collected; a service provider acting for you does not make data shared.",
                 records(
                     "store entry",
                     |r| field(r, "category").to_owned(),
