@@ -17,13 +17,18 @@ const PLAY: &str = "Google Play User Data policy: Data safety section (the form 
                     complete and accurate, and consistent with the privacy policy)";
 const APPLE: &str = "App Store Review Guideline 5.1.1(i) and App privacy details on the App \
                      Store (developer.apple.com/app-store/app-privacy-details)";
+/// For the rules about every store the product is in: each store's own rule that its
+/// form agree with the privacy policy.
+const EVERY_STORE: &str = "Google Play User Data policy: Data safety section; App Store Review \
+                           Guideline 5.1.1(i); Chrome Web Store User Data Policy: Disclosure \
+                           (each store's form must agree with the privacy policy)";
 
 pub static RULES: &[Rule] = &[
     Rule {
         id: "store-category-absent",
         reviewed: "2026-12-06",
         regime: Regime::Stores,
-        citation: PLAY,
+        citation: EVERY_STORE,
         severity: Severity::Error,
         applies_when: STORE,
         applies: in_a_store,
@@ -48,7 +53,7 @@ pub static RULES: &[Rule] = &[
         id: "store-category-unmapped",
         reviewed: "2026-12-06",
         regime: Regime::Stores,
-        citation: PLAY,
+        citation: EVERY_STORE,
         severity: Severity::Warning,
         applies_when: STORE,
         applies: in_a_store,
@@ -87,7 +92,8 @@ pub static RULES: &[Rule] = &[
                 .collect()
         },
         message: "A data category is not mapped onto a store's data types, so the store form \
-                  would leave it out; name its types in stores.categories",
+                  would leave it out; name its types in the \"Store privacy forms\" answers \
+                  (stores.categories)",
     },
     Rule {
         id: "store-category-unanswered",

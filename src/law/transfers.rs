@@ -148,6 +148,17 @@ impl Exporter {
         }
     }
 
+    /// Whose data the law protects, completing "for ...": the policy says for whom a
+    /// transfer safeguard is needed when only some of its readers' laws see a transfer.
+    pub fn users(self) -> &'static str {
+        match self {
+            Exporter::Eu => "users in the EEA",
+            Exporter::Uk => "UK users",
+            Exporter::Switzerland => "users in Switzerland",
+            Exporter::Brazil => "users in Brazil",
+        }
+    }
+
     /// The mechanisms this law accepts for a systematic transfer, for a finding's hint.
     pub fn mechanisms(self) -> &'static str {
         match self {
@@ -360,6 +371,22 @@ pub fn exporters(a: &crate::answers::Answers) -> Vec<Exporter> {
     .into_iter()
     .filter_map(|(applies, law)| applies.then_some(law))
     .collect()
+}
+
+/// The transfer laws that apply and see a transfer in data processed in one of
+/// `countries`: when they are not all the laws that apply, the policy says for whom
+/// the safeguard is (a German operator's recipient in Germany: only for UK users).
+pub fn laws_seeing_transfer(
+    a: &crate::answers::Answers,
+    countries: &[Country],
+) -> (Vec<Exporter>, Vec<Exporter>) {
+    let all = exporters(a);
+    let seeing = all
+        .iter()
+        .copied()
+        .filter(|law| countries.iter().any(|&c| !law.inside(c)))
+        .collect();
+    (seeing, all)
 }
 
 /// Whether data processed in `country` leaves the territory of a transfer law that

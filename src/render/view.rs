@@ -1547,7 +1547,8 @@ fn recipient_view<'a>(policy: &'a Policy, p: &'a Processor) -> RecipientView<'a>
         safeguard: p
             .safeguard
             .phrase()
-            .filter(|_| p.reaches_outside(|c| !transferred_to(a, c))),
+            .filter(|_| p.reaches_outside(|c| !transferred_to(a, c)))
+            .map(|phrase| for_whom(a, p, phrase)),
         commitments: &p.commitments,
         only_if: p.only_if.as_deref(),
         url: p.privacy_policy_url.as_deref(),
@@ -1637,6 +1638,22 @@ fn safeguards_copy(a: &Answers) -> Option<SafeguardsCopy<'_>> {
         mechanisms: named.phrase()?,
         url: (answer != crate::answers::ON_REQUEST).then_some(answer),
     })
+}
+
+/// A recipient's safeguard, saying for whom it is when only some of the laws that
+/// apply see a transfer: a German operator's host in Germany is a transfer for UK
+/// users only, so "an adequacy decision (for UK users)" (UK GDPR Art. 13(1)(f)),
+/// not a transfer EEA readers might think their data makes.
+fn for_whom(a: &Answers, p: &Processor, phrase: String) -> String {
+    if p.is_worldwide() {
+        return phrase;
+    }
+    let (seeing, all) = crate::law::transfers::laws_seeing_transfer(a, &p.countries);
+    if seeing.is_empty() || seeing.len() == all.len() {
+        return phrase;
+    }
+    let users: Vec<&str> = seeing.iter().map(|law| law.users()).collect();
+    format!("{phrase} (for {})", super::filters::join(&users, "and"))
 }
 
 fn rule_view<'a>(a: &Answers, r: &'a RetentionRule) -> RuleView<'a> {
