@@ -57,6 +57,9 @@ struct Ctx<'c> {
     /// What was typed at a text prompt left with Esc, by the question's key (see
     /// [`Ctx::text`]).
     typed: &'c RefCell<HashMap<String, String>>,
+    /// The same, for the fields of the list entry being edited, kept by the
+    /// interview so that leaving the entry keeps them too ([`Interview::edit_entry`]).
+    entry: Option<&'c RefCell<HashMap<String, String>>>,
 }
 
 impl Ctx<'_> {
@@ -108,6 +111,7 @@ impl Ctx<'_> {
             answers: self.answers,
             catalog: self.catalog,
             typed,
+            entry: None,
         }
     }
 }
@@ -139,6 +143,12 @@ pub struct Interview<'a> {
     pub draft: Option<(String, Value)>,
     /// Text typed at a question and left with Esc, by key (see [`Ctx::text`]).
     typed: RefCell<HashMap<String, String>>,
+    /// Text typed at the fields of a list entry and left with Esc, by field, and
+    /// which entry it belongs to (the list's key; the entry's position, or `None`
+    /// for a new one): leaving the entry with Esc or Ctrl-C keeps it for when that
+    /// entry is opened again.
+    entry_typed: RefCell<HashMap<String, String>>,
+    entry_typed_for: Option<(String, Option<usize>)>,
 }
 
 /// The outcome of asking one question.
@@ -162,6 +172,8 @@ impl<'a> Interview<'a> {
             stopped_in_list: false,
             draft: None,
             typed: RefCell::default(),
+            entry_typed: RefCell::default(),
+            entry_typed_for: None,
         }
     }
 
@@ -277,6 +289,7 @@ impl<'a> Interview<'a> {
                         answers: &self.answers,
                         catalog: &self.catalog,
                         typed: &self.typed,
+                        entry: None,
                     };
                     ask_value(&mut *self.prompter, &ctx, q, current.as_ref(), None, &scope)
                 }
@@ -362,6 +375,7 @@ impl<'a> Interview<'a> {
                     answers: &self.answers,
                     catalog: &self.catalog,
                     typed: &self.typed,
+                    entry: None,
                 };
                 ask_record(&mut *self.prompter, &ctx, fields, current, &mut None)
             }
@@ -572,11 +586,17 @@ impl<'a> Interview<'a> {
         edit: &mut EditItem<'_>,
     ) -> Result<bool, String> {
         let mut draft = which.map(|w| items[w].clone()).or(begun);
+        let this = Some((key.to_owned(), which));
+        if self.entry_typed_for != this {
+            self.entry_typed.borrow_mut().clear();
+            self.entry_typed_for = this;
+        }
         loop {
             let ctx = Ctx {
                 answers: &self.answers,
                 catalog: &self.catalog,
                 typed: &self.typed,
+                entry: Some(&self.entry_typed),
             };
             let mut partial = None;
             let item = match edit(&mut *self.prompter, &ctx, draft.as_ref(), &mut partial) {
@@ -599,7 +619,11 @@ impl<'a> Interview<'a> {
                 None => list.push(item.clone()),
             }
             match self.commit(key, Value::Array(list))? {
-                None => return Ok(false),
+                None => {
+                    // Saved: nothing typed for it is pending any more.
+                    self.entry_typed.borrow_mut().clear();
+                    return Ok(false);
+                }
                 Some(problems) => {
                     self.complain(&problems);
                     draft = Some(item);
@@ -632,7 +656,12 @@ impl<'a> Interview<'a> {
             Some(w) => list[w] = item.clone(),
             None => list.push(item.clone()),
         }
-        match self.commit(key, Value::Array(list))? {
+        let saved = self.commit(key, Value::Array(list))?;
+        if saved.is_none() {
+            // Now an entry of the list: its pending typing goes with it.
+            self.entry_typed_for = Some((key.to_owned(), Some(which.unwrap_or(items.len()))));
+        }
+        match saved {
             None if stopped => self
                 .prompter
                 .say("  The entry so far is saved; run ask again to finish it."),
@@ -816,8 +845,8 @@ fn ask_record(
         .cloned()
         .unwrap_or_default();
     let refers_to_catalog = fields.iter().any(|f| matches!(f.kind, Kind::CatalogRef));
-    let typed = RefCell::default();
-    let ctx = &ctx.apart(&typed);
+    let fresh = RefCell::default();
+    let ctx = &ctx.apart(ctx.entry.unwrap_or(&fresh));
     let mut asked: Vec<usize> = Vec::new();
     let mut j = 0;
     while j < fields.len() {

@@ -1590,3 +1590,36 @@ fn a_store_entry_without_data_categories_says_where_to_describe_them() {
     );
     assert!(answers.stores.categories.is_empty());
 }
+
+/// Issue 18: going back out of an entry with Esc kept its confirmed fields, but
+/// text typed at a later field and left with Esc was lost with the entry. It comes
+/// back on the line when that entry is opened again.
+#[test]
+fn typing_left_in_an_entry_is_there_when_the_entry_is_opened_again() {
+    let processors = std::slice::from_ref(section("processors").unwrap());
+    let (_, _, _, log) = run(
+        processors,
+        Answers::default(),
+        &[
+            Enter,
+            Pick("Add"),
+            // Not from the catalog; its name; its id typed and left with Esc.
+            Enter,
+            Type("Mailer"),
+            TypeThenEsc("mailer_eu"),
+            // Back at the name, then at the catalog question: Esc leaves the entry.
+            Esc,
+            Esc,
+            // The entry begun is offered again at the next Add.
+            Pick("Add"),
+            Enter,
+            Enter,
+            CtrlC,
+        ],
+        false,
+    );
+    assert!(
+        log.iter().any(|l| l.ends_with("[typed: mailer_eu]")),
+        "{log:#?}"
+    );
+}
