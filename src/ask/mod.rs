@@ -399,7 +399,7 @@ impl<'a> Interview<'a> {
 
     /// A list of short texts, edited like a list of records with one field.
     fn ask_lines(&mut self, q: &Question) -> Result<Step, String> {
-        fn line(v: &Value) -> String {
+        fn line(v: &Value, _: &Answers) -> String {
             v.as_str().unwrap_or("").to_owned()
         }
         self.edit_list(q, "line", line, &mut |prompter, ctx, existing, _| {
@@ -438,7 +438,7 @@ impl<'a> Interview<'a> {
         &mut self,
         q: &Question,
         noun: &str,
-        summary: fn(&Value) -> String,
+        summary: crate::questions::Summary,
         edit: &mut EditItem<'_>,
     ) -> Result<Step, String> {
         loop {
@@ -457,7 +457,11 @@ impl<'a> Interview<'a> {
                     } else {
                         ""
                     };
-                    text.push_str(&format!("\n  {}. {}{mark}", n + 1, summary(item)));
+                    text.push_str(&format!(
+                        "\n  {}. {}{mark}",
+                        n + 1,
+                        summary(item, &self.answers)
+                    ));
                 }
                 self.prompter.say(&text);
             }
@@ -503,7 +507,7 @@ impl<'a> Interview<'a> {
                 Reply::Back => return Ok(Step::Back),
                 Reply::Quit => return Ok(Step::Stop),
             };
-            let labels: Vec<String> = items.iter().map(summary).collect();
+            let labels: Vec<String> = items.iter().map(|i| summary(i, &self.answers)).collect();
             let mut new_items = items.clone();
             match (choice, options[choice].as_str()) {
                 (c, _) if c == done => return Ok(Step::Next),

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
-use super::{Choice, Condition, Kind, Question, Records, Scope, Section};
+use super::{Choice, Condition, Kind, Question, Records, Scope, Section, Summary};
 use crate::answers::Cookie;
 use crate::answers::vocab::{
     Art9Condition, CcpaCategory, CookieBasis, CookiePurpose, DataRole, DataSource, DateStyle,
@@ -53,7 +53,7 @@ impl Question {
     }
 }
 
-fn records(noun: &'static str, summary: fn(&Value) -> String, fields: Vec<Question>) -> Kind {
+fn records(noun: &'static str, summary: Summary, fields: Vec<Question>) -> Kind {
     Kind::Records(Records {
         noun,
         fields,
@@ -324,7 +324,7 @@ fn data() -> Section {
         questions: vec![
             q("data.categories", "What personal data do you collect?",
               "GDPR Art. 13-14 and CCPA 1798.100 require listing the categories of personal data and their sources.",
-              records("data category", |r| match field(r, "name") {
+              records("data category", |r, _| match field(r, "name") {
                   "" => field(r, "id").to_owned(),
                   name => name.to_owned(),
               }, vec![
@@ -356,7 +356,7 @@ fn data() -> Section {
               "E.g. \"Recording is explicit and user-initiated.\" One sentence per line.", Kind::Lines),
             q("data.not_collected", "What do you deliberately not collect?",
               "Saying what you do not collect (payment cards, browsing history) answers readers' first worry.",
-              records("thing not collected", |r| field(r, "what").to_owned(), vec![
+              records("thing not collected", |r, _| field(r, "what").to_owned(), vec![
                   q("what", "What is not collected?", "E.g. \"Payment card details\".", Kind::Text).required(),
                   q("detail", "Why, or what happens instead?", "E.g. \"Stripe handles billing; we never see card numbers.\"", Kind::Text),
               ])),
@@ -399,7 +399,7 @@ fn purposes() -> Section {
         intro: "Each reason you use personal data, which data it uses, and (for European users) the legal ground that allows it.",
         questions: vec![q("purposes", "Why do you use personal data?",
             "GDPR Art. 13(1)(c) requires each purpose and its legal basis; CCPA 1798.100 the business purposes.",
-            records("purpose", |r| field(r, "name").to_owned(), vec![
+            records("purpose", |r, _| field(r, "name").to_owned(), vec![
                 q("name", "Why you use data, as a short heading", "E.g. \"To bill you\".", Kind::Text).required(),
                 q("id", "A short name for other answers to use", "Never shown in the policy. Lowercase letters, digits and _; the suggestion is fine.", Kind::Text).required().suggest(id_from_name),
                 q("description", "What do you do for this purpose?", "E.g. \"track your subscription tier and sync it with Stripe\".", Kind::Paragraph).required(),
@@ -566,7 +566,7 @@ fn processors() -> Section {
               Kind::Text).example("~/code/acme"),
             q("processors", "Which services receive personal data?",
             "GDPR Art. 13(1)(e) requires the recipients or categories of recipients; CCPA the categories of third parties.",
-            records("recipient", |r| match field(r, "role") {
+            records("recipient", |r, _| match field(r, "role") {
                 "" => field(r, "name").to_owned(),
                 role => format!("{} ({})", field(r, "name"), label_of(ProcessorRole::CHOICES, role)),
             }, vec![
@@ -615,7 +615,7 @@ fn processors() -> Section {
                 .when(|s| has_customer_data(s) && !s.answers.processors.is_empty()),
             q("disclosures", "Who else may receive personal data, and when?",
               "GDPR Art. 13(1)(e) and CCPA 1798.110(c)(4) ask for every recipient, not only services: authorities and courts when the law requires, a buyer if the business is sold, your affiliates, the public (published statistics or reports), other users. Each with when, and what they receive.",
-              records("other recipient", |r| match field(r, "name") {
+              records("other recipient", |r, _| match field(r, "name") {
                   "" => DisclosureKind::ALL.iter().find(|k| k.key() == field(r, "to")).map_or_else(String::new, |k| k.label().to_owned()),
                   name => name.to_owned(),
               }, vec![
@@ -659,7 +659,7 @@ fn hosting() -> Section {
                 "One entry per database, bucket or cache, with what it holds.",
                 records(
                     "data store",
-                    |r| field(r, "name").to_owned(),
+                    |r, _| field(r, "name").to_owned(),
                     vec![
                         q(
                             "name",
@@ -719,7 +719,7 @@ fn hosting() -> Section {
                 records(
                     "transfer",
                     // The country's name: "1. US" read as a code, not a place.
-                    |r| match field(r, "country").parse::<crate::answers::values::Country>() {
+                    |r, _| match field(r, "country").parse::<crate::answers::values::Country>() {
                         Ok(c) => c.name().to_owned(),
                         Err(_) => field(r, "country").to_owned(),
                     },
@@ -807,7 +807,7 @@ fn retention() -> Section {
                 "GDPR Art. 13(2)(a) and CCPA 1798.100(a)(3) require the retention period, or how it is decided, per category.",
                 records(
                     "retention rule",
-                    |r| field(r, "data").to_owned(),
+                    |r, _| field(r, "data").to_owned(),
                     vec![
                         q("data", "Which data?", "E.g. \"Logs\".", Kind::Text).required(),
                         q("categories", "Which data categories?", "", Kind::Categories),
@@ -886,7 +886,7 @@ fn retention() -> Section {
                 "Readers want to know what is gone when they delete their account.",
                 records(
                     "deletion rule",
-                    |r| field(r, "what").to_owned(),
+                    |r, _| field(r, "what").to_owned(),
                     vec![
                         q(
                             "what",
@@ -938,7 +938,7 @@ fn rights() -> Section {
                 "GDPR Art. 13(2)(b)-(d), CCPA 1798.130: the rights and how to exercise them.",
                 records(
                     "right",
-                    |r| label_of(RightKind::CHOICES, field(r, "right")),
+                    |r, _| label_of(RightKind::CHOICES, field(r, "right")),
                     vec![
                         q(
                             "right",
@@ -1078,7 +1078,7 @@ fn tracking() -> Section {
                 "ePrivacy rules and CalOPPA: say what is stored in the browser and why.",
                 records(
                     "cookie",
-                    |r| field(r, "name").to_owned(),
+                    |r, _| field(r, "name").to_owned(),
                     vec![
                         q(
                             "name",
@@ -1186,7 +1186,7 @@ fn security() -> Section {
                 "GDPR Art. 32; readers want specifics such as \"TLS 1.2+\" or \"passwords hashed with bcrypt\".",
                 records(
                     "measure",
-                    |r| field(r, "description").to_owned(),
+                    |r, _| field(r, "description").to_owned(),
                     vec![
                         q(
                             "kind",
@@ -1369,7 +1369,7 @@ fn policy() -> Section {
                 "The review screen (Ctrl-R) lists the warnings about your answers. One you leave as it is, with your reason, is still listed, but no longer counts as a problem (in the file it is a \"waiver\"; `policywright check --explain RULE` says what a warning asks). Never printed in the policy.",
                 records(
                     "kept warning",
-                    |r| match field(r, "answer") {
+                    |r, _| match field(r, "answer") {
                         "" => field(r, "rule").to_owned(),
                         answer => format!("{} at {answer}", field(r, "rule")),
                     },
@@ -1396,7 +1396,7 @@ fn custom() -> Section {
             "Placed where you say.",
             records(
                 "section",
-                |r| field(r, "title").to_owned(),
+                |r, _| field(r, "title").to_owned(),
                 vec![
                     q("title", "Heading", "", Kind::Text).required(),
                     q(
@@ -1439,13 +1439,19 @@ mod tests {
         let Kind::Records(list) = &rights.questions[0].kind else {
             panic!("rights.rights is a list");
         };
-        let summary = (list.summary)(&serde_json::json!({"right": "erasure"}));
+        let summary = (list.summary)(
+            &serde_json::json!({"right": "erasure"}),
+            &Answers::default(),
+        );
         assert_eq!(summary, "Deletion");
         let recipients = sections().iter().find(|s| s.id == "processors").unwrap();
         let Kind::Records(list) = &recipients.questions[1].kind else {
             panic!("processors is a list");
         };
-        let summary = (list.summary)(&serde_json::json!({"name": "Stripe", "role": "payments"}));
+        let summary = (list.summary)(
+            &serde_json::json!({"name": "Stripe", "role": "payments"}),
+            &Answers::default(),
+        );
         assert_eq!(summary, "Stripe (Payments)");
     }
 
@@ -1515,5 +1521,25 @@ mod tests {
         assert!(!asked(
             serde_json::json!({"source": ["provided", "automatic"]})
         ));
+    }
+
+    /// A store entry is shown by its data category's name (issue 18: raw ids on
+    /// screen), its id only when no category has it.
+    #[test]
+    fn a_store_entry_is_summarised_by_its_categorys_name() {
+        let q = sections()
+            .iter()
+            .flat_map(|s| s.questions.iter())
+            .find(|q| q.key == "stores.categories")
+            .unwrap();
+        let Kind::Records(list) = &q.kind else {
+            panic!("a list")
+        };
+        let a = Answers::example("tabnotes");
+        let id = a.data.categories[0].id.clone();
+        let entry = serde_json::json!({ "category": id });
+        assert_eq!((list.summary)(&entry, &a), a.data.categories[0].name);
+        let unknown = serde_json::json!({ "category": "nosuch" });
+        assert_eq!((list.summary)(&unknown, &a), "nosuch");
     }
 }

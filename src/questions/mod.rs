@@ -130,9 +130,13 @@ pub struct Records {
     /// What one entry is called ("data category").
     pub noun: &'static str,
     pub fields: Vec<Question>,
-    /// A one-line summary of an entry, for menus and the sidebar.
-    pub summary: fn(&Value) -> String,
+    /// A one-line summary of an entry, for menus and the sidebar; the answers let it
+    /// name what an entry refers to by id (a store entry's data category).
+    pub summary: Summary,
 }
+
+/// How a list shows one of its entries in a line.
+pub type Summary = fn(&Value, &Answers) -> String;
 
 impl Question {
     /// Whether the question is about how policywright works with the policy (where

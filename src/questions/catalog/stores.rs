@@ -27,7 +27,7 @@ fn in_a_store(scope: &Scope) -> bool {
 pub(super) fn permission_records(names: &'static str, example: &'static str) -> Kind {
     records(
         "permission",
-        |r| {
+        |r, _| {
             r.get("names")
                 .and_then(Value::as_array)
                 .map(|n| {
@@ -123,7 +123,11 @@ pub(super) fn stores() -> Section {
                 "One entry per data category. Play and Apple count differently from the law: data that never leaves the device is not collected; a service provider acting for you does not make data shared.",
                 records(
                     "store entry",
-                    |r| field(r, "category").to_owned(),
+                    // The category by the name the founder gave it, not its id.
+                    |r, a| {
+                        let id = field(r, "category");
+                        a.category(id).map_or_else(|| id.to_owned(), |c| c.name.clone())
+                    },
                     vec![
                         q("category", "Which data category?", "One of those described under “Data you collect”.", Kind::Category).required(),
                         q("on_device_only", "Does it never leave the user's device?", "Then Play and Apple do not count it as collected.", Kind::Maybe).when(is_mobile),

@@ -301,9 +301,9 @@ impl List {
         width: usize,
         height: usize,
     ) -> Vec<Line<'static>> {
-        let (noun, summary): (&str, fn(&Value) -> String) = match &q.kind {
+        let (noun, summary): (&str, crate::questions::Summary) = match &q.kind {
             Kind::Records(r) => (r.noun, r.summary),
-            _ => ("line", |v| v.as_str().unwrap_or("").to_owned()),
+            _ => ("line", |v, _| v.as_str().unwrap_or("").to_owned()),
         };
         match &self.open {
             Some(Open::Record(at, form)) => {
@@ -311,7 +311,11 @@ impl List {
                     return Vec::new();
                 };
                 let title = match at {
-                    Some(i) => format!("Editing {noun} {}: {}", i + 1, summary(&self.items[*i])),
+                    Some(i) => format!(
+                        "Editing {noun} {}: {}",
+                        i + 1,
+                        summary(&self.items[*i], ctx.answers)
+                    ),
                     None => format!("New {noun}"),
                 };
                 let mut lines = vec![Line::styled(
@@ -333,7 +337,7 @@ impl List {
                     "No {} yet. Press a (or Enter) to add one.",
                     plural(noun)
                 ))];
-                lines.extend(self.status_lines(noun, summary));
+                lines.extend(self.status_lines(noun, summary, ctx.answers));
                 lines
             }
             None => {
@@ -347,11 +351,11 @@ impl List {
                     .enumerate()
                     .map(|(i, (v, s))| {
                         let mark = if s { strings::ENTRY_SUGGESTED } else { "" };
-                        format!("{}. {}{mark}", i + 1, summary(v))
+                        format!("{}. {}{mark}", i + 1, summary(v, ctx.answers))
                     })
                     .collect();
                 let mut lines = list_lines(&labels, self.cursor, height.saturating_sub(1));
-                lines.extend(self.status_lines(noun, summary));
+                lines.extend(self.status_lines(noun, summary, ctx.answers));
                 lines.push(Line::styled(
                     format!(
                         "{} {}",
@@ -394,10 +398,19 @@ impl List {
 
     /// What the last `x` did or asks: the entry removed and how to bring it back,
     /// or what refers to the entry about to be removed.
-    fn status_lines(&self, noun: &str, summary: fn(&Value) -> String) -> Vec<Line<'static>> {
+    fn status_lines(
+        &self,
+        noun: &str,
+        summary: crate::questions::Summary,
+        answers: &crate::answers::Answers,
+    ) -> Vec<Line<'static>> {
         let warn = crate::tui::ui::style::warn();
         if let Some((at, refs)) = &self.confirm {
-            let name = self.items.get(*at).map(summary).unwrap_or_default();
+            let name = self
+                .items
+                .get(*at)
+                .map(|v| summary(v, answers))
+                .unwrap_or_default();
             return vec![Line::styled(
                 format!(
                     "“{name}” is used by {}. x again removes it from them too; any other key keeps it.",
@@ -411,7 +424,7 @@ impl List {
                 format!(
                     "{} {noun} {}; {}",
                     strings::REMOVED,
-                    summary(&r.item),
+                    summary(&r.item, answers),
                     strings::UNDO_REMOVE
                 ),
                 warn,
