@@ -22,7 +22,7 @@ use std::ops::Deref;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::answers::fields::{Fields, Typed};
+use crate::answers::fields::{Fields, Typed, with_path};
 use crate::answers::values::Date;
 use crate::answers::{Answers, DataCategory, Problem};
 use crate::catalog::{self, Catalog, CatalogError};
@@ -283,24 +283,19 @@ fn without_stale_fields(mut answers: Answers) -> Answers {
 /// ([`crate::answers::fields`]), so the usual case, nothing to prune, serialises
 /// only the fields that have conditions, never the whole part.
 fn has_stale_fields(answers: &Answers, question: &Question) -> bool {
-    fn at(node: &dyn Fields, key: &str, kind: &Kind, answers: &Answers) -> bool {
-        if !key.is_empty() {
-            let (head, rest) = key.split_once('.').unwrap_or((key, ""));
-            let mut found = false;
-            node.with_field(head, &mut |child| found = at(child, rest, kind, answers));
-            return found;
-        }
-        match kind {
+    let mut found = false;
+    with_path(&Typed(answers), question.key, &mut |node| {
+        found = match &question.kind {
             Kind::Records(r) => {
-                let mut found = false;
-                node.each(&mut |entry| found = found || entry_is_stale(entry, &r.fields, answers));
-                found
+                let mut any = false;
+                node.each(&mut |entry| any = any || entry_is_stale(entry, &r.fields, answers));
+                any
             }
             Kind::Group(fields) => entry_is_stale(node, fields, answers),
             _ => false,
         }
-    }
-    at(&Typed(answers), question.key, &question.kind, answers)
+    });
+    found
 }
 
 /// How one entry's stale fields are left out.
@@ -333,13 +328,7 @@ fn pruned_entries(answers: &Answers, key: &str, fields: &[Question]) -> Vec<Prun
             i += 1;
         });
     };
-    fn at(node: &dyn Fields, key: &str, walk: &mut dyn FnMut(&dyn Fields)) {
-        match key.split_once('.') {
-            Some((head, rest)) => node.with_field(head, &mut |child| at(child, rest, walk)),
-            None => node.with_field(key, walk),
-        }
-    }
-    at(&Typed(answers), key, &mut walk);
+    with_path(&Typed(answers), key, &mut walk);
     plans
 }
 
@@ -426,19 +415,7 @@ impl Fields for Without<'_> {
 
 /// Whether pruning this entry ([`prune_record`]) would remove something.
 fn entry_is_stale(entry: &dyn Fields, fields: &[Question], answers: &Answers) -> bool {
-    let scope = Scope {
-        answers,
-        record: Some(entry),
-    };
-    fields.iter().any(|f| {
-        if f.when.is_some() && is_set(entry.field(f.key).as_deref()) && !f.applies(&scope) {
-            return true;
-        }
-        has_conditional_fields(&f.kind)
-            && entry
-                .field(f.key)
-                .is_some_and(|value| prune_kind(&mut value.into_owned(), &f.kind, answers))
-    })
+    stale_keys(entry, fields, answers).is_none_or(|keys| !keys.is_empty())
 }
 
 fn top(answers: &Answers) -> Scope<'_> {

@@ -64,6 +64,15 @@ impl Fields for Value {
     }
 }
 
+/// Calls `f` with the value at a dotted path of record fields (`data.categories`),
+/// when there is one, walking typed answers without serialising them.
+pub fn with_path(node: &dyn Fields, path: &str, f: &mut dyn FnMut(&dyn Fields)) {
+    match path.split_once('.') {
+        Some((head, rest)) => node.with_field(head, &mut |child| with_path(child, rest, f)),
+        None => node.with_field(path, f),
+    }
+}
+
 /// A list of typed entries, each read and replaced as JSON on its own: the policy's
 /// resolution prunes the entries that hold a stale field without serialising the
 /// others ([`crate::answers::Answers::entries_mut`]).
