@@ -346,16 +346,24 @@ pub fn option_spans(options: &[&str], chosen: usize) -> Vec<Span<'static>> {
 /// Rows with the cursor's row marked and reversed, windowed to `height` rows so the
 /// cursor stays in view.
 pub fn list_lines(labels: &[String], cursor: usize, height: usize) -> Vec<Line<'static>> {
+    rows_in_view(labels.len(), cursor, height, |i| labels[i].clone())
+}
+
+/// [`list_lines`] for a list of `len` rows whose labels are made only for the rows
+/// in view: a list of thousands of entries costs a frame what its visible rows do.
+pub fn rows_in_view(
+    len: usize,
+    cursor: usize,
+    height: usize,
+    label: impl Fn(usize) -> String,
+) -> Vec<Line<'static>> {
     let height = height.max(3);
     let start = cursor
         .saturating_sub(height - 1)
-        .min(labels.len().saturating_sub(height));
-    labels
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(height)
-        .map(|(i, l)| {
+        .min(len.saturating_sub(height));
+    (start..len.min(start + height))
+        .map(|i| {
+            let l = label(i);
             if i == cursor {
                 Line::styled(format!("› {l}"), crate::tui::ui::style::selected())
             } else {

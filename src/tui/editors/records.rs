@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::Ctx;
 use super::form::{Form, FormOutcome};
 use super::text::TextInput;
-use super::{Outcome, list_lines};
+use super::{Outcome, rows_in_view};
 use crate::questions::{Kind, Question};
 use crate::tui::keys::Hint;
 use crate::tui::strings;
@@ -344,17 +344,20 @@ impl List {
                 // An entry that is an unconfirmed suggestion of its own says so;
                 // Ctrl-Y on it confirms it alone (`tui::confirm`).
                 let suggested = ctx.answers.unconfirmed_entries(q.key, self.items.len());
-                let labels: Vec<String> = self
-                    .items
-                    .iter()
-                    .zip(suggested)
-                    .enumerate()
-                    .map(|(i, (v, s))| {
-                        let mark = if s { strings::ENTRY_SUGGESTED } else { "" };
-                        format!("{}. {}{mark}", i + 1, summary(v, ctx.answers))
-                    })
-                    .collect();
-                let mut lines = list_lines(&labels, self.cursor, height.saturating_sub(1));
+                let label = |i: usize| {
+                    let mark = if suggested[i] {
+                        strings::ENTRY_SUGGESTED
+                    } else {
+                        ""
+                    };
+                    format!("{}. {}{mark}", i + 1, summary(&self.items[i], ctx.answers))
+                };
+                let mut lines = rows_in_view(
+                    self.items.len(),
+                    self.cursor,
+                    height.saturating_sub(1),
+                    label,
+                );
                 lines.extend(self.status_lines(noun, summary, ctx.answers));
                 lines.push(Line::styled(
                     format!(
