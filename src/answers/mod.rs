@@ -214,6 +214,16 @@ macro_rules! parts {
                 }
             }
 
+            /// Default answers holding a copy of this one top-level part.
+            pub(crate) fn part_copy(&self, part: &str) -> Answers {
+                let mut copy = Answers::default();
+                match part {
+                    $(stringify!($part) => copy.$part = self.$part.clone(),)+
+                    _ => {}
+                }
+                copy
+            }
+
             /// Replaces one top-level part with `from`'s.
             pub(crate) fn take_part(&mut self, part: &str, from: Answers) {
                 match part {

@@ -16,6 +16,11 @@ pub const PREVIEW_NOT_YET: &str =
     "This part of the interview adds nothing to the policy yet; the policy so far:";
 pub const LAST_QUESTION: &str =
     "That was the last question. Ctrl-R reviews the policy and publishes it.";
+/// Under the first findings about a question, when there are more.
+pub fn more_findings(n: usize) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("… and {n} more finding{s} about this question: Ctrl-R lists them all.")
+}
 pub const FIRST_QUESTION: &str = "This is the first question.";
 pub const NOTHING_APPLIES: &str = "No question in this section applies to your answers so far.";
 pub const SAVED: &str = "saved";
