@@ -302,10 +302,14 @@ impl App {
             .unwrap_or((0, 0));
         (doc.section, doc.question) = start;
         doc.sidebar = doc.section;
+        // The preview, the findings and the completion are worked out after the
+        // first frame is drawn (`tui::run_loop`), as after a confirmed answer: on a
+        // file of thousands of entries they took a tenth of a second before anything
+        // was on screen.
+        doc.stale = true;
         self.doc = Some(doc);
         self.screen = Screen::Wizard;
         self.reset_editor();
-        self.refresh_preview();
     }
 
     fn all_steps(&self) -> Vec<(usize, usize)> {

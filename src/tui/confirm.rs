@@ -234,6 +234,7 @@ mod tests {
             None,
             Saved::Saved,
         );
+        app.refresh_if_stale();
         super::first_to_do(&mut app);
         app
     }

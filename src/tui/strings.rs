@@ -11,6 +11,7 @@ pub const NOT_LEGAL_ADVICE: &str =
 pub const SECTIONS: &str = "Sections";
 pub const PREVIEW: &str = "Preview (Markdown)";
 pub const PREVIEW_DRAFT: &str = "Draft preview: missing answers are shown as ‹placeholders›.";
+pub const PREVIEW_RENDERING: &str = "Rendering the preview…";
 pub const PREVIEW_CANNOT: &str = "The preview appears once these answers are fixed:";
 pub const PREVIEW_NOT_YET: &str =
     "This part of the interview adds nothing to the policy yet; the policy so far:";

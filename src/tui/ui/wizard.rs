@@ -105,20 +105,24 @@ fn offers_found(app: &App) -> bool {
 
 fn sidebar(app: &App, frame: &mut Frame, area: Rect) {
     let d = app.doc();
-    let completion = app.completion().iter().copied();
+    // Before the first frame's completion is worked out, the sections without counts.
+    let completion = app.completion();
     let lines: Vec<Line> = app
         .sections
         .iter()
-        .zip(completion)
         .enumerate()
-        .map(|(i, (s, (done, total)))| {
+        .map(|(i, s)| {
+            let (done, total) = completion.get(i).copied().unwrap_or((0, 1));
             let mark = match (done, total) {
                 (_, 0) => "-",
                 (d, t) if d == t => "✓",
                 _ => " ",
             };
             let here = if i == d.section { "›" } else { " " };
-            let count = format!("{done}/{total}");
+            let count = match completion.get(i) {
+                Some(_) => format!("{done}/{total}"),
+                None => String::new(),
+            };
             let width = area.width.saturating_sub(2) as usize;
             let name_width = width.saturating_sub(count.len() + 4);
             let title: String = s.title.chars().take(name_width).collect();
@@ -307,6 +311,10 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
     let lines = || {
         let mut lines: Vec<Line<'static>> = Vec::new();
         match &p.markdown {
+            // Opened, and not rendered yet: it is, right after this frame.
+            None if d.stale && p.problems.is_empty() => {
+                lines.push(Line::styled(strings::PREVIEW_RENDERING, style::dim()));
+            }
             None => {
                 lines.push(Line::styled(strings::PREVIEW_CANNOT, style::warn()));
                 lines.extend(p.problems.iter().map(|x| Line::from(format!("- {x}"))));
