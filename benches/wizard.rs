@@ -193,7 +193,13 @@ fn large_file_keys(c: &mut Criterion) {
             || answers.clone(),
             |answers| {
                 let mut app = App::new(Renderer::new(None).unwrap());
-                app.open(path.clone(), Some("large".to_owned()), answers, None, Saved::NotYet);
+                app.open(
+                    path.clone(),
+                    Some("large".to_owned()),
+                    answers,
+                    None,
+                    Saved::NotYet,
+                );
                 let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
                 terminal.draw(|f| draw(&app, f)).unwrap();
                 app
@@ -219,7 +225,11 @@ fn large_file_keys(c: &mut Criterion) {
         b.iter(|| {
             // Down 100 entries and back up, so the list scrolls too.
             moves += 1;
-            let way = if (moves / 100) % 2 == 0 { KeyCode::Down } else { KeyCode::Up };
+            let way = if (moves / 100) % 2 == 0 {
+                KeyCode::Down
+            } else {
+                KeyCode::Up
+            };
             key(&mut app, way);
             terminal.draw(|f| draw(&app, f)).unwrap();
         })

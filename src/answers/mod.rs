@@ -287,6 +287,19 @@ impl Answers {
         }
     }
 
+    /// [`Answers::entries_mut`], to read: the wizard's list editor shows the entries
+    /// of these long lists one at a time from here instead of copying them all.
+    pub fn entries(&self, key: &str) -> Option<&dyn fields::Entries> {
+        match key {
+            "data.categories" => Some(&self.data.categories),
+            "purposes" => Some(&self.purposes),
+            "processors" => Some(&self.processors),
+            "retention.rules" => Some(&self.retention.rules),
+            "stores.categories" => Some(&self.stores.categories),
+            _ => None,
+        }
+    }
+
     /// Reads answers from JSON text; see [`parse::parse`] for the errors it reports.
     pub fn from_json(text: &str) -> Result<Answers, AnswersError> {
         parse::parse(text)

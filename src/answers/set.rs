@@ -373,11 +373,7 @@ pub fn problems_at(answers: &Answers, keys: &[&str]) -> Vec<Problem> {
     let prefixes: Vec<String> = keys.iter().map(|k| canonical_key(answers, k)).collect();
     // Only what can have a problem at or inside these paths is checked: a confirmed
     // answer is judged in time that does not grow with the lists it is not in.
-    let wants = |path: &str| {
-        prefixes
-            .iter()
-            .any(|k| within(k, path) || within(path, k))
-    };
+    let wants = |path: &str| prefixes.iter().any(|k| within(k, path) || within(path, k));
     let mut problems = super::validate::problems_under(answers, &prefixes);
     if wants("waivers") {
         problems.extend(super::waivers::problems(&answers.waivers));
@@ -883,7 +879,9 @@ mod tests {
     /// and in another part) set to another value, then put back.
     #[test]
     fn undo_puts_back_what_was_set() {
-        for name in ["acme", "complete", "habitly", "shipdesk", "specstep", "stepr"] {
+        for name in [
+            "acme", "complete", "habitly", "shipdesk", "specstep", "stepr",
+        ] {
             let original = example(name);
             let keys: Vec<&str> = crate::questions::sections()
                 .iter()
@@ -900,7 +898,9 @@ mod tests {
                         // Another value of the right kind: empty for what has one,
                         // else what clearing gives.
                         let value = match answer_at(&a, k) {
-                            Some(Value::Array(items)) if !items.is_empty() => Value::Array(Vec::new()),
+                            Some(Value::Array(items)) if !items.is_empty() => {
+                                Value::Array(Vec::new())
+                            }
                             Some(Value::String(s)) if !s.is_empty() => Value::String(String::new()),
                             Some(Value::Bool(b)) => Value::Bool(!b),
                             _ => Value::Null,
@@ -942,7 +942,9 @@ mod tests {
                 })
                 .collect()
         }
-        for name in ["acme", "complete", "habitly", "shipdesk", "specstep", "stepr"] {
+        for name in [
+            "acme", "complete", "habitly", "shipdesk", "specstep", "stepr",
+        ] {
             let mut a = example(name);
             a.waivers.push(crate::answers::Waiver {
                 rule: "no-such-rule".into(),

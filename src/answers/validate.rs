@@ -51,9 +51,15 @@ fn problems_in(a: &Answers, under: Option<&[String]>) -> Vec<Problem> {
     // The data categories' ids, which the lists after them refer to: checked when
     // they are asked about, known (without their problems) when a list that refers
     // to them is.
-    let refers = ["purposes", "processors", "disclosures", "hosting.stores", "retention.rules"]
-        .iter()
-        .any(|list| p.wants(list));
+    let refers = [
+        "purposes",
+        "processors",
+        "disclosures",
+        "hosting.stores",
+        "retention.rules",
+    ]
+    .iter()
+    .any(|list| p.wants(list));
     let ids = a.data.categories.iter().map(|c| c.id.as_str());
     let categories = if p.wants("data.categories") {
         p.unique_ids("data.categories", ids)
@@ -182,7 +188,10 @@ fn problems_in(a: &Answers, under: Option<&[String]>) -> Vec<Problem> {
                 &r.categories,
                 &categories,
             );
-            if r.period.is_none() && r.until.is_none() && r.inactive_for.is_none() && r.set_by.is_none()
+            if r.period.is_none()
+                && r.until.is_none()
+                && r.inactive_for.is_none()
+                && r.set_by.is_none()
             {
                 p.push(
                     format!("retention.rules[{i}]"),
@@ -607,13 +616,20 @@ mod tests {
                     .flat_map(|s| s.questions.iter().map(|q| q.key.to_owned()))
                     .collect();
                 paths.extend(all.iter().map(|p| p.path.clone()));
-                paths.extend(all.iter().filter_map(|p| {
-                    p.path.split_once('[').map(|(list, _)| list.to_owned())
-                }));
-                paths.extend(["organization", "data", "data.categories[0]", "waivers"].map(String::from));
+                paths.extend(
+                    all.iter()
+                        .filter_map(|p| p.path.split_once('[').map(|(list, _)| list.to_owned())),
+                );
+                paths.extend(
+                    ["organization", "data", "data.categories[0]", "waivers"].map(String::from),
+                );
                 for path in &paths {
                     let asked = std::slice::from_ref(path);
-                    let whole: Vec<_> = all.iter().filter(|p| within(&p.path, path)).cloned().collect();
+                    let whole: Vec<_> = all
+                        .iter()
+                        .filter(|p| within(&p.path, path))
+                        .cloned()
+                        .collect();
                     assert_eq!(problems_under(answers, asked), whole, "{name} at {path}");
                 }
                 let two = ["purposes".to_owned(), "data.categories".to_owned()];

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use super::editors::Editor;
+use super::editors::records::Items;
 use super::editors::text::TextInput;
 use super::preview::Preview;
 use crate::answers::Answers;
@@ -360,6 +361,13 @@ impl App {
     pub fn reset_editor(&mut self) {
         let q = self.question();
         let d = self.doc();
+        // A long list of the answers is read from them as it is shown, not copied.
+        if matches!(q.kind, questions::Kind::Records(_))
+            && let Some(list) = super::editors::records::List::of_answers(q.key, &d.answers)
+        {
+            self.set_editor(Editor::List(list));
+            return;
+        }
         let current = self
             .current_value()
             .filter(|v| is_answered(Some(v)) || v.is_boolean());
@@ -372,9 +380,13 @@ impl App {
             answers: &d.answers,
             catalog: &self.catalog,
         };
-        let editor = Editor::for_question(q, current.as_ref(), &ctx);
+        let editor = Editor::for_question(q, current, &ctx);
+        self.set_editor(editor);
+    }
+
+    fn set_editor(&mut self, editor: Editor) {
         let d = self.doc_mut();
-        d.editor = editor;
+        drop_aside(std::mem::replace(&mut d.editor, editor));
         d.dirty = false;
         d.errors.clear();
         d.question_nudge = 0;
@@ -467,5 +479,18 @@ impl App {
     /// problems if a reference names no catalog entry.
     pub fn policy(&self) -> Result<Policy, Vec<Problem>> {
         Policy::resolve(&self.doc().answers, &self.catalog)
+    }
+}
+
+/// Frees the editor of a question left behind; a list of thousands of entries is
+/// freed on another thread, as freeing its 5,000 JSON records took as long as
+/// building the next question's editor.
+fn drop_aside(editor: Editor) {
+    const LARGE: usize = 1_000;
+    match editor {
+        Editor::List(list) if matches!(&list.items, Items::Json(items) if items.len() > LARGE) => {
+            std::thread::spawn(move || drop(list));
+        }
+        editor => drop(editor),
     }
 }

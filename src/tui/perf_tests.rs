@@ -145,7 +145,11 @@ fn the_first_frame_is_drawn_before_the_preview_is_worked_out() {
     };
     let mut draw = |app: &App| {
         log.borrow_mut().push(Step::Draw(
-            if app.doc().stale { "stale" } else { "caught up" },
+            if app.doc().stale {
+                "stale"
+            } else {
+                "caught up"
+            },
             false,
         ));
         Ok(())

@@ -340,8 +340,11 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
     // Rows down to the end of the view as scrolled; the scroll itself is held
     // within the total when drawn.
     let through = usize::from(d.policy_scroll.offset) + usize::from(inner.height);
-    p.wrapped
-        .with((section.to_owned(), width), lines, through, |rows, total| {
+    p.wrapped.with(
+        (section.to_owned(), width),
+        lines,
+        through,
+        |rows, total| {
             super::scrolled_rows(
                 frame,
                 area,
@@ -351,7 +354,8 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
                 &d.policy_scroll,
                 strings::SCROLL_POLICY,
             );
-        });
+        },
+    );
 }
 
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {

@@ -313,10 +313,19 @@ mod tests {
         let key = || ("data".to_owned(), 12);
         let (rows, total) = cache.with(key(), || lines.clone(), 10, |r, t| (r.len(), t));
         assert!((10..13).contains(&rows), "{rows}");
-        assert!(total.abs_diff(whole.len()) <= 100, "{total} of {}", whole.len());
+        assert!(
+            total.abs_diff(whole.len()) <= 100,
+            "{total} of {}",
+            whole.len()
+        );
         let (rows, _) = cache.with(key(), || unreachable!("kept"), 50, |r, t| (r.to_vec(), t));
         assert_eq!(rows[..], whole[..rows.len()]);
-        let (rows, total) = cache.with(key(), || unreachable!("kept"), usize::MAX, |r, t| (r.to_vec(), t));
+        let (rows, total) = cache.with(
+            key(),
+            || unreachable!("kept"),
+            usize::MAX,
+            |r, t| (r.to_vec(), t),
+        );
         assert_eq!(rows, whole);
         assert_eq!(total, whole.len());
     }
