@@ -298,7 +298,7 @@ pub fn answer_at(answers: &Answers, key: &str) -> Option<Value> {
 
 /// [`canonical_path`] read from the typed answers: only a list the path goes
 /// through is serialised, to find its entry.
-fn canonical_key(answers: &Answers, key: &str) -> String {
+pub(crate) fn canonical_key(answers: &Answers, key: &str) -> String {
     fn at(node: &dyn Fields, done: &str, rest: &str) -> String {
         if rest.is_empty() {
             return done.to_owned();

@@ -14,7 +14,7 @@ use super::editors::text::TextInput;
 use super::preview::Preview;
 use crate::answers::Answers;
 use crate::answers::Problem;
-use crate::answers::set::{answer_at, get_value};
+use crate::answers::set::answer_at;
 use crate::catalog::Catalog;
 use crate::check::Finding;
 use crate::cli::Exit;
@@ -400,7 +400,6 @@ impl App {
 
     fn count_completion(&self) -> Vec<(usize, usize)> {
         let d = self.doc();
-        let doc = d.answers.to_value();
         let scope = Scope {
             answers: &d.answers,
             record: None,
@@ -416,9 +415,7 @@ impl App {
                 // A suggestion not yet confirmed is not an answer the operator gave.
                 let answered = applicable
                     .iter()
-                    .filter(|q| {
-                        is_answered(get_value(&doc, q.key)) && !d.answers.has_unconfirmed(q.key)
-                    })
+                    .filter(|q| answered(&d.answers, q.key) && !d.answers.has_unconfirmed(q.key))
                     .count();
                 (answered, applicable.len())
             })
@@ -479,6 +476,16 @@ impl App {
     /// problems if a reference names no catalog entry.
     pub fn policy(&self) -> Result<Policy, Vec<Problem>> {
         Policy::resolve(&self.doc().answers, &self.catalog)
+    }
+}
+
+/// Whether the question at `key` has an answer, read without serialising the
+/// answers: a long list is answered when it has an entry (serialising all of them
+/// to count a section's answers doubled the wizard's memory on a large file).
+fn answered(answers: &Answers, key: &str) -> bool {
+    match answers.entries(key) {
+        Some(list) => list.count() > 0,
+        None => is_answered(answer_at(answers, key).as_ref()),
     }
 }
 
