@@ -9,17 +9,18 @@
 
 #[path = "common/large.rs"]
 mod large;
+#[path = "common/wizard.rs"]
+mod wizard;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use policywright::render::{Format, Renderer};
-use policywright::tui::app::{App, Saved};
-use policywright::tui::event::{Msg, jump_to_section, update};
+use crossterm::event::KeyCode;
+use policywright::tui::app::App;
 use policywright::tui::ui::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use wizard::{key, letter_or_backspace};
 
 const RATIO: f64 = 4.0;
 const WHAT: [&str; 4] = [
@@ -29,28 +30,13 @@ const WHAT: [&str; 4] = [
     "confirmed note, to its frame",
 ];
 
-fn key(app: &mut App, code: KeyCode) {
-    update(app, Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-/// The wizard on the generated answers, at question `at` of the data section, with
-/// the preview worked out, as after its first frames.
+/// The wizard at question `at` of the data section of generated answers.
 fn opened(processors: usize, categories: usize, at: &str) -> App {
-    let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
-    app.open(
-        PathBuf::from("/tmp/policywright-scale/large.json"),
-        Some("large".to_owned()),
+    wizard::at_data_question(
         large::large(processors, categories),
-        None,
-        Saved::Saved,
-    );
-    let data = app.sections.iter().position(|s| s.id == "data").unwrap();
-    jump_to_section(&mut app, data);
-    while app.question().key != at {
-        key(&mut app, KeyCode::Tab);
-    }
-    app.refresh_if_stale();
-    app
+        PathBuf::from("/tmp/policywright-scale/large.json"),
+        at,
+    )
 }
 
 /// The best of three batches of `n` runs of `each`, each followed by a frame.
@@ -77,14 +63,7 @@ fn times(processors: usize, categories: usize) -> [Duration; 4] {
     key(&mut notes, KeyCode::Enter);
     key(&mut notes, KeyCode::End);
     let typing = best(&mut notes, N, &mut |app, i| {
-        key(
-            app,
-            if i % 2 == 0 {
-                KeyCode::Char('x')
-            } else {
-                KeyCode::Backspace
-            },
-        );
+        key(app, letter_or_backspace(i));
     });
     key(&mut notes, KeyCode::Esc);
     let mut list = opened(processors, categories, "data.categories");
@@ -111,14 +90,7 @@ fn times(processors: usize, categories: usize) -> [Duration; 4] {
     let confirming = best(&mut notes, N / 2, &mut |app, i| {
         key(app, KeyCode::Enter);
         key(app, KeyCode::End);
-        key(
-            app,
-            if i % 2 == 0 {
-                KeyCode::Char('x')
-            } else {
-                KeyCode::Backspace
-            },
-        );
+        key(app, letter_or_backspace(i));
         key(app, KeyCode::Enter);
         assert!(app.doc().stale, "confirmed");
     });
