@@ -125,14 +125,14 @@ struct Lazy {
 }
 
 /// The parsed templates. Markdown templates use Markdown escaping; the HTML layout
-/// Tera's HTML escaping; the text layout none. The Markdown templates are split over
-/// two Tera instances so they can be parsed on two cores: parsing is most of the
-/// time a `render` process takes. Templates that often print nothing are parsed
-/// only when they will print something ([`Lazy`]).
+/// Tera's HTML escaping; the text layout none. Parsing is most of the time a
+/// `render` process takes, so templates that often print nothing are parsed only
+/// when they will print something ([`Lazy`]). All on one thread: a second one, to
+/// parse on two cores, cost more CPU and system time than it saved.
 pub struct Templates {
     /// Which answers the templates read as written (all, once one is the operator's).
     verbatim: Verbatim,
-    markdown: Vec<Tera>,
+    markdown: Tera,
     lazy: Vec<Lazy>,
     html: Option<Tera>,
     text: Option<Tera>,
@@ -156,7 +156,6 @@ impl Templates {
             apply_overrides(dir, &mut sources)?;
         }
         let wanted = |layout: Format| format.is_none_or(|f| f == layout);
-        let (mut first, mut second) = (Vec::new(), Vec::new());
         let embedded = |name: &str, source: &str| EMBEDDED.contains(&(name, source));
         let lazy: Vec<Lazy> = sources
             .iter()
@@ -175,20 +174,11 @@ impl Templates {
                 })
             })
             .collect();
-        let mut markdown: Vec<(String, String)> = sources
+        let markdown = sources
             .iter()
             .filter(|(n, _)| n.ends_with(".md") && (n != "layout.md" || wanted(Format::Markdown)))
-            .filter(|(n, _)| !lazy.iter().any(|l| l.name == *n))
-            .cloned()
-            .collect();
-        markdown.sort_by_key(|(_, t)| std::cmp::Reverse(t.len()));
-        for (i, template) in markdown.into_iter().enumerate() {
-            if i % 2 == 0 {
-                first.push(template)
-            } else {
-                second.push(template)
-            }
-        }
+            .filter(|(n, _)| !lazy.iter().any(|l| l.name == *n));
+        let markdown = markdown_tera(markdown.cloned().collect())?;
         let layout = |suffix: &str, format: Format| -> Result<Option<Tera>, RenderError> {
             if !wanted(format) {
                 return Ok(None);
@@ -203,37 +193,13 @@ impl Templates {
                 .map_err(RenderError::Template)?;
             Ok(Some(tera))
         };
-        let (first, second) = std::thread::scope(|scope| {
-            let other = scope.spawn(|| markdown_tera(second));
-            (
-                markdown_tera(first),
-                other.join().expect("template parsing does not panic"),
-            )
-        });
         Ok(Templates {
             verbatim: Verbatim::for_templates(dir),
-            markdown: vec![first?, second?],
+            markdown,
             lazy,
             html: layout(".html", Format::Html)?,
             text: layout(".txt", Format::Text)?,
         })
-    }
-
-    /// Which of the two threads renders this template: the Tera instance that
-    /// holds it, or for a lazy one, alternately.
-    pub fn part(&self, name: &str) -> usize {
-        if let Some(i) = self.lazy.iter().position(|l| l.name == name) {
-            return i % 2;
-        }
-        self.markdown
-            .iter()
-            .position(|t| t.contains_template(name))
-            .unwrap_or(0)
-    }
-
-    /// The Tera holding this Markdown template.
-    pub fn markdown(&self, name: &str) -> &Tera {
-        &self.markdown[self.part(name)]
     }
 
     /// The Tera to render Markdown template `name` with for `context`, parsing it
@@ -241,7 +207,7 @@ impl Templates {
     /// section that prints nothing for this context (see [`GUARDS`]).
     pub fn section(&self, name: &str, context: &Context) -> Result<Option<&Tera>, RenderError> {
         let Some(lazy) = self.lazy.iter().find(|l| l.name == name) else {
-            return Ok(Some(self.markdown(name)));
+            return Ok(Some(&self.markdown));
         };
         if !lazy.guard.is_empty() && quiet(lazy.guard, context) {
             return Ok(None);
@@ -258,7 +224,7 @@ impl Templates {
     /// The Tera that holds the layout for `format`, and the layout's name.
     pub fn layout(&self, format: Format) -> (&Tera, &'static str) {
         match format {
-            Format::Markdown => (self.markdown("layout.md"), "layout.md"),
+            Format::Markdown => (&self.markdown, "layout.md"),
             Format::Html => (
                 self.html.as_ref().expect("the HTML layout was loaded"),
                 "layout.html",
