@@ -189,8 +189,7 @@ impl Templates {
                 _ => tera.autoescape_on(Vec::<&str>::new()),
             }
             let picked = sources.iter().filter(|(n, _)| n.ends_with(suffix)).cloned();
-            tera.add_raw_templates(picked.collect::<Vec<_>>())
-                .map_err(RenderError::Template)?;
+            add_templates(&mut tera, picked.collect())?;
             Ok(Some(tera))
         };
         Ok(Templates {
@@ -237,13 +236,24 @@ impl Templates {
     }
 }
 
+/// The embedded templates as Tera parsed them when the program was built (build.rs):
+/// loading these is several times cheaper than parsing the sources. Tera uses an
+/// entry only for a template with exactly the source it was made from, so a template
+/// given with `--templates` is parsed as always.
+static PRECOMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/templates.bin"));
+
+/// Adds `templates` to `tera`: parsed at build time when they are the embedded ones.
+fn add_templates(tera: &mut Tera, templates: Vec<(String, String)>) -> Result<(), RenderError> {
+    tera.add_raw_templates_precompiled(templates, PRECOMPILED)
+        .map_err(RenderError::Template)
+}
+
 fn markdown_tera(templates: Vec<(String, String)>) -> Result<Tera, RenderError> {
     let mut tera = Tera::default();
     tera.autoescape_on([".md"]);
     tera.set_escape_fn(escape_markdown);
     filters::register(&mut tera);
-    tera.add_raw_templates(templates)
-        .map_err(RenderError::Template)?;
+    add_templates(&mut tera, templates)?;
     Ok(tera)
 }
 
@@ -382,6 +392,36 @@ mod tests {
         }
         // Each guard is tried: some example leaves out each guarded section.
         assert_eq!(left_out.len(), GUARDS.len(), "{left_out:?}");
+    }
+
+    /// Every embedded template is loaded from its build-time parse, and that parse
+    /// is exactly what parsing the source now gives.
+    #[test]
+    fn embedded_templates_are_precompiled_and_load_as_parsed() {
+        for (name, source) in EMBEDDED {
+            assert!(
+                Tera::precompiled_holds(PRECOMPILED, name, source),
+                "{name} is not in the precompiled templates"
+            );
+            let mut parsed = Tera::default();
+            filters::register(&mut parsed);
+            let mut loaded = parsed.clone();
+            parsed.add_raw_templates([(name, source)]).unwrap();
+            loaded
+                .add_raw_templates_precompiled([(name, source)], PRECOMPILED)
+                .unwrap();
+            assert!(parsed.same_templates(&loaded), "{name} loads differently");
+        }
+        // A source that differs from the embedded one is parsed, not taken from
+        // the blob under the same name.
+        let mut changed = Tera::default();
+        changed
+            .add_raw_templates_precompiled([("sections/use.md", "Changed.")], PRECOMPILED)
+            .unwrap();
+        assert_eq!(
+            changed.render("sections/use.md", &Context::new()).unwrap(),
+            "Changed."
+        );
     }
 
     #[test]
