@@ -424,6 +424,49 @@ mod tests {
         );
     }
 
+    /// The encoding keeps every kind of constant, block, parent and call a
+    /// template can hold, not only those the embedded templates use.
+    #[test]
+    fn precompiled_templates_round_trip() {
+        let templates = [
+            (
+                "base.html",
+                "{% set x = [1, -2, 2.5, 'a\\'b', true, none, [3], {'k': 1, 2: 'v'}] %}\
+                 {% for k, v in {'a': 1} %}{{ k }}{{ v | upper }}{% endfor %}\
+                 {% for i in x %}{% if loop.first %}{{ i }}{% else %}{% break %}{% endif %}{% endfor %}\
+                 {{ a.b?.c }}{{ a?['d'] }}{{ x[1:2] }}{{ 7 // 2 ~ 'z' }}{{ 2 ** 3 % 5 }}\
+                 {% if x is defined and not y or 1 in [1] %}{{ -a }}{% endif %}\
+                 {% filter upper %}up{% endfilter %}{{ [i for i in x] }}{{ {...m, 'n': 1} }}{{ [...x, 1] }}\
+                 {{ range(end=3) }}{% include \"inc.html\" %}\
+                 {% block b %}base{% endblock %}",
+            ),
+            ("inc.html", "included {{ 1000.5 }}"),
+            (
+                "child.html",
+                "{% extends \"base.html\" %}{% block b %}{{ super() }} child{% endblock %}",
+            ),
+        ];
+        let blob = Tera::precompile_templates(templates).unwrap();
+        for (name, source) in templates {
+            assert!(Tera::precompiled_holds(&blob, name, source), "{name}");
+        }
+        let mut parsed = Tera::default();
+        parsed.add_raw_templates(templates).unwrap();
+        let mut loaded = Tera::default();
+        loaded
+            .add_raw_templates_precompiled(templates, &blob)
+            .unwrap();
+        assert!(parsed.same_templates(&loaded));
+        // Damaged or foreign bytes are no cache: the templates are parsed.
+        for blob in [&blob[..blob.len() / 2], b"not a blob"] {
+            let mut loaded = Tera::default();
+            loaded
+                .add_raw_templates_precompiled(templates, blob)
+                .unwrap();
+            assert!(parsed.same_templates(&loaded));
+        }
+    }
+
     #[test]
     fn guarded_templates_are_parsed_only_when_needed_and_overrides_always() {
         let templates = Templates::load(None, Some(Format::Markdown)).unwrap();

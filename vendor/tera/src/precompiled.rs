@@ -35,8 +35,8 @@ impl Tera {
         C: AsRef<str>,
     {
         let delimiters = Delimiters::default();
-        let mut out = Out(Vec::with_capacity(1 << 16));
-        out.0.extend_from_slice(MAGIC);
+        let mut out = Out::default();
+        out.code.extend_from_slice(MAGIC);
         out.delimiters(&delimiters);
         for (name, source) in templates {
             let template = Template::new(name.as_ref(), source.as_ref(), None, delimiters.clone())?;
@@ -46,14 +46,16 @@ impl Tera {
                     name.as_ref()
                 )));
             }
-            let mut entry = Out(Vec::new());
+            let mut entry = Out::default();
             entry.template(&template);
-            out.str(name.as_ref());
-            out.str(source.as_ref());
-            out.usize(entry.0.len());
-            out.0.extend_from_slice(&entry.0);
+            out.raw(name.as_ref().as_bytes());
+            out.raw(source.as_ref().as_bytes());
+            let mut data = Out::default();
+            data.raw(entry.table.as_bytes());
+            data.code.extend_from_slice(&entry.code);
+            out.raw(&data.code);
         }
-        Ok(out.0)
+        Ok(out.code)
     }
 
     /// Like [`Tera::add_raw_templates`], with the parsing of any template that
@@ -77,8 +79,8 @@ impl Tera {
                 let (name, content) = (name.as_ref(), content.as_ref());
                 let cached = entries
                     .iter()
-                    .find(|(n, s, _)| *n == name && *s == content)
-                    .and_then(|(_, source, data)| In(data).template(name, source));
+                    .find(|(n, s, _)| *n == name.as_bytes() && *s == content.as_bytes())
+                    .and_then(|(_, _, data)| In::entry(data)?.template(name, content));
                 let template = match cached {
                     Some(template) => template,
                     None => Template::new(name, content, None, self.delimiters.clone())?,
@@ -110,7 +112,11 @@ impl Tera {
     pub fn precompiled_holds(precompiled: &[u8], name: &str, source: &str) -> bool {
         entries(precompiled, &Delimiters::default()).is_some_and(|entries| {
             entries.iter().any(|(n, s, data)| {
-                *n == name && *s == source && In(data).template(name, source).is_some()
+                *n == name.as_bytes()
+                    && *s == source.as_bytes()
+                    && In::entry(data)
+                        .and_then(|e| e.template(name, source))
+                        .is_some()
             })
         })
     }
@@ -126,43 +132,55 @@ impl Tera {
 fn entries<'a>(
     blob: &'a [u8],
     delimiters: &Delimiters,
-) -> Option<Vec<(&'a str, &'a str, &'a [u8])>> {
-    let mut input = In(blob.strip_prefix(MAGIC)?);
+) -> Option<Vec<(&'a [u8], &'a [u8], &'a [u8])>> {
+    let mut input = In {
+        code: blob.strip_prefix(MAGIC)?,
+        table: "",
+    };
     if input.delimiters()? != *delimiters {
         return None;
     }
     let mut out = Vec::new();
-    while !input.0.is_empty() {
-        let name = input.str()?;
-        let source = input.str()?;
-        let len = input.usize()?;
-        out.push((name, source, input.bytes(len)?));
+    while !input.code.is_empty() {
+        out.push((input.raw()?, input.raw()?, input.raw()?));
     }
     Some(out)
 }
 
-struct Out(Vec<u8>);
+/// An encoder: the strings of a template go, one after the other, into `table`
+/// (checked as UTF-8 once when read back), everything else into `code`.
+#[derive(Default)]
+struct Out {
+    code: Vec<u8>,
+    table: String,
+}
 
 impl Out {
+    /// Bytes written in place, with their length.
+    fn raw(&mut self, bytes: &[u8]) {
+        self.usize(bytes.len());
+        self.code.extend_from_slice(bytes);
+    }
+
     fn usize(&mut self, mut n: usize) {
         while n >= 0x80 {
-            self.0.push((n as u8) | 0x80);
+            self.code.push((n as u8) | 0x80);
             n >>= 7;
         }
-        self.0.push(n as u8);
+        self.code.push(n as u8);
     }
 
     fn u128(&mut self, n: u128) {
-        self.0.extend_from_slice(&n.to_le_bytes());
+        self.code.extend_from_slice(&n.to_le_bytes());
     }
 
     fn bool(&mut self, b: bool) {
-        self.0.push(b as u8);
+        self.code.push(b as u8);
     }
 
     fn str(&mut self, s: &str) {
         self.usize(s.len());
-        self.0.extend_from_slice(s.as_bytes());
+        self.table.push_str(s);
     }
 
     fn delimiters(&mut self, d: &Delimiters) {
@@ -174,7 +192,7 @@ impl Out {
             &d.comment_start,
             &d.comment_end,
         ] {
-            self.str(s);
+            self.raw(s.as_bytes());
         }
     }
 
@@ -242,9 +260,9 @@ impl Out {
     fn chunk(&mut self, c: &Chunk) {
         self.str(&c.name);
         self.usize(c.instructions.len());
-        for (instruction, spans) in &c.instructions {
+        for (i, instruction) in c.instructions.iter().enumerate() {
             self.instruction(instruction);
-            self.spans(spans);
+            self.spans(c.spans_of(i));
         }
     }
 
@@ -257,7 +275,7 @@ impl Out {
 
     fn instruction(&mut self, i: &Instruction) {
         use Instruction::*;
-        let tag = |out: &mut Out, t: u8| out.0.push(t);
+        let tag = |out: &mut Out, t: u8| out.code.push(t);
         match i {
             LoadConst(v) => {
                 tag(self, 0);
@@ -413,31 +431,31 @@ impl Out {
     fn key(&mut self, k: &Key<'_>) {
         match k {
             Key::Bool(b) => {
-                self.0.push(0);
+                self.code.push(0);
                 self.bool(*b)
             }
             Key::U64(n) => {
-                self.0.push(1);
+                self.code.push(1);
                 self.u128(*n as u128)
             }
             Key::I64(n) => {
-                self.0.push(2);
+                self.code.push(2);
                 self.u128(*n as u128)
             }
             Key::U128(n) => {
-                self.0.push(3);
+                self.code.push(3);
                 self.u128(*n)
             }
             Key::I128(n) => {
-                self.0.push(4);
+                self.code.push(4);
                 self.u128(*n as u128)
             }
             Key::String(s) => {
-                self.0.push(5);
+                self.code.push(5);
                 self.str(s)
             }
             Key::Str(s) => {
-                self.0.push(5);
+                self.code.push(5);
                 self.str(s)
             }
         }
@@ -445,46 +463,46 @@ impl Out {
 
     fn value(&mut self, v: &Value) {
         match &v.inner {
-            ValueInner::Undefined => self.0.push(0),
-            ValueInner::None => self.0.push(1),
+            ValueInner::Undefined => self.code.push(0),
+            ValueInner::None => self.code.push(1),
             ValueInner::Bool(b) => {
-                self.0.push(2);
+                self.code.push(2);
                 self.bool(*b)
             }
             ValueInner::U64(n) => {
-                self.0.push(3);
+                self.code.push(3);
                 self.u128(*n as u128)
             }
             ValueInner::I64(n) => {
-                self.0.push(4);
+                self.code.push(4);
                 self.u128(*n as u128)
             }
             ValueInner::F64(f) => {
-                self.0.push(5);
+                self.code.push(5);
                 self.u128(f.to_bits() as u128)
             }
             ValueInner::U128(n) => {
-                self.0.push(6);
+                self.code.push(6);
                 self.u128(**n)
             }
             ValueInner::I128(n) => {
-                self.0.push(7);
+                self.code.push(7);
                 self.u128(**n as u128)
             }
             ValueInner::String(s) => {
-                self.0.push(8);
+                self.code.push(8);
                 self.bool(s.is_safe());
                 self.str(s.as_str())
             }
             ValueInner::Array(values) => {
-                self.0.push(9);
+                self.code.push(9);
                 self.usize(values.len());
                 for v in values.iter() {
                     self.value(v);
                 }
             }
             ValueInner::Map(map) => {
-                self.0.push(10);
+                self.code.push(10);
                 self.usize(map.len());
                 for (k, v) in map.iter() {
                     self.key(k);
@@ -492,33 +510,61 @@ impl Out {
                 }
             }
             ValueInner::Bytes(bytes) => {
-                self.0.push(11);
+                self.code.push(11);
                 self.usize(bytes.len());
-                self.0.extend_from_slice(bytes);
+                self.code.extend_from_slice(bytes);
             }
         }
     }
 }
 
-struct In<'a>(&'a [u8]);
+/// A decoder of what [`Out`] wrote.
+struct In<'a> {
+    code: &'a [u8],
+    /// The strings not read yet.
+    table: &'a str,
+}
 
 impl<'a> In<'a> {
+    /// An entry's template: its string table, then its code.
+    fn entry(data: &'a [u8]) -> Option<In<'a>> {
+        let mut input = In {
+            code: data,
+            table: "",
+        };
+        input.table = std::str::from_utf8(input.raw()?).ok()?;
+        Some(input)
+    }
+
+    #[inline]
     fn byte(&mut self) -> Option<u8> {
-        let (first, rest) = self.0.split_first()?;
-        self.0 = rest;
+        let (first, rest) = self.code.split_first()?;
+        self.code = rest;
         Some(*first)
     }
 
     fn bytes(&mut self, len: usize) -> Option<&'a [u8]> {
-        if len > self.0.len() {
+        if len > self.code.len() {
             return None;
         }
-        let (bytes, rest) = self.0.split_at(len);
-        self.0 = rest;
+        let (bytes, rest) = self.code.split_at(len);
+        self.code = rest;
         Some(bytes)
     }
 
+    fn raw(&mut self) -> Option<&'a [u8]> {
+        let len = self.usize()?;
+        self.bytes(len)
+    }
+
+    #[inline]
     fn usize(&mut self) -> Option<usize> {
+        if let Some((&b, rest)) = self.code.split_first()
+            && b < 0x80
+        {
+            self.code = rest;
+            return Some(b as usize);
+        }
         let mut n: usize = 0;
         let mut shift = 0;
         loop {
@@ -548,7 +594,9 @@ impl<'a> In<'a> {
 
     fn str(&mut self) -> Option<&'a str> {
         let len = self.usize()?;
-        std::str::from_utf8(self.bytes(len)?).ok()
+        let s = self.table.get(..len)?;
+        self.table = &self.table[len..];
+        Some(s)
     }
 
     fn string(&mut self) -> Option<String> {
@@ -556,7 +604,10 @@ impl<'a> In<'a> {
     }
 
     fn delimiters(&mut self) -> Option<Delimiters> {
-        let mut next = || self.string().map(std::borrow::Cow::Owned);
+        let mut next = || {
+            let s = std::str::from_utf8(self.raw()?).ok()?;
+            Some(std::borrow::Cow::Owned(s.to_owned()))
+        };
         Some(Delimiters {
             block_start: next()?,
             block_end: next()?,
@@ -614,7 +665,7 @@ impl<'a> In<'a> {
             false => None,
         };
         let top_level_variables: StdHashSet<String> = self.strings()?.into_iter().collect();
-        if !self.0.is_empty() {
+        if !self.code.is_empty() || !self.table.is_empty() {
             return None;
         }
         Some(Template {
@@ -643,11 +694,22 @@ impl<'a> In<'a> {
     fn chunk(&mut self) -> Option<Chunk> {
         let name = self.string()?;
         let len = self.usize()?;
-        let mut instructions = Vec::with_capacity(len);
+        let mut chunk = Chunk {
+            instructions: Vec::with_capacity(len),
+            spans: Vec::with_capacity(len),
+            span_ends: Vec::with_capacity(len),
+            name,
+        };
         for _ in 0..len {
-            instructions.push((self.instruction()?, self.spans()?));
+            let instruction = self.instruction()?;
+            let spans = self.usize()?;
+            chunk.instructions.push(instruction);
+            for _ in 0..spans {
+                chunk.spans.push(self.span()?);
+            }
+            chunk.span_ends.push(chunk.spans.len() as u32);
         }
-        Some(Chunk { instructions, name })
+        Some(chunk)
     }
 
     fn bools(&mut self) -> Option<Vec<bool>> {
@@ -767,32 +829,5 @@ impl<'a> In<'a> {
             _ => return None,
         };
         Some(Value { inner })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn round_trip() {
-        let templates = [
-            (
-                "a.html",
-                "{% set x = [1, 2.5, 'a', true, none] %}{% for i in x %}{{ i | upper }}{% endfor %}{{ a.b?.c }}{% if x is defined and not y %}{{ {'k': 1} }}{% endif %}",
-            ),
-            (
-                "b.html",
-                "{% extends \"a.html\" %}{% block b %}{{ super() }}{% endblock %}",
-            ),
-        ];
-        let blob = Tera::precompile_templates(templates).unwrap();
-        let mut parsed = Tera::default();
-        parsed.add_raw_templates(templates).unwrap();
-        let mut loaded = Tera::default();
-        loaded
-            .add_raw_templates_precompiled(templates, &blob)
-            .unwrap();
-        assert!(parsed.same_templates(&loaded));
     }
 }

@@ -137,8 +137,14 @@ pub(crate) struct Chunk {
     /// Instructions with their associated spans.
     /// Most instructions have 0 or 1 span, but fused instructions (LoadPath, WritePath)
     /// have multiple spans - one per path element for accurate error reporting.
-    // policywright's patch (PATCHED.md): read and built by `precompiled`.
-    pub(crate) instructions: Vec<(Instruction, Vec<Span>)>,
+    ///
+    /// policywright's patch (PATCHED.md): the spans of all instructions are kept in
+    /// one list (`spans`, instruction `i`'s ending at `span_ends[i]`) rather than
+    /// one `Vec` per instruction, which was an allocation for nearly every
+    /// instruction; `precompiled` reads and builds these fields.
+    pub(crate) instructions: Vec<Instruction>,
+    pub(crate) spans: Vec<Span>,
+    pub(crate) span_ends: Vec<u32>,
     /// The template name so we can point to the right place for error messages
     pub name: String,
 }
@@ -147,23 +153,44 @@ impl Chunk {
     pub(crate) fn new(name: &str) -> Self {
         Self {
             instructions: Vec::with_capacity(256),
+            spans: Vec::with_capacity(256),
+            span_ends: Vec::with_capacity(256),
             name: name.to_owned(),
         }
     }
 
     pub(crate) fn add(&mut self, instr: Instruction, span: Option<Span>) -> u32 {
         let idx = self.instructions.len();
-        let spans = span.into_iter().collect();
-        self.instructions.push((instr, spans));
+        self.push(instr, span);
         idx as u32
     }
 
-    pub(crate) fn get(&self, idx: usize) -> Option<&(Instruction, Vec<Span>)> {
-        self.instructions.get(idx)
+    /// policywright's patch: appends an instruction with its spans.
+    pub(crate) fn push(&mut self, instr: Instruction, spans: impl IntoIterator<Item = Span>) {
+        self.instructions.push(instr);
+        self.spans.extend(spans);
+        self.span_ends.push(self.spans.len() as u32);
     }
 
-    pub(crate) fn get_mut(&mut self, idx: usize) -> Option<&mut (Instruction, Vec<Span>)> {
-        self.instructions.get_mut(idx)
+    /// policywright's patch: the spans of instruction `idx` (none if out of range).
+    pub(crate) fn spans_of(&self, idx: usize) -> &[Span] {
+        let Some(&end) = self.span_ends.get(idx) else {
+            return &[];
+        };
+        let start = match idx {
+            0 => 0,
+            _ => self.span_ends[idx - 1],
+        };
+        &self.spans[start as usize..end as usize]
+    }
+
+    pub(crate) fn get(&self, idx: usize) -> Option<(&Instruction, &[Span])> {
+        let instr = self.instructions.get(idx)?;
+        Some((instr, self.spans_of(idx)))
+    }
+
+    pub(crate) fn get_mut(&mut self, idx: usize) -> Option<(&mut Instruction, ())> {
+        Some((self.instructions.get_mut(idx)?, ()))
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -171,24 +198,20 @@ impl Chunk {
     }
 
     pub(crate) fn is_calling_function(&self, fn_name: &str) -> bool {
-        self.instructions.iter().any(|(i, _)| match i {
+        self.instructions.iter().any(|i| match i {
             Instruction::CallFunction(s) => s == fn_name,
             _ => false,
         })
     }
 
     pub(crate) fn get_span(&self, idx: u32) -> Option<&Span> {
-        self.instructions
-            .get(idx as usize)
-            .and_then(|(_, spans)| spans.first())
+        self.spans_of(idx as usize).first()
     }
 
     /// Get a specific span from an instruction's span list.
     /// Used by fused instructions (LoadPath, WritePath) where each path element has its own span.
     pub(crate) fn get_span_at(&self, idx: u32, span_idx: usize) -> Option<&Span> {
-        self.instructions
-            .get(idx as usize)
-            .and_then(|(_, spans)| spans.get(span_idx))
+        self.spans_of(idx as usize).get(span_idx)
     }
 
     /// Expand a range of span indices into a single Span.
@@ -212,7 +235,19 @@ impl Chunk {
     /// Optimize bytecode by combining common instruction patterns to avoid pushing/popping
     /// so much on the stack in the VM when we can
     pub(crate) fn optimize(&mut self) {
-        let mut old_instructions = std::mem::take(&mut self.instructions);
+        // policywright's patch: the original algorithm, on (instruction, spans)
+        // pairs taken from the flat lists and put back into them at the end.
+        let mut old_instructions: Vec<(Instruction, Vec<Span>)> = {
+            let spans: Vec<Vec<Span>> = (0..self.instructions.len())
+                .map(|i| self.spans_of(i).to_vec())
+                .collect();
+            self.spans.clear();
+            self.span_ends.clear();
+            std::mem::take(&mut self.instructions)
+                .into_iter()
+                .zip(spans)
+                .collect()
+        };
         let mut optimized = Vec::with_capacity(old_instructions.len());
         // Map from old instruction index to new instruction index
         // +1 to handle jumps that target one-past-the-end (i.e., chunk.len())
@@ -360,7 +395,9 @@ impl Chunk {
             }
         }
 
-        self.instructions = optimized;
+        for (instr, spans) in optimized {
+            self.push(instr, spans);
+        }
     }
 }
 
@@ -368,7 +405,7 @@ impl fmt::Debug for Chunk {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         writeln!(f, "=== {} ===", self.name)?;
 
-        for (offset, (instr, _)) in self.instructions.iter().enumerate() {
+        for (offset, instr) in self.instructions.iter().enumerate() {
             writeln!(f, "{offset:>04} {instr:?}")?;
         }
 
