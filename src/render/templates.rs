@@ -1,6 +1,7 @@
 //! The templates: embedded in the binary so policywright works from any directory,
 //! and overridable one by one with `--templates DIR`.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -118,8 +119,8 @@ fn quiet(guard: &[&str], context: &Context) -> bool {
 /// A Markdown template parsed only when first needed: a guarded section (see
 /// [`GUARDS`]) or the custom-section template, unless overridden.
 struct Lazy {
-    name: String,
-    source: String,
+    name: &'static str,
+    source: &'static str,
     guard: &'static [&'static str],
     parsed: OnceLock<Option<Tera>>,
 }
@@ -148,37 +149,40 @@ impl Templates {
     /// Parses the embedded templates, replacing any that `dir` holds a file for.
     /// With a `format`, only that format's layout is parsed.
     pub fn load(dir: Option<&Path>, format: Option<Format>) -> Result<Templates, RenderError> {
-        let mut sources: Vec<(String, String)> = EMBEDDED
+        // Borrowed from the binary unless overridden: copying every template's
+        // source was a good part of a small render's memory, each page of it a fault.
+        let mut sources: Vec<(&'static str, Cow<'static, str>)> = EMBEDDED
             .iter()
-            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .map(|&(n, t)| (n, Cow::Borrowed(t)))
             .collect();
         if let Some(dir) = dir {
             apply_overrides(dir, &mut sources)?;
         }
         let wanted = |layout: Format| format.is_none_or(|f| f == layout);
-        let embedded = |name: &str, source: &str| EMBEDDED.contains(&(name, source));
         let lazy: Vec<Lazy> = sources
             .iter()
-            .filter(|(n, t)| embedded(n, t))
             .filter_map(|(name, source)| {
-                let guard = match GUARDS.iter().find(|(n, _)| n == name) {
+                let &(name, source) = EMBEDDED.iter().find(|e| **e == (*name, &**source))?;
+                let guard = match GUARDS.iter().find(|(n, _)| *n == name) {
                     Some((_, guard)) => *guard,
                     None if name == "sections/custom.md" => &[],
                     None => return None,
                 };
                 Some(Lazy {
-                    name: name.clone(),
-                    source: source.clone(),
+                    name,
+                    source,
                     guard,
                     parsed: OnceLock::new(),
                 })
             })
             .collect();
-        let markdown = sources
+        let markdown: Vec<(&str, &str)> = sources
             .iter()
-            .filter(|(n, _)| n.ends_with(".md") && (n != "layout.md" || wanted(Format::Markdown)))
-            .filter(|(n, _)| !lazy.iter().any(|l| l.name == *n));
-        let markdown = markdown_tera(markdown.cloned().collect())?;
+            .filter(|(n, _)| n.ends_with(".md") && (*n != "layout.md" || wanted(Format::Markdown)))
+            .filter(|(n, _)| !lazy.iter().any(|l| l.name == *n))
+            .map(|(n, t)| (*n, &**t))
+            .collect();
+        let markdown = markdown_tera(&markdown)?;
         let layout = |suffix: &str, format: Format| -> Result<Option<Tera>, RenderError> {
             if !wanted(format) {
                 return Ok(None);
@@ -188,8 +192,8 @@ impl Templates {
                 Format::Html => tera.autoescape_on([".html"]),
                 _ => tera.autoescape_on(Vec::<&str>::new()),
             }
-            let picked = sources.iter().filter(|(n, _)| n.ends_with(suffix)).cloned();
-            add_templates(&mut tera, picked.collect())?;
+            let picked = sources.iter().filter(|(n, _)| n.ends_with(suffix));
+            add_templates(&mut tera, picked.map(|(n, t)| (*n, &**t)).collect())?;
             Ok(Some(tera))
         };
         Ok(Templates {
@@ -211,12 +215,12 @@ impl Templates {
         if !lazy.guard.is_empty() && quiet(lazy.guard, context) {
             return Ok(None);
         }
-        let template = || vec![(lazy.name.clone(), lazy.source.clone())];
-        match lazy.parsed.get_or_init(|| markdown_tera(template()).ok()) {
+        let template = [(lazy.name, lazy.source)];
+        match lazy.parsed.get_or_init(|| markdown_tera(&template).ok()) {
             Some(tera) => Ok(Some(tera)),
             // Embedded templates parse (a test sees to it); should one not, the
             // error is reported as for any template.
-            None => markdown_tera(template()).map(|_| None),
+            None => markdown_tera(&template).map(|_| None),
         }
     }
 
@@ -243,17 +247,17 @@ impl Templates {
 static PRECOMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/templates.bin"));
 
 /// Adds `templates` to `tera`: parsed at build time when they are the embedded ones.
-fn add_templates(tera: &mut Tera, templates: Vec<(String, String)>) -> Result<(), RenderError> {
+fn add_templates(tera: &mut Tera, templates: Vec<(&str, &str)>) -> Result<(), RenderError> {
     tera.add_raw_templates_precompiled(templates, PRECOMPILED)
         .map_err(RenderError::Template)
 }
 
-fn markdown_tera(templates: Vec<(String, String)>) -> Result<Tera, RenderError> {
+fn markdown_tera(templates: &[(&str, &str)]) -> Result<Tera, RenderError> {
     let mut tera = Tera::default();
     tera.autoescape_on([".md"]);
     tera.set_escape_fn(escape_markdown);
     filters::register(&mut tera);
-    add_templates(&mut tera, templates)?;
+    add_templates(&mut tera, templates.to_vec())?;
     Ok(tera)
 }
 
@@ -262,7 +266,10 @@ fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<
     out.write_all(markdown::escape(text).as_bytes())
 }
 
-fn apply_overrides(dir: &Path, sources: &mut [(String, String)]) -> Result<(), RenderError> {
+fn apply_overrides(
+    dir: &Path,
+    sources: &mut [(&'static str, Cow<'static, str>)],
+) -> Result<(), RenderError> {
     let meta = std::fs::metadata(dir).map_err(|e| RenderError::TemplateDir {
         path: dir.to_owned(),
         message: e.to_string(),
@@ -287,10 +294,13 @@ fn apply_overrides(dir: &Path, sources: &mut [(String, String)]) -> Result<(), R
                 ),
             });
         };
-        slot.1 = std::fs::read_to_string(&path).map_err(|e| RenderError::TemplateDir {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
+        slot.1 =
+            Cow::Owned(
+                std::fs::read_to_string(&path).map_err(|e| RenderError::TemplateDir {
+                    path: path.clone(),
+                    message: e.to_string(),
+                })?,
+            );
     }
     Ok(())
 }
@@ -379,7 +389,7 @@ mod tests {
         for (example, context) in contexts() {
             for (name, guard) in GUARDS {
                 let source = EMBEDDED.iter().find(|(n, _)| n == name).unwrap().1;
-                let tera = markdown_tera(vec![((*name).to_owned(), source.to_owned())]).unwrap();
+                let tera = markdown_tera(&[(name, source)]).unwrap();
                 let out = tera.render(name, &context).unwrap();
                 if quiet(guard, &context) {
                     left_out.insert(*name);
@@ -398,6 +408,7 @@ mod tests {
     /// is exactly what parsing the source now gives.
     #[test]
     fn embedded_templates_are_precompiled_and_load_as_parsed() {
+        let mut errors = 0;
         for (name, source) in EMBEDDED {
             assert!(
                 Tera::precompiled_holds(PRECOMPILED, name, source),
@@ -411,7 +422,29 @@ mod tests {
                 .add_raw_templates_precompiled([(name, source)], PRECOMPILED)
                 .unwrap();
             assert!(parsed.same_templates(&loaded), "{name} loads differently");
+            // Spans are decoded only for error messages: the same message, at the
+            // same place, from a template loaded as from one parsed.
+            let (mut parsed, mut loaded) = (Tera::default(), Tera::default());
+            for tera in [&mut parsed, &mut loaded] {
+                filters::register(tera);
+            }
+            parsed.add_raw_templates([(name, source)]).unwrap();
+            loaded
+                .add_raw_templates_precompiled([(name, source)], PRECOMPILED)
+                .unwrap();
+            // An empty context, and one where every variable is a number, which
+            // most templates cannot use (an attribute of it, a loop over it).
+            let mut numbers = Context::new();
+            for variable in parsed.get_template_variables(name).unwrap() {
+                numbers.insert(variable.to_owned(), &1);
+            }
+            for context in [Context::new(), numbers] {
+                let error = |tera: &Tera| format!("{:?}", tera.render(name, &context).err());
+                assert_eq!(error(&parsed), error(&loaded), "{name}");
+                errors += usize::from(error(&parsed).contains("-->"));
+            }
         }
+        assert!(errors >= 4, "only {errors} error messages compared");
         // A source that differs from the embedded one is parsed, not taken from
         // the blob under the same name.
         let mut changed = Tera::default();
@@ -422,6 +455,33 @@ mod tests {
             changed.render("sections/use.md", &Context::new()).unwrap(),
             "Changed."
         );
+    }
+
+    /// Loaded templates keep their spans encoded through a render that goes well:
+    /// decoding them was a good part of loading, and only error messages read them.
+    #[test]
+    fn a_render_does_not_decode_spans() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/specstep.json");
+        let answers = Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let policy = Policy::resolve(&answers, &Catalog::builtin()).unwrap();
+        for format in [Format::Markdown, Format::Html, Format::Text] {
+            let renderer = crate::render::Renderer::for_format(None, format).unwrap();
+            renderer.render(&policy, format).unwrap();
+            let templates = &renderer.templates;
+            let teras = [Some(&templates.markdown), templates.html.as_ref()]
+                .into_iter()
+                .chain([templates.text.as_ref()])
+                .chain(
+                    templates
+                        .lazy
+                        .iter()
+                        .map(|l| l.parsed.get().and_then(Option::as_ref)),
+                )
+                .flatten();
+            for tera in teras {
+                assert_eq!(tera.chunks_with_spans_decoded(), 0, "{format:?}");
+            }
+        }
     }
 
     /// The encoding keeps every kind of constant, block, parent and call a

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use crate::HashMap;
 use crate::delimiters::Delimiters;
 use crate::errors::{Error, TeraResult};
-use crate::parsing::{Chunk, Instruction};
+use crate::parsing::{Chunk, Instruction, SpanTable};
 use crate::template::Template;
 use crate::tera::Tera;
 use crate::utils::Span;
@@ -73,7 +73,8 @@ impl Tera {
         C: AsRef<str>,
     {
         let entries = entries(precompiled, &self.delimiters).unwrap_or_default();
-        let mut inserted: Vec<(String, Option<Template>)> = Vec::new();
+        // Boxed: a template is large, and usually there is none to put back.
+        let mut inserted: Vec<(String, Option<Box<Template>>)> = Vec::new();
         let result = (|| -> TeraResult<()> {
             for (name, content) in templates {
                 let (name, content) = (name.as_ref(), content.as_ref());
@@ -87,7 +88,7 @@ impl Tera {
                 };
                 let key = name.to_string();
                 let previous = self.templates.insert(key.clone(), template);
-                inserted.push((key, previous));
+                inserted.push((key, previous.map(Box::new)));
             }
             self.finalize_templates()
         })();
@@ -95,7 +96,7 @@ impl Tera {
             for (key, previous) in inserted.into_iter().rev() {
                 match previous {
                     Some(old) => {
-                        self.templates.insert(key, old);
+                        self.templates.insert(key, *old);
                     }
                     None => {
                         self.templates.remove(&key);
@@ -121,11 +122,43 @@ impl Tera {
         })
     }
 
+    /// How many of the templates' chunks hold decoded spans (for tests: loaded
+    /// templates decode them only for an error message).
+    #[doc(hidden)]
+    pub fn chunks_with_spans_decoded(&self) -> usize {
+        self.templates
+            .values()
+            .flat_map(|t| std::iter::once(&t.chunk).chain(t.blocks.values()))
+            .filter(|c| c.spans.is_decoded())
+            .count()
+    }
+
     /// Whether both hold the same parsed templates (for tests of the above).
     #[doc(hidden)]
     pub fn same_templates(&self, other: &Tera) -> bool {
         self.templates == other.templates
     }
+}
+
+/// A chunk's spans as [`Out::chunk`] encodes them: for each instruction, how many,
+/// then each. What cannot be read (a damaged blob) is left without spans: error
+/// messages lose their position, nothing else changes.
+pub(crate) fn decode_spans(encoded: &[u8]) -> (Vec<Span>, Vec<u32>) {
+    let mut input = In {
+        code: encoded,
+        table: "",
+    };
+    let (mut all, mut ends) = (Vec::new(), Vec::new());
+    while let Some(count) = input.usize() {
+        for _ in 0..count {
+            match input.span() {
+                Some(span) => all.push(span),
+                None => break,
+            }
+        }
+        ends.push(all.len() as u32);
+    }
+    (all, ends)
 }
 
 /// The (name, source, encoded template) entries of a blob that fits.
@@ -260,10 +293,13 @@ impl Out {
     fn chunk(&mut self, c: &Chunk) {
         self.str(&c.name);
         self.usize(c.instructions.len());
+        let mut spans = Out::default();
         for (i, instruction) in c.instructions.iter().enumerate() {
             self.instruction(instruction);
-            self.spans(c.spans_of(i));
+            spans.spans(c.spans_of(i));
         }
+        // Kept apart, to be decoded only if an error message needs them.
+        self.raw(&spans.code);
     }
 
     fn bools(&mut self, bools: &[bool]) {
@@ -694,22 +730,16 @@ impl<'a> In<'a> {
     fn chunk(&mut self) -> Option<Chunk> {
         let name = self.string()?;
         let len = self.usize()?;
-        let mut chunk = Chunk {
-            instructions: Vec::with_capacity(len),
-            spans: Vec::with_capacity(len),
-            span_ends: Vec::with_capacity(len),
-            name,
-        };
+        let mut instructions = Vec::with_capacity(len);
         for _ in 0..len {
-            let instruction = self.instruction()?;
-            let spans = self.usize()?;
-            chunk.instructions.push(instruction);
-            for _ in 0..spans {
-                chunk.spans.push(self.span()?);
-            }
-            chunk.span_ends.push(chunk.spans.len() as u32);
+            instructions.push(self.instruction()?);
         }
-        Some(chunk)
+        let spans = SpanTable::encoded(self.raw()?);
+        Some(Chunk {
+            instructions,
+            spans,
+            name,
+        })
     }
 
     fn bools(&mut self) -> Option<Vec<bool>> {

@@ -4,6 +4,7 @@ use crate::vm::state::MAGICAL_DUMP_VAR;
 use std::fmt;
 use std::fmt::Formatter;
 use std::ops::RangeInclusive;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Instruction {
@@ -139,12 +140,11 @@ pub(crate) struct Chunk {
     /// have multiple spans - one per path element for accurate error reporting.
     ///
     /// policywright's patch (PATCHED.md): the spans of all instructions are kept in
-    /// one list (`spans`, instruction `i`'s ending at `span_ends[i]`) rather than
-    /// one `Vec` per instruction, which was an allocation for nearly every
-    /// instruction; `precompiled` reads and builds these fields.
+    /// one table ([`SpanTable`]) rather than one `Vec` per instruction, which was an
+    /// allocation for nearly every instruction; `precompiled` reads and builds these
+    /// fields.
     pub(crate) instructions: Vec<Instruction>,
-    pub(crate) spans: Vec<Span>,
-    pub(crate) span_ends: Vec<u32>,
+    pub(crate) spans: SpanTable,
     /// The template name so we can point to the right place for error messages
     pub name: String,
 }
@@ -153,8 +153,7 @@ impl Chunk {
     pub(crate) fn new(name: &str) -> Self {
         Self {
             instructions: Vec::with_capacity(256),
-            spans: Vec::with_capacity(256),
-            span_ends: Vec::with_capacity(256),
+            spans: SpanTable::with_capacity(256),
             name: name.to_owned(),
         }
     }
@@ -168,25 +167,28 @@ impl Chunk {
     /// policywright's patch: appends an instruction with its spans.
     pub(crate) fn push(&mut self, instr: Instruction, spans: impl IntoIterator<Item = Span>) {
         self.instructions.push(instr);
-        self.spans.extend(spans);
-        self.span_ends.push(self.spans.len() as u32);
+        let (all, ends) = self.spans.get_mut();
+        all.extend(spans);
+        ends.push(all.len() as u32);
     }
 
     /// policywright's patch: the spans of instruction `idx` (none if out of range).
     pub(crate) fn spans_of(&self, idx: usize) -> &[Span] {
-        let Some(&end) = self.span_ends.get(idx) else {
+        let (all, ends) = self.spans.get();
+        let Some(&end) = ends.get(idx) else {
             return &[];
         };
         let start = match idx {
             0 => 0,
-            _ => self.span_ends[idx - 1],
+            _ => ends[idx - 1],
         };
-        &self.spans[start as usize..end as usize]
+        all.get(start as usize..end as usize).unwrap_or(&[])
     }
 
-    pub(crate) fn get(&self, idx: usize) -> Option<(&Instruction, &[Span])> {
-        let instr = self.instructions.get(idx)?;
-        Some((instr, self.spans_of(idx)))
+    /// policywright's patch: without the spans (see [`SpanTable`]); the VM reads
+    /// them only for error messages, through `get_span`.
+    pub(crate) fn get(&self, idx: usize) -> Option<(&Instruction, ())> {
+        Some((self.instructions.get(idx)?, ()))
     }
 
     pub(crate) fn get_mut(&mut self, idx: usize) -> Option<(&mut Instruction, ())> {
@@ -241,8 +243,9 @@ impl Chunk {
             let spans: Vec<Vec<Span>> = (0..self.instructions.len())
                 .map(|i| self.spans_of(i).to_vec())
                 .collect();
-            self.spans.clear();
-            self.span_ends.clear();
+            let (all, ends) = self.spans.get_mut();
+            all.clear();
+            ends.clear();
             std::mem::take(&mut self.instructions)
                 .into_iter()
                 .zip(spans)
@@ -398,6 +401,55 @@ impl Chunk {
         for (instr, spans) in optimized {
             self.push(instr, spans);
         }
+    }
+}
+
+/// policywright's patch (PATCHED.md): the spans of a chunk's instructions, all in one
+/// list, instruction `i`'s ending at `ends[i]`. A chunk loaded by `precompiled`
+/// keeps them encoded until first asked for: only error messages read spans, so a
+/// render that goes well never decodes them, nor holds them in memory.
+#[derive(Clone, Default)]
+pub(crate) struct SpanTable {
+    table: OnceLock<(Vec<Span>, Vec<u32>)>,
+    /// The encoded spans (see `precompiled::decode_spans`); empty for a parsed chunk.
+    encoded: Box<[u8]>,
+}
+
+impl SpanTable {
+    fn with_capacity(capacity: usize) -> Self {
+        Self {
+            table: OnceLock::from((Vec::with_capacity(capacity), Vec::with_capacity(capacity))),
+            encoded: Box::default(),
+        }
+    }
+
+    /// Spans as `precompiled` encodes them, decoded on first use.
+    pub(crate) fn encoded(encoded: &[u8]) -> Self {
+        Self {
+            table: OnceLock::new(),
+            encoded: encoded.into(),
+        }
+    }
+
+    pub(crate) fn get(&self) -> &(Vec<Span>, Vec<u32>) {
+        self.table
+            .get_or_init(|| crate::precompiled::decode_spans(&self.encoded))
+    }
+
+    /// Whether the spans are decoded (for tests: a render that goes well does not).
+    pub(crate) fn is_decoded(&self) -> bool {
+        self.table.get().is_some()
+    }
+
+    fn get_mut(&mut self) -> &mut (Vec<Span>, Vec<u32>) {
+        self.get();
+        self.table.get_mut().expect("decoded just above")
+    }
+}
+
+impl PartialEq for SpanTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
     }
 }
 
