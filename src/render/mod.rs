@@ -123,8 +123,8 @@ impl Renderer {
         })
     }
 
-    /// Like [`Renderer::new`], but parses only what `format` needs: for a process
-    /// that renders once, parsing is most of the work.
+    /// Like [`Renderer::new`], but loads only what `format` needs: for a process
+    /// that renders once, loading the templates is a good part of the work.
     pub fn for_format(dir: Option<&Path>, format: Format) -> Result<Renderer, RenderError> {
         Ok(Renderer {
             templates: Templates::load(dir, Some(format))?,

@@ -44,8 +44,9 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
 
 /// Embedded section templates that print nothing unless one of these context values
 /// is set (in Tera's sense: not undefined, null, false, zero or empty). When none
-/// is, the section is left out without its template even being parsed: parsing is
-/// most of what a small `render` does, and most policies leave some sections out.
+/// is, the section is left out without its template even being loaded: loading
+/// the templates (their build-time parse, see [`PRECOMPILED`]) is still a good part
+/// of what a small `render` does, and most policies leave some sections out.
 /// A template replaced with `--templates` is always parsed and rendered.
 /// `tests::guards_match_the_templates` renders every example to keep this true.
 pub const GUARDS: &[(&str, &[&str])] = &[
@@ -116,7 +117,7 @@ fn quiet(guard: &[&str], context: &Context) -> bool {
     })
 }
 
-/// A Markdown template parsed only when first needed: a guarded section (see
+/// A Markdown template loaded only when first needed: a guarded section (see
 /// [`GUARDS`]) or the custom-section template, unless overridden.
 struct Lazy {
     name: &'static str,
@@ -126,10 +127,10 @@ struct Lazy {
 }
 
 /// The parsed templates. Markdown templates use Markdown escaping; the HTML layout
-/// Tera's HTML escaping; the text layout none. Parsing is most of the time a
-/// `render` process takes, so templates that often print nothing are parsed only
-/// when they will print something ([`Lazy`]). All on one thread: a second one, to
-/// parse on two cores, cost more CPU and system time than it saved.
+/// Tera's HTML escaping; the text layout none. The embedded templates are loaded
+/// from their build-time parse ([`PRECOMPILED`]); those that often print nothing
+/// only when they will print something ([`Lazy`]). All on one thread: a second
+/// one, to parse on two cores, cost more CPU and system time than it saved.
 pub struct Templates {
     /// Which answers the templates read as written (all, once one is the operator's).
     verbatim: Verbatim,
