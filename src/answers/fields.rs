@@ -77,6 +77,8 @@ pub fn with_path(node: &dyn Fields, path: &str, f: &mut dyn FnMut(&dyn Fields)) 
 /// resolution prunes the entries that hold a stale field without serialising the
 /// others ([`crate::answers::Answers::entries_mut`]).
 pub trait Entries {
+    /// How many entries there are.
+    fn count(&self) -> usize;
     /// Entry `i` as JSON.
     fn entry_json(&self, i: usize) -> Option<Value>;
     /// Replaces entry `i` with this JSON, which must read as an entry.
@@ -99,6 +101,10 @@ impl<T: Serialize + serde::de::DeserializeOwned + ClearField> Entries for Vec<T>
                 entry.clear_field(key);
             }
         }
+    }
+
+    fn count(&self) -> usize {
+        self.len()
     }
 
     fn entry_json(&self, i: usize) -> Option<Value> {

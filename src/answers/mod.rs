@@ -214,6 +214,16 @@ macro_rules! parts {
                 }
             }
 
+            /// Default answers holding a copy of this one top-level part.
+            pub(crate) fn part_copy(&self, part: &str) -> Answers {
+                let mut copy = Answers::default();
+                match part {
+                    $(stringify!($part) => copy.$part = self.$part.clone(),)+
+                    _ => {}
+                }
+                copy
+            }
+
             /// Replaces one top-level part with `from`'s.
             pub(crate) fn take_part(&mut self, part: &str, from: Answers) {
                 match part {
@@ -273,6 +283,19 @@ impl Answers {
             "processors" => Some(&mut self.processors),
             "retention.rules" => Some(&mut self.retention.rules),
             "stores.categories" => Some(&mut self.stores.categories),
+            _ => None,
+        }
+    }
+
+    /// [`Answers::entries_mut`], to read: the wizard's list editor shows the entries
+    /// of these long lists one at a time from here instead of copying them all.
+    pub fn entries(&self, key: &str) -> Option<&dyn fields::Entries> {
+        match key {
+            "data.categories" => Some(&self.data.categories),
+            "purposes" => Some(&self.purposes),
+            "processors" => Some(&self.processors),
+            "retention.rules" => Some(&self.retention.rules),
+            "stores.categories" => Some(&self.stores.categories),
             _ => None,
         }
     }

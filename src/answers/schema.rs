@@ -39,12 +39,11 @@ pub fn resolve(mut node: &'static Value) -> &'static Value {
                 None => return node,
             }
         } else if let Some(options) = node.get("anyOf").and_then(Value::as_array) {
-            let non_null: Vec<_> = options
+            let mut non_null = options
                 .iter()
-                .filter(|o| o.get("type").and_then(Value::as_str) != Some("null"))
-                .collect();
-            match non_null.as_slice() {
-                [only] => node = only,
+                .filter(|o| o.get("type").and_then(Value::as_str) != Some("null"));
+            match (non_null.next(), non_null.next()) {
+                (Some(only), None) => node = only,
                 _ => return node,
             }
         } else {
@@ -74,10 +73,13 @@ pub fn prune_unanswered(value: &mut Value) {
 
 fn prune(value: &mut Value, node: &'static Value) {
     let node = resolve(node);
+    // Only objects and lists hold members to remove: a text, a number or a yes/no
+    // is not looked up in the schema at all (that was most of a save's time).
+    let inside = |v: &Value| v.is_object() || v.is_array();
     match value {
         Value::Object(map) => {
             let properties = node.get("properties").and_then(Value::as_object);
-            for (key, v) in map.iter_mut() {
+            for (key, v) in map.iter_mut().filter(|(_, v)| inside(v)) {
                 if let Some(child) = properties.and_then(|p| p.get(key)) {
                     prune(v, child);
                 }
@@ -96,7 +98,7 @@ fn prune(value: &mut Value, node: &'static Value) {
         }
         Value::Array(items) => {
             let item = node.get("items").unwrap_or(&Value::Null);
-            for v in items {
+            for v in items.iter_mut().filter(|v| inside(v)) {
                 prune(v, item);
             }
         }

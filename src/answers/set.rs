@@ -161,6 +161,58 @@ fn read_with(
     Ok((read, before, after))
 }
 
+/// The answers as they were before some were set in place, to put back exactly
+/// when the result is refused. Only the top-level parts holding the answers are
+/// copied (and the workspace, where a confirmed suggestion is recorded), without
+/// the long lists of those parts the answers are not in: the wizard judges a
+/// confirmed answer on the answers themselves instead of on a copy of all of them,
+/// which took as long as judging it with 5,000 data categories.
+pub struct Undo {
+    /// (part, the one key set in it, or none when several were, a copy of it)
+    parts: Vec<(&'static str, Option<String>, Answers)>,
+}
+
+impl Undo {
+    /// What putting back the answers at `keys` needs, before they are set.
+    pub fn before(answers: &mut Answers, keys: &[&str]) -> Undo {
+        let mut parts: Vec<(&'static str, Option<String>, Answers)> = Vec::new();
+        for key in keys.iter().copied().chain(["workspace"]) {
+            let head = key.split('.').next().unwrap_or(key);
+            let Some(part) = Answers::PARTS.iter().copied().find(|p| *p == head) else {
+                continue;
+            };
+            match parts.iter_mut().find(|(p, _, _)| *p == part) {
+                // Several answers in one part: the whole part, long lists and all.
+                Some(seen) => {
+                    if seen.1.take().is_some() {
+                        seen.2 = answers.part_copy(part);
+                    }
+                }
+                None => {
+                    let aside = Aside::take(answers, key);
+                    let copy = answers.part_copy(part);
+                    aside.put_back(answers);
+                    parts.push((part, Some(key.to_owned()), copy));
+                }
+            }
+        }
+        Undo { parts }
+    }
+
+    /// Puts the answers back as they were when [`Undo::before`] was called, given
+    /// that only answers at its keys were set since.
+    pub fn restore(self, answers: &mut Answers) {
+        for (part, key, copy) in self.parts {
+            // The long lists left out of the copy were not touched: they stay.
+            let aside = key.map(|key| Aside::take(answers, &key));
+            answers.take_part(part, copy);
+            if let Some(aside) = aside {
+                aside.put_back(answers);
+            }
+        }
+    }
+}
+
 /// The long lists inside a top-level part, moved out while an answer elsewhere in
 /// that part is set, so setting it does not serialise them and read them back.
 struct Aside {
@@ -246,7 +298,7 @@ pub fn answer_at(answers: &Answers, key: &str) -> Option<Value> {
 
 /// [`canonical_path`] read from the typed answers: only a list the path goes
 /// through is serialised, to find its entry.
-fn canonical_key(answers: &Answers, key: &str) -> String {
+pub(crate) fn canonical_key(answers: &Answers, key: &str) -> String {
     fn at(node: &dyn Fields, done: &str, rest: &str) -> String {
         if rest.is_empty() {
             return done.to_owned();
@@ -317,27 +369,31 @@ pub fn canonical_path(doc: &Value, key: &str) -> String {
 /// them). A draft may lack answers nobody asked about yet; setting one answer must
 /// not fail because of another.
 pub fn problems_at(answers: &Answers, keys: &[&str]) -> Vec<Problem> {
+    use super::validate::within;
     let prefixes: Vec<String> = keys.iter().map(|k| canonical_key(answers, k)).collect();
-    let mut problems = answers.problems();
-    // A waiver must name a rule `check` applies: the policy refuses one that does not
-    // (`Policy::resolve`), so the interviews and `set` refuse it as it is typed, and
-    // a mistyped id cannot leave the policy unrenderable (found walking through
-    // `ask` for issue 18: "gdpr-eu-rep" was saved, and rendering then failed).
-    for p in crate::check::waivers::problems(answers) {
-        if !problems.contains(&p) {
-            problems.push(p);
+    // Only what can have a problem at or inside these paths is checked: a confirmed
+    // answer is judged in time that does not grow with the lists it is not in.
+    let wants = |path: &str| prefixes.iter().any(|k| within(k, path) || within(path, k));
+    let mut problems = super::validate::problems_under(answers, &prefixes);
+    if wants("waivers") {
+        problems.extend(super::waivers::problems(&answers.waivers));
+        // A waiver must name a rule `check` applies: the policy refuses one that
+        // does not (`Policy::resolve`), so the interviews and `set` refuse it as it
+        // is typed, and a mistyped id cannot leave the policy unrenderable (found
+        // walking through `ask` for issue 18: "gdpr-eu-rep" was saved, and
+        // rendering then failed).
+        for p in crate::check::waivers::problems(answers) {
+            if !problems.contains(&p) {
+                problems.push(p);
+            }
         }
     }
-    problems.extend(unknown_store_categories(answers));
+    if wants("stores.categories") {
+        problems.extend(unknown_store_categories(answers));
+    }
     problems
         .into_iter()
-        .filter(|p| {
-            prefixes.iter().any(|k| {
-                p.path == *k
-                    || p.path.starts_with(&format!("{k}."))
-                    || p.path.starts_with(&format!("{k}["))
-            })
-        })
+        .filter(|p| prefixes.iter().any(|k| within(&p.path, k)))
         .collect()
 }
 
@@ -352,10 +408,11 @@ fn unknown_store_categories(answers: &Answers) -> Vec<Problem> {
         .iter()
         .map(|c| c.id.as_str())
         .collect();
+    let known: std::collections::HashSet<&str> = ids.iter().copied().collect();
     let mut out = Vec::new();
     for (i, s) in answers.stores.categories.iter().enumerate() {
         let id = s.category.trim();
-        if id.is_empty() || ids.contains(&id) {
+        if id.is_empty() || known.contains(id) {
             continue;
         }
         let close = ids
@@ -815,6 +872,113 @@ mod tests {
 
     fn example(name: &str) -> Answers {
         Answers::example(name)
+    }
+
+    /// Answers set in place and put back are the answers before, exactly: for every
+    /// example, every question's answer (alone, and with another in the same part
+    /// and in another part) set to another value, then put back.
+    #[test]
+    fn undo_puts_back_what_was_set() {
+        for name in [
+            "acme", "complete", "habitly", "shipdesk", "specstep", "stepr",
+        ] {
+            let original = example(name);
+            let keys: Vec<&str> = crate::questions::sections()
+                .iter()
+                .flat_map(|s| s.questions.iter().map(|q| q.key))
+                .collect();
+            for key in &keys {
+                for with in [None, Some("data.notes"), Some("organization.website")] {
+                    let mut a = original.clone();
+                    let mut set: Vec<&str> = vec![key];
+                    set.extend(with.filter(|w| w != key));
+                    let undo = Undo::before(&mut a, &set);
+                    let mut changed = false;
+                    for k in &set {
+                        // Another value of the right kind: empty for what has one,
+                        // else what clearing gives.
+                        let value = match answer_at(&a, k) {
+                            Some(Value::Array(items)) if !items.is_empty() => {
+                                Value::Array(Vec::new())
+                            }
+                            Some(Value::String(s)) if !s.is_empty() => Value::String(String::new()),
+                            Some(Value::Bool(b)) => Value::Bool(!b),
+                            _ => Value::Null,
+                        };
+                        changed |= set_value_in(&mut a, k, value).is_ok();
+                    }
+                    if changed && a == original {
+                        // Nothing to put back (the value was already that).
+                        continue;
+                    }
+                    undo.restore(&mut a);
+                    assert!(a == original, "{name}: {set:?} not put back");
+                }
+            }
+        }
+    }
+
+    /// Judging an answer by the checks that can concern it gives what judging the
+    /// whole answers and keeping what concerns it gives, waivers and store entries
+    /// included: on every example, with broken waivers and store entries, for every
+    /// question's path and every path a problem names.
+    #[test]
+    fn problems_at_are_the_whole_answers_problems_there() {
+        fn everything_at(answers: &Answers, keys: &[&str]) -> Vec<Problem> {
+            let prefixes: Vec<String> = keys.iter().map(|k| canonical_key(answers, k)).collect();
+            let mut problems = answers.problems();
+            for p in crate::check::waivers::problems(answers) {
+                if !problems.contains(&p) {
+                    problems.push(p);
+                }
+            }
+            problems.extend(unknown_store_categories(answers));
+            problems
+                .into_iter()
+                .filter(|p| {
+                    prefixes
+                        .iter()
+                        .any(|k| crate::answers::validate::within(&p.path, k))
+                })
+                .collect()
+        }
+        for name in [
+            "acme", "complete", "habitly", "shipdesk", "specstep", "stepr",
+        ] {
+            let mut a = example(name);
+            a.waivers.push(crate::answers::Waiver {
+                rule: "no-such-rule".into(),
+                answer: None,
+                reason: String::new(),
+                until: None,
+            });
+            a.stores.categories.push(crate::answers::StoreCategory {
+                category: "notez".into(),
+                ..Default::default()
+            });
+            if let Some(c) = a.data.categories.first_mut() {
+                c.name = String::new();
+            }
+            let whole = a.problems();
+            let mut keys: Vec<String> = crate::questions::sections()
+                .iter()
+                .flat_map(|s| s.questions.iter().map(|q| q.key.to_owned()))
+                .collect();
+            keys.extend(whole.iter().map(|p| p.path.clone()));
+            keys.extend(["waivers", "stores.categories", "data"].map(String::from));
+            for key in &keys {
+                assert_eq!(
+                    problems_at(&a, &[key]),
+                    everything_at(&a, &[key]),
+                    "{name} at {key}"
+                );
+            }
+            assert_eq!(
+                problems_at(&a, &["purposes", "waivers"]),
+                everything_at(&a, &["purposes", "waivers"]),
+                "{name}"
+            );
+        }
     }
 
     /// Setting an answer beside a long list (data.notes beside 5 categories, a

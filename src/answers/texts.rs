@@ -15,10 +15,18 @@ use serde::ser::{self, Serialize};
 /// `path` names the answer as problems do (`data.categories[3].name`); `shape` is
 /// the same path without positions (`data.categories[].name`), which is how
 /// questions name an answer of any entry.
-pub fn each_text(value: &impl Serialize, each: &mut dyn FnMut(&str, &str, &str)) {
+///
+/// With `under`, only the strings at or inside these paths: members and entries
+/// elsewhere are not walked at all.
+pub fn each_text_under(
+    value: &impl Serialize,
+    under: Option<&[String]>,
+    each: &mut dyn FnMut(&str, &str, &str),
+) {
     let mut walker = Walker {
         path: String::new(),
         shape: String::new(),
+        under,
         each,
     };
     // The walker never fails; `Stop` exists only because serde needs an error type.
@@ -28,10 +36,22 @@ pub fn each_text(value: &impl Serialize, each: &mut dyn FnMut(&str, &str, &str))
 struct Walker<'a> {
     path: String,
     shape: String,
+    /// The paths to walk (see [`each_text_under`]).
+    under: Option<&'a [String]>,
     each: &'a mut dyn FnMut(&str, &str, &str),
 }
 
 impl Walker<'_> {
+    /// Whether the member or entry just entered holds, or is inside, a path to walk.
+    fn wanted(&self) -> bool {
+        use super::validate::within;
+        self.under.is_none_or(|paths| {
+            paths
+                .iter()
+                .any(|k| within(k, &self.path) || within(&self.path, k))
+        })
+    }
+
     /// Enters a member `key`, returning the lengths to cut back to.
     fn enter(&mut self, key: &str) -> (usize, usize) {
         let mark = (self.path.len(), self.shape.len());
@@ -101,14 +121,18 @@ impl<'w, 'a> Compound<'w, 'a> {
     fn item<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Stop> {
         let mark = self.walker.enter_item(self.next);
         self.next += 1;
-        value.serialize(&mut *self.walker)?;
+        if self.walker.wanted() {
+            value.serialize(&mut *self.walker)?;
+        }
         self.walker.leave(mark);
         Ok(())
     }
 
     fn member<T: ?Sized + Serialize>(&mut self, key: &str, value: &T) -> Result<(), Stop> {
         let mark = self.walker.enter(key);
-        value.serialize(&mut *self.walker)?;
+        if self.walker.wanted() {
+            value.serialize(&mut *self.walker)?;
+        }
         self.walker.leave(mark);
         Ok(())
     }
@@ -337,7 +361,7 @@ mod tests {
 
     fn walk(doc: &impl Serialize) -> Vec<(String, String, String)> {
         let mut seen = Vec::new();
-        each_text(doc, &mut |path, shape, text| {
+        each_text_under(doc, None, &mut |path, shape, text| {
             seen.push((path.to_owned(), shape.to_owned(), text.to_owned()));
         });
         seen

@@ -10,7 +10,7 @@
 use serde_json::Value;
 
 use super::Answers;
-use super::set::{canonical_path, get_value};
+use super::set::{answer_at, canonical_key, canonical_path, get_value};
 use crate::questions::is_answered;
 
 impl Answers {
@@ -21,11 +21,13 @@ impl Answers {
         if self.workspace.unconfirmed.is_empty() {
             return Vec::new();
         }
-        let doc = self.to_value();
+        // Read from the typed answers, path by path: serialising all of them (once
+        // per question on every frame, with a suggestion open) was as slow as the
+        // file is large.
         self.workspace
             .unconfirmed
             .iter()
-            .filter(|path| is_answered(get_value(&doc, path)))
+            .filter(|path| is_answered(answer_at(self, path).as_ref()))
             .cloned()
             .collect()
     }
@@ -35,11 +37,12 @@ impl Answers {
         if self.workspace.unconfirmed.is_empty() {
             return false;
         }
-        let doc = self.to_value();
-        let key = canonical_path(&doc, key);
+        // Paths read from the typed answers: serialising all of them per question
+        // asked made every frame of a large file slow while a suggestion was open.
+        let key = canonical_key(self, key);
         self.unconfirmed()
             .iter()
-            .any(|path| inside(&canonical_path(&doc, path), &key))
+            .any(|path| inside(&canonical_key(self, path), &key))
     }
 
     /// Whether the answer at `key` is part of an unconfirmed suggestion: one at it,
@@ -48,10 +51,9 @@ impl Answers {
         if self.workspace.unconfirmed.is_empty() {
             return false;
         }
-        let doc = self.to_value();
-        let key = canonical_path(&doc, key);
+        let key = canonical_key(self, key);
         self.unconfirmed().iter().any(|path| {
-            let path = canonical_path(&doc, path);
+            let path = canonical_key(self, path);
             inside(&path, &key) || inside(&key, &path)
         })
     }
@@ -64,14 +66,11 @@ impl Answers {
         if self.workspace.unconfirmed.is_empty() {
             return vec![false; n];
         }
-        let doc = self.to_value();
-        let list = canonical_path(&doc, key);
+        let list = canonical_key(self, key);
         let paths: Vec<String> = self
-            .workspace
-            .unconfirmed
+            .unconfirmed()
             .iter()
-            .filter(|path| is_answered(get_value(&doc, path)))
-            .map(|path| canonical_path(&doc, path))
+            .map(|path| canonical_key(self, path))
             .collect();
         (0..n)
             .map(|i| {

@@ -12,9 +12,286 @@ use crate::text::terminal_safe;
 
 /// Every problem that stops the answers from rendering, in file order.
 pub fn problems(a: &Answers) -> Vec<Problem> {
-    let mut p = Problems(Vec::new());
+    problems_in(a, None)
+}
+
+/// The problems [`problems`] finds at or inside these answer paths (canonical,
+/// `data.categories[3].name`), in the same order, checking only what can have a
+/// problem there: a confirmed answer in the wizard is checked in time that does not
+/// grow with the 5,000 data categories it is not about.
+pub fn problems_under(a: &Answers, paths: &[String]) -> Vec<Problem> {
+    problems_in(a, Some(paths))
+        .into_iter()
+        .filter(|problem| paths.iter().any(|k| within(&problem.path, k)))
+        .collect()
+}
+
+/// Whether `path` is `ancestor` or inside it (`data.categories[3].name` is inside
+/// `data.categories` and `data.categories[3]`, `data.categoriesx` is not).
+pub fn within(path: &str, ancestor: &str) -> bool {
+    path.strip_prefix(ancestor)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
+
+fn problems_in(a: &Answers, under: Option<&[String]>) -> Vec<Problem> {
+    let mut p = Problems(Vec::new(), under);
     let org = &a.organization;
 
+    if p.wants("organization") {
+        organization(org, &mut p);
+    }
+    if let Some(age) = a.audience.minimum_age
+        && !is_minimum_age(age.into())
+    {
+        p.push("audience.minimum_age", not_an_age(age));
+    }
+    // No `policy.last_updated` is a draft: it renders marked as not yet published,
+    // and `publish` gives it its date.
+
+    // The data categories' ids, which the lists after them refer to: checked when
+    // they are asked about, known (without their problems) when a list that refers
+    // to them is.
+    let refers = [
+        "purposes",
+        "processors",
+        "disclosures",
+        "hosting.stores",
+        "retention.rules",
+    ]
+    .iter()
+    .any(|list| p.wants(list));
+    let ids = a.data.categories.iter().map(|c| c.id.as_str());
+    let categories = if p.wants("data.categories") {
+        p.unique_ids("data.categories", ids)
+    } else if refers {
+        Problems(Vec::new(), None).unique_ids("data.categories", ids)
+    } else {
+        HashSet::new()
+    };
+    if p.wants("data.categories") {
+        for (i, c) in a.data.categories.iter().enumerate() {
+            p.required(format_args!("data.categories[{i}].name"), &c.name);
+            p.required(
+                format_args!("data.categories[{i}].description"),
+                &c.description,
+            );
+            // One source or several, never none (GDPR Art. 14(2)(f)).
+            if c.source.is_empty() {
+                p.push(
+                    format!("data.categories[{i}].source"),
+                    "is required: name where it comes from (one source, or a list of them)",
+                );
+            }
+        }
+    }
+    if let Some(f) = &a.data.for_customers {
+        p.url("data.for_customers.dpa_url", f.dpa_url.as_deref());
+    }
+    if let Some(c) = &a.data.subprocessor_changes {
+        p.url(
+            "data.subprocessor_changes.subscribe_url",
+            c.subscribe_url.as_deref(),
+        );
+    }
+    if p.wants("data.not_collected") {
+        for (i, n) in a.data.not_collected.iter().enumerate() {
+            p.required(format_args!("data.not_collected[{i}].what"), &n.what);
+        }
+    }
+
+    if p.wants("purposes") {
+        p.unique_ids("purposes", a.purposes.iter().map(|x| x.id.as_str()));
+        for (i, x) in a.purposes.iter().enumerate() {
+            p.required(format_args!("purposes[{i}].name"), &x.name);
+            p.required(format_args!("purposes[{i}].description"), &x.description);
+            p.references(
+                format_args!("purposes[{i}].categories"),
+                &x.categories,
+                &categories,
+            );
+        }
+    }
+
+    if p.wants("processors") {
+        p.unique_ids("processors", a.processors.iter().map(|x| x.id.as_str()));
+        for (i, x) in a.processors.iter().enumerate() {
+            p.required(format_args!("processors[{i}].name"), &x.name);
+            p.required(format_args!("processors[{i}].purpose"), &x.purpose);
+            p.references(
+                format_args!("processors[{i}].categories"),
+                &x.categories,
+                &categories,
+            );
+            for (field, _, url) in x.link_fields() {
+                p.url(format_args!("processors[{i}].{field}"), url.as_deref());
+            }
+        }
+    }
+
+    if let Some(t) = &a.telemetry {
+        p.required("telemetry.sends", &t.sends);
+        for (i, id) in t.to.iter().enumerate() {
+            if !a.processors.iter().any(|x| &x.id == id) {
+                p.push(
+                    format!("telemetry.to[{i}]"),
+                    format!("refers to recipient `{id}`, which is not listed under processors"),
+                );
+            }
+        }
+    }
+    if let Some(m) = &a.marketing {
+        p.required("marketing.messages", &m.messages);
+    }
+    if let Some(c) = &a.tracking.consent {
+        p.required("tracking.consent.how", &c.how);
+        p.required("tracking.consent.withdraw", &c.withdraw);
+    }
+    if p.wants("disclosures") {
+        for (i, x) in a.disclosures.iter().enumerate() {
+            p.required(format_args!("disclosures[{i}].when"), &x.when);
+            p.required(format_args!("disclosures[{i}].what"), &x.what);
+            p.references(
+                format_args!("disclosures[{i}].categories"),
+                &x.categories,
+                &categories,
+            );
+        }
+    }
+
+    p.url("hosting.endpoint", a.hosting.endpoint.as_deref());
+    // GDPR Art. 13(1)(f): "the means by which to obtain a copy of them or where they
+    // have been made available": a published copy, or a copy on request.
+    p.url(
+        "hosting.safeguards_copy",
+        a.hosting
+            .safeguards_copy
+            .as_deref()
+            .filter(|v| *v != crate::answers::ON_REQUEST),
+    );
+    if p.wants("hosting.stores") {
+        for (i, s) in a.hosting.stores.iter().enumerate() {
+            p.required(format_args!("hosting.stores[{i}].name"), &s.name);
+            p.required(format_args!("hosting.stores[{i}].holds"), &s.holds);
+            p.references(
+                format_args!("hosting.stores[{i}].categories"),
+                &s.categories,
+                &categories,
+            );
+        }
+    }
+
+    if p.wants("retention.rules") {
+        for (i, r) in a.retention.rules.iter().enumerate() {
+            p.required(format_args!("retention.rules[{i}].data"), &r.data);
+            p.references(
+                format_args!("retention.rules[{i}].categories"),
+                &r.categories,
+                &categories,
+            );
+            if r.period.is_none()
+                && r.until.is_none()
+                && r.inactive_for.is_none()
+                && r.set_by.is_none()
+            {
+                p.push(
+                    format!("retention.rules[{i}]"),
+                    "says neither how long (period) nor until when (until, inactive_for, \
+                     set_by) the data is kept",
+                );
+            }
+            if r.period.is_none() && (r.after.is_some() || r.up_to) {
+                p.push(
+                    format!("retention.rules[{i}].period"),
+                    "is needed when the period counts from an event (after) or is an \
+                     upper bound (up_to)",
+                );
+            }
+            if let Some(id) = &r.set_by
+                && !a.processors.iter().any(|x| &x.id == id)
+            {
+                p.push(
+                    format!("retention.rules[{i}].set_by"),
+                    format!("refers to recipient `{id}`, which is not listed under processors"),
+                );
+            }
+        }
+    }
+    if p.wants("retention.deletion") {
+        for (i, d) in a.retention.deletion.iter().enumerate() {
+            p.required(format_args!("retention.deletion[{i}].what"), &d.what);
+        }
+    }
+
+    if p.wants("rights.rights") {
+        for (i, r) in a.rights.rights.iter().enumerate() {
+            if let Some(d) = &r.description {
+                p.required(format_args!("rights.rights[{i}].description"), d);
+            }
+        }
+    }
+
+    if p.wants("security.measures") {
+        for (i, m) in a.security.measures.iter().enumerate() {
+            p.required(
+                format_args!("security.measures[{i}].description"),
+                &m.description,
+            );
+        }
+    }
+
+    if p.wants("extension.permissions") {
+        for (i, perm) in a.extension.permissions.iter().enumerate() {
+            if perm.names.iter().all(|n| n.trim().is_empty()) {
+                p.push(
+                    format!("extension.permissions[{i}].names"),
+                    "names no permission",
+                );
+            }
+            p.required(
+                format_args!("extension.permissions[{i}].used_for"),
+                &perm.used_for,
+            );
+        }
+    }
+
+    for (list, perms) in [
+        ("app.android_permissions", &a.app.android_permissions),
+        ("app.ios_permissions", &a.app.ios_permissions),
+    ] {
+        if !p.wants(list) {
+            continue;
+        }
+        for (i, perm) in perms.iter().enumerate() {
+            if perm.names.iter().all(|n| n.trim().is_empty()) {
+                p.push(format!("{list}[{i}].names"), "names no permission");
+            }
+            p.required(format_args!("{list}[{i}].used_for"), &perm.used_for);
+        }
+    }
+
+    if p.wants("tracking.cookies") {
+        for (i, c) in a.tracking.cookies.iter().enumerate() {
+            p.required(format_args!("tracking.cookies[{i}].name"), &c.name);
+            p.required(
+                format_args!("tracking.cookies[{i}].description"),
+                &c.description,
+            );
+        }
+    }
+
+    if p.wants("custom_sections") {
+        for (i, s) in a.custom_sections.iter().enumerate() {
+            p.required(format_args!("custom_sections[{i}].title"), &s.title);
+            p.required(format_args!("custom_sections[{i}].body"), &s.body);
+        }
+    }
+
+    texts(a, &mut p);
+    p.0
+}
+
+/// The organization's own answers: the product, its contacts, its representatives.
+fn organization(org: &crate::answers::Organization, p: &mut Problems) {
     p.required("organization.product_name", &org.product_name);
     if !org.has_contact_route() {
         p.push(
@@ -42,206 +319,6 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
             );
         }
     }
-    if let Some(age) = a.audience.minimum_age
-        && !is_minimum_age(age.into())
-    {
-        p.push("audience.minimum_age", not_an_age(age));
-    }
-    // No `policy.last_updated` is a draft: it renders marked as not yet published,
-    // and `publish` gives it its date.
-
-    let categories = p.unique_ids(
-        "data.categories",
-        a.data.categories.iter().map(|c| c.id.as_str()),
-    );
-    for (i, c) in a.data.categories.iter().enumerate() {
-        p.required(format_args!("data.categories[{i}].name"), &c.name);
-        p.required(
-            format_args!("data.categories[{i}].description"),
-            &c.description,
-        );
-        // One source or several, never none (GDPR Art. 14(2)(f)).
-        if c.source.is_empty() {
-            p.push(
-                format!("data.categories[{i}].source"),
-                "is required: name where it comes from (one source, or a list of them)",
-            );
-        }
-    }
-    if let Some(f) = &a.data.for_customers {
-        p.url("data.for_customers.dpa_url", f.dpa_url.as_deref());
-    }
-    if let Some(c) = &a.data.subprocessor_changes {
-        p.url(
-            "data.subprocessor_changes.subscribe_url",
-            c.subscribe_url.as_deref(),
-        );
-    }
-    for (i, n) in a.data.not_collected.iter().enumerate() {
-        p.required(format_args!("data.not_collected[{i}].what"), &n.what);
-    }
-
-    p.unique_ids("purposes", a.purposes.iter().map(|x| x.id.as_str()));
-    for (i, x) in a.purposes.iter().enumerate() {
-        p.required(format_args!("purposes[{i}].name"), &x.name);
-        p.required(format_args!("purposes[{i}].description"), &x.description);
-        p.references(
-            format_args!("purposes[{i}].categories"),
-            &x.categories,
-            &categories,
-        );
-    }
-
-    p.unique_ids("processors", a.processors.iter().map(|x| x.id.as_str()));
-    for (i, x) in a.processors.iter().enumerate() {
-        p.required(format_args!("processors[{i}].name"), &x.name);
-        p.required(format_args!("processors[{i}].purpose"), &x.purpose);
-        p.references(
-            format_args!("processors[{i}].categories"),
-            &x.categories,
-            &categories,
-        );
-        for (field, _, url) in x.link_fields() {
-            p.url(format_args!("processors[{i}].{field}"), url.as_deref());
-        }
-    }
-
-    if let Some(t) = &a.telemetry {
-        p.required("telemetry.sends", &t.sends);
-        for (i, id) in t.to.iter().enumerate() {
-            if !a.processors.iter().any(|x| &x.id == id) {
-                p.push(
-                    format!("telemetry.to[{i}]"),
-                    format!("refers to recipient `{id}`, which is not listed under processors"),
-                );
-            }
-        }
-    }
-    if let Some(m) = &a.marketing {
-        p.required("marketing.messages", &m.messages);
-    }
-    if let Some(c) = &a.tracking.consent {
-        p.required("tracking.consent.how", &c.how);
-        p.required("tracking.consent.withdraw", &c.withdraw);
-    }
-    for (i, x) in a.disclosures.iter().enumerate() {
-        p.required(format_args!("disclosures[{i}].when"), &x.when);
-        p.required(format_args!("disclosures[{i}].what"), &x.what);
-        p.references(
-            format_args!("disclosures[{i}].categories"),
-            &x.categories,
-            &categories,
-        );
-    }
-
-    p.url("hosting.endpoint", a.hosting.endpoint.as_deref());
-    // GDPR Art. 13(1)(f): "the means by which to obtain a copy of them or where they
-    // have been made available": a published copy, or a copy on request.
-    p.url(
-        "hosting.safeguards_copy",
-        a.hosting
-            .safeguards_copy
-            .as_deref()
-            .filter(|v| *v != crate::answers::ON_REQUEST),
-    );
-    for (i, s) in a.hosting.stores.iter().enumerate() {
-        p.required(format_args!("hosting.stores[{i}].name"), &s.name);
-        p.required(format_args!("hosting.stores[{i}].holds"), &s.holds);
-        p.references(
-            format_args!("hosting.stores[{i}].categories"),
-            &s.categories,
-            &categories,
-        );
-    }
-
-    for (i, r) in a.retention.rules.iter().enumerate() {
-        p.required(format_args!("retention.rules[{i}].data"), &r.data);
-        p.references(
-            format_args!("retention.rules[{i}].categories"),
-            &r.categories,
-            &categories,
-        );
-        if r.period.is_none() && r.until.is_none() && r.inactive_for.is_none() && r.set_by.is_none()
-        {
-            p.push(
-                format!("retention.rules[{i}]"),
-                "says neither how long (period) nor until when (until, inactive_for, \
-                 set_by) the data is kept",
-            );
-        }
-        if r.period.is_none() && (r.after.is_some() || r.up_to) {
-            p.push(
-                format!("retention.rules[{i}].period"),
-                "is needed when the period counts from an event (after) or is an \
-                 upper bound (up_to)",
-            );
-        }
-        if let Some(id) = &r.set_by
-            && !a.processors.iter().any(|x| &x.id == id)
-        {
-            p.push(
-                format!("retention.rules[{i}].set_by"),
-                format!("refers to recipient `{id}`, which is not listed under processors"),
-            );
-        }
-    }
-    for (i, d) in a.retention.deletion.iter().enumerate() {
-        p.required(format_args!("retention.deletion[{i}].what"), &d.what);
-    }
-
-    for (i, r) in a.rights.rights.iter().enumerate() {
-        if let Some(d) = &r.description {
-            p.required(format_args!("rights.rights[{i}].description"), d);
-        }
-    }
-
-    for (i, m) in a.security.measures.iter().enumerate() {
-        p.required(
-            format_args!("security.measures[{i}].description"),
-            &m.description,
-        );
-    }
-
-    for (i, perm) in a.extension.permissions.iter().enumerate() {
-        if perm.names.iter().all(|n| n.trim().is_empty()) {
-            p.push(
-                format!("extension.permissions[{i}].names"),
-                "names no permission",
-            );
-        }
-        p.required(
-            format_args!("extension.permissions[{i}].used_for"),
-            &perm.used_for,
-        );
-    }
-
-    for (list, perms) in [
-        ("app.android_permissions", &a.app.android_permissions),
-        ("app.ios_permissions", &a.app.ios_permissions),
-    ] {
-        for (i, perm) in perms.iter().enumerate() {
-            if perm.names.iter().all(|n| n.trim().is_empty()) {
-                p.push(format!("{list}[{i}].names"), "names no permission");
-            }
-            p.required(format_args!("{list}[{i}].used_for"), &perm.used_for);
-        }
-    }
-
-    for (i, c) in a.tracking.cookies.iter().enumerate() {
-        p.required(format_args!("tracking.cookies[{i}].name"), &c.name);
-        p.required(
-            format_args!("tracking.cookies[{i}].description"),
-            &c.description,
-        );
-    }
-
-    for (i, s) in a.custom_sections.iter().enumerate() {
-        p.required(format_args!("custom_sections[{i}].title"), &s.title);
-        p.required(format_args!("custom_sections[{i}].body"), &s.body);
-    }
-
-    texts(a, &mut p);
-    p.0
 }
 
 /// Two checks of every text the operator wrote, in one walk over the answers (see
@@ -257,7 +334,7 @@ pub fn problems(a: &Answers) -> Vec<Problem> {
 /// Control characters are listed first, then line breaks, each in file order.
 fn texts(a: &Answers, p: &mut Problems) {
     let mut breaks = Vec::new();
-    super::texts::each_text(a, &mut |path, shape, text| {
+    super::texts::each_text_under(a, p.1, &mut |path, shape, text| {
         if let Some(c) = terminal_safe::first_unsafe(text) {
             p.push(path, has_control_character(c));
         }
@@ -309,10 +386,19 @@ pub fn has_control_character(c: char) -> String {
     )
 }
 
-/// Collects problems; each helper checks one kind of thing.
-struct Problems(Vec<Problem>);
+/// Collects problems; each helper checks one kind of thing. With paths (see
+/// [`problems_under`]), only the checks that can find a problem at or inside one of
+/// them need to run.
+struct Problems<'k>(Vec<Problem>, Option<&'k [String]>);
 
-impl Problems {
+impl Problems<'_> {
+    /// Whether a problem at or inside `path` can be at or inside one of the paths
+    /// asked about (`path` is one of them, inside one, or holds one).
+    fn wants(&self, path: &str) -> bool {
+        self.1
+            .is_none_or(|asked| asked.iter().any(|k| within(k, path) || within(path, k)))
+    }
+
     fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.0.push(Problem::new(path, message));
     }
@@ -488,6 +574,85 @@ mod tests {
 
     use super::*;
     use crate::answers::{DataCategory, Processor, Purpose};
+
+    /// Checking only what can be wrong at some paths finds exactly what checking
+    /// everything finds there, in the same order: on every example, with problems
+    /// put into every list (empty and repeated ids, unknown references, control
+    /// characters, line breaks in names), for every question's path and for paths
+    /// of single entries and fields.
+    #[test]
+    fn problems_under_paths_are_those_of_the_whole_there() {
+        let names = [
+            "acme", "complete", "habitly", "lintel", "shipdesk", "specstep", "stepr", "tabnotes",
+        ];
+        for name in names {
+            let mut a = Answers::example(name);
+            let mut broken = a.clone();
+            broken.organization.product_name = "Bad\u{1b}[2J".into();
+            if let Some(c) = broken.data.categories.first_mut() {
+                c.name = "two\nlines".into();
+                c.source = Default::default();
+            }
+            let first = broken.data.categories.first().cloned();
+            if let Some(c) = first {
+                broken.data.categories.push(c);
+            }
+            if let Some(x) = broken.purposes.first_mut() {
+                x.categories.push("nope".into());
+                x.id = String::new();
+            }
+            if let Some(x) = broken.processors.last_mut() {
+                x.categories.push("nothing".into());
+                x.name = " ".into();
+            }
+            for r in &mut broken.retention.rules {
+                r.period = None;
+                r.until = None;
+            }
+            for answers in [&mut a, &mut broken] {
+                let all = problems(answers);
+                let mut paths: Vec<String> = crate::questions::sections()
+                    .iter()
+                    .flat_map(|s| s.questions.iter().map(|q| q.key.to_owned()))
+                    .collect();
+                paths.extend(all.iter().map(|p| p.path.clone()));
+                paths.extend(
+                    all.iter()
+                        .filter_map(|p| p.path.split_once('[').map(|(list, _)| list.to_owned())),
+                );
+                paths.extend(
+                    ["organization", "data", "data.categories[0]", "waivers"].map(String::from),
+                );
+                for path in &paths {
+                    let asked = std::slice::from_ref(path);
+                    let whole: Vec<_> = all
+                        .iter()
+                        .filter(|p| within(&p.path, path))
+                        .cloned()
+                        .collect();
+                    assert_eq!(problems_under(answers, asked), whole, "{name} at {path}");
+                }
+                let two = ["purposes".to_owned(), "data.categories".to_owned()];
+                let whole: Vec<_> = all
+                    .iter()
+                    .filter(|p| two.iter().any(|k| within(&p.path, k)))
+                    .cloned()
+                    .collect();
+                assert_eq!(problems_under(answers, &two), whole, "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_path_is_within_itself_and_its_ancestors_only() {
+        assert!(within("data.categories", "data.categories"));
+        assert!(within("data.categories[3].name", "data.categories"));
+        assert!(within("data.categories[3].name", "data.categories[3]"));
+        assert!(within("data.categories.x", "data"));
+        assert!(!within("data.categoriesx", "data.categories"));
+        assert!(!within("data", "data.categories"));
+        assert!(!within("data.categories[30]", "data.categories[3]"));
+    }
 
     fn base() -> Answers {
         let mut a = Answers::default();

@@ -21,15 +21,22 @@ pub struct OnDisk {
     pub text: Option<String>,
     /// Its answers (the empty draft when there is no file).
     pub answers: Answers,
+    /// The text is known to be exactly `answers.to_json()` (this program wrote it
+    /// so): a save then writes the new answers the same way, without fitting them
+    /// into the file's own layout (see [`write_answers`]). Not worked out for a file
+    /// read: that would cost every command a serialisation.
+    pub canonical: bool,
 }
 
 /// What an interview last read from or wrote to the file: enough to tell whether
 /// another program wrote it since, and what the interview's own changes are.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Base {
     /// SHA-256 of the bytes; `None` when there was no file.
     hash: Option<[u8; 32]>,
     answers: Answers,
+    /// See [`OnDisk::canonical`].
+    canonical: bool,
 }
 
 /// What saving an interview's answers did.
@@ -55,6 +62,7 @@ impl OnDisk {
         OnDisk {
             text: None,
             answers: Answers::default(),
+            canonical: false,
         }
     }
 
@@ -63,7 +71,16 @@ impl OnDisk {
         Base {
             hash: self.text.as_deref().map(hash),
             answers: self.answers.clone(),
+            canonical: self.canonical,
         }
+    }
+}
+
+/// Two bases are the same file: whether one knows the text to be canonical is a
+/// memo, not part of what it says.
+impl PartialEq for Base {
+    fn eq(&self, other: &Base) -> bool {
+        self.hash == other.hash && self.answers == other.answers
     }
 }
 
@@ -87,6 +104,7 @@ pub fn load_tracked(source: &Source) -> Result<OnDisk, LoadError> {
     Ok(OnDisk {
         text: Some(text),
         answers,
+        canonical: false,
     })
 }
 
@@ -110,6 +128,7 @@ fn read_since(path: &Path, base: &Base) -> Result<OnDisk, LoadError> {
         return Ok(OnDisk {
             text: Some(text),
             answers: base.answers.clone(),
+            canonical: base.canonical,
         });
     }
     let answers =
@@ -117,23 +136,28 @@ fn read_since(path: &Path, base: &Base) -> Result<OnDisk, LoadError> {
     Ok(OnDisk {
         text: Some(text),
         answers,
+        canonical: false,
     })
 }
 
 /// Saves `new` over the file whose current state is `current`, writing only if the
 /// answers differ, and then in the file's own layout: members the file spells out
 /// that the change does not touch (an explicit `false`, a key order of its own)
-/// stay as they are; new members take their place in the model's order. Returns the
-/// file as it now is. The caller holds the file's lock.
+/// stay as they are; new members take their place in the model's order. A file this
+/// program wrote as `to_json` has no layout of its own: the new answers are written
+/// the same way, which fitting them into it would give too, at a fraction of the
+/// cost (a test holds it on every example). Returns the file as it now is. The
+/// caller holds the file's lock.
 pub fn write_answers(path: &Path, current: &OnDisk, new: &Answers) -> Result<OnDisk, String> {
     if current.text.is_some() && current.answers == *new {
         return Ok(current.clone());
     }
-    let text = current
-        .text
-        .as_deref()
-        .and_then(|old| in_layout_of(old, &current.answers, new))
-        .unwrap_or_else(|| new.to_json());
+    let (text, canonical) = match current.text.as_deref() {
+        Some(old) if !current.canonical => {
+            in_layout_of(old, &current.answers, new).unwrap_or_else(|| (new.to_json(), true))
+        }
+        _ => (new.to_json(), true),
+    };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
@@ -141,6 +165,7 @@ pub fn write_answers(path: &Path, current: &OnDisk, new: &Answers) -> Result<OnD
     Ok(OnDisk {
         text: Some(text),
         answers: new.clone(),
+        canonical,
     })
 }
 
@@ -301,12 +326,21 @@ fn merge_values(
 /// The old answers were upgraded when they were read (see [`crate::answers::migrate`]);
 /// the text still holds the version it was written with, so that is what the layout
 /// compares with, and a version 1 file is written as the current version.
-fn in_layout_of(old: &str, old_answers: &Answers, new: &Answers) -> Option<String> {
+/// [`super::layout::rewrite`] of the file for the new answers, and whether the text
+/// is what `new.to_json()` writes (so the next save need not fit it again).
+fn in_layout_of(old: &str, old_answers: &Answers, new: &Answers) -> Option<(String, bool)> {
     let mut as_written = old_answers.to_file_value();
     as_written["schema_version"] = migrate::file_version(old)?.into();
-    let text = super::layout::rewrite(old, &as_written, &new.to_file_value())?;
+    let new_value = new.to_file_value();
+    let text = super::layout::rewrite(old, &as_written, &new_value)?;
     // Whatever the layout kept, the file must say exactly the new answers.
-    (Answers::from_json(&text).ok()? == *new).then_some(text)
+    if Answers::from_json(&text).ok()? != *new {
+        return None;
+    }
+    let mut canonical = serde_json::to_string_pretty(&new_value).ok()?;
+    canonical.push('\n');
+    let is_canonical = canonical == text;
+    Some((text, is_canonical))
 }
 
 #[cfg(test)]

@@ -9,11 +9,12 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use super::editors::Editor;
+use super::editors::records::Items;
 use super::editors::text::TextInput;
 use super::preview::Preview;
 use crate::answers::Answers;
 use crate::answers::Problem;
-use crate::answers::set::{answer_at, get_value};
+use crate::answers::set::answer_at;
 use crate::catalog::Catalog;
 use crate::check::Finding;
 use crate::cli::Exit;
@@ -302,10 +303,14 @@ impl App {
             .unwrap_or((0, 0));
         (doc.section, doc.question) = start;
         doc.sidebar = doc.section;
+        // The preview, the findings and the completion are worked out after the
+        // first frame is drawn (`tui::run_loop`), as after a confirmed answer: on a
+        // file of thousands of entries they took a tenth of a second before anything
+        // was on screen.
+        doc.stale = true;
         self.doc = Some(doc);
         self.screen = Screen::Wizard;
         self.reset_editor();
-        self.refresh_preview();
     }
 
     fn all_steps(&self) -> Vec<(usize, usize)> {
@@ -356,6 +361,13 @@ impl App {
     pub fn reset_editor(&mut self) {
         let q = self.question();
         let d = self.doc();
+        // A long list of the answers is read from them as it is shown, not copied.
+        if matches!(q.kind, questions::Kind::Records(_))
+            && let Some(list) = super::editors::records::List::of_answers(q.key, &d.answers)
+        {
+            self.set_editor(Editor::List(list));
+            return;
+        }
         let current = self
             .current_value()
             .filter(|v| is_answered(Some(v)) || v.is_boolean());
@@ -368,9 +380,13 @@ impl App {
             answers: &d.answers,
             catalog: &self.catalog,
         };
-        let editor = Editor::for_question(q, current.as_ref(), &ctx);
+        let editor = Editor::for_question(q, current, &ctx);
+        self.set_editor(editor);
+    }
+
+    fn set_editor(&mut self, editor: Editor) {
         let d = self.doc_mut();
-        d.editor = editor;
+        drop_aside(std::mem::replace(&mut d.editor, editor));
         d.dirty = false;
         d.errors.clear();
         d.question_nudge = 0;
@@ -384,7 +400,6 @@ impl App {
 
     fn count_completion(&self) -> Vec<(usize, usize)> {
         let d = self.doc();
-        let doc = d.answers.to_value();
         let scope = Scope {
             answers: &d.answers,
             record: None,
@@ -400,9 +415,7 @@ impl App {
                 // A suggestion not yet confirmed is not an answer the operator gave.
                 let answered = applicable
                     .iter()
-                    .filter(|q| {
-                        is_answered(get_value(&doc, q.key)) && !d.answers.has_unconfirmed(q.key)
-                    })
+                    .filter(|q| answered(&d.answers, q.key) && !d.answers.has_unconfirmed(q.key))
                     .count();
                 (answered, applicable.len())
             })
@@ -463,5 +476,28 @@ impl App {
     /// problems if a reference names no catalog entry.
     pub fn policy(&self) -> Result<Policy, Vec<Problem>> {
         Policy::resolve(&self.doc().answers, &self.catalog)
+    }
+}
+
+/// Whether the question at `key` has an answer, read without serialising the
+/// answers: a long list is answered when it has an entry (serialising all of them
+/// to count a section's answers doubled the wizard's memory on a large file).
+fn answered(answers: &Answers, key: &str) -> bool {
+    match answers.entries(key) {
+        Some(list) => list.count() > 0,
+        None => is_answered(answer_at(answers, key).as_ref()),
+    }
+}
+
+/// Frees the editor of a question left behind; a list of thousands of entries is
+/// freed on another thread, as freeing its 5,000 JSON records took as long as
+/// building the next question's editor.
+fn drop_aside(editor: Editor) {
+    const LARGE: usize = 1_000;
+    match editor {
+        Editor::List(list) if matches!(&list.items, Items::Json(items) if items.len() > LARGE) => {
+            std::thread::spawn(move || drop(list));
+        }
+        editor => drop(editor),
     }
 }

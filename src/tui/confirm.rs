@@ -88,7 +88,7 @@ fn target(app: &App) -> String {
     let d = app.doc();
     if let Editor::List(list) = &d.editor
         && list.open.is_none()
-        && list.cursor < list.items.len()
+        && list.cursor < list.len()
     {
         let entry = format!("{q}.{}", list.cursor);
         if d.answers.has_unconfirmed(&entry)
@@ -114,7 +114,7 @@ fn confirm_one(app: &mut App) -> Vec<Cmd> {
     if let Editor::List(list) = &mut d.editor
         && left_here
     {
-        list.cursor = (list.cursor + 1).min(list.items.len().saturating_sub(1));
+        list.cursor = (list.cursor + 1).min(list.len().saturating_sub(1));
     } else {
         next_to_do(app);
     }
@@ -234,6 +234,7 @@ mod tests {
             None,
             Saved::Saved,
         );
+        app.refresh_if_stale();
         super::first_to_do(&mut app);
         app
     }

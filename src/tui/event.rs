@@ -13,7 +13,7 @@ use super::editors::text::TextInput;
 use super::editors::{Ctx, Editor, Outcome};
 use super::keys;
 use super::strings;
-use crate::answers::set::{problems_at, set_value_in};
+use crate::answers::set::{Undo, problems_at, set_value_in};
 use crate::answers::{Answers, AnswersError};
 use crate::cli::Exit;
 use crate::policy::Policy;
@@ -724,22 +724,27 @@ fn commit_with(
     let key = app.question().key;
     let mut keys = vec![key];
     keys.extend(others.iter().map(|(k, _)| *k));
-    let mut updated = app.doc().answers.clone();
+    // Set in place and put back if refused: copying the answers to judge one was as
+    // slow as the file is large.
+    let answers = &mut app.doc_mut().answers;
+    let undo = Undo::before(answers, &keys);
     for (k, v) in others.into_iter().chain([(key, value)]) {
-        match set_value_in(&mut updated, k, v) {
-            Ok(()) => {}
+        let refused = match set_value_in(answers, k, v) {
+            Ok(()) => continue,
             Err(AnswersError::Overrides(problems)) => {
-                return Err(problems.iter().map(ToString::to_string).collect());
+                problems.iter().map(ToString::to_string).collect()
             }
-            Err(other) => return Err(vec![other.to_string()]),
-        }
+            Err(other) => vec![other.to_string()],
+        };
+        undo.restore(answers);
+        return Err(refused);
     }
-    let problems = problems_at(&updated, &keys);
+    let problems = problems_at(answers, &keys);
     if !problems.is_empty() {
+        undo.restore(answers);
         return Err(problems.iter().map(ToString::to_string).collect());
     }
     let d = app.doc_mut();
-    d.answers = updated;
     d.errors.clear();
     d.dirty = false;
     d.stale = true;

@@ -127,6 +127,44 @@ fn an_idle_wizard_draws_nothing_and_waits_for_input() {
     assert!(idle.iter().all(|s| *s == Step::Read(None)), "{idle:?}");
 }
 
+/// Opened, the wizard draws its first frame before working out the preview, the
+/// findings and the completion, then draws them, then waits.
+#[test]
+fn the_first_frame_is_drawn_before_the_preview_is_worked_out() {
+    let mut app = app();
+    assert!(app.doc().stale, "the preview is still to do");
+    let log = Log::default();
+    let signalled = AtomicUsize::new(0);
+    let mut input = Script {
+        events: VecDeque::new(),
+        log: &log,
+        signalled: &signalled,
+    };
+    let mut save = |_: &std::path::Path, _: &crate::store::Base, _: &Answers, _: &str| {
+        unreachable!("nothing to save")
+    };
+    let mut draw = |app: &App| {
+        log.borrow_mut().push(Step::Draw(
+            if app.doc().stale {
+                "stale"
+            } else {
+                "caught up"
+            },
+            false,
+        ));
+        Ok(())
+    };
+    run_loop(&mut app, &mut save, &mut input, &signalled, &mut draw).unwrap();
+    assert_eq!(
+        log.into_inner()[..3],
+        [
+            Step::Draw("stale", false),
+            Step::Draw("caught up", false),
+            Step::Read(None)
+        ]
+    );
+}
+
 #[test]
 fn a_resize_draws_one_frame() {
     let (_, steps) = run(app(), vec![None, Some(Event::Resize(100, 30)), None, None]);

@@ -87,25 +87,44 @@ impl Preview {
     }
 
     /// The part of the policy written by the interview section `section`: from its
-    /// heading to the next one. `None` when the policy has no such part yet.
-    pub fn section(&self, section: &str) -> Option<String> {
+    /// heading to the next one. `None` when the policy has no such part yet. A slice
+    /// of the preview, found without splitting the rest of it into lines: the part is
+    /// looked for whenever another section is reached, and the policy of a large file
+    /// is megabytes long.
+    pub fn section(&self, section: &str) -> Option<&str> {
         let markdown = self.markdown.as_deref()?;
-        let lines: Vec<&str> = markdown.lines().collect();
         for heading in headings(section) {
-            let Some(start) = lines
-                .iter()
-                .position(|l| l.starts_with("## ") && l.ends_with(heading))
+            let Some(start) =
+                line_starts(markdown).find(|&at| is_heading(&markdown[at..], heading))
             else {
                 continue;
             };
-            let end = lines[start + 1..]
-                .iter()
-                .position(|l| l.starts_with("## "))
-                .map_or(lines.len(), |e| start + 1 + e);
-            return Some(lines[start..end].join("\n").trim_end().to_owned());
+            let after = markdown[start..]
+                .find('\n')
+                .map_or(markdown.len(), |n| start + n + 1);
+            let end = line_starts(markdown)
+                .skip_while(|&at| at < after)
+                .find(|&at| markdown[at..].starts_with("## "))
+                .unwrap_or(markdown.len());
+            return Some(markdown[start..end].trim_end());
         }
         None
     }
+}
+
+/// The byte offsets where the lines of `text` start.
+fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    std::iter::once(0).chain(
+        text.match_indices('\n')
+            .map(|(i, _)| i + 1)
+            .filter(move |&i| i < text.len()),
+    )
+}
+
+/// Whether the line starting `rest` is a `## ` heading ending with `heading`.
+fn is_heading(rest: &str, heading: &str) -> bool {
+    let line = rest.split('\n').next().unwrap_or("");
+    line.starts_with("## ") && line.ends_with(heading)
 }
 
 /// The answers with every required answer still missing filled with a visible
@@ -128,7 +147,32 @@ fn with_placeholders(answers: &Answers) -> Answers {
 
 #[cfg(test)]
 mod tests {
-    use super::headings;
+    use super::{Preview, headings};
+
+    /// The part is what splitting the policy into lines finds: from its heading to
+    /// the next, without the blank lines at its end; the last part runs to the end.
+    #[test]
+    fn a_part_runs_from_its_heading_to_the_next() {
+        let markdown = "# Policy\n\n## 1. Who we are\n\nAcme.\n\n## 2. What we collect\n\n- a\n- b\n\n\n## 3. Contact\nmail\n";
+        let preview = Preview {
+            markdown: Some(markdown.to_owned()),
+            ..Preview::default()
+        };
+        assert_eq!(
+            preview.section("data"),
+            Some("## 2. What we collect\n\n- a\n- b")
+        );
+        assert_eq!(
+            preview.section("organization"),
+            Some("## 1. Who we are\n\nAcme.")
+        );
+        assert_eq!(preview.section("retention"), None);
+        let last = Preview {
+            markdown: Some("## 9. Contact\nmail".to_owned()),
+            ..Preview::default()
+        };
+        assert_eq!(last.section("organization"), Some("## 9. Contact\nmail"));
+    }
 
     /// Every interview section with questions about the policy's text has a part of
     /// the policy to preview (the policy's own settings and custom sections do not).

@@ -11,11 +11,17 @@ pub const NOT_LEGAL_ADVICE: &str =
 pub const SECTIONS: &str = "Sections";
 pub const PREVIEW: &str = "Preview (Markdown)";
 pub const PREVIEW_DRAFT: &str = "Draft preview: missing answers are shown as ‹placeholders›.";
+pub const PREVIEW_RENDERING: &str = "Rendering the preview…";
 pub const PREVIEW_CANNOT: &str = "The preview appears once these answers are fixed:";
 pub const PREVIEW_NOT_YET: &str =
     "This part of the interview adds nothing to the policy yet; the policy so far:";
 pub const LAST_QUESTION: &str =
     "That was the last question. Ctrl-R reviews the policy and publishes it.";
+/// Under the first findings about a question, when there are more.
+pub fn more_findings(n: usize) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("… and {n} more finding{s} about this question: Ctrl-R lists them all.")
+}
 pub const FIRST_QUESTION: &str = "This is the first question.";
 pub const NOTHING_APPLIES: &str = "No question in this section applies to your answers so far.";
 pub const SAVED: &str = "saved";

@@ -28,6 +28,8 @@ fn app_with(answers: Answers) -> App {
         None,
         Saved::NotYet,
     );
+    // As the runtime does once the first frame is drawn.
+    app.refresh_if_stale();
     app
 }
 
@@ -794,6 +796,60 @@ fn snapshot_multi_line_answer_being_edited() {
         press(&mut app, KeyCode::Up);
     }
     insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+/// Opening draws the question at once; the preview, the findings and each
+/// section's count follow in the next frame (worked out after the first is drawn:
+/// on a large file they took a tenth of a second before anything showed).
+#[test]
+fn the_first_frame_comes_before_the_preview() {
+    let mut app = App::new(Renderer::for_format(None, Format::Markdown).unwrap());
+    app.open(
+        PathBuf::from("/tmp/policies/stepr.json"),
+        Some("stepr".to_owned()),
+        example("stepr"),
+        None,
+        Saved::Saved,
+    );
+    let first = screen(&app, 100, 30);
+    assert!(first.contains(super::strings::PREVIEW_RENDERING), "{first}");
+    assert!(!first.contains(super::strings::PREVIEW_CANNOT), "{first}");
+    assert!(first.contains("About you"), "sections listed: {first}");
+    assert!(!first.contains("/4"), "no counts yet: {first}");
+    assert!(app.refresh_if_stale());
+    let next = screen(&app, 100, 30);
+    assert!(!next.contains(super::strings::PREVIEW_RENDERING), "{next}");
+    assert!(next.contains("## "), "the preview: {next}");
+}
+
+/// A question with more findings than fit says how many more there are, and where
+/// they all are; each shown finding is one of the question's.
+#[test]
+fn a_question_shows_its_first_findings_and_counts_the_rest() {
+    let mut answers = example("stepr");
+    let template = answers.purposes[0].clone();
+    for i in 0..12 {
+        let mut p = template.clone();
+        p.id = format!("extra-{i}");
+        p.legal_basis = Default::default();
+        answers.purposes.push(p);
+    }
+    let mut app = app_with(answers);
+    go_to(&mut app, "purposes");
+    let about: Vec<_> = app
+        .doc()
+        .findings
+        .iter()
+        .filter(|f| f.answer.starts_with("purposes"))
+        .collect();
+    assert!(about.len() > 12, "{}", about.len());
+    let text = screen(&app, 200, 60);
+    let shown = text.matches("error (GDPR Art. 13(1)(c))").count();
+    assert_eq!(shown, 5, "{text}");
+    assert!(
+        text.contains(&super::strings::more_findings(about.len() - 5)),
+        "{text}"
+    );
 }
 
 #[test]

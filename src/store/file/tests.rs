@@ -288,3 +288,80 @@ fn a_version_1_file_becomes_version_2_only_when_a_save_changes_it() {
         "already current"
     );
 }
+
+/// A file this program wrote (`to_json`) has no layout of its own to keep: fitting
+/// new answers into it gives exactly what `to_json` writes for them, so a save over
+/// such a file writes that directly. Held on every example, for every question's
+/// answer changed (emptied, or flipped for a yes/no).
+#[test]
+fn fitting_answers_into_a_file_this_program_wrote_is_writing_them() {
+    use crate::answers::set::{answer_at, set_value};
+    use serde_json::Value;
+    for name in [
+        "acme", "complete", "habitly", "shipdesk", "specstep", "stepr", "tabnotes",
+    ] {
+        let a = Answers::example(name);
+        let written = a.to_json();
+        let mut changed = 0;
+        for section in crate::questions::sections() {
+            for q in &section.questions {
+                let value = match answer_at(&a, q.key) {
+                    Some(Value::Array(items)) if !items.is_empty() => {
+                        Value::Array(items[1..].to_vec())
+                    }
+                    Some(Value::String(s)) if !s.is_empty() => {
+                        Value::String(format!("{s} (changed)"))
+                    }
+                    Some(Value::Bool(b)) => Value::Bool(!b),
+                    _ => continue,
+                };
+                let Ok(b) = set_value(&a, q.key, value) else {
+                    continue;
+                };
+                if b == a {
+                    continue;
+                }
+                changed += 1;
+                assert_eq!(
+                    in_layout_of(&written, &a, &b),
+                    Some((b.to_json(), true)),
+                    "{name}: {}",
+                    q.key
+                );
+            }
+        }
+        assert!(changed > 10, "{name}: only {changed} answers changed");
+    }
+}
+
+/// An interview's saves: over a hand-written file the first keeps its layout and
+/// knows the result is not what `to_json` writes; once the file is what this program
+/// writes, the next saves write `to_json` directly.
+#[test]
+fn an_interview_writes_canonically_once_the_file_is() {
+    let (_dir, path) = with_file(COMPLETE);
+    let disk = read_on_disk(&path).unwrap();
+    assert!(!disk.canonical, "not worked out on reading");
+    let first = set(&disk.answers, "organization.legal_form", "a cooperative");
+    let synced = save_interview(&path, &disk.base(), &first).unwrap();
+    assert!(!synced.base.canonical, "complete.json spells out defaults");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        COMPLETE.replace("a German limited company", "a cooperative")
+    );
+
+    let canonical = first.to_json();
+    std::fs::write(&path, &canonical).unwrap();
+    let disk = read_on_disk(&path).unwrap();
+    let second = set(&first, "organization.legal_form", "a sole trader");
+    let synced = save_interview(&path, &disk.base(), &second).unwrap();
+    assert!(
+        synced.base.canonical,
+        "fitted into a canonical file: still canonical"
+    );
+    let third = set(&second, "organization.product_name", "Acme Two");
+    let synced = save_interview(&path, &synced.base, &third).unwrap();
+    assert!(synced.base.canonical);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), third.to_json());
+    assert_eq!(read_on_disk(&path).unwrap().answers, third);
+}

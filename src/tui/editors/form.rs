@@ -587,7 +587,7 @@ impl Form {
         let current = answer
             .or(from_catalog)
             .or_else(|| field.suggest.and_then(|s| s(&scope)));
-        let mut editor = Editor::for_question(field, current.as_ref(), ctx);
+        let mut editor = Editor::for_question(field, current, ctx);
         let from = |key: &str| catalogs.iter().any(|k| k == key);
         match &mut editor {
             Editor::Choice(choice) if !catalogs.is_empty() => {

@@ -76,7 +76,10 @@ fn owned(choices: &[(&str, &str)]) -> Vec<(String, String)> {
 impl Editor {
     /// The editor for a question, starting from its current answer (or suggestion).
     /// A list of short texts inside a record is typed on one line.
-    pub fn for_question(q: &Question, current: Option<&Value>, ctx: &Ctx) -> Editor {
+    /// The answer is taken, not borrowed: a list's editor keeps its entries, and
+    /// copying 5,000 of them was most of the time to reach the question.
+    pub fn for_question(q: &Question, answer: Option<Value>, ctx: &Ctx) -> Editor {
+        let current = answer.as_ref();
         match &q.kind {
             Kind::YesNo => Editor::YesNo(yes_no::YesNo::new(current)),
             Kind::Maybe => Editor::Maybe(maybe::Maybe::new(current)),
@@ -117,8 +120,8 @@ impl Editor {
             }
             Kind::Country => Editor::Countries(countries::Countries::new(current, true)),
             Kind::Countries => Editor::Countries(countries::Countries::new(current, false)),
-            Kind::Records(_) => Editor::List(records::List::new(current)),
-            Kind::Lines if q.key.contains('.') => Editor::List(records::List::new(current)),
+            Kind::Records(_) => Editor::List(records::List::new(answer)),
+            Kind::Lines if q.key.contains('.') => Editor::List(records::List::new(answer)),
             Kind::Group(_) => Editor::Group(group::Group::new(current)),
             Kind::Paragraph | Kind::Document => {
                 Editor::TextArea(text_area::TextAreaEditor::new(&q.kind, current))

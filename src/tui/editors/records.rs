@@ -4,6 +4,8 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use super::Ctx;
@@ -26,9 +28,21 @@ pub enum Open {
     Line(Option<usize>, TextInput),
 }
 
+/// The entries a list editor shows.
+#[derive(Debug, Clone)]
+pub enum Items {
+    /// Its own copy, as JSON: a list inside an entry, a short list, a suggestion,
+    /// or a list after a change to it was saved.
+    Json(Vec<Value>),
+    /// A long list of the answers (see `Answers::entries`), read one entry at a time
+    /// when shown or opened, and whole only to change it: reaching the question of
+    /// 5,000 data categories copied all of them as JSON, ten times a keystroke's time.
+    Answers { key: &'static str, len: usize },
+}
+
 #[derive(Debug, Clone)]
 pub struct List {
-    pub items: Vec<Value>,
+    pub items: Items,
     pub cursor: usize,
     pub open: Option<Open>,
     /// The last entry removed and where it was, until `u` puts it back, with the
@@ -128,12 +142,24 @@ fn describe(refs: &[Reference]) -> String {
 }
 
 impl List {
-    pub fn new(current: Option<&Value>) -> List {
+    pub fn new(current: Option<Value>) -> List {
+        List::of(Items::Json(match current {
+            Some(Value::Array(items)) => items,
+            _ => Vec::new(),
+        }))
+    }
+
+    /// The editor of the answers' own list at `key`, when it is one of those read
+    /// one entry at a time and has entries (an empty one may start from a
+    /// suggestion, which is not in the answers).
+    pub fn of_answers(key: &'static str, answers: &crate::answers::Answers) -> Option<List> {
+        let len = answers.entries(key)?.count();
+        (len > 0).then(|| List::of(Items::Answers { key, len }))
+    }
+
+    fn of(items: Items) -> List {
         List {
-            items: current
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default(),
+            items,
             cursor: 0,
             open: None,
             removed: None,
@@ -141,20 +167,58 @@ impl List {
         }
     }
 
-    /// The list as the answer now stands, after a change was saved.
-    pub fn accepted(&mut self, value: &Value) {
-        let items = value.as_array().cloned().unwrap_or_default();
-        if items.len() > self.items.len() && self.open.is_some() {
-            // A new entry: the cursor goes to it.
-            self.cursor = items.len() - 1;
+    /// How many entries the list has.
+    pub fn len(&self) -> usize {
+        match &self.items {
+            Items::Json(items) => items.len(),
+            Items::Answers { len, .. } => *len,
         }
-        self.items = items;
-        self.open = None;
-        self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
     }
 
-    fn with(&self, at: Option<usize>, item: Value) -> Value {
-        let mut items = self.items.clone();
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Entry `i`, as JSON.
+    fn item<'a>(&'a self, i: usize, answers: &crate::answers::Answers) -> Option<Cow<'a, Value>> {
+        match &self.items {
+            Items::Json(items) => items.get(i).map(Cow::Borrowed),
+            Items::Answers { key, .. } => answers.entries(key)?.entry_json(i).map(Cow::Owned),
+        }
+    }
+
+    /// Every entry, as JSON: the list to change.
+    fn all(&self, answers: &crate::answers::Answers) -> Vec<Value> {
+        match &self.items {
+            Items::Json(items) => items.clone(),
+            // All the answers hold now (another program's save may have changed
+            // them while an entry was open), not only the `len` shown.
+            Items::Answers { key, .. } => answers.entries(key).map_or_else(Vec::new, |list| {
+                (0..list.count())
+                    .filter_map(|i| list.entry_json(i))
+                    .collect()
+            }),
+        }
+    }
+
+    /// The list as the answer now stands, after a change was saved.
+    pub fn accepted(&mut self, value: &Value) {
+        let len = value.as_array().map_or(0, Vec::len);
+        if len > self.len() && self.open.is_some() {
+            // A new entry: the cursor goes to it.
+            self.cursor = len - 1;
+        }
+        self.items = match self.items {
+            // The answers now hold this list: it is read from there as before.
+            Items::Answers { key, .. } => Items::Answers { key, len },
+            Items::Json(_) => Items::Json(value.as_array().cloned().unwrap_or_default()),
+        };
+        self.open = None;
+        self.cursor = self.cursor.min(self.len().saturating_sub(1));
+    }
+
+    fn with(&self, at: Option<usize>, item: Value, answers: &crate::answers::Answers) -> Value {
+        let mut items = self.all(answers);
         match at {
             Some(i) => items[i] = item,
             None => items.push(item),
@@ -162,8 +226,9 @@ impl List {
         Value::Array(items)
     }
 
-    fn open_at(&mut self, at: Option<usize>, q: &Question) {
-        let existing = at.and_then(|i| self.items.get(i));
+    fn open_at(&mut self, at: Option<usize>, q: &Question, answers: &crate::answers::Answers) {
+        let existing = at.and_then(|i| self.item(i, answers));
+        let existing = existing.as_deref();
         self.open = Some(match &q.kind {
             Kind::Records(_) => Open::Record(at, Form::new(existing, false)),
             _ => Open::Line(
@@ -181,7 +246,7 @@ impl List {
                     return Outcome::Ignored;
                 };
                 return match form.handle(key, &records.fields, ctx) {
-                    FormOutcome::Save(record) => Outcome::Apply(self.with(at, record)),
+                    FormOutcome::Save(record) => Outcome::Apply(self.with(at, record, ctx.answers)),
                     FormOutcome::Cancel | FormOutcome::Remove => {
                         self.open = None;
                         Outcome::Consumed
@@ -202,7 +267,7 @@ impl List {
                     }
                     KeyCode::Enter => {
                         let line = Value::from(input.text.trim());
-                        Outcome::Apply(self.with(at, line))
+                        Outcome::Apply(self.with(at, line, ctx.answers))
                     }
                     _ if input.handle(key) => Outcome::Consumed,
                     _ => Outcome::Ignored,
@@ -210,13 +275,13 @@ impl List {
             }
             None => {}
         }
-        let n = self.items.len();
+        let n = self.len();
         self.cursor = self.cursor.min(n.saturating_sub(1));
         let shift = key.modifiers.contains(KeyModifiers::SHIFT);
         if let Some((at, refs)) = self.confirm.take() {
             // "… is used by 2 purposes: x again removes it there too."
             if matches!(key.code, KeyCode::Char('x') | KeyCode::Delete) && at < n {
-                let mut items = self.items.clone();
+                let mut items = self.all(ctx.answers);
                 let item = items.remove(at);
                 let others = refs.iter().map(|r| (r.key, r.without.clone())).collect();
                 self.removed = Some(Removed {
@@ -229,17 +294,23 @@ impl List {
             return Outcome::Consumed;
         }
         match key.code {
-            KeyCode::Up if shift => return self.swap(-1),
-            KeyCode::Down if shift => return self.swap(1),
-            KeyCode::Char('[') => return self.swap(-1),
-            KeyCode::Char(']') => return self.swap(1),
+            KeyCode::Up if shift => return self.swap(-1, ctx.answers),
+            KeyCode::Down if shift => return self.swap(1, ctx.answers),
+            KeyCode::Char('[') => return self.swap(-1, ctx.answers),
+            KeyCode::Char(']') => return self.swap(1, ctx.answers),
             KeyCode::Up if n > 0 => self.cursor = (self.cursor + n - 1) % n,
             KeyCode::Down if n > 0 => self.cursor = (self.cursor + 1) % n,
-            KeyCode::Char('a') | KeyCode::Insert => self.open_at(None, q),
-            KeyCode::Enter if n == 0 => self.open_at(None, q),
-            KeyCode::Enter | KeyCode::Char('e') if n > 0 => self.open_at(Some(self.cursor), q),
+            KeyCode::Char('a') | KeyCode::Insert => self.open_at(None, q, ctx.answers),
+            KeyCode::Enter if n == 0 => self.open_at(None, q, ctx.answers),
+            KeyCode::Enter | KeyCode::Char('e') if n > 0 => {
+                self.open_at(Some(self.cursor), q, ctx.answers)
+            }
             KeyCode::Char('x') | KeyCode::Delete if n > 0 => {
-                let id = self.items[self.cursor].get("id").and_then(Value::as_str);
+                let item = self.item(self.cursor, ctx.answers);
+                let id = item
+                    .as_deref()
+                    .and_then(|v| v.get("id"))
+                    .and_then(Value::as_str);
                 if let (true, Some(id)) = (q.key == "data.categories", id) {
                     let refs = references(ctx.answers, id);
                     if !refs.is_empty() {
@@ -247,7 +318,7 @@ impl List {
                         return Outcome::Consumed;
                     }
                 }
-                let mut items = self.items.clone();
+                let mut items = self.all(ctx.answers);
                 let item = items.remove(self.cursor);
                 self.removed = Some(Removed {
                     at: self.cursor,
@@ -260,7 +331,7 @@ impl List {
                 let Some(Removed { at, item, others }) = self.removed.take() else {
                     return Outcome::Consumed;
                 };
-                let mut items = self.items.clone();
+                let mut items = self.all(ctx.answers);
                 let at = at.min(items.len());
                 items.insert(at, item);
                 self.cursor = at;
@@ -275,12 +346,12 @@ impl List {
         Outcome::Consumed
     }
 
-    fn swap(&mut self, by: isize) -> Outcome {
+    fn swap(&mut self, by: isize, answers: &crate::answers::Answers) -> Outcome {
         let to = self.cursor as isize + by;
-        if self.items.is_empty() || to < 0 || to as usize >= self.items.len() {
+        if self.is_empty() || to < 0 || to as usize >= self.len() {
             return Outcome::Consumed;
         }
-        let mut items = self.items.clone();
+        let mut items = self.all(answers);
         items.swap(self.cursor, to as usize);
         self.cursor = to as usize;
         Outcome::Apply(Value::Array(items))
@@ -310,12 +381,10 @@ impl List {
                 let Kind::Records(records) = &q.kind else {
                     return Vec::new();
                 };
-                let title = match at {
-                    Some(i) => format!(
-                        "Editing {noun} {}: {}",
-                        i + 1,
-                        summary(&self.items[*i], ctx.answers)
-                    ),
+                let title = match at.and_then(|i| Some((i, self.item(i, ctx.answers)?))) {
+                    Some((i, item)) => {
+                        format!("Editing {noun} {}: {}", i + 1, summary(&item, ctx.answers))
+                    }
                     None => format!("New {noun}"),
                 };
                 let mut lines = vec![Line::styled(
@@ -332,7 +401,7 @@ impl List {
                 }),
                 input.line(None),
             ],
-            None if self.items.is_empty() => {
+            None if self.is_empty() => {
                 let mut lines = vec![Line::from(format!(
                     "No {} yet. Press a (or Enter) to add one.",
                     plural(noun)
@@ -343,27 +412,24 @@ impl List {
             None => {
                 // An entry that is an unconfirmed suggestion of its own says so;
                 // Ctrl-Y on it confirms it alone (`tui::confirm`).
-                let suggested = ctx.answers.unconfirmed_entries(q.key, self.items.len());
+                let suggested = ctx.answers.unconfirmed_entries(q.key, self.len());
                 let label = |i: usize| {
                     let mark = if suggested[i] {
                         strings::ENTRY_SUGGESTED
                     } else {
                         ""
                     };
-                    format!("{}. {}{mark}", i + 1, summary(&self.items[i], ctx.answers))
+                    let item = self.item(i, ctx.answers).unwrap_or_default();
+                    format!("{}. {}{mark}", i + 1, summary(&item, ctx.answers))
                 };
-                let mut lines = rows_in_view(
-                    self.items.len(),
-                    self.cursor,
-                    height.saturating_sub(1),
-                    label,
-                );
+                let n = self.len();
+                let mut lines = rows_in_view(n, self.cursor, height.saturating_sub(1), label);
                 lines.extend(self.status_lines(noun, summary, ctx.answers));
                 lines.push(Line::styled(
                     format!(
                         "{} {}",
-                        self.items.len(),
-                        if self.items.len() == 1 {
+                        n,
+                        if n == 1 {
                             noun.to_owned()
                         } else {
                             plural(noun)
@@ -410,9 +476,8 @@ impl List {
         let warn = crate::tui::ui::style::warn();
         if let Some((at, refs)) = &self.confirm {
             let name = self
-                .items
-                .get(*at)
-                .map(|v| summary(v, answers))
+                .item(*at, answers)
+                .map(|v| summary(&v, answers))
                 .unwrap_or_default();
             return vec![Line::styled(
                 format!(

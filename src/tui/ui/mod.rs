@@ -71,24 +71,26 @@ fn scrolled(
 ) {
     let inner = block.inner(area);
     let lines = wrap::wrap(&lines, usize::from(inner.width));
-    scrolled_rows(frame, area, block, &lines, scroll, hint);
+    scrolled_rows(frame, area, block, &lines, lines.len(), scroll, hint);
 }
 
-/// [`scrolled`], for rows already wrapped to the pane's inner width; only the rows
-/// in view are handed to ratatui.
+/// [`scrolled`], for rows already wrapped to the pane's inner width, `total` of them
+/// in all (`lines` holds at least those down to the end of the view, or all of
+/// them); only the rows in view are handed to ratatui.
 fn scrolled_rows(
     frame: &mut Frame,
     area: Rect,
     block: Block,
     lines: &[Line<'static>],
+    total: usize,
     scroll: &Scroll,
     hint: &'static str,
 ) {
     let inner = block.inner(area);
-    let total = lines.len();
     let offset = scroll.visible(total, inner.height);
     let from = usize::from(offset).min(total);
-    let to = (from + usize::from(inner.height)).min(total);
+    let to = (from + usize::from(inner.height)).min(lines.len());
+    let from = from.min(to);
     let paragraph = Paragraph::new(lines[from..to].to_vec());
     let hidden = total.saturating_sub(usize::from(inner.height));
     let block = if hidden > 0 {

@@ -105,20 +105,24 @@ fn offers_found(app: &App) -> bool {
 
 fn sidebar(app: &App, frame: &mut Frame, area: Rect) {
     let d = app.doc();
-    let completion = app.completion().iter().copied();
+    // Before the first frame's completion is worked out, the sections without counts.
+    let completion = app.completion();
     let lines: Vec<Line> = app
         .sections
         .iter()
-        .zip(completion)
         .enumerate()
-        .map(|(i, (s, (done, total)))| {
+        .map(|(i, s)| {
+            let (done, total) = completion.get(i).copied().unwrap_or((0, 1));
             let mark = match (done, total) {
                 (_, 0) => "-",
                 (d, t) if d == t => "✓",
                 _ => " ",
             };
             let here = if i == d.section { "›" } else { " " };
-            let count = format!("{done}/{total}");
+            let count = match completion.get(i) {
+                Some(_) => format!("{done}/{total}"),
+                None => String::new(),
+            };
             let width = area.width.saturating_sub(2) as usize;
             let name_width = width.saturating_sub(count.len() + 4);
             let title: String = s.title.chars().take(name_width).collect();
@@ -214,7 +218,11 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
     if !findings.is_empty() {
         lines.push(Line::default());
     }
-    for f in findings {
+    // A list of thousands of entries can have thousands of findings; the pane shows
+    // the first few and says how many more the review lists (every one of them was
+    // wrapped on every frame: a move in a 5,000-entry list took 10 ms).
+    let more = findings.len().saturating_sub(FINDINGS_SHOWN);
+    for f in findings.into_iter().take(FINDINGS_SHOWN) {
         // A waived finding is shown with its reason, dimmed: it no longer asks for
         // anything, but the operator should see what was decided and why.
         if let Some(w) = &f.waived {
@@ -238,6 +246,10 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
             format!("{} ({}): {}", f.severity.key(), f.citation, f.message),
             style,
         ));
+    }
+
+    if more > 0 {
+        lines.push(Line::styled(strings::more_findings(more), style::dim()));
     }
 
     // Wrapped here, not by ratatui: see `super::wrap`.
@@ -289,6 +301,9 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
     super::scrolled(frame, area, block, lines, &scroll, strings::SCROLL_POLICY);
 }
 
+/// How many of the findings about a question its pane shows.
+const FINDINGS_SHOWN: usize = 5;
+
 fn preview(app: &App, frame: &mut Frame, area: Rect) {
     let d = app.doc();
     let p = &d.preview;
@@ -296,6 +311,10 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
     let lines = || {
         let mut lines: Vec<Line<'static>> = Vec::new();
         match &p.markdown {
+            // Opened, and not rendered yet: it is, right after this frame.
+            None if d.stale && p.problems.is_empty() => {
+                lines.push(Line::styled(strings::PREVIEW_RENDERING, style::dim()));
+            }
             None => {
                 lines.push(Line::styled(strings::PREVIEW_CANNOT, style::warn()));
                 lines.extend(p.problems.iter().map(|x| Line::from(format!("- {x}"))));
@@ -316,17 +335,27 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
         lines
     };
     let block = Block::bordered().title(strings::PREVIEW);
-    let width = usize::from(block.inner(area).width);
-    p.wrapped.with((section.to_owned(), width), lines, |rows| {
-        super::scrolled_rows(
-            frame,
-            area,
-            block,
-            rows,
-            &d.policy_scroll,
-            strings::SCROLL_POLICY,
-        );
-    });
+    let inner = block.inner(area);
+    let width = usize::from(inner.width);
+    // Rows down to the end of the view as scrolled; the scroll itself is held
+    // within the total when drawn.
+    let through = usize::from(d.policy_scroll.offset) + usize::from(inner.height);
+    p.wrapped.with(
+        (section.to_owned(), width),
+        lines,
+        through,
+        |rows, total| {
+            super::scrolled_rows(
+                frame,
+                area,
+                block,
+                rows,
+                total,
+                &d.policy_scroll,
+                strings::SCROLL_POLICY,
+            );
+        },
+    );
 }
 
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {

@@ -52,29 +52,79 @@ pub fn wrap(lines: &[Line], width: usize) -> Vec<Line<'static>> {
 /// Rows already wrapped, kept with what they were wrapped for (which text, at which
 /// width) until asked for something else. The preview of a large policy's section
 /// is thousands of lines; wrapping them again on every frame (by grapheme cluster)
-/// was nearly all of a keystroke's time. Cloning gives an empty cache, and caches
-/// compare equal, so holding one changes nothing about the value that holds it.
+/// was nearly all of a keystroke's time, and wrapping all of them once per new
+/// preview was still most of the frame after a confirmed answer. So the lines are
+/// wrapped lazily, only as far down as a frame shows. Cloning gives an empty cache,
+/// and caches compare equal, so holding one changes nothing about the value that
+/// holds it.
 #[derive(Debug, Default)]
-pub struct Cache(RefCell<Option<(CacheKey, Vec<Line<'static>>)>>);
+pub struct Cache(RefCell<Option<Kept>>);
 
 /// What rows were wrapped for: a name for the text, and the width.
 pub type CacheKey = (String, usize);
 
+#[derive(Debug)]
+struct Kept {
+    key: CacheKey,
+    /// The lines as made, before wrapping.
+    lines: Vec<Line<'static>>,
+    /// The rows of `lines[..wrapped]`.
+    rows: Vec<Line<'static>>,
+    wrapped: usize,
+    /// The rows the lines not wrapped yet are expected to make (see [`estimate`]).
+    expected: usize,
+}
+
+impl Kept {
+    /// How many rows all the lines make: exact once every line is wrapped; until
+    /// then the rows wrapped and those the others are expected to make, so the
+    /// scrollbar is about right before the end is reached.
+    fn total(&self) -> usize {
+        self.rows.len() + self.expected
+    }
+}
+
+/// The rows a line is expected to make at `width`: its characters over the width,
+/// at least one. Exact for a line of one-cell characters that fits; never more than
+/// a few rows off otherwise, and counted exactly once the line is wrapped.
+fn estimate(line: &Line, width: usize) -> usize {
+    let chars: usize = line.spans.iter().map(|s| s.content.chars().count()).sum();
+    chars.div_ceil(width.max(1)).max(1)
+}
+
 impl Cache {
-    /// Calls `with` on the rows for `key`, wrapping the lines `make` gives when the
-    /// rows kept are for something else.
+    /// Calls `with` on the rows for `key` (at least the first `through` of them, or
+    /// all there are) and on how many rows there are in all (see [`Kept::total`]),
+    /// making the lines with `make` when the rows kept are for something else.
     pub fn with<R>(
         &self,
         key: CacheKey,
         make: impl FnOnce() -> Vec<Line<'static>>,
-        with: impl FnOnce(&[Line<'static>]) -> R,
+        through: usize,
+        with: impl FnOnce(&[Line<'static>], usize) -> R,
     ) -> R {
         let mut kept = self.0.borrow_mut();
-        if kept.as_ref().is_none_or(|(k, _)| *k != key) {
-            let width = key.1;
-            *kept = Some((key, wrap(&make(), width)));
+        if kept.as_ref().is_none_or(|k| k.key != key) {
+            let lines = make();
+            let expected = lines.iter().map(|l| estimate(l, key.1)).sum();
+            *kept = Some(Kept {
+                key,
+                lines,
+                rows: Vec::new(),
+                wrapped: 0,
+                expected,
+            });
         }
-        with(&kept.as_ref().expect("just filled").1)
+        let kept = kept.as_mut().expect("just filled");
+        let width = kept.key.1;
+        while kept.rows.len() < through && kept.wrapped < kept.lines.len() {
+            let line = &kept.lines[kept.wrapped];
+            kept.expected -= estimate(line, width);
+            kept.rows.extend(wrap(std::slice::from_ref(line), width));
+            kept.wrapped += 1;
+        }
+        let total = kept.total();
+        with(&kept.rows, total)
     }
 }
 
@@ -235,16 +285,48 @@ mod tests {
             made.set(made.get() + 1);
             vec![Line::from("one two three four")]
         };
-        let rows = |key: (&str, usize)| cache.with((key.0.to_owned(), key.1), make, |r| r.len());
+        let rows = |key: (&str, usize)| {
+            cache.with((key.0.to_owned(), key.1), make, usize::MAX, |r, total| {
+                assert_eq!(r.len(), total);
+                total
+            })
+        };
         assert_eq!(rows(("data", 9)), 3);
         assert_eq!(rows(("data", 9)), 3);
         assert_eq!(made.get(), 1, "kept");
         assert_eq!(rows(("data", 30)), 1);
         assert_eq!(rows(("rights", 30)), 1);
         assert_eq!(made.get(), 3, "made again for another width, another part");
-        assert_eq!(
-            cache.clone().0.borrow().as_ref().map(|(k, _)| k.clone()),
-            None
+        assert!(cache.clone().0.borrow().is_none());
+    }
+
+    /// Only the lines a frame reaches are wrapped; the total counts the others as a
+    /// row each until they are, and is exact when the last line is wrapped. The rows
+    /// are those that wrapping everything at once gives.
+    #[test]
+    fn lines_are_wrapped_only_as_far_as_asked() {
+        let lines: Vec<Line<'static>> = (0..100)
+            .map(|i| Line::from(format!("line {i} has some words in it")))
+            .collect();
+        let whole = wrap(&lines, 12);
+        let cache = Cache::default();
+        let key = || ("data".to_owned(), 12);
+        let (rows, total) = cache.with(key(), || lines.clone(), 10, |r, t| (r.len(), t));
+        assert!((10..13).contains(&rows), "{rows}");
+        assert!(
+            total.abs_diff(whole.len()) <= 100,
+            "{total} of {}",
+            whole.len()
         );
+        let (rows, _) = cache.with(key(), || unreachable!("kept"), 50, |r, t| (r.to_vec(), t));
+        assert_eq!(rows[..], whole[..rows.len()]);
+        let (rows, total) = cache.with(
+            key(),
+            || unreachable!("kept"),
+            usize::MAX,
+            |r, t| (r.to_vec(), t),
+        );
+        assert_eq!(rows, whole);
+        assert_eq!(total, whole.len());
     }
 }
