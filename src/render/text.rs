@@ -245,11 +245,17 @@ fn first_fit(line: &str, width: usize, lead: &str, rest: &str, out: &mut Vec<Str
     };
     let mut words = 0;
     let mut at = 0;
+    // Scanned as bytes: a space is one byte, never part of another character.
+    let bytes = line.as_bytes();
     while at < line.len() {
         // A word: up to the next space, then the spaces after it.
-        let word_end = line[at..].find(' ').map_or(line.len(), |i| at + i);
-        let next = line[word_end..]
-            .find(|c| c != ' ')
+        let word_end = bytes[at..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(line.len(), |i| at + i);
+        let next = bytes[word_end..]
+            .iter()
+            .position(|&b| b != b' ')
             .map_or(line.len(), |i| word_end + i);
         let word = display_width(&line[at..word_end]);
         let limit = widths[usize::from(out.len() > first)];
