@@ -18,9 +18,12 @@
 
 #[path = "../tests/common/large.rs"]
 mod large;
+#[path = "../tests/common/wizard.rs"]
+mod large_wizard;
+
+use large_wizard::key;
 
 use std::cell::Cell;
-use std::hint::black_box;
 use std::io;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -31,7 +34,6 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use policywright::answers::Answers;
 use policywright::render::Renderer;
 use policywright::tui::app::{App, Saved};
-use policywright::tui::event::{Msg, jump_to_section, update};
 use policywright::tui::ui::draw;
 use policywright::tui::{Input, run_loop};
 use ratatui::Terminal;
@@ -53,13 +55,6 @@ fn opened() -> App {
         Saved::Saved,
     );
     app
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    black_box(update(
-        app,
-        Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)),
-    ));
 }
 
 fn wizard(c: &mut Criterion) {
@@ -163,20 +158,6 @@ impl Input for Rounds<'_> {
     }
 }
 
-/// The large file opened in the wizard, at question `at` of the data section, with
-/// everything caught up.
-fn large_at(answers: Answers, path: PathBuf, at: &str) -> App {
-    let mut app = App::new(Renderer::new(None).unwrap());
-    app.open(path, Some("large".to_owned()), answers, None, Saved::NotYet);
-    let data = app.sections.iter().position(|s| s.id == "data").unwrap();
-    jump_to_section(&mut app, data);
-    while app.question().key != at {
-        key(&mut app, KeyCode::Tab);
-    }
-    app.refresh_if_stale();
-    app
-}
-
 /// What the operator feels on the large file (2,000 recipients, 5,000 data
 /// categories, preview on, 200x60): the first frame (the app built, the answers
 /// opened, drawn once; bar 50 ms), a keystroke in a text answer with its redraw
@@ -209,7 +190,7 @@ fn large_file_keys(c: &mut Criterion) {
     });
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     // Typing in the first note, opened for editing.
-    let mut app = large_at(answers.clone(), path.clone(), "data.notes");
+    let mut app = large_wizard::at_data_question(answers.clone(), path.clone(), "data.notes");
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::End);
     group.bench_function("keystroke+redraw in a note", |b| {
@@ -219,7 +200,7 @@ fn large_file_keys(c: &mut Criterion) {
             terminal.draw(|f| draw(&app, f)).unwrap();
         })
     });
-    let mut app = large_at(answers, path, "data.categories");
+    let mut app = large_wizard::at_data_question(answers, path, "data.categories");
     let mut moves = 0u32;
     group.bench_function("list move+redraw in data.categories", |b| {
         b.iter(|| {
@@ -239,7 +220,7 @@ fn large_file_keys(c: &mut Criterion) {
 
 fn large_file(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = large_at(
+    let mut app = large_wizard::at_data_question(
         large::large(2_000, 5_000),
         dir.path().join("large.json"),
         "data.notes",
@@ -255,7 +236,7 @@ fn large_file(c: &mut Criterion) {
     ];
     for (name, to) in ends {
         group.bench_function(name, |b| {
-            let mut n = 0u32;
+            let mut n = 0usize;
             b.iter_custom(|iters| {
                 let marks = Cell::new(Marks::default());
                 let signalled = AtomicUsize::new(0);
@@ -263,15 +244,10 @@ fn large_file(c: &mut Criterion) {
                 for _ in 0..iters {
                     n += 1;
                     // Open the note, go to its end, add or take away a letter, confirm.
-                    let edit = if n % 2 == 0 {
-                        KeyCode::Char('x')
-                    } else {
-                        KeyCode::Backspace
-                    };
                     keys.extend([
                         (KeyCode::Enter, false),
                         (KeyCode::End, false),
-                        (edit, false),
+                        (large_wizard::letter_or_backspace(n), false),
                         (KeyCode::Enter, true),
                     ]);
                 }
