@@ -1,9 +1,12 @@
 //! Turns `assets/countries.json` into a sorted static table, so looking up a country
-//! costs a binary search instead of parsing JSON at every start.
+//! costs a binary search instead of parsing JSON at every start; and parses the
+//! templates under `templates/` once, here, into the form `render::templates` loads
+//! (parsing them was most of what a small `render` process did; issue 17).
 
 use std::fmt::Write;
 
 fn main() {
+    precompile_templates();
     println!("cargo::rerun-if-changed=assets/countries.json");
     let text = std::fs::read_to_string("assets/countries.json").expect("assets/countries.json");
     let mut rows: Vec<(String, String, bool, bool)> = Vec::new();
@@ -38,4 +41,44 @@ fn main() {
     out.push_str("];\n");
     let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("countries.rs");
     std::fs::write(path, out).unwrap();
+}
+
+/// Every file under `templates/`, by its name there (`sections/use.md`), parsed with
+/// Tera into `$OUT_DIR/templates.bin`. The blob only caches parsing: at run time a
+/// template is taken from it only if its source is exactly the one parsed here
+/// (`tera::Tera::add_raw_templates_precompiled`), so a stale blob is never wrong.
+fn precompile_templates() {
+    println!("cargo::rerun-if-changed=templates");
+    fn walk(dir: &std::path::Path, prefix: &str, out: &mut Vec<(String, String)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .expect("templates/")
+            .map(|e| e.expect("templates/").path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                walk(&path, &format!("{prefix}{name}/"), out);
+            } else {
+                let source = std::fs::read_to_string(&path).expect("a template is UTF-8");
+                out.push((format!("{prefix}{name}"), source));
+            }
+        }
+    }
+    let mut templates = Vec::new();
+    walk(std::path::Path::new("templates"), "", &mut templates);
+    // A template that does not parse is reported when it is loaded, with the
+    // program's own error; here it is simply left out of the blob.
+    let parses = |(name, source): &&(String, String)| {
+        tera::Tera::precompile_templates([(name, source)]).is_ok()
+    };
+    let blob = tera::Tera::precompile_templates(
+        templates
+            .iter()
+            .filter(parses)
+            .map(|(name, source)| (name, source)),
+    )
+    .expect("templates that parse alone precompile together");
+    let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("templates.bin");
+    std::fs::write(path, blob).unwrap();
 }

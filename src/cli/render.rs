@@ -56,26 +56,24 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
         check_out(out)?;
     }
 
-    // Parsing the templates takes about as long as everything else together, so it
-    // runs beside reading the answers rather than after it.
+    // One thread: on a small policy a second one (to parse the templates beside
+    // reading the answers) cost more CPU and system time (its stack, its malloc
+    // arena growing by mprotect, page faults) than it saved in wall time; see
+    // README.md "## Speed".
     let templates = args.templates.as_deref();
-    let policy = std::thread::scope(|scope| -> anyhow::Result<String> {
-        let renderer = scope.spawn(|| Renderer::for_format(templates, format));
-        let policy = super::input::read_policy(&args.input, &args.answers.set)?;
-        let prepared = Prepared::new(&policy, Verbatim::for_templates(templates))?;
-        let renderer = renderer.join().expect("template parsing does not panic")?;
-        let text = renderer.render_prepared(&prepared, format)?;
-        // The process ends right after this; freeing every parsed template, the
-        // context and the answers first would only make it slower.
-        super::leave((renderer, prepared));
-        super::leave(policy);
-        Ok(text)
-    })?;
+    let policy = super::input::read_policy(&args.input, &args.answers.set)?;
+    let prepared = Prepared::new(&policy, Verbatim::for_templates(templates))?;
+    let renderer = Renderer::for_format(templates, format)?;
+    let text = renderer.render_prepared(&prepared, format)?;
+    // The process ends right after this; freeing every parsed template, the
+    // context and the answers first would only make it slower.
+    super::leave((renderer, prepared));
+    super::leave(policy);
 
     match out {
-        Some(out) => store::write_atomic(out, policy.as_bytes())
+        Some(out) => store::write_atomic(out, text.as_bytes())
             .map_err(|e| anyhow::anyhow!("{}: {e}", out.display()))?,
-        None => super::print_policy(&policy)?,
+        None => super::print_policy(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

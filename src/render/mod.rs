@@ -123,8 +123,8 @@ impl Renderer {
         })
     }
 
-    /// Like [`Renderer::new`], but parses only what `format` needs: for a process
-    /// that renders once, parsing is most of the work.
+    /// Like [`Renderer::new`], but loads only what `format` needs: for a process
+    /// that renders once, loading the templates is a good part of the work.
     pub fn for_format(dir: Option<&Path>, format: Format) -> Result<Renderer, RenderError> {
         Ok(Renderer {
             templates: Templates::load(dir, Some(format))?,
@@ -217,32 +217,12 @@ impl Renderer {
         })
     }
 
-    /// Renders every standard section's Markdown, in `SectionId::ALL` order. Each
-    /// Tera instance renders its own templates on its own thread.
+    /// Renders every standard section's Markdown, in `SectionId::ALL` order.
     fn standard_sections(&self, context: &Context) -> Result<Vec<String>, RenderError> {
-        let names: Vec<String> = SectionId::ALL
+        SectionId::ALL
             .iter()
-            .map(|id| format!("sections/{}.md", id.key()))
-            .collect();
-        let render_part = |part: usize| -> Vec<(usize, Result<String, RenderError>)> {
-            names
-                .iter()
-                .enumerate()
-                .filter(|(_, name)| self.templates.part(name) == part)
-                .map(|(i, name)| (i, self.markdown(name, context)))
-                .collect()
-        };
-        let rendered = std::thread::scope(|scope| {
-            let other = scope.spawn(|| render_part(1));
-            let mut all = render_part(0);
-            all.extend(other.join().expect("rendering does not panic"));
-            all
-        });
-        let mut bodies = vec![String::new(); names.len()];
-        for (i, body) in rendered {
-            bodies[i] = body?;
-        }
-        Ok(bodies)
+            .map(|id| self.markdown(&format!("sections/{}.md", id.key()), context))
+            .collect()
     }
 
     /// Renders a Markdown template; a guarded section that can print nothing for

@@ -1,6 +1,7 @@
 //! The templates: embedded in the binary so policywright works from any directory,
 //! and overridable one by one with `--templates DIR`.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -43,8 +44,9 @@ pub const EMBEDDED: &[(&str, &str)] = embedded![
 
 /// Embedded section templates that print nothing unless one of these context values
 /// is set (in Tera's sense: not undefined, null, false, zero or empty). When none
-/// is, the section is left out without its template even being parsed: parsing is
-/// most of what a small `render` does, and most policies leave some sections out.
+/// is, the section is left out without its template even being loaded: loading
+/// the templates (their build-time parse, see [`PRECOMPILED`]) is still a good part
+/// of what a small `render` does, and most policies leave some sections out.
 /// A template replaced with `--templates` is always parsed and rendered.
 /// `tests::guards_match_the_templates` renders every example to keep this true.
 pub const GUARDS: &[(&str, &[&str])] = &[
@@ -115,24 +117,24 @@ fn quiet(guard: &[&str], context: &Context) -> bool {
     })
 }
 
-/// A Markdown template parsed only when first needed: a guarded section (see
+/// A Markdown template loaded only when first needed: a guarded section (see
 /// [`GUARDS`]) or the custom-section template, unless overridden.
 struct Lazy {
-    name: String,
-    source: String,
+    name: &'static str,
+    source: &'static str,
     guard: &'static [&'static str],
     parsed: OnceLock<Option<Tera>>,
 }
 
 /// The parsed templates. Markdown templates use Markdown escaping; the HTML layout
-/// Tera's HTML escaping; the text layout none. The Markdown templates are split over
-/// two Tera instances so they can be parsed on two cores: parsing is most of the
-/// time a `render` process takes. Templates that often print nothing are parsed
-/// only when they will print something ([`Lazy`]).
+/// Tera's HTML escaping; the text layout none. The embedded templates are loaded
+/// from their build-time parse ([`PRECOMPILED`]); those that often print nothing
+/// only when they will print something ([`Lazy`]). All on one thread: a second
+/// one, to parse on two cores, cost more CPU and system time than it saved.
 pub struct Templates {
     /// Which answers the templates read as written (all, once one is the operator's).
     verbatim: Verbatim,
-    markdown: Vec<Tera>,
+    markdown: Tera,
     lazy: Vec<Lazy>,
     html: Option<Tera>,
     text: Option<Tera>,
@@ -148,47 +150,40 @@ impl Templates {
     /// Parses the embedded templates, replacing any that `dir` holds a file for.
     /// With a `format`, only that format's layout is parsed.
     pub fn load(dir: Option<&Path>, format: Option<Format>) -> Result<Templates, RenderError> {
-        let mut sources: Vec<(String, String)> = EMBEDDED
+        // Borrowed from the binary unless overridden: copying every template's
+        // source was a good part of a small render's memory, each page of it a fault.
+        let mut sources: Vec<(&'static str, Cow<'static, str>)> = EMBEDDED
             .iter()
-            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .map(|&(n, t)| (n, Cow::Borrowed(t)))
             .collect();
         if let Some(dir) = dir {
             apply_overrides(dir, &mut sources)?;
         }
         let wanted = |layout: Format| format.is_none_or(|f| f == layout);
-        let (mut first, mut second) = (Vec::new(), Vec::new());
-        let embedded = |name: &str, source: &str| EMBEDDED.contains(&(name, source));
         let lazy: Vec<Lazy> = sources
             .iter()
-            .filter(|(n, t)| embedded(n, t))
             .filter_map(|(name, source)| {
-                let guard = match GUARDS.iter().find(|(n, _)| n == name) {
+                let &(name, source) = EMBEDDED.iter().find(|e| **e == (*name, &**source))?;
+                let guard = match GUARDS.iter().find(|(n, _)| *n == name) {
                     Some((_, guard)) => *guard,
                     None if name == "sections/custom.md" => &[],
                     None => return None,
                 };
                 Some(Lazy {
-                    name: name.clone(),
-                    source: source.clone(),
+                    name,
+                    source,
                     guard,
                     parsed: OnceLock::new(),
                 })
             })
             .collect();
-        let mut markdown: Vec<(String, String)> = sources
+        let markdown: Vec<(&str, &str)> = sources
             .iter()
-            .filter(|(n, _)| n.ends_with(".md") && (n != "layout.md" || wanted(Format::Markdown)))
+            .filter(|(n, _)| n.ends_with(".md") && (*n != "layout.md" || wanted(Format::Markdown)))
             .filter(|(n, _)| !lazy.iter().any(|l| l.name == *n))
-            .cloned()
+            .map(|(n, t)| (*n, &**t))
             .collect();
-        markdown.sort_by_key(|(_, t)| std::cmp::Reverse(t.len()));
-        for (i, template) in markdown.into_iter().enumerate() {
-            if i % 2 == 0 {
-                first.push(template)
-            } else {
-                second.push(template)
-            }
-        }
+        let markdown = markdown_tera(&markdown)?;
         let layout = |suffix: &str, format: Format| -> Result<Option<Tera>, RenderError> {
             if !wanted(format) {
                 return Ok(None);
@@ -198,42 +193,17 @@ impl Templates {
                 Format::Html => tera.autoescape_on([".html"]),
                 _ => tera.autoescape_on(Vec::<&str>::new()),
             }
-            let picked = sources.iter().filter(|(n, _)| n.ends_with(suffix)).cloned();
-            tera.add_raw_templates(picked.collect::<Vec<_>>())
-                .map_err(RenderError::Template)?;
+            let picked = sources.iter().filter(|(n, _)| n.ends_with(suffix));
+            add_templates(&mut tera, picked.map(|(n, t)| (*n, &**t)).collect())?;
             Ok(Some(tera))
         };
-        let (first, second) = std::thread::scope(|scope| {
-            let other = scope.spawn(|| markdown_tera(second));
-            (
-                markdown_tera(first),
-                other.join().expect("template parsing does not panic"),
-            )
-        });
         Ok(Templates {
             verbatim: Verbatim::for_templates(dir),
-            markdown: vec![first?, second?],
+            markdown,
             lazy,
             html: layout(".html", Format::Html)?,
             text: layout(".txt", Format::Text)?,
         })
-    }
-
-    /// Which of the two threads renders this template: the Tera instance that
-    /// holds it, or for a lazy one, alternately.
-    pub fn part(&self, name: &str) -> usize {
-        if let Some(i) = self.lazy.iter().position(|l| l.name == name) {
-            return i % 2;
-        }
-        self.markdown
-            .iter()
-            .position(|t| t.contains_template(name))
-            .unwrap_or(0)
-    }
-
-    /// The Tera holding this Markdown template.
-    pub fn markdown(&self, name: &str) -> &Tera {
-        &self.markdown[self.part(name)]
     }
 
     /// The Tera to render Markdown template `name` with for `context`, parsing it
@@ -241,24 +211,24 @@ impl Templates {
     /// section that prints nothing for this context (see [`GUARDS`]).
     pub fn section(&self, name: &str, context: &Context) -> Result<Option<&Tera>, RenderError> {
         let Some(lazy) = self.lazy.iter().find(|l| l.name == name) else {
-            return Ok(Some(self.markdown(name)));
+            return Ok(Some(&self.markdown));
         };
         if !lazy.guard.is_empty() && quiet(lazy.guard, context) {
             return Ok(None);
         }
-        let template = || vec![(lazy.name.clone(), lazy.source.clone())];
-        match lazy.parsed.get_or_init(|| markdown_tera(template()).ok()) {
+        let template = [(lazy.name, lazy.source)];
+        match lazy.parsed.get_or_init(|| markdown_tera(&template).ok()) {
             Some(tera) => Ok(Some(tera)),
             // Embedded templates parse (a test sees to it); should one not, the
             // error is reported as for any template.
-            None => markdown_tera(template()).map(|_| None),
+            None => markdown_tera(&template).map(|_| None),
         }
     }
 
     /// The Tera that holds the layout for `format`, and the layout's name.
     pub fn layout(&self, format: Format) -> (&Tera, &'static str) {
         match format {
-            Format::Markdown => (self.markdown("layout.md"), "layout.md"),
+            Format::Markdown => (&self.markdown, "layout.md"),
             Format::Html => (
                 self.html.as_ref().expect("the HTML layout was loaded"),
                 "layout.html",
@@ -271,13 +241,24 @@ impl Templates {
     }
 }
 
-fn markdown_tera(templates: Vec<(String, String)>) -> Result<Tera, RenderError> {
+/// The embedded templates as Tera parsed them when the program was built (build.rs):
+/// loading these is several times cheaper than parsing the sources. Tera uses an
+/// entry only for a template with exactly the source it was made from, so a template
+/// given with `--templates` is parsed as always.
+static PRECOMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/templates.bin"));
+
+/// Adds `templates` to `tera`: parsed at build time when they are the embedded ones.
+fn add_templates(tera: &mut Tera, templates: Vec<(&str, &str)>) -> Result<(), RenderError> {
+    tera.add_raw_templates_precompiled(templates, PRECOMPILED)
+        .map_err(RenderError::Template)
+}
+
+fn markdown_tera(templates: &[(&str, &str)]) -> Result<Tera, RenderError> {
     let mut tera = Tera::default();
     tera.autoescape_on([".md"]);
     tera.set_escape_fn(escape_markdown);
     filters::register(&mut tera);
-    tera.add_raw_templates(templates)
-        .map_err(RenderError::Template)?;
+    add_templates(&mut tera, templates.to_vec())?;
     Ok(tera)
 }
 
@@ -286,7 +267,10 @@ fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<
     out.write_all(markdown::escape(text).as_bytes())
 }
 
-fn apply_overrides(dir: &Path, sources: &mut [(String, String)]) -> Result<(), RenderError> {
+fn apply_overrides(
+    dir: &Path,
+    sources: &mut [(&'static str, Cow<'static, str>)],
+) -> Result<(), RenderError> {
     let meta = std::fs::metadata(dir).map_err(|e| RenderError::TemplateDir {
         path: dir.to_owned(),
         message: e.to_string(),
@@ -311,10 +295,13 @@ fn apply_overrides(dir: &Path, sources: &mut [(String, String)]) -> Result<(), R
                 ),
             });
         };
-        slot.1 = std::fs::read_to_string(&path).map_err(|e| RenderError::TemplateDir {
-            path: path.clone(),
-            message: e.to_string(),
-        })?;
+        slot.1 =
+            Cow::Owned(
+                std::fs::read_to_string(&path).map_err(|e| RenderError::TemplateDir {
+                    path: path.clone(),
+                    message: e.to_string(),
+                })?,
+            );
     }
     Ok(())
 }
@@ -403,7 +390,7 @@ mod tests {
         for (example, context) in contexts() {
             for (name, guard) in GUARDS {
                 let source = EMBEDDED.iter().find(|(n, _)| n == name).unwrap().1;
-                let tera = markdown_tera(vec![((*name).to_owned(), source.to_owned())]).unwrap();
+                let tera = markdown_tera(&[(name, source)]).unwrap();
                 let out = tera.render(name, &context).unwrap();
                 if quiet(guard, &context) {
                     left_out.insert(*name);
@@ -416,6 +403,129 @@ mod tests {
         }
         // Each guard is tried: some example leaves out each guarded section.
         assert_eq!(left_out.len(), GUARDS.len(), "{left_out:?}");
+    }
+
+    /// Every embedded template is loaded from its build-time parse, and that parse
+    /// is exactly what parsing the source now gives.
+    #[test]
+    fn embedded_templates_are_precompiled_and_load_as_parsed() {
+        let mut errors = 0;
+        for (name, source) in EMBEDDED {
+            assert!(
+                Tera::precompiled_holds(PRECOMPILED, name, source),
+                "{name} is not in the precompiled templates"
+            );
+            let mut parsed = Tera::default();
+            filters::register(&mut parsed);
+            let mut loaded = parsed.clone();
+            parsed.add_raw_templates([(name, source)]).unwrap();
+            loaded
+                .add_raw_templates_precompiled([(name, source)], PRECOMPILED)
+                .unwrap();
+            assert!(parsed.same_templates(&loaded), "{name} loads differently");
+            // Spans are decoded only for error messages: the same message, at the
+            // same place, from a template loaded as from one parsed.
+            let (mut parsed, mut loaded) = (Tera::default(), Tera::default());
+            for tera in [&mut parsed, &mut loaded] {
+                filters::register(tera);
+            }
+            parsed.add_raw_templates([(name, source)]).unwrap();
+            loaded
+                .add_raw_templates_precompiled([(name, source)], PRECOMPILED)
+                .unwrap();
+            // An empty context, and one where every variable is a number, which
+            // most templates cannot use (an attribute of it, a loop over it).
+            let mut numbers = Context::new();
+            for variable in parsed.get_template_variables(name).unwrap() {
+                numbers.insert(variable.to_owned(), &1);
+            }
+            for context in [Context::new(), numbers] {
+                let error = |tera: &Tera| format!("{:?}", tera.render(name, &context).err());
+                assert_eq!(error(&parsed), error(&loaded), "{name}");
+                errors += usize::from(error(&parsed).contains("-->"));
+            }
+        }
+        assert!(errors >= 4, "only {errors} error messages compared");
+        // A source that differs from the embedded one is parsed, not taken from
+        // the blob under the same name.
+        let mut changed = Tera::default();
+        changed
+            .add_raw_templates_precompiled([("sections/use.md", "Changed.")], PRECOMPILED)
+            .unwrap();
+        assert_eq!(
+            changed.render("sections/use.md", &Context::new()).unwrap(),
+            "Changed."
+        );
+    }
+
+    /// Loaded templates keep their spans encoded through a render that goes well:
+    /// decoding them was a good part of loading, and only error messages read them.
+    #[test]
+    fn a_render_does_not_decode_spans() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/specstep.json");
+        let answers = Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let policy = Policy::resolve(&answers, &Catalog::builtin()).unwrap();
+        for format in [Format::Markdown, Format::Html, Format::Text] {
+            let renderer = crate::render::Renderer::for_format(None, format).unwrap();
+            renderer.render(&policy, format).unwrap();
+            let templates = &renderer.templates;
+            let teras = [Some(&templates.markdown), templates.html.as_ref()]
+                .into_iter()
+                .chain([templates.text.as_ref()])
+                .chain(
+                    templates
+                        .lazy
+                        .iter()
+                        .map(|l| l.parsed.get().and_then(Option::as_ref)),
+                )
+                .flatten();
+            for tera in teras {
+                assert_eq!(tera.chunks_with_spans_decoded(), 0, "{format:?}");
+            }
+        }
+    }
+
+    /// The encoding keeps every kind of constant, block, parent and call a
+    /// template can hold, not only those the embedded templates use.
+    #[test]
+    fn precompiled_templates_round_trip() {
+        let templates = [
+            (
+                "base.html",
+                "{% set x = [1, -2, 2.5, 'a\\'b', true, none, [3], {'k': 1, 2: 'v'}] %}\
+                 {% for k, v in {'a': 1} %}{{ k }}{{ v | upper }}{% endfor %}\
+                 {% for i in x %}{% if loop.first %}{{ i }}{% else %}{% break %}{% endif %}{% endfor %}\
+                 {{ a.b?.c }}{{ a?['d'] }}{{ x[1:2] }}{{ 7 // 2 ~ 'z' }}{{ 2 ** 3 % 5 }}\
+                 {% if x is defined and not y or 1 in [1] %}{{ -a }}{% endif %}\
+                 {% filter upper %}up{% endfilter %}{{ [i for i in x] }}{{ {...m, 'n': 1} }}{{ [...x, 1] }}\
+                 {{ range(end=3) }}{% include \"inc.html\" %}\
+                 {% block b %}base{% endblock %}",
+            ),
+            ("inc.html", "included {{ 1000.5 }}"),
+            (
+                "child.html",
+                "{% extends \"base.html\" %}{% block b %}{{ super() }} child{% endblock %}",
+            ),
+        ];
+        let blob = Tera::precompile_templates(templates).unwrap();
+        for (name, source) in templates {
+            assert!(Tera::precompiled_holds(&blob, name, source), "{name}");
+        }
+        let mut parsed = Tera::default();
+        parsed.add_raw_templates(templates).unwrap();
+        let mut loaded = Tera::default();
+        loaded
+            .add_raw_templates_precompiled(templates, &blob)
+            .unwrap();
+        assert!(parsed.same_templates(&loaded));
+        // Damaged or foreign bytes are no cache: the templates are parsed.
+        for blob in [&blob[..blob.len() / 2], b"not a blob"] {
+            let mut loaded = Tera::default();
+            loaded
+                .add_raw_templates_precompiled(templates, blob)
+                .unwrap();
+            assert!(parsed.same_templates(&loaded));
+        }
     }
 
     #[test]

@@ -184,16 +184,7 @@ impl Writer {
     fn wrap(&mut self, text: &str, first: &str, rest: &str) {
         for (i, hard_line) in text.split('\n').enumerate() {
             let lead = if i == 0 { first } else { rest };
-            let options = textwrap::Options::new(self.width)
-                .initial_indent(lead)
-                .subsequent_indent(rest)
-                .break_words(false)
-                .word_separator(textwrap::WordSeparator::AsciiSpace)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation)
-                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-            for line in textwrap::wrap(hard_line.trim(), options) {
-                self.lines.push(line.trim_end().to_owned());
-            }
+            first_fit(hard_line.trim(), self.width, lead, rest, &mut self.lines);
         }
     }
 
@@ -225,9 +216,131 @@ impl Writer {
     }
 }
 
+/// Wraps one line (no `\n`) at `width` columns, as `textwrap::wrap` does with
+/// first-fit, words split at ASCII spaces, long words left whole and no hyphenation,
+/// `lead` before the first line and `rest` before the others, each line then trimmed
+/// at its end. The same lines, without textwrap's general machinery: this was most
+/// of a text render (issue 17). `tests::first_fit_is_textwraps` holds them equal.
+fn first_fit(line: &str, width: usize, lead: &str, rest: &str, out: &mut Vec<String>) {
+    // textwrap's shortcut: a short line without indent is the line itself.
+    if line.len() < width && lead.is_empty() {
+        out.push(line.trim_end().to_owned());
+        return;
+    }
+    let widths = [
+        width.saturating_sub(display_width(lead)),
+        width.saturating_sub(display_width(rest)),
+    ];
+    let first = out.len();
+    // The line being filled: where it starts in `line`, where its last word ends,
+    // and how wide it is so far with the spaces after that word.
+    let (mut start, mut end, mut filled) = (0, 0, 0);
+    let push = |from: usize, to: usize, out: &mut Vec<String>| {
+        let indent = if out.len() == first { lead } else { rest };
+        let mut text = String::with_capacity(indent.len() + to - from);
+        text.push_str(indent);
+        text.push_str(&line[from..to]);
+        text.truncate(text.trim_end().len());
+        out.push(text);
+    };
+    let mut words = 0;
+    let mut at = 0;
+    // Scanned as bytes: a space is one byte, never part of another character.
+    let bytes = line.as_bytes();
+    while at < line.len() {
+        // A word: up to the next space, then the spaces after it.
+        let word_end = bytes[at..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(line.len(), |i| at + i);
+        let next = bytes[word_end..]
+            .iter()
+            .position(|&b| b != b' ')
+            .map_or(line.len(), |i| word_end + i);
+        let word = display_width(&line[at..word_end]);
+        let limit = widths[usize::from(out.len() > first)];
+        if words > 0 && filled + word > limit {
+            push(start, end, out);
+            (start, filled, words) = (at, 0, 0);
+        }
+        filled += word + (next - word_end);
+        end = word_end;
+        words += 1;
+        at = next;
+    }
+    if words == 0 {
+        // An empty line gets no indent.
+        out.push(String::new());
+    } else {
+        push(start, end, out);
+    }
+}
+
+/// Columns `text` takes: its length when it is printable ASCII, else textwrap's
+/// measure (Unicode widths, escape sequences skipped).
+fn display_width(text: &str) -> usize {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        text.len()
+    } else {
+        textwrap::core::display_width(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `first_fit` gives exactly textwrap's lines, on every example's text and on
+    /// lines made to find the edges (runs of spaces, long words, wide and
+    /// zero-width characters, escape sequences, indents wider than the width).
+    #[test]
+    fn first_fit_is_textwraps() {
+        let textwrap = |line: &str, width: usize, lead: &str, rest: &str| -> Vec<String> {
+            let options = textwrap::Options::new(width)
+                .initial_indent(lead)
+                .subsequent_indent(rest)
+                .break_words(false)
+                .word_separator(textwrap::WordSeparator::AsciiSpace)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+            textwrap::wrap(line, options)
+                .iter()
+                .map(|l| l.trim_end().to_owned())
+                .collect()
+        };
+        let mut lines: Vec<String> = vec![
+            String::new(),
+            " ".into(),
+            "a".into(),
+            "a  b   c".into(),
+            "word ".repeat(40),
+            "x".repeat(100),
+            format!("{} {} {}", "y".repeat(90), "z", "w".repeat(80)),
+            "Données personnelles — « privées » 日本語の文字 とても長い 😀 emoji".repeat(3),
+            "zero\u{200b}width and\u{301} combining".repeat(6),
+            "\u{1b}[1mbold\u{1b}[0m text \u{1b}]8;;https://x.io\u{1b}\\link\u{1b}]8;;\u{1b}\\ "
+                .repeat(8),
+            "tab\tinside and trailing tab\t".repeat(5),
+        ];
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            lines.extend(text.lines().map(|l| l.trim().to_owned()));
+        }
+        for line in &lines {
+            for width in [0, 1, 5, 20, 40, 78, 200] {
+                for (lead, rest) in [("", ""), ("- ", "  "), ("    ", "  "), ("1. ", "   ")] {
+                    let mut ours = Vec::new();
+                    first_fit(line, width, lead, rest, &mut ours);
+                    assert_eq!(
+                        ours,
+                        textwrap(line, width, lead, rest),
+                        "{line:?} at {width} with {lead:?}/{rest:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn paragraphs_wrap_and_markup_goes() {
