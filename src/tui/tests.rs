@@ -852,6 +852,54 @@ fn a_question_shows_its_first_findings_and_counts_the_rest() {
     );
 }
 
+/// A long list is shown from the answers, not from a copy: if they hold fewer
+/// entries than when the list was reached (another program's change taken in),
+/// removing and moving act on the list as it now is, without a panic, and nothing
+/// is written over another entry.
+#[test]
+fn a_list_shown_from_the_answers_follows_them() {
+    let mut app = app_with(example("stepr"));
+    go_to(&mut app, "data.categories");
+    let n = app.doc().answers.data.categories.len();
+    for _ in 1..n {
+        press(&mut app, KeyCode::Down);
+    }
+    // Another program removed the last entry, and what named it.
+    let a = &mut app.doc_mut().answers;
+    let gone = a.data.categories.pop().unwrap();
+    let named = |ids: &mut Vec<String>| ids.retain(|id| *id != gone.id);
+    a.purposes.iter_mut().for_each(|x| named(&mut x.categories));
+    a.processors
+        .iter_mut()
+        .for_each(|x| named(&mut x.categories));
+    a.hosting
+        .stores
+        .iter_mut()
+        .for_each(|x| named(&mut x.categories));
+    a.retention
+        .rules
+        .iter_mut()
+        .for_each(|x| named(&mut x.categories));
+    // The cursor was on the entry that is gone: it stays within the list now.
+    press(&mut app, KeyCode::Char(']'));
+    let left: Vec<String> = app
+        .doc()
+        .answers
+        .data
+        .categories
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    assert_eq!(left.len(), n - 1);
+    assert!(!left.contains(&gone.id));
+    // "used by 1 purpose: x again removes it there too".
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.doc().errors.is_empty(), "{:?}", app.doc().errors);
+    let after = &app.doc().answers.data.categories;
+    assert_eq!(after.len(), n - 2, "one entry removed, of those there are");
+}
+
 #[test]
 fn snapshot_preview() {
     let mut app = app_with(example("stepr"));

@@ -219,8 +219,11 @@ impl List {
 
     fn with(&self, at: Option<usize>, item: Value, answers: &crate::answers::Answers) -> Value {
         let mut items = self.all(answers);
-        match at {
-            Some(i) => items[i] = item,
+        match at.and_then(|i| items.get_mut(i)) {
+            Some(slot) => *slot = item,
+            // A new entry; or one whose place is gone from the answers read now
+            // (see `handle`): kept, at the end, rather than lost or written over
+            // another.
             None => items.push(item),
         }
         Value::Array(items)
@@ -239,6 +242,11 @@ impl List {
     }
 
     pub fn handle(&mut self, key: &KeyEvent, q: &Question, ctx: &Ctx) -> Outcome {
+        // Shown from the answers: counted as they are now, so the cursor and the
+        // changes below index the list they will change.
+        if let Items::Answers { key, len } = &mut self.items {
+            *len = ctx.answers.entries(key).map_or(0, |list| list.count());
+        }
         match &mut self.open {
             Some(Open::Record(at, form)) => {
                 let at = *at;
