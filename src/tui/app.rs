@@ -434,6 +434,16 @@ impl App {
             .is_some_and(|s| s.found.is_none())
     }
 
+    /// Asks for the preview, findings and completion to be worked out again, after
+    /// the frame that shows what changed them (`tui::run_loop`), as after a
+    /// confirmed answer: worked out at once, they held that frame back by a whole
+    /// `render` and `check`.
+    pub fn refresh_after_frame(&mut self) {
+        if let Some(d) = self.doc.as_mut() {
+            d.stale = true;
+        }
+    }
+
     /// Brings the preview, findings and completion up to date if the answers changed
     /// since; returns whether there was anything to do (and so a frame to redraw).
     pub fn refresh_if_stale(&mut self) -> bool {

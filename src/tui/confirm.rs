@@ -118,7 +118,6 @@ fn confirm_one(app: &mut App) -> Vec<Cmd> {
     } else {
         next_to_do(app);
     }
-    app.refresh_preview();
     vec![Cmd::Save {
         key: key.to_owned(),
     }]
@@ -148,7 +147,6 @@ fn confirm_section(app: &mut App) -> Vec<Cmd> {
         "Confirmed {confirmed} suggestion{}.",
         if confirmed == 1 { "" } else { "s" }
     ));
-    app.refresh_preview();
     vec![Cmd::Save {
         key: key.to_owned(),
     }]

@@ -357,7 +357,7 @@ fn apply(app: &mut App, msg: Msg) -> Vec<Cmd> {
                     r.message = Some(message);
                 }
             }
-            app.refresh_preview();
+            app.refresh_after_frame();
             cmds
         }
     }
@@ -458,7 +458,7 @@ fn wizard_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
     if keys::is_preview(key) {
         let d = app.doc_mut();
         d.preview_on = !d.preview_on;
-        app.refresh_preview();
+        app.refresh_after_frame();
         return Vec::new();
     }
     if keys::is_review(key) {
@@ -885,7 +885,7 @@ fn open_review(app: &mut App) {
     d.review = Some(review);
     d.policy_scroll = Scroll::default();
     app.screen = Screen::Review;
-    app.refresh_preview();
+    app.refresh_after_frame();
 }
 
 fn review_output(app: &mut App) -> Option<&mut Output> {
@@ -916,7 +916,7 @@ fn review_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
         KeyCode::Esc => {
             d.policy_scroll = Scroll::default();
             app.screen = Screen::Wizard;
-            app.refresh_preview();
+            app.refresh_after_frame();
         }
         KeyCode::Up => {
             r.cursor = (r.cursor + rows - 1) % rows;

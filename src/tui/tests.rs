@@ -822,6 +822,25 @@ fn the_first_frame_comes_before_the_preview() {
     assert!(next.contains("## "), "the preview: {next}");
 }
 
+/// With the preview off, the review's first frame says the policy is being rendered
+/// (not that it cannot be); the next frame shows it.
+#[test]
+fn the_review_renders_the_policy_after_its_first_frame() {
+    let mut app = app_with(example("stepr"));
+    ctrl(&mut app, 't');
+    assert!(app.doc().preview.markdown.is_none(), "the preview is off");
+    update(
+        &mut app,
+        Msg::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL)),
+    );
+    let first = screen(&app, 140, 36);
+    assert!(first.contains(super::strings::PREVIEW_RENDERING), "{first}");
+    assert!(!first.contains(super::strings::PREVIEW_CANNOT), "{first}");
+    assert!(app.refresh_if_stale());
+    let next = screen(&app, 140, 36);
+    assert!(next.contains("# Privacy Policy"), "{next}");
+}
+
 /// A question with more findings than fit says how many more there are, and where
 /// they all are; each shown finding is one of the question's.
 #[test]
