@@ -369,11 +369,11 @@ pub fn canonical_path(doc: &Value, key: &str) -> String {
 /// them). A draft may lack answers nobody asked about yet; setting one answer must
 /// not fail because of another.
 pub fn problems_at(answers: &Answers, keys: &[&str]) -> Vec<Problem> {
-    use super::validate::within;
+    use super::validate::{touches, within};
     let prefixes: Vec<String> = keys.iter().map(|k| canonical_key(answers, k)).collect();
     // Only what can have a problem at or inside these paths is checked: a confirmed
     // answer is judged in time that does not grow with the lists it is not in.
-    let wants = |path: &str| prefixes.iter().any(|k| within(k, path) || within(path, k));
+    let wants = |path: &str| touches(&prefixes, path);
     let mut problems = super::validate::problems_under(answers, &prefixes);
     if wants("waivers") {
         problems.extend(super::waivers::problems(&answers.waivers));

@@ -44,12 +44,8 @@ struct Walker<'a> {
 impl Walker<'_> {
     /// Whether the member or entry just entered holds, or is inside, a path to walk.
     fn wanted(&self) -> bool {
-        use super::validate::within;
-        self.under.is_none_or(|paths| {
-            paths
-                .iter()
-                .any(|k| within(k, &self.path) || within(&self.path, k))
-        })
+        self.under
+            .is_none_or(|paths| super::validate::touches(paths, &self.path))
     }
 
     /// Enters a member `key`, returning the lengths to cut back to.

@@ -33,6 +33,12 @@ pub fn within(path: &str, ancestor: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
+/// Whether `path` is one of `paths`, inside one, or holds one: whether anything at
+/// or inside `path` can be at or inside one of them.
+pub fn touches(paths: &[String], path: &str) -> bool {
+    paths.iter().any(|k| within(k, path) || within(path, k))
+}
+
 fn problems_in(a: &Answers, under: Option<&[String]>) -> Vec<Problem> {
     let mut p = Problems(Vec::new(), under);
     let org = &a.organization;
@@ -395,8 +401,7 @@ impl Problems<'_> {
     /// Whether a problem at or inside `path` can be at or inside one of the paths
     /// asked about (`path` is one of them, inside one, or holds one).
     fn wants(&self, path: &str) -> bool {
-        self.1
-            .is_none_or(|asked| asked.iter().any(|k| within(k, path) || within(path, k)))
+        self.1.is_none_or(|asked| touches(asked, path))
     }
 
     fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
