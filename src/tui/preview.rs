@@ -99,13 +99,10 @@ impl Preview {
             else {
                 continue;
             };
-            let after = markdown[start..]
-                .find('\n')
+            // The next heading is the next line that starts with one.
+            let end = markdown[start..]
+                .find("\n## ")
                 .map_or(markdown.len(), |n| start + n + 1);
-            let end = line_starts(markdown)
-                .skip_while(|&at| at < after)
-                .find(|&at| markdown[at..].starts_with("## "))
-                .unwrap_or(markdown.len());
             return Some(markdown[start..end].trim_end());
         }
         None
