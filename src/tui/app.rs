@@ -229,6 +229,14 @@ pub struct App {
     pub exit: Option<Exit>,
 }
 
+impl Doc {
+    /// The preview has not been worked out yet (the policy was just opened, or the
+    /// review reached with the preview off): it is, right after this frame.
+    pub fn preview_pending(&self) -> bool {
+        self.stale && self.preview.markdown.is_none() && self.preview.problems.is_empty()
+    }
+}
+
 impl App {
     pub fn new(renderer: Renderer) -> App {
         App {

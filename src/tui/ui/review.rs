@@ -130,8 +130,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         match &p.markdown {
             Some(m) => text.extend(m.lines().map(|l| Line::from(l.to_owned()))),
-            // Not rendered yet (the preview was off): it is, right after this frame.
-            None if d.stale && p.problems.is_empty() => {
+            None if d.preview_pending() => {
                 text.push(Line::styled(strings::PREVIEW_RENDERING, style::dim()));
             }
             None => text.push(Line::styled(strings::PREVIEW_CANNOT, style::warn())),

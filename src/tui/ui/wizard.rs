@@ -311,8 +311,7 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
     let lines = || {
         let mut lines: Vec<Line<'static>> = Vec::new();
         match &p.markdown {
-            // Opened, and not rendered yet: it is, right after this frame.
-            None if d.stale && p.problems.is_empty() => {
+            None if d.preview_pending() => {
                 lines.push(Line::styled(strings::PREVIEW_RENDERING, style::dim()));
             }
             None => {
