@@ -3,6 +3,8 @@
 //! one-line arrays, key order, explicit `false` answers) is copied byte for byte.
 //! A file that is hand-formatted and kept in git then shows one-line diffs.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 /// A JSON value in the file's text: where it is, and its parts.
@@ -59,6 +61,16 @@ pub fn drop_equal_parts(old: &mut Value, new: &mut Value) {
         }
         _ => {}
     }
+}
+
+/// The text of `node` patched, borrowed from the file when nothing in it changed.
+fn patched<'a>(text: &'a str, node: &Node, old: &Value, new: &Value) -> Cow<'a, str> {
+    if old == new {
+        return Cow::Borrowed(&text[node.start..node.end]);
+    }
+    let mut out = String::new();
+    patch(text, node, old, new, &mut out);
+    Cow::Owned(out)
 }
 
 fn patch(text: &str, node: &Node, old: &Value, new: &Value, out: &mut String) {
@@ -119,32 +131,32 @@ fn patch_object(
     };
     let null = Value::Null;
 
-    // Each kept member: its text; then new members after the member the model puts
-    // before them.
-    let mut kept: Vec<(String, String)> = Vec::new();
+    // Each kept member: its text (borrowed from the file unless it changed: a
+    // member can be most of a large file); then new members after the member the
+    // model puts before them.
+    let mut kept: Vec<(&String, Cow<str>)> = Vec::new();
     for (key, _, value) in members {
         match (old.get(key), new.get(key)) {
-            (o, Some(n)) => {
-                let mut t = String::new();
-                patch(text, value, o.unwrap_or(&null), n, &mut t);
-                kept.push((key.clone(), t));
-            }
+            (o, Some(n)) => kept.push((key, patched(text, value, o.unwrap_or(&null), n))),
             // Left out of both: a default the file spells out (`false`, `[]`).
-            (None, None) => kept.push((key.clone(), text[value.start..value.end].to_owned())),
+            (None, None) => kept.push((key, Cow::Borrowed(&text[value.start..value.end]))),
             // Removed by the change.
             (Some(_), None) => {}
         }
     }
     let mut previous: Option<&String> = None;
     for (key, value) in new {
-        let present = kept.iter().any(|(k, _)| k == key);
+        let present = kept.iter().any(|(k, _)| *k == key);
         if !present && old.get(key) != Some(value) {
             let at = previous
-                .and_then(|p| kept.iter().position(|(k, _)| k == p))
+                .and_then(|p| kept.iter().position(|(k, _)| *k == p))
                 .map_or(0, |i| i + 1);
             kept.insert(
                 at,
-                (key.clone(), formatted(value, &value_indent, !multi_line)),
+                (
+                    key,
+                    Cow::Owned(formatted(value, &value_indent, !multi_line)),
+                ),
             );
         }
         previous = Some(key);
@@ -154,21 +166,18 @@ fn patch_object(
     // spacing is kept); the object is rebuilt only from its first member on.
     let last = members.last().expect("not empty");
     out.push_str(&text[node.start..first_key_at]);
-    let body: Vec<String> = kept
-        .iter()
-        .map(|(key, value)| {
-            let quoted = serde_json::to_string(key).expect("a key serialises");
-            let colon = members.iter().find(|(k, _, _)| k == key).map_or_else(
-                || ": ".to_owned(),
-                |(_, at, v)| {
-                    let after_key = at + key_len(text, *at);
-                    text[after_key..v.start].to_owned()
-                },
-            );
-            format!("{quoted}{colon}{value}")
-        })
-        .collect();
-    out.push_str(&body.join(&separator));
+    for (i, (key, value)) in kept.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&separator);
+        }
+        out.push_str(&serde_json::to_string(key).expect("a key serialises"));
+        let colon = members
+            .iter()
+            .find(|(k, _, _)| k == *key)
+            .map_or(": ", |(_, at, v)| &text[at + key_len(text, *at)..v.start]);
+        out.push_str(colon);
+        out.push_str(value);
+    }
     out.push_str(&text[last.2.end..node.end]);
 }
 
@@ -191,20 +200,19 @@ fn patch_list(
         ", ".to_owned()
     };
     let mut next = 0;
-    let parts: Vec<String> = new
-        .iter()
-        .map(
-            |value| match (next..old.len()).find(|&j| old[j] == *value) {
-                Some(j) => {
-                    next = j + 1;
-                    text[items[j].start..items[j].end].to_owned()
-                }
-                None => formatted(value, &item_indent, !multi_line),
-            },
-        )
-        .collect();
     out.push_str(&text[node.start..first]);
-    out.push_str(&parts.join(&separator));
+    for (i, value) in new.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&separator);
+        }
+        match (next..old.len()).find(|&j| old[j] == *value) {
+            Some(j) => {
+                next = j + 1;
+                out.push_str(&text[items[j].start..items[j].end]);
+            }
+            None => out.push_str(&formatted(value, &item_indent, !multi_line)),
+        }
+    }
     let last = items.last().expect("not empty");
     out.push_str(&text[last.end..node.end]);
 }

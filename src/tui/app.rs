@@ -484,7 +484,10 @@ impl App {
         // runs: on a policy of thousands of entries each is megabytes, and holding
         // them all at once set the wizard's peak memory.
         let d = self.doc_mut();
-        drop((std::mem::take(&mut d.findings), std::mem::take(&mut d.preview)));
+        drop((
+            std::mem::take(&mut d.findings),
+            std::mem::take(&mut d.preview),
+        ));
         let policy = self.policy().ok();
         let preview = shown.then(|| {
             Preview::render(
