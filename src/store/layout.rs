@@ -16,6 +16,10 @@ struct Node {
 
 enum Kind {
     Scalar,
+    /// An object or a list whose parts were not kept: it did not change, so it is
+    /// only ever copied whole. (A large file's tree of every value was megabytes
+    /// for a change of one line.)
+    Unread,
     Array(Vec<Node>),
     /// Members: the key, where the member starts (its key's quote), and the value.
     Object(Vec<(String, usize, Node)>),
@@ -26,7 +30,7 @@ enum Kind {
 pub fn rewrite(text: &str, old: &Value, new: &Value) -> Option<String> {
     let mut parser = Parser { text, at: 0 };
     parser.space();
-    let root = parser.value(0)?;
+    let root = parser.value(0, Some((old, new)))?;
     let mut out = String::with_capacity(text.len() + 64);
     out.push_str(&text[..root.start]);
     patch(text, &root, old, new, &mut out);
@@ -279,10 +283,14 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Option<Node> {
+    /// The value at the cursor; its parts are kept (`Kind::Object`, `Kind::Array`)
+    /// only when `change` is given and its old and new values differ, since only
+    /// then does [`patch`] look inside it.
+    fn value(&mut self, depth: usize, change: Option<(&Value, &Value)>) -> Option<Node> {
         if depth > 128 {
             return None;
         }
+        let change = change.filter(|(old, new)| old != new);
         let start = self.at;
         let kind = match self.peek()? {
             b'{' => {
@@ -296,13 +304,25 @@ impl Parser<'_> {
                         self.space();
                         let key_at = self.at;
                         self.string()?;
-                        let key: String = serde_json::from_str(&self.text[key_at..self.at]).ok()?;
+                        let key = &self.text[key_at..self.at];
+                        let key: Option<String> = match change {
+                            Some(_) => Some(serde_json::from_str(key).ok()?),
+                            None => None,
+                        };
                         self.space();
                         (self.peek()? == b':').then_some(())?;
                         self.at += 1;
                         self.space();
-                        let value = self.value(depth + 1)?;
-                        members.push((key, key_at, value));
+                        let member = change.zip(key.as_deref()).map(|((old, new), key)| {
+                            (
+                                old.get(key).unwrap_or(&Value::Null),
+                                new.get(key).unwrap_or(&Value::Null),
+                            )
+                        });
+                        let value = self.value(depth + 1, member)?;
+                        if let Some(key) = key {
+                            members.push((key, key_at, value));
+                        }
                         self.space();
                         match self.peek()? {
                             b',' => self.at += 1,
@@ -314,7 +334,11 @@ impl Parser<'_> {
                         }
                     }
                 }
-                Kind::Object(members)
+                if change.is_some() {
+                    Kind::Object(members)
+                } else {
+                    Kind::Unread
+                }
             }
             b'[' => {
                 self.at += 1;
@@ -323,9 +347,19 @@ impl Parser<'_> {
                 if self.peek()? == b']' {
                     self.at += 1;
                 } else {
-                    loop {
+                    // Entries are looked into where lists of one length differ; a
+                    // list that gained or lost entries copies or writes them whole.
+                    let pairs = change.and_then(|(old, new)| {
+                        let (old, new) = (old.as_array()?, new.as_array()?);
+                        (old.len() == new.len()).then_some((old, new))
+                    });
+                    for i in 0.. {
                         self.space();
-                        items.push(self.value(depth + 1)?);
+                        let entry = pairs.and_then(|(old, new)| Some((old.get(i)?, new.get(i)?)));
+                        let item = self.value(depth + 1, entry)?;
+                        if change.is_some() {
+                            items.push(item);
+                        }
                         self.space();
                         match self.peek()? {
                             b',' => self.at += 1,
@@ -337,7 +371,11 @@ impl Parser<'_> {
                         }
                     }
                 }
-                Kind::Array(items)
+                if change.is_some() {
+                    Kind::Array(items)
+                } else {
+                    Kind::Unread
+                }
             }
             b'"' => {
                 self.string()?;
@@ -374,5 +412,48 @@ impl Parser<'_> {
                 _ => self.at += 1,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// The text is read into parts only where the old and new values differ; the
+    /// rest is copied whole.
+    #[test]
+    fn only_what_changed_is_read_into_parts() {
+        let text = r#"{"a": {"x": [1, 2]}, "b": [{"y": 1}, {"y": 2}], "c": 3}"#;
+        let old = json!({"a": {"x": [1, 2]}, "b": [{"y": 1}, {"y": 2}], "c": 3});
+        let new = json!({"a": {"x": [1, 2]}, "b": [{"y": 1}, {"y": 5}], "c": 3});
+        let root = Parser { text, at: 0 }.value(0, Some((&old, &new))).unwrap();
+        let Kind::Object(members) = &root.kind else {
+            panic!("the root changed")
+        };
+        assert!(
+            matches!(members[0].2.kind, Kind::Unread),
+            "a did not change"
+        );
+        let Kind::Array(items) = &members[1].2.kind else {
+            panic!("b changed")
+        };
+        assert!(matches!(items[0].kind, Kind::Unread));
+        assert!(matches!(items[1].kind, Kind::Object(_)));
+        assert_eq!(
+            rewrite(text, &old, &new).unwrap(),
+            r#"{"a": {"x": [1, 2]}, "b": [{"y": 1}, {"y": 5}], "c": 3}"#
+        );
+        let same = Parser { text, at: 0 }.value(0, Some((&old, &old))).unwrap();
+        assert!(matches!(same.kind, Kind::Unread));
+        assert!(
+            Parser {
+                text: "{\"a\": [1,}",
+                at: 0
+            }
+            .value(0, None)
+            .is_none()
+        );
     }
 }
