@@ -507,15 +507,21 @@ mod tests {
                 "{% extends \"base.html\" %}{% block b %}{{ super() }} child{% endblock %}",
             ),
         ];
-        let blob = Tera::precompile_templates(templates).unwrap();
+        // Leaked: a loaded template borrows its texts from the blob, as from
+        // `PRECOMPILED`, the binary's own bytes.
+        let blob: &'static [u8] = Box::leak(
+            Tera::precompile_templates(templates)
+                .unwrap()
+                .into_boxed_slice(),
+        );
         for (name, source) in templates {
-            assert!(Tera::precompiled_holds(&blob, name, source), "{name}");
+            assert!(Tera::precompiled_holds(blob, name, source), "{name}");
         }
         let mut parsed = Tera::default();
         parsed.add_raw_templates(templates).unwrap();
         let mut loaded = Tera::default();
         loaded
-            .add_raw_templates_precompiled(templates, &blob)
+            .add_raw_templates_precompiled(templates, blob)
             .unwrap();
         assert!(parsed.same_templates(&loaded));
         // Damaged or foreign bytes are no cache: the templates are parsed.

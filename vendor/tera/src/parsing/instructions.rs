@@ -6,16 +6,22 @@ use std::fmt::Formatter;
 use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
+/// A name or text in an instruction: borrowed from the binary when the template
+/// was loaded from a `'static` precompiled blob, owned when it was parsed
+/// (policywright's patch: a loaded template no longer copies each of its strings
+/// into an allocation of its own).
+pub(crate) type Str = std::borrow::Cow<'static, str>;
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Instruction {
     /// Pushing a value to the stack
     LoadConst(Value),
     /// Reading a variable/function
-    LoadName(String),
+    LoadName(Str),
     /// Get the named field of the top stack value (`person.name`)
-    LoadAttr(String),
+    LoadAttr(Str),
     /// Safely get the named field of the top stack value (`person.name`)
-    LoadAttrOpt(String),
+    LoadAttrOpt(Str),
     /// Handles `a[b]`. `b` is the top stack value, `a` the one before
     BinarySubscript,
     /// Safely handles `a[b]`. `b` is the top stack value, `a` the one before
@@ -25,15 +31,15 @@ pub(crate) enum Instruction {
     /// Safely handles `a[1:2]`, `a[::-1]`, `a[:2]` etc
     SliceOpt,
     /// Write the raw string given
-    WriteText(String),
+    WriteText(Str),
     /// Writes the value on the top of the stack
     WriteTop,
     /// Set the last value on the stack in the current context
-    Set(String),
+    Set(Str),
     /// Set the last value on the stack in the global context. Same as Set outside of loops.
-    SetGlobal(String),
+    SetGlobal(Str),
     /// Include the given template
-    Include(String),
+    Include(Str),
 
     /// Create a map for the kwargs of a function or for inline maps.
     /// Inner field is the number of values
@@ -47,21 +53,21 @@ pub(crate) enum Instruction {
     /// This is separate from BuildList for perf reasons
     BuildListWithSpreads(Vec<bool>),
     /// Call the named Tera function
-    CallFunction(String),
+    CallFunction(Str),
     /// Render the given inline component
-    RenderInlineComponent(String),
+    RenderInlineComponent(Str),
     /// Render the given inline component directly to the output
-    RenderInlineComponentToOutput(String),
+    RenderInlineComponentToOutput(Str),
     /// Render the given component with body
-    RenderBodyComponent(String),
+    RenderBodyComponent(Str),
     /// Render the given component with body directly to the output
-    RenderBodyComponentToOutput(String),
+    RenderBodyComponentToOutput(Str),
     /// Apply the given filter
-    ApplyFilter(String),
+    ApplyFilter(Str),
     /// Run the given test
-    RunTest(String),
+    RunTest(Str),
     /// Render the given block
-    RenderBlock(String),
+    RenderBlock(Str),
 
     /// Jump to the instruction at the given idx
     Jump(usize),
@@ -87,7 +93,7 @@ pub(crate) enum Instruction {
     /// when the for loop is over
     Iterate(usize),
     /// Store a value for key/value in a for loop
-    StoreLocal(String),
+    StoreLocal(Str),
     /// Store whether the loop did not iterate, used in for / else situations
     StoreDidNotIterate,
     /// Skips the rest of the loop and goes straight to PopLoop
@@ -128,9 +134,9 @@ pub(crate) enum Instruction {
 
     // LoadName + LoadAttr* (single push for entire path)
     //path[0] is the variable name, path[1..] are attribute names
-    LoadPath(Vec<String>),
+    LoadPath(Vec<Str>),
     // LoadName + LoadAttr* + WriteTop
-    WritePath(Vec<String>),
+    WritePath(Vec<Str>),
 }
 
 #[derive(Clone, PartialEq, Default)]
@@ -310,7 +316,7 @@ impl Chunk {
             }
 
             // Try to collect a path: LoadName followed by any number of LoadAttr except for the magic dump var
-            if matches!(&old_instructions[i].0, Instruction::LoadName(n) if n.as_str() != MAGICAL_DUMP_VAR)
+            if matches!(&old_instructions[i].0, Instruction::LoadName(n) if &**n != MAGICAL_DUMP_VAR)
             {
                 // Take ownership of the LoadName instruction
                 let (instr, spans) =
