@@ -150,6 +150,17 @@ impl Templates {
     /// Parses the embedded templates, replacing any that `dir` holds a file for.
     /// With a `format`, only that format's layout is parsed.
     pub fn load(dir: Option<&Path>, format: Option<Format>) -> Result<Templates, RenderError> {
+        Templates::load_for(dir, format, None)
+    }
+
+    /// Like [`Templates::load`]; with the `context` that will be rendered, the
+    /// guarded sections that print something for it are loaded at once with the
+    /// other Markdown templates instead of on first use.
+    pub fn load_for(
+        dir: Option<&Path>,
+        format: Option<Format>,
+        context: Option<&Context>,
+    ) -> Result<Templates, RenderError> {
         // Borrowed from the binary unless overridden: copying every template's
         // source was a good part of a small render's memory, each page of it a fault.
         let mut sources: Vec<(&'static str, Cow<'static, str>)> = EMBEDDED
@@ -165,6 +176,8 @@ impl Templates {
             .filter_map(|(name, source)| {
                 let &(name, source) = EMBEDDED.iter().find(|e| **e == (*name, &**source))?;
                 let guard = match GUARDS.iter().find(|(n, _)| *n == name) {
+                    // It will print: loaded now, with the others.
+                    Some((_, guard)) if context.is_some_and(|c| !quiet(guard, c)) => return None,
                     Some((_, guard)) => *guard,
                     None if name == "sections/custom.md" => &[],
                     None => return None,
@@ -456,6 +469,44 @@ mod tests {
             changed.render("sections/use.md", &Context::new()).unwrap(),
             "Changed."
         );
+    }
+
+    /// A renderer made for one prepared policy (its printing guarded sections
+    /// loaded with the others, `render`'s path) renders every example in every
+    /// format exactly as one that loads them on first use, and holds no lazy
+    /// Tera of its own for them.
+    #[test]
+    fn loading_for_a_context_renders_the_same() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        let mut compared = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let answers = Answers::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let policy = Policy::resolve(&answers, &Catalog::builtin()).unwrap();
+            let Ok(prepared) = Prepared::new(&policy, crate::render::Verbatim::Builtin) else {
+                continue;
+            };
+            for format in [Format::Markdown, Format::Html, Format::Text] {
+                let lazy = crate::render::Renderer::for_format(None, format).unwrap();
+                let one = crate::render::Renderer::for_prepared(None, format, &prepared).unwrap();
+                assert_eq!(
+                    lazy.render_prepared(&prepared, format).unwrap(),
+                    one.render_prepared(&prepared, format).unwrap(),
+                    "{} {format:?}",
+                    path.display()
+                );
+                assert!(
+                    one.templates
+                        .lazy
+                        .iter()
+                        .all(|l| l.parsed.get().is_none() || l.name == "sections/custom.md"),
+                    "{}",
+                    path.display()
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared >= 15, "{compared} renders compared");
     }
 
     /// Loaded templates keep their spans encoded through a render that goes well:
