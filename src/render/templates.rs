@@ -509,6 +509,38 @@ mod tests {
         assert!(compared >= 15, "{compared} renders compared");
     }
 
+    /// Tera's `**` on floats takes `pow` from libm only when first used (the
+    /// vendored Tera's patch, so that the binary does not load libm at every
+    /// start): it gives exactly what `f64::powf` gives.
+    #[test]
+    fn float_powers_are_libms() {
+        let mut tera = Tera::default();
+        tera.add_raw_template("p", "{{ a ** b }}").unwrap();
+        for (a, b) in [
+            (2.0, 0.5),
+            (10.0, -3.0),
+            (1.1, 7.3),
+            (-8.0, 1.0 / 3.0),
+            (0.0, 0.0),
+        ] {
+            let mut context = Context::new();
+            context.insert("a", &a);
+            context.insert("b", &b);
+            let mut expected = Context::new();
+            expected.insert("a", &f64::powf(a, b));
+            let mut printed = Tera::default();
+            printed.add_raw_template("x", "{{ a }}").unwrap();
+            assert_eq!(
+                tera.render("p", &context).unwrap(),
+                printed.render("x", &expected).unwrap(),
+                "{a} ** {b}"
+            );
+        }
+        // Integers stay integers.
+        tera.add_raw_template("i", "{{ 2 ** 10 }}").unwrap();
+        assert_eq!(tera.render("i", &Context::new()).unwrap(), "1024");
+    }
+
     /// Loaded templates keep their spans encoded through a render that goes well:
     /// decoding them was a good part of loading, and only error messages read them.
     #[test]
