@@ -190,9 +190,16 @@ impl Templates {
                 })
             })
             .collect();
+        // Rendering text only, its layout goes with the Markdown templates: it is not
+        // escaped there either (`.txt` is not `.md`), and one Tera fewer is one set-up
+        // and one finalising fewer.
+        let text_with_markdown = format == Some(Format::Text);
         let markdown: Vec<(&str, &str)> = sources
             .iter()
-            .filter(|(n, _)| n.ends_with(".md") && (*n != "layout.md" || wanted(Format::Markdown)))
+            .filter(|(n, _)| {
+                (n.ends_with(".md") && (*n != "layout.md" || wanted(Format::Markdown)))
+                    || (text_with_markdown && *n == "layout.txt")
+            })
             .filter(|(n, _)| !lazy.iter().any(|l| l.name == *n))
             .map(|(n, t)| (*n, &**t))
             .collect();
@@ -215,7 +222,10 @@ impl Templates {
             markdown,
             lazy,
             html: layout(".html", Format::Html)?,
-            text: layout(".txt", Format::Text)?,
+            text: match text_with_markdown {
+                true => None,
+                false => layout(".txt", Format::Text)?,
+            },
         })
     }
 
@@ -246,10 +256,8 @@ impl Templates {
                 self.html.as_ref().expect("the HTML layout was loaded"),
                 "layout.html",
             ),
-            Format::Text => (
-                self.text.as_ref().expect("the text layout was loaded"),
-                "layout.txt",
-            ),
+            // Loaded with the Markdown templates when only text is rendered.
+            Format::Text => (self.text.as_ref().unwrap_or(&self.markdown), "layout.txt"),
         }
     }
 }
@@ -277,7 +285,7 @@ fn markdown_tera(templates: &[(&str, &str)]) -> Result<Tera, RenderError> {
 
 /// Tera's escape hook for `.md` templates: see [`markdown::escape`].
 fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    out.write_all(markdown::escape(text).as_bytes())
+    markdown::escape_to(text, out)
 }
 
 fn apply_overrides(
