@@ -181,11 +181,11 @@ pub(super) fn apply(a: &Answers, findings: &mut Vec<Finding>, today: Date) {
             }
         }
         if let Some((i, w)) = holding {
-            f.waived = Some(super::Waived {
+            f.waived = Some(Box::new(super::Waived {
                 waiver: format!("waivers[{i}]"),
                 reason: w.reason.trim().to_owned(),
                 until: w.until,
-            });
+            }));
         }
     }
     let Some(stale_rule) = rule(STALE) else {
@@ -201,10 +201,12 @@ pub(super) fn apply(a: &Answers, findings: &mut Vec<Finding>, today: Date) {
             severity: stale_rule.severity,
             citation: stale_rule.citation,
             reviewed: stale_rule.reviewed,
-            message: format!(
-                "{}: `{}` expired on {until}, so its findings count again",
+            message: super::Message::new(
                 stale_rule.message,
-                w.rule.trim()
+                Some(format!(
+                    "`{}` expired on {until}, so its findings count again",
+                    w.rule.trim()
+                )),
             ),
             answer: format!("waivers[{i}].until"),
             waived: None,

@@ -124,7 +124,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
                 let errors: Vec<String> = crate::check::check(&policy)
                     .into_iter()
                     .filter(|f| f.severity == crate::check::Severity::Error && f.waived.is_none())
-                    .map(|f| f.message)
+                    .map(|f| f.message.to_string())
                     .collect();
                 (policy.problems(), errors)
             }

@@ -107,7 +107,7 @@ fn heading(out: &mut String, title: &str) {
 /// and, when waived, why and until when.
 fn finding(out: &mut String, f: &Finding) {
     let _ = writeln!(out, "\n{:<7} {} ({})", f.severity.key(), f.rule, f.citation);
-    let _ = writeln!(out, "{}", indented(&f.message));
+    let _ = writeln!(out, "{}", indented(&f.message.to_string()));
     let _ = writeln!(out, "        answer: {}", f.answer);
     if let Some(w) = &f.waived {
         let until = w.until.map(|d| format!(", until {d}")).unwrap_or_default();

@@ -110,14 +110,11 @@ pub fn edit(args: EditArgs) -> anyhow::Result<ExitCode> {
     need_terminal("edit")?;
     let last = session::last_question(&path);
     let mut app = app()?;
-    app.open(
-        path,
-        name,
-        loaded.answers.clone(),
-        last.as_deref(),
-        Saved::Saved,
-    );
-    app.doc_mut().base = loaded.base();
+    // What the file held is kept as the base; the file's text and its answers are
+    // not kept besides for the whole session (megabytes for a large policy).
+    let base = loaded.base();
+    app.open(path, name, loaded.answers, last.as_deref(), Saved::Saved);
+    app.doc_mut().base = base;
     run(app)
 }
 

@@ -6,6 +6,7 @@
 //! the whole read-decide-write, except [`write_answers`], whose caller holds it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -34,7 +35,9 @@ pub struct OnDisk {
 pub struct Base {
     /// SHA-256 of the bytes; `None` when there was no file.
     hash: Option<[u8; 32]>,
-    answers: Answers,
+    /// Shared, not copied, by each save that finds the file as it was: a copy of
+    /// thousands of entries per save was megabytes.
+    answers: Arc<Answers>,
     /// See [`OnDisk::canonical`].
     canonical: bool,
 }
@@ -70,7 +73,7 @@ impl OnDisk {
     pub fn base(&self) -> Base {
         Base {
             hash: self.text.as_deref().map(hash),
-            answers: self.answers.clone(),
+            answers: Arc::new(self.answers.clone()),
             canonical: self.canonical,
         }
     }
@@ -118,26 +121,33 @@ pub fn read_on_disk(path: &Path) -> Result<OnDisk, LoadError> {
 
 /// The file at `path` now, parsed only if its bytes differ from `base`'s (an
 /// interview's save reads the file every time; usually nobody else wrote it).
-fn read_since(path: &Path, base: &Base) -> Result<OnDisk, LoadError> {
+fn read_since(path: &Path, base: &Base) -> Result<Since, LoadError> {
     if !path.exists() {
-        return Ok(OnDisk::missing());
+        return Ok(match base.hash {
+            None => Since::AsBase(None),
+            Some(_) => Since::Changed(OnDisk::missing()),
+        });
     }
     let source = Source::File(path.to_owned());
     let (origin, text) = super::read(&source)?;
     if Some(hash(&text)) == base.hash {
-        return Ok(OnDisk {
-            text: Some(text),
-            answers: base.answers.clone(),
-            canonical: base.canonical,
-        });
+        return Ok(Since::AsBase(Some(text)));
     }
     let answers =
         Answers::from_json(&text).map_err(|error| LoadError::Answers { origin, error })?;
-    Ok(OnDisk {
+    Ok(Since::Changed(OnDisk {
         text: Some(text),
         answers,
         canonical: false,
-    })
+    }))
+}
+
+/// The answers file now, against what an interview last read or wrote.
+enum Since {
+    /// As it was: its text (`None`: still no file), whose answers are the base's.
+    AsBase(Option<String>),
+    /// Another program wrote it, or removed it, meanwhile.
+    Changed(OnDisk),
 }
 
 /// Saves `new` over the file whose current state is `current`, writing only if the
@@ -149,12 +159,31 @@ fn read_since(path: &Path, base: &Base) -> Result<OnDisk, LoadError> {
 /// cost (a test holds it on every example). Returns the file as it now is. The
 /// caller holds the file's lock.
 pub fn write_answers(path: &Path, current: &OnDisk, new: &Answers) -> Result<OnDisk, String> {
-    if current.text.is_some() && current.answers == *new {
-        return Ok(current.clone());
+    let old = (current.text.as_deref(), &current.answers, current.canonical);
+    Ok(match write_over(path, old, new)? {
+        None => current.clone(),
+        Some((text, canonical)) => OnDisk {
+            text: Some(text),
+            answers: new.clone(),
+            canonical,
+        },
+    })
+}
+
+/// [`write_answers`] over the file's `(text, answers, canonical)`: the text written
+/// and whether it is canonical; `None` when the answers are the same (nothing is
+/// written).
+fn write_over(
+    path: &Path,
+    (old_text, old_answers, canonical): (Option<&str>, &Answers, bool),
+    new: &Answers,
+) -> Result<Option<(String, bool)>, String> {
+    if old_text.is_some() && old_answers == new {
+        return Ok(None);
     }
-    let (text, canonical) = match current.text.as_deref() {
-        Some(old) if !current.canonical => {
-            in_layout_of(old, &current.answers, new).unwrap_or_else(|| (new.to_json(), true))
+    let (text, canonical) = match old_text {
+        Some(old) if !canonical => {
+            in_layout_of(old, old_answers, new).unwrap_or_else(|| (new.to_json(), true))
         }
         _ => (new.to_json(), true),
     };
@@ -162,11 +191,7 @@ pub fn write_answers(path: &Path, current: &OnDisk, new: &Answers) -> Result<OnD
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(OnDisk {
-        text: Some(text),
-        answers: new.clone(),
-        canonical,
-    })
+    Ok(Some((text, canonical)))
 }
 
 /// The one line to show when saving `new` over `current` writes the file in the
@@ -191,15 +216,25 @@ pub fn upgrade_note(path: &Path, current: &OnDisk, new: &Answers) -> Option<Stri
 /// interview is told so and shows the file's answers.
 pub fn save_interview(path: &Path, base: &Base, ours: &Answers) -> Result<Synced, String> {
     let _lock = lock_answers(path)?;
-    let current = read_since(path, base).map_err(|e| e.to_string())?;
-    let changed_meanwhile = current.text.as_deref().map(hash) != base.hash;
-    if !changed_meanwhile {
-        let now = write_answers(path, &current, ours)?;
-        return Ok(Synced {
-            base: now.base(),
-            reloaded: None,
-        });
-    }
+    let current = match read_since(path, base).map_err(|e| e.to_string())? {
+        Since::AsBase(text) => {
+            let old = (text.as_deref(), &*base.answers, base.canonical);
+            let base = match write_over(path, old, ours)? {
+                // Nothing written: the file is still what the base says.
+                None => base.clone(),
+                Some((text, canonical)) => Base {
+                    hash: Some(hash(&text)),
+                    answers: Arc::new(ours.clone()),
+                    canonical,
+                },
+            };
+            return Ok(Synced {
+                base,
+                reloaded: None,
+            });
+        }
+        Since::Changed(current) => current,
+    };
     let file = path.display();
     match merge3(&base.answers, &current.answers, ours) {
         Ok(merged) => {
@@ -331,14 +366,18 @@ fn merge_values(
 fn in_layout_of(old: &str, old_answers: &Answers, new: &Answers) -> Option<(String, bool)> {
     let mut as_written = old_answers.to_file_value();
     as_written["schema_version"] = migrate::file_version(old)?.into();
-    let new_value = new.to_file_value();
+    let mut new_value = new.to_file_value();
+    let mut canonical = serde_json::to_string_pretty(&new_value).ok()?;
+    canonical.push('\n');
+    // Only what changed is needed from here on (a test holds that the text is the
+    // same): most of the values are freed before the file's text is parsed.
+    super::layout::drop_equal_parts(&mut as_written, &mut new_value);
     let text = super::layout::rewrite(old, &as_written, &new_value)?;
+    drop((as_written, new_value));
     // Whatever the layout kept, the file must say exactly the new answers.
     if Answers::from_json(&text).ok()? != *new {
         return None;
     }
-    let mut canonical = serde_json::to_string_pretty(&new_value).ok()?;
-    canonical.push('\n');
     let is_canonical = canonical == text;
     Some((text, is_canonical))
 }

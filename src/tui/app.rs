@@ -12,6 +12,7 @@ use super::editors::Editor;
 use super::editors::records::Items;
 use super::editors::text::TextInput;
 use super::preview::Preview;
+use super::ui::wrap::Cache;
 use crate::answers::Answers;
 use crate::answers::Problem;
 use crate::answers::set::answer_at;
@@ -125,7 +126,6 @@ pub struct Output {
 #[derive(Debug)]
 pub struct Review {
     pub problems: Vec<String>,
-    pub findings: Vec<Finding>,
     /// What changed since the last published version, one line each.
     pub changes: Vec<String>,
     pub outputs: Vec<Output>,
@@ -134,6 +134,8 @@ pub struct Review {
     pub message: Option<String>,
     /// The checklist (outputs, what is missing, changes, findings) when it is long.
     pub scroll: Scroll,
+    /// The rows of the findings in the checklist, and of the policy beside it.
+    pub wrapped: (Cache, Cache),
     /// The store forms that apply (title, text), shown after the policy.
     pub forms: Vec<(&'static str, String)>,
     /// The path under the cursor is being typed: Space types a space in it rather
@@ -168,6 +170,10 @@ pub struct Doc {
     /// The `check` findings for the answers as they stand, shown beside the
     /// questions they concern.
     pub findings: Vec<Finding>,
+    /// Counts the times the findings and the preview were worked out: the review
+    /// keeps the rows of its long panes counted for one of them (`wrap::Cache`),
+    /// and this names which.
+    pub worked_out: u64,
     pub notice: Option<String>,
     pub saved: Saved,
     /// What the answers file held when last read or written, so a save notices
@@ -288,6 +294,7 @@ impl App {
             stale: false,
             completion: Vec::new(),
             findings: Vec::new(),
+            worked_out: 0,
             review: None,
             scan: None,
             quit_warned: false,
@@ -486,6 +493,7 @@ impl App {
         let d = self.doc_mut();
         d.stale = false;
         d.findings = findings;
+        d.worked_out += 1;
         d.completion = completion;
         d.preview = preview.unwrap_or_default();
     }

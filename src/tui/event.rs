@@ -856,7 +856,6 @@ fn open_review(app: &mut App) {
     let remembered = &d.answers.workspace.outputs;
     let review = Review {
         problems: problems.iter().map(ToString::to_string).collect(),
-        findings,
         changes: Vec::new(),
         outputs: Format::ALL
             .iter()
@@ -878,11 +877,16 @@ fn open_review(app: &mut App) {
         cursor: 0,
         message: None,
         scroll: Scroll::default(),
+        wrapped: Default::default(),
         forms,
         typing: false,
     };
     let d = app.doc_mut();
     d.review = Some(review);
+    // The review lists them from the document, rather than a copy of its own: a
+    // file with thousands of entries has megabytes of findings.
+    d.findings = findings;
+    d.worked_out += 1;
     d.policy_scroll = Scroll::default();
     app.screen = Screen::Review;
     app.refresh_after_frame();

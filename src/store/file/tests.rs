@@ -365,3 +365,48 @@ fn an_interview_writes_canonically_once_the_file_is() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), third.to_json());
     assert_eq!(read_on_disk(&path).unwrap().answers, third);
 }
+
+/// Dropping the parts of the old and new values that are the same changes nothing in
+/// what a rewrite writes: on every example, in a pretty and a one-line layout with
+/// every default spelled out, for every question's answer changed (emptied, shortened
+/// or flipped).
+#[test]
+fn a_rewrite_without_the_unchanged_parts_writes_the_same_text() {
+    use crate::answers::set::{answer_at, set_value};
+    use crate::store::layout::{drop_equal_parts, rewrite};
+    use serde_json::Value;
+    for name in [
+        "acme", "complete", "habitly", "shipdesk", "specstep", "stepr", "tabnotes",
+    ] {
+        let a = Answers::example(name);
+        let layouts = [a.to_json(), serde_json::to_string(&a.to_value()).unwrap()];
+        let mut changed = 0;
+        for section in crate::questions::sections() {
+            for q in &section.questions {
+                let value = match answer_at(&a, q.key) {
+                    Some(Value::Array(items)) if !items.is_empty() => {
+                        Value::Array(items[1..].to_vec())
+                    }
+                    Some(Value::String(s)) if !s.is_empty() => {
+                        Value::String(format!("{s} (changed)"))
+                    }
+                    Some(Value::Bool(b)) => Value::Bool(!b),
+                    _ => continue,
+                };
+                let Ok(b) = set_value(&a, q.key, value) else {
+                    continue;
+                };
+                changed += 1;
+                for text in &layouts {
+                    let (old, new) = (a.to_file_value(), b.to_file_value());
+                    let whole = rewrite(text, &old, &new);
+                    let (mut o, mut n) = (old, new);
+                    drop_equal_parts(&mut o, &mut n);
+                    assert_eq!(rewrite(text, &o, &n), whole, "{name}: {}", q.key);
+                    assert!(whole.is_some());
+                }
+            }
+        }
+        assert!(changed > 10, "{name}: only {changed} answers changed");
+    }
+}

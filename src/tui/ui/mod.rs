@@ -70,37 +70,38 @@ fn scrolled(
     hint: &'static str,
 ) {
     let inner = block.inner(area);
-    let lines = wrap::wrap(&lines, usize::from(inner.width));
-    scrolled_rows(frame, area, block, &lines, lines.len(), scroll, hint);
+    let mut rows = wrap::wrap(&lines, usize::from(inner.width));
+    let total = rows.len();
+    let offset = scroll.visible(total, inner.height);
+    rows.drain(..usize::from(offset).min(total));
+    rows.truncate(usize::from(inner.height));
+    let view = wrap::View {
+        rows,
+        total,
+        offset,
+    };
+    scrolled_view(frame, area, block, view, hint);
 }
 
-/// [`scrolled`], for rows already wrapped to the pane's inner width, `total` of them
-/// in all (`lines` holds at least those down to the end of the view, or all of
-/// them); only the rows in view are handed to ratatui.
-fn scrolled_rows(
+/// [`scrolled`], for the rows in view already wrapped to the pane's inner width
+/// (see [`wrap::Cache::view`]).
+fn scrolled_view(
     frame: &mut Frame,
     area: Rect,
     block: Block,
-    lines: &[Line<'static>],
-    total: usize,
-    scroll: &Scroll,
+    view: wrap::View,
     hint: &'static str,
 ) {
     let inner = block.inner(area);
-    let offset = scroll.visible(total, inner.height);
-    let from = usize::from(offset).min(total);
-    let to = (from + usize::from(inner.height)).min(lines.len());
-    let from = from.min(to);
-    let paragraph = Paragraph::new(lines[from..to].to_vec());
-    let hidden = total.saturating_sub(usize::from(inner.height));
+    let hidden = view.total.saturating_sub(usize::from(inner.height));
     let block = if hidden > 0 {
         block.title_bottom(Line::styled(hint, style::dim()).right_aligned())
     } else {
         block
     };
-    frame.render_widget(paragraph.block(block), area);
+    frame.render_widget(Paragraph::new(view.rows).block(block), area);
     if hidden > 0 {
-        let mut state = ScrollbarState::new(hidden).position(usize::from(offset));
+        let mut state = ScrollbarState::new(hidden).position(usize::from(view.offset));
         frame.render_stateful_widget(
             Scrollbar::new(ScrollbarOrientation::VerticalRight)
                 .begin_symbol(None)

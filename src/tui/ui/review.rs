@@ -7,8 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
+use super::wrap::{Item, Lines};
 use super::{hints, style};
-use crate::check::{Severity, Summary};
+use crate::check::{Finding, Severity, Summary};
 use crate::render::Format;
 use crate::tui::app::App;
 use crate::tui::{keys, strings};
@@ -81,16 +82,85 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         format!(
             "{} ({})",
             strings::REVIEW_FINDINGS,
-            Summary::of(&r.findings)
+            Summary::of(&d.findings)
         ),
         style::title(),
     ));
-    if r.findings.is_empty() {
+    if d.findings.is_empty() {
         lines.push(Line::from(strings::REVIEW_NO_FINDINGS));
     }
     // Waived findings last, as `check` lists them, each with the reason it is waived.
-    let (active, waived): (Vec<_>, Vec<_>) = r.findings.iter().partition(|f| f.waived.is_none());
-    for f in active.into_iter().chain(waived) {
+    let (active, waived): (Vec<_>, Vec<_>) = d.findings.iter().partition(|f| f.waived.is_none());
+    let findings = FindingLines(active.into_iter().chain(waived).collect());
+    let block = Block::bordered().title(Line::styled(
+        format!(" {} ", strings::REVIEW_TITLE),
+        style::title(),
+    ));
+    let inner = block.inner(left);
+    let key = (
+        format!("findings {}", d.worked_out),
+        usize::from(inner.width),
+    );
+    let view = r
+        .wrapped
+        .0
+        .view(key, &lines, &findings, &r.scroll, inner.height);
+    super::scrolled_view(frame, left, block, view, strings::SCROLL_CHECKLIST);
+
+    if let Some(right) = right {
+        let p = &d.preview;
+        let mut head: Vec<Line> = Vec::new();
+        let mut text: Vec<Item> = Vec::new();
+        if p.draft {
+            head.push(Line::styled(strings::PREVIEW_DRAFT, style::dim()));
+        }
+        match &p.markdown {
+            Some(m) => text.extend(m.lines().map(Item::Text)),
+            None if d.preview_pending() => {
+                head.push(Line::styled(strings::PREVIEW_RENDERING, style::dim()));
+            }
+            None => head.push(Line::styled(strings::PREVIEW_CANNOT, style::warn())),
+        }
+        // The store forms from the same answers, after the policy (issue 15).
+        for (title, form) in &r.forms {
+            text.push(Item::Line(Line::default()));
+            text.push(Item::Line(Line::styled(
+                format!("── {title} ──"),
+                style::title(),
+            )));
+            text.extend(form.lines().map(Item::Text));
+        }
+        let block = Block::bordered().title(strings::PREVIEW);
+        let inner = block.inner(right);
+        let key = (format!("policy {}", d.worked_out), usize::from(inner.width));
+        let view = r
+            .wrapped
+            .1
+            .view(key, &head, &text[..], &d.policy_scroll, inner.height);
+        super::scrolled_view(frame, right, block, view, strings::SCROLL_POLICY);
+    }
+    hints(frame, footer, keys::REVIEW);
+}
+
+fn format_label(format: Format) -> &'static str {
+    match format {
+        Format::Markdown => "Markdown",
+        Format::Html => "HTML",
+        Format::Text => "Text",
+    }
+}
+
+/// The checklist's findings, a line each, made only when counted or shown (a file
+/// with thousands of entries has thousands of findings).
+struct FindingLines<'a>(Vec<&'a Finding>);
+
+impl Lines for FindingLines<'_> {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+
+    fn line(&self, i: usize) -> Line<'_> {
+        let f = self.0[i];
         let (key, s) = match (&f.waived, f.severity) {
             (Some(_), _) => ("waived", style::dim()),
             (None, Severity::Error) => (f.severity.key(), style::error()),
@@ -104,60 +174,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         if let Some(w) = &f.waived {
             text.push_str(&format!(" (waived: {})", w.reason));
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("{key:<7} "), s),
-            Span::raw(text),
-        ]));
-    }
-    let block = Block::bordered().title(Line::styled(
-        format!(" {} ", strings::REVIEW_TITLE),
-        style::title(),
-    ));
-    super::scrolled(
-        frame,
-        left,
-        block,
-        lines,
-        &r.scroll,
-        strings::SCROLL_CHECKLIST,
-    );
-
-    if let Some(right) = right {
-        let p = &d.preview;
-        let mut text: Vec<Line> = Vec::new();
-        if p.draft {
-            text.push(Line::styled(strings::PREVIEW_DRAFT, style::dim()));
-        }
-        match &p.markdown {
-            Some(m) => text.extend(m.lines().map(|l| Line::from(l.to_owned()))),
-            None if d.preview_pending() => {
-                text.push(Line::styled(strings::PREVIEW_RENDERING, style::dim()));
-            }
-            None => text.push(Line::styled(strings::PREVIEW_CANNOT, style::warn())),
-        }
-        // The store forms from the same answers, after the policy (issue 15).
-        for (title, form) in &r.forms {
-            text.push(Line::default());
-            text.push(Line::styled(format!("── {title} ──"), style::title()));
-            text.extend(form.lines().map(|l| Line::from(l.to_owned())));
-        }
-        let block = Block::bordered().title(strings::PREVIEW);
-        super::scrolled(
-            frame,
-            right,
-            block,
-            text,
-            &d.policy_scroll,
-            strings::SCROLL_POLICY,
-        );
-    }
-    hints(frame, footer, keys::REVIEW);
-}
-
-fn format_label(format: Format) -> &'static str {
-    match format {
-        Format::Markdown => "Markdown",
-        Format::Html => "HTML",
-        Format::Text => "Text",
+        Line::from(vec![Span::styled(format!("{key:<7} "), s), Span::raw(text)])
     }
 }

@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::wrap::Item;
 use super::{hints, style};
 use crate::tui::app::{App, Focus, Saved};
 use crate::tui::{keys, strings};
@@ -308,53 +309,34 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
     let d = app.doc();
     let p = &d.preview;
     let section = app.sections[d.section].id;
-    let lines = || {
-        let mut lines: Vec<Line<'static>> = Vec::new();
-        match &p.markdown {
-            None if d.preview_pending() => {
-                lines.push(Line::styled(strings::PREVIEW_RENDERING, style::dim()));
-            }
-            None => {
-                lines.push(Line::styled(strings::PREVIEW_CANNOT, style::warn()));
-                lines.extend(p.problems.iter().map(|x| Line::from(format!("- {x}"))));
-            }
-            Some(markdown) => {
-                if p.draft {
-                    lines.push(Line::styled(strings::PREVIEW_DRAFT, style::dim()));
-                }
-                match p.section(section) {
-                    Some(part) => lines.extend(part.lines().map(|l| Line::from(l.to_owned()))),
-                    None => {
-                        lines.push(Line::styled(strings::PREVIEW_NOT_YET, style::dim()));
-                        lines.extend(markdown.lines().map(|l| Line::from(l.to_owned())));
-                    }
-                }
-            }
+    let mut head: Vec<Line> = Vec::new();
+    let mut tail: Vec<Item> = Vec::new();
+    match &p.markdown {
+        None if d.preview_pending() => {
+            head.push(Line::styled(strings::PREVIEW_RENDERING, style::dim()));
         }
-        lines
-    };
+        None => {
+            head.push(Line::styled(strings::PREVIEW_CANNOT, style::warn()));
+            head.extend(p.problems.iter().map(|x| Line::from(format!("- {x}"))));
+        }
+        Some(markdown) => {
+            if p.draft {
+                head.push(Line::styled(strings::PREVIEW_DRAFT, style::dim()));
+            }
+            let part = p.section(section);
+            if part.is_none() {
+                head.push(Line::styled(strings::PREVIEW_NOT_YET, style::dim()));
+            }
+            tail.extend(part.unwrap_or(markdown).lines().map(Item::Text));
+        }
+    }
     let block = Block::bordered().title(strings::PREVIEW);
     let inner = block.inner(area);
-    let width = usize::from(inner.width);
-    // Rows down to the end of the view as scrolled; the scroll itself is held
-    // within the total when drawn.
-    let through = usize::from(d.policy_scroll.offset) + usize::from(inner.height);
-    p.wrapped.with(
-        (section.to_owned(), width),
-        lines,
-        through,
-        |rows, total| {
-            super::scrolled_rows(
-                frame,
-                area,
-                block,
-                rows,
-                total,
-                &d.policy_scroll,
-                strings::SCROLL_POLICY,
-            );
-        },
-    );
+    let key = (section.to_owned(), usize::from(inner.width));
+    let view = p
+        .wrapped
+        .view(key, &head, &tail[..], &d.policy_scroll, inner.height);
+    super::scrolled_view(frame, area, block, view, strings::SCROLL_POLICY);
 }
 
 fn status_line(app: &App, frame: &mut Frame, area: Rect) {

@@ -13,6 +13,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::tui::app::Scroll;
 use crate::tui::editors::graphemes;
 
 /// One cluster to draw, with its style and width.
@@ -49,38 +50,93 @@ pub fn wrap(lines: &[Line], width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// Rows already wrapped, kept with what they were wrapped for (which text, at which
-/// width) until asked for something else. The preview of a large policy's section
-/// is thousands of lines; wrapping them again on every frame (by grapheme cluster)
-/// was nearly all of a keystroke's time, and wrapping all of them once per new
-/// preview was still most of the frame after a confirmed answer. So the lines are
-/// wrapped lazily, only as far down as a frame shows. Cloning gives an empty cache,
-/// and caches compare equal, so holding one changes nothing about the value that
-/// holds it.
+/// Lines to wrap, made one at a time when asked for. A pane of thousands of lines
+/// (a large policy, the findings of a file with thousands of entries) makes only the
+/// lines it counts or shows, and keeps none of them.
+pub trait Lines {
+    fn count(&self) -> usize;
+    fn line(&self, i: usize) -> Line<'_>;
+}
+
+/// One line of a pane: a line of plain text borrowed from a longer text (a policy),
+/// or a line made for the pane.
+pub enum Item<'a> {
+    Text(&'a str),
+    Line(Line<'a>),
+}
+
+impl Lines for [Item<'_>] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn line(&self, i: usize) -> Line<'_> {
+        match &self[i] {
+            Item::Text(text) => Line::from(*text),
+            Item::Line(line) => line.clone(),
+        }
+    }
+}
+
+impl Lines for [Line<'_>] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn line(&self, i: usize) -> Line<'_> {
+        self[i].clone()
+    }
+}
+
+/// The rows a pane shows: those in view, how many there are in all (see
+/// [`Kept::total`]), and the row the view starts at.
+pub struct View {
+    pub rows: Vec<Line<'static>>,
+    pub total: usize,
+    pub offset: u16,
+}
+
+/// How many rows each line makes at a width, kept with what they were counted for
+/// (which text, at which width) until asked for something else. The preview of a
+/// large policy's section is thousands of lines, and the review lists thousands of
+/// findings; wrapping them all again on every frame (by grapheme cluster) was nearly
+/// all of a keystroke's time, and keeping their rows took tens of megabytes. So the
+/// lines are counted lazily, only as far down as a frame shows, and only the lines
+/// in view are wrapped, again, for each frame. Cloning gives an empty cache, and
+/// caches compare equal, so holding one changes nothing about the value that holds
+/// it.
 #[derive(Debug, Default)]
 pub struct Cache(RefCell<Option<Kept>>);
 
-/// What rows were wrapped for: a name for the text, and the width.
+/// What rows were counted for: a name for the text, and the width.
 pub type CacheKey = (String, usize);
 
 #[derive(Debug)]
 struct Kept {
     key: CacheKey,
-    /// The lines as made, before wrapping.
-    lines: Vec<Line<'static>>,
-    /// The rows of `lines[..wrapped]`.
-    rows: Vec<Line<'static>>,
-    wrapped: usize,
-    /// The rows the lines not wrapped yet are expected to make (see [`estimate`]).
+    /// The rows of the lines counted so far, after each: `ends[i]` rows make up
+    /// the lines up to and including line `i`.
+    ends: Vec<usize>,
+    /// The rows the lines not counted yet are expected to make (see [`estimate`]).
     expected: usize,
 }
 
 impl Kept {
-    /// How many rows all the lines make: exact once every line is wrapped; until
-    /// then the rows wrapped and those the others are expected to make, so the
+    fn counted(&self) -> usize {
+        self.ends.last().copied().unwrap_or(0)
+    }
+
+    /// How many rows all the lines make: exact once every line is counted; until
+    /// then the rows counted and those the others are expected to make, so the
     /// scrollbar is about right before the end is reached.
     fn total(&self) -> usize {
-        self.rows.len() + self.expected
+        self.counted() + self.expected
+    }
+
+    /// The line row `row` is in, and that line's first row.
+    fn line_at(&self, row: usize) -> (usize, usize) {
+        let i = self.ends.partition_point(|&end| end <= row);
+        (i, if i == 0 { 0 } else { self.ends[i - 1] })
     }
 }
 
@@ -93,38 +149,65 @@ fn estimate(line: &Line, width: usize) -> usize {
 }
 
 impl Cache {
-    /// Calls `with` on the rows for `key` (at least the first `through` of them, or
-    /// all there are) and on how many rows there are in all (see [`Kept::total`]),
-    /// making the lines with `make` when the rows kept are for something else.
-    pub fn with<R>(
+    /// The rows in view of a pane `height` rows high and `width` (the key's) wide,
+    /// scrolled as `scroll` says: `head`'s rows (a few lines, wrapped on every
+    /// frame), then `tail`'s, whose rows are counted for `key` as far as the view
+    /// reaches and kept until the key changes.
+    pub fn view(
         &self,
         key: CacheKey,
-        make: impl FnOnce() -> Vec<Line<'static>>,
-        through: usize,
-        with: impl FnOnce(&[Line<'static>], usize) -> R,
-    ) -> R {
+        head: &[Line],
+        tail: &(impl Lines + ?Sized),
+        scroll: &Scroll,
+        height: u16,
+    ) -> View {
+        let width = key.1;
+        let head = wrap(head, width);
         let mut kept = self.0.borrow_mut();
         if kept.as_ref().is_none_or(|k| k.key != key) {
-            let lines = make();
-            let expected = lines.iter().map(|l| estimate(l, key.1)).sum();
+            let expected = (0..tail.count())
+                .map(|i| estimate(&tail.line(i), width))
+                .sum();
             *kept = Some(Kept {
                 key,
-                lines,
-                rows: Vec::new(),
-                wrapped: 0,
+                ends: Vec::new(),
                 expected,
             });
         }
         let kept = kept.as_mut().expect("just filled");
-        let width = kept.key.1;
-        while kept.rows.len() < through && kept.wrapped < kept.lines.len() {
-            let line = &kept.lines[kept.wrapped];
-            kept.expected -= estimate(line, width);
-            kept.rows.extend(wrap(std::slice::from_ref(line), width));
-            kept.wrapped += 1;
+        // Counted down to the end of the view as scrolled; the scroll itself is held
+        // within the total below.
+        let through = (usize::from(scroll.offset) + usize::from(height)).saturating_sub(head.len());
+        while kept.counted() < through && kept.ends.len() < tail.count() {
+            let line = tail.line(kept.ends.len());
+            kept.expected -= estimate(&line, width);
+            let rows = wrap(std::slice::from_ref(&line), width).len();
+            kept.ends.push(kept.counted() + rows);
         }
-        let total = kept.total();
-        with(&kept.rows, total)
+        let total = head.len() + kept.total();
+        let offset = scroll.visible(total, height);
+        let (from, to) = (
+            usize::from(offset),
+            usize::from(offset) + usize::from(height),
+        );
+        let mut rows: Vec<Line<'static>> = head
+            .get(from.min(head.len())..to.min(head.len()))
+            .unwrap_or_default()
+            .to_vec();
+        let tail_from = from.saturating_sub(head.len());
+        let (mut i, first) = kept.line_at(tail_from);
+        let mut skip = tail_from - first;
+        while rows.len() < usize::from(height) && i < kept.ends.len() {
+            rows.extend(wrap(&[tail.line(i)], width).into_iter().skip(skip));
+            skip = 0;
+            i += 1;
+        }
+        rows.truncate(usize::from(height));
+        View {
+            rows,
+            total,
+            offset,
+        }
     }
 }
 
@@ -275,58 +358,102 @@ mod tests {
         }
     }
 
-    /// Rows are wrapped once per text and width: a frame that draws the same part of
-    /// the same preview at the same width takes them as they are.
+    /// Lines that count how often each is made.
+    struct Counted<'a>(&'a [Line<'static>], std::cell::Cell<usize>);
+
+    impl Lines for Counted<'_> {
+        fn count(&self) -> usize {
+            self.0.len()
+        }
+
+        fn line(&self, i: usize) -> Line<'_> {
+            self.1.set(self.1.get() + 1);
+            self.0[i].clone()
+        }
+    }
+
+    fn scroll(offset: u16) -> Scroll {
+        Scroll {
+            offset,
+            ..Default::default()
+        }
+    }
+
+    fn shown(view: &View) -> Vec<String> {
+        view.rows.iter().map(ToString::to_string).collect()
+    }
+
+    /// Rows are counted once per text and width: a frame that draws the same part
+    /// of the same text at the same width makes only the lines it shows.
     #[test]
-    fn rows_are_kept_until_the_text_or_the_width_changes() {
+    fn rows_are_counted_once_until_the_text_or_the_width_changes() {
+        let lines: Vec<Line<'static>> = (0..100)
+            .map(|i| Line::from(format!("line {i} has some words")))
+            .collect();
         let cache = Cache::default();
-        let made = std::cell::Cell::new(0);
-        let make = || {
-            made.set(made.get() + 1);
-            vec![Line::from("one two three four")]
+        let tail = Counted(&lines, Default::default());
+        let view = |name: &str, width: usize| {
+            cache.view((name.to_owned(), width), &[], &tail, &scroll(0), 10)
         };
-        let rows = |key: (&str, usize)| {
-            cache.with((key.0.to_owned(), key.1), make, usize::MAX, |r, total| {
-                assert_eq!(r.len(), total);
-                total
-            })
-        };
-        assert_eq!(rows(("data", 9)), 3);
-        assert_eq!(rows(("data", 9)), 3);
-        assert_eq!(made.get(), 1, "kept");
-        assert_eq!(rows(("data", 30)), 1);
-        assert_eq!(rows(("rights", 30)), 1);
-        assert_eq!(made.get(), 3, "made again for another width, another part");
+        view("data", 9);
+        let first = tail.1.replace(0);
+        assert!(
+            first > 100,
+            "every line made once to estimate, then counted: {first}"
+        );
+        view("data", 9);
+        assert!(
+            tail.1.get() <= 10,
+            "kept: only the lines in view made again"
+        );
+        tail.1.set(0);
+        view("data", 30);
+        assert!(tail.1.get() > 100, "counted again at another width");
+        tail.1.set(0);
+        view("rights", 30);
+        assert!(tail.1.get() > 100, "counted again for another text");
         assert!(cache.clone().0.borrow().is_none());
     }
 
-    /// Only the lines a frame reaches are wrapped; the total counts the others as a
-    /// row each until they are, and is exact when the last line is wrapped. The rows
-    /// are those that wrapping everything at once gives.
+    /// Only the lines a frame reaches are counted; the total counts the others as
+    /// estimated until they are, and is exact when the last line is counted. The
+    /// rows in view are those that wrapping everything at once gives there, with a
+    /// few head lines before them, wherever the view is scrolled to.
     #[test]
-    fn lines_are_wrapped_only_as_far_as_asked() {
+    fn the_rows_in_view_are_those_of_wrapping_everything() {
+        let head = vec![Line::from("a head line that wraps"), Line::from("")];
         let lines: Vec<Line<'static>> = (0..100)
-            .map(|i| Line::from(format!("line {i} has some words in it")))
+            .map(|i| Line::from("word ".repeat(i % 7 + 1) + &format!("line {i}")))
             .collect();
-        let whole = wrap(&lines, 12);
+        let whole = wrap(&[head.clone(), lines.clone()].concat(), 12);
+        let texts = |rows: &[Line]| rows.iter().map(ToString::to_string).collect::<Vec<_>>();
         let cache = Cache::default();
         let key = || ("data".to_owned(), 12);
-        let (rows, total) = cache.with(key(), || lines.clone(), 10, |r, t| (r.len(), t));
-        assert!((10..13).contains(&rows), "{rows}");
+        let view = cache.view(key(), &head, &lines[..], &scroll(0), 10);
+        assert_eq!(shown(&view), texts(&whole[..10]));
         assert!(
-            total.abs_diff(whole.len()) <= 100,
-            "{total} of {}",
+            cache.0.borrow().as_ref().unwrap().ends.len() < 10,
+            "counted as far as shown"
+        );
+        assert!(
+            view.total.abs_diff(whole.len()) <= 100,
+            "{} of {}",
+            view.total,
             whole.len()
         );
-        let (rows, _) = cache.with(key(), || unreachable!("kept"), 50, |r, t| (r.to_vec(), t));
-        assert_eq!(rows[..], whole[..rows.len()]);
-        let (rows, total) = cache.with(
-            key(),
-            || unreachable!("kept"),
-            usize::MAX,
-            |r, t| (r.to_vec(), t),
-        );
-        assert_eq!(rows, whole);
-        assert_eq!(total, whole.len());
+        for offset in [1, 2, 3, 17, 50, 120] {
+            let view = cache.view(key(), &head, &lines[..], &scroll(offset), 10);
+            let from = usize::from(view.offset);
+            assert_eq!(from, usize::from(offset).min(view.total - 10));
+            assert_eq!(
+                shown(&view),
+                texts(&whole[from..(from + 10).min(whole.len())]),
+                "at {offset}"
+            );
+        }
+        let view = cache.view(key(), &head, &lines[..], &scroll(u16::MAX), 10);
+        assert_eq!(view.total, whole.len());
+        assert_eq!(usize::from(view.offset), whole.len() - 10);
+        assert_eq!(shown(&view), texts(&whole[whole.len() - 10..]));
     }
 }
