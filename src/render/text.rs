@@ -248,16 +248,25 @@ fn first_fit(line: &str, width: usize, lead: &str, rest: &str, out: &mut Vec<Str
     // Scanned as bytes: a space is one byte, never part of another character.
     let bytes = line.as_bytes();
     while at < line.len() {
-        // A word: up to the next space, then the spaces after it.
-        let word_end = bytes[at..]
-            .iter()
-            .position(|&b| b == b' ')
-            .map_or(line.len(), |i| at + i);
-        let next = bytes[word_end..]
-            .iter()
-            .position(|&b| b != b' ')
-            .map_or(line.len(), |i| word_end + i);
-        let word = display_width(&line[at..word_end]);
+        // A word: up to the next space, then the spaces after it. Whether it is
+        // printable ASCII (one column a byte) is seen on the same pass.
+        let mut word_end = at;
+        let mut printable = true;
+        while let Some(&b) = bytes.get(word_end) {
+            if b == b' ' {
+                break;
+            }
+            printable &= (b'!'..=b'~').contains(&b);
+            word_end += 1;
+        }
+        let mut next = word_end;
+        while bytes.get(next) == Some(&b' ') {
+            next += 1;
+        }
+        let word = match printable {
+            true => word_end - at,
+            false => display_width(&line[at..word_end]),
+        };
         let limit = widths[usize::from(out.len() > first)];
         if words > 0 && filled + word > limit {
             push(start, end, out);

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use crate::HashMap;
 use crate::delimiters::Delimiters;
 use crate::errors::{Error, TeraResult};
-use crate::parsing::{Chunk, Instruction, SpanTable, Str};
+use crate::parsing::{Chunk, Instruction, PathIdx, SpanTable, Str};
 use crate::template::Template;
 use crate::tera::Tera;
 use crate::utils::Span;
@@ -302,7 +302,7 @@ impl Out {
         self.usize(c.instructions.len());
         let mut spans = Out::default();
         for (i, instruction) in c.instructions.iter().enumerate() {
-            self.instruction(instruction);
+            self.instruction(instruction, c);
             spans.spans(c.spans_of(i));
         }
         // Kept apart, to be decoded only if an error message needs them.
@@ -316,7 +316,7 @@ impl Out {
         }
     }
 
-    fn instruction(&mut self, i: &Instruction) {
+    fn instruction(&mut self, i: &Instruction, chunk: &Chunk) {
         use Instruction::*;
         let tag = |out: &mut Out, t: u8| out.code.push(t);
         match i {
@@ -462,11 +462,11 @@ impl Out {
             Negative => tag(self, 55),
             LoadPath(p) => {
                 tag(self, 56);
-                self.strings(p.iter())
+                self.strings(chunk.path(*p).iter())
             }
             WritePath(p) => {
                 tag(self, 57);
-                self.strings(p.iter())
+                self.strings(chunk.path(*p).iter())
             }
         }
     }
@@ -750,9 +750,14 @@ impl In<'static> {
         self.str().map(Str::Borrowed)
     }
 
-    fn names(&mut self) -> Option<Vec<Str>> {
+    /// A path's names, stored in its chunk's `paths`.
+    fn path(&mut self, paths: &mut Vec<Str>) -> Option<PathIdx> {
         let len = self.usize()?;
-        (0..len).map(|_| self.name()).collect()
+        let start = paths.len();
+        for _ in 0..len {
+            paths.push(self.name()?);
+        }
+        Some(PathIdx::new(start, paths.len() - start))
     }
 
     /// The template `name` parsed from `source`, as encoded by [`Out::template`];
@@ -805,18 +810,20 @@ impl In<'static> {
         let name = self.string()?;
         let len = self.usize()?;
         let mut instructions = Vec::with_capacity(len);
+        let mut paths = Vec::new();
         for _ in 0..len {
-            instructions.push(self.instruction()?);
+            instructions.push(self.instruction(&mut paths)?);
         }
         let spans = SpanTable::encoded(self.raw()?);
         Some(Chunk {
             instructions,
             spans,
             name,
+            paths,
         })
     }
 
-    fn instruction(&mut self) -> Option<Instruction> {
+    fn instruction(&mut self, paths: &mut Vec<Str>) -> Option<Instruction> {
         use Instruction::*;
         Some(match self.byte()? {
             0 => LoadConst(self.value()?),
@@ -875,8 +882,8 @@ impl In<'static> {
             53 => In,
             54 => Not,
             55 => Negative,
-            56 => LoadPath(self.names()?),
-            57 => WritePath(self.names()?),
+            56 => LoadPath(self.path(paths)?),
+            57 => WritePath(self.path(paths)?),
             _ => return None,
         })
     }

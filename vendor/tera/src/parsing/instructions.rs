@@ -134,9 +134,29 @@ pub(crate) enum Instruction {
 
     // LoadName + LoadAttr* (single push for entire path)
     //path[0] is the variable name, path[1..] are attribute names
-    LoadPath(Vec<Str>),
+    // policywright's patch: the names are in the chunk's `paths` ([`Chunk::path`]).
+    LoadPath(PathIdx),
     // LoadName + LoadAttr* + WriteTop
-    WritePath(Vec<Str>),
+    WritePath(PathIdx),
+}
+
+/// policywright's patch: where a `LoadPath` or `WritePath`'s names are in its chunk's
+/// `paths`, which holds those of all its paths one after the other: one allocation
+/// per chunk rather than one per path.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PathIdx {
+    start: u32,
+    len: u32,
+}
+
+impl PathIdx {
+    /// The `len` names from `start` in a chunk's `paths`.
+    pub(crate) fn new(start: usize, len: usize) -> PathIdx {
+        PathIdx {
+            start: start as u32,
+            len: len as u32,
+        }
+    }
 }
 
 #[derive(Clone, PartialEq, Default)]
@@ -153,6 +173,8 @@ pub(crate) struct Chunk {
     pub(crate) spans: SpanTable,
     /// The template name so we can point to the right place for error messages
     pub name: String,
+    /// policywright's patch: the names of the chunk's paths (see [`PathIdx`]).
+    pub(crate) paths: Vec<Str>,
 }
 
 impl Chunk {
@@ -161,7 +183,20 @@ impl Chunk {
             instructions: Vec::with_capacity(256),
             spans: SpanTable::with_capacity(256),
             name: name.to_owned(),
+            paths: Vec::new(),
         }
+    }
+
+    /// policywright's patch: the names of a path, stored in this chunk.
+    pub(crate) fn path(&self, path: PathIdx) -> &[Str] {
+        &self.paths[path.start as usize..(path.start + path.len) as usize]
+    }
+
+    /// policywright's patch: stores a path's names in this chunk.
+    pub(crate) fn add_path(&mut self, names: impl IntoIterator<Item = Str>) -> PathIdx {
+        let start = self.paths.len();
+        self.paths.extend(names);
+        PathIdx::new(start, self.paths.len() - start)
     }
 
     pub(crate) fn add(&mut self, instr: Instruction, span: Option<Span>) -> u32 {
@@ -364,11 +399,13 @@ impl Chunk {
                     // Map the consumed WriteTop
                     index_map[j] = optimized.len();
                     // Fuse entire path + WriteTop into WritePath
+                    let path = self.add_path(path);
                     optimized.push((Instruction::WritePath(path), collected_spans));
                     i = j + 1; // Skip past WriteTop
                     continue;
                 } else if path.len() > 1 {
                     // Combine LoadName + LoadAttr* into LoadPath
+                    let path = self.add_path(path);
                     optimized.push((Instruction::LoadPath(path), collected_spans));
                     i = j;
                     continue;

@@ -783,6 +783,7 @@ impl<'tera> VirtualMachine<'tera> {
                 // Combined instructions
                 Instruction::LoadPath(path) => {
                     let chunk = state.chunk.expect("to have a chunk");
+                    let path = chunk.path(*path);
                     let mut val = if path.len() == 1 && path[0] == MAGICAL_DUMP_VAR {
                         state.dump_context()
                     } else {
@@ -831,6 +832,7 @@ impl<'tera> VirtualMachine<'tera> {
                 }
                 Instruction::WritePath(path) => {
                     let chunk = state.chunk.expect("to have a chunk");
+                    let path = chunk.path(*path);
                     let root = if path.len() == 1 && path[0] == MAGICAL_DUMP_VAR {
                         state.dump_context()
                     } else {
