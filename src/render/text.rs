@@ -79,9 +79,10 @@ impl Writer {
             Event::End(TagEnd::Item) => self.flush(),
             Event::Start(Tag::Heading { .. }) => self.flush(),
             Event::End(TagEnd::Heading(_)) => {
-                let title = std::mem::take(&mut self.inline);
+                let title = self.inline.trim().to_owned();
+                self.inline.clear();
                 self.blank();
-                self.lines.push(title.trim().to_owned());
+                self.lines.push(title);
                 self.blank();
             }
             Event::End(TagEnd::Paragraph) => {
@@ -114,7 +115,8 @@ impl Writer {
                 }
             }
             Event::End(TagEnd::TableCell) => {
-                let cell = std::mem::take(&mut self.inline).trim().to_owned();
+                let cell = self.inline.trim().to_owned();
+                self.inline.clear();
                 if let Some(t) = &mut self.table {
                     match (t.in_header, t.rows.last_mut()) {
                         (false, Some(row)) => row.push(cell),
@@ -160,7 +162,15 @@ impl Writer {
 
     /// Writes pending inline text as a wrapped paragraph or list item.
     fn flush(&mut self) {
-        let text = std::mem::take(&mut self.inline);
+        // Taken for the wrapping and given back emptied: the next paragraph reuses the
+        // buffer instead of growing a new one from nothing (issue 17).
+        let mut text = std::mem::take(&mut self.inline);
+        self.flush_text(&text);
+        text.clear();
+        self.inline = text;
+    }
+
+    fn flush_text(&mut self, text: &str) {
         let prefix = self.item_prefix.take();
         if text.trim().is_empty() && prefix.is_none() {
             return;
