@@ -83,3 +83,16 @@ fn large_answers_render_check_and_diff_in_linear_time() {
         );
     }
 }
+
+/// A large file's text, written entry by entry, is what pretty-printing the whole
+/// file value gives (`answers::file_text` holds it on the examples), and it reads back
+/// as the same answers.
+#[test]
+fn a_large_files_text_is_written_as_a_whole_value_would_be() {
+    let a = large::large(200, 500);
+    let text = a.to_json();
+    let mut whole = serde_json::to_string_pretty(&a.to_file_value()).unwrap();
+    whole.push('\n');
+    assert!(text == whole, "the texts differ");
+    assert_eq!(policywright::answers::Answers::from_json(&text).unwrap(), a);
+}

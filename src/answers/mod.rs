@@ -11,6 +11,7 @@ mod disclosures;
 mod error;
 mod extension;
 pub mod fields;
+pub mod file_text;
 mod hosting;
 mod marketing;
 pub mod migrate;
@@ -68,6 +69,17 @@ pub use workspace::{PublishedFile, Workspace};
 /// The version of the answers format this build reads and writes. Bumped only when an
 /// older file would be misread; a file with a newer version is refused, never guessed at.
 pub const SCHEMA_VERSION: u64 = 2;
+
+/// A recipient's JSON without its `role` where the file leaves it out: one that starts
+/// from the catalog and was never placed in a group (see [`Answers::to_file_value`]).
+fn without_implied_role(p: &Processor, entry: &mut serde_json::Value) {
+    if p.catalog.is_some()
+        && p.role == vocab::ProcessorRole::Other
+        && let Some(map) = entry.as_object_mut()
+    {
+        map.remove("role");
+    }
+}
 
 /// Everything an operator has said about their product.
 ///
@@ -310,10 +322,7 @@ impl Answers {
     /// is only the default of a plain yes/no), final newline. A "no" to a yes/no/
     /// unanswered question (`Option<bool>`) is kept: there "no" is an answer.
     pub fn to_json(&self) -> String {
-        let mut text =
-            serde_json::to_string_pretty(&self.to_file_value()).expect("answers always serialise");
-        text.push('\n');
-        text
+        file_text::write(self)
     }
 
     /// The answers as [`Answers::to_json`] writes them, as a JSON value.
@@ -325,12 +334,7 @@ impl Answers {
         let mut value = self.to_value();
         if let Some(list) = value.get_mut("processors").and_then(|p| p.as_array_mut()) {
             for (entry, p) in list.iter_mut().zip(&self.processors) {
-                if p.catalog.is_some()
-                    && p.role == vocab::ProcessorRole::Other
-                    && let Some(map) = entry.as_object_mut()
-                {
-                    map.remove("role");
-                }
+                without_implied_role(p, entry);
             }
         }
         schema::prune_unanswered(&mut value);

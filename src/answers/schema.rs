@@ -71,6 +71,22 @@ pub fn prune_unanswered(value: &mut Value) {
     prune(value, schema());
 }
 
+/// [`prune_unanswered`] of a part of the answers, described by `node`.
+pub fn prune_with(value: &mut Value, node: &'static Value) {
+    prune(value, node);
+}
+
+/// The schema of an entry of the list at `path` (`data.categories`).
+pub fn list_items(path: &str) -> &'static Value {
+    let list = path.split('.').fold(schema(), |node, key| {
+        resolve(node)
+            .get("properties")
+            .and_then(|p| p.get(key))
+            .unwrap_or(&Value::Null)
+    });
+    resolve(list).get("items").unwrap_or(&Value::Null)
+}
+
 fn prune(value: &mut Value, node: &'static Value) {
     let node = resolve(node);
     // Only objects and lists hold members to remove: a text, a number or a yes/no

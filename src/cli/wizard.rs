@@ -113,6 +113,7 @@ pub fn edit(args: EditArgs) -> anyhow::Result<ExitCode> {
     // What the file held is kept as the base; the file's text and its answers are
     // not kept besides for the whole session (megabytes for a large policy).
     let base = loaded.base();
+    drop(loaded.text);
     app.open(path, name, loaded.answers, last.as_deref(), Saved::Saved);
     app.doc_mut().base = base;
     run(app)

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use super::{LoadError, Source, lock_answers, write_atomic};
-use crate::answers::{Answers, migrate};
+use crate::answers::{Answers, file_text, migrate};
 
 /// The answers file as it is on disk.
 #[derive(Debug, Clone)]
@@ -125,7 +125,7 @@ fn read_since(path: &Path, base: &Base) -> Result<Since, LoadError> {
     if !path.exists() {
         return Ok(match base.hash {
             None => Since::AsBase(None),
-            Some(_) => Since::Changed(OnDisk::missing()),
+            Some(_) => Since::Changed(Box::new(OnDisk::missing())),
         });
     }
     let source = Source::File(path.to_owned());
@@ -135,11 +135,11 @@ fn read_since(path: &Path, base: &Base) -> Result<Since, LoadError> {
     }
     let answers =
         Answers::from_json(&text).map_err(|error| LoadError::Answers { origin, error })?;
-    Ok(Since::Changed(OnDisk {
+    Ok(Since::Changed(Box::new(OnDisk {
         text: Some(text),
         answers,
         canonical: false,
-    }))
+    })))
 }
 
 /// The answers file now, against what an interview last read or wrote.
@@ -150,7 +150,7 @@ enum Since {
     /// As it was: its text (`None`: still no file), whose answers are the base's.
     AsBase(Option<String>),
     /// Another program wrote it, or removed it, meanwhile.
-    Changed(OnDisk),
+    Changed(Box<OnDisk>),
 }
 
 /// Saves `new` over the file whose current state is `current`, writing only if the
@@ -236,7 +236,7 @@ pub fn save_interview(path: &Path, base: &Base, ours: &Answers) -> Result<Synced
                 reloaded: None,
             });
         }
-        Since::Changed(current) => current,
+        Since::Changed(current) => *current,
     };
     let file = path.display();
     match merge3(&base.answers, &current.answers, ours) {
@@ -367,13 +367,12 @@ fn merge_values(
 /// [`super::layout::rewrite`] of the file for the new answers, and whether the text
 /// is what `new.to_json()` writes (so the next save need not fit it again).
 fn in_layout_of(old: &str, old_answers: &Answers, new: &Answers) -> Option<(String, bool)> {
-    let mut as_written = old_answers.to_file_value();
+    // Only what changed is needed (the layout copies the text of the rest), so the
+    // values are made without the long lists' shared entries, and what else they
+    // share is freed before the file's text is parsed. Tests hold that the text is
+    // the same as from the whole values.
+    let (mut as_written, mut new_value) = file_text::values_apart(old_answers, new);
     as_written["schema_version"] = migrate::file_version(old)?.into();
-    let mut new_value = new.to_file_value();
-    let mut canonical = serde_json::to_string_pretty(&new_value).ok()?;
-    canonical.push('\n');
-    // Only what changed is needed from here on (a test holds that the text is the
-    // same): most of the values are freed before the file's text is parsed.
     super::layout::drop_equal_parts(&mut as_written, &mut new_value);
     let text = super::layout::rewrite(old, &as_written, &new_value)?;
     drop((as_written, new_value));
@@ -381,7 +380,7 @@ fn in_layout_of(old: &str, old_answers: &Answers, new: &Answers) -> Option<(Stri
     if Answers::from_json(&text).ok()? != *new {
         return None;
     }
-    let is_canonical = canonical == text;
+    let is_canonical = text == new.to_json();
     Some((text, is_canonical))
 }
 

@@ -3,6 +3,8 @@
 //! one-line arrays, key order, explicit `false` answers) is copied byte for byte.
 //! A file that is hand-formatted and kept in git then shows one-line diffs.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 /// A JSON value in the file's text: where it is, and its parts.
@@ -14,6 +16,10 @@ struct Node {
 
 enum Kind {
     Scalar,
+    /// An object or a list whose parts were not kept: it did not change, so it is
+    /// only ever copied whole. (A large file's tree of every value was megabytes
+    /// for a change of one line.)
+    Unread,
     Array(Vec<Node>),
     /// Members: the key, where the member starts (its key's quote), and the value.
     Object(Vec<(String, usize, Node)>),
@@ -24,7 +30,7 @@ enum Kind {
 pub fn rewrite(text: &str, old: &Value, new: &Value) -> Option<String> {
     let mut parser = Parser { text, at: 0 };
     parser.space();
-    let root = parser.value(0)?;
+    let root = parser.value(0, Some((old, new)))?;
     let mut out = String::with_capacity(text.len() + 64);
     out.push_str(&text[..root.start]);
     patch(text, &root, old, new, &mut out);
@@ -59,6 +65,16 @@ pub fn drop_equal_parts(old: &mut Value, new: &mut Value) {
         }
         _ => {}
     }
+}
+
+/// The text of `node` patched, borrowed from the file when nothing in it changed.
+fn patched<'a>(text: &'a str, node: &Node, old: &Value, new: &Value) -> Cow<'a, str> {
+    if old == new {
+        return Cow::Borrowed(&text[node.start..node.end]);
+    }
+    let mut out = String::new();
+    patch(text, node, old, new, &mut out);
+    Cow::Owned(out)
 }
 
 fn patch(text: &str, node: &Node, old: &Value, new: &Value, out: &mut String) {
@@ -119,32 +135,32 @@ fn patch_object(
     };
     let null = Value::Null;
 
-    // Each kept member: its text; then new members after the member the model puts
-    // before them.
-    let mut kept: Vec<(String, String)> = Vec::new();
+    // Each kept member: its text (borrowed from the file unless it changed: a
+    // member can be most of a large file); then new members after the member the
+    // model puts before them.
+    let mut kept: Vec<(&String, Cow<str>)> = Vec::new();
     for (key, _, value) in members {
         match (old.get(key), new.get(key)) {
-            (o, Some(n)) => {
-                let mut t = String::new();
-                patch(text, value, o.unwrap_or(&null), n, &mut t);
-                kept.push((key.clone(), t));
-            }
+            (o, Some(n)) => kept.push((key, patched(text, value, o.unwrap_or(&null), n))),
             // Left out of both: a default the file spells out (`false`, `[]`).
-            (None, None) => kept.push((key.clone(), text[value.start..value.end].to_owned())),
+            (None, None) => kept.push((key, Cow::Borrowed(&text[value.start..value.end]))),
             // Removed by the change.
             (Some(_), None) => {}
         }
     }
     let mut previous: Option<&String> = None;
     for (key, value) in new {
-        let present = kept.iter().any(|(k, _)| k == key);
+        let present = kept.iter().any(|(k, _)| *k == key);
         if !present && old.get(key) != Some(value) {
             let at = previous
-                .and_then(|p| kept.iter().position(|(k, _)| k == p))
+                .and_then(|p| kept.iter().position(|(k, _)| *k == p))
                 .map_or(0, |i| i + 1);
             kept.insert(
                 at,
-                (key.clone(), formatted(value, &value_indent, !multi_line)),
+                (
+                    key,
+                    Cow::Owned(formatted(value, &value_indent, !multi_line)),
+                ),
             );
         }
         previous = Some(key);
@@ -154,21 +170,18 @@ fn patch_object(
     // spacing is kept); the object is rebuilt only from its first member on.
     let last = members.last().expect("not empty");
     out.push_str(&text[node.start..first_key_at]);
-    let body: Vec<String> = kept
-        .iter()
-        .map(|(key, value)| {
-            let quoted = serde_json::to_string(key).expect("a key serialises");
-            let colon = members.iter().find(|(k, _, _)| k == key).map_or_else(
-                || ": ".to_owned(),
-                |(_, at, v)| {
-                    let after_key = at + key_len(text, *at);
-                    text[after_key..v.start].to_owned()
-                },
-            );
-            format!("{quoted}{colon}{value}")
-        })
-        .collect();
-    out.push_str(&body.join(&separator));
+    for (i, (key, value)) in kept.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&separator);
+        }
+        out.push_str(&serde_json::to_string(key).expect("a key serialises"));
+        let colon = members
+            .iter()
+            .find(|(k, _, _)| k == *key)
+            .map_or(": ", |(_, at, v)| &text[at + key_len(text, *at)..v.start]);
+        out.push_str(colon);
+        out.push_str(value);
+    }
     out.push_str(&text[last.2.end..node.end]);
 }
 
@@ -191,20 +204,19 @@ fn patch_list(
         ", ".to_owned()
     };
     let mut next = 0;
-    let parts: Vec<String> = new
-        .iter()
-        .map(
-            |value| match (next..old.len()).find(|&j| old[j] == *value) {
-                Some(j) => {
-                    next = j + 1;
-                    text[items[j].start..items[j].end].to_owned()
-                }
-                None => formatted(value, &item_indent, !multi_line),
-            },
-        )
-        .collect();
     out.push_str(&text[node.start..first]);
-    out.push_str(&parts.join(&separator));
+    for (i, value) in new.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&separator);
+        }
+        match (next..old.len()).find(|&j| old[j] == *value) {
+            Some(j) => {
+                next = j + 1;
+                out.push_str(&text[items[j].start..items[j].end]);
+            }
+            None => out.push_str(&formatted(value, &item_indent, !multi_line)),
+        }
+    }
     let last = items.last().expect("not empty");
     out.push_str(&text[last.end..node.end]);
 }
@@ -271,10 +283,14 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Option<Node> {
+    /// The value at the cursor; its parts are kept (`Kind::Object`, `Kind::Array`)
+    /// only when `change` is given and its old and new values differ, since only
+    /// then does [`patch`] look inside it.
+    fn value(&mut self, depth: usize, change: Option<(&Value, &Value)>) -> Option<Node> {
         if depth > 128 {
             return None;
         }
+        let change = change.filter(|(old, new)| old != new);
         let start = self.at;
         let kind = match self.peek()? {
             b'{' => {
@@ -288,13 +304,25 @@ impl Parser<'_> {
                         self.space();
                         let key_at = self.at;
                         self.string()?;
-                        let key: String = serde_json::from_str(&self.text[key_at..self.at]).ok()?;
+                        let key = &self.text[key_at..self.at];
+                        let key: Option<String> = match change {
+                            Some(_) => Some(serde_json::from_str(key).ok()?),
+                            None => None,
+                        };
                         self.space();
                         (self.peek()? == b':').then_some(())?;
                         self.at += 1;
                         self.space();
-                        let value = self.value(depth + 1)?;
-                        members.push((key, key_at, value));
+                        let member = change.zip(key.as_deref()).map(|((old, new), key)| {
+                            (
+                                old.get(key).unwrap_or(&Value::Null),
+                                new.get(key).unwrap_or(&Value::Null),
+                            )
+                        });
+                        let value = self.value(depth + 1, member)?;
+                        if let Some(key) = key {
+                            members.push((key, key_at, value));
+                        }
                         self.space();
                         match self.peek()? {
                             b',' => self.at += 1,
@@ -306,7 +334,11 @@ impl Parser<'_> {
                         }
                     }
                 }
-                Kind::Object(members)
+                if change.is_some() {
+                    Kind::Object(members)
+                } else {
+                    Kind::Unread
+                }
             }
             b'[' => {
                 self.at += 1;
@@ -315,9 +347,19 @@ impl Parser<'_> {
                 if self.peek()? == b']' {
                     self.at += 1;
                 } else {
-                    loop {
+                    // Entries are looked into where lists of one length differ; a
+                    // list that gained or lost entries copies or writes them whole.
+                    let pairs = change.and_then(|(old, new)| {
+                        let (old, new) = (old.as_array()?, new.as_array()?);
+                        (old.len() == new.len()).then_some((old, new))
+                    });
+                    for i in 0.. {
                         self.space();
-                        items.push(self.value(depth + 1)?);
+                        let entry = pairs.and_then(|(old, new)| Some((old.get(i)?, new.get(i)?)));
+                        let item = self.value(depth + 1, entry)?;
+                        if change.is_some() {
+                            items.push(item);
+                        }
                         self.space();
                         match self.peek()? {
                             b',' => self.at += 1,
@@ -329,7 +371,11 @@ impl Parser<'_> {
                         }
                     }
                 }
-                Kind::Array(items)
+                if change.is_some() {
+                    Kind::Array(items)
+                } else {
+                    Kind::Unread
+                }
             }
             b'"' => {
                 self.string()?;
@@ -366,5 +412,48 @@ impl Parser<'_> {
                 _ => self.at += 1,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// The text is read into parts only where the old and new values differ; the
+    /// rest is copied whole.
+    #[test]
+    fn only_what_changed_is_read_into_parts() {
+        let text = r#"{"a": {"x": [1, 2]}, "b": [{"y": 1}, {"y": 2}], "c": 3}"#;
+        let old = json!({"a": {"x": [1, 2]}, "b": [{"y": 1}, {"y": 2}], "c": 3});
+        let new = json!({"a": {"x": [1, 2]}, "b": [{"y": 1}, {"y": 5}], "c": 3});
+        let root = Parser { text, at: 0 }.value(0, Some((&old, &new))).unwrap();
+        let Kind::Object(members) = &root.kind else {
+            panic!("the root changed")
+        };
+        assert!(
+            matches!(members[0].2.kind, Kind::Unread),
+            "a did not change"
+        );
+        let Kind::Array(items) = &members[1].2.kind else {
+            panic!("b changed")
+        };
+        assert!(matches!(items[0].kind, Kind::Unread));
+        assert!(matches!(items[1].kind, Kind::Object(_)));
+        assert_eq!(
+            rewrite(text, &old, &new).unwrap(),
+            r#"{"a": {"x": [1, 2]}, "b": [{"y": 1}, {"y": 5}], "c": 3}"#
+        );
+        let same = Parser { text, at: 0 }.value(0, Some((&old, &old))).unwrap();
+        assert!(matches!(same.kind, Kind::Unread));
+        assert!(
+            Parser {
+                text: "{\"a\": [1,}",
+                at: 0
+            }
+            .value(0, None)
+            .is_none()
+        );
     }
 }

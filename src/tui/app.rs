@@ -479,8 +479,16 @@ impl App {
         // `render` does.
         let reviewing = self.screen == Screen::Review;
         let shown = self.doc().preview_on || reviewing;
+        // The old findings and preview are let go first, and the new preview (whose
+        // template context is the largest thing made) is rendered before `check`
+        // runs: on a policy of thousands of entries each is megabytes, and holding
+        // them all at once set the wizard's peak memory.
+        let d = self.doc_mut();
+        drop((
+            std::mem::take(&mut d.findings),
+            std::mem::take(&mut d.preview),
+        ));
         let policy = self.policy().ok();
-        let findings = policy.as_ref().map(crate::check::check).unwrap_or_default();
         let preview = shown.then(|| {
             Preview::render(
                 &self.renderer,
@@ -489,6 +497,8 @@ impl App {
                 &self.catalog,
             )
         });
+        let findings = policy.as_ref().map(crate::check::check).unwrap_or_default();
+        drop(policy);
         let completion = self.count_completion();
         let d = self.doc_mut();
         d.stale = false;

@@ -120,6 +120,12 @@ const WORKER_WAIT: Duration = Duration::from_millis(20);
 pub fn run(mut app: App, save: &mut SaveFn) -> anyhow::Result<Exit> {
     let signalled = terminal::signal_flag()?;
     let mut guard = terminal::Guard::enter()?;
+    // crossterm watches for the resize signal (which the signals above raise to wake
+    // the loop) from its first poll on: polled now, a signal that comes while the
+    // first frames are drawn still wakes the loop's first wait. Before, a SIGTERM
+    // right after the first frame could be lost and the wizard slept on (seen once
+    // in the PTY tests on a loaded machine).
+    crossterm::event::poll(Duration::ZERO)?;
     run_loop(
         &mut app,
         save,

@@ -373,7 +373,6 @@ fn an_interview_writes_canonically_once_the_file_is() {
 #[test]
 fn a_rewrite_without_the_unchanged_parts_writes_the_same_text() {
     use crate::answers::set::{answer_at, set_value};
-    use crate::store::layout::{drop_equal_parts, rewrite};
     use serde_json::Value;
     for name in [
         "acme", "complete", "habitly", "shipdesk", "specstep", "stepr", "tabnotes",
@@ -397,16 +396,41 @@ fn a_rewrite_without_the_unchanged_parts_writes_the_same_text() {
                     continue;
                 };
                 changed += 1;
-                for text in &layouts {
-                    let (old, new) = (a.to_file_value(), b.to_file_value());
-                    let whole = rewrite(text, &old, &new);
-                    let (mut o, mut n) = (old, new);
-                    drop_equal_parts(&mut o, &mut n);
-                    assert_eq!(rewrite(text, &o, &n), whole, "{name}: {}", q.key);
-                    assert!(whole.is_some());
-                }
+                same_text_apart(&layouts, &a, &b, &format!("{name}: {}", q.key));
             }
         }
         assert!(changed > 10, "{name}: only {changed} answers changed");
+        // An entry of a long list changed in place, the list keeping its length.
+        let mut b = a.clone();
+        if let Some(c) = b.data.categories.first_mut() {
+            c.description.push_str(" (changed)");
+        }
+        if let Some(p) = b.processors.last_mut() {
+            p.name.push_str(" (changed)");
+        }
+        same_text_apart(&layouts, &a, &b, &format!("{name}: entries"));
+    }
+}
+
+/// Rewriting each text for `b` gives the same with the whole values, with their
+/// equal parts dropped, and with the values made apart.
+fn same_text_apart(layouts: &[String], a: &Answers, b: &Answers, what: &str) {
+    use crate::answers::file_text::values_apart;
+    use crate::store::layout::{drop_equal_parts, rewrite};
+    for text in layouts {
+        let (old, new) = (a.to_file_value(), b.to_file_value());
+        let whole = rewrite(text, &old, &new);
+        assert!(whole.is_some(), "{what}");
+        let (mut o, mut n) = (old, new);
+        drop_equal_parts(&mut o, &mut n);
+        assert_eq!(rewrite(text, &o, &n), whole, "{what}: equal parts dropped");
+        let (mut o, mut n) = values_apart(a, b);
+        assert_eq!(rewrite(text, &o, &n), whole, "{what}: apart");
+        drop_equal_parts(&mut o, &mut n);
+        assert_eq!(
+            rewrite(text, &o, &n),
+            whole,
+            "{what}: apart, equal parts dropped"
+        );
     }
 }

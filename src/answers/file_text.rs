@@ -1,0 +1,250 @@
+//! The answers file's text (`Answers::to_json`), written without building the whole
+//! file as one JSON value: the five lists that can hold thousands of entries are
+//! written entry by entry. As one `serde_json::Value`, a file of 5,000 data
+//! categories and 2,000 recipients was about 15 MB for the length of every save
+//! (objects of every field, answered or not, before pruning), for a text of 2.7 MB.
+//!
+//! The text is exactly `serde_json::to_string_pretty` of [`Answers::to_file_value`]
+//! (a test holds it on every example and on a large generated file): two-space
+//! indents, `": "` after keys, `[]` and `{}` for empty lists and objects.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{Answers, schema};
+
+/// The lists written entry by entry: those [`Answers::entries`] reads (a test holds
+/// the two alike).
+pub(crate) const LONG_LISTS: [&str; 5] = [
+    "data.categories",
+    "purposes",
+    "processors",
+    "retention.rules",
+    "stores.categories",
+];
+
+/// The answers as the file holds them, as text (see [`Answers::to_json`]).
+pub fn write(answers: &Answers) -> String {
+    let value = shell(answers);
+    let mut out = String::with_capacity(4096);
+    write_value(&mut out, &value, 0, "", answers);
+    out.push('\n');
+    out
+}
+
+/// The file values of `old` and `new` ([`Answers::to_file_value`]) for fitting `new`
+/// into the text of a file that held `old`, except that an entry of a long list that
+/// is the same in both (lists of the same length) is `null` in both: the layout keeps
+/// the text of whatever did not change, and neither value is ever built whole.
+pub fn values_apart(old: &Answers, new: &Answers) -> (Value, Value) {
+    let (mut a, mut b) = (shell(old), shell(new));
+    for path in LONG_LISTS {
+        let (x, y) = (count(old, path), count(new, path));
+        let (mut xs, mut ys) = (Vec::with_capacity(x), Vec::with_capacity(y));
+        for i in 0..x.max(y) {
+            let (ex, ey) = (
+                (i < x).then(|| entry(old, path, i)),
+                (i < y).then(|| entry(new, path, i)),
+            );
+            match (ex, ey) {
+                (Some(ex), Some(ey)) if x == y && ex == ey => {
+                    xs.push(Value::Null);
+                    ys.push(Value::Null);
+                }
+                (ex, ey) => {
+                    xs.extend(ex);
+                    ys.extend(ey);
+                }
+            }
+        }
+        let pointer = pointer(path);
+        for (value, items) in [(&mut a, xs), (&mut b, ys)] {
+            if !items.is_empty() {
+                *value.pointer_mut(&pointer).expect("marked") = Value::Array(items);
+            }
+        }
+    }
+    (a, b)
+}
+
+/// The answers' file value without the long lists: where one has entries, its
+/// path marked with a text (which pruning keeps) for them to be put in.
+fn shell(answers: &Answers) -> Value {
+    let mut shell = answers.clone();
+    shell.data.categories = Vec::new();
+    shell.purposes = Vec::new();
+    shell.processors = Vec::new();
+    shell.retention.rules = Vec::new();
+    shell.stores.categories = Vec::new();
+    let mut value = shell.to_value();
+    drop(shell);
+    for path in LONG_LISTS {
+        if count(answers, path) > 0 {
+            *value
+                .pointer_mut(&pointer(path))
+                .expect("every long list is in the model") = Value::String(path.to_owned());
+        }
+    }
+    schema::prune_unanswered(&mut value);
+    value
+}
+
+/// `/data/categories` for `data.categories`.
+fn pointer(path: &str) -> String {
+    format!("/{}", path.replace('.', "/"))
+}
+
+fn count(answers: &Answers, path: &str) -> usize {
+    answers.entries(path).map_or(0, |list| list.count())
+}
+
+/// Entry `i` of the long list at `path`, as the file holds it.
+fn entry(answers: &Answers, path: &str, i: usize) -> Value {
+    let list = answers
+        .entries(path)
+        .expect("every long list is an entry list");
+    let mut entry = list.entry_json(i).expect("an entry within the list");
+    if path == "processors" {
+        super::without_implied_role(&answers.processors[i], &mut entry);
+    }
+    schema::prune_with(&mut entry, schema::list_items(path));
+    entry
+}
+
+/// `value` at `path`, pretty, its lines after the first indented `depth` levels.
+fn write_value(out: &mut String, value: &Value, depth: usize, path: &str, answers: &Answers) {
+    match value {
+        Value::String(_) if LONG_LISTS.contains(&path) => write_list(out, path, depth, answers),
+        Value::Array(items) if !items.is_empty() => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                separate(out, i, depth + 1);
+                write_value(out, item, depth + 1, "", answers);
+            }
+            close(out, depth, ']');
+        }
+        Value::Object(map) if !map.is_empty() => {
+            out.push('{');
+            for (i, (key, member)) in map.iter().enumerate() {
+                separate(out, i, depth + 1);
+                push_json(out, key);
+                out.push_str(": ");
+                // Only members of the top two levels can be long lists.
+                let at = match (path, depth) {
+                    ("", 0) => key.clone(),
+                    (_, 1) => format!("{path}.{key}"),
+                    _ => String::new(),
+                };
+                write_value(out, member, depth + 1, &at, answers);
+            }
+            close(out, depth, '}');
+        }
+        scalar => push_json(out, scalar),
+    }
+}
+
+/// The long list at `path`, each entry made a value and written on its own.
+fn write_list(out: &mut String, path: &str, depth: usize, answers: &Answers) {
+    out.push('[');
+    for i in 0..count(answers, path) {
+        separate(out, i, depth + 1);
+        write_value(out, &entry(answers, path, i), depth + 1, "", answers);
+    }
+    close(out, depth, ']');
+}
+
+/// Before the `i`th member of a list or object: a comma after the one before, a new
+/// line, the indent.
+fn separate(out: &mut String, i: usize, depth: usize) {
+    if i > 0 {
+        out.push(',');
+    }
+    out.push('\n');
+    indent(out, depth);
+}
+
+fn close(out: &mut String, depth: usize, bracket: char) {
+    out.push('\n');
+    indent(out, depth);
+    out.push(bracket);
+}
+
+fn indent(out: &mut String, depth: usize) {
+    for _ in 0..depth {
+        out.push_str("  ");
+    }
+}
+
+/// A text or scalar as JSON, escaped as serde_json escapes it.
+fn push_json(out: &mut String, value: &(impl Serialize + ?Sized)) {
+    out.push_str(&serde_json::to_string(value).expect("a scalar serialises"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn as_before(a: &Answers) -> String {
+        let mut text = serde_json::to_string_pretty(&a.to_file_value()).unwrap();
+        text.push('\n');
+        text
+    }
+
+    /// The text is what pretty-printing the whole file value gives, on every example,
+    /// with each long list emptied, and on a large generated file.
+    #[test]
+    fn the_text_is_the_whole_values_pretty_print() {
+        for name in [
+            "acme", "complete", "habitly", "shipdesk", "specstep", "stepr", "tabnotes",
+        ] {
+            let a = Answers::example(name);
+            assert_eq!(write(&a), as_before(&a), "{name}");
+            let mut empty = a.clone();
+            empty.data.categories.clear();
+            empty.processors.clear();
+            empty.retention.rules.clear();
+            assert_eq!(write(&empty), as_before(&empty), "{name}, lists emptied");
+        }
+        assert_eq!(write(&Answers::default()), as_before(&Answers::default()));
+    }
+
+    /// Apart, the values are the whole ones with the entries both share set to
+    /// `null` in both: only in long lists that keep their length.
+    #[test]
+    fn values_apart_leave_out_only_shared_entries() {
+        let a = Answers::example("complete");
+        let mut b = a.clone();
+        b.data.categories[1].description.push_str(" (changed)");
+        b.processors.pop();
+        let (mut wx, mut wy) = (a.to_file_value(), b.to_file_value());
+        let mut nulled = 0;
+        for path in LONG_LISTS {
+            let (Some(Value::Array(x)), Some(Value::Array(y))) = (
+                wx.pointer_mut(&pointer(path)),
+                wy.pointer_mut(&pointer(path)),
+            ) else {
+                continue;
+            };
+            if x.len() == y.len() {
+                for (ex, ey) in x.iter_mut().zip(y).filter(|(ex, ey)| ex == ey) {
+                    (*ex, *ey) = (Value::Null, Value::Null);
+                    nulled += 1;
+                }
+            }
+        }
+        assert!(nulled > 5, "{nulled}");
+        let (x, y) = values_apart(&a, &b);
+        assert!(x["data"]["categories"][1].is_object() && x["processors"][0].is_object());
+        assert_eq!(x, wx);
+        assert_eq!(y, wy);
+    }
+
+    /// The lists written entry by entry are those the wizard reads entry by entry.
+    #[test]
+    fn the_long_lists_are_the_entry_lists() {
+        let a = Answers::example("complete");
+        for path in LONG_LISTS {
+            assert!(a.entries(path).is_some(), "{path}");
+        }
+    }
+}
