@@ -143,9 +143,6 @@ fn read_since(path: &Path, base: &Base) -> Result<Since, LoadError> {
 }
 
 /// The answers file now, against what an interview last read or wrote.
-// Short-lived (one per save, moved straight out): boxing the answers would cost an
-// allocation for nothing. Main's clippy fails on this without the allowance.
-#[allow(clippy::large_enum_variant)]
 enum Since {
     /// As it was: its text (`None`: still no file), whose answers are the base's.
     AsBase(Option<String>),
