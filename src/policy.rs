@@ -16,6 +16,7 @@
 //! all take a `Policy`, so they can never disagree about what the policy says, and
 //! nothing else resolves catalog references or prunes stale answers.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Deref;
 
@@ -62,9 +63,19 @@ impl Policy {
     /// Unknown catalog ids and waivers of unknown rules are reported, each with the
     /// closest known id.
     pub fn resolve(raw: &Answers, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
-        let mut problems = crate::check::waivers::problems(raw);
-        let filled = if catalog::needs_catalog(raw) {
-            match catalog::resolve(raw, catalog) {
+        Policy::resolve_cow(Cow::Borrowed(raw), catalog)
+    }
+
+    /// [`Policy::resolve`] of answers no longer needed as read: kept as they are,
+    /// not copied, when no catalog reference is to be filled in.
+    pub fn resolve_owned(raw: Answers, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
+        Policy::resolve_cow(Cow::Owned(raw), catalog)
+    }
+
+    fn resolve_cow(raw: Cow<'_, Answers>, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
+        let mut problems = crate::check::waivers::problems(&raw);
+        let filled = if catalog::needs_catalog(&raw) {
+            match catalog::resolve(&raw, catalog) {
                 Ok(filled) => filled,
                 Err(mut more) => {
                     more.append(&mut problems);
@@ -72,7 +83,7 @@ impl Policy {
                 }
             }
         } else {
-            raw.clone()
+            raw.into_owned()
         };
         if !problems.is_empty() {
             return Err(problems);
@@ -108,6 +119,17 @@ impl Policy {
             Catalog::empty()
         };
         Policy::resolve(raw, &catalog).map_err(PolicyError::References)
+    }
+
+    /// [`Policy::for_operator`] of answers no longer needed as read (see
+    /// [`Policy::resolve_owned`]).
+    pub fn for_operator_owned(raw: Answers) -> Result<Policy, PolicyError> {
+        let catalog = if catalog::needs_catalog(&raw) {
+            Catalog::for_operator()?
+        } else {
+            Catalog::empty()
+        };
+        Policy::resolve_owned(raw, &catalog).map_err(PolicyError::References)
     }
 
     /// The answers as the file keeps them, with catalog references filled in but no

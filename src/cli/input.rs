@@ -11,6 +11,10 @@ use crate::store::{self, LoadError, Source};
 pub(super) fn read_policy(input: &str, set: &[set::Assignment]) -> anyhow::Result<Policy> {
     let source = Source::parse(input)?;
     let raw = store::load(&source)?;
+    if set.is_empty() {
+        // Nothing to apply: the answers as read become the policy, without a copy.
+        return policy_of_owned(raw, &origin(&source));
+    }
     with_overrides(&raw, set, &origin(&source))
 }
 
@@ -37,14 +41,23 @@ pub(super) fn with_overrides(
 /// The policy these answers make, with the operator's catalog; a reference to no
 /// catalog entry is reported as a problem of the answers from `origin`.
 pub(super) fn policy_of(answers: &Answers, origin: &str) -> anyhow::Result<Policy> {
-    Policy::for_operator(answers).map_err(|e| match e {
+    Policy::for_operator(answers).map_err(|e| reported(e, origin))
+}
+
+/// [`policy_of`] answers no longer needed as read.
+fn policy_of_owned(answers: Answers, origin: &str) -> anyhow::Result<Policy> {
+    Policy::for_operator_owned(answers).map_err(|e| reported(e, origin))
+}
+
+fn reported(e: PolicyError, origin: &str) -> anyhow::Error {
+    match e {
         PolicyError::Catalog(e) => e.into(),
         PolicyError::References(problems) => LoadError::Answers {
             origin: origin.to_owned(),
             error: AnswersError::Invalid(problems),
         }
         .into(),
-    })
+    }
 }
 
 /// How a source is named in errors.

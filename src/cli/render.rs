@@ -63,7 +63,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     let templates = args.templates.as_deref();
     let policy = super::input::read_policy(&args.input, &args.answers.set)?;
     let prepared = Prepared::new(&policy, Verbatim::for_templates(templates))?;
-    let renderer = Renderer::for_format(templates, format)?;
+    let renderer = Renderer::for_prepared(templates, format, &prepared)?;
     let text = renderer.render_prepared(&prepared, format)?;
     // The process ends right after this; freeing every parsed template, the
     // context and the answers first would only make it slower.

@@ -52,7 +52,11 @@ pub fn man(args: ManArgs) -> anyhow::Result<ExitCode> {
 /// binary itself (`COMPLETE=bash policywright`, see the README), so the names are the
 /// ones saved now, not when the script was generated.
 pub fn command() -> clap::Command {
-    Cli::command().mut_subcommands(|sub| sub.mut_args(with_completer))
+    // Built first: the commands' arguments are deferred (see `cli::Command`), and
+    // only then there to be given their completers.
+    let mut command = Cli::command();
+    command.build();
+    command.mut_subcommands(|sub| sub.mut_args(with_completer))
 }
 
 fn with_completer(arg: clap::Arg) -> clap::Arg {

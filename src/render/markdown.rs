@@ -9,6 +9,23 @@ const SPECIAL: &[char] = &[
     '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~', '!', '&', '{', '}',
 ];
 
+/// [`SPECIAL`] as a table by ASCII byte: `escape` looks every byte of every value
+/// up (issue 17: a scan of the list per byte was most of escaping).
+const SPECIAL_ASCII: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut i = 0;
+    while i < SPECIAL.len() {
+        table[SPECIAL[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Whether `c` is one of [`SPECIAL`].
+fn is_special(c: char) -> bool {
+    c.is_ascii() && SPECIAL_ASCII[c as usize]
+}
+
 /// Escapes operator text so it is shown literally: Markdown punctuation is
 /// backslash-escaped (so `<script>` can never become HTML and `**` never bold), and
 /// line breaks fold into spaces so a value cannot break a list item or a table row.
@@ -18,6 +35,14 @@ pub fn escape(text: &str) -> String {
         return text.to_owned();
     }
     escape_words(text)
+}
+
+/// [`escape`] written to `out`: a plain value is written as it is, not copied first.
+pub fn escape_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    if is_plain(text) {
+        return out.write_all(text.as_bytes());
+    }
+    out.write_all(escape_words(text).as_bytes())
 }
 
 /// `escape`, word by word.
@@ -51,7 +76,7 @@ fn is_plain(text: &str) -> bool {
     }
     let mut previous = 0;
     for &b in bytes {
-        let special = b.is_ascii() && SPECIAL.contains(&char::from(b));
+        let special = is_special(char::from(b));
         if special || (b.is_ascii_whitespace() && b != b' ') || (b == b' ' && previous == b' ') {
             return false;
         }
@@ -63,7 +88,7 @@ fn is_plain(text: &str) -> bool {
 
 fn escape_chars(word: &str, out: &mut String) {
     for c in word.chars() {
-        if SPECIAL.contains(&c) {
+        if is_special(c) {
             out.push('\\');
         }
         out.push(c);
@@ -248,6 +273,30 @@ fn continues(previous: &str, line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte table says what the list says, and writing an escaped value says
+    /// what `escape` returns.
+    #[test]
+    fn the_table_is_the_list_and_escape_to_is_escape() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_special(c), SPECIAL.contains(&c), "{c:?}");
+        }
+        for text in [
+            "Stripe",
+            "30 days",
+            "a*b",
+            " x",
+            "1. y",
+            "- z",
+            "a\nb  c",
+            "caf\u{e9} <b>",
+            "",
+        ] {
+            let mut out = Vec::new();
+            escape_to(text, &mut out).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), escape(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn escaping_makes_markup_literal() {

@@ -132,6 +132,21 @@ impl Renderer {
         })
     }
 
+    /// Like [`Renderer::for_format`], for a process that renders `prepared` once:
+    /// the guarded sections (see [`templates::GUARDS`]) that print something for it
+    /// are loaded with the other templates, into one Tera, rather than each into a
+    /// Tera of its own on first use (each costs its set-up and its finalising).
+    pub fn for_prepared(
+        dir: Option<&Path>,
+        format: Format,
+        prepared: &Prepared<'_>,
+    ) -> Result<Renderer, RenderError> {
+        Ok(Renderer {
+            templates: Templates::load_for(dir, Some(format), Some(&prepared.context))?,
+            only: Some(format),
+        })
+    }
+
     /// Renders the policy. One that is not complete enough to publish (see
     /// [`Answers::problems`]) is refused with every problem listed.
     pub fn render(&self, policy: &Policy, format: Format) -> Result<String, RenderError> {

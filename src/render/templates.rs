@@ -150,6 +150,17 @@ impl Templates {
     /// Parses the embedded templates, replacing any that `dir` holds a file for.
     /// With a `format`, only that format's layout is parsed.
     pub fn load(dir: Option<&Path>, format: Option<Format>) -> Result<Templates, RenderError> {
+        Templates::load_for(dir, format, None)
+    }
+
+    /// Like [`Templates::load`]; with the `context` that will be rendered, the
+    /// guarded sections that print something for it are loaded at once with the
+    /// other Markdown templates instead of on first use.
+    pub fn load_for(
+        dir: Option<&Path>,
+        format: Option<Format>,
+        context: Option<&Context>,
+    ) -> Result<Templates, RenderError> {
         // Borrowed from the binary unless overridden: copying every template's
         // source was a good part of a small render's memory, each page of it a fault.
         let mut sources: Vec<(&'static str, Cow<'static, str>)> = EMBEDDED
@@ -165,6 +176,8 @@ impl Templates {
             .filter_map(|(name, source)| {
                 let &(name, source) = EMBEDDED.iter().find(|e| **e == (*name, &**source))?;
                 let guard = match GUARDS.iter().find(|(n, _)| *n == name) {
+                    // It will print: loaded now, with the others.
+                    Some((_, guard)) if context.is_some_and(|c| !quiet(guard, c)) => return None,
                     Some((_, guard)) => *guard,
                     None if name == "sections/custom.md" => &[],
                     None => return None,
@@ -177,9 +190,16 @@ impl Templates {
                 })
             })
             .collect();
+        // Rendering text only, its layout goes with the Markdown templates: it is not
+        // escaped there either (`.txt` is not `.md`), and one Tera fewer is one set-up
+        // and one finalising fewer.
+        let text_with_markdown = format == Some(Format::Text);
         let markdown: Vec<(&str, &str)> = sources
             .iter()
-            .filter(|(n, _)| n.ends_with(".md") && (*n != "layout.md" || wanted(Format::Markdown)))
+            .filter(|(n, _)| {
+                (n.ends_with(".md") && (*n != "layout.md" || wanted(Format::Markdown)))
+                    || (text_with_markdown && *n == "layout.txt")
+            })
             .filter(|(n, _)| !lazy.iter().any(|l| l.name == *n))
             .map(|(n, t)| (*n, &**t))
             .collect();
@@ -202,7 +222,10 @@ impl Templates {
             markdown,
             lazy,
             html: layout(".html", Format::Html)?,
-            text: layout(".txt", Format::Text)?,
+            text: match text_with_markdown {
+                true => None,
+                false => layout(".txt", Format::Text)?,
+            },
         })
     }
 
@@ -233,10 +256,8 @@ impl Templates {
                 self.html.as_ref().expect("the HTML layout was loaded"),
                 "layout.html",
             ),
-            Format::Text => (
-                self.text.as_ref().expect("the text layout was loaded"),
-                "layout.txt",
-            ),
+            // Loaded with the Markdown templates when only text is rendered.
+            Format::Text => (self.text.as_ref().unwrap_or(&self.markdown), "layout.txt"),
         }
     }
 }
@@ -264,7 +285,7 @@ fn markdown_tera(templates: &[(&str, &str)]) -> Result<Tera, RenderError> {
 
 /// Tera's escape hook for `.md` templates: see [`markdown::escape`].
 fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    out.write_all(markdown::escape(text).as_bytes())
+    markdown::escape_to(text, out)
 }
 
 fn apply_overrides(
@@ -458,6 +479,76 @@ mod tests {
         );
     }
 
+    /// A renderer made for one prepared policy (its printing guarded sections
+    /// loaded with the others, `render`'s path) renders every example in every
+    /// format exactly as one that loads them on first use, and holds no lazy
+    /// Tera of its own for them.
+    #[test]
+    fn loading_for_a_context_renders_the_same() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        let mut compared = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let answers = Answers::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let policy = Policy::resolve(&answers, &Catalog::builtin()).unwrap();
+            let Ok(prepared) = Prepared::new(&policy, crate::render::Verbatim::Builtin) else {
+                continue;
+            };
+            for format in [Format::Markdown, Format::Html, Format::Text] {
+                let lazy = crate::render::Renderer::for_format(None, format).unwrap();
+                let one = crate::render::Renderer::for_prepared(None, format, &prepared).unwrap();
+                assert_eq!(
+                    lazy.render_prepared(&prepared, format).unwrap(),
+                    one.render_prepared(&prepared, format).unwrap(),
+                    "{} {format:?}",
+                    path.display()
+                );
+                assert!(
+                    one.templates
+                        .lazy
+                        .iter()
+                        .all(|l| l.parsed.get().is_none() || l.name == "sections/custom.md"),
+                    "{}",
+                    path.display()
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared >= 15, "{compared} renders compared");
+    }
+
+    /// Tera's `**` on floats takes `pow` from libm only when first used (the
+    /// vendored Tera's patch, so that the binary does not load libm at every
+    /// start): it gives exactly what `f64::powf` gives.
+    #[test]
+    fn float_powers_are_libms() {
+        let mut tera = Tera::default();
+        tera.add_raw_template("p", "{{ a ** b }}").unwrap();
+        for (a, b) in [
+            (2.0, 0.5),
+            (10.0, -3.0),
+            (1.1, 7.3),
+            (-8.0, 1.0 / 3.0),
+            (0.0, 0.0),
+        ] {
+            let mut context = Context::new();
+            context.insert("a", &a);
+            context.insert("b", &b);
+            let mut expected = Context::new();
+            expected.insert("a", &f64::powf(a, b));
+            let mut printed = Tera::default();
+            printed.add_raw_template("x", "{{ a }}").unwrap();
+            assert_eq!(
+                tera.render("p", &context).unwrap(),
+                printed.render("x", &expected).unwrap(),
+                "{a} ** {b}"
+            );
+        }
+        // Integers stay integers.
+        tera.add_raw_template("i", "{{ 2 ** 10 }}").unwrap();
+        assert_eq!(tera.render("i", &Context::new()).unwrap(), "1024");
+    }
+
     /// Loaded templates keep their spans encoded through a render that goes well:
     /// decoding them was a good part of loading, and only error messages read them.
     #[test]
@@ -507,15 +598,21 @@ mod tests {
                 "{% extends \"base.html\" %}{% block b %}{{ super() }} child{% endblock %}",
             ),
         ];
-        let blob = Tera::precompile_templates(templates).unwrap();
+        // Leaked: a loaded template borrows its texts from the blob, as from
+        // `PRECOMPILED`, the binary's own bytes.
+        let blob: &'static [u8] = Box::leak(
+            Tera::precompile_templates(templates)
+                .unwrap()
+                .into_boxed_slice(),
+        );
         for (name, source) in templates {
-            assert!(Tera::precompiled_holds(&blob, name, source), "{name}");
+            assert!(Tera::precompiled_holds(blob, name, source), "{name}");
         }
         let mut parsed = Tera::default();
         parsed.add_raw_templates(templates).unwrap();
         let mut loaded = Tera::default();
         loaded
-            .add_raw_templates_precompiled(templates, &blob)
+            .add_raw_templates_precompiled(templates, blob)
             .unwrap();
         assert!(parsed.same_templates(&loaded));
         // Damaged or foreign bytes are no cache: the templates are parsed.

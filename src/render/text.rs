@@ -79,9 +79,10 @@ impl Writer {
             Event::End(TagEnd::Item) => self.flush(),
             Event::Start(Tag::Heading { .. }) => self.flush(),
             Event::End(TagEnd::Heading(_)) => {
-                let title = std::mem::take(&mut self.inline);
+                let title = self.inline.trim().to_owned();
+                self.inline.clear();
                 self.blank();
-                self.lines.push(title.trim().to_owned());
+                self.lines.push(title);
                 self.blank();
             }
             Event::End(TagEnd::Paragraph) => {
@@ -114,7 +115,8 @@ impl Writer {
                 }
             }
             Event::End(TagEnd::TableCell) => {
-                let cell = std::mem::take(&mut self.inline).trim().to_owned();
+                let cell = self.inline.trim().to_owned();
+                self.inline.clear();
                 if let Some(t) = &mut self.table {
                     match (t.in_header, t.rows.last_mut()) {
                         (false, Some(row)) => row.push(cell),
@@ -160,7 +162,15 @@ impl Writer {
 
     /// Writes pending inline text as a wrapped paragraph or list item.
     fn flush(&mut self) {
-        let text = std::mem::take(&mut self.inline);
+        // Taken for the wrapping and given back emptied: the next paragraph reuses the
+        // buffer instead of growing a new one from nothing (issue 17).
+        let mut text = std::mem::take(&mut self.inline);
+        self.flush_text(&text);
+        text.clear();
+        self.inline = text;
+    }
+
+    fn flush_text(&mut self, text: &str) {
         let prefix = self.item_prefix.take();
         if text.trim().is_empty() && prefix.is_none() {
             return;
@@ -248,16 +258,25 @@ fn first_fit(line: &str, width: usize, lead: &str, rest: &str, out: &mut Vec<Str
     // Scanned as bytes: a space is one byte, never part of another character.
     let bytes = line.as_bytes();
     while at < line.len() {
-        // A word: up to the next space, then the spaces after it.
-        let word_end = bytes[at..]
-            .iter()
-            .position(|&b| b == b' ')
-            .map_or(line.len(), |i| at + i);
-        let next = bytes[word_end..]
-            .iter()
-            .position(|&b| b != b' ')
-            .map_or(line.len(), |i| word_end + i);
-        let word = display_width(&line[at..word_end]);
+        // A word: up to the next space, then the spaces after it. Whether it is
+        // printable ASCII (one column a byte) is seen on the same pass.
+        let mut word_end = at;
+        let mut printable = true;
+        while let Some(&b) = bytes.get(word_end) {
+            if b == b' ' {
+                break;
+            }
+            printable &= (b'!'..=b'~').contains(&b);
+            word_end += 1;
+        }
+        let mut next = word_end;
+        while bytes.get(next) == Some(&b' ') {
+            next += 1;
+        }
+        let word = match printable {
+            true => word_end - at,
+            false => display_width(&line[at..word_end]),
+        };
         let limit = widths[usize::from(out.len() > first)];
         if words > 0 && filled + word > limit {
             push(start, end, out);

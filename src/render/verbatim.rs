@@ -13,6 +13,7 @@
 //! and holds the list to them.
 
 use serde::{Serialize, Serializer};
+#[cfg(test)]
 use serde_json::{Map, Value};
 
 use crate::answers::Answers;
@@ -73,13 +74,121 @@ pub struct VerbatimAnswers<'a> {
 impl Serialize for VerbatimAnswers<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self.which {
-            Verbatim::Builtin => named(self.answers, BUILTIN).serialize(serializer),
+            Verbatim::Builtin => Builtin(self.answers).serialize(serializer),
             Verbatim::All => self.answers.serialize(serializer),
         }
     }
 }
 
-/// The answers at these paths (a part, or a part's field), in the shape of the whole.
+/// The answers [`BUILTIN`] names, in the shape of the whole, serialised straight
+/// from the typed answers: what [`named`] gives, without a JSON value made for
+/// each part, serialised again and dropped (that was a twentieth of a small
+/// render, issue 17). A path not written out below is still found, through
+/// [`named`]'s way; `tests::builtin_is_named` holds the two equal on every example.
+struct Builtin<'a>(&'a Answers);
+
+impl Serialize for Builtin<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let a = self.0;
+        let parts = parts(BUILTIN);
+        let mut map = serializer.serialize_map(Some(parts.len()))?;
+        for (part, fields) in parts {
+            if let Some(fields) = fields {
+                map.serialize_entry(part, &PartFields(a, part, fields))?;
+                continue;
+            }
+            match part {
+                "ai" => map.serialize_entry(part, &a.ai)?,
+                "audience" => map.serialize_entry(part, &a.audience)?,
+                "changes" => map.serialize_entry(part, &a.changes)?,
+                "hosting" => map.serialize_entry(part, &a.hosting)?,
+                "marketing" => map.serialize_entry(part, &a.marketing)?,
+                "organization" => map.serialize_entry(part, &a.organization)?,
+                "rights" => map.serialize_entry(part, &a.rights)?,
+                "security" => map.serialize_entry(part, &a.security)?,
+                "third_party_links" => map.serialize_entry(part, &a.third_party_links)?,
+                "tracking" => map.serialize_entry(part, &a.tracking)?,
+                _ => {
+                    if let Some(value) = answer_at(a, part) {
+                        map.serialize_entry(part, &value)?;
+                    }
+                }
+            }
+        }
+        map.end()
+    }
+}
+
+/// Some fields of one part of the answers (`policy.title`, `policy.last_updated`).
+struct PartFields<'a>(&'a Answers, &'a str, Vec<&'a str>);
+
+impl Serialize for PartFields<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let PartFields(a, part, fields) = self;
+        let mut map = serializer.serialize_map(Some(fields.len()))?;
+        for &field in fields {
+            match (*part, field) {
+                ("app", "att_prompt") => map.serialize_entry(field, &a.app.att_prompt)?,
+                ("data", "notes") => map.serialize_entry(field, &a.data.notes)?,
+                ("extension", "browser") => map.serialize_entry(field, &a.extension.browser)?,
+                ("extension", "limited_use") => {
+                    map.serialize_entry(field, &a.extension.limited_use)?
+                }
+                ("extension", "no_tracking_or_ads") => {
+                    map.serialize_entry(field, &a.extension.no_tracking_or_ads)?
+                }
+                ("policy", "agreement_by_use") => {
+                    map.serialize_entry(field, &a.policy.agreement_by_use)?
+                }
+                ("policy", "last_updated") => map.serialize_entry(field, &a.policy.last_updated)?,
+                ("policy", "title") => map.serialize_entry(field, &a.policy.title)?,
+                ("sharing", "items") => map.serialize_entry(field, &a.sharing.items)?,
+                ("sharing", "no_resharing") => {
+                    map.serialize_entry(field, &a.sharing.no_resharing)?
+                }
+                _ => {
+                    if let Some(value) = answer_at(a, &format!("{part}.{field}")) {
+                        map.serialize_entry(field, &value)?;
+                    }
+                }
+            }
+        }
+        map.end()
+    }
+}
+
+/// `paths` grouped by part, in their order: each part named whole (`None`), or the
+/// fields named of it. A part named whole holds all its fields, as in [`named`].
+#[allow(clippy::type_complexity)]
+fn parts<'p>(paths: &[&'p str]) -> Vec<(&'p str, Option<Vec<&'p str>>)> {
+    let mut parts: Vec<(&str, Option<Vec<&str>>)> = Vec::new();
+    for path in paths {
+        let (part, field) = match path.split_once('.') {
+            Some((part, field)) => (part, Some(field)),
+            None => (*path, None),
+        };
+        let index = match parts.iter().position(|(p, _)| *p == part) {
+            Some(index) => index,
+            None => {
+                parts.push((part, field.map(|_| Vec::new())));
+                parts.len() - 1
+            }
+        };
+        match (field, &mut parts[index].1) {
+            (Some(field), Some(fields)) => fields.push(field),
+            (None, fields) => *fields = None,
+            (Some(_), None) => {}
+        }
+    }
+    parts
+}
+
+/// The answers at these paths (a part, or a part's field), in the shape of the whole,
+/// found by path: what [`Builtin`] serialises straight from the typed answers (the
+/// tests hold the two equal).
+#[cfg(test)]
 fn named(answers: &Answers, paths: &[&str]) -> Value {
     let mut out = Map::new();
     for path in paths {
@@ -206,6 +315,36 @@ mod tests {
 
     fn paths(sources: &[&str]) -> Option<Vec<String>> {
         paths_read(sources.iter().copied()).map(|p| p.iter().map(|p| p.join(".")).collect())
+    }
+
+    /// What `a` holds with the built-in templates, serialised straight from the
+    /// typed answers, is what [`named`] finds by path, on every example.
+    #[test]
+    fn builtin_is_named() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        let mut compared = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let answers = Answers::from_json(&text).unwrap();
+            let (mut by_path, mut typed) = (tera::Context::new(), tera::Context::new());
+            by_path.insert("a", &named(&answers, BUILTIN));
+            typed.insert("a", &Builtin(&answers));
+            assert_eq!(by_path.get("a"), typed.get("a"), "{}", path.display());
+            assert_eq!(
+                serde_json::to_value(Builtin(&answers)).unwrap(),
+                named(&answers, BUILTIN),
+                "{}",
+                path.display()
+            );
+            compared += 1;
+        }
+        assert!(compared >= 5, "{compared} examples");
+        // A part named whole holds all of it; paths not written out are still found.
+        assert_eq!(
+            parts(&["a", "b.x", "a.y", "b.z", "c"]),
+            vec![("a", None), ("b", Some(vec!["x", "z"])), ("c", None)]
+        );
     }
 
     #[test]

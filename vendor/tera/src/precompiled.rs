@@ -15,7 +15,7 @@ use std::sync::Arc;
 use crate::HashMap;
 use crate::delimiters::Delimiters;
 use crate::errors::{Error, TeraResult};
-use crate::parsing::{Chunk, Instruction, SpanTable};
+use crate::parsing::{Chunk, Instruction, PathIdx, SpanTable, Str};
 use crate::template::Template;
 use crate::tera::Tera;
 use crate::utils::Span;
@@ -65,7 +65,7 @@ impl Tera {
     pub fn add_raw_templates_precompiled<I, N, C>(
         &mut self,
         templates: I,
-        precompiled: &[u8],
+        precompiled: &'static [u8],
     ) -> TeraResult<()>
     where
         I: IntoIterator<Item = (N, C)>,
@@ -78,10 +78,16 @@ impl Tera {
         let result = (|| -> TeraResult<()> {
             for (name, content) in templates {
                 let (name, content) = (name.as_ref(), content.as_ref());
+                // The entry's copy of the source is kept (borrowed from the blob,
+                // which is `'static`) rather than a copy of `content`.
                 let cached = entries
                     .iter()
                     .find(|(n, s, _)| *n == name.as_bytes() && *s == content.as_bytes())
-                    .and_then(|(_, _, data)| In::entry(data)?.template(name, content));
+                    .and_then(|(_, s, data)| {
+                        // SAFETY: `s` holds the same bytes as `content`, a `str`.
+                        let source: &'static str = unsafe { std::str::from_utf8_unchecked(s) };
+                        In::entry(data)?.template(name, source)
+                    });
                 let template = match cached {
                     Some(template) => template,
                     None => Template::new(name, content, None, self.delimiters.clone())?,
@@ -110,13 +116,14 @@ impl Tera {
     /// Whether `precompiled` holds template `name` parsed from exactly `source` with
     /// the default delimiters, in a form this version reads (for tests).
     #[doc(hidden)]
-    pub fn precompiled_holds(precompiled: &[u8], name: &str, source: &str) -> bool {
+    pub fn precompiled_holds(precompiled: &'static [u8], name: &str, source: &str) -> bool {
         entries(precompiled, &Delimiters::default()).is_some_and(|entries| {
             entries.iter().any(|(n, s, data)| {
                 *n == name.as_bytes()
                     && *s == source.as_bytes()
                     && In::entry(data)
-                        .and_then(|e| e.template(name, source))
+                        // SAFETY: `s` holds the same bytes as `source`, a `str`.
+                        .and_then(|e| e.template(name, unsafe { std::str::from_utf8_unchecked(s) }))
                         .is_some()
             })
         })
@@ -244,10 +251,10 @@ impl Out {
         }
     }
 
-    fn strings<'a>(&mut self, strings: impl ExactSizeIterator<Item = &'a String>) {
+    fn strings<'a, S: AsRef<str> + 'a>(&mut self, strings: impl ExactSizeIterator<Item = &'a S>) {
         self.usize(strings.len());
         for s in strings {
-            self.str(s);
+            self.str(s.as_ref());
         }
     }
 
@@ -295,7 +302,7 @@ impl Out {
         self.usize(c.instructions.len());
         let mut spans = Out::default();
         for (i, instruction) in c.instructions.iter().enumerate() {
-            self.instruction(instruction);
+            self.instruction(instruction, c);
             spans.spans(c.spans_of(i));
         }
         // Kept apart, to be decoded only if an error message needs them.
@@ -309,7 +316,7 @@ impl Out {
         }
     }
 
-    fn instruction(&mut self, i: &Instruction) {
+    fn instruction(&mut self, i: &Instruction, chunk: &Chunk) {
         use Instruction::*;
         let tag = |out: &mut Out, t: u8| out.code.push(t);
         match i {
@@ -455,11 +462,11 @@ impl Out {
             Negative => tag(self, 55),
             LoadPath(p) => {
                 tag(self, 56);
-                self.strings(p.iter())
+                self.strings(chunk.path(*p).iter())
             }
             WritePath(p) => {
                 tag(self, 57);
-                self.strings(p.iter())
+                self.strings(chunk.path(*p).iter())
             }
         }
     }
@@ -681,135 +688,9 @@ impl<'a> In<'a> {
             .collect()
     }
 
-    /// The template `name` parsed from `source`, as encoded by [`Out::template`];
-    /// `None` if the entry is damaged or not read to its end.
-    fn template(mut self, name: &str, source: &str) -> Option<Template> {
-        let chunk = self.chunk()?;
-        let blocks = (0..self.usize()?)
-            .map(|_| Some((self.string()?, self.chunk()?)))
-            .collect::<Option<_>>()?;
-        let block_name_spans = (0..self.usize()?)
-            .map(|_| Some((self.string()?, self.span()?)))
-            .collect::<Option<_>>()?;
-        let component_calls = self.calls()?;
-        let filter_calls = self.calls()?;
-        let test_calls = self.calls()?;
-        let function_calls = self.calls()?;
-        let include_calls = self.calls()?;
-        let extends = match self.bool()? {
-            true => Some(self.string()?),
-            false => None,
-        };
-        let top_level_variables: StdHashSet<String> = self.strings()?.into_iter().collect();
-        if !self.code.is_empty() || !self.table.is_empty() {
-            return None;
-        }
-        Some(Template {
-            name: name.to_string(),
-            source: source.to_string(),
-            path: None,
-            from_glob: false,
-            chunk,
-            blocks,
-            block_name_spans,
-            components: HashMap::default(),
-            component_calls,
-            filter_calls,
-            test_calls,
-            function_calls,
-            include_calls,
-            total_content_num_bytes: source.len(),
-            extends,
-            parents: Vec::new(),
-            block_lineage: HashMap::default(),
-            autoescape_enabled: true,
-            top_level_variables,
-        })
-    }
-
-    fn chunk(&mut self) -> Option<Chunk> {
-        let name = self.string()?;
-        let len = self.usize()?;
-        let mut instructions = Vec::with_capacity(len);
-        for _ in 0..len {
-            instructions.push(self.instruction()?);
-        }
-        let spans = SpanTable::encoded(self.raw()?);
-        Some(Chunk {
-            instructions,
-            spans,
-            name,
-        })
-    }
-
     fn bools(&mut self) -> Option<Vec<bool>> {
         let len = self.usize()?;
         (0..len).map(|_| self.bool()).collect()
-    }
-
-    fn instruction(&mut self) -> Option<Instruction> {
-        use Instruction::*;
-        Some(match self.byte()? {
-            0 => LoadConst(self.value()?),
-            1 => LoadName(self.string()?),
-            2 => LoadAttr(self.string()?),
-            3 => LoadAttrOpt(self.string()?),
-            4 => BinarySubscript,
-            5 => BinarySubscriptOpt,
-            6 => Slice,
-            7 => SliceOpt,
-            8 => WriteText(self.string()?),
-            9 => WriteTop,
-            10 => Set(self.string()?),
-            11 => SetGlobal(self.string()?),
-            12 => Include(self.string()?),
-            13 => BuildMap(self.usize()?),
-            14 => BuildList(self.usize()?),
-            15 => BuildMapWithSpreads(self.bools()?),
-            16 => BuildListWithSpreads(self.bools()?),
-            17 => CallFunction(self.string()?),
-            18 => RenderInlineComponent(self.string()?),
-            19 => RenderInlineComponentToOutput(self.string()?),
-            20 => RenderBodyComponent(self.string()?),
-            21 => RenderBodyComponentToOutput(self.string()?),
-            22 => ApplyFilter(self.string()?),
-            23 => RunTest(self.string()?),
-            24 => RenderBlock(self.string()?),
-            25 => Jump(self.usize()?),
-            26 => PopJumpIfFalse(self.usize()?),
-            27 => JumpIfFalseOrPop(self.usize()?),
-            28 => JumpIfTrueOrPop(self.usize()?),
-            29 => Capture,
-            30 => EndCapture,
-            31 => StartIterate(self.bool()?),
-            32 => StartIterateComprehension(self.bool()?),
-            33 => Iterate(self.usize()?),
-            34 => StoreLocal(self.string()?),
-            35 => StoreDidNotIterate,
-            36 => Break,
-            37 => PopLoop,
-            38 => AppendToList,
-            39 => Mul,
-            40 => Div,
-            41 => FloorDiv,
-            42 => Mod,
-            43 => Plus,
-            44 => Minus,
-            45 => Power,
-            46 => LessThan,
-            47 => GreaterThan,
-            48 => LessThanOrEqual,
-            49 => GreaterThanOrEqual,
-            50 => Equal,
-            51 => NotEqual,
-            52 => StrConcat,
-            53 => In,
-            54 => Not,
-            55 => Negative,
-            56 => LoadPath(self.strings()?),
-            57 => WritePath(self.strings()?),
-            _ => return None,
-        })
     }
 
     fn key(&mut self) -> Option<Key<'static>> {
@@ -860,4 +741,151 @@ impl<'a> In<'a> {
         };
         Some(Value { inner })
     }
+}
+
+/// policywright's patch: what a template is loaded into borrows its names and texts
+/// from the blob, which is therefore `'static` (the binary's own bytes).
+impl In<'static> {
+    fn name(&mut self) -> Option<Str> {
+        self.str().map(Str::Borrowed)
+    }
+
+    /// A path's names, stored in its chunk's `paths`.
+    fn path(&mut self, paths: &mut Vec<Str>) -> Option<PathIdx> {
+        let len = self.usize()?;
+        let start = paths.len();
+        for _ in 0..len {
+            paths.push(self.name()?);
+        }
+        Some(PathIdx::new(start, paths.len() - start))
+    }
+
+    /// The template `name` parsed from `source`, as encoded by [`Out::template`];
+    /// `None` if the entry is damaged or not read to its end.
+    fn template(mut self, name: &str, source: &'static str) -> Option<Template> {
+        let chunk = self.chunk()?;
+        let blocks = (0..self.usize()?)
+            .map(|_| Some((self.string()?, self.chunk()?)))
+            .collect::<Option<_>>()?;
+        let block_name_spans = (0..self.usize()?)
+            .map(|_| Some((self.string()?, self.span()?)))
+            .collect::<Option<_>>()?;
+        let component_calls = self.calls()?;
+        let filter_calls = self.calls()?;
+        let test_calls = self.calls()?;
+        let function_calls = self.calls()?;
+        let include_calls = self.calls()?;
+        let extends = match self.bool()? {
+            true => Some(self.string()?),
+            false => None,
+        };
+        let top_level_variables: StdHashSet<String> = self.strings()?.into_iter().collect();
+        if !self.code.is_empty() || !self.table.is_empty() {
+            return None;
+        }
+        Some(Template {
+            name: name.to_string(),
+            source: Str::Borrowed(source),
+            path: None,
+            from_glob: false,
+            chunk,
+            blocks,
+            block_name_spans,
+            components: HashMap::default(),
+            component_calls,
+            filter_calls,
+            test_calls,
+            function_calls,
+            include_calls,
+            total_content_num_bytes: source.len(),
+            extends,
+            parents: Vec::new(),
+            block_lineage: HashMap::default(),
+            autoescape_enabled: true,
+            top_level_variables,
+        })
+    }
+
+    fn chunk(&mut self) -> Option<Chunk> {
+        let name = self.string()?;
+        let len = self.usize()?;
+        let mut instructions = Vec::with_capacity(len);
+        let mut paths = Vec::new();
+        for _ in 0..len {
+            instructions.push(self.instruction(&mut paths)?);
+        }
+        let spans = SpanTable::encoded(self.raw()?);
+        Some(Chunk {
+            instructions,
+            spans,
+            name,
+            paths,
+        })
+    }
+
+    fn instruction(&mut self, paths: &mut Vec<Str>) -> Option<Instruction> {
+        use Instruction::*;
+        Some(match self.byte()? {
+            0 => LoadConst(self.value()?),
+            1 => LoadName(self.name()?),
+            2 => LoadAttr(self.name()?),
+            3 => LoadAttrOpt(self.name()?),
+            4 => BinarySubscript,
+            5 => BinarySubscriptOpt,
+            6 => Slice,
+            7 => SliceOpt,
+            8 => WriteText(self.name()?),
+            9 => WriteTop,
+            10 => Set(self.name()?),
+            11 => SetGlobal(self.name()?),
+            12 => Include(self.name()?),
+            13 => BuildMap(self.usize()?),
+            14 => BuildList(self.usize()?),
+            15 => BuildMapWithSpreads(self.bools()?),
+            16 => BuildListWithSpreads(self.bools()?),
+            17 => CallFunction(self.name()?),
+            18 => RenderInlineComponent(self.name()?),
+            19 => RenderInlineComponentToOutput(self.name()?),
+            20 => RenderBodyComponent(self.name()?),
+            21 => RenderBodyComponentToOutput(self.name()?),
+            22 => ApplyFilter(self.name()?),
+            23 => RunTest(self.name()?),
+            24 => RenderBlock(self.name()?),
+            25 => Jump(self.usize()?),
+            26 => PopJumpIfFalse(self.usize()?),
+            27 => JumpIfFalseOrPop(self.usize()?),
+            28 => JumpIfTrueOrPop(self.usize()?),
+            29 => Capture,
+            30 => EndCapture,
+            31 => StartIterate(self.bool()?),
+            32 => StartIterateComprehension(self.bool()?),
+            33 => Iterate(self.usize()?),
+            34 => StoreLocal(self.name()?),
+            35 => StoreDidNotIterate,
+            36 => Break,
+            37 => PopLoop,
+            38 => AppendToList,
+            39 => Mul,
+            40 => Div,
+            41 => FloorDiv,
+            42 => Mod,
+            43 => Plus,
+            44 => Minus,
+            45 => Power,
+            46 => LessThan,
+            47 => GreaterThan,
+            48 => LessThanOrEqual,
+            49 => GreaterThanOrEqual,
+            50 => Equal,
+            51 => NotEqual,
+            52 => StrConcat,
+            53 => In,
+            54 => Not,
+            55 => Negative,
+            56 => LoadPath(self.path(paths)?),
+            57 => WritePath(self.path(paths)?),
+            _ => return None,
+        })
+    }
+
 }

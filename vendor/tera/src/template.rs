@@ -11,7 +11,8 @@ use std::collections::HashSet;
 #[derive(Debug, PartialEq, Clone)]
 pub struct Template {
     pub name: String,
-    pub(crate) source: String,
+    /// policywright's patch: borrowed from the precompiled blob when loaded from it.
+    pub(crate) source: crate::parsing::Str,
     pub(crate) path: Option<String>,
     /// Whether this template was loaded by `load_from_glob`
     pub(crate) from_glob: bool,
@@ -119,7 +120,7 @@ impl Template {
 
         Ok(Self {
             name: tpl_name.to_string(),
-            source: source.to_string(),
+            source: source.to_string().into(),
             path,
             from_glob: false,
             blocks,

@@ -170,16 +170,16 @@ impl Compiler {
                     }
                 }
 
-                self.chunk.add(Instruction::LoadName(val.name), Some(span));
+                self.chunk.add(Instruction::LoadName(val.name.into()), Some(span));
             }
             Expression::GetAttr(e) => {
                 let (attr, span) = e.into_parts();
                 self.compile_expr(attr.expr);
                 if attr.optional {
                     self.chunk
-                        .add(Instruction::LoadAttrOpt(attr.name), Some(span));
+                        .add(Instruction::LoadAttrOpt(attr.name.into()), Some(span));
                 } else {
-                    self.chunk.add(Instruction::LoadAttr(attr.name), Some(span));
+                    self.chunk.add(Instruction::LoadAttr(attr.name.into()), Some(span));
                 }
             }
             Expression::GetItem(e) => {
@@ -228,7 +228,7 @@ impl Compiler {
                     .or_default()
                     .push(span.clone());
                 self.chunk
-                    .add(Instruction::ApplyFilter(filter.name), Some(span));
+                    .add(Instruction::ApplyFilter(filter.name.into()), Some(span));
             }
             Expression::Test(e) => {
                 let (test, span) = e.into_parts();
@@ -238,7 +238,7 @@ impl Compiler {
                     .entry(test.name.clone())
                     .or_default()
                     .push(span.clone());
-                self.chunk.add(Instruction::RunTest(test.name), Some(span));
+                self.chunk.add(Instruction::RunTest(test.name.into()), Some(span));
             }
             Expression::Ternary(e) => {
                 let (ternary, _) = e.into_parts();
@@ -265,10 +265,10 @@ impl Compiler {
                 let mut loop_vars = HashSet::new();
                 loop_vars.insert(list_comp.value.clone());
                 self.chunk
-                    .add(Instruction::StoreLocal(list_comp.value), None);
+                    .add(Instruction::StoreLocal(list_comp.value.into()), None);
                 if let Some(k) = list_comp.key {
                     loop_vars.insert(k.clone());
-                    self.chunk.add(Instruction::StoreLocal(k), None);
+                    self.chunk.add(Instruction::StoreLocal(k.into()), None);
                 }
                 self.temp_variables.push(loop_vars);
 
@@ -321,12 +321,12 @@ impl Compiler {
 
                 if component_call.self_closing {
                     self.chunk.add(
-                        Instruction::RenderInlineComponent(component_call.name),
+                        Instruction::RenderInlineComponent(component_call.name.into()),
                         Some(span),
                     );
                 } else {
                     self.chunk.add(
-                        Instruction::RenderBodyComponent(component_call.name),
+                        Instruction::RenderBodyComponent(component_call.name.into()),
                         Some(span),
                     );
                 }
@@ -339,7 +339,7 @@ impl Compiler {
                     .or_default()
                     .push(span.clone());
                 self.chunk
-                    .add(Instruction::CallFunction(func.name), Some(span));
+                    .add(Instruction::CallFunction(func.name.into()), Some(span));
             }
             Expression::UnaryOperation(e) => {
                 let (op, span) = e.into_parts();
@@ -437,7 +437,7 @@ impl Compiler {
             self.block_name_spans.insert(block_name.clone(), block_span);
         }
         self.blocks.insert(block_name.clone(), block_chunk);
-        self.chunk.add(Instruction::RenderBlock(block_name), None);
+        self.chunk.add(Instruction::RenderBlock(block_name.into()), None);
     }
 
     fn end_branch(&mut self, idx: usize) {
@@ -463,7 +463,7 @@ impl Compiler {
     pub fn compile_node(&mut self, node: Node) {
         match node {
             Node::Content(text) => {
-                self.chunk.add(Instruction::WriteText(text), None);
+                self.chunk.add(Instruction::WriteText(text.into()), None);
             }
             Node::Expression(expr) => {
                 self.compile_expr(expr);
@@ -478,9 +478,9 @@ impl Compiler {
                 };
                 scope.unwrap().insert(s.name.clone());
                 let instr = if s.global {
-                    Instruction::SetGlobal(s.name)
+                    Instruction::SetGlobal(s.name.into())
                 } else {
-                    Instruction::Set(s.name)
+                    Instruction::Set(s.name.into())
                 };
                 self.chunk.add(instr, None);
             }
@@ -501,7 +501,7 @@ impl Compiler {
                             .or_default()
                             .push(span.clone());
                         self.chunk
-                            .add(Instruction::ApplyFilter(filter.name), Some(span));
+                            .add(Instruction::ApplyFilter(filter.name.into()), Some(span));
                     }
                 }
                 let scope = if b.global {
@@ -511,9 +511,9 @@ impl Compiler {
                 };
                 scope.unwrap().insert(b.name.clone());
                 let instr = if b.global {
-                    Instruction::SetGlobal(b.name)
+                    Instruction::SetGlobal(b.name.into())
                 } else {
-                    Instruction::Set(b.name)
+                    Instruction::Set(b.name.into())
                 };
                 self.chunk.add(instr, None);
             }
@@ -523,7 +523,7 @@ impl Compiler {
                     .entry(name.clone())
                     .or_default()
                     .push(span.clone());
-                self.chunk.add(Instruction::Include(name), Some(span));
+                self.chunk.add(Instruction::Include(name.into()), Some(span));
             }
             Node::Block(b) => {
                 self.compile_block(b);
@@ -535,10 +535,10 @@ impl Compiler {
                 // The value is sent before the key to be consistent with a value only loop
                 let mut loop_vars = HashSet::new();
                 loop_vars.insert(forloop.value.clone());
-                self.chunk.add(Instruction::StoreLocal(forloop.value), None);
+                self.chunk.add(Instruction::StoreLocal(forloop.value.into()), None);
                 if let Some(key_var) = forloop.key {
                     loop_vars.insert(key_var.clone());
-                    self.chunk.add(Instruction::StoreLocal(key_var), None);
+                    self.chunk.add(Instruction::StoreLocal(key_var.into()), None);
                 }
                 self.temp_variables.push(loop_vars);
 
@@ -631,7 +631,7 @@ impl Compiler {
                             .or_default()
                             .push(span.clone());
                         self.chunk
-                            .add(Instruction::ApplyFilter(filter.name), Some(span));
+                            .add(Instruction::ApplyFilter(filter.name.into()), Some(span));
                     }
                 }
                 self.chunk.add(Instruction::WriteTop, None);

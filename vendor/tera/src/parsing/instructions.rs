@@ -6,16 +6,22 @@ use std::fmt::Formatter;
 use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
+/// A name or text in an instruction: borrowed from the binary when the template
+/// was loaded from a `'static` precompiled blob, owned when it was parsed
+/// (policywright's patch: a loaded template no longer copies each of its strings
+/// into an allocation of its own).
+pub(crate) type Str = std::borrow::Cow<'static, str>;
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Instruction {
     /// Pushing a value to the stack
     LoadConst(Value),
     /// Reading a variable/function
-    LoadName(String),
+    LoadName(Str),
     /// Get the named field of the top stack value (`person.name`)
-    LoadAttr(String),
+    LoadAttr(Str),
     /// Safely get the named field of the top stack value (`person.name`)
-    LoadAttrOpt(String),
+    LoadAttrOpt(Str),
     /// Handles `a[b]`. `b` is the top stack value, `a` the one before
     BinarySubscript,
     /// Safely handles `a[b]`. `b` is the top stack value, `a` the one before
@@ -25,15 +31,15 @@ pub(crate) enum Instruction {
     /// Safely handles `a[1:2]`, `a[::-1]`, `a[:2]` etc
     SliceOpt,
     /// Write the raw string given
-    WriteText(String),
+    WriteText(Str),
     /// Writes the value on the top of the stack
     WriteTop,
     /// Set the last value on the stack in the current context
-    Set(String),
+    Set(Str),
     /// Set the last value on the stack in the global context. Same as Set outside of loops.
-    SetGlobal(String),
+    SetGlobal(Str),
     /// Include the given template
-    Include(String),
+    Include(Str),
 
     /// Create a map for the kwargs of a function or for inline maps.
     /// Inner field is the number of values
@@ -47,21 +53,21 @@ pub(crate) enum Instruction {
     /// This is separate from BuildList for perf reasons
     BuildListWithSpreads(Vec<bool>),
     /// Call the named Tera function
-    CallFunction(String),
+    CallFunction(Str),
     /// Render the given inline component
-    RenderInlineComponent(String),
+    RenderInlineComponent(Str),
     /// Render the given inline component directly to the output
-    RenderInlineComponentToOutput(String),
+    RenderInlineComponentToOutput(Str),
     /// Render the given component with body
-    RenderBodyComponent(String),
+    RenderBodyComponent(Str),
     /// Render the given component with body directly to the output
-    RenderBodyComponentToOutput(String),
+    RenderBodyComponentToOutput(Str),
     /// Apply the given filter
-    ApplyFilter(String),
+    ApplyFilter(Str),
     /// Run the given test
-    RunTest(String),
+    RunTest(Str),
     /// Render the given block
-    RenderBlock(String),
+    RenderBlock(Str),
 
     /// Jump to the instruction at the given idx
     Jump(usize),
@@ -87,7 +93,7 @@ pub(crate) enum Instruction {
     /// when the for loop is over
     Iterate(usize),
     /// Store a value for key/value in a for loop
-    StoreLocal(String),
+    StoreLocal(Str),
     /// Store whether the loop did not iterate, used in for / else situations
     StoreDidNotIterate,
     /// Skips the rest of the loop and goes straight to PopLoop
@@ -128,9 +134,29 @@ pub(crate) enum Instruction {
 
     // LoadName + LoadAttr* (single push for entire path)
     //path[0] is the variable name, path[1..] are attribute names
-    LoadPath(Vec<String>),
+    // policywright's patch: the names are in the chunk's `paths` ([`Chunk::path`]).
+    LoadPath(PathIdx),
     // LoadName + LoadAttr* + WriteTop
-    WritePath(Vec<String>),
+    WritePath(PathIdx),
+}
+
+/// policywright's patch: where a `LoadPath` or `WritePath`'s names are in its chunk's
+/// `paths`, which holds those of all its paths one after the other: one allocation
+/// per chunk rather than one per path.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PathIdx {
+    start: u32,
+    len: u32,
+}
+
+impl PathIdx {
+    /// The `len` names from `start` in a chunk's `paths`.
+    pub(crate) fn new(start: usize, len: usize) -> PathIdx {
+        PathIdx {
+            start: start as u32,
+            len: len as u32,
+        }
+    }
 }
 
 #[derive(Clone, PartialEq, Default)]
@@ -147,6 +173,8 @@ pub(crate) struct Chunk {
     pub(crate) spans: SpanTable,
     /// The template name so we can point to the right place for error messages
     pub name: String,
+    /// policywright's patch: the names of the chunk's paths (see [`PathIdx`]).
+    pub(crate) paths: Vec<Str>,
 }
 
 impl Chunk {
@@ -155,7 +183,20 @@ impl Chunk {
             instructions: Vec::with_capacity(256),
             spans: SpanTable::with_capacity(256),
             name: name.to_owned(),
+            paths: Vec::new(),
         }
+    }
+
+    /// policywright's patch: the names of a path, stored in this chunk.
+    pub(crate) fn path(&self, path: PathIdx) -> &[Str] {
+        &self.paths[path.start as usize..(path.start + path.len) as usize]
+    }
+
+    /// policywright's patch: stores a path's names in this chunk.
+    pub(crate) fn add_path(&mut self, names: impl IntoIterator<Item = Str>) -> PathIdx {
+        let start = self.paths.len();
+        self.paths.extend(names);
+        PathIdx::new(start, self.paths.len() - start)
     }
 
     pub(crate) fn add(&mut self, instr: Instruction, span: Option<Span>) -> u32 {
@@ -310,7 +351,7 @@ impl Chunk {
             }
 
             // Try to collect a path: LoadName followed by any number of LoadAttr except for the magic dump var
-            if matches!(&old_instructions[i].0, Instruction::LoadName(n) if n.as_str() != MAGICAL_DUMP_VAR)
+            if matches!(&old_instructions[i].0, Instruction::LoadName(n) if &**n != MAGICAL_DUMP_VAR)
             {
                 // Take ownership of the LoadName instruction
                 let (instr, spans) =
@@ -358,11 +399,13 @@ impl Chunk {
                     // Map the consumed WriteTop
                     index_map[j] = optimized.len();
                     // Fuse entire path + WriteTop into WritePath
+                    let path = self.add_path(path);
                     optimized.push((Instruction::WritePath(path), collected_spans));
                     i = j + 1; // Skip past WriteTop
                     continue;
                 } else if path.len() > 1 {
                     // Combine LoadName + LoadAttr* into LoadPath
+                    let path = self.add_path(path);
                     optimized.push((Instruction::LoadPath(path), collected_spans));
                     i = j;
                     continue;

@@ -509,7 +509,7 @@ impl<'tera> VirtualMachine<'tera> {
                             .stack
                             .push(Value::safe_string(&val), current_ip..=current_ip);
                     } else {
-                        let f = &self.tera.functions[name.as_str()];
+                        let f = &self.tera.functions[&**name];
                         let val = match f.call(Kwargs::new(kwargs.into_map_arc().unwrap()), state) {
                             Ok(v) => v,
                             Err(err) => {
@@ -521,7 +521,7 @@ impl<'tera> VirtualMachine<'tera> {
                     }
                 }
                 Instruction::ApplyFilter(name) => {
-                    let f = &self.tera.filters[name.as_str()];
+                    let f = &self.tera.filters[&**name];
                     let (kwargs, _) = state.stack.pop();
                     let (value, value_span) = state.stack.pop();
                     let val =
@@ -538,7 +538,7 @@ impl<'tera> VirtualMachine<'tera> {
                     state.stack.push(val, current_ip..=current_ip);
                 }
                 Instruction::RunTest(name) => {
-                    let f = &self.tera.tests[name.as_str()];
+                    let f = &self.tera.tests[&**name];
                     let (kwargs, _) = state.stack.pop();
                     let (value, value_span) = state.stack.pop();
                     let val =
@@ -555,22 +555,22 @@ impl<'tera> VirtualMachine<'tera> {
                     state.stack.push(val.into(), current_ip..=current_ip);
                 }
                 Instruction::RenderBodyComponent(name) => {
-                    component!(name, current_ip, true, false);
+                    component!(&**name, current_ip, true, false);
                 }
                 Instruction::RenderInlineComponentToOutput(name) => {
-                    component!(name, current_ip, false, true);
+                    component!(&**name, current_ip, false, true);
                 }
                 Instruction::RenderBodyComponentToOutput(name) => {
-                    component!(name, current_ip, true, true);
+                    component!(&**name, current_ip, true, true);
                 }
                 Instruction::RenderInlineComponent(name) => {
-                    component!(name, current_ip, false, false);
+                    component!(&**name, current_ip, false, false);
                 }
                 Instruction::RenderBlock(block_name) => {
                     let Some(block_lineage) = self
                         .template
                         .block_lineage
-                        .get(block_name)
+                        .get(&**block_name)
                         .filter(|bl| !bl.is_empty())
                     else {
                         return Err(Error::message(format!(
@@ -583,7 +583,7 @@ impl<'tera> VirtualMachine<'tera> {
                     let old_chunk = state.chunk.replace(block_chunk);
                     state.blocks.push((block_name, block_lineage, 0));
                     let old_block_name = state.current_block_name.replace(block_name);
-                    let res = if state.capture_block == Some(block_name.as_str()) {
+                    let res = if state.capture_block == Some(&**block_name) {
                         let mut buf = Vec::with_capacity(256);
                         let r = self.interpret(state, &mut buf);
                         state.block_buffer = buf;
@@ -666,7 +666,7 @@ impl<'tera> VirtualMachine<'tera> {
                 }
                 Instruction::StoreLocal(name) => {
                     if let Some(for_loop) = state.for_loops.last_mut() {
-                        for_loop.store_local(name.as_str());
+                        for_loop.store_local(name);
                     }
                 }
                 Instruction::Iterate(end_ip) => {
@@ -783,6 +783,7 @@ impl<'tera> VirtualMachine<'tera> {
                 // Combined instructions
                 Instruction::LoadPath(path) => {
                     let chunk = state.chunk.expect("to have a chunk");
+                    let path = chunk.path(*path);
                     let mut val = if path.len() == 1 && path[0] == MAGICAL_DUMP_VAR {
                         state.dump_context()
                     } else {
@@ -831,6 +832,7 @@ impl<'tera> VirtualMachine<'tera> {
                 }
                 Instruction::WritePath(path) => {
                     let chunk = state.chunk.expect("to have a chunk");
+                    let path = chunk.path(*path);
                     let root = if path.len() == 1 && path[0] == MAGICAL_DUMP_VAR {
                         state.dump_context()
                     } else {
