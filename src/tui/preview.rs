@@ -7,6 +7,7 @@ use crate::answers::values::Date;
 use crate::catalog::Catalog;
 use crate::policy::Policy;
 use crate::render::{Format, Renderer};
+use crate::tui::ui::wrap::TextLines;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Preview {
@@ -19,6 +20,9 @@ pub struct Preview {
     /// The part shown, wrapped for the pane: made again only when this preview is
     /// replaced or another part or width is shown.
     pub wrapped: crate::tui::ui::wrap::Cache,
+    /// Where each line of the policy starts, found once per preview: a large policy
+    /// has tens of thousands of lines, and a frame shows a few of them.
+    starts: std::cell::OnceCell<Vec<usize>>,
 }
 
 /// The policy headings each interview section writes under (labels of
@@ -59,6 +63,7 @@ impl Preview {
                 draft: false,
                 problems: Vec::new(),
                 wrapped: Default::default(),
+                starts: Default::default(),
             };
         }
         let draft = Policy::resolve(&with_placeholders(answers), catalog);
@@ -68,6 +73,7 @@ impl Preview {
                 draft: true,
                 problems: Vec::new(),
                 wrapped: Default::default(),
+                starts: Default::default(),
             },
             _ => Preview {
                 markdown: None,
@@ -82,6 +88,7 @@ impl Preview {
                 .map(ToString::to_string)
                 .collect(),
                 wrapped: Default::default(),
+                starts: Default::default(),
             },
         }
     }
@@ -94,8 +101,10 @@ impl Preview {
     pub fn section(&self, section: &str) -> Option<&str> {
         let markdown = self.markdown.as_deref()?;
         for heading in headings(section) {
-            let Some(start) =
-                line_starts(markdown).find(|&at| is_heading(&markdown[at..], heading))
+            let Some(&start) = self
+                .starts()
+                .iter()
+                .find(|&&at| is_heading(&markdown[at..], heading))
             else {
                 continue;
             };
@@ -106,6 +115,34 @@ impl Preview {
             return Some(markdown[start..end].trim_end());
         }
         None
+    }
+}
+
+impl Preview {
+    fn starts(&self) -> &[usize] {
+        self.starts
+            .get_or_init(|| line_starts(self.markdown.as_deref().unwrap_or_default()).collect())
+    }
+
+    /// The lines of `part`, a part of the policy ([`Preview::section`], or all of
+    /// it), for a pane to show a few at a time.
+    pub fn lines<'a>(&'a self, part: &'a str) -> TextLines<'a> {
+        let markdown = self.markdown.as_deref().unwrap_or_default();
+        if part.is_empty() {
+            return TextLines::new(part, 0, &[], 0);
+        }
+        let from = (part.as_ptr() as usize).wrapping_sub(markdown.as_ptr() as usize);
+        assert!(
+            from <= markdown.len() && from + part.len() <= markdown.len(),
+            "a part of the policy"
+        );
+        let end = from + part.len();
+        let starts = self.starts();
+        let (a, b) = (
+            starts.partition_point(|&s| s <= from),
+            starts.partition_point(|&s| s < end),
+        );
+        TextLines::new(markdown, from, &starts[a..b], end)
     }
 }
 
@@ -169,6 +206,36 @@ mod tests {
             ..Preview::default()
         };
         assert_eq!(last.section("organization"), Some("## 9. Contact\nmail"));
+    }
+
+    /// A part's lines, found by where they start, are what splitting it gives.
+    #[test]
+    fn a_parts_lines_are_its_lines() {
+        use crate::tui::ui::wrap::Lines;
+        let markdown = "# Policy\r\n\n## 1. Who we are\n\nAcme.\n\n## 2. What we collect\n\n- a\n- b\n\n\n## 3. Contact\nmail\n";
+        let preview = Preview {
+            markdown: Some(markdown.to_owned()),
+            ..Preview::default()
+        };
+        // Parts of the preview's own text.
+        let markdown = preview.markdown.as_deref().unwrap();
+        let parts = [
+            markdown,
+            preview.section("data").unwrap(),
+            preview.section("organization").unwrap(),
+            preview
+                .section("changes")
+                .unwrap_or(&markdown[markdown.len()..]),
+            &markdown[3..20],
+            &markdown[..0],
+        ];
+        for part in parts {
+            let lines = preview.lines(part);
+            let found: Vec<String> = (0..lines.count())
+                .map(|i| lines.line(i).to_string())
+                .collect();
+            assert_eq!(found, part.lines().collect::<Vec<_>>(), "{part:?}");
+        }
     }
 
     /// Every interview section with questions about the policy's text has a part of

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use super::wrap::{Item, Lines};
+use super::wrap::{Chain, Item, Lines};
 use super::{hints, style};
 use crate::check::{Finding, Severity, Summary};
 use crate::render::Format;
@@ -110,12 +110,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(right) = right {
         let p = &d.preview;
         let mut head: Vec<Line> = Vec::new();
-        let mut text: Vec<Item> = Vec::new();
+        let mut forms: Vec<Item> = Vec::new();
         if p.draft {
             head.push(Line::styled(strings::PREVIEW_DRAFT, style::dim()));
         }
+        let policy = p.lines(p.markdown.as_deref().unwrap_or_default());
         match &p.markdown {
-            Some(m) => text.extend(m.lines().map(Item::Text)),
+            Some(_) => {}
             None if d.preview_pending() => {
                 head.push(Line::styled(strings::PREVIEW_RENDERING, style::dim()));
             }
@@ -123,20 +124,23 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         // The store forms from the same answers, after the policy (issue 15).
         for (title, form) in &r.forms {
-            text.push(Item::Line(Line::default()));
-            text.push(Item::Line(Line::styled(
+            forms.push(Item::Line(Line::default()));
+            forms.push(Item::Line(Line::styled(
                 format!("── {title} ──"),
                 style::title(),
             )));
-            text.extend(form.lines().map(Item::Text));
+            forms.extend(form.lines().map(Item::Text));
         }
         let block = Block::bordered().title(strings::PREVIEW);
         let inner = block.inner(right);
         let key = (format!("policy {}", d.worked_out), usize::from(inner.width));
-        let view = r
-            .wrapped
-            .1
-            .view(key, &head, &text[..], &d.policy_scroll, inner.height);
+        let view = r.wrapped.1.view(
+            key,
+            &head,
+            &Chain(policy, &forms[..]),
+            &d.policy_scroll,
+            inner.height,
+        );
         super::scrolled_view(frame, right, block, view, strings::SCROLL_POLICY);
     }
     hints(frame, footer, keys::REVIEW);

@@ -6,7 +6,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::wrap::Item;
 use super::{hints, style};
 use crate::tui::app::{App, Focus, Saved};
 use crate::tui::{keys, strings};
@@ -310,7 +309,7 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
     let p = &d.preview;
     let section = app.sections[d.section].id;
     let mut head: Vec<Line> = Vec::new();
-    let mut tail: Vec<Item> = Vec::new();
+    let mut tail = None;
     match &p.markdown {
         None if d.preview_pending() => {
             head.push(Line::styled(strings::PREVIEW_RENDERING, style::dim()));
@@ -327,15 +326,21 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
             if part.is_none() {
                 head.push(Line::styled(strings::PREVIEW_NOT_YET, style::dim()));
             }
-            tail.extend(part.unwrap_or(markdown).lines().map(Item::Text));
+            tail = Some(p.lines(part.unwrap_or(markdown)));
         }
     }
+    let none: &[Line] = &[];
     let block = Block::bordered().title(strings::PREVIEW);
     let inner = block.inner(area);
     let key = (section.to_owned(), usize::from(inner.width));
-    let view = p
-        .wrapped
-        .view(key, &head, &tail[..], &d.policy_scroll, inner.height);
+    let view = match &tail {
+        Some(tail) => p
+            .wrapped
+            .view(key, &head, tail, &d.policy_scroll, inner.height),
+        None => p
+            .wrapped
+            .view(key, &head, none, &d.policy_scroll, inner.height),
+    };
     super::scrolled_view(frame, area, block, view, strings::SCROLL_POLICY);
 }
 

@@ -78,6 +78,65 @@ impl Lines for [Item<'_>] {
     }
 }
 
+/// The lines of `text[from..end]`, as `str::lines` gives them, found by where they
+/// start (`starts`: the line starts after `from` and before `end`) rather than by
+/// walking the text.
+pub struct TextLines<'a> {
+    text: &'a str,
+    from: usize,
+    starts: &'a [usize],
+    end: usize,
+}
+
+impl<'a> TextLines<'a> {
+    pub fn new(text: &'a str, from: usize, starts: &'a [usize], end: usize) -> TextLines<'a> {
+        TextLines {
+            text,
+            from,
+            starts,
+            end,
+        }
+    }
+}
+
+impl Lines for TextLines<'_> {
+    fn count(&self) -> usize {
+        if self.from >= self.end {
+            0
+        } else {
+            self.starts.len() + 1
+        }
+    }
+
+    fn line(&self, i: usize) -> Line<'_> {
+        let start = if i == 0 {
+            self.from
+        } else {
+            self.starts[i - 1]
+        };
+        let end = self.starts.get(i).copied().unwrap_or(self.end);
+        let line = &self.text[start..end];
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        Line::from(line.strip_suffix('\r').unwrap_or(line))
+    }
+}
+
+/// One source after another.
+pub struct Chain<A, B>(pub A, pub B);
+
+impl<A: Lines, B: Lines + ?Sized> Lines for Chain<A, &B> {
+    fn count(&self) -> usize {
+        self.0.count() + self.1.count()
+    }
+
+    fn line(&self, i: usize) -> Line<'_> {
+        match i.checked_sub(self.0.count()) {
+            None => self.0.line(i),
+            Some(j) => self.1.line(j),
+        }
+    }
+}
+
 impl Lines for [Line<'_>] {
     fn count(&self) -> usize {
         self.len()
