@@ -178,6 +178,9 @@ struct Kept {
     ends: Vec<usize>,
     /// The rows the lines not counted yet are expected to make (see [`estimate`]).
     expected: usize,
+    /// The tail's rows last shown: from which row, how many, and the rows. A frame
+    /// that shows the same (a key typed elsewhere) takes them as they are.
+    shown: Option<(usize, usize, Vec<Line<'static>>)>,
 }
 
 impl Kept {
@@ -231,6 +234,7 @@ impl Cache {
                 key,
                 ends: Vec::new(),
                 expected,
+                shown: None,
             });
         }
         let kept = kept.as_mut().expect("just filled");
@@ -254,14 +258,24 @@ impl Cache {
             .unwrap_or_default()
             .to_vec();
         let tail_from = from.saturating_sub(head.len());
-        let (mut i, first) = kept.line_at(tail_from);
-        let mut skip = tail_from - first;
-        while rows.len() < usize::from(height) && i < kept.ends.len() {
-            rows.extend(wrap(&[tail.line(i)], width).into_iter().skip(skip));
-            skip = 0;
-            i += 1;
+        let wanted = usize::from(height) - rows.len().min(usize::from(height));
+        if kept
+            .shown
+            .as_ref()
+            .is_none_or(|s| (s.0, s.1) != (tail_from, wanted))
+        {
+            let (mut i, first) = kept.line_at(tail_from);
+            let mut skip = tail_from - first;
+            let mut shown = Vec::new();
+            while shown.len() < wanted && i < kept.ends.len() {
+                shown.extend(wrap(&[tail.line(i)], width).into_iter().skip(skip));
+                skip = 0;
+                i += 1;
+            }
+            shown.truncate(wanted);
+            kept.shown = Some((tail_from, wanted, shown));
         }
-        rows.truncate(usize::from(height));
+        rows.extend(kept.shown.as_ref().expect("just made").2.iter().cloned());
         View {
             rows,
             total,
@@ -443,7 +457,8 @@ mod tests {
     }
 
     /// Rows are counted once per text and width: a frame that draws the same part
-    /// of the same text at the same width makes only the lines it shows.
+    /// of the same text at the same width makes no line again, and one scrolled
+    /// makes only the lines it shows.
     #[test]
     fn rows_are_counted_once_until_the_text_or_the_width_changes() {
         let lines: Vec<Line<'static>> = (0..100)
@@ -461,10 +476,9 @@ mod tests {
             "every line made once to estimate, then counted: {first}"
         );
         view("data", 9);
-        assert!(
-            tail.1.get() <= 10,
-            "kept: only the lines in view made again"
-        );
+        assert_eq!(tail.1.get(), 0, "kept: the same view makes no line again");
+        cache.view(("data".to_owned(), 9), &[], &tail, &scroll(3), 10);
+        assert!(tail.1.get() <= 10, "scrolled: only the lines in view made");
         tail.1.set(0);
         view("data", 30);
         assert!(tail.1.get() > 100, "counted again at another width");
