@@ -23,7 +23,13 @@ pub struct Preview {
     /// Where each line of the policy starts, found once per preview: a large policy
     /// has tens of thousands of lines, and a frame shows a few of them.
     starts: std::cell::OnceCell<Vec<usize>>,
+    /// Where each part asked for is ([`Preview::section`]), found once: finding the
+    /// end of a long part on every frame was most of a keystroke's time.
+    parts: std::cell::RefCell<Vec<(String, Option<Span>)>>,
 }
+
+/// Where a part of the policy starts and ends, in bytes.
+type Span = (usize, usize);
 
 /// The policy headings each interview section writes under (labels of
 /// `answers::vocab::SectionId`); the first one found is shown.
@@ -64,6 +70,7 @@ impl Preview {
                 problems: Vec::new(),
                 wrapped: Default::default(),
                 starts: Default::default(),
+                parts: Default::default(),
             };
         }
         let draft = Policy::resolve(&with_placeholders(answers), catalog);
@@ -74,6 +81,7 @@ impl Preview {
                 problems: Vec::new(),
                 wrapped: Default::default(),
                 starts: Default::default(),
+                parts: Default::default(),
             },
             _ => Preview {
                 markdown: None,
@@ -89,6 +97,7 @@ impl Preview {
                 .collect(),
                 wrapped: Default::default(),
                 starts: Default::default(),
+                parts: Default::default(),
             },
         }
     }
@@ -100,6 +109,21 @@ impl Preview {
     /// is megabytes long.
     pub fn section(&self, section: &str) -> Option<&str> {
         let markdown = self.markdown.as_deref()?;
+        let known = self
+            .parts
+            .borrow()
+            .iter()
+            .find(|(s, _)| s == section)
+            .map(|p| p.1);
+        let range = known.unwrap_or_else(|| {
+            let range = self.find_section(markdown, section);
+            self.parts.borrow_mut().push((section.to_owned(), range));
+            range
+        });
+        range.map(|(start, end)| &markdown[start..end])
+    }
+
+    fn find_section(&self, markdown: &str, section: &str) -> Option<Span> {
         for heading in headings(section) {
             let Some(&start) = self
                 .starts()
@@ -112,7 +136,8 @@ impl Preview {
             let end = markdown[start..]
                 .find("\n## ")
                 .map_or(markdown.len(), |n| start + n + 1);
-            return Some(markdown[start..end].trim_end());
+            let part = markdown[start..end].trim_end();
+            return Some((start, start + part.len()));
         }
         None
     }
