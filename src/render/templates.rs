@@ -390,19 +390,31 @@ mod tests {
     /// Every example that renders: a guard that says "prints nothing" must be
     /// right, or a section would be lost.
     fn contexts() -> Vec<(String, Context)> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-        let mut out = Vec::new();
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let answers = Answers::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let policy = Policy::resolve(&answers, &Catalog::builtin()).unwrap();
-            let Ok(prepared) = Prepared::new(&policy, crate::render::Verbatim::Builtin) else {
-                continue;
-            };
-            out.push((path.display().to_string(), prepared.context));
-        }
+        let policies = example_policies();
+        let out: Vec<(String, Context)> = policies
+            .iter()
+            .filter_map(|(path, policy)| {
+                let prepared = Prepared::new(policy, crate::render::Verbatim::Builtin).ok()?;
+                Some((path.clone(), prepared.context))
+            })
+            .collect();
         assert!(out.len() >= 5, "{} examples render", out.len());
         out
+    }
+
+    /// Each example's policy, with the path it was read from.
+    fn example_policies() -> Vec<(String, Policy)> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| {
+                let path = entry.unwrap().path();
+                let text = std::fs::read_to_string(&path).unwrap();
+                let answers = Answers::from_json(&text).unwrap();
+                let policy = Policy::resolve(&answers, &Catalog::builtin()).unwrap();
+                (path.display().to_string(), policy)
+            })
+            .collect()
     }
 
     #[test]
@@ -485,12 +497,8 @@ mod tests {
     /// Tera of its own for them.
     #[test]
     fn loading_for_a_context_renders_the_same() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
         let mut compared = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let answers = Answers::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let policy = Policy::resolve(&answers, &Catalog::builtin()).unwrap();
+        for (path, policy) in example_policies() {
             let Ok(prepared) = Prepared::new(&policy, crate::render::Verbatim::Builtin) else {
                 continue;
             };
@@ -500,16 +508,14 @@ mod tests {
                 assert_eq!(
                     lazy.render_prepared(&prepared, format).unwrap(),
                     one.render_prepared(&prepared, format).unwrap(),
-                    "{} {format:?}",
-                    path.display()
+                    "{path} {format:?}"
                 );
                 assert!(
                     one.templates
                         .lazy
                         .iter()
                         .all(|l| l.parsed.get().is_none() || l.name == "sections/custom.md"),
-                    "{}",
-                    path.display()
+                    "{path}"
                 );
                 compared += 1;
             }
