@@ -68,9 +68,7 @@ impl Preview {
                 markdown: Some(markdown),
                 draft: false,
                 problems: Vec::new(),
-                wrapped: Default::default(),
-                starts: Default::default(),
-                parts: Default::default(),
+                ..Preview::default()
             };
         }
         let draft = Policy::resolve(&with_placeholders(answers), catalog);
@@ -79,9 +77,7 @@ impl Preview {
                 markdown: Some(markdown),
                 draft: true,
                 problems: Vec::new(),
-                wrapped: Default::default(),
-                starts: Default::default(),
-                parts: Default::default(),
+                ..Preview::default()
             },
             _ => Preview {
                 markdown: None,
@@ -95,19 +91,31 @@ impl Preview {
                 .iter()
                 .map(ToString::to_string)
                 .collect(),
-                wrapped: Default::default(),
-                starts: Default::default(),
-                parts: Default::default(),
+                ..Preview::default()
             },
         }
     }
 
     /// The part of the policy written by the interview section `section`: from its
     /// heading to the next one. `None` when the policy has no such part yet. A slice
-    /// of the preview, found without splitting the rest of it into lines: the part is
-    /// looked for whenever another section is reached, and the policy of a large file
-    /// is megabytes long.
+    /// of the preview, found once per preview (the pane asks on every frame, and
+    /// the policy of a large file is megabytes long).
     pub fn section(&self, section: &str) -> Option<&str> {
+        let (start, end) = self.span_of(section)?;
+        Some(&self.markdown.as_deref()?[start..end])
+    }
+
+    /// The lines of [`Preview::section`], for a pane to show a few at a time.
+    pub fn section_lines(&self, section: &str) -> Option<TextLines<'_>> {
+        self.span_of(section).map(|span| self.lines_in(span))
+    }
+
+    /// The lines of the whole policy (none while there is no policy).
+    pub fn all_lines(&self) -> TextLines<'_> {
+        self.lines_in((0, self.markdown.as_deref().map_or(0, str::len)))
+    }
+
+    fn span_of(&self, section: &str) -> Option<Span> {
         let markdown = self.markdown.as_deref()?;
         let known = self
             .parts
@@ -115,12 +123,11 @@ impl Preview {
             .iter()
             .find(|(s, _)| s == section)
             .map(|p| p.1);
-        let range = known.unwrap_or_else(|| {
-            let range = self.find_section(markdown, section);
-            self.parts.borrow_mut().push((section.to_owned(), range));
-            range
-        });
-        range.map(|(start, end)| &markdown[start..end])
+        known.unwrap_or_else(|| {
+            let span = self.find_section(markdown, section);
+            self.parts.borrow_mut().push((section.to_owned(), span));
+            span
+        })
     }
 
     fn find_section(&self, markdown: &str, section: &str) -> Option<Span> {
@@ -141,32 +148,19 @@ impl Preview {
         }
         None
     }
-}
 
-impl Preview {
     fn starts(&self) -> &[usize] {
         self.starts
             .get_or_init(|| line_starts(self.markdown.as_deref().unwrap_or_default()).collect())
     }
 
-    /// The lines of `part`, a part of the policy ([`Preview::section`], or all of
-    /// it), for a pane to show a few at a time.
-    pub fn lines<'a>(&'a self, part: &'a str) -> TextLines<'a> {
-        let markdown = self.markdown.as_deref().unwrap_or_default();
-        if part.is_empty() {
-            return TextLines::new(part, 0, &[], 0);
-        }
-        let from = (part.as_ptr() as usize).wrapping_sub(markdown.as_ptr() as usize);
-        assert!(
-            from <= markdown.len() && from + part.len() <= markdown.len(),
-            "a part of the policy"
-        );
-        let end = from + part.len();
+    /// The lines of the policy's bytes `from..end`.
+    fn lines_in(&self, (from, end): Span) -> TextLines<'_> {
         let starts = self.starts();
-        let (a, b) = (
-            starts.partition_point(|&s| s <= from),
-            starts.partition_point(|&s| s < end),
-        );
+        // Starts after `from` and before `end` (none for an empty span).
+        let a = starts.partition_point(|&s| s <= from);
+        let b = starts.partition_point(|&s| s < end).max(a);
+        let markdown = self.markdown.as_deref().unwrap_or_default();
         TextLines::new(markdown, from, &starts[a..b], end)
     }
 }
@@ -208,15 +202,20 @@ fn with_placeholders(answers: &Answers) -> Answers {
 mod tests {
     use super::{Preview, headings};
 
+    fn preview_of(markdown: &str) -> Preview {
+        Preview {
+            markdown: Some(markdown.to_owned()),
+            ..Preview::default()
+        }
+    }
+
     /// The part is what splitting the policy into lines finds: from its heading to
     /// the next, without the blank lines at its end; the last part runs to the end.
     #[test]
     fn a_part_runs_from_its_heading_to_the_next() {
-        let markdown = "# Policy\n\n## 1. Who we are\n\nAcme.\n\n## 2. What we collect\n\n- a\n- b\n\n\n## 3. Contact\nmail\n";
-        let preview = Preview {
-            markdown: Some(markdown.to_owned()),
-            ..Preview::default()
-        };
+        let preview = preview_of(
+            "# Policy\n\n## 1. Who we are\n\nAcme.\n\n## 2. What we collect\n\n- a\n- b\n\n\n## 3. Contact\nmail\n",
+        );
         assert_eq!(
             preview.section("data"),
             Some("## 2. What we collect\n\n- a\n- b")
@@ -226,41 +225,44 @@ mod tests {
             Some("## 1. Who we are\n\nAcme.")
         );
         assert_eq!(preview.section("retention"), None);
-        let last = Preview {
-            markdown: Some("## 9. Contact\nmail".to_owned()),
-            ..Preview::default()
-        };
+        let last = preview_of("## 9. Contact\nmail");
         assert_eq!(last.section("organization"), Some("## 9. Contact\nmail"));
     }
 
     /// A part's lines, found by where they start, are what splitting it gives.
     #[test]
     fn a_parts_lines_are_its_lines() {
-        use crate::tui::ui::wrap::Lines;
-        let markdown = "# Policy\r\n\n## 1. Who we are\n\nAcme.\n\n## 2. What we collect\n\n- a\n- b\n\n\n## 3. Contact\nmail\n";
-        let preview = Preview {
-            markdown: Some(markdown.to_owned()),
-            ..Preview::default()
-        };
-        // Parts of the preview's own text.
+        use crate::tui::ui::wrap::{Lines, TextLines};
+        let preview = preview_of(
+            "# Policy\r\n\n## 1. Who we are\n\nAcme.\n\n## 2. What we collect\n\n- a\n- b\n\n\n## 3. Contact\nmail\n",
+        );
         let markdown = preview.markdown.as_deref().unwrap();
-        let parts = [
-            markdown,
-            preview.section("data").unwrap(),
-            preview.section("organization").unwrap(),
-            preview
-                .section("changes")
-                .unwrap_or(&markdown[markdown.len()..]),
-            &markdown[3..20],
-            &markdown[..0],
-        ];
-        for part in parts {
-            let lines = preview.lines(part);
-            let found: Vec<String> = (0..lines.count())
+        let text = |lines: TextLines| -> Vec<String> {
+            (0..lines.count())
                 .map(|i| lines.line(i).to_string())
-                .collect();
-            assert_eq!(found, part.lines().collect::<Vec<_>>(), "{part:?}");
+                .collect()
+        };
+        for section in ["data", "organization"] {
+            let part = preview.section(section).unwrap();
+            assert_eq!(
+                text(preview.section_lines(section).unwrap()),
+                part.lines().collect::<Vec<_>>()
+            );
         }
+        assert!(preview.section_lines("changes").is_none());
+        assert_eq!(
+            text(preview.all_lines()),
+            markdown.lines().collect::<Vec<_>>()
+        );
+        for (from, end) in [(3, 20), (0, 0), (markdown.len(), markdown.len())] {
+            let part = &markdown[from..end];
+            assert_eq!(
+                text(preview.lines_in((from, end))),
+                part.lines().collect::<Vec<_>>(),
+                "{part:?}"
+            );
+        }
+        assert_eq!(text(Preview::default().all_lines()), Vec::<String>::new());
     }
 
     /// Every interview section with questions about the policy's text has a part of

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Block;
 
-use super::wrap::{Chain, Item, Lines};
+use super::wrap::{Chain, Lines};
 use super::{hints, style};
 use crate::check::{Finding, Severity, Summary};
 use crate::render::Format;
@@ -110,11 +110,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(right) = right {
         let p = &d.preview;
         let mut head: Vec<Line> = Vec::new();
-        let mut forms: Vec<Item> = Vec::new();
+        let mut forms: Vec<Line> = Vec::new();
         if p.draft {
             head.push(Line::styled(strings::PREVIEW_DRAFT, style::dim()));
         }
-        let policy = p.lines(p.markdown.as_deref().unwrap_or_default());
+        let policy = p.all_lines();
         match &p.markdown {
             Some(_) => {}
             None if d.preview_pending() => {
@@ -124,12 +124,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
         // The store forms from the same answers, after the policy (issue 15).
         for (title, form) in &r.forms {
-            forms.push(Item::Line(Line::default()));
-            forms.push(Item::Line(Line::styled(
-                format!("── {title} ──"),
-                style::title(),
-            )));
-            forms.extend(form.lines().map(Item::Text));
+            forms.push(Line::default());
+            forms.push(Line::styled(format!("── {title} ──"), style::title()));
+            forms.extend(form.lines().map(Line::from));
         }
         let block = Block::bordered().title(strings::PREVIEW);
         let inner = block.inner(right);

@@ -309,7 +309,8 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
     let p = &d.preview;
     let section = app.sections[d.section].id;
     let mut head: Vec<Line> = Vec::new();
-    let mut tail = None;
+    // The whole policy unless the section's part is found (none without a policy).
+    let mut tail = p.all_lines();
     match &p.markdown {
         None if d.preview_pending() => {
             head.push(Line::styled(strings::PREVIEW_RENDERING, style::dim()));
@@ -318,29 +319,22 @@ fn preview(app: &App, frame: &mut Frame, area: Rect) {
             head.push(Line::styled(strings::PREVIEW_CANNOT, style::warn()));
             head.extend(p.problems.iter().map(|x| Line::from(format!("- {x}"))));
         }
-        Some(markdown) => {
+        Some(_) => {
             if p.draft {
                 head.push(Line::styled(strings::PREVIEW_DRAFT, style::dim()));
             }
-            let part = p.section(section);
-            if part.is_none() {
-                head.push(Line::styled(strings::PREVIEW_NOT_YET, style::dim()));
+            match p.section_lines(section) {
+                Some(part) => tail = part,
+                None => head.push(Line::styled(strings::PREVIEW_NOT_YET, style::dim())),
             }
-            tail = Some(p.lines(part.unwrap_or(markdown)));
         }
     }
-    let none: &[Line] = &[];
     let block = Block::bordered().title(strings::PREVIEW);
     let inner = block.inner(area);
     let key = (section.to_owned(), usize::from(inner.width));
-    let view = match &tail {
-        Some(tail) => p
-            .wrapped
-            .view(key, &head, tail, &d.policy_scroll, inner.height),
-        None => p
-            .wrapped
-            .view(key, &head, none, &d.policy_scroll, inner.height),
-    };
+    let view = p
+        .wrapped
+        .view(key, &head, &tail, &d.policy_scroll, inner.height);
     super::scrolled_view(frame, area, block, view, strings::SCROLL_POLICY);
 }
 

@@ -58,26 +58,6 @@ pub trait Lines {
     fn line(&self, i: usize) -> Line<'_>;
 }
 
-/// One line of a pane: a line of plain text borrowed from a longer text (a policy),
-/// or a line made for the pane.
-pub enum Item<'a> {
-    Text(&'a str),
-    Line(Line<'a>),
-}
-
-impl Lines for [Item<'_>] {
-    fn count(&self) -> usize {
-        self.len()
-    }
-
-    fn line(&self, i: usize) -> Line<'_> {
-        match &self[i] {
-            Item::Text(text) => Line::from(*text),
-            Item::Line(line) => line.clone(),
-        }
-    }
-}
-
 /// The lines of `text[from..end]`, as `str::lines` gives them, found by where they
 /// start (`starts`: the line starts after `from` and before `end`) rather than by
 /// walking the text.
