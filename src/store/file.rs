@@ -364,13 +364,12 @@ fn merge_values(
 /// [`super::layout::rewrite`] of the file for the new answers, and whether the text
 /// is what `new.to_json()` writes (so the next save need not fit it again).
 fn in_layout_of(old: &str, old_answers: &Answers, new: &Answers) -> Option<(String, bool)> {
-    // Only what changed is needed (the layout copies the text of the rest), so the
-    // values are made without the long lists' shared entries, and what else they
-    // share is freed before the file's text is parsed. Tests hold that the text is
-    // the same as from the whole values.
-    let (mut as_written, mut new_value) = file_text::values_apart(old_answers, new);
+    // Only what changed is needed (the layout copies the text of the rest, and
+    // reads into parts only what differs), so the values are made without the long
+    // lists' shared entries. Tests hold that the text is the same as from the whole
+    // values.
+    let (mut as_written, new_value) = file_text::values_apart(old_answers, new);
     as_written["schema_version"] = migrate::file_version(old)?.into();
-    super::layout::drop_equal_parts(&mut as_written, &mut new_value);
     let text = super::layout::rewrite(old, &as_written, &new_value)?;
     drop((as_written, new_value));
     // Whatever the layout kept, the file must say exactly the new answers.

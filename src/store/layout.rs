@@ -38,35 +38,6 @@ pub fn rewrite(text: &str, old: &Value, new: &Value) -> Option<String> {
     Some(out)
 }
 
-/// Sets to `null`, in both, every part of `old` and `new` that is the same in both
-/// (members of objects, entries of lists that keep their length), so the values can
-/// be freed before the text is parsed: [`rewrite`] copies the text of a part that
-/// did not change whatever that part holds, and two `null`s are the same. A file
-/// with thousands of entries gives values of tens of megabytes, and a change touches
-/// a few of them.
-pub fn drop_equal_parts(old: &mut Value, new: &mut Value) {
-    if old == new {
-        *old = Value::Null;
-        *new = Value::Null;
-        return;
-    }
-    match (old, new) {
-        (Value::Object(o), Value::Object(n)) => {
-            for (key, ov) in o.iter_mut() {
-                if let Some(nv) = n.get_mut(key) {
-                    drop_equal_parts(ov, nv);
-                }
-            }
-        }
-        (Value::Array(o), Value::Array(n)) if o.len() == n.len() => {
-            for (ov, nv) in o.iter_mut().zip(n) {
-                drop_equal_parts(ov, nv);
-            }
-        }
-        _ => {}
-    }
-}
-
 /// The text of `node` patched, borrowed from the file when nothing in it changed.
 fn patched<'a>(text: &'a str, node: &Node, old: &Value, new: &Value) -> Cow<'a, str> {
     if old == new {
