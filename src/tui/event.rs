@@ -837,13 +837,16 @@ fn set_changes(app: &mut App, changes: Vec<String>) {
 
 fn open_review(app: &mut App) {
     // Checked as `check` and `render` see the answers: catalog references filled in.
+    // The document's findings stand unless the answers changed since they were
+    // worked out (a `check` of a large file is tens of milliseconds).
+    let stale = app.doc().stale;
     let (problems, findings, forms) = match app.policy() {
         Ok(policy) => (
             policy.problems(),
-            crate::check::check(&policy),
+            stale.then(|| crate::check::check(&policy)),
             crate::disclosures::readable(&policy),
         ),
-        Err(problems) => (problems, Vec::new(), Vec::new()),
+        Err(problems) => (problems, stale.then(Vec::new), Vec::new()),
     };
     let d = app.doc();
     // `acme-privacy.md` for a saved policy; `privacy.md` beside an answers file.
@@ -885,11 +888,18 @@ fn open_review(app: &mut App) {
     d.review = Some(review);
     // The review lists them from the document, rather than a copy of its own: a
     // file with thousands of entries has megabytes of findings.
-    d.findings = findings;
-    d.worked_out += 1;
+    if let Some(findings) = findings {
+        d.findings = findings;
+        d.worked_out += 1;
+    }
     d.policy_scroll = Scroll::default();
+    // The whole policy is shown even when the wizard's preview was off.
+    let unrendered = d.preview.markdown.is_none() && d.preview.problems.is_empty();
+    let refresh = d.stale || unrendered;
     app.screen = Screen::Review;
-    app.refresh_after_frame();
+    if refresh {
+        app.refresh_after_frame();
+    }
 }
 
 fn review_output(app: &mut App) -> Option<&mut Output> {
