@@ -113,6 +113,32 @@ struct VersionFile {
     rendered_sha256: String,
 }
 
+/// A version file's text: `file` pretty-printed, its `answers` (left null in `file`)
+/// written as [`Answers::to_json`] writes them, one level in. That is the text
+/// parsing them into a JSON value and printing the whole file would give (a test
+/// holds it), without the value: megabytes for a policy of thousands of entries,
+/// at the peak of a publish.
+fn version_file_text(file: &VersionFile, answers_json: &str) -> String {
+    const SLOT: &str = "\n  \"answers\": ";
+    let shell = serde_json::to_string_pretty(file).expect("a version serialises");
+    // Keys are unique and strings escape their quotes, so this is the answers' member.
+    let at = shell
+        .find(&format!("{SLOT}null"))
+        .expect("a version file has its answers")
+        + SLOT.len();
+    let mut text = String::with_capacity(shell.len() + answers_json.len() * 9 / 8);
+    text.push_str(&shell[..at]);
+    for (i, line) in answers_json.trim_end_matches('\n').split('\n').enumerate() {
+        if i > 0 {
+            text.push_str("\n  ");
+        }
+        text.push_str(line);
+    }
+    text.push_str(&shell[at + "null".len()..]);
+    text.push('\n');
+    text
+}
+
 /// The SHA-256 of a rendered policy, in lowercase hex.
 pub fn sha256_hex(text: &str) -> String {
     Sha256::digest(text.as_bytes())
@@ -287,17 +313,14 @@ impl History {
         rendered_sha256: String,
     ) -> Result<Version, VersionError> {
         let version = self.numbers()?.last().map_or(1, |n| n + 1);
-        let answers_json: serde_json::Value =
-            serde_json::from_str(&answers.to_json()).expect("answers serialise to JSON");
         let file = VersionFile {
             version,
             date,
-            answers: answers_json,
+            answers: serde_json::Value::Null,
             outputs,
             rendered_sha256,
         };
-        let mut text = serde_json::to_string_pretty(&file).expect("a version serialises");
-        text.push('\n');
+        let text = version_file_text(&file, &answers.to_json());
 
         std::fs::create_dir_all(&self.dir).map_err(|e| self.io(&self.dir, &e))?;
         let path = self.path(version);

@@ -168,3 +168,30 @@ fn honest_dates_move_only_when_the_text_changes() {
     );
     assert_eq!(dated.effective_moved_from, None);
 }
+
+/// A version file's text is what printing the whole file with its answers parsed
+/// into a JSON value gives (as it was written before), for every example.
+#[test]
+fn a_version_file_is_the_whole_files_pretty_print() {
+    for name in [
+        "acme", "complete", "habitly", "lintel", "shipdesk", "specstep", "stepr", "tabnotes",
+    ] {
+        let answers = Answers::example(name);
+        let outputs = vec![Output {
+            path: "/srv/\"answers\": null.html".into(),
+            format: Format::Html,
+        }];
+        let shell = |answers| super::VersionFile {
+            version: 3,
+            date: date("2026-05-01"),
+            answers,
+            outputs: outputs.clone(),
+            rendered_sha256: "ab".into(),
+        };
+        let value: serde_json::Value = serde_json::from_str(&answers.to_json()).unwrap();
+        let mut whole = serde_json::to_string_pretty(&shell(value)).unwrap();
+        whole.push('\n');
+        let text = super::version_file_text(&shell(serde_json::Value::Null), &answers.to_json());
+        assert_eq!(text, whole, "{name}");
+    }
+}
