@@ -17,7 +17,7 @@ pub fn wanting(answers: &Answers, catalog: &Catalog) -> Vec<String> {
     let paths: Vec<String> = match Policy::resolve(answers, catalog) {
         Ok(policy) => crate::check::check(&policy)
             .into_iter()
-            .filter(|f| f.severity == Severity::Error && f.waived.is_none())
+            .filter(|f| f.severity() == Severity::Error && f.waived.is_none())
             .map(|f| f.answer)
             .collect(),
         Err(problems) => problems.into_iter().map(|p| p.path).collect(),

@@ -223,57 +223,130 @@ pub struct Rule {
 }
 
 /// One thing the policy fails to say (or an applicable fact worth knowing).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// Its rule's id, regime, severity, citation, review date and words are read through
+/// the rule rather than copied into it: a file with thousands of entries has
+/// thousands of findings of one rule, and the wizard keeps every one of them (the
+/// copies were 2.6 MB of the 21,605 findings of a file with 5,000 data categories).
+#[derive(Clone)]
 pub struct Finding {
-    /// The rule's id.
-    pub rule: &'static str,
-    pub regime: Regime,
-    pub severity: Severity,
-    pub citation: &'static str,
-    /// When the rule was last held against its source (`YYYY-MM-DD`).
-    pub reviewed: &'static str,
-    /// What is missing, in plain words.
-    pub message: Message,
+    rule: &'static Rule,
+    /// What exactly, when the rule names it (`purpose `To bill you``).
+    note: Option<Box<str>>,
     /// The answer to go to, as a dotted path.
     pub answer: String,
     /// Set when a waiver in the answers covers the finding: it is then listed as
     /// waived and left out of the summary's counts (and the exit code). Boxed: few
-    /// findings are waived, and the wizard holds every finding of the answers.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// findings are waived.
     pub waived: Option<Box<Waived>>,
 }
 
-/// A finding's message: the rule's words, then what exactly when the rule names it
-/// (`…: purpose `To bill you``). Kept as its two parts rather than one string: a
-/// file with thousands of entries has thousands of findings of one rule, and each
-/// held its own copy of the rule's words (11 MB for the 21,605 findings of a file
-/// with 5,000 data categories, all of it kept by the wizard).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    rule: &'static str,
-    note: Option<Box<str>>,
-}
-
-impl Message {
-    /// The rule's words, then `: note` when there is a note.
-    pub fn new(rule: &'static str, note: Option<String>) -> Message {
-        Message {
+impl Finding {
+    /// A finding of `rule` at `answer`, not waived.
+    pub fn new(rule: &'static Rule, answer: String, note: Option<String>) -> Finding {
+        Finding {
             rule,
             note: note.map(String::into_boxed_str),
+            answer,
+            waived: None,
+        }
+    }
+
+    /// The rule's id.
+    pub fn rule(&self) -> &'static str {
+        self.rule.id
+    }
+
+    pub fn regime(&self) -> Regime {
+        self.rule.regime
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.rule.severity
+    }
+
+    pub fn citation(&self) -> &'static str {
+        self.rule.citation
+    }
+
+    /// When the rule was last held against its source (`YYYY-MM-DD`).
+    pub fn reviewed(&self) -> &'static str {
+        self.rule.reviewed
+    }
+
+    /// What is missing, in plain words.
+    pub fn message(&self) -> Message<'_> {
+        Message {
+            rule: self.rule.message,
+            note: self.note.as_deref(),
         }
     }
 }
 
-impl std::fmt::Display for Message {
+impl PartialEq for Finding {
+    fn eq(&self, other: &Finding) -> bool {
+        self.rule.id == other.rule.id
+            && self.note == other.note
+            && self.answer == other.answer
+            && self.waived == other.waived
+    }
+}
+
+impl Eq for Finding {}
+
+impl std::fmt::Debug for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.note {
+        f.debug_struct("Finding")
+            .field("rule", &self.rule())
+            .field("regime", &self.regime())
+            .field("severity", &self.severity())
+            .field("citation", &self.citation())
+            .field("reviewed", &self.reviewed())
+            .field("message", &self.message())
+            .field("answer", &self.answer)
+            .field("waived", &self.waived)
+            .finish()
+    }
+}
+
+impl Serialize for Finding {
+    /// The rule's facts, then the finding's own, as one object.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out =
+            serializer.serialize_struct("Finding", 7 + usize::from(self.waived.is_some()))?;
+        out.serialize_field("rule", self.rule())?;
+        out.serialize_field("regime", &self.regime())?;
+        out.serialize_field("severity", &self.severity())?;
+        out.serialize_field("citation", self.citation())?;
+        out.serialize_field("reviewed", self.reviewed())?;
+        out.serialize_field("message", &self.message())?;
+        out.serialize_field("answer", &self.answer)?;
+        if let Some(waived) = &self.waived {
+            out.serialize_field("waived", waived)?;
+        }
+        out.end()
+    }
+}
+
+/// A finding's message: the rule's words, then what exactly when the rule names it
+/// (`…: purpose `To bill you``).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Message<'a> {
+    rule: &'static str,
+    note: Option<&'a str>,
+}
+
+impl std::fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.note {
             Some(note) => write!(f, "{}: {note}", self.rule),
             None => f.write_str(self.rule),
         }
     }
 }
 
-impl Serialize for Message {
+impl Serialize for Message<'_> {
     /// As the one string it reads as.
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -346,7 +419,9 @@ pub fn check_on(policy: &Policy, today: Date) -> Vec<Finding> {
         findings.extend(hits.into_iter().map(|hit| finding(stale, hit)));
     }
     waivers::apply(a, &mut findings, today);
-    findings.sort_by(|x, y| (x.regime, x.severity, x.rule).cmp(&(y.regime, y.severity, y.rule)));
+    findings.sort_by(|x, y| {
+        (x.regime(), x.severity(), x.rule()).cmp(&(y.regime(), y.severity(), y.rule()))
+    });
     // The wizard keeps them while the answers stand: a list grown by doubling held
     // up to twice the room (megabytes for a file with 20,000 findings).
     findings.shrink_to_fit();
@@ -367,17 +442,8 @@ fn findings_of(a: &Answers, include: impl Fn(&Rule) -> bool) -> Vec<Finding> {
 }
 
 /// A rule's hit as a finding, not waived.
-fn finding(rule: &Rule, hit: Hit) -> Finding {
-    Finding {
-        rule: rule.id,
-        regime: rule.regime,
-        severity: rule.severity,
-        citation: rule.citation,
-        reviewed: rule.reviewed,
-        message: Message::new(rule.message, hit.note),
-        answer: hit.answer,
-        waived: None,
-    }
+fn finding(rule: &'static Rule, hit: Hit) -> Finding {
+    Finding::new(rule, hit.answer, hit.note)
 }
 
 /// The regimes with at least one rule that applies to these answers, in order: what
@@ -408,7 +474,7 @@ impl Summary {
         let count = |s| {
             findings
                 .iter()
-                .filter(|f| f.severity == s && f.waived.is_none())
+                .filter(|f| f.severity() == s && f.waived.is_none())
                 .count()
         };
         Summary {

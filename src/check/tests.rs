@@ -22,7 +22,7 @@ fn complete() -> Answers {
 }
 
 fn fired(a: &Answers, id: &str) -> Vec<Finding> {
-    check(a).into_iter().filter(|f| f.rule == id).collect()
+    check(a).into_iter().filter(|f| f.rule() == id).collect()
 }
 
 /// `setup` gives answers on which rule `id` is silent; `fire` then breaks them.
@@ -37,7 +37,7 @@ fn case(id: &str, setup: impl Fn(&mut Answers), fire: impl Fn(&mut Answers)) {
     assert!(!found.is_empty(), "{id} did not fire");
     for f in &found {
         assert!(
-            !f.answer.is_empty() && !f.message.to_string().is_empty(),
+            !f.answer.is_empty() && !f.message().to_string().is_empty(),
             "{f:?}"
         );
         // Issue 12 §3: whatever a rule points at, the interview asks for these answers.
@@ -96,7 +96,7 @@ fn the_under_16_contradiction_names_both_answers() {
     let found = fired(&a, "consistency-under-16-sale");
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].answer, "sale_and_sharing.sells_or_shares_under_16");
-    let message = found[0].message.to_string();
+    let message = found[0].message().to_string();
     for answer in [
         "`sale_and_sharing.sells`",
         "`sale_and_sharing.shares_for_advertising`",
@@ -168,7 +168,7 @@ fn each_of_several_bases_is_judged_by_its_own_part() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].answer, "purposes[1].legal_basis");
     assert!(
-        found[0].message.to_string().contains("taking payment"),
+        found[0].message().to_string().contains("taking payment"),
         "{found:#?}"
     );
     a.purposes[1].contract_for = None;
@@ -1013,7 +1013,7 @@ fn subprocessor_changes_are_asked_only_of_a_processor_with_recipients() {
     let fires = |a: &Answers| -> Vec<String> {
         check(a)
             .into_iter()
-            .filter(|f| f.rule == "gdpr-subprocessor-changes")
+            .filter(|f| f.rule() == "gdpr-subprocessor-changes")
             .map(|f| f.answer.clone())
             .collect()
     };
@@ -1166,7 +1166,7 @@ fn complete_example_passes_every_rule() {
     let a = complete();
     let serious: Vec<_> = check(&a)
         .into_iter()
-        .filter(|f| f.severity != Severity::Info)
+        .filter(|f| f.severity() != Severity::Info)
         .collect();
     assert!(serious.is_empty(), "{serious:#?}");
     for r in [
@@ -1190,13 +1190,13 @@ fn findings_are_sorted_by_regime_then_severity_then_rule() {
     let findings = check(&a);
     let keys: Vec<_> = findings
         .iter()
-        .map(|f| (f.regime, f.severity, f.rule))
+        .map(|f| (f.regime(), f.severity(), f.rule()))
         .collect();
     let mut sorted = keys.clone();
     sorted.sort();
     assert_eq!(keys, sorted);
-    assert_eq!(findings.first().unwrap().regime, Regime::Gdpr);
-    assert_eq!(findings.last().unwrap().rule, "consistency-renderable");
+    assert_eq!(findings.first().unwrap().regime(), Regime::Gdpr);
+    assert_eq!(findings.last().unwrap().rule(), "consistency-renderable");
 }
 
 /// A dangling reference is reported once, by the rule that names it.
@@ -1207,7 +1207,7 @@ fn dangling_references_are_not_reported_twice() {
     a.processors[0].categories.push("ghost".into());
     let found: Vec<_> = check(&a)
         .into_iter()
-        .filter(|f| f.regime == Regime::Consistency)
+        .filter(|f| f.regime() == Regime::Consistency)
         .collect();
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].answer, format!("processors[0].categories[{at}]"));
@@ -1241,13 +1241,13 @@ fn notes_name_the_offending_entry() {
     let f = &fired(&a, "gdpr-legal-basis")[0];
     assert_eq!(f.answer, "purposes[1].legal_basis");
     assert!(
-        f.message
+        f.message()
             .to_string()
             .ends_with("purpose `To bill your subscription`"),
         "{}",
-        f.message
+        f.message()
     );
-    assert_eq!(f.citation, "GDPR Art. 13(1)(c)");
+    assert_eq!(f.citation(), "GDPR Art. 13(1)(c)");
 }
 
 #[test]
@@ -1273,7 +1273,7 @@ fn every_answer_path_has_a_question() {
     let mut seen = Vec::new();
     let mut add = |a: &Answers| {
         for f in check(a) {
-            seen.push((f.rule, f.answer));
+            seen.push((f.rule(), f.answer));
         }
     };
     for example in [
@@ -1417,7 +1417,7 @@ fn every_finding_points_at_a_question_the_interview_asks() {
             assert!(
                 asked(a, &f.answer),
                 "{} points at {}, which the interview does not ask",
-                f.rule,
+                f.rule(),
                 f.answer
             );
         }
@@ -1425,7 +1425,7 @@ fn every_finding_points_at_a_question_the_interview_asks() {
     assert!(pointed > 10, "{pointed}");
     let legal_basis: Vec<_> = check(&cases[0])
         .into_iter()
-        .filter(|f| f.rule == "gdpr-legal-basis")
+        .filter(|f| f.rule() == "gdpr-legal-basis")
         .collect();
     assert_eq!(
         legal_basis.len(),
@@ -1521,14 +1521,14 @@ fn each_regime_fixture_satisfies_its_regime() {
         );
         let errors: Vec<_> = check(&a)
             .into_iter()
-            .filter(|f| f.severity == Severity::Error)
+            .filter(|f| f.severity() == Severity::Error)
             .collect();
         assert!(errors.is_empty(), "{key}: {errors:#?}");
         let broken = check(&stripped(a));
         assert!(
             broken
                 .iter()
-                .any(|f| f.regime.key() == *key && f.severity != Severity::Info),
+                .any(|f| f.regime().key() == *key && f.severity() != Severity::Info),
             "{key}: stripping the answers finds nothing for the regime"
         );
     }
@@ -1574,7 +1574,7 @@ fn a_waived_finding_is_listed_and_not_counted() {
     assert_eq!((after.warnings, after.info), (before.warnings, before.info));
     let f = findings
         .iter()
-        .find(|f| f.rule == "gdpr-legal-basis")
+        .find(|f| f.rule() == "gdpr-legal-basis")
         .unwrap();
     let w = f.waived.as_ref().unwrap();
     assert_eq!(w.waiver, "waivers[0]");
@@ -1583,7 +1583,7 @@ fn a_waived_finding_is_listed_and_not_counted() {
     assert!(
         findings
             .iter()
-            .filter(|f| f.rule != "gdpr-legal-basis")
+            .filter(|f| f.rule() != "gdpr-legal-basis")
             .all(|f| f.waived.is_none())
     );
     assert!(after.to_string().ends_with(", 1 waived"), "{after}");
@@ -1606,7 +1606,7 @@ fn a_waiver_with_an_answer_covers_only_that_answer() {
         a.waivers = vec![waiver("gdpr-legal-basis", Some(answer))];
         let waived: Vec<_> = check(&a)
             .into_iter()
-            .filter(|f| f.rule == "gdpr-legal-basis")
+            .filter(|f| f.rule() == "gdpr-legal-basis")
             .map(|f| (f.answer, f.waived.is_some()))
             .collect();
         assert_eq!(
@@ -1634,18 +1634,21 @@ fn an_expired_waiver_waives_nothing_and_says_so() {
     a.waivers.push(w);
     let on_the_day = check_on(&a, "2027-06-30");
     assert_eq!(Summary::of(&on_the_day).waived, 1);
-    assert!(on_the_day.iter().all(|f| f.rule != waivers::STALE));
+    assert!(on_the_day.iter().all(|f| f.rule() != waivers::STALE));
     let after = check_on(&a, "2027-07-01");
     let s = Summary::of(&after);
     assert_eq!(s.waived, 0);
-    assert!(after.iter().any(|f| f.rule == "gdpr-legal-basis"));
-    let stale: Vec<_> = after.iter().filter(|f| f.rule == waivers::STALE).collect();
+    assert!(after.iter().any(|f| f.rule() == "gdpr-legal-basis"));
+    let stale: Vec<_> = after
+        .iter()
+        .filter(|f| f.rule() == waivers::STALE)
+        .collect();
     assert_eq!(stale.len(), 1, "{stale:#?}");
     assert_eq!(stale[0].answer, "waivers[0].until");
-    assert_eq!(stale[0].severity, Severity::Info);
+    assert_eq!(stale[0].severity(), Severity::Info);
     assert!(
         stale[0]
-            .message
+            .message()
             .to_string()
             .contains("expired on 2027-06-30")
     );
@@ -1834,9 +1837,9 @@ fn hosting_location_asks_only_hosts_where_they_are() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].answer, "processors[0].countries");
     assert!(
-        found[0].message.to_string().contains("`Hetzner`"),
+        found[0].message().to_string().contains("`Hetzner`"),
         "{}",
-        found[0].message
+        found[0].message()
     );
 }
 
@@ -1851,14 +1854,14 @@ fn required_transfer_basis_and_business_purpose_list_are_errors() {
         let found = fired(&a, id);
         assert!(!found.is_empty(), "{id} did not fire");
         assert!(
-            found.iter().all(|f| f.severity == Severity::Error),
+            found.iter().all(|f| f.severity() == Severity::Error),
             "{id}: {found:#?}"
         );
         // Waived with a reason, each is listed as waived and stops nothing.
         let mut w = a.clone();
         w.waivers.push(waiver(id, None));
         let found = check_on(&w, "2026-12-06");
-        let mine: Vec<_> = found.iter().filter(|f| f.rule == id).collect();
+        let mine: Vec<_> = found.iter().filter(|f| f.rule() == id).collect();
         assert!(
             !mine.is_empty() && mine.iter().all(|f| f.waived.is_some()),
             "{mine:#?}"
@@ -1890,7 +1893,7 @@ fn data_that_stays_on_the_device_is_not_asked_about_for_the_stores() {
     let names = |a: &Answers, id: &str| -> Vec<String> {
         fired(a, id)
             .into_iter()
-            .map(|f| f.message.to_string())
+            .map(|f| f.message().to_string())
             .collect()
     };
     for id in ["store-category-unanswered", "store-category-unmapped"] {

@@ -38,7 +38,7 @@ mod tests {
     fn findings(a: &Answers) -> Vec<crate::check::Finding> {
         check(&Policy::with_builtin_catalog(a).unwrap())
             .into_iter()
-            .filter(|f| f.rule == "consistency-unconfirmed")
+            .filter(|f| f.rule() == "consistency-unconfirmed")
             .collect()
     }
 
@@ -51,7 +51,7 @@ mod tests {
         let found = findings(&a);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].answer, "processors[0]");
-        assert_eq!(found[0].severity, crate::check::Severity::Error);
+        assert_eq!(found[0].severity(), crate::check::Severity::Error);
     }
 
     #[test]

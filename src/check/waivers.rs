@@ -114,7 +114,7 @@ fn scope(a: &Answers, w: &Waiver) -> Option<String> {
 
 /// Whether a waiver for `rule` with this scope covers a finding.
 fn covers(rule: &str, scope: Option<&str>, f: &Finding) -> bool {
-    f.rule == rule
+    f.rule() == rule
         && scope.is_none_or(|s| {
             f.answer == s
                 || f.answer
@@ -165,7 +165,7 @@ pub(super) fn apply(a: &Answers, findings: &mut Vec<Finding>, today: Date) {
     }
     let scopes: Vec<Option<String>> = a.waivers.iter().map(|w| scope(a, w)).collect();
     let mut expired = vec![false; a.waivers.len()];
-    for f in findings.iter_mut().filter(|f| f.rule != STALE) {
+    for f in findings.iter_mut().filter(|f| f.rule() != STALE) {
         let covering = a
             .waivers
             .iter()
@@ -195,21 +195,13 @@ pub(super) fn apply(a: &Answers, findings: &mut Vec<Finding>, today: Date) {
         let Some(until) = w.until.filter(|_| expired[i]) else {
             continue;
         };
-        findings.push(Finding {
-            rule: stale_rule.id,
-            regime: stale_rule.regime,
-            severity: stale_rule.severity,
-            citation: stale_rule.citation,
-            reviewed: stale_rule.reviewed,
-            message: super::Message::new(
-                stale_rule.message,
-                Some(format!(
-                    "`{}` expired on {until}, so its findings count again",
-                    w.rule.trim()
-                )),
-            ),
-            answer: format!("waivers[{i}].until"),
-            waived: None,
-        });
+        findings.push(Finding::new(
+            stale_rule,
+            format!("waivers[{i}].until"),
+            Some(format!(
+                "`{}` expired on {until}, so its findings count again",
+                w.rule.trim()
+            )),
+        ));
     }
 }

@@ -123,8 +123,8 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
                 // rule (found walking through `ask` after the quick start).
                 let errors: Vec<String> = crate::check::check(&policy)
                     .into_iter()
-                    .filter(|f| f.severity == crate::check::Severity::Error && f.waived.is_none())
-                    .map(|f| f.message.to_string())
+                    .filter(|f| f.severity() == crate::check::Severity::Error && f.waived.is_none())
+                    .map(|f| f.message().to_string())
                     .collect();
                 (policy.problems(), errors)
             }

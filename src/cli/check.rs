@@ -79,9 +79,9 @@ pub fn text(answers: &Answers, findings: &[Finding], summary: Summary) -> String
     );
     let mut current = None;
     for f in findings.iter().filter(|f| f.waived.is_none()) {
-        if current != Some(f.regime) {
-            current = Some(f.regime);
-            heading(&mut out, f.regime.title());
+        if current != Some(f.regime()) {
+            current = Some(f.regime());
+            heading(&mut out, f.regime().title());
         }
         finding(&mut out, f);
     }
@@ -106,8 +106,14 @@ fn heading(out: &mut String, title: &str) {
 /// One finding: severity, rule and citation; what is missing; the answer to go to;
 /// and, when waived, why and until when.
 fn finding(out: &mut String, f: &Finding) {
-    let _ = writeln!(out, "\n{:<7} {} ({})", f.severity.key(), f.rule, f.citation);
-    let _ = writeln!(out, "{}", indented(&f.message.to_string()));
+    let _ = writeln!(
+        out,
+        "\n{:<7} {} ({})",
+        f.severity().key(),
+        f.rule(),
+        f.citation()
+    );
+    let _ = writeln!(out, "{}", indented(&f.message().to_string()));
     let _ = writeln!(out, "        answer: {}", f.answer);
     if let Some(w) = &f.waived {
         let until = w.until.map(|d| format!(", until {d}")).unwrap_or_default();

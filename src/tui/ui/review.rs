@@ -162,16 +162,22 @@ impl Lines for FindingLines<'_> {
 
     fn line(&self, i: usize) -> Line<'_> {
         let f = self.0[i];
-        let (key, s) = match (&f.waived, f.severity) {
+        let (key, s) = match (&f.waived, f.severity()) {
             (Some(_), _) => ("waived", style::dim()),
-            (None, Severity::Error) => (f.severity.key(), style::error()),
-            (None, Severity::Warning) => (f.severity.key(), style::warn()),
-            (None, Severity::Info) => (f.severity.key(), style::dim()),
+            (None, Severity::Error) => (f.severity().key(), style::error()),
+            (None, Severity::Warning) => (f.severity().key(), style::warn()),
+            (None, Severity::Info) => (f.severity().key(), style::dim()),
         };
         // The rule's id last: a warning left as it is is named by it ("Which
         // warning? (its id, as the review screen shows it)"), and the screen did
         // not show it (found walking through "The policy itself").
-        let mut text = format!("{} ({}) → {} [{}]", f.message, f.citation, f.answer, f.rule);
+        let mut text = format!(
+            "{} ({}) → {} [{}]",
+            f.message(),
+            f.citation(),
+            f.answer,
+            f.rule()
+        );
         if let Some(w) = &f.waived {
             text.push_str(&format!(" (waived: {})", w.reason));
         }

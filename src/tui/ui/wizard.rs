@@ -213,7 +213,7 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
         .filter(|f| concerns(&f.answer, q.key))
         // The question's own answer is checked as it is typed and on Enter (`errors`
         // above); "it is empty" before anything was typed is not news.
-        .filter(|f| !(f.rule == "consistency-renderable" && f.answer == q.key))
+        .filter(|f| !(f.rule() == "consistency-renderable" && f.answer == q.key))
         .collect();
     if !findings.is_empty() {
         lines.push(Line::default());
@@ -229,21 +229,21 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::styled(
                 format!(
                     "waived {} ({}): {} (waived: {})",
-                    f.severity.key(),
-                    f.citation,
-                    f.message,
+                    f.severity().key(),
+                    f.citation(),
+                    f.message(),
                     w.reason
                 ),
                 style::dim(),
             ));
             continue;
         }
-        let style = match f.severity {
+        let style = match f.severity() {
             crate::check::Severity::Error => style::error(),
             _ => style::warn(),
         };
         lines.push(Line::styled(
-            format!("{} ({}): {}", f.severity.key(), f.citation, f.message),
+            format!("{} ({}): {}", f.severity().key(), f.citation(), f.message()),
             style,
         ));
     }
