@@ -4,7 +4,7 @@
 //! 32 buckets of 64 bytes plus control bytes, about 2.1 KB, and a render of a large
 //! policy makes thousands of them (issue 17). This map keeps its entries in a `Vec` in
 //! insertion order, exactly sized when the size is known, and finds a key by scanning
-//! them while the map is small. Past [`INDEX_FROM`] entries it also keeps a hash index
+//! them while the map is small. From [`INDEX_FROM`] entries on it also keeps a hash index
 //! (slot -> entry) so that lookups and inserts in large maps stay O(1) on average.
 //!
 //! Iteration is in insertion order (deterministic, unlike the `HashMap` it replaces).
@@ -323,6 +323,15 @@ mod tests {
     }
 
     #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn entries_are_48_bytes() {
+        // Key 24 bytes aligned on 8 (its 128-bit variants boxed), Value 24, a map 32.
+        assert_eq!(std::mem::size_of::<Key<'static>>(), 24);
+        assert_eq!(std::mem::size_of::<(Key<'static>, Value)>(), 48);
+        assert_eq!(std::mem::size_of::<Map>(), 32);
+    }
+
+    #[test]
     fn small_maps_have_no_index_and_large_ones_do() {
         assert!(map_of(INDEX_FROM - 1).index.is_none());
         assert!(map_of(INDEX_FROM).index.is_some());
@@ -353,6 +362,15 @@ mod tests {
             assert_eq!(map.len(), n);
             assert_eq!(map.iter().next(), Some((&key(0), &Value::from("zero"))));
             assert_eq!(map.get_str("key0"), Some(&Value::from("zero")));
+            // Number keys hash by value too, whatever their width and sign.
+            map.insert(Key::U64(7), Value::from("seven"));
+            assert_eq!(map.get(&Key::I64(7)), Some(&Value::from("seven")));
+            assert_eq!(
+                map.get(&Key::U128(Box::new(7))),
+                Some(&Value::from("seven"))
+            );
+            assert_eq!(map.get(&Key::I64(-7)), None);
+            assert_eq!(map.len(), n + 1);
         }
     }
 
