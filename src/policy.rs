@@ -19,6 +19,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Deref;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -33,7 +34,11 @@ use crate::questions::{Kind, Question, Scope, is_answered, sections};
 /// [`Answers`], so consumers read it like the answers file.
 #[derive(Debug, Clone)]
 pub struct Policy {
-    answers: Answers,
+    /// Shared with the answers it was resolved from when it says all of them as they
+    /// are (no catalog reference, nothing stale), and copied only when it leaves
+    /// something out: the wizard resolves the policy on every change, and on a file
+    /// of thousands of entries a copy was megabytes next to the template context.
+    answers: Arc<Answers>,
     /// Each data category's position by id, so lookups by id stay constant-time at any
     /// size (render, check and diff look categories up for every recipient, purpose and
     /// rule).
@@ -72,6 +77,20 @@ impl Policy {
         Policy::resolve_cow(Cow::Owned(raw), catalog)
     }
 
+    /// [`Policy::resolve`] of answers held in an `Arc`: the policy shares them when it
+    /// says all of them as they are, so resolving copies nothing. The wizard lends
+    /// its answers this way for each preview and `check`.
+    pub fn resolve_shared(raw: Arc<Answers>, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
+        let problems = crate::check::waivers::problems(&raw);
+        if catalog::needs_catalog(&raw) {
+            return Policy::resolve_cow(Cow::Borrowed(&raw), catalog);
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Policy::indexed(without_stale(raw)))
+    }
+
     fn resolve_cow(raw: Cow<'_, Answers>, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
         let mut problems = crate::check::waivers::problems(&raw);
         let filled = if catalog::needs_catalog(&raw) {
@@ -88,10 +107,10 @@ impl Policy {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Policy::indexed(without_stale(filled)))
+        Ok(Policy::indexed(without_stale(Arc::new(filled))))
     }
 
-    fn indexed(answers: Answers) -> Policy {
+    fn indexed(answers: Arc<Answers>) -> Policy {
         let mut categories = HashMap::with_capacity(answers.data.categories.len());
         for (i, c) in answers.data.categories.iter().enumerate() {
             // The first of two categories with one id wins, as a scan would find it.
@@ -158,12 +177,12 @@ impl Policy {
     /// Sets the "last updated" date, which no condition depends on: to compare two
     /// versions without the date that publishing itself moves.
     pub fn set_last_updated(&mut self, date: Option<Date>) {
-        self.answers.policy.last_updated = date;
+        Arc::make_mut(&mut self.answers).policy.last_updated = date;
     }
 
-    /// Takes the resolved answers out.
+    /// Takes the resolved answers out (a copy only if they are still shared).
     pub fn into_answers(self) -> Answers {
-        self.answers
+        Arc::unwrap_or_clone(self.answers)
     }
 }
 
@@ -177,15 +196,17 @@ impl Deref for Policy {
 
 /// The answers with every answer whose question does not apply left out. Top-level
 /// answers go first, so a list entry's conditions see the answers the policy keeps.
-fn without_stale(answers: Answers) -> Answers {
-    let answers = without_stale_questions(answers);
-    without_stale_fields(answers)
+/// The answers are copied (`Arc::make_mut`) only if something is left out.
+fn without_stale(mut answers: Arc<Answers>) -> Arc<Answers> {
+    without_stale_questions(&mut answers);
+    without_stale_fields(&mut answers);
+    answers
 }
 
 /// Clears top-level answers whose question no longer applies.
-fn without_stale_questions(answers: Answers) -> Answers {
+fn without_stale_questions(answers: &mut Arc<Answers>) {
     let scope = Scope {
-        answers: &answers,
+        answers,
         record: None,
     };
     // Conditions are cheap; serialising the answers is not, so it is done only when
@@ -193,17 +214,15 @@ fn without_stale_questions(answers: Answers) -> Answers {
     let stale: Vec<&str> = sections()
         .iter()
         .flat_map(|s| s.questions.iter())
-        .filter(|q| !q.applies(&scope) && has_answer(&answers, q.key))
+        .filter(|q| !q.applies(&scope) && has_answer(answers, q.key))
         .map(|q| q.key)
         .collect();
-    let mut answers = answers;
     for key in stale {
         let part = key.split('.').next().unwrap_or(key);
-        rewrite_part(&mut answers, part, |doc| {
+        rewrite_part(Arc::make_mut(answers), part, |doc| {
             clear(doc, key);
         });
     }
-    answers
 }
 
 /// Rewrites one top-level part through its JSON and reads it back, leaving the
@@ -229,17 +248,20 @@ fn rewrite_part(answers: &mut Answers, part: &str, edit: impl FnOnce(&mut Value)
 /// (serialising the data part once per question was a third of a render of 5,000
 /// data categories), and read back when something was left out, so the next
 /// question's condition sees the answers as pruned so far.
-fn without_stale_fields(mut answers: Answers) -> Answers {
+fn without_stale_fields(answers: &mut Arc<Answers>) {
     let mut serialised: Vec<(&str, Value)> = Vec::new();
     for question in sections().iter().flat_map(|s| s.questions.iter()) {
-        if !has_conditional_fields(&question.kind) || !question.applies(&top(&answers)) {
+        if !has_conditional_fields(&question.kind) || !question.applies(&top(answers)) {
             continue;
         }
         if let Kind::Records(records) = &question.kind
-            && answers.entries_mut(question.key).is_some()
+            && answers.entries(question.key).is_some()
         {
-            let plans = pruned_entries(&answers, question.key, &records.fields);
-            let list = answers
+            let plans = pruned_entries(answers, question.key, &records.fields);
+            if plans.is_empty() {
+                continue;
+            }
+            let list = Arc::make_mut(answers)
                 .entries_mut(question.key)
                 .expect("the list was there a moment ago");
             for plan in plans {
@@ -264,7 +286,7 @@ fn without_stale_fields(mut answers: Answers) -> Answers {
             }
             continue;
         }
-        if !has_stale_fields(&answers, question) {
+        if !has_stale_fields(answers, question) {
             continue;
         }
         let part = question.key.split('.').next().unwrap_or(question.key);
@@ -284,7 +306,7 @@ fn without_stale_fields(mut answers: Answers) -> Answers {
         let Some(value) = part_value.pointer_mut(&pointer) else {
             continue;
         };
-        if !prune_kind(value, &question.kind, &answers) {
+        if !prune_kind(value, &question.kind, answers) {
             continue;
         }
         let mut doc = serde_json::Map::new();
@@ -292,12 +314,11 @@ fn without_stale_fields(mut answers: Answers) -> Answers {
         doc.insert(part.into(), std::mem::take(part_value));
         let doc = Value::Object(doc);
         let read = Answers::deserialize(&doc).expect("leaving out a field keeps the answers valid");
-        answers.take_part(part, read);
+        Arc::make_mut(answers).take_part(part, read);
         if let Value::Object(mut doc) = doc {
             *part_value = doc.remove(part).unwrap_or_default();
         }
     }
-    answers
 }
 
 /// Whether some entry (or the group) at this question's path holds a field whose
@@ -575,6 +596,44 @@ mod tests {
         assert!(kept.organization.eu_representative.is_some());
     }
 
+    /// A policy resolved from shared answers is the policy resolved from a copy; it
+    /// shares them when it says all of them as they are, and otherwise leaves them
+    /// as they were (the wizard gets its answers back from it unchanged).
+    #[test]
+    fn shared_answers_make_the_same_policy_and_stay_as_they_were() {
+        let catalog = Catalog::builtin();
+        let mut stale = Answers::default();
+        stale.organization.eu_representative = Some(crate::answers::ContactPerson {
+            name: "Rep GmbH".into(),
+            ..Default::default()
+        });
+        let mut stale_field = example("acme");
+        stale_field.data.categories[0].source_name = Some("Stripe Inc".into());
+        stale_field.data.categories[0].source = DataSource::Provided.into();
+        let mut cases: Vec<(String, Answers)> = [
+            "acme", "complete", "habitly", "lintel", "shipdesk", "specstep", "stepr", "tabnotes",
+        ]
+        .iter()
+        .map(|name| ((*name).to_owned(), example(name)))
+        .collect();
+        cases.push(("a stale answer".into(), stale));
+        cases.push(("a stale field".into(), stale_field));
+        cases.push(("nothing".into(), Answers::default()));
+        for (name, answers) in cases {
+            let shared = Arc::new(answers.clone());
+            let policy = Policy::resolve_shared(Arc::clone(&shared), &catalog).unwrap();
+            assert_eq!(
+                policy,
+                Policy::resolve(&answers, &catalog).unwrap(),
+                "{name}"
+            );
+            let says_all = *policy.answers == answers;
+            assert_eq!(Arc::ptr_eq(&policy.answers, &shared), says_all, "{name}");
+            drop(policy);
+            assert_eq!(*shared, answers, "{name}: the lent answers are unchanged");
+        }
+    }
+
     /// Architecture review B3: a data source's name stays in the file after the source
     /// changed to "you provide it", and must not reach the policy.
     #[test]
@@ -647,7 +706,9 @@ mod tests {
     /// entries pruned in turn and read back. The typed, per-entry pruning must give
     /// the same answers.
     fn pruned_the_slow_way(answers: &Answers) -> Answers {
-        let mut answers = without_stale_questions(answers.clone());
+        let mut shared = Arc::new(answers.clone());
+        without_stale_questions(&mut shared);
+        let mut answers = Arc::unwrap_or_clone(shared);
         for question in sections().iter().flat_map(|s| s.questions.iter()) {
             if !has_conditional_fields(&question.kind) || !question.applies(&top(&answers)) {
                 continue;
@@ -689,7 +750,7 @@ mod tests {
                 (true, with_stale_fields(example(name))),
             ] {
                 let filled = catalog::resolve(&a, &Catalog::builtin()).unwrap();
-                let fast = without_stale(filled.clone());
+                let fast = without_stale(Arc::new(filled.clone()));
                 let slow = pruned_the_slow_way(&filled);
                 assert_eq!(fast.to_value(), slow.to_value(), "{name}");
                 if stale {

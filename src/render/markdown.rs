@@ -222,7 +222,17 @@ pub fn github_slug(heading: &str) -> String {
 }
 
 /// Numbers the `### ` subheadings of section `number`: `### Foo` becomes `### 2.1 Foo`.
-pub fn number_subsections(body: &str, number: usize) -> String {
+pub fn number_subsections(body: String, number: usize) -> String {
+    // Most sections have no subsection: their text is already what the loop below
+    // would write (lines each ending in `\n`, none with a `\r` for `lines` to drop),
+    // and is kept rather than copied.
+    let unchanged = (body.is_empty() || body.ends_with('\n'))
+        && !body.contains('\r')
+        && !body.starts_with("### ")
+        && !body.contains("\n### ");
+    if unchanged {
+        return body;
+    }
     let mut out = String::with_capacity(body.len() + 32);
     let mut sub = 0;
     for line in body.lines() {
@@ -243,11 +253,10 @@ pub fn number_subsections(body: &str, number: usize) -> String {
 /// text ends with exactly one newline. Templates can then be laid out for
 /// readability without their whitespace reaching the policy.
 pub fn tidy(text: &str) -> String {
-    let lines: Vec<&str> = text.lines().map(str::trim_end).collect();
     let mut out = String::with_capacity(text.len());
     let mut previous: Option<&str> = None;
     let mut pending_blank = false;
-    for line in lines {
+    for line in text.lines().map(str::trim_end) {
         if line.is_empty() {
             pending_blank = previous.is_some();
             continue;
@@ -373,8 +382,35 @@ mod tests {
     fn subsections_are_numbered_in_order() {
         let body = "intro\n### One\ntext\n### Two\n";
         assert_eq!(
-            number_subsections(body, 3),
+            number_subsections(body.to_owned(), 3),
             "intro\n### 3.1 One\ntext\n### 3.2 Two\n"
+        );
+    }
+
+    /// A body kept as it is (no subsection) is what numbering it line by line gives.
+    #[test]
+    fn a_body_without_subsections_is_kept_as_numbering_would_write_it() {
+        let by_lines = |body: &str| -> String { body.lines().map(|l| format!("{l}\n")).collect() };
+        for body in [
+            "",
+            "\n",
+            "text\n",
+            "text",
+            "a\r\nb\n",
+            "a\n\n- b\n",
+            "## Not a subsection\n#### Nor this\n",
+            "a ### b\n",
+        ] {
+            assert_eq!(
+                number_subsections(body.to_owned(), 2),
+                by_lines(body),
+                "{body:?}"
+            );
+        }
+        assert_eq!(number_subsections("### A\n".to_owned(), 1), "### 1.1 A\n");
+        assert_eq!(
+            number_subsections("x\n### A".to_owned(), 1),
+            "x\n### 1.1 A\n"
         );
     }
 

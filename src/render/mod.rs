@@ -202,12 +202,12 @@ impl Renderer {
             .map(|(i, (id, title, body))| {
                 let number = i + 1;
                 let heading = format!("{number}. {title}");
-                let body = markdown::number_subsections(&body, number);
+                let body = markdown::number_subsections(body, number);
                 Section {
                     number,
                     github_anchor: markdown::github_slug(&heading),
                     rule: "-".repeat(heading.chars().count()),
-                    body: convert(&body, &id, format),
+                    body: convert(body, &id, format),
                     id,
                     title,
                     heading,
@@ -219,13 +219,18 @@ impl Renderer {
         if let Some(notice) = draft::notice(answers) {
             intro.insert_str(0, &notice);
         }
+        // Each copy of the policy's text is let go as soon as the next is made: on a
+        // policy of thousands of entries each is megabytes, and the wizard renders
+        // one on every change next to the template context (issue 17).
         let mut layout_context = context;
-        layout_context.insert("intro", &convert(&intro, "intro", format));
+        layout_context.insert("intro", &convert(intro, "intro", format));
         layout_context.insert("sections", &sections);
+        drop(sections);
         let (tera, layout) = self.templates.layout(format);
         let out = tera
             .render(layout, &layout_context)
             .map_err(RenderError::Template)?;
+        drop(layout_context);
         Ok(match format {
             Format::Html => out,
             _ => markdown::tidy(&out),
@@ -265,10 +270,10 @@ fn tera_message(e: &tera::Error) -> String {
     text.strip_prefix("error: ").unwrap_or(&text).to_owned()
 }
 
-fn convert(markdown: &str, id: &str, format: Format) -> String {
+fn convert(markdown: String, id: &str, format: Format) -> String {
     match format {
-        Format::Markdown => markdown.to_owned(),
-        Format::Html => html::to_html(markdown, id),
-        Format::Text => text::to_text(markdown, text::WIDTH),
+        Format::Markdown => markdown,
+        Format::Html => html::to_html(&markdown, id),
+        Format::Text => text::to_text(&markdown, text::WIDTH),
     }
 }

@@ -5,6 +5,7 @@
 
 use std::cell::Cell;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -488,17 +489,17 @@ impl App {
             std::mem::take(&mut d.findings),
             std::mem::take(&mut d.preview),
         ));
-        let policy = self.policy().ok();
-        let preview = shown.then(|| {
-            Preview::render(
-                &self.renderer,
-                policy.as_ref(),
-                &self.doc().answers,
-                &self.catalog,
-            )
-        });
+        // The answers are lent to the policy rather than copied into it: it shares
+        // them when it leaves nothing out, and gives them back when it is dropped
+        // (a copy of thousands of entries was megabytes at the peak). Nothing here
+        // reads `d.answers` while they are lent.
+        let lent = Arc::new(std::mem::take(&mut d.answers));
+        let policy = Policy::resolve_shared(Arc::clone(&lent), &self.catalog).ok();
+        let preview =
+            shown.then(|| Preview::render(&self.renderer, policy.as_ref(), &lent, &self.catalog));
         let findings = policy.as_ref().map(crate::check::check).unwrap_or_default();
         drop(policy);
+        self.doc_mut().answers = Arc::unwrap_or_clone(lent);
         let completion = self.count_completion();
         let d = self.doc_mut();
         d.stale = false;
