@@ -334,8 +334,8 @@ impl Kwargs {
         }
     }
 
-    /// Iterates over all the provided arguments. Order is not guaranteed unless the
-    /// "preserve_order" feature is set.
+    /// Iterates over all the provided arguments, in insertion order (policywright's
+    /// patch: `Map` keeps insertion order with or without "preserve_order").
     pub fn iter(&self) -> impl Iterator<Item = (&Key<'static>, &Value)> {
         self.values.iter()
     }

@@ -53,7 +53,9 @@
 //! - `fast`: speed up template rendering (you can also select only some of the features from that feature group)
 //! - `glob_fs`: allows loading template on the filesystem using a glob
 //! - `unicode`: if you want Tera to work with graphemes clusters rather than utf-8 characters when iterating on strings
-//! - `preserve_order`: keep order of insertion for values
+//! - `preserve_order`: print maps in insertion order instead of sorted by key, and convert
+//!   an `IndexMap` into a `Value` (policywright's patch: maps always keep insertion order
+//!   when iterated)
 //!
 //! Unless you want to trim down completely on your dependencies, the `fast` feature should be enabled.
 //!

@@ -487,11 +487,11 @@ impl Out {
             }
             Key::U128(n) => {
                 self.code.push(3);
-                self.u128(*n)
+                self.u128(**n)
             }
             Key::I128(n) => {
                 self.code.push(4);
-                self.u128(*n as u128)
+                self.u128(**n as u128)
             }
             Key::String(s) => {
                 self.code.push(5);
@@ -698,8 +698,8 @@ impl<'a> In<'a> {
             0 => Key::Bool(self.bool()?),
             1 => Key::U64(self.u128()? as u64),
             2 => Key::I64(self.u128()? as i64),
-            3 => Key::U128(self.u128()?),
-            4 => Key::I128(self.u128()? as i128),
+            3 => Key::U128(Box::new(self.u128()?)),
+            4 => Key::I128(Box::new(self.u128()? as i128)),
             5 => Key::String(Arc::from(self.str()?)),
             _ => return None,
         })

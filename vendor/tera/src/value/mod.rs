@@ -13,6 +13,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 mod de;
 mod key;
+mod map;
 pub(crate) mod number;
 mod ser;
 mod utils;
@@ -22,13 +23,10 @@ use crate::errors::{Error, TeraResult};
 use crate::value::number::Number;
 pub use key::Key;
 
-/// The internal HashMap type used by Tera.
-#[cfg(not(feature = "preserve_order"))]
-pub type Map = HashMap<Key<'static>, Value>;
-
-/// The internal HashMap type used by Tera.
-#[cfg(feature = "preserve_order")]
-pub type Map = indexmap::IndexMap<Key<'static>, Value>;
+// policywright's patch (PATCHED.md): `Map` is Tera's own compact map (`map.rs`), in
+// insertion order whether or not `preserve_order` is on, instead of a `HashMap` (or an
+// `IndexMap` with `preserve_order`).
+pub use map::Map;
 
 #[inline]
 pub(crate) fn format_map(map: &Map, f: &mut impl std::io::Write) -> std::io::Result<()> {
@@ -871,8 +869,8 @@ impl Value {
             ValueInner::Bool(v) => Key::Bool(*v),
             ValueInner::U64(v) => Key::U64(*v),
             ValueInner::I64(v) => Key::I64(*v),
-            ValueInner::U128(v) => Key::U128(**v),
-            ValueInner::I128(v) => Key::I128(**v),
+            ValueInner::U128(v) => Key::U128(v.clone()),
+            ValueInner::I128(v) => Key::I128(v.clone()),
             ValueInner::String(v) => Key::String(v.to_arc_str()),
             _ => return Err(Error::message("Not a valid key type".to_string())),
         };
@@ -903,21 +901,10 @@ impl Value {
 
     /// When doing hello.name, name is the attr
     pub(crate) fn get_attr<'a>(&'a self, attr: &'a str) -> Option<&'a Value> {
-        // We do either a linear scan or a hashmap lookup depending on the size of the map.
-        // Linear scans can be _much_ faster for small maps
-        #[cfg(not(feature = "preserve_order"))]
-        const ATTR_SCAN_CUTOFF: usize = 6;
-        #[cfg(feature = "preserve_order")]
-        const ATTR_SCAN_CUTOFF: usize = 12;
-
+        // policywright's patch (PATCHED.md): `Map` itself scans small maps and hashes into
+        // large ones (upstream chose here, by the map's size).
         match &self.inner {
-            ValueInner::Map(m) if m.len() <= ATTR_SCAN_CUTOFF => {
-                m.iter().find_map(|(k, v)| match k.as_str() {
-                    Some(s) if s == attr => Some(v),
-                    _ => None,
-                })
-            }
-            ValueInner::Map(m) => m.get(&Key::Str(attr)),
+            ValueInner::Map(m) => m.get_str(attr),
             _ => None,
         }
     }
@@ -1296,10 +1283,10 @@ impl From<Key<'static>> for Value {
                 inner: ValueInner::I64(i),
             },
             Key::U128(u) => Value {
-                inner: ValueInner::U128(Box::new(u)),
+                inner: ValueInner::U128(u),
             },
             Key::I128(i) => Value {
-                inner: ValueInner::I128(Box::new(i)),
+                inner: ValueInner::I128(i),
             },
             Key::String(s) => Value {
                 inner: ValueInner::String(SmartString::new(&s, StringKind::Normal)),
@@ -1337,6 +1324,16 @@ impl<T: Into<Value>> From<BTreeSet<T>> for Value {
     fn from(value: BTreeSet<T>) -> Self {
         Value {
             inner: ValueInner::Array(Arc::new(value.into_iter().map(|v| v.into()).collect())),
+        }
+    }
+}
+
+// policywright's patch (PATCHED.md): `Map` is no longer a `HashMap`, so it has its own
+// conversion (which no longer copies the map).
+impl From<Map> for Value {
+    fn from(map: Map) -> Self {
+        Value {
+            inner: ValueInner::Map(Arc::new(map)),
         }
     }
 }

@@ -347,7 +347,7 @@ impl Serializer for MapKeySerializer {
     }
 
     fn serialize_i128(self, v: i128) -> Result<Self::Ok, Self::Error> {
-        Ok(Key::I128(v))
+        Ok(Key::I128(Box::new(v)))
     }
 
     fn serialize_u8(self, v: u8) -> Result<Self::Ok, Self::Error> {
@@ -367,7 +367,7 @@ impl Serializer for MapKeySerializer {
     }
 
     fn serialize_u128(self, v: u128) -> Result<Self::Ok, Self::Error> {
-        Ok(Key::U128(v))
+        Ok(Key::U128(Box::new(v)))
     }
 
     fn serialize_f32(self, _v: f32) -> Result<Self::Ok, Self::Error> {
@@ -607,10 +607,16 @@ mod tests {
         assert_eq!(get_map_value(&value, Key::U64(7)), Some("pos"));
 
         let value = Value::from_serializable(&HashMap::from([(i128::MIN, "min")]));
-        assert_eq!(get_map_value(&value, Key::I128(i128::MIN)), Some("min"));
+        assert_eq!(
+            get_map_value(&value, Key::I128(Box::new(i128::MIN))),
+            Some("min")
+        );
 
         let value = Value::from_serializable(&HashMap::from([(u128::MAX, "max")]));
-        assert_eq!(get_map_value(&value, Key::U128(u128::MAX)), Some("max"));
+        assert_eq!(
+            get_map_value(&value, Key::U128(Box::new(u128::MAX))),
+            Some("max")
+        );
     }
 
     #[test]
