@@ -32,6 +32,53 @@ pub fn write(answers: &Answers) -> String {
     out
 }
 
+/// Whether `text` is exactly what [`write`] writes for `answers`: compared as it would
+/// be written, without writing it (a save asks this of a text of megabytes).
+pub fn is_text_of(answers: &Answers, text: &str) -> bool {
+    let value = shell(answers);
+    let mut out = Same {
+        rest: text,
+        same: true,
+    };
+    write_value(&mut out, &value, 0, "", answers);
+    out.push('\n');
+    out.same && out.rest.is_empty()
+}
+
+/// Where the text goes: a string, or a comparison with a text already written.
+trait Out {
+    fn push_str(&mut self, s: &str);
+
+    fn push(&mut self, c: char) {
+        self.push_str(c.encode_utf8(&mut [0; 4]));
+    }
+}
+
+impl Out for String {
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
+/// What is left of the text to compare, and whether it matched so far.
+struct Same<'a> {
+    rest: &'a str,
+    same: bool,
+}
+
+impl Out for Same<'_> {
+    fn push_str(&mut self, s: &str) {
+        match self.rest.strip_prefix(s) {
+            Some(rest) if self.same => self.rest = rest,
+            _ => self.same = false,
+        }
+    }
+}
+
 /// The file values of `old` and `new` ([`Answers::to_file_value`]) for fitting `new`
 /// into the text of a file that held `old`, except that an entry of a long list that
 /// is the same in both (lists of the same length) is `null` in both: the layout keeps
@@ -112,7 +159,7 @@ fn entry(answers: &Answers, path: &str, i: usize) -> Value {
 }
 
 /// `value` at `path`, pretty, its lines after the first indented `depth` levels.
-fn write_value(out: &mut String, value: &Value, depth: usize, path: &str, answers: &Answers) {
+fn write_value(out: &mut impl Out, value: &Value, depth: usize, path: &str, answers: &Answers) {
     match value {
         Value::String(_) if LONG_LISTS.contains(&path) => write_list(out, path, depth, answers),
         Value::Array(items) if !items.is_empty() => {
@@ -144,7 +191,7 @@ fn write_value(out: &mut String, value: &Value, depth: usize, path: &str, answer
 }
 
 /// The long list at `path`, each entry made a value and written on its own.
-fn write_list(out: &mut String, path: &str, depth: usize, answers: &Answers) {
+fn write_list(out: &mut impl Out, path: &str, depth: usize, answers: &Answers) {
     out.push('[');
     for i in 0..count(answers, path) {
         separate(out, i, depth + 1);
@@ -155,7 +202,7 @@ fn write_list(out: &mut String, path: &str, depth: usize, answers: &Answers) {
 
 /// Before the `i`th member of a list or object: a comma after the one before, a new
 /// line, the indent.
-fn separate(out: &mut String, i: usize, depth: usize) {
+fn separate(out: &mut impl Out, i: usize, depth: usize) {
     if i > 0 {
         out.push(',');
     }
@@ -163,20 +210,20 @@ fn separate(out: &mut String, i: usize, depth: usize) {
     indent(out, depth);
 }
 
-fn close(out: &mut String, depth: usize, bracket: char) {
+fn close(out: &mut impl Out, depth: usize, bracket: char) {
     out.push('\n');
     indent(out, depth);
     out.push(bracket);
 }
 
-fn indent(out: &mut String, depth: usize) {
+fn indent(out: &mut impl Out, depth: usize) {
     for _ in 0..depth {
         out.push_str("  ");
     }
 }
 
 /// A text or scalar as JSON, escaped as serde_json escapes it.
-fn push_json(out: &mut String, value: &(impl Serialize + ?Sized)) {
+fn push_json(out: &mut impl Out, value: &(impl Serialize + ?Sized)) {
     out.push_str(&serde_json::to_string(value).expect("a scalar serialises"));
 }
 
@@ -206,6 +253,36 @@ mod tests {
             assert_eq!(write(&empty), as_before(&empty), "{name}, lists emptied");
         }
         assert_eq!(write(&Answers::default()), as_before(&Answers::default()));
+    }
+
+    /// A text is the answers' own exactly when it is what `write` writes: not with a
+    /// character changed, cut short, made longer or reindented.
+    #[test]
+    fn a_text_is_the_answers_own_only_when_it_is_what_is_written() {
+        for name in [
+            "acme", "complete", "habitly", "shipdesk", "specstep", "stepr", "tabnotes",
+        ] {
+            let a = Answers::example(name);
+            let text = write(&a);
+            assert!(is_text_of(&a, &text), "{name}");
+            let at = text.len() / 2;
+            let mut changed = text.clone();
+            changed.replace_range(at..=at, if &text[at..=at] == "x" { "y" } else { "x" });
+            for other in [
+                changed,
+                text[..text.len() - 1].to_owned(),
+                format!("{text}\n"),
+                text.replace("\n  ", "\n   "),
+                String::new(),
+            ] {
+                assert!(
+                    !is_text_of(&a, &other),
+                    "{name}: {:?}",
+                    &other[..other.len().min(40)]
+                );
+            }
+            assert!(!is_text_of(&Answers::default(), &text), "{name}");
+        }
     }
 
     /// Apart, the values are the whole ones with the entries both share set to

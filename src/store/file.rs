@@ -219,14 +219,22 @@ pub fn save_interview(path: &Path, base: &Base, ours: &Answers) -> Result<Synced
     let current = match read_since(path, base).map_err(|e| e.to_string())? {
         Since::AsBase(text) => {
             let old = (text.as_deref(), &*base.answers, base.canonical);
-            let base = match write_over(path, old, ours)? {
+            let written = write_over(path, old, ours)?;
+            // The old and new texts go before the answers are copied for the next
+            // base: on a file of megabytes, the three at once set the save's peak.
+            drop(text);
+            let base = match written {
                 // Nothing written: the file is still what the base says.
                 None => base.clone(),
-                Some((text, canonical)) => Base {
-                    hash: Some(hash(&text)),
-                    answers: Arc::new(ours.clone()),
-                    canonical,
-                },
+                Some((text, canonical)) => {
+                    let hash = Some(hash(&text));
+                    drop(text);
+                    Base {
+                        hash,
+                        answers: Arc::new(ours.clone()),
+                        canonical,
+                    }
+                }
             };
             return Ok(Synced {
                 base,
@@ -376,7 +384,7 @@ fn in_layout_of(old: &str, old_answers: &Answers, new: &Answers) -> Option<(Stri
     if Answers::from_json(&text).ok()? != *new {
         return None;
     }
-    let is_canonical = text == new.to_json();
+    let is_canonical = file_text::is_text_of(new, &text);
     Some((text, is_canonical))
 }
 
