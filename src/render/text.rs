@@ -70,7 +70,9 @@ impl Writer {
                 let marker = match self.lists.last_mut() {
                     Some(Some(n)) => {
                         *n += 1;
-                        format!("{}. ", *n - 1)
+                        let mut marker = (*n - 1).to_string();
+                        marker.push_str(". ");
+                        marker
                     }
                     _ => "- ".to_owned(),
                 };
@@ -139,7 +141,9 @@ impl Writer {
                     .unwrap_or(shown)
                     .trim_end_matches('/');
                 if !self.inline.ends_with(shown) && !self.inline.ends_with(bare) {
-                    self.inline.push_str(&format!(" ({shown})"));
+                    self.inline.push_str(" (");
+                    self.inline.push_str(shown);
+                    self.inline.push(')');
                 }
             }
             Event::Text(t) | Event::Code(t) => self.inline.push_str(&t),
@@ -175,20 +179,25 @@ impl Writer {
         if text.trim().is_empty() && prefix.is_none() {
             return;
         }
-        let depth = self.lists.len().saturating_sub(1);
-        let indent = "  ".repeat(depth);
-        let (first, rest) = match prefix {
+        // The lead of the first line and of the others, in one buffer (this runs for
+        // every paragraph and list item: `format!` here was a tenth of a text render).
+        let indent = 2 * self.lists.len().saturating_sub(1);
+        let mut leads = String::new();
+        let first = match &prefix {
             Some(marker) => {
-                let hang = " ".repeat(marker.len());
-                (format!("{indent}{marker}"), format!("{indent}{hang}"))
+                leads.extend(std::iter::repeat_n(' ', indent));
+                leads.push_str(marker);
+                leads.extend(std::iter::repeat_n(' ', indent + marker.len()));
+                indent + marker.len()
             }
-            None if self.lists.is_empty() => (String::new(), String::new()),
+            None if self.lists.is_empty() => 0,
             None => {
-                let hang = format!("{indent}  ");
-                (hang.clone(), hang)
+                leads.extend(std::iter::repeat_n(' ', 2 * (indent + 2)));
+                indent + 2
             }
         };
-        self.wrap(text.trim(), &first, &rest);
+        let (first, rest) = leads.split_at(first);
+        self.wrap(text.trim(), first, rest);
     }
 
     fn wrap(&mut self, text: &str, first: &str, rest: &str) {
