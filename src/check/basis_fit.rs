@@ -47,8 +47,9 @@ pub(super) static RULES: &[Rule] = &[
 /// Each basis of a purpose with several that does not say the part it covers.
 fn parts_unsaid(a: &Answers) -> Vec<Hit> {
     let mut hits = Vec::new();
+    let customers = super::roles::Customers::of(a);
     for (i, p) in a.purposes.iter().enumerate() {
-        if p.legal_basis.len() < 2 || super::roles::only_customers(a, &p.categories) {
+        if p.legal_basis.len() < 2 || customers.only(&p.categories) {
             continue;
         }
         for b in p.legal_basis.iter().filter(|b| p.part_for(*b).is_none()) {

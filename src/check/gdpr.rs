@@ -340,6 +340,8 @@ pub static RULES: &[Rule] = &[
         applies_when: "either GDPR applies, for data collected by third-party code in the product",
         applies: any_gdpr,
         test: |a| {
+            // What some recipient receives, gathered once (asked of every category).
+            let received = super::ids_in(a.processors.iter().map(|p| &p.categories[..]));
             a.data
                 .categories
                 .iter()
@@ -347,7 +349,7 @@ pub static RULES: &[Rule] = &[
                 .filter(|(_, c)| {
                     c.comes_from(DataSource::ThirdPartySdk)
                         && c.is_controlled()
-                        && !a.processors.iter().any(|p| p.categories.contains(&c.id))
+                        && !received.contains(c.id.as_str())
                 })
                 .map(|(i, c)| {
                     Hit::with(
@@ -523,11 +525,12 @@ pub(super) fn uses_basis(a: &Answers, basis: LegalBasis) -> bool {
 /// Purposes without a legal basis, except those that use only data processed for
 /// business customers: their controller decides the basis (GDPR Art. 28(3)(a)).
 pub(super) fn purposes_without_basis(a: &Answers) -> Vec<Hit> {
+    let customers = super::roles::Customers::of(a);
     entries(
         &a.purposes,
         "purposes",
         "legal_basis",
-        |p| p.legal_basis.is_empty() && !super::roles::only_customers(a, &p.categories),
+        |p| p.legal_basis.is_empty() && !customers.only(&p.categories),
         |p| format!("purpose `{}`", p.name),
     )
 }

@@ -42,9 +42,9 @@ mod tests;
 
 use serde::Serialize;
 
-use crate::answers::Answers;
 use crate::answers::values::{Country, Date};
-use std::collections::HashSet;
+use crate::answers::{Answers, DataCategory};
+use std::collections::{HashMap, HashSet};
 
 use crate::policy::Policy;
 use transfers::{transfer_findings, wrong_mechanism};
@@ -527,6 +527,17 @@ pub(crate) fn categories_without_retention(a: &Answers) -> Vec<Hit> {
 /// Every data category id, once: lookups stay constant-time at any size.
 pub(crate) fn category_ids(a: &Answers) -> HashSet<&str> {
     a.data.categories.iter().map(|c| c.id.as_str()).collect()
+}
+
+/// The data categories by id, the first of two with one id as `Answers::category`
+/// finds it: for rules that look up the categories of every recipient or purpose,
+/// which a scan of the list each time made quadratic in the file's size.
+pub(crate) fn categories_by_id(a: &Answers) -> HashMap<&str, &DataCategory> {
+    let mut by_id = HashMap::with_capacity(a.data.categories.len());
+    for c in &a.data.categories {
+        by_id.entry(c.id.as_str()).or_insert(c);
+    }
+    by_id
 }
 
 /// Every id named in these lists of category ids, once.

@@ -20,9 +20,15 @@ pub static RULES: &[Rule] = &[Rule {
 
 fn set_by_without_the_data(a: &Answers) -> Vec<Hit> {
     let mut hits = Vec::new();
+    // The recipients by id, the first of two with one id as a scan would find it:
+    // looked up for every rule, a scan each made this quadratic in the file's size.
+    let mut recipients = std::collections::HashMap::with_capacity(a.processors.len());
+    for p in &a.processors {
+        recipients.entry(p.id.as_str()).or_insert(p);
+    }
     for (i, r) in a.retention.rules.iter().enumerate() {
         let Some(id) = &r.set_by else { continue };
-        let Some(p) = a.processors.iter().find(|p| &p.id == id) else {
+        let Some(p) = recipients.get(id.as_str()) else {
             continue; // validation names a recipient that does not exist
         };
         if !r.categories.is_empty() && !r.categories.iter().any(|c| p.categories.contains(c)) {

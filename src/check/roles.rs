@@ -7,7 +7,9 @@
 //! what being a processor, or keeping data on the device, adds.
 
 use super::{Hit, Regime, Rule, Severity, always, any_gdpr, entries};
-use crate::answers::Answers;
+use std::collections::HashMap;
+
+use crate::answers::{Answers, DataCategory};
 
 const WITH_CUSTOMERS: &str =
     "either GDPR applies and some data is processed for business customers (`role: processor`)";
@@ -48,11 +50,12 @@ pub static RULES: &[Rule] = &[
         applies_when: WITH_CUSTOMERS,
         applies: |a| any_gdpr(a) && has_customers(a),
         test: |a| {
+            let customers = Customers::of(a);
             entries(
                 &a.purposes,
                 "purposes",
                 "legal_basis",
-                |p| !p.legal_basis.is_empty() && only_customers(a, &p.categories),
+                |p| !p.legal_basis.is_empty() && customers.only(&p.categories),
                 |p| format!("purpose `{}`", p.name),
             )
         },
@@ -137,21 +140,33 @@ fn has_customers(a: &Answers) -> bool {
     a.data.categories.iter().any(|c| c.is_customers())
 }
 
-/// Whether these category ids all name data processed for business customers (and
-/// there is at least one).
-pub(super) fn only_customers(a: &Answers, ids: &[String]) -> bool {
-    !ids.is_empty()
-        && ids
-            .iter()
-            .all(|id| a.category(id).is_some_and(|c| c.is_customers()))
+/// Which data categories are processed for business customers, by id: made once per
+/// rule, so that asking it of each purpose's categories stays constant-time per id
+/// (looking each id up in the list made a rule quadratic in the file's size).
+pub(super) struct Customers<'a>(HashMap<&'a str, &'a DataCategory>);
+
+impl<'a> Customers<'a> {
+    pub(super) fn of(a: &'a Answers) -> Customers<'a> {
+        Customers(super::categories_by_id(a))
+    }
+
+    /// Whether these category ids all name data processed for business customers (and
+    /// there is at least one).
+    pub(super) fn only(&self, ids: &[String]) -> bool {
+        !ids.is_empty()
+            && ids
+                .iter()
+                .all(|id| self.0.get(id.as_str()).is_some_and(|c| c.is_customers()))
+    }
 }
 
 /// Every recipient and store that lists a category said to stay on the device.
 fn local_data_sent(a: &Answers) -> Vec<Hit> {
+    let categories = super::categories_by_id(a);
     let local = |ids: &[String]| -> Option<String> {
         let names: Vec<&str> = ids
             .iter()
-            .filter_map(|id| a.category(id))
+            .filter_map(|id| categories.get(id.as_str()))
             .filter(|c| c.is_local())
             .map(|c| c.name.as_str())
             .collect();
