@@ -16,7 +16,6 @@
 //! all take a `Policy`, so they can never disagree about what the policy says, and
 //! nothing else resolves catalog references or prunes stale answers.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -68,46 +67,39 @@ impl Policy {
     /// Unknown catalog ids and waivers of unknown rules are reported, each with the
     /// closest known id.
     pub fn resolve(raw: &Answers, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
-        Policy::resolve_cow(Cow::Borrowed(raw), catalog)
+        Policy::resolve_given(Given::Borrowed(raw), catalog)
     }
 
     /// [`Policy::resolve`] of answers no longer needed as read: kept as they are,
     /// not copied, when no catalog reference is to be filled in.
     pub fn resolve_owned(raw: Answers, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
-        Policy::resolve_cow(Cow::Owned(raw), catalog)
+        Policy::resolve_given(Given::Shared(Arc::new(raw)), catalog)
     }
 
     /// [`Policy::resolve`] of answers held in an `Arc`: the policy shares them when it
     /// says all of them as they are, so resolving copies nothing. The wizard lends
     /// its answers this way for each preview and `check`.
     pub fn resolve_shared(raw: Arc<Answers>, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
-        let problems = crate::check::waivers::problems(&raw);
-        if catalog::needs_catalog(&raw) {
-            return Policy::resolve_cow(Cow::Borrowed(&raw), catalog);
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        Ok(Policy::indexed(without_stale(raw)))
+        Policy::resolve_given(Given::Shared(raw), catalog)
     }
 
-    fn resolve_cow(raw: Cow<'_, Answers>, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
-        let mut problems = crate::check::waivers::problems(&raw);
-        let filled = if catalog::needs_catalog(&raw) {
-            match catalog::resolve(&raw, catalog) {
-                Ok(filled) => filled,
+    fn resolve_given(raw: Given<'_>, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
+        let mut problems = crate::check::waivers::problems(raw.answers());
+        let filled = if catalog::needs_catalog(raw.answers()) {
+            match catalog::resolve(raw.answers(), catalog) {
+                Ok(filled) => Arc::new(filled),
                 Err(mut more) => {
                     more.append(&mut problems);
                     return Err(more);
                 }
             }
         } else {
-            raw.into_owned()
+            raw.into_kept()
         };
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Policy::indexed(without_stale(Arc::new(filled))))
+        Ok(Policy::indexed(without_stale(filled)))
     }
 
     fn indexed(answers: Arc<Answers>) -> Policy {
@@ -191,6 +183,30 @@ impl Deref for Policy {
 
     fn deref(&self) -> &Answers {
         &self.answers
+    }
+}
+
+/// The answers a policy is resolved from, as its caller holds them: what decides
+/// whether the policy must copy them when it says them as they are.
+enum Given<'a> {
+    Borrowed(&'a Answers),
+    Shared(Arc<Answers>),
+}
+
+impl Given<'_> {
+    fn answers(&self) -> &Answers {
+        match self {
+            Given::Borrowed(a) => a,
+            Given::Shared(a) => a,
+        }
+    }
+
+    /// The answers for a policy that says them as they are: copied only if borrowed.
+    fn into_kept(self) -> Arc<Answers> {
+        match self {
+            Given::Borrowed(a) => Arc::new(a.clone()),
+            Given::Shared(a) => a,
+        }
     }
 }
 
