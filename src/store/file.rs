@@ -5,13 +5,13 @@
 //! Every function here that writes takes the file's lock (see [`super::lock`]) for
 //! the whole read-decide-write, except [`write_answers`], whose caller holds it.
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-
 use serde_json::{Map, Value};
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
+use super::fingerprint::Fingerprint;
 use super::{LoadError, Source, lock_answers, write_atomic};
 use crate::answers::{Answers, file_text, migrate};
 
@@ -31,15 +31,23 @@ pub struct OnDisk {
 
 /// What an interview last read from or wrote to the file: enough to tell whether
 /// another program wrote it since, and what the interview's own changes are.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Base {
     /// SHA-256 of the bytes; `None` when there was no file.
     hash: Option<[u8; 32]>,
-    /// Shared, not copied, by each save that finds the file as it was: a copy of
-    /// thousands of entries per save was megabytes.
-    answers: Arc<Answers>,
+    /// A fingerprint of each answer, not the answers: a second copy of thousands of
+    /// entries was megabytes for the whole session, and a merge needs to know only
+    /// which answers are as they were.
+    answers: Fingerprint,
     /// See [`OnDisk::canonical`].
     canonical: bool,
+}
+
+/// No file yet: the empty draft.
+impl Default for Base {
+    fn default() -> Base {
+        OnDisk::missing().base()
+    }
 }
 
 /// What saving an interview's answers did.
@@ -73,7 +81,7 @@ impl OnDisk {
     pub fn base(&self) -> Base {
         Base {
             hash: self.text.as_deref().map(hash),
-            answers: Arc::new(self.answers.clone()),
+            answers: Fingerprint::of(&self.answers),
             canonical: self.canonical,
         }
     }
@@ -88,8 +96,8 @@ impl PartialEq for Base {
 }
 
 impl Base {
-    /// The answers as they were read.
-    pub fn answers(&self) -> &Answers {
+    /// The fingerprint of the answers as they were read.
+    pub fn answers(&self) -> &Fingerprint {
         &self.answers
     }
 }
@@ -159,39 +167,40 @@ enum Since {
 /// cost (a test holds it on every example). Returns the file as it now is. The
 /// caller holds the file's lock.
 pub fn write_answers(path: &Path, current: &OnDisk, new: &Answers) -> Result<OnDisk, String> {
-    let old = (current.text.as_deref(), &current.answers, current.canonical);
-    Ok(match write_over(path, old, new)? {
-        None => current.clone(),
-        Some((text, canonical)) => OnDisk {
-            text: Some(text),
-            answers: new.clone(),
-            canonical,
-        },
+    if current.text.is_some() && current.answers == *new {
+        return Ok(current.clone());
+    }
+    let layout = match &current.text {
+        Some(text) if !current.canonical => {
+            Some((Cow::from(text), Cow::Borrowed(&current.answers)))
+        }
+        _ => None,
+    };
+    let (text, canonical) = write_new(path, layout, new)?;
+    Ok(OnDisk {
+        text: Some(text),
+        answers: new.clone(),
+        canonical,
     })
 }
 
-/// [`write_answers`] over the file's `(text, answers, canonical)`: the text written
-/// and whether it is canonical; `None` when the answers are the same (nothing is
-/// written).
-fn write_over(
+/// Writes `new` to the file, in the layout of its old text (given with the answers
+/// it holds) when it has one of its own, else as `to_json`: the text written and
+/// whether it is canonical. Old text and answers are taken, not borrowed, where the
+/// caller has no more use for them, so they go as soon as the layout is made.
+fn write_new(
     path: &Path,
-    (old_text, old_answers, canonical): (Option<&str>, &Answers, bool),
+    layout: Option<(Cow<'_, str>, Cow<'_, Answers>)>,
     new: &Answers,
-) -> Result<Option<(String, bool)>, String> {
-    if old_text.is_some() && old_answers == new {
-        return Ok(None);
-    }
-    let (text, canonical) = match old_text {
-        Some(old) if !canonical => {
-            in_layout_of(old, old_answers, new).unwrap_or_else(|| (new.to_json(), true))
-        }
-        _ => (new.to_json(), true),
-    };
+) -> Result<(String, bool), String> {
+    let (text, canonical) = layout
+        .and_then(|(old, old_answers)| in_layout_of(old, old_answers, new))
+        .unwrap_or_else(|| (new.to_json(), true));
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(Some((text, canonical)))
+    Ok((text, canonical))
 }
 
 /// The one line to show when saving `new` over `current` writes the file in the
@@ -218,26 +227,29 @@ pub fn save_interview(path: &Path, base: &Base, ours: &Answers) -> Result<Synced
     let _lock = lock_answers(path)?;
     let current = match read_since(path, base).map_err(|e| e.to_string())? {
         Since::AsBase(text) => {
-            let old = (text.as_deref(), &*base.answers, base.canonical);
-            let written = write_over(path, old, ours)?;
-            // The old and new texts go before the answers are copied for the next
-            // base: on a file of megabytes, the three at once set the save's peak.
-            drop(text);
-            let base = match written {
-                // Nothing written: the file is still what the base says.
-                None => base.clone(),
-                Some((text, canonical)) => {
-                    let hash = Some(hash(&text));
-                    drop(text);
-                    Base {
-                        hash,
-                        answers: Arc::new(ours.clone()),
-                        canonical,
-                    }
-                }
+            let answers = Fingerprint::of(ours);
+            if text.is_some() && answers == base.answers {
+                // Nothing to write: the file is still what the base says.
+                return Ok(Synced {
+                    base: base.clone(),
+                    reloaded: None,
+                });
+            }
+            // A file with a layout of its own is fitted with the answers it holds,
+            // read again from its text, as the base keeps only their fingerprint.
+            let layout = match text {
+                Some(text) if !base.canonical => Answers::from_json(&text)
+                    .ok()
+                    .map(|old| (Cow::Owned(text), Cow::Owned(old))),
+                _ => None,
             };
+            let (text, canonical) = write_new(path, layout, ours)?;
             return Ok(Synced {
-                base,
+                base: Base {
+                    hash: Some(hash(&text)),
+                    answers,
+                    canonical,
+                },
                 reloaded: None,
             });
         }
@@ -308,14 +320,18 @@ fn conflict_copy(path: &Path) -> PathBuf {
     copy
 }
 
-/// Three-way merge of answers: `ours` and `theirs` both started from `base`. Each
-/// answer changed on one side only takes that side's value; an answer changed on
-/// both sides to different values is a conflict, named by its dotted path. Lists
-/// are one answer each.
-pub fn merge3(base: &Answers, theirs: &Answers, ours: &Answers) -> Result<Answers, Vec<String>> {
+/// Three-way merge of answers: `ours` and `theirs` both started from the answers
+/// `base` is the fingerprint of. Each answer changed on one side only takes that
+/// side's value; an answer changed on both sides to different values is a conflict,
+/// named by its dotted path. Lists are one answer each.
+pub fn merge3(
+    base: &Fingerprint,
+    theirs: &Answers,
+    ours: &Answers,
+) -> Result<Answers, Vec<String>> {
     let mut conflicts = Vec::new();
     let merged = merge_values(
-        &base.to_value(),
+        base,
         &theirs.to_value(),
         &ours.to_value(),
         "",
@@ -327,21 +343,27 @@ pub fn merge3(base: &Answers, theirs: &Answers, ours: &Answers) -> Result<Answer
     serde_json::from_value(merged).map_err(|e| vec![format!("(the merged answers: {e})")])
 }
 
+/// The member `key` of an object; one that is not there reads as `null`.
+fn member<'a>(object: &'a Map<String, Value>, key: &str) -> &'a Value {
+    const ABSENT: &Value = &Value::Null;
+    object.get(key).unwrap_or(ABSENT)
+}
+
 fn merge_values(
-    base: &Value,
+    base: &Fingerprint,
     theirs: &Value,
     ours: &Value,
     path: &str,
     conflicts: &mut Vec<String>,
 ) -> Value {
-    if ours == base || theirs == ours {
+    if theirs == ours || base.matches(ours) {
         return theirs.clone();
     }
-    if theirs == base {
+    if base.matches(theirs) {
         return ours.clone();
     }
     match (base, theirs, ours) {
-        (Value::Object(b), Value::Object(t), Value::Object(o)) => {
+        (Fingerprint::Object(_), Value::Object(t), Value::Object(o)) => {
             let mut out = Map::new();
             let keys = o.keys().chain(t.keys().filter(|k| !o.contains_key(*k)));
             for key in keys {
@@ -350,8 +372,8 @@ fn merge_values(
                 } else {
                     format!("{path}.{key}")
                 };
-                let pick = |m: &Map<String, Value>| m.get(key).cloned().unwrap_or(Value::Null);
-                let value = merge_values(&pick(b), &pick(t), &pick(o), &at, conflicts);
+                let (theirs, ours) = (member(t, key), member(o, key));
+                let value = merge_values(&base.member(key), theirs, ours, &at, conflicts);
                 out.insert(key.clone(), value);
             }
             Value::Object(out)
@@ -371,15 +393,22 @@ fn merge_values(
 /// compares with, and a version 1 file is written as the current version.
 /// [`super::layout::rewrite`] of the file for the new answers, and whether the text
 /// is what `new.to_json()` writes (so the next save need not fit it again).
-fn in_layout_of(old: &str, old_answers: &Answers, new: &Answers) -> Option<(String, bool)> {
+fn in_layout_of(
+    old: Cow<'_, str>,
+    old_answers: Cow<'_, Answers>,
+    new: &Answers,
+) -> Option<(String, bool)> {
     // Only what changed is needed (the layout copies the text of the rest, and
     // reads into parts only what differs), so the values are made without the long
     // lists' shared entries. Tests hold that the text is the same as from the whole
     // values.
-    let (mut as_written, new_value) = file_text::values_apart(old_answers, new);
-    as_written["schema_version"] = migrate::file_version(old)?.into();
-    let text = super::layout::rewrite(old, &as_written, &new_value)?;
-    drop((as_written, new_value));
+    let (mut as_written, new_value) = file_text::values_apart(&old_answers, new);
+    drop(old_answers);
+    as_written["schema_version"] = migrate::file_version(&old)?.into();
+    let text = super::layout::rewrite(&old, &as_written, &new_value)?;
+    // On a file of megabytes, the old text, the new one and the answers read back
+    // from it at once set a save's peak: the old goes first.
+    drop((as_written, new_value, old));
     // Whatever the layout kept, the file must say exactly the new answers.
     if Answers::from_json(&text).ok()? != *new {
         return None;

@@ -4,6 +4,7 @@
 
 mod atomic;
 mod file;
+mod fingerprint;
 mod layout;
 mod locate;
 mod lock;
@@ -17,6 +18,7 @@ pub use file::{
     Base, OnDisk, Reloaded, Synced, load_tracked, merge3, read_on_disk, save_interview,
     upgrade_note, write_answers,
 };
+pub use fingerprint::Fingerprint;
 pub use locate::{DATA_DIR_ENV, Source, data_dir, policies_dir, saved_names};
 pub use lock::{Lock, lock_answers, lock_folder};
 

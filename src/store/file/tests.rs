@@ -300,7 +300,7 @@ fn fitting_answers_into_a_file_this_program_wrote_is_writing_them() {
         let written = a.to_json();
         for (key, b) in each_answer_changed(&a, name) {
             assert_eq!(
-                in_layout_of(&written, &a, &b),
+                in_layout_of(written.as_str().into(), Cow::Borrowed(&a), &b),
                 Some((b.to_json(), true)),
                 "{name}: {key}"
             );
@@ -399,4 +399,64 @@ fn each_answer_changed(a: &Answers, name: &str) -> Vec<(&'static str, Answers)> 
     }
     assert!(out.len() > 10, "{name}: only {} answers changed", out.len());
     out
+}
+
+/// The merge, on every example, for every pair of answers changed one on each side:
+/// each side's change is kept and nothing else moves; the same answer changed the
+/// same way on both sides is no conflict; changed differently, it is one, named.
+/// The base is only the fingerprint of the answers both started from.
+#[test]
+fn a_merge_from_the_fingerprint_keeps_each_sides_change() {
+    use crate::answers::set::answer_at;
+    for name in EXAMPLES {
+        let a = Answers::example(name);
+        let base = Fingerprint::of(&a);
+        let changed = each_answer_changed(&a, name);
+        for (key, b) in &changed {
+            assert_eq!(merge3(&base, b, &a).as_ref(), Ok(b), "{name}: theirs {key}");
+            assert_eq!(merge3(&base, &a, b).as_ref(), Ok(b), "{name}: ours {key}");
+            assert_eq!(merge3(&base, b, b).as_ref(), Ok(b), "{name}: both {key}");
+        }
+        for (i, (k1, theirs)) in changed.iter().enumerate() {
+            for (k2, ours) in changed.iter().skip(i + 1).step_by(3) {
+                let one_within_the_other =
+                    k1.starts_with(&format!("{k2}.")) || k2.starts_with(&format!("{k1}."));
+                if k1 == k2 || one_within_the_other {
+                    continue;
+                }
+                let merged = merge3(&base, theirs, ours)
+                    .unwrap_or_else(|c| panic!("{name}: {k1} and {k2}: conflicts {c:?}"));
+                assert_eq!(
+                    answer_at(&merged, k1),
+                    answer_at(theirs, k1),
+                    "{name}: {k1}"
+                );
+                assert_eq!(answer_at(&merged, k2), answer_at(ours, k2), "{name}: {k2}");
+            }
+        }
+        let (key, theirs) = &changed[0];
+        let ours = crate::answers::set::set_value(
+            &a,
+            key,
+            serde_json::Value::String("a third value".into()),
+        );
+        if let Some(ours) = ours.ok().filter(|o| o != theirs && *o != a) {
+            assert_eq!(merge3(&base, theirs, &ours), Err(vec![key.to_string()]));
+        }
+    }
+}
+
+/// A group one side took out while the other changed something else in the same
+/// part: the merge leaves it out, and keeps the other side's change.
+#[test]
+fn a_group_taken_out_on_one_side_stays_out() {
+    let a = Answers::example("complete");
+    assert!(a.organization.dpo.is_some());
+    let base = Fingerprint::of(&a);
+    let theirs = set(&a, "organization.legal_form", "by script");
+    let mut ours = a.clone();
+    ours.organization.dpo = None;
+    let merged = merge3(&base, &theirs, &ours).expect("no conflict");
+    assert_eq!(merged.organization.dpo, None);
+    assert_eq!(merged.organization.legal_form.as_deref(), Some("by script"));
 }
