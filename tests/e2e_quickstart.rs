@@ -352,6 +352,30 @@ fn a_react_native_app_is_a_check_clean_draft() {
             a["workspace"]["unconfirmed"].is_null()
                 && a["organization"]["legal_entity"] == "Habitly OÜ"
         }),
+        // The catalog knows Mixpanel keeps data in the US by default, but not what
+        // makes that lawful (GDPR Art. 13(1)(f), 44-46): the operator says it, from
+        // the agreement they signed, on the recipients question `check` stops at.
+        Step::See("`Mixpanel`"),
+        Step::Keys("\x1b[B\x1b[B\x1b[B", 3), // to Mixpanel, the fourth recipient
+        ENTER,
+        Step::See("Editing recipient 4: Mixpanel"),
+        Step::Keys(
+            "\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B",
+            11,
+        ), // to "what makes that lawful?"
+        ENTER,
+        Step::See("Space tick"), // the list of mechanisms is open
+        Step::Keys("\x1b[B", 1),
+        SPACE, // standard contractual clauses
+        ENTER,
+        Step::Keys("\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B", 8), // to "Save this entry"
+        ENTER,
+        Step::Saved(|a| {
+            a["processors"].as_array().is_some_and(|ps| {
+                ps.iter()
+                    .any(|p| p["catalog"] == "mixpanel" && p["safeguard"] == "sccs")
+            })
+        }),
         CTRL_Q,
     ];
     sample("mobile", &steps);
