@@ -11,7 +11,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{Answers, schema};
+use super::{Answers, DataCollection, Retention, StoreDisclosures, schema};
 
 /// The lists written entry by entry: those [`Answers::entries`] reads (a test holds
 /// the two alike).
@@ -117,12 +117,7 @@ pub fn values_apart(old: &Answers, new: &Answers) -> (Value, Value) {
 /// The answers' file value without the long lists: where one has entries, its
 /// path marked with a text (which pruning keeps) for them to be put in.
 fn shell(answers: &Answers) -> Value {
-    let mut shell = answers.clone();
-    shell.data.categories = Vec::new();
-    shell.purposes = Vec::new();
-    shell.processors = Vec::new();
-    shell.retention.rules = Vec::new();
-    shell.stores.categories = Vec::new();
+    let shell = without_long_lists(answers);
     let mut value = shell.to_value();
     drop(shell);
     for path in LONG_LISTS {
@@ -134,6 +129,64 @@ fn shell(answers: &Answers) -> Value {
     }
     schema::prune_unanswered(&mut value);
     value
+}
+
+/// A copy of the answers with the long lists empty, made without copying their
+/// entries: a clone of the whole answers, to empty them after, was megabytes on every
+/// save of a large policy. The parts that hold a long list are copied field by field
+/// (a new field there is a compile error here); a test holds the copy equal to a
+/// clone with the lists emptied, on every example.
+fn without_long_lists(answers: &Answers) -> Answers {
+    let mut shell = Answers {
+        schema_version: answers.schema_version,
+        ..Answers::default()
+    };
+    for part in Answers::PARTS {
+        match *part {
+            "purposes" | "processors" => {}
+            "data" => {
+                let DataCollection {
+                    categories: _,
+                    notes,
+                    not_collected,
+                    for_customers,
+                    subprocessor_changes,
+                } = &answers.data;
+                shell.data = DataCollection {
+                    categories: Vec::new(),
+                    notes: notes.clone(),
+                    not_collected: not_collected.clone(),
+                    for_customers: for_customers.clone(),
+                    subprocessor_changes: subprocessor_changes.clone(),
+                };
+            }
+            "retention" => {
+                let Retention { rules: _, deletion } = &answers.retention;
+                shell.retention = Retention {
+                    rules: Vec::new(),
+                    deletion: deletion.clone(),
+                };
+            }
+            "stores" => {
+                let StoreDisclosures {
+                    encrypted_in_transit,
+                    account_deletion_url,
+                    deletion_without_account,
+                    data_deletion_url,
+                    categories: _,
+                } = &answers.stores;
+                shell.stores = StoreDisclosures {
+                    encrypted_in_transit: *encrypted_in_transit,
+                    account_deletion_url: account_deletion_url.clone(),
+                    deletion_without_account: *deletion_without_account,
+                    data_deletion_url: data_deletion_url.clone(),
+                    categories: Vec::new(),
+                };
+            }
+            other => shell.take_part(other, answers.part_copy(other)),
+        }
+    }
+    shell
 }
 
 /// `/data/categories` for `data.categories`.
@@ -253,6 +306,24 @@ mod tests {
             assert_eq!(write(&empty), as_before(&empty), "{name}, lists emptied");
         }
         assert_eq!(write(&Answers::default()), as_before(&Answers::default()));
+    }
+
+    /// The copy without the long lists is a clone with them emptied: no field of a
+    /// part that holds one is forgotten.
+    #[test]
+    fn the_copy_without_long_lists_is_a_clone_with_them_emptied() {
+        for name in [
+            "acme", "complete", "habitly", "lintel", "shipdesk", "specstep", "stepr", "tabnotes",
+        ] {
+            let a = Answers::example(name);
+            let mut expected = a.clone();
+            expected.data.categories.clear();
+            expected.purposes.clear();
+            expected.processors.clear();
+            expected.retention.rules.clear();
+            expected.stores.categories.clear();
+            assert_eq!(without_long_lists(&a), expected, "{name}");
+        }
     }
 
     /// A text is the answers' own exactly when it is what `write` writes: not with a

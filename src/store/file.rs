@@ -77,12 +77,21 @@ impl OnDisk {
         }
     }
 
-    /// What an interview compares with at its next save.
+    /// What an interview compares with at its next save. Whether the text is
+    /// canonical is worked out here, once per interview, if it is not known: a file
+    /// this program wrote then takes the plain save from the first one on, where
+    /// fitting the answers into its layout read its answers again (on a file of
+    /// megabytes, the first save set the interview's peak memory).
     pub fn base(&self) -> Base {
+        let canonical = self.canonical
+            || self
+                .text
+                .as_deref()
+                .is_some_and(|text| file_text::is_text_of(&self.answers, text));
         Base {
             hash: self.text.as_deref().map(hash),
             answers: Fingerprint::of(&self.answers),
-            canonical: self.canonical,
+            canonical,
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod confirm;
 pub mod editors;
 pub mod effects;
 pub mod event;
+mod heap;
 pub mod keys;
 pub mod preview;
 pub mod start;
@@ -164,6 +165,7 @@ pub fn run_loop(
         if let Some(rest) = after_frame.take() {
             rest.run(app, save, &background, false);
             set_saving(app, false);
+            heap::give_back_freed();
             changed = true;
         }
         drawn?;
@@ -176,6 +178,7 @@ pub fn run_loop(
         // A confirmed answer is drawn first; the preview, findings and completion
         // it changes are worked out now and drawn in the next frame.
         if app.refresh_if_stale() {
+            heap::give_back_freed();
             changed = true;
             continue;
         }

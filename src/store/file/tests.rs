@@ -316,6 +316,10 @@ fn an_interview_writes_canonically_once_the_file_is() {
     let (_dir, path) = with_file(COMPLETE);
     let disk = read_on_disk(&path).unwrap();
     assert!(!disk.canonical, "not worked out on reading");
+    assert!(
+        !disk.base().canonical,
+        "complete.json is not what to_json writes"
+    );
     let first = set(&disk.answers, "organization.legal_form", "a cooperative");
     let synced = save_interview(&path, &disk.base(), &first).unwrap();
     assert!(!synced.base.canonical, "complete.json spells out defaults");
@@ -327,6 +331,8 @@ fn an_interview_writes_canonically_once_the_file_is() {
     let canonical = first.to_json();
     std::fs::write(&path, &canonical).unwrap();
     let disk = read_on_disk(&path).unwrap();
+    assert!(!disk.canonical, "not worked out on reading");
+    assert!(disk.base().canonical, "an interview's base works it out");
     let second = set(&first, "organization.legal_form", "a sole trader");
     let synced = save_interview(&path, &disk.base(), &second).unwrap();
     assert!(
