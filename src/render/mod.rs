@@ -13,6 +13,7 @@ mod filters;
 mod html;
 pub(crate) mod kept;
 pub mod markdown;
+mod sparse;
 mod templates;
 mod text;
 mod verbatim;
@@ -102,7 +103,9 @@ impl<'a> Prepared<'a> {
             return Err(AnswersError::Invalid(problems).into());
         }
         let view = View::new(policy, verbatim);
-        let context = Context::from_serialize(&view).map_err(RenderError::Template)?;
+        let sparse = verbatim == Verbatim::Builtin;
+        let context = sparse::serialising(sparse, || Context::from_serialize(&view))
+            .map_err(RenderError::Template)?;
         Ok(Prepared { answers, context })
     }
 }

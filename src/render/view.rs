@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+use super::sparse;
+
 use crate::answers::values::Country;
 use crate::answers::vocab::{
     DataSource, Deployment, LegalBasis, ProcessorRole, ProductKind, RecipientControl, Region,
@@ -391,31 +393,44 @@ pub struct DataGroup<'a> {
 pub struct CategoryView<'a> {
     pub name: &'a str,
     pub description: &'a str,
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub when: Option<&'a str>,
     /// The third party it comes from, when that is its first source.
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub source_name: Option<&'a str>,
     /// The third-party code (SDK) that collects it in the product, when that is its
     /// first source: "through the Firebase Crashlytics SDK".
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub through: Option<&'a str>,
     /// Its other sources, as one phrase completing "It also comes from ..." (GDPR
     /// Art. 14(2)(f); Cal. Civ. Code 1798.110(a)(2)).
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub also_from: Option<String>,
     /// The user gives it (one of its sources): whether it is required is said
     /// (GDPR Art. 13(2)(e)).
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub provided: bool,
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub required: Option<bool>,
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub if_not_provided: Option<&'a str>,
     /// What happens without it, continuing "You must provide this to use Acme; ...":
     /// the answer, with "without it," before it unless it says "without" itself.
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub consequence: Option<String>,
     /// GDPR Art. 9(1), with the Art. 9(2) condition when answered.
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub special_category: bool,
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub art9: Option<&'static str>,
     /// CCPA 1798.140(ae), said only where California is served.
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub ccpa_sensitive: bool,
     /// The same answer where only other US states are served: their laws' "sensitive
     /// data" (e.g. Va. Code 59.1-575).
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub us_sensitive: bool,
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub ccpa: Option<&'static str>,
 }
 
@@ -488,24 +503,31 @@ pub struct RecipientGroup<'a> {
 #[derive(Serialize)]
 pub struct RecipientView<'a> {
     pub name: &'a str,
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub legal_entity: Option<&'a str>,
     pub purpose: &'a str,
     /// What it receives: the operator's words, else the names of the categories.
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub data: Option<String>,
     pub countries: Vec<&'static str>,
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub safeguard: Option<String>,
     pub commitments: &'a [String],
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub only_if: Option<&'a str>,
     /// Its privacy policy (kept for templates written before `links`).
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub url: Option<&'a str>,
     /// Its privacy policy, data processing agreement, sub-processor list, security
     /// and opt-out pages, as given; the first one's words capitalised, since they
     /// start a sentence: "Privacy policy, data processing agreement."
     pub links: Vec<LinkView<'a>>,
     /// That it receives the data as an independent controller, as a sentence.
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub controller: Option<String>,
     /// That it is reached through a proxy of ours, and what the proxy removes, as a
     /// sentence.
+    #[serde(skip_serializing_if = "sparse::blank")]
     pub proxied: Option<String>,
 }
 
