@@ -3,8 +3,6 @@
 //! one-line arrays, key order, explicit `false` answers) is copied byte for byte.
 //! A file that is hand-formatted and kept in git then shows one-line diffs.
 
-use std::borrow::Cow;
-
 use serde_json::{Map, Value};
 
 /// A JSON value in the file's text: where it is, and its parts.
@@ -36,16 +34,6 @@ pub fn rewrite(text: &str, old: &Value, new: &Value) -> Option<String> {
     patch(text, &root, old, new, &mut out);
     out.push_str(&text[root.end..]);
     Some(out)
-}
-
-/// The text of `node` patched, borrowed from the file when nothing in it changed.
-fn patched<'a>(text: &'a str, node: &Node, old: &Value, new: &Value) -> Cow<'a, str> {
-    if old == new {
-        return Cow::Borrowed(&text[node.start..node.end]);
-    }
-    let mut out = String::new();
-    patch(text, node, old, new, &mut out);
-    Cow::Owned(out)
 }
 
 fn patch(text: &str, node: &Node, old: &Value, new: &Value, out: &mut String) {
@@ -106,15 +94,15 @@ fn patch_object(
     };
     let null = Value::Null;
 
-    // Each kept member: its text (borrowed from the file unless it changed: a
-    // member can be most of a large file); then new members after the member the
-    // model puts before them.
-    let mut kept: Vec<(&String, Cow<str>)> = Vec::new();
+    // Each kept member: patched from the file's text as it is written out (a member
+    // can be most of a large file: patched into a text of its own first, it was
+    // held twice); then new members after the member the model puts before them.
+    let mut kept: Vec<(&String, Member)> = Vec::new();
     for (key, _, value) in members {
         match (old.get(key), new.get(key)) {
-            (o, Some(n)) => kept.push((key, patched(text, value, o.unwrap_or(&null), n))),
+            (o, Some(n)) => kept.push((key, Member::Patched(value, o.unwrap_or(&null), n))),
             // Left out of both: a default the file spells out (`false`, `[]`).
-            (None, None) => kept.push((key, Cow::Borrowed(&text[value.start..value.end]))),
+            (None, None) => kept.push((key, Member::Patched(value, &null, &null))),
             // Removed by the change.
             (Some(_), None) => {}
         }
@@ -130,7 +118,7 @@ fn patch_object(
                 at,
                 (
                     key,
-                    Cow::Owned(formatted(value, &value_indent, !multi_line)),
+                    Member::New(formatted(value, &value_indent, !multi_line)),
                 ),
             );
         }
@@ -151,9 +139,21 @@ fn patch_object(
             .find(|(k, _, _)| k == *key)
             .map_or(": ", |(_, at, v)| &text[at + key_len(text, *at)..v.start]);
         out.push_str(colon);
-        out.push_str(value);
+        match value {
+            Member::Patched(node, old, new) => patch(text, node, old, new, out),
+            Member::New(written) => out.push_str(written),
+        }
     }
     out.push_str(&text[last.2.end..node.end]);
+}
+
+/// A member's value as [`patch_object`] writes it.
+enum Member<'a> {
+    /// The file's text of this value, patched from the old value to the new one
+    /// (copied as it is when they are the same).
+    Patched(&'a Node, &'a Value, &'a Value),
+    /// A member the file did not have, written fresh.
+    New(String),
 }
 
 /// A list that gained or lost entries: every entry that is still there, in the same
