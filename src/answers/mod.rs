@@ -81,6 +81,20 @@ fn without_implied_role(p: &Processor, entry: &mut serde_json::Value) {
     }
 }
 
+impl Answers {
+    /// Entry `i` of the long list at `key` as JSON, as the file holds its fields and
+    /// an interview shows them: a recipient that starts from the catalog and was
+    /// never placed in a group has no `role`, so the catalog's role stands (and is
+    /// shown as the catalog's), where its JSON value says "other".
+    pub fn entry_as_written(&self, key: &str, i: usize) -> Option<serde_json::Value> {
+        let mut entry = self.entries(key)?.entry_json(i)?;
+        if key == "processors" {
+            without_implied_role(&self.processors[i], &mut entry);
+        }
+        Some(entry)
+    }
+}
+
 /// Everything an operator has said about their product.
 ///
 /// Field order is the order of the file (and of the interview), so files diff well in git.

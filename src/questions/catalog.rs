@@ -66,6 +66,30 @@ fn field<'a>(record: &'a Value, key: &str) -> &'a str {
     record.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
+/// The built-in catalog's entry a recipient record starts from, if any.
+fn catalog_entry(record: &Value) -> Option<&'static crate::catalog::Entry> {
+    crate::catalog::Catalog::builtin_shared().get(field(record, "catalog"))
+}
+
+/// A recipient record's name: its own, or, for a bare catalog reference, the
+/// catalog entry's, which is the name the policy gives it.
+fn recipient_name(record: &Value) -> &str {
+    match field(record, "name") {
+        "" => catalog_entry(record).map_or("", |entry| entry.name.as_str()),
+        name => name,
+    }
+}
+
+/// A recipient record's role: its own, or, for one that starts from the built-in
+/// catalog and was never placed in a group (no `role`), the catalog entry's, which
+/// is the role the policy gives it.
+fn recipient_role(record: &Value) -> &str {
+    match field(record, "role") {
+        "" => catalog_entry(record).map_or("", |entry| entry.role.key()),
+        role => role,
+    }
+}
+
 /// The words for a choice's key (the key itself if unknown), so a list shows
 /// "Deletion", not `erasure`.
 fn label_of(choices: &[Choice], key: &str) -> String {
@@ -566,9 +590,9 @@ fn processors() -> Section {
               Kind::Text).example("~/code/acme"),
             q("processors", "Which services receive personal data?",
             "GDPR Art. 13(1)(e) requires the recipients or categories of recipients; CCPA the categories of third parties.",
-            records("recipient", |r, _| match field(r, "role") {
-                "" => field(r, "name").to_owned(),
-                role => format!("{} ({})", field(r, "name"), label_of(ProcessorRole::CHOICES, role)),
+            records("recipient", |r, _| match recipient_role(r) {
+                "" => recipient_name(r).to_owned(),
+                role => format!("{} ({})", recipient_name(r), label_of(ProcessorRole::CHOICES, role)),
             }, vec![
                 q("catalog", "Is it a service from the built-in catalog? (type to search; Enter to skip)",
                   "Picking one fills in its id, name, role and purpose. Its company, location, data and policy link are then shown as the catalog's: they go into the policy unless you change them. `policywright processors` lists the catalog.",

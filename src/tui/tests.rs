@@ -1014,6 +1014,38 @@ fn stripe_picked() -> App {
     app
 }
 
+/// A recipient the file gives only as a catalog reference (`{"catalog": "mixpanel"}`)
+/// has the catalog's role: the list and its form say so, as the policy files it,
+/// where both said "Other recipients" (the value its JSON has while no role is set).
+#[test]
+fn a_catalog_references_role_is_the_catalogs() {
+    let mut answers = Answers::default();
+    answers.organization.product_name = "Acme".into();
+    answers.audience.regions = vec![crate::answers::vocab::Region::Eea];
+    answers.processors =
+        vec![serde_json::from_value(serde_json::json!({"catalog": "mixpanel"})).unwrap()];
+    assert_eq!(
+        answers.processors[0].role,
+        crate::answers::vocab::ProcessorRole::Other
+    );
+    let mut app = app_with(answers);
+    go_to(&mut app, "processors");
+    ctrl(&mut app, 't');
+    let list = screen(&app, 120, 40);
+    assert!(list.contains("Mixpanel (Analytics)"), "{list}");
+    assert!(!list.contains("Other recipients"), "{list}");
+    press(&mut app, KeyCode::Enter);
+    let form = screen(&app, 120, 40);
+    assert!(
+        form.contains("What job does it do?: Analytics (from the catalog)"),
+        "{form}"
+    );
+    assert!(
+        !open_form(&app).record.contains_key("role"),
+        "left to the catalog"
+    );
+}
+
 fn open_form(app: &App) -> &super::editors::form::Form {
     let super::editors::Editor::List(list) = &app.doc().editor else {
         panic!("processors is a list")

@@ -183,7 +183,7 @@ impl List {
     fn item<'a>(&'a self, i: usize, answers: &crate::answers::Answers) -> Option<Cow<'a, Value>> {
         match &self.items {
             Items::Json(items) => items.get(i).map(Cow::Borrowed),
-            Items::Answers { key, .. } => answers.entries(key)?.entry_json(i).map(Cow::Owned),
+            Items::Answers { key, .. } => answers.entry_as_written(key, i).map(Cow::Owned),
         }
     }
 
@@ -193,11 +193,12 @@ impl List {
             Items::Json(items) => items.clone(),
             // All the answers hold now (another program's save may have changed
             // them while an entry was open), not only the `len` shown.
-            Items::Answers { key, .. } => answers.entries(key).map_or_else(Vec::new, |list| {
-                (0..list.count())
-                    .filter_map(|i| list.entry_json(i))
+            Items::Answers { key, .. } => {
+                let count = answers.entries(key).map_or(0, |list| list.count());
+                (0..count)
+                    .filter_map(|i| answers.entry_as_written(key, i))
                     .collect()
-            }),
+            }
         }
     }
 
