@@ -15,6 +15,7 @@ use serde::ser;
 use serde_json::Value;
 
 use super::clear::ClearField;
+use super::stop::Stop;
 
 /// Something whose fields can be read by JSON key: a JSON record, or a typed answer
 /// read through its `Serialize` implementation ([`Typed`]).
@@ -164,24 +165,6 @@ enum Visit<'k, 'f> {
 /// A serializer that writes nothing: it only finds a field or a list's entries and
 /// hands them, still typed, to the callback.
 struct Walk<'k, 'f>(Visit<'k, 'f>);
-
-/// Ends a walk early: the target was found, or this value cannot hold it.
-#[derive(Debug)]
-struct Stop;
-
-impl std::fmt::Display for Stop {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("walk ended")
-    }
-}
-
-impl std::error::Error for Stop {}
-
-impl ser::Error for Stop {
-    fn custom<T: std::fmt::Display>(_: T) -> Self {
-        Stop
-    }
-}
 
 /// The walk inside a struct, map or list; `matched` remembers that a map's last key
 /// was the one sought, for the value that follows it.

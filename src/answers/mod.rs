@@ -29,6 +29,7 @@ pub mod schema;
 mod security;
 pub mod set;
 mod several;
+pub mod stop;
 mod stores;
 mod telemetry;
 mod texts;

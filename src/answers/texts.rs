@@ -7,9 +7,11 @@
 //! answers' own `Serialize` instead, so it sees exactly the fields, names and
 //! nesting the JSON file has, and allocates nothing but the two path buffers.
 
-use std::fmt::{self, Write};
+use std::fmt::Write;
 
 use serde::ser::{self, Serialize};
+
+use super::stop::Stop;
 
 /// Calls `each(path, shape, text)` for every string in `value`, in file order.
 /// `path` names the answer as problems do (`data.categories[3].name`); `shape` is
@@ -73,23 +75,6 @@ impl Walker<'_> {
     fn leave(&mut self, (path, shape): (usize, usize)) {
         self.path.truncate(path);
         self.shape.truncate(shape);
-    }
-}
-
-#[derive(Debug)]
-struct Stop;
-
-impl fmt::Display for Stop {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("stopped")
-    }
-}
-
-impl std::error::Error for Stop {}
-
-impl ser::Error for Stop {
-    fn custom<T: fmt::Display>(_: T) -> Self {
-        Stop
     }
 }
 

@@ -7,13 +7,15 @@
 //! string, a number, a whole list) is the SHA-256 of its compact JSON. It is made by
 //! serialising the answers straight into the hash, never into a JSON value.
 
-use std::fmt;
 use std::io;
 
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 use serde_json::Value;
 use sha2::{Digest as _, Sha256};
+
+/// Stops the serialiser: the value is not a JSON object.
+use crate::answers::stop::Stop as NotObject;
 
 /// The fingerprint of one value: see the module's documentation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,24 +86,6 @@ impl io::Write for Hashing {
 /// A serialiser that gives the members of an object, each as its fingerprint, and
 /// stops at once ([`NotObject`]) for anything else, which [`Fingerprint::of`] then hashes.
 struct Members;
-
-/// The value is not a JSON object.
-#[derive(Debug)]
-struct NotObject;
-
-impl fmt::Display for NotObject {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not an object")
-    }
-}
-
-impl std::error::Error for NotObject {}
-
-impl ser::Error for NotObject {
-    fn custom<T: fmt::Display>(_: T) -> Self {
-        NotObject
-    }
-}
 
 type List = Vec<(String, Fingerprint)>;
 
