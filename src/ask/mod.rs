@@ -442,11 +442,17 @@ impl<'a> Interview<'a> {
         edit: &mut EditItem<'_>,
     ) -> Result<Step, String> {
         loop {
-            let doc = self.answers.to_value();
-            let items: Vec<Value> = get_value(&doc, q.key)
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
+            // A long list's entries as the file holds them: a recipient left to the
+            // catalog's role has none, rather than the "other" its JSON value says.
+            let items: Vec<Value> = match self.answers.entries(q.key) {
+                Some(list) => (0..list.count())
+                    .filter_map(|i| self.answers.entry_as_written(q.key, i))
+                    .collect(),
+                None => get_value(&self.answers.to_value(), q.key)
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default(),
+            };
             if items.is_empty() {
                 self.prompter.say(&format!("{} (none yet)", q.prompt));
             } else {

@@ -1623,3 +1623,41 @@ fn typing_left_in_an_entry_is_there_when_the_entry_is_opened_again() {
         "{log:#?}"
     );
 }
+
+/// A recipient the file gives only as a catalog reference is listed by the catalog's
+/// name and role, as the policy files it, and its role is offered as the catalog's,
+/// where both said "Other recipients" (the JSON value of a role never set).
+#[test]
+fn a_catalog_references_role_is_offered_as_the_catalogs() {
+    let processors = std::slice::from_ref(section("processors").unwrap());
+    let mut answers = Answers::default();
+    answers.organization.country = Some("DE".parse().unwrap());
+    answers.audience.regions = vec![crate::answers::vocab::Region::Eea];
+    answers.processors =
+        vec![serde_json::from_value(serde_json::json!({"catalog": "mixpanel"})).unwrap()];
+    let (_, after, _, log) = run(
+        processors,
+        answers.clone(),
+        &[
+            Enter,
+            Pick("Change a recipient"),
+            Pick("Mixpanel (Analytics)"),
+            // Catalog, name, id, company: as they are.
+            Enter,
+            Enter,
+            Enter,
+            Enter,
+            CtrlC,
+        ],
+        false,
+    );
+    assert_eq!(after, answers, "nothing changed");
+    let asked = log.join("\n");
+    assert!(asked.contains("Mixpanel (Analytics)"), "{asked}");
+    assert!(!asked.contains("Other recipients ("), "{asked}");
+    assert!(
+        log.iter()
+            .any(|l| l.starts_with("select: What job does it do?") && l.contains("Analytics")),
+        "{asked}"
+    );
+}
