@@ -929,8 +929,15 @@ fn review_key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
     match key.code {
         KeyCode::Esc => {
             d.policy_scroll = Scroll::default();
+            // Nothing is worked out again unless the answers changed meanwhile (they
+            // are then stale, and the loop catches up after the frame): a whole
+            // render and `check` here, on top of the review's own panes, set a large
+            // policy's peak memory. The whole policy the review showed is let go if
+            // the wizard does not show its preview.
+            if !d.preview_on {
+                d.preview = Default::default();
+            }
             app.screen = Screen::Wizard;
-            app.refresh_after_frame();
         }
         KeyCode::Up => {
             r.cursor = (r.cursor + rows - 1) % rows;

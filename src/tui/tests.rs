@@ -696,6 +696,42 @@ fn home_opens_and_creates_policies() {
     );
 }
 
+/// Leaving the review works nothing out again when no answer changed; the whole
+/// policy it showed stays only if the wizard shows its preview. An answer changed
+/// meanwhile is caught up after the frame, as anywhere else. (`press` catches up as
+/// the runtime does after each key; `worked_out` counts each time it did.)
+#[test]
+fn leaving_the_review_keeps_what_is_worked_out() {
+    let mut app = app_with(example("complete"));
+    ctrl(&mut app, 'r');
+    let opened = app.doc().worked_out;
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Wizard);
+    assert_eq!(app.doc().worked_out, opened, "nothing worked out again");
+    assert!(app.doc().preview.markdown.is_some(), "the preview is shown");
+
+    ctrl(&mut app, 't'); // the preview off
+    ctrl(&mut app, 'r');
+    assert!(app.doc().preview.markdown.is_some(), "the review shows it");
+    let opened = app.doc().worked_out;
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        app.doc().preview.markdown.is_none(),
+        "let go with the review"
+    );
+    assert_eq!(app.doc().worked_out, opened);
+
+    ctrl(&mut app, 'r');
+    let opened = app.doc().worked_out;
+    app.doc_mut().stale = true; // as a publish or an answer given there leaves it
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.doc().worked_out,
+        opened + 1,
+        "caught up after the frame"
+    );
+}
+
 #[test]
 fn review_publishes_only_complete_answers() {
     let mut app = app_with(Answers::default());
