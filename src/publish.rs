@@ -122,7 +122,7 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
         _ => None,
     };
     let current = store::read_on_disk(answers_file)?;
-    let working = if current.base() == *base {
+    let working = if base.describes(&current) {
         working
     } else {
         store::merge3(base.answers(), &current.answers, &working).map_err(|conflicts| {
@@ -290,6 +290,60 @@ mod tests {
             catalog: &s.catalog,
             renderer: &s.renderer,
         })
+    }
+
+    /// A publish whose answers file another program changed since it was read: a
+    /// change to another answer is kept beside the publish's own, and the same answer
+    /// changed differently stops the publish, naming it. The base it compares with
+    /// is the file's bytes and a fingerprint of its answers.
+    #[test]
+    fn a_publish_merges_another_programs_change_or_names_the_conflict() {
+        let s = setup();
+        let read = store::read_on_disk(&s.answers_file).unwrap();
+        let base = read.base();
+        let theirs = apply(
+            &read.answers,
+            &["organization.legal_form=by script".parse().unwrap()],
+        )
+        .unwrap();
+        std::fs::write(&s.answers_file, theirs.to_json()).unwrap();
+        let publish_with = |working: Answers| {
+            publish(Request {
+                base: &base,
+                working,
+                answers_file: &s.answers_file,
+                history: Some(&s.history),
+                outputs: &[(s.out.clone(), Format::Markdown)],
+                today: "2027-02-01".parse().unwrap(),
+                catalog: &s.catalog,
+                renderer: &s.renderer,
+            })
+        };
+        let description = format!("organization.description={NEW}");
+        let ours = apply(&read.answers, &[description.parse().unwrap()]).unwrap();
+        let refused = publish_with(
+            apply(
+                &read.answers,
+                &["organization.legal_form=ours".parse().unwrap()],
+            )
+            .unwrap(),
+        );
+        let message = refused
+            .err()
+            .expect("the same answer changed twice")
+            .to_string();
+        assert!(message.contains("organization.legal_form"), "{message}");
+        assert!(message.contains("nothing was published"), "{message}");
+
+        publish_with(ours).unwrap();
+        let saved = store::read_on_disk(&s.answers_file).unwrap().answers;
+        assert!(says_new(&saved), "ours is kept");
+        assert_eq!(
+            saved.organization.legal_form.as_deref(),
+            Some("by script"),
+            "and theirs"
+        );
+        assert!(std::fs::read_to_string(&s.out).unwrap().contains(NEW));
     }
 
     fn says_new(answers: &Answers) -> bool {

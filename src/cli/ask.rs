@@ -56,7 +56,7 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     // A new policy begins with the quick start, and then asks only what its
     // suggestions cannot know.
     let mut quick = false;
-    let mut base = loaded.base();
+    let mut base = loaded.interview_base();
     if !path.exists() && args.section.is_none() && !args.only_missing {
         let portable = matches!(Source::parse(&input)?, Source::File(_));
         match super::quickstart::begin(&mut terminal, &path, portable, &answers, &catalog) {

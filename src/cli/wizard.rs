@@ -112,7 +112,7 @@ pub fn edit(args: EditArgs) -> anyhow::Result<ExitCode> {
     let mut app = app()?;
     // What the file held is kept as the base; the file's text and its answers are
     // not kept besides for the whole session (megabytes for a large policy).
-    let base = loaded.base();
+    let base = loaded.interview_base();
     drop(loaded.text);
     app.open(path, name, loaded.answers, last.as_deref(), Saved::Saved);
     app.doc_mut().base = base;

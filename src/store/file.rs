@@ -77,21 +77,29 @@ impl OnDisk {
         }
     }
 
-    /// What an interview compares with at its next save. Whether the text is
-    /// canonical is worked out here, once per interview, if it is not known: a file
-    /// this program wrote then takes the plain save from the first one on, where
+    /// What a save compares with to notice another program's change.
+    pub fn base(&self) -> Base {
+        Base {
+            hash: self.text.as_deref().map(hash),
+            answers: Fingerprint::of(&self.answers),
+            canonical: self.canonical,
+        }
+    }
+
+    /// What an interview compares with at its next save, knowing whether the text
+    /// is canonical: worked out here, once per interview, when it is not known, so
+    /// a file this program wrote takes the plain save from the first one on, where
     /// fitting the answers into its layout read its answers again (on a file of
     /// megabytes, the first save set the interview's peak memory).
-    pub fn base(&self) -> Base {
+    pub fn interview_base(&self) -> Base {
         let canonical = self.canonical
             || self
                 .text
                 .as_deref()
                 .is_some_and(|text| file_text::is_text_of(&self.answers, text));
         Base {
-            hash: self.text.as_deref().map(hash),
-            answers: Fingerprint::of(&self.answers),
             canonical,
+            ..self.base()
         }
     }
 }
@@ -105,6 +113,12 @@ impl PartialEq for Base {
 }
 
 impl Base {
+    /// Whether the file on disk is still what this base says: its bytes (the same
+    /// bytes are the same answers, so their fingerprint need not be made).
+    pub fn describes(&self, disk: &OnDisk) -> bool {
+        disk.text.as_deref().map(hash) == self.hash
+    }
+
     /// The fingerprint of the answers as they were read.
     pub fn answers(&self) -> &Fingerprint {
         &self.answers

@@ -32,7 +32,7 @@ pub fn perform(app: &App, cmd: Cmd, save: &mut SaveFn) -> Option<Msg> {
                 last: session::last_question(&path),
                 path,
                 name: Some(name),
-                base: loaded.base(),
+                base: loaded.interview_base(),
                 answers: loaded.answers,
                 saved: Saved::Saved,
             },
