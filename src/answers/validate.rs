@@ -119,10 +119,22 @@ fn problems_in(a: &Answers, under: Option<&[String]>) -> Vec<Problem> {
     }
 
     if p.wants("processors") {
-        p.unique_ids("processors", a.processors.iter().map(|x| x.id.as_str()));
+        // A recipient that refers to the catalog takes the id, name and purpose it
+        // leaves empty from its entry (`catalog::resolve`; an unknown reference is
+        // refused there), so they are not required of it here: the interviews show
+        // them as the catalog's, and the policy is checked with them filled in.
+        p.unique_ids(
+            "processors",
+            a.processors.iter().map(|x| match x.catalog.as_deref() {
+                Some(entry) if x.id.is_empty() => entry,
+                _ => x.id.as_str(),
+            }),
+        );
         for (i, x) in a.processors.iter().enumerate() {
-            p.required(format_args!("processors[{i}].name"), &x.name);
-            p.required(format_args!("processors[{i}].purpose"), &x.purpose);
+            if x.catalog.is_none() {
+                p.required(format_args!("processors[{i}].name"), &x.name);
+                p.required(format_args!("processors[{i}].purpose"), &x.purpose);
+            }
             p.references(
                 format_args!("processors[{i}].categories"),
                 &x.categories,
@@ -657,6 +669,28 @@ mod tests {
         assert!(!within("data.categoriesx", "data.categories"));
         assert!(!within("data", "data.categories"));
         assert!(!within("data.categories[30]", "data.categories[3]"));
+    }
+
+    /// A bare catalog reference leaves its id, name and purpose to its entry; one
+    /// that is not a reference must give them, and ids stay unique either way.
+    #[test]
+    fn a_catalog_reference_leaves_id_name_and_purpose_to_its_entry() {
+        let recipient = |json: serde_json::Value| -> crate::answers::Processor {
+            serde_json::from_value(json).unwrap()
+        };
+        let mut a = base();
+        a.processors = vec![recipient(serde_json::json!({"catalog": "mixpanel"}))];
+        assert_eq!(problems(&a), Vec::<Problem>::new());
+
+        a.processors.push(recipient(
+            serde_json::json!({"id": "mixpanel", "name": "M", "purpose": "p"}),
+        ));
+        let paths: Vec<String> = problems(&a).into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, ["processors[1].id"], "the entry's id is taken");
+
+        a.processors = vec![recipient(serde_json::json!({"id": "own"}))];
+        let paths: Vec<String> = problems(&a).into_iter().map(|p| p.path).collect();
+        assert_eq!(paths, ["processors[0].name", "processors[0].purpose"]);
     }
 
     fn base() -> Answers {

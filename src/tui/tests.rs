@@ -1082,6 +1082,32 @@ fn a_catalog_references_role_is_the_catalogs() {
     );
 }
 
+/// A bare catalog reference is saved as it is changed: the id, name and purpose the
+/// form shows as the catalog's count as given, where saving it asked for the name.
+#[test]
+fn a_catalog_reference_is_saved_with_the_catalogs_name() {
+    let mut answers = Answers::default();
+    answers.organization.product_name = "Acme".into();
+    answers.audience.regions = vec![crate::answers::vocab::Region::Eea];
+    answers.processors =
+        vec![serde_json::from_value(serde_json::json!({"catalog": "mixpanel"})).unwrap()];
+    let mut app = app_with(answers);
+    go_to(&mut app, "processors");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Enter);
+    to_field(&mut app, "Does it receive data only in some cases?");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "if you opt in");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::End); // to "Save this entry"
+    let cmds = press(&mut app, KeyCode::Enter);
+    assert_eq!(cmds, vec![save("processors")], "{:?}", app.doc().errors);
+    let saved = &app.doc().answers.processors[0];
+    assert_eq!(saved.only_if.as_deref(), Some("if you opt in"));
+    assert_eq!(saved.catalog.as_deref(), Some("mixpanel"));
+    assert_eq!(saved.name, "", "still the catalog's");
+}
+
 fn open_form(app: &App) -> &super::editors::form::Form {
     let super::editors::Editor::List(list) = &app.doc().editor else {
         panic!("processors is a list")
