@@ -94,6 +94,17 @@ impl Answers {
         }
         Some(entry)
     }
+
+    /// Every entry of the long list at `key`, as [`Answers::entry_as_written`] gives
+    /// each; `None` for a key that is not a long list.
+    pub fn entries_as_written(&self, key: &str) -> Option<Vec<serde_json::Value>> {
+        let count = self.entries(key)?.count();
+        Some(
+            (0..count)
+                .filter_map(|i| self.entry_as_written(key, i))
+                .collect(),
+        )
+    }
 }
 
 /// Everything an operator has said about their product.

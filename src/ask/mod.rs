@@ -444,15 +444,12 @@ impl<'a> Interview<'a> {
         loop {
             // A long list's entries as the file holds them: a recipient left to the
             // catalog's role has none, rather than the "other" its JSON value says.
-            let items: Vec<Value> = match self.answers.entries(q.key) {
-                Some(list) => (0..list.count())
-                    .filter_map(|i| self.answers.entry_as_written(q.key, i))
-                    .collect(),
-                None => get_value(&self.answers.to_value(), q.key)
+            let items: Vec<Value> = self.answers.entries_as_written(q.key).unwrap_or_else(|| {
+                get_value(&self.answers.to_value(), q.key)
                     .and_then(Value::as_array)
                     .cloned()
-                    .unwrap_or_default(),
-            };
+                    .unwrap_or_default()
+            });
             if items.is_empty() {
                 self.prompter.say(&format!("{} (none yet)", q.prompt));
             } else {

@@ -193,12 +193,7 @@ impl List {
             Items::Json(items) => items.clone(),
             // All the answers hold now (another program's save may have changed
             // them while an entry was open), not only the `len` shown.
-            Items::Answers { key, .. } => {
-                let count = answers.entries(key).map_or(0, |list| list.count());
-                (0..count)
-                    .filter_map(|i| answers.entry_as_written(key, i))
-                    .collect()
-            }
+            Items::Answers { key, .. } => answers.entries_as_written(key).unwrap_or_default(),
         }
     }
 
