@@ -23,6 +23,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::answers::clear::Taken;
 use crate::answers::fields::{Fields, Typed, with_path};
 use crate::answers::values::Date;
 use crate::answers::{Answers, DataCategory, Problem};
@@ -76,13 +77,6 @@ impl Policy {
         Policy::resolve_given(Given::Shared(Arc::new(raw)), catalog)
     }
 
-    /// [`Policy::resolve`] of answers held in an `Arc`: the policy shares them when it
-    /// says all of them as they are, so resolving copies nothing. The wizard lends
-    /// its answers this way for each preview and `check`.
-    pub fn resolve_shared(raw: Arc<Answers>, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
-        Policy::resolve_given(Given::Shared(raw), catalog)
-    }
-
     fn resolve_given(raw: Given<'_>, catalog: &Catalog) -> Result<Policy, Vec<Problem>> {
         let mut problems = crate::check::waivers::problems(raw.answers());
         let filled = if catalog::needs_catalog(raw.answers()) {
@@ -99,7 +93,36 @@ impl Policy {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Policy::indexed(without_stale(filled)))
+        Ok(Policy::indexed(without_stale(filled, &mut Undo::Off)))
+    }
+
+    /// Lends `answers` to the policy they make for the time of `use_it`, and puts
+    /// them back as they were. The policy is built from the answers themselves, not
+    /// a copy: the stale answers it leaves out are taken out of them and put back
+    /// afterwards. The wizard lends its answers this way for each preview and
+    /// `check`: on a file of thousands of entries with a stale field in each, the
+    /// copy [`Policy::resolve`] makes was megabytes at the wizard's peak memory.
+    /// Answers with catalog references are still copied, as filling them in makes
+    /// new answers.
+    pub fn lend<R>(
+        answers: &mut Answers,
+        catalog: &Catalog,
+        use_it: impl FnOnce(Result<&Policy, Vec<Problem>>) -> R,
+    ) -> R {
+        if catalog::needs_catalog(answers) || !crate::check::waivers::problems(answers).is_empty() {
+            return use_it(
+                Policy::resolve(answers, catalog)
+                    .as_ref()
+                    .map_err(Clone::clone),
+            );
+        }
+        let mut undo = Undo::On(Vec::new());
+        let pruned = without_stale(Arc::new(std::mem::take(answers)), &mut undo);
+        let policy = Policy::indexed(pruned);
+        let out = use_it(Ok(&policy));
+        *answers = policy.into_answers();
+        undo.put_back(answers);
+        out
     }
 
     fn indexed(answers: Arc<Answers>) -> Policy {
@@ -212,15 +235,82 @@ impl Given<'_> {
 
 /// The answers with every answer whose question does not apply left out. Top-level
 /// answers go first, so a list entry's conditions see the answers the policy keeps.
-/// The answers are copied (`Arc::make_mut`) only if something is left out.
-fn without_stale(mut answers: Arc<Answers>) -> Arc<Answers> {
-    without_stale_questions(&mut answers);
-    without_stale_fields(&mut answers);
+/// The answers are copied (`Arc::make_mut`) only if something is left out and they
+/// are shared; what is left out is recorded in `undo` when it is on.
+fn without_stale(mut answers: Arc<Answers>, undo: &mut Undo) -> Arc<Answers> {
+    without_stale_questions(&mut answers, undo);
+    without_stale_fields(&mut answers, undo);
     answers
 }
 
+/// What leaving stale answers out of lent answers took out of them
+/// ([`Policy::lend`]), or `Off` when nobody will put it back.
+enum Undo {
+    Off,
+    /// Each change, in the order it was made.
+    On(Vec<Step>),
+}
+
+/// One change made to the answers while leaving stale answers out.
+enum Step {
+    /// Fields taken out of entry `i` of the long list at `list`.
+    Fields {
+        list: &'static str,
+        i: usize,
+        taken: Vec<(&'static str, Taken)>,
+    },
+    /// Entry `i` of the long list at `list` before it was replaced.
+    Entry {
+        list: &'static str,
+        i: usize,
+        was: Value,
+    },
+    /// A top-level part before it was replaced (in answers otherwise default; boxed,
+    /// as taken fields are the usual step and should stay small).
+    Part {
+        part: &'static str,
+        was: Box<Answers>,
+    },
+}
+
+impl Undo {
+    fn recording(&self) -> bool {
+        matches!(self, Undo::On(_))
+    }
+
+    fn record(&mut self, step: Step) {
+        if let Undo::On(steps) = self {
+            steps.push(step);
+        }
+    }
+
+    /// Undoes every change, the last first, so that each finds its entry or part as
+    /// it left it.
+    fn put_back(self, answers: &mut Answers) {
+        let Undo::On(steps) = self else {
+            return;
+        };
+        for step in steps.into_iter().rev() {
+            match step {
+                Step::Fields { list, i, taken } => entries(answers, list).put_fields(i, taken),
+                Step::Entry { list, i, was } => entries(answers, list)
+                    .set_entry_json(i, was)
+                    .expect("it was read from this entry"),
+                Step::Part { part, was } => answers.take_part(part, *was),
+            }
+        }
+    }
+}
+
+/// The long list at `key`, which a step was recorded for.
+fn entries<'a>(answers: &'a mut Answers, key: &str) -> &'a mut dyn crate::answers::fields::Entries {
+    answers
+        .entries_mut(key)
+        .expect("a step is recorded only for a long list")
+}
+
 /// Clears top-level answers whose question no longer applies.
-fn without_stale_questions(answers: &mut Arc<Answers>) {
+fn without_stale_questions(answers: &mut Arc<Answers>, undo: &mut Undo) {
     let scope = Scope {
         answers,
         record: None,
@@ -235,7 +325,7 @@ fn without_stale_questions(answers: &mut Arc<Answers>) {
         .collect();
     for key in stale {
         let part = key.split('.').next().unwrap_or(key);
-        rewrite_part(Arc::make_mut(answers), part, |doc| {
+        rewrite_part(Arc::make_mut(answers), part, undo, |doc| {
             clear(doc, key);
         });
     }
@@ -244,7 +334,12 @@ fn without_stale_questions(answers: &mut Arc<Answers>) {
 /// Rewrites one top-level part through its JSON and reads it back, leaving the
 /// other parts alone (serialising all of them for one answer was most of a large
 /// policy's resolution).
-fn rewrite_part(answers: &mut Answers, part: &str, edit: impl FnOnce(&mut Value)) {
+fn rewrite_part(
+    answers: &mut Answers,
+    part: &'static str,
+    undo: &mut Undo,
+    edit: impl FnOnce(&mut Value),
+) {
     let Some(value) = answers.part_value(part) else {
         return;
     };
@@ -254,7 +349,11 @@ fn rewrite_part(answers: &mut Answers, part: &str, edit: impl FnOnce(&mut Value)
     let mut doc = Value::Object(doc);
     edit(&mut doc);
     let read = Answers::deserialize(&doc).expect("leaving out an answer keeps the answers valid");
-    answers.take_part(part, read);
+    let was = answers.replace_part(part, read);
+    undo.record(Step::Part {
+        part,
+        was: Box::new(was),
+    });
 }
 
 /// Removes fields of list entries and groups whose question does not apply to that
@@ -264,7 +363,7 @@ fn rewrite_part(answers: &mut Answers, part: &str, edit: impl FnOnce(&mut Value)
 /// (serialising the data part once per question was a third of a render of 5,000
 /// data categories), and read back when something was left out, so the next
 /// question's condition sees the answers as pruned so far.
-fn without_stale_fields(answers: &mut Arc<Answers>) {
+fn without_stale_fields(answers: &mut Arc<Answers>, undo: &mut Undo) {
     let mut serialised: Vec<(&str, Value)> = Vec::new();
     for question in sections().iter().flat_map(|s| s.questions.iter()) {
         if !has_conditional_fields(&question.kind) || !question.applies(&top(answers)) {
@@ -277,17 +376,17 @@ fn without_stale_fields(answers: &mut Arc<Answers>) {
             if plans.is_empty() {
                 continue;
             }
-            let list = Arc::make_mut(answers)
-                .entries_mut(question.key)
-                .expect("the list was there a moment ago");
+            let list = question.key;
+            let entries = entries(Arc::make_mut(answers), list);
             for plan in plans {
                 let (i, entry) = match plan {
-                    Pruning::Clear(i, keys) if list.can_clear(&keys) => {
-                        list.clear_fields(i, &keys);
+                    Pruning::Clear(i, keys) if entries.can_clear(&keys) => {
+                        let taken = entries.take_fields(i, &keys);
+                        undo.record(Step::Fields { list, i, taken });
                         continue;
                     }
                     Pruning::Clear(i, keys) => {
-                        let mut entry = list.entry_json(i).unwrap_or_default();
+                        let mut entry = entries.entry_json(i).unwrap_or_default();
                         if let Value::Object(map) = &mut entry {
                             for key in keys {
                                 map.remove(key);
@@ -297,7 +396,14 @@ fn without_stale_fields(answers: &mut Arc<Answers>) {
                     }
                     Pruning::Rewrite(i, entry) => (i, entry),
                 };
-                list.set_entry_json(i, entry)
+                if undo.recording() {
+                    let was = entries
+                        .entry_json(i)
+                        .expect("the entry was read a moment ago");
+                    undo.record(Step::Entry { list, i, was });
+                }
+                entries
+                    .set_entry_json(i, entry)
                     .expect("leaving out a field keeps the entry valid");
             }
             continue;
@@ -330,7 +436,11 @@ fn without_stale_fields(answers: &mut Arc<Answers>) {
         doc.insert(part.into(), std::mem::take(part_value));
         let doc = Value::Object(doc);
         let read = Answers::deserialize(&doc).expect("leaving out a field keeps the answers valid");
-        Arc::make_mut(answers).take_part(part, read);
+        let was = Arc::make_mut(answers).replace_part(part, read);
+        undo.record(Step::Part {
+            part,
+            was: Box::new(was),
+        });
         if let Value::Object(mut doc) = doc {
             *part_value = doc.remove(part).unwrap_or_default();
         }
@@ -612,42 +722,118 @@ mod tests {
         assert!(kept.organization.eu_representative.is_some());
     }
 
-    /// A policy resolved from shared answers is the policy resolved from a copy; it
-    /// shares them when it says all of them as they are, and otherwise leaves them
-    /// as they were (the wizard gets its answers back from it unchanged).
-    #[test]
-    fn shared_answers_make_the_same_policy_and_stay_as_they_were() {
-        let catalog = Catalog::builtin();
+    /// The examples as they are, and each made to hold many stale answers: its
+    /// regions narrowed to California (no European safeguard or legal basis
+    /// applies), its kinds cut to a web app (no extension or app answer applies),
+    /// every data source made "you provide it" (no source's name applies), and its
+    /// data categories' sources changed under their nested answers. Plus a waiver of
+    /// an unknown rule, which makes no policy.
+    fn stale_cases() -> Vec<(String, Answers)> {
+        use crate::answers::vocab::ProductKind;
+        let names = [
+            "acme", "complete", "habitly", "lintel", "shipdesk", "specstep", "stepr", "tabnotes",
+        ];
+        let mut cases = Vec::new();
+        for name in names {
+            let a = example(name);
+            cases.push((name.to_owned(), a.clone()));
+            let mut narrowed = a.clone();
+            narrowed.audience.regions = vec![Region::California];
+            narrowed.organization.country = Some("US".parse().unwrap());
+            cases.push((format!("{name}, California only"), narrowed));
+            let mut web = a.clone();
+            web.audience.product_kinds = vec![ProductKind::WebApp];
+            cases.push((format!("{name}, a web app"), web));
+            let mut provided = a.clone();
+            for c in &mut provided.data.categories {
+                c.source = DataSource::Provided.into();
+                c.source_name.get_or_insert_with(|| "a partner".into());
+            }
+            cases.push((format!("{name}, all provided"), provided));
+            cases.push((format!("{name}, stale fields"), with_stale_fields(a)));
+        }
         let mut stale = Answers::default();
         stale.organization.eu_representative = Some(crate::answers::ContactPerson {
             name: "Rep GmbH".into(),
             ..Default::default()
         });
-        let mut stale_field = example("acme");
-        stale_field.data.categories[0].source_name = Some("Stripe Inc".into());
-        stale_field.data.categories[0].source = DataSource::Provided.into();
-        let mut cases: Vec<(String, Answers)> = [
-            "acme", "complete", "habitly", "lintel", "shipdesk", "specstep", "stepr", "tabnotes",
-        ]
-        .iter()
-        .map(|name| ((*name).to_owned(), example(name)))
-        .collect();
         cases.push(("a stale answer".into(), stale));
-        cases.push(("a stale field".into(), stale_field));
+        let mut waived = example("specstep");
+        waived.waivers.push(crate::answers::Waiver {
+            rule: "no-such-rule".into(),
+            answer: None,
+            reason: "testing".into(),
+            until: None,
+        });
+        cases.push(("a waiver of no rule".into(), waived));
         cases.push(("nothing".into(), Answers::default()));
-        for (name, answers) in cases {
-            let shared = Arc::new(answers.clone());
-            let policy = Policy::resolve_shared(Arc::clone(&shared), &catalog).unwrap();
-            assert_eq!(
-                policy,
-                Policy::resolve(&answers, &catalog).unwrap(),
-                "{name}"
-            );
-            let says_all = *policy.answers == answers;
-            assert_eq!(Arc::ptr_eq(&policy.answers, &shared), says_all, "{name}");
-            drop(policy);
-            assert_eq!(*shared, answers, "{name}: the lent answers are unchanged");
+        cases
+    }
+
+    /// Answers lent to a policy make the policy [`Policy::resolve`] makes of a copy
+    /// (or the same problems), and come back exactly as they were lent: the wizard
+    /// saves them afterwards, stale answers and all.
+    #[test]
+    fn lent_answers_make_the_same_policy_and_come_back_as_they_were() {
+        let catalog = Catalog::builtin();
+        for (name, answers) in stale_cases() {
+            let expected = Policy::resolve(&answers, &catalog);
+            let mut lent = answers.clone();
+            Policy::lend(&mut lent, &catalog, |policy| match (policy, &expected) {
+                (Ok(policy), Ok(expected)) => assert_eq!(policy, expected, "{name}"),
+                (Err(problems), Err(expected)) => assert_eq!(&problems, expected, "{name}"),
+                (policy, expected) => panic!("{name}: {policy:?} but {expected:?}"),
+            });
+            assert_eq!(lent, answers, "{name}: given back as they were");
+            assert_eq!(lent.to_json(), answers.to_json(), "{name}");
         }
+    }
+
+    /// Every kind of change leaving stale answers out makes is recorded and undone:
+    /// fields taken out of an entry, an entry replaced, a part replaced.
+    #[test]
+    fn every_kind_of_change_to_lent_answers_is_undone() {
+        let mut kinds = std::collections::BTreeSet::new();
+        for (name, answers) in stale_cases() {
+            let mut undo = Undo::On(Vec::new());
+            let pruned = without_stale(Arc::new(answers.clone()), &mut undo);
+            let Undo::On(steps) = &undo else {
+                unreachable!()
+            };
+            kinds.extend(steps.iter().map(|step| match step {
+                Step::Fields { .. } => "fields",
+                Step::Entry { .. } => "entry",
+                Step::Part { .. } => "part",
+            }));
+            let changed = !steps.is_empty();
+            let mut back = Arc::unwrap_or_clone(pruned);
+            assert_eq!(back != answers, changed, "{name}: recorded what changed");
+            undo.put_back(&mut back);
+            assert_eq!(back, answers, "{name}");
+        }
+        // Every conditional field of today's long lists can be taken out by key, and
+        // none of their entries nests another list with conditional fields, so no
+        // entry is replaced whole; the next test undoes that step.
+        assert_eq!(kinds.into_iter().collect::<Vec<_>>(), ["fields", "part"]);
+    }
+
+    /// An entry replaced whole (for a field that cannot be taken out by key, or a
+    /// nested entry to prune) is put back as it was.
+    #[test]
+    fn an_entry_replaced_whole_is_put_back() {
+        let answers = example("acme");
+        let mut changed = answers.clone();
+        let list = "processors";
+        let entries = entries(&mut changed, list);
+        let was = entries.entry_json(1).unwrap();
+        let mut pruned = was.clone();
+        pruned.as_object_mut().unwrap().remove("categories");
+        entries.set_entry_json(1, pruned).unwrap();
+        assert_ne!(changed, answers);
+        let mut undo = Undo::On(Vec::new());
+        undo.record(Step::Entry { list, i: 1, was });
+        undo.put_back(&mut changed);
+        assert_eq!(changed, answers);
     }
 
     /// Architecture review B3: a data source's name stays in the file after the source
@@ -723,7 +909,7 @@ mod tests {
     /// the same answers.
     fn pruned_the_slow_way(answers: &Answers) -> Answers {
         let mut shared = Arc::new(answers.clone());
-        without_stale_questions(&mut shared);
+        without_stale_questions(&mut shared, &mut Undo::Off);
         let mut answers = Arc::unwrap_or_clone(shared);
         for question in sections().iter().flat_map(|s| s.questions.iter()) {
             if !has_conditional_fields(&question.kind) || !question.applies(&top(&answers)) {
@@ -766,7 +952,7 @@ mod tests {
                 (true, with_stale_fields(example(name))),
             ] {
                 let filled = catalog::resolve(&a, &Catalog::builtin()).unwrap();
-                let fast = without_stale(Arc::new(filled.clone()));
+                let fast = without_stale(Arc::new(filled.clone()), &mut Undo::Off);
                 let slow = pruned_the_slow_way(&filled);
                 assert_eq!(fast.to_value(), slow.to_value(), "{name}");
                 if stale {

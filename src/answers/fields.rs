@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde::ser;
 use serde_json::Value;
 
-use super::clear::ClearField;
+use super::clear::{ClearField, Taken};
 use super::stop::Stop;
 
 /// Something whose fields can be read by JSON key: a JSON record, or a typed answer
@@ -84,11 +84,14 @@ pub trait Entries {
     fn entry_json(&self, i: usize) -> Option<Value>;
     /// Replaces entry `i` with this JSON, which must read as an entry.
     fn set_entry_json(&mut self, i: usize, value: Value) -> Result<(), serde_json::Error>;
-    /// Whether [`Entries::clear_fields`] knows every one of these keys.
+    /// Whether [`Entries::take_fields`] knows every one of these keys.
     fn can_clear(&self, keys: &[&str]) -> bool;
-    /// Resets these fields of entry `i` to their defaults, as reading the entry
-    /// without them would ([`ClearField`]); keys it cannot clear are left alone.
-    fn clear_fields(&mut self, i: usize, keys: &[&str]);
+    /// Takes these fields out of entry `i`, leaving their defaults, as reading the
+    /// entry without them would ([`ClearField`]); keys it cannot clear are left alone.
+    /// What was taken, by key, for [`Entries::put_fields`].
+    fn take_fields(&mut self, i: usize, keys: &[&'static str]) -> Vec<(&'static str, Taken)>;
+    /// Puts back into entry `i` what [`Entries::take_fields`] took out of it.
+    fn put_fields(&mut self, i: usize, taken: Vec<(&'static str, Taken)>);
 }
 
 impl<T: Serialize + serde::de::DeserializeOwned + ClearField> Entries for Vec<T> {
@@ -96,10 +99,19 @@ impl<T: Serialize + serde::de::DeserializeOwned + ClearField> Entries for Vec<T>
         keys.iter().all(|k| T::CLEARABLE.contains(k))
     }
 
-    fn clear_fields(&mut self, i: usize, keys: &[&str]) {
+    fn take_fields(&mut self, i: usize, keys: &[&'static str]) -> Vec<(&'static str, Taken)> {
+        let Some(entry) = self.get_mut(i) else {
+            return Vec::new();
+        };
+        keys.iter()
+            .filter_map(|&key| Some((key, entry.take_field(key)?)))
+            .collect()
+    }
+
+    fn put_fields(&mut self, i: usize, taken: Vec<(&'static str, Taken)>) {
         if let Some(entry) = self.get_mut(i) {
-            for key in keys {
-                entry.clear_field(key);
+            for (key, value) in taken {
+                entry.put_field(key, value);
             }
         }
     }

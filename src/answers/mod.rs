@@ -269,6 +269,16 @@ macro_rules! parts {
                     _ => {}
                 }
             }
+
+            /// Replaces one top-level part with `from`'s, and gives back `from` holding
+            /// the part it replaced (to be put back with [`Answers::take_part`]).
+            pub(crate) fn replace_part(&mut self, part: &str, mut from: Answers) -> Answers {
+                match part {
+                    $(stringify!($part) => std::mem::swap(&mut self.$part, &mut from.$part),)+
+                    _ => {}
+                }
+                from
+            }
         }
     };
 }

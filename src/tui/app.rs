@@ -5,7 +5,6 @@
 
 use std::cell::Cell;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -484,22 +483,25 @@ impl App {
         // template context is the largest thing made) is rendered before `check`
         // runs: on a policy of thousands of entries each is megabytes, and holding
         // them all at once set the wizard's peak memory.
-        let d = self.doc_mut();
+        let d = self.doc.as_mut().expect("a document is open");
         drop((
             std::mem::take(&mut d.findings),
             std::mem::take(&mut d.preview),
         ));
-        // The answers are lent to the policy rather than copied into it: it shares
-        // them when it leaves nothing out, and gives them back when it is dropped
-        // (a copy of thousands of entries was megabytes at the peak). Nothing here
-        // reads `d.answers` while they are lent.
-        let lent = Arc::new(std::mem::take(&mut d.answers));
-        let policy = Policy::resolve_shared(Arc::clone(&lent), &self.catalog).ok();
+        // The answers are lent to the policy rather than copied into it: it is made
+        // of them, with what it leaves out taken out and put back afterwards (a copy
+        // of thousands of entries was megabytes at the peak).
+        let renderer = &self.renderer;
+        let (markdown, findings) = Policy::lend(&mut d.answers, &self.catalog, |policy| {
+            let policy = policy.ok();
+            let markdown = shown
+                .then(|| policy.and_then(|p| renderer.render(p, Format::Markdown).ok()))
+                .flatten();
+            let findings = policy.map(crate::check::check).unwrap_or_default();
+            (markdown, findings)
+        });
         let preview =
-            shown.then(|| Preview::render(&self.renderer, policy.as_ref(), &lent, &self.catalog));
-        let findings = policy.as_ref().map(crate::check::check).unwrap_or_default();
-        drop(policy);
-        self.doc_mut().answers = Arc::unwrap_or_clone(lent);
+            shown.then(|| Preview::or_draft(markdown, renderer, &d.answers, &self.catalog));
         let completion = self.count_completion();
         let d = self.doc_mut();
         d.stale = false;

@@ -839,15 +839,18 @@ fn open_review(app: &mut App) {
     // Checked as `check` and `render` see the answers: catalog references filled in.
     // The document's findings stand unless the answers changed since they were
     // worked out (a `check` of a large file is tens of milliseconds).
-    let stale = app.doc().stale;
-    let (problems, findings, forms) = match app.policy() {
-        Ok(policy) => (
-            policy.problems(),
-            stale.then(|| crate::check::check(&policy)),
-            crate::disclosures::readable(&policy),
-        ),
-        Err(problems) => (problems, stale.then(Vec::new), Vec::new()),
-    };
+    // The answers are lent to the policy, not copied (see `Policy::lend`).
+    let d = app.doc.as_mut().expect("the review is of an open document");
+    let stale = d.stale;
+    let (problems, findings, forms) =
+        Policy::lend(&mut d.answers, &app.catalog, |policy| match policy {
+            Ok(policy) => (
+                policy.problems(),
+                stale.then(|| crate::check::check(policy)),
+                crate::disclosures::readable(policy),
+            ),
+            Err(problems) => (problems, stale.then(Vec::new), Vec::new()),
+        });
     let d = app.doc();
     // `acme-privacy.md` for a saved policy; `privacy.md` beside an answers file.
     let stem = d

@@ -55,15 +55,16 @@ fn headings(section: &str) -> &'static [&'static str] {
 }
 
 impl Preview {
-    /// The preview of `policy`, made from `answers` with `catalog`; when it cannot be
-    /// rendered yet, a draft with placeholders for the required answers still missing.
-    pub fn render(
+    /// The preview of the policy `answers` make, rendered as `markdown`; when it could
+    /// not be rendered yet (`None`), a draft with placeholders for the required
+    /// answers still missing, made with `catalog`.
+    pub fn or_draft(
+        markdown: Option<String>,
         renderer: &Renderer,
-        policy: Option<&Policy>,
         answers: &Answers,
         catalog: &Catalog,
     ) -> Preview {
-        if let Some(Ok(markdown)) = policy.map(|p| renderer.render(p, Format::Markdown)) {
+        if let Some(markdown) = markdown {
             return Preview {
                 markdown: Some(markdown),
                 draft: false,

@@ -1613,3 +1613,37 @@ fn waived_findings_are_shown_as_waived() {
         "{review}"
     );
 }
+
+/// The preview, the findings and the review are worked out from the wizard's own
+/// answers, lent to the policy (`Policy::lend`): the stale answers the policy
+/// leaves out stay out of the preview, and are still there afterwards, so the next
+/// save keeps them in the file.
+#[test]
+fn stale_answers_stay_out_of_the_preview_and_in_the_answers() {
+    // Stepr refers to no catalog entry, so its policy is made of the answers
+    // themselves (one with references is made of a copy).
+    let mut answers = example("stepr");
+    let account = answers
+        .data
+        .categories
+        .iter_mut()
+        .find(|c| c.id == "account")
+        .unwrap();
+    account.source = crate::answers::vocab::DataSource::Provided.into();
+    account.source_name = Some("Paddle Ltd".into());
+    answers.organization.swiss_representative = Some(crate::answers::ContactPerson {
+        name: "Rep AG".into(),
+        ..Default::default()
+    });
+    let mut app = app_with(answers.clone());
+    let preview = app.doc().preview.markdown.clone().expect("rendered");
+    assert!(!preview.contains("Paddle Ltd"), "{preview}");
+    assert!(!preview.contains("Rep AG"), "{preview}");
+    assert_eq!(app.doc().answers, answers, "given back after the preview");
+
+    ctrl(&mut app, 'r');
+    assert_eq!(app.screen, Screen::Review);
+    assert_eq!(app.doc().answers, answers, "given back after the review");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.doc().answers, answers);
+}
