@@ -32,6 +32,16 @@ pub fn write(answers: &Answers) -> String {
     out
 }
 
+/// Writes the text [`write`] makes straight into `sink`, never holding it whole: an
+/// interview's save of a file of megabytes streams it to disk.
+pub fn write_into(answers: &Answers, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let value = shell(answers);
+    let mut out = Sink { sink, error: None };
+    write_value(&mut out, &value, 0, "", answers);
+    out.push('\n');
+    out.error.map_or(Ok(()), Err)
+}
+
 /// Whether `text` is exactly what [`write`] writes for `answers`: compared as it would
 /// be written, without writing it (a save asks this of a text of megabytes).
 pub fn is_text_of(answers: &Answers, text: &str) -> bool {
@@ -61,6 +71,22 @@ impl Out for String {
 
     fn push(&mut self, c: char) {
         String::push(self, c);
+    }
+}
+
+/// A writer the text goes to; its first error is kept, and nothing is written after it.
+struct Sink<'a> {
+    sink: &'a mut dyn std::io::Write,
+    error: Option<std::io::Error>,
+}
+
+impl Out for Sink<'_> {
+    fn push_str(&mut self, s: &str) {
+        if self.error.is_none()
+            && let Err(e) = self.sink.write_all(s.as_bytes())
+        {
+            self.error = Some(e);
+        }
     }
 }
 
@@ -288,6 +314,37 @@ mod tests {
         let mut text = serde_json::to_string_pretty(&a.to_file_value()).unwrap();
         text.push('\n');
         text
+    }
+
+    /// The text streamed to a writer is the text written, on every example; a
+    /// writer's error is returned, and nothing is written after it.
+    #[test]
+    fn the_text_streamed_is_the_text_written() {
+        for name in [
+            "acme", "complete", "habitly", "lintel", "shipdesk", "specstep", "stepr", "tabnotes",
+        ] {
+            let a = Answers::example(name);
+            let mut streamed = Vec::new();
+            write_into(&a, &mut streamed).unwrap();
+            assert_eq!(String::from_utf8(streamed).unwrap(), write(&a), "{name}");
+        }
+        struct Full(usize);
+        impl std::io::Write for Full {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                self.0 += 1;
+                match self.0 {
+                    1 => Ok(bytes.len()),
+                    _ => Err(std::io::Error::other("disk full")),
+                }
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut full = Full(0);
+        let error = write_into(&Answers::example("acme"), &mut full).unwrap_err();
+        assert_eq!(error.to_string(), "disk full");
+        assert_eq!(full.0, 2, "nothing written after the error");
     }
 
     /// The text is what pretty-printing the whole file value gives, on every example,

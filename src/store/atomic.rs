@@ -23,7 +23,16 @@ const STALE_AFTER: Duration = Duration::from_secs(120);
 /// link stays, so an answers file linked from a repository keeps being the one in
 /// the repository. Temporaries that killed runs left in the folder are removed first.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
-    let (target, tmp) = prepare(path, contents)?;
+    write_atomic_with(path, &mut |file| file.write_all(contents))
+}
+
+/// [`write_atomic`] of contents that `write` writes, through a buffer, as it makes
+/// them: a text of megabytes need not be held whole to be saved.
+pub fn write_atomic_with(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
+    let (target, tmp) = prepare(path, write)?;
     replace(&target, tmp)
 }
 
@@ -34,7 +43,8 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), String> {
 pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), String> {
     let mut ready = Vec::with_capacity(files.len());
     for (path, contents) in files {
-        ready.push(prepare(path, contents).map_err(|e| format!("{}: {e}", path.display()))?);
+        let mut write = |file: &mut dyn Write| file.write_all(contents);
+        ready.push(prepare(path, &mut write).map_err(|e| format!("{}: {e}", path.display()))?);
     }
     for (target, tmp) in ready {
         replace(&target, tmp).map_err(|e| format!("{}: {e}", target.display()))?;
@@ -44,7 +54,10 @@ pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> Result<(), String> {
 
 /// The new contents, complete and synced in a temporary file beside the target
 /// (the file a link points at), ready to be renamed over it.
-fn prepare(path: &Path, contents: &[u8]) -> Result<(PathBuf, tempfile::NamedTempFile), String> {
+fn prepare(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(PathBuf, tempfile::NamedTempFile), String> {
     let path = through_links(path)?;
     let dir = folder_of(&path);
     if path.is_dir() {
@@ -59,8 +72,13 @@ fn prepare(path: &Path, contents: &[u8]) -> Result<(PathBuf, tempfile::NamedTemp
     sweep_temporaries(dir);
     crash_point()?;
     let mut tmp = temporary_in(dir)?;
-    tmp.write_all(contents)
-        .and_then(|()| tmp.as_file().sync_all())
+    let mut buffered = std::io::BufWriter::new(tmp.as_file_mut());
+    write(&mut buffered)
+        .and_then(|()| buffered.flush())
+        .map_err(|e| format!("cannot write: {}", describe_io(&e)))?;
+    drop(buffered);
+    tmp.as_file()
+        .sync_all()
         .map_err(|e| format!("cannot write: {}", describe_io(&e)))?;
     // Keep the permissions of the file being replaced (a published policy may be
     // world-readable on purpose); new files get the usual default instead of 0600.

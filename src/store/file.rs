@@ -7,12 +7,13 @@
 
 use serde_json::{Map, Value};
 use std::borrow::Cow;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
 use super::fingerprint::Fingerprint;
-use super::{LoadError, Source, lock_answers, write_atomic};
+use super::{LoadError, Source, lock_answers, write_atomic, write_atomic_with};
 use crate::answers::{Answers, file_text, migrate};
 
 /// The answers file as it is on disk.
@@ -155,11 +156,16 @@ pub fn read_on_disk(path: &Path) -> Result<OnDisk, LoadError> {
 fn read_since(path: &Path, base: &Base) -> Result<Since, LoadError> {
     if !path.exists() {
         return Ok(match base.hash {
-            None => Since::AsBase(None),
+            None => Since::NoFile,
             Some(_) => Since::Changed(Box::new(OnDisk::missing())),
         });
     }
     let source = Source::File(path.to_owned());
+    // The text of a file this program wrote is not needed to save over it, only
+    // whether it is still the base's: its bytes are hashed as they are read.
+    if base.canonical && base.hash.is_some() && hash_of_file(path).ok() == base.hash {
+        return Ok(Since::AsBase(None));
+    }
     let (origin, text) = super::read(&source)?;
     if Some(hash(&text)) == base.hash {
         return Ok(Since::AsBase(Some(text)));
@@ -173,9 +179,28 @@ fn read_since(path: &Path, base: &Base) -> Result<Since, LoadError> {
     })))
 }
 
+/// SHA-256 of the file's bytes, read a piece at a time.
+fn hash_of_file(path: &Path) -> std::io::Result<[u8; 32]> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut piece = vec![0; 64 * 1024];
+    loop {
+        match file.read(&mut piece) {
+            Ok(0) => return Ok(hasher.finalize().into()),
+            Ok(n) => hasher.update(&piece[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// The answers file now, against what an interview last read or wrote.
 enum Since {
-    /// As it was: its text (`None`: still no file), whose answers are the base's.
+    /// Still no file, as the base says.
+    NoFile,
+    /// As it was, so its answers are the base's; with its text when the base does
+    /// not know it to be canonical (a file with a layout of its own keeps it).
     AsBase(Option<String>),
     /// Another program wrote it, or removed it, meanwhile.
     Changed(Box<OnDisk>),
@@ -219,11 +244,57 @@ fn write_new(
     let (text, canonical) = layout
         .and_then(|(old, old_answers)| in_layout_of(old, old_answers, new))
         .unwrap_or_else(|| (new.to_json(), true));
+    write_text(path, &text)?;
+    Ok((text, canonical))
+}
+
+/// Writes `text` to the file (and its folder, if missing).
+fn write_text(path: &Path, text: &str) -> Result<(), String> {
+    write_file(path, &mut |file| file.write_all(text.as_bytes()))
+}
+
+/// Writes `answers` to the file as `to_json` writes them, streamed rather than made
+/// whole first (a text of megabytes, and the room a growing string keeps, were
+/// most of a large file's save): the SHA-256 of what was written.
+fn write_canonical(path: &Path, answers: &Answers) -> Result<[u8; 32], String> {
+    let mut hasher = Sha256::new();
+    write_file(path, &mut |file| {
+        let mut hashing = Hashing {
+            inner: file,
+            hasher: &mut hasher,
+        };
+        file_text::write_into(answers, &mut hashing)
+    })?;
+    Ok(hasher.finalize().into())
+}
+
+/// Writes to the file atomically what `write` writes (creating its folder first).
+fn write_file(
+    path: &Path,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
-    write_atomic(path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok((text, canonical))
+    write_atomic_with(path, write).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A writer that hashes what passes through it.
+struct Hashing<'a> {
+    inner: &'a mut dyn Write,
+    hasher: &'a mut Sha256,
+}
+
+impl Write for Hashing<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(bytes)?;
+        self.hasher.update(&bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// The one line to show when saving `new` over `current` writes the file in the
@@ -249,7 +320,11 @@ pub fn upgrade_note(path: &Path, current: &OnDisk, new: &Answers) -> Option<Stri
 pub fn save_interview(path: &Path, base: &Base, ours: &Answers) -> Result<Synced, String> {
     let _lock = lock_answers(path)?;
     let current = match read_since(path, base).map_err(|e| e.to_string())? {
-        Since::AsBase(text) => {
+        since @ (Since::NoFile | Since::AsBase(_)) => {
+            let text = match since {
+                Since::AsBase(text) => Some(text),
+                _ => None,
+            };
             let answers = Fingerprint::of(ours);
             if text.is_some() && answers == base.answers {
                 // Nothing to write: the file is still what the base says.
@@ -260,16 +335,23 @@ pub fn save_interview(path: &Path, base: &Base, ours: &Answers) -> Result<Synced
             }
             // A file with a layout of its own is fitted with the answers it holds,
             // read again from its text, as the base keeps only their fingerprint.
-            let layout = match text {
+            let layout = match text.flatten() {
                 Some(text) if !base.canonical => Answers::from_json(&text)
                     .ok()
                     .map(|old| (Cow::Owned(text), Cow::Owned(old))),
                 _ => None,
             };
-            let (text, canonical) = write_new(path, layout, ours)?;
+            let fitted = layout.and_then(|(old, old_answers)| in_layout_of(old, old_answers, ours));
+            let (hash, canonical) = match fitted {
+                Some((text, canonical)) => {
+                    write_text(path, &text)?;
+                    (hash(&text), canonical)
+                }
+                None => (write_canonical(path, ours)?, true),
+            };
             return Ok(Synced {
                 base: Base {
-                    hash: Some(hash(&text)),
+                    hash: Some(hash),
                     answers,
                     canonical,
                 },

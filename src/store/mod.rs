@@ -13,7 +13,9 @@ pub mod session;
 
 #[cfg(test)]
 pub use atomic::crash_after_writes;
-pub use atomic::{create_atomic, sweep_temporaries, write_all_atomic, write_atomic};
+pub use atomic::{
+    create_atomic, sweep_temporaries, write_all_atomic, write_atomic, write_atomic_with,
+};
 pub use file::{
     Base, OnDisk, Reloaded, Synced, load_tracked, merge3, read_on_disk, save_interview,
     upgrade_note, write_answers,

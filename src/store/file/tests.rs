@@ -470,3 +470,46 @@ fn a_group_taken_out_on_one_side_stays_out() {
     assert_eq!(merged.organization.dpo, None);
     assert_eq!(merged.organization.legal_form.as_deref(), Some("by script"));
 }
+
+/// A save over a file this program wrote streams the new text to disk and reads the
+/// old one only to hash it: the base it returns is the file's (the next save with no
+/// change writes nothing), and another program's change to such a file is still
+/// noticed and merged.
+#[test]
+fn a_canonical_file_is_saved_without_holding_its_text() {
+    let (_dir, path) = with_file(COMPLETE);
+    let first = set(
+        &read_on_disk(&path).unwrap().answers,
+        "organization.legal_form",
+        "a cooperative",
+    );
+    std::fs::write(&path, first.to_json()).unwrap();
+    let base = read_on_disk(&path).unwrap().interview_base();
+    assert!(base.canonical);
+
+    let second = set(&first, "organization.product_name", "Ledger Two");
+    let synced = save_interview(&path, &base, &second).unwrap();
+    assert!(synced.reloaded.is_none());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), second.to_json());
+    assert!(synced.base.describes(&read_on_disk(&path).unwrap()));
+    let ino = inode(&path);
+    let again = save_interview(&path, &synced.base, &second).unwrap();
+    assert_eq!(inode(&path), ino, "nothing to write");
+    assert!(again.reloaded.is_none());
+
+    // Another program changes another answer of the canonical file meanwhile.
+    let theirs = set(&second, "organization.website", "https://theirs.example");
+    std::fs::write(&path, theirs.to_json()).unwrap();
+    let ours = set(&second, "organization.legal_form", "a sole trader");
+    let merged = save_interview(&path, &synced.base, &ours).unwrap();
+    assert!(merged.reloaded.is_some(), "the interview is told");
+    let on_disk = read_on_disk(&path).unwrap().answers;
+    assert_eq!(
+        on_disk.organization.website.as_deref(),
+        Some("https://theirs.example")
+    );
+    assert_eq!(
+        on_disk.organization.legal_form.as_deref(),
+        Some("a sole trader")
+    );
+}
