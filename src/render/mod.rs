@@ -19,6 +19,7 @@ mod text;
 mod verbatim;
 mod view;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -83,11 +84,21 @@ struct Section {
     body: String,
 }
 
-/// A policy checked and turned into the template context: everything rendering needs
-/// except the templates, so it can be done while the templates are being parsed.
+/// A policy checked and turned into what the templates read: everything rendering
+/// needs except the templates, so it can be done while the templates are being
+/// parsed.
 pub struct Prepared<'a> {
     answers: &'a Answers,
-    context: Context,
+    view: View<'a>,
+    /// The whole view as one context, for templates that are the operator's own: they
+    /// may read any variable, in ways a look at their text may not find (a component
+    /// defined in another file). The built-in templates are each given only the
+    /// variables they read ([`Prepared::context_for`]): the whole view was megabytes
+    /// on a policy of thousands of entries, the largest thing the wizard made.
+    whole: Option<Context>,
+    /// Whether blank fields of entries are left out ([`sparse`]): for the built-in
+    /// templates only.
+    sparse: bool,
 }
 
 impl<'a> Prepared<'a> {
@@ -104,9 +115,52 @@ impl<'a> Prepared<'a> {
         }
         let view = View::new(policy, verbatim);
         let sparse = verbatim == Verbatim::Builtin;
-        let context = sparse::serialising(sparse, || Context::from_serialize(&view))
-            .map_err(RenderError::Template)?;
-        Ok(Prepared { answers, context })
+        let whole = match sparse {
+            true => None,
+            false => Some(Context::from_serialize(&view).map_err(RenderError::Template)?),
+        };
+        Ok(Prepared {
+            answers,
+            view,
+            whole,
+            sparse,
+        })
+    }
+
+    /// The context for a template that reads these top-level `variables`: only
+    /// them, each serialised from the view (or the whole view, for the operator's
+    /// templates). A template reads nothing but the variables it names (no built-in
+    /// template reaches the context any other way), so it renders as with the
+    /// whole view; a test holds it on every example in every format.
+    fn context_for<'v>(&self, variables: impl IntoIterator<Item = &'v str>) -> Cow<'_, Context> {
+        if let Some(whole) = &self.whole {
+            return Cow::Borrowed(whole);
+        }
+        let mut context = Context::new();
+        sparse::serialising(self.sparse, || {
+            for variable in variables {
+                self.view.put(variable, &mut context);
+            }
+        });
+        Cow::Owned(context)
+    }
+
+    /// Whether none of a guarded section's values is set (see [`templates::GUARDS`]).
+    fn quiet(&self, guard: &[&str]) -> bool {
+        templates::quiet(guard, &self.context_for(templates::guard_roots(guard)))
+    }
+
+    /// The whole view as one context, as the operator's templates get it.
+    #[cfg(test)]
+    fn whole_context(&self) -> Context {
+        sparse::serialising(self.sparse, || Context::from_serialize(&self.view)).unwrap()
+    }
+
+    /// The same, with every template given the whole view (as the operator's are).
+    #[cfg(test)]
+    fn with_whole_context(mut self) -> Self {
+        self.whole = Some(self.whole_context());
+        self
     }
 }
 
@@ -145,7 +199,7 @@ impl Renderer {
         prepared: &Prepared<'_>,
     ) -> Result<Renderer, RenderError> {
         Ok(Renderer {
-            templates: Templates::load_for(dir, Some(format), Some(&prepared.context))?,
+            templates: Templates::load_for(dir, Some(format), Some(&|g| prepared.quiet(g)))?,
             only: Some(format),
         })
     }
@@ -174,7 +228,6 @@ impl Renderer {
             self.only
         );
         let answers = prepared.answers;
-        let context = prepared.context.clone();
 
         let mut bodies: Vec<(String, String, String)> = Vec::new();
         let customs = |place: Placement| {
@@ -183,7 +236,7 @@ impl Renderer {
                 .iter()
                 .filter(move |c| c.after == place)
         };
-        let standard = self.standard_sections(&context)?;
+        let standard = self.standard_sections(prepared)?;
         for custom in customs(Placement::Start) {
             bodies.push(self.custom(custom)?);
         }
@@ -218,18 +271,24 @@ impl Renderer {
             })
             .collect();
 
-        let mut intro = self.markdown("intro.md", &context)?;
+        let mut intro = self.markdown("intro.md", prepared)?;
         if let Some(notice) = draft::notice(answers) {
             intro.insert_str(0, &notice);
         }
         // Each copy of the policy's text is let go as soon as the next is made: on a
         // policy of thousands of entries each is megabytes, and the wizard renders
         // one on every change next to the template context (issue 17).
-        let mut layout_context = context;
+        let (tera, layout) = self.templates.layout(format);
+        let variables = tera
+            .get_template_variables(layout)
+            .map_err(RenderError::Template)?;
+        let own = ["intro", "sections"];
+        let mut layout_context = prepared
+            .context_for(variables.into_iter().filter(|v| !own.contains(v)))
+            .into_owned();
         layout_context.insert("intro", &convert(intro, "intro", format));
         layout_context.insert("sections", &sections);
         drop(sections);
-        let (tera, layout) = self.templates.layout(format);
         let out = tera
             .render(layout, &layout_context)
             .map_err(RenderError::Template)?;
@@ -241,30 +300,47 @@ impl Renderer {
     }
 
     /// Renders every standard section's Markdown, in `SectionId::ALL` order.
-    fn standard_sections(&self, context: &Context) -> Result<Vec<String>, RenderError> {
+    fn standard_sections(&self, prepared: &Prepared<'_>) -> Result<Vec<String>, RenderError> {
         SectionId::ALL
             .iter()
-            .map(|id| self.markdown(&format!("sections/{}.md", id.key()), context))
+            .map(|id| self.markdown(&format!("sections/{}.md", id.key()), prepared))
             .collect()
     }
 
-    /// Renders a Markdown template; a guarded section that can print nothing for
-    /// this context is not even parsed (see [`templates::GUARDS`]).
-    fn markdown(&self, name: &str, context: &Context) -> Result<String, RenderError> {
-        let Some(tera) = self.templates.section(name, context)? else {
+    /// Renders a Markdown template with the variables it reads; a guarded section
+    /// that can print nothing for this policy is not even parsed (see
+    /// [`templates::GUARDS`]).
+    fn markdown(&self, name: &str, prepared: &Prepared<'_>) -> Result<String, RenderError> {
+        let Some(tera) = self.templates.section(name, &|g| prepared.quiet(g))? else {
             return Ok(String::new());
         };
-        let out = tera.render(name, context).map_err(RenderError::Template)?;
-        Ok(markdown::tidy(&out))
+        let variables = tera
+            .get_template_variables(name)
+            .map_err(RenderError::Template)?;
+        render_markdown(tera, name, &prepared.context_for(variables))
     }
 
     fn custom(&self, section: &CustomSection) -> Result<(String, String, String), RenderError> {
         let mut context = Context::new();
         context.insert("section", section);
-        let body = self.markdown("sections/custom.md", &context)?;
+        let name = "sections/custom.md";
+        let body = match self.templates.section(name, &|_| false)? {
+            Some(tera) => render_markdown(tera, name, &context)?,
+            None => String::new(),
+        };
         let id = format!("custom-{}", markdown::id_slug(&section.title));
         Ok((id, section.title.clone(), body))
     }
+}
+
+/// Renders a Markdown template with `context`, tidied.
+fn render_markdown(
+    tera: &tera::Tera,
+    name: &str,
+    context: &Context,
+) -> Result<String, RenderError> {
+    let out = tera.render(name, context).map_err(RenderError::Template)?;
+    Ok(markdown::tidy(&out))
 }
 
 /// Tera's report (message, file, line and a caret) without its own "error: " prefix.

@@ -94,8 +94,19 @@ pub const GUARDS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Says whether none of a section's guard values (see [`GUARDS`]) is set for the
+/// policy being rendered.
+pub type Quiet<'a> = &'a dyn Fn(&[&str]) -> bool;
+
+/// The top-level variables a guard reads ("a" for "a.hosting.endpoint").
+pub fn guard_roots<'g>(guard: &'g [&'g str]) -> impl Iterator<Item = &'g str> {
+    guard
+        .iter()
+        .map(|path| path.trim_end_matches('?').split('.').next().unwrap_or(path))
+}
+
 /// Whether none of a section's guard values (see [`GUARDS`]) is set in `context`.
-fn quiet(guard: &[&str], context: &Context) -> bool {
+pub fn quiet(guard: &[&str], context: &Context) -> bool {
     guard.iter().all(|path| {
         let (path, null_only) = match path.strip_suffix('?') {
             Some(path) => (path, true),
@@ -153,13 +164,13 @@ impl Templates {
         Templates::load_for(dir, format, None)
     }
 
-    /// Like [`Templates::load`]; with the `context` that will be rendered, the
+    /// Like [`Templates::load`]; told which guards are `quiet` for the policy that will be rendered, the
     /// guarded sections that print something for it are loaded at once with the
     /// other Markdown templates instead of on first use.
     pub fn load_for(
         dir: Option<&Path>,
         format: Option<Format>,
-        context: Option<&Context>,
+        quiet_for: Option<Quiet<'_>>,
     ) -> Result<Templates, RenderError> {
         // Borrowed from the binary unless overridden: copying every template's
         // source was a good part of a small render's memory, each page of it a fault.
@@ -177,7 +188,9 @@ impl Templates {
                 let &(name, source) = EMBEDDED.iter().find(|e| **e == (*name, &**source))?;
                 let guard = match GUARDS.iter().find(|(n, _)| *n == name) {
                     // It will print: loaded now, with the others.
-                    Some((_, guard)) if context.is_some_and(|c| !quiet(guard, c)) => return None,
+                    Some((_, guard)) if quiet_for.is_some_and(|quiet| !quiet(guard)) => {
+                        return None;
+                    }
                     Some((_, guard)) => *guard,
                     None if name == "sections/custom.md" => &[],
                     None => return None,
@@ -232,11 +245,11 @@ impl Templates {
     /// The Tera to render Markdown template `name` with for `context`, parsing it
     /// if it is lazy and this is its first use; `None` when it is a guarded
     /// section that prints nothing for this context (see [`GUARDS`]).
-    pub fn section(&self, name: &str, context: &Context) -> Result<Option<&Tera>, RenderError> {
+    pub fn section(&self, name: &str, quiet: Quiet<'_>) -> Result<Option<&Tera>, RenderError> {
         let Some(lazy) = self.lazy.iter().find(|l| l.name == name) else {
             return Ok(Some(&self.markdown));
         };
-        if !lazy.guard.is_empty() && quiet(lazy.guard, context) {
+        if !lazy.guard.is_empty() && quiet(lazy.guard) {
             return Ok(None);
         }
         let template = [(lazy.name, lazy.source)];
@@ -395,7 +408,7 @@ mod tests {
             .iter()
             .filter_map(|(path, policy)| {
                 let prepared = Prepared::new(policy, crate::render::Verbatim::Builtin).ok()?;
-                Some((path.clone(), prepared.context))
+                Some((path.clone(), prepared.whole_context()))
             })
             .collect();
         assert!(out.len() >= 5, "{} examples render", out.len());
@@ -523,6 +536,33 @@ mod tests {
         assert!(compared >= 15, "{compared} renders compared");
     }
 
+    /// Each built-in template, given only the variables it reads, renders every
+    /// example in every format exactly as it does given the whole view.
+    #[test]
+    fn each_template_given_only_what_it_reads_renders_the_same() {
+        let mut compared = 0;
+        for (path, policy) in example_policies() {
+            let builtin = crate::render::Verbatim::Builtin;
+            let (Ok(only), Ok(whole)) = (
+                Prepared::new(&policy, builtin),
+                Prepared::new(&policy, builtin).map(Prepared::with_whole_context),
+            ) else {
+                continue;
+            };
+            assert!(only.whole.is_none(), "given what it reads");
+            for format in [Format::Markdown, Format::Html, Format::Text] {
+                let renderer = crate::render::Renderer::for_format(None, format).unwrap();
+                assert_eq!(
+                    renderer.render_prepared(&only, format).unwrap(),
+                    renderer.render_prepared(&whole, format).unwrap(),
+                    "{path} {format:?}"
+                );
+                compared += 1;
+            }
+        }
+        assert!(compared >= 15, "{compared} renders compared");
+    }
+
     /// Tera's `**` on floats takes `pow` from libm only when first used (the
     /// vendored Tera's patch, so that the binary does not load libm at every
     /// start): it gives exactly what `f64::powf` gives.
@@ -635,9 +675,10 @@ mod tests {
     fn guarded_templates_are_parsed_only_when_needed_and_overrides_always() {
         let templates = Templates::load(None, Some(Format::Markdown)).unwrap();
         let quiet_context = Context::new();
+        let all_quiet = |_: &[&str]| true;
         assert!(
             templates
-                .section("sections/transfers.md", &quiet_context)
+                .section("sections/transfers.md", &all_quiet)
                 .unwrap()
                 .is_none()
         );
@@ -648,7 +689,7 @@ mod tests {
         std::fs::write(dir.path().join("sections/transfers.md"), "Always.").unwrap();
         let templates = Templates::load(Some(dir.path()), Some(Format::Markdown)).unwrap();
         let tera = templates
-            .section("sections/transfers.md", &quiet_context)
+            .section("sections/transfers.md", &all_quiet)
             .unwrap()
             .expect("an override is always rendered");
         assert_eq!(

@@ -124,6 +124,93 @@ pub struct View<'a> {
     pub breach: Option<String>,
 }
 
+/// Puts one of a view's fields, by its name in the templates, into a template
+/// context: a template is given only the variables it reads
+/// (`render::Prepared::context_for`), since the whole view as one context was
+/// megabytes on a policy of thousands of entries. `tests::every_field_can_be_put`
+/// holds that the list names every field, in order.
+macro_rules! fields_by_name {
+    ($($field:ident),+ $(,)?) => {
+        impl View<'_> {
+            /// The fields' names, in order.
+            #[cfg(test)]
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),+];
+
+            /// Puts the field named `name` into `context`; false if there is none
+            /// (a template's own variable, `{% set x = ... %}`).
+            pub fn put(&self, name: &str, context: &mut tera::Context) -> bool {
+                match name {
+                    $(stringify!($field) => context.insert(stringify!($field), &self.$field),)+
+                    _ => return false,
+                }
+                true
+            }
+        }
+    };
+}
+
+fields_by_name!(
+    a,
+    product,
+    dates,
+    org,
+    kinds,
+    kinds_with_article,
+    is_extension,
+    serves,
+    european,
+    us_states,
+    regions,
+    data_groups,
+    customer_data,
+    subprocessor_changes,
+    local_data,
+    telemetry,
+    not_collected,
+    purposes,
+    said,
+    recipient_groups,
+    self_hosted,
+    disclosures,
+    ai_providers,
+    training,
+    stores,
+    data_location,
+    operator_country,
+    transfers,
+    worldwide,
+    safeguards_copy,
+    visibility,
+    retention,
+    retention_notes,
+    deletion,
+    rights,
+    rights_in_app,
+    ccpa,
+    ccpa_shared,
+    response_time,
+    cookies,
+    not_used,
+    dnt,
+    gpc,
+    permissions,
+    android_permissions,
+    ios_permissions,
+    notify_by,
+    notice_period,
+    covers,
+    gdpr_rights_listed,
+    consent_based,
+    legitimate_interests,
+    sensitive,
+    stays_within,
+    elsewhere,
+    https,
+    cookie_lead,
+    minimum_age_is_child,
+    breach,
+);
+
 #[derive(Serialize)]
 pub struct Said3 {
     pub sells: Option<bool>,
@@ -1737,6 +1824,35 @@ fn standard_right_text(right: crate::answers::vocab::RightKind) -> &'static str 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The names `put` knows are the view's fields, in order, on every example; and
+    /// each field put is the field as the whole view gives it.
+    #[test]
+    fn every_field_can_be_put() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let answers = crate::answers::Answers::from_json(&text).unwrap();
+            let policy = Policy::resolve(&answers, &crate::catalog::Catalog::builtin()).unwrap();
+            let view = View::new(&policy, Verbatim::All);
+            let whole = serde_json::to_value(&view).unwrap();
+            let names: Vec<&str> = whole
+                .as_object()
+                .unwrap()
+                .keys()
+                .map(String::as_str)
+                .collect();
+            assert_eq!(names, View::FIELDS, "{}", path.display());
+            let whole = tera::Context::from_serialize(&view).unwrap();
+            for name in View::FIELDS {
+                let mut one = tera::Context::new();
+                assert!(view.put(name, &mut one), "{name}");
+                assert_eq!(one.get(name), whole.get(name), "{name}");
+            }
+            assert!(!view.put("loop_variable", &mut tera::Context::new()));
+        }
+    }
 
     #[test]
     fn the_ico_is_told_apart_from_other_commissioners() {
