@@ -253,11 +253,13 @@ enum Undo {
 
 /// One change made to the answers while leaving stale answers out.
 enum Step {
-    /// Fields taken out of entry `i` of the long list at `list`.
-    Fields {
+    /// Field `key` taken out of entry `i` of the long list at `list` (one step per
+    /// field: a file may have one in each of thousands of entries).
+    Field {
         list: &'static str,
         i: usize,
-        taken: Vec<(&'static str, Taken)>,
+        key: &'static str,
+        taken: Taken,
     },
     /// Entry `i` of the long list at `list` before it was replaced.
     Entry {
@@ -292,7 +294,12 @@ impl Undo {
         };
         for step in steps.into_iter().rev() {
             match step {
-                Step::Fields { list, i, taken } => entries(answers, list).put_fields(i, taken),
+                Step::Field {
+                    list,
+                    i,
+                    key,
+                    taken,
+                } => entries(answers, list).put_field(i, key, taken),
                 Step::Entry { list, i, was } => entries(answers, list)
                     .set_entry_json(i, was)
                     .expect("it was read from this entry"),
@@ -381,8 +388,16 @@ fn without_stale_fields(answers: &mut Arc<Answers>, undo: &mut Undo) {
             for plan in plans {
                 let (i, entry) = match plan {
                     Pruning::Clear(i, keys) if entries.can_clear(&keys) => {
-                        let taken = entries.take_fields(i, &keys);
-                        undo.record(Step::Fields { list, i, taken });
+                        for key in keys {
+                            if let Some(taken) = entries.take_field(i, key) {
+                                undo.record(Step::Field {
+                                    list,
+                                    i,
+                                    key,
+                                    taken,
+                                });
+                            }
+                        }
                         continue;
                     }
                     Pruning::Clear(i, keys) => {
@@ -801,7 +816,7 @@ mod tests {
                 unreachable!()
             };
             kinds.extend(steps.iter().map(|step| match step {
-                Step::Fields { .. } => "fields",
+                Step::Field { .. } => "fields",
                 Step::Entry { .. } => "entry",
                 Step::Part { .. } => "part",
             }));

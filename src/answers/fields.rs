@@ -84,14 +84,14 @@ pub trait Entries {
     fn entry_json(&self, i: usize) -> Option<Value>;
     /// Replaces entry `i` with this JSON, which must read as an entry.
     fn set_entry_json(&mut self, i: usize, value: Value) -> Result<(), serde_json::Error>;
-    /// Whether [`Entries::take_fields`] knows every one of these keys.
+    /// Whether [`Entries::take_field`] knows every one of these keys.
     fn can_clear(&self, keys: &[&str]) -> bool;
-    /// Takes these fields out of entry `i`, leaving their defaults, as reading the
-    /// entry without them would ([`ClearField`]); keys it cannot clear are left alone.
-    /// What was taken, by key, for [`Entries::put_fields`].
-    fn take_fields(&mut self, i: usize, keys: &[&'static str]) -> Vec<(&'static str, Taken)>;
-    /// Puts back into entry `i` what [`Entries::take_fields`] took out of it.
-    fn put_fields(&mut self, i: usize, taken: Vec<(&'static str, Taken)>);
+    /// Takes field `key` out of entry `i`, leaving its default, as reading the entry
+    /// without it would ([`ClearField`]); `None`, and nothing changed, for a key it
+    /// cannot clear. What was taken, for [`Entries::put_field`].
+    fn take_field(&mut self, i: usize, key: &str) -> Option<Taken>;
+    /// Puts back into entry `i` what [`Entries::take_field`] took out of it by `key`.
+    fn put_field(&mut self, i: usize, key: &str, taken: Taken);
 }
 
 impl<T: Serialize + serde::de::DeserializeOwned + ClearField> Entries for Vec<T> {
@@ -99,20 +99,13 @@ impl<T: Serialize + serde::de::DeserializeOwned + ClearField> Entries for Vec<T>
         keys.iter().all(|k| T::CLEARABLE.contains(k))
     }
 
-    fn take_fields(&mut self, i: usize, keys: &[&'static str]) -> Vec<(&'static str, Taken)> {
-        let Some(entry) = self.get_mut(i) else {
-            return Vec::new();
-        };
-        keys.iter()
-            .filter_map(|&key| Some((key, entry.take_field(key)?)))
-            .collect()
+    fn take_field(&mut self, i: usize, key: &str) -> Option<Taken> {
+        self.get_mut(i)?.take_field(key)
     }
 
-    fn put_fields(&mut self, i: usize, taken: Vec<(&'static str, Taken)>) {
+    fn put_field(&mut self, i: usize, key: &str, taken: Taken) {
         if let Some(entry) = self.get_mut(i) {
-            for (key, value) in taken {
-                entry.put_field(key, value);
-            }
+            entry.put_field(key, taken);
         }
     }
 

@@ -1922,3 +1922,65 @@ fn data_that_stays_on_the_device_is_not_asked_about_for_the_stores() {
         );
     }
 }
+
+/// Findings are made in the order they are reported instead of sorted afterwards:
+/// the same list, in the same order, as every rule's findings in the rules' own order
+/// with the stale-waiver rule's added, sorted (stably) by regime, severity and rule.
+/// On every example, and with waivers that cover, expire and match nothing.
+#[test]
+fn findings_come_in_the_order_a_stable_sort_gave() {
+    let key = |f: &Finding| (f.regime(), f.severity(), f.rule());
+    let sorted_afterwards = |a: &Answers, today: Date| -> Vec<(String, String, bool)> {
+        let policy = Policy::with_builtin_catalog(a).unwrap();
+        let a = policy.answers();
+        let mut findings: Vec<Finding> = rules()
+            .filter(|r| r.id != waivers::STALE && (r.applies)(a))
+            .flat_map(|r| (r.test)(a).into_iter().map(move |hit| finding(r, hit)))
+            .collect();
+        let stale = rules().find(|r| r.id == waivers::STALE).unwrap();
+        if (stale.applies)(a) {
+            let hits = waivers::stale_given(a, &findings);
+            findings.extend(hits.into_iter().map(|hit| finding(stale, hit)));
+        }
+        let expired = waivers::apply(a, &mut findings, today);
+        findings.extend(expired);
+        findings.sort_by(|x, y| key(x).cmp(&key(y)));
+        findings.iter().map(said).collect()
+    };
+    fn said(f: &Finding) -> (String, String, bool) {
+        (
+            f.answer.clone(),
+            f.message().to_string(),
+            f.waived.is_some(),
+        )
+    }
+    let mut cases: Vec<Answers> = [
+        "acme", "complete", "habitly", "lintel", "shipdesk", "specstep", "stepr", "tabnotes",
+    ]
+    .iter()
+    .map(|name| Answers::example(name))
+    .collect();
+    let mut waived = complete();
+    waived.purposes[0].legal_basis = Default::default();
+    waived.organization.dpo = None;
+    let mut expired = waiver("gdpr-legal-basis", None);
+    expired.until = Some(date("2001-01-01"));
+    waived.waivers = vec![
+        expired,
+        waiver("gdpr-legal-basis", None),
+        waiver("gdpr-eu-representative", None),
+    ];
+    cases.push(waived);
+    let today = date("2026-12-06");
+    let mut stale_reported = 0;
+    for a in cases {
+        let made = check_on(&a, "2026-12-06");
+        stale_reported += made.iter().filter(|f| f.rule() == waivers::STALE).count();
+        assert!(made.is_sorted_by_key(key));
+        assert_eq!(
+            made.iter().map(said).collect::<Vec<_>>(),
+            sorted_afterwards(&a, today)
+        );
+    }
+    assert!(stale_reported >= 2, "expired and stale waivers reported");
+}

@@ -158,10 +158,11 @@ pub(super) fn stale_given(a: &Answers, findings: &[Finding]) -> Vec<Hit> {
 
 /// Marks the findings the waivers cover as waived (by the first waiver that covers
 /// each and still holds on `today`), and reports, once each, the waivers that would
-/// cover a finding but whose `until` has passed: those findings count again.
-pub(super) fn apply(a: &Answers, findings: &mut Vec<Finding>, today: Date) {
+/// cover a finding but whose `until` has passed: those findings count again. The
+/// reports are findings of the stale-waiver rule, returned.
+pub(super) fn apply(a: &Answers, findings: &mut [Finding], today: Date) -> Vec<Finding> {
     if a.waivers.is_empty() {
-        return;
+        return Vec::new();
     }
     let scopes: Vec<Option<String>> = a.waivers.iter().map(|w| scope(a, w)).collect();
     let mut expired = vec![false; a.waivers.len()];
@@ -189,19 +190,21 @@ pub(super) fn apply(a: &Answers, findings: &mut Vec<Finding>, today: Date) {
         }
     }
     let Some(stale_rule) = rule(STALE) else {
-        return;
+        return Vec::new();
     };
-    for (i, w) in a.waivers.iter().enumerate() {
-        let Some(until) = w.until.filter(|_| expired[i]) else {
-            continue;
-        };
-        findings.push(Finding::new(
-            stale_rule,
-            format!("waivers[{i}].until"),
-            Some(format!(
-                "`{}` expired on {until}, so its findings count again",
-                w.rule.trim()
-            )),
-        ));
-    }
+    a.waivers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, w)| {
+            let until = w.until.filter(|_| expired[i])?;
+            Some(Finding::new(
+                stale_rule,
+                format!("waivers[{i}].until"),
+                Some(format!(
+                    "`{}` expired on {until}, so its findings count again",
+                    w.rule.trim()
+                )),
+            ))
+        })
+        .collect()
 }
