@@ -92,10 +92,15 @@ pub struct Prepared<'a> {
     view: View<'a>,
     /// The whole view as one context, for templates that are the operator's own: they
     /// may read any variable, in ways a look at their text may not find (a component
-    /// defined in another file). The built-in templates are each given only the
-    /// variables they read ([`Prepared::context_for`]): the whole view was megabytes
-    /// on a policy of thousands of entries, the largest thing the wizard made.
+    /// defined in another file). The built-in templates are each given the view's
+    /// listed fields they read on top of [`Prepared::unlisted`] (see
+    /// [`Prepared::context_for`]): the whole view was megabytes on a policy of
+    /// thousands of entries, the largest thing the wizard made.
     whole: Option<Context>,
+    /// The view's fields that do not grow with the long lists, serialised once: each
+    /// template's context starts from them (serialising them again for each of twenty
+    /// templates was a tenth of a small policy's render).
+    unlisted: Context,
     /// Whether blank fields of entries are left out ([`sparse`]): for the built-in
     /// templates only.
     sparse: bool,
@@ -119,16 +124,26 @@ impl<'a> Prepared<'a> {
             true => None,
             false => Some(Context::from_serialize(&view).map_err(RenderError::Template)?),
         };
+        let mut unlisted = Context::new();
+        if whole.is_none() {
+            sparse::serialising(sparse, || {
+                for name in View::FIELDS.iter().filter(|name| !View::is_listed(name)) {
+                    view.put(name, &mut unlisted);
+                }
+            });
+        }
         Ok(Prepared {
             answers,
             view,
             whole,
+            unlisted,
             sparse,
         })
     }
 
-    /// The context for a template that reads these top-level `variables`: only
-    /// them, each serialised from the view (or the whole view, for the operator's
+    /// The context for a template that reads these top-level `variables`: the
+    /// view's fields that do not grow with the long lists, and those that do which
+    /// it reads, serialised for it (or the whole view, for the operator's
     /// templates). A template reads nothing but the variables it names (no built-in
     /// template reaches the context any other way), so it renders as with the
     /// whole view; a test holds it on every example in every format.
@@ -136,9 +151,16 @@ impl<'a> Prepared<'a> {
         if let Some(whole) = &self.whole {
             return Cow::Borrowed(whole);
         }
-        let mut context = Context::new();
+        let mut listed = variables
+            .into_iter()
+            .filter(|v| View::is_listed(v))
+            .peekable();
+        if listed.peek().is_none() {
+            return Cow::Borrowed(&self.unlisted);
+        }
+        let mut context = self.unlisted.clone();
         sparse::serialising(self.sparse, || {
-            for variable in variables {
+            for variable in listed {
                 self.view.put(variable, &mut context);
             }
         });

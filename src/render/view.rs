@@ -133,8 +133,13 @@ macro_rules! fields_by_name {
     ($($field:ident),+ $(,)?) => {
         impl View<'_> {
             /// The fields' names, in order.
-            #[cfg(test)]
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),+];
+
+            /// Whether the field named `name` is one of [`LISTED`]: the fields that
+            /// hold something for each entry of a long list.
+            pub fn is_listed(name: &str) -> bool {
+                LISTED.contains(&name)
+            }
 
             /// Puts the field named `name` into `context`; false if there is none
             /// (a template's own variable, `{% set x = ... %}`).
@@ -148,6 +153,24 @@ macro_rules! fields_by_name {
         }
     };
 }
+
+/// The view's fields that hold something for each entry of a long list (a data
+/// category, a recipient, a purpose, a retention rule): on a policy of thousands of
+/// entries they are megabytes as template values, so each is serialised only for the
+/// templates that read it (`render::Prepared`), and the others once for all.
+/// `tests::only_the_listed_fields_grow_with_the_lists` holds that no other field grows.
+const LISTED: &[&str] = &[
+    "data_groups",
+    "customer_data",
+    "local_data",
+    "purposes",
+    "recipient_groups",
+    "self_hosted",
+    "ai_providers",
+    "worldwide",
+    "retention",
+    "ccpa",
+];
 
 fields_by_name!(
     a,
@@ -1824,6 +1847,72 @@ fn standard_right_text(right: crate::answers::vocab::RightKind) -> &'static str 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Only the fields [`LISTED`] names grow with the long lists: with every data
+    /// category, recipient, purpose and retention rule of `complete.json` repeated
+    /// fifty times, each other field's template value is as large as before (give
+    /// or take the counts written in it).
+    #[test]
+    fn only_the_listed_fields_grow_with_the_lists() {
+        let one = crate::answers::Answers::example("complete");
+        let mut many = one.clone();
+        for n in 1..50 {
+            let tag = |id: &str| format!("{id}-{n}");
+            many.data
+                .categories
+                .extend(one.data.categories.iter().map(|c| {
+                    let mut c = c.clone();
+                    c.id = tag(&c.id);
+                    c.name = tag(&c.name);
+                    c
+                }));
+            many.processors.extend(one.processors.iter().map(|p| {
+                let mut p = p.clone();
+                p.id = tag(&p.id);
+                p.name = tag(&p.name);
+                p.categories = p.categories.iter().map(|c| tag(c)).collect();
+                p
+            }));
+            many.purposes.extend(one.purposes.iter().map(|p| {
+                let mut p = p.clone();
+                p.id = tag(&p.id);
+                p.categories = p.categories.iter().map(|c| tag(c)).collect();
+                p
+            }));
+            many.retention
+                .rules
+                .extend(one.retention.rules.iter().map(|r| {
+                    let mut r = r.clone();
+                    r.data = tag(&r.data);
+                    r.categories = r.categories.iter().map(|c| tag(c)).collect();
+                    r
+                }));
+        }
+        let sizes = |a: &crate::answers::Answers| -> Vec<(&'static str, usize)> {
+            let policy = Policy::resolve(a, &crate::catalog::Catalog::builtin()).unwrap();
+            let view = View::new(&policy, Verbatim::Builtin);
+            View::FIELDS
+                .iter()
+                .map(|name| {
+                    let mut context = tera::Context::new();
+                    view.put(name, &mut context);
+                    (*name, format!("{:?}", context.get(name)).len())
+                })
+                .collect()
+        };
+        let mut grew = Vec::new();
+        for ((name, before), (_, after)) in sizes(&one).into_iter().zip(sizes(&many)) {
+            if View::is_listed(name) {
+                grew.push((name, after > 10 * before));
+            } else {
+                assert!(after < before + 200, "{name} grew from {before} to {after}");
+            }
+        }
+        let grown: Vec<_> = grew.iter().filter(|(_, g)| *g).map(|(n, _)| *n).collect();
+        // `complete.json` has no recipient that is self-hosted, an AI provider or
+        // worldwide, no data kept on the device, and does not serve California.
+        assert!(grown.len() >= 5, "the listed fields that grew: {grown:?}");
+    }
 
     /// The names `put` knows are the view's fields, in order, on every example; and
     /// each field put is the field as the whole view gives it.
