@@ -38,7 +38,7 @@ pub struct View<'a> {
     /// The other US states' laws, when their region is served.
     pub us_states: Option<UsStates>,
     pub regions: Vec<&'static str>,
-    pub data_groups: Vec<DataGroup<'a>>,
+    pub data_groups: Deferred<'a, Vec<DataGroup<'a>>>,
     /// Data processed for business customers, as their processor (`role: processor`).
     pub customer_data: CustomerDataView<'a>,
     /// How customers hear of sub-processor changes and object (GDPR Art. 28(2)).
@@ -52,7 +52,7 @@ pub struct View<'a> {
     /// Yes/no/unanswered answers, with unanswered as `null` so templates can test
     /// `== false` (the answers file leaves unanswered ones out).
     pub said: Said3,
-    pub recipient_groups: Vec<RecipientGroup<'a>>,
+    pub recipient_groups: Deferred<'a, Vec<RecipientGroup<'a>>>,
     /// Vendors' software we run on our own servers: no recipients, said apart.
     pub self_hosted: Vec<SelfHostedView<'a>>,
     /// Recipients that are not services: authorities, a buyer, affiliates, the public,
@@ -152,6 +152,24 @@ macro_rules! fields_by_name {
             }
         }
     };
+}
+
+/// A field of the view worked out only when it is serialised, and let go once it
+/// is: the data categories' and the recipients' views are megabytes on a policy of
+/// thousands of entries, and each is read by one template, so they need not be held
+/// through the whole render (issue 17).
+pub struct Deferred<'a, T>(Box<dyn Fn() -> T + 'a>);
+
+impl<'a, T> Deferred<'a, T> {
+    fn new(make: impl Fn() -> T + 'a) -> Deferred<'a, T> {
+        Deferred(Box::new(make))
+    }
+}
+
+impl<T: Serialize> Serialize for Deferred<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (self.0)().serialize(serializer)
+    }
 }
 
 /// The view's fields that hold something for each entry of a long list (a data
@@ -846,7 +864,7 @@ impl<'a> View<'a> {
                 rest_of_world: serves(Region::RestOfWorld),
             },
             regions: a.audience.regions.iter().map(|r| r.label()).collect(),
-            data_groups: data_groups(a),
+            data_groups: Deferred::new(move || data_groups(a)),
             customer_data: CustomerDataView::of(a),
             subprocessor_changes: SubprocessorChangesView::of(a),
             local_data: LocalDataView::of(a),
@@ -887,7 +905,7 @@ impl<'a> View<'a> {
                     .sensitive_beyond_permitted
                     .filter(|_| a.data.categories.iter().any(|c| c.is_ccpa_sensitive())),
             },
-            recipient_groups: recipient_groups(policy),
+            recipient_groups: Deferred::new(move || recipient_groups(policy)),
             self_hosted: a
                 .processors
                 .iter()
