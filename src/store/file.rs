@@ -320,44 +320,8 @@ pub fn upgrade_note(path: &Path, current: &OnDisk, new: &Answers) -> Option<Stri
 pub fn save_interview(path: &Path, base: &Base, ours: &Answers) -> Result<Synced, String> {
     let _lock = lock_answers(path)?;
     let current = match read_since(path, base).map_err(|e| e.to_string())? {
-        since @ (Since::NoFile | Since::AsBase(_)) => {
-            let text = match since {
-                Since::AsBase(text) => Some(text),
-                _ => None,
-            };
-            let answers = Fingerprint::of(ours);
-            if text.is_some() && answers == base.answers {
-                // Nothing to write: the file is still what the base says.
-                return Ok(Synced {
-                    base: base.clone(),
-                    reloaded: None,
-                });
-            }
-            // A file with a layout of its own is fitted with the answers it holds,
-            // read again from its text, as the base keeps only their fingerprint.
-            let layout = match text.flatten() {
-                Some(text) if !base.canonical => Answers::from_json(&text)
-                    .ok()
-                    .map(|old| (Cow::Owned(text), Cow::Owned(old))),
-                _ => None,
-            };
-            let fitted = layout.and_then(|(old, old_answers)| in_layout_of(old, old_answers, ours));
-            let (hash, canonical) = match fitted {
-                Some((text, canonical)) => {
-                    write_text(path, &text)?;
-                    (hash(&text), canonical)
-                }
-                None => (write_canonical(path, ours)?, true),
-            };
-            return Ok(Synced {
-                base: Base {
-                    hash: Some(hash),
-                    answers,
-                    canonical,
-                },
-                reloaded: None,
-            });
-        }
+        Since::NoFile => return save_over_base(path, base, ours, false, None),
+        Since::AsBase(text) => return save_over_base(path, base, ours, true, text),
         Since::Changed(current) => *current,
     };
     let file = path.display();
@@ -398,6 +362,51 @@ pub fn save_interview(path: &Path, base: &Base, ours: &Answers) -> Result<Synced
             })
         }
     }
+}
+
+/// [`save_interview`] when nobody else wrote the file since `base`: `exists` says
+/// whether there is a file, and `text` is its text when the base does not know it to
+/// be canonical. Writes `ours` only if they changed (or there is no file yet), in
+/// the file's own layout if it has one, else streamed as `to_json` writes it.
+fn save_over_base(
+    path: &Path,
+    base: &Base,
+    ours: &Answers,
+    exists: bool,
+    text: Option<String>,
+) -> Result<Synced, String> {
+    let answers = Fingerprint::of(ours);
+    if exists && answers == base.answers {
+        // Nothing to write: the file is still what the base says.
+        return Ok(Synced {
+            base: base.clone(),
+            reloaded: None,
+        });
+    }
+    // A file with a layout of its own is fitted with the answers it holds, read
+    // again from its text, as the base keeps only their fingerprint.
+    let layout = match text {
+        Some(text) if !base.canonical => Answers::from_json(&text)
+            .ok()
+            .map(|old| (Cow::Owned(text), Cow::Owned(old))),
+        _ => None,
+    };
+    let fitted = layout.and_then(|(old, old_answers)| in_layout_of(old, old_answers, ours));
+    let (hash, canonical) = match fitted {
+        Some((text, canonical)) => {
+            write_text(path, &text)?;
+            (hash(&text), canonical)
+        }
+        None => (write_canonical(path, ours)?, true),
+    };
+    Ok(Synced {
+        base: Base {
+            hash: Some(hash),
+            answers,
+            canonical,
+        },
+        reloaded: None,
+    })
 }
 
 /// `NAME.conflict-YYYY-MM-DDTHHMMSSZ.json` beside `NAME.json` (a number is added if
