@@ -25,34 +25,36 @@ pub(crate) const LONG_LISTS: [&str; 5] = [
 
 /// The answers as the file holds them, as text (see [`Answers::to_json`]).
 pub fn write(answers: &Answers) -> String {
-    let value = shell(answers);
     let mut out = String::with_capacity(4096);
-    write_value(&mut out, &value, 0, "", answers);
-    out.push('\n');
+    write_to(&mut out, answers);
     out
 }
 
 /// Writes the text [`write`] makes straight into `sink`, never holding it whole: an
 /// interview's save of a file of megabytes streams it to disk.
 pub fn write_into(answers: &Answers, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let value = shell(answers);
     let mut out = Sink { sink, error: None };
-    write_value(&mut out, &value, 0, "", answers);
-    out.push('\n');
+    write_to(&mut out, answers);
     out.error.map_or(Ok(()), Err)
 }
 
 /// Whether `text` is exactly what [`write`] writes for `answers`: compared as it would
 /// be written, without writing it (a save asks this of a text of megabytes).
 pub fn is_text_of(answers: &Answers, text: &str) -> bool {
-    let value = shell(answers);
     let mut out = Same {
         rest: text,
         same: true,
     };
-    write_value(&mut out, &value, 0, "", answers);
-    out.push('\n');
+    write_to(&mut out, answers);
     out.same && out.rest.is_empty()
+}
+
+/// The file's whole text, into `out`: the one way [`write`], [`write_into`] and
+/// [`is_text_of`] make it.
+fn write_to(out: &mut impl Out, answers: &Answers) {
+    let value = shell(answers);
+    write_value(out, &value, 0, "", answers);
+    out.push('\n');
 }
 
 /// Where the text goes: a string, or a comparison with a text already written.
