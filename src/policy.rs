@@ -16,10 +16,11 @@
 //! all take a `Policy`, so they can never disagree about what the policy says, and
 //! nothing else resolves catalog references or prunes stale answers.
 
-use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 use std::ops::Deref;
 use std::sync::Arc;
 
+use hashbrown::HashTable;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -42,7 +43,48 @@ pub struct Policy {
     /// Each data category's position by id, so lookups by id stay constant-time at any
     /// size (render, check and diff look categories up for every recipient, purpose and
     /// rule).
-    categories: HashMap<String, usize>,
+    categories: CategoryIndex,
+}
+
+/// The data categories' positions, hashed by their ids as the answers hold them: a
+/// map owning a copy of each id was 5,000 more strings at the wizard's peak on a
+/// large file (issue 17).
+#[derive(Debug, Clone, Default)]
+struct CategoryIndex {
+    positions: HashTable<u32>,
+    hasher: RandomState,
+}
+
+impl CategoryIndex {
+    fn of(categories: &[DataCategory]) -> CategoryIndex {
+        let mut index = CategoryIndex {
+            positions: HashTable::with_capacity(categories.len()),
+            hasher: RandomState::new(),
+        };
+        let id = |i: &u32| categories[*i as usize].id.as_str();
+        for (i, c) in categories.iter().enumerate() {
+            let hash = index.hasher.hash_one(c.id.as_str());
+            // The first of two categories with one id wins, as a scan would find it.
+            if let hashbrown::hash_table::Entry::Vacant(place) =
+                index
+                    .positions
+                    .entry(hash, |j| id(j) == c.id, |j| index.hasher.hash_one(id(j)))
+            {
+                place.insert(u32::try_from(i).expect("fewer than 4 billion categories"));
+            }
+        }
+        index
+    }
+
+    /// The position of the category with this id in `categories`, the list the index
+    /// was made of.
+    fn find(&self, categories: &[DataCategory], id: &str) -> Option<usize> {
+        self.positions
+            .find(self.hasher.hash_one(id), |&j| {
+                categories[j as usize].id == id
+            })
+            .map(|&j| j as usize)
+    }
 }
 
 impl PartialEq for Policy {
@@ -126,11 +168,7 @@ impl Policy {
     }
 
     fn indexed(answers: Arc<Answers>) -> Policy {
-        let mut categories = HashMap::with_capacity(answers.data.categories.len());
-        for (i, c) in answers.data.categories.iter().enumerate() {
-            // The first of two categories with one id wins, as a scan would find it.
-            categories.entry(c.id.clone()).or_insert(i);
-        }
+        let categories = CategoryIndex::of(&answers.data.categories);
         Policy {
             answers,
             categories,
@@ -139,9 +177,8 @@ impl Policy {
 
     /// The data category with this id, found through the index.
     pub fn category(&self, id: &str) -> Option<&DataCategory> {
-        self.categories
-            .get(id)
-            .map(|&i| &self.answers.data.categories[i])
+        let categories = &self.answers.data.categories;
+        self.categories.find(categories, id).map(|i| &categories[i])
     }
 
     /// The policy these answers make with the operator's catalog, which is read only
@@ -716,6 +753,29 @@ mod tests {
 
     fn example(name: &str) -> Answers {
         Answers::example(name)
+    }
+
+    /// A category is found by its id as a scan of the list finds it: the first of two
+    /// with one id, and none for an id no category has.
+    #[test]
+    fn categories_are_found_by_id_as_a_scan_finds_them() {
+        let category = |id: &str, name: &str| DataCategory {
+            id: id.into(),
+            name: name.into(),
+            ..Default::default()
+        };
+        let mut a = Answers::default();
+        a.data.categories = (0..500)
+            .map(|i| category(&format!("c{i}"), &format!("first {i}")))
+            .chain((0..500).step_by(7).map(|i| category(&format!("c{i}"), "second")))
+            .chain([category("", "no id")])
+            .collect();
+        let policy = Policy::resolve(&a, &Catalog::empty()).unwrap();
+        for id in a.data.categories.iter().map(|c| c.id.as_str()).chain(["c500", "x", "C1"]) {
+            let scanned = a.data.categories.iter().find(|c| c.id == id);
+            assert_eq!(policy.category(id), scanned, "{id}");
+        }
+        assert_eq!(policy.category("c7").unwrap().name, "first 7");
     }
 
     #[test]

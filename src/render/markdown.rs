@@ -252,31 +252,78 @@ pub fn number_subsections(body: String, number: usize) -> String {
 /// optional item on its own line, and a blank there would split the list), and the
 /// text ends with exactly one newline. Templates can then be laid out for
 /// readability without their whitespace reaching the policy.
-pub fn tidy(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut previous: Option<&str> = None;
+///
+/// Done in the rendered text's own buffer, which tidying only shortens: a copy was a
+/// second policy's worth of memory at the wizard's peak on a large file (issue 17).
+pub fn tidy(text: String) -> String {
+    let mut bytes = text.into_bytes();
+    // Each line is moved down to `written`, which never passes `read`: a kept line
+    // is at most as long as it was, and a blank line kept stands for at least one
+    // byte read (see the end of the loop for the last line's newline).
+    let (mut read, mut written) = (0, 0);
+    let mut previous: Option<Kind> = None;
     let mut pending_blank = false;
-    for line in text.lines().map(str::trim_end) {
-        if line.is_empty() {
+    while read < bytes.len() {
+        let end = bytes[read..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| read + i);
+        let line = std::str::from_utf8(&bytes[read..end])
+            .expect("a string cut at a newline is still UTF-8")
+            .trim_end();
+        let (len, kind) = (line.len(), Kind::of(line));
+        let next = end + 1;
+        if len == 0 {
             pending_blank = previous.is_some();
+            read = next;
             continue;
         }
-        if pending_blank && !continues(previous.unwrap_or(""), line) {
-            out.push('\n');
+        if pending_blank && !previous.is_some_and(|p| p.continues_with(kind)) {
+            bytes[written] = b'\n';
+            written += 1;
         }
         pending_blank = false;
-        out.push_str(line);
-        out.push('\n');
-        previous = Some(line);
+        bytes.copy_within(read..read + len, written);
+        written += len;
+        // The last line may have had no newline: it is then added at the end.
+        match bytes.get_mut(written) {
+            Some(b) => *b = b'\n',
+            None => bytes.push(b'\n'),
+        }
+        written += 1;
+        previous = Some(kind);
+        read = next;
     }
-    out
+    bytes.truncate(written);
+    // The room Tera's output grew into is not kept with the policy.
+    bytes.shrink_to_fit();
+    String::from_utf8(bytes).expect("whole lines of a string are UTF-8")
 }
 
-/// Whether `line` continues the list or table that `previous` belongs to.
-fn continues(previous: &str, line: &str) -> bool {
-    let item = |l: &str| l.starts_with("- ");
-    let row = |l: &str| l.starts_with('|');
-    (item(previous) && item(line)) || (row(previous) && row(line))
+/// What a line of Markdown is, as far as [`tidy`] cares.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Item,
+    Row,
+    Other,
+}
+
+impl Kind {
+    fn of(line: &str) -> Kind {
+        if line.starts_with("- ") {
+            Kind::Item
+        } else if line.starts_with('|') {
+            Kind::Row
+        } else {
+            Kind::Other
+        }
+    }
+
+    /// Whether a line of kind `next` continues the list or table this line belongs
+    /// to.
+    fn continues_with(self, next: Kind) -> bool {
+        self != Kind::Other && self == next
+    }
 }
 
 #[cfg(test)]
@@ -416,8 +463,54 @@ mod tests {
 
     #[test]
     fn tidy_collapses_blank_lines() {
+        let tidy = |text: &str| tidy(text.to_owned());
         assert_eq!(tidy("\n\na  \n\n\n\nb\n\n"), "a\n\nb\n");
         assert_eq!(tidy("- a\n\n- b\n\ntext\n"), "- a\n- b\n\ntext\n");
         assert_eq!(tidy("| a |\n\n| b |\n"), "| a |\n| b |\n");
+    }
+
+    /// Tidying in place gives what tidying into a new string did: the algorithm as
+    /// it was before it was made to work in place, on texts that end without a
+    /// newline, with CRLF, Unicode spaces, lists and tables split by blanks.
+    #[test]
+    fn tidying_in_place_is_tidying_into_a_copy() {
+        fn by_copy(text: &str) -> String {
+            let mut out = String::new();
+            let mut previous: Option<&str> = None;
+            let mut pending_blank = false;
+            for line in text.lines().map(str::trim_end) {
+                if line.is_empty() {
+                    pending_blank = previous.is_some();
+                    continue;
+                }
+                let item = |l: &str| l.starts_with("- ");
+                let row = |l: &str| l.starts_with('|');
+                let continues =
+                    previous.is_some_and(|p| (item(p) && item(line)) || (row(p) && row(line)));
+                if pending_blank && !continues {
+                    out.push('\n');
+                }
+                pending_blank = false;
+                out.push_str(line);
+                out.push('\n');
+                previous = Some(line);
+            }
+            out
+        }
+        let texts = [
+            "",
+            "\n",
+            "a",
+            "a  ",
+            "  \n\n  a\n\n",
+            "a\r\nb\r\n\r\n\r\nc",
+            "- a\n\n- b\n\n\n| r |\n\n| s |\ntext\n\n- c",
+            "caf\u{e9}\u{3000}\n\u{a0}\n\n\u{2003}x\u{2003}\ny",
+            "- a\n\n| b |\n\n- c\n\n\n",
+            "# T\n\n\n\n## S  \t\nbody\n\n\n- i\n   \n- j\n\nend   ",
+        ];
+        for text in texts {
+            assert_eq!(tidy(text.to_owned()), by_copy(text), "{text:?}");
+        }
     }
 }

@@ -317,7 +317,7 @@ impl Renderer {
         drop(layout_context);
         Ok(match format {
             Format::Html => out,
-            _ => markdown::tidy(&out),
+            _ => markdown::tidy(out),
         })
     }
 
@@ -362,7 +362,7 @@ fn render_markdown(
     context: &Context,
 ) -> Result<String, RenderError> {
     let out = tera.render(name, context).map_err(RenderError::Template)?;
-    Ok(markdown::tidy(&out))
+    Ok(markdown::tidy(out))
 }
 
 /// Tera's report (message, file, line and a caret) without its own "error: " prefix.

@@ -14,7 +14,7 @@ use crate::answers::vocab::{
     DataSource, Deployment, LegalBasis, ProcessorRole, ProductKind, RecipientControl, Region,
     SecurityMeasureKind, StorageKind,
 };
-use crate::answers::{Answers, Processor, RetentionRule};
+use crate::answers::{Answers, DataCategory, Processor, RetentionRule};
 use crate::law::transfers::transferred_to;
 use crate::policy::Policy;
 
@@ -169,6 +169,23 @@ impl<'a, T> Deferred<'a, T> {
 impl<T: Serialize> Serialize for Deferred<'_, T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         (self.0)().serialize(serializer)
+    }
+}
+
+/// A list whose entries' views are made one at a time as the list is serialised,
+/// each let go once written: a group of thousands of data categories or recipients
+/// was held whole as views beside the template values made of them (issue 17).
+pub struct Each<'a, T>(Box<dyn Fn() -> Box<dyn Iterator<Item = T> + 'a> + 'a>);
+
+impl<'a, T> Each<'a, T> {
+    fn new<I: Iterator<Item = T> + 'a>(entries: impl Fn() -> I + 'a) -> Each<'a, T> {
+        Each(Box::new(move || Box::new(entries())))
+    }
+}
+
+impl<T: Serialize> Serialize for Each<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
     }
 }
 
@@ -514,7 +531,7 @@ pub struct Serves {
 pub struct DataGroup<'a> {
     pub title: &'static str,
     pub source: &'static str,
-    pub categories: Vec<CategoryView<'a>>,
+    pub categories: Each<'a, CategoryView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -623,7 +640,7 @@ fn basis_views(p: &crate::answers::Purpose) -> Vec<BasisView<'_>> {
 pub struct RecipientGroup<'a> {
     pub role: &'static str,
     pub title: &'static str,
-    pub recipients: Vec<RecipientView<'a>>,
+    pub recipients: Each<'a, RecipientView<'a>>,
     /// Whether any recipient in the group says where it processes data.
     pub located: bool,
 }
@@ -1228,20 +1245,27 @@ fn category_names<'a>(a: &'a Policy, ids: &[String]) -> Vec<&'a str> {
 fn data_groups(a: &Answers) -> Vec<DataGroup<'_>> {
     DataSource::ALL
         .iter()
-        .map(|&source| DataGroup {
-            title: source.label(),
-            source: source.key(),
-            categories: a
-                .data
+        .filter_map(|&source| {
+            // A category with several sources is listed once, under its first; the
+            // others are said with it.
+            let listed =
+                move |c: &&DataCategory| c.source.first() == Some(source) && c.is_controlled();
+            a.data
                 .categories
                 .iter()
-                // A category with several sources is listed once, under its first;
-                // the others are said with it.
-                .filter(|c| c.source.first() == Some(source) && c.is_controlled())
-                .map(|c| category_view(a, c))
-                .collect(),
+                .any(|c| listed(&c))
+                .then(|| DataGroup {
+                    title: source.label(),
+                    source: source.key(),
+                    categories: Each::new(move || {
+                        a.data
+                            .categories
+                            .iter()
+                            .filter(listed)
+                            .map(move |c| category_view(a, c))
+                    }),
+                })
         })
-        .filter(|g| !g.categories.is_empty())
         .collect()
 }
 
@@ -1453,7 +1477,7 @@ fn only_customers_data(policy: &Policy, ids: &[String]) -> bool {
             .all(|id| policy.category(id).is_some_and(|c| c.is_customers()))
 }
 
-fn category_view<'a>(a: &Answers, c: &'a crate::answers::DataCategory) -> CategoryView<'a> {
+fn category_view<'a>(a: &Answers, c: &'a DataCategory) -> CategoryView<'a> {
     CategoryView {
         name: &c.name,
         description: &c.description,
@@ -1655,21 +1679,28 @@ fn recipient_groups(policy: &Policy) -> Vec<RecipientGroup<'_>> {
     let a = policy.answers();
     ProcessorRole::ALL
         .iter()
-        .map(|&role| {
-            let recipients: Vec<_> = a
-                .processors
+        .filter_map(|&role| {
+            let listed = move |p: &&Processor| p.role == role && p.receives_data();
+            a.processors
                 .iter()
-                .filter(|p| p.role == role && p.receives_data())
-                .map(|p| recipient_view(policy, p))
-                .collect();
-            RecipientGroup {
-                role: role.key(),
-                title: role.label(),
-                located: recipients.iter().any(|r| !r.countries.is_empty()),
-                recipients,
-            }
+                .any(|p| listed(&p))
+                .then(|| RecipientGroup {
+                    role: role.key(),
+                    title: role.label(),
+                    // As `recipient_view` lists its countries: those named, and "worldwide".
+                    located: a
+                        .processors
+                        .iter()
+                        .filter(listed)
+                        .any(|p| !p.countries.is_empty() || p.is_worldwide()),
+                    recipients: Each::new(move || {
+                        a.processors
+                            .iter()
+                            .filter(listed)
+                            .map(move |p| recipient_view(policy, p))
+                    }),
+                })
         })
-        .filter(|g| !g.recipients.is_empty())
         .collect()
 }
 
