@@ -767,11 +767,21 @@ mod tests {
         let mut a = Answers::default();
         a.data.categories = (0..500)
             .map(|i| category(&format!("c{i}"), &format!("first {i}")))
-            .chain((0..500).step_by(7).map(|i| category(&format!("c{i}"), "second")))
+            .chain(
+                (0..500)
+                    .step_by(7)
+                    .map(|i| category(&format!("c{i}"), "second")),
+            )
             .chain([category("", "no id")])
             .collect();
         let policy = Policy::resolve(&a, &Catalog::empty()).unwrap();
-        for id in a.data.categories.iter().map(|c| c.id.as_str()).chain(["c500", "x", "C1"]) {
+        for id in a
+            .data
+            .categories
+            .iter()
+            .map(|c| c.id.as_str())
+            .chain(["c500", "x", "C1"])
+        {
             let scanned = a.data.categories.iter().find(|c| c.id == id);
             assert_eq!(policy.category(id), scanned, "{id}");
         }

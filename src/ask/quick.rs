@@ -18,7 +18,7 @@ pub fn wanting(answers: &Answers, catalog: &Catalog) -> Vec<String> {
         Ok(policy) => crate::check::check(&policy)
             .into_iter()
             .filter(|f| f.severity() == Severity::Error && f.waived.is_none())
-            .map(|f| f.answer)
+            .map(|f| f.answer().to_owned())
             .collect(),
         Err(problems) => problems.into_iter().map(|p| p.path).collect(),
     };

@@ -231,10 +231,13 @@ pub struct Rule {
 #[derive(Clone)]
 pub struct Finding {
     rule: &'static Rule,
-    /// What exactly, when the rule names it (`purpose `To bill you``).
-    note: Option<Box<str>>,
-    /// The answer to go to, as a dotted path.
-    pub answer: String,
+    /// The answer to go to, as a dotted path, then what exactly when the rule names
+    /// it (`purpose `To bill you``): one string rather than two, as a file with
+    /// thousands of entries has thousands of findings, each with both (issue 17).
+    text: Box<str>,
+    /// Where the answer ends in `text`, and whether a note follows it.
+    answer_len: u32,
+    noted: bool,
     /// Set when a waiver in the answers covers the finding: it is then listed as
     /// waived and left out of the summary's counts (and the exit code). Boxed: few
     /// findings are waived.
@@ -244,12 +247,34 @@ pub struct Finding {
 impl Finding {
     /// A finding of `rule` at `answer`, not waived.
     pub fn new(rule: &'static Rule, answer: String, note: Option<String>) -> Finding {
+        let answer_len = u32::try_from(answer.len()).expect("an answer's path is short");
+        let noted = note.is_some();
+        let text = match note {
+            Some(note) => {
+                let mut text = String::with_capacity(answer.len() + note.len());
+                text.push_str(&answer);
+                text.push_str(&note);
+                text
+            }
+            None => answer,
+        };
         Finding {
             rule,
-            note: note.map(String::into_boxed_str),
-            answer,
+            text: text.into_boxed_str(),
+            answer_len,
+            noted,
             waived: None,
         }
+    }
+
+    /// The answer to go to, as a dotted path (`purposes[2].legal_basis`).
+    pub fn answer(&self) -> &str {
+        &self.text[..self.answer_len as usize]
+    }
+
+    /// What exactly, when the rule names it.
+    fn note(&self) -> Option<&str> {
+        self.noted.then(|| &self.text[self.answer_len as usize..])
     }
 
     /// The rule's id.
@@ -278,7 +303,7 @@ impl Finding {
     pub fn message(&self) -> Message<'_> {
         Message {
             rule: self.rule.message,
-            note: self.note.as_deref(),
+            note: self.note(),
         }
     }
 }
@@ -286,8 +311,8 @@ impl Finding {
 impl PartialEq for Finding {
     fn eq(&self, other: &Finding) -> bool {
         self.rule.id == other.rule.id
-            && self.note == other.note
-            && self.answer == other.answer
+            && self.note() == other.note()
+            && self.answer() == other.answer()
             && self.waived == other.waived
     }
 }
@@ -303,7 +328,7 @@ impl std::fmt::Debug for Finding {
             .field("citation", &self.citation())
             .field("reviewed", &self.reviewed())
             .field("message", &self.message())
-            .field("answer", &self.answer)
+            .field("answer", &self.answer())
             .field("waived", &self.waived)
             .finish()
     }
@@ -321,7 +346,7 @@ impl Serialize for Finding {
         out.serialize_field("citation", self.citation())?;
         out.serialize_field("reviewed", self.reviewed())?;
         out.serialize_field("message", &self.message())?;
-        out.serialize_field("answer", &self.answer)?;
+        out.serialize_field("answer", self.answer())?;
         if let Some(waived) = &self.waived {
             out.serialize_field("waived", waived)?;
         }

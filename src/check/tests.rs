@@ -25,6 +25,28 @@ fn fired(a: &Answers, id: &str) -> Vec<Finding> {
     check(a).into_iter().filter(|f| f.rule() == id).collect()
 }
 
+/// A finding gives back the answer and the note it was made with, the note in its
+/// message, whether or not there is one, and an empty note stays a note.
+#[test]
+fn a_finding_keeps_its_answer_and_note_apart() {
+    let rule = rules().next().unwrap();
+    for (answer, note) in [
+        ("purposes[2].legal_basis", Some("purpose `To bill you`")),
+        ("rights.complaint", None),
+        ("a", Some("")),
+        ("", Some("`Café` (café)")),
+    ] {
+        let f = Finding::new(rule, answer.to_owned(), note.map(str::to_owned));
+        assert_eq!(f.answer(), answer);
+        assert_eq!(f.note(), note);
+        let message = f.message().to_string();
+        match note {
+            Some(note) => assert_eq!(message, format!("{}: {note}", rule.message)),
+            None => assert_eq!(message, rule.message),
+        }
+    }
+}
+
 /// `setup` gives answers on which rule `id` is silent; `fire` then breaks them.
 fn case(id: &str, setup: impl Fn(&mut Answers), fire: impl Fn(&mut Answers)) {
     assert!(rules().any(|r| r.id == id), "no rule {id}");
@@ -37,14 +59,14 @@ fn case(id: &str, setup: impl Fn(&mut Answers), fire: impl Fn(&mut Answers)) {
     assert!(!found.is_empty(), "{id} did not fire");
     for f in &found {
         assert!(
-            !f.answer.is_empty() && !f.message().to_string().is_empty(),
+            !f.answer().is_empty() && !f.message().to_string().is_empty(),
             "{f:?}"
         );
         // Issue 12 §3: whatever a rule points at, the interview asks for these answers.
         assert!(
-            asked(&a, &f.answer),
+            asked(&a, f.answer()),
             "{id} points at {}, which the interview does not ask for these answers",
-            f.answer
+            f.answer()
         );
     }
 }
@@ -95,7 +117,10 @@ fn the_under_16_contradiction_names_both_answers() {
     a.sale_and_sharing.sells_or_shares_under_16 = Some(true);
     let found = fired(&a, "consistency-under-16-sale");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].answer, "sale_and_sharing.sells_or_shares_under_16");
+    assert_eq!(
+        found[0].answer(),
+        "sale_and_sharing.sells_or_shares_under_16"
+    );
     let message = found[0].message().to_string();
     for answer in [
         "`sale_and_sharing.sells`",
@@ -137,7 +162,7 @@ fn keeping_billing_records_by_law_is_not_taking_payment() {
     a.purposes[2].description =
         "charge your plan, send receipts and keep the records tax law requires".into();
     assert_eq!(
-        fired(&a, "gdpr-basis-fits-purpose")[0].answer,
+        fired(&a, "gdpr-basis-fits-purpose")[0].answer(),
         "purposes[2].legal_basis"
     );
 }
@@ -166,7 +191,7 @@ fn each_of_several_bases_is_judged_by_its_own_part() {
     a.purposes[1].legal_obligation_for = Some("the records, and to charge your plan".into());
     let found = fired(&a, "gdpr-basis-fits-purpose");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].answer, "purposes[1].legal_basis");
+    assert_eq!(found[0].answer(), "purposes[1].legal_basis");
     assert!(
         found[0].message().to_string().contains("taking payment"),
         "{found:#?}"
@@ -176,7 +201,7 @@ fn each_of_several_bases_is_judged_by_its_own_part() {
     assert!(fired(&a, "gdpr-basis-fits-purpose").is_empty());
     let parts: Vec<String> = fired(&a, "gdpr-basis-parts")
         .into_iter()
-        .map(|f| f.answer)
+        .map(|f| f.answer().to_owned())
         .collect();
     assert_eq!(
         parts,
@@ -199,7 +224,7 @@ fn rules_on_a_basis_read_every_basis_of_a_purpose() {
     a.purposes[0].legitimate_interests_for = Some("improving the service".into());
     let found = fired(&a, "gdpr-legitimate-interest");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].answer, "purposes[0].legitimate_interest");
+    assert_eq!(found[0].answer(), "purposes[0].legitimate_interest");
     a.purposes[0].legitimate_interest = Some("a better product for our users".into());
     assert!(fired(&a, "gdpr-legitimate-interest").is_empty());
     a.purposes[0].legal_basis = Several::new([
@@ -220,7 +245,7 @@ fn rules_on_a_source_read_every_source_of_a_category() {
     billing.required = None;
     let required: Vec<String> = fired(&a, "gdpr-required-data")
         .into_iter()
-        .map(|f| f.answer)
+        .map(|f| f.answer().to_owned())
         .collect();
     assert_eq!(required, ["data.categories[3].required"]);
     a.data.categories[3].required = Some(false);
@@ -228,8 +253,8 @@ fn rules_on_a_source_read_every_source_of_a_category() {
     a.data.categories[3].source_name = None;
     let found = fired(&a, "gdpr-sources");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].answer, "data.categories[3].source_name");
-    assert!(asked(&a, &found[0].answer));
+    assert_eq!(found[0].answer(), "data.categories[3].source_name");
+    assert!(asked(&a, found[0].answer()));
 }
 
 /// 1798.130(a)(1)(A): two methods, one a toll-free number, unless online only.
@@ -238,13 +263,13 @@ fn request_methods_follow_the_online_only_exception() {
     let mut a = complete();
     a.rights.exclusively_online = Some(false);
     assert_eq!(
-        fired(&a, "ccpa-request-methods")[0].answer,
+        fired(&a, "ccpa-request-methods")[0].answer(),
         "rights.toll_free_number"
     );
     a.rights.toll_free_number = Some("1-800-555-0100".into());
     // 11 CCR 7020(b): with a website, one method is through it.
     assert_eq!(
-        fired(&a, "ccpa-request-methods")[0].answer,
+        fired(&a, "ccpa-request-methods")[0].answer(),
         "organization.contact_form"
     );
     a.organization.contact_form = Some("https://ledgerly.example/privacy-request".into());
@@ -257,7 +282,7 @@ fn request_methods_follow_the_online_only_exception() {
     a.rights.toll_free_number = None;
     let hits = fired(&a, "ccpa-request-methods");
     assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].answer, "rights.exclusively_online");
+    assert_eq!(hits[0].answer(), "rights.exclusively_online");
 }
 
 /// Legal review FN-12: for UK users the EU-US framework is not the instrument; the UK
@@ -1014,7 +1039,7 @@ fn subprocessor_changes_are_asked_only_of_a_processor_with_recipients() {
         check(a)
             .into_iter()
             .filter(|f| f.rule() == "gdpr-subprocessor-changes")
-            .map(|f| f.answer.clone())
+            .map(|f| f.answer().to_owned())
             .collect()
     };
     let mut a = complete();
@@ -1210,7 +1235,7 @@ fn dangling_references_are_not_reported_twice() {
         .filter(|f| f.regime() == Regime::Consistency)
         .collect();
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].answer, format!("processors[0].categories[{at}]"));
+    assert_eq!(found[0].answer(), format!("processors[0].categories[{at}]"));
 }
 
 /// `consistency-region-rights` trusts that the built-in rights section has a
@@ -1239,7 +1264,7 @@ fn notes_name_the_offending_entry() {
     let mut a = complete();
     a.purposes[1].legal_basis = Default::default();
     let f = &fired(&a, "gdpr-legal-basis")[0];
-    assert_eq!(f.answer, "purposes[1].legal_basis");
+    assert_eq!(f.answer(), "purposes[1].legal_basis");
     assert!(
         f.message()
             .to_string()
@@ -1273,7 +1298,7 @@ fn every_answer_path_has_a_question() {
     let mut seen = Vec::new();
     let mut add = |a: &Answers| {
         for f in check(a) {
-            seen.push((f.rule(), f.answer));
+            seen.push((f.rule(), f.answer().to_owned()));
         }
     };
     for example in [
@@ -1415,10 +1440,10 @@ fn every_finding_points_at_a_question_the_interview_asks() {
         for f in check(a) {
             pointed += 1;
             assert!(
-                asked(a, &f.answer),
+                asked(a, f.answer()),
                 "{} points at {}, which the interview does not ask",
                 f.rule(),
-                f.answer
+                f.answer()
             );
         }
     }
@@ -1607,7 +1632,7 @@ fn a_waiver_with_an_answer_covers_only_that_answer() {
         let waived: Vec<_> = check(&a)
             .into_iter()
             .filter(|f| f.rule() == "gdpr-legal-basis")
-            .map(|f| (f.answer, f.waived.is_some()))
+            .map(|f| (f.answer().to_owned(), f.waived.is_some()))
             .collect();
         assert_eq!(
             waived,
@@ -1644,7 +1669,7 @@ fn an_expired_waiver_waives_nothing_and_says_so() {
         .filter(|f| f.rule() == waivers::STALE)
         .collect();
     assert_eq!(stale.len(), 1, "{stale:#?}");
-    assert_eq!(stale[0].answer, "waivers[0].until");
+    assert_eq!(stale[0].answer(), "waivers[0].until");
     assert_eq!(stale[0].severity(), Severity::Info);
     assert!(
         stale[0]
@@ -1796,7 +1821,7 @@ fn a_denial_in_a_description_meets_a_permission() {
     });
     let found = fired(&a, "consistency-not-collected");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].answer, "data.categories[1].description");
+    assert_eq!(found[0].answer(), "data.categories[1].description");
 }
 
 /// A location denial meets a category the CCPA table calls geolocation; a denial of
@@ -1835,7 +1860,7 @@ fn hosting_location_asks_only_hosts_where_they_are() {
     a.processors[0].countries.clear();
     let found = fired(&a, "consistency-stays-in-region-unknown");
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].answer, "processors[0].countries");
+    assert_eq!(found[0].answer(), "processors[0].countries");
     assert!(
         found[0].message().to_string().contains("`Hetzner`"),
         "{}",
@@ -1949,7 +1974,7 @@ fn findings_come_in_the_order_a_stable_sort_gave() {
     };
     fn said(f: &Finding) -> (String, String, bool) {
         (
-            f.answer.clone(),
+            f.answer().to_owned(),
             f.message().to_string(),
             f.waived.is_some(),
         )

@@ -50,7 +50,7 @@ mod tests {
         a.mark_suggested("processors.stripe");
         let found = findings(&a);
         assert_eq!(found.len(), 1, "{found:#?}");
-        assert_eq!(found[0].answer, "processors[0]");
+        assert_eq!(found[0].answer(), "processors[0]");
         assert_eq!(found[0].severity(), crate::check::Severity::Error);
     }
 

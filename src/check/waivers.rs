@@ -116,8 +116,8 @@ fn scope(a: &Answers, w: &Waiver) -> Option<String> {
 fn covers(rule: &str, scope: Option<&str>, f: &Finding) -> bool {
     f.rule() == rule
         && scope.is_none_or(|s| {
-            f.answer == s
-                || f.answer
+            f.answer() == s
+                || f.answer()
                     .strip_prefix(s)
                     .is_some_and(|rest| rest.starts_with(['.', '[']))
         })

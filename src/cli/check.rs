@@ -114,7 +114,7 @@ fn finding(out: &mut String, f: &Finding) {
         f.citation()
     );
     let _ = writeln!(out, "{}", indented(&f.message().to_string()));
-    let _ = writeln!(out, "        answer: {}", f.answer);
+    let _ = writeln!(out, "        answer: {}", f.answer());
     if let Some(w) = &f.waived {
         let until = w.until.map(|d| format!(", until {d}")).unwrap_or_default();
         let reason = format!("waived ({}{until}): {}", w.waiver, w.reason);

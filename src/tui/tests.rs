@@ -895,7 +895,7 @@ fn a_question_shows_its_first_findings_and_counts_the_rest() {
         .doc()
         .findings
         .iter()
-        .filter(|f| f.answer.starts_with("purposes"))
+        .filter(|f| f.answer().starts_with("purposes"))
         .collect();
     assert!(about.len() > 12, "{}", about.len());
     let text = screen(&app, 200, 60);

@@ -175,7 +175,7 @@ impl Lines for FindingLines<'_> {
             "{} ({}) → {} [{}]",
             f.message(),
             f.citation(),
-            f.answer,
+            f.answer(),
             f.rule()
         );
         if let Some(w) = &f.waived {

@@ -210,10 +210,10 @@ fn question(app: &App, frame: &mut Frame, area: Rect) {
     let findings: Vec<_> = d
         .findings
         .iter()
-        .filter(|f| concerns(&f.answer, q.key))
+        .filter(|f| concerns(f.answer(), q.key))
         // The question's own answer is checked as it is typed and on Enter (`errors`
         // above); "it is empty" before anything was typed is not news.
-        .filter(|f| !(f.rule() == "consistency-renderable" && f.answer == q.key))
+        .filter(|f| !(f.rule() == "consistency-renderable" && f.answer() == q.key))
         .collect();
     if !findings.is_empty() {
         lines.push(Line::default());
