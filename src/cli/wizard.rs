@@ -54,6 +54,7 @@ fn save(path: &Path, base: &Base, answers: &Answers, key: &str) -> Result<Synced
 }
 
 pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
+    crate::tui::heap::keep_large_blocks_apart();
     let (path, name) = match Source::parse(&args.input)? {
         Source::Stdin => bail!("new needs a NAME or FILE, not -"),
         Source::File(path) => (path, None),
@@ -98,6 +99,7 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn edit(args: EditArgs) -> anyhow::Result<ExitCode> {
+    crate::tui::heap::keep_large_blocks_apart();
     let source = Source::parse(&args.input)?;
     let (path, name) = match &source {
         Source::Stdin => bail!("edit needs a NAME or FILE, not -"),
@@ -121,6 +123,7 @@ pub fn edit(args: EditArgs) -> anyhow::Result<ExitCode> {
 
 /// `policywright` alone: the home screen in a terminal, else the help and exit 2.
 pub fn home() -> anyhow::Result<ExitCode> {
+    crate::tui::heap::keep_large_blocks_apart();
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         use clap::CommandFactory;
         let _ = super::Cli::command().print_help();

@@ -15,7 +15,7 @@ pub mod confirm;
 pub mod editors;
 pub mod effects;
 pub mod event;
-mod heap;
+pub(crate) mod heap;
 pub mod keys;
 pub mod preview;
 pub mod start;
