@@ -12,7 +12,7 @@ use std::fmt::Write;
 use serde_json::{Value, json};
 
 use super::mapping::{Store, mapping};
-use super::{Declared, categories, declared, unmapped, yes_no};
+use super::{Declared, categories, declared, unmapped, write_unmapped, yes_no};
 use crate::answers::Answers;
 
 fn linked(d: &Declared) -> Option<bool> {
@@ -87,17 +87,12 @@ pub(super) fn checklist(a: &Answers) -> String {
             );
         }
     }
-    let left_out: Vec<String> = unmapped(Store::Apple, &categories)
-        .iter()
-        .map(|c| format!("{} ({})", c.data.name, c.data.id))
-        .collect();
+    let left_out = unmapped(Store::Apple, &categories);
     if !left_out.is_empty() {
         let _ = writeln!(out);
-        let _ = writeln!(
-            out,
-            "NOT MAPPED to an Apple data type (set stores.categories[].apple): {}",
-            left_out.join(", ")
-        );
+        out.push_str("NOT MAPPED to an Apple data type (set stores.categories[].apple): ");
+        write_unmapped(&mut out, &left_out);
+        out.push('\n');
     }
     out
 }

@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use super::mapping::{Store, mapping};
-use super::{categories, unmapped};
+use super::{categories, unmapped, write_unmapped};
 use crate::answers::{Answers, Permission};
 
 const NOT_ANSWERED: &str = "NOT ANSWERED";
@@ -102,16 +102,11 @@ pub(super) fn tab(a: &Answers) -> String {
             let _ = writeln!(out, "  [x] {} (from: {})", t.label, from.join(", "));
         }
     }
-    let left_out: Vec<String> = unmapped(Store::Chrome, &cats)
-        .iter()
-        .map(|c| format!("{} ({})", c.data.name, c.data.id))
-        .collect();
+    let left_out = unmapped(Store::Chrome, &cats);
     if !left_out.is_empty() {
-        let _ = writeln!(
-            out,
-            "  NOT MAPPED (set stores.categories[].chrome): {}",
-            left_out.join(", ")
-        );
+        out.push_str("  NOT MAPPED (set stores.categories[].chrome): ");
+        write_unmapped(&mut out, &left_out);
+        out.push('\n');
     }
 
     let _ = writeln!(

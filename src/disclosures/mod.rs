@@ -255,6 +255,19 @@ pub fn unmapped<'a>(store: Store, categories: &'a [Category<'a>]) -> Vec<&'a Cat
         .collect()
 }
 
+/// The categories [`unmapped`] found, as the readable forms name them (`Name (id)`,
+/// comma-separated), written straight into `out`: on a policy of thousands of
+/// categories the list was held twice more, as strings and then joined (issue 17).
+fn write_unmapped(out: &mut String, unmapped: &[&Category<'_>]) {
+    use std::fmt::Write as _;
+    for (i, c) in unmapped.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let _ = write!(out, "{} ({})", c.data.name, c.data.id);
+    }
+}
+
 /// "yes", "no", or the open question's marker, for the readable forms.
 fn yes_no(value: Option<bool>) -> &'static str {
     match value {
