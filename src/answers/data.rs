@@ -1,6 +1,8 @@
 //! What personal data is collected, why, and on what legal basis.
 
 use schemars::JsonSchema;
+
+use super::Short;
 use serde::{Deserialize, Serialize};
 
 use super::roles::{CustomerData, SubprocessorChanges};
@@ -171,7 +173,8 @@ pub struct Purpose {
     pub description: String,
     /// The data categories used for it (their ids).
     #[serde(default)]
-    pub categories: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub categories: Vec<Short>,
     /// The GDPR Art. 6(1) basis that makes it lawful (`"contract"`), or the bases,
     /// when each covers a part of it (`["contract", "legitimate_interests"]`: the
     /// service you signed up for, and keeping it free of abuse); `<basis>_for`

@@ -4,6 +4,8 @@
 //! when it receives data and what; the policy lists them after the services.
 
 use schemars::JsonSchema;
+
+use super::Short;
 use serde::{Deserialize, Serialize};
 
 use super::vocab::DisclosureKind;
@@ -24,5 +26,6 @@ pub struct Disclosure {
     pub what: String,
     /// The data categories concerned (their ids), when they can be named.
     #[serde(default)]
-    pub categories: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub categories: Vec<Short>,
 }

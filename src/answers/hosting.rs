@@ -1,6 +1,8 @@
 //! Where data is stored, and where it travels.
 
 use schemars::JsonSchema;
+
+use super::Short;
 use serde::{Deserialize, Serialize};
 
 use super::safeguards::Safeguards;
@@ -53,7 +55,8 @@ pub struct DataStore {
     pub holds: String,
     /// The data categories it holds (their ids).
     #[serde(default)]
-    pub categories: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub categories: Vec<Short>,
     /// Where it is.
     #[serde(default)]
     pub country: Option<Country>,

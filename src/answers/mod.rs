@@ -5,6 +5,11 @@
 //! nothing about terminals, prompts, templates or where files live; front ends and the
 //! renderer read it, and `store` moves it to and from disk.
 
+/// A short answer held inline, up to 24 bytes, instead of in an allocation of its
+/// own: the ids and category references in every entry of the long lists were most
+/// of a large file's 62,000 strings, each a separate block (issue 17).
+pub type Short = compact_str::CompactString;
+
 pub mod clear;
 mod data;
 mod disclosures;

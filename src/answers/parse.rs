@@ -159,7 +159,7 @@ mod tests {
         answers.processors = (0..100)
             .map(|i| {
                 let mut p = recipient.clone();
-                p.id = format!("p{i}");
+                p.id = compact_str::format_compact!("p{i}");
                 p
             })
             .collect();

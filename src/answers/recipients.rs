@@ -1,6 +1,8 @@
 //! Who receives personal data: processors and other recipients.
 
 use schemars::JsonSchema;
+
+use super::Short;
 use serde::{Deserialize, Serialize};
 
 use super::safeguards::Safeguards;
@@ -19,7 +21,8 @@ use super::vocab::{Deployment, ProcessorRole, RecipientControl};
 pub struct Processor {
     /// A short key ("stripe", "azure"). Left out, it is the catalog entry's id.
     #[serde(default)]
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: Short,
     /// The id of the processor-catalog entry this recipient starts from
     /// (`policywright processors` lists them); every field given here overrides the
     /// catalog's. Fields left out are filled in from the catalog when the file is read.
@@ -41,7 +44,8 @@ pub struct Processor {
     pub purpose: String,
     /// The data categories it receives (their ids).
     #[serde(default)]
-    pub categories: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub categories: Vec<Short>,
     /// What it receives or sees, in words ("a customer identifier and subscription state").
     #[serde(default)]
     pub data_description: Option<String>,

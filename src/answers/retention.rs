@@ -1,6 +1,8 @@
 //! How long data is kept, and how it is deleted.
 
 use schemars::JsonSchema;
+
+use super::Short;
 use serde::{Deserialize, Serialize};
 
 use super::values::Period;
@@ -25,7 +27,8 @@ pub struct RetentionRule {
     pub data: String,
     /// The data categories it covers (their ids).
     #[serde(default)]
-    pub categories: Vec<String>,
+    #[schemars(with = "Vec<String>")]
+    pub categories: Vec<Short>,
     /// A fixed period ("30 days"); with `after`, counted from that event; with
     /// `up_to`, the longest it is kept.
     #[serde(default)]

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use std::fmt::Display;
 
 use super::{Answers, Problem};
+use crate::answers::Short;
 use crate::text::terminal_safe;
 
 /// Every problem that stops the answers from rendering, in file order.
@@ -149,7 +150,7 @@ fn problems_in(a: &Answers, under: Option<&[String]>) -> Vec<Problem> {
     if let Some(t) = &a.telemetry {
         p.required("telemetry.sends", &t.sends);
         for (i, id) in t.to.iter().enumerate() {
-            if !a.processors.iter().any(|x| &x.id == id) {
+            if !a.processors.iter().any(|x| x.id == id) {
                 p.push(
                     format!("telemetry.to[{i}]"),
                     format!("refers to recipient `{id}`, which is not listed under processors"),
@@ -225,7 +226,7 @@ fn problems_in(a: &Answers, under: Option<&[String]>) -> Vec<Problem> {
                 );
             }
             if let Some(id) = &r.set_by
-                && !a.processors.iter().any(|x| &x.id == id)
+                && !a.processors.iter().any(|x| x.id == id)
             {
                 p.push(
                     format!("retention.rules[{i}].set_by"),
@@ -471,7 +472,7 @@ impl Problems<'_> {
         seen
     }
 
-    fn references(&mut self, path: impl Display, ids: &[String], known: &HashSet<&str>) {
+    fn references(&mut self, path: impl Display, ids: &[Short], known: &HashSet<&str>) {
         for (i, id) in ids.iter().enumerate() {
             if !known.contains(id.as_str()) {
                 let mut known: Vec<_> = known.iter().copied().collect();

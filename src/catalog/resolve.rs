@@ -7,6 +7,7 @@ use crate::answers::vocab::{ProcessorRole, RecipientControl, Region, Safeguard};
 use crate::answers::{Answers, Problem, Processor, Safeguards};
 
 use super::{Catalog, Entry};
+use crate::answers::Short;
 use crate::law::transfers::{Exporter, misfit};
 
 /// Whether any processor refers to the catalog, so callers can skip loading it.
@@ -134,7 +135,7 @@ impl Fills {
                 *field = v;
             }
         }
-        put(&mut p.id, self.id);
+        put(&mut p.id, self.id.map(Short::from));
         put(&mut p.name, self.name);
         put(&mut p.role, self.role);
         put(&mut p.purpose, self.purpose);

@@ -3,6 +3,7 @@
 
 use super::{Hit, Regime, Rule, Severity, always, california};
 use crate::answers::Answers;
+use crate::answers::Short;
 use crate::answers::vocab::{
     CookiePurpose, DntResponse, GpcResponse, ProcessorRole, Region, Safeguard,
 };
@@ -489,7 +490,7 @@ pub static RULES: &[Rule] = &[
 ];
 
 /// References to data categories that do not exist, as `list[i].categories[j]`.
-fn dangling<'a>(a: &Answers, lists: impl Iterator<Item = &'a [String]>, path: &str) -> Vec<Hit> {
+fn dangling<'a>(a: &Answers, lists: impl Iterator<Item = &'a [Short]>, path: &str) -> Vec<Hit> {
     let known = super::category_ids(a);
     let mut hits = Vec::new();
     for (i, ids) in lists.enumerate() {

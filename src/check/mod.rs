@@ -46,6 +46,7 @@ use crate::answers::values::{Country, Date};
 use crate::answers::{Answers, DataCategory};
 use std::collections::{HashMap, HashSet};
 
+use crate::answers::Short;
 use crate::policy::Policy;
 use transfers::{transfer_findings, wrong_mechanism};
 
@@ -589,8 +590,8 @@ pub(crate) fn categories_by_id(a: &Answers) -> HashMap<&str, &DataCategory> {
 }
 
 /// Every id named in these lists of category ids, once.
-pub(crate) fn ids_in<'a>(lists: impl Iterator<Item = &'a [String]>) -> HashSet<&'a str> {
-    lists.flatten().map(String::as_str).collect()
+pub(crate) fn ids_in<'a>(lists: impl Iterator<Item = &'a [Short]>) -> HashSet<&'a str> {
+    lists.flatten().map(Short::as_str).collect()
 }
 
 /// Purposes are needed as soon as any data the operator decides about is collected.

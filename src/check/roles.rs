@@ -9,6 +9,7 @@
 use super::{Hit, Regime, Rule, Severity, always, any_gdpr, entries};
 use std::collections::HashMap;
 
+use crate::answers::Short;
 use crate::answers::{Answers, DataCategory};
 
 const WITH_CUSTOMERS: &str =
@@ -152,7 +153,7 @@ impl<'a> Customers<'a> {
 
     /// Whether these category ids all name data processed for business customers (and
     /// there is at least one).
-    pub(super) fn only(&self, ids: &[String]) -> bool {
+    pub(super) fn only(&self, ids: &[Short]) -> bool {
         !ids.is_empty()
             && ids
                 .iter()
@@ -163,7 +164,7 @@ impl<'a> Customers<'a> {
 /// Every recipient and store that lists a category said to stay on the device.
 fn local_data_sent(a: &Answers) -> Vec<Hit> {
     let categories = super::categories_by_id(a);
-    let local = |ids: &[String]| -> Option<String> {
+    let local = |ids: &[Short]| -> Option<String> {
         let names: Vec<&str> = ids
             .iter()
             .filter_map(|id| categories.get(id.as_str()))

@@ -181,7 +181,7 @@ pub static RULES: &[Rule] = &[
                         && !a
                             .processors
                             .iter()
-                            .any(|p| p.categories.contains(&s.category))
+                            .any(|p| p.categories.iter().any(|c| *c == s.category))
                 })
                 .map(|(i, s)| {
                     Hit::with(

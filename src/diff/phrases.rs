@@ -1,6 +1,7 @@
 //! Small pieces of English shared by the areas and [`super::format`]: lists joined with
 //! "and", data categories by name, a capital letter.
 
+use crate::answers::Short;
 use crate::answers::values::Country;
 use crate::policy::Policy;
 
@@ -15,12 +16,12 @@ pub(super) fn join_and(items: &[String]) -> String {
 
 /// Category ids as their names, joined: "Usage events and Account data". Names keep
 /// the operator's capitals: lowercasing would turn "Google profile" into "google profile".
-pub(super) fn categories_phrase(a: &Policy, ids: &[String]) -> String {
+pub(super) fn categories_phrase(a: &Policy, ids: &[Short]) -> String {
     let names: Vec<String> = ids
         .iter()
         .map(|id| {
             a.category(id)
-                .map_or_else(|| id.clone(), |c| c.name.clone())
+                .map_or_else(|| id.to_string(), |c| c.name.clone())
         })
         .collect();
     join_and(&names)

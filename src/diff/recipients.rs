@@ -6,10 +6,11 @@ use super::materiality::{MORE_DATA, NEW_COUNTRY, NEW_RECIPIENT, SELLING, UNCONDI
 use super::phrases::{categories_phrase, countries_phrase};
 use super::section::Section;
 use crate::answers::Processor;
+use crate::answers::Short;
 use crate::answers::vocab::{Deployment, ProcessorRole};
 use crate::policy::Policy;
 
-const PROCESSORS: Records<Processor, String> = Records {
+const PROCESSORS: Records<Processor, Short> = Records {
     noun: |_| "processor",
     key: |p| p.id.clone(),
     name: |p| p.name.clone(),

@@ -77,7 +77,7 @@ fn recipients(s: &mut Section, old: &[String], new: &[String]) {
             .processors
             .iter()
             .chain(&s.old.answers().processors)
-            .find(|p| &p.id == id)
+            .find(|p| p.id == id)
             .map_or_else(|| id.clone(), |p| p.name.clone())
     };
     for id in new.iter().filter(|id| !old.contains(id)) {

@@ -29,7 +29,7 @@ pub fn kept(a: &Answers, r: &RetentionRule) -> String {
         let name = a
             .processors
             .iter()
-            .find(|p| &p.id == id)
+            .find(|p| p.id == id)
             .map_or(id.as_str(), |p| p.name.as_str());
         if kept.is_empty() {
             kept = format!("as set by {name}");

@@ -19,6 +19,7 @@ use crate::law::transfers::transferred_to;
 use crate::policy::Policy;
 
 use super::verbatim::{Verbatim, VerbatimAnswers};
+use crate::answers::Short;
 
 #[derive(Serialize)]
 pub struct View<'a> {
@@ -1235,7 +1236,7 @@ fn name_list(names: &[&str]) -> String {
 }
 
 /// The names of these categories, found through the policy's index of ids.
-fn category_names<'a>(a: &'a Policy, ids: &[String]) -> Vec<&'a str> {
+fn category_names<'a>(a: &'a Policy, ids: &[Short]) -> Vec<&'a str> {
     ids.iter()
         .filter_map(|id| a.category(id))
         .map(|c| c.name.as_str())
@@ -1419,7 +1420,7 @@ impl<'a> TelemetryView<'a> {
                 .map(|id| {
                     a.processors
                         .iter()
-                        .find(|p| &p.id == id)
+                        .find(|p| p.id == id)
                         .map_or(id.as_str(), |p| p.name.as_str())
                 })
                 .collect(),
@@ -1470,7 +1471,7 @@ impl<'a> LocalDataView<'a> {
 
 /// Whether these categories are all processed for business customers (and there
 /// is at least one).
-fn only_customers_data(policy: &Policy, ids: &[String]) -> bool {
+fn only_customers_data(policy: &Policy, ids: &[Short]) -> bool {
     !ids.is_empty()
         && ids
             .iter()
@@ -1628,7 +1629,9 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
             let mut disclosed_to: Vec<&'static str> = Vec::new();
             let mut shared_for_advertising = false;
             for p in a.processors.iter().filter(|p| p.receives_data()) {
-                let receives = matching.iter().any(|c| p.categories.contains(&c.id));
+                let receives = matching
+                    .iter()
+                    .any(|c| p.categories.iter().any(|id| *id == c.id));
                 if receives && sharing && p.role == ProcessorRole::Advertising {
                     shared_for_advertising = true;
                 } else if receives && !disclosed_to.contains(&p.role.label()) {
@@ -1917,15 +1920,15 @@ mod tests {
                 }));
             many.processors.extend(one.processors.iter().map(|p| {
                 let mut p = p.clone();
-                p.id = tag(&p.id);
+                p.id = tag(&p.id).into();
                 p.name = tag(&p.name);
-                p.categories = p.categories.iter().map(|c| tag(c)).collect();
+                p.categories = p.categories.iter().map(|c| tag(c).into()).collect();
                 p
             }));
             many.purposes.extend(one.purposes.iter().map(|p| {
                 let mut p = p.clone();
                 p.id = tag(&p.id);
-                p.categories = p.categories.iter().map(|c| tag(c)).collect();
+                p.categories = p.categories.iter().map(|c| tag(c).into()).collect();
                 p
             }));
             many.retention
@@ -1933,7 +1936,7 @@ mod tests {
                 .extend(one.retention.rules.iter().map(|r| {
                     let mut r = r.clone();
                     r.data = tag(&r.data);
-                    r.categories = r.categories.iter().map(|c| tag(c)).collect();
+                    r.categories = r.categories.iter().map(|c| tag(c).into()).collect();
                     r
                 }));
         }

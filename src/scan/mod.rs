@@ -133,7 +133,11 @@ pub const QUESTION: &str = "processors";
 /// New processor records, referring to the catalog, for the processors found that
 /// `answers` do not declare yet: what the wizard offers to add to the policy.
 pub fn records_to_add(found: &[Found], answers: &Answers, catalog: &Catalog) -> Vec<Value> {
-    let mut taken: Vec<String> = answers.processors.iter().map(|p| p.id.clone()).collect();
+    let mut taken: Vec<String> = answers
+        .processors
+        .iter()
+        .map(|p| p.id.to_string())
+        .collect();
     found
         .iter()
         .filter_map(|f| catalog.get(&f.id))

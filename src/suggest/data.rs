@@ -123,7 +123,10 @@ mod tests {
             assert_eq!(&p.purpose.id, id);
             assert!(p.source.len() > 20, "purpose {id} cites no source");
             for c in &p.purpose.categories {
-                assert!(d.categories.contains_key(c), "purpose {id}: unknown {c}");
+                assert!(
+                    d.categories.contains_key(c.as_str()),
+                    "purpose {id}: unknown {c}"
+                );
             }
         }
         for (id, r) in &d.retention {

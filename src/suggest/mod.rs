@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
+use crate::answers::Short;
 use crate::answers::values::Country;
 use crate::answers::vocab::{ProductKind, Region};
 use crate::answers::{Answers, DataCategory};
@@ -155,7 +156,7 @@ pub fn suggest(
     }
 
     // Recipients found in the code, each with the catalog's facts.
-    let mut taken: Vec<String> = out.processors.iter().map(|p| p.id.clone()).collect();
+    let mut taken: Vec<String> = out.processors.iter().map(|p| p.id.to_string()).collect();
     let mut added: Vec<(String, String, String)> = Vec::new(); // (answer id, catalog id, role)
     if let Some(report) = found {
         for f in &report.processors {
@@ -251,12 +252,12 @@ pub fn suggest(
             None => Vec::new(),
         };
         // Data that stays on the device reaches no recipient, host or not.
-        let received: Vec<String> = received
+        let received: Vec<Short> = received
             .into_iter()
             .filter(|c| have(&out, c) && out.category(c).is_some_and(|c| !c.is_local()))
-            .map(str::to_owned)
+            .map(Short::from)
             .collect();
-        if let Some(p) = out.processors.iter_mut().find(|p| &p.id == answer_id) {
+        if let Some(p) = out.processors.iter_mut().find(|p| p.id == answer_id) {
             p.categories = received;
         }
         out.mark_suggested(&format!("processors.{answer_id}"));

@@ -922,7 +922,7 @@ fn a_list_shown_from_the_answers_follows_them() {
     // Another program removed the last entry, and what named it.
     let a = &mut app.doc_mut().answers;
     let gone = a.data.categories.pop().unwrap();
-    let named = |ids: &mut Vec<String>| ids.retain(|id| *id != gone.id);
+    let named = |ids: &mut Vec<crate::answers::Short>| ids.retain(|id| *id != gone.id);
     a.purposes.iter_mut().for_each(|x| named(&mut x.categories));
     a.processors
         .iter_mut()

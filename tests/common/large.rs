@@ -29,7 +29,7 @@ pub fn large(processors: usize, categories: usize) -> Answers {
         if i % 5 == 0 {
             a.retention.rules.push(RetentionRule {
                 data: format!("Data item {i}"),
-                categories: vec![format!("item-{i}")],
+                categories: vec![format!("item-{i}").into()],
                 period: Some("30 days".parse().unwrap()),
                 ..Default::default()
             });
@@ -39,20 +39,20 @@ pub fn large(processors: usize, categories: usize) -> Answers {
                 id: format!("purpose-{i}"),
                 name: format!("Purpose {i}"),
                 description: "does what the product promises".into(),
-                categories: vec![format!("item-{i}")],
+                categories: vec![format!("item-{i}").into()],
                 ..Default::default()
             });
         }
     }
     for i in 0..processors {
         a.processors.push(Processor {
-            id: format!("vendor-{i}"),
+            id: format!("vendor-{i}").into(),
             name: format!("Vendor {i}"),
             legal_entity: Some(format!("Vendor {i}, Inc.")),
             role: roles[i % roles.len()],
             purpose: "does one useful job for the product".into(),
             categories: (0..5)
-                .map(|k| format!("item-{}", (i * 5 + k) % categories.max(1)))
+                .map(|k| format!("item-{}", (i * 5 + k) % categories.max(1)).into())
                 .collect(),
             countries: vec!["US".parse().unwrap(), "DE".parse().unwrap()],
             commitments: vec!["does not train models on our data".into()],
