@@ -39,9 +39,11 @@ pub struct DataCollection {
 #[serde(deny_unknown_fields)]
 pub struct DataCategory {
     /// A short key other answers use to refer to this category ("account", "screenshots").
-    pub id: String,
+    #[schemars(with = "String")]
+    pub id: Short,
     /// The name a reader sees ("Account identity").
-    pub name: String,
+    #[schemars(with = "String")]
+    pub name: Short,
     /// What exactly is collected, in a sentence or two.
     pub description: String,
     /// Where it comes from: one source (`"provided"`), or several when it comes from
@@ -51,7 +53,8 @@ pub struct DataCategory {
     pub source: Several<DataSource>,
     /// Which third party, when one of the sources is a third party ("Stripe").
     #[serde(default)]
-    pub source_name: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub source_name: Option<Short>,
     /// When it is collected, completing "Collected ..." ("only while you are recording").
     #[serde(default)]
     pub when: Option<String>,

@@ -152,7 +152,7 @@ mod tests {
         answers.data.categories = (0..100)
             .map(|i| {
                 let mut c = category.clone();
-                c.id = format!("c{i}");
+                c.id = compact_str::format_compact!("c{i}");
                 c
             })
             .collect();

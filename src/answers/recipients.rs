@@ -30,10 +30,12 @@ pub struct Processor {
     pub catalog: Option<String>,
     /// The name users know ("Stripe"). Left out, it is the catalog's name.
     #[serde(default)]
-    pub name: String,
+    #[schemars(with = "String")]
+    pub name: Short,
     /// The company behind it ("Stripe, Inc.").
     #[serde(default)]
-    pub legal_entity: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub legal_entity: Option<Short>,
     /// The job it does; the policy groups recipients by it. Left out (or `other`) on an
     /// entry with `catalog`, it is the catalog's role; left out otherwise, it is `other`.
     #[serde(default)]

@@ -957,7 +957,7 @@ mod tests {
                 ..Default::default()
             });
             if let Some(c) = a.data.categories.first_mut() {
-                c.name = String::new();
+                c.name = crate::answers::Short::default();
             }
             let whole = a.problems();
             let mut keys: Vec<String> = crate::questions::sections()

@@ -136,10 +136,13 @@ impl Fills {
             }
         }
         put(&mut p.id, self.id.map(Short::from));
-        put(&mut p.name, self.name);
+        put(&mut p.name, self.name.map(Short::from));
         put(&mut p.role, self.role);
         put(&mut p.purpose, self.purpose);
-        put(&mut p.legal_entity, self.legal_entity.map(Some));
+        put(
+            &mut p.legal_entity,
+            self.legal_entity.map(|e| Some(e.into())),
+        );
         put(&mut p.data_description, self.data_description.map(Some));
         put(&mut p.countries, self.countries);
         put(&mut p.worldwide, self.worldwide.map(Some));

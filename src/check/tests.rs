@@ -405,7 +405,7 @@ fn mobile_store(a: &mut Answers) {
             })
             .unwrap_or_default();
         a.stores.categories.push(StoreCategory {
-            category: c.id.clone(),
+            category: c.id.to_string(),
             on_device_only: Some(false),
             ephemeral: Some(false),
             shared: Some(false),

@@ -9,13 +9,14 @@ use super::materiality::{
 };
 use super::phrases::{categories_phrase, join_and};
 use super::section::Section;
+use crate::answers::Short;
 use crate::answers::vocab::{DataSource, LegalBasis, NoticeChannel, TrainingUse};
 use crate::answers::{CustomerData, DataCategory, NotCollected, Purpose, SubprocessorChanges};
 
-const CATEGORIES: Records<DataCategory, String> = Records {
+const CATEGORIES: Records<DataCategory, Short> = Records {
     noun: |_| "data category",
     key: |c| c.id.clone(),
-    name: |c| c.name.clone(),
+    name: |c| c.name.to_string(),
     added: |_, c| {
         let source = sources_words(c, c.source.as_slice());
         let sensitive = match (c.is_special_category(), c.is_ccpa_sensitive()) {

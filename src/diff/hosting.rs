@@ -127,7 +127,7 @@ fn countries(a: &Policy) -> BTreeMap<Country, BTreeSet<String>> {
     // Software we run ourselves sends its maker nothing, wherever the maker is.
     for p in a.processors.iter().filter(|p| p.receives_data()) {
         for &c in &p.countries {
-            add(c, p.name.clone());
+            add(c, p.name.to_string());
         }
     }
     map

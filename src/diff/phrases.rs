@@ -21,7 +21,7 @@ pub(super) fn categories_phrase(a: &Policy, ids: &[Short]) -> String {
         .iter()
         .map(|id| {
             a.category(id)
-                .map_or_else(|| id.to_string(), |c| c.name.clone())
+                .map_or_else(|| id.to_string(), |c| c.name.to_string())
         })
         .collect();
     join_and(&names)

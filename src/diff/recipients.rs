@@ -13,7 +13,7 @@ use crate::policy::Policy;
 const PROCESSORS: Records<Processor, Short> = Records {
     noun: |_| "processor",
     key: |p| p.id.clone(),
-    name: |p| p.name.clone(),
+    name: |p| p.name.to_string(),
     // Software we run ourselves is no recipient: adding it tells readers nothing new
     // about who receives their data.
     added: |answers, p| {

@@ -78,7 +78,7 @@ fn recipients(s: &mut Section, old: &[String], new: &[String]) {
             .iter()
             .chain(&s.old.answers().processors)
             .find(|p| p.id == id)
-            .map_or_else(|| id.clone(), |p| p.name.clone())
+            .map_or_else(|| id.clone(), |p| p.name.to_string())
     };
     for id in new.iter().filter(|id| !old.contains(id)) {
         let text = format!("{} now receives telemetry", name(s, id));

@@ -270,7 +270,7 @@ pub fn category_options(
 ) -> Vec<(String, String)> {
     let mut options: Vec<(String, String)> = categories
         .iter()
-        .map(|c| c.id.clone())
+        .map(|c| c.id.to_string())
         .zip(category_labels(categories))
         .collect();
     if let Some(id) = current.and_then(Value::as_str).filter(|id| !id.is_empty())
@@ -294,9 +294,9 @@ pub fn category_labels(categories: &[crate::answers::DataCategory]) -> Vec<Strin
                 .count()
                 > 1;
             match (c.name.trim().is_empty(), twin) {
-                (true, _) => c.id.clone(),
+                (true, _) => c.id.to_string(),
                 (false, true) => format!("{} ({})", c.name, c.id),
-                (false, false) => c.name.clone(),
+                (false, false) => c.name.to_string(),
             }
         })
         .collect()

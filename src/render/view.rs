@@ -1629,9 +1629,7 @@ fn ccpa_rows(a: &Answers) -> Vec<CcpaRow<'_>> {
             let mut disclosed_to: Vec<&'static str> = Vec::new();
             let mut shared_for_advertising = false;
             for p in a.processors.iter().filter(|p| p.receives_data()) {
-                let receives = matching
-                    .iter()
-                    .any(|c| p.categories.iter().any(|id| *id == c.id));
+                let receives = matching.iter().any(|c| p.categories.contains(&c.id));
                 if receives && sharing && p.role == ProcessorRole::Advertising {
                     shared_for_advertising = true;
                 } else if receives && !disclosed_to.contains(&p.role.label()) {
@@ -1914,14 +1912,14 @@ mod tests {
                 .categories
                 .extend(one.data.categories.iter().map(|c| {
                     let mut c = c.clone();
-                    c.id = tag(&c.id);
-                    c.name = tag(&c.name);
+                    c.id = tag(&c.id).into();
+                    c.name = tag(&c.name).into();
                     c
                 }));
             many.processors.extend(one.processors.iter().map(|p| {
                 let mut p = p.clone();
                 p.id = tag(&p.id).into();
-                p.name = tag(&p.name);
+                p.name = tag(&p.name).into();
                 p.categories = p.categories.iter().map(|c| tag(c).into()).collect();
                 p
             }));

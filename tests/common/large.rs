@@ -16,8 +16,8 @@ pub fn large(processors: usize, categories: usize) -> Answers {
     let roles = ProcessorRole::ALL;
     for i in 0..categories {
         a.data.categories.push(DataCategory {
-            id: format!("item-{i}"),
-            name: format!("Data item {i}"),
+            id: format!("item-{i}").into(),
+            name: format!("Data item {i}").into(),
             description: format!(
                 "the {i}th kind of thing we keep, described in a sentence or two of ordinary length"
             ),
@@ -47,8 +47,8 @@ pub fn large(processors: usize, categories: usize) -> Answers {
     for i in 0..processors {
         a.processors.push(Processor {
             id: format!("vendor-{i}").into(),
-            name: format!("Vendor {i}"),
-            legal_entity: Some(format!("Vendor {i}, Inc.")),
+            name: format!("Vendor {i}").into(),
+            legal_entity: Some(format!("Vendor {i}, Inc.").into()),
             role: roles[i % roles.len()],
             purpose: "does one useful job for the product".into(),
             categories: (0..5)

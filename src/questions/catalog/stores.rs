@@ -126,7 +126,7 @@ pub(super) fn stores() -> Section {
                     // The category by the name the founder gave it, not its id.
                     |r, a| {
                         let id = field(r, "category");
-                        a.category(id).map_or_else(|| id.to_owned(), |c| c.name.clone())
+                        a.category(id).map_or_else(|| id.to_owned(), |c| c.name.to_string())
                     },
                     vec![
                         q("category", "Which data category?", "One of those described under “Data you collect”.", Kind::Category).required(),

@@ -103,7 +103,7 @@ impl Editor {
                     .data
                     .categories
                     .iter()
-                    .map(|c| c.id.clone())
+                    .map(|c| c.id.to_string())
                     .zip(crate::questions::category_labels(
                         &ctx.answers.data.categories,
                     ))
@@ -277,7 +277,7 @@ pub fn shown(kind: &Kind, value: &Value, ctx: &Ctx) -> String {
         }
         (Kind::Category, Value::String(id)) => {
             let categories = &ctx.answers.data.categories;
-            match categories.iter().position(|c| &c.id == id) {
+            match categories.iter().position(|c| c.id == *id) {
                 Some(i) => crate::questions::category_labels(categories)[i].clone(),
                 None => id.clone(),
             }

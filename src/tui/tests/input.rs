@@ -516,10 +516,7 @@ fn removing_a_used_data_category_offers_to_remove_it_everywhere() {
     go_to(&mut app, "data.categories");
     let id = original.data.categories[0].id.clone();
     assert!(
-        original
-            .purposes
-            .iter()
-            .any(|p| p.categories.iter().any(|c| *c == id)),
+        original.purposes.iter().any(|p| p.categories.contains(&id)),
         "the example uses {id}"
     );
     assert!(press(&mut app, KeyCode::Char('x')).is_empty(), "not yet");
@@ -538,21 +535,13 @@ fn removing_a_used_data_category_offers_to_remove_it_everywhere() {
     );
     let a = &app.doc().answers;
     assert!(a.data.categories.iter().all(|c| c.id != id));
-    assert!(
-        a.purposes
-            .iter()
-            .all(|p| !p.categories.iter().any(|c| *c == id))
-    );
-    assert!(
-        a.processors
-            .iter()
-            .all(|p| !p.categories.iter().any(|c| *c == id))
-    );
+    assert!(a.purposes.iter().all(|p| !p.categories.contains(&id)));
+    assert!(a.processors.iter().all(|p| !p.categories.contains(&id)));
     assert!(
         a.retention
             .rules
             .iter()
-            .all(|r| !r.categories.iter().any(|c| *c == id))
+            .all(|r| !r.categories.contains(&id))
     );
     assert!(
         app.doc().preview.markdown.is_some(),
