@@ -302,7 +302,7 @@ pub static RULES: &[Rule] = &[
             .into_iter()
             .map(|h| {
                 Hit::with(
-                    h.answer,
+                    h.answer().to_owned(),
                     "`sale_and_sharing.sells` and `sale_and_sharing.shares_for_advertising` are \
                      no, yet `sale_and_sharing.sells_or_shares_under_16` is yes",
                 )

@@ -148,10 +148,14 @@ impl Regime {
 /// One place a rule found wanting: the answer to go to, and optionally what there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// The answer's dotted path (`purposes[2].legal_basis`, `rights.complaint`).
-    pub answer: String,
-    /// What exactly, when the rule's message needs it ("purpose `To bill you`").
-    pub note: Option<String>,
+    /// The answer's dotted path (`purposes[2].legal_basis`, `rights.complaint`),
+    /// then what exactly when the rule's message needs it ("purpose `To bill you`"):
+    /// one string, which the finding made of the hit keeps as it is (a rule can hit
+    /// thousands of entries of a large file; issue 17).
+    text: String,
+    /// Where the answer ends in `text`, and whether a note follows it.
+    answer_len: u32,
+    noted: bool,
 }
 
 /// A hit at `list[i].field` for every entry of a list the rule finds wanting,
@@ -173,10 +177,22 @@ pub fn entries<T>(
 
 impl Hit {
     pub fn at(answer: impl Into<String>) -> Hit {
+        let text = answer.into();
         Hit {
-            answer: answer.into(),
-            note: None,
+            answer_len: path_len(&text),
+            text,
+            noted: false,
         }
+    }
+
+    /// The answer's dotted path.
+    pub fn answer(&self) -> &str {
+        apart(&self.text, self.answer_len, self.noted).0
+    }
+
+    /// What exactly, when the rule names it.
+    pub fn note(&self) -> Option<&str> {
+        apart(&self.text, self.answer_len, self.noted).1
     }
 
     /// A hit at `answer` when `wanting` holds, else none.
@@ -194,11 +210,26 @@ impl Hit {
     }
 
     pub fn with(answer: impl Into<String>, note: impl Into<String>) -> Hit {
+        let mut text = answer.into();
+        let answer_len = path_len(&text);
+        text.push_str(&note.into());
         Hit {
-            answer: answer.into(),
-            note: Some(note.into()),
+            text,
+            answer_len,
+            noted: true,
         }
     }
+}
+
+/// A hit's or a finding's text apart: the answer's path, and the note if any.
+fn apart(text: &str, answer_len: u32, noted: bool) -> (&str, Option<&str>) {
+    let (answer, note) = text.split_at(answer_len as usize);
+    (answer, noted.then_some(note))
+}
+
+/// An answer's path's length, as a hit and a finding hold it.
+fn path_len(path: &str) -> u32 {
+    u32::try_from(path.len()).expect("an answer's path is short")
 }
 
 /// One disclosure rule.
@@ -248,34 +279,32 @@ pub struct Finding {
 impl Finding {
     /// A finding of `rule` at `answer`, not waived.
     pub fn new(rule: &'static Rule, answer: String, note: Option<String>) -> Finding {
-        let answer_len = u32::try_from(answer.len()).expect("an answer's path is short");
-        let noted = note.is_some();
-        let text = match note {
-            Some(note) => {
-                let mut text = String::with_capacity(answer.len() + note.len());
-                text.push_str(&answer);
-                text.push_str(&note);
-                text
-            }
-            None => answer,
+        let hit = match note {
+            Some(note) => Hit::with(answer, note),
+            None => Hit::at(answer),
         };
+        Finding::of(rule, hit)
+    }
+
+    /// The finding of `rule` that `hit` is, not waived; it keeps the hit's text.
+    pub fn of(rule: &'static Rule, hit: Hit) -> Finding {
         Finding {
             rule,
-            text: text.into_boxed_str(),
-            answer_len,
-            noted,
+            text: hit.text.into_boxed_str(),
+            answer_len: hit.answer_len,
+            noted: hit.noted,
             waived: None,
         }
     }
 
     /// The answer to go to, as a dotted path (`purposes[2].legal_basis`).
     pub fn answer(&self) -> &str {
-        &self.text[..self.answer_len as usize]
+        apart(&self.text, self.answer_len, self.noted).0
     }
 
     /// What exactly, when the rule names it.
     fn note(&self) -> Option<&str> {
-        self.noted.then(|| &self.text[self.answer_len as usize..])
+        apart(&self.text, self.answer_len, self.noted).1
     }
 
     /// The rule's id.
@@ -492,7 +521,7 @@ fn findings_of(a: &Answers, include: impl Fn(&Rule) -> bool) -> Vec<Finding> {
 
 /// A rule's hit as a finding, not waived.
 fn finding(rule: &'static Rule, hit: Hit) -> Finding {
-    Finding::new(rule, hit.answer, hit.note)
+    Finding::of(rule, hit)
 }
 
 /// The regimes with at least one rule that applies to these answers, in order: what

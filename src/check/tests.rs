@@ -25,8 +25,9 @@ fn fired(a: &Answers, id: &str) -> Vec<Finding> {
     check(a).into_iter().filter(|f| f.rule() == id).collect()
 }
 
-/// A finding gives back the answer and the note it was made with, the note in its
-/// message, whether or not there is one, and an empty note stays a note.
+/// A hit and the finding made of it give back the answer and the note they were
+/// made with, the note in the message, whether or not there is one, and an empty
+/// note stays a note.
 #[test]
 fn a_finding_keeps_its_answer_and_note_apart() {
     let rule = rules().next().unwrap();
@@ -36,6 +37,15 @@ fn a_finding_keeps_its_answer_and_note_apart() {
         ("a", Some("")),
         ("", Some("`Café` (café)")),
     ] {
+        let hit = match note {
+            Some(note) => Hit::with(answer, note),
+            None => Hit::at(answer),
+        };
+        assert_eq!((hit.answer(), hit.note()), (answer, note));
+        assert_eq!(
+            Finding::of(rule, hit),
+            Finding::new(rule, answer.to_owned(), note.map(str::to_owned))
+        );
         let f = Finding::new(rule, answer.to_owned(), note.map(str::to_owned));
         assert_eq!(f.answer(), answer);
         assert_eq!(f.note(), note);
