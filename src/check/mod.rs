@@ -152,7 +152,7 @@ pub struct Hit {
     /// then what exactly when the rule's message needs it ("purpose `To bill you`"):
     /// one string, which the finding made of the hit keeps as it is (a rule can hit
     /// thousands of entries of a large file; issue 17).
-    text: String,
+    text: Box<str>,
     /// Where the answer ends in `text`, and whether a note follows it.
     answer_len: u32,
     noted: bool,
@@ -180,19 +180,19 @@ impl Hit {
         let text = answer.into();
         Hit {
             answer_len: path_len(&text),
-            text,
+            text: text.into_boxed_str(),
             noted: false,
         }
     }
 
     /// The answer's dotted path.
     pub fn answer(&self) -> &str {
-        apart(&self.text, self.answer_len, self.noted).0
+        &self.text[..self.answer_len as usize]
     }
 
     /// What exactly, when the rule names it.
     pub fn note(&self) -> Option<&str> {
-        apart(&self.text, self.answer_len, self.noted).1
+        self.noted.then(|| &self.text[self.answer_len as usize..])
     }
 
     /// A hit at `answer` when `wanting` holds, else none.
@@ -214,20 +214,14 @@ impl Hit {
         let answer_len = path_len(&text);
         text.push_str(&note.into());
         Hit {
-            text,
+            text: text.into_boxed_str(),
             answer_len,
             noted: true,
         }
     }
 }
 
-/// A hit's or a finding's text apart: the answer's path, and the note if any.
-fn apart(text: &str, answer_len: u32, noted: bool) -> (&str, Option<&str>) {
-    let (answer, note) = text.split_at(answer_len as usize);
-    (answer, noted.then_some(note))
-}
-
-/// An answer's path's length, as a hit and a finding hold it.
+/// An answer's path's length, as a hit holds it.
 fn path_len(path: &str) -> u32 {
     u32::try_from(path.len()).expect("an answer's path is short")
 }
@@ -263,13 +257,9 @@ pub struct Rule {
 #[derive(Clone)]
 pub struct Finding {
     rule: &'static Rule,
-    /// The answer to go to, as a dotted path, then what exactly when the rule names
-    /// it (`purpose `To bill you``): one string rather than two, as a file with
-    /// thousands of entries has thousands of findings, each with both (issue 17).
-    text: Box<str>,
-    /// Where the answer ends in `text`, and whether a note follows it.
-    answer_len: u32,
-    noted: bool,
+    /// The answer to go to, and what exactly there when the rule names it, as the
+    /// rule found it: a file with thousands of entries has thousands of findings.
+    hit: Hit,
     /// Set when a waiver in the answers covers the finding: it is then listed as
     /// waived and left out of the summary's counts (and the exit code). Boxed: few
     /// findings are waived.
@@ -286,25 +276,23 @@ impl Finding {
         Finding::of(rule, hit)
     }
 
-    /// The finding of `rule` that `hit` is, not waived; it keeps the hit's text.
+    /// The finding of `rule` that `hit` is, not waived.
     pub fn of(rule: &'static Rule, hit: Hit) -> Finding {
         Finding {
             rule,
-            text: hit.text.into_boxed_str(),
-            answer_len: hit.answer_len,
-            noted: hit.noted,
+            hit,
             waived: None,
         }
     }
 
     /// The answer to go to, as a dotted path (`purposes[2].legal_basis`).
     pub fn answer(&self) -> &str {
-        apart(&self.text, self.answer_len, self.noted).0
+        self.hit.answer()
     }
 
     /// What exactly, when the rule names it.
     fn note(&self) -> Option<&str> {
-        apart(&self.text, self.answer_len, self.noted).1
+        self.hit.note()
     }
 
     /// The rule's id.
@@ -340,10 +328,7 @@ impl Finding {
 
 impl PartialEq for Finding {
     fn eq(&self, other: &Finding) -> bool {
-        self.rule.id == other.rule.id
-            && self.note() == other.note()
-            && self.answer() == other.answer()
-            && self.waived == other.waived
+        self.rule.id == other.rule.id && self.hit == other.hit && self.waived == other.waived
     }
 }
 
