@@ -4,10 +4,9 @@ use serde_json::{Map, Value};
 
 use crate::answers::values::Country;
 use crate::answers::vocab::{ProcessorRole, RecipientControl, Region, Safeguard};
-use crate::answers::{Answers, Problem, Processor, Safeguards};
+use crate::answers::{Answers, Problem, Processor, Safeguards, Short};
 
 use super::{Catalog, Entry};
-use crate::answers::Short;
 use crate::law::transfers::{Exporter, misfit};
 
 /// Whether any processor refers to the catalog, so callers can skip loading it.

@@ -43,10 +43,9 @@ mod tests;
 use serde::Serialize;
 
 use crate::answers::values::{Country, Date};
-use crate::answers::{Answers, DataCategory};
+use crate::answers::{Answers, DataCategory, Short};
 use std::collections::{HashMap, HashSet};
 
-use crate::answers::Short;
 use crate::policy::Policy;
 use transfers::{transfer_findings, wrong_mechanism};
 

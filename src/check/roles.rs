@@ -9,8 +9,7 @@
 use super::{Hit, Regime, Rule, Severity, always, any_gdpr, entries};
 use std::collections::HashMap;
 
-use crate::answers::Short;
-use crate::answers::{Answers, DataCategory};
+use crate::answers::{Answers, DataCategory, Short};
 
 const WITH_CUSTOMERS: &str =
     "either GDPR applies and some data is processed for business customers (`role: processor`)";

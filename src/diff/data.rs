@@ -9,9 +9,10 @@ use super::materiality::{
 };
 use super::phrases::{categories_phrase, join_and};
 use super::section::Section;
-use crate::answers::Short;
 use crate::answers::vocab::{DataSource, LegalBasis, NoticeChannel, TrainingUse};
-use crate::answers::{CustomerData, DataCategory, NotCollected, Purpose, SubprocessorChanges};
+use crate::answers::{
+    CustomerData, DataCategory, NotCollected, Purpose, Short, SubprocessorChanges,
+};
 
 const CATEGORIES: Records<DataCategory, Short> = Records {
     noun: |_| "data category",

@@ -14,12 +14,11 @@ use crate::answers::vocab::{
     DataSource, Deployment, LegalBasis, ProcessorRole, ProductKind, RecipientControl, Region,
     SecurityMeasureKind, StorageKind,
 };
-use crate::answers::{Answers, DataCategory, Processor, RetentionRule};
+use crate::answers::{Answers, DataCategory, Processor, RetentionRule, Short};
 use crate::law::transfers::transferred_to;
 use crate::policy::Policy;
 
 use super::verbatim::{Verbatim, VerbatimAnswers};
-use crate::answers::Short;
 
 #[derive(Serialize)]
 pub struct View<'a> {

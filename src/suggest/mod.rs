@@ -14,10 +14,9 @@ use std::collections::BTreeSet;
 
 use serde_json::{Value, json};
 
-use crate::answers::Short;
 use crate::answers::values::Country;
 use crate::answers::vocab::{ProductKind, Region};
-use crate::answers::{Answers, DataCategory};
+use crate::answers::{Answers, DataCategory, Short};
 use crate::catalog::Catalog;
 use crate::law;
 use crate::scan::Report;
