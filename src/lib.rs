@@ -27,6 +27,8 @@ pub mod check;
 pub mod cli;
 pub mod diff;
 pub mod disclosures;
+#[cfg(test)]
+mod examples;
 pub mod law;
 pub mod policy;
 pub mod publish;

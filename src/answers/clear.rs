@@ -104,7 +104,6 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
-    use crate::answers::Answers;
 
     /// Clearing (taking out) each listed field of each entry of every example gives
     /// the entry that reading its JSON without that key gives, and putting it back
@@ -136,11 +135,7 @@ mod tests {
 
     #[test]
     fn clearing_a_field_equals_reading_the_entry_without_it() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.display().to_string();
-            let a = Answers::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for (name, a) in crate::examples::examples() {
             holds_for(&name, &a.data.categories);
             holds_for(&name, &a.purposes);
             holds_for(&name, &a.processors);

@@ -85,18 +85,12 @@ mod tests {
     /// either way: a version 1 copy upgrades to exactly the answers of the original.
     #[test]
     fn every_example_upgrades_from_version_1_without_loss() {
-        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_none_or(|e| e != "json") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
+        for (path, text) in crate::examples::example_files() {
             let current = Answers::from_json(&text).unwrap();
-            assert_eq!(current.schema_version, SCHEMA_VERSION, "{}", path.display());
+            assert_eq!(current.schema_version, SCHEMA_VERSION, "{path}");
             let v1 = as_version_1(&text);
-            let upgraded =
-                Answers::from_json(&v1).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            assert_eq!(upgraded, current, "{}", path.display());
+            let upgraded = Answers::from_json(&v1).unwrap_or_else(|e| panic!("{path}: {e}"));
+            assert_eq!(upgraded, current, "{path}");
             // Nothing is lost: the upgraded answers write back every member the
             // version 1 file had, under the new version number.
             let mut before: serde_json::Value = serde_json::from_str(&v1).unwrap();
@@ -105,7 +99,7 @@ mod tests {
             super::super::schema::prune_unanswered(&mut before);
             before["schema_version"] = 0.into();
             after["schema_version"] = 0.into();
-            assert_eq!(after, before, "{}", path.display());
+            assert_eq!(after, before, "{path}");
         }
     }
 

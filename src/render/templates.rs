@@ -417,15 +417,11 @@ mod tests {
 
     /// Each example's policy, with the path it was read from.
     fn example_policies() -> Vec<(String, Policy)> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-        std::fs::read_dir(dir)
-            .unwrap()
-            .map(|entry| {
-                let path = entry.unwrap().path();
-                let text = std::fs::read_to_string(&path).unwrap();
-                let answers = Answers::from_json(&text).unwrap();
+        crate::examples::examples()
+            .into_iter()
+            .map(|(path, answers)| {
                 let policy = Policy::resolve(&answers, &Catalog::builtin()).unwrap();
-                (path.display().to_string(), policy)
+                (path, policy)
             })
             .collect()
     }

@@ -350,9 +350,7 @@ mod tests {
                 .repeat(8),
             "tab\tinside and trailing tab\t".repeat(5),
         ];
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        for (_, text) in crate::examples::example_files() {
             lines.extend(text.lines().map(|l| l.trim().to_owned()));
         }
         for line in &lines {

@@ -321,21 +321,16 @@ mod tests {
     /// typed answers, is what [`named`] finds by path, on every example.
     #[test]
     fn builtin_is_named() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
         let mut compared = 0;
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let answers = Answers::from_json(&text).unwrap();
+        for (path, answers) in crate::examples::examples() {
             let (mut by_path, mut typed) = (tera::Context::new(), tera::Context::new());
             by_path.insert("a", &named(&answers, BUILTIN));
             typed.insert("a", &Builtin(&answers));
-            assert_eq!(by_path.get("a"), typed.get("a"), "{}", path.display());
+            assert_eq!(by_path.get("a"), typed.get("a"), "{path}");
             assert_eq!(
                 serde_json::to_value(Builtin(&answers)).unwrap(),
                 named(&answers, BUILTIN),
-                "{}",
-                path.display()
+                "{path}"
             );
             compared += 1;
         }
@@ -386,10 +381,7 @@ mod tests {
             assert!(!BUILTIN.contains(&list), "{list} whole");
         }
         let renderer = super::super::Renderer::new(None).unwrap();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let answers = Answers::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for (path, answers) in crate::examples::examples() {
             let policy =
                 crate::policy::Policy::resolve(&answers, &crate::catalog::Catalog::builtin())
                     .unwrap();
@@ -407,8 +399,7 @@ mod tests {
                 assert_eq!(
                     renderer.render_prepared(&builtin, format).unwrap(),
                     renderer.render_prepared(&all, format).unwrap(),
-                    "{} {format:?}",
-                    path.display()
+                    "{path} {format:?}"
                 );
             }
         }

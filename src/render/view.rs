@@ -1967,11 +1967,7 @@ mod tests {
     /// each field put is the field as the whole view gives it.
     #[test]
     fn every_field_can_be_put() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let answers = crate::answers::Answers::from_json(&text).unwrap();
+        for (path, answers) in crate::examples::examples() {
             let policy = Policy::resolve(&answers, &crate::catalog::Catalog::builtin()).unwrap();
             let view = View::new(&policy, Verbatim::All);
             let whole = serde_json::to_value(&view).unwrap();
@@ -1981,7 +1977,7 @@ mod tests {
                 .keys()
                 .map(String::as_str)
                 .collect();
-            assert_eq!(names, View::FIELDS, "{}", path.display());
+            assert_eq!(names, View::FIELDS, "{path}");
             let whole = tera::Context::from_serialize(&view).unwrap();
             for name in View::FIELDS {
                 let mut one = tera::Context::new();

@@ -287,19 +287,7 @@ mod tests {
 
     /// Every example, by name.
     fn all_examples() -> Vec<(String, Answers)> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-        let mut all: Vec<(String, Answers)> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .map(|p| {
-                let text = std::fs::read_to_string(&p).unwrap();
-                (p.display().to_string(), Answers::from_json(&text).unwrap())
-            })
-            .collect();
-        all.sort_by(|a, b| a.0.cmp(&b.0));
-        assert!(all.len() >= 5, "the examples are there");
-        all
+        crate::examples::examples()
     }
 
     /// The fingerprint as it would be made from the answers' JSON value, the slow way
