@@ -22,7 +22,11 @@ for tool in valgrind tmux nm; do
   command -v "$tool" >/dev/null || { echo "hot-text.sh needs $tool" >&2; exit 2; }
 done
 cargo build --release --quiet
-bin="${CARGO_TARGET_DIR:-target}/release/policywright"
+bin="$PWD/target/release/policywright"
+case "${CARGO_TARGET_DIR:-}" in
+  /*) bin="$CARGO_TARGET_DIR/release/policywright" ;;
+  ?*) bin="$PWD/$CARGO_TARGET_DIR/release/policywright" ;;
+esac
 work=$(mktemp -d)
 socket="policywright-hot-text-$$"
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
