@@ -490,3 +490,33 @@ fn an_eea_operator_serving_only_california_states_the_gdpr_rights() {
         .success()
         .stdout(predicates::str::contains("If you are in the EEA or the UK"));
 }
+
+/// The security section's lead-in says only what the list says: no kind of measure
+/// the operator did not name ("technical and organizational") and no "including",
+/// as if there were more; one measure is "this measure".
+#[test]
+fn the_security_lead_in_claims_no_more_than_the_measures_listed() {
+    let one = answers_with(serde_json::json!({
+        "security": { "measures": [{ "kind": "tls", "description": "All traffic uses TLS 1.2+" }] }
+    }));
+    let out = pw()
+        .args(["render", "-"])
+        .write_stdin(one)
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        text.contains(
+            "We protect your information with this measure:\n\n- All traffic uses TLS 1.2+."
+        ),
+        "{text}"
+    );
+    pw().args(["render", &example("stepr")])
+        .assert()
+        .success()
+        .stdout(contains(
+            "We protect your information with these measures:\n",
+        ))
+        .stdout(contains("organizational").not())
+        .stdout(contains("including:").not());
+}

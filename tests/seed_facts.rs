@@ -765,7 +765,7 @@ const STEPR_BEYOND_SEED: &[(&str, &str)] = &[
         "seed: \"To request data export or immediate deletion outside the in-app flow, email\"",
     ),
     (
-        "We protect your information with technical and organizational measures, including",
+        "We protect your information with these measures",
         "the lead-in to the seed's own list of measures",
     ),
     (
@@ -886,6 +886,10 @@ fn stepr_adds_nothing_beyond_its_seed() {
 
 /// What the SpecStep render says beyond its seed, each reviewed.
 const SPECSTEP_BEYOND_SEED: &[(&str, &str)] = &[
+    (
+        "We protect your information with these measures",
+        "the lead-in to the seed's own list of measures (the seed: \"technical and organizational measures including TLS 1.2+ ...\"), which names no kind of measure the answers do not",
+    ),
     // The CCPA table's "disclosed for a business purpose to" column (1798.110(c)(4),
     // 1798.130(a)(5)(C)(ii)): the roles of the recipients the seed names for each
     // category.
