@@ -21,15 +21,7 @@ cd "$(dirname "$0")/.."
 for tool in valgrind tmux nm; do
   command -v "$tool" >/dev/null || { echo "hot-text.sh needs $tool" >&2; exit 2; }
 done
-cargo build --release --quiet
-bin="$PWD/target/release/policywright"
-case "${CARGO_TARGET_DIR:-}" in
-  /*) bin="$CARGO_TARGET_DIR/release/policywright" ;;
-  ?*) bin="$PWD/$CARGO_TARGET_DIR/release/policywright" ;;
-esac
-work=$(mktemp -d)
-socket="policywright-hot-text-$$"
-trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+. scripts/release-session.sh
 export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" NO_COLOR=1
 profiled="valgrind --tool=callgrind --demangle=no --callgrind-out-file=$work/calls.%p"
 
@@ -41,37 +33,13 @@ run check examples/stepr.json
 run check examples/specstep.json --format json
 run diff examples/specstep.json examples/stepr.json
 
-# The wizard on FILE, slowed down tenfold or more by callgrind: it is given START
-# seconds to open the file and PAUSE seconds for each key to land. Then the file
-# must have changed, or the keys did not land where they should.
-wizard() {
-  file="$work/edited-$(basename "$1")"
-  cp "$1" "$file"
-  rm -f "$work/done"
-  tmux -L "$socket" new-session -d -s hot -x 200 -y 60 \
-    "$profiled $bin edit $file; touch $work/done"
-  sleep "$2"
-  for key in C-g "Down Down Enter" Tab Enter "End ' ok' Enter" C-r Escape; do
-    eval tmux -L "$socket" send-keys -t hot "$key"
-    sleep "$3"
-  done
-  # Quitting asks again only if something is unsaved.
-  for attempt in 1 2; do
-    tmux -L "$socket" send-keys -t hot C-q 2>/dev/null || true
-    i=0
-    while [ ! -e "$work/done" ] && [ $i -lt 60 ]; do sleep 1; i=$((i + 1)); done
-  done
-  [ -e "$work/done" ] || { echo "the wizard did not quit" >&2; exit 1; }
-  if cmp -s "$1" "$file"; then
-    echo "the wizard saved nothing: its keys did not land" >&2
-    exit 1
-  fi
-}
-wizard examples/stepr.json 20 4
+# The wizard, slowed down tenfold or more by callgrind: START seconds to open the
+# file and PAUSE seconds for each key (see release-session.sh).
+edit_session examples/stepr.json "$work/stepr.json" 20 4 "$profiled"
 # A file of thousands of entries, as this program writes it, takes other paths
 # (saving in canonical form, lists freed on another thread).
 cargo run --release --quiet --example large -- 2000 5000 >"$work/large.json"
-wizard "$work/large.json" 90 30
+edit_session "$work/large.json" "$work/edited.json" 90 30 "$profiled"
 
 # The functions run that are the binary's own, as patterns for its sections.
 nm --defined-only "$bin" | awk '$2 == "t" || $2 == "T" { print $3 }' | sort -u >"$work/own"
