@@ -13,12 +13,14 @@
 # release build of this checkout is measured, or POLICYWRIGHT_BIN (an absolute
 # path) to compare another build.
 set -eu
+file="${1:-}"
+case "$file" in /* | "") ;; *) file="$PWD/$file" ;; esac
 cd "$(dirname "$0")/.."
 command -v tmux >/dev/null || { echo "wizard-memory.sh needs tmux" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "wizard-memory.sh needs GNU time (/usr/bin/time)" >&2; exit 2; }
 . scripts/release-session.sh
-if [ -n "${1:-}" ]; then
-  cp "$1" "$work/original.json"
+if [ -n "$file" ]; then
+  cp "$file" "$work/original.json"
 else
   cargo run --release --quiet --example large -- 2000 5000 >"$work/original.json"
 fi
