@@ -97,14 +97,18 @@ fn precompile_templates() {
 /// The script is a GNU ld / LLD linker script that only adds a section (`INSERT`),
 /// so it is given on Linux only, and to release builds only: a debug binary has
 /// hundreds of thousands of sections to match against the list, which made each of
-/// its links six seconds slower. `POLICYWRIGHT_NO_HOT_TEXT=1` leaves it out, for a
-/// linker that does not read linker scripts (mold).
+/// its links six seconds slower. It is left out when the build's flags name mold,
+/// which reads no `SECTIONS`, and when `POLICYWRIGHT_NO_HOT_TEXT=1` says so (for a
+/// linker chosen some other way that cannot read it).
 fn group_hot_code() {
     println!("cargo::rerun-if-changed=link/hot-text.ld");
     println!("cargo::rerun-if-env-changed=POLICYWRIGHT_NO_HOT_TEXT");
     let linux = std::env::var("CARGO_CFG_TARGET_OS").is_ok_and(|os| os == "linux");
     let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
-    let opted_out = std::env::var_os("POLICYWRIGHT_NO_HOT_TEXT").is_some_and(|v| v != "0");
+    // mold reads no SECTIONS: a build that names it (`-C link-arg=-fuse-ld=mold`)
+    // links without the list rather than failing.
+    let mold = std::env::var("CARGO_ENCODED_RUSTFLAGS").is_ok_and(|flags| flags.contains("mold"));
+    let opted_out = mold || std::env::var_os("POLICYWRIGHT_NO_HOT_TEXT").is_some_and(|v| v != "0");
     let script = std::path::Path::new(&std::env::var("CARGO_MANIFEST_DIR").unwrap())
         .join("link")
         .join("hot-text.ld");
