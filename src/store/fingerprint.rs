@@ -285,11 +285,6 @@ mod tests {
     use super::*;
     use crate::answers::Answers;
 
-    /// Every example, by name.
-    fn all_examples() -> Vec<(String, Answers)> {
-        crate::examples::examples()
-    }
-
     /// The fingerprint as it would be made from the answers' JSON value, the slow way
     /// this module avoids.
     fn of_value(value: &Value) -> Fingerprint {
@@ -303,7 +298,7 @@ mod tests {
 
     #[test]
     fn serialising_into_the_hash_gives_the_fingerprint_of_the_json_value() {
-        let mut cases: Vec<(String, Answers)> = all_examples();
+        let mut cases: Vec<(String, Answers)> = crate::examples::examples();
         cases.push(("the empty draft".into(), Answers::default()));
         for (name, answers) in cases {
             let value = answers.to_value();
