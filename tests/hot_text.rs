@@ -77,3 +77,34 @@ fn the_hot_text_script_lists_the_programs_own_functions_without_their_hashes() {
         );
     }
 }
+
+/// The linker itself reads the script: a small program is linked with it the way
+/// build.rs links a release build (`-Wl,-T,…`), and runs. The form checks above
+/// catch what `hot-text.sh` could write wrong; this catches what they cannot, such
+/// as a linker that no longer accepts `INSERT BEFORE .text`. A release build is
+/// minutes long and the test suite never makes one.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_linker_accepts_the_hot_text_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("main.rs");
+    std::fs::write(&source, "fn main() { println!(\"linked\"); }\n").unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/link/hot-text.ld");
+    let program = dir.path().join("linked");
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    let built = std::process::Command::new(rustc)
+        .arg(&source)
+        .arg("-o")
+        .arg(&program)
+        .args(["-C", "opt-level=1", "-C"])
+        .arg(format!("link-arg=-Wl,-T,{script}"))
+        .output()
+        .expect("rustc runs");
+    assert!(
+        built.status.success(),
+        "the linker refused link/hot-text.ld:\n{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let ran = std::process::Command::new(&program).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&ran.stdout), "linked\n");
+}
