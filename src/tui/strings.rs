@@ -68,6 +68,15 @@ pub const KEEP_CHANGES: &str =
 /// After a list entry was removed.
 pub const REMOVED: &str = "Removed";
 pub const UNDO_REMOVE: &str = "u brings it back.";
+/// After [`UNDO_REMOVE`] when entries were removed before the last one: each `u`
+/// brings back one more.
+pub fn undo_more(earlier: usize) -> String {
+    match earlier {
+        0 => String::new(),
+        1 => " Then u again brings back the one removed before it.".to_owned(),
+        n => format!(" Then each u again brings back one of the {n} removed before it."),
+    }
+}
 /// The status while an entry is open and none of its fields is.
 pub const EDITING_ENTRY: &str = "entry not saved yet: “Save this entry” saves it";
 pub const ENTRY_REFUSED: &str = "Not saved yet: the fields marked ! need an answer or a fix.";

@@ -45,9 +45,10 @@ pub struct List {
     pub items: Items,
     pub cursor: usize,
     pub open: Option<Open>,
-    /// The last entry removed and where it was, until `u` puts it back, with the
-    /// other answers as they were before the removal changed them.
-    pub removed: Option<Removed>,
+    /// The entries removed, the last one last, each with where it was and the other
+    /// answers as they were before its removal changed them: each `u` puts the last
+    /// one back, so removing several by mistake loses none of them.
+    pub removed: Vec<Removed>,
     /// `x` on a data category that other answers use: the entry, and what refers
     /// to it; a second `x` removes it there too.
     pub confirm: Option<(usize, Vec<Reference>)>,
@@ -162,7 +163,7 @@ impl List {
             items,
             cursor: 0,
             open: None,
-            removed: None,
+            removed: Vec::new(),
             confirm: None,
         }
     }
@@ -288,7 +289,7 @@ impl List {
                 let mut items = self.all(ctx.answers);
                 let item = items.remove(at);
                 let others = refs.iter().map(|r| (r.key, r.without.clone())).collect();
-                self.removed = Some(Removed {
+                self.removed.push(Removed {
                     at,
                     item,
                     others: refs.into_iter().map(|r| (r.key, r.before)).collect(),
@@ -324,7 +325,7 @@ impl List {
                 }
                 let mut items = self.all(ctx.answers);
                 let item = items.remove(self.cursor);
-                self.removed = Some(Removed {
+                self.removed.push(Removed {
                     at: self.cursor,
                     item,
                     others: Vec::new(),
@@ -332,7 +333,7 @@ impl List {
                 return Outcome::Apply(Value::Array(items));
             }
             KeyCode::Char('u') => {
-                let Some(Removed { at, item, others }) = self.removed.take() else {
+                let Some(Removed { at, item, others }) = self.removed.pop() else {
                     return Outcome::Consumed;
                 };
                 let mut items = self.all(ctx.answers);
@@ -453,7 +454,7 @@ impl List {
             None if self.confirm.is_some() => {
                 vec![("x", "remove it everywhere"), ("any other key", "keep it")]
             }
-            None if self.removed.is_some() => vec![
+            None if !self.removed.is_empty() => vec![
                 ("a", "add"),
                 ("Enter", "edit"),
                 ("x", "remove"),
@@ -491,17 +492,18 @@ impl List {
                 warn,
             )];
         }
-        match &self.removed {
-            Some(r) => vec![Line::styled(
+        match self.removed.as_slice() {
+            [] => Vec::new(),
+            [earlier @ .., last] => vec![Line::styled(
                 format!(
-                    "{} {noun} {}; {}",
+                    "{} {noun} {}; {}{}",
                     strings::REMOVED,
-                    summary(&r.item, answers),
-                    strings::UNDO_REMOVE
+                    summary(&last.item, answers),
+                    strings::UNDO_REMOVE,
+                    strings::undo_more(earlier.len()),
                 ),
                 warn,
             )],
-            None => Vec::new(),
         }
     }
 

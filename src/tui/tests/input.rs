@@ -506,6 +506,56 @@ fn a_removed_entry_comes_back_with_u() {
     assert!(press(&mut app, KeyCode::Char('u')).is_empty(), "only once");
 }
 
+/// Removing several entries by mistake loses none of them: each u brings back the
+/// last one removed, in its place, until all are back (the ninth session's use of
+/// the wizard: the second and third u did nothing, and two measures were lost).
+#[test]
+fn each_u_brings_back_one_more_removed_entry() {
+    let mut app = app_with(example("stepr"));
+    go_to(&mut app, "security.measures");
+    let before = app.doc().answers.security.measures.clone();
+    assert!(before.len() >= 4, "the example has enough measures");
+    // The second, then the (new) first, then the last.
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(app.doc().answers.security.measures.len(), before.len() - 3);
+    let shown = screen(&app, 200, 40);
+    assert!(
+        shown.contains("Then each u again brings back one of the 2"),
+        "{shown}"
+    );
+
+    assert_eq!(
+        press(&mut app, KeyCode::Char('u')),
+        vec![save("security.measures")]
+    );
+    let shown = screen(&app, 200, 40);
+    assert!(shown.contains("Then u again brings"), "{shown}");
+    assert_eq!(
+        press(&mut app, KeyCode::Char('u')),
+        vec![save("security.measures")]
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::Char('u')),
+        vec![save("security.measures")]
+    );
+    assert_eq!(
+        app.doc().answers.security.measures,
+        before,
+        "all back, in order"
+    );
+    assert_eq!(list(&app).cursor, 1, "on the first one removed");
+    assert!(
+        press(&mut app, KeyCode::Char('u')).is_empty(),
+        "nothing left"
+    );
+    assert!(!screen(&app, 200, 40).contains("u undo remove"));
+}
+
 /// Issue 18 (ux-wizard finding 9): removing a data category that other answers use
 /// says which, and a second x removes it from them too, so the policy still
 /// renders; u brings the category and every reference back.
@@ -554,6 +604,31 @@ fn removing_a_used_data_category_offers_to_remove_it_everywhere() {
         vec![save("data.categories")]
     );
     assert_eq!(app.doc().answers, original, "all of it back");
+}
+
+/// Two data categories that other answers use, removed everywhere one after the
+/// other, come back with every reference, the last first.
+#[test]
+fn used_data_categories_removed_one_after_another_all_come_back() {
+    let mut app = app_with(example("stepr"));
+    let original = app.doc().answers.clone();
+    go_to(&mut app, "data.categories");
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Char('x'));
+        assert_eq!(
+            press(&mut app, KeyCode::Char('x')),
+            vec![save("data.categories")],
+            "removed everywhere"
+        );
+    }
+    assert_eq!(
+        app.doc().answers.data.categories.len(),
+        original.data.categories.len() - 2
+    );
+    assert_ne!(app.doc().answers.purposes, original.purposes);
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.doc().answers, original, "both, and every reference");
 }
 
 // ---- errors where they belong ----
