@@ -157,7 +157,8 @@ enum Member<'a> {
 }
 
 /// A list that gained or lost entries: every entry that is still there, in the same
-/// order, keeps its text; only the added ones are written fresh.
+/// order, keeps its text; only the added ones are written fresh, like the entries
+/// around them: on one line each where each of those is on one line.
 fn patch_list(
     text: &str,
     node: &Node,
@@ -174,6 +175,13 @@ fn patch_list(
     } else {
         ", ".to_owned()
     };
+    // `{ "kind": "tls", "description": "..." },` one to a line: a new entry written
+    // pretty stood out as the only one spread over lines, so a removal undone in the
+    // wizard left the file's text changed though its answers were as before.
+    let entries_one_line = !multi_line
+        || items
+            .iter()
+            .all(|item| !text[item.start..item.end].contains('\n'));
     let mut next = 0;
     out.push_str(&text[node.start..first]);
     for (i, value) in new.iter().enumerate() {
@@ -185,7 +193,7 @@ fn patch_list(
                 next = j + 1;
                 out.push_str(&text[items[j].start..items[j].end]);
             }
-            None => out.push_str(&formatted(value, &item_indent, !multi_line)),
+            None => out.push_str(&formatted(value, &item_indent, entries_one_line)),
         }
     }
     let last = items.last().expect("not empty");

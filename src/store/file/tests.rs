@@ -252,6 +252,33 @@ fn adding_to_a_list_only_adds_lines() {
     assert_eq!(read_on_disk(&path).unwrap().answers, new);
 }
 
+/// A list written one entry to a line gets new entries the same way: an entry
+/// removed and put back (the wizard's x, then u) leaves the text as it was.
+#[test]
+fn an_entry_put_back_is_written_like_the_entries_around_it() {
+    let stepr = include_str!("../../../examples/stepr.json");
+    let (_dir, path) = with_file(stepr);
+    let disk = read_on_disk(&path).unwrap();
+    let mut removed = disk.answers.clone();
+    let measure = removed.security.measures.remove(1);
+    write_answers(&path, &disk, &removed).unwrap();
+    let disk = read_on_disk(&path).unwrap();
+    assert_ne!(std::fs::read_to_string(&path).unwrap(), stepr);
+    let mut back = disk.answers.clone();
+    back.security.measures.insert(1, measure);
+    write_answers(&path, &disk, &back).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), stepr);
+
+    // A list spread over lines stays so: a new entry is pretty, like its neighbours.
+    let disk = read_on_disk(&path).unwrap();
+    let mut more = disk.answers.clone();
+    more.purposes.push(more.purposes[0].clone());
+    write_answers(&path, &disk, &more).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let added = text.lines().count() - stepr.lines().count();
+    assert!(added > 3, "{added} lines for a purpose of several fields");
+}
+
 /// Issue 13, compatibility: a version 1 file is read as version 2 but left as it is
 /// until a save changes something; that save writes version 2, changing only the
 /// version and the answer, and says so in one line.
