@@ -747,3 +747,30 @@ fn an_art9_condition_and_automated_logic_are_said_only_when_answered() {
         );
     }
 }
+
+/// Legal review, seventh round: a policy for Brazil alone left out the legal bases
+/// its founder gave (the question was asked only where a European law applied) while
+/// `check` asked for them. Each basis is now stated with its LGPD Art. 7 clause, and
+/// only with the laws that apply; a public task, which Art. 7 gives the public
+/// administration alone, is named without an article (and `lgpd-basis` warns).
+#[test]
+fn a_policy_for_brazil_alone_states_each_basis_under_the_lgpd() {
+    let mut answers = example("complete");
+    answers.audience.regions = vec![policywright::answers::vocab::Region::Brazil];
+    answers.organization.country = Some("BR".parse().unwrap());
+    for format in FORMATS {
+        let used = section(&render(&answers, format), "How we use").unwrap();
+        assert!(
+            used.contains("Legal basis: performance of our contract with you (LGPD Art. 7, V)."),
+            "{format:?}: {used}"
+        );
+        assert!(!used.contains("GDPR"), "{format:?}: {used}");
+    }
+    answers.purposes[0].legal_basis =
+        policywright::answers::vocab::LegalBasis::PublicTask.into();
+    let used = section(&render(&answers, Format::Markdown), "How we use").unwrap();
+    assert!(
+        used.contains("Legal basis: a task in the public interest."),
+        "{used}"
+    );
+}

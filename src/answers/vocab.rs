@@ -132,6 +132,48 @@ vocabulary! {
     }
 }
 
+impl LegalBasis {
+    /// The basis in plain words: its label without the article that provides it.
+    pub fn wording(self) -> &'static str {
+        self.label()
+            .split_once(" (")
+            .map_or(self.label(), |(words, _)| words)
+    }
+
+    /// Where the GDPR (or, for a recognised legitimate interest, the UK GDPR)
+    /// provides it: the article its label ends with.
+    pub fn gdpr_article(self) -> &'static str {
+        let label = self.label();
+        label
+            .split_once(" (")
+            .and_then(|(_, article)| article.strip_suffix(')'))
+            .unwrap_or(label)
+    }
+
+    /// Where Brazil's LGPD provides it: Art. 7, whose list is exhaustive ("somente
+    /// poderá ser realizado nas seguintes hipóteses"). `None` for a basis it has not
+    /// for a private operator: Art. 7, III lets only the public administration
+    /// process data to carry out public policies, and the recognised legitimate
+    /// interest is UK law alone. Text of Art. 7: compliance.mspa.com.br/regulamentos/
+    /// lgpd/artigo-7, tre-mg.jus.br (legal review, seventh round).
+    pub fn lgpd_article(self) -> Option<&'static str> {
+        match self {
+            // I: "mediante o fornecimento de consentimento pelo titular".
+            LegalBasis::Consent => Some("LGPD Art. 7, I"),
+            // V: the execution of a contract to which the data subject is party.
+            LegalBasis::Contract => Some("LGPD Art. 7, V"),
+            // II: a legal or regulatory obligation of the controller.
+            LegalBasis::LegalObligation => Some("LGPD Art. 7, II"),
+            // VII: the protection of the life or physical safety of the data subject
+            // or of a third party.
+            LegalBasis::VitalInterests => Some("LGPD Art. 7, VII"),
+            // IX: the legitimate interests of the controller or of a third party.
+            LegalBasis::LegitimateInterests => Some("LGPD Art. 7, IX"),
+            LegalBasis::PublicTask | LegalBasis::RecognisedLegitimateInterest => None,
+        }
+    }
+}
+
 vocabulary! {
     /// The categories of personal information of Cal. Civ. Code 1798.140(v)(1).
     pub enum CcpaCategory {
@@ -552,5 +594,30 @@ vocabulary! {
         OnByDefault = "on_by_default" => "on unless you turn it off",
         /// Sent only once the user turns it on.
         OptIn = "opt_in" => "off unless you turn it on",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LegalBasis;
+
+    /// A basis's label is its wording and its GDPR article, which the policy splits
+    /// to cite each law that applies.
+    #[test]
+    fn each_legal_basis_is_wording_and_article() {
+        for b in LegalBasis::ALL {
+            assert_eq!(
+                b.label(),
+                format!("{} ({})", b.wording(), b.gdpr_article()),
+                "{b:?}"
+            );
+            assert!(b.gdpr_article().contains("GDPR Art. 6(1)("), "{b:?}");
+        }
+        assert_eq!(
+            LegalBasis::Contract.wording(),
+            "performance of our contract with you"
+        );
+        assert_eq!(LegalBasis::Contract.lgpd_article(), Some("LGPD Art. 7, V"));
+        assert_eq!(LegalBasis::PublicTask.lgpd_article(), None);
     }
 }

@@ -4,6 +4,7 @@
 
 use super::{Hit, Regime, Rule, Severity, categories_without_retention};
 use crate::answers::Answers;
+use crate::answers::vocab::LegalBasis;
 
 const BR: &str = "the product serves Brazil";
 
@@ -53,6 +54,33 @@ pub static RULES: &[Rule] = &[
         test: super::gdpr::purposes_without_basis,
         message: "A purpose has no legal basis; the LGPD's bases (Art. 7) are close to the \
                   GDPR's, and stating one per purpose is commonly expected",
+    },
+    Rule {
+        id: "lgpd-basis",
+        reviewed: "2026-12-07",
+        regime: Regime::Lgpd,
+        // Art. 7's list is exhaustive ("somente poderá ser realizado nas seguintes
+        // hipóteses"), and its III, the nearest to a public task, is for the public
+        // administration carrying out public policies only. Text of Art. 7:
+        // compliance.mspa.com.br/regulamentos/lgpd/artigo-7, tre-mg.jus.br. A warning:
+        // an operator that is a public body may rely on III, and says so by waiving it.
+        citation: "LGPD Art. 7, III",
+        severity: Severity::Warning,
+        applies_when: "the product serves Brazil and a purpose rests on a public task",
+        applies: |a| brazil(a) && super::gdpr::uses_basis(a, LegalBasis::PublicTask),
+        test: |a| {
+            super::entries(
+                &a.purposes,
+                "purposes",
+                "legal_basis",
+                |p| p.rests_on(LegalBasis::PublicTask),
+                |p| format!("purpose `{}`", p.name),
+            )
+        },
+        message: "A task in the public interest is a basis in Brazil only for the public \
+                  administration carrying out public policies (LGPD Art. 7, III); a company \
+                  chooses one of Art. 7's other bases (consent, contract, legal obligation, \
+                  legitimate interests, ...)",
     },
     Rule {
         id: "lgpd-encarregado",

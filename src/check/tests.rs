@@ -363,6 +363,12 @@ fn only(a: &mut Answers, regions: &[Region]) {
     a.audience.regions = regions.to_vec();
 }
 
+/// An operator in Brazil serving Brazil alone: no European law applies.
+fn brazil_alone(a: &mut Answers) {
+    only(a, &[Region::Brazil]);
+    a.organization.country = Some("BR".parse().unwrap());
+}
+
 fn person(name: &str) -> Option<ContactPerson> {
     Some(ContactPerson {
         name: name.into(),
@@ -804,6 +810,12 @@ rule_tests! {
     lgpd_duration: "lgpd-duration" => none, |a| { a.retention.rules.pop(); };
     lgpd_controller: "lgpd-controller" => none, |a| a.organization.legal_entity = None;
     lgpd_legal_basis: "lgpd-legal-basis" => none, |a| a.purposes[1].legal_basis = Default::default();
+    // For Brazil alone the basis is asked and kept too: the policy left the answered
+    // bases out and the rule asked for them anyway (legal review, seventh round).
+    lgpd_legal_basis_alone: "lgpd-legal-basis" => brazil_alone,
+        |a| a.purposes[1].legal_basis = Default::default();
+    lgpd_basis: "lgpd-basis" => brazil_alone,
+        |a| a.purposes[1].legal_basis = LegalBasis::PublicTask.into();
     lgpd_encarregado: "lgpd-encarregado" => none, |a| a.organization.dpo = None;
     lgpd_response_time: "lgpd-response-time" => none,
         |a| a.rights.response_time = Some("30 days".parse().unwrap());

@@ -51,6 +51,16 @@ pub fn european(a: &Answers) -> bool {
     any_gdpr(a) || swiss_fadp(a)
 }
 
+/// A law that asks for each purpose's legal basis applies: a European one
+/// ([`european`]), or Brazil's LGPD, whose Art. 7 lists the bases on which data may be
+/// processed at all ("somente poderá ser realizado nas seguintes hipóteses") and whose
+/// Art. 9 asks that the processing be explained to the data subject. The interview
+/// asks a purpose's basis exactly when this holds, so `lgpd-legal-basis` never asks
+/// for an answer the policy would leave out (legal review, seventh round).
+pub fn legal_basis(a: &Answers) -> bool {
+    european(a) || lgpd(a)
+}
+
 /// California: CCPA/CPRA (Cal. Civ. Code 1798.100 ff.) and CalOPPA (Bus. & Prof.
 /// Code 22575) for a product offered to Californians.
 pub fn california(a: &Answers) -> bool {

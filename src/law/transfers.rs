@@ -431,14 +431,18 @@ pub fn needs_copy_route(a: &crate::answers::Answers) -> bool {
 }
 
 /// Whether to ask how readers get a copy of the safeguards: the GDPR or the UK GDPR
-/// applies, and a transfer rests on a [`CONTRACTUAL`] safeguard, counting what the
-/// built-in catalog fills in for a recipient that refers to it (a catalog recipient
+/// applies (Art. 13(1)(f): "the means by which to obtain a copy of them"), or Brazil's
+/// LGPD (Resolution CD/ANPD 19/2024 has the controller give the data subject the full
+/// clauses of a transfer on request, within 15 days, and publish information about
+/// it; the article number is to confirm, see README), and a transfer rests on a
+/// [`CONTRACTUAL`] safeguard, counting what the built-in catalog fills in for a
+/// recipient that refers to it (a catalog recipient
 /// whose safeguard is the Data Privacy Framework, or that works inside the EEA, needs
 /// no copy: asking for any catalog recipient puzzled founders, issue 18). A
 /// reference the built-in catalog does not know (an operator's own entry) cannot be
 /// judged here, so it asks.
 pub fn may_need_copy_route(a: &crate::answers::Answers) -> bool {
-    if !crate::law::any_gdpr(a) {
+    if !(crate::law::any_gdpr(a) || crate::law::lgpd(a)) {
         return false;
     }
     if needs_copy_route(a) {

@@ -138,7 +138,12 @@ fn id_from_name(scope: &Scope) -> Option<Value> {
 
 /// A European law asks for legal bases and transfer safeguards (`law::european`).
 fn in_europe(scope: &Scope) -> bool {
-    law::european(scope.answers)
+    law::legal_basis(scope.answers)
+}
+
+/// A law that asks for each purpose's legal basis applies ([`law::legal_basis`]).
+fn basis_asked(scope: &Scope) -> bool {
+    law::legal_basis(scope.answers)
 }
 
 /// The retention rule being edited gives a period.
@@ -413,14 +418,14 @@ const BASIS_PART_HELP: &str = "GDPR Art. 13(1)(c): with several legal bases, rea
 /// The part a basis covers is asked when the purpose has several bases, this one
 /// among them.
 fn part_asked(s: &Scope, basis: &str) -> bool {
-    in_europe(s) && record_has_several(s, "legal_basis") && record_has(s, "legal_basis", basis)
+    basis_asked(s) && record_has_several(s, "legal_basis") && record_has(s, "legal_basis", basis)
 }
 
 fn purposes() -> Section {
     Section {
         id: "purposes",
         title: "Why you use it",
-        intro: "Each reason you use personal data, which data it uses, and (for European users) the legal ground that allows it.",
+        intro: "Each reason you use personal data, which data it uses, and (for users in Europe and Brazil) the legal ground that allows it.",
         questions: vec![q("purposes", "Why do you use personal data?",
             "GDPR Art. 13(1)(c) requires each purpose and its legal basis; CCPA 1798.100 the business purposes.",
             records("purpose", |r, _| field(r, "name").to_owned(), vec![
@@ -428,8 +433,8 @@ fn purposes() -> Section {
                 q("id", "A short name for other answers to use", "Never shown in the policy. Lowercase letters, digits and _; the suggestion is fine.", Kind::Text).required().suggest(id_from_name),
                 q("description", "What do you do for this purpose?", "E.g. \"track your subscription tier and sync it with Stripe\".", Kind::Paragraph).required(),
                 q("categories", "Which data does it use?", "Pick from the data categories you described.", Kind::Categories),
-                q("legal_basis", "What allows it in law? (for European users; usually one)", "GDPR Art. 6(1) calls this the legal basis. Running what users signed up for is usually \"our contract with you\"; otherwise consent, a legal obligation, vital interests, a public task or legitimate interests; a UK-only operator may also rely on a recognised legitimate interest (UK GDPR Art. 6(1)(ea), Annex 1). Tick several only when each covers its own part of the purpose (e.g. the contract for running the account, legitimate interests for detecting abuse); you then say which part each covers. Two bases for the same processing are not allowed (EDPB Guidelines 05/2020, para. 121-123).", Kind::Choices(LegalBasis::CHOICES))
-                    .when(in_europe),
+                q("legal_basis", "What allows it in law? (for users in Europe and Brazil; usually one)", "GDPR Art. 6(1) and Brazil's LGPD Art. 7 call this the legal basis. Running what users signed up for is usually \"our contract with you\"; otherwise consent, a legal obligation, vital interests, a public task or legitimate interests; a UK-only operator may also rely on a recognised legitimate interest (UK GDPR Art. 6(1)(ea), Annex 1). In Brazil a public task is a basis only for the public administration (LGPD Art. 7, III). Tick several only when each covers its own part of the purpose (e.g. the contract for running the account, legitimate interests for detecting abuse); you then say which part each covers. Two bases for the same processing are not allowed (EDPB Guidelines 05/2020, para. 121-123).", Kind::Choices(LegalBasis::CHOICES))
+                    .when(basis_asked),
                 q("consent_for", "Which part rests on consent? (completes \"for ...\")", BASIS_PART_HELP, Kind::Text)
                     .when(|s| part_asked(s, "consent")),
                 q("contract_for", "Which part rests on the contract? (completes \"for ...\")", BASIS_PART_HELP, Kind::Text)
@@ -773,7 +778,7 @@ fn hosting() -> Section {
             q(
                 "hosting.safeguards_copy",
                 "How can users get a copy of the contract that protects their data abroad?",
-                "Type the web address where it is published, or on_request: a copy is sent to whoever asks through your contact routes. The law calls these the transfer safeguards (standard contractual clauses or binding corporate rules, GDPR Art. 46-47); Art. 13(1)(f) says users may get a copy.",
+                "Type the web address where it is published, or on_request: a copy is sent to whoever asks through your contact routes. The law calls these the transfer safeguards (standard contractual clauses or binding corporate rules, GDPR Art. 46-47; the ANPD's standard clauses in Brazil); GDPR Art. 13(1)(f) says users may get a copy, and in Brazil the full clauses are given on request within 15 days (Resolution CD/ANPD 19/2024).",
                 Kind::Text,
             )
             .example("on_request")

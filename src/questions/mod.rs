@@ -357,6 +357,30 @@ mod tests {
         assert!(asked("hosting.safeguards_copy", &own));
     }
 
+    /// Brazil's transfers on the ANPD's clauses: the clauses are given on request
+    /// (Resolution CD/ANPD 19/2024), so how is asked, and the answer kept, for a
+    /// policy that serves Brazil alone (legal review, seventh round: the answer was
+    /// left out unless a GDPR applied).
+    #[test]
+    fn the_copy_of_clauses_is_asked_for_brazil_alone() {
+        let a = Answers::from_json(
+            r#"{"schema_version": 2,
+                "organization": {"country": "BR"},
+                "audience": {"regions": ["brazil"]},
+                "processors": [{"id": "host", "name": "Host", "role": "hosting",
+                                "purpose": "hosts our servers", "countries": ["US"],
+                                "safeguard": "anpd_sccs"}],
+                "hosting": {"safeguards_copy": "on_request"}}"#,
+        )
+        .unwrap();
+        assert!(asked("hosting.safeguards_copy", &a));
+        let policy = crate::policy::Policy::with_builtin_catalog(&a).unwrap();
+        assert_eq!(
+            policy.answers().hosting.safeguards_copy.as_deref(),
+            Some("on_request")
+        );
+    }
+
     /// Found walking through the interview as a web app's founder: "Which address
     /// of your own servers does your app send data to? ... Leave empty if the app
     /// talks only to services such as Firebase" read as a mobile app's question.

@@ -602,7 +602,9 @@ pub struct PurposeView<'a> {
 /// One legal basis of a purpose.
 #[derive(Serialize)]
 pub struct BasisView<'a> {
-    pub label: &'static str,
+    /// The basis in words, with the article of each law that applies and provides it:
+    /// "performance of our contract with you (GDPR Art. 6(1)(b); LGPD Art. 7, V)".
+    pub label: String,
     /// The part of the purpose it covers, completing "for ...", when the purpose has
     /// several bases.
     pub part: Option<&'a str>,
@@ -613,12 +615,12 @@ pub struct BasisView<'a> {
 }
 
 /// A purpose's legal bases as the policy says them.
-fn basis_views(p: &crate::answers::Purpose) -> Vec<BasisView<'_>> {
+fn basis_views<'a>(a: &Answers, p: &'a crate::answers::Purpose) -> Vec<BasisView<'a>> {
     let several = p.legal_basis.len() > 1;
     p.legal_basis
         .iter()
         .map(|b| BasisView {
-            label: b.label(),
+            label: basis_label(a, b),
             part: several
                 .then(|| p.part_for(b))
                 .flatten()
@@ -634,6 +636,25 @@ fn basis_views(p: &crate::answers::Purpose) -> Vec<BasisView<'_>> {
             .filter(|s| !s.is_empty()),
         })
         .collect()
+}
+
+/// A legal basis cited under each law that asks for one and applies: the GDPR
+/// (Art. 6(1), 13(1)(c); its UK and Swiss counterparts number it alike) and Brazil's
+/// LGPD (Art. 7, 9). A basis the LGPD has not, in a policy for Brazil alone, is named
+/// without an article; `lgpd-basis` asks for one the LGPD knows.
+fn basis_label(a: &Answers, b: LegalBasis) -> String {
+    let articles: Vec<&str> = [
+        crate::law::european(a).then(|| b.gdpr_article()),
+        crate::law::lgpd(a).then(|| b.lgpd_article()).flatten(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if articles.is_empty() {
+        b.wording().to_owned()
+    } else {
+        format!("{} ({})", b.wording(), articles.join("; "))
+    }
 }
 
 #[derive(Serialize)]
@@ -900,7 +921,7 @@ impl<'a> View<'a> {
                     bases: if only_customers_data(policy, &p.categories) {
                         Vec::new()
                     } else {
-                        basis_views(p)
+                        basis_views(a, p)
                     },
                     legitimate_interest: p
                         .legitimate_interest
