@@ -587,7 +587,6 @@ fn each_example_keeps_its_check_result() {
             Some((
                 vec![],
                 vec![
-                    ("consistency-complaint", "rights.complaint"),
                     ("consistency-region-rights", "audience.regions[1]"),
                     ("store-category-unmapped", "stores.categories"),
                 ],

@@ -323,7 +323,10 @@ pub static RULES: &[Rule] = &[
         // The rights section states the right to complain whenever the EEA or the UK
         // is served, because their law requires it; a "no" here cannot be honoured.
         applies: |a| a.audience.serves(Region::Eea) || a.audience.serves(Region::Uk),
-        test: |a| Hit::unless(a.rights.complaint == Some(true), "rights.complaint"),
+        // Only a "no" contradicts the policy: unanswered, the statement the law
+        // requires is simply made (legal review, seventh round: the message "the
+        // answers say not to" was shown for a question never answered).
+        test: |a| Hit::when(a.rights.complaint == Some(false), "rights.complaint"),
         message: "The answers say not to state the right to complain to a supervisory \
                   authority, but the law of a region served requires it, so the policy \
                   states it anyway; answer yes",

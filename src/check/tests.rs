@@ -882,7 +882,8 @@ rule_tests! {
     // sell or share the personal information of consumers under 16".
     consistency_under_16_sale: "consistency-under-16-sale" => none,
         |a| a.sale_and_sharing.sells_or_shares_under_16 = Some(true);
-    consistency_complaint: "consistency-complaint" => none, |a| a.rights.complaint = Some(false);
+    consistency_complaint: "consistency-complaint" => |a| a.rights.complaint = None,
+        |a| a.rights.complaint = Some(false);
     consistency_hosting_location: "consistency-hosting-location" => none,
         |a| a.hosting.stores[1].country = Some("US".parse().unwrap());
     consistency_hosting_provider_location: "consistency-hosting-location" => none,
