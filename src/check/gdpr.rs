@@ -183,6 +183,42 @@ pub static RULES: &[Rule] = &[
         message: "A recipient is named without saying what data it receives",
     },
     Rule {
+        id: "gdpr-recipient-purpose",
+        reviewed: "2026-12-07",
+        regime: Regime::Gdpr,
+        // Art. 13(1)(c): the purposes of the processing and its legal basis. An
+        // analytics or advertising service is used for a purpose of its own (measuring
+        // use, advertising), not for running what the user signed up for; when no
+        // purpose uses the data it receives, the policy names the service but neither
+        // that purpose nor a basis for it (legal review, seventh round: Acme lists
+        // Plausible and only "To run the service"). A warning: which purpose covers a
+        // service is the operator's judgement.
+        citation: "GDPR Art. 13(1)(c), 13(1)(e)",
+        severity: Severity::Warning,
+        applies_when: EITHER,
+        applies: any_gdpr,
+        test: |a| {
+            let customers = super::roles::Customers::of(a);
+            let used = super::ids_in(a.purposes.iter().map(|p| p.categories.as_slice()));
+            entries(
+                &a.processors,
+                "processors",
+                "categories",
+                |p| {
+                    matches!(p.role, ProcessorRole::Analytics | ProcessorRole::Advertising)
+                        && p.receives_data()
+                        && !(customers.only(&p.categories) && !p.categories.is_empty())
+                        && !p.categories.iter().any(|c| used.contains(c.as_str()))
+                },
+                |p| format!("`{}`", p.name),
+            )
+        },
+        message: "An analytics or advertising service receives data, but no purpose uses \
+                  the data it receives, so the policy gives neither the purpose nor its \
+                  legal basis; list the data categories it receives, and add a purpose \
+                  (e.g. \"To understand how the product is used\") that uses them",
+    },
+    Rule {
         id: "gdpr-transfer-safeguard",
         reviewed: "2026-12-06",
         regime: Regime::Gdpr,

@@ -538,6 +538,14 @@ rule_tests! {
         a.processors[2].categories.clear();
         a.processors[2].data_description = None;
     };
+    // An analytics service whose data no purpose uses: named, but with no purpose or
+    // basis for what it does. Quiet while a purpose uses what it receives.
+    gdpr_recipient_purpose: "gdpr-recipient-purpose" => |a| {
+        a.processors[2].role = ProcessorRole::Analytics;
+    }, |a| {
+        a.processors[2].categories.clear();
+        a.processors[2].data_description = Some("the pages you visit".into());
+    };
     gdpr_recipients_self_hosted: "gdpr-recipients" => |a| {
         a.processors[2].categories.clear();
         a.processors[2].data_description = None;
