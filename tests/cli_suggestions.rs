@@ -116,6 +116,20 @@ fn set_confirms_what_it_sets_and_only_that() {
         ])
         .assert()
         .success();
+    // The rule set is confirmed, and only it: the other suggested rules, which
+    // nobody has read, stay suggestions, each of its own.
+    assert_eq!(
+        unconfirmed(&file),
+        serde_json::json!([
+            "retention.rules.1",
+            "retention.rules.2",
+            "retention.rules.3"
+        ])
+    );
+    pw(dir.path())
+        .args(["set", file.to_str().unwrap(), "workspace.unconfirmed="])
+        .assert()
+        .success();
     assert_eq!(
         unconfirmed(&file),
         serde_json::Value::Null,

@@ -766,8 +766,7 @@ fn a_policy_for_brazil_alone_states_each_basis_under_the_lgpd() {
         );
         assert!(!used.contains("GDPR"), "{format:?}: {used}");
     }
-    answers.purposes[0].legal_basis =
-        policywright::answers::vocab::LegalBasis::PublicTask.into();
+    answers.purposes[0].legal_basis = policywright::answers::vocab::LegalBasis::PublicTask.into();
     let used = section(&render(&answers, Format::Markdown), "How we use").unwrap();
     assert!(
         used.contains("Legal basis: a task in the public interest."),

@@ -117,23 +117,75 @@ impl Answers {
     /// wizard and `ask` do) confirms that entry, not its neighbours; confirming the
     /// rest unchanged is [`Answers::confirm`]'s job (Ctrl-Y, Ctrl-D, `ask`'s
     /// "Confirm the suggestions").
+    ///
+    /// A list suggested whole is no exception: a change inside it confirms the
+    /// entries it changed or added, and each entry left as it was suggested stays a
+    /// suggestion, now of its own. Editing one suggested retention rule confirmed
+    /// them all, and the policy published periods nobody had read (a founder's use
+    /// of the wizard, seventh round).
     pub(crate) fn confirm_changed(&mut self, before: &Value, after: &Value, key: &str) {
+        let list = key;
         let key = canonical_path(before, key);
+        let mut left = Vec::new();
         self.workspace.unconfirmed.retain(|path| {
             let at = canonical_path(before, path);
             if inside(&key, &at) {
+                if let (Some(Value::Array(old)), Some(Value::Array(new))) =
+                    (get_value(before, path), get_value(after, path))
+                {
+                    left.extend(
+                        new.iter()
+                            .enumerate()
+                            .filter(|(_, entry)| old.contains(entry))
+                            .map(|(i, entry)| entry_path(path, entry, i)),
+                    );
+                }
                 return false;
             }
             if inside(&at, &key) {
-                return get_value(before, path) == get_value(after, path);
+                let old = get_value(before, path);
+                if old == get_value(after, path) {
+                    return true;
+                }
+                // An entry of the list saved, unchanged but moved by a removal or a
+                // move before it: still a suggestion, at its new place.
+                let entry_of_list = at
+                    .strip_prefix(key.as_str())
+                    .is_some_and(|rest| rest.starts_with('[') && !rest[1..].contains(['[', '.']));
+                if let (true, Some(entry), Some(Value::Array(new))) =
+                    (entry_of_list, old, get_value(after, list))
+                    && let Some(i) = new.iter().position(|e| e == entry)
+                {
+                    left.push(entry_path(list, entry, i));
+                }
+                return false;
             }
             true
         });
+        for path in left {
+            self.mark_suggested(&path);
+        }
     }
 
     /// Confirms every suggestion.
     pub fn confirm_all(&mut self) {
         self.workspace.unconfirmed.clear();
+    }
+}
+
+/// The dotted path of entry `i` of the list at `list`: by its id (or catalog
+/// reference) where it has one, which stays its own when entries before it are
+/// removed; else by its position.
+fn entry_path(list: &str, entry: &Value, i: usize) -> String {
+    let named = |field: &str| {
+        entry
+            .get(field)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+    };
+    match named("id").or_else(|| named("catalog")) {
+        Some(name) => format!("{list}.{name}"),
+        None => format!("{list}.{i}"),
     }
 }
 
@@ -187,12 +239,51 @@ mod tests {
         let after = a.to_value();
         a.confirm_changed(&before, &after, "processors");
         assert_eq!(a.unconfirmed(), ["processors.stripe", "retention.rules"]);
-        // A list-level suggestion is confirmed by any change inside it.
+        // A change inside a list suggested whole confirms the entry it changed (here
+        // the list's only one).
         let before = a.to_value();
         a.retention.rules[0].until = Some("you ask us".to_owned());
         let after = a.to_value();
         a.confirm_changed(&before, &after, "retention.rules.0.until");
         assert_eq!(a.unconfirmed(), ["processors.stripe"]);
+    }
+
+    /// Three suggested retention rules, the list suggested whole: editing the first
+    /// confirms it alone; the two others stay suggestions, each of its own, also
+    /// when an entry is removed or added.
+    #[test]
+    fn editing_one_entry_of_a_list_suggested_whole_confirms_that_entry_alone() {
+        let mut a = Answers::from_json(
+            r#"{"schema_version": 2,
+                "retention": {"rules": [
+                    {"data": "Account data", "until": "you delete your account"},
+                    {"data": "Crash reports", "period": "90 days"},
+                    {"data": "Usage data", "period": "13 months"}]}}"#,
+        )
+        .unwrap();
+        a.mark_suggested("retention.rules");
+        let before = a.to_value();
+        a.retention.rules[0].until = Some("30 days after you delete your account".into());
+        let after = a.to_value();
+        a.confirm_changed(&before, &after, "retention.rules");
+        assert_eq!(a.unconfirmed(), ["retention.rules.1", "retention.rules.2"]);
+        assert_eq!(
+            a.unconfirmed_entries("retention.rules", 3),
+            [false, true, true]
+        );
+
+        // The same by the entry's own field, as `set retention.rules.0.until=...`.
+        let mut b = Answers::from_json(&serde_json::to_string(&before).unwrap()).unwrap();
+        b.retention.rules[0].until = Some("30 days after you delete your account".into());
+        b.confirm_changed(&before, &after, "retention.rules.0.until");
+        assert_eq!(b.unconfirmed(), ["retention.rules.1", "retention.rules.2"]);
+
+        // Removing the first of the two left keeps the other a suggestion.
+        let before = a.to_value();
+        a.retention.rules.remove(1);
+        let after = a.to_value();
+        a.confirm_changed(&before, &after, "retention.rules");
+        assert_eq!(a.unconfirmed_entries("retention.rules", 2), [false, true]);
     }
 
     #[test]

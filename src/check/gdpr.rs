@@ -205,8 +205,10 @@ pub static RULES: &[Rule] = &[
                 "processors",
                 "categories",
                 |p| {
-                    matches!(p.role, ProcessorRole::Analytics | ProcessorRole::Advertising)
-                        && p.receives_data()
+                    matches!(
+                        p.role,
+                        ProcessorRole::Analytics | ProcessorRole::Advertising
+                    ) && p.receives_data()
                         && !(customers.only(&p.categories) && !p.categories.is_empty())
                         && !p.categories.iter().any(|c| used.contains(c.as_str()))
                 },
