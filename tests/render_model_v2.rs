@@ -300,7 +300,7 @@ fn several_bases_and_several_sources_are_each_said() {
         let collected = section(&text, "What we collect").unwrap();
         let provided = &collected[collected.find("Information you provide directly").unwrap()..];
         assert!(
-            provided.contains("It also comes from Stripe. You must provide this to use Shipdesk"),
+            provided.contains("It also comes from Stripe. You need to provide this; without it,"),
             "{format:?}: {provided}"
         );
         // Listed once: not again under the third party's heading.

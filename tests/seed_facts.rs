@@ -790,7 +790,7 @@ const STEPR_BEYOND_SEED: &[(&str, &str)] = &[
     ),
     // Answers the example adds to the seed, reviewed as faithful to it.
     (
-        "You must provide this to use Stepr",
+        "You need to provide this",
         "answer required: true; GDPR Art. 13(2)(e)",
     ),
     (
@@ -821,7 +821,7 @@ const STEPR_BEYOND_SEED: &[(&str, &str)] = &[
         "seed: offscreen permission, \"Capture microphone input\"",
     ),
     (
-        "Providing it is optional.",
+        "Providing this is optional.",
         "answer required: false; the seed's \"optional ... when you opt in\"; GDPR Art. 13(2)(e)",
     ),
     (
@@ -1022,7 +1022,7 @@ const SPECSTEP_BEYOND_SEED: &[(&str, &str)] = &[
     ),
     // Answers the example adds to the seed, reviewed as faithful to it.
     (
-        "You must provide this to use SpecStep",
+        "You need to provide this",
         "answer required: true; GDPR Art. 13(2)(e)",
     ),
     (
@@ -1030,7 +1030,7 @@ const SPECSTEP_BEYOND_SEED: &[(&str, &str)] = &[
         "answer if_not_provided; GDPR Art. 13(2)(e)",
     ),
     (
-        "Providing it is optional",
+        "Providing this is optional",
         "answer required: false for data the user gives; GDPR Art. 13(2)(e)",
     ),
     // Required by the law of a region SpecStep serves (EEA, UK, California, other US states).

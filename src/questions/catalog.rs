@@ -1242,8 +1242,8 @@ fn security() -> Section {
             ),
             q(
                 "security.breach_notification",
-                "If a breach exposes users' data, how do you tell them?",
-                "E.g. \"by e-mail, without undue delay\". GDPR Art. 34 requires telling users of a breach likely to put them at high risk.",
+                "If a breach exposes users' data, how do you tell them? (completes \"we tell you ...\")",
+                "E.g. \"by e-mail, without undue delay\". Said as \"If a security breach affects your personal data, we tell you by e-mail, without undue delay.\" GDPR Art. 34 requires telling users of a breach likely to put them at high risk.",
                 Kind::Text,
             ),
         ],

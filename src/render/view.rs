@@ -559,7 +559,7 @@ pub struct CategoryView<'a> {
     pub required: Option<bool>,
     #[serde(skip_serializing_if = "sparse::blank")]
     pub if_not_provided: Option<&'a str>,
-    /// What happens without it, continuing "You must provide this to use Acme; ...":
+    /// What happens without it, continuing "You need to provide this; ...":
     /// the answer, with "without it," before it unless it says "without" itself.
     #[serde(skip_serializing_if = "sparse::blank")]
     pub consequence: Option<String>,
@@ -1169,20 +1169,48 @@ impl<'a> View<'a> {
 }
 
 /// "If a security breach affects your personal data, we tell you by e-mail.", unless
-/// the answer already says when.
+/// the answer already says when. An answer that says only how ("by e-mail, without
+/// undue delay", the question's own example) completes "we tell you": the question
+/// asks how the operator tells users, and the sentence had no verb without it.
 fn breach_sentence(answer: &str) -> String {
     let answer = answer.trim();
     let conditional = ["If ", "In the event", "Should ", "When ", "Where "]
         .iter()
         .any(|start| answer.starts_with(start));
     if conditional {
-        sentence(&capitalize(answer))
-    } else {
-        sentence(&format!(
-            "If a security breach affects your personal data, {}",
-            super::filters::uncap(answer)
-        ))
+        return sentence(&capitalize(answer));
     }
+    let first = answer
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let how_only = [
+        "by",
+        "via",
+        "through",
+        "within",
+        "without",
+        "immediately",
+        "promptly",
+        "directly",
+        "in",
+        "on",
+        "using",
+        "with",
+        "as",
+        "at",
+    ]
+    .contains(&first.as_str());
+    let told = if how_only {
+        // The first word is one of those above: lowercased, it is no proper noun.
+        format!("we tell you {first}{}", &answer[first.len()..])
+    } else {
+        super::filters::uncap(answer)
+    };
+    sentence(&format!(
+        "If a security breach affects your personal data, {told}"
+    ))
 }
 
 /// The legal form and the country, as they follow a name. The country is left out when
@@ -2054,6 +2082,18 @@ mod tests {
         assert_eq!(
             breach_sentence("If a breach affects your data, we tell you."),
             "If a breach affects your data, we tell you."
+        );
+        // The question's own example says only how (a founder's use of the wizard:
+        // "If a security breach affects your personal data, by e-mail, ...").
+        assert_eq!(
+            breach_sentence("by e-mail, without undue delay"),
+            "If a security breach affects your personal data, we tell you by e-mail, \
+             without undue delay."
+        );
+        assert_eq!(
+            breach_sentence("Within 72 hours, by e-mail"),
+            "If a security breach affects your personal data, we tell you within 72 hours, \
+             by e-mail."
         );
     }
 
