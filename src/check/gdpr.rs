@@ -209,7 +209,8 @@ pub static RULES: &[Rule] = &[
                         p.role,
                         ProcessorRole::Analytics | ProcessorRole::Advertising
                     ) && p.receives_data()
-                        && !(customers.only(&p.categories) && !p.categories.is_empty())
+                        // The customers' data is theirs to give purposes to.
+                        && (p.categories.is_empty() || !customers.only(&p.categories))
                         && !p.categories.iter().any(|c| used.contains(c.as_str()))
                 },
                 |p| format!("`{}`", p.name),
