@@ -135,6 +135,19 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.is_empty())
 }
 
+/// The clauses of a data category's description: its sentences, cut again at commas,
+/// brackets and dashes. A description says what is collected, and a "not" in it
+/// usually narrows that ("your approximate location (city or region, not your exact
+/// address)"): read as one sentence, that was a denial of collecting location, an
+/// error against the very category that collects it (a founder's use of the
+/// wizard). A clause that denies and names a kind ("We do not record audio") is
+/// still a denial.
+fn clauses(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['.', ';', '!', '?', ',', '(', ')', '—', '–', ':'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
 /// Each statement that something is not collected: the answer it is in, the words,
 /// and the kinds of data it denies.
 fn denials(a: &Answers) -> Vec<(String, String, Vec<Kind>)> {
@@ -150,7 +163,7 @@ fn denials(a: &Answers) -> Vec<(String, String, Vec<Kind>)> {
     }
     // A category's description may deny in passing ("... We do not record audio").
     for (i, c) in a.data.categories.iter().enumerate() {
-        for s in sentences(&c.description) {
+        for s in clauses(&c.description) {
             let said = Said::of(s);
             if said.denies {
                 let k = kinds(&said);
@@ -196,7 +209,7 @@ fn declared(a: &Answers, kind: Kind) -> Option<String> {
     }
     for (i, c) in a.data.categories.iter().enumerate() {
         // The category's own words, less its denials.
-        let says = sentences(&c.description)
+        let says = clauses(&c.description)
             .map(Said::of)
             .filter(|said| !said.denies)
             .chain([Said::of(&c.name)])
@@ -249,5 +262,26 @@ mod tests {
         assert!(said.names(Kind::Audio), "\"microphone\" before the hyphen");
         assert!(!said.names(Kind::Video) && !said.names(Kind::Location));
         assert!(!Said::of("Geolocationally incomprehensible").names(Kind::Location));
+    }
+
+    /// A "not" that narrows what a category collects is no denial of it; a clause
+    /// that denies a kind is one.
+    #[test]
+    fn a_description_is_read_clause_by_clause() {
+        let denied = |text: &str| -> Vec<Kind> {
+            clauses(text)
+                .map(Said::of)
+                .filter(|s| s.denies)
+                .flat_map(|s| Kind::ALL.into_iter().filter(move |&k| s.names(k)))
+                .collect()
+        };
+        assert!(
+            denied("your approximate location (city or region, not your exact address)").is_empty()
+        );
+        assert!(denied("your city, not your precise location").contains(&Kind::Location));
+        assert_eq!(
+            denied("Screenshots of the tab. We do not record video or audio"),
+            [Kind::Audio, Kind::Video]
+        );
     }
 }
