@@ -143,10 +143,15 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-stays-in-region",
-        reviewed: "2026-12-06",
+        reviewed: "2026-12-07",
         regime: Regime::Consistency,
         citation: "GDPR Art. 5(1)(a) (transparency)",
-        severity: Severity::Error,
+        // A warning: what it finds is exactly what makes the policy leave "We do not
+        // transfer personal data outside ..." out and say that some data is processed
+        // in other countries (`render::view`, `Processor::reaches_outside`), so the
+        // published text is true; the answer is what is wrong. It said "The policy
+        // says ..." of a sentence the policy did not contain (a founder's use).
+        severity: Severity::Warning,
         applies_when: "the policy says personal data stays where it is hosted",
         applies: |a| a.hosting.stays_in_region == Some(true),
         test: |a| {
@@ -181,8 +186,9 @@ pub static RULES: &[Rule] = &[
             }
             hits
         },
-        message: "The policy says personal data stays where it is hosted, yet it goes to \
-                  another country",
+        message: "The answers say personal data stays where it is hosted, yet it goes to \
+                  another country; the policy leaves that statement out and says some of it \
+                  is processed elsewhere. Answer no (or correct where the recipient is)",
     },
     Rule {
         id: "consistency-stays-in-region-unknown",

@@ -2043,3 +2043,40 @@ fn findings_come_in_the_order_a_stable_sort_gave() {
     }
     assert!(stale_reported >= 2, "expired and stale waivers reported");
 }
+
+/// `consistency-stays-in-region` is a warning because whatever it finds makes the
+/// policy leave "We do not transfer personal data outside ..." out: the text stays
+/// true, only the answer is wrong. Each time it fires, the sentence is not there.
+#[test]
+fn a_stays_in_region_finding_never_meets_the_statement() {
+    let renderer = crate::render::Renderer::new(None).unwrap();
+    let said = |a: &Answers| {
+        let policy = Policy::with_builtin_catalog(a).unwrap();
+        renderer
+            .render(&policy, crate::render::Format::Markdown)
+            .unwrap()
+            .contains("We do not transfer personal data outside")
+    };
+    let mut a = complete();
+    a.hosting.stays_in_region = Some(true);
+    a.hosting.transfers.clear();
+    a.processors.truncate(1);
+    assert!(fired(&a, "consistency-stays-in-region").is_empty());
+    assert!(said(&a), "stated while nothing contradicts it");
+    for change in [
+        |a: &mut Answers| a.processors[0].countries = vec!["US".parse().unwrap()],
+        |a: &mut Answers| a.processors[0].worldwide = Some(true),
+        |a: &mut Answers| {
+            a.hosting.transfers.push(crate::answers::Transfer {
+                country: "US".parse().unwrap(),
+                safeguard: Default::default(),
+                details: None,
+            })
+        },
+    ] {
+        let mut b = a.clone();
+        change(&mut b);
+        assert!(!fired(&b, "consistency-stays-in-region").is_empty());
+        assert!(!said(&b), "stated beside a finding");
+    }
+}
