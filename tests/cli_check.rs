@@ -679,6 +679,7 @@ fn each_example_keeps_its_check_result() {
             "gdpr-transfer-mechanism",
             "uk-representative",
             "us-states-appeal",
+            "us-states-texas-request-methods",
         ]
     );
 }
