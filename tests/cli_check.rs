@@ -678,6 +678,7 @@ fn each_example_keeps_its_check_result() {
             "gdpr-transfer-mechanism",
             "uk-representative",
             "us-states-appeal",
+            "us-states-texas-request-methods",
         ]
     );
 }

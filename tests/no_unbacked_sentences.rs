@@ -329,6 +329,12 @@ fn check(name: &str, a: &Answers) -> Vec<String> {
         "We may sell your sensitive personal data",
         "sensitive data is not said to be sold",
     );
+    f.absent_unless(
+        a.sale_and_sharing.sells_biometric == Some(true),
+        &p,
+        "We may sell your biometric personal data",
+        "biometric data is not said to be sold",
+    );
     // CCPA 1798.121: the right to limit only where sensitive personal information is
     // used beyond 11 CCR 7027(m).
     let sensitive = a.sale_and_sharing.sensitive_beyond_permitted == Some(true)

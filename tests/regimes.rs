@@ -91,6 +91,30 @@ fn the_us_states_paragraph_follows_the_answers() {
     assert!(text.contains("NOTICE: We may sell your sensitive personal data."));
 }
 
+/// Tex. Bus. & Com. Code 541.102(c): the biometric notice only when biometric data is
+/// said to be sold; Utah Code 13-61-201(4): Utah grants correction from 1 July 2026,
+/// read at the policy's date; Minn. Stat. 325M.14 subd. 1(g): Minnesota's review of
+/// profiling decisions, named once Minnesota's law is in force.
+#[test]
+fn the_us_states_paragraph_follows_the_law_on_the_policys_date() {
+    let mut answers = answers("us_states");
+    let text = render_answers(&answers);
+    assert!(!text.contains("biometric personal data"));
+    assert!(text.contains("(except in Iowa)"), "{text}");
+    assert!(text.contains("residents of Minnesota may also question the result of the profiling"));
+    answers.data.categories[1].ccpa_sensitive = Some(true);
+    answers.sale_and_sharing.sells_biometric = Some(true);
+    let text = render_answers(&answers);
+    assert!(text.contains("NOTICE: We may sell your biometric personal data."));
+    assert!(!text.contains("NOTICE: We may sell your sensitive personal data."));
+    answers.policy.effective_date = Some("2026-06-30".parse().unwrap());
+    let text = render_answers(&answers);
+    assert!(text.contains("(except in Utah and Iowa)"), "{text}");
+    answers.policy.effective_date = Some("2025-07-30".parse().unwrap());
+    let text = render_answers(&answers);
+    assert!(!text.contains("Minnesota"), "{text}");
+}
+
 /// UK GDPR Art. 13(2)(d), 77: the complaint paragraph names the ICO for the UK; when
 /// the operator's own answer already names it as its authority, it is named once, and
 /// not as a "lead" supervisory authority (the one-stop shop of GDPR Art. 56 has no UK

@@ -1101,6 +1101,14 @@ const SPECSTEP_BEYOND_SEED: &[(&str, &str)] = &[
         "Residents of Oregon and Minnesota may also ask for a list of the specific third parties to which we have disclosed personal data",
         "Or. Rev. Stat. 646A.574; Minn. Stat. 325M.14(h)",
     ),
+    (
+        "If their personal data is profiled in furtherance of decisions that produce legal or similarly significant effects concerning them, residents of Minnesota may also question the result of the profiling, be told the reason it led to the decision and, where feasible, what they could have done or can do to secure a different decision, and review the personal data used;",
+        "Minn. Stat. 325M.14 subd. 1(g); 325M.16 subd. 1(a)(3)",
+    ),
+    (
+        "if the decision was based on inaccurate personal data, they may have it corrected and the decision re-evaluated on the corrected data.",
+        "Minn. Stat. 325M.14 subd. 1(g)",
+    ),
 ];
 
 #[test]

@@ -151,6 +151,13 @@ impl DataCategory {
     pub fn is_us_state_sensitive(&self) -> bool {
         self.is_special_category() || self.is_ccpa_sensitive()
     }
+
+    /// Biometric data, as the answers can tell it: the category maps to the CCPA's
+    /// "biometric information" category (1798.140(v)(1)). Texas's "biometric data"
+    /// (Tex. Bus. & Com. Code 541.001(3)) is read as the same.
+    pub fn is_biometric(&self) -> bool {
+        self.ccpa_category == Some(CcpaCategory::Biometric)
+    }
 }
 
 /// Something the product deliberately does not collect.
@@ -257,6 +264,10 @@ pub struct SaleAndSharing {
     /// your sensitive personal data." when it is (Tex. Bus. & Com. Code 541.102(b)).
     #[serde(default)]
     pub sells_sensitive: Option<bool>,
+    /// Biometric data is sold. Texas requires the notice "NOTICE: We may sell your
+    /// biometric personal data." when it is (Tex. Bus. & Com. Code 541.102(c)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sells_biometric: Option<bool>,
     /// Personal information is given to data brokers.
     #[serde(default)]
     pub shares_with_data_brokers: Option<bool>,

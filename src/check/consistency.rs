@@ -7,6 +7,7 @@ use crate::answers::Short;
 use crate::answers::vocab::{
     CookiePurpose, DntResponse, GpcResponse, ProcessorRole, Region, Safeguard,
 };
+use crate::law::us_states;
 
 /// How validation words a reference to a category that does not exist; those problems
 /// are reported by the rules below that name them, not by `consistency-renderable`.
@@ -260,12 +261,24 @@ pub static RULES: &[Rule] = &[
     },
     Rule {
         id: "consistency-gpc-sale",
-        reviewed: "2026-12-06",
+        reviewed: "2026-12-07",
         regime: Regime::Consistency,
-        citation: "11 CCR 7025",
+        citation: "11 CCR 7025(b)-(c) (California); Colo. Rev. Stat. 6-1-1306(1)(a), 6-1-1313(2); \
+                   Tex. Bus. & Com. Code 541.055(e); and the other states marked in the \
+                   README's US state table",
         severity: Severity::Error,
-        applies_when: "the policy says there is nothing for Global Privacy Control to opt out of",
-        applies: |a| a.tracking.global_privacy_control == Some(GpcResponse::NothingToOptOut),
+        applies_when: "the policy says there is nothing for Global Privacy Control to opt out of, \
+                       and California is served or a US state that requires honouring an \
+                       opt-out signal is in force on the policy's date",
+        // The duty to honour the signal, which makes "nothing to opt out of" a claim that
+        // matters, is California's (11 CCR 7025) and that of the states in the table
+        // with an opt-out-signal date (`law::us_states::opt_out_signal_states`): the rule
+        // holds only where one of them applies, so it never cites a law not in play.
+        applies: |a| {
+            a.tracking.global_privacy_control == Some(GpcResponse::NothingToOptOut)
+                && (california(a)
+                    || (us_states::applies(a) && !us_states::opt_out_signal_states(a).is_empty()))
+        },
         test: |a| {
             let s = &a.sale_and_sharing;
             [

@@ -731,6 +731,46 @@ rule_tests! {
         a.data.categories[1].ccpa_sensitive = Some(true);
         a.sale_and_sharing.sells_sensitive = Some(false);
     }, |a| a.sale_and_sharing.sells_sensitive = None;
+    // 541.102(c): a biometric category (the CCPA's "biometric information"), selling
+    // not ruled out, and no answer on whether biometric data is sold.
+    us_states_texas_biometric_sale: "us-states-texas-biometric-sale" => |a| {
+        us_states(a);
+        a.sale_and_sharing.sells = Some(true);
+        a.data.categories[1].ccpa_category = Some(CcpaCategory::Biometric);
+        a.sale_and_sharing.sells_biometric = Some(false);
+    }, |a| a.sale_and_sharing.sells_biometric = None;
+    // Quiet while nothing is biometric or sensitive, though selling is not ruled out.
+    us_states_texas_biometric_sale_category: "us-states-texas-biometric-sale" => |a| {
+        us_states(a);
+        a.sale_and_sharing.sells = None;
+        a.data.categories[0].ccpa_sensitive = Some(false);
+    }, |a| a.data.categories[1].ccpa_category = Some(CcpaCategory::Biometric);
+    // Without California the CCPA category is not asked (nor kept): sensitive data,
+    // which may be biometric, is enough to ask.
+    us_states_texas_biometric_sale_sensitive: "us-states-texas-biometric-sale" => |a| {
+        a.organization.country = Some("US".parse().unwrap());
+        only(a, &[Region::UsOther]);
+        a.sale_and_sharing.sells = None;
+        a.data.categories[0].ccpa_sensitive = Some(false);
+    }, |a| a.data.categories[1].ccpa_sensitive = Some(true);
+    // 541.055(a): the e-mail address and a web form are two methods; the e-mail
+    // address alone is one.
+    us_states_texas_request_methods: "us-states-texas-request-methods" => |a| {
+        us_states(a);
+        a.organization.contact_form = Some("https://ledgerly.example/privacy-request".into());
+    }, |a| a.organization.contact_form = None;
+    // The toll-free number the California paragraph gives is a second method.
+    us_states_texas_request_methods_toll_free: "us-states-texas-request-methods" => |a| {
+        us_states(a);
+        a.rights.exclusively_online = Some(false);
+        a.rights.toll_free_number = Some("1-800-555-0100".into());
+    }, |a| a.rights.toll_free_number = None;
+    // Before Texas's law took effect (1 July 2024) the rule is silent.
+    us_states_texas_request_methods_by_date: "us-states-texas-request-methods" => |a| {
+        us_states(a);
+        a.policy.last_updated = Some(date("2024-01-01"));
+        a.policy.effective_date = None;
+    }, |a| a.policy.effective_date = Some(date("2024-07-01"));
     us_states_purposes: "us-states-purposes" => us_states, |a| a.purposes.clear();
     // Quiet without sensitive data: the example's log-in with its password is CCPA
     // sensitive personal information, which the states' rule reads as theirs too.
@@ -886,6 +926,15 @@ rule_tests! {
     consistency_do_not_track: "consistency-do-not-track" => none,
         |a| a.tracking.cross_site_tracking = Some(true);
     consistency_gpc_sale: "consistency-gpc-sale" => none, |a| a.sale_and_sharing.sells = Some(true);
+    // Without California, the claim matters from the first state signal duty
+    // (Colorado, 1 July 2024); before it, no law the rule cites applies.
+    consistency_gpc_sale_us_states: "consistency-gpc-sale" => |a| {
+        a.organization.country = Some("US".parse().unwrap());
+        only(a, &[Region::UsOther]);
+        a.sale_and_sharing.sells = Some(true);
+        a.policy.last_updated = Some(date("2024-01-01"));
+        a.policy.effective_date = None;
+    }, |a| a.policy.effective_date = Some(date("2024-07-01"));
     // "We do not sell personal information" beside "We have actual knowledge that we
     // sell or share the personal information of consumers under 16".
     consistency_under_16_sale: "consistency-under-16-sale" => none,

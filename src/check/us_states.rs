@@ -104,6 +104,43 @@ pub static RULES: &[Rule] = &[
                   may sell your sensitive personal data.\"",
     },
     Rule {
+        id: "us-states-texas-biometric-sale",
+        reviewed: "2026-12-07",
+        regime: Regime::UsStates,
+        citation: "Tex. Bus. & Com. Code 541.102(c)",
+        severity: Severity::Error,
+        applies_when: "the product serves US states other than California, Texas's law is in \
+                       force, some data is biometric (`ccpa_category: biometric`) or sensitive, \
+                       and you do not say you never sell data",
+        applies: us_states::texas_biometric_notice_may_apply,
+        test: |a| {
+            Hit::when(
+                a.sale_and_sharing.sells_biometric.is_none(),
+                "sale_and_sharing.sells_biometric",
+            )
+        },
+        message: "Biometric or other sensitive data is collected and selling is not ruled \
+                  out; say whether biometric data is sold, since Texas then requires the notice \"NOTICE: We \
+                  may sell your biometric personal data.\"",
+    },
+    Rule {
+        id: "us-states-texas-request-methods",
+        reviewed: "2026-12-07",
+        regime: Regime::UsStates,
+        citation: "Tex. Bus. & Com. Code 541.055(a), 541.102(a)(6)",
+        severity: Severity::Error,
+        applies_when: "the product serves US states other than California and Texas's law is in \
+                       force on the policy's date",
+        applies: |a| {
+            us_states::applies(a)
+                && us_states::in_force(us_states::policy_date(a)).any(|s| s.code == "TX")
+        },
+        test: |a| Hit::when(request_methods(a) < 2, "organization.contact_form"),
+        message: "Texas requires two or more secure and reliable methods for consumers to \
+                  submit requests, described in the policy; it names fewer (an e-mail address \
+                  alone is one): add a web form, or another method",
+    },
+    Rule {
         id: "us-states-purposes",
         reviewed: "2026-12-06",
         regime: Regime::UsStates,
@@ -159,6 +196,27 @@ pub static RULES: &[Rule] = &[
                   us-states-thresholds`)",
     },
 ];
+
+/// How many methods to submit a request the policy describes (Tex. Bus. & Com. Code
+/// 541.055(a): "two or more secure and reliable methods"; 541.102(a)(6): the notice
+/// describes them): the e-mail address for requests, the web contact form, and the
+/// toll-free number, which the policy gives only in its California paragraph. A public
+/// issue tracker is not counted (what is written there is public, so not "secure"), nor
+/// the postal address, which the rights paragraph names only when nothing else is given.
+fn request_methods(a: &crate::answers::Answers) -> usize {
+    let o = &a.organization;
+    let toll_free = crate::law::california(a)
+        && a.rights.exclusively_online != Some(true)
+        && !blank(&a.rights.toll_free_number);
+    [
+        o.request_email().is_some(),
+        !blank(&o.contact_form),
+        toll_free,
+    ]
+    .into_iter()
+    .filter(|&m| m)
+    .count()
+}
 
 fn blank(s: &Option<String>) -> bool {
     s.as_deref().is_none_or(|s| s.trim().is_empty())

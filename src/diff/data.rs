@@ -363,6 +363,14 @@ pub(super) fn sale_and_sharing(s: &mut Section) {
             ),
         ),
         (
+            o.sells_biometric,
+            n.sells_biometric,
+            (
+                "Now sells biometric personal data",
+                "No longer sells biometric personal data",
+            ),
+        ),
+        (
             o.shares_with_data_brokers,
             n.shares_with_data_brokers,
             (

@@ -49,8 +49,10 @@ pub struct UsState {
     /// When it applies to a business, for `check`'s info note (not tested: the answers
     /// do not hold the operator's revenue or number of consumers).
     pub thresholds: &'static str,
-    /// The right to correct inaccurate data.
-    pub correct: bool,
+    /// The right to correct inaccurate data: from when the law grants it (`YYYY-MM-DD`;
+    /// the law's own date, or the amendment's that added it), `None` when it does not.
+    /// Read with [`UsState::grants_correction`].
+    pub correct: Option<&'static str>,
     /// The right to opt out of profiling in furtherance of significant decisions.
     pub profiling_opt_out: bool,
     /// A consumer may appeal a refusal, and the notice must say how.
@@ -62,6 +64,11 @@ pub struct UsState {
     pub sensitive: SensitiveData,
     /// A consumer may obtain a list of the specific third parties their data went to.
     pub specific_third_parties: bool,
+    /// A consumer whose data is profiled in furtherance of decisions with legal or
+    /// similarly significant effects may question the result, be told the reason,
+    /// review the data used and have the decision re-evaluated on corrected data
+    /// (Minnesota alone: Minn. Stat. 325M.14 subd. 1(g)).
+    pub profiling_review: bool,
     /// What in this row the sources used did not confirm ("" when all was confirmed).
     pub to_confirm: &'static str,
 }
@@ -76,12 +83,13 @@ pub static STATES: &[UsState] = &[
         notice: "Va. Code 59.1-578(C)",
         in_force: "2023-01-01",
         thresholds: "100,000 consumers a year, or 25,000 and over half of revenue from selling personal data",
-        correct: true,
+        correct: Some("2023-01-01"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: None,
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "",
     },
     UsState {
@@ -92,13 +100,14 @@ pub static STATES: &[UsState] = &[
         notice: "Colo. Rev. Stat. 6-1-1308(1)",
         in_force: "2023-07-01",
         thresholds: "100,000 consumers a year, or 25,000 and any revenue or discount from selling personal data",
-        correct: true,
+        correct: Some("2023-07-01"),
         profiling_opt_out: true,
         appeal: true,
         // 6-1-1306(1)(a)(IV); 4 CCR 904-3 Part 5 (GPC recognised).
         opt_out_signal_from: Some("2024-07-01"),
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "",
     },
     UsState {
@@ -109,12 +118,13 @@ pub static STATES: &[UsState] = &[
         notice: "Conn. Gen. Stat. 42-520(c)",
         in_force: "2023-07-01",
         thresholds: "100,000 consumers a year (lowered by the 2025 amendments from 1 July 2026), or 25,000 and over a quarter of revenue from selling personal data",
-        correct: true,
+        correct: Some("2023-07-01"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: Some("2025-01-01"),
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "thresholds after the 2025 amendments (SB 1295)",
     },
     UsState {
@@ -125,13 +135,17 @@ pub static STATES: &[UsState] = &[
         notice: "Utah Code 13-61-302(1)",
         in_force: "2023-12-31",
         thresholds: "annual revenue of $25 million and 100,000 consumers, or 25,000 and over half of revenue from selling personal data",
-        correct: false,
+        // 13-61-201(4), added by H.B. 418 (Laws of Utah 2025, ch. 468), in force
+        // 1 July 2026 (lexace.ai/us/statute/utah/13-61-201; the earlier text, without
+        // it, "superseded 7/1/2026" at self-law.org/code/ut/title-13/chapter-61/7).
+        correct: Some("2026-07-01"),
         profiling_opt_out: false,
         appeal: false,
         opt_out_signal_from: None,
         sensitive: SensitiveData::NoticeAndOptOut,
         specific_third_parties: false,
-        to_confirm: "whether the 2025 amendments added a right to correct",
+        profiling_review: false,
+        to_confirm: "",
     },
     UsState {
         code: "TX",
@@ -141,13 +155,14 @@ pub static STATES: &[UsState] = &[
         notice: "Tex. Bus. & Com. Code 541.102",
         in_force: "2024-07-01",
         thresholds: "no volume threshold: every business that is not a small business as the SBA defines it; small businesses still need consent to sell sensitive data (541.107)",
-        correct: true,
+        correct: Some("2024-07-01"),
         profiling_opt_out: true,
         appeal: true,
         // 541.055(e).
         opt_out_signal_from: Some("2025-01-01"),
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "",
     },
     UsState {
@@ -158,13 +173,14 @@ pub static STATES: &[UsState] = &[
         notice: "Or. Rev. Stat. 646A.578",
         in_force: "2024-07-01",
         thresholds: "100,000 consumers a year, or 25,000 and a quarter of revenue from selling personal data",
-        correct: true,
+        correct: Some("2024-07-01"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: Some("2026-01-01"),
         sensitive: SensitiveData::Consent,
         // 646A.574(1)(a)(B).
         specific_third_parties: true,
+        profiling_review: false,
         to_confirm: "",
     },
     UsState {
@@ -175,12 +191,13 @@ pub static STATES: &[UsState] = &[
         notice: "Mont. Code 30-14-2812",
         in_force: "2024-10-01",
         thresholds: "50,000 consumers a year (25,000 after the 2025 amendments), or fewer with a share of revenue from selling personal data",
-        correct: true,
+        correct: Some("2024-10-01"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: Some("2025-01-01"),
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "thresholds after the 2025 amendments (SB 297)",
     },
     UsState {
@@ -191,12 +208,13 @@ pub static STATES: &[UsState] = &[
         notice: "Iowa Code 715D.4",
         in_force: "2025-01-01",
         thresholds: "100,000 consumers a year, or 25,000 and over half of revenue from selling personal data",
-        correct: false,
+        correct: None,
         profiling_opt_out: false,
         appeal: true,
         opt_out_signal_from: None,
         sensitive: SensitiveData::NoticeAndOptOut,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "",
     },
     UsState {
@@ -207,12 +225,13 @@ pub static STATES: &[UsState] = &[
         notice: "Del. Code tit. 6, 12D-106",
         in_force: "2025-01-01",
         thresholds: "35,000 consumers a year, or 10,000 and over a fifth of revenue from selling personal data",
-        correct: true,
+        correct: Some("2025-01-01"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: Some("2026-01-01"),
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "",
     },
     UsState {
@@ -223,12 +242,13 @@ pub static STATES: &[UsState] = &[
         notice: "Neb. Rev. Stat. 87-1108",
         in_force: "2025-01-01",
         thresholds: "no volume threshold: every business that is not a small business as the SBA defines it",
-        correct: true,
+        correct: Some("2025-01-01"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: Some("2025-01-01"),
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "the notice section number and the opt-out-signal date",
     },
     UsState {
@@ -239,12 +259,13 @@ pub static STATES: &[UsState] = &[
         notice: "N.H. Rev. Stat. 507-H:6",
         in_force: "2025-01-01",
         thresholds: "35,000 consumers a year, or 10,000 and over a quarter of revenue from selling personal data",
-        correct: true,
+        correct: Some("2025-01-01"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: Some("2025-01-01"),
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "the notice section number and the opt-out-signal date",
     },
     UsState {
@@ -255,13 +276,14 @@ pub static STATES: &[UsState] = &[
         notice: "N.J. Stat. 56:8-166.6",
         in_force: "2025-01-15",
         thresholds: "100,000 consumers a year, or 25,000 and any revenue or discount from selling personal data",
-        correct: true,
+        correct: Some("2025-01-15"),
         profiling_opt_out: true,
         appeal: true,
         // Eighteen months after the Act took effect (clarip.com).
         opt_out_signal_from: Some("2025-07-15"),
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "",
     },
     UsState {
@@ -272,12 +294,13 @@ pub static STATES: &[UsState] = &[
         notice: "Tenn. Code 47-18-3204",
         in_force: "2025-07-01",
         thresholds: "annual revenue over $25 million and 175,000 consumers, or 25,000 and over half of revenue from selling personal data",
-        correct: true,
+        correct: Some("2025-07-01"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: None,
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "the notice section number",
     },
     UsState {
@@ -285,17 +308,23 @@ pub static STATES: &[UsState] = &[
         name: "Minnesota",
         act: "Minnesota Consumer Data Privacy Act",
         statute: "Minn. Stat. 325M.10 to 325M.21",
+        // 325M.16 subd. 1 (transparency obligations), as amended text quoted in SF 4666
+        // (2026) at revisor.mn.gov and listed at ag.state.mn.us.
         notice: "Minn. Stat. 325M.16",
         in_force: "2025-07-31",
         thresholds: "100,000 consumers a year, or 25,000 and over a quarter of revenue from selling personal data",
-        correct: true,
+        correct: Some("2025-07-31"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: Some("2025-07-31"),
         sensitive: SensitiveData::Consent,
         // 325M.14 subd. 1(h).
         specific_third_parties: true,
-        to_confirm: "the notice section number",
+        // 325M.14 subd. 1(g) grants it; 325M.16 subd. 1(a)(3) asks the notice to
+        // explain the 325M.14 rights (revisor.mn.gov/statutes/cite/325M.14; the
+        // notice duty as listed at ag.state.mn.us/Data-Privacy).
+        profiling_review: true,
+        to_confirm: "",
     },
     UsState {
         code: "MD",
@@ -305,12 +334,13 @@ pub static STATES: &[UsState] = &[
         notice: "Md. Code Com. Law 14-4607",
         in_force: "2025-10-01",
         thresholds: "35,000 consumers a year, or 10,000 and over a fifth of revenue from selling personal data",
-        correct: true,
+        correct: Some("2025-10-01"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: Some("2025-10-01"),
         sensitive: SensitiveData::StrictlyNecessary,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "the notice section number",
     },
     UsState {
@@ -321,12 +351,13 @@ pub static STATES: &[UsState] = &[
         notice: "Ind. Code 24-15-4-3",
         in_force: "2026-01-01",
         thresholds: "100,000 consumers a year, or 25,000 and over half of revenue from selling personal data",
-        correct: true,
+        correct: Some("2026-01-01"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: None,
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "the notice section number",
     },
     UsState {
@@ -337,12 +368,13 @@ pub static STATES: &[UsState] = &[
         notice: "Ky. Rev. Stat. 367.3621",
         in_force: "2026-01-01",
         thresholds: "100,000 consumers a year, or 25,000 and over half of revenue from selling personal data",
-        correct: true,
+        correct: Some("2026-01-01"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: None,
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "the notice section number",
     },
     UsState {
@@ -353,15 +385,25 @@ pub static STATES: &[UsState] = &[
         notice: "R.I. Gen. Laws 6-48.1-3",
         in_force: "2026-01-01",
         thresholds: "35,000 consumers a year, or 10,000 and over a fifth of revenue from selling personal data",
-        correct: true,
+        correct: Some("2026-01-01"),
         profiling_opt_out: true,
         appeal: true,
         opt_out_signal_from: None,
         sensitive: SensitiveData::Consent,
         specific_third_parties: false,
+        profiling_review: false,
         to_confirm: "the notice section number; the duty to name the third parties data may be sold to",
     },
 ];
+
+impl UsState {
+    /// Whether the state's law grants the right to correct on `on` (an undated draft
+    /// is read against the law as it now stands, as [`opt_out_signal_states`] reads it).
+    pub fn grants_correction(&self, on: Option<Date>) -> bool {
+        self.correct
+            .is_some_and(|from| on.is_none_or(|d| from <= d.to_string().as_str()))
+    }
+}
 
 /// The product serves people in US states other than California; the states' laws
 /// (each within its own thresholds) then apply. Used by the interview, `check` and the
@@ -411,6 +453,18 @@ pub fn texas_sale_notice_may_apply(a: &Answers) -> bool {
         && sensitive_data(a)
 }
 
+/// Whether Texas's biometric sale notice may be due (Tex. Bus. & Com. Code 541.102(c);
+/// "biometric data" is defined in 541.001(3), texas.public.law): Texas is in force,
+/// the operator does not say it never sells, and some data is biometric (its CCPA
+/// category, asked only when California is served) or sensitive (the question that
+/// marks it names biometrics among its examples), so may be biometric.
+pub fn texas_biometric_notice_may_apply(a: &Answers) -> bool {
+    applies(a)
+        && in_force(policy_date(a)).any(|s| s.code == "TX")
+        && a.sale_and_sharing.sells != Some(false)
+        && (sensitive_data(a) || a.data.categories.iter().any(|c| c.is_biometric()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -449,6 +503,26 @@ mod tests {
             assert_eq!(cells[7], s.opt_out_signal_from.unwrap_or("—"), "{row}");
             assert_eq!(cells[9].is_empty(), s.to_confirm.is_empty(), "{row}");
         }
+    }
+
+    /// Utah Code 13-61-201(4), added by H.B. 418 (2025), grants correction from 1 July
+    /// 2026: a policy dated before says Utah does not, one dated from then that it does.
+    #[test]
+    fn utah_grants_correction_from_1_july_2026() {
+        let state = |code| STATES.iter().find(|s| s.code == code).unwrap();
+        let (utah, iowa) = (state("UT"), state("IA"));
+        assert!(!utah.grants_correction(Some("2026-06-30".parse().unwrap())));
+        assert!(utah.grants_correction(Some("2026-07-01".parse().unwrap())));
+        assert!(utah.grants_correction(None));
+        assert!(!iowa.grants_correction(None));
+        for s in STATES {
+            if let Some(from) = s.correct {
+                assert!(from >= s.in_force, "{}: correction before the law", s.code);
+            }
+        }
+        let review: Vec<_> = STATES.iter().filter(|s| s.profiling_review).collect();
+        assert_eq!(review.len(), 1);
+        assert_eq!(review[0].code, "MN");
     }
 
     #[test]

@@ -489,6 +489,13 @@ fn sale_and_ai() -> Section {
             )
             .when(|s| law::us_states::texas_sale_notice_may_apply(s.answers)),
             q(
+                "sale_and_sharing.sells_biometric",
+                "Do you sell biometric data (a fingerprint, face template, voiceprint, ...)?",
+                "Texas (Bus. & Com. Code 541.102(c)) then requires the policy to say \"NOTICE: We may sell your biometric personal data.\"",
+                Kind::Maybe,
+            )
+            .when(|s| law::us_states::texas_biometric_notice_may_apply(s.answers)),
+            q(
                 "sale_and_sharing.shares_with_data_brokers",
                 "Do you give it to data brokers?",
                 "Companies whose business is collecting and selling data about people.",

@@ -479,6 +479,10 @@ pub struct UsStates {
     pub appeal: bool,
     /// Texas is in force and the operator says it sells sensitive data.
     pub texas_sensitive_sale: bool,
+    /// Texas is in force and the operator says it sells biometric data.
+    pub texas_biometric_sale: bool,
+    /// The states whose residents may question a profiling decision (Minnesota).
+    pub profiling_review: String,
 }
 
 impl UsStates {
@@ -487,7 +491,8 @@ impl UsStates {
         if !us_states::applies(a) {
             return None;
         }
-        let states: Vec<_> = us_states::in_force(us_states::policy_date(a)).collect();
+        let on = us_states::policy_date(a);
+        let states: Vec<_> = us_states::in_force(on).collect();
         let names = |keep: &dyn Fn(&us_states::UsState) -> bool| {
             let list: Vec<String> = states
                 .iter()
@@ -503,12 +508,15 @@ impl UsStates {
             .is_some_and(|s| !s.trim().is_empty());
         Some(UsStates {
             states: names(&|_| true),
-            no_correct: names(&|s| !s.correct),
+            no_correct: names(&|s| !s.grants_correction(on)),
             no_profiling: names(&|s| !s.profiling_opt_out),
             specific_third_parties: names(&|s| s.specific_third_parties),
             appeal,
             texas_sensitive_sale: a.sale_and_sharing.sells_sensitive == Some(true)
                 && states.iter().any(|s| s.code == "TX"),
+            texas_biometric_sale: a.sale_and_sharing.sells_biometric == Some(true)
+                && states.iter().any(|s| s.code == "TX"),
+            profiling_review: names(&|s| s.profiling_review),
         })
     }
 }
