@@ -129,12 +129,6 @@ impl Said {
     }
 }
 
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['.', ';', '!', '?'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-}
-
 /// The clauses of a data category's description: its sentences, cut again at commas,
 /// brackets and dashes. A description says what is collected, and a "not" in it
 /// usually narrows that ("your approximate location (city or region, not your exact
