@@ -62,6 +62,11 @@ pub struct Report {
     pub upgraded: Option<String>,
     /// What the answers file now holds, for an interview's next save.
     pub base: store::Base,
+    /// What `check` finds in the published policy, judged on the publish date. A
+    /// publish is the operator's decision and is not refused for findings, but it
+    /// says how many remain: a founder published with seven errors and was told
+    /// nothing.
+    pub findings: crate::check::Summary,
 }
 
 /// Whether a version was recorded.
@@ -231,6 +236,7 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
             }
         }
     };
+    let findings = crate::check::Summary::of(&crate::check::check_on(&policy, today));
     Ok(Report {
         answers,
         policy,
@@ -240,6 +246,7 @@ pub fn publish(request: Request) -> anyhow::Result<Report> {
         saved_answers,
         upgraded,
         base: now.base(),
+        findings,
     })
 }
 

@@ -231,6 +231,14 @@ fn publish_report_json_says_what_was_recorded_and_written() {
         v["written"],
         serde_json::json!([{"path": "site/privacy.md", "format": "markdown"}])
     );
+    // What check finds in what was published, as `check --format json` counts it.
+    let checked = in_dir(dir.path())
+        .args(["check", "stepr", "--date", "2026-05-04", "--format", "json"])
+        .assert()
+        .code(1);
+    let summary = json(&checked)["summary"].clone();
+    assert!(v["check"]["errors"].as_u64().unwrap() > 0, "{v}");
+    assert_eq!(v["check"], summary);
 
     let again = in_dir(dir.path())
         .args([

@@ -133,6 +133,21 @@ fn publish_twice_keeps_the_date_and_records_one_version() {
     }
 }
 
+/// A publish is not refused for check's findings, but it says how many remain (a
+/// founder published with seven errors and was told nothing); a clean policy says
+/// nothing of them.
+#[test]
+fn publish_says_how_many_findings_remain() {
+    let stepr = Env::of("stepr").publish("2026-12-01");
+    assert!(stepr.contains("check still finds "), "{stepr}");
+    assert!(
+        stepr.contains("in what was published: see them with policywright check stepr"),
+        "{stepr}"
+    );
+    let acme = Env::of("acme").publish("2026-12-01");
+    assert!(!acme.contains("check still finds"), "{acme}");
+}
+
 #[test]
 fn a_changed_policy_gets_a_new_version_and_date_and_history_lists_both() {
     let env = Env::new();

@@ -180,6 +180,13 @@ pub fn run(args: PublishArgs) -> anyhow::Result<ExitCode> {
             path.display()
         ));
     }
+    let found = report.findings;
+    if found.errors + found.warnings > 0 {
+        status.push(format!(
+            "check still finds {found} in what was published: see them with \
+             policywright check {name}"
+        ));
+    }
 
     let status = status.join("\n") + "\n";
     if super::quiet() {
@@ -280,6 +287,7 @@ fn json_report(name: &str, today: Date, report: &publish::Report) -> String {
         "effective_date_moved_from": moved,
         "written": written,
         "saved_answers": report.saved_answers,
+        "check": report.findings,
     });
     let mut text = serde_json::to_string_pretty(&value).expect("the report serialises");
     text.push('\n');

@@ -282,6 +282,10 @@ fn publish(app: &App) -> Result<(String, Answers, store::Base), String> {
         }
         Outcome::NoHistory => {}
     }
+    let found = report.findings;
+    if found.errors + found.warnings > 0 {
+        message.push_str(&format!(" check still finds {found}."));
+    }
     Ok((message, report.answers, report.base))
 }
 
