@@ -41,19 +41,22 @@ pub static RULES: &[Rule] = &[
         reviewed: "2026-12-06",
         regime: Regime::Caloppa,
         citation: "Cal. Bus. & Prof. Code 22575(b)(4)",
-        severity: Severity::Error,
+        // Info: a published policy states its last update as its effective date when
+        // no other is given (`render::view::Dates`), so only a draft lacks one (FP-2),
+        // and `publish` dates every policy it publishes; a draft renders "Draft — not
+        // yet published" where the date would be. As an error it failed `check` on
+        // every draft for something publishing does (a founder's use, seventh round).
+        severity: Severity::Info,
         applies_when: CA,
         applies: california,
-        // A published policy states its last update as its effective date when no other
-        // is given (`render::view::Dates`), so only a draft lacks one (FP-2).
         test: |a| {
             Hit::when(
                 a.policy.effective_date.is_none() && a.policy.last_updated.is_none(),
                 "policy.effective_date",
             )
         },
-        message: "The policy has no effective date yet: it takes effect on its \
-                  last-updated date when published, or give one",
+        message: "The policy has no effective date yet: publishing dates it, and it takes \
+                  effect on that date unless you give a later one",
     },
     Rule {
         id: "caloppa-changes",
