@@ -317,6 +317,18 @@ fn uk_users_need_the_uk_instruments() {
     only(&mut a, &[Region::Eea]);
     a.processors[1].safeguard = Safeguard::DataPrivacyFramework.into();
     assert!(fired(&a, "gdpr-transfer-mechanism").is_empty());
+    // The EU clauses alone: the finding says what to add (a founder could not tell
+    // from the list of mechanisms).
+    let mut a = complete();
+    a.processors[2].safeguard = Safeguard::StandardContractualClauses.into();
+    let found = fired(&a, "gdpr-transfer-mechanism");
+    assert!(
+        found[0]
+            .message()
+            .to_string()
+            .contains("add `uk_addendum` to its safeguards"),
+        "{found:#?}"
+    );
 }
 
 /// Legal review FN-3: the DPF and the EU's clauses are not LGPD Art. 33 mechanisms.

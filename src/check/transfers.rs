@@ -116,12 +116,25 @@ pub(super) fn wrong_mechanism(verdicts: &[(Exporter, Option<Misfit>)]) -> Option
                 }
             }
         ),
-        Misfit::OtherLaw(c) => format!(
-            "nothing named is a mechanism of {} for {}; it accepts {}",
-            law.name(),
-            c.name(),
-            law.mechanisms()
-        ),
+        Misfit::OtherLaw(c) => {
+            let mut note = format!(
+                "nothing named is a mechanism of {} for {}; it accepts {}",
+                law.name(),
+                c.name(),
+                law.mechanisms()
+            );
+            // The usual case: the EU's clauses, named alone (as the catalog names them
+            // for a vendor whose UK terms it has not checked). A founder could not tell
+            // from the list above what to do (a founder's use, seventh round).
+            if law == Exporter::Uk {
+                note.push_str(
+                    ". For users in the UK, the EU's standard contractual clauses count only \
+                     with the UK Addendum: if the recipient's data processing agreement \
+                     includes it, as many do, add `uk_addendum` to its safeguards",
+                );
+            }
+            note
+        }
         Misfit::NoTransfer | Misfit::Unneeded => unreachable!("filtered out above"),
     };
     // Named only when the laws disagree (a recipient in Ireland is no transfer for the
