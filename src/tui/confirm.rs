@@ -200,7 +200,14 @@ fn confirm_section(app: &mut App) -> Vec<Cmd> {
     }
     let confirmed = before - d.answers.unconfirmed().len();
     if confirmed == 0 {
-        d.notice = Some("Nothing in this section to confirm.".to_owned());
+        // Ctrl-D now stops at the section's questions left unanswered (see
+        // `after_confirming`), so a second Ctrl-D there is likely: it says what
+        // goes on.
+        d.notice = Some(
+            "Nothing in this section to confirm: Ctrl-N goes to the next question that \
+             needs you."
+                .to_owned(),
+        );
         return Vec::new();
     }
     d.stale = true;
@@ -434,7 +441,16 @@ mod tests {
             app.doc().notice.as_deref(),
             Some("Confirmed 4 suggestions.")
         );
-        // A section with nothing to confirm says so and changes nothing.
+        // A section with nothing to confirm says so, and what goes on, and
+        // changes nothing.
+        assert!(ctrl(&mut app, 'd').is_empty());
+        assert_eq!(app.question().key, "data.notes");
+        assert_eq!(
+            app.doc().notice.as_deref(),
+            Some(
+                "Nothing in this section to confirm: Ctrl-N goes to the next question that needs you."
+            )
+        );
         app.doc_mut().section = 0;
         assert!(ctrl(&mut app, 'd').is_empty());
         assert_eq!(app.doc().answers.unconfirmed(), after);
