@@ -243,14 +243,21 @@ fn a_web_saas_in_node_is_a_check_clean_draft_within_the_bar() {
         CTRL_N,
         Step::Saved(|a| a["organization"]["contact_email"] == "privacy@invoicely.example"),
         // Data, purposes, recipients, where data lives (a copy of the contractual
-        // clauses on request, GDPR Art. 13(1)(f)), retention, rights: read, then one
-        // key each.
+        // clauses on request, GDPR Art. 13(1)(f)), retention, rights: read, then
+        // confirmed with Ctrl-D (which goes on to the section's next question left
+        // unanswered, never past it), and Ctrl-N goes to the next to confirm.
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         Step::Saved(|a| {
             a["workspace"]["unconfirmed"].is_null()
                 && a["organization"]["legal_entity"] == "Invoicely GmbH"
@@ -302,11 +309,17 @@ fn the_home_screens_new_policy_begins_with_the_quick_start() {
         // The first list to confirm marks its suggested entries.
         Step::See("[suggested]"),
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         Step::Saved(|a| {
             a["workspace"]["unconfirmed"].is_null()
                 && a["organization"]["legal_entity"] == "Invoicely GmbH"
@@ -343,11 +356,17 @@ fn a_react_native_app_is_a_check_clean_draft() {
         Step::Saved(|a| a["organization"]["contact_email"] == "privacy@habitly.example"),
         // One more section than before: where data lives (a copy of the clauses).
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         Step::Saved(|a| {
             a["workspace"]["unconfirmed"].is_null()
                 && a["organization"]["legal_entity"] == "Habitly OÜ"
@@ -408,12 +427,19 @@ fn a_browser_extension_is_a_check_clean_draft() {
         Step::Saved(|a| a["organization"]["contact_email"] == "jana@tabnotes.example"),
         // One more section than before: where data lives (a copy of the clauses).
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         CTRL_D,
+        CTRL_N,
         Step::Saved(|a| {
             a["workspace"]["unconfirmed"].is_null()
                 && a["organization"]["legal_entity"] == "Jana Novak"

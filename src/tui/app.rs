@@ -521,7 +521,7 @@ impl App {
 /// Whether the question at `key` has an answer, read without serialising the
 /// answers: a long list is answered when it has an entry (serialising all of them
 /// to count a section's answers doubled the wizard's memory on a large file).
-fn answered(answers: &Answers, key: &str) -> bool {
+pub fn answered(answers: &Answers, key: &str) -> bool {
     match answers.entries(key) {
         Some(list) => list.count() > 0,
         None => is_answered(answer_at(answers, key).as_ref()),

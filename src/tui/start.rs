@@ -176,6 +176,7 @@ pub fn key(app: &mut App, key: &KeyEvent) -> Vec<Cmd> {
         true
     } else {
         s.input.handle(key);
+        clear_error_if_valid(s);
         false
     };
     if !answered {
@@ -201,6 +202,17 @@ pub fn paste(app: &mut App, text: &str) {
         && !s.working
     {
         s.input.insert_str(text);
+        clear_error_if_valid(s);
+    }
+}
+
+/// Takes away the error about what was typed once the text is corrected: it named
+/// the old value (found walking through the start: "`Germny` is not a country"
+/// still showed under "Germany"). Checked only while an error shows, so typing a
+/// valid answer costs nothing more.
+fn clear_error_if_valid(s: &mut StartScreen) {
+    if s.error.is_some() && s.question().check(&s.input.text).is_ok() {
+        s.error = None;
     }
 }
 
@@ -320,6 +332,38 @@ mod tests {
         assert_eq!(app.start.as_ref().unwrap().choices.value(), ticked);
         press(&mut app, KeyCode::Enter);
         assert_eq!(app.start.as_ref().unwrap().input.text, "../acm");
+    }
+
+    /// Found by a first-time user: after "Germny" was refused and corrected to
+    /// "Germany", the line "`Germny` is not a country" still showed. It goes once
+    /// the text is valid, and stays while it is not.
+    #[test]
+    fn a_corrected_country_takes_its_error_away() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char(' ')); // Web app or SaaS
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "Germny");
+        press(&mut app, KeyCode::Enter);
+        let app_error = |app: &App| app.start.as_ref().unwrap().error.clone();
+        let error = app_error(&app);
+        assert!(
+            error.as_deref().is_some_and(|e| e.contains("Germny")),
+            "{error:?}"
+        );
+        for _ in 0.."ny".len() {
+            press(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, "a");
+        assert!(app_error(&app).is_some(), "\"Germa\" is not a country yet");
+        type_text(&mut app, "ny");
+        assert_eq!(app_error(&app), None);
+        assert!(
+            !screen(&app, 100, 24).contains("Germny"),
+            "{}",
+            screen(&app, 100, 24)
+        );
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(step(&app), 2);
     }
 
     #[test]

@@ -490,9 +490,14 @@ impl Form {
     /// prose meant for a text field (found walking through the wizard: "yearly
     /// billing" answered "yes" and the rest landed in the next field). The yes/no
     /// gets its answer back, and everything typed goes into a text field, open and
-    /// said so: the one under the cursor if it is one, else the nearest one still
-    /// empty (above first: the typing most likely landed one row low), else the
-    /// nearest. Nothing typed is dropped; Esc closes the field without it.
+    /// said so: the one under the cursor if it is one and empty, else the nearest
+    /// one still empty (above first: the typing most likely landed one row low).
+    /// Only an empty field takes it: one with an answer, or showing a suggestion
+    /// (the id made from the name, dimmed), is not typed into from another row
+    /// (found in a quick-start draft: an `n` typed on a list of choices went five
+    /// rows up to the end of the suggested id, "garden_photosn", and Enter saved
+    /// it). With no empty text field, nothing is typed and the line under the
+    /// field says so, with what was typed; Esc closes a field without it.
     fn prose(&mut self, typed: Typed, c: char, fields: &[Question], ctx: &Ctx) {
         let key = fields[typed.field].key;
         match typed.before {
@@ -500,8 +505,11 @@ impl Form {
             None => self.record.remove(key),
         };
         let visible = self.visible(fields, ctx);
+        let suggested = self.suggestions(fields, ctx);
         let prose = |f: usize| matches!(fields[f].kind, Kind::Text | Kind::Paragraph);
-        let empty = |f: usize| !is_answered(self.record.get(fields[f].key));
+        let empty = |f: usize| {
+            !is_answered(self.record.get(fields[f].key)) && !suggested.contains_key(fields[f].key)
+        };
         let at = visible.iter().position(|&f| f == typed.field).unwrap_or(0);
         let by_distance = |want: &dyn Fn(usize) -> bool| {
             (1..visible.len()).find_map(|d| {
@@ -514,12 +522,11 @@ impl Form {
             .get(self.cursor)
             .copied()
             .filter(|&f| prose(f) && empty(f))
-            .or_else(|| by_distance(&|f| prose(f) && empty(f)))
-            .or_else(|| by_distance(&prose));
+            .or_else(|| by_distance(&|f| prose(f) && empty(f)));
         let text = format!("{}{c}", typed.run);
         let Some(target) = target else {
-            // No text field to take it: said, with what was typed, and the yes/no
-            // left as it was.
+            // No empty text field to take it: said, with what was typed, and the
+            // yes/no left as it was.
             self.cursor = at;
             self.stray = true;
             self.error = Some(format!(

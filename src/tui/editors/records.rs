@@ -181,7 +181,11 @@ impl List {
     }
 
     /// Entry `i`, as JSON.
-    fn item<'a>(&'a self, i: usize, answers: &crate::answers::Answers) -> Option<Cow<'a, Value>> {
+    pub fn item<'a>(
+        &'a self,
+        i: usize,
+        answers: &crate::answers::Answers,
+    ) -> Option<Cow<'a, Value>> {
         match &self.items {
             Items::Json(items) => items.get(i).map(Cow::Borrowed),
             Items::Answers { key, .. } => answers.entry_as_written(key, i).map(Cow::Owned),

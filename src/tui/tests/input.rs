@@ -1094,3 +1094,55 @@ fn typing_moved_into_a_catalog_field_replaces_its_value() {
     assert_eq!(text.input.text, "card details", "field {i}");
     assert!(form.from_catalog, "the catalog's field");
 }
+
+/// Found by a first-time user in a quick-start draft: in the photos entry, whose
+/// id was only suggested (dimmed), a fast Down then `n` on "Which category of
+/// California's privacy law is it?" (a list of choices) put the `n` at the end of
+/// the id five rows up, "garden_photosn", and Enter saved it. Typing a list of
+/// choices does not take goes only into a text field that is empty: a suggested
+/// id is not, so with no empty text field the letter is refused, said so, and the
+/// id is left as suggested.
+#[test]
+fn a_letter_on_a_choice_never_extends_a_suggested_id() {
+    let mut answers = Answers::default();
+    answers.organization.product_name = "Plotly".into();
+    answers.organization.country = Some("DE".parse().unwrap());
+    answers.audience.regions = vec![
+        crate::answers::vocab::Region::Eea,
+        crate::answers::vocab::Region::California,
+    ];
+    let mut app = app_with(answers);
+    go_to(&mut app, "data.categories");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Garden photos");
+    press(&mut app, KeyCode::Enter);
+    to_field(&mut app, "What exactly is collected?");
+    type_text(&mut app, "photos of your garden");
+    press(&mut app, KeyCode::Enter);
+    to_field(&mut app, "Where does it come from?");
+    press(&mut app, KeyCode::Enter); // open the choices
+    press(&mut app, KeyCode::Enter); // the first: provided by the user
+    to_field(&mut app, "When is it collected?");
+    type_text(&mut app, "when you upload one");
+    press(&mut app, KeyCode::Enter);
+    // At typing speed (the tests' clock stands still): Down onto the choice, `n`.
+    to_field(&mut app, "Is it sensitive in US law");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Char('n'));
+    let form = open_form(&app);
+    assert!(form.open.is_none(), "no field took it: {:?}", form.open);
+    assert!(!form.record.contains_key("id"), "{:?}", form.record);
+    let shown = screen(&app, 160, 40);
+    assert!(shown.contains("garden_photos (suggested)"), "{shown}");
+    assert!(!shown.contains("garden_photosn"), "{shown}");
+    assert!(shown.contains("“n”: Not typed"), "{shown}");
+    assert!(
+        shown.contains("›  Which category of California's privacy law is it?"),
+        "the cursor stays where the letter was typed: {shown}"
+    );
+    // Saved, the entry keeps the id as suggested.
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.doc().answers.data.categories[0].id, "garden_photos");
+}
