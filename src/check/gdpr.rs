@@ -561,6 +561,18 @@ pub(super) fn uses_basis(a: &Answers, basis: LegalBasis) -> bool {
     a.purposes.iter().any(|p| p.rests_on(basis))
 }
 
+/// Each purpose that rests on `basis`, at its legal basis: for the rules that find a
+/// basis wrong under a law (a UK-only basis elsewhere, a public task in Brazil).
+pub(super) fn purposes_resting_on(a: &Answers, basis: LegalBasis) -> Vec<Hit> {
+    entries(
+        &a.purposes,
+        "purposes",
+        "legal_basis",
+        |p| p.rests_on(basis),
+        |p| format!("purpose `{}`", p.name),
+    )
+}
+
 /// Purposes without a legal basis, except those that use only data processed for
 /// business customers: their controller decides the basis (GDPR Art. 28(3)(a)).
 pub(super) fn purposes_without_basis(a: &Answers) -> Vec<Hit> {

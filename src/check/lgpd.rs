@@ -68,15 +68,7 @@ pub static RULES: &[Rule] = &[
         severity: Severity::Warning,
         applies_when: "the product serves Brazil and a purpose rests on a public task",
         applies: |a| brazil(a) && super::gdpr::uses_basis(a, LegalBasis::PublicTask),
-        test: |a| {
-            super::entries(
-                &a.purposes,
-                "purposes",
-                "legal_basis",
-                |p| p.rests_on(LegalBasis::PublicTask),
-                |p| format!("purpose `{}`", p.name),
-            )
-        },
+        test: |a| super::gdpr::purposes_resting_on(a, LegalBasis::PublicTask),
         message: "A task in the public interest is a basis in Brazil only for the public \
                   administration carrying out public policies (LGPD Art. 7, III); a company \
                   chooses one of Art. 7's other bases (consent, contract, legal obligation, \

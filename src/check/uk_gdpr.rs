@@ -74,13 +74,7 @@ pub static RULES: &[Rule] = &[
             if !elsewhere {
                 return Vec::new();
             }
-            super::entries(
-                &a.purposes,
-                "purposes",
-                "legal_basis",
-                |p| p.rests_on(LegalBasis::RecognisedLegitimateInterest),
-                |p| format!("purpose `{}`", p.name),
-            )
+            super::gdpr::purposes_resting_on(a, LegalBasis::RecognisedLegitimateInterest)
         },
         message: "A recognised legitimate interest (UK GDPR Art. 6(1)(ea)) is a basis only \
                   under UK law; for the other laws that apply, choose a basis they know \
