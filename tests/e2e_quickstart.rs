@@ -234,6 +234,9 @@ fn a_web_saas_in_node_is_a_check_clean_draft_within_the_bar() {
         Step::See("product's code"),
         Step::Type("saas"),
         Step::See("Sections"),
+        // What was suggested is said in the wizard: printed before it opened, it
+        // was hidden behind the full screen until the wizard quit.
+        Step::See("suggestions to confirm"),
         // The wizard opens at the first question that needs the operator.
         Step::Type("Invoicely"),
         CTRL_N,

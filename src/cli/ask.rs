@@ -60,7 +60,11 @@ pub fn run(args: AskArgs) -> anyhow::Result<ExitCode> {
     if !path.exists() && args.section.is_none() && !args.only_missing {
         let portable = matches!(Source::parse(&input)?, Source::File(_));
         match super::quickstart::begin(&mut terminal, &path, portable, &answers, &catalog) {
-            super::quickstart::Begun::Suggested(suggested) => {
+            super::quickstart::Begun::Suggested {
+                answers: suggested,
+                scan_error,
+            } => {
+                super::quickstart::say_begun(&mut terminal, &suggested, scan_error.as_deref());
                 let synced = save(&path, &base, &suggested, "audience.regions")
                     .map_err(anyhow::Error::msg)?;
                 base = synced.base;

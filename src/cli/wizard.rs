@@ -82,13 +82,16 @@ pub fn new(args: NewArgs) -> anyhow::Result<ExitCode> {
         &Answers::default(),
         &app.catalog,
     ) {
-        super::quickstart::Begun::Suggested(answers) => {
+        super::quickstart::Begun::Suggested {
+            answers,
+            scan_error,
+        } => {
             let base = store::read_on_disk(&path)?.base();
             let synced =
                 save(&path, &base, &answers, "audience.regions").map_err(anyhow::Error::msg)?;
             app.open(path, name, *answers, None, Saved::Saved);
             app.doc_mut().base = synced.base;
-            crate::tui::confirm::first_to_do(&mut app);
+            crate::tui::start::opened_on_suggestions(&mut app, scan_error.as_deref());
         }
         super::quickstart::Begun::Skipped => {
             app.open(path, name, Answers::default(), None, Saved::NotYet)

@@ -225,7 +225,6 @@ pub fn begun(app: &mut App, begun: super::event::Begun) -> Vec<Cmd> {
         begun.found.as_ref(),
         &app.catalog,
     );
-    let n = answers.unconfirmed().len();
     app.start = None;
     app.open(
         begun.path,
@@ -234,6 +233,19 @@ pub fn begun(app: &mut App, begun: super::event::Begun) -> Vec<Cmd> {
         None,
         super::app::Saved::NotYet,
     );
+    opened_on_suggestions(app, begun.scan_error.as_deref());
+    vec![Cmd::Save {
+        key: "audience.regions".to_owned(),
+    }]
+}
+
+/// The wizard has just opened on the quick start's suggestions: it goes to the first
+/// question that needs the operator and says what was suggested (and why the code
+/// could not be read, if it could not). Shared by the home screen's start and
+/// `policywright new`, whose start runs on the line prompter before the full screen
+/// opens: what it printed there was hidden behind the wizard until it quit.
+pub fn opened_on_suggestions(app: &mut App, scan_error: Option<&str>) {
+    let n = app.doc().answers.unconfirmed().len();
     super::confirm::first_to_do(app);
     let mut notice = if n == 0 {
         super::strings::START_NOTHING.to_owned()
@@ -244,7 +256,7 @@ pub fn begun(app: &mut App, begun: super::event::Begun) -> Vec<Cmd> {
             super::strings::START_SUGGESTED
         )
     };
-    if let Some(why) = begun.scan_error {
+    if let Some(why) = scan_error {
         notice = format!("Cannot look through your code: {why}. {notice}");
     }
     let d = app.doc_mut();
@@ -253,9 +265,6 @@ pub fn begun(app: &mut App, begun: super::event::Begun) -> Vec<Cmd> {
         Some(more) => format!("{notice} {more}"),
         None => notice,
     });
-    vec![Cmd::Save {
-        key: "audience.regions".to_owned(),
-    }]
 }
 
 #[cfg(test)]
