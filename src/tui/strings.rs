@@ -83,6 +83,10 @@ pub const ENTRY_REFUSED: &str = "Not saved yet: the fields marked ! need an answ
 pub const REVIEW_TITLE: &str = "Review and publish";
 pub const REVIEW_MISSING: &str = "Still needed before the policy can be published:";
 pub const REVIEW_READY: &str = "Every required answer is there.";
+/// [`REVIEW_READY`] above error findings: read alone, a founder took it for "ready to
+/// publish" with seven errors below it.
+pub const REVIEW_READY_BUT: &str =
+    "Every required answer is there, but the laws that apply ask for more: see the errors below.";
 pub const REVIEW_FINDINGS: &str = "Findings against the laws that apply (policywright check):";
 pub const REVIEW_NO_FINDINGS: &str = "No findings.";
 pub const REVIEW_OUTPUTS: &str = "Write (Space ticks a format; type to change its path):";

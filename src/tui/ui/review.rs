@@ -60,7 +60,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(m.clone(), style::warn()));
     }
     lines.push(Line::default());
-    if r.problems.is_empty() {
+    let summary = Summary::of(&d.findings);
+    if r.problems.is_empty() && summary.errors > 0 {
+        lines.push(Line::styled(strings::REVIEW_READY_BUT, style::warn()));
+    } else if r.problems.is_empty() {
         lines.push(Line::styled(strings::REVIEW_READY, style::good()));
     } else {
         lines.push(Line::styled(strings::REVIEW_MISSING, style::error()));
@@ -79,11 +82,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::default());
     lines.push(Line::styled(
-        format!(
-            "{} ({})",
-            strings::REVIEW_FINDINGS,
-            Summary::of(&d.findings)
-        ),
+        format!("{} ({summary})", strings::REVIEW_FINDINGS),
         style::title(),
     ));
     if d.findings.is_empty() {
