@@ -1036,7 +1036,7 @@ fn rights() -> Section {
             q(
                 "rights.appeal",
                 "How can users appeal a refused request?",
-                "Required by Virginia, Colorado, Connecticut and other US state laws.",
+                "Required by the laws of Virginia, Colorado, Connecticut and the other US states (Va. Code 59.1-578(C)); California's does not ask for it, so leave it empty if you serve California alone and have no appeal.",
                 Kind::Text,
             )
             .when(in_us),
