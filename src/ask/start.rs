@@ -304,15 +304,21 @@ pub fn summary(answers: &Answers) -> String {
             .collect();
         out.push_str(&format!("\n  Retention: {}", rules.join(", ")));
     }
+    // In words, not as answer keys ("non discrimination" read as a raw id to a
+    // first-time user).
     let rights: Vec<&str> = unconfirmed
         .iter()
         .filter_map(|p| p.strip_prefix("rights."))
+        .map(|key| match key {
+            "rights" => "the rights you offer",
+            "everyone" => "offering them to everyone",
+            "complaint" => "the right to complain to a supervisory authority",
+            "non_discrimination" => "no discrimination for using them",
+            other => other,
+        })
         .collect();
     if !rights.is_empty() {
-        out.push_str(&format!(
-            "\n  Rights: {}",
-            rights.join(", ").replace('_', " ")
-        ));
+        out.push_str(&format!("\n  Rights: {}", rights.join(", ")));
     }
     if is("extension.permissions".to_owned()) {
         let names: Vec<&str> = answers

@@ -1100,7 +1100,14 @@ mod quickstart {
             code_dir: None,
         };
         let answers = suggest(&Answers::default(), &s, Some(&report), &Catalog::builtin());
-        assert!(start::summary(&answers).contains("Stripe (Payments)"));
+        let summary = start::summary(&answers);
+        assert!(summary.contains("Stripe (Payments)"));
+        // The rights suggested, in words rather than as answer keys.
+        assert!(
+            summary.contains("the right to complain to a supervisory authority"),
+            "{summary}"
+        );
+        assert!(!summary.contains("complaint,"), "{summary}");
         let mut script = Script::new(&[
             Type("Invoicely"),
             Type("Invoicely GmbH"),
