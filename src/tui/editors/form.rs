@@ -287,6 +287,17 @@ impl Form {
                 self.moved = None;
                 return FormOutcome::Consumed;
             }
+            // Up or Down in a one-line field saves it and goes to the field above or
+            // below, as Enter goes on to the next: the field has no lines to move
+            // between, the key did nothing, and a name typed, then Down, then an
+            // e-mail address put both in the name (found filling in a UK
+            // representative). A value the field refuses stays, with the reason.
+            let up = key.code == KeyCode::Up;
+            let leave = matches!(key.code, KeyCode::Up | KeyCode::Down)
+                && key.modifiers.is_empty()
+                && matches!(**editor, Editor::Text(_));
+            let enter = KeyEvent::from(KeyCode::Enter);
+            let key = if leave { &enter } else { key };
             match editor.handle(key, &fields[i], ctx) {
                 Outcome::Submit(v) | Outcome::Apply(v) => {
                     if let (Kind::CatalogRef, Some(entry)) = (
@@ -310,7 +321,11 @@ impl Form {
                     // (`crate::policy`), and it is back if the condition comes back.
                     let visible = self.visible(fields, ctx);
                     let at = visible.iter().position(|&f| f == i).unwrap_or(0);
-                    self.cursor = (at + 1).min(visible.len());
+                    self.cursor = if leave && up {
+                        at.saturating_sub(1)
+                    } else {
+                        (at + 1).min(visible.len())
+                    };
                 }
                 Outcome::Invalid(e) => self.error = Some(e),
                 Outcome::Ignored | Outcome::ApplyWith(..) => return FormOutcome::Ignored,

@@ -285,6 +285,11 @@ fn random_edits(seed: u64, question: &str, field: Option<(&str, &str)>, lines: b
             0..=4 => KeyEvent::new(KeyCode::Char(*rng.pick(TYPED)), none),
             5 => KeyEvent::new(*rng.pick(&[KeyCode::Left, KeyCode::Right]), none),
             6 => KeyEvent::new(*rng.pick(&[KeyCode::Backspace, KeyCode::Delete]), none),
+            // In an entry's one-line field, Up and Down save it and leave it
+            // (`down_in_an_open_field_saves_it_and_moves_on`): not editing keys there.
+            7 if field.is_some() && !lines => {
+                KeyEvent::new(*rng.pick(&[KeyCode::Home, KeyCode::End]), none)
+            }
             7 => KeyEvent::new(
                 *rng.pick(&[KeyCode::Home, KeyCode::End, KeyCode::Up, KeyCode::Down]),
                 none,
@@ -438,6 +443,37 @@ fn typing_on_a_focused_field_of_an_entry_types_into_it() {
     assert!(!said.contains("y/n"), "{said}");
     press(&mut app, KeyCode::Esc);
     assert!(open_form(&app).open.is_none(), "Esc takes it out");
+}
+
+/// Down (or Up) in an open one-line field saves it and moves to the next (or the
+/// previous) field, so what is typed next goes there: it did nothing, and a UK
+/// representative's e-mail address typed after Down went into the name. A value
+/// the field refuses keeps the field open, with the reason.
+#[test]
+fn down_in_an_open_field_saves_it_and_moves_on() {
+    let mut app = app_with(Answers::default());
+    go_to(&mut app, "data.categories");
+    ctrl(&mut app, 't');
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Account");
+    press(&mut app, KeyCode::Down);
+    assert!(open_form(&app).open.is_none(), "saved and left");
+    assert_eq!(record(&app)["name"], "Account");
+    assert_eq!(open_form(&app).cursor, 1, "on the field below");
+    // Up from an open field saves it and goes to the one above.
+    press(&mut app, KeyCode::Enter);
+    assert!(open_form(&app).open.is_some());
+    press(&mut app, KeyCode::Up);
+    assert!(open_form(&app).open.is_none());
+    assert_eq!(open_form(&app).cursor, 0);
+
+    // A value the field refuses keeps it open, with the reason.
+    let mut app = stripe_picked();
+    to_field(&mut app, "Link to its privacy policy");
+    type_text(&mut app, "openai.com/privacy");
+    press(&mut app, KeyCode::Down);
+    assert!(open_form(&app).open.is_some(), "refused: still open");
+    assert!(screen(&app, 120, 40).contains("is not a web address"));
 }
 
 /// Issue 18 (ux-wizard finding 8): Esc in an entry with changes asks; y keeps
