@@ -66,6 +66,17 @@ fn recipients_found_in_the_code_imply_their_data_and_purposes() {
     // Plausible stores nothing on the device: no consent purpose is suggested for it.
     let visits = a.purposes.iter().find(|p| p.id == "visits").unwrap();
     assert_eq!(visits.legal_basis, LegalBasis::LegitimateInterests.into());
+    // The data it uses says what the purpose counts: "where visitors come from" sat
+    // beside "which features you use and when" alone (found reading a quick-start
+    // policy whole).
+    for id in &visits.categories {
+        let c = a.category(id).unwrap();
+        assert!(
+            c.description.contains("pages") && c.description.contains("brought you to us"),
+            "{}",
+            c.description
+        );
+    }
     assert!(!a.purposes.iter().any(|p| p.id == "analytics"));
     assert_eq!(a.data.categories[0].id, "account");
     assert!(a.unconfirmed().contains(&"retention.rules".to_owned()));
